@@ -1,0 +1,3 @@
+from wortlaut.cli import main
+
+main()

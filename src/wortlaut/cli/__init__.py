@@ -1,0 +1,46 @@
+"""The ``wortlaut`` command line: a thin click shell over the library.
+
+Commands live in their own modules and are imported only when called, so
+``wortlaut --help`` stays fast and one command's heavy imports do not slow
+the others.  Exit codes: 0 success, 1 some inputs failed (the rest were
+processed), 2 usage error, 3 nothing could be processed.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+#: command name -> "module:attribute" of its click command.
+COMMANDS: dict[str, str] = {
+    "analyze": "wortlaut.cli.analyze:analyze",
+    "eval": "wortlaut.cli.evaluate:evaluate",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def __init__(self, *args: object, lazy: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            module_name, attribute = self.lazy[cmd_name].split(":")
+            command: click.Command = getattr(importlib.import_module(module_name), attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS)
+@click.version_option(package_name="wortlaut")
+def main() -> None:
+    """wortlaut: who said what, to whom, when and where, in German political news."""
+
+
+__all__ = ["COMMANDS", "LazyGroup", "main"]

@@ -1,0 +1,21 @@
+"""``wortlaut eval ...``: quality measurements on external data (see docs/quality.md)."""
+
+from __future__ import annotations
+
+import click
+
+from wortlaut.cli import LazyGroup
+
+#: evaluation name -> "module:attribute" of its click command (in wortlaut.eval).
+EVALUATIONS: dict[str, str] = {
+    "quotes": "wortlaut.eval.quotes:command",
+    "ner": "wortlaut.eval.ner:command",
+    "mood": "wortlaut.eval.mood:command",
+    "timex": "wortlaut.eval.timex:command",
+    "stories": "wortlaut.eval.stories:command",
+}
+
+
+@click.group(cls=LazyGroup, lazy=EVALUATIONS, name="eval")
+def evaluate() -> None:
+    """Measure quality on annotated corpora and print the scores."""
