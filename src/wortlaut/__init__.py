@@ -17,6 +17,7 @@ from wortlaut.article import (
     Token,
 )
 from wortlaut.pipeline import Pipeline, Stage, build_pipeline, default_pipeline, register_stage
+from wortlaut.store import open_store as open
 
 __version__ = "0.1.0"
 
@@ -41,5 +42,6 @@ __all__ = [
     "analyze_article",
     "build_pipeline",
     "default_pipeline",
+    "open",
     "register_stage",
 ]

@@ -174,6 +174,7 @@ class TimeExpr:
     value: str | None = None
     relative: str | None = None
     anchor: str | None = None
+    mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

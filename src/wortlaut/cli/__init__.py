@@ -16,6 +16,14 @@ import click
 COMMANDS: dict[str, str] = {
     "analyze": "wortlaut.cli.analyze:analyze",
     "eval": "wortlaut.cli.evaluate:evaluate",
+    "export": "wortlaut.cli.export_command:export",
+    "ingest": "wortlaut.cli.ingest_command:ingest",
+    "person": "wortlaut.cli.store_commands:person",
+    "said": "wortlaut.cli.store_commands:said",
+    "search": "wortlaut.cli.store_commands:search",
+    "serve": "wortlaut.cli.serve_command:serve",
+    "stories": "wortlaut.cli.store_commands:stories",
+    "story": "wortlaut.cli.store_commands:story",
 }
 
 

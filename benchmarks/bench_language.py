@@ -1,0 +1,79 @@
+"""Language-core throughput on one core: tokens, morphology, and entities/coref once they exist.
+
+Runs each stage over the 1,028 10kGNAD articles in one process (one core) and
+prints tokens/s and articles/s per stage and for the language core together.
+Stages run in pipeline order; the structure stage runs first (untimed in the
+core total) when its module exists.  Usage::
+
+    .venv/bin/python -m benchmarks.bench_language [--limit N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Sequence
+
+from benchmarks.corpora import CorpusMissing, gnad_articles
+from wortlaut.article import Article
+from wortlaut.pipeline import DEFAULT_STAGES, PipelineError, Stage, _module_exists, build_pipeline, stage_class
+
+#: The stages this benchmark times, in pipeline order; "structure" runs first but is not core.
+CORE_STAGES = ("tokens.spacy.v1", "morph.hanta.v1", "entities.crf.v1", "coref.rules.v1")
+SETUP_STAGES = ("structure.rules.v1",)
+
+
+def load_stages() -> list[Stage]:
+    """The setup and core stages whose modules exist, built via build_pipeline when the order checks."""
+    wanted = [(name, module) for name, module in DEFAULT_STAGES
+              if name in CORE_STAGES + SETUP_STAGES and _module_exists(module)]
+    try:
+        return list(build_pipeline(wanted).stages)
+    except PipelineError:
+        # structure.rules.v1 not written yet: tokens works without it, so skip the order check.
+        return [stage_class(name, module)() for name, module in wanted]
+
+
+def run(articles: list[Article], repeat: int) -> None:
+    """Time each stage over the corpus ``repeat`` times (the last run is reported: caches warm)."""
+    load_start = time.perf_counter()
+    stages = load_stages()
+    print(f"stages loaded in {time.perf_counter() - load_start:.2f}s: {[s.name for s in stages]}")
+    timings: dict[str, float] = {}
+    for _ in range(repeat):
+        current = articles
+        for stage in stages:
+            started = time.perf_counter()
+            current = [stage(article) for article in current]
+            timings[stage.name] = time.perf_counter() - started
+    tokens = sum(len(article.tokens) for article in current)
+    print(f"{len(articles)} articles, {tokens} tokens (outside boilerplate)")
+    core = 0.0
+    for stage in stages:
+        seconds = timings[stage.name]
+        if stage.name in CORE_STAGES:
+            core += seconds
+        _report(stage.name, seconds, tokens, len(articles))
+    _report("language core total", core, tokens, len(articles))
+
+
+def _report(name: str, seconds: float, tokens: int, articles: int) -> None:
+    print(f"{name:<22} {seconds:7.2f}s {tokens / seconds:10.0f} tokens/s {articles / seconds:8.1f} articles/s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--repeat", type=int, default=1, help="runs over the corpus; the last is reported")
+    args = parser.parse_args(argv)
+    try:
+        articles = gnad_articles(limit=args.limit)
+    except CorpusMissing as error:
+        print(f"skipped: {error}")
+        return 0
+    run(articles, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

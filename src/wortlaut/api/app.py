@@ -1,0 +1,156 @@
+"""The HTTP API: read endpoints over the store, and ``POST /articles`` behind a token.
+
+Every request opens its own read-only connection with a time limit (cheap
+for SQLite, and safe across the server's threads); writes go through one
+lock, so there is a single writer.  Page sizes are capped at
+:data:`MAX_LIMIT`; bodies at :data:`MAX_BODY_BYTES`.
+
+The web UI plugs in through :func:`create_app`: when a module
+``wortlaut.web`` provides ``mount(app, store_factory)``, it is called with
+a factory of read-only stores.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from threading import Lock
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query
+
+from wortlaut.api import errors
+from wortlaut.api.writes import add_router
+from wortlaut.store import SCHEMA_VERSION, Store, to_data
+
+#: Largest page a client may ask for; bigger pages make slow responses and big payloads.
+MAX_LIMIT = 100
+#: Largest offset: deep paging through SQLite OFFSET gets slow; narrow the query instead.
+MAX_OFFSET = 10_000
+#: Time limit of one API query (seconds); interactive clients wait no longer.
+API_QUERY_TIMEOUT = 2.0
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+StoreFactory = Callable[[], AbstractContextManager[Store]]
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
+DateParam = Annotated[str | None, Query(pattern=_DATE, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+
+
+def store_factory_for(db_path: Path, *, timeout: float = API_QUERY_TIMEOUT) -> StoreFactory:
+    """A factory of read-only, time-limited stores on ``db_path``."""
+
+    @contextmanager
+    def open_store() -> Iterator[Store]:
+        store = Store.open(db_path, readonly=True, query_timeout=timeout)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    return open_store
+
+
+def create_app(db_path: str | os.PathLike[str], *, token: str | None = None) -> Any:
+    """The FastAPI application for the store at ``db_path`` (created if missing).
+
+    ``token`` enables ``POST /articles`` for clients that send
+    ``Authorization: Bearer <token>``; without it the API is read-only.
+    """
+    path = Path(db_path)
+    Store.open(path).close()  # create the file or upgrade its schema before serving
+    factory = store_factory_for(path)
+    app = FastAPI(
+        title="wortlaut",
+        version="1",
+        description="Who said what, to whom, when and where, in German political news.",
+    )
+    errors.install(app)
+
+    def store() -> Iterator[Store]:
+        with factory() as opened:
+            yield opened
+
+    StoreDep = Annotated[Store, Depends(store)]
+
+    @app.get("/health", summary="Liveness and store summary")
+    def health(db: StoreDep) -> dict[str, Any]:
+        return {
+            "status": "ok",
+            "schema_version": SCHEMA_VERSION,
+            "counts": db.counts(),
+            "writable": bool(token),
+        }
+
+    @app.get("/said", summary="What a speaker said: statement groups with their sources")
+    def said(
+        db: StoreDep,
+        speaker: Annotated[str, Query(min_length=1, max_length=200)],
+        about: Annotated[str | None, Query(max_length=500)] = None,
+        since: DateParam = None,
+        until: DateParam = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        groups = db.said(speaker, about=about, since=since, until=until, limit=limit, offset=offset)
+        return {"items": to_data(groups), "limit": limit, "offset": offset}
+
+    @app.get("/persons/{name}", summary="A person's timeline and contacts")
+    def person(db: StoreDep, name: str, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50) -> Any:
+        return to_data(db.person(name[:200], limit=limit))
+
+    @app.get("/stories", summary="Stories, most recently active first")
+    def stories(
+        db: StoreDep, since: DateParam = None, limit: Limit = 20, offset: Offset = 0
+    ) -> dict[str, Any]:
+        return {"items": to_data(db.stories(since=since, limit=limit, offset=offset)), "limit": limit,
+                "offset": offset}  # fmt: skip
+
+    @app.get("/stories/{story_id}", summary="One story with its articles and digest")
+    def story(db: StoreDep, story_id: str) -> Any:
+        return to_data(db.story(story_id))
+
+    @app.get("/search", summary="Articles and statements matching a query (German stemming)")
+    def search(
+        db: StoreDep,
+        q: Annotated[str, Query(min_length=1, max_length=500)],
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Any:
+        return to_data(db.search(q, limit=limit, offset=offset))
+
+    @app.get("/articles", summary="Stored articles, newest first")
+    def articles(
+        db: StoreDep,
+        source: Annotated[str | None, Query(max_length=200)] = None,
+        since: DateParam = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        items = db.articles(source=source, since=since, limit=limit, offset=offset)
+        return {"items": to_data(items), "limit": limit, "offset": offset}
+
+    @app.get("/articles/{article_id}", summary="One article as a full wortlaut/1 record")
+    def article(db: StoreDep, article_id: str) -> dict[str, Any]:
+        return db.article(article_id).to_json()
+
+    app.include_router(add_router(path, token=token, lock=Lock()))
+    _mount_web(app, factory)
+    return app
+
+
+def _mount_web(app: FastAPI, factory: StoreFactory) -> None:
+    """Let the web UI (``wortlaut.web.mount``) add its routes, when that module exists."""
+    try:
+        if importlib.util.find_spec("wortlaut.web") is None:
+            return
+    except (ImportError, ValueError):
+        return
+    mount = getattr(importlib.import_module("wortlaut.web"), "mount", None)
+    if callable(mount):
+        mount(app, factory)

@@ -1,0 +1,143 @@
+"""``wortlaut ingest``: read, analyse and store articles, in parallel and resumably.
+
+Bad inputs are reported one line each on stderr while the rest goes on; the
+exit code says whether everything (0), some (1) or nothing (3) was stored.
+Interrupting (Ctrl-C or a kill) keeps every committed batch; running the
+same command again skips what is stored and finishes the job.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+
+from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_SOME_FAILED, db_option, fail, resolve_db
+from wortlaut.store import Store, StoreError
+from wortlaut.store.loader import DEFAULT_BATCH_SIZE, Failure, IngestReport, default_analyzer
+from wortlaut.store.loader import ingest as run_ingest
+
+
+def _estimate(paths: tuple[str, ...]) -> int | None:
+    """Roughly how many articles the inputs hold (files, JSON Lines records), for the ETA."""
+    from wortlaut.ingest import walk
+
+    total = 0
+    for name in paths:
+        path = Path(name)
+        if name == "-" or not path.exists():
+            continue
+        files = list(walk(path)) if path.is_dir() else [path]
+        total += sum(_records(file) for file in files)
+    return total or None
+
+
+def _records(file: Path) -> int:
+    """Lines of a JSON Lines file (gzipped or not), else 1."""
+    suffixes = [suffix.lower() for suffix in file.suffixes]
+    if ".jsonl" not in suffixes:
+        return 1
+    opener: Callable[..., Any] = gzip.open if suffixes[-1] == ".gz" else open
+    try:
+        with opener(file, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
+    )
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Analysis processes (default: number of CPU cores).")  # fmt: skip
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that name none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
+              help="Articles per transaction (what an interruption can lose at most).")  # fmt: skip
+@click.option("--analyze/--no-analyze", default=True, show_default=True,
+              help="Run the analysis pipeline; --no-analyze stores articles as read.")  # fmt: skip
+@click.option("--link/--no-link", default=True, show_default=True,
+              help="Link duplicates, statement groups and stories after each batch.")  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(
+    paths: tuple[str, ...], db: Path | None, workers: int | None, published: str | None,
+    batch_size: int, analyze: bool, link: bool, quiet: bool,
+) -> None:  # fmt: skip
+    """Read, analyse and store articles from PATH... (files, directories, - for stdin).
+
+    Formats: text, HTML, RSS/Atom, JSON Lines, WARC (optionally gzipped).
+    Articles already stored are skipped, so an interrupted run resumes.
+    """
+    from wortlaut.ingest import iter_articles
+
+    path = resolve_db(db)
+    try:
+        store = Store.open(path)
+    except StoreError as error:
+        fail(str(error), EXIT_NOTHING)
+    failures: list[Failure] = []
+
+    def report_failure(failure: Failure) -> None:
+        failures.append(failure)
+        click.echo(f"wortlaut: error: {failure}", err=True)
+
+    with store, _progress(quiet) as progress:
+        task = progress.add_task("ingest", total=_estimate(paths), rate="")
+
+        started = time.monotonic()
+
+        def advance(report: IngestReport) -> None:
+            done = report.stored + report.skipped
+            total = progress.tasks[0].total
+            rate = report.stored / max(time.monotonic() - started, 1e-6)
+            progress.update(task, completed=done, total=max(total, done) if total else None,
+                            rate=f"{rate:.1f} articles/s")  # fmt: skip
+
+        try:
+            report = run_ingest(
+                store, iter_articles(paths), analyzer_factory=default_analyzer if analyze else None,
+                workers=workers or os.cpu_count() or 1, batch_size=batch_size, published=published,
+                link=link, on_item=advance, on_failure=report_failure,
+            )  # fmt: skip
+        except KeyboardInterrupt:
+            progress.stop()
+            click.echo(
+                "wortlaut: interrupted; stored batches are kept, run the same command to resume", err=True
+            )
+            sys.exit(130)
+    click.echo(
+        f"{report.added} added, {report.replaced} replaced, {report.skipped} already stored, "
+        f"{len(report.failures)} failed -> {path}",
+        err=True,
+    )
+    if report.failures:
+        sys.exit(EXIT_SOME_FAILED if report.stored or report.skipped else EXIT_NOTHING)
+    if not report.stored and not report.skipped:
+        fail("no articles found in the given paths", EXIT_NOTHING)

@@ -1,0 +1,1 @@
+"""Quality evaluations on external annotated corpora (``wortlaut eval ...``, see docs/quality.md)."""

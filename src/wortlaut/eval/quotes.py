@@ -1,0 +1,257 @@
+"""``wortlaut eval quotes DIR``: quotation attribution quality on German WikiNews (Petersen-Frey & Biemann 2024).
+
+For each article the analyser runs on ``originalText``; predicted character
+spans are mapped to the gold tokens they overlap.  Predicted and gold quotes
+are paired one-to-one, greedily by the number of shared quote tokens (pairs
+must share at least one).  Then, micro-averaged over the corpus:
+
+* token P/R/F1 per role (quote, cue, speaker, addressee): true positives are
+  the tokens a paired prediction shares with its gold partner; every token of
+  every prediction counts towards precision and of every gold annotation
+  towards recall (so unpaired predictions and missed quotes cost all their tokens);
+* joint P/R/F1: the same counts summed over the four roles;
+* quote detection P/R/F1: a pair is a hit, unpaired predictions and gold quotes are errors;
+* a breakdown by gold type (recall) and predicted mode (precision), and medium
+  accuracy over pairs (a gold "SW" accepts speech or writing).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wortlaut.article import Article, Span, Statement
+
+ROLES = ("quote", "cue", "speaker", "addressee")
+#: gold medium code -> predicted media that count as right.
+MEDIA = {
+    "Speech": {"speech"}, "Writing": {"writing"}, "Thought": {"thought"},
+    "SW": {"speech", "writing"}, "ST": {"speech", "thought"}, "TW": {"thought", "writing"},
+}
+
+Roles = Mapping[str, frozenset[int]]
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One quotation (gold or predicted) as token-id sets per role, with its type and medium."""
+
+    roles: Roles
+    kind: str = ""
+    medium: str | None = None
+
+
+@dataclass
+class Scores:
+    """Corpus counts; ``add`` one article's comparison at a time."""
+
+    tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
+    pred: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
+    gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
+    pairs: int = 0
+    predicted: int = 0
+    annotated: int = 0
+    gold_types: dict[str, list[int]] = field(default_factory=dict)
+    pred_modes: dict[str, list[int]] = field(default_factory=dict)
+    medium_right: int = 0
+    medium_pairs: int = 0
+
+    def add(self, gold: list[Annotation], predicted: list[Annotation]) -> None:
+        """Pair one article's predictions with its gold quotes and count."""
+        pairs = pair(gold, predicted)
+        for annotation in gold:
+            for role in ROLES:
+                self.gold[role] += len(annotation.roles.get(role, frozenset()))
+        for annotation in predicted:
+            for role in ROLES:
+                self.pred[role] += len(annotation.roles.get(role, frozenset()))
+        for gold_index, pred_index in pairs:
+            for role in ROLES:
+                shared = gold[gold_index].roles.get(role, frozenset()) & predicted[pred_index].roles.get(role, frozenset())
+                self.tp[role] += len(shared)
+            self._medium(gold[gold_index], predicted[pred_index])
+        self.pairs += len(pairs)
+        self.predicted += len(predicted)
+        self.annotated += len(gold)
+        self._breakdown(gold, predicted, pairs)
+
+    def _medium(self, gold: Annotation, predicted: Annotation) -> None:
+        if gold.medium in MEDIA:
+            self.medium_pairs += 1
+            self.medium_right += predicted.medium in MEDIA[gold.medium]
+
+    def _breakdown(self, gold: list[Annotation], predicted: list[Annotation], pairs: list[tuple[int, int]]) -> None:
+        paired_gold = {index for index, _ in pairs}
+        paired_pred = {index for _, index in pairs}
+        for index, annotation in enumerate(gold):
+            counts = self.gold_types.setdefault(annotation.kind, [0, 0])
+            counts[0] += 1
+            counts[1] += index in paired_gold
+        for index, annotation in enumerate(predicted):
+            counts = self.pred_modes.setdefault(annotation.kind, [0, 0])
+            counts[0] += 1
+            counts[1] += index in paired_pred
+
+    def report(self) -> dict[str, Any]:
+        """All scores as plain data (what ``--format json`` prints)."""
+        result: dict[str, Any] = {role: prf(self.tp[role], self.pred[role], self.gold[role]) for role in ROLES}
+        result["joint"] = prf(sum(self.tp.values()), sum(self.pred.values()), sum(self.gold.values()))
+        result["detection"] = prf(self.pairs, self.predicted, self.annotated)
+        result["gold_types"] = {
+            kind: {"gold": total, "found": hit, "recall": _ratio(hit, total)}
+            for kind, (total, hit) in sorted(self.gold_types.items())
+        }
+        result["predicted_modes"] = {
+            kind: {"predicted": total, "paired": hit, "precision": _ratio(hit, total)}
+            for kind, (total, hit) in sorted(self.pred_modes.items())
+        }
+        result["medium_accuracy"] = _ratio(self.medium_right, self.medium_pairs)
+        return result
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1 from counts (0 where undefined)."""
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4)}
+
+
+def pair(gold: list[Annotation], predicted: list[Annotation]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs, greedily by shared quote tokens, largest first."""
+    candidates = []
+    for gold_index, annotation in enumerate(gold):
+        for pred_index, other in enumerate(predicted):
+            shared = len(annotation.roles.get("quote", frozenset()) & other.roles.get("quote", frozenset()))
+            if shared:
+                candidates.append((-shared, gold_index, pred_index))
+    candidates.sort()
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs = []
+    for _, gold_index, pred_index in candidates:
+        if gold_index not in used_gold and pred_index not in used_pred:
+            used_gold.add(gold_index)
+            used_pred.add(pred_index)
+            pairs.append((gold_index, pred_index))
+    return pairs
+
+
+class TokenMap:
+    """Maps character ranges to the ids of the gold tokens they overlap."""
+
+    def __init__(self, tokens: Iterable[Mapping[str, Any]]) -> None:
+        ordered = sorted((int(tok["charBegin"]), int(tok["charEnd"]), int(tok["id"])) for tok in tokens)
+        self.begins = [begin for begin, _, _ in ordered]
+        self.ends = [end for _, end, _ in ordered]
+        self.ids = [token_id for _, _, token_id in ordered]
+
+    def ids_in(self, start: int, end: int) -> set[int]:
+        """Token ids overlapping ``[start, end)``."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.begins, end)
+        return {self.ids[index] for index in range(first, last) if self.ends[index] > start}
+
+    def span_ids(self, span: Span | None) -> frozenset[int]:
+        if span is None:
+            return frozenset()
+        parts = span.spans or ((span.start, span.end),)
+        found: set[int] = set()
+        for start, end in parts:
+            found |= self.ids_in(start, end)
+        return frozenset(found)
+
+
+def gold_annotations(document: Mapping[str, Any]) -> list[Annotation]:
+    """The gold quotations of one WikiNews JSON document."""
+    annotations = []
+    for item in document.get("annotations", []):
+        roles = {role: frozenset(int(i) for i in item.get(role, {}).get("tokenIds", [])) for role in ROLES}
+        annotations.append(Annotation(roles=roles, kind=str(item.get("type", "")), medium=item.get("medium")))
+    return annotations
+
+
+def predicted_annotations(statements: Iterable[Statement], tokens: TokenMap) -> list[Annotation]:
+    """Predicted statements as token-id sets (statements with no gold token in their quote are dropped)."""
+    annotations = []
+    for statement in statements:
+        roles = {
+            "quote": tokens.span_ids(statement.quote),
+            "cue": tokens.span_ids(statement.cue),
+            "speaker": tokens.span_ids(statement.speaker),  # type: ignore[arg-type]
+            "addressee": tokens.span_ids(statement.addressee),  # type: ignore[arg-type]
+        }
+        if roles["quote"]:
+            annotations.append(Annotation(roles=roles, kind=statement.mode, medium=statement.medium))
+    return annotations
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise click.ClickException(f"{path}: not a readable JSON document ({error})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("originalText"), str) or "tokens" not in data:
+        raise click.ClickException(f"{path}: not a quotes-wikinews document (needs originalText and tokens)")
+    return data
+
+
+def evaluate(directory: Path, *, limit: int | None = None, progress: bool = True) -> Scores:
+    """Run the default pipeline over a quotes-wikinews folder and count."""
+    from wortlaut.pipeline import default_pipeline
+
+    files = sorted(directory.glob("*.json"))[:limit] if limit else sorted(directory.glob("*.json"))
+    if not files:
+        raise click.ClickException(f"{directory}: no *.json documents found")
+    pipeline = default_pipeline()
+    scores = Scores()
+    for number, path in enumerate(files, start=1):
+        document = _load(path)
+        article = pipeline(Article.create(document["originalText"]))
+        scores.add(gold_annotations(document), predicted_annotations(article.statements, TokenMap(document["tokens"])))
+        if progress and (number % 10 == 0 or number == len(files)):
+            print(f"\r{number}/{len(files)} documents", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr)
+    return scores
+
+
+def format_text(report: Mapping[str, Any]) -> str:
+    """A small table of the scores."""
+    lines = [f"{'':<12}{'P':>8}{'R':>8}{'F1':>8}"]
+    for name in (*ROLES, "joint", "detection"):
+        row = report[name]
+        lines.append(f"{name:<12}{row['p']:>8.3f}{row['r']:>8.3f}{row['f1']:>8.3f}")
+    lines.append("")
+    lines.append("gold type       count  found  recall")
+    for kind, row in report["gold_types"].items():
+        lines.append(f"{kind:<15}{row['gold']:>6}{row['found']:>7}{row['recall']:>8.3f}")
+    lines.append("predicted mode  count paired  precision")
+    for kind, row in report["predicted_modes"].items():
+        lines.append(f"{kind:<15}{row['predicted']:>6}{row['paired']:>7}{row['precision']:>8.3f}")
+    lines.append(f"medium accuracy (paired quotes): {report['medium_accuracy']:.3f}")
+    return "\n".join(lines)
+
+
+@click.command(name="quotes")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Evaluate only the first N documents.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def command(directory: Path, limit: int | None, output_format: str) -> None:
+    """Quotation attribution scores on a quotes-wikinews folder (e.g. ../shared/data/quotes-wikinews/dev)."""
+    report = evaluate(directory, limit=limit).report()
+    if output_format == "json":
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(format_text(report))

@@ -1,0 +1,1 @@
+"""Events (meetings, calls, talks, summits, visits, agreements) found by rules, and statement dates."""

@@ -1,0 +1,58 @@
+"""Loads the event vocabulary (triggers, blockers, groups, topics, outcome verbs) from lang/de."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from wortlaut.timex.lexicon import read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger word form and the event type it signals."""
+
+    form: str
+    match: str
+    type: str
+    particle: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """All event data, read once."""
+
+    exact: dict[str, Trigger]
+    suffixes: tuple[Trigger, ...]
+    blockers: tuple[str, ...]
+    groups: tuple[re.Pattern[str], ...]
+    topics: tuple[str, ...]
+    outcomes: frozenset[str]
+
+    def trigger(self, word: str) -> Trigger | None:
+        """The trigger a word form is, exact forms first, then the longest compound suffix."""
+        if word in self.exact:
+            return self.exact[word]
+        lowered = word.lower()
+        for trig in self.suffixes:
+            if word[:1].isupper() and lowered.endswith(trig.form.lower()) and len(word) > len(trig.form):
+                return trig
+        return None
+
+
+@cache
+def load_event_lexicon() -> EventLexicon:
+    """Read the ``event_*.tsv`` files (cached: the data is read-only)."""
+    triggers = [
+        Trigger(form=row["form"], match=row["match"], type=row["type"], particle=row.get("particle") or "")
+        for row in read_tsv("event_triggers.tsv")
+    ]
+    return EventLexicon(
+        exact={trig.form: trig for trig in triggers},
+        suffixes=tuple(sorted((t for t in triggers if t.match == "suffix"), key=lambda t: -len(t.form))),
+        blockers=tuple(row["prefix"] for row in read_tsv("event_blockers.tsv")),
+        groups=tuple(re.compile(row["pattern"]) for row in read_tsv("event_groups.tsv")),
+        topics=tuple(row["topic"] for row in read_tsv("event_topics.tsv")),
+        outcomes=frozenset(row["form"] for row in read_tsv("event_outcomes.tsv")),
+    )

@@ -1,0 +1,23 @@
+"""Reading news in the formats people have: text, HTML, RSS/Atom, JSON Lines, WARC.
+
+``iter_articles(paths)`` yields :class:`~wortlaut.article.Article` objects and,
+for inputs that cannot be read, :class:`IngestError` values (path + one-line
+reason), so a batch always goes on.  Formats are chosen by suffix (``.txt``,
+``.html``, ``.xml``/``.rss``/``.atom``, ``.jsonl``, ``.warc``, each optionally
+``.gz``) or sniffed from the first bytes; ``-`` reads standard input.
+"""
+
+from wortlaut.ingest.errors import BadInput, IngestError
+from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES, MAX_FEED_BYTES
+from wortlaut.ingest.reader import iter_articles, read_bytes, read_path, walk
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_FEED_BYTES",
+    "BadInput",
+    "IngestError",
+    "iter_articles",
+    "read_bytes",
+    "read_path",
+    "walk",
+]

@@ -1,0 +1,198 @@
+"""Turn paths (files, directories, ``-`` for stdin) into articles.
+
+Every problem with an input becomes an :class:`IngestError` value in the
+stream instead of an exception, so a batch over a thousand files reports the
+three bad ones and goes on.  Directories are walked in sorted order (hidden
+entries and unknown suffixes skipped) so runs are reproducible.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import IO, cast
+
+from wortlaut.article import Article
+from wortlaut.ingest.decode import decode_utf8, looks_binary
+from wortlaut.ingest.errors import BadInput, IngestError
+from wortlaut.ingest.feed import read_feed
+from wortlaut.ingest.htmltext import page_to_text
+from wortlaut.ingest.jsonl import read_jsonl
+from wortlaut.ingest.limits import (
+    FEED,
+    FORMATS,
+    HTML,
+    JSONL,
+    MAX_DOCUMENT_BYTES,
+    MAX_FEED_BYTES,
+    SNIFF_BYTES,
+    TEXT,
+    WARC,
+    human_size,
+)
+from wortlaut.ingest.sniff import GZIP_MAGIC, format_from_bytes, format_from_name
+from wortlaut.ingest.warc import read_warc
+
+Item = Article | IngestError
+STDIN = "-"
+
+
+def iter_articles(
+    paths: Iterable[str | os.PathLike[str]], *, stdin: IO[bytes] | None = None
+) -> Iterator[Item]:
+    """Articles (and errors) from all paths, in order; ``-`` reads ``stdin`` (default: sys.stdin)."""
+    for path in paths:
+        yield from read_path(path, stdin=stdin)
+
+
+def read_path(path: str | os.PathLike[str], *, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """Articles (and errors) from one file, directory or ``-``."""
+    name = os.fspath(path)
+    if name == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield from _guarded("<stdin>", lambda: read_bytes(stream.read(), name="<stdin>"))
+        return
+    file = Path(name)
+    if file.is_dir():
+        for member in walk(file):
+            yield from _guarded(str(member), partial(_read_file, member))
+    elif not file.exists():
+        yield IngestError(path=name, reason="no such file or directory")
+    else:
+        yield from _guarded(name, lambda: _read_file(file))
+
+
+def read_bytes(data: bytes, *, name: str = "<bytes>", format: str | None = None) -> Iterator[Item]:
+    """Articles from in-memory data; the format is sniffed unless given."""
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; one of {FORMATS}")
+    yield from _guarded(name, lambda: _read_data(data, name, format))
+
+
+def _read_data(data: bytes, name: str, fmt: str | None) -> Iterator[Item]:
+    gzipped = data.startswith(GZIP_MAGIC)
+    if fmt is None:
+        fmt = format_from_bytes(_gunzip_head(data) if gzipped else data[:SNIFF_BYTES])
+    if gzipped and fmt != WARC:  # WARC stays compressed: warcio reads it record by record
+        data = _gunzip(data)
+    yield from _dispatch(fmt, io.BytesIO(data), name)
+
+
+def walk(directory: Path) -> Iterator[Path]:
+    """Readable files below a directory, sorted, without hidden entries or unknown suffixes."""
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            yield from walk(entry)
+        elif entry.is_file() and format_from_name(entry.name)[0] is not None:
+            yield entry
+
+
+def _read_file(file: Path) -> Iterator[Item]:
+    fmt, gzipped = format_from_name(file.name)
+    with open(file, "rb") as raw:
+        if gzipped and fmt != WARC:
+            with gzip.open(raw) as unzipped:
+                stream = cast(IO[bytes], unzipped)
+                yield from _dispatch(fmt or format_from_bytes(unzipped.peek(SNIFF_BYTES)), stream, str(file))
+            return
+        head = raw.read(SNIFF_BYTES)
+        raw.seek(0)
+        if fmt is None:
+            fmt = WARC if head.startswith(GZIP_MAGIC) else format_from_bytes(head)
+        yield from _dispatch(fmt, raw, str(file))
+
+
+def _dispatch(fmt: str, stream: IO[bytes], name: str) -> Iterator[Item]:
+    if fmt == WARC:
+        _check_warc_start(stream)
+        yield from _tagged(read_warc(stream, name), name)
+    elif fmt == JSONL:
+        yield from _tagged(read_jsonl(stream, name), name)
+    elif fmt == FEED:
+        yield from _tagged(read_feed(_read_limited(stream, MAX_FEED_BYTES, "feed"), name), name)
+    else:
+        data = _read_limited(stream, MAX_DOCUMENT_BYTES, "article")
+        yield from _tagged(iter([_document(fmt, data, name)]), name)
+
+
+def _document(fmt: str, data: bytes, name: str) -> Article:
+    if fmt == HTML:
+        if looks_binary(data):
+            raise BadInput("binary file, not HTML")
+        page = page_to_text(data)
+        meta = {"format": HTML, **({"author": page.author} if page.author else {})}
+        return Article.create(
+            page.text, source=page.sitename, title=page.title, published=page.published, meta=meta
+        )
+    text = decode_utf8(data)
+    return Article.create(text, meta={"format": TEXT})
+
+
+def _check_warc_start(stream: IO[bytes]) -> None:
+    """warcio reads almost anything without complaint; a WARC file must start with ``WARC/``."""
+    head = stream.read(SNIFF_BYTES)
+    stream.seek(0)
+    if head.startswith(GZIP_MAGIC):
+        head = _gunzip_head(head)
+    if not head.strip():
+        raise BadInput("empty file")
+    if not head.startswith(b"WARC/"):
+        raise BadInput("not a WARC file (it does not start with a WARC/1.x header)")
+
+
+def _read_limited(stream: IO[bytes], limit: int, what: str) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise BadInput(
+            f"file is over {human_size(limit)}, the limit for one {what}; split it or use JSON Lines"
+        )
+    if not data.strip():
+        raise BadInput("empty file")
+    return data
+
+
+def _tagged(items: Iterator[Item], name: str) -> Iterator[Item]:
+    """Record where each article came from in ``meta["path"]``."""
+    for item in items:
+        if isinstance(item, Article):
+            yield item.with_layers(meta={**item.meta, "path": name})
+        else:
+            yield item
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except (EOFError, OSError, zlib.error) as error:
+        raise BadInput(f"truncated or damaged gzip data: {error}") from None
+
+
+def _gunzip_head(data: bytes) -> bytes:
+    """The first decompressed bytes of gzip data, for sniffing (empty when damaged)."""
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data[: 4 * SNIFF_BYTES], SNIFF_BYTES)
+    except zlib.error:
+        return b""
+
+
+def _guarded(name: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:
+    """Run a reader, turning any failure into an error value after the items read so far."""
+    try:
+        yield from produce()
+    except BadInput as error:
+        yield IngestError(path=name, reason=str(error))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        detail = str(error) or type(error).__name__
+        yield IngestError(path=name, reason=f"truncated or damaged gzip data: {detail}")
+    except OSError as error:
+        yield IngestError(path=name, reason=f"cannot read: {error.strerror or error}")
+    except Exception as error:  # a third-party parser failing on garbage must not end the batch
+        yield IngestError(path=name, reason=f"unreadable input ({type(error).__name__}: {error})")

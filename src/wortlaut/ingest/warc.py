@@ -1,0 +1,80 @@
+"""WARC files (plain or gzip), as in Common Crawl's CC-NEWS.
+
+Only ``response`` records with an HTML payload are read; requests, metadata
+and non-HTML responses are skipped, and so are HTML pages without article
+text (navigation pages are normal in a crawl and not an input error).  A
+truncated or damaged file yields the records read so far and then one error
+saying where it broke.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from typing import IO, Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from wortlaut.article import Article
+from wortlaut.ingest.errors import BadInput, IngestError
+from wortlaut.ingest.htmltext import page_to_text
+from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES
+
+_DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+_WARC_TYPES = frozenset(
+    {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+)
+#: Records are drained in chunks of this size, so a huge non-HTML record never sits in memory.
+_CHUNK_BYTES = 1 << 16
+
+
+def read_warc(stream: IO[bytes], name: str) -> Iterator[Article | IngestError]:
+    """Yield an article per HTML response record; damage ends the file with an error.
+
+    warcio is lenient: a cut-off file ends with a short or header-less record
+    instead of an exception, so each record's length is checked here.
+    """
+    count = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type not in _WARC_TYPES or record.length is None:
+                raise BadInput(f"record {count + 1} has no valid WARC header")
+            payload = _payload(record)
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                raise BadInput(f"record {count + 1} is cut off")
+            count += 1
+            article = _record_article(record, payload) if payload is not None else None
+            if article is not None:
+                yield article
+    except (BadInput, *_DAMAGE) as error:
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        yield IngestError(path=name, reason=f"truncated or damaged WARC after {count} records: {detail}")
+        return
+    if count == 0:
+        raise BadInput("no WARC records found")
+
+
+def _payload(record: Any) -> bytes | None:
+    """The HTML payload of a response record (None for other records), reading every record to its end."""
+    stream = record.content_stream()
+    wanted = record.rec_type == "response" and record.http_headers is not None
+    content_type = record.http_headers.get_header("Content-Type") or "" if wanted else ""
+    payload = stream.read(MAX_DOCUMENT_BYTES + 1) if "html" in content_type.lower() else None
+    while stream.read(_CHUNK_BYTES):
+        payload = None  # over the size limit: not an article
+    return payload
+
+
+def _record_article(record: Any, payload: bytes) -> Article | None:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    try:
+        page = page_to_text(payload, url=url)
+    except BadInput:
+        return None
+    meta = {"format": "warc", "fetched": record.rec_headers.get_header("WARC-Date")}
+    if page.author:
+        meta["author"] = page.author
+    return Article.create(
+        page.text, url=url, source=page.sitename, title=page.title, published=page.published, meta=meta
+    )

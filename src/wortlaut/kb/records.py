@@ -1,0 +1,114 @@
+"""The article's entity records: KB entities as :class:`~wortlaut.article.Entity`, plus local ones.
+
+While the entity stage reads an article it collects, per entity, the names
+seen, the handles and roles learned from the text (signature lines,
+appositions); :class:`EntityRegistry` turns that into the ``entities`` layer.
+Names the knowledge base does not know get an article-local id
+``local:<slug of the name>``; a later bare surname of a local person links to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wortlaut.article import Entity, Role
+from wortlaut.kb.model import KB, KBEntity
+from wortlaut.kb.normalize import key, name_keys, slug
+
+LOCAL_PREFIX = "local:"
+
+
+def entity_record(entity: KBEntity) -> Entity:
+    """The ``entities`` record of a KB entity: every role and handle with its dates."""
+    return Entity(
+        id=entity.id,
+        name=entity.name,
+        type=entity.type,
+        roles=tuple(_role(role.value, role.start, role.end) for role in entity.roles),
+        handles=tuple(dict.fromkeys(handle.value for handle in entity.handles)),
+    )
+
+
+def _role(name: str, start: object, end: object) -> Role:
+    return Role(role=name, start=str(start) if start else None, end=str(end) if end else None)
+
+
+@dataclass
+class _Draft:
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+
+
+class EntityRegistry:
+    """Collects the entities of one article (made fresh for every article)."""
+
+    def __init__(self, kb: KB) -> None:
+        self.kb = kb
+        self._drafts: dict[str, _Draft] = {}
+        self._surnames: dict[str, str] = {}
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._drafts
+
+    def type_of(self, entity_id: str) -> str | None:
+        draft = self._drafts.get(entity_id)
+        return draft.type if draft else None
+
+    def add_kb(self, entity_id: str) -> str:
+        """Register a KB entity (idempotent) and return its id."""
+        if entity_id not in self._drafts:
+            known = entity_record(self.kb.entities[entity_id])
+            self._drafts[entity_id] = _Draft(
+                known.name, known.type, [], list(known.roles), list(known.handles)
+            )
+        return entity_id
+
+    def add_local(self, name: str, type_: str) -> str:
+        """The local entity for an unknown name: an earlier person with this surname, or a new one."""
+        keys = name_keys(name)
+        if type_ == "PER" and len(keys) == 1 and keys[0] in self._surnames:
+            return self._surnames[keys[0]]
+        entity_id = LOCAL_PREFIX + slug(name)
+        draft = self._drafts.setdefault(entity_id, _Draft(name, type_))
+        if type_ == "PER" and len(keys) > 1:
+            self._surnames.setdefault(keys[-1], entity_id)
+            if len(name) > len(draft.name):
+                draft.name = name
+        return entity_id
+
+    def local_surnames(self) -> dict[str, str]:
+        """Surname key → local person id, for finding bare surnames later in the article."""
+        return dict(self._surnames)
+
+    def see_name(self, entity_id: str, text: str) -> None:
+        """Record a surface form the article used for the entity."""
+        draft = self._drafts[entity_id]
+        if text not in draft.aliases:
+            draft.aliases.append(text)
+
+    def learn_handle(self, entity_id: str, handle: str) -> None:
+        draft = self._drafts[entity_id]
+        if key(handle) not in {key(old) for old in draft.handles}:
+            draft.handles.append(handle)
+
+    def learn_role(self, entity_id: str, role: str) -> None:
+        """A role the text gives the entity (apposition); KB entities keep their dated KB roles."""
+        draft = self._drafts[entity_id]
+        if all(old.role != role for old in draft.roles):
+            draft.roles.append(Role(role=role))
+
+    def records(self) -> tuple[Entity, ...]:
+        return tuple(
+            Entity(
+                id=entity_id,
+                name=draft.name,
+                type=draft.type,
+                aliases=tuple(draft.aliases),
+                roles=tuple(draft.roles),
+                handles=tuple(draft.handles),
+            )
+            for entity_id, draft in self._drafts.items()
+        )

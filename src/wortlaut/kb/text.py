@@ -1,0 +1,94 @@
+"""The article as a flat list of match words, shared by the entity and coreference stages.
+
+Tokens are cut further at hyphens (``NATO-Generalsekretär`` → ``NATO`` ``-``
+``Generalsekretär``) so that name and description patterns see compound parts
+whatever the tokenizer did; a leading ``#`` is split off hashtags.  Each word
+keeps its offsets, its token index and sentence, and whether it stands inside
+quotation marks.  Tokens inside boilerplate are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from wortlaut.article import Article
+from wortlaut.kb.normalize import EDGE_PUNCT, key, words
+
+#: Opening quotation mark → the marks that close it (German, Swiss and English styles).
+QUOTE_PAIRS = {"„": '“”"', "»": "«", "«": "»", "“": "”", "‚": "‘’", '"': '"'}
+#: A quotation still open after this many characters is treated as a stray mark and dropped:
+#: the longest quotes in the seed articles and the 10kGNAD sample are well under 1,500 characters.
+MAX_QUOTE_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A match word: offsets into the article text, its key, token index and sentence."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    token: int
+    sentence: int
+    quoted: bool = False
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def article_words(article: Article) -> list[Word]:
+    """All match words of the article's non-boilerplate tokens, in text order."""
+    quotes = quoted_ranges(article.text)
+    starts = [start for start, _ in quotes]
+    result: list[Word] = []
+    for index, token in enumerate(article.tokens):
+        if article.is_boilerplate(token.start):
+            continue
+        inside = _inside(quotes, starts, token.start)
+        for start, end, text in _token_parts(token.text):
+            result.append(
+                Word(token.start + start, token.start + end, text, key(text), index, token.sentence, inside)
+            )
+    return result
+
+
+def _token_parts(text: str) -> list[tuple[int, int, str]]:
+    """A token's words, hashtag sign split off and edge punctuation trimmed from the offsets."""
+    parts: list[tuple[int, int, str]] = []
+    offset = 0
+    if len(text) > 1 and text[0] == "#":
+        parts.append((0, 1, "#"))
+        offset = 1
+    for start, end, word in words(text[offset:]):
+        stripped = word.strip(EDGE_PUNCT) if len(word) > 1 else word
+        if not stripped:
+            parts.append((offset + start, offset + end, word))
+            continue
+        left = word.find(stripped)
+        parts.append((offset + start + left, offset + start + left + len(stripped), stripped))
+    return parts
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (marks included), outermost quotes only."""
+    ranges: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closers = ""
+    for index, char in enumerate(text):
+        if open_at is not None and index - open_at > MAX_QUOTE_CHARS:
+            open_at = None
+        if open_at is None:
+            if char in QUOTE_PAIRS:
+                open_at, closers = index, QUOTE_PAIRS[char]
+        elif char in closers:
+            ranges.append((open_at, index + 1))
+            open_at = None
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    position = bisect.bisect_right(starts, offset) - 1
+    return position >= 0 and ranges[position][0] <= offset < ranges[position][1]

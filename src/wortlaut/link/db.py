@@ -1,0 +1,122 @@
+"""SQLite helpers for the linkers: their own index tables, transactions, the embedding cache.
+
+The cross-article tables (statement groups, stories, duplicates, embeddings)
+belong to the store's schema; the linkers add three index tables of their own,
+created idempotently, so that every step asks an index instead of scanning:
+
+* ``link_lsh`` – MinHash LSH bands (and, as band -1, the normalised text hash)
+  of every article: a near-duplicate query is one indexed lookup per band;
+* ``link_story_entities`` – entity → story counts, the entity side of a
+  story's profile and an inverted index from entity to stories.
+
+Vectors (statements, articles, story centroid sums, MinHash signatures) live in
+``embeddings`` under a kind that names the encoder, e.g. ``<encoder>:statement``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+import numpy as np
+
+from wortlaut.link.encoder import Encoder
+
+_LINK_TABLES = """
+CREATE TABLE IF NOT EXISTS statement_groups (
+    id TEXT PRIMARY KEY, speaker_entity TEXT, representative_statement TEXT,
+    first_seen TEXT, size INTEGER, flags TEXT);
+CREATE TABLE IF NOT EXISTS statement_group_members (
+    group_id TEXT, statement_id TEXT PRIMARY KEY, similarity REAL, diff TEXT);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT, size INTEGER, digest TEXT);
+CREATE TABLE IF NOT EXISTS story_articles (story_id TEXT, article_id TEXT PRIMARY KEY, similarity REAL);
+CREATE TABLE IF NOT EXISTS duplicates (
+    article_id TEXT PRIMARY KEY, duplicate_of TEXT, kind TEXT, similarity REAL);
+CREATE TABLE IF NOT EXISTS embeddings (kind TEXT, item_id TEXT, vector BLOB, PRIMARY KEY (kind, item_id));
+CREATE INDEX IF NOT EXISTS statement_group_members_group ON statement_group_members(group_id);
+CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE INDEX IF NOT EXISTS link_statement_groups_speaker ON statement_groups(speaker_entity, first_seen);
+CREATE INDEX IF NOT EXISTS link_duplicates_of ON duplicates(duplicate_of);
+CREATE TABLE IF NOT EXISTS link_lsh (band INTEGER NOT NULL, bucket TEXT NOT NULL, article_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS link_lsh_bucket ON link_lsh(band, bucket);
+CREATE INDEX IF NOT EXISTS link_lsh_article ON link_lsh(article_id);
+CREATE TABLE IF NOT EXISTS link_story_entities (
+    story_id TEXT NOT NULL, entity TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (story_id, entity));
+CREATE INDEX IF NOT EXISTS link_story_entities_entity ON link_story_entities(entity);
+"""
+
+
+def ensure_tables(connection: sqlite3.Connection) -> None:
+    """Create the cross-article tables and the linkers' index tables when missing."""
+    for statement in _LINK_TABLES.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, unless the caller already holds one (then the caller commits)."""
+    if connection.in_transaction:
+        yield
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def to_blob(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.float32)
+
+
+def placeholders(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def load_vectors(connection: sqlite3.Connection, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+    """Cached vectors of one kind, by item id (missing ids are absent)."""
+    found: dict[str, np.ndarray] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        rows = connection.execute(
+            "SELECT item_id, vector FROM embeddings"
+            f" WHERE kind = ? AND item_id IN ({placeholders(len(chunk))})",
+            [kind, *chunk],
+        )
+        found.update((item_id, from_blob(blob)) for item_id, blob in rows)
+    return found
+
+
+def store_vectors(connection: sqlite3.Connection, kind: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
+    connection.executemany(
+        "INSERT OR REPLACE INTO embeddings(kind, item_id, vector) VALUES (?, ?, ?)",
+        [(kind, item_id, to_blob(vector)) for item_id, vector in items],
+    )
+
+
+def cached_encode(
+    connection: sqlite3.Connection, encoder: Encoder, kind: str, items: Sequence[tuple[str, str]]
+) -> dict[str, np.ndarray]:
+    """Vectors for ``(item_id, text)`` pairs, encoding only those not yet in the cache.
+
+    The cache kind is ``<encoder name>:<kind>`` so vectors of two encoders never mix.
+    """
+    cache_kind = f"{encoder.name}:{kind}"
+    found = load_vectors(connection, cache_kind, [item_id for item_id, _ in items])
+    missing = [(item_id, text) for item_id, text in items if item_id not in found]
+    if missing:
+        vectors = encoder.encode([text for _, text in missing])
+        fresh = {item_id: vectors[row] for row, (item_id, _) in enumerate(missing)}
+        store_vectors(connection, cache_kind, fresh.items())
+        found.update(fresh)
+    return found

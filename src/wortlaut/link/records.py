@@ -1,0 +1,108 @@
+"""Plain records the linking API returns (timelines, digests, reports), JSON-ready via ``to_json``."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+
+def _json(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {item.name: _json(getattr(value, item.name)) for item in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_json(item) for item in value]
+    return value
+
+
+class _ToJson:
+    def to_json(self) -> dict[str, Any]:
+        """The record as JSON-ready dicts and lists."""
+        data = _json(self)
+        assert isinstance(data, dict)
+        return data
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(_ToJson):
+    """Where something was read: the article and, for a statement, the statement id and wording."""
+
+    article_id: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    statement_id: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestItem(_ToJson):
+    """One line of a story digest: an event sentence or a statement, with its sources."""
+
+    kind: str  # "lead", "event" or "statement"
+    text: str
+    date: str | None
+    speaker: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Digest(_ToJson):
+    """A short extractive summary of a story."""
+
+    story_id: str
+    title: str
+    first_date: str | None
+    last_date: str | None
+    size: int
+    items: tuple[DigestItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEntry(_ToJson):
+    """A dated item of a person's timeline: a statement group, an event or a story."""
+
+    date: str | None
+    kind: str  # "statement", "event" or "story"
+    id: str
+    text: str
+    mode: str | None = None
+    flags: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact(_ToJson):
+    """An edge of the co-occurrence network: who met, talked with or appeared with the person."""
+
+    entity: str
+    name: str
+    weight: int
+    events: int = 0
+    addressed: int = 0
+    articles: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timeline(_ToJson):
+    """Everything known about one entity across the collection, in date order."""
+
+    entity: str
+    name: str
+    entries: tuple[TimelineEntry, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkReport(_ToJson):
+    """What one :func:`wortlaut.link.update` call did."""
+
+    articles: int = 0
+    skipped: int = 0
+    missing: int = 0
+    duplicates: int = 0
+    stories_created: int = 0
+    stories_joined: int = 0
+    statements_grouped: int = 0
+    groups_created: int = 0

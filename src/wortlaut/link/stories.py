@@ -1,0 +1,304 @@
+"""Stories: online clustering of articles in time order (after Miranda et al. 2018).
+
+Each new article is compared with the stories active around its date and
+joins the best one, or opens a new story when no score reaches
+:data:`STORY_THRESHOLD`.  As in Miranda et al.'s "Multilingual Clustering of
+Streaming News" the score combines text similarity to the story (cosine with
+the centroid of its article embeddings), shared entities (Jaccard of the
+article's knowledge-base ids with the story's core entities) and time
+(exponential decay with the days between the article and the story's span).
+Only stories whose span lies within :data:`ACTIVE_DAYS` of the batch are
+loaded (an indexed range query on ``stories.last_date``) into a small numpy
+matrix, so the cost per article depends on how many stories are active, not
+on how many are stored.  Because e5 is multilingual, an English report of an
+event lands near the German ones.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from wortlaut.article import Article
+from wortlaut.link.db import cached_encode, from_blob, placeholders, store_vectors
+from wortlaut.link.encoder import Encoder
+
+#: Score from which an article joins a story.  On the dev half of src/wortlaut/eval/data/stories
+#: (with ENTITY_WEIGHT 0.6 and TIME_DECAY_DAYS 14) every threshold from 0.10 to 0.60 gives BCubed
+#: F1 1.0; a real stream holds far more same-week stories about the same people than the
+#: collection, so we take 0.45, in the upper half of that range, to favour precision.
+STORY_THRESHOLD = 0.45
+#: Weight of the entity Jaccard in the score; 0.6 widened the perfect threshold range on dev most
+#: (0.0 and 0.3 lose recall on paraphrases with few shared words, 1.0 was no better).
+ENTITY_WEIGHT = 0.6
+#: Days over which the time factor falls to 1/e; follow-ups of an event come within days (7 and
+#: 14 tied on dev; 14 keeps two-week follow-ups).
+TIME_DECAY_DAYS = 14.0
+#: A story is a candidate only when the article lies at most this many days outside its span
+#: (beyond, the decayed score could not reach the threshold anyway).
+ACTIVE_DAYS = 30
+#: Upper bound on candidate stories loaded per batch (most recent first), for bursts.
+MAX_ACTIVE = 5000
+#: An entity belongs to a story's core when it occurs in at least this share of its articles.
+CORE_SHARE = 0.3
+#: Characters of the article (title + body, boilerplate removed) fed to the encoder: the lead
+#: says what the story is; e5 reads 512 tokens, about 1,500 characters of German.
+ARTICLE_CHARS = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What clustering needs of a stored article."""
+
+    id: str
+    day: str
+    title: str
+    text: str
+    entities: frozenset[str]
+
+
+def article_row(article: Article, fallback_day: str) -> ArticleRow:
+    """Date, title, lead text (boilerplate dropped) and entity ids of an article."""
+    text = article.text
+    if article.structure is not None:
+        for part in sorted(article.structure.boilerplate, key=lambda span: -span.start):
+            text = text[: part.start] + text[part.end :]
+    title = article.title or (
+        article.structure.headline.text if article.structure and article.structure.headline else ""
+    )
+    entities = {entity.id for entity in article.entities}
+    entities.update(mention.entity for mention in article.mentions if mention.entity)
+    day = (article.published or fallback_day or date.today().isoformat())[:10]
+    return ArticleRow(article.id, day, title, text, frozenset(entities))
+
+
+def _parse(day: str) -> date:
+    try:
+        return date.fromisoformat(day[:10])
+    except ValueError:
+        return date.today()
+
+
+def _ordinal(day: str) -> int:
+    return _parse(day).toordinal()
+
+
+@dataclass
+class ActiveStories:
+    """The stories around a batch's dates, held in memory while the batch is clustered."""
+
+    ids: list[str] = field(default_factory=list)
+    sums: list[np.ndarray] = field(default_factory=list)
+    first: list[int] = field(default_factory=list)
+    last: list[int] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    entities: list[Counter[str]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)
+    new: set[int] = field(default_factory=set)
+
+    def add(
+        self,
+        story_id: str,
+        vector: np.ndarray,
+        first: int,
+        last: int,
+        size: int,
+        entities: Counter[str],
+        title: str,
+    ) -> int:
+        self.ids.append(story_id)
+        self.sums.append(np.array(vector, dtype=np.float32))
+        self.first.append(first)
+        self.last.append(last)
+        self.sizes.append(size)
+        self.entities.append(entities)
+        self.titles.append(title)
+        return len(self.ids) - 1
+
+
+def load_active(connection: sqlite3.Connection, kind: str, low: str, high: str) -> ActiveStories:
+    """Stories whose span comes within the window [low, high]."""
+    active = ActiveStories()
+    rows = connection.execute(
+        "SELECT id, first_date, last_date, size, title FROM stories WHERE last_date >= ? AND first_date <= ?"
+        " ORDER BY last_date DESC LIMIT ?",
+        (low, high, MAX_ACTIVE),
+    ).fetchall()
+    if not rows:
+        return active
+    ids = [row[0] for row in rows]
+    sums = dict(
+        connection.execute(
+            "SELECT item_id, vector FROM embeddings"
+            f" WHERE kind = ? AND item_id IN ({placeholders(len(ids))})",
+            [kind, *ids],
+        ).fetchall()
+    )
+    counts: dict[str, Counter[str]] = {story_id: Counter() for story_id in ids}
+    for story_id, entity, count in connection.execute(
+        "SELECT story_id, entity, count FROM link_story_entities"
+        f" WHERE story_id IN ({placeholders(len(ids))})",
+        ids,
+    ):
+        counts[story_id][entity] = count
+    for story_id, first, last, size, title in rows:
+        if story_id in sums:
+            active.add(
+                story_id,
+                from_blob(sums[story_id]),
+                _ordinal(first),
+                _ordinal(last),
+                size,
+                counts[story_id],
+                title or "",
+            )
+    return active
+
+
+def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.ndarray:
+    """Score of the article against every active story (see module docstring)."""
+    sums = np.stack(active.sums)
+    norms = np.linalg.norm(sums, axis=1)
+    norms[norms == 0] = 1.0
+    cosine = (sums @ vector) / norms
+    day = _ordinal(row.day)
+    first, last = np.asarray(active.first), np.asarray(active.last)
+    gap = np.maximum(0, np.maximum(first - day, day - last))
+    decay = np.exp(-gap / TIME_DECAY_DAYS)
+    decay[gap > ACTIVE_DAYS] = 0.0
+    jaccard = np.zeros(len(active.ids), dtype=np.float32)
+    if row.entities:
+        for index, counts in enumerate(active.entities):
+            if counts and not row.entities.isdisjoint(counts):
+                core = {e for e, n in counts.items() if n >= max(1.0, CORE_SHARE * active.sizes[index])}
+                union = len(row.entities | core)
+                jaccard[index] = len(row.entities & core) / union if union else 0.0
+    return np.asarray(decay * (cosine + ENTITY_WEIGHT * jaccard))
+
+
+def cluster(
+    connection: sqlite3.Connection,
+    encoder_name: str,
+    vectors: dict[str, np.ndarray],
+    rows: Sequence[ArticleRow],
+    joins: dict[str, str],
+) -> dict[str, tuple[str, float]]:
+    """Assign articles (sorted by date) to stories; ``joins`` forces a duplicate into its original's story.
+
+    Returns article id -> (story id, score) and writes stories, centroids and memberships.
+    """
+    if not rows:
+        return {}
+    ordered = sorted(rows, key=lambda row: (row.day, row.id))
+    low = (_parse(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
+    high = (_parse(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
+    kind = f"{encoder_name}:story"
+    active = load_active(connection, kind, low, high)
+    assigned: dict[str, tuple[str, float]] = {}
+    for row in ordered:
+        vector = vectors[row.id]
+        index, similarity = _choose(connection, active, vector, row, joins.get(row.id), assigned)
+        if index is None:
+            index = active.add(
+                f"st:{row.id}",
+                np.zeros_like(vector),
+                _ordinal(row.day),
+                _ordinal(row.day),
+                0,
+                Counter(),
+                row.title or row.text[:120],
+            )
+            active.new.add(index)
+            similarity = 1.0
+        _absorb(active, index, vector, row)
+        assigned[row.id] = (active.ids[index], similarity)
+    _write(connection, kind, active, assigned)
+    return assigned
+
+
+def _choose(
+    connection: sqlite3.Connection,
+    active: ActiveStories,
+    vector: np.ndarray,
+    row: ArticleRow,
+    original: str | None,
+    assigned: dict[str, tuple[str, float]],
+) -> tuple[int | None, float]:
+    """The active story to join (index, score), or (None, 0) for a new story."""
+    if original is not None:
+        story = assigned.get(original, (None, 0.0))[0] or _stored_story(connection, original)
+        if story is not None and story in active.ids:
+            return active.ids.index(story), 1.0
+    if not active.ids:
+        return None, 0.0
+    scores = _scores(active, vector, row)
+    best = int(np.argmax(scores))
+    if scores[best] >= STORY_THRESHOLD:
+        return best, float(scores[best])
+    return None, 0.0
+
+
+def _stored_story(connection: sqlite3.Connection, article_id: str) -> str | None:
+    row = connection.execute(
+        "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def _absorb(active: ActiveStories, index: int, vector: np.ndarray, row: ArticleRow) -> None:
+    day = _ordinal(row.day)
+    active.sums[index] = active.sums[index] + vector
+    active.first[index] = min(active.first[index], day)
+    active.last[index] = max(active.last[index], day)
+    active.sizes[index] += 1
+    active.entities[index].update(row.entities)
+    active.touched.add(index)
+
+
+def _write(
+    connection: sqlite3.Connection, kind: str, active: ActiveStories, assigned: dict[str, tuple[str, float]]
+) -> None:
+    for index in sorted(active.touched):
+        story_id = active.ids[index]
+        first = date.fromordinal(active.first[index]).isoformat()
+        last = date.fromordinal(active.last[index]).isoformat()
+        connection.execute(
+            "INSERT INTO stories(id, title, first_date, last_date, size) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET first_date = excluded.first_date, last_date = excluded.last_date,"
+            " size = excluded.size",
+            (story_id, active.titles[index], first, last, active.sizes[index]),
+        )
+        connection.executemany(
+            "INSERT OR REPLACE INTO link_story_entities(story_id, entity, count) VALUES (?, ?, ?)",
+            [(story_id, entity, count) for entity, count in active.entities[index].items()],
+        )
+    store_vectors(
+        connection, kind, [(active.ids[index], active.sums[index]) for index in sorted(active.touched)]
+    )
+    connection.executemany(
+        "INSERT OR REPLACE INTO story_articles(story_id, article_id, similarity) VALUES (?, ?, ?)",
+        [(story_id, article_id, round(score, 4)) for article_id, (story_id, score) in assigned.items()],
+    )
+
+
+def article_vectors(
+    connection: sqlite3.Connection, encoder: Encoder, rows: Sequence[ArticleRow]
+) -> dict[str, np.ndarray]:
+    """Embeddings of the articles' title and lead (cached under ``<encoder>:article``)."""
+    items = [
+        (row.id, f"{row.title}. {row.text}"[:ARTICLE_CHARS] if row.title else row.text[:ARTICLE_CHARS])
+        for row in rows
+    ]
+    return cached_encode(connection, encoder, "article", items)
+
+
+def decay_factor(gap_days: float) -> float:
+    """The time factor for a gap in days (exposed for tests and docs)."""
+    return 0.0 if gap_days > ACTIVE_DAYS else math.exp(-max(0.0, gap_days) / TIME_DECAY_DAYS)

@@ -1,0 +1,91 @@
+"""The incremental linking step run after each committed ingest batch.
+
+:func:`update` takes the ids of newly stored articles and, in one transaction,
+finds their duplicates, assigns them to stories, groups their statements and
+refreshes the digests of the stories they touched.  Articles already linked
+are skipped, so calling it twice is harmless, and nothing is recomputed over
+the whole collection: every step asks an index (LSH buckets, active stories,
+a speaker's recent statement groups).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from wortlaut.article import Article
+from wortlaut.link import digest, duplicates, statements, stories
+from wortlaut.link.db import ensure_tables, placeholders, transaction
+from wortlaut.link.encoder import Encoder, default_encoder
+from wortlaut.link.records import LinkReport
+
+
+def connection_of(store_or_connection: Any) -> sqlite3.Connection:
+    """The sqlite3 connection of a ``Store`` (its ``.connection``) or the connection itself."""
+    connection = getattr(store_or_connection, "connection", store_or_connection)
+    if not isinstance(connection, sqlite3.Connection):
+        raise TypeError(f"expected a Store or sqlite3.Connection, got {type(store_or_connection).__name__}")
+    return connection
+
+
+def _load(connection: sqlite3.Connection, article_ids: Sequence[str]) -> list[stories.ArticleRow]:
+    rows: list[stories.ArticleRow] = []
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        for article_json, ingested in connection.execute(
+            f"SELECT json, ingested_at FROM articles WHERE id IN ({placeholders(len(chunk))})"
+            " AND id NOT IN (SELECT article_id FROM story_articles)",
+            chunk,
+        ):
+            article = Article.from_json(json.loads(article_json))
+            rows.append(stories.article_row(article, (ingested or "")[:10]))
+    return sorted(rows, key=lambda row: (row.day, row.id))
+
+
+def update(
+    store_or_connection: Any, article_ids: Sequence[str], *, encoder: Encoder | None = None
+) -> LinkReport:
+    """Link newly stored articles into duplicates, stories and statement groups (idempotent)."""
+    connection = connection_of(store_or_connection)
+    wanted = list(dict.fromkeys(article_ids))
+    with transaction(connection):
+        ensure_tables(connection)
+        rows = _load(connection, wanted)
+        encoder = encoder or default_encoder()
+        joins: dict[str, str] = {}
+        for row in rows:
+            found, hashvalues = duplicates.find(connection, row.id, row.text)
+            duplicates.index(connection, row.id, row.text, hashvalues)
+            if found is not None:
+                duplicates.record(connection, found)
+                joins[row.id] = found.duplicate_of
+        vectors = stories.article_vectors(connection, encoder, rows)
+        assigned = stories.cluster(connection, encoder.name, vectors, rows, joins)
+        pending = statements.load_statements(connection, [row.id for row in rows])
+        groups_created = statements.group_statements(connection, encoder, pending)
+        touched = {story_id for story_id, _ in assigned.values()}
+        digest.refresh(connection, sorted(touched))
+    created = sum(1 for article_id, (story_id, _) in assigned.items() if story_id == f"st:{article_id}")
+    present = _count_present(connection, wanted)
+    return LinkReport(
+        articles=len(rows),
+        skipped=present - len(rows),
+        missing=len(wanted) - present,
+        duplicates=len(joins),
+        stories_created=created,
+        stories_joined=len(assigned) - created,
+        statements_grouped=len(pending),
+        groups_created=groups_created,
+    )
+
+
+def _count_present(connection: sqlite3.Connection, ids: Sequence[str]) -> int:
+    total = 0
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        total += connection.execute(
+            f"SELECT COUNT(*) FROM articles WHERE id IN ({placeholders(len(chunk))})", chunk
+        ).fetchone()[0]
+    return total

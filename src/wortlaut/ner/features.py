@@ -1,0 +1,186 @@
+"""Token features for the CRF tagger, computed once per word form and cached.
+
+Feature extraction in Python dominates tagging time, so everything that
+depends on the word form alone (shape, affixes, lemma, gazetteer flags, the
+word's part of speech out of context) is computed once per form and stored
+already prefixed for each window position.  A sentence's feature lists are
+then concatenations of cached lists.
+
+Feature groups can be switched off for experiments; the groups a model was
+trained with are stored beside it (see :mod:`wortlaut.ner.tagger`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from wortlaut.ner.gazetteer import Gazetteer
+
+#: All feature groups; a model names the subset it was trained with.
+GROUPS: tuple[str, ...] = ("affix", "lemma", "gazetteer", "pos", "window2")
+
+#: Window offsets whose word and shape are features of the current token.
+NEAR = (-1, 1)
+FAR = (-2, 2)
+
+#: Forms cached before the cache is cleared, bounding memory on long runs
+#: (a year of news has a few million distinct forms; 300,000 keep the frequent ones hot).
+CACHE_LIMIT = 300_000
+
+_DIGITS = re.compile(r"\d")
+
+
+def shape(word: str) -> str:
+    """Character classes, runs collapsed: ``Brüssel`` -> ``Xx``, ``NATO-Chef`` -> ``X-Xx``, ``2014`` -> ``d``."""
+    out: list[str] = []
+    for char in word:
+        if char.isupper():
+            kind = "X"
+        elif char.islower():
+            kind = "x"
+        elif char.isdigit():
+            kind = "d"
+        else:
+            kind = char if unicodedata.category(char)[0] == "P" else "#"
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:8]
+
+
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """Cached features of one word form: its own, and prefixed copies for each window offset."""
+
+    own: list[str]
+    at: dict[int, list[str]]
+
+
+class FeatureExtractor:
+    """Turns a sentence (a list of words) into CRF feature lists."""
+
+    def __init__(self, groups: Sequence[str] = GROUPS, *, gazetteer: Gazetteer | None = None) -> None:
+        unknown = set(groups) - set(GROUPS)
+        if unknown:
+            raise ValueError(f"unknown NER feature groups: {sorted(unknown)}")
+        self.groups = frozenset(groups)
+        self._gazetteer = (gazetteer or Gazetteer.load()) if "gazetteer" in self.groups else None
+        self._lemmatize = _lemmatizer() if "lemma" in self.groups else None
+        self._pos = _pos_lookup() if "pos" in self.groups else None
+        self._offsets = NEAR + FAR if "window2" in self.groups else NEAR
+        self._cache: dict[str, WordFeatures] = {}
+
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        """Feature lists, one per word."""
+        cached = [self._word(word) for word in words]
+        lowers = [word.lower() for word in words]
+        last = len(words) - 1
+        rows: list[list[str]] = []
+        for index, features in enumerate(cached):
+            row = list(features.own)
+            for offset in self._offsets:
+                other = index + offset
+                if 0 <= other <= last:
+                    row += cached[other].at[offset]
+                else:
+                    row.append(f"{offset}:pad")
+            if index == 0:
+                row.append("first")
+            if index > 0:
+                row.append("b-:" + lowers[index - 1] + "|" + lowers[index])
+            if index < last:
+                row.append("b+:" + lowers[index] + "|" + lowers[index + 1])
+            rows.append(row)
+        return rows
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """The window offsets whose neighbour features a token gets."""
+        return self._offsets
+
+    def word(self, word: str) -> WordFeatures:
+        """The features of one word form, uncached (the tagger caches its scores instead)."""
+        return self._compute(word)
+
+    def _word(self, word: str) -> WordFeatures:
+        found = self._cache.get(word)
+        if found is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[word] = self._compute(word)
+        return found
+
+    def _compute(self, word: str) -> WordFeatures:
+        lower = word.lower()
+        word_shape = shape(word)
+        context = [f"w={lower}", f"s={word_shape}"]
+        own = ["bias", f"w={lower}", f"s={word_shape}", f"len={min(len(word), 12)}"]
+        if word[:1].isupper():
+            own.append("cap")
+        if _DIGITS.search(word):
+            own.append("digit")
+        if "affix" in self.groups:
+            own += [f"p{n}={lower[:n]}" for n in (2, 3, 4)]
+            own += [f"x{n}={lower[-n:]}" for n in (2, 3, 4)]
+            context.append(f"x3={lower[-3:]}")
+        if self._lemmatize is not None:
+            own.append(f"l={self._lemmatize(word)}")
+        if self._gazetteer is not None:
+            flags = [f"g={flag}" for flag in self._gazetteer.flags(word)]
+            own += flags
+            context += flags
+        if self._pos is not None and word[:1].isalpha():
+            tags = self._pos(word)
+            own += tags
+            context += tags
+        at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR}
+        return WordFeatures(own=own, at=at)
+
+
+def _lemmatizer() -> Any:
+    """simplemma's German lemmatiser as a function word -> lower-cased lemma."""
+    import simplemma
+
+    def lemma(word: str) -> str:
+        return str(simplemma.lemmatize(word, lang="de")).lower()
+
+    return lemma
+
+
+#: Log-probability distance from the best tag within which HanTa's other tags count as
+#: plausible (HanTa's own ``tag_word`` default cutoff).
+TAG_CUTOFF = 5.0
+
+
+def _pos_lookup() -> Any:
+    """HanTa's out-of-context tags for forms in its lexicon cache; other forms get ``t:oov``.
+
+    HanTa's morphological guesser for unknown forms costs about half a
+    millisecond per form, which on fresh news text (many new forms) would
+    dominate tagging; the lexicon look-up is a dictionary access.
+    """
+    from HanTa import HanoverTagger
+
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    lexicon: dict[str, list[tuple[int, float]]] = tagger.cache
+    names: dict[int, str] = tagger.int2tag
+    upcase_bonus = tagger.LP_case_t
+
+    def tags(word: str) -> list[str]:
+        analyses = lexicon.get(tagger.normalize(word))
+        if not analyses:
+            return ["t:oov"]
+        upper = word[:1].isupper()
+        scored = [(score + upcase_bonus[tag][upper], tag) for tag, score in analyses if tag in upcase_bonus]
+        if not scored:
+            return ["t:oov"]
+        best, top = max(scored)
+        found = [f"t={names[top]}"]
+        if any(names[tag] == "NE" and score > best - TAG_CUTOFF for score, tag in scored):
+            found.append("t~NE")
+        return found
+
+    return tags

@@ -1,0 +1,76 @@
+"""Name lists the NER features consult: first names, places, organisations, person cues.
+
+The lists are data in ``wortlaut/lang/de/ner_*.txt`` (one entry per line,
+``#`` comments), written by hand from general knowledge, never from the
+GermEval annotations.  Users can extend them; retraining lets the model learn
+how much to trust each list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+#: Organisation heads shorter than this (``AG``, ``SE``, ``KG``) match only as whole words, since as
+#: word endings they would fire on ordinary nouns (``Vorschlag``, ``Gase``).
+MIN_ENDING = 3
+
+
+def read_list(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a list file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _lang_dir() -> Path:
+    return Path(str(resources.files("wortlaut") / "lang" / "de"))
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Look-up sets; places, organisations and first names match case-sensitively, cues in lower case."""
+
+    first_names: frozenset[str]
+    places: frozenset[str]
+    org_names: frozenset[str]
+    org_head_set: frozenset[str]
+    org_endings: tuple[str, ...]
+    person_cues: frozenset[str]
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Gazetteer:
+        """Load the ``ner_*.txt`` lists from ``directory`` (default: the package's ``lang/de``)."""
+        base = directory or _lang_dir()
+        heads = {head.lower() for head in read_list(base / "ner_org_heads.txt")}
+        return cls(
+            first_names=frozenset(read_list(base / "ner_first_names.txt")),
+            places=frozenset(read_list(base / "ner_places.txt")),
+            org_names=frozenset(read_list(base / "ner_org_names.txt")),
+            org_head_set=frozenset(heads),
+            org_endings=tuple(sorted(h for h in heads if len(h) >= MIN_ENDING)),
+            person_cues=frozenset(c.lower() for c in read_list(base / "ner_person_cues.txt")),
+        )
+
+    def flags(self, word: str) -> list[str]:
+        """Gazetteer feature names for one word form (also checks the parts of hyphenated words)."""
+        flags: list[str] = []
+        if word in self.first_names:
+            flags.append("first")
+        if word in self.places:
+            flags.append("place")
+        if word in self.org_names:
+            flags.append("org")
+        lower = word.lower()
+        if lower in self.person_cues:
+            flags.append("cue")
+        if lower in self.org_head_set or (word[:1].isupper() and lower.endswith(self.org_endings)):
+            flags.append("orghead")
+        if "-" in word.strip("-"):
+            head, _, tail = word.partition("-")
+            for name, table in (("place", self.places), ("org", self.org_names)):
+                if head in table:
+                    flags.append(f"h1{name}")
+                if tail in table:
+                    flags.append(f"h2{name}")
+        return flags

@@ -1,0 +1,143 @@
+"""The runtime NER tagger: Viterbi over CRF weights, with each word form's scores cached.
+
+Every feature of a token is either a feature of one word form at a window
+offset (``w=nato`` of the token itself, ``-1:w=herr`` of its left
+neighbour), a boundary marker, or a word bigram.  The summed label scores of a
+form's features are therefore computed once per form and offset and cached;
+a sentence then costs a few array additions and a Viterbi pass.  The scores
+equal crfsuite's for the same model (``tests/ner`` checks the tags agree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from wortlaut.eval.spans import SpanTuple, bio_spans
+from wortlaut.ner.features import CACHE_LIMIT, FeatureExtractor
+from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
+
+#: File name of the shipped model inside ``wortlaut/models/ner-crf``.
+MODEL_FILE = "model.npz"
+
+
+def default_model_path() -> Path:
+    """Where the shipped model lives."""
+    return Path(str(resources.files("wortlaut") / "models" / "ner-crf" / MODEL_FILE))
+
+
+class NerTagger:
+    """Tags sentences with PER, ORG, LOC and OTH spans; load with :func:`load_tagger`."""
+
+    def __init__(self, model: CrfModel, *, model_path: Path | None = None) -> None:
+        self.model_path = model_path
+        self.labels = model.labels
+        self.features = FeatureExtractor(model.groups)
+        self._offsets = self.features.offsets
+        self._row = {attribute: index for index, attribute in enumerate(model.attributes)}
+        self._weights = model.weights
+        self._transitions = model.transitions
+        self._zero = np.zeros(len(model.labels), dtype=np.float32)
+        self._pads = [self._score([f"{offset}:pad"]) for offset in self._offsets]
+        self._first = self._score(["first"])
+        self._cache: dict[str, FloatArray] = {}
+
+    def tag(self, words: Sequence[str]) -> list[SpanTuple]:
+        """Entity spans ``(start_token, end_token_exclusive, TYPE)`` of one sentence."""
+        return bio_spans(self.tag_bio(words))
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[SpanTuple]]:
+        """:meth:`tag` for each sentence of a batch."""
+        return [self.tag(words) for words in sentences]
+
+    def tag_bio(self, words: Sequence[str]) -> list[str]:
+        """The BIO tag of each word."""
+        if not words:
+            return []
+        path = self._viterbi(self._emissions(words))
+        return [self.labels[index] for index in path]
+
+    def _score(self, features: Sequence[str]) -> FloatArray:
+        """Summed label weights of a list of features (unknown features weigh nothing)."""
+        rows = [self._row[feature] for feature in features if feature in self._row]
+        return self._weights[rows].sum(axis=0) if rows else self._zero
+
+    def _form(self, word: str) -> FloatArray:
+        """A form's scores: row 0 as the token itself, row k as neighbour at offset k (cached)."""
+        found = self._cache.get(word)
+        if found is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            features = self.features.word(word)
+            found = np.stack(
+                [self._score(features.own)] + [self._score(features.at[o]) for o in self._offsets]
+            )
+            self._cache[word] = found
+        return found
+
+    def _emissions(self, words: Sequence[str]) -> FloatArray:
+        """Per-token label scores (tokens x labels)."""
+        forms = np.stack([self._form(word) for word in words])
+        count = len(words)
+        scores = forms[:, 0].copy()
+        for k, offset in enumerate(self._offsets, start=1):
+            edge = min(count, abs(offset))
+            if offset < 0:
+                scores[edge:] += forms[: count - edge, k]
+                scores[:edge] += self._pads[k - 1]
+            else:
+                scores[: count - edge] += forms[edge:, k]
+                scores[count - edge :] += self._pads[k - 1]
+        scores[0] += self._first
+        targets, rows = self._bigrams(words)
+        if rows:
+            np.add.at(scores, targets, self._weights[rows])
+        return scores
+
+    def _bigrams(self, words: Sequence[str]) -> tuple[list[int], list[int]]:
+        """(token index, weight row) of each word-bigram feature the model knows."""
+        lowers = [word.lower() for word in words]
+        row = self._row
+        targets: list[int] = []
+        rows: list[int] = []
+        for index in range(1, len(words)):
+            pair = lowers[index - 1] + "|" + lowers[index]
+            found = row.get("b-:" + pair)
+            if found is not None:
+                targets.append(index)
+                rows.append(found)
+            found = row.get("b+:" + pair)
+            if found is not None:
+                targets.append(index - 1)
+                rows.append(found)
+        return targets, rows
+
+    def _viterbi(self, scores: FloatArray) -> list[int]:
+        """The best label sequence under the emission scores and the transition weights."""
+        best = scores[0]
+        back = np.empty(scores.shape, dtype=np.intp)
+        for index in range(1, len(scores)):
+            candidates = best[:, None] + self._transitions
+            back[index] = candidates.argmax(axis=0)
+            best = candidates.max(axis=0) + scores[index]
+        path = [int(best.argmax())]
+        for index in range(len(scores) - 1, 0, -1):
+            path.append(int(back[index, path[-1]]))
+        return path[::-1]
+
+
+def load_tagger(path: Path | str | None = None) -> NerTagger:
+    """Open the NER model at ``path`` (default: the shipped model); raises :class:`NerModelError`."""
+    model_path = Path(path) if path is not None else default_model_path()
+    if not model_path.is_file():
+        raise NerModelError(
+            f"{model_path}: NER model not found (retrain with `python -m wortlaut.ner.train`)"
+        )
+    model = CrfModel.load(model_path)
+    try:
+        return NerTagger(model, model_path=model_path)
+    except ValueError as error:
+        raise NerModelError(f"{model_path}: {error}") from error

@@ -1,0 +1,1 @@
+"""Who said what: quotation, indirect speech and attribution rules behind the statements stage."""

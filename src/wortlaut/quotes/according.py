@@ -1,0 +1,99 @@
+"""Attribution without a verb: ``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``.
+
+The claim is the rest of the sentence; the speaker is the phrase the
+preposition governs.  Following the WikiNews annotation, the cue is the
+preposition alone and ``Angaben der Polizei`` is the speaker phrase.
+"""
+
+from __future__ import annotations
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.found import Found, Range
+from wortlaut.quotes.speakers import phrase_after, phrase_ending
+
+#: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
+MAX_SO_FRAME = 8
+
+
+def _rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> list[Range]:
+    """The sentence ``begin:end`` without the attribution tokens ``cut`` and the final punctuation."""
+    stop = ctx.trim_final(begin, end)
+    left_end = cut[0]
+    if left_end > begin and ctx.tokens[left_end - 1].low == ",":
+        left_end -= 1
+    right_start = cut[1]
+    if right_start < stop and ctx.tokens[right_start].low == ",":
+        right_start += 1
+    parts = []
+    if left_end > begin:
+        parts.append(ctx.chars(begin, left_end))
+    if right_start < stop:
+        parts.append(ctx.chars(right_start, stop))
+    return parts
+
+
+def _make(ctx: Context, cue: int, speaker: tuple[int, int], quote: list[Range], rule: str, sentence: int) -> Found:
+    return Found(
+        mode="reported",
+        quote=quote,
+        rule=rule,
+        sentence=sentence,
+        cue=[ctx.chars(cue, cue + 1)],
+        speaker=ctx.chars(*speaker),
+        medium="speech",
+    )
+
+
+def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
+    begin, end = ctx.sentences[sentence]
+    tok = ctx.tokens[index]
+    lexicon = ctx.lexicon
+    if tok.low == "zufolge":
+        speaker = phrase_ending(ctx.tokens, begin, index, lexicon)
+        if speaker is None:
+            return None
+        return _make(ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.zufolge", sentence)
+    if tok.low == "nach" and index > begin and _source(ctx, index - 1):
+        speaker = phrase_ending(ctx.tokens, begin, index, lexicon)  # "Seiner Meinung nach"
+        if speaker is None:
+            return None
+        return _make(ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.nach", sentence)
+    if lexicon.has("according", tok.low) or (tok.low == "nach" and _source_follows(ctx, index, end)):
+        speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
+        if speaker is None:
+            return None
+        rule = "reported.laut" if tok.low != "nach" else "reported.nach"
+        return _make(ctx, index, speaker, _rest(ctx, begin, end, (index, speaker[1])), rule, sentence)
+    if tok.low == "so" and index > begin + 2 and ctx.tokens[index - 1].low == "," and ctx.quote_of[index - 2] < 0:
+        speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
+        if speaker is None or ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME:
+            return None
+        if ctx.trim_final(speaker[1], end) > speaker[1] and ctx.tokens[speaker[1]].low == ",":
+            return None
+        found = _make(ctx, index, speaker, [ctx.chars(begin, index - 1)], "indirect.so", sentence)
+        found.mode = "indirect"
+        return found
+    return None
+
+
+def _source_follows(ctx: Context, index: int, end: int) -> bool:
+    """``nach Angaben``, ``nach ersten Informationen``, ``nach Ansicht der``: a source noun within two tokens."""
+    return any(_source(ctx, other) for other in range(index + 1, min(end, index + 3)))
+
+
+def _source(ctx: Context, index: int) -> bool:
+    word = ctx.tokens[index].low
+    return ctx.lexicon.has("source_noun", word) or word.endswith("angaben")
+
+
+def according(ctx: Context, sentence: int) -> list[Found]:
+    """All verbless attributions in one sentence (outside quotations)."""
+    begin, end = ctx.sentences[sentence]
+    found = []
+    for index in range(begin, end):
+        if ctx.quote_of[index] >= 0:
+            continue
+        statement = _according_at(ctx, index, sentence)
+        if statement is not None and statement.quote:
+            found.append(statement)
+    return found

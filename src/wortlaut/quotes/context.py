@@ -1,0 +1,159 @@
+"""Per-article working state shared by the quotation rules: tokens, sentences, quoted passages."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from wortlaut.quotes.cues import Cue, is_clause_end
+from wortlaut.quotes.found import Range
+from wortlaut.quotes.lexicon import Lexicon
+from wortlaut.quotes.marks import Quoted
+from wortlaut.quotes.speakers import phrase_after, phrase_before
+from wortlaut.quotes.text import Tok
+
+#: Punctuation left out at the end of indirect quotes (the WikiNews annotation stops before it).
+FINAL = frozenset({".", "!", "?", ";", ":", ","})
+#: Most comma-separated segments (noun phrase, appositions, relative clauses) before a verb we look through.
+MAX_SEGMENTS = 4
+#: Opening quotation marks as tokens.
+OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
+
+
+@dataclass
+class Context:
+    """Tokens of one article with their sentences and the quoted passages they fall in."""
+
+    text: str
+    tokens: list[Tok]
+    sentences: list[tuple[int, int]]
+    quoted: list[Quoted]
+    lexicon: Lexicon
+    quote_of: list[int] = field(default_factory=list)
+    sentence_of: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [tok.start for tok in self.tokens]
+        self.quote_of = [-1] * len(self.tokens)
+        for number, quoted in enumerate(self.quoted):
+            first = bisect_left(self.starts, quoted.start)
+            for index in range(first, len(self.tokens)):
+                if self.tokens[index].start >= quoted.end:
+                    break
+                self.quote_of[index] = number
+        self.sentence_of = [0] * len(self.tokens)
+        for number, (begin, end) in enumerate(self.sentences):
+            for index in range(begin, end):
+                self.sentence_of[index] = number
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after a character offset."""
+        return bisect_left(self.starts, offset)
+
+    def chars(self, begin: int, end: int) -> Range:
+        """Character range of tokens ``begin:end``."""
+        return self.tokens[begin].start, self.tokens[end - 1].end
+
+    def trim_final(self, begin: int, end: int) -> int:
+        """``end`` moved left past final punctuation (and a closing mark left over after it)."""
+        while end > begin and (self.tokens[end - 1].low in FINAL or self.tokens[end - 1].low in {"“", "”", "«", "»"}
+                               and self.quote_of[end - 1] < 0):
+            end -= 1
+        return end
+
+    def is_subjunctive(self, index: int, *, strict: bool = False) -> bool:
+        """Konjunktiv from the morphology layer, or from the fallback word list when it is absent."""
+        tok = self.tokens[index]
+        if tok.mood is not None or tok.pos is not None:
+            return tok.mood == "sub1" or (not strict and tok.mood == "sub2")
+        if self.lexicon.has("subjunctive1", tok.low):
+            return True
+        return not strict and self.lexicon.has("subjunctive2", tok.low)
+
+    def clause_begin(self, index: int, begin: int) -> int:
+        """First token of the clause holding ``index``: after the last comma, colon or quotation before it."""
+        position = index
+        while position > begin and not is_clause_end(self.tokens[position - 1]) and self.quote_of[position - 1] < 0:
+            position -= 1
+        return position
+
+    def clause_end(self, index: int, end: int) -> int:
+        """One past the last token of the clause holding ``index``."""
+        position = index
+        while position < end and not is_clause_end(self.tokens[position]) and self.quote_of[position] < 0:
+            position += 1
+        return position
+
+    def speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
+        """Token range of the subject that frames a cue: before the verb, or right after it when inverted."""
+        start = self.clause_begin(cue.first, begin)
+        if start < cue.first and self.tokens[start].low == "wie":
+            return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
+        before = phrase_before(self.tokens, start, cue.first, self.lexicon)
+        if before is not None:
+            return before
+        if start == cue.first and start - 1 > begin and self.tokens[start - 1].low == ",":
+            outer = self._subject_before_commas(start - 1, begin)
+            if outer is not None:
+                return outer
+        if start < cue.first:
+            fallback = self._prefield_fallback(start, cue.first)
+            if fallback is not None:
+                return fallback
+        after_verb = cue.verb_index + 1
+        if cue.first != cue.verb_index:
+            after_verb = cue.first + 1
+        return phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
+
+    def _subject_before_commas(self, comma: int, begin: int) -> tuple[int, int] | None:
+        """``Deiss, der sich … entschlossen hatte, sagte`` / ``Ein Sprecher, Lars Beringer, sagte``.
+
+        The segments between the sentence start and the comma before the verb are a noun phrase,
+        appositions (kept in the speaker) and relative clauses (skipped).
+        """
+        segments: list[tuple[int, int]] = []
+        stop = comma
+        while len(segments) < MAX_SEGMENTS:
+            first = self.clause_begin(stop, begin)
+            segments.insert(0, (first, stop))
+            if first <= begin or self.tokens[first - 1].low != ",":
+                break
+            stop = first - 1
+        if segments[0][0] != begin:
+            return None
+        head = phrase_after(self.tokens, begin, segments[0][1], self.lexicon)
+        if head is None or head[0] != begin or head[1] < segments[0][1]:
+            return None
+        speaker_end = segments[0][1]
+        extending = True
+        for first, stop in segments[1:]:
+            inner = phrase_after(self.tokens, first, stop, self.lexicon)
+            if extending and inner is not None and inner[0] == first and inner[1] == stop:
+                speaker_end = stop
+            elif self.tokens[first].pos == "PRELS" or self.tokens[first].low in {"der", "die", "das", "welcher", "welche"}:
+                extending = False
+            else:
+                return None
+        return begin, speaker_end
+
+    def _prefield_fallback(self, start: int, verb: int) -> tuple[int, int] | None:
+        """``In einem Bericht der Zeitung heißt es`` → the phrase after the preposition;
+        ``Lammert erwartet … und gab bekannt`` → the subject of the first verb."""
+        first = self.tokens[start]
+        if first.low in {"in", "auf", "im"} and verb - start > 1:
+            phrase = phrase_after(self.tokens, start + 1, verb, self.lexicon)
+            if phrase is not None and phrase[1] == verb:
+                return phrase
+        if self.tokens[verb - 1].low == "und":
+            phrase = phrase_after(self.tokens, start, verb, self.lexicon)
+            if phrase is not None and phrase[0] == start and phrase[1] < verb:
+                following = self.tokens[phrase[1]]
+                if following.pos is not None and following.pos.endswith("FIN"):
+                    return phrase
+        return None
+
+    def subject_first(self, cue: Cue, begin: int) -> bool:
+        """Whether the clause starts with its subject (so a phrase after the verb is an object)."""
+        start = self.clause_begin(cue.first, begin)
+        return phrase_before(self.tokens, start, cue.first, self.lexicon) is not None

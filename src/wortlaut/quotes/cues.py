@@ -1,0 +1,110 @@
+"""Find speech-verb cues in a clause: the verb, its separated particle and a perfect auxiliary.
+
+``gab … bekannt`` and ``fügte … hinzu`` are one cue in two parts: a form that
+only speaks with its particle (``gab``) counts only when the particle closes
+the clause.  A participle (``betont``) takes its auxiliary (``hat betont``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wortlaut.quotes.lexicon import Lexicon, SpeechVerb
+from wortlaut.quotes.text import Tok
+
+#: Tokens that end a clause for particle and auxiliary search.
+CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "–", "—"})
+#: How far (tokens) a separated particle may stand from its verb; "gab seinerseits auf Telegram bekannt" is 5.
+MAX_PARTICLE_GAP = 14
+#: How far back an auxiliary may stand before its participle ("hat am Mittwoch in Brüssel betont").
+MAX_AUX_GAP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech-verb cue: token indices of its parts, the main verb index and the verb entry."""
+
+    parts: tuple[int, ...]
+    verb_index: int
+    verb: SpeechVerb
+
+    @property
+    def first(self) -> int:
+        return self.parts[0]
+
+    @property
+    def last(self) -> int:
+        return self.parts[-1]
+
+
+def is_clause_end(tok: Tok) -> bool:
+    return tok.low in CLAUSE_END or tok.low in {"„", "“", "»", "«", '"'}
+
+
+def _particle(tokens: list[Tok], index: int, end: int, particle: str) -> int | None:
+    """Index of the separated ``particle`` that closes the clause of the verb at ``index``."""
+    for other in range(index + 1, min(end, index + 1 + MAX_PARTICLE_GAP)):
+        tok = tokens[other]
+        if is_clause_end(tok):
+            return None
+        closes = other + 1 >= end or is_clause_end(tokens[other + 1])
+        if tok.low == particle and closes:
+            return other
+    return None
+
+
+def _auxiliary(tokens: list[Tok], index: int, begin: int, lexicon: Lexicon) -> int | None:
+    """Index of the auxiliary that a participle at ``index`` belongs to, if any in its clause."""
+    form = tokens[index].low
+    if not (form.endswith("t") or form.endswith("en")):
+        return None
+    for other in range(index - 1, max(begin, index - MAX_AUX_GAP) - 1, -1):
+        tok = tokens[other]
+        if is_clause_end(tok):
+            return None
+        if lexicon.has("aux", tok.low):
+            return other
+    return None
+
+
+def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon) -> Cue | None:
+    """The cue whose verb is the token at ``index`` (within sentence tokens ``begin:end``), if any."""
+    tok = tokens[index]
+    if not tok.text[0].islower() or (tok.pos is not None and not tok.pos.startswith("V")):
+        return None
+    entries = lexicon.verbs.get(tok.low)
+    if not entries and tok.lemma is not None:
+        entries = tuple(verb for verb in lexicon.lemmas.get(tok.lemma, ()) if verb.particle is None)
+    if not entries:
+        return None
+    for verb in sorted(entries, key=lambda entry: entry.particle is None):
+        if "es" in verb.frames and not _next_to_es(tokens, index, begin, end):
+            continue
+        parts = [index]
+        if verb.particle is not None:
+            particle = _particle(tokens, index, end, verb.particle)
+            if particle is None:
+                continue
+            parts.append(particle)
+        aux = _auxiliary(tokens, index, begin, lexicon)
+        if aux is not None and tokens[index].low not in lexicon.words.get("aux", frozenset()):
+            parts.insert(0, aux)
+        return Cue(tuple(parts), index, verb)
+    return None
+
+
+def _next_to_es(tokens: list[Tok], index: int, begin: int, end: int) -> bool:
+    """``heißt es`` / ``es heißt``: the impersonal cue needs its ``es``."""
+    return (index + 1 < end and tokens[index + 1].low == "es") or (index > begin and tokens[index - 1].low == "es")
+
+
+def find_cues(tokens: list[Tok], begin: int, end: int, lexicon: Lexicon, skip: set[int]) -> list[Cue]:
+    """All cues in sentence tokens ``begin:end``, leaving out tokens in ``skip`` (inside quotations)."""
+    found: list[Cue] = []
+    for index in range(begin, end):
+        if index in skip:
+            continue
+        cue = cue_at(tokens, index, begin, end, lexicon)
+        if cue is not None:
+            found.append(cue)
+    return found

@@ -1,0 +1,85 @@
+"""Frame, channel and addressee of a statement, read off the reporting clause around its cue."""
+
+from __future__ import annotations
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.found import Found
+from wortlaut.quotes.speakers import phrase_after
+
+#: Prepositions that introduce an addressee in a frame ("mit dem NATO-Vorsitzenden", "gegenüber der Presse").
+_ADDRESSEE_PREPOSITIONS = frozenset({"mit", "gegenüber"})
+
+
+def _cue_tokens(ctx: Context, found: Found) -> list[int]:
+    return [ctx.token_at(start) for start, _ in found.cue if ctx.token_at(start) < len(ctx.tokens)]
+
+
+def _frame(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int]:
+    begin, end = ctx.sentences[ctx.sentence_of[cue[0]]]
+    first = ctx.clause_begin(cue[0], begin)
+    last = ctx.clause_end(cue[-1], end)
+    if found.speaker is not None:
+        speaker_first = ctx.token_at(found.speaker[0])
+        speaker_last = ctx.token_at(found.speaker[1])
+        if begin <= speaker_first < first:
+            first = speaker_first
+        if speaker_last > last and speaker_last <= end:
+            last = speaker_last
+    return first, max(last, cue[-1] + 1)
+
+
+def _channel(ctx: Context, first: int, last: int) -> str | None:
+    """The most specific channel noun of the frame: the last one ("Mitteilung in den sozialen Netzwerken")."""
+    for index in range(last - 1, first - 1, -1):
+        tok = ctx.tokens[index]
+        if ctx.lexicon.has("channel", tok.low) and (tok.text[:1].isupper()):
+            previous = ctx.tokens[index - 1] if index > first else None
+            if previous is not None and previous.text[:1].islower() and previous.low.endswith(("en", "e", "er")) \
+                    and not ctx.lexicon.has("determiner", previous.low) and not ctx.lexicon.has("stop", previous.low):
+                return ctx.text[previous.start : tok.end]
+            return tok.text
+    return None
+
+
+def _addressee(
+    ctx: Context, cue: list[int], first: int, last: int, *, addressee_verb: bool
+) -> tuple[int, int] | None:
+    """``gegenüber der Presse``; ``mit dem NATO-Chef`` only for verbs of talking with someone (sprach mit)."""
+    for index in range(first, last):
+        word = ctx.tokens[index].low
+        if word in _ADDRESSEE_PREPOSITIONS and index not in cue and (word != "mit" or addressee_verb):
+            phrase = phrase_after(ctx.tokens, index + 1, last, ctx.lexicon)
+            if phrase is not None and ctx.tokens[phrase[0]].low not in {"er", "sie", "es"}:
+                return phrase
+    return None
+
+
+def add_details(ctx: Context, found: Found, *, addressee_verb: bool = False) -> None:
+    """Fill frame, channel and addressee of a cue-framed statement in place."""
+    if not found.cue:
+        return
+    cue = _cue_tokens(ctx, found)
+    if not cue:
+        return
+    first, last = _frame(ctx, found, cue)
+    if found.frame is None:
+        found.frame = ctx.chars(first, last)
+    if found.channel is None:
+        found.channel = _channel(ctx, first, last)
+    if found.addressee is None:
+        phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb)
+        if phrase is None and addressee_verb:
+            phrase = _object_addressee(ctx, found, cue, last)
+        if phrase is not None:
+            found.addressee = ctx.chars(*phrase)
+
+
+def _object_addressee(ctx: Context, found: Found, cue: list[int], last: int) -> tuple[int, int] | None:
+    """``informierte den Leiter des Bündnisses``: the object right after a verb that takes an addressee."""
+    verb = cue[-1] if len(cue) == 1 else cue[1] if len(cue) > 1 else cue[0]
+    phrase = phrase_after(ctx.tokens, verb + 1, last, ctx.lexicon)
+    if phrase is None or (found.speaker is not None and ctx.chars(*phrase) == found.speaker):
+        return None
+    if ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low):
+        return None
+    return phrase

@@ -1,0 +1,143 @@
+"""Run the quotation rules over one article and return the statements they find (as :class:`Found`).
+
+Order matters: verb-framed speech first (its clauses tell which quotations are
+partial quotes inside indirect speech), then verbless attribution, then the
+quotations themselves, then sentences that only continue someone's reported
+speech (free indirect: Konjunktiv with no verb of its own).
+"""
+
+from __future__ import annotations
+
+from wortlaut.article import Article
+from wortlaut.quotes.according import according
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.cues import find_cues
+from wortlaut.quotes.details import add_details
+from wortlaut.quotes.direct import direct_statements
+from wortlaut.quotes.found import Found
+from wortlaut.quotes.indirect import cue_after, cue_first, reported, wie_clause
+from wortlaut.quotes.lexicon import Lexicon
+from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.text import sentence_ranges, token_view
+
+#: A frameless quotation or Konjunktiv sentence continues the last speaker at most this many sentences on
+#: (a quotation usually follows its framed lead-in directly; chosen on quotes-wikinews/train).
+CARRY_SENTENCES = 2
+_VERB_RULES = (cue_first, wie_clause, cue_after, reported)
+
+
+def build_context(article: Article, lexicon: Lexicon) -> Context:
+    """Tokens, sentences and quotations of the non-boilerplate text."""
+    tokens = [tok for tok in token_view(article) if not article.is_boilerplate(tok.start)]
+    quoted = [quoted for quoted in find_quoted(article.text) if not article.is_boilerplate(quoted.start)]
+    return Context(article.text, tokens, sentence_ranges(tokens), quoted, lexicon)
+
+
+def _verb_framed(ctx: Context) -> list[Found]:
+    found: list[Found] = []
+    for sentence, (begin, end) in enumerate(ctx.sentences):
+        inside = {index for index in range(begin, end) if ctx.quote_of[index] >= 0}
+        for cue in find_cues(ctx.tokens, begin, end, ctx.lexicon, inside):
+            for rule in _VERB_RULES:
+                statement = rule(ctx, cue, sentence)
+                if statement is None:
+                    continue
+                speaker = ctx.speaker_of(cue, begin, end)
+                statement.speaker = ctx.chars(*speaker) if speaker else None
+                add_details(ctx, statement, addressee_verb="addr" in cue.verb.frames)
+                found.append(statement)
+                break
+        found.extend(according(ctx, sentence))
+    return found
+
+
+def _partial_quotes(ctx: Context, framed: list[Found]) -> list[Found]:
+    """Quotations inside indirect or reported speech: direct statements sharing its cue and speaker."""
+    partial = []
+    for number, quoted in enumerate(ctx.quoted):
+        for outer in framed:
+            if outer.covers(quoted.start, quoted.end):
+                partial.append(
+                    Found(
+                        mode="direct", quote=[(quoted.start, quoted.end)], rule="direct.partial",
+                        sentence=outer.sentence, cue=list(outer.cue), speaker=outer.speaker,
+                        frame=outer.frame, medium=outer.medium, channel=outer.channel,
+                    )
+                )
+                _ = number
+                break
+    return partial
+
+
+def _carry(found: list[Found]) -> None:
+    """Give frameless statements the speaker of the statement just before them."""
+    last: Found | None = None
+    for statement in sorted(found, key=lambda item: item.start):
+        if statement.speaker is None and statement.rule in {"direct.unframed", "free_indirect"} and last is not None \
+                and statement.sentence - last.sentence <= CARRY_SENTENCES:
+            statement.speaker = last.speaker
+            statement.medium = last.medium
+        if statement.speaker is not None:
+            last = statement
+
+
+def _free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
+    """Konjunktiv I sentences right after someone's statement, with no frame of their own."""
+    taken = {statement.sentence for statement in found}
+    for statement in found:
+        for start, end in statement.quote:
+            taken.update(ctx.sentence_of[index] for index in range(ctx.token_at(start), min(ctx.token_at(end), len(ctx.tokens))))
+    anchors = sorted(taken)
+    extra: list[Found] = []
+    for sentence, (begin, end) in enumerate(ctx.sentences):
+        if sentence in taken or not anchors or end - begin < 3:
+            continue
+        previous = [anchor for anchor in anchors if anchor < sentence]
+        if not previous or sentence - previous[-1] > CARRY_SENTENCES:
+            continue
+        if not _reads_as_reported(ctx, begin, end, strict=sentence - previous[-1] > 1):
+            continue
+        extra.append(Found(mode="free_indirect", quote=[ctx.chars(begin, end)], rule="free_indirect", sentence=sentence))
+        anchors.append(sentence)
+        anchors.sort()
+    return extra
+
+
+def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:
+    """Konjunktiv on the sentence's first finite verb (Konjunktiv II only right after a statement)."""
+    for index in range(begin, end):
+        tok = ctx.tokens[index]
+        if ctx.quote_of[index] >= 0:
+            continue
+        if tok.mood is not None and tok.mood != "imp":
+            return ctx.is_subjunctive(index, strict=strict)
+        if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
+            return True
+    return False
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    unique = []
+    for statement in sorted(found, key=lambda item: (item.start, item.end)):
+        key = tuple(statement.quote)
+        if key not in seen:
+            seen.add(key)
+            unique.append(statement)
+    return unique
+
+
+def extract(article: Article, lexicon: Lexicon) -> list[Found]:
+    """All statements of an article's body text, in text order."""
+    ctx = build_context(article, lexicon)
+    if not ctx.tokens:
+        return []
+    framed = _verb_framed(ctx)
+    partial = _partial_quotes(ctx, framed)
+    covered = {number for number, quoted in enumerate(ctx.quoted)
+               if any(outer.covers(quoted.start, quoted.end) for outer in framed)}
+    direct = direct_statements(ctx, skip=covered)
+    found = framed + partial + direct
+    found += _free_indirect(ctx, found)
+    _carry(found)
+    return _dedupe(found)

@@ -1,0 +1,35 @@
+"""The working record of one statement while the rules build it (character ranges, not yet Spans)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Range = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Found:
+    """A statement found by a rule; ranges are character offsets into the article text."""
+
+    mode: str
+    quote: list[Range]
+    rule: str
+    sentence: int
+    cue: list[Range] = field(default_factory=list)
+    speaker: Range | None = None
+    addressee: Range | None = None
+    frame: Range | None = None
+    medium: str | None = None
+    channel: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.quote[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.quote[-1][1]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the character range lies inside one of the quote parts."""
+        return any(begin <= start and end <= stop for begin, stop in self.quote)

@@ -1,0 +1,148 @@
+"""Indirect and reported speech framed by a speech verb.
+
+Three shapes, tried in this order for each cue:
+
+* cue first, clause after: ``sagte, er wolle …``, ``betonte, dass …``, ``kündigte an, … zu prüfen``;
+* clause first, cue after: ``Die Lage sei ernst, sagte er.`` and ``Wie der Sprecher mitteilte, …``;
+* no clause: the verb's object is the reported content (``Er betonte die Notwendigkeit …``).
+"""
+
+from __future__ import annotations
+
+from wortlaut.quotes.context import OPENERS, Context
+from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.found import Found
+from wortlaut.quotes.speakers import phrase_after
+
+#: Tokens between the cue and the comma that opens its clause (inverted subject, adverbs, a channel):
+#: "sagte der ukrainische Präsident am Mittwoch in Kiew," is 8; longer gaps hold an object or a second clause.
+MAX_GAP = 10
+#: How many tokens into a clause we look for its Konjunktiv verb ("er wolle", "die Ukraine sei … ").
+SUBJUNCTIVE_WINDOW = 8
+#: A trailing frame ("…, sagte X, der Sprecher der Polizei in Y.") is at most this many tokens after the cue.
+MAX_TRAILING_FRAME = 16
+#: Adverbs skipped before deciding whether a verb has an object ("betonte auch die Priorität …").
+_GAP_ADVERBS = frozenset({"auch", "zudem", "außerdem", "erneut", "jedoch", "aber", "nun", "ebenfalls", "noch",
+                          "bereits", "dabei", "dazu", "seinerseits", "ihrerseits", "nochmals", "wiederholt"})
+#: Conjunctions that open an adverbial clause (used when the tokens carry no POS).
+_SUBORDINATORS = frozenset({"wenn", "falls", "als", "weil", "obwohl", "nachdem", "während", "da", "sobald", "bevor"})
+#: The shortest object phrase accepted as reported content ("die Notwendigkeit umfassender Hilfe").
+MIN_REPORTED = 2
+
+
+def _found(ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, sentence: int) -> Found | None:
+    if end <= begin:
+        return None
+    return Found(
+        mode=mode,
+        quote=[ctx.chars(begin, end)],
+        rule=rule,
+        sentence=sentence,
+        cue=[ctx.chars(part, part + 1) for part in cue.parts],
+        medium=cue.verb.medium,
+    )
+
+
+def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
+    """Why the clause at ``start`` is reported speech: a complementizer, a Konjunktiv verb or a zu-infinitive."""
+    first = ctx.tokens[start].low
+    if ctx.lexicon.has("complementizer", first) and first not in {"was", "wer", "welche", "welcher", "welches"}:
+        return "complement"
+    if any(ctx.is_subjunctive(index) for index in range(start, min(end, start + SUBJUNCTIVE_WINDOW))):
+        return "subjunctive"
+    if "inf" in cue.verb.frames and end - start >= 2:
+        last = ctx.tokens[end - 1].low
+        before = ctx.tokens[end - 2].low
+        if before == "zu" or ("zu" in last[2:-2] and last.endswith("en")):
+            return "infinitive"
+    return None
+
+
+def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
+    begin, end = ctx.sentences[sentence]
+    comma = cue.last + 1
+    while comma < end and ctx.tokens[comma].low not in {",", ":"} and ctx.quote_of[comma] < 0:
+        comma += 1
+    if comma >= end - 1 or ctx.tokens[comma].low != "," or comma - cue.last - 1 > MAX_GAP:
+        return None
+    if comma > cue.last + 1 and ctx.subject_first(cue, begin):
+        gap = cue.last + 1
+        while gap < comma - 1 and ctx.tokens[gap].low in _GAP_ADVERBS:
+            gap += 1
+        gap_first = ctx.tokens[gap]
+        if ctx.lexicon.has("determiner", gap_first.low) or gap_first.text[:1].isupper():
+            return None  # an object sits between verb and comma: reported content, not a clause
+    start = comma + 1
+    if ctx.tokens[start].low in OPENERS or ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS:
+        return None
+    stop = ctx.trim_final(start, end)
+    kind = _clause_kind(ctx, cue, start, stop)
+    if kind is None:
+        return None
+    return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
+
+
+def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``Die Lage sei ernst, sagte er.``: the clause before a comma that the cue follows."""
+    begin, end = ctx.sentences[sentence]
+    if cue.first <= begin + 2 or ctx.tokens[cue.first - 1].low != ",":
+        return None
+    if ctx.quote_of[cue.first - 2] >= 0:
+        return None  # a direct quotation: handled with the quotation
+    if end - cue.last > MAX_TRAILING_FRAME:
+        return None
+    first = ctx.tokens[begin]
+    if first.pos == "KOUS" or first.low in _SUBORDINATORS:
+        return None  # "Wenn …, droht …": an adverbial clause, not reported content
+    if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]):
+        return None  # "X, der … ist, wies … zurück": a relative clause
+    after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
+    speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
+    if speaker is None or speaker[0] > after + 1:
+        return None
+    return _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
+
+
+def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``Wie der Sprecher mitteilte, …`` and ``…, wie die Zeitung schreibt.``"""
+    begin, end = ctx.sentences[sentence]
+    start = ctx.clause_begin(cue.first, begin)
+    if ctx.tokens[start].low != "wie" or cue.last + 1 >= end:
+        return None
+    follower = ctx.tokens[cue.last + 1].low
+    with_wie = Cue((start, *cue.parts), cue.verb_index, cue.verb)
+    if start == begin and follower == ",":
+        stop = ctx.trim_final(cue.last + 2, end)
+        return _found(ctx, with_wie, "indirect", cue.last + 2, stop, "indirect.wie", sentence)
+    if start > begin + 2 and ctx.tokens[start - 1].low == "," and ctx.trim_final(cue.last + 1, end) == cue.last + 1:
+        return _found(ctx, with_wie, "indirect", begin, start - 1, "indirect.wie", sentence)
+    return None
+
+
+def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
+    if "object" not in cue.verb.frames:
+        return None
+    begin, end = ctx.sentences[sentence]
+    if any(ctx.quote_of[index] >= 0 for index in range(begin, end)):
+        return None  # a sentence with a quotation is that quotation's frame
+    clause = ctx.clause_begin(cue.first, begin)
+    if ctx.tokens[clause].low in {"wie", "dass", "ob", "als", "weil", "nachdem", "die", "der", "das", "was"} \
+            and clause < cue.first and not ctx.subject_first(cue, begin):
+        return None
+    start = cue.verb_index + 1
+    if not ctx.subject_first(cue, begin):
+        subject = ctx.speaker_of(cue, begin, end)
+        if subject is None or subject[0] < cue.verb_index:
+            return None
+        start = subject[1]
+    while start < end and ctx.lexicon.has("stop", ctx.tokens[start].low) and ctx.tokens[start].low not in {"in", "an", "über", "von"}:
+        start += 1
+    if start >= end or not (ctx.lexicon.has("determiner", ctx.tokens[start].low) or ctx.tokens[start].text[:1].isupper()):
+        return None
+    stop = cue.last if cue.last > cue.verb_index else ctx.trim_final(start, end)
+    if stop - start < MIN_REPORTED:
+        return None
+    # The WikiNews annotation marks the whole sentence as the reported content.
+    return _found(ctx, cue, "reported", begin, end, "reported.object", sentence)

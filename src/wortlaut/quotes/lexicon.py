@@ -1,0 +1,81 @@
+"""Readers for the quotation data files in ``lang/de`` (speech verbs and closed word classes).
+
+Knowledge lives in TSV files so that a new speech verb is a one-line data change;
+these readers turn them into frozen lookup tables once per stage.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+LANG_DIR = Path(str(resources.files("wortlaut") / "lang" / "de"))
+SPEECH_VERBS = LANG_DIR / "speech_verbs.tsv"
+WORDS = LANG_DIR / "quotes_words.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerb:
+    """One speech verb: its particle (``None`` when not separable), medium and frames."""
+
+    lemma: str
+    particle: str | None
+    medium: str
+    frames: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the quotation rules look up, keyed by lower-cased surface form."""
+
+    verbs: dict[str, tuple[SpeechVerb, ...]]
+    lemmas: dict[str, tuple[SpeechVerb, ...]]
+    words: dict[str, frozenset[str]]
+
+    def has(self, category: str, word: str) -> bool:
+        """Whether a lower-cased word belongs to a closed class of ``quotes_words.tsv``."""
+        return word in self.words.get(category, frozenset())
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """Data rows of a TSV file: comments and the header line dropped."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def read_speech_verbs(path: Path = SPEECH_VERBS) -> list[tuple[SpeechVerb, tuple[str, ...]]]:
+    """The verbs of ``speech_verbs.tsv`` with their surface forms."""
+    verbs = []
+    for row in _rows(path):
+        lemma, particle, medium, frames, forms = row[:5]
+        verb = SpeechVerb(
+            lemma=lemma,
+            particle=None if particle == "-" else particle,
+            medium=medium,
+            frames=frozenset(frames.split(",")),
+        )
+        verbs.append((verb, tuple(form for form in forms.split(",") if form and form != "-")))
+    return verbs
+
+
+def load_lexicon(verbs_path: Path = SPEECH_VERBS, words_path: Path = WORDS) -> Lexicon:
+    """Build the lookup tables from the two data files."""
+    by_form: dict[str, list[SpeechVerb]] = defaultdict(list)
+    by_lemma: dict[str, list[SpeechVerb]] = defaultdict(list)
+    for verb, forms in read_speech_verbs(verbs_path):
+        by_lemma[verb.lemma].append(verb)
+        for form in forms:
+            joined = verb.particle is not None and form.startswith(verb.particle)
+            # A participle or verb-final form with the particle written on (mitgeteilt, bekanntgab) needs no particle.
+            entry = SpeechVerb(verb.lemma, None, verb.medium, verb.frames) if joined else verb
+            by_form[form.lower()].append(entry)
+    words: dict[str, set[str]] = defaultdict(set)
+    for category, word, *_ in _rows(words_path):
+        words[category].add(word.lower())
+    return Lexicon(
+        verbs={form: tuple(found) for form, found in by_form.items()},
+        lemmas={lemma: tuple(found) for lemma, found in by_lemma.items()},
+        words={category: frozenset(found) for category, found in words.items()},
+    )

@@ -1,0 +1,150 @@
+"""Noun phrases around a cue: the speaker (``sagte er``, ``Laut Selenskyj``) and the addressee.
+
+Without a parser, a speaker is the run of determiner, adjective, name and noun
+tokens next to the cue.  German puts the subject either before the finite verb
+(``Rutte sagte``) or right after it (``…, sagte Rutte``); the clause start
+decides which.
+"""
+
+from __future__ import annotations
+
+from wortlaut.quotes.lexicon import Lexicon
+from wortlaut.quotes.text import Tok
+
+#: Longest speaker phrase (tokens) we accept; longer runs are clause material, not a name.
+MAX_PHRASE = 9
+#: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
+_LINKS = frozenset({"des", "der", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"})
+#: Words between an inverted verb and its subject ("äußerte sich jedoch der Minister").
+_SKIPPED = frozenset({"auch", "jedoch", "aber", "zudem", "dazu", "außerdem", "nun", "sich", "dann", "daraufhin"})
+#: Longest prefield (tokens before the verb) taken as the subject ("Ein Sprecher der Polizei in Berlin").
+MAX_PREFIELD = 14
+#: One-word prefields that are objects or adverbs, not speakers ("Das sagte er", "Dies teilte … mit").
+_NOT_SUBJECTS = frozenset({"das", "dies", "dieses", "dazu", "darauf", "damit", "daher", "deshalb", "so"})
+#: Adjective endings that let a lower-case word sit inside a noun phrase ("der ukrainische Präsident").
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _capital(tok: Tok) -> bool:
+    if tok.pos is not None:
+        return tok.pos in {"NN", "NE", "FM", "CARD", "TRUNC"} or tok.text[:1] == "@"
+    return tok.text[:1].isupper() or tok.text[:1] == "@" or tok.text[:1].isdigit()
+
+
+def _adjective(tok: Tok, lexicon: Lexicon) -> bool:
+    if tok.pos is not None:
+        return tok.pos == "ADJA"
+    return tok.text[:1].islower() and tok.low.endswith(_ADJECTIVE_ENDINGS) and not lexicon.has("stop", tok.low)
+
+
+def _determiner(tok: Tok, lexicon: Lexicon) -> bool:
+    if tok.pos is not None:
+        return tok.pos in {"ART", "PPOSAT", "PDAT", "PIAT", "CARD"}
+    return lexicon.has("determiner", tok.low)
+
+
+def _pronoun(tok: Tok, lexicon: Lexicon) -> bool:
+    return lexicon.has("subject_pronoun", tok.low) and (tok.pos is None or tok.pos.startswith("P"))
+
+
+def _opens_phrase(tok: Tok, lexicon: Lexicon) -> bool:
+    if lexicon.has("stop", tok.low):
+        return False
+    return _capital(tok) or _determiner(tok, lexicon) or _adjective(tok, lexicon)
+
+
+def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
+    """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier")."""
+    if link.low in {"des", "der"}:
+        return _opens_phrase(following, lexicon)
+    return _capital(following) and not lexicon.has("stop", following.low)
+
+
+def _skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
+    while index < end and tokens[index].low in _SKIPPED:
+        index += 1
+    return index
+
+
+def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
+    """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives."""
+    other = index
+    seen_head = False
+    while other < end and other - index < MAX_PHRASE:
+        tok = tokens[other]
+        if seen_head:
+            if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
+                other += 1
+                seen_head = False
+                continue
+            if tok.low == "(" and other + 2 < end and tokens[other + 2].low == ")" and _capital(tokens[other + 1]):
+                other += 3
+                continue
+            if not _capital(tok) or lexicon.has("stop", tok.low):
+                break
+        elif not _opens_phrase(tok, lexicon):
+            break
+        seen_head = seen_head or _capital(tok)
+        other += 1
+    return other
+
+
+def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon) -> int:
+    """``der Direktor der IAEO, Mohammed el-Baradei,``: a name after a comma joins the phrase."""
+    if stop + 1 >= end or tokens[stop].low != ",":
+        return stop
+    other = _extend(tokens, stop + 1, end, lexicon)
+    if other == stop + 1 or not any(_capital(tok) for tok in tokens[stop + 1 : other]):
+        return stop
+    if other < end and tokens[other].low not in {",", ".", "!", "?", ")", ":"}:
+        return stop
+    return other
+
+
+def phrase_after(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase starting at ``index`` (token range), e.g. the subject after an inverted verb."""
+    index = _skip_adverbs(tokens, index, end)
+    if index >= end:
+        return None
+    first = tokens[index]
+    if _pronoun(first, lexicon):
+        return index, index + 1
+    if not (_capital(first) or _determiner(first, lexicon) or _adjective(first, lexicon)) \
+            or lexicon.has("stop", first.low):
+        return None
+    stop = _extend(tokens, index, end, lexicon)
+    if not any(_capital(tokens[position]) for position in range(index, stop)):
+        return None
+    return index, _apposition(tokens, stop, end, lexicon)
+
+
+def phrase_before(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The subject filling the prefield ``begin:index`` before a finite verb (German verb-second order)."""
+    if begin >= index or index - begin > MAX_PREFIELD:
+        return None
+    span = phrase_after(tokens, begin, index, lexicon)
+    if span is None or span[0] != begin:
+        return None
+    if span[1] - span[0] == 1 and tokens[begin].low in _NOT_SUBJECTS:
+        return None
+    if any(tok.pos is not None and tok.pos[:1] == "V" or tok.low in {",", "“", "„"}
+           for tok in tokens[span[1] : index]):
+        return None
+    stop = index
+    while stop > span[1] and (lexicon.has("stop", tokens[stop - 1].low) or tokens[stop - 1].pos in {"ADV", "ADJD"}):
+        stop -= 1
+    return begin, stop
+
+
+def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase that ends just before ``index`` ("Dem Bericht zufolge", "wie der Sprecher mitteilte")."""
+    start = index
+    while start > begin and index - start < MAX_PHRASE and (_opens_phrase(tokens[start - 1], lexicon) or tokens[start - 1].low in _LINKS):
+        start -= 1
+    while start < index and not (_capital(tokens[start]) or _determiner(tokens[start], lexicon)):
+        start += 1
+    if start >= index or not any(_capital(tokens[position]) for position in range(start, index)):
+        if start < index and lexicon.has("subject_pronoun", tokens[index - 1].low):
+            return index - 1, index
+        return None
+    return start, index

@@ -1,0 +1,74 @@
+"""A light token view over an article: the real token/morph layers when present, a regex fallback otherwise.
+
+The quotation rules only need token offsets, sentence numbers, a lower-cased
+form and (when the morphology stage ran) the mood of finite verbs.  Building
+this view once keeps the rules independent of which earlier stages exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wortlaut.article import Article
+
+#: Fallback tokens: words with inner hyphens/apostrophes/dots (z.B., NATO-Chef), @handles, or one symbol.
+_TOKEN = re.compile(r"[@#]?\w+(?:[-'’.]\w+)*-?|[^\w\s]")
+#: Fallback sentence ends: . ! ? (optionally followed by a closing quote) before a space and a capital or opener.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[“”\"«»]?(?=\s+[„\"»«(A-ZÄÖÜ0-9])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token as the quotation rules see it."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    sentence: int
+    mood: str | None = None
+    pos: str | None = None
+    lemma: str | None = None
+
+
+def _fallback_sentences(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[begin : match.end()].strip():
+            bounds.append((begin, match.end()))
+        begin = match.end()
+    if text[begin:].strip():
+        bounds.append((begin, len(text)))
+    return bounds
+
+
+def _fallback_tokens(text: str) -> list[Tok]:
+    tokens: list[Tok] = []
+    for number, (begin, end) in enumerate(_fallback_sentences(text)):
+        for match in _TOKEN.finditer(text, begin, end):
+            word = match.group()
+            tokens.append(Tok(match.start(), match.end(), word, word.lower(), number))
+    return tokens
+
+
+def token_view(article: Article) -> list[Tok]:
+    """Tokens with sentence numbers; uses ``article.tokens`` when the tokens stage ran."""
+    if not article.tokens:
+        return _fallback_tokens(article.text)
+    return [
+        Tok(tok.start, tok.end, tok.text, tok.text.lower(), tok.sentence, tok.mood, tok.pos, tok.lemma)
+        for tok in article.tokens
+    ]
+
+
+def sentence_ranges(tokens: list[Tok]) -> list[tuple[int, int]]:
+    """(first, last+1) token index of each sentence, in order."""
+    ranges: list[tuple[int, int]] = []
+    begin = 0
+    for index in range(1, len(tokens) + 1):
+        if index == len(tokens) or tokens[index].sentence != tokens[begin].sentence:
+            ranges.append((begin, index))
+            begin = index
+    return ranges

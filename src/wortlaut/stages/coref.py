@@ -1,0 +1,293 @@
+"""Coreference for speakers: pronouns and role descriptions resolved to the article's entities.
+
+Role descriptions (``der ukrainische Führer``, ``den Leiter des Bündnisses``,
+``dem NATO-Vorsitzenden``) are resolved through the knowledge base's dated
+roles on the publication day; without a date, to the one entity named in the
+article that holds or held the role.  ``der frühere …`` only resolves to a
+named past holder.  Personal pronouns (``er``, ``ihn``, ``ihm``; ``sie`` for a
+woman with a singular verb) go to the most recent compatible person: first in
+their own sentence, else in the nearest earlier sentence with one, where the
+subject beats an object or prepositional mention.  A pronoun outside
+quotation marks never takes an antecedent from inside a quote
+(``„… der Präsident …“, sagte er``).  Whatever does not resolve keeps
+``entity=None``: a gap is better than a wrong speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from wortlaut.article import Article, Entity, Mention
+from wortlaut.kb import KB, default_kb
+from wortlaut.kb.descriptions import Description, DescriptionMatcher
+from wortlaut.kb.records import entity_record
+from wortlaut.kb.text import Word, article_words
+from wortlaut.pipeline import Stage, register_stage
+from wortlaut.stages.entities import read_words
+
+#: How many sentences back a pronoun looks for its antecedent.  News prose names the speaker
+#: again at least every few sentences; in the seed articles the longest pronoun chain spans two.
+MAX_SENTENCE_DISTANCE = 3
+#: Finite verbs and the copula forms that mark ``sie`` as plural when they stand next to it.
+PLURAL_FORMS = frozenset({"sind", "waren", "haben", "hatten", "werden", "wurden"})
+ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """An antecedent candidate: where it stands and whom it names."""
+
+    word: int
+    sentence: int
+    entity: str
+    type: str
+    quoted: bool
+    oblique: bool
+
+
+@register_stage("coref.rules.v1")
+class CorefStage(Stage):
+    """Adds description and pronoun mentions with their entities."""
+
+    requires: ClassVar[tuple[str, ...]] = ("tokens", "mentions")
+    provides: ClassVar[tuple[str, ...]] = ("coref",)
+
+    def __init__(self, *, kb: KB | None = None) -> None:
+        self.kb = kb if kb is not None else default_kb()
+        self.descriptions = DescriptionMatcher(self.kb)
+        self.pronouns = read_words("coref_pronouns.tsv")
+        self.oblique = frozenset(read_words("coref_oblique.tsv"))
+        self.genders = read_words("entities_first_names.tsv")
+
+    def __call__(self, article: Article) -> Article:
+        items = article_words(article)
+        if not items:
+            return article
+        run = _Run(self, article, items)
+        mentions, entities = run.resolve()
+        return article.with_layers(mentions=mentions, entities=entities)
+
+    def gender(self, entity: Entity | None) -> str | None:
+        """``m``/``f`` from the KB, else from the first name of a local person."""
+        if entity is None:
+            return None
+        known = self.kb.get(entity.id)
+        if known is not None and known.gender:
+            return known.gender
+        first = entity.name.split()[0].casefold() if len(entity.name.split()) > 1 else ""
+        return self.genders.get(first) or None
+
+
+class _Run:
+    """The resolution of one article (fresh per call, so the stage stays pure)."""
+
+    def __init__(self, stage: CorefStage, article: Article, items: list[Word]) -> None:
+        self.stage, self.article, self.items = stage, article, items
+        self.day: date | None = article.published_date
+        self.entities = {entity.id: entity for entity in article.entities}
+        self.named = {m.entity for m in article.mentions if m.entity and m.kind in ("name", "handle")}
+        self.word_at = {word.start: index for index, word in enumerate(items)}
+        self.owner = self._owners()
+
+    def _owners(self) -> dict[int, str]:
+        """Word index → entity of the existing mention covering it."""
+        owner: dict[int, str] = {}
+        for mention in self.article.mentions:
+            if mention.entity is None:
+                continue
+            for index in self._word_range(mention.start, mention.end):
+                owner.setdefault(index, mention.entity)
+        return owner
+
+    def _word_range(self, start: int, end: int) -> range:
+        first = self.word_at.get(start)
+        if first is None:
+            return range(0)
+        last = first
+        while last < len(self.items) and self.items[last].end <= end:
+            last += 1
+        return range(first, last)
+
+    def resolve(self) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+        events: list[tuple[int, int, object]] = []
+        for mention in self.article.mentions:
+            words = self._word_range(mention.start, mention.end)
+            if words:
+                events.append((words[0], 1, mention))
+        taken = {(m.start, m.end) for m in self.article.mentions}
+        for description in self.stage.descriptions.find(self.items):
+            span = (self.items[description.first].start, self.items[description.last - 1].end)
+            if span not in taken and _standalone(description):
+                events.append((description.first, 0, description))
+        for index, word in enumerate(self.items):
+            if word.key in self.stage.pronouns and index not in self.owner:
+                events.append((index, 2, word))
+        history: list[_Seen] = []
+        added: list[Mention] = []
+        for index, _, item in sorted(events, key=lambda event: (event[0], event[1])):
+            found = self._event(index, item, history)
+            if found is None:
+                continue
+            if isinstance(item, (Description, Word)):
+                added.append(found)
+            if found.entity is not None and found.type == "PER":
+                history.append(self._seen(index, found))
+        mentions = tuple(sorted((*self.article.mentions, *added), key=lambda m: (m.start, -m.end)))
+        return mentions, tuple(self.entities.values())
+
+    def _event(self, index: int, item: object, history: list[_Seen]) -> Mention | None:
+        if isinstance(item, Mention):
+            return item
+        if isinstance(item, Description):
+            return self._description(item)
+        if isinstance(item, Word):
+            return self._pronoun(index, item, history)
+        return None
+
+    def _seen(self, index: int, mention: Mention) -> _Seen:
+        first = index
+        while first > 0 and self.owner.get(first - 1) == mention.entity:
+            first -= 1
+        before = self.items[first - 1].key if first > 0 else ""
+        oblique = before in self.stage.oblique or self.items[first].key in self.stage.oblique
+        word = self.items[index]
+        return _Seen(index, word.sentence, mention.entity or "", mention.type, word.quoted, oblique)
+
+    # -- descriptions ------------------------------------------------------------------------------
+
+    def _description(self, description: Description) -> Mention:
+        start = self.items[description.first].start
+        end = self.items[description.last - 1].end
+        entity = None
+        if description.needs is None or description.needs in self.named:
+            entity = self._target(description)
+        if entity is not None and entity not in self.entities:
+            known = self.stage.kb.get(entity)
+            if known is not None:
+                self.entities[entity] = entity_record(known)
+        return Mention(
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
+            type=description.type,
+            kind="description",
+            entity=entity,
+            source="role" if entity else "",
+        )
+
+    def _target(self, description: Description) -> str | None:
+        for target in description.targets:
+            kind, _, value = target.partition(":")
+            if kind == "entity" and value in self.stage.kb.entities:
+                return value
+            if kind == "role":
+                found = self._role_holder(value, former=description.time == "former")
+            elif kind == "family":
+                found = self._unique_named(value + ":", prefix=True, current=True)
+            else:
+                found = None
+            if found is not None:
+                return found
+        return None
+
+    def _role_holder(self, role: str, *, former: bool) -> str | None:
+        if former:
+            return self._unique_named(role, current=False, past=True)
+        if self.day is not None:
+            holder = self.stage.kb.holder(role, on=self.day)
+            if holder is not None:
+                return holder.id
+        return self._unique_named(role, current=self.day is not None)
+
+    def _unique_named(
+        self, role_id: str, *, prefix: bool = False, current: bool, past: bool = False
+    ) -> str | None:
+        """The one entity named in the article holding the role (or a role under the prefix).
+
+        ``current``: valid on the publication day; ``past``: ended before it.
+        """
+        found = set()
+        for entity_id in self.named:
+            entity = self.entities.get(entity_id)
+            for role in entity.roles if entity else ():
+                fits = role.role.startswith(role_id) if prefix else role.role == role_id
+                if fits and self._valid(role.start, role.end, current=current, past=past):
+                    found.add(entity_id)
+        return found.pop() if len(found) == 1 else None
+
+    def _valid(self, start: str | None, end: str | None, *, current: bool, past: bool) -> bool:
+        if self.day is None:
+            return not past or end is not None
+        day = self.day.isoformat()
+        if past:
+            return end is not None and end < day
+        if current:
+            return (start is None or start <= day) and (end is None or day <= end)
+        return True
+
+    # -- pronouns ----------------------------------------------------------------------------------
+
+    def _pronoun(self, index: int, word: Word, history: list[_Seen]) -> Mention | None:
+        gender = self.stage.pronouns[word.key].split("\t")[0]
+        if gender == "f" and self._plural_verb(index):
+            entity = None
+        else:
+            entity = self._antecedent(word, gender, history)
+        return Mention(
+            start=word.start,
+            end=word.end,
+            text=word.text,
+            type="PER",
+            kind="pronoun",
+            entity=entity,
+            source="pronoun" if entity else "",
+        )
+
+    def _antecedent(self, word: Word, gender: str, history: list[_Seen]) -> str | None:
+        candidates = [
+            seen
+            for seen in history
+            if word.sentence - seen.sentence <= MAX_SENTENCE_DISTANCE
+            and (word.quoted or not seen.quoted)
+            and self._agrees(seen.entity, gender)
+        ]
+        if not candidates:
+            return None
+        nearest = max(seen.sentence for seen in candidates)
+        group = [seen for seen in candidates if seen.sentence == nearest]
+        if nearest != word.sentence:
+            group = [seen for seen in group if not seen.oblique] or group
+        return group[-1].entity
+
+    def _agrees(self, entity_id: str, gender: str) -> bool:
+        known = self.stage.gender(self.entities.get(entity_id))
+        return known == gender if gender == "f" else known != "f"
+
+    def _plural_verb(self, index: int) -> bool:
+        """Whether a finite verb next to ``sie`` is plural (``sie sagten``, ``sagten sie``)."""
+        for near in (index + 1, index - 1):
+            if not 0 <= near < len(self.items) or self.items[near].sentence != self.items[index].sentence:
+                continue
+            word = self.items[near]
+            pos = self.article.tokens[word.token].pos
+            is_verb = pos.startswith("V") if pos else word.text.islower() and word.key not in ARTICLES
+            if is_verb and (word.key in PLURAL_FORMS or word.key.endswith("en")):
+                return True
+        return False
+
+
+def _standalone(description: Description) -> bool:
+    """Whether a description can refer on its own: it has a definite article and is singular.
+
+    Without an article (``Staats- und Regierungschefs der Tschechischen Republik``) a role noun
+    is mostly plural or predicative; ``die Präsidenten`` and ``den Regierungschefs`` are plural.
+    """
+    if description.article is None:
+        return False
+    if description.type != "PER":
+        return True
+    if description.article == "die":
+        return description.head.endswith("in")
+    return not (description.article == "den" and description.head.endswith("s"))

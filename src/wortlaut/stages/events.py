@@ -1,0 +1,122 @@
+"""Events (``events.rules.v1``): meetings, calls, talks, summits, visits, agreements, announcements.
+
+Triggers are nouns and verbs from ``lang/de/event_triggers.tsv``; each trigger yields a raw
+event with participants (person and organisation mentions of its sentence, plus named groups),
+place (``in`` + place mention), time (the nearest dated time expression in its clause, else
+the post date inside a post), topics and outcome.  Raw events telling the same happening are
+merged (:mod:`wortlaut.events.merge`).  Boilerplate never yields events.  The stage also dates
+statements that lack a date (:mod:`wortlaut.events.dating`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from wortlaut.article import Article, DateInfo, Event, Span
+from wortlaut.events.dating import statement_date
+from wortlaut.events.frames import (
+    RawEvent,
+    find_triggers,
+    load_places,
+    nearest_time,
+    outcome_of,
+    participants_in,
+    place_in,
+    pronoun_subject,
+    region_of,
+    topics_in,
+)
+from wortlaut.events.lexicon import EventLexicon, load_event_lexicon
+from wortlaut.events.merge import Cluster, evidence, merge, sentence_dates, unique_refs
+from wortlaut.pipeline import Stage, register_stage
+from wortlaut.timex.finder import split_sentences
+
+
+@register_stage("events.rules.v1")
+class EventsStage(Stage):
+    """Finds events and dates statements."""
+
+    requires = ("times",)
+    provides = ("events",)
+
+    def __init__(self) -> None:
+        self.lexicon: EventLexicon = load_event_lexicon()
+        self.places = load_places()
+
+    def __call__(self, article: Article) -> Article:
+        sentences = list(article.sentences) or split_sentences(article.text)
+        raws = [
+            raw
+            for index, sentence in enumerate(sentences)
+            for raw in self._raw_events(article, sentence, sentences[index - 1] if index else None)
+        ]
+        clusters = merge(raws)
+        events = tuple(self._event(article, index, cluster) for index, cluster in enumerate(clusters, 1))
+        dates = sentence_dates(clusters)
+        statements = tuple(
+            stmt
+            if stmt.date is not None
+            else dataclasses.replace(stmt, date=statement_date(article, stmt, dates, sentences))
+            for stmt in article.statements
+        )
+        return article.with_layers(events=events, statements=statements)
+
+    def _raw_events(self, article: Article, sentence: Span, previous: Span | None) -> list[RawEvent]:
+        if article.is_boilerplate(sentence.start):
+            return []
+        raws = []
+        subject = pronoun_subject(article, sentence, previous)
+        for trigger, trig, anaphoric in find_triggers(article, sentence, self.lexicon):
+            region, post_date = region_of(article, trigger.start)
+            start, end = sentence.start, sentence.end
+            if region == "post":
+                start, end = self._post_bounds(article, trigger.start, start, end)
+            raws.append(
+                RawEvent(
+                    type=trig.type,
+                    trigger=trigger,
+                    sentence=sentence,
+                    region=region,
+                    anaphoric=anaphoric,
+                    participants=participants_in(article, start, end, self.lexicon)
+                    + ([subject] if subject else []),
+                    place=place_in(article, sentence, self.places),
+                    time=nearest_time(article.times, sentence, trigger.start),
+                    post_date=post_date,
+                    topics=topics_in(article, sentence, self.lexicon),
+                    outcome=outcome_of(article, trigger, sentence, self.lexicon),
+                )
+            )
+        return raws
+
+    @staticmethod
+    def _post_bounds(article: Article, offset: int, start: int, end: int) -> tuple[int, int]:
+        """A post event's participants come from the whole post and its signature (its author)."""
+        for post in article.structure.posts if article.structure else ():
+            if post.start <= offset < post.end:
+                last = post.signature.end if post.signature else post.end
+                return min(start, post.start), max(end, last)
+        return start, end
+
+    def _event(self, article: Article, index: int, cluster: Cluster) -> Event:
+        main = cluster.main()
+        time = next((m.time for m in cluster.members if m.time is not None), None)
+        date = None
+        if time is not None and time.value:
+            date = DateInfo(value=time.value[:10], source="time")
+        elif cluster.date:
+            date = DateInfo(value=cluster.date, source="post")
+        topics = {(s.start, s.end): s for m in cluster.members for s in m.topics}
+        outcome = next((m.outcome for m in cluster.members if m.outcome is not None), None)
+        return Event(
+            id=f"{article.id}:e{index}",
+            type=main.type,
+            trigger=main.trigger,
+            participants=unique_refs([ref for m in cluster.members for ref in m.participants]),
+            place=cluster.place,
+            time=time,
+            date=date,
+            topics=tuple(topics[key] for key in sorted(topics)),
+            outcome=outcome,
+            evidence=evidence(cluster),
+        )

@@ -1,0 +1,111 @@
+"""Readers for the structure stage's data files and the post-signature parser.
+
+Kept apart from :mod:`wortlaut.stages.structure` so the line classifier reads
+as a short sequence of decisions, and so the signature parser can be tested
+on its own.  Markers and month names live in ``lang/de/structure_*.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+
+#: Post signatures name an author in a few words ("Mark Rutte", "Bundeskanzler
+#: Friedrich Merz"); a longer stretch before "(@handle)" is prose, not a signature.
+MAX_AUTHOR_WORDS = 6
+
+_LANG_DIR = files("wortlaut").joinpath("lang", "de")
+
+_SIGNATURE = re.compile(
+    r"(?:[—–]|(?:^|(?<=\s))-{1,2})\s*"
+    r"(?P<author>[^()\n—–]{1,80}?)\s*"
+    r"\((?P<handle>@[A-Za-z0-9_][\w.\-]*(?:@[\w.\-]+)?)\)\s*"
+    r"(?P<date>[^()\n]{0,40}?)\s*$"
+)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+_DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})")
+_MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, without comments and blank lines."""
+    text = _LANG_DIR.joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """Compiled boilerplate markers: link-list headers and single boilerplate lines."""
+
+    list_headers: tuple[re.Pattern[str], ...]
+    lines: tuple[re.Pattern[str], ...]
+
+    def is_list_header(self, line: str) -> bool:
+        stripped = line.strip().rstrip(":").strip()
+        return any(pattern.fullmatch(stripped) for pattern in self.list_headers)
+
+    def is_boilerplate_line(self, line: str) -> bool:
+        return any(pattern.search(line) for pattern in self.lines)
+
+
+def load_markers(name: str = "structure_boilerplate.tsv") -> Markers:
+    rows = read_tsv(name)
+    headers = tuple(re.compile(row[1]) for row in rows if row[0] == "list")
+    lines = tuple(re.compile(row[1]) for row in rows if row[0] == "line")
+    return Markers(list_headers=headers, lines=lines)
+
+
+def load_months(name: str = "structure_months.tsv") -> dict[str, int]:
+    return {row[0].strip().lower(): int(row[1]) for row in read_tsv(name)}
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A parsed post signature; ``start`` is where the dash begins in the line."""
+
+    start: int
+    author: str | None
+    handle: str
+    date: str | None
+
+
+def parse_signature(line: str, months: dict[str, int]) -> Signature | None:
+    """``— Mark Rutte (@SecGenNATO) 21. Mai 2025`` -> author, handle, ISO date.
+
+    The text after the handle must be empty or a date, so prose that happens
+    to contain "(@name)" is not taken for a signature.
+    """
+    match = _SIGNATURE.search(line)
+    if match is None:
+        return None
+    author = match.group("author").strip()
+    if len(author.split()) > MAX_AUTHOR_WORDS or re.search(r"[.!?:;„“\"]$", author):
+        return None
+    raw_date = match.group("date").strip()
+    iso = parse_date(raw_date, months) if raw_date else None
+    if raw_date and iso is None:
+        return None
+    return Signature(start=match.start(), author=author or None, handle=match.group("handle"), date=iso)
+
+
+def parse_date(text: str, months: dict[str, int]) -> str | None:
+    """ISO date from ``21. Mai 2025``, ``May 21, 2025``, ``21.05.2025`` or ``2025-05-21``."""
+    text = text.strip()
+    candidates: list[tuple[int, int, int]] = []
+    if match := _ISO.fullmatch(text):
+        candidates.append((int(match[1]), int(match[2]), int(match[3])))
+    elif match := _NUMERIC.fullmatch(text):
+        candidates.append((int(match[3]), int(match[2]), int(match[1])))
+    elif (match := _DAY_MONTH.fullmatch(text)) and match[2].lower() in months:
+        candidates.append((int(match[3]), months[match[2].lower()], int(match[1])))
+    elif (match := _MONTH_DAY.fullmatch(text)) and match[1].lower() in months:
+        candidates.append((int(match[3]), months[match[1].lower()], int(match[2])))
+    for year, month, day in candidates:
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    return None

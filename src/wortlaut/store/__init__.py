@@ -1,0 +1,71 @@
+"""The wortlaut store: one SQLite file that grows with every ingested article.
+
+``wortlaut.open(path)`` returns a :class:`Store`; its query methods
+(``said``, ``person``, ``stories``, ``story``, ``search``, ``article``)
+return the typed records of :mod:`wortlaut.store.results`.  The schema,
+shared with :mod:`wortlaut.link`, is in :mod:`wortlaut.store.schema`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from wortlaut.store.core import Store, open_store
+from wortlaut.store.errors import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, StoreError
+from wortlaut.store.results import (
+    AddResult,
+    ArticleInfo,
+    Contact,
+    EntityInfo,
+    EventItem,
+    Person,
+    SearchHit,
+    SearchResult,
+    Source,
+    StatementGroup,
+    StoryInfo,
+    TimelineItem,
+    to_data,
+)
+from wortlaut.store.schema import SCHEMA_VERSION
+
+#: Environment variable naming the default store file.
+DB_ENV = "WORTLAUT_DB"
+
+
+def default_db_path() -> Path:
+    """``$WORTLAUT_DB``, else ``wortlaut.sqlite`` in the user's data directory."""
+    configured = os.environ.get(DB_ENV)
+    if configured:
+        return Path(configured)
+    return Path(platformdirs.user_data_dir("wortlaut", appauthor=False)) / "wortlaut.sqlite"
+
+
+__all__ = [
+    "DB_ENV",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "ArticleInfo",
+    "Contact",
+    "EntityInfo",
+    "EventItem",
+    "NotFoundError",
+    "Person",
+    "QueryError",
+    "QueryTimeoutError",
+    "ReadOnlyError",
+    "SearchHit",
+    "SearchResult",
+    "Source",
+    "StatementGroup",
+    "Store",
+    "StoreError",
+    "StoryInfo",
+    "TimelineItem",
+    "default_db_path",
+    "open_store",
+    "to_data",
+]

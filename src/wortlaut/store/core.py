@@ -1,0 +1,267 @@
+"""The :class:`Store`: one SQLite file holding articles, their analysis and cross-article links.
+
+SQLite in WAL mode lets many readers run while one writer ingests; a busy
+timeout makes a second writer wait instead of failing with "database is
+locked".  Each :meth:`Store.add_many` call is one transaction, so a process
+killed mid-ingest leaves every batch either fully stored or absent.  Reads
+are bounded in time by a progress handler that interrupts long queries.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+
+from wortlaut.article import Article
+from wortlaut.store import queries, timeline
+from wortlaut.store.errors import NotFoundError, QueryTimeoutError, ReadOnlyError, StoreError
+from wortlaut.store.results import (
+    AddResult,
+    ArticleInfo,
+    EntityInfo,
+    Person,
+    SearchResult,
+    StatementGroup,
+    StoryInfo,
+)
+from wortlaut.store.schema import migrate
+from wortlaut.store.writer import add_article
+
+#: How long a connection waits for another writer's lock before giving up (ms). Long enough for
+#: any single ingest batch to commit; a reader in WAL mode never waits at all.
+BUSY_TIMEOUT_MS = 30_000
+#: Default time limit for one read query (seconds); interactive answers must be fast, and any
+#: indexed query of the store takes well under this (see docs/performance.md).
+DEFAULT_QUERY_TIMEOUT = 5.0
+#: SQLite virtual-machine steps between two checks of the time limit.
+_PROGRESS_STEPS = 10_000
+
+AfterAdd = Callable[["Store", list[str]], None]
+
+
+class Store:
+    """An open wortlaut store; build one with :meth:`Store.open` (or ``wortlaut.open``)."""
+
+    #: Callables run after every committed :meth:`add_many` with the new article ids.
+    after_add: ClassVar[list[AfterAdd]] = []
+
+    def __init__(
+        self, connection: sqlite3.Connection, path: str, *, readonly: bool, query_timeout: float
+    ) -> None:
+        self.connection = connection
+        self.path = path
+        self.readonly = readonly
+        self.query_timeout = query_timeout
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        query_timeout: float = DEFAULT_QUERY_TIMEOUT,
+    ) -> Store:
+        """Open (and create or upgrade, unless ``readonly``) the store at ``path``."""
+        location = os.fspath(path)
+        if readonly:
+            if location != ":memory:" and not Path(location).exists():
+                raise NotFoundError(f"{location}: no such store")
+            uri = f"file:{Path(location).resolve().as_posix()}?mode=ro"
+            connection = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+        else:
+            if location != ":memory:":
+                Path(location).parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(
+                location, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+            if not readonly:
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+                migrate(connection)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise StoreError(f"{location}: not a wortlaut store ({error})") from None
+        return cls(connection, location, readonly=readonly, query_timeout=query_timeout)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def add(self, article: Article) -> AddResult:
+        """Store one analysed article (see :meth:`add_many`)."""
+        return self.add_many([article])[0]
+
+    def add_many(self, articles: Iterable[Article], *, link: bool = True) -> list[AddResult]:
+        """Store analysed articles in one transaction, then run the cross-article hooks.
+
+        Adding an article whose id is stored is a no-op (``unchanged``); an
+        article with a stored URL but new text replaces the old one and its
+        whole analysis (``replaced``).
+        """
+        if self.readonly:
+            raise ReadOnlyError(f"{self.path}: opened read-only")
+        with self.transaction():
+            results = [add_article(self.connection, article) for article in articles]
+        new_ids = [result.article_id for result in results if result.status != "unchanged"]
+        if link and new_ids:
+            self.run_after_add(new_ids)
+        return results
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error, including a kill signal)."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def run_after_add(self, article_ids: list[str]) -> None:
+        """Call the ``after_add`` hooks and ``wortlaut.link.update`` when that module exists."""
+        for hook in self.after_add:
+            hook(self, article_ids)
+        update = _link_update()
+        if update is not None:
+            try:
+                update(self, article_ids)
+            except Exception as error:  # linking must never lose stored articles
+                print(f"wortlaut: cross-article linking failed: {error}", file=sys.stderr)
+
+    def has(self, article_id: str) -> bool:
+        """Whether an article with this id is stored."""
+        return (
+            self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
+
+    def stored_ids(self) -> set[str]:
+        """Ids of all stored articles (used to resume an interrupted ingest)."""
+        return {row[0] for row in self.connection.execute("SELECT id FROM articles")}
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _bounded(self) -> Iterator[None]:
+        """Interrupt the queries run inside after ``query_timeout`` seconds."""
+        deadline = time.monotonic() + self.query_timeout
+        self.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), _PROGRESS_STEPS)
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if "interrupted" in str(error):
+                raise QueryTimeoutError(
+                    f"query took longer than {self.query_timeout:g} s and was stopped"
+                ) from None
+            raise
+        finally:
+            self.connection.set_progress_handler(None, 0)
+
+    def resolve_entity(self, name: str) -> EntityInfo | None:
+        """The entity a name or alias refers to (case- and diacritics-insensitive)."""
+        with self._bounded():
+            return queries.resolve_entity(self.connection, name)
+
+    def said(
+        self,
+        speaker: str,
+        *,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[StatementGroup]:
+        """What ``speaker`` said (optionally ``about`` some terms), as statement groups, newest first."""
+        with self._bounded():
+            condition = queries.speaker_filter(self.connection, speaker)
+            return queries.said(
+                self.connection, condition, about=about, since=since, until=until, limit=limit, offset=offset
+            )
+
+    def person(self, name: str, *, limit: int = 50) -> Person:
+        """An entity's timeline (statements, events, stories in date order) and contacts."""
+        with self._bounded():
+            entity = queries.resolve_entity(self.connection, name)
+            if entity is None:
+                raise NotFoundError(f"no person or entity named {name!r} in the store")
+            return timeline.person(self.connection, entity, limit=limit)
+
+    def stories(self, *, since: str | None = None, limit: int = 20, offset: int = 0) -> list[StoryInfo]:
+        """Stories, most recently active first."""
+        with self._bounded():
+            return timeline.stories(self.connection, since=since, limit=limit, offset=offset)
+
+    def story(self, story_id: str) -> StoryInfo:
+        """One story with its articles and digest."""
+        with self._bounded():
+            found = timeline.story(self.connection, story_id)
+        if found is None:
+            raise NotFoundError(f"no story with id {story_id!r}")
+        return found
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+        """Articles and statements matching a query (German stemming; see docs/usage.md)."""
+        with self._bounded():
+            return queries.search(self.connection, query, limit=limit, offset=offset)
+
+    def articles(
+        self, *, source: str | None = None, since: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[ArticleInfo]:
+        """Stored articles, newest first."""
+        with self._bounded():
+            return queries.article_infos(
+                self.connection, source=source, since=since, limit=limit, offset=offset
+            )
+
+    def article(self, article_id: str) -> Article:
+        """The full stored article with all its layers."""
+        row = self.connection.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return Article.from_json(json.loads(row[0]))
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables, for summaries."""
+        tables = ("articles", "statements", "entities", "events", "statement_groups", "stories")
+        return {
+            name: self.connection.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0] for name in tables
+        }
+
+
+def _link_update() -> Callable[[Store, list[str]], Any] | None:
+    """``wortlaut.link.update`` when that module exists and provides it, else ``None``."""
+    try:
+        if importlib.util.find_spec("wortlaut.link") is None:
+            return None
+    except (ImportError, ValueError):
+        return None
+    module = importlib.import_module("wortlaut.link")
+    update = getattr(module, "update", None)
+    return update if callable(update) else None
+
+
+def open_store(path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
+    """``wortlaut.open(db)``: open a store for reading and writing (or ``readonly``)."""
+    return Store.open(path, readonly=readonly)

@@ -1,0 +1,272 @@
+"""Read queries: what a speaker said, entity resolution and search.
+
+Every function takes an open connection and returns records from
+:mod:`wortlaut.store.results`.  Statements are shown as statement groups:
+the groups that :mod:`wortlaut.link` wrote, and a group of one for a
+statement no group holds yet, so answers look the same before and after
+cross-article linking ran.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from wortlaut.store.results import ArticleInfo, EntityInfo, SearchHit, SearchResult, Source, StatementGroup
+from wortlaut.store.text import fts_query, normalize, stem_words, words
+
+#: Preference among the ways a name can match an entity: full name first, surname last.
+_KIND_RANK = {"name": 0, "alias": 1, "handle": 2, "surname": 3}
+#: Characters of context on each side of a search match in a snippet.
+SNIPPET_CONTEXT = 80
+_WORD = re.compile(r"\w+")
+
+
+def _json(text: str | None) -> Any:
+    return json.loads(text) if text else None
+
+
+def resolve_entity(connection: sqlite3.Connection, name: str) -> EntityInfo | None:
+    """The entity a name or alias refers to (case- and diacritics-insensitive), if any.
+
+    When several entities share a name (two people called Müller), the one
+    quoted most often wins: it is the likelier subject of a question.
+    """
+    norm = normalize(name)
+    if not norm:
+        return None
+    rows = connection.execute(
+        "SELECT a.entity_id, a.kind, (SELECT COUNT(*) FROM statements s WHERE s.speaker_entity = a.entity_id)"
+        " FROM entity_aliases a WHERE a.norm = ?",
+        (norm,),
+    ).fetchall()
+    if not rows:
+        return None
+    best = min(rows, key=lambda row: (_KIND_RANK.get(row[1], 9), -row[2], row[0]))
+    return entity_info(connection, best[0])
+
+
+def entity_info(connection: sqlite3.Connection, entity_id: str) -> EntityInfo | None:
+    """An entity with its aliases and roles."""
+    row = connection.execute(
+        "SELECT id, name, type, json FROM entities WHERE id = ?", (entity_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    aliases = [
+        alias
+        for (alias,) in connection.execute(
+            "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? AND kind IN ('alias', 'handle')"
+            " ORDER BY alias",
+            (entity_id,),
+        )
+    ]
+    roles = tuple((_json(row[3]) or {}).get("roles") or ())
+    return EntityInfo(id=row[0], name=row[1], type=row[2], aliases=tuple(aliases), roles=roles)
+
+
+def speaker_filter(connection: sqlite3.Connection, speaker: str) -> tuple[str, list[Any]]:
+    """SQL condition (on alias ``s``) and parameters selecting a speaker's statements.
+
+    Statements whose speaker was resolved to the entity match by id;
+    unresolved ones match by the speaker's name (a one-word query also by surname).
+    """
+    entity = resolve_entity(connection, speaker)
+    norm = normalize(speaker)
+    by_name = "s.speaker_norm = ?" + (" OR s.speaker_last = ?" if " " not in norm else "")
+    params: list[Any] = [norm] + ([norm] if " " not in norm else [])
+    if entity is None:
+        return f"({by_name})", params
+    return f"(s.speaker_entity = ? OR (s.speaker_entity IS NULL AND ({by_name})))", [entity.id, *params]
+
+
+def said(
+    connection: sqlite3.Connection,
+    condition: tuple[str, list[Any]],
+    *,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[StatementGroup]:
+    """Statement groups matching ``condition``, newest first, with all their sources."""
+    where, params = [condition[0]], list(condition[1])
+    if about:
+        where.append("s.rid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+        params.append(fts_query(about))
+    if since:
+        where.append("s.date >= ?")
+        params.append(since)
+    if until:
+        where.append("s.date <= ?")
+        params.append(until + "\uffff" if len(until) == 10 else until)
+    rows = connection.execute(
+        "SELECT COALESCE(m.group_id, '=' || s.id) AS gkey, MAX(s.date) AS latest FROM statements s"
+        " LEFT JOIN statement_group_members m ON m.statement_id = s.id"
+        f" WHERE {' AND '.join(where)} GROUP BY gkey ORDER BY latest DESC, gkey LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return [_group(connection, key) for key, _ in rows]
+
+
+_SOURCE_COLUMNS = (
+    "s.id, s.article_id, a.url, a.source, a.title, a.published, s.date, s.mode, s.cue_text, s.quote_text,"
+    " s.quote_start, s.quote_end, s.speaker_text, s.speaker_entity"
+)
+
+
+def _source(row: Sequence[Any], similarity: float | None = None, diff: Any = None) -> Source:
+    return Source(
+        statement_id=row[0],
+        article_id=row[1],
+        url=row[2],
+        source=row[3],
+        title=row[4],
+        published=row[5],
+        date=row[6],
+        mode=row[7],
+        cue=row[8],
+        quote=row[9] or "",
+        quote_start=row[10],
+        quote_end=row[11],
+        speaker_text=row[12],
+        similarity=similarity,
+        diff=diff,
+    )
+
+
+def _group(connection: sqlite3.Connection, key: str) -> StatementGroup:
+    """A statement group by key: a group id, or ``=<statement id>`` for a group of one."""
+    if key.startswith("="):
+        row = connection.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.id = ?",
+            (key[1:],),
+        ).fetchone()
+        source = _source(row)
+        return _make_group(connection, key[1:], row[13], (source,), first_seen=source.date, flags=None)
+    group = connection.execute(
+        "SELECT representative_statement, first_seen, flags, speaker_entity FROM statement_groups"
+        " WHERE id = ?",
+        (key,),
+    ).fetchone()
+    members = connection.execute(
+        f"SELECT {_SOURCE_COLUMNS}, m.similarity, m.diff FROM statement_group_members m"
+        " JOIN statements s ON s.id = m.statement_id JOIN articles a ON a.id = s.article_id"
+        " WHERE m.group_id = ? ORDER BY s.date, a.published, s.id",
+        (key,),
+    ).fetchall()
+    sources = tuple(_source(row, row[14], _json(row[15])) for row in members)
+    representative, first_seen, flags, speaker_entity = group if group else (None, None, None, None)
+    if representative:
+        sources = tuple(sorted(sources, key=lambda item: item.statement_id != representative))
+    first = first_seen or min((item.date for item in sources if item.date), default=None)
+    return _make_group(
+        connection, key, speaker_entity or (members[0][13] if members else None), sources, first, _json(flags)
+    )
+
+
+def _make_group(
+    connection: sqlite3.Connection,
+    key: str,
+    speaker_entity: str | None,
+    sources: tuple[Source, ...],
+    first_seen: str | None,
+    flags: Any,
+) -> StatementGroup:
+    name = None
+    if speaker_entity:
+        row = connection.execute("SELECT name FROM entities WHERE id = ?", (speaker_entity,)).fetchone()
+        name = row[0] if row else None
+    head = sources[0] if sources else None
+    return StatementGroup(
+        id=key,
+        speaker=name or (head.speaker_text if head else None),
+        speaker_entity=speaker_entity,
+        quote=head.quote if head else "",
+        date=max((item.date for item in sources if item.date), default=None),
+        first_seen=first_seen,
+        size=len(sources),
+        flags=flags,
+        sources=sources,
+    )
+
+
+def search(connection: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    """Articles (best match first) and statements (newest first) matching a query."""
+    expression = fts_query(query)
+    stems = set(stem_words(words(query)))
+    article_rows = connection.execute(
+        "SELECT a.id, a.url, a.title, a.published, a.text FROM articles_fts f"
+        " JOIN articles a ON a.rid = f.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
+        (expression, limit, offset),
+    ).fetchall()
+    statement_rows = connection.execute(
+        "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
+        " FROM statements_fts f JOIN statements s ON s.rid = f.rowid JOIN articles a ON a.id = s.article_id"
+        " WHERE statements_fts MATCH ? ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
+        (expression, limit, offset),
+    ).fetchall()
+    articles = tuple(
+        SearchHit(
+            kind="article",
+            id=r[0],
+            article_id=r[0],
+            title=r[2],
+            url=r[1],
+            published=r[3],
+            snippet=snippet(r[4], stems),
+        )
+        for r in article_rows
+    )
+    statements = tuple(
+        SearchHit(
+            kind="statement",
+            id=r[0],
+            article_id=r[1],
+            title=r[2],
+            url=r[3],
+            published=r[4],
+            snippet=r[5] or "",
+            speaker=r[6],
+        )
+        for r in statement_rows
+    )
+    return SearchResult(query=query, articles=articles, statements=statements)
+
+
+def snippet(text: str, stems: set[str]) -> str:
+    """Context around the first word of ``text`` whose stem is among ``stems``."""
+    position = 0
+    for match in _WORD.finditer(text):
+        if stem_words([match.group().casefold()])[0] in stems:
+            position = match.start()
+            break
+    start = max(0, position - SNIPPET_CONTEXT)
+    end = min(len(text), position + SNIPPET_CONTEXT)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
+def article_infos(
+    connection: sqlite3.Connection,
+    *,
+    source: str | None = None,
+    since: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[ArticleInfo]:
+    """Stored articles, newest first."""
+    rows = connection.execute(
+        "SELECT id, url, source, title, published, language FROM articles"
+        " WHERE (?1 IS NULL OR source = ?1) AND (?2 IS NULL OR published >= ?2)"
+        " ORDER BY published DESC, id LIMIT ?3 OFFSET ?4",
+        (source, since, limit, offset),
+    ).fetchall()
+    return [
+        ArticleInfo(id=r[0], url=r[1], source=r[2], title=r[3], published=r[4], language=r[5]) for r in rows
+    ]

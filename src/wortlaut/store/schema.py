@@ -1,0 +1,261 @@
+"""The store's SQLite schema as numbered migrations (``PRAGMA user_version``).
+
+Each migration is one SQL script; :func:`migrate` applies the ones a file has
+not seen yet, each in its own transaction, so an old store is upgraded in
+place and a new one is built by running them all.  Never edit a released
+migration: add the next number.
+
+Full-text search uses FTS5 *external content* tables over a ``stem`` column
+that holds the German-stemmed text (see :mod:`wortlaut.store.text`); the
+triggers below keep the index in sync with every insert, update and delete,
+so the index can never drift from the content even when rows are changed
+with plain SQL.  Content tables have an ``INTEGER PRIMARY KEY`` (``rid``)
+because FTS5 needs a rowid that ``VACUUM`` cannot renumber; the public key
+remains the text ``id`` (``UNIQUE NOT NULL``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS sources (
+    name TEXT PRIMARY KEY,
+    domain TEXT,
+    first_seen TEXT
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    source TEXT,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    text TEXT NOT NULL,
+    json TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    stem TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT,
+    json TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'alias',
+    PRIMARY KEY (entity_id, norm, kind)
+);
+CREATE INDEX IF NOT EXISTS entity_aliases_norm ON entity_aliases(norm);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT,
+    kind TEXT,
+    entity TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity, article_id);
+
+CREATE TABLE IF NOT EXISTS statements (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL,
+    mode TEXT,
+    medium TEXT,
+    channel TEXT,
+    cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+    quote_start INTEGER, quote_end INTEGER, quote_text TEXT,
+    speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT,
+    speaker_entity TEXT,
+    speaker_norm TEXT,
+    speaker_last TEXT,
+    addressee_text TEXT,
+    addressee_entity TEXT,
+    frame_text TEXT,
+    date TEXT,
+    date_source TEXT,
+    published TEXT,
+    json TEXT NOT NULL,
+    stem TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_entity, date);
+CREATE INDEX IF NOT EXISTS statements_speaker_norm ON statements(speaker_norm);
+CREATE INDEX IF NOT EXISTS statements_speaker_last ON statements(speaker_last);
+
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    type TEXT,
+    trigger_start INTEGER, trigger_end INTEGER, trigger_text TEXT,
+    place_text TEXT,
+    place_entity TEXT,
+    date TEXT,
+    date_source TEXT,
+    published TEXT,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id TEXT NOT NULL,
+    entity TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_participants_event ON event_participants(event_id);
+CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity);
+
+CREATE TABLE IF NOT EXISTS times (
+    article_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT,
+    value TEXT
+);
+CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
+
+-- Cross-article tables, filled by wortlaut.link.
+CREATE TABLE IF NOT EXISTS statement_groups (
+    id TEXT PRIMARY KEY,
+    speaker_entity TEXT,
+    representative_statement TEXT,
+    first_seen TEXT,
+    size INTEGER,
+    flags TEXT
+);
+CREATE TABLE IF NOT EXISTS statement_group_members (
+    group_id TEXT,
+    statement_id TEXT PRIMARY KEY,
+    similarity REAL,
+    diff TEXT
+);
+CREATE INDEX IF NOT EXISTS statement_group_members_group ON statement_group_members(group_id);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    first_date TEXT,
+    last_date TEXT,
+    size INTEGER,
+    digest TEXT
+);
+CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
+CREATE TABLE IF NOT EXISTS story_articles (
+    story_id TEXT,
+    article_id TEXT PRIMARY KEY,
+    similarity REAL
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE TABLE IF NOT EXISTS duplicates (
+    article_id TEXT PRIMARY KEY,
+    duplicate_of TEXT,
+    kind TEXT,
+    similarity REAL
+);
+CREATE TABLE IF NOT EXISTS embeddings (
+    kind TEXT,
+    item_id TEXT,
+    vector BLOB,
+    PRIMARY KEY (kind, item_id)
+);
+
+-- Full-text search over stemmed text, kept in sync by triggers.
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    stem, content='articles', content_rowid='rid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, stem) VALUES (new.rid, new.stem);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, stem) VALUES ('delete', old.rid, old.stem);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF stem ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, stem) VALUES ('delete', old.rid, old.stem);
+    INSERT INTO articles_fts(rowid, stem) VALUES (new.rid, new.stem);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
+    stem, content='statements', content_rowid='rid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, stem) VALUES (new.rid, new.stem);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, stem) VALUES ('delete', old.rid, old.stem);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_fts_update AFTER UPDATE OF stem ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, stem) VALUES ('delete', old.rid, old.stem);
+    INSERT INTO statements_fts(rowid, stem) VALUES (new.rid, new.stem);
+END;
+"""
+
+#: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+
+#: The schema version a store has after :func:`migrate`.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(RuntimeError):
+    """A store written by a newer wortlaut than this one."""
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """The ``user_version`` of an open store."""
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Apply every pending migration, each in its own transaction; return the new version.
+
+    The connection must be in autocommit mode (``isolation_level=None``) so
+    the explicit ``BEGIN IMMEDIATE`` here holds the write lock for the whole
+    step and two processes cannot migrate the same file at once.
+    """
+    version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        raise SchemaError(f"store has schema version {version}; this wortlaut knows up to {SCHEMA_VERSION}")
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(connection) >= number:  # another process migrated meanwhile
+                connection.execute("COMMIT")
+                continue
+            for statement in _split(MIGRATIONS[number - 1]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number:d}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return schema_version(connection)
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into complete statements (``executescript`` would commit on its own)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

@@ -1,0 +1,155 @@
+"""Person pages and stories: an entity's timeline, its contacts, and story lists.
+
+A timeline merges three kinds of dated items (statement groups, events,
+stories) in date order; contacts are the co-occurrence network read from
+event participants (who met or talked with whom).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from wortlaut.store.queries import said
+from wortlaut.store.results import (
+    ArticleInfo,
+    Contact,
+    EntityInfo,
+    EventItem,
+    Person,
+    StoryInfo,
+    TimelineItem,
+)
+
+#: Most contacts listed on a person page; the long tail is rarely interesting.
+MAX_CONTACTS = 20
+
+
+def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 50) -> Person:
+    """The entity's page: the latest ``limit`` items of each kind, merged in date order."""
+    groups = said(connection, ("s.speaker_entity = ?", [entity.id]), limit=limit)
+    events = person_events(connection, entity.id, limit=limit)
+    stories = person_stories(connection, entity.id, limit=limit)
+    items = [TimelineItem(kind="statement", date=group.date, statement=group) for group in groups]
+    items += [TimelineItem(kind="event", date=event.date, event=event) for event in events]
+    items += [TimelineItem(kind="story", date=story.first_date, story=story) for story in stories]
+    items.sort(key=lambda item: (item.date is None, item.date or "", item.kind))
+    count_statements = connection.execute(
+        "SELECT COUNT(*) FROM statements WHERE speaker_entity = ?", (entity.id,)
+    ).fetchone()[0]
+    count_events = connection.execute(
+        "SELECT COUNT(DISTINCT event_id) FROM event_participants WHERE entity = ?", (entity.id,)
+    ).fetchone()[0]
+    return Person(
+        entity=entity,
+        timeline=tuple(items),
+        contacts=tuple(contacts(connection, entity.id)),
+        statements=count_statements,
+        events=count_events,
+    )
+
+
+def person_events(connection: sqlite3.Connection, entity_id: str, *, limit: int = 50) -> list[EventItem]:
+    """Events the entity took part in, newest first."""
+    rows = connection.execute(
+        "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.url, a.title"
+        " FROM events e JOIN articles a ON a.id = e.article_id"
+        " WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity = ?)"
+        " ORDER BY e.date DESC LIMIT ?",
+        (entity_id, limit),
+    ).fetchall()
+    items = []
+    for row in rows:
+        names = [
+            name
+            for (name,) in connection.execute(
+                "SELECT COALESCE(n.name, p.text) FROM event_participants p"
+                " LEFT JOIN entities n ON n.id = p.entity"
+                " WHERE p.event_id = ?",
+                (row[0],),
+            )
+        ]
+        items.append(
+            EventItem(
+                id=row[0],
+                article_id=row[1],
+                type=row[2],
+                trigger=row[3],
+                date=row[4],
+                place=row[5],
+                participants=tuple(names),
+                url=row[6],
+                title=row[7],
+            )
+        )
+    return items
+
+
+def person_stories(connection: sqlite3.Connection, entity_id: str, *, limit: int = 50) -> list[StoryInfo]:
+    """Stories whose articles quote the entity or name it among event participants."""
+    rows = connection.execute(
+        "SELECT id, title, first_date, last_date, size, digest FROM stories WHERE id IN ("
+        " SELECT sa.story_id FROM story_articles sa WHERE sa.article_id IN ("
+        "  SELECT article_id FROM statements WHERE speaker_entity = ?1"
+        "  UNION SELECT e.article_id FROM events e JOIN event_participants p ON p.event_id = e.id"
+        "  WHERE p.entity = ?1))"
+        " ORDER BY last_date DESC LIMIT ?2",
+        (entity_id, limit),
+    ).fetchall()
+    return [_story_info(row) for row in rows]
+
+
+def contacts(connection: sqlite3.Connection, entity_id: str) -> list[Contact]:
+    """Entities that shared events with this one, most shared events first."""
+    rows = connection.execute(
+        "SELECT p2.entity, COALESCE(n.name, MIN(p2.text)), COUNT(DISTINCT p2.event_id) AS shared"
+        " FROM event_participants p1 JOIN event_participants p2 ON p2.event_id = p1.event_id"
+        " LEFT JOIN entities n ON n.id = p2.entity"
+        " WHERE p1.entity = ?1 AND (p2.entity IS NULL OR p2.entity != ?1)"
+        " GROUP BY COALESCE(p2.entity, lower(p2.text)) ORDER BY shared DESC, 2 LIMIT ?2",
+        (entity_id, MAX_CONTACTS),
+    ).fetchall()
+    return [Contact(entity=row[0], name=row[1], events=row[2]) for row in rows]
+
+
+def _story_info(row: tuple[object, ...], articles: tuple[ArticleInfo, ...] = ()) -> StoryInfo:
+    digest = row[5]
+    return StoryInfo(
+        id=str(row[0]),
+        title=row[1] if isinstance(row[1], str) else None,
+        first_date=row[2] if isinstance(row[2], str) else None,
+        last_date=row[3] if isinstance(row[3], str) else None,
+        size=int(row[4]) if isinstance(row[4], int) else len(articles),
+        digest=json.loads(digest) if isinstance(digest, str) and digest else None,
+        articles=articles,
+    )
+
+
+def stories(
+    connection: sqlite3.Connection, *, since: str | None = None, limit: int = 20, offset: int = 0
+) -> list[StoryInfo]:
+    """Stories, most recently active first."""
+    rows = connection.execute(
+        "SELECT id, title, first_date, last_date, size, digest FROM stories"
+        " WHERE ?1 IS NULL OR last_date >= ?1 ORDER BY last_date DESC, id LIMIT ?2 OFFSET ?3",
+        (since, limit, offset),
+    ).fetchall()
+    return [_story_info(row) for row in rows]
+
+
+def story(connection: sqlite3.Connection, story_id: str) -> StoryInfo | None:
+    """One story with its articles in date order, or ``None``."""
+    row = connection.execute(
+        "SELECT id, title, first_date, last_date, size, digest FROM stories WHERE id = ?", (story_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    articles = tuple(
+        ArticleInfo(id=r[0], url=r[1], source=r[2], title=r[3], published=r[4], language=r[5])
+        for r in connection.execute(
+            "SELECT a.id, a.url, a.source, a.title, a.published, a.language FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+            (story_id,),
+        )
+    )
+    return _story_info(row, articles)

@@ -1,0 +1,1 @@
+"""The project's own German time-expression finder and TIMEX3 normaliser (no HeidelTime rules)."""

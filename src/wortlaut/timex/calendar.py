@@ -1,0 +1,76 @@
+"""Calendar arithmetic for TIMEX3 values: weekday search, month and week shifts, validity checks."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+#: Days a dated event may lie on the "wrong" side of the anchor before the year is shifted
+#: (a past-tense ``am 19. Dezember`` two days after publication is a slip, not last year).
+DAY_GRACE = 7
+#: Direction for a weekday whose clause shows no tense: news mostly reports what happened, and on
+#: KRAUTS dolomiten-100 (dev) looking back scored value F1 0.820 against 0.807 for the nearest day.
+DEFAULT_WEEKDAY_DIRECTION = "past"
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or ``None`` for impossible ones (``31. Februar``)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iso_week(day: date) -> str:
+    """ISO week value such as ``2024-W51``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_month(day: date, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` away from ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def weekday_date(anchor: date, weekday: int, *, direction: str | None, offset: int | None) -> date:
+    """The day with ISO ``weekday`` that a phrase means, seen from ``anchor``.
+
+    An explicit modifier wins (``vergangenen Freitag`` is strictly before, ``kommenden`` strictly
+    after, ``diesen`` the same week); otherwise past tense looks back (the anchor day included),
+    future looks ahead; without tense :data:`DEFAULT_WEEKDAY_DIRECTION` applies.
+    """
+    now = anchor.isoweekday()
+    if offset == -1:
+        return anchor - timedelta(days=(now - weekday) % 7 or 7)
+    if offset == 1:
+        return anchor + timedelta(days=(weekday - now) % 7 or 7)
+    if offset == 0:
+        return anchor + timedelta(days=weekday - now)
+    if (direction or DEFAULT_WEEKDAY_DIRECTION) == "past":
+        return anchor - timedelta(days=(now - weekday) % 7)
+    return anchor + timedelta(days=(weekday - now) % 7)
+
+
+def year_for_month(anchor: date, month: int, day: int | None, direction: str | None) -> int:
+    """The year of a month (or day of month) named without a year.
+
+    Past tense takes the last such month (day) not after the anchor, future tense the next one
+    not before it, allowing :data:`DAY_GRACE` days of slack for days; without tense the year
+    that puts it nearest to the anchor (ties go forward: news announces more than it recalls).
+    """
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    points = {year: _point(year, month, day) for year in years}
+    here = anchor.toordinal()
+    same = points[anchor.year]
+    grace = DAY_GRACE if day else 0
+    if direction == "past":
+        return anchor.year - 1 if same > here + grace else anchor.year
+    if direction == "future":
+        return anchor.year + 1 if same < here - grace else anchor.year
+    return min(years, key=lambda year: (abs(points[year] - here), -year))
+
+
+def _point(year: int, month: int, day: int | None) -> int:
+    """Day number of a day, or of the middle of a month, for distance comparisons."""
+    found = safe_date(year, month, day or 15) or safe_date(year, month, 28)
+    return found.toordinal() if found else 0

@@ -1,0 +1,74 @@
+"""Loads the time vocabulary (month and weekday names, number words, units, cue words) from lang/de."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file with a header line; lines starting with ``#`` are comments."""
+    path = LANG_DIR / name
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWord:
+    """A single time word (``heute``, ``derzeit``, ``täglich``) and how it resolves."""
+
+    type: str
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLexicon:
+    """All language data the time finder needs, read once."""
+
+    months: dict[str, int]
+    context_months: frozenset[str]
+    weekdays: dict[str, int]
+    weekday_names: dict[int, str]
+    numbers: dict[str, float]
+    units: dict[str, str]
+    ordinals: dict[str, int]
+    words: dict[str, TimeWord]
+    parts: dict[str, str]
+    modifiers: dict[str, int]
+    tense_cues: dict[str, str]
+    date_cues: frozenset[str]
+    weak_cues: frozenset[str]
+    quantity_cues: frozenset[str]
+
+
+@cache
+def load_lexicon() -> TimeLexicon:
+    """Read the ``time_*.tsv`` files (cached: the data is read-only)."""
+    month_rows = read_tsv("time_months.tsv")
+    context = [(row["word"], row["role"]) for row in read_tsv("time_context.tsv")]
+    weekday_rows = read_tsv("time_weekdays.tsv")
+    return TimeLexicon(
+        months={row["name"]: int(row["month"]) for row in month_rows},
+        context_months=frozenset(row["name"] for row in month_rows if row["context"] == "1"),
+        weekdays={row["name"]: int(row["weekday"]) for row in weekday_rows},
+        weekday_names={int(row["weekday"]): row["english"] for row in weekday_rows},
+        numbers={row["word"]: float(row["value"]) for row in read_tsv("time_numbers.tsv")},
+        units={row["word"]: row["unit"] for row in read_tsv("time_units.tsv")},
+        ordinals={row["word"]: int(row["value"]) for row in read_tsv("time_ordinals.tsv")},
+        words={
+            row["word"]: TimeWord(type=row["type"], kind=row["kind"], value=row["value"])
+            for row in read_tsv("time_words.tsv")
+        },
+        parts={row["word"]: row["code"] for row in read_tsv("time_parts.tsv")},
+        modifiers={row["word"]: int(row["offset"]) for row in read_tsv("time_modifiers.tsv")},
+        tense_cues={row["word"]: row["direction"] for row in read_tsv("time_tense_cues.tsv")},
+        date_cues=frozenset(word for word, role in context if role == "date"),
+        weak_cues=frozenset(word for word, role in context if role == "weak"),
+        quantity_cues=frozenset(word for word, role in context if role == "quantity"),
+    )

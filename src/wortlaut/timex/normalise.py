@@ -1,0 +1,331 @@
+"""Turns a :class:`~wortlaut.timex.patterns.Candidate` into a TIMEX3 type and value.
+
+Relative expressions are resolved against an anchor date (publication or post date).
+Without one they keep a ``relative`` description (``weekday:wednesday``, ``day:+1``,
+``week:-1``) and no value: a missing date is never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from wortlaut.timex.calendar import iso_week, safe_date, shift_month, weekday_date, year_for_month
+from wortlaut.timex.lexicon import TimeLexicon
+from wortlaut.timex.patterns import Candidate
+
+SEASONS = {"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU", "Herbst": "FA", "Winter": "WI"}
+POSITION_MODS = {"Anfang": "START", "Beginn": "START", "Mitte": "MID", "Ende": "END"}
+PART_CODES = {
+    "Abend": "EV",
+    "früh": "MO",
+    "Morgen": "MO",
+    "Vormittag": "MO",
+    "Mittag": "MI",
+    "Nachmittag": "AF",
+    "Nacht": "NI",
+}
+VAGUE_UNITS = {"Tag": "D", "Woche": "W", "Monat": "M", "Jahr": "Y", "Jahrzehnt": "DE"}
+#: Day words counted from the day last named rather than from publication (``am Vortag``).
+FOCUS_RELATIVE = frozenset({"Vortag", "Vortages", "Folgetag"})
+#: Two-digit years up to this value are read as 20xx (``21.05.25``), later ones as 19xx.
+TWO_DIGIT_CENTURY_SPLIT = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A normalised expression: TIMEX3 type, value (or relative description) and modifier."""
+
+    type: str
+    value: str | None = None
+    relative: str | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What resolution needs: the anchor date, the clause's time direction, the day in focus
+    (for clock times; ``local_day`` when named in the same sentence) and a year named earlier in the
+    sentence (for ``im März 1992 …, im April``)."""
+
+    anchor: date | None
+    direction: str | None = None
+    day: date | None = None
+    year: int | None = None
+    local_day: bool = False
+
+
+def _sign(number: int) -> str:
+    return f"{number:+d}"
+
+
+class Normaliser:
+    """Maps candidates to :class:`Resolved` values with the lexicon's vocabulary."""
+
+    def __init__(self, lex: TimeLexicon) -> None:
+        self.lex = lex
+        self.handlers: dict[str, Callable[[dict[str, str], Context], Resolved | None]] = {
+            "iso": self._absolute,
+            "numdate": self._absolute,
+            "daymonth": self._absolute,
+            "daylist": self._absolute,
+            "daypart": self._daypart,
+            "month": self._month,
+            "modyear": self._modyear,
+            "year": self._year,
+            "century": self._century,
+            "decade": self._decade,
+            "night": lambda g, c: self._weekday({**g, "part": "nacht"}, c),
+            "weekday": self._weekday,
+            "weekdays": self._weekdays,
+            "weekend": self._weekend,
+            "word": self._word,
+            "relunit": self._relunit,
+            "duration": self._duration,
+            "vague": self._vague,
+            "future": lambda g, c: Resolved("DATE", "FUTURE_REF"),
+            "recent": lambda g, c: Resolved("DATE", "PAST_REF"),
+            "clock": self._clock,
+            "season": self._season,
+            "quarter": self._quarter,
+            "every": self._every,
+        }
+
+    def _mod(self, word: str, default: int = 0) -> int:
+        """The direction of a modifier word (any case), or ``default``."""
+        return self.lex.modifiers.get(word.lower(), default)
+
+    def _mod_or_none(self, word: str) -> int | None:
+        """The direction of a modifier word, ``None`` when there is none."""
+        return self.lex.modifiers.get(word.lower())
+
+    def resolve(self, cand: Candidate, ctx: Context) -> Resolved | None:
+        """The normalised value, or ``None`` when the candidate is no valid time after all."""
+        return self.handlers[cand.kind](cand.groups, ctx)
+
+    # -- absolute dates ---------------------------------------------------------------------
+    def _month_number(self, text: str) -> int:
+        return int(text) if text.isdigit() else self.lex.months[text]
+
+    def _absolute(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        month, day = self._month_number(g["month"]), int(g["day"])
+        if "year" in g:
+            year = int(g["year"])
+            if len(g["year"]) == 2:
+                year += 2000 if year <= TWO_DIGIT_CENTURY_SPLIT else 1900
+        elif ctx.year is not None:
+            year = ctx.year
+        elif ctx.anchor is not None:
+            year = year_for_month(ctx.anchor, month, day, ctx.direction)
+        else:
+            valid = safe_date(2000, month, day) is not None
+            return Resolved("DATE", None, f"XXXX-{month:02d}-{day:02d}") if valid else None
+        found = safe_date(year, month, day)
+        if found is None:
+            return None
+        if "h" in g:
+            return self._clock(g, Context(anchor=ctx.anchor, direction=ctx.direction, day=found))
+        if "night" in g:
+            return Resolved("TIME", found.isoformat() + "TNI")
+        return Resolved("DATE", found.isoformat())
+
+    def _daypart(self, g: dict[str, str], ctx: Context) -> Resolved:
+        """``am Nachmittag``: that part of the day in focus (or of the anchor day)."""
+        code = PART_CODES[g["part"]]
+        day = ctx.day or ctx.anchor
+        if day is None:
+            return Resolved("TIME", None, f"day:+0T{code}")
+        return Resolved("TIME", f"{day.isoformat()}T{code}")
+
+    def _month(self, g: dict[str, str], ctx: Context) -> Resolved:
+        month = self._month_number(g["month"])
+        mod = POSITION_MODS.get(g.get("pmod", ""))
+        if "year" in g:
+            return Resolved("DATE", f"{g['year']}-{month:02d}", mod=mod)
+        if ctx.year is not None and "ymod" not in g:
+            return Resolved("DATE", f"{ctx.year}-{month:02d}", mod=mod)
+        if ctx.anchor is None:
+            return Resolved("DATE", None, f"month-of-year:{month}", mod=mod)
+        if "ymod" in g:
+            year = ctx.anchor.year + self._mod(g["ymod"], 0)
+        else:
+            year = year_for_month(ctx.anchor, month, None, ctx.direction)
+        return Resolved("DATE", f"{year}-{month:02d}", mod=mod)
+
+    def _modyear(self, g: dict[str, str], ctx: Context) -> Resolved:
+        mod = POSITION_MODS[g["pmod"]]
+        if "year" in g:
+            return Resolved("DATE", g["year"], mod=mod)
+        offset = self._mod(g.get("ymod", ""), 0)
+        unit = g["unit"]
+        if unit.startswith("Jahr") and ctx.year is not None and g.get("ymod", "des") in {"des", "der"}:
+            return Resolved("DATE", str(ctx.year), mod=mod)
+        if unit.startswith("Jahr"):
+            return self._offset_value("year", offset, ctx, mod)
+        return self._offset_value("month" if unit.startswith("Monat") else "week", offset, ctx, mod)
+
+    def _year(self, g: dict[str, str], ctx: Context) -> Resolved:
+        return Resolved("DATE", g["year"])
+
+    def _century(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        number = int(g["num"])
+        return Resolved("DATE", f"{number - 1:02d}") if 1 <= number <= 21 else None
+
+    def _decade(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        digits = g["num"]
+        if len(digits) == 4:
+            return Resolved("DATE", digits[:3]) if digits.endswith("0") else None
+        if not digits.endswith("0"):
+            return None
+        return Resolved("DATE", ("20" if digits in {"00", "10"} else "19") + digits[0])
+
+    # -- relative dates ---------------------------------------------------------------------
+    def _offset_value(self, unit: str, offset: int, ctx: Context, mod: str | None = None) -> Resolved:
+        """A day, week, month or year ``offset`` units from the anchor."""
+        if ctx.anchor is None:
+            return Resolved("DATE", None, f"{unit}:{_sign(offset)}", mod=mod)
+        anchor = ctx.anchor
+        if unit == "day":
+            value = (anchor + timedelta(days=offset)).isoformat()
+        elif unit == "week":
+            value = iso_week(anchor + timedelta(weeks=offset))
+        elif unit == "month":
+            year, month = shift_month(anchor, offset)
+            value = f"{year}-{month:02d}"
+        else:
+            value = str(anchor.year + offset)
+        return Resolved("DATE", value, mod=mod)
+
+    def _weekday(self, g: dict[str, str], ctx: Context) -> Resolved:
+        weekday = self.lex.weekdays[g["wd"]]
+        part = PART_CODES.get(g.get("part", "").capitalize(), "")
+        if "every" in g:
+            return Resolved("SET", f"XXXX-WXX-{weekday}")
+        offset = self._mod_or_none(g.get("mod", ""))
+        kind = "TIME" if part else "DATE"
+        if ctx.anchor is None:
+            name = self.lex.weekday_names[weekday]
+            suffix = f"T{part}" if part else ""
+            shift = "" if offset is None else ":" + _sign(offset)
+            return Resolved(kind, None, f"weekday:{name}{shift}{suffix}")
+        day = weekday_date(ctx.anchor, weekday, direction=ctx.direction, offset=offset)
+        return Resolved(kind, day.isoformat() + (f"T{part}" if part else ""))
+
+    def _weekdays(self, g: dict[str, str], ctx: Context) -> Resolved:
+        return Resolved("SET", f"XXXX-WXX-{self.lex.weekdays[g['wd'].capitalize()]}")
+
+    def _weekend(self, g: dict[str, str], ctx: Context) -> Resolved:
+        offset = self._mod_or_none(g.get("mod", ""))
+        if ctx.anchor is None:
+            return Resolved("DATE", None, f"weekend:{_sign(offset or 0)}")
+        if offset is None:
+            weekend = ctx.anchor.isoweekday() >= 6
+            offset = -1 if ctx.direction == "past" and not weekend else 0
+        return Resolved("DATE", iso_week(ctx.anchor + timedelta(weeks=offset)) + "-WE")
+
+    def _word(self, g: dict[str, str], ctx: Context) -> Resolved:
+        word = self.lex.words.get(g["word"]) or self.lex.words[g["word"].lower()]
+        if word.kind == "day":
+            base = ctx
+            if g["word"] in FOCUS_RELATIVE and ctx.day is not None:
+                base = Context(anchor=ctx.day)
+            resolved = self._offset_value("day", int(word.value), base)
+            part = PART_CODES.get(g.get("part", ""))
+            if part and resolved.value:
+                return Resolved("TIME", f"{resolved.value}T{part}")
+            if part:
+                return Resolved("TIME", None, f"{resolved.relative}T{part}")
+            return resolved
+        if word.kind == "year":
+            return self._offset_value("year", int(word.value), ctx)
+        return Resolved(word.type, word.value)
+
+    def _relunit(self, g: dict[str, str], ctx: Context) -> Resolved:
+        offset = self._mod(g["mod"], 0)
+        unit = g["unit"]
+        if unit in SEASONS:
+            return self._season({"season": unit, "mod": g["mod"]}, ctx)
+        names = {"Woche": "week", "Monat": "month", "Monats": "month"}
+        return self._offset_value(names.get(unit, "year"), offset, ctx)
+
+    def _season(self, g: dict[str, str], ctx: Context) -> Resolved:
+        code = SEASONS[g["season"]]
+        if "year" in g:
+            return Resolved("DATE", f"{g['year']}-{code}")
+        if ctx.anchor is None:
+            return Resolved("DATE", None, f"season:{code}")
+        year = ctx.anchor.year + self._mod(g.get("mod", ""), 0)
+        if code == "WI" and ctx.anchor.month <= 2 and "mod" not in g:
+            year -= 1
+        return Resolved("DATE", f"{year}-{code}")
+
+    def _quarter(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        number = self.lex.ordinals[g["ord"]]
+        half = g["q"].startswith(("Halb", "Jahresh"))
+        if number > (2 if half else 4):
+            return None
+        code = f"{'H' if half else 'Q'}{number}"
+        if "year" in g:
+            return Resolved("DATE", f"{g['year']}-{code}")
+        if ctx.anchor is None:
+            return Resolved("DATE", None, f"quarter:{code}")
+        current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
+        year = ctx.anchor.year - 1 if ctx.direction == "past" and number > current else ctx.anchor.year
+        return Resolved("DATE", f"{year}-{code}")
+
+    # -- durations, sets, clock times -----------------------------------------------------------
+    def _number(self, text: str) -> float | None:
+        if text[:1].isdigit():
+            return float(text.replace(",", "."))
+        return self.lex.numbers.get(text) or self.lex.numbers.get(text.lower())
+
+    def _duration(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        number = self._number(g["num"])
+        unit = self.lex.units[g["unit"]]
+        if number is None or number <= 0:
+            return None
+        prep = g.get("prep", "").lower()
+        whole = int(number) if number == int(number) else None
+        if prep == "vor" and whole is not None and unit in {"Y", "M", "W", "D"}:
+            return self._offset_value(_UNIT_NAMES[unit], -whole, ctx)
+        if prep == "in" and whole is not None and unit in {"M", "W", "D"} and ctx.direction != "past":
+            return self._offset_value(_UNIT_NAMES[unit], whole, ctx)
+        return Resolved("DURATION", _period(number, unit))
+
+    def _vague(self, g: dict[str, str], ctx: Context) -> Resolved:
+        stem = g["unit"].rstrip("n").removesuffix("e") if g["unit"] != "Tagen" else "Tag"
+        stem = {"Tage": "Tag", "Woch": "Woche", "Jahrzehnt": "Jahrzehnt"}.get(stem, stem)
+        return Resolved("DURATION", f"PX{VAGUE_UNITS.get(stem, 'Y')}")
+
+    def _every(self, g: dict[str, str], ctx: Context) -> Resolved:
+        unit = g.get("unit") or g["unit2"]
+        return Resolved("SET", {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}.get(unit, "P1Y"))
+
+    def _clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        hour, minute = int(g["h"]), int(g.get("min", "0"))
+        if hour > 24 or minute > 59:
+            return None
+        clock = f"{hour:02d}:{minute:02d}"
+        schedule = "range" in g or g.get("prep", "").lower() in {"bis", "ab"}
+        if schedule and not ctx.local_day:
+            return Resolved("TIME", f"T{clock}")
+        day = ctx.day or ctx.anchor
+        if day is None:
+            return Resolved("TIME", None, f"time:{clock}")
+        return Resolved("TIME", f"{day.isoformat()}T{clock}")
+
+
+_UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def _period(number: float, unit: str) -> str:
+    """A TIMEX3 period such as ``P3Y``, ``PT4H`` or ``P1.5Y``."""
+    amount = f"{int(number)}" if number == int(number) else f"{number:g}"
+    if unit == "DEC":
+        return f"P{int(number * 10)}Y"
+    if unit == "CEN":
+        return f"P{int(number * 100)}Y"
+    if unit in {"H", "MIN", "S"}:
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    return f"P{amount}{unit}"

@@ -1,0 +1,275 @@
+"""Finds candidate time expressions in text with regular expressions built from the lexicon.
+
+Each pattern yields a :class:`Candidate` with its kind and named groups; overlapping
+candidates are reduced to the longest.  Normalisation happens in :mod:`.normalise`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from wortlaut.timex.lexicon import TimeLexicon
+
+#: Words after a four-digit number that show it counts things rather than naming a year.
+QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|Prozent|Euro|Dollar|Franken|Mio|Mrd|Millionen|Milliarden|km|Meter|Tonnen)"
+)
+#: Lower and upper bound for a bare four-digit number to be read as a year; chosen to cover news history
+#: and plans without reading counts (``2500 Soldaten``) as years.
+YEAR_MIN, YEAR_MAX = 1000, 2099
+
+#: Words after ``N Jahre`` that make it an age rather than a duration.
+AGE_AFTER = re.compile(r"\s+(?:alt|jung|älter|jünger)")
+
+#: Extra words before a season name that make it the season (``diesem Sommer``, ``den ganzen Sommer``).
+SEASON_CUES = frozenset(["diesem", "der", "ganzen"])
+#: Words before ``Morgen`` that make it the noun "morning", not "tomorrow".
+MORNING_BEFORE = frozenset(["am", "den", "jeden", "diesen", "frühen", "heute"])
+
+#: Separator between list items (``am 4., 11., 18. und 25. März``, ``10 bis 15 Uhr``).
+LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder)|,|-|–|/)\s*"
+
+PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A matched stretch of text with its pattern kind and named groups."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str]
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest words first so that ``Jahres`` beats ``Jahr``."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def _cap(words: Iterable[str]) -> set[str]:
+    """The words plus their capitalised forms (sentence starts)."""
+    return {form for word in words for form in (word, word[:1].upper() + word[1:])}
+
+
+class PatternSet:
+    """All compiled patterns for one lexicon."""
+
+    def __init__(self, lex: TimeLexicon) -> None:
+        self.lex = lex
+        self.cues = lex.date_cues | lex.weak_cues
+        month = _alt(lex.months)
+        weekday = _alt(lex.weekdays)
+        number = rf"(?:\d+(?:,\d+)?|{_alt(_cap(lex.numbers))})"
+        unit = _alt(lex.units)
+        mod = _alt(_cap(lex.modifiers))
+        ordinal = _alt(lex.ordinals)
+        words = _alt(_cap(lex.words))
+        year = r"(?P<year>\d{4})"
+        clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?!\w)"
+        b = r"(?<![\w.,])"
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            ("iso", re.compile(rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d-])")),
+            (
+                "numdate",
+                re.compile(
+                    rf"{b}(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.(?:\s?(?P<year>\d{{4}}|\d{{2}}))?(?![\d,.]\d)"
+                ),
+            ),
+            (
+                "daylist",
+                re.compile(
+                    rf"{b}(?P<day>\d{{1,2}})\.?(?=(?:{LIST_SEP}\d{{1,2}}\.?)*{LIST_SEP}"
+                    rf"\d{{1,2}}\.\s*(?P<month>{month})(?!\w)(?:\s+{year})?)"
+                ),
+            ),
+            (
+                "daymonth",
+                re.compile(
+                    rf"{b}(?P<night>Nacht\s+(?:des|zum|vom|auf\s+den)\s+)?"
+                    rf"(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
+                    rf"(?:\s+{year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
+                ),
+            ),
+            (
+                "month",
+                re.compile(
+                    rf"{b}(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+)?(?P<month>{month})(?!\w)"
+                    rf"(?:\s+(?:{year}|(?P<ymod>{mod})\s+Jahres))?"
+                ),
+            ),
+            (
+                "modyear",
+                re.compile(
+                    rf"{b}(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+(?:{year}|(?:des\s+|der\s+)?(?P<ymod>{mod}|des|der)?\s*"
+                    rf"(?P<unit>Jahres|Monats|Woche))(?!\w)"
+                ),
+            ),
+            (
+                "year",
+                re.compile(
+                    rf"{b}(?:(?:im\s+)?(?:das\s+)?Jahre?s?\s+)?{year}(?![\w.,]\d|\d|-\d{{1,2}}(?!\d))"
+                ),
+            ),
+            ("century", re.compile(rf"{b}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
+            ("decade", re.compile(rf"{b}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
+            ("night", re.compile(rf"{b}Nacht\s+(?:zu[mr]?|auf(?:\s+den)?)\s+(?P<wd>{weekday})(?!\w)")),
+            (
+                "weekday",
+                re.compile(
+                    rf"{b}(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
+                    rf"(?P<wd>{weekday})(?P<part>{PARTS})?(?!\w)"
+                ),
+            ),
+            ("weekdays", re.compile(rf"{b}(?P<wd>{weekday.lower()})s(?!\w)")),
+            ("weekend", re.compile(rf"{b}(?:(?P<mod>{mod})\s+)?Wochenendes?(?!\w)")),
+            (
+                "word",
+                re.compile(
+                    rf"{b}(?P<word>{words})(?!\w)(?:\s+(?P<part>Abend|früh|Morgen|Nachmittag|Vormittag|Mittag|Nacht)(?!\w))?"
+                ),
+            ),
+            (
+                "relunit",
+                re.compile(
+                    rf"{b}(?P<mod>{mod})\s+(?P<unit>Woche|Monat|Monats|Jahr|Jahres|Sommer|Winter|Herbst|Frühling|Frühjahr)(?!\w)"
+                ),
+            ),
+            (
+                "duration",
+                re.compile(
+                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
+                    rf"(?P<num>{number})\s+(?P<unit>{unit})(?!\w)"
+                ),
+            ),
+            (
+                "duration",
+                re.compile(rf"{b}(?P<num>{number})(?=\s*(?:bis|-|–|oder|und)\s*{number}\s+(?P<unit>{unit})(?!\w))"),
+            ),
+            (
+                "vague",
+                re.compile(
+                    rf"{b}(?:(?P<seit>[Ss]eit)\s+|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|"
+                    rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?!\w)"
+                ),
+            ),
+            (
+                "future",
+                re.compile(rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+Jahren?)(?!\w)"),
+            ),
+            ("recent", re.compile(rf"{b}[Vv]or\s+kurzem(?!\w)")),
+            (
+                "daypart",
+                re.compile(
+                    rf"{b}(?:(?<=[Aa]m\s)|(?<=[Aa]m\sspäten\s)|(?<=[Aa]m\sfrühen\s))"
+                    rf"(?P<part>Abend|Nachmittag|Vormittag|Morgen)(?!\w)"
+                ),
+            ),
+            ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{clock}")),
+            (
+                "clock",
+                re.compile(
+                    rf"{b}(?P<range>)(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?"
+                    rf"(?=\s*(?:und|bis|-|–|/)\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr(?!\w))"
+                ),
+            ),
+            (
+                "clock",
+                re.compile(rf"{b}(?P<prep>[Uu]m)\s+(?P<h>\d{{1,2}})[.:](?P<min>\d{{2}})(?![\d.,]\d|\d)"),
+            ),
+            (
+                "season",
+                re.compile(
+                    rf"{b}(?:(?P<mod>{mod})\s+)?(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter)(?P<months>monate?n?)?"
+                    rf"(?!\w)(?:\s+{year})?"
+                ),
+            ),
+            (
+                "quarter",
+                re.compile(
+                    rf"{b}(?P<ord>{ordinal})\s+(?P<q>Quartals?|Halbjahr(?:es)?|Jahreshälfte|Trimester)(?!\w)(?:\s+{year})?"
+                ),
+            ),
+            (
+                "every",
+                re.compile(
+                    rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr))(?!\w)"
+                ),
+            ),
+        ]
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
+        found = [cand for kind, pattern in self.patterns for cand in self._matches(kind, pattern, text)]
+        found.sort(key=lambda cand: (-(cand.end - cand.start), cand.start))
+        kept: list[Candidate] = []
+        for cand in found:
+            if all(cand.end <= other.start or cand.start >= other.end for other in kept):
+                kept.append(cand)
+        return sorted(kept, key=lambda cand: cand.start)
+
+    def _matches(self, kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Candidate]:
+        for match in pattern.finditer(text):
+            groups = {key: value for key, value in match.groupdict().items() if value is not None}
+            start, end = match.span()
+            if self._accept(kind, groups, text, start, end):
+                yield Candidate(start=start, end=end, kind=kind, groups=groups)
+
+    def _accept(self, kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
+        """Context checks that regexes cannot express (names, counts, nouns)."""
+        before = text[max(0, start - 20) : start].split()
+        previous = before[-1] if before else ""
+        if kind == "month" and "year" not in groups and "pmod" not in groups:
+            return groups["month"] not in self.lex.context_months or previous in self.cues
+        if kind == "year":
+            return self._is_year(groups, text, previous, start, end)
+        if kind == "duration":
+            return self._duration_ok(groups, text, end, before)
+        if kind == "word":
+            return self._word_ok(groups, text, start, end, previous)
+        if kind == "season" and "mod" not in groups and "year" not in groups:
+            return previous in self.cues or previous in SEASON_CUES
+        return True
+
+    def _duration_ok(self, groups: dict[str, str], text: str, end: int, before: list[str]) -> bool:
+        """Ages (``16 Jahre alt``, ``im Alter von elf Jahren``) and ``eines Tages`` are no durations."""
+        if groups["num"] in {"eines", "einem"} and "prep" not in groups and text.startswith("Tages", end - 5):
+            return False
+        if AGE_AFTER.match(text, end):
+            return False
+        if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter", "zwischen"}:
+            return False
+        return " ".join(before[-2:]) not in {"Alter von", "Alter vom"}
+
+    def _is_year(self, groups: dict[str, str], text: str, previous: str, start: int, end: int) -> bool:
+        year = int(groups["year"])
+        if not YEAR_MIN <= year <= YEAR_MAX or QUANTITY_AFTER.match(text, end):
+            return False
+        if text[start:end] != groups["year"] or previous in self.lex.date_cues or previous in self.lex.months:
+            return True
+        if previous in self.lex.quantity_cues or not 1900 <= year <= YEAR_MAX:
+            return False
+        if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
+            return True
+        after = text[end : end + 20].split()
+        following = after[0] if after else ""
+        return not following[:1].isupper() or following in self.lex.months
+
+    def _word_ok(self, groups: dict[str, str], text: str, start: int, end: int, previous: str) -> bool:
+        word = groups["word"]
+        if word in self.lex.words:
+            pass
+        elif word[:1].lower() + word[1:] in self.lex.words and not _sentence_start(text, start):
+            return False
+        lowered = word.lower()
+        if lowered == "früher" and re.match(r"\s+als\b", text[end:]):
+            return False
+        return not (lowered == "morgen" and previous.lower() in MORNING_BEFORE)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether only spaces and quotes separate ``start`` from a sentence end or the text start."""
+    head = text[:start].rstrip(" \t„\"'»«(")
+    return not head or head[-1] in ".!?:\n"

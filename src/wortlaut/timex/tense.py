@@ -1,0 +1,69 @@
+"""Which way a clause looks in time (past or future), for weekdays and month names without a year.
+
+Evidence, nearest first: the morph stage's ``Token.tense`` on finite verbs when the article
+has tokens, cue words from ``lang/de/time_tense_cues.tsv`` (``soll``, ``wird``, ``hatte``), and
+perfect tense (``hat … getroffen``).  Clause boundaries (commas) are preferred, then the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from wortlaut.article import Token
+
+WORD = re.compile(r"\w+")
+PERFECT = re.compile(
+    r"\b(?:ist|sind|hat|haben|war|waren)\b(?:\W+\w+){0,8}?\W+(ge\w+(?:t|en))\b|\b(ge\w+(?:t|en))\s+(?:hat|haben|ist|sind)\b"
+)
+CLAUSE_BREAK = re.compile(r"[,;:–]")
+
+
+def _token_direction(tense: str | None) -> str | None:
+    """Map a morph-stage tense label to a direction; present tense says nothing here."""
+    label = (tense or "").lower()
+    if label.startswith(("past", "pret", "perf", "plu", "imperf")):
+        return "past"
+    if label.startswith(("fut", "pres")):
+        return "future"
+    return None
+
+
+def cues(
+    sentence: str, offset: int, cue_words: dict[str, str], tokens: Sequence[Token]
+) -> list[tuple[int, str]]:
+    """(position, direction) pairs found in a sentence starting at ``offset``."""
+    found = [
+        (offset + match.start(), cue_words[match.group()])
+        for match in WORD.finditer(sentence)
+        if match.group() in cue_words
+    ]
+    found += [(offset + match.start(), "past") for match in PERFECT.finditer(sentence)]
+    for token in tokens:
+        if token.mood in {"sub1", "sub2"}:
+            continue
+        direction = _token_direction(token.tense)
+        if direction is not None:
+            found.append((token.start, direction))
+    return found
+
+
+def direction_at(
+    position: int, sentence: str, offset: int, cue_words: dict[str, str], tokens: Sequence[Token] = ()
+) -> str | None:
+    """The direction of the nearest cue to ``position`` in its own clause (``None`` without one).
+
+    Cues in other clauses of the sentence mislead more than they help (``kam sie nicht, …:
+    Hochkofler gastiert am 9. Dezember``), so they are ignored.
+    """
+    found = cues(sentence, offset, cue_words, tokens)
+    if not found:
+        return None
+    local = position - offset
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, local)), default=0)
+    right_match = CLAUSE_BREAK.search(sentence, local)
+    right = right_match.start() if right_match else len(sentence)
+    in_clause = [cue for cue in found if offset + left <= cue[0] < offset + right]
+    if not in_clause:
+        return None
+    return min(in_clause, key=lambda cue: abs(cue[0] - position))[1]

@@ -1,0 +1,201 @@
+"""Store behaviour: idempotent adds, replacement by URL, and the query methods."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import wortlaut
+from tests.store.samples import RUTTE, filler_article, rutte_article, selenskyj_article
+from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    opened = Store.open(tmp_path / "s.sqlite")
+    opened.add_many([rutte_article(), selenskyj_article(), filler_article(1)], link=False)
+    return opened
+
+
+def _count(store: Store, table: str) -> int:
+    return int(store.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def test_wortlaut_open_returns_a_store(tmp_path: Path) -> None:
+    with wortlaut.open(tmp_path / "s.sqlite") as store:
+        assert isinstance(store, Store)
+
+
+def test_re_adding_an_article_changes_nothing(store: Store) -> None:
+    before = {table: _count(store, table) for table in ("articles", "statements", "events", "mentions")}
+    results = store.add_many([rutte_article(), selenskyj_article()], link=False)
+    assert [result.status for result in results] == ["unchanged", "unchanged"]
+    assert {table: _count(store, table) for table in before} == before
+
+
+def test_new_text_at_a_known_url_replaces_the_old_analysis(store: Store) -> None:
+    old = rutte_article()
+    updated = rutte_article(quote="Wir tun schon genug.")
+    result = store.add_many([updated], link=False)[0]
+    assert (result.status, result.replaced) == ("replaced", old.id)
+    assert not store.has(old.id) and store.has(updated.id)
+    assert _count(store, "articles") == 3
+    quotes = [source.quote for group in store.said("Rutte") for source in group.sources]
+    assert "Wir tun schon genug." in quotes and "Wir müssen mehr tun." not in quotes
+    assert not store.search("müssen").statements  # the FTS index forgot the old text too
+
+
+def test_replacing_an_article_removes_it_from_groups_and_stories(store: Store) -> None:
+    old = rutte_article()
+    connection = store.connection
+    connection.execute("INSERT INTO statement_groups VALUES ('g1', ?, ?, '2024-05-02', 2, NULL)",
+                       (RUTTE.id, f"{old.id}:s1"))  # fmt: skip
+    connection.execute("INSERT INTO statement_group_members VALUES ('g1', ?, 1.0, NULL)", (f"{old.id}:s1",))
+    other = selenskyj_article().id
+    connection.execute("INSERT INTO statement_group_members VALUES ('g1', ?, 0.9, NULL)", (f"{other}:s2",))
+    connection.execute("INSERT INTO stories VALUES ('st1', 'Story', '2024-12-18', '2024-12-18', 1, NULL)")
+    connection.execute("INSERT INTO story_articles VALUES ('st1', ?, 1.0)", (old.id,))
+    store.add_many([rutte_article(quote="Nachtrag.")], link=False)
+    assert connection.execute("SELECT size, representative_statement FROM statement_groups").fetchone() == (
+        1, f"{other}:s2")  # fmt: skip
+    assert _count(store, "stories") == 0
+
+
+def test_said_lists_groups_newest_first_with_sources(store: Store) -> None:
+    groups = store.said("Rutte")
+    assert [group.date for group in groups] == ["2024-12-18", "2024-12-18", "2024-05-02"]
+    source = groups[0].sources[0]
+    article = store.article(source.article_id)
+    assert article.text[source.quote_start : source.quote_end] == source.quote
+    assert source.url == "https://example.org/nato-rutte"
+
+
+def test_said_about_uses_german_stemming(store: Store) -> None:
+    rutte = store.said("Rutte", about="Friedensgesprächen")
+    assert [group.quote for group in rutte] == ["er wolle die Ukraine für künftige Friedensgespräche stärken"]
+    assert [group.quote for group in store.said("Selenskyj", about="Friedensgespräche")] == [
+        "die Friedensgesprächen müssten bald beginnen"]  # fmt: skip
+
+
+def test_said_filters_by_date(store: Store) -> None:
+    assert len(store.said("Rutte", since="2024-12")) == 2
+    assert len(store.said("Rutte", until="2024-06-30")) == 1
+    assert store.said("Rutte", since="2025") == []
+
+
+def test_said_pages(store: Store) -> None:
+    first, rest = store.said("Rutte", limit=1), store.said("Rutte", limit=5, offset=1)
+    assert len(first) == 1 and len(rest) == 2
+    assert first[0].id not in {group.id for group in rest}
+
+
+def test_said_shows_a_stored_group_once_with_all_sources(store: Store) -> None:
+    first, second = f"{rutte_article().id}:s1", f"{selenskyj_article().id}:s2"
+    store.connection.execute("INSERT INTO statement_groups VALUES ('g1', ?, ?, '2024-05-02', 2, '[\"changed\"]')",
+                             (RUTTE.id, second))  # fmt: skip
+    store.connection.executemany("INSERT INTO statement_group_members VALUES ('g1', ?, ?, NULL)",
+                                 [(first, 0.8), (second, 1.0)])  # fmt: skip
+    groups = store.said("Mark Rutte")
+    assert len(groups) == 2
+    group = next(group for group in groups if group.id == "g1")
+    assert group.size == 2 and group.first_seen == "2024-05-02" and group.flags == ["changed"]
+    assert group.sources[0].statement_id == second  # the representative comes first
+
+
+def test_said_finds_unresolved_speakers_by_name(store: Store) -> None:
+    groups = store.said("beispiel1")
+    assert [group.speaker for group in groups] == ["Anna Beispiel1"]
+
+
+def test_entities_resolve_by_alias_case_and_diacritics(store: Store) -> None:
+    for name in ("Selenskyj", "SELENSKYJ", "Sélenskyj", "Zelensky", "wolodymyr selenskyj"):
+        entity = store.resolve_entity(name)
+        assert entity is not None and entity.name == "Wolodymyr Selenskyj", name
+    assert store.resolve_entity("Niemand") is None
+
+
+def test_person_timeline_is_in_date_order_with_contacts(store: Store) -> None:
+    page = store.person("Rutte")
+    dates = [item.date for item in page.timeline]
+    assert dates == sorted(dates)
+    assert {item.kind for item in page.timeline} == {"statement", "event"}
+    assert page.entity.roles[0]["role"] == "NATO-Generalsekretär"
+    assert [contact.name for contact in page.contacts] == ["Wolodymyr Selenskyj"]
+    assert page.statements == 3 and page.events == 1
+
+
+def test_person_unknown_raises_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="Niemand"):
+        store.person("Niemand")
+
+
+def test_stories_and_story(store: Store) -> None:
+    article_id = rutte_article().id
+    store.connection.execute(
+        "INSERT INTO stories VALUES ('st1', 'Gipfel', '2024-12-18', '2024-12-19', 1, ?)",
+        (json.dumps({"summary": "Rutte trifft Selenskyj."}),),
+    )
+    store.connection.execute("INSERT INTO story_articles VALUES ('st1', ?, 1.0)", (article_id,))
+    assert [story.id for story in store.stories(since="2024-12")] == ["st1"]
+    assert store.stories(since="2025") == []
+    story = store.story("st1")
+    assert story.digest == {"summary": "Rutte trifft Selenskyj."}
+    assert [article.id for article in story.articles] == [article_id]
+    assert any(item.kind == "story" for item in store.person("Rutte").timeline)
+    with pytest.raises(NotFoundError):
+        store.story("nope")
+
+
+def test_search_finds_articles_and_statements_by_stem(store: Store) -> None:
+    result = store.search("Friedensgespräche")
+    assert len(result.articles) == 2 and len(result.statements) == 2
+    assert all("Friedensgespr" in hit.snippet for hit in result.articles)
+
+
+def test_search_rejects_malformed_queries_clearly(store: Store) -> None:
+    with pytest.raises(QueryError, match="unbalanced"):
+        store.search('"Friedensgespräche')
+
+
+def test_article_round_trips(store: Store) -> None:
+    original = rutte_article()
+    assert store.article(original.id) == original
+    with pytest.raises(NotFoundError):
+        store.article("missing")
+
+
+def test_articles_lists_newest_first(store: Store) -> None:
+    assert [info.published for info in store.articles()] == ["2024-12-18", "2024-05-02", "2024-01-01"]
+    assert [info.source for info in store.articles(source="example.org")] == ["example.org"] * 2
+
+
+def test_long_queries_are_interrupted(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.sqlite", query_timeout=0.05)
+    with pytest.raises(QueryTimeoutError, match="longer than"), store._bounded():
+        store.connection.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM n"
+        ).fetchone()
+
+
+def test_read_only_store_refuses_writes(store: Store) -> None:
+    with Store.open(store.path, readonly=True) as reader:
+        assert len(reader.said("Rutte")) == 3
+        with pytest.raises(ReadOnlyError):
+            reader.add(filler_article(2))
+
+
+def test_missing_store_opened_read_only_is_not_found(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="no such store"):
+        Store.open(tmp_path / "missing.sqlite", readonly=True)
+
+
+def test_after_add_hooks_get_new_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[str]] = []
+    monkeypatch.setattr(Store, "after_add", [lambda _store, ids: seen.append(ids)])
+    monkeypatch.setattr("wortlaut.store.core._link_update", lambda: None)
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add_many([filler_article(1), filler_article(2)])
+        store.add_many([filler_article(1)])
+    assert seen == [[filler_article(1).id, filler_article(2).id]]
