@@ -19,9 +19,8 @@ from benchmarks.corpora import CorpusMissing, gnad_articles, wikinews_articles
 from wortlaut.article import Article
 from wortlaut.ingest import iter_articles
 from wortlaut.pipeline import build_pipeline
-from wortlaut.samples.make_warc import OUTPUT
+from wortlaut.samples import SAMPLES_DIR as SAMPLES
 
-SAMPLES = OUTPUT.parent
 STAGES = (
     ("structure.rules.v1", "wortlaut.stages.structure"),
     ("language.lingua.v1", "wortlaut.stages.language"),

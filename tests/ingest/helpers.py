@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib.resources import files
 from pathlib import Path
 
 from wortlaut.article import Article
 from wortlaut.ingest import IngestError
+from wortlaut.samples import SAMPLES_DIR
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
-SAMPLES = Path(str(files("wortlaut").joinpath("samples")))
+SAMPLES = SAMPLES_DIR
 
 
 def split(items: Iterable[Article | IngestError]) -> tuple[list[Article], list[IngestError]]:

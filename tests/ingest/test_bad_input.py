@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,20 @@ def test_batch_goes_on_after_bad_inputs(tmp_path: Path) -> None:
     items = list(iter_articles(paths, stdin=io.BytesIO(b"Ein Artikel von der Standardeingabe.")))
     kinds = ["error" if isinstance(item, IngestError) else "article" for item in items]
     assert kinds == ["error", "article", "error", "error", "article"]
+
+
+def test_unreadable_directory_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (tmp_path / "ok.txt").write_text("Ein lesbarer Text.", encoding="utf-8")
+    original = Path.iterdir
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    (error,) = split(read_path(tmp_path))[1]
+    assert (error.path, error.reason) == (str(locked), "cannot read directory: Permission denied")
+    assert [article.text for article in split(read_path(tmp_path))[0]] == ["Ein lesbarer Text."]

@@ -163,3 +163,15 @@ def test_unknown_suffix_named_explicitly_is_sniffed(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": "Ein Satz aus einem Export."}) + "\n", encoding="utf-8")
     (article,), _ = split(read_path(path))
     assert article.meta["format"] == "jsonl"
+
+
+def test_json_file_with_one_object_or_a_list(tmp_path: Path) -> None:
+    single = tmp_path / "single.json"
+    single.write_text(json.dumps({"id": 7, "text": "Ein Artikel."}, indent=2), encoding="utf-8")
+    (article,), _ = split(read_path(single))
+    assert (article.id, article.meta["format"]) == ("7", "json")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"text": "Erster."}, {"title": "ohne Text"}]), encoding="utf-8")
+    articles, errors = split(read_path(many))
+    assert [article.text for article in articles] == ["Erster."]
+    assert [error.path for error in errors] == [f"{many}#1"]

@@ -92,6 +92,19 @@ def test_entities_tagger_names_become_local_entities_and_surnames_link(stage: En
     ]
 
 
+def test_entities_surname_before_the_full_name_links_to_it() -> None:
+    tagger = FakeTagger({("Wrzesniewska",): "PER", ("Zofia", "Wrzesniewska"): "PER"})
+    article = EntitiesStage(tagger=tagger)(tokenized("Wrzesniewska kam. Zofia Wrzesniewska sprach."))
+    assert {m.entity for m in article.mentions} == {"local:zofia-wrzesniewska"}
+
+
+def test_entities_genitive_of_a_local_name_is_the_same_entity() -> None:
+    tagger = FakeTagger({("Qumranistans",): "LOC", ("Qumranistan",): "LOC"})
+    article = EntitiesStage(tagger=tagger)(tokenized("Qumranistans Lage. Qumranistan ist weit."))
+    assert [m.entity for m in article.mentions] == ["local:qumranistan", "local:qumranistan"]
+    assert article.entity("local:qumranistan").aliases == ("Qumranistans", "Qumranistan")  # type: ignore[union-attr]
+
+
 def test_entities_kb_match_wins_over_an_overlapping_tagger_span(stage: EntitiesStage) -> None:
     tagger = FakeTagger({("NATO-Generalsekretär", "Mark"): "ORG"})
     article = EntitiesStage(tagger=tagger)(tokenized("NATO-Generalsekretär Mark Rutte sagte das."))
@@ -170,3 +183,10 @@ def test_entities_bad_input_is_handled(stage: EntitiesStage, text: str) -> None:
     article = run(stage, text)
     assert all(m.entity for m in article.mentions)
     assert {e.id for e in article.entities} <= {"berlin"}
+
+
+def test_entities_records_list_office_handles_only_while_held(stage: EntitiesStage) -> None:
+    article = run(stage, "Jens Stoltenberg sprach.", published="2025-02-01")
+    assert article.entity("jens-stoltenberg").handles == ("@jensstoltenberg",)  # type: ignore[union-attr]
+    roles = {role.role: (role.start, role.end) for role in article.entity("jens-stoltenberg").roles}  # type: ignore[union-attr]
+    assert roles["secretary_general:nato"] == ("2014-10-01", "2024-09-30")

@@ -170,3 +170,32 @@ def test_events_statement_falls_back_to_time_then_published(stages: tuple[TimesS
     ]
     undated = analyse(stages, make(text, published=None).with_layers(statements=(second,)))
     assert undated.statements[0].date is None
+
+
+def test_events_topic_after_ueber(stages: tuple[TimesStage, EventsStage]) -> None:
+    text = "Selenskyj führte in Brüssel Gespräche über den Grenzschutz und neue Sanktionen."
+    (event,) = analyse(stages, make(text)).events
+    assert [span.text for span in event.topics] == ["Grenzschutz", "Sanktionen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der ORF hat die Entscheidung getroffen, das Format zu ändern.",
+        "Nach dem Ausgleich traf der Stürmer in der 48. Minute erneut.",
+        "Das trifft oft auf drei Parteien zu.",
+        "Nach dem Eintreffen der Polizei wurde es ruhig.",
+        "Rutte sagte im Gespräch mit der Zeitung, er sei zufrieden.",
+    ],
+)
+def test_events_trigger_words_in_other_senses_give_none(
+    stages: tuple[TimesStage, EventsStage], text: str
+) -> None:
+    assert analyse(stages, make(text)).events == ()
+
+
+def test_events_meeting_verb_with_sich(stages: tuple[TimesStage, EventsStage]) -> None:
+    text = "Am Dienstag traf sich Scholz in Brüssel mit Selenskyj."
+    (event,) = analyse(stages, make(text)).events
+    assert event.type == "meeting" and {"Q61053", "Q3881"} <= entities(event)
+    assert event.date is not None and event.date.value == "2024-12-17"

@@ -1,4 +1,4 @@
-"""Every statement of the seed articles (../shared/seeds/expected.json) comes out right; non-statements do not."""
+"""Every statement of the seed articles (../shared/seeds/expected.json) comes out right; others do not."""
 
 from __future__ import annotations
 
@@ -61,15 +61,21 @@ def test_every_seed_statement_is_found(cases: list[tuple[dict[str, Any], Article
                 problems.append(f"{case['file']}: nothing contains {wanted['contains']!r}")
                 continue
             right = [
-                s for s in found
+                s
+                for s in found
                 if s.mode == wanted["mode"]
                 and set(wanted["cue"].lower().split()) <= _cue_words(article, s)
                 and _speaker_ok(article, s, wanted["speaker"])
             ]
             if not right:
-                got = [(s.mode, s.cue.text if s.cue else None, s.speaker.text if s.speaker else None) for s in found]
-                problems.append(f"{case['file']}: {wanted['contains']!r} wanted {wanted['mode']}/{wanted['cue']}/"
-                                f"{wanted['speaker']}, got {got}")
+                got = [
+                    (s.mode, s.cue.text if s.cue else None, s.speaker.text if s.speaker else None)
+                    for s in found
+                ]
+                problems.append(
+                    f"{case['file']}: {wanted['contains']!r} wanted {wanted['mode']}/{wanted['cue']}/"
+                    f"{wanted['speaker']}, got {got}"
+                )
     assert not problems, "\n".join(problems)
 
 

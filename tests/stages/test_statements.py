@@ -132,13 +132,24 @@ def test_post_is_statement_of_its_author(stage: StatementsStage) -> None:
     body = "Guter Anruf mit @ZelenskyyUa heute."
     signature = "— Mark Rutte (@SecGenNATO) 21. Mai 2025"
     text = f"{body}\n{signature}"
-    post = Post(start=0, end=len(text), text=text, author="Mark Rutte", handle="@SecGenNATO", date="2025-05-21",
-                signature=Span(start=len(body) + 1, end=len(text), text=signature))
+    post = Post(
+        start=0,
+        end=len(text),
+        text=text,
+        author="Mark Rutte",
+        handle="@SecGenNATO",
+        date="2025-05-21",
+        signature=Span(start=len(body) + 1, end=len(text), text=signature),
+    )
     (statement,) = _one(stage, text, structure=Structure(posts=(post,)))
     assert statement.mode == "post"
     assert statement.speaker.text == "Mark Rutte"
     assert statement.cue.text == "@SecGenNATO"
-    assert statement.date is not None and statement.date.value == "2025-05-21" and statement.date.source == "post"
+    assert (
+        statement.date is not None
+        and statement.date.value == "2025-05-21"
+        and statement.date.source == "post"
+    )
     assert statement.quote.text == body
 
 

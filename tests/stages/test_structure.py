@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wortlaut.article import Article
 from wortlaut.stages.structure import StructureStage, split_lines
@@ -205,3 +209,75 @@ def test_split_lines_offsets_point_into_text() -> None:
 def test_empty_text_has_empty_structure(stage: StructureStage) -> None:
     structure = structure_of(stage, "").structure
     assert structure is not None and structure.headline is None and structure.paragraphs == ()
+
+
+def test_signature_opened_by_a_phrase(stage: StructureStage) -> None:
+    text = (
+        "Der Kanzler meldete sich am Abend auf Instagram.\nEin schöner Tag in Paris.\n"
+        "Ein Beitrag geteilt von Olaf Beispiel (@olafbeispiel)\nDanach reiste er ab."
+    )
+    structure = structure_of(stage, text).structure
+    assert structure is not None
+    (post,) = structure.posts
+    assert (post.text, post.author, post.handle) == (
+        "Ein schöner Tag in Paris.",
+        "Olaf Beispiel",
+        "@olafbeispiel",
+    )
+
+
+def test_structure_matches_expected_json(stage: StructureStage, seeds_dir: Path) -> None:
+    expected = json.loads((seeds_dir / "expected.json").read_text(encoding="utf-8"))
+    checked = 0
+    for entry in expected["articles"]:
+        if "structure" not in entry:
+            continue
+        want = entry["structure"]
+        structure = structure_of(stage, (seeds_dir / entry["file"]).read_text(encoding="utf-8")).structure
+        assert structure is not None and structure.headline is not None
+        assert structure.headline.text == want["headline"]
+        assert [caption.text for caption in structure.captions] == [want["caption"]]
+        post = want["embedded_post"]
+        assert [(p.author, p.handle, p.date) for p in structure.posts] == [
+            (post["author"], post["handle"], post["date"])
+        ]
+        (block,) = structure.boilerplate
+        assert block.text.startswith(want["boilerplate_starts_at"])
+        checked += 1
+    assert checked >= 1
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "",
+                "Kanzler reist nach Paris",
+                "Der Rat hat am Montag getagt.",
+                "Lesen Sie auch",
+                "- Andere Geschichte",
+                "— Mark Rutte (@SecGenNATO) 21. Mai 2025",
+                "Foto: dpa",
+                "pic.twitter.com/abc",
+                "weiter im Satz, ohne Ende",
+                "  ",
+            ]
+        )
+        | st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
+        max_size=12,
+    )
+)
+def test_spans_always_point_into_the_text_and_do_not_overlap(lines: list[str]) -> None:
+    article = StructureStage()(Article.create("\n".join(lines)))
+    structure = article.structure
+    assert structure is not None
+    spans = [*structure.captions, *structure.paragraphs, *structure.boilerplate]
+    spans += [structure.headline] if structure.headline else []
+    spans += [post.signature for post in structure.posts if post.signature is not None]
+    parts = [(span.start, span.end, span.text) for span in spans]
+    parts += [(post.start, post.end, post.text) for post in structure.posts]
+    for start, end, text in parts:
+        assert article.text[start:end] == text
+    ordered = sorted((start, end) for start, end, _ in parts if end > start)
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(ordered))

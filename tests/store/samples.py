@@ -49,7 +49,8 @@ def rutte_article(
 ) -> Article:
     """Like seed 000: Rutte on peace talks, a meeting with Selenskyj."""
     text = (
-        "NATO-Generalsekretär Mark Rutte sagte, er wolle die Ukraine für künftige Friedensgespräche stärken.\n"
+        "NATO-Generalsekretär Mark Rutte sagte, er wolle die Ukraine für künftige "
+        "Friedensgespräche stärken.\n"
         f"Bei einem Treffen mit Wolodymyr Selenskyj in Brüssel sagte Rutte: „{quote}“\n"
         "Selenskyj schrieb auf Telegram, Europa brauche eine geeinte Position."
     )
@@ -109,7 +110,8 @@ def rutte_article(
 def selenskyj_article() -> Article:
     """Like seed 004: Selenskyj months earlier, in another story."""
     text = (
-        "Der ukrainische Präsident Wolodymyr Selenskyj erklärte, die Friedensgesprächen müssten bald beginnen.\n"
+        "Der ukrainische Präsident Wolodymyr Selenskyj erklärte, "
+        "die Friedensgesprächen müssten bald beginnen.\n"
         "Rutte sagte, die NATO stehe fest an der Seite der Ukraine."
     )
     published = "2024-05-02"

@@ -111,10 +111,10 @@ def test_readers_during_writes_never_see_locked_errors(tmp_path: Path) -> None:
             errors.append(error)
 
     readers = [threading.Thread(target=read) for _ in range(3)]
+    for process in writers:  # fork before any reader thread exists
+        process.start()
     for thread in readers:
         thread.start()
-    for process in writers:
-        process.start()
     for process in writers:
         process.join(timeout=120)
     stop.set()

@@ -24,8 +24,9 @@ def test_migrate_is_idempotent(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
         assert migrate(store.connection) == SCHEMA_VERSION
         names = {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master")}
-    for table in ("articles", "statements", "statement_groups", "statement_group_members", "stories",
-                  "story_articles", "duplicates", "embeddings", "articles_fts", "statements_fts"):  # fmt: skip
+    expected = ("articles", "statements", "statement_groups", "statement_group_members", "stories",
+                "story_articles", "duplicates", "embeddings", "articles_fts", "statements_fts")  # fmt: skip
+    for table in expected:
         assert table in names
 
 
@@ -34,7 +35,7 @@ def test_store_from_a_newer_wortlaut_is_refused(tmp_path: Path) -> None:
     connection = sqlite3.connect(path)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     connection.close()
-    with pytest.raises(SchemaError, match="newer|knows up to"):
+    with pytest.raises(SchemaError, match="knows up to"):
         Store.open(path)
 
 

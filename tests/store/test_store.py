@@ -93,8 +93,8 @@ def test_said_pages(store: Store) -> None:
 
 def test_said_shows_a_stored_group_once_with_all_sources(store: Store) -> None:
     first, second = f"{rutte_article().id}:s1", f"{selenskyj_article().id}:s2"
-    store.connection.execute("INSERT INTO statement_groups VALUES ('g1', ?, ?, '2024-05-02', 2, '[\"changed\"]')",
-                             (RUTTE.id, second))  # fmt: skip
+    store.connection.execute("INSERT INTO statement_groups VALUES ('g1', ?, ?, '2024-05-02', 2, ?)",
+                             (RUTTE.id, second, '["changed"]'))  # fmt: skip
     store.connection.executemany("INSERT INTO statement_group_members VALUES ('g1', ?, ?, NULL)",
                                  [(first, 0.8), (second, 1.0)])  # fmt: skip
     groups = store.said("Mark Rutte")

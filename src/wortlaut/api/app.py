@@ -21,7 +21,7 @@ from pathlib import Path
 from threading import Lock
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query
+from fastapi import Depends, FastAPI, Query, Request
 
 from wortlaut.api import errors
 from wortlaut.api.writes import add_router
@@ -40,6 +40,16 @@ StoreFactory = Callable[[], AbstractContextManager[Store]]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
 DateParam = Annotated[str | None, Query(pattern=_DATE, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+
+
+def _store(request: Request) -> Iterator[Store]:
+    """Dependency: a read-only store for one request, from the app's factory."""
+    factory: StoreFactory = request.app.state.store_factory
+    with factory() as opened:
+        yield opened
+
+
+StoreDep = Annotated[Store, Depends(_store)]
 
 
 def store_factory_for(db_path: Path, *, timeout: float = API_QUERY_TIMEOUT) -> StoreFactory:
@@ -69,14 +79,10 @@ def create_app(db_path: str | os.PathLike[str], *, token: str | None = None) -> 
         title="wortlaut",
         version="1",
         description="Who said what, to whom, when and where, in German political news.",
+        responses=errors.responses(400, 404, 422, 500, 503),
     )
+    app.state.store_factory = factory
     errors.install(app)
-
-    def store() -> Iterator[Store]:
-        with factory() as opened:
-            yield opened
-
-    StoreDep = Annotated[Store, Depends(store)]
 
     @app.get("/health", summary="Liveness and store summary")
     def health(db: StoreDep) -> dict[str, Any]:

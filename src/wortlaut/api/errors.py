@@ -11,6 +11,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, StoreError
@@ -29,6 +30,23 @@ _CODES = {
     422: "invalid_request",
     503: "unavailable",
 }
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """OpenAPI ``responses`` entries documenting the error shape for these statuses."""
+    return {status: {"model": ErrorBody, "description": _CODES.get(status, "error").replace("_", " ")}
+            for status in statuses}  # fmt: skip
 
 
 class ApiError(Exception):

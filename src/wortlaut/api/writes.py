@@ -18,7 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from wortlaut.api.errors import ApiError
+from wortlaut.api.errors import ApiError, responses
 from wortlaut.article import Article
 from wortlaut.store import Store, to_data
 
@@ -118,6 +118,7 @@ def add_router(db_path: Path, *, token: str | None, lock: Lock) -> APIRouter:
         "/articles",
         status_code=201,
         summary="Add articles (needs the server's bearer token)",
+        responses=responses(401, 403, 413, 415),
         openapi_extra={
             "requestBody": {"required": True, "content": {"application/json": {"schema": _BODY_SCHEMA}}},
         },

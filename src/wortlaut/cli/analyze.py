@@ -64,7 +64,11 @@ def report_error(path: str, reason: str) -> None:
 )
 def analyze(paths: tuple[str, ...], published: str | None, output_format: str, output: IO[str]) -> None:
     """Analyse news files: .txt, .html, RSS/Atom .xml, .jsonl, .warc(.gz); directories; '-' for stdin."""
-    pipeline = default_pipeline()
+    try:
+        pipeline = default_pipeline()
+    except Exception as error:  # a missing model or data file: say which, no traceback
+        report_error("pipeline", f"cannot load the analysis stages ({type(error).__name__}: {error})")
+        raise SystemExit(EXIT_NONE_PROCESSED) from None
     done = failed = 0
     for item in iter_articles(paths):
         if isinstance(item, IngestError):

@@ -34,15 +34,20 @@ from wortlaut.store.loader import ingest as run_ingest
 
 
 def _estimate(paths: tuple[str, ...]) -> int | None:
-    """Roughly how many articles the inputs hold (files, JSON Lines records), for the ETA."""
-    from wortlaut.ingest import walk
+    """Roughly how many articles the inputs hold (files, JSON Lines records), for the ETA.
 
+    Only an estimate (a feed or WARC file counts as one); the bar grows when it is exceeded.
+    """
     total = 0
     for name in paths:
         path = Path(name)
         if name == "-" or not path.exists():
             continue
-        files = list(walk(path)) if path.is_dir() else [path]
+        if path.is_dir():
+            files = [Path(root, file) for root, _, names in os.walk(path) for file in names
+                     if not file.startswith(".")]  # fmt: skip
+        else:
+            files = [path]
         total += sum(_records(file) for file in files)
     return total or None
 

@@ -53,11 +53,16 @@ def _source_rows(groups: list[StatementGroup]) -> list[dict[str, Any]]:
     return rows
 
 
+def quoted(text: str) -> str:
+    """The text in German quotation marks, unless the quote already carries its own."""
+    return text if text[:1] in '„“"«»' else f"„{text}“"
+
+
 def render_group(group: StatementGroup) -> str:
     """A statement group as readable text: date, speaker, quote, then one line per source."""
     count = f"{group.size} sources" if group.size != 1 else "1 source"
     lines = [f"{group.date or '(undated)'}  {group.speaker or '(unknown speaker)'}  [{count}]",
-             f"  „{group.quote}“"]  # fmt: skip
+             f"  {quoted(group.quote)}"]  # fmt: skip
     for source in group.sources:
         where = source.title or source.article_id
         detail = ", ".join(part for part in (source.mode, source.cue) if part)
@@ -99,7 +104,7 @@ def _timeline_line(item: TimelineItem) -> str:
     date = item.date or "(undated)"
     if item.statement is not None:
         group = item.statement
-        return f"{date}  said    „{group.quote}“ ({group.size} source{'s' if group.size != 1 else ''})"
+        return f"{date}  said    {quoted(group.quote)} ({group.size} source{'s' if group.size != 1 else ''})"
     if item.event is not None:
         event = item.event
         place = f" in {event.place}" if event.place else ""
@@ -209,7 +214,7 @@ def render_search(result: SearchResult) -> str:
     lines.append(f"Statements ({len(result.statements)}):")
     for hit in result.statements:
         where = hit.title or hit.article_id
-        lines.append(f"  {hit.published or '?'} {hit.speaker or '?'}: „{hit.snippet}“ ({where})")
+        lines.append(f"  {hit.published or '?'} {hit.speaker or '?'}: {quoted(hit.snippet)} ({where})")
     return "\n".join(lines)
 
 

@@ -1,4 +1,6 @@
-"""``wortlaut eval quotes DIR``: quotation attribution quality on German WikiNews (Petersen-Frey & Biemann 2024).
+"""``wortlaut eval quotes DIR``: quotation attribution quality on German WikiNews.
+
+The corpus is Petersen-Frey & Biemann (LREC-COLING 2024).
 
 For each article the analyser runs on ``originalText``; predicted character
 spans are mapped to the gold tokens they overlap.  Predicted and gold quotes
@@ -32,8 +34,12 @@ from wortlaut.article import Article, Span, Statement
 ROLES = ("quote", "cue", "speaker", "addressee")
 #: gold medium code -> predicted media that count as right.
 MEDIA = {
-    "Speech": {"speech"}, "Writing": {"writing"}, "Thought": {"thought"},
-    "SW": {"speech", "writing"}, "ST": {"speech", "thought"}, "TW": {"thought", "writing"},
+    "Speech": {"speech"},
+    "Writing": {"writing"},
+    "Thought": {"thought"},
+    "SW": {"speech", "writing"},
+    "ST": {"speech", "thought"},
+    "TW": {"thought", "writing"},
 }
 
 Roles = Mapping[str, frozenset[int]]
@@ -74,7 +80,9 @@ class Scores:
                 self.pred[role] += len(annotation.roles.get(role, frozenset()))
         for gold_index, pred_index in pairs:
             for role in ROLES:
-                shared = gold[gold_index].roles.get(role, frozenset()) & predicted[pred_index].roles.get(role, frozenset())
+                shared = gold[gold_index].roles.get(role, frozenset()) & predicted[pred_index].roles.get(
+                    role, frozenset()
+                )
                 self.tp[role] += len(shared)
             self._medium(gold[gold_index], predicted[pred_index])
         self.pairs += len(pairs)
@@ -87,7 +95,9 @@ class Scores:
             self.medium_pairs += 1
             self.medium_right += predicted.medium in MEDIA[gold.medium]
 
-    def _breakdown(self, gold: list[Annotation], predicted: list[Annotation], pairs: list[tuple[int, int]]) -> None:
+    def _breakdown(
+        self, gold: list[Annotation], predicted: list[Annotation], pairs: list[tuple[int, int]]
+    ) -> None:
         paired_gold = {index for index, _ in pairs}
         paired_pred = {index for _, index in pairs}
         for index, annotation in enumerate(gold):
@@ -101,7 +111,9 @@ class Scores:
 
     def report(self) -> dict[str, Any]:
         """All scores as plain data (what ``--format json`` prints)."""
-        result: dict[str, Any] = {role: prf(self.tp[role], self.pred[role], self.gold[role]) for role in ROLES}
+        result: dict[str, Any] = {
+            role: prf(self.tp[role], self.pred[role], self.gold[role]) for role in ROLES
+        }
         result["joint"] = prf(sum(self.tp.values()), sum(self.pred.values()), sum(self.gold.values()))
         result["detection"] = prf(self.pairs, self.predicted, self.annotated)
         result["gold_types"] = {
@@ -219,7 +231,10 @@ def evaluate(directory: Path, *, limit: int | None = None, progress: bool = True
     for number, path in enumerate(files, start=1):
         document = _load(path)
         article = pipeline(Article.create(document["originalText"]))
-        scores.add(gold_annotations(document), predicted_annotations(article.statements, TokenMap(document["tokens"])))
+        scores.add(
+            gold_annotations(document),
+            predicted_annotations(article.statements, TokenMap(document["tokens"])),
+        )
         if progress and (number % 10 == 0 or number == len(files)):
             print(f"\r{number}/{len(files)} documents", end="", file=sys.stderr, flush=True)
     if progress:
@@ -246,8 +261,12 @@ def format_text(report: Mapping[str, Any]) -> str:
 
 @click.command(name="quotes")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Evaluate only the first N documents.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Evaluate only the first N documents."
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def command(directory: Path, limit: int | None, output_format: str) -> None:
     """Quotation attribution scores on a quotes-wikinews folder (e.g. ../shared/data/quotes-wikinews/dev)."""
     report = evaluate(directory, limit=limit).report()

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import click
 
-from wortlaut.article import TimeExpr
+from wortlaut.article import Article, TimeExpr
 from wortlaut.eval.spans import Score
+from wortlaut.pipeline import Pipeline, build_pipeline
 from wortlaut.stages.times import parse_day
 from wortlaut.timex.finder import AnchorFn, TimeFinder
 from wortlaut.timex.timeml import GoldTimex, TimeMLDocument, TimeMLError, read_timeml, timeml_files
@@ -91,15 +92,35 @@ def score_document(doc: TimeMLDocument, predicted: Sequence[TimeExpr], scores: T
     ]
 
 
-def evaluate_timeml(files: Sequence[Path], finder: TimeFinder) -> TimexScores:
-    """Run the finder over TimeML documents with the DCT as publication date."""
+def evaluate_timeml(
+    files: Sequence[Path], finder: TimeFinder, *, layers: Pipeline | None = None
+) -> TimexScores:
+    """Run the finder over TimeML documents with the DCT as publication date.
+
+    With ``layers`` (a pipeline providing sentences and tokens) the finder also uses the
+    morph stage's tenses, as the ``times`` stage does in the full pipeline.
+    """
     scores = TimexScores()
     for path in files:
         doc = read_timeml(path)
         published = parse_day(doc.dct)
-        predicted = finder.find(doc.text, anchor=_constant(published))
+        article = layers(Article.create(doc.text)) if layers is not None else None
+        predicted = finder.find(
+            doc.text,
+            anchor=_constant(published),
+            sentences=article.sentences if article else (),
+            tokens=article.tokens if article else (),
+        )
         score_document(doc, predicted, scores)
     return scores
+
+
+#: The stages that give the times stage its sentences and tenses in the full pipeline.
+TOKEN_STAGES = (
+    ("structure.rules.v1", "wortlaut.stages.structure"),
+    ("tokens.spacy.v1", "wortlaut.stages.tokens"),
+    ("morph.hanta.v1", "wortlaut.stages.morph"),
+)
 
 
 def _constant(day: date | None) -> AnchorFn:
@@ -159,7 +180,12 @@ def check_case(case: NewsCase, finder: TimeFinder) -> tuple[bool, str | None]:
     help="Score TimeML files or the project's news expressions.",
 )
 @click.option("--errors", "show_errors", is_flag=True, help="List every mistake.")
-def command(paths: tuple[Path, ...], which: str, show_errors: bool) -> None:
+@click.option(
+    "--with-morph",
+    is_flag=True,
+    help="Give the finder sentences and tenses from the tokens and morph stages.",
+)
+def command(paths: tuple[Path, ...], which: str, show_errors: bool, with_morph: bool) -> None:
     """Time-expression quality on TimeML files (default: KRAUTS dolomiten-100 in ../shared)."""
     finder = TimeFinder()
     if which == "news":
@@ -167,7 +193,8 @@ def command(paths: tuple[Path, ...], which: str, show_errors: bool) -> None:
         return
     try:
         files = timeml_files(list(paths or DEFAULT_PATHS))
-        scores = evaluate_timeml(files, finder)
+        layers = build_pipeline(TOKEN_STAGES) if with_morph else None
+        scores = evaluate_timeml(files, finder, layers=layers)
     except TimeMLError as error:
         raise click.ClickException(str(error)) from None
     if not files:

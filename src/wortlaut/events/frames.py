@@ -17,6 +17,13 @@ from wortlaut.timex.lexicon import LANG_DIR
 WORD = re.compile(r"[\w@#][\w-]*")
 CLAUSE_BREAK = re.compile(r"[,;:]")
 PRONOUN = re.compile(r"\b[Ee]r\b")
+#: ``über`` + noun phrase: the topic's head noun (``Gespräche über den Grenzschutz``).
+ABOUT = re.compile(
+    r"\büber\s+(?:(?:den|die|das|dem|der|des|ein|eine|einen|einer|mögliche|mögliches)\s+)?"
+    r"(?:[a-zäöü]+e[nrs]?\s+){0,2}([A-ZÄÖÜ][\w-]*[a-zäöü])\b"
+)
+#: A calendar value that can date an event (not a century `19` or decade `199`).
+YEAR_START = re.compile(r"\d{4}")
 IN_PLACE = re.compile(r"\b[Ii]n\s+([A-ZÄÖÜ][\w-]+)")
 #: Determiners that make a noun trigger refer back to an event already told (``des Gesprächs``).
 DEFINITE = frozenset(
@@ -70,8 +77,12 @@ def find_triggers(article: Article, sentence: Span, lex: EventLexicon) -> list[t
         if trig is None:
             continue
         previous = words[index - 1].group().lower() if index else ""
-        if previous.startswith(lex.blockers):
+        if previous.startswith(lex.blockers) or previous in trig.not_after:
             continue
+        if trig.needs is not None:
+            left, right = clause_bounds(sentence, sentence.start + match.start())
+            if not trig.needs.search(article.text[left:right]):
+                continue
         if trig.particle and not re.search(rf"\b{trig.particle}\b", sentence.text[match.end() :]):
             continue
         start = sentence.start + match.start()
@@ -99,7 +110,7 @@ def nearest_time(times: Sequence[TimeExpr], sentence: Span, offset: int) -> Time
         and expr.type in {"DATE", "TIME"}
         and expr.value
         and expr.value not in REF_VALUES
-        and expr.value[:1].isdigit()
+        and YEAR_START.match(expr.value) is not None
     ]
     if not usable:
         return None
@@ -114,7 +125,12 @@ def participants_in(article: Article, start: int, end: int, lex: EventLexicon) -
     for mention in article.mentions:
         inside = start <= mention.start < end
         unresolved = mention.kind == "pronoun" and mention.entity is None
-        if inside and not unresolved and mention.type in PARTICIPANT_TYPES and not _as_medium(article, mention):
+        if (
+            inside
+            and not unresolved
+            and mention.type in PARTICIPANT_TYPES
+            and not _as_medium(article, mention)
+        ):
             refs.append(as_ref(mention))
     chunk = article.text[start:end]
     for pattern in lex.groups:
@@ -160,15 +176,19 @@ def load_places() -> frozenset[str]:
 
 
 def topics_in(article: Article, sentence: Span, lex: EventLexicon) -> list[Span]:
-    """Key topic nouns (lexicon heads, compounds included) in a sentence."""
+    """Key topic nouns in a sentence: lexicon heads (compounds included) and the noun after ``über``."""
     spans = []
+    for match in ABOUT.finditer(sentence.text):
+        span = article.span(sentence.start + match.start(1), sentence.start + match.end(1))
+        if span is not None:
+            spans.append(span)
     for match in WORD.finditer(sentence.text):
         word = match.group()
         if word[:1].isupper() and any(word.endswith((topic, topic.lower())) for topic in lex.topics):
             span = article.span(sentence.start + match.start(), sentence.start + match.end())
-            if span is not None:
+            if span is not None and all(span.start != other.start for other in spans):
                 spans.append(span)
-    return spans
+    return sorted(spans, key=lambda span: span.start)
 
 
 def outcome_of(article: Article, trigger: Span, sentence: Span, lex: EventLexicon) -> Span | None:

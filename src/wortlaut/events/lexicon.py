@@ -17,6 +17,8 @@ class Trigger:
     match: str
     type: str
     particle: str
+    needs: re.Pattern[str] | None = None
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +31,12 @@ class EventLexicon:
     groups: tuple[re.Pattern[str], ...]
     topics: tuple[str, ...]
     outcomes: frozenset[str]
+    nontriggers: frozenset[str] = frozenset()
 
     def trigger(self, word: str) -> Trigger | None:
         """The trigger a word form is, exact forms first, then the longest compound suffix."""
+        if word in self.nontriggers:
+            return None
         if word in self.exact:
             return self.exact[word]
         lowered = word.lower()
@@ -45,7 +50,14 @@ class EventLexicon:
 def load_event_lexicon() -> EventLexicon:
     """Read the ``event_*.tsv`` files (cached: the data is read-only)."""
     triggers = [
-        Trigger(form=row["form"], match=row["match"], type=row["type"], particle=row.get("particle") or "")
+        Trigger(
+            form=row["form"],
+            match=row["match"],
+            type=row["type"],
+            particle=row.get("particle") or "",
+            needs=re.compile(row["needs"]) if row.get("needs") else None,
+            not_after=frozenset((row.get("not_after") or "").split("|")) - {""},
+        )
         for row in read_tsv("event_triggers.tsv")
     ]
     return EventLexicon(
@@ -55,4 +67,5 @@ def load_event_lexicon() -> EventLexicon:
         groups=tuple(re.compile(row["pattern"]) for row in read_tsv("event_groups.tsv")),
         topics=tuple(row["topic"] for row in read_tsv("event_topics.tsv")),
         outcomes=frozenset(row["form"] for row in read_tsv("event_outcomes.tsv")),
+        nontriggers=frozenset(row["word"] for row in read_tsv("event_nontriggers.tsv")),
     )

@@ -1,4 +1,4 @@
-"""JSON Lines: one article object per line.
+"""JSON Lines: one article object per line (and ``.json``: one object or a list of them).
 
 Keys: ``text`` (required), and optionally ``id``, ``title``, ``published``,
 ``url``, ``source``, ``language``; any other keys are kept in ``meta``.  A
@@ -33,6 +33,22 @@ def read_jsonl(lines: Iterable[bytes], name: str) -> Iterator[Article | IngestEr
         raise BadInput("empty file")
 
 
+def read_json(data: bytes, name: str) -> Iterator[Article | IngestError]:
+    """A ``.json`` file: one article object, or a list of them (reported by index)."""
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise BadInput(f"invalid UTF-8 at byte {error.start}") from None
+    except json.JSONDecodeError as error:
+        raise BadInput(f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    records = value if isinstance(value, list) else [value]
+    for number, record in enumerate(records):
+        try:
+            yield _from_record(record, "json")
+        except BadInput as error:
+            yield IngestError(path=f"{name}#{number}" if isinstance(value, list) else name, reason=str(error))
+
+
 def _record_article(raw: bytes) -> Article:
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise BadInput(f"record is {human_size(len(raw))}, over the {human_size(MAX_DOCUMENT_BYTES)} limit")
@@ -42,6 +58,10 @@ def _record_article(raw: bytes) -> Article:
         raise BadInput(f"invalid UTF-8 at byte {error.start}") from None
     except json.JSONDecodeError as error:
         raise BadInput(f"invalid JSON: {error.msg} (column {error.colno})") from None
+    return _from_record(record)
+
+
+def _from_record(record: Any, fmt: str = "jsonl") -> Article:
     if not isinstance(record, dict):
         raise BadInput(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -55,5 +75,5 @@ def _record_article(raw: bytes) -> Article:
         fields[key] = value or None
     given_id = record.get("id")
     meta = {key: value for key, value in record.items() if key not in {"text", "id", *_FIELDS}}
-    meta["format"] = "jsonl"
+    meta["format"] = fmt
     return Article.create(text, id=str(given_id) if given_id not in (None, "") else None, meta=meta, **fields)

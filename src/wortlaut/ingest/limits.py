@@ -16,8 +16,9 @@ from __future__ import annotations
 #: per-article analysis in seconds, not minutes.
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
-#: Largest RSS/Atom file accepted (bytes); feedparser parses it in memory.
-#: Real feeds are well under 1 MB; 20 MB leaves room for archive feeds.
+#: Largest RSS/Atom or ``.json`` file accepted (bytes); both are parsed in
+#: memory.  Real feeds are well under 1 MB; 20 MB leaves room for archive
+#: feeds.  Bigger collections belong in JSON Lines, which is streamed.
 MAX_FEED_BYTES = 20 * 1024 * 1024
 
 #: How many bytes are inspected to sniff a format or spot binary data.
@@ -27,8 +28,9 @@ TEXT = "text"
 HTML = "html"
 FEED = "feed"
 JSONL = "jsonl"
+JSON = "json"
 WARC = "warc"
-FORMATS = (TEXT, HTML, FEED, JSONL, WARC)
+FORMATS = (TEXT, HTML, FEED, JSONL, JSON, WARC)
 
 #: File suffix (lower case) -> format.  Files with other suffixes are
 #: sniffed when named explicitly and skipped when met in a directory walk.
@@ -43,6 +45,7 @@ SUFFIXES: dict[str, str] = {
     ".atom": FEED,
     ".jsonl": JSONL,
     ".ndjson": JSONL,
+    ".json": JSON,
     ".warc": WARC,
 }
 

@@ -23,11 +23,12 @@ from wortlaut.ingest.decode import decode_utf8, looks_binary
 from wortlaut.ingest.errors import BadInput, IngestError
 from wortlaut.ingest.feed import read_feed
 from wortlaut.ingest.htmltext import page_to_text
-from wortlaut.ingest.jsonl import read_jsonl
+from wortlaut.ingest.jsonl import read_json, read_jsonl
 from wortlaut.ingest.limits import (
     FEED,
     FORMATS,
     HTML,
+    JSON,
     JSONL,
     MAX_DOCUMENT_BYTES,
     MAX_FEED_BYTES,
@@ -60,8 +61,7 @@ def read_path(path: str | os.PathLike[str], *, stdin: IO[bytes] | None = None) -
         return
     file = Path(name)
     if file.is_dir():
-        for member in walk(file):
-            yield from _guarded(str(member), partial(_read_file, member))
+        yield from _walk(file)
     elif not file.exists():
         yield IngestError(path=name, reason="no such file or directory")
     else:
@@ -84,29 +84,35 @@ def _read_data(data: bytes, name: str, fmt: str | None) -> Iterator[Item]:
     yield from _dispatch(fmt, io.BytesIO(data), name)
 
 
-def walk(directory: Path) -> Iterator[Path]:
-    """Readable files below a directory, sorted, without hidden entries or unknown suffixes."""
-    for entry in sorted(directory.iterdir()):
+def _walk(directory: Path) -> Iterator[Item]:
+    """Files below a directory in sorted order, without hidden entries or unknown suffixes."""
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as error:
+        yield IngestError(path=str(directory), reason=f"cannot read directory: {error.strerror or error}")
+        return
+    for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and not entry.is_symlink():
-            yield from walk(entry)
+            yield from _walk(entry)
         elif entry.is_file() and format_from_name(entry.name)[0] is not None:
-            yield entry
+            yield from _guarded(str(entry), partial(_read_file, entry))
 
 
 def _read_file(file: Path) -> Iterator[Item]:
-    fmt, gzipped = format_from_name(file.name)
+    """Read by suffix (``.gz`` stripped), or by the first bytes; gzip is recognised by its magic."""
+    fmt, _ = format_from_name(file.name)
     with open(file, "rb") as raw:
-        if gzipped and fmt != WARC:
-            with gzip.open(raw) as unzipped:
-                stream = cast(IO[bytes], unzipped)
-                yield from _dispatch(fmt or format_from_bytes(unzipped.peek(SNIFF_BYTES)), stream, str(file))
-            return
         head = raw.read(SNIFF_BYTES)
         raw.seek(0)
+        gzipped = head.startswith(GZIP_MAGIC)
         if fmt is None:
-            fmt = WARC if head.startswith(GZIP_MAGIC) else format_from_bytes(head)
+            fmt = format_from_bytes(_gunzip_head(head) if gzipped else head)
+        if gzipped and fmt != WARC:  # WARC stays compressed: warcio reads it record by record
+            with gzip.open(raw) as unzipped:
+                yield from _dispatch(fmt, cast(IO[bytes], unzipped), str(file))
+            return
         yield from _dispatch(fmt, raw, str(file))
 
 
@@ -116,6 +122,8 @@ def _dispatch(fmt: str, stream: IO[bytes], name: str) -> Iterator[Item]:
         yield from _tagged(read_warc(stream, name), name)
     elif fmt == JSONL:
         yield from _tagged(read_jsonl(stream, name), name)
+    elif fmt == JSON:
+        yield from _tagged(read_json(_read_limited(stream, MAX_FEED_BYTES, "JSON file"), name), name)
     elif fmt == FEED:
         yield from _tagged(read_feed(_read_limited(stream, MAX_FEED_BYTES, "feed"), name), name)
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wortlaut.ingest.limits import FEED, HTML, JSONL, SUFFIXES, TEXT, WARC
+from wortlaut.ingest.limits import FEED, HTML, JSON, JSONL, SUFFIXES, TEXT, WARC
 
 GZIP_MAGIC = b"\x1f\x8b"
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
@@ -32,4 +32,6 @@ def format_from_bytes(head: bytes) -> str:
         return HTML
     if start.startswith(b"{"):
         return JSONL
+    if start.startswith(b"[") and start[1:].lstrip()[:1] in (b"{", b"]"):
+        return JSON
     return TEXT

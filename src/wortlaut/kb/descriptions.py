@@ -27,6 +27,8 @@ ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 #: Inflection endings a ``word~`` accepts (nouns: -s -es -en -n -ses -ern; adjectives: -e -en -er -es -em).
 NOUN_ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ns", "ses", "ern")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+#: Length of the head-noun prefix used to skip words quickly (shorter than every head stem).
+HEAD_PREFIX = 3
 #: A description spans at most this many words before its head noun (DET MOD ADJ or DET MOD C - ).
 MAX_LEFT_WORDS = 6
 
@@ -123,11 +125,15 @@ class DescriptionMatcher:
         for pattern in self.patterns:
             for head in pattern.heads:
                 self.by_head.setdefault(head, []).append(pattern)
+        # Most words share no prefix with any head noun: a set lookup rules them out at once.
+        self.head_prefixes = frozenset(head[:HEAD_PREFIX] for head in self.by_head)
 
     def find(self, items: Sequence[Word]) -> list[Description]:
         """All descriptions in the words, longest where they overlap."""
         found: list[Description] = []
         for head in range(len(items)):
+            if items[head].key[:HEAD_PREFIX] not in self.head_prefixes:
+                continue
             patterns = self._patterns_for(items[head].key)
             for first in range(max(0, head - MAX_LEFT_WORDS), head + 1):
                 for pattern in patterns:

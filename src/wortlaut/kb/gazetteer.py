@@ -19,6 +19,8 @@ from wortlaut.kb.text import Word
 #: All-capital aliases up to this length must be written in capitals (EU, UN, USA, NATO, X);
 #: longer ones are proper words often written in title case (``Nato``) and get their own aliases.
 SHORT_CAPS = 4
+#: Last characters of a word that may be a genitive (``Russlands``, ``Macron's``, ``Paris'``).
+GENITIVE_LAST = frozenset("s'")
 
 
 class Gazetteer:
@@ -31,7 +33,7 @@ class Gazetteer:
         """The longest name starting at ``items[at]``: its end index and the entries it links to."""
         word = items[at]
         candidates = self.kb.by_first_key.get(word.key, ())
-        stripped = strip_genitive((word.key,))[0]
+        stripped = strip_genitive((word.key,))[0] if word.key[-1:] in GENITIVE_LAST else word.key
         if stripped != word.key:
             singles = tuple(e for e in self.kb.by_first_key.get(stripped, ()) if len(e.keys) == 1)
             candidates = candidates + singles

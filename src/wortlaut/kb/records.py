@@ -10,22 +10,23 @@ Names the knowledge base does not know get an article-local id
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from wortlaut.article import Entity, Role
-from wortlaut.kb.model import KB, KBEntity
+from wortlaut.kb.model import KB, KBEntity, strip_genitive
 from wortlaut.kb.normalize import key, name_keys, slug
 
 LOCAL_PREFIX = "local:"
 
 
-def entity_record(entity: KBEntity) -> Entity:
-    """The ``entities`` record of a KB entity: every role and handle with its dates."""
+def entity_record(entity: KBEntity, *, on: date | None = None) -> Entity:
+    """The ``entities`` record of a KB entity: every role with its dates, the handles used ``on`` the day."""
     return Entity(
         id=entity.id,
         name=entity.name,
         type=entity.type,
         roles=tuple(_role(role.value, role.start, role.end) for role in entity.roles),
-        handles=tuple(dict.fromkeys(handle.value for handle in entity.handles)),
+        handles=tuple(dict.fromkeys(handle.value for handle in entity.handles if handle.valid_on(on))),
     )
 
 
@@ -45,8 +46,9 @@ class _Draft:
 class EntityRegistry:
     """Collects the entities of one article (made fresh for every article)."""
 
-    def __init__(self, kb: KB) -> None:
+    def __init__(self, kb: KB, *, on: date | None = None) -> None:
         self.kb = kb
+        self.day = on
         self._drafts: dict[str, _Draft] = {}
         self._surnames: dict[str, str] = {}
 
@@ -60,7 +62,7 @@ class EntityRegistry:
     def add_kb(self, entity_id: str) -> str:
         """Register a KB entity (idempotent) and return its id."""
         if entity_id not in self._drafts:
-            known = entity_record(self.kb.entities[entity_id])
+            known = entity_record(self.kb.entities[entity_id], on=self.day)
             self._drafts[entity_id] = _Draft(
                 known.name, known.type, [], list(known.roles), list(known.handles)
             )
@@ -69,8 +71,10 @@ class EntityRegistry:
     def add_local(self, name: str, type_: str) -> str:
         """The local entity for an unknown name: an earlier person with this surname, or a new one."""
         keys = name_keys(name)
-        if type_ == "PER" and len(keys) == 1 and keys[0] in self._surnames:
-            return self._surnames[keys[0]]
+        if type_ == "PER" and len(keys) == 1:
+            for surname in (keys[0], strip_genitive(keys)[0]):
+                if surname in self._surnames:
+                    return self._surnames[surname]
         entity_id = LOCAL_PREFIX + slug(name)
         draft = self._drafts.setdefault(entity_id, _Draft(name, type_))
         if type_ == "PER" and len(keys) > 1:
@@ -78,6 +82,25 @@ class EntityRegistry:
             if len(name) > len(draft.name):
                 draft.name = name
         return entity_id
+
+    def merge_genitives(self) -> dict[str, str]:
+        """Fold local entities named once with a genitive ``-s`` into the plain one.
+
+        ``Irans`` and ``Iran``, ``Jürg Christandls`` and ``Jürg Christandl`` are one entity; the
+        returned map (old id → kept id) lets the caller relink its mentions.
+        """
+        moved: dict[str, str] = {}
+        for entity_id in list(self._drafts):
+            if not entity_id.startswith(LOCAL_PREFIX) or not entity_id.endswith("s"):
+                continue
+            plain = entity_id[:-1]
+            if plain in self._drafts and self._drafts[plain].type == self._drafts[entity_id].type:
+                draft = self._drafts.pop(entity_id)
+                target = self._drafts[plain]
+                target.aliases.extend(alias for alias in draft.aliases if alias not in target.aliases)
+                target.handles.extend(handle for handle in draft.handles if handle not in target.handles)
+                moved[entity_id] = plain
+        return moved
 
     def local_surnames(self) -> dict[str, str]:
         """Surname key → local person id, for finding bare surnames later in the article."""

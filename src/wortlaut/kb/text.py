@@ -10,21 +10,30 @@ quotation marks.  Tokens inside boilerplate are dropped.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from wortlaut.article import Article
 from wortlaut.kb.normalize import EDGE_PUNCT, key, words
 
 #: Opening quotation mark → the marks that close it (German, Swiss and English styles).
 QUOTE_PAIRS = {"„": '“”"', "»": "«", "«": "»", "“": "”", "‚": "‘’", '"': '"'}
+QUOTE_MARK = re.compile('[„“”»«‚‘’"]')
 #: A quotation still open after this many characters is treated as a stray mark and dropped:
 #: the longest quotes in the seed articles and the 10kGNAD sample are well under 1,500 characters.
 MAX_QUOTE_CHARS = 2000
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A match word: offsets into the article text, its key, token index and sentence."""
+#: Tokens that need no splitting: no hyphen or dash, no hashtag sign, no punctuation at the edges.
+_PLAIN_CACHE = 65536
+
+
+class Word(NamedTuple):
+    """A match word: offsets into the article text, its key, token index and sentence.
+
+    A named tuple rather than a dataclass: an article has thousands and they are built per stage.
+    """
 
     start: int
     end: int
@@ -43,19 +52,26 @@ def article_words(article: Article) -> list[Word]:
     """All match words of the article's non-boilerplate tokens, in text order."""
     quotes = quoted_ranges(article.text)
     starts = [start for start, _ in quotes]
+    boilerplate = bool(article.structure and article.structure.boilerplate)
     result: list[Word] = []
     for index, token in enumerate(article.tokens):
-        if article.is_boilerplate(token.start):
+        if boilerplate and article.is_boilerplate(token.start):
             continue
-        inside = _inside(quotes, starts, token.start)
-        for start, end, text in _token_parts(token.text):
+        inside = bool(quotes) and _inside(quotes, starts, token.start)
+        for start, end, text, word_key in _token_parts(token.text):
             result.append(
-                Word(token.start + start, token.start + end, text, key(text), index, token.sentence, inside)
+                Word(token.start + start, token.start + end, text, word_key, index, token.sentence, inside)
             )
     return result
 
 
-def _token_parts(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=_PLAIN_CACHE)
+def _token_parts(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """A token's words with their keys (cached: the same tokens recur across articles)."""
+    return tuple((start, end, word, key(word)) for start, end, word in _split_token(text))
+
+
+def _split_token(text: str) -> list[tuple[int, int, str]]:
     """A token's words, hashtag sign split off and edge punctuation trimmed from the offsets."""
     parts: list[tuple[int, int, str]] = []
     offset = 0
@@ -77,7 +93,8 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     open_at: int | None = None
     closers = ""
-    for index, char in enumerate(text):
+    for match in QUOTE_MARK.finditer(text):
+        index, char = match.start(), match.group()
         if open_at is not None and index - open_at > MAX_QUOTE_CHARS:
             open_at = None
         if open_at is None:

@@ -21,7 +21,7 @@ from typing import Any
 from wortlaut.ner.gazetteer import Gazetteer
 
 #: All feature groups; a model names the subset it was trained with.
-GROUPS: tuple[str, ...] = ("affix", "lemma", "gazetteer", "pos", "window2")
+GROUPS: tuple[str, ...] = ("affix", "lemma", "gazetteer", "pos", "guess", "window2")
 
 #: Window offsets whose word and shape are features of the current token.
 NEAR = (-1, 1)
@@ -35,7 +35,7 @@ _DIGITS = re.compile(r"\d")
 
 
 def shape(word: str) -> str:
-    """Character classes, runs collapsed: ``Brüssel`` -> ``Xx``, ``NATO-Chef`` -> ``X-Xx``, ``2014`` -> ``d``."""
+    """Character classes, runs collapsed: ``Brüssel`` -> ``Xx``, ``NATO-Chef`` -> ``X-Xx``."""
     out: list[str] = []
     for char in word:
         if char.isupper():
@@ -69,7 +69,7 @@ class FeatureExtractor:
         self.groups = frozenset(groups)
         self._gazetteer = (gazetteer or Gazetteer.load()) if "gazetteer" in self.groups else None
         self._lemmatize = _lemmatizer() if "lemma" in self.groups else None
-        self._pos = _pos_lookup() if "pos" in self.groups else None
+        self._pos = _pos_lookup(guess="guess" in self.groups) if "pos" in self.groups else None
         self._offsets = NEAR + FAR if "window2" in self.groups else NEAR
         self._cache: dict[str, WordFeatures] = {}
 
@@ -126,7 +126,7 @@ class FeatureExtractor:
             own += [f"p{n}={lower[:n]}" for n in (2, 3, 4)]
             own += [f"x{n}={lower[-n:]}" for n in (2, 3, 4)]
             context.append(f"x3={lower[-3:]}")
-        if self._lemmatize is not None:
+        if self._lemmatize is not None and word:
             own.append(f"l={self._lemmatize(word)}")
         if self._gazetteer is not None:
             flags = [f"g={flag}" for flag in self._gazetteer.flags(word)]
@@ -147,6 +147,7 @@ def _lemmatizer() -> Any:
     def lemma(word: str) -> str:
         return str(simplemma.lemmatize(word, lang="de")).lower()
 
+    lemma("Haus")  # simplemma reads its German dictionary on first use: do it while loading
     return lemma
 
 
@@ -155,12 +156,13 @@ def _lemmatizer() -> Any:
 TAG_CUTOFF = 5.0
 
 
-def _pos_lookup() -> Any:
+def _pos_lookup(*, guess: bool = False) -> Any:
     """HanTa's out-of-context tags for forms in its lexicon cache; other forms get ``t:oov``.
 
     HanTa's morphological guesser for unknown forms costs about half a
     millisecond per form, which on fresh news text (many new forms) would
-    dominate tagging; the lexicon look-up is a dictionary access.
+    dominate tagging; the lexicon look-up is a dictionary access.  With
+    ``guess`` the guesser's two best tags are added for capitalised unknown forms.
     """
     from HanTa import HanoverTagger
 
@@ -172,6 +174,8 @@ def _pos_lookup() -> Any:
     def tags(word: str) -> list[str]:
         analyses = lexicon.get(tagger.normalize(word))
         if not analyses:
+            if guess and word[:1].isupper():
+                return ["t:oov"] + [f"g~{tag}" for tag, _ in tagger.tag_word(word, cutoff=TAG_CUTOFF)[:2]]
             return ["t:oov"]
         upper = word[:1].isupper()
         scored = [(score + upcase_bonus[tag][upper], tag) for tag, score in analyses if tag in upcase_bonus]

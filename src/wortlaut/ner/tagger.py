@@ -17,11 +17,15 @@ from pathlib import Path
 import numpy as np
 
 from wortlaut.eval.spans import SpanTuple, bio_spans
-from wortlaut.ner.features import CACHE_LIMIT, FeatureExtractor
+from wortlaut.ner.features import FeatureExtractor
 from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
 
 #: File name of the shipped model inside ``wortlaut/models/ner-crf``.
 MODEL_FILE = "model.npz"
+
+#: Word forms whose scores stay cached (about 300 bytes each, so about 30 MB at most); the
+#: 10kGNAD benchmark's 1,028 articles have about 54,000 distinct forms.
+FORM_CACHE_LIMIT = 100_000
 
 
 def default_model_path() -> Path:
@@ -69,7 +73,7 @@ class NerTagger:
         """A form's scores: row 0 as the token itself, row k as neighbour at offset k (cached)."""
         found = self._cache.get(word)
         if found is None:
-            if len(self._cache) >= CACHE_LIMIT:
+            if len(self._cache) >= FORM_CACHE_LIMIT:
                 self._cache.clear()
             features = self.features.word(word)
             found = np.stack(

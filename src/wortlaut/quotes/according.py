@@ -11,6 +11,9 @@ from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.speakers import phrase_after, phrase_ending
 
+#: "nach" counts as attribution when a source noun follows within this many tokens
+#: ("nach ersten vorläufigen Angaben"); further away it is mostly a time ("Nach dem Spiel …").
+SOURCE_WINDOW = 4
 #: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
 MAX_SO_FRAME = 8
 
@@ -32,7 +35,9 @@ def _rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> list[Rang
     return parts
 
 
-def _make(ctx: Context, cue: int, speaker: tuple[int, int], quote: list[Range], rule: str, sentence: int) -> Found:
+def _make(
+    ctx: Context, cue: int, speaker: tuple[int, int], quote: list[Range], rule: str, sentence: int
+) -> Found:
     return Found(
         mode="reported",
         quote=quote,
@@ -52,19 +57,33 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         speaker = phrase_ending(ctx.tokens, begin, index, lexicon)
         if speaker is None:
             return None
-        return _make(ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.zufolge", sentence)
+        return _make(
+            ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.zufolge", sentence
+        )
     if tok.low == "nach" and index > begin and _source(ctx, index - 1):
         speaker = phrase_ending(ctx.tokens, begin, index, lexicon)  # "Seiner Meinung nach"
         if speaker is None:
             return None
-        return _make(ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.nach", sentence)
-    if lexicon.has("according", tok.low) or (tok.low == "nach" and _source_follows(ctx, index, end)):
+        return _make(
+            ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.nach", sentence
+        )
+    aus_sicht = tok.low == "aus" and index + 2 < end and ctx.tokens[index + 2].low == "sicht"
+    if (
+        lexicon.has("according", tok.low)
+        or aus_sicht
+        or (tok.low == "nach" and _source_follows(ctx, index, end))
+    ):
         speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
         if speaker is None:
             return None
         rule = "reported.laut" if tok.low != "nach" else "reported.nach"
         return _make(ctx, index, speaker, _rest(ctx, begin, end, (index, speaker[1])), rule, sentence)
-    if tok.low == "so" and index > begin + 2 and ctx.tokens[index - 1].low == "," and ctx.quote_of[index - 2] < 0:
+    if (
+        tok.low == "so"
+        and index > begin + 2
+        and ctx.tokens[index - 1].low == ","
+        and ctx.quote_of[index - 2] < 0
+    ):
         speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
         if speaker is None or ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME:
             return None
@@ -77,13 +96,18 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
 
 
 def _source_follows(ctx: Context, index: int, end: int) -> bool:
-    """``nach Angaben``, ``nach ersten Informationen``, ``nach Ansicht der``: a source noun within two tokens."""
-    return any(_source(ctx, other) for other in range(index + 1, min(end, index + 3)))
+    """``nach Angaben``, ``nach ersten Informationen``, ``nach Ansicht der``: a nearby source noun."""
+    return any(_source(ctx, other) for other in range(index + 1, min(end, index + 1 + SOURCE_WINDOW)))
 
 
 def _source(ctx: Context, index: int) -> bool:
     word = ctx.tokens[index].low
-    return ctx.lexicon.has("source_noun", word) or word.endswith("angaben")
+    if ctx.lexicon.has("source_noun", word):
+        return True
+    # Compounds: Polizeiangaben, Expertenmeinung, Zeugenaussagen.
+    return ctx.tokens[index].text[:1].isupper() and any(
+        word.endswith(noun) for noun in ("angaben", "meinung", "aussagen", "berichten", "informationen")
+    )
 
 
 def according(ctx: Context, sentence: int) -> list[Found]:

@@ -57,8 +57,10 @@ class Context:
 
     def trim_final(self, begin: int, end: int) -> int:
         """``end`` moved left past final punctuation (and a closing mark left over after it)."""
-        while end > begin and (self.tokens[end - 1].low in FINAL or self.tokens[end - 1].low in {"“", "”", "«", "»"}
-                               and self.quote_of[end - 1] < 0):
+        while end > begin and (
+            self.tokens[end - 1].low in FINAL
+            or (self.tokens[end - 1].low in {"“", "”", "«", "»"} and self.quote_of[end - 1] < 0)
+        ):
             end -= 1
         return end
 
@@ -74,7 +76,11 @@ class Context:
     def clause_begin(self, index: int, begin: int) -> int:
         """First token of the clause holding ``index``: after the last comma, colon or quotation before it."""
         position = index
-        while position > begin and not is_clause_end(self.tokens[position - 1]) and self.quote_of[position - 1] < 0:
+        while (
+            position > begin
+            and not is_clause_end(self.tokens[position - 1])
+            and self.quote_of[position - 1] < 0
+        ):
             position -= 1
         return position
 
@@ -131,7 +137,13 @@ class Context:
             inner = phrase_after(self.tokens, first, stop, self.lexicon)
             if extending and inner is not None and inner[0] == first and inner[1] == stop:
                 speaker_end = stop
-            elif self.tokens[first].pos == "PRELS" or self.tokens[first].low in {"der", "die", "das", "welcher", "welche"}:
+            elif self.tokens[first].pos == "PRELS" or self.tokens[first].low in {
+                "der",
+                "die",
+                "das",
+                "welcher",
+                "welche",
+            }:
                 extending = False
             else:
                 return None

@@ -95,7 +95,9 @@ def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon
 
 def _next_to_es(tokens: list[Tok], index: int, begin: int, end: int) -> bool:
     """``heißt es`` / ``es heißt``: the impersonal cue needs its ``es``."""
-    return (index + 1 < end and tokens[index + 1].low == "es") or (index > begin and tokens[index - 1].low == "es")
+    return (index + 1 < end and tokens[index + 1].low == "es") or (
+        index > begin and tokens[index - 1].low == "es"
+    )
 
 
 def find_cues(tokens: list[Tok], begin: int, end: int, lexicon: Lexicon, skip: set[int]) -> list[Cue]:

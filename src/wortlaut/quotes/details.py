@@ -34,8 +34,13 @@ def _channel(ctx: Context, first: int, last: int) -> str | None:
         tok = ctx.tokens[index]
         if ctx.lexicon.has("channel", tok.low) and (tok.text[:1].isupper()):
             previous = ctx.tokens[index - 1] if index > first else None
-            if previous is not None and previous.text[:1].islower() and previous.low.endswith(("en", "e", "er")) \
-                    and not ctx.lexicon.has("determiner", previous.low) and not ctx.lexicon.has("stop", previous.low):
+            if (
+                previous is not None
+                and previous.text[:1].islower()
+                and previous.low.endswith(("en", "e", "er"))
+                and not ctx.lexicon.has("determiner", previous.low)
+                and not ctx.lexicon.has("stop", previous.low)
+            ):
                 return ctx.text[previous.start : tok.end]
             return tok.text
     return None

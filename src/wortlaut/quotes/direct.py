@@ -17,16 +17,24 @@ from wortlaut.quotes.speakers import phrase_after
 #: A frameless quotation of at least this many words is someone's statement (shorter ones are
 #: mostly titles and scare quotes: in quotes-wikinews/train, 70% of 1-3 word quotations are unannotated).
 MIN_WORDS = 4
+#: Without POS tags, a frameless quotation this long is taken as speech rather than a title.
+MIN_WORDS_WITHOUT_POS = 8
+#: A verbless quotation is speech ("ein großer Tag für die Demokratie") rather than a name
+#: ("Rat für nationale Sicherheit") when it has this many lower-case words longer than a function word.
+MIN_LOWER_WORDS = 3
+MAX_FUNCTION_WORD = 3
 #: Tokens that may stand between a closing mark and its frame ("“, sagte er", "“ – sagte er").
 _BRIDGE = frozenset({",", "–", "—", "-", "("})
 
 
-def _frame_after(ctx: Context, number: int) -> tuple[list[int], tuple[int, int] | None, Cue | None, int] | None:
+def _frame_after(
+    ctx: Context, number: int
+) -> tuple[list[int], tuple[int, int] | None, Cue | None, int] | None:
     """Cue parts, speaker and the last frame token of a frame following quotation ``number``."""
     first = ctx.token_at(ctx.quoted[number].end)
     quoted_text = ctx.text[ctx.quoted[number].start : ctx.quoted[number].end]
     bridged = first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE
-    if not bridged and quoted_text.rstrip("“”\"«»‘’")[-1:] not in {".", "!", "?", ","}:
+    if not bridged and quoted_text.rstrip('“”"«»‘’')[-1:] not in {".", "!", "?", ","}:
         return None  # „La Gazetta dello Sport“ zitiert …: the quotation is a title in subject position
     while first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE and ctx.quote_of[first] < 0:
         first += 1
@@ -59,7 +67,9 @@ def _frame_before(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | Non
     if ctx.quote_of[previous] >= 0:
         return None
     begin, end = ctx.sentences[ctx.sentence_of[previous]]
-    cues = find_cues(ctx.tokens, begin, previous + 1, ctx.lexicon, skip=_quoted_tokens(ctx, begin, previous + 1))
+    cues = find_cues(
+        ctx.tokens, begin, previous + 1, ctx.lexicon, skip=_quoted_tokens(ctx, begin, previous + 1)
+    )
     if not cues:
         return None
     cue = cues[-1]
@@ -67,6 +77,27 @@ def _frame_before(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | Non
     if bridge not in {":", ","} and previous != cue.last:
         return None
     return cue, ctx.speaker_of(cue, begin, end)
+
+
+def _cue_in_sentence(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | None] | None:
+    """``bezeichnete die Pläne als „Wortbruch“``: a quotation inside a sentence framed by a speech verb."""
+    quoted = ctx.quoted[number]
+    opening = ctx.token_at(quoted.start)
+    if opening >= len(ctx.tokens) or _is_title(ctx.text[quoted.start : quoted.end]):
+        return None
+    begin, end = ctx.sentences[ctx.sentence_of[opening]]
+    cues = find_cues(ctx.tokens, begin, end, ctx.lexicon, skip=_quoted_tokens(ctx, begin, end))
+    if not cues:
+        return None
+    cue = min(cues, key=lambda item: abs(item.verb_index - opening))
+    return cue, ctx.speaker_of(cue, begin, end)
+
+
+def _is_title(text: str) -> bool:
+    """Two or more capitalised words and nothing else („Graf Zeppelin“): a name, even in a speech frame."""
+    words = [word.strip('„“”"»«‚‘’') for word in text.split()]
+    words = [word for word in words if word]
+    return len(words) >= 2 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
 def _quoted_tokens(ctx: Context, begin: int, end: int) -> set[int]:
@@ -78,6 +109,22 @@ def _words(ctx: Context, number: int) -> int:
     return len(ctx.text[quoted.start : quoted.end].split())
 
 
+def _sayable(ctx: Context, number: int) -> bool:
+    """Whether a frameless quotation reads as speech, not a title: it has a finite verb or ends a sentence."""
+    quoted = ctx.quoted[number]
+    inner = ctx.text[quoted.start : quoted.end].rstrip('“”"«»‘’ ')
+    if inner[-1:] in {".", "!", "?"}:
+        return True
+    first = ctx.token_at(quoted.start)
+    tokens = [tok for tok in ctx.tokens[first:] if tok.start < quoted.end]
+    if tokens and all(tok.pos is None for tok in tokens):
+        return len(tokens) >= MIN_WORDS_WITHOUT_POS
+    if any(tok.pos is not None and tok.pos.endswith("FIN") for tok in tokens):
+        return True
+    content = [tok for tok in tokens if tok.text[:1].isalpha() and len(tok.text) > MAX_FUNCTION_WORD]
+    return sum(tok.text[:1].islower() for tok in content) >= MIN_LOWER_WORDS
+
+
 def _statement(ctx: Context, number: int, rule: str) -> Found:
     quoted = ctx.quoted[number]
     sentence = ctx.sentence_of[min(ctx.token_at(quoted.start), len(ctx.tokens) - 1)]
@@ -85,7 +132,7 @@ def _statement(ctx: Context, number: int, rule: str) -> Found:
 
 
 def _joins_next(ctx: Context, last: int, number: int) -> bool:
-    """Whether the frame ending at token ``last`` is followed by ", „…“" (the second half of a split quote)."""
+    """Whether the frame ending at token ``last`` is followed by ", „…“" (a split quote's second half)."""
     following = last + 1
     if following + 1 >= len(ctx.tokens) or number + 1 >= len(ctx.quoted):
         return False
@@ -124,7 +171,14 @@ def direct_statements(ctx: Context, skip: set[int]) -> list[Found]:
             statement.medium = cue.verb.medium
             statement.rule = "direct.frame_before"
             found.append(statement)
-        elif _words(ctx, number) >= MIN_WORDS:
+        elif (inside := _cue_in_sentence(ctx, number)) is not None:
+            cue, speaker = inside
+            statement.cue = [ctx.chars(part, part + 1) for part in cue.parts]
+            statement.speaker = ctx.chars(*speaker) if speaker else None
+            statement.medium = cue.verb.medium
+            statement.rule = "direct.in_frame"
+            found.append(statement)
+        elif _words(ctx, number) >= MIN_WORDS and _sayable(ctx, number):
             statement.rule = "direct.unframed"
             found.append(statement)
         number += 1

@@ -23,6 +23,8 @@ from wortlaut.quotes.text import sentence_ranges, token_view
 #: A frameless quotation or Konjunktiv sentence continues the last speaker at most this many sentences on
 #: (a quotation usually follows its framed lead-in directly; chosen on quotes-wikinews/train).
 CARRY_SENTENCES = 2
+#: Quotations of up to this many capitalised words are names or titles (checked on quotes-wikinews/train FPs).
+MAX_NAME_WORDS = 4
 _VERB_RULES = (cue_first, wie_clause, cue_after, reported)
 
 
@@ -54,27 +56,45 @@ def _verb_framed(ctx: Context) -> list[Found]:
 def _partial_quotes(ctx: Context, framed: list[Found]) -> list[Found]:
     """Quotations inside indirect or reported speech: direct statements sharing its cue and speaker."""
     partial = []
-    for number, quoted in enumerate(ctx.quoted):
+    for quoted in ctx.quoted:
+        if _looks_like_name(ctx, quoted.start, quoted.end):
+            continue
         for outer in framed:
             if outer.covers(quoted.start, quoted.end):
                 partial.append(
                     Found(
-                        mode="direct", quote=[(quoted.start, quoted.end)], rule="direct.partial",
-                        sentence=outer.sentence, cue=list(outer.cue), speaker=outer.speaker,
-                        frame=outer.frame, medium=outer.medium, channel=outer.channel,
+                        mode="direct",
+                        quote=[(quoted.start, quoted.end)],
+                        rule="direct.partial",
+                        sentence=outer.sentence,
+                        cue=list(outer.cue),
+                        speaker=outer.speaker,
+                        frame=outer.frame,
+                        medium=outer.medium,
+                        channel=outer.channel,
                     )
                 )
-                _ = number
                 break
     return partial
+
+
+def _looks_like_name(ctx: Context, start: int, end: int) -> bool:
+    """A short quotation of capitalised words only („Graf Zeppelin“, „GTA“) is a title, not words."""
+    words = [word.strip('„“”"»«‚‘’') for word in ctx.text[start:end].split()]
+    words = [word for word in words if word]
+    return len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
 def _carry(found: list[Found]) -> None:
     """Give frameless statements the speaker of the statement just before them."""
     last: Found | None = None
     for statement in sorted(found, key=lambda item: item.start):
-        if statement.speaker is None and statement.rule in {"direct.unframed", "free_indirect"} and last is not None \
-                and statement.sentence - last.sentence <= CARRY_SENTENCES:
+        if (
+            statement.speaker is None
+            and statement.rule in {"direct.unframed", "free_indirect"}
+            and last is not None
+            and statement.sentence - last.sentence <= CARRY_SENTENCES
+        ):
             statement.speaker = last.speaker
             statement.medium = last.medium
         if statement.speaker is not None:
@@ -86,7 +106,10 @@ def _free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
     taken = {statement.sentence for statement in found}
     for statement in found:
         for start, end in statement.quote:
-            taken.update(ctx.sentence_of[index] for index in range(ctx.token_at(start), min(ctx.token_at(end), len(ctx.tokens))))
+            taken.update(
+                ctx.sentence_of[index]
+                for index in range(ctx.token_at(start), min(ctx.token_at(end), len(ctx.tokens)))
+            )
     anchors = sorted(taken)
     extra: list[Found] = []
     for sentence, (begin, end) in enumerate(ctx.sentences):
@@ -97,7 +120,11 @@ def _free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         if not _reads_as_reported(ctx, begin, end, strict=sentence - previous[-1] > 1):
             continue
-        extra.append(Found(mode="free_indirect", quote=[ctx.chars(begin, end)], rule="free_indirect", sentence=sentence))
+        extra.append(
+            Found(
+                mode="free_indirect", quote=[ctx.chars(begin, end)], rule="free_indirect", sentence=sentence
+            )
+        )
         anchors.append(sentence)
         anchors.sort()
     return extra
@@ -134,8 +161,11 @@ def extract(article: Article, lexicon: Lexicon) -> list[Found]:
         return []
     framed = _verb_framed(ctx)
     partial = _partial_quotes(ctx, framed)
-    covered = {number for number, quoted in enumerate(ctx.quoted)
-               if any(outer.covers(quoted.start, quoted.end) for outer in framed)}
+    covered = {
+        number
+        for number, quoted in enumerate(ctx.quoted)
+        if any(outer.covers(quoted.start, quoted.end) for outer in framed)
+    }
     direct = direct_statements(ctx, skip=covered)
     found = framed + partial + direct
     found += _free_indirect(ctx, found)

@@ -17,15 +17,38 @@ from wortlaut.quotes.speakers import phrase_after
 #: Tokens between the cue and the comma that opens its clause (inverted subject, adverbs, a channel):
 #: "sagte der ukrainische Präsident am Mittwoch in Kiew," is 8; longer gaps hold an object or a second clause.
 MAX_GAP = 10
-#: How many tokens into a clause we look for its Konjunktiv verb ("er wolle", "die Ukraine sei … ").
-SUBJUNCTIVE_WINDOW = 8
+#: How many tokens into a clause we look for its Konjunktiv verb ("er wolle", "die Ukraine sei … ");
+#: after a speech verb and its comma a Konjunktiv this far in still marks reported speech.
+SUBJUNCTIVE_WINDOW = 20
 #: A trailing frame ("…, sagte X, der Sprecher der Polizei in Y.") is at most this many tokens after the cue.
 MAX_TRAILING_FRAME = 16
 #: Adverbs skipped before deciding whether a verb has an object ("betonte auch die Priorität …").
-_GAP_ADVERBS = frozenset({"auch", "zudem", "außerdem", "erneut", "jedoch", "aber", "nun", "ebenfalls", "noch",
-                          "bereits", "dabei", "dazu", "seinerseits", "ihrerseits", "nochmals", "wiederholt"})
+_GAP_ADVERBS = frozenset(
+    {
+        "auch",
+        "zudem",
+        "außerdem",
+        "erneut",
+        "jedoch",
+        "aber",
+        "nun",
+        "ebenfalls",
+        "noch",
+        "bereits",
+        "dabei",
+        "dazu",
+        "seinerseits",
+        "ihrerseits",
+        "nochmals",
+        "wiederholt",
+    }
+)
+#: Prepositions that introduce reported content after a verb ("sprach von einem Erfolg", "warnte vor …").
+_ABOUT = frozenset({"von", "über", "vor"})
 #: Conjunctions that open an adverbial clause (used when the tokens carry no POS).
-_SUBORDINATORS = frozenset({"wenn", "falls", "als", "weil", "obwohl", "nachdem", "während", "da", "sobald", "bevor"})
+_SUBORDINATORS = frozenset(
+    {"wenn", "falls", "als", "weil", "obwohl", "nachdem", "während", "da", "sobald", "bevor"}
+)
 #: The shortest object phrase accepted as reported content ("die Notwendigkeit umfassender Hilfe").
 MIN_REPORTED = 2
 
@@ -44,9 +67,15 @@ def _found(ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, s
 
 
 def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
-    """Why the clause at ``start`` is reported speech: a complementizer, a Konjunktiv verb or a zu-infinitive."""
+    """Why the clause at ``start`` is reported speech: complementizer, Konjunktiv verb or zu-infinitive."""
     first = ctx.tokens[start].low
-    if ctx.lexicon.has("complementizer", first) and first not in {"was", "wer", "welche", "welcher", "welches"}:
+    if ctx.lexicon.has("complementizer", first) and first not in {
+        "was",
+        "wer",
+        "welche",
+        "welcher",
+        "welches",
+    }:
         return "complement"
     if any(ctx.is_subjunctive(index) for index in range(start, min(end, start + SUBJUNCTIVE_WINDOW))):
         return "subjunctive"
@@ -74,7 +103,7 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         if ctx.lexicon.has("determiner", gap_first.low) or gap_first.text[:1].isupper():
             return None  # an object sits between verb and comma: reported content, not a clause
     start = comma + 1
-    if ctx.tokens[start].low in OPENERS or ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS:
+    if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
     stop = ctx.trim_final(start, end)
     kind = _clause_kind(ctx, cue, start, stop)
@@ -115,7 +144,11 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if start == begin and follower == ",":
         stop = ctx.trim_final(cue.last + 2, end)
         return _found(ctx, with_wie, "indirect", cue.last + 2, stop, "indirect.wie", sentence)
-    if start > begin + 2 and ctx.tokens[start - 1].low == "," and ctx.trim_final(cue.last + 1, end) == cue.last + 1:
+    if (
+        start > begin + 2
+        and ctx.tokens[start - 1].low == ","
+        and ctx.trim_final(cue.last + 1, end) == cue.last + 1
+    ):
         return _found(ctx, with_wie, "indirect", begin, start - 1, "indirect.wie", sentence)
     return None
 
@@ -125,11 +158,14 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if "object" not in cue.verb.frames:
         return None
     begin, end = ctx.sentences[sentence]
-    if any(ctx.quote_of[index] >= 0 for index in range(begin, end)):
-        return None  # a sentence with a quotation is that quotation's frame
+    if ctx.quote_of[begin] >= 0:
+        return None  # a sentence opening with a quotation is that quotation's frame
     clause = ctx.clause_begin(cue.first, begin)
-    if ctx.tokens[clause].low in {"wie", "dass", "ob", "als", "weil", "nachdem", "die", "der", "das", "was"} \
-            and clause < cue.first and not ctx.subject_first(cue, begin):
+    if (
+        ctx.tokens[clause].low in {"wie", "dass", "ob", "als", "weil", "nachdem", "die", "der", "das", "was"}
+        and clause < cue.first
+        and not ctx.subject_first(cue, begin)
+    ):
         return None
     start = cue.verb_index + 1
     if not ctx.subject_first(cue, begin):
@@ -137,9 +173,19 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         if subject is None or subject[0] < cue.verb_index:
             return None
         start = subject[1]
-    while start < end and ctx.lexicon.has("stop", ctx.tokens[start].low) and ctx.tokens[start].low not in {"in", "an", "über", "von"}:
+    while (
+        start < end and ctx.lexicon.has("stop", ctx.tokens[start].low) and ctx.tokens[start].low not in _ABOUT
+    ):
         start += 1
-    if start >= end or not (ctx.lexicon.has("determiner", ctx.tokens[start].low) or ctx.tokens[start].text[:1].isupper()):
+    if start >= end:
+        return None
+    word = ctx.tokens[start]
+    if not (
+        word.low in _ABOUT
+        or ctx.lexicon.has("determiner", word.low)
+        or word.text[:1].isupper()
+        or word.pos == "ADJA"
+    ):
         return None
     stop = cue.last if cue.last > cue.verb_index else ctx.trim_final(start, end)
     if stop - start < MIN_REPORTED:

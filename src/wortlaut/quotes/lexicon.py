@@ -41,7 +41,9 @@ class Lexicon:
 
 def _rows(path: Path) -> list[list[str]]:
     """Data rows of a TSV file: comments and the header line dropped."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
     return [line.split("\t") for line in lines[1:]]
 
 
@@ -68,7 +70,7 @@ def load_lexicon(verbs_path: Path = SPEECH_VERBS, words_path: Path = WORDS) -> L
         by_lemma[verb.lemma].append(verb)
         for form in forms:
             joined = verb.particle is not None and form.startswith(verb.particle)
-            # A participle or verb-final form with the particle written on (mitgeteilt, bekanntgab) needs no particle.
+            # A form with the particle written on (mitgeteilt, bekanntgab) needs no separate particle.
             entry = SpeechVerb(verb.lemma, None, verb.medium, verb.frames) if joined else verb
             by_form[form.lower()].append(entry)
     words: dict[str, set[str]] = defaultdict(set)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 #: opening mark -> the marks that close it.
 _PAIRS: dict[str, str] = {
-    "„": "“”\"",
+    "„": '“”"',
     "»": "«",
     "«": "»",
     "‚": "‘’",

@@ -42,14 +42,20 @@ def parliament_cues(folder: Path) -> Iterator[list[str]]:
             yield words
 
 
-def count(cues: Iterator[list[str]], lemma_of: dict[str, set[tuple[str, str]]]) -> tuple[Counter[str], Counter[str]]:
+def count(
+    cues: Iterator[list[str]], lemma_of: dict[str, set[tuple[str, str]]]
+) -> tuple[Counter[str], Counter[str]]:
     """Per-lemma cue counts and the uncovered cue words (a particle verb counts only with its particle)."""
     per_lemma: Counter[str] = Counter()
     missing: Counter[str] = Counter()
     for words in cues:
         lower = {word.lower() for word in words}
-        lemmas = {lemma for word in lower for lemma, particle in lemma_of.get(word, set())
-                  if not particle or particle in lower or word.startswith(particle)}
+        lemmas = {
+            lemma
+            for word in lower
+            for lemma, particle in lemma_of.get(word, set())
+            if not particle or particle in lower or word.startswith(particle)
+        }
         per_lemma.update(lemmas)
         if words and not lemmas:
             missing.update(word.lower() for word in words)

@@ -58,9 +58,15 @@ def headline_statement(ctx: Context, start: int, end: int) -> Found | None:
             speaker = phrase_after(ctx.tokens, index, cue.first, ctx.lexicon)
             if speaker is not None:
                 break
-        found = Found(mode="headline", quote=[ctx.chars(*left)], rule="headline.claim_colon_frame", sentence=0,
-                      cue=[ctx.chars(part, part + 1) for part in cue.parts], medium=cue.verb.medium,
-                      frame=ctx.chars(*right))
+        found = Found(
+            mode="headline",
+            quote=[ctx.chars(*left)],
+            rule="headline.claim_colon_frame",
+            sentence=0,
+            cue=[ctx.chars(part, part + 1) for part in cue.parts],
+            medium=cue.verb.medium,
+            frame=ctx.chars(*right),
+        )
         found.speaker = ctx.chars(*speaker) if speaker else None
         add_details(ctx, found, addressee_verb="addr" in cue.verb.frames)
         found.frame = ctx.chars(*right)
@@ -68,6 +74,12 @@ def headline_statement(ctx: Context, start: int, end: int) -> Found | None:
     speaker = phrase_after(ctx.tokens, left[0], left[1], ctx.lexicon)
     if speaker is not None and speaker == left and left[1] - left[0] <= MAX_HEADLINE_SPEAKER:
         stop = right[1]
-        return Found(mode="headline", quote=[ctx.chars(right[0], stop)], rule="headline.speaker_colon", sentence=0,
-                     speaker=ctx.chars(*speaker), medium="speech")
+        return Found(
+            mode="headline",
+            quote=[ctx.chars(right[0], stop)],
+            rule="headline.speaker_colon",
+            sentence=0,
+            speaker=ctx.chars(*speaker),
+            medium="speech",
+        )
     return None

@@ -15,8 +15,12 @@ from wortlaut.quotes.text import Tok
 MAX_PHRASE = 9
 #: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
 _LINKS = frozenset({"des", "der", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"})
+#: Quotation marks that may stand inside a speaker phrase around a name.
+_MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
 #: Words between an inverted verb and its subject ("äußerte sich jedoch der Minister").
-_SKIPPED = frozenset({"auch", "jedoch", "aber", "zudem", "dazu", "außerdem", "nun", "sich", "dann", "daraufhin"})
+_SKIPPED = frozenset(
+    {"auch", "jedoch", "aber", "zudem", "dazu", "außerdem", "nun", "sich", "dann", "daraufhin"}
+)
 #: Longest prefield (tokens before the verb) taken as the subject ("Ein Sprecher der Polizei in Berlin").
 MAX_PREFIELD = 14
 #: One-word prefields that are objects or adverbs, not speakers ("Das sagte er", "Dies teilte … mit").
@@ -34,7 +38,9 @@ def _capital(tok: Tok) -> bool:
 def _adjective(tok: Tok, lexicon: Lexicon) -> bool:
     if tok.pos is not None:
         return tok.pos == "ADJA"
-    return tok.text[:1].islower() and tok.low.endswith(_ADJECTIVE_ENDINGS) and not lexicon.has("stop", tok.low)
+    return (
+        tok.text[:1].islower() and tok.low.endswith(_ADJECTIVE_ENDINGS) and not lexicon.has("stop", tok.low)
+    )
 
 
 def _determiner(tok: Tok, lexicon: Lexicon) -> bool:
@@ -72,12 +78,20 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
     seen_head = False
     while other < end and other - index < MAX_PHRASE:
         tok = tokens[other]
+        if tok.low in _MARKS and other > index:
+            other += 1  # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
+            continue
         if seen_head:
             if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
                 other += 1
                 seen_head = False
                 continue
-            if tok.low == "(" and other + 2 < end and tokens[other + 2].low == ")" and _capital(tokens[other + 1]):
+            if (
+                tok.low == "("
+                and other + 2 < end
+                and tokens[other + 2].low == ")"
+                and _capital(tokens[other + 1])
+            ):
                 other += 3
                 continue
             if not _capital(tok) or lexicon.has("stop", tok.low):
@@ -109,8 +123,9 @@ def phrase_after(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> t
     first = tokens[index]
     if _pronoun(first, lexicon):
         return index, index + 1
-    if not (_capital(first) or _determiner(first, lexicon) or _adjective(first, lexicon)) \
-            or lexicon.has("stop", first.low):
+    if not (_capital(first) or _determiner(first, lexicon) or _adjective(first, lexicon)) or lexicon.has(
+        "stop", first.low
+    ):
         return None
     stop = _extend(tokens, index, end, lexicon)
     if not any(_capital(tokens[position]) for position in range(index, stop)):
@@ -127,19 +142,27 @@ def phrase_before(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
         return None
     if span[1] - span[0] == 1 and tokens[begin].low in _NOT_SUBJECTS:
         return None
-    if any(tok.pos is not None and tok.pos[:1] == "V" or tok.low in {",", "“", "„"}
-           for tok in tokens[span[1] : index]):
+    if any(
+        (tok.pos is not None and tok.pos[:1] == "V") or tok.low in {",", "“", "„"}
+        for tok in tokens[span[1] : index]
+    ):
         return None
     stop = index
-    while stop > span[1] and (lexicon.has("stop", tokens[stop - 1].low) or tokens[stop - 1].pos in {"ADV", "ADJD"}):
+    while stop > span[1] and (
+        lexicon.has("stop", tokens[stop - 1].low) or tokens[stop - 1].pos in {"ADV", "ADJD"}
+    ):
         stop -= 1
     return begin, stop
 
 
 def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
-    """The noun phrase that ends just before ``index`` ("Dem Bericht zufolge", "wie der Sprecher mitteilte")."""
+    """The noun phrase ending just before ``index`` ("Dem Bericht zufolge", "wie der Sprecher mitteilte")."""
     start = index
-    while start > begin and index - start < MAX_PHRASE and (_opens_phrase(tokens[start - 1], lexicon) or tokens[start - 1].low in _LINKS):
+    while (
+        start > begin
+        and index - start < MAX_PHRASE
+        and (_opens_phrase(tokens[start - 1], lexicon) or tokens[start - 1].low in _LINKS)
+    ):
         start -= 1
     while start < index and not (_capital(tokens[start]) or _determiner(tokens[start], lexicon)):
         start += 1

@@ -14,7 +14,7 @@ from wortlaut.article import Article
 
 #: Fallback tokens: words with inner hyphens/apostrophes/dots (z.B., NATO-Chef), @handles, or one symbol.
 _TOKEN = re.compile(r"[@#]?\w+(?:[-'’.]\w+)*-?|[^\w\s]")
-#: Fallback sentence ends: . ! ? (optionally followed by a closing quote) before a space and a capital or opener.
+#: Fallback sentence ends: . ! ? (and a closing quote) before a space and a capital or an opening mark.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[“”\"«»]?(?=\s+[„\"»«(A-ZÄÖÜ0-9])|\n+")
 
 

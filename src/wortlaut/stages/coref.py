@@ -166,7 +166,7 @@ class _Run:
         if entity is not None and entity not in self.entities:
             known = self.stage.kb.get(entity)
             if known is not None:
-                self.entities[entity] = entity_record(known)
+                self.entities[entity] = entity_record(known, on=self.day)
         return Mention(
             start=start,
             end=end,

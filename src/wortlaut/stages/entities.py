@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -28,6 +27,7 @@ from wortlaut.article import Article, Mention
 from wortlaut.kb import KB, AliasEntry, default_kb
 from wortlaut.kb.descriptions import DescriptionMatcher
 from wortlaut.kb.gazetteer import Gazetteer
+from wortlaut.kb.model import strip_genitive
 from wortlaut.kb.normalize import handle_key, key
 from wortlaut.kb.records import EntityRegistry
 from wortlaut.kb.text import Word, article_words
@@ -105,11 +105,14 @@ class EntitiesStage(Stage):
 
     def __call__(self, article: Article) -> Article:
         items = article_words(article)
-        registry = EntityRegistry(self.kb)
+        registry = EntityRegistry(self.kb, on=article.published_date)
         found = self._names(article, items, registry)
         found += self._surnames(items, found, registry)
         found += self._handles(article, found, registry)
         found += self._appositions(items, found, registry)
+        moved = registry.merge_genitives()
+        if moved:
+            found = [replace(f, entity=moved.get(f.entity, f.entity)) if f.entity else f for f in found]
         for item in found:
             if item.entity is not None and item.kind == "name":
                 registry.see_name(item.entity, article.text[item.start : item.end])
@@ -143,7 +146,8 @@ class EntitiesStage(Stage):
             covered[index:end] = [True] * (end - index)
             index = end
         spans = self._tagged(article, items) + self._first_name_spans(items)
-        for first, last, type_, source in sorted(spans):
+        # Full names first, so a bare surname before its full name still links to it.
+        for first, last, type_, source in sorted(spans, key=lambda span: (span[1] - span[0] == 1, span)):
             if any(covered[first:last]):
                 continue
             covered[first:last] = [True] * (last - first)
@@ -217,11 +221,14 @@ class EntitiesStage(Stage):
         if not surnames:
             return []
         covered = {index for f in found for index in range(f.first, f.last)}
-        return [
-            Found(word.start, word.end, "PER", surnames[word.key], "article", "name", index, index + 1)
-            for index, word in enumerate(items)
-            if index not in covered and word.capitalised and word.key in surnames
-        ]
+        result = []
+        for index, word in enumerate(items):
+            if index in covered or not word.capitalised:
+                continue
+            entity = surnames.get(word.key) or surnames.get(strip_genitive((word.key,))[0])
+            if entity is not None:
+                result.append(Found(word.start, word.end, "PER", entity, "article", "name", index, index + 1))
+        return result
 
     # -- handles and appositions -----------------------------------------------------------------
 
@@ -313,8 +320,3 @@ def _is_comma(items: list[Word], index: int) -> bool:
 
 def _is_surname(word: Word, sentence: int) -> bool:
     return word.sentence == sentence and word.capitalised and word.text.replace("-", "").isalpha()
-
-
-def publication_day(article: Article) -> date | None:
-    """The article's publication day (``None`` when absent or unparsable)."""
-    return article.published_date

@@ -16,7 +16,7 @@ and asks HanTa's slow morphological analysis for the lemma of verbs only
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from wortlaut.article import Article, Token
 from wortlaut.pipeline import Stage, register_stage
@@ -125,7 +125,8 @@ class MorphStage(Stage):
             if words[i] == PLACEHOLDER:
                 lemma = token.text
             mood, tense, pos = self._mood(lowered, i, pos, lemma)
-            result.append(replace(token, pos=pos, lemma=lemma, mood=mood, tense=tense))
+            result.append(Token(start=token.start, end=token.end, text=token.text, sentence=token.sentence,
+                                pos=pos, lemma=lemma, mood=mood, tense=tense))
         return result
 
     def _mood(self, words: list[str], i: int, pos: str, lemma: str) -> tuple[str | None, str | None, str]:
@@ -146,7 +147,7 @@ class MorphStage(Stage):
         """Whether an -e form is 1sg: "ich" before it in its clause, right after it, or verb-first."""
         if i == 0 or (i + 1 < len(words) and words[i + 1] in self._first_person):
             return True
-        for word in reversed(words[max(0, i - SUBJECT_WINDOW_BEFORE): i]):
+        for word in reversed(words[max(0, i - SUBJECT_WINDOW_BEFORE) : i]):
             if word in self._first_person:
                 return True
             if word in self._third_person or not any(ch.isalnum() for ch in word):

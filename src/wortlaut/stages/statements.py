@@ -15,7 +15,6 @@ from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.lexicon import Lexicon, load_lexicon
 from wortlaut.quotes.posts import headline_statement, post_statement
 
-
 #: Entity types that can speak; other mentions inside a speaker phrase are its complements.
 _SPEAKER_TYPES = frozenset({"PER", "ORG"})
 
@@ -54,7 +53,9 @@ class StatementsStage(Stage):
             for item in inside:
                 item.mode = "headline"
             if not inside:
-                statement = headline_statement(build_context(article, self.lexicon), headline.start, headline.end)
+                statement = headline_statement(
+                    build_context(article, self.lexicon), headline.start, headline.end
+                )
                 if statement is not None:
                     found.append(statement)
         return found
@@ -71,7 +72,7 @@ def _span(article: Article, parts: list[Range]) -> Span | None:
 
 
 def _best_mention(mentions: tuple[Mention, ...], start: int, end: int) -> Mention | None:
-    """The mention that stands for a speaker phrase: a person or organisation inside it, the longest overlap first.
+    """The mention standing for a speaker phrase: a person or organisation in it, longest overlap first.
 
     A place inside a longer phrase is a genitive ("der Präsident der Ukraine"), not the speaker, so it only
     counts when it covers the whole phrase.
@@ -98,7 +99,9 @@ def _entity_ref(article: Article, part: Range | None) -> EntityRef | None:
     if span is None:
         return None
     mention = _best_mention(article.mentions, span.start, span.end)
-    return EntityRef(start=span.start, end=span.end, text=span.text, entity=mention.entity if mention else None)
+    return EntityRef(
+        start=span.start, end=span.end, text=span.text, entity=mention.entity if mention else None
+    )
 
 
 def _statement(article: Article, item: Found, statement_id: str) -> Statement:
@@ -106,8 +109,11 @@ def _statement(article: Article, item: Found, statement_id: str) -> Statement:
     assert quote is not None  # rules build ranges from tokens of this text
     date = None
     if item.mode == "post":
-        post = next((post for post in article.structure.posts if post.start <= item.start < post.end), None) \
-            if article.structure else None
+        post = (
+            next((post for post in article.structure.posts if post.start <= item.start < post.end), None)
+            if article.structure
+            else None
+        )
         if post is not None and post.date:
             date = DateInfo(value=post.date, source="post")
     return Statement(

@@ -18,7 +18,13 @@ from enum import Enum
 
 from wortlaut.article import Article, Post, Span, Structure
 from wortlaut.pipeline import Stage, register_stage
-from wortlaut.stages.structure_data import Markers, load_markers, load_months, parse_signature
+from wortlaut.stages.structure_data import (
+    Markers,
+    load_markers,
+    load_months,
+    load_post_prefixes,
+    parse_signature,
+)
 
 #: A headline rarely exceeds 20 words; seed 004's colon headline has 18.
 #: 30 leaves room for long agency headlines while excluding body paragraphs.
@@ -42,7 +48,7 @@ MAX_BOILERPLATE_LINE_WORDS = 40
 #: articles (which have no headline line) fell from 26 to 7.
 MAX_COLON_HEADLINE_WORDS = 20
 
-_SENTENCE_END = tuple('.!?…:;"“”»«\'’')
+_SENTENCE_END = tuple(".!?…:;\"“”»«'’")
 _BULLET = re.compile(r"^(?:[-–—•*·▪►>]|\d{1,2}[.)])\s+\S")
 _LINK_ONLY = re.compile(r"^(?:pic\.twitter\.com/\S+|https?://\S+)$")
 
@@ -101,6 +107,7 @@ class StructureStage(Stage):
     def __init__(self) -> None:
         self.markers: Markers = load_markers()
         self.months: dict[str, int] = load_months()
+        self.prefixes = load_post_prefixes()
 
     def __call__(self, article: Article) -> Article:
         lines = split_lines(article.text)
@@ -147,20 +154,12 @@ class StructureStage(Stage):
         for index, line in enumerate(lines):
             if roles[index] is not Role.BODY:
                 continue
-            signature = parse_signature(line.text, self.months)
+            signature = parse_signature(line.text, self.months, self.prefixes)
             if signature is None:
                 continue
             roles[index] = Role.POST
             sig_start = line.start + signature.start
-            lead = line.text[: signature.start].rstrip()
-            if lead:
-                text_start, text_end = line.start, line.start + len(lead)
-            else:
-                first = _post_start(lines, roles, index)
-                text_start = lines[first].start if first is not None else sig_start
-                text_end = lines[index - 1].end if first is not None else sig_start
-                for position in range(first if first is not None else index, index):
-                    roles[position] = Role.POST
+            text_start, text_end = _post_text(lines, roles, index, sig_start)
             posts.append(
                 Post(
                     start=text_start,
@@ -234,6 +233,20 @@ def _list_end(lines: list[Line], header: int) -> int:
             break
         last = index
     return last
+
+
+def _post_text(lines: list[Line], roles: list[Role], signature: int, sig_start: int) -> tuple[int, int]:
+    """Offsets of the post text: before the dash on the signature line, else the line(s) above."""
+    line = lines[signature]
+    lead = line.text[: sig_start - line.start].rstrip()
+    if lead:
+        return line.start, line.start + len(lead)
+    first = _post_start(lines, roles, signature)
+    if first is None:
+        return sig_start, sig_start
+    for position in range(first, signature):
+        roles[position] = Role.POST
+    return lines[first].start, lines[signature - 1].end
 
 
 def _post_start(lines: list[Line], roles: list[Role], signature: int) -> int | None:

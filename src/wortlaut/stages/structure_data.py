@@ -18,12 +18,13 @@ MAX_AUTHOR_WORDS = 6
 
 _LANG_DIR = files("wortlaut").joinpath("lang", "de")
 
-_SIGNATURE = re.compile(
-    r"(?:[—–]|(?:^|(?<=\s))-{1,2})\s*"
+#: "Name (@handle) date" up to the end of the line, after the dash or opening phrase.
+_SIGNATURE_TAIL = (
     r"(?P<author>[^()\n—–]{1,80}?)\s*"
     r"\((?P<handle>@[A-Za-z0-9_][\w.\-]*(?:@[\w.\-]+)?)\)\s*"
     r"(?P<date>[^()\n]{0,40}?)\s*$"
 )
+_SIGNATURE = re.compile(r"(?:[—–]|(?:^|(?<=\s))-{1,2})\s*" + _SIGNATURE_TAIL)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 _DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})")
@@ -72,13 +73,23 @@ class Signature:
     date: str | None
 
 
-def parse_signature(line: str, months: dict[str, int]) -> Signature | None:
+def load_post_prefixes(name: str = "structure_post_prefixes.tsv") -> re.Pattern[str] | None:
+    """A pattern for signatures opened by a phrase ("Ein Beitrag geteilt von …") instead of a dash."""
+    phrases = [re.escape(row[0].strip()) for row in read_tsv(name)]
+    if not phrases:
+        return None
+    return re.compile(rf"(?i:^(?:{'|'.join(phrases)}))\s+" + _SIGNATURE_TAIL)
+
+
+def parse_signature(
+    line: str, months: dict[str, int], prefixes: re.Pattern[str] | None = None
+) -> Signature | None:
     """``— Mark Rutte (@SecGenNATO) 21. Mai 2025`` -> author, handle, ISO date.
 
     The text after the handle must be empty or a date, so prose that happens
     to contain "(@name)" is not taken for a signature.
     """
-    match = _SIGNATURE.search(line)
+    match = _SIGNATURE.search(line) or (prefixes.match(line) if prefixes is not None else None)
     if match is None:
         return None
     author = match.group("author").strip()

@@ -13,6 +13,7 @@ boilerplate.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,12 +38,12 @@ MAX_OPEN_QUOTE_TOKENS = 120
 
 TERMINAL_CHARS = frozenset(".!?…")
 #: Closing marks that belong to the sentence they follow (`.“`, `!)`).
-CLOSERS = frozenset("“”«»‘\")]’")
+CLOSERS = frozenset('“”«»‘")]’')
 #: Marks that may open a sentence besides a capital letter or digit.
 OPENERS = frozenset("„“»«‚\"(['–—-#@")
 #: Opening quotation mark -> the marks that close it (German „…“ and »…«, Swiss «…», English “…”).
 QUOTE_CLOSES = {"„": "“”", "‚": "‘’", "»": "«", "«": "»", "“": "”", '"': '"'}
-QUOTE_CHARS = frozenset("„“”‚‘’»«\"")
+QUOTE_CHARS = frozenset('„“”‚‘’»«"')
 GLUED_QUOTE = re.compile(r"([„“”»«‚])")
 URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 ORDINAL = re.compile(r"^\d+\.$")
@@ -169,10 +170,16 @@ class TokensStage(Stage):
             raw = self.tokenize(article.text[block_start:block_end], block_start)
             for first, last in split_sentences(raw, self._rules):
                 index = len(sentences)
-                sentences.append(Span(start=raw[first].start, end=raw[last - 1].end,
-                                      text=article.text[raw[first].start:raw[last - 1].end]))
-                tokens.extend(Token(start=t.start, end=t.end, text=t.text, sentence=index)
-                              for t in raw[first:last])
+                sentences.append(
+                    Span(
+                        start=raw[first].start,
+                        end=raw[last - 1].end,
+                        text=article.text[raw[first].start : raw[last - 1].end],
+                    )
+                )
+                tokens.extend(
+                    Token(start=t.start, end=t.end, text=t.text, sentence=index) for t in raw[first:last]
+                )
         return article.with_layers(sentences=tuple(sentences), tokens=tuple(tokens))
 
     def tokenize(self, text: str, offset: int = 0) -> list[RawToken]:
@@ -243,7 +250,7 @@ def text_blocks(article: Article) -> list[tuple[int, int]]:
     cuts.update(match.start() for match in re.finditer("\n", text))
     points = sorted(cut for cut in cuts if 0 <= cut <= len(text))
     blocks = []
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in itertools.pairwise(points):
         if any(a <= start < b for a, b in skip):
             continue
         if text[start:end].strip():

@@ -195,9 +195,9 @@ class Store:
     ) -> list[StatementGroup]:
         """What ``speaker`` said (optionally ``about`` some terms), as statement groups, newest first."""
         with self._bounded():
-            condition = queries.speaker_filter(self.connection, speaker)
+            conditions = queries.speaker_filter(self.connection, speaker)
             return queries.said(
-                self.connection, condition, about=about, since=since, until=until, limit=limit, offset=offset
+                self.connection, conditions, about=about, since=since, until=until, limit=limit, offset=offset
             )
 
     def person(self, name: str, *, limit: int = 50) -> Person:

@@ -9,10 +9,11 @@ cross-article linking ran.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from wortlaut.store.results import ArticleInfo, EntityInfo, SearchHit, SearchResult, Source, StatementGroup
@@ -23,6 +24,8 @@ _KIND_RANK = {"name": 0, "alias": 1, "handle": 2, "surname": 3}
 #: Characters of context on each side of a search match in a snippet.
 SNIPPET_CONTEXT = 80
 _WORD = re.compile(r"\w+")
+#: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
+RANK_WINDOW = 1_000
 
 
 def _json(text: str | None) -> Any:
@@ -68,24 +71,32 @@ def entity_info(connection: sqlite3.Connection, entity_id: str) -> EntityInfo | 
     return EntityInfo(id=row[0], name=row[1], type=row[2], aliases=tuple(aliases), roles=roles)
 
 
-def speaker_filter(connection: sqlite3.Connection, speaker: str) -> tuple[str, list[Any]]:
-    """SQL condition (on alias ``s``) and parameters selecting a speaker's statements.
+Condition = tuple[str, list[Any]]
+
+
+def speaker_filter(connection: sqlite3.Connection, speaker: str) -> list[Condition]:
+    """SQL conditions (on alias ``s``) that together select a speaker's statements.
 
     Statements whose speaker was resolved to the entity match by id;
-    unresolved ones match by the speaker's name (a one-word query also by surname).
+    unresolved ones match by the speaker's name (a one-word query also by
+    surname).  Each condition can walk one index in date order, which is
+    what keeps :func:`said` fast for speakers with many statements.
     """
     entity = resolve_entity(connection, speaker)
     norm = normalize(speaker)
-    by_name = "s.speaker_norm = ?" + (" OR s.speaker_last = ?" if " " not in norm else "")
-    params: list[Any] = [norm] + ([norm] if " " not in norm else [])
-    if entity is None:
-        return f"({by_name})", params
-    return f"(s.speaker_entity = ? OR (s.speaker_entity IS NULL AND ({by_name})))", [entity.id, *params]
+    conditions: list[Condition] = []
+    if entity is not None:
+        conditions.append(("s.speaker_entity = ?", [entity.id]))
+    if norm:
+        conditions.append(("s.speaker_norm = ? AND s.speaker_entity IS NULL", [norm]))
+        if " " not in norm:
+            conditions.append(("s.speaker_last = ? AND s.speaker_entity IS NULL", [norm]))
+    return conditions
 
 
 def said(
     connection: sqlite3.Connection,
-    condition: tuple[str, list[Any]],
+    conditions: list[Condition],
     *,
     about: str | None = None,
     since: str | None = None,
@@ -93,24 +104,47 @@ def said(
     limit: int = 20,
     offset: int = 0,
 ) -> list[StatementGroup]:
-    """Statement groups matching ``condition``, newest first, with all their sources."""
-    where, params = [condition[0]], list(condition[1])
+    """Statement groups matching any of ``conditions``, newest first, with all their sources.
+
+    Each condition's statements are read lazily in date order and merged;
+    reading stops as soon as ``offset + limit`` distinct groups are found.
+    """
+    extra, params = [], []
     if about:
-        where.append("s.rid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+        extra.append("s.rid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
         params.append(fts_query(about))
     if since:
-        where.append("s.date >= ?")
+        extra.append("s.date >= ?")
         params.append(since)
     if until:
-        where.append("s.date <= ?")
-        params.append(until + "\uffff" if len(until) == 10 else until)
-    rows = connection.execute(
-        "SELECT COALESCE(m.group_id, '=' || s.id) AS gkey, MAX(s.date) AS latest FROM statements s"
+        extra.append("s.date <= ?")
+        params.append(until + "\uffff")  # "2024-06" includes every day of June
+    streams = [_statement_keys(connection, condition, extra, params) for condition in conditions]
+    keys: list[str] = []
+    seen_statements: set[str] = set()
+    for _date, statement_id, key in heapq.merge(*streams, reverse=True):
+        if statement_id in seen_statements:
+            continue
+        seen_statements.add(statement_id)
+        if key not in keys:
+            keys.append(key)
+            if len(keys) >= offset + limit:
+                break
+    return [_group(connection, key) for key in keys[offset:]]
+
+
+def _statement_keys(
+    connection: sqlite3.Connection, condition: Condition, extra: list[str], params: list[Any]
+) -> Iterator[tuple[str, str, str]]:
+    """(date, statement id, group key) of matching statements, newest first."""
+    where = " AND ".join([condition[0], *extra])
+    cursor = connection.execute(
+        "SELECT COALESCE(s.date, ''), s.id, COALESCE(m.group_id, '=' || s.id) FROM statements s"
         " LEFT JOIN statement_group_members m ON m.statement_id = s.id"
-        f" WHERE {' AND '.join(where)} GROUP BY gkey ORDER BY latest DESC, gkey LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return [_group(connection, key) for key, _ in rows]
+        f" WHERE {where} ORDER BY s.date DESC, s.id DESC",
+        [*condition[1], *params],
+    )
+    yield from cursor
 
 
 _SOURCE_COLUMNS = (
@@ -197,15 +231,26 @@ def _make_group(
 
 
 def search(connection: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
-    """Articles (best match first) and statements (newest first) matching a query."""
+    """Articles (best match first) and statements (newest first) matching a query.
+
+    Articles are ranked by BM25 among the :data:`RANK_WINDOW` most recently
+    stored matches: ranking every match of a common word in a large
+    collection costs time linear in the matches, and recent news is what a
+    reader of a growing collection looks for.
+    """
     expression = fts_query(query)
     stems = set(stem_words(words(query)))
-    article_rows = connection.execute(
-        "SELECT a.id, a.url, a.title, a.published, a.text FROM articles_fts f"
-        " JOIN articles a ON a.rid = f.rowid"
-        " WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
-        (expression, limit, offset),
+    ranked = connection.execute(
+        "SELECT rowid FROM (SELECT rowid, bm25(articles_fts) AS score FROM articles_fts"
+        " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
+        (expression, RANK_WINDOW, limit, offset),
     ).fetchall()
+    article_rows = [
+        connection.execute(
+            "SELECT id, url, title, published, text FROM articles WHERE rid = ?", (rowid,)
+        ).fetchone()
+        for (rowid,) in ranked
+    ]
     statement_rows = connection.execute(
         "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
         " FROM statements_fts f JOIN statements s ON s.rid = f.rowid JOIN articles a ON a.id = s.article_id"

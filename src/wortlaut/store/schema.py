@@ -94,8 +94,8 @@ CREATE TABLE IF NOT EXISTS statements (
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_entity, date);
-CREATE INDEX IF NOT EXISTS statements_speaker_norm ON statements(speaker_norm);
-CREATE INDEX IF NOT EXISTS statements_speaker_last ON statements(speaker_last);
+CREATE INDEX IF NOT EXISTS statements_speaker_norm ON statements(speaker_norm, date);
+CREATE INDEX IF NOT EXISTS statements_speaker_last ON statements(speaker_last, date);
 
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,

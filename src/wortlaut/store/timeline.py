@@ -23,11 +23,14 @@ from wortlaut.store.results import (
 
 #: Most contacts listed on a person page; the long tail is rarely interesting.
 MAX_CONTACTS = 20
+#: A person page looks at the entity's latest this-many statements and event participations
+#: (for stories and contacts), which bounds its cost for people quoted thousands of times.
+RECENT_WINDOW = 1_000
 
 
 def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 50) -> Person:
     """The entity's page: the latest ``limit`` items of each kind, merged in date order."""
-    groups = said(connection, ("s.speaker_entity = ?", [entity.id]), limit=limit)
+    groups = said(connection, [("s.speaker_entity = ?", [entity.id])], limit=limit)
     events = person_events(connection, entity.id, limit=limit)
     stories = person_stories(connection, entity.id, limit=limit)
     items = [TimelineItem(kind="statement", date=group.date, statement=group) for group in groups]
@@ -54,9 +57,9 @@ def person_events(connection: sqlite3.Connection, entity_id: str, *, limit: int 
     rows = connection.execute(
         "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.url, a.title"
         " FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity = ?)"
+        " WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity = ? ORDER BY rowid DESC LIMIT ?)"
         " ORDER BY e.date DESC LIMIT ?",
-        (entity_id, limit),
+        (entity_id, RECENT_WINDOW, limit),
     ).fetchall()
     items = []
     for row in rows:
@@ -90,11 +93,12 @@ def person_stories(connection: sqlite3.Connection, entity_id: str, *, limit: int
     rows = connection.execute(
         "SELECT id, title, first_date, last_date, size, digest FROM stories WHERE id IN ("
         " SELECT sa.story_id FROM story_articles sa WHERE sa.article_id IN ("
-        "  SELECT article_id FROM statements WHERE speaker_entity = ?1"
-        "  UNION SELECT e.article_id FROM events e JOIN event_participants p ON p.event_id = e.id"
-        "  WHERE p.entity = ?1))"
+        "  SELECT * FROM (SELECT article_id FROM statements WHERE speaker_entity = ?1"
+        "   ORDER BY date DESC LIMIT ?3)"
+        "  UNION SELECT * FROM (SELECT e.article_id FROM event_participants p JOIN events e ON e.id = p.event_id"
+        "   WHERE p.entity = ?1 ORDER BY p.rowid DESC LIMIT ?3)))"
         " ORDER BY last_date DESC LIMIT ?2",
-        (entity_id, limit),
+        (entity_id, limit, RECENT_WINDOW),
     ).fetchall()
     return [_story_info(row) for row in rows]
 
@@ -105,9 +109,10 @@ def contacts(connection: sqlite3.Connection, entity_id: str) -> list[Contact]:
         "SELECT p2.entity, COALESCE(n.name, MIN(p2.text)), COUNT(DISTINCT p2.event_id) AS shared"
         " FROM event_participants p1 JOIN event_participants p2 ON p2.event_id = p1.event_id"
         " LEFT JOIN entities n ON n.id = p2.entity"
-        " WHERE p1.entity = ?1 AND (p2.entity IS NULL OR p2.entity != ?1)"
+        " WHERE p1.rowid IN (SELECT rowid FROM event_participants WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3)"
+        " AND (p2.entity IS NULL OR p2.entity != ?1)"
         " GROUP BY COALESCE(p2.entity, lower(p2.text)) ORDER BY shared DESC, 2 LIMIT ?2",
-        (entity_id, MAX_CONTACTS),
+        (entity_id, MAX_CONTACTS, RECENT_WINDOW),
     ).fetchall()
     return [Contact(entity=row[0], name=row[1], events=row[2]) for row in rows]
 

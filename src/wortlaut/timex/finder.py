@@ -12,7 +12,7 @@ from datetime import date
 
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
-from wortlaut.timex.normalise import Context, Normaliser
+from wortlaut.timex.normalise import FOCUS_RELATIVE, Context, Normaliser
 from wortlaut.timex.patterns import Candidate, PatternSet
 from wortlaut.timex.tense import direction_at
 
@@ -90,7 +90,8 @@ class TimeFinder:
                 continue
             if resolved is None:
                 continue
-            if resolved.type == "DATE" and resolved.value and DAY_VALUE.match(resolved.value):
+            moves_focus = cand.groups.get("word") not in FOCUS_RELATIVE
+            if moves_focus and resolved.type == "DATE" and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
                 focus.sentence = sentence.start
             if "year" in cand.groups and resolved.type == "DATE" and cand.kind in YEAR_FOCUS_KINDS:

@@ -45,6 +45,8 @@ class TimeLexicon:
     date_cues: frozenset[str]
     weak_cues: frozenset[str]
     quantity_cues: frozenset[str]
+    nowadays_after: frozenset[str]
+    nowadays_before: frozenset[str]
 
 
 @cache
@@ -71,4 +73,6 @@ def load_lexicon() -> TimeLexicon:
         date_cues=frozenset(word for word, role in context if role == "date"),
         weak_cues=frozenset(word for word, role in context if role == "weak"),
         quantity_cues=frozenset(word for word, role in context if role == "quantity"),
+        nowadays_after=frozenset(word for word, role in context if role == "nowadays_after"),
+        nowadays_before=frozenset(word for word, role in context if role == "nowadays_before"),
     )

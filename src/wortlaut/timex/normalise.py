@@ -28,7 +28,7 @@ PART_CODES = {
 }
 VAGUE_UNITS = {"Tag": "D", "Woche": "W", "Monat": "M", "Jahr": "Y", "Jahrzehnt": "DE"}
 #: Day words counted from the day last named rather than from publication (``am Vortag``).
-FOCUS_RELATIVE = frozenset({"Vortag", "Vortages", "Folgetag"})
+FOCUS_RELATIVE = frozenset({"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "diesem Tag"})
 #: Two-digit years up to this value are read as 20xx (``21.05.25``), later ones as 19xx.
 TWO_DIGIT_CENTURY_SPLIT = 40
 
@@ -84,6 +84,7 @@ class Normaliser:
             "relunit": self._relunit,
             "duration": self._duration,
             "vague": self._vague,
+            "span_adj": self._span_adj,
             "future": lambda g, c: Resolved("DATE", "FUTURE_REF"),
             "recent": lambda g, c: Resolved("DATE", "PAST_REF"),
             "clock": self._clock,
@@ -132,7 +133,7 @@ class Normaliser:
 
     def _daypart(self, g: dict[str, str], ctx: Context) -> Resolved:
         """``am Nachmittag``: that part of the day in focus (or of the anchor day)."""
-        code = PART_CODES[g["part"]]
+        code = PART_CODES[g["part"].removesuffix("s")]
         day = ctx.day or ctx.anchor
         if day is None:
             return Resolved("TIME", None, f"day:+0T{code}")
@@ -226,6 +227,8 @@ class Normaliser:
 
     def _word(self, g: dict[str, str], ctx: Context) -> Resolved:
         word = self.lex.words.get(g["word"]) or self.lex.words[g["word"].lower()]
+        if "nowadays" in g:
+            return Resolved("DATE", "PRESENT_REF")
         if word.kind == "day":
             base = ctx
             if g["word"] in FOCUS_RELATIVE and ctx.day is not None:
@@ -293,13 +296,19 @@ class Normaliser:
             return self._offset_value(_UNIT_NAMES[unit], whole, ctx)
         return Resolved("DURATION", _period(number, unit))
 
+    def _span_adj(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        """``einwöchigen``, ``dreitägige``: a duration said as an adjective."""
+        number = self._number(g["num"])
+        unit = {"wöchig": "W", "tägig": "D", "monatig": "M", "stündig": "H"}[g["unit"]]
+        return Resolved("DURATION", _period(number, unit)) if number else None
+
     def _vague(self, g: dict[str, str], ctx: Context) -> Resolved:
         stem = g["unit"].rstrip("n").removesuffix("e") if g["unit"] != "Tagen" else "Tag"
         stem = {"Tage": "Tag", "Woch": "Woche", "Jahrzehnt": "Jahrzehnt"}.get(stem, stem)
         return Resolved("DURATION", f"PX{VAGUE_UNITS.get(stem, 'Y')}")
 
     def _every(self, g: dict[str, str], ctx: Context) -> Resolved:
-        unit = g.get("unit") or g["unit2"]
+        unit = g.get("unit") or g.get("unit2") or g["unit3"]
         return Resolved("SET", {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}.get(unit, "P1Y"))
 
     def _clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:

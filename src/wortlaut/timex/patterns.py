@@ -28,8 +28,15 @@ SEASON_CUES = frozenset(["diesem", "der", "ganzen"])
 #: Words before ``Morgen`` that make it the noun "morning", not "tomorrow".
 MORNING_BEFORE = frozenset(["am", "den", "jeden", "diesen", "frühen", "heute"])
 
+#: A year range (``1170-1230``, ``(1898–1976)``): both numbers are years whatever follows.
+YEAR_RANGE_AFTER = re.compile(r"[-–/]\d{4}(?!\d)")
+YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)\d{4}[-–/]$")
+#: The rest of a number range after its first number (``31 [und 22 Jahre]``).
+RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und)\s*\w+\s+\w+")
+#: Words ending like adjectives that are not (``eine über Jahre``), refused between number and unit.
+NOT_ADJECTIVE = r"(?!(?:über|unter|oder|aber|hinter|wieder|immer|weiter|später|früher|jeder|einer)\s)"
 #: Separator between list items (``am 4., 11., 18. und 25. März``, ``10 bis 15 Uhr``).
-LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder)|,|-|–|/)\s*"
+LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder|sowie)(?:\s+am)?|,|-|–|/)\s*"
 
 PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
 
@@ -69,7 +76,7 @@ class PatternSet:
         words = _alt(_cap(lex.words))
         year = r"(?P<year>\d{4})"
         clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?!\w)"
-        b = r"(?<![\w.,])"
+        b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d-])")),
             (
@@ -141,17 +148,19 @@ class PatternSet:
                 "duration",
                 re.compile(
                     rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
-                    rf"(?P<num>{number})\s+(?P<unit>{unit})(?!\w)"
+                    rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}[a-zäöü]+e[nrs]?\s+)?(?P<unit>{unit})(?!\w)"
                 ),
             ),
             (
                 "duration",
-                re.compile(rf"{b}(?P<num>{number})(?=\s*(?:bis|-|–|oder|und)\s*{number}\s+(?P<unit>{unit})(?!\w))"),
+                re.compile(
+                    rf"{b}(?P<num>{number})(?=\s*(?:bis|-|–|oder|und)\s*{number}\s+(?P<unit>{unit})(?!\w))"
+                ),
             ),
             (
                 "vague",
                 re.compile(
-                    rf"{b}(?:(?P<seit>[Ss]eit)\s+|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|"
+                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber)\s+|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
                     rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?!\w)"
                 ),
             ),
@@ -161,18 +170,32 @@ class PatternSet:
             ),
             ("recent", re.compile(rf"{b}[Vv]or\s+kurzem(?!\w)")),
             (
+                "span_adj",
+                re.compile(
+                    rf"{b}(?P<num>{_alt(_cap(lex.numbers))})(?P<unit>wöchig|tägig|monatig|stündig)\w*"
+                ),
+            ),
+            (
                 "daypart",
                 re.compile(
                     rf"{b}(?:(?<=[Aa]m\s)|(?<=[Aa]m\sspäten\s)|(?<=[Aa]m\sfrühen\s))"
                     rf"(?P<part>Abend|Nachmittag|Vormittag|Morgen)(?!\w)"
                 ),
             ),
+            ("daypart", re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?P<part>Abends|Nachmittags|Vormittags)(?!\w)")),
             ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{clock}")),
             (
                 "clock",
                 re.compile(
                     rf"{b}(?P<range>)(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?"
-                    rf"(?=\s*(?:und|bis|-|–|/)\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr(?!\w))"
+                    rf"(?=\s*(?:bis|-|–)\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr(?!\w))"
+                ),
+            ),
+            (
+                "clock",
+                re.compile(
+                    rf"{b}(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?"
+                    rf"(?=\s*(?:und|/)\s*\d{{1,2}}(?:[.:]\d{{2}})?\s*Uhr(?!\w))"
                 ),
             ),
             (
@@ -182,7 +205,7 @@ class PatternSet:
             (
                 "season",
                 re.compile(
-                    rf"{b}(?:(?P<mod>{mod})\s+)?(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter)(?P<months>monate?n?)?"
+                    rf"{b}(?:(?P<mod>{mod})\s+(?:[a-zäöü]+en\s+)?)?(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter)(?P<months>monate?n?)?"
                     rf"(?!\w)(?:\s+{year})?"
                 ),
             ),
@@ -195,7 +218,8 @@ class PatternSet:
             (
                 "every",
                 re.compile(
-                    rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr))(?!\w)"
+                    rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
+                    rf"|(?P<per>pro|am)\s+(?P<unit3>Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
                 ),
             ),
         ]
@@ -227,17 +251,32 @@ class PatternSet:
             return self._is_year(groups, text, previous, start, end)
         if kind == "duration":
             return self._duration_ok(groups, text, end, before)
+        if kind == "every" and groups.get("per") == "am":
+            return any(word[:1].isdigit() for word in before[-3:])
         if kind == "word":
+            if (
+                groups["word"].lower() == "heute"
+                and "part" not in groups
+                and self._nowadays(text, end, previous)
+            ):
+                groups["nowadays"] = "1"
             return self._word_ok(groups, text, start, end, previous)
         if kind == "season" and "mod" not in groups and "year" not in groups:
             return previous in self.cues or previous in SEASON_CUES
         return True
 
+    def _nowadays(self, text: str, end: int, previous: str) -> bool:
+        """``heute`` meaning "nowadays": ``heute noch``, ``wie wir heute wissen``, ``heute würde``."""
+        after = text[end : end + 20].split()
+        following = after[0].strip(",.;") if after else ""
+        return following in self.lex.nowadays_after or previous in self.lex.nowadays_before
+
     def _duration_ok(self, groups: dict[str, str], text: str, end: int, before: list[str]) -> bool:
         """Ages (``16 Jahre alt``, ``im Alter von elf Jahren``) and ``eines Tages`` are no durations."""
         if groups["num"] in {"eines", "einem"} and "prep" not in groups and text.startswith("Tages", end - 5):
             return False
-        if AGE_AFTER.match(text, end):
+        rest = RANGE_REST.match(text, end)
+        if AGE_AFTER.match(text, rest.end() if rest else end):
             return False
         if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter", "zwischen"}:
             return False
@@ -248,6 +287,8 @@ class PatternSet:
         if not YEAR_MIN <= year <= YEAR_MAX or QUANTITY_AFTER.match(text, end):
             return False
         if text[start:end] != groups["year"] or previous in self.lex.date_cues or previous in self.lex.months:
+            return True
+        if YEAR_RANGE_AFTER.match(text, end) or YEAR_RANGE_BEFORE.search(text, 0, start):
             return True
         if previous in self.lex.quantity_cues or not 1900 <= year <= YEAR_MAX:
             return False

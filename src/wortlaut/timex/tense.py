@@ -24,7 +24,7 @@ def _token_direction(tense: str | None) -> str | None:
     label = (tense or "").lower()
     if label.startswith(("past", "pret", "perf", "plu", "imperf")):
         return "past"
-    if label.startswith(("fut", "pres")):
+    if label.startswith("fut"):
         return "future"
     return None
 

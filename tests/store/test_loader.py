@@ -1,0 +1,70 @@
+"""Bulk ingest: parallel analysis, batches, resumption and per-item failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.store.samples import filler_article, rutte_article
+from wortlaut.article import Article
+from wortlaut.ingest import IngestError
+from wortlaut.store import Store
+from wortlaut.store.loader import Analyzer, ingest
+
+
+def _title_analyzer() -> Analyzer:
+    """A stand-in pipeline: marks the article, and fails on one text (for the failure path)."""
+
+    def analyze(article: Article) -> Article:
+        if "kaputt" in article.text:
+            raise RuntimeError("stage exploded")
+        return article.with_layers(title=f"analysed in {__name__}")
+
+    return analyze
+
+
+def test_parallel_ingest_analyses_and_stores_everything(tmp_path: Path) -> None:
+    articles = [filler_article(number) for number in range(40)]
+    with Store.open(tmp_path / "s.sqlite") as store:
+        report = ingest(
+            store, articles, analyzer_factory=_title_analyzer, workers=2, batch_size=7, link=False
+        )
+        assert (report.added, report.skipped, report.failures) == (40, 0, [])
+        assert {info.title for info in store.articles(limit=100)} == {f"analysed in {__name__}"}
+
+
+def test_errors_and_failed_analyses_are_reported_and_the_rest_is_stored(tmp_path: Path) -> None:
+    items = [filler_article(1), IngestError(path="bad.html", reason="empty file"),
+             Article.create("Das ist kaputt."), filler_article(2)]  # fmt: skip
+    failures: list[str] = []
+    with Store.open(tmp_path / "s.sqlite") as store:
+        report = ingest(store, items, analyzer_factory=_title_analyzer, link=False,
+                        on_failure=lambda failure: failures.append(str(failure)))  # fmt: skip
+        assert report.added == 2
+    assert failures[0] == "bad.html: empty file"
+    assert "stage exploded" in failures[1]
+
+
+def test_rerun_skips_stored_articles_before_analysis(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def counting() -> Analyzer:
+        def analyze(article: Article) -> Article:
+            calls.append(article.id)
+            return article
+
+        return analyze
+
+    with Store.open(tmp_path / "s.sqlite") as store:
+        ingest(store, [filler_article(1)], analyzer_factory=counting, link=False)
+        report = ingest(store, [filler_article(1), filler_article(2), filler_article(2)],
+                        analyzer_factory=counting, link=False)  # fmt: skip
+    assert (report.added, report.skipped) == (1, 2)
+    assert calls == [filler_article(1).id, filler_article(2).id]
+
+
+def test_published_fills_in_missing_dates_only(tmp_path: Path) -> None:
+    undated = Article.create("Ohne Datum.")
+    with Store.open(tmp_path / "s.sqlite") as store:
+        ingest(store, [undated, rutte_article()], analyzer_factory=None, published="2025-03-05", link=False)
+        assert store.article(undated.id).published == "2025-03-05"
+        assert store.article(rutte_article().id).published == "2024-12-18"
