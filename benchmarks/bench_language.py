@@ -42,27 +42,25 @@ def load_stages() -> list[Stage]:
 
 
 def run(articles: list[Article], repeat: int) -> None:
-    """Time each stage over the corpus ``repeat`` times (the last run is reported: from the second
-    run on, the morphology memos are warm, as in a long-running worker)."""
+    """Time each stage over the corpus ``repeat`` times, printing every run: the first run starts
+    with empty morphology memos (a fresh worker), later runs show a long-running worker."""
     load_start = time.perf_counter()
     stages = load_stages()
     print(f"stages loaded in {time.perf_counter() - load_start:.2f}s: {[s.name for s in stages]}")
-    timings: dict[str, float] = {}
-    for _ in range(repeat):
+    for number in range(1, repeat + 1):
+        timings: dict[str, float] = {}
         current = articles
         for stage in stages:
             started = time.process_time()  # CPU time of this one process: one core, immune to load
             current = [stage(article) for article in current]
             timings[stage.name] = time.process_time() - started
-    tokens = sum(len(article.tokens) for article in current)
-    print(f"{len(articles)} articles, {tokens} tokens (outside boilerplate)")
-    core = 0.0
-    for stage in stages:
-        seconds = timings[stage.name]
-        if stage.name in CORE_STAGES:
-            core += seconds
-        _report(stage.name, seconds, tokens, len(articles))
-    _report("language core total", core, tokens, len(articles))
+        tokens = sum(len(article.tokens) for article in current)
+        print(f"run {number} ({'cold' if number == 1 else 'warm'} memos): "
+              f"{len(articles)} articles, {tokens} tokens (outside boilerplate)")
+        for stage in stages:
+            _report(stage.name, timings[stage.name], tokens, len(articles))
+        core = sum(seconds for name, seconds in timings.items() if name in CORE_STAGES)
+        _report("language core total", core, tokens, len(articles))
 
 
 def _report(name: str, seconds: float, tokens: int, articles: int) -> None:

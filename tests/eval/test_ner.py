@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.conftest import shared_path
 
+from tests.conftest import shared_path
 from wortlaut.eval.ner import command
 from wortlaut.eval.spans import SpanScorer, bio_spans
 from wortlaut.ner import load_tagger

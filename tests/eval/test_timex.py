@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.conftest import shared_path
 
+from tests.conftest import shared_path
 from wortlaut.article import TimeExpr
 from wortlaut.eval import timex
 from wortlaut.timex.finder import TimeFinder

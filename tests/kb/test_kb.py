@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from wortlaut.kb import ENV_VAR, KBError, default_kb, kb_files, load_kb
+from wortlaut.kb.descriptions import PatternError, load_patterns
 from wortlaut.kb.loader import DATA_DIR
 
 
@@ -156,3 +157,33 @@ def test_kb_bad_user_file_names_the_file_and_the_reason(tmp_path: Path, content:
 def test_kb_env_var_naming_a_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(KBError, match="names no such file"):
         kb_files(str(tmp_path / "missing.yaml"))
+
+
+def test_kb_description_patterns_name_roles_and_entities_the_kb_has() -> None:
+    kb = default_kb()
+    patterns = load_patterns()
+    assert len(patterns) > 40
+    for pattern in patterns:
+        for target in pattern.targets:
+            kind, _, value = target.partition(":")
+            assert kind in ("role", "family", "entity"), target
+            if "{c}" in value or kind == "family":
+                continue
+            if kind == "role":
+                assert kb.holders(value), f"no one in the KB ever held {value!r}"
+            else:
+                assert kb.get(value) is not None, target
+        assert pattern.needs is None or kb.get(pattern.needs) is not None
+
+
+def test_kb_metonym_literals_are_entities() -> None:
+    kb = default_kb()
+    literals = [m.literal for e in kb.entities.values() for m in e.metonyms if m.literal]
+    assert literals and all(kb.get(literal) is not None for literal in literals)
+
+
+def test_kb_bad_description_pattern_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "roles.tsv"
+    path.write_text("DET {NOPE} Präsident~\tPER\trole:x\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="pattern 1: unknown pattern word"):
+        load_patterns(path)

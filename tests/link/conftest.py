@@ -44,8 +44,9 @@ def make_article(
         start = text.find(surname)
         if start >= 0:
             entities.append(Entity(id=entity_id, name=name, type="PER"))
-            mentions.append(Mention(start=start, end=start + len(surname), text=surname, type="PER",
-                                    entity=entity_id))
+            mentions.append(
+                Mention(start=start, end=start + len(surname), text=surname, type="PER", entity=entity_id)
+            )
     records = []
     for number, (speaker, quote, mode) in enumerate(statements):
         start = text.index(quote)
@@ -56,8 +57,9 @@ def make_article(
                 id=f"s{number}",
                 mode=mode,
                 quote=Article.create(text).span(start, start + len(quote)),  # type: ignore[arg-type]
-                speaker=EntityRef(start=at, end=at + len(surname), text=text[at : at + len(surname)],
-                                  entity=speaker),
+                speaker=EntityRef(
+                    start=at, end=at + len(surname), text=text[at : at + len(surname)], entity=speaker
+                ),
                 date=DateInfo(value=published, source="published"),
             )
         )
@@ -74,5 +76,8 @@ def make_article(
             )
         )
     return Article.create(text, published=published, source=source, title=title).with_layers(
-        entities=tuple(entities), mentions=tuple(mentions), statements=tuple(records), events=tuple(happenings)
+        entities=tuple(entities),
+        mentions=tuple(mentions),
+        statements=tuple(records),
+        events=tuple(happenings),
     )

@@ -10,10 +10,11 @@ from wortlaut.link.text import text_hash
 from wortlaut.store import Store
 
 REPORT = (
-    "Die Gewerkschaft hat ihre Mitglieder für Donnerstag zu einem ganztägigen Warnstreik aufgerufen. Der "
-    "Vorsitzende sagte in Frankfurt, die Beschäftigten hätten die Geduld verloren. Das Angebot der Bahn sei eine "
-    "Provokation. Der Verkehrsminister rief beide Seiten auf, an den Verhandlungstisch zurückzukehren. Fahrgäste "
-    "müssen am Donnerstag mit massiven Ausfällen im Fern- und Regionalverkehr rechnen."
+    "Die Gewerkschaft hat ihre Mitglieder für Donnerstag zu einem ganztägigen Warnstreik aufgerufen. "
+    "Der Vorsitzende sagte in Frankfurt, die Beschäftigten hätten die Geduld verloren. "
+    "Das Angebot der Bahn sei eine Provokation. "
+    "Der Verkehrsminister rief beide Seiten auf, an den Verhandlungstisch zurückzukehren. "
+    "Fahrgäste müssen am Donnerstag mit massiven Ausfällen im Fern- und Regionalverkehr rechnen."
 )
 
 
@@ -35,10 +36,15 @@ def test_exact_copy_with_other_layout_is_an_exact_duplicate(store: Store, encode
     assert _duplicates(store) == {copy.id: (first.id, "exact")}
 
 
-def test_edited_agency_copy_is_a_near_duplicate_and_joins_the_story(store: Store, encoder: HashingEncoder) -> None:
+def test_edited_agency_copy_is_a_near_duplicate_and_joins_the_story(
+    store: Store, encoder: HashingEncoder
+) -> None:
     first = make_article(REPORT, published="2025-04-02")
-    edited = make_article("Warnstreik bei der Bahn. " + REPORT + " Die Bahn richtet eine Hotline ein.",
-                          published="2025-04-02", source="copy")
+    edited = make_article(
+        "Warnstreik bei der Bahn. " + REPORT + " Die Bahn richtet eine Hotline ein.",
+        published="2025-04-02",
+        source="copy",
+    )
     store.add_many([first, edited], link=False)
     update(store, [first.id, edited.id], encoder=encoder)
     assert _duplicates(store)[edited.id] == (first.id, "near")
@@ -48,8 +54,10 @@ def test_edited_agency_copy_is_a_near_duplicate_and_joins_the_story(store: Store
 
 def test_unrelated_article_is_no_duplicate(store: Store, encoder: HashingEncoder) -> None:
     first = make_article(REPORT, published="2025-04-02")
-    other = make_article("Der Mindestlohn soll 2026 auf 15 Euro pro Stunde steigen, teilte die Kommission mit.",
-                         published="2025-04-02")
+    other = make_article(
+        "Der Mindestlohn soll 2026 auf 15 Euro pro Stunde steigen, teilte die Kommission mit.",
+        published="2025-04-02",
+    )
     store.add_many([first, other], link=False)
     update(store, [first.id, other.id], encoder=encoder)
     assert _duplicates(store) == {}
@@ -66,3 +74,15 @@ def test_index_persists_between_sessions(tmp_path: Path, encoder: HashingEncoder
         store.add_many([copy], link=False)
         update(store, [copy.id], encoder=encoder)
         assert _duplicates(store)[copy.id][0] == first.id
+
+
+def test_forgotten_article_is_no_longer_an_original(store: Store, encoder: HashingEncoder) -> None:
+    from wortlaut.link import forget
+
+    first = make_article(REPORT, published="2025-04-02")
+    store.add_many([first], link=False)
+    update(store, [first.id], encoder=encoder)
+    forget(store, [first.id])
+    assert store.connection.execute(
+        "SELECT COUNT(*) FROM link_lsh WHERE article_id = ?", (first.id,)
+    ).fetchone() == (0,)

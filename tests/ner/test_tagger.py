@@ -96,3 +96,14 @@ def test_tagger_agrees_with_crfsuite(tmp_path: Path) -> None:
     probes = [s.words for s in sentences] + [("Herr", "Rutte", "reist", "nach", "Wien", "und", "Rom")]
     for words in probes:
         assert ours.tag_bio(words) == list(theirs.tag(extractor.sentence(words)))
+
+
+def test_batched_viterbi_equals_one_by_one(shipped: NerTagger) -> None:
+    sentences = [
+        ["Der", "Kanzler", "traf", "Emmanuel", "Macron", "in", "Paris", "."],
+        ["Ja", "."],
+        [],
+        ["Die", "Vereinten", "Nationen", "und", "die", "EU", "berieten", "in", "New", "York", "."],
+        ["Rutte"],
+    ] * 30
+    assert shipped.tag_sentences(sentences) == [shipped.tag(words) for words in sentences]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.kb.articles import tokenized
 
+from tests.kb.articles import tokenized
 from wortlaut.article import Article
 from wortlaut.stages.coref import CorefStage
 from wortlaut.stages.entities import EntitiesStage
@@ -143,6 +143,20 @@ def test_coref_bare_role_noun_needs_exactly_one_named_holder(
     assert resolved(two, "description") == [("Der Präsident", None)]
 
 
+def test_coref_feminine_role_noun_needs_a_woman(stages: tuple[EntitiesStage, CorefStage]) -> None:
+    man = run(stages, "Donald Tusk kam. Die Präsidentin sagte das.")
+    woman = run(stages, "Donald Tusk traf Roberta Metsola. Die Präsidentin sagte das.")
+    dated = run(stages, "Die Kanzlerin sagte das.", "2024-06-01")
+    assert resolved(man, "description") == [("Die Präsidentin", None)]
+    assert resolved(woman, "description") == [("Die Präsidentin", "roberta-metsola")]
+    assert resolved(dated, "description") == [("Die Kanzlerin", None)]
+
+
+def test_coref_role_noun_does_not_match_a_longer_word(stages: tuple[EntitiesStage, CorefStage]) -> None:
+    article = run(stages, "Der britische Film feierte der Premiere entgegen.", "2024-06-01")
+    assert resolved(article, "description") == []
+
+
 def test_coref_plural_role_nouns_are_not_descriptions(stages: tuple[EntitiesStage, CorefStage]) -> None:
     article = run(
         stages, "Die Präsidenten berieten mit den Regierungschefs der Tschechischen Republik.", "2024-06-01"
@@ -153,6 +167,11 @@ def test_coref_plural_role_nouns_are_not_descriptions(stages: tuple[EntitiesStag
 def test_coref_pronoun_chain_follows_a_resolved_description(stages: tuple[EntitiesStage, CorefStage]) -> None:
     article = run(stages, "Dann stellte der ukrainische Führer fest, dass er informiert sei.", "2025-05-21")
     assert resolved(article, "pronoun") == [("er", "wolodymyr-selenskyj")]
+
+
+def test_coref_running_twice_adds_nothing(stages: tuple[EntitiesStage, CorefStage]) -> None:
+    once = run(stages, "Olaf Scholz kam. Er sagte, sie komme nicht. Der Kanzler schwieg.", "2024-06-01")
+    assert stages[1](once).mentions == once.mentions
 
 
 @pytest.mark.parametrize("text", ["", "🙂", "er er er sie sie", "Москва и Київ"])

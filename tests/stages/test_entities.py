@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from tests.kb.articles import mentions_of, tokenized
 
+from tests.kb.articles import mentions_of, tokenized
 from wortlaut.article import Article, Post, Span, Structure
 from wortlaut.stages.entities import EntitiesStage
 
@@ -73,6 +73,14 @@ def test_entities_capitalisation_separates_party_from_adjective(stage: EntitiesS
     article = run(stage, "Sie hob die linke Hand. Die Linke stimmte dagegen.")
     assert mentions_of(article, "die-linke") == ["Die Linke"]
     assert len(article.mentions) == 1
+
+
+def test_entities_weak_name_links_only_after_its_cue_words(stage: EntitiesStage) -> None:
+    text = "Tesla zeigte das Model X. Musk schrieb auf X, das Model X sei gut."
+    article = run(stage, text)
+    assert [(m.text, m.start) for m in article.mentions if m.entity == "x-twitter"] == [
+        ("X", text.index("auf X") + 4)
+    ]
 
 
 def test_entities_tagger_names_become_local_entities_and_surnames_link(stage: EntitiesStage) -> None:

@@ -199,3 +199,12 @@ def test_events_meeting_verb_with_sich(stages: tuple[TimesStage, EventsStage]) -
     (event,) = analyse(stages, make(text)).events
     assert event.type == "meeting" and {"Q61053", "Q3881"} <= entities(event)
     assert event.date is not None and event.date.value == "2024-12-17"
+
+
+def test_events_without_publication_date_keep_relative_time_and_no_date(
+    stages: tuple[TimesStage, EventsStage],
+) -> None:
+    text = "Außerdem soll Selenskyj am Donnerstag in Brüssel an einem EU-Gipfel teilnehmen."
+    (event,) = analyse(stages, make(text, published=None)).events
+    assert event.date is None
+    assert event.time is not None and (event.time.value, event.time.relative) == (None, "weekday:thursday")

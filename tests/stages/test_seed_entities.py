@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 import pytest
-from tests.conftest import shared_path
 
+from tests.conftest import shared_path
 from wortlaut.article import Article, Entity
 from wortlaut.pipeline import default_pipeline
 

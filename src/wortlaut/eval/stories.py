@@ -52,7 +52,11 @@ class Scores:
     f1: float
 
     def to_json(self) -> dict[str, float]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -168,8 +172,9 @@ def _seed_quote(text: str, start: int, contains: str, cue: str) -> str:
     return sentence
 
 
-def _seed_statements(name: str, text: str, shared: Path, gazetteer: Mapping[str, Sequence[str]]
-                     ) -> list[dict[str, str]]:
+def _seed_statements(
+    name: str, text: str, shared: Path, gazetteer: Mapping[str, Sequence[str]]
+) -> list[dict[str, str]]:
     """Gold statements of a seed, from ``expected.json`` (quote = the sentence around ``contains``)."""
     expected = json.loads((shared / "seeds" / "expected.json").read_text(encoding="utf-8"))
     entry = next(item for item in expected["articles"] if item["file"] == name)
@@ -183,8 +188,14 @@ def _seed_statements(name: str, text: str, shared: Path, gazetteer: Mapping[str,
             continue
         group = index_of.get(item.get("same_as", ""), number)
         quote = _seed_quote(text, start, item["contains"], item["cue"])
-        found.append({"speaker": by_name[item["speaker"]], "quote": quote, "mode": item["mode"],
-                      "group": f"{prefix}:{group}"})
+        found.append(
+            {
+                "speaker": by_name[item["speaker"]],
+                "quote": quote,
+                "mode": item["mode"],
+                "group": f"{prefix}:{group}",
+            }
+        )
     return found
 
 
@@ -195,8 +206,10 @@ def _entities(text: str, gazetteer: Mapping[str, Sequence[str]]) -> tuple[list[E
         if spans:
             kind = entity_id.split(":")[0].upper()
             entities.append(Entity(id=entity_id, name=names[0], type=kind))
-            mentions += [Mention(start=m.start(), end=m.end(), text=m.group(), type=kind, entity=entity_id)
-                         for m in spans]
+            mentions += [
+                Mention(start=m.start(), end=m.end(), text=m.group(), type=kind, entity=entity_id)
+                for m in spans
+            ]
     return entities, mentions
 
 
@@ -210,33 +223,56 @@ def _speaker(text: str, speaker: str, names: Sequence[str], before: int) -> Enti
     return EntityRef(start=match.start(), end=match.end(), text=match.group(), entity=speaker)
 
 
-def build_article(record: Mapping[str, Any], text: str, statements: Sequence[Mapping[str, str]],
-                  gazetteer: Mapping[str, Sequence[str]]) -> GoldArticle:
+def build_article(
+    record: Mapping[str, Any],
+    text: str,
+    statements: Sequence[Mapping[str, str]],
+    gazetteer: Mapping[str, Sequence[str]],
+) -> GoldArticle:
     """An analysed article from the gold annotations."""
-    base = Article.create(text, published=record["published"], source=record["source"],
-                          language=record["language"], title=text.split("\n", 1)[0].strip())
+    base = Article.create(
+        text,
+        published=record["published"],
+        source=record["source"],
+        language=record["language"],
+        title=text.split("\n", 1)[0].strip(),
+    )
     entities, mentions = _entities(text, gazetteer)
     records, groups = [], {}
     for number, item in enumerate(statements):
         start = text.index(item["quote"])
         span = base.span(start, start + len(item["quote"]))
         assert span is not None
-        records.append(Statement(
-            id=f"s{number}", mode=item["mode"], quote=span,
-            speaker=_speaker(text, item["speaker"], gazetteer.get(item["speaker"], ()), start),
-            date=DateInfo(value=record["published"], source="published"),
-        ))
+        records.append(
+            Statement(
+                id=f"s{number}",
+                mode=item["mode"],
+                quote=span,
+                speaker=_speaker(text, item["speaker"], gazetteer.get(item["speaker"], ()), start),
+                date=DateInfo(value=record["published"], source="published"),
+            )
+        )
         groups[f"{base.id}:s{number}"] = item["group"]
     events = []
     for number, item in enumerate(record.get("events", [])):
         start = text.index(item["trigger"])
         trigger = base.span(start, start + len(item["trigger"]))
         assert trigger is not None
-        people = tuple(EntityRef(start=0, end=0, text=gazetteer[p][0], entity=p) for p in item["participants"])
-        events.append(Event(id=f"e{number}", type=item["type"], trigger=trigger, participants=people,
-                            date=DateInfo(value=record["published"], source="published")))
-    article = base.with_layers(entities=tuple(entities), mentions=tuple(mentions), statements=tuple(records),
-                               events=tuple(events))
+        people = tuple(
+            EntityRef(start=0, end=0, text=gazetteer[p][0], entity=p) for p in item["participants"]
+        )
+        events.append(
+            Event(
+                id=f"e{number}",
+                type=item["type"],
+                trigger=trigger,
+                participants=people,
+                date=DateInfo(value=record["published"], source="published"),
+            )
+        )
+    article = base.with_layers(
+        entities=tuple(entities), mentions=tuple(mentions), statements=tuple(records), events=tuple(events)
+    )
     return GoldArticle(article, record["split"], record["story"], groups)
 
 
@@ -274,7 +310,9 @@ class MemoEncoder:
         missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
         if missing:
             self._memo.update(zip(missing, self.inner.encode(missing), strict=True))
-        return np.stack([self._memo[text] for text in texts]) if texts else np.zeros((0, self.dim), np.float32)
+        return (
+            np.stack([self._memo[text] for text in texts]) if texts else np.zeros((0, self.dim), np.float32)
+        )
 
 
 def run_split(articles: Iterable[GoldArticle], encoder: Encoder) -> dict[str, Any]:
@@ -289,7 +327,9 @@ def run_split(articles: Iterable[GoldArticle], encoder: Encoder) -> dict[str, An
             update(store, [item.article.id], encoder=encoder)
         connection = store.connection
         stories = dict(connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
-        groups = dict(connection.execute("SELECT statement_id, group_id FROM statement_group_members").fetchall())
+        groups = dict(
+            connection.execute("SELECT statement_id, group_id FROM statement_group_members").fetchall()
+        )
         duplicates = connection.execute("SELECT article_id, duplicate_of, kind FROM duplicates").fetchall()
         flagged = connection.execute(
             "SELECT COUNT(*) FROM statement_groups WHERE json_extract(flags, '$.quote_changed')"
@@ -321,23 +361,44 @@ def make_encoder(name: str) -> Encoder:
 
 
 def _print(split: str, result: Mapping[str, Any]) -> None:
-    click.echo(f"== {split}: {result['articles']} articles, {result['gold_stories']} gold stories "
-               f"({result['predicted_stories']} predicted), {result['statements']} statements in "
-               f"{result['gold_groups']} gold groups ({result['predicted_groups']} predicted)")
-    for label, key in (("stories pairwise", "stories_pairwise"), ("stories BCubed", "stories_bcubed"),
-                       ("groups pairwise", "groups_pairwise"), ("groups BCubed", "groups_bcubed")):
+    click.echo(
+        f"== {split}: {result['articles']} articles, {result['gold_stories']} gold stories "
+        f"({result['predicted_stories']} predicted), {result['statements']} statements in "
+        f"{result['gold_groups']} gold groups ({result['predicted_groups']} predicted)"
+    )
+    for label, key in (
+        ("stories pairwise", "stories_pairwise"),
+        ("stories BCubed", "stories_bcubed"),
+        ("groups pairwise", "groups_pairwise"),
+        ("groups BCubed", "groups_bcubed"),
+    ):
         scores = result[key]
-        click.echo(f"  {label:<17} P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}")
-    click.echo(f"  duplicates found: {len(result['duplicates'])}; groups flagged quote_changed: "
-               f"{result['quote_changed_groups']}")
+        click.echo(
+            f"  {label:<17} P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}"
+        )
+    click.echo(
+        f"  duplicates found: {len(result['duplicates'])}; groups flagged quote_changed: "
+        f"{result['quote_changed_groups']}"
+    )
 
 
 @click.command(name="stories")
-@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
-              help="Which half of the collection (dev chose the thresholds).")
-@click.option("--encoder", "encoder_name", type=click.Choice(["e5", "hashing"]), default="e5", show_default=True)
-@click.option("--shared", type=click.Path(path_type=Path), default=None,
-              help="The shared folder with seeds/ (default: $WORTLAUT_SHARED or ../shared).")
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="Which half of the collection (dev chose the thresholds).",
+)
+@click.option(
+    "--encoder", "encoder_name", type=click.Choice(["e5", "hashing"]), default="e5", show_default=True
+)
+@click.option(
+    "--shared",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The shared folder with seeds/ (default: $WORTLAUT_SHARED or ../shared).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def command(split: str, encoder_name: str, shared: Path | None, as_json: bool) -> None:
     """Story clustering (pairwise/BCubed F1) and statement grouping (P/R) on the story collection."""

@@ -101,22 +101,31 @@ def clause_bounds(sentence: Span, offset: int) -> tuple[int, int]:
     return sentence.start + left, sentence.start + right
 
 
+def _dates_something(expr: TimeExpr) -> bool:
+    """A calendar point (``2024-12-18``, ``2025-05``) or an unresolved one (``weekday:wednesday``)."""
+    if expr.type not in {"DATE", "TIME"}:
+        return False
+    if expr.value:
+        return expr.value not in REF_VALUES and YEAR_START.match(expr.value) is not None
+    return bool(expr.relative) and not (expr.relative or "").startswith("time:")
+
+
 def nearest_time(times: Sequence[TimeExpr], sentence: Span, offset: int) -> TimeExpr | None:
-    """The dated time expression in the sentence nearest the trigger, its own clause first."""
+    """The time expression dating the trigger: nearest in its sentence, its own clause first.
+
+    Without a publication date this may be an unresolved one (value ``None``, ``relative``
+    kept): the event then carries its time but no date, rather than a guessed one.
+    """
     usable = [
-        expr
-        for expr in times
-        if sentence.start <= expr.start < sentence.end
-        and expr.type in {"DATE", "TIME"}
-        and expr.value
-        and expr.value not in REF_VALUES
-        and YEAR_START.match(expr.value) is not None
+        expr for expr in times if sentence.start <= expr.start < sentence.end and _dates_something(expr)
     ]
     if not usable:
         return None
     left, right = clause_bounds(sentence, offset)
     local = [expr for expr in usable if left <= expr.start < right]
-    return min(local or usable, key=lambda expr: abs(expr.start - offset))
+    pool = local or usable
+    valued = [expr for expr in pool if expr.value]
+    return min(valued or pool, key=lambda expr: abs(expr.start - offset))
 
 
 def participants_in(article: Article, start: int, end: int, lex: EventLexicon) -> list[EntityRef]:

@@ -41,6 +41,11 @@ class Cluster:
         return next((m.post_date for m in self.members if m.post_date), None)
 
     @property
+    def relative(self) -> str | None:
+        """The unresolved time of the cluster (``weekday:thursday``) when no member has a date."""
+        return next((m.time.relative for m in self.members if m.time is not None and m.time.relative), None)
+
+    @property
     def place(self) -> EntityRef | None:
         return next((m.place for m in self.members if m.place is not None), None)
 
@@ -68,6 +73,9 @@ def _related(raw: RawEvent, cluster: Cluster) -> bool:
 def _compatible(raw: RawEvent, cluster: Cluster) -> bool:
     date = raw.time.value[:10] if raw.time and raw.time.value else raw.post_date
     if date and cluster.date and date != cluster.date:
+        return False
+    relative = raw.time.relative if raw.time else None
+    if relative and cluster.relative and relative != cluster.relative:
         return False
     place = cluster.place
     return not (raw.place and place and (raw.place.entity or raw.place.text) != (place.entity or place.text))

@@ -24,8 +24,10 @@ LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 PATTERN_FILE = LANG_DIR / "roles_descriptions.tsv"
 MODIFIER_FILE = LANG_DIR / "roles_modifiers.tsv"
 ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
-#: Inflection endings a ``word~`` accepts (nouns: -s -es -en -n -ses -ern; adjectives: -e -en -er -es -em).
-NOUN_ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ns", "ses", "ern")
+#: Inflection endings a ``word~`` accepts: masculine and neuter nouns (-s -es -n -en -ns -ses) and, for
+#: stems written with their -e (``Vorsitzende~``, ``Außenbeauftragte~``), the adjectival -n and -r.
+#: No bare -e: ``Premier~`` must not match ``Premiere``.
+NOUN_ENDINGS = ("", "n", "en", "s", "es", "ns", "ses", "r")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 #: Length of the head-noun prefix used to skip words quickly (shorter than every head stem).
 HEAD_PREFIX = 3

@@ -52,6 +52,8 @@ class Gazetteer:
 def _fits(entry: AliasEntry, items: Sequence[Word], at: int) -> bool:
     if not _case_fits(entry.surface, items[at].text):
         return False
+    if entry.after and (at == 0 or items[at - 1].key not in entry.after):
+        return False
     sentence, last = items[at].sentence, len(entry.keys) - 1
     for offset, expected in enumerate(entry.keys):
         word = items[at + offset]

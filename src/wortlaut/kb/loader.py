@@ -24,7 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Environment variable naming extra KB files or folders (``os.pathsep``-separated).
 ENV_VAR = "WORTLAUT_KB"
 TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
-LIST_FIELDS = ("aliases", "handles", "roles", "adjectives", "metonyms")
+LIST_FIELDS = ("aliases", "handles", "roles", "adjectives", "metonyms", "weak", "weak_after")
 
 
 class KBError(ValueError):
@@ -99,6 +99,8 @@ def _entity(raw: Mapping[str, Any], path: Path) -> KBEntity:
             gender=raw.get("gender"),
             adjectives=tuple(str(adj) for adj in raw.get("adjectives") or ()),
             metonyms=tuple(_metonym(item) for item in raw.get("metonyms") or ()),
+            weak=tuple(str(name) for name in raw.get("weak") or ()),
+            weak_after=tuple(str(word) for word in raw.get("weak_after") or ()),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise KBError(f"{where}: {error}") from None

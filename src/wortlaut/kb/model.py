@@ -47,7 +47,11 @@ class Metonym:
 
 @dataclass(frozen=True, slots=True)
 class KBEntity:
-    """A canonical entity: stable ``id``, German canonical ``name``, type PER/ORG/LOC/MISC."""
+    """A canonical entity: stable ``id``, German canonical ``name``, type PER/ORG/LOC/MISC.
+
+    ``weak`` names (``X``) are too common as plain words to match alone; they match only right
+    after one of the ``weak_after`` words (``auf X``, ``Plattform X``).
+    """
 
     id: str
     name: str
@@ -58,6 +62,8 @@ class KBEntity:
     gender: str | None = None
     adjectives: tuple[str, ...] = ()
     metonyms: tuple[Metonym, ...] = ()
+    weak: tuple[str, ...] = ()
+    weak_after: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -67,7 +73,10 @@ class KBEntity:
 
 @dataclass(frozen=True, slots=True)
 class AliasEntry:
-    """One way of writing a name, as key words, and what it links to."""
+    """One way of writing a name, as key words, and what it links to.
+
+    ``after``: for a weak name (``X``), the words one of which must stand right before it.
+    """
 
     keys: tuple[str, ...]
     entity: str
@@ -75,6 +84,7 @@ class AliasEntry:
     literal: str | None = None
     surface: str = ""
     metonym: bool = False
+    after: frozenset[str] = frozenset()
 
 
 class KB:
@@ -92,8 +102,12 @@ class KB:
         self.max_alias_words = max((len(keys) for keys in self._aliases), default=1)
 
     def _index(self, entity: KBEntity) -> None:
+        weak = {name_keys(name) for name in entity.weak}
+        after = frozenset(key(word) for word in entity.weak_after)
         for name in entity.names:
-            self._add_alias(AliasEntry(name_keys(name), entity.id, entity.type, surface=_first_word(name)))
+            keys = name_keys(name)
+            needs = after if keys in weak else frozenset()
+            self._add_alias(AliasEntry(keys, entity.id, entity.type, surface=_first_word(name), after=needs))
         for metonym in entity.metonyms:
             literal, alias = metonym.literal, metonym.alias
             self._add_alias(

@@ -18,7 +18,7 @@ from wortlaut.link import digest as _digest
 from wortlaut.link import timeline as _timeline
 from wortlaut.link.encoder import E5Encoder, Encoder, HashingEncoder, default_encoder
 from wortlaut.link.records import Contact, Digest, DigestItem, LinkReport, Source, Timeline, TimelineEntry
-from wortlaut.link.update import connection_of, update
+from wortlaut.link.update import connection_of, forget, update
 
 
 def timeline(store_or_connection: Any, entity_id: str) -> Timeline:
@@ -45,6 +45,7 @@ __all__ = [
     "TimelineEntry",
     "default_encoder",
     "digest",
+    "forget",
     "timeline",
     "update",
 ]

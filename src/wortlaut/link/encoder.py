@@ -22,12 +22,12 @@ so the raw normalised vectors are used.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
+
 
 @runtime_checkable
 class Encoder(Protocol):
@@ -89,12 +89,22 @@ class HashingEncoder:
         self.name = f"hashing-{dim}"
 
     def _vector(self, text: str) -> np.ndarray:
-        vector = np.zeros(self.dim, dtype=np.float32)
+        """Signed counts of hashed character n-grams (a polynomial hash over code points, in numpy)."""
         padded = f" {' '.join(text.casefold().split())} "
+        points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        vector = np.zeros(self.dim, dtype=np.float32)
         for size in HASHING_NGRAMS:
-            for index in range(len(padded) - size + 1):
-                code = zlib.crc32(padded[index : index + size].encode("utf-8"))
-                vector[code % self.dim] += 1.0 if code & 0x80000000 else -1.0
+            count = len(points) - size + 1
+            if count <= 0:
+                continue
+            hashed = np.zeros(count, dtype=np.uint64)
+            for offset in range(size):
+                hashed = hashed * np.uint64(1_000_003) + points[offset : offset + count]
+            mixed = (hashed * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)
+            signs = np.where(mixed & np.uint64(1), 1.0, -1.0).astype(np.float32)
+            vector += np.bincount(
+                (mixed >> np.uint64(1)) % np.uint64(self.dim), weights=signs, minlength=self.dim
+            ).astype(np.float32)
         return vector
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -37,10 +37,19 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english" if language == "en" else "german")
 
 
+def _strip_accents(char: str) -> str:
+    return "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+
+
+#: Latin letters with diacritics (U+00C0–U+024F) mapped to their base letters, for ``str.translate``.
+_FOLD = {
+    code: _strip_accents(chr(code)) for code in range(0xC0, 0x250) if _strip_accents(chr(code)) != chr(code)
+}
+
+
 def fold(text: str) -> str:
     """Case- and accent-folded text, so ``Selenskyj``/``selenskyj`` and ``ä``/``a`` compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return text.casefold().translate(_FOLD)
 
 
 def words(text: str) -> list[str]:

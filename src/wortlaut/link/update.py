@@ -89,3 +89,18 @@ def _count_present(connection: sqlite3.Connection, ids: Sequence[str]) -> int:
             f"SELECT COUNT(*) FROM articles WHERE id IN ({placeholders(len(chunk))})", chunk
         ).fetchone()[0]
     return total
+
+
+def forget(store_or_connection: Any, article_ids: Sequence[str]) -> None:
+    """Drop removed articles from the duplicate index (call when the store deletes articles).
+
+    Story and statement-group memberships are removed by the store itself;
+    a story's centroid keeps the removed article's share until it goes
+    inactive, which only nudges later assignments.
+    """
+    connection = connection_of(store_or_connection)
+    with transaction(connection):
+        ensure_tables(connection)
+        for article_id in article_ids:
+            duplicates.forget(connection, article_id)
+            connection.execute("DELETE FROM duplicates WHERE duplicate_of = ?", (article_id,))

@@ -27,6 +27,10 @@ MODEL_FILE = "model.npz"
 #: 10kGNAD benchmark's 1,028 articles have about 54,000 distinct forms.
 FORM_CACHE_LIMIT = 100_000
 
+#: Sentences decoded together by :meth:`NerTagger.tag_sentences`; batching cuts the per-step
+#: numpy overhead, and 64 keeps the padded arrays small when one sentence is very long.
+BATCH_SENTENCES = 64
+
 
 def default_model_path() -> Path:
     """Where the shipped model lives."""
@@ -54,8 +58,15 @@ class NerTagger:
         return bio_spans(self.tag_bio(words))
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[SpanTuple]]:
-        """:meth:`tag` for each sentence of a batch."""
-        return [self.tag(words) for words in sentences]
+        """:meth:`tag` for each sentence of a batch (one Viterbi pass over all of them: faster)."""
+        found: list[list[SpanTuple]] = [[] for _ in sentences]
+        filled = [index for index, words in enumerate(sentences) if words]
+        for start in range(0, len(filled), BATCH_SENTENCES):
+            chunk = filled[start : start + BATCH_SENTENCES]
+            paths = self._viterbi_batch([self._emissions(sentences[index]) for index in chunk])
+            for index, path in zip(chunk, paths, strict=True):
+                found[index] = bio_spans([self.labels[label] for label in path])
+        return found
 
     def tag_bio(self, words: Sequence[str]) -> list[str]:
         """The BIO tag of each word."""
@@ -76,9 +87,16 @@ class NerTagger:
             if len(self._cache) >= FORM_CACHE_LIMIT:
                 self._cache.clear()
             features = self.features.word(word)
-            found = np.stack(
-                [self._score(features.own)] + [self._score(features.at[o]) for o in self._offsets]
-            )
+            lists = [features.own] + [features.at[offset] for offset in self._offsets]
+            get = self._row.get
+            targets: list[int] = []
+            rows: list[int] = []
+            for place, names in enumerate(lists):
+                known = [row for row in map(get, names) if row is not None]
+                targets += [place] * len(known)
+                rows += known
+            found = np.zeros((len(lists), len(self.labels)), dtype=np.float32)
+            np.add.at(found, targets, self._weights[rows])
             self._cache[word] = found
         return found
 
@@ -131,6 +149,30 @@ class NerTagger:
         for index in range(len(scores) - 1, 0, -1):
             path.append(int(back[index, path[-1]]))
         return path[::-1]
+
+
+    def _viterbi_batch(self, batch: Sequence[FloatArray]) -> list[list[int]]:
+        """:meth:`_viterbi` for several sentences at once (padded; finished rows stop moving)."""
+        lengths = np.array([len(scores) for scores in batch])
+        longest = int(lengths.max())
+        labels = len(self.labels)
+        padded = np.zeros((len(batch), longest, labels), dtype=np.float32)
+        for row, scores in enumerate(batch):
+            padded[row, : len(scores)] = scores
+        best = padded[:, 0]
+        back = np.empty((len(batch), longest, labels), dtype=np.intp)
+        for index in range(1, longest):
+            candidates = best[:, :, None] + self._transitions
+            back[:, index] = candidates.argmax(axis=1)
+            moved = candidates.max(axis=1) + padded[:, index]
+            best = np.where((lengths > index)[:, None], moved, best)
+        paths = []
+        for row, length in enumerate(lengths):
+            path = [int(best[row].argmax())]
+            for index in range(int(length) - 1, 0, -1):
+                path.append(int(back[row, index, path[-1]]))
+            paths.append(path[::-1])
+        return paths
 
 
 def load_tagger(path: Path | str | None = None) -> NerTagger:

@@ -97,7 +97,13 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
 
 def _source_follows(ctx: Context, index: int, end: int) -> bool:
     """``nach Angaben``, ``nach ersten Informationen``, ``nach Ansicht der``: a nearby source noun."""
-    return any(_source(ctx, other) for other in range(index + 1, min(end, index + 1 + SOURCE_WINDOW)))
+    for other in range(index + 1, min(end, index + 1 + SOURCE_WINDOW)):
+        if _source(ctx, other):
+            return True
+        tok = ctx.tokens[other]
+        if not (ctx.lexicon.has("determiner", tok.low) or tok.pos == "ADJA" or tok.low in {"von", "vom"}):
+            return False  # "nach den Fakten zu fragen": the source noun must head the phrase after "nach"
+    return False
 
 
 def _source(ctx: Context, index: int) -> bool:

@@ -20,6 +20,12 @@ MAX_PARTICLE_GAP = 14
 MAX_AUX_GAP = 10
 
 
+#: Passive auxiliaries that follow a participle cue in a verb-final clause ("wie berichtet wurde").
+_PASSIVE = frozenset({"wurde", "wurden", "worden", "wird", "werden"})
+#: Pronominal adverbs that some cues take ("geht davon aus", "wies darauf hin").
+_PRONOMINAL = frozenset({"davon", "darauf", "daran", "dafür", "dazu"})
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A speech-verb cue: token indices of its parts, the main verb index and the verb entry."""
@@ -89,8 +95,23 @@ def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon
         aux = _auxiliary(tokens, index, begin, lexicon)
         if aux is not None and tokens[index].low not in lexicon.words.get("aux", frozenset()):
             parts.insert(0, aux)
-        return Cue(tuple(parts), index, verb)
+        parts.extend(_attached(tokens, index, end, verb, parts))
+        return Cue(tuple(sorted(parts)), index, verb)
     return None
+
+
+def _attached(tokens: list[Tok], index: int, end: int, verb: SpeechVerb, parts: list[int]) -> list[int]:
+    """Words that belong to the cue: ``äußerte sich``, ``geht davon aus``, ``berichtet wurde``."""
+    extra = []
+    following = index + 1
+    if following < end and tokens[following].low == "sich" and "refl" in verb.frames:
+        extra.append(following)
+    if following < end and tokens[following].low in _PASSIVE and tokens[index].low.endswith("t"):
+        extra.append(following)
+    if "pro" in verb.frames:
+        stop = parts[-1] if len(parts) > 1 else min(end, index + MAX_PARTICLE_GAP)
+        extra.extend(other for other in range(following, stop) if tokens[other].low in _PRONOMINAL)
+    return extra
 
 
 def _next_to_es(tokens: list[Tok], index: int, begin: int, end: int) -> bool:

@@ -8,6 +8,9 @@ from wortlaut.quotes.speakers import phrase_after
 
 #: Prepositions that introduce an addressee in a frame ("mit dem NATO-Vorsitzenden", "gegenüber der Presse").
 _ADDRESSEE_PREPOSITIONS = frozenset({"mit", "gegenüber"})
+#: Dative forms that open an addressee after a verb like "erklären" ("erklärte einem Angestellten", "sagte ihm").
+_DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen", "mir", "uns"})
+_DATIVE = frozenset({"dem", "einem", "einer", "seinem", "seiner", "ihrem", "diesem", "dieser"}) | _DATIVE_PRONOUNS
 
 
 def _cue_tokens(ctx: Context, found: Found) -> list[int]:
@@ -59,7 +62,7 @@ def _addressee(
     return None
 
 
-def add_details(ctx: Context, found: Found, *, addressee_verb: bool = False) -> None:
+def add_details(ctx: Context, found: Found, *, addressee_verb: bool = False, dative_verb: bool = False) -> None:
     """Fill frame, channel and addressee of a cue-framed statement in place."""
     if not found.cue:
         return
@@ -73,18 +76,31 @@ def add_details(ctx: Context, found: Found, *, addressee_verb: bool = False) -> 
         found.channel = _channel(ctx, first, last)
     if found.addressee is None:
         phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb)
-        if phrase is None and addressee_verb:
-            phrase = _object_addressee(ctx, found, cue, last)
+        if phrase is None and (addressee_verb or dative_verb):
+            phrase = _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
         if phrase is not None:
             found.addressee = ctx.chars(*phrase)
 
 
-def _object_addressee(ctx: Context, found: Found, cue: list[int], last: int) -> tuple[int, int] | None:
-    """``informierte den Leiter des Bündnisses``: the object right after a verb that takes an addressee."""
-    verb = cue[-1] if len(cue) == 1 else cue[1] if len(cue) > 1 else cue[0]
-    phrase = phrase_after(ctx.tokens, verb + 1, last, ctx.lexicon)
+def _object_addressee(
+    ctx: Context, found: Found, cue: list[int], last: int, *, dative_only: bool
+) -> tuple[int, int] | None:
+    """``informierte den Leiter des Bündnisses`` / ``erklärte einem Angestellten``: the object after the verb
+    (after an inverted subject); verbs that take the addressee in the dative need a dative form."""
+    verb = cue[0] if len(cue) == 1 else cue[1] if ctx.lexicon.has("aux", ctx.tokens[cue[0]].low) else cue[0]
+    start = verb + 1
+    if found.speaker is not None and ctx.token_at(found.speaker[0]) == start:
+        start = ctx.token_at(found.speaker[1])
+    if start >= last:
+        return None
+    if dative_only and ctx.tokens[start].low not in _DATIVE:
+        return None
+    phrase = phrase_after(ctx.tokens, start, last, ctx.lexicon)
+    if phrase is None and ctx.tokens[start].low in _DATIVE_PRONOUNS:
+        phrase = (start, start + 1)
     if phrase is None or (found.speaker is not None and ctx.chars(*phrase) == found.speaker):
         return None
-    if ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low):
+    if ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low) and phrase[1] - phrase[0] == 1 \
+            and ctx.tokens[phrase[0]].low not in _DATIVE_PRONOUNS:
         return None
     return phrase

@@ -154,6 +154,7 @@ def direct_statements(ctx: Context, skip: set[int]) -> list[Found]:
             statement.cue = [ctx.chars(part, part + 1) for part in parts]
             statement.speaker = ctx.chars(*speaker) if speaker else None
             statement.medium = cue.verb.medium if cue else "speech"
+            statement.frames = cue.verb.frames if cue else frozenset()
             statement.rule = "direct.frame_after"
             statement.frame = ctx.chars(parts[0], last + 1)
             if _joins_next(ctx, last, number):
@@ -169,6 +170,7 @@ def direct_statements(ctx: Context, skip: set[int]) -> list[Found]:
             statement.cue = [ctx.chars(part, part + 1) for part in cue.parts]
             statement.speaker = ctx.chars(*speaker) if speaker else None
             statement.medium = cue.verb.medium
+            statement.frames = cue.verb.frames
             statement.rule = "direct.frame_before"
             found.append(statement)
         elif (inside := _cue_in_sentence(ctx, number)) is not None:
@@ -176,6 +178,7 @@ def direct_statements(ctx: Context, skip: set[int]) -> list[Found]:
             statement.cue = [ctx.chars(part, part + 1) for part in cue.parts]
             statement.speaker = ctx.chars(*speaker) if speaker else None
             statement.medium = cue.verb.medium
+            statement.frames = cue.verb.frames
             statement.rule = "direct.in_frame"
             found.append(statement)
         elif _words(ctx, number) >= MIN_WORDS and _sayable(ctx, number):

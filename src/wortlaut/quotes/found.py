@@ -21,6 +21,7 @@ class Found:
     frame: Range | None = None
     medium: str | None = None
     channel: str | None = None
+    frames: frozenset[str] = frozenset()
 
     @property
     def start(self) -> int:

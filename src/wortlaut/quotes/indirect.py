@@ -153,13 +153,21 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     return None
 
 
+def _spoken(ctx: Context, number: int) -> bool:
+    """A quotation that is someone's words, not a quoted name of two or more capitalised words."""
+    quoted = ctx.quoted[number]
+    words = [word.strip("„“”\"»«‚‘’") for word in ctx.text[quoted.start : quoted.end].split()]
+    words = [word for word in words if word]
+    return len(words) < 2 or any(word[:1].islower() for word in words)
+
+
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
     if "object" not in cue.verb.frames:
         return None
     begin, end = ctx.sentences[sentence]
-    if ctx.quote_of[begin] >= 0:
-        return None  # a sentence opening with a quotation is that quotation's frame
+    if any(ctx.quote_of[index] >= 0 and _spoken(ctx, ctx.quote_of[index]) for index in range(begin, end)):
+        return None  # the quotation is the reported content ("nannte den Bericht eine „Zeitungsente“")
     clause = ctx.clause_begin(cue.first, begin)
     if (
         ctx.tokens[clause].low in {"wie", "dass", "ob", "als", "weil", "nachdem", "die", "der", "das", "was"}

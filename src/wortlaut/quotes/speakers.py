@@ -15,6 +15,8 @@ from wortlaut.quotes.text import Tok
 MAX_PHRASE = 9
 #: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
 _LINKS = frozenset({"des", "der", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"})
+#: Longest quoted name (tokens with its marks) inside a speaker phrase ("der Organisation „Ärzte ohne Grenzen“").
+MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
 _MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
 #: Words between an inverted verb and its subject ("äußerte sich jedoch der Minister").
@@ -79,7 +81,14 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
     while other < end and other - index < MAX_PHRASE:
         tok = tokens[other]
         if tok.low in _MARKS and other > index:
-            other += 1  # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
+            closing = next(
+                (at for at in range(other + 1, min(end, other + MAX_QUOTED_NAME)) if tokens[at].low in _MARKS),
+                None,
+            )
+            if closing is None:
+                break
+            other = closing + 1  # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
+            seen_head = True
             continue
         if seen_head:
             if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):

@@ -32,6 +32,8 @@ from wortlaut.stages.entities import read_words
 MAX_SENTENCE_DISTANCE = 3
 #: Finite verbs and the copula forms that mark ``sie`` as plural when they stand next to it.
 PLURAL_FORMS = frozenset({"sind", "waren", "haben", "hatten", "werden", "wurden"})
+#: Role nouns whose grammatical gender says nothing about the holder's (``das Staatsoberhaupt``).
+NEUTRAL_NOUNS = ("staatsoberhaupt",)
 ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer"})
 
 
@@ -122,7 +124,7 @@ class _Run:
             if span not in taken and _standalone(description):
                 events.append((description.first, 0, description))
         for index, word in enumerate(self.items):
-            if word.key in self.stage.pronouns and index not in self.owner:
+            if word.key in self.stage.pronouns and (word.start, word.end) not in taken:
                 events.append((index, 2, word))
         history: list[_Seen] = []
         added: list[Mention] = []
@@ -178,40 +180,44 @@ class _Run:
         )
 
     def _target(self, description: Description) -> str | None:
+        gender = _gender_of(description)
         for target in description.targets:
             kind, _, value = target.partition(":")
             if kind == "entity" and value in self.stage.kb.entities:
                 return value
             if kind == "role":
-                found = self._role_holder(value, former=description.time == "former")
+                found = self._role_holder(value, gender, former=description.time == "former")
             elif kind == "family":
-                found = self._unique_named(value + ":", prefix=True, current=True)
+                found = self._unique_named(value + ":", gender, prefix=True, current=True)
             else:
                 found = None
             if found is not None:
                 return found
         return None
 
-    def _role_holder(self, role: str, *, former: bool) -> str | None:
+    def _role_holder(self, role: str, gender: str | None, *, former: bool) -> str | None:
         if former:
-            return self._unique_named(role, current=False, past=True)
+            return self._unique_named(role, gender, current=False, past=True)
         if self.day is not None:
             holder = self.stage.kb.holder(role, on=self.day)
-            if holder is not None:
+            if holder is not None and _gender_fits(holder.gender, gender):
                 return holder.id
-        return self._unique_named(role, current=self.day is not None)
+        return self._unique_named(role, gender, current=self.day is not None)
 
     def _unique_named(
-        self, role_id: str, *, prefix: bool = False, current: bool, past: bool = False
+        self, role_id: str, gender: str | None, *, prefix: bool = False, current: bool, past: bool = False
     ) -> str | None:
         """The one entity named in the article holding the role (or a role under the prefix).
 
-        ``current``: valid on the publication day; ``past``: ended before it.
+        ``current``: valid on the publication day; ``past``: ended before it.  Entities of the
+        other gender than the description's noun (``die Präsidentin``) do not count.
         """
         found = set()
         for entity_id in self.named:
             entity = self.entities.get(entity_id)
-            for role in entity.roles if entity else ():
+            if entity is None or not _gender_fits(self.stage.gender(entity), gender):
+                continue
+            for role in entity.roles:
                 fits = role.role.startswith(role_id) if prefix else role.role == role_id
                 if fits and self._valid(role.start, role.end, current=current, past=past):
                     found.add(entity_id)
@@ -246,20 +252,20 @@ class _Run:
         )
 
     def _antecedent(self, word: Word, gender: str, history: list[_Seen]) -> str | None:
-        candidates = [
-            seen
-            for seen in history
-            if word.sentence - seen.sentence <= MAX_SENTENCE_DISTANCE
-            and (word.quoted or not seen.quoted)
-            and self._agrees(seen.entity, gender)
-        ]
-        if not candidates:
+        """The antecedent among the people seen in the nearest sentence that has a compatible one."""
+        group: list[_Seen] = []
+        for seen in reversed(history):  # newest first; stop at the window's edge (keeps this linear)
+            if word.sentence - seen.sentence > MAX_SENTENCE_DISTANCE or (
+                group and seen.sentence != group[0].sentence
+            ):
+                break
+            if (word.quoted or not seen.quoted) and self._agrees(seen.entity, gender):
+                group.append(seen)
+        if not group:
             return None
-        nearest = max(seen.sentence for seen in candidates)
-        group = [seen for seen in candidates if seen.sentence == nearest]
-        if nearest != word.sentence:
+        if group[0].sentence != word.sentence:
             group = [seen for seen in group if not seen.oblique] or group
-        return group[-1].entity
+        return group[0].entity
 
     def _agrees(self, entity_id: str, gender: str) -> bool:
         known = self.stage.gender(self.entities.get(entity_id))
@@ -278,11 +284,24 @@ class _Run:
         return False
 
 
+def _gender_of(description: Description) -> str | None:
+    """``f`` for a feminine role noun (``Präsidentin``), ``m`` for a masculine one, else ``None``."""
+    if description.type != "PER" or any(description.head.startswith(n) for n in NEUTRAL_NOUNS):
+        return None
+    return "f" if description.head.endswith(("in", "innen")) else "m"
+
+
+def _gender_fits(known: str | None, wanted: str | None) -> bool:
+    """Unknown genders fit anything; German news uses the feminine noun for women in office."""
+    return known is None or wanted is None or known == wanted
+
+
 def _standalone(description: Description) -> bool:
     """Whether a description can refer on its own: it has a definite article and is singular.
 
     Without an article (``Staats- und Regierungschefs der Tschechischen Republik``) a role noun
-    is mostly plural or predicative; ``die Präsidenten`` and ``den Regierungschefs`` are plural.
+    is mostly plural or predicative; ``die Präsidenten``, ``den Regierungschefs`` and
+    ``den Außenministern`` are plural (``den Präsidenten`` stays: it is also singular).
     """
     if description.article is None:
         return False
@@ -290,4 +309,4 @@ def _standalone(description: Description) -> bool:
         return True
     if description.article == "die":
         return description.head.endswith("in")
-    return not (description.article == "den" and description.head.endswith("s"))
+    return not (description.article == "den" and description.head.endswith(("s", "ern")))

@@ -100,7 +100,8 @@ class EventsStage(Stage):
 
     def _event(self, article: Article, index: int, cluster: Cluster) -> Event:
         main = cluster.main()
-        time = next((m.time for m in cluster.members if m.time is not None), None)
+        times = [m.time for m in cluster.members if m.time is not None]
+        time = next((t for t in times if t.value), times[0] if times else None)
         date = None
         if time is not None and time.value:
             date = DateInfo(value=time.value[:10], source="time")

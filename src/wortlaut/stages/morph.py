@@ -125,8 +125,18 @@ class MorphStage(Stage):
             if words[i] == PLACEHOLDER:
                 lemma = token.text
             mood, tense, pos = self._mood(lowered, i, pos, lemma)
-            result.append(Token(start=token.start, end=token.end, text=token.text, sentence=token.sentence,
-                                pos=pos, lemma=lemma, mood=mood, tense=tense))
+            result.append(
+                Token(
+                    start=token.start,
+                    end=token.end,
+                    text=token.text,
+                    sentence=token.sentence,
+                    pos=pos,
+                    lemma=lemma,
+                    mood=mood,
+                    tense=tense,
+                )
+            )
         return result
 
     def _mood(self, words: list[str], i: int, pos: str, lemma: str) -> tuple[str | None, str | None, str]:

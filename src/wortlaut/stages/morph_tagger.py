@@ -10,6 +10,7 @@ compound head, and runs a Viterbi that only visits the tags a word can have
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -30,6 +31,9 @@ HEAD_CHARS = 7
 #: The same for lower-case words, kept long: verb forms need their prefix (ge-, zurück-) for
 #: POS and mood; at 10 Konjunktiv recall on GSD dev dropped, at 12 it did not.
 LOWER_HEAD_CHARS = 14
+#: Numbers (2015, 18,5, 1.000, 3:0) all get the analysis of one stand-in number.
+NUMBER = re.compile(r"^\d+(?:[.,:/]\d+)*$")
+NUMBER_STAND_IN = "100"
 #: HanTa's extra nominal tags mapped back to STTS.
 STTS_FIXES = {"NNA": "NN", "NNI": "NN"}
 #: Tags whose lemma is the word itself (names, numbers, foreign words, junk).
@@ -60,6 +64,7 @@ class MemoTagger:
 
         # HanTa's _tag_word calls self.analyze_forward: shadow it on this instance only.
         self.tagger.analyze_forward = analyze_forward
+        simplemma.lemmatize("Haus", lang="de")  # loads simplemma's German dictionary now, not mid-run
         self._probs: dict[tuple[str, bool], WordProbs] = {}
         self._lemmas: dict[tuple[str, int], str] = {}
         self._transitions: dict[tuple[int, int], dict[int, float]] = self.tagger.LP_trans_word
@@ -78,7 +83,10 @@ class MemoTagger:
         if key not in self._probs:
             probs = dict(
                 self.tagger._tag_word(
-                    _head(word, self._known), cutoff=5, casesensitive=casesensitive, conditional=True
+                    _stand_in(word, casesensitive, self._known),
+                    cutoff=5,
+                    casesensitive=casesensitive,
+                    conditional=True,
                 )
             )
             self._probs[key] = {} if len(probs) == 1 and UNKNOWN in probs else probs
@@ -139,10 +147,17 @@ class MemoTagger:
         return self._lemmas[key]
 
 
-def _head(word: str, known: Any) -> str:
-    """For a long unknown word, its last characters (capitalised like the word): the compound's head."""
-    size = HEAD_CHARS if word[:1].isupper() else LOWER_HEAD_CHARS
+def _stand_in(word: str, casesensitive: bool, known: Any) -> str:
+    """What HanTa analyses for a word: numbers share one analysis; long unknown words use their head.
+
+    Capitalisation says "noun or name" only inside a sentence (``casesensitive``); at its start
+    a capitalised word may be a verb ("Habe ..."), so it keeps the longer lower-case head.
+    """
+    if NUMBER.match(word):
+        return NUMBER_STAND_IN
+    capitalised = casesensitive and word[:1].isupper()
+    size = HEAD_CHARS if capitalised else LOWER_HEAD_CHARS
     if len(word) <= size or word.lower() in known:
         return word
     head = word[-size:]
-    return head[0].upper() + head[1:] if word[0].isupper() else head
+    return head[0].upper() + head[1:] if capitalised else head

@@ -71,7 +71,8 @@ def entity_info(connection: sqlite3.Connection, entity_id: str) -> EntityInfo | 
     return EntityInfo(id=row[0], name=row[1], type=row[2], aliases=tuple(aliases), roles=roles)
 
 
-Condition = tuple[str, list[Any]]
+#: (SQL condition on alias ``s``, its parameters, the index that serves it in date order).
+Condition = tuple[str, list[Any], str]
 
 
 def speaker_filter(connection: sqlite3.Connection, speaker: str) -> list[Condition]:
@@ -86,11 +87,13 @@ def speaker_filter(connection: sqlite3.Connection, speaker: str) -> list[Conditi
     norm = normalize(speaker)
     conditions: list[Condition] = []
     if entity is not None:
-        conditions.append(("s.speaker_entity = ?", [entity.id]))
-    if norm:
-        conditions.append(("s.speaker_norm = ? AND s.speaker_entity IS NULL", [norm]))
-        if " " not in norm:
-            conditions.append(("s.speaker_last = ? AND s.speaker_entity IS NULL", [norm]))
+        conditions.append(("s.speaker_entity = ?", [entity.id], "statements_speaker"))
+    columns = ("speaker_norm", "speaker_last") if " " not in norm else ("speaker_norm",)
+    for column in columns if norm else ():
+        # Most speakers are resolved, so these usually match nothing: ask the index before
+        # adding a stream (an empty stream can still cost a scan of the FTS matches).
+        if connection.execute(f"SELECT 1 FROM statements WHERE {column} = ? LIMIT 1", (norm,)).fetchone():
+            conditions.append((f"s.{column} = ?", [norm], f"statements_{column}"))
     return conditions
 
 
@@ -120,17 +123,16 @@ def said(
         extra.append("s.date <= ?")
         params.append(until + "\uffff")  # "2024-06" includes every day of June
     streams = [_statement_keys(connection, condition, extra, params) for condition in conditions]
-    keys: list[str] = []
+    keys: dict[str, None] = {}  # ordered set of group keys, newest first
     seen_statements: set[str] = set()
     for _date, statement_id, key in heapq.merge(*streams, reverse=True):
         if statement_id in seen_statements:
             continue
         seen_statements.add(statement_id)
-        if key not in keys:
-            keys.append(key)
-            if len(keys) >= offset + limit:
-                break
-    return [_group(connection, key) for key in keys[offset:]]
+        keys.setdefault(key)
+        if len(keys) >= offset + limit:
+            break
+    return [_group(connection, key) for key in list(keys)[offset:]]
 
 
 def _statement_keys(
@@ -139,8 +141,8 @@ def _statement_keys(
     """(date, statement id, group key) of matching statements, newest first."""
     where = " AND ".join([condition[0], *extra])
     cursor = connection.execute(
-        "SELECT COALESCE(s.date, ''), s.id, COALESCE(m.group_id, '=' || s.id) FROM statements s"
-        " LEFT JOIN statement_group_members m ON m.statement_id = s.id"
+        f"SELECT COALESCE(s.date, ''), s.id, COALESCE(m.group_id, '=' || s.id) FROM statements s"
+        f" INDEXED BY {condition[2]} LEFT JOIN statement_group_members m ON m.statement_id = s.id"
         f" WHERE {where} ORDER BY s.date DESC, s.id DESC",
         [*condition[1], *params],
     )
@@ -242,7 +244,8 @@ def search(connection: sqlite3.Connection, query: str, *, limit: int = 20, offse
     stems = set(stem_words(words(query)))
     ranked = connection.execute(
         "SELECT rowid FROM (SELECT rowid, bm25(articles_fts) AS score FROM articles_fts"
-        " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
+        " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+        " ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
         (expression, RANK_WINDOW, limit, offset),
     ).fetchall()
     article_rows = [

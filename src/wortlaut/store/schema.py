@@ -81,8 +81,8 @@ CREATE TABLE IF NOT EXISTS statements (
     quote_start INTEGER, quote_end INTEGER, quote_text TEXT,
     speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT,
     speaker_entity TEXT,
-    speaker_norm TEXT,
-    speaker_last TEXT,
+    speaker_norm TEXT,  -- normalised name of an unresolved speaker (NULL when speaker_entity is set)
+    speaker_last TEXT,  -- its last word, so "Müller" finds "Anna Müller"
     addressee_text TEXT,
     addressee_entity TEXT,
     frame_text TEXT,
@@ -117,7 +117,7 @@ CREATE TABLE IF NOT EXISTS event_participants (
     text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_participants_event ON event_participants(event_id);
-CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity);
+CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity, event_id);
 
 CREATE TABLE IF NOT EXISTS times (
     article_id TEXT NOT NULL,

@@ -25,12 +25,12 @@ from wortlaut.store.results import (
 MAX_CONTACTS = 20
 #: A person page looks at the entity's latest this-many statements and event participations
 #: (for stories and contacts), which bounds its cost for people quoted thousands of times.
-RECENT_WINDOW = 1_000
+RECENT_WINDOW = 500
 
 
 def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 50) -> Person:
     """The entity's page: the latest ``limit`` items of each kind, merged in date order."""
-    groups = said(connection, [("s.speaker_entity = ?", [entity.id])], limit=limit)
+    groups = said(connection, [("s.speaker_entity = ?", [entity.id], "statements_speaker")], limit=limit)
     events = person_events(connection, entity.id, limit=limit)
     stories = person_stories(connection, entity.id, limit=limit)
     items = [TimelineItem(kind="statement", date=group.date, statement=group) for group in groups]
@@ -57,9 +57,10 @@ def person_events(connection: sqlite3.Connection, entity_id: str, *, limit: int 
     rows = connection.execute(
         "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.url, a.title"
         " FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity = ? ORDER BY rowid DESC LIMIT ?)"
+        " WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity = ?"
+        " ORDER BY rowid DESC LIMIT ?)"
         " ORDER BY e.date DESC LIMIT ?",
-        (entity_id, RECENT_WINDOW, limit),
+        (entity_id, 4 * limit, limit),
     ).fetchall()
     items = []
     for row in rows:
@@ -89,16 +90,28 @@ def person_events(connection: sqlite3.Connection, entity_id: str, *, limit: int 
 
 
 def person_stories(connection: sqlite3.Connection, entity_id: str, *, limit: int = 50) -> list[StoryInfo]:
-    """Stories whose articles quote the entity or name it among event participants."""
+    """Stories of the articles that quote the entity or name it among event participants (recent ones)."""
+    articles = {
+        row[0]
+        for row in connection.execute(
+            "SELECT article_id FROM statements INDEXED BY statements_speaker WHERE speaker_entity = ?"
+            " ORDER BY date DESC LIMIT ?",
+            (entity_id, RECENT_WINDOW),
+        )
+    }
+    articles.update(
+        row[0]
+        for row in connection.execute(
+            "SELECT e.article_id FROM event_participants p JOIN events e ON e.id = p.event_id"
+            " WHERE p.entity = ? ORDER BY p.rowid DESC LIMIT ?",
+            (entity_id, RECENT_WINDOW),
+        )
+    )
     rows = connection.execute(
         "SELECT id, title, first_date, last_date, size, digest FROM stories WHERE id IN ("
-        " SELECT sa.story_id FROM story_articles sa WHERE sa.article_id IN ("
-        "  SELECT * FROM (SELECT article_id FROM statements WHERE speaker_entity = ?1"
-        "   ORDER BY date DESC LIMIT ?3)"
-        "  UNION SELECT * FROM (SELECT e.article_id FROM event_participants p JOIN events e ON e.id = p.event_id"
-        "   WHERE p.entity = ?1 ORDER BY p.rowid DESC LIMIT ?3)))"
-        " ORDER BY last_date DESC LIMIT ?2",
-        (entity_id, limit, RECENT_WINDOW),
+        " SELECT story_id FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?)))"
+        " ORDER BY last_date DESC LIMIT ?",
+        (json.dumps(sorted(articles)), limit),
     ).fetchall()
     return [_story_info(row) for row in rows]
 
@@ -106,11 +119,12 @@ def person_stories(connection: sqlite3.Connection, entity_id: str, *, limit: int
 def contacts(connection: sqlite3.Connection, entity_id: str) -> list[Contact]:
     """Entities that shared events with this one, most shared events first."""
     rows = connection.execute(
-        "SELECT p2.entity, COALESCE(n.name, MIN(p2.text)), COUNT(DISTINCT p2.event_id) AS shared"
-        " FROM event_participants p1 JOIN event_participants p2 ON p2.event_id = p1.event_id"
+        "WITH recent AS (SELECT DISTINCT event_id FROM (SELECT event_id FROM event_participants"
+        "  WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3))"
+        " SELECT p2.entity, COALESCE(n.name, MIN(p2.text)), COUNT(DISTINCT p2.event_id) AS shared"
+        " FROM recent r JOIN event_participants p2 ON p2.event_id = r.event_id"
         " LEFT JOIN entities n ON n.id = p2.entity"
-        " WHERE p1.rowid IN (SELECT rowid FROM event_participants WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3)"
-        " AND (p2.entity IS NULL OR p2.entity != ?1)"
+        " WHERE (p2.entity IS NULL OR p2.entity != ?1)"
         " GROUP BY COALESCE(p2.entity, lower(p2.text)) ORDER BY shared DESC, 2 LIMIT ?2",
         (entity_id, MAX_CONTACTS, RECENT_WINDOW),
     ).fetchall()

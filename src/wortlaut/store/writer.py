@@ -122,6 +122,8 @@ def _speaker_name(article: Article, statement: Statement) -> str | None:
 def _insert_statement(connection: sqlite3.Connection, article: Article, statement: Statement) -> None:
     cue, quote, speaker, addressee = statement.cue, statement.quote, statement.speaker, statement.addressee
     name = _speaker_name(article, statement)
+    # Names are indexed only for speakers not resolved to an entity: resolved ones are found by id.
+    unresolved = normalize(name) if name and not (speaker and speaker.entity) else None
     connection.execute(
         "INSERT OR REPLACE INTO statements (id, article_id, mode, medium, channel, cue_start, cue_end,"
         " cue_text, quote_start, quote_end, quote_text, speaker_start, speaker_end, speaker_text,"
@@ -144,8 +146,8 @@ def _insert_statement(connection: sqlite3.Connection, article: Article, statemen
             speaker.end if speaker else None,
             speaker.text if speaker else None,
             speaker.entity if speaker else None,
-            normalize(name) if name else None,
-            normalize(name).rpartition(" ")[2] if name else None,
+            unresolved,
+            unresolved.rpartition(" ")[2] if unresolved else None,
             addressee.text if addressee else None,
             addressee.entity if addressee else None,
             statement.frame.text if statement.frame else None,

@@ -1,0 +1,212 @@
+"""Query latency of the store: p50/p95 of ``said``, ``person`` and ``search`` on a large synthetic store.
+
+Builds (once, cached in the temp directory) a store of ``--statements``
+statements: 10 per article, 5,000 speakers whose statement counts follow a
+Zipf law (the most quoted speaker has ~10% of all statements, as heads of
+government do in real news), quotes drawn from the 10kGNAD vocabulary with
+Zipf word frequencies, one event with 2-3 participants per article, 20% of
+statements in statement groups and articles in stories of 10.  Then times the
+public :class:`~wortlaut.store.Store` methods on a read-only connection,
+with speakers and words sampled by the same Zipf laws.  Usage::
+
+    .venv/bin/python -m benchmarks.bench_queries [--statements 1000000] [--queries 200] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import re
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from wortlaut.store import Store
+from wortlaut.store.text import normalize, stem_words
+
+SPEAKERS = 5_000
+STATEMENTS_PER_ARTICLE = 10
+#: Articles per write transaction while building.
+BUILD_BATCH = 5_000
+_FALLBACK_WORDS = (
+    "Regierung Ukraine Frieden Gespräche Verhandlungen Minister Kanzler Haushalt Schulden Reform Bahn Energie "
+    "Klima Wahl Partei Koalition Opposition Europa Sicherheit Verteidigung Hilfe Sanktionen Gipfel Treffen "
+    "Bundestag Gesetz Steuern Rente Migration Grenze Wirtschaft Inflation Zinsen Arbeit Bildung Schule"
+).split()
+
+
+def _vocabulary(size: int = 20_000) -> list[str]:
+    """Words of the 10kGNAD corpus by frequency (most frequent first), or a small fallback list."""
+    try:
+        from benchmarks.corpora import CorpusMissing, gnad_articles
+
+        counts: dict[str, int] = {}
+        for article in gnad_articles():
+            for word in re.findall(r"[^\W\d_]{3,}", article.text):
+                counts[word] = counts.get(word, 0) + 1
+        return sorted(counts, key=lambda word: -counts[word])[:size]
+    except (ImportError, CorpusMissing):
+        return list(_FALLBACK_WORDS)
+
+
+def _zipf_weights(count: int) -> list[float]:
+    return [1.0 / rank for rank in range(1, count + 1)]
+
+
+def build(path: Path, statements: int, *, seed: int = 7) -> None:
+    """Write the synthetic store straight into the store's tables (same schema, same stems)."""
+    rng = random.Random(seed)
+    words = _vocabulary()
+    stems = dict(zip(words, stem_words([word.casefold() for word in words]), strict=True))
+    word_weights = list(itertools.accumulate(_zipf_weights(len(words))))
+    speaker_weights = list(itertools.accumulate(_zipf_weights(SPEAKERS)))
+    names = [(f"P{index:04d}", f"Vorname{index} Nachname{index}") for index in range(SPEAKERS)]
+    path.unlink(missing_ok=True)
+    with Store.open(path) as store:
+        connection = store.connection
+        with store.transaction():
+            connection.executemany(
+                "INSERT INTO entities (id, name, type, json) VALUES (?, ?, 'PER', '{}')", names
+            )
+            connection.executemany(
+                "INSERT INTO entity_aliases (entity_id, alias, norm, kind) VALUES (?, ?, ?, ?)",
+                [row for eid, name in names for row in ((eid, name, normalize(name), "name"),
+                 (eid, name.split()[1], normalize(name.split()[1]), "surname"))],
+            )  # fmt: skip
+        articles = statements // STATEMENTS_PER_ARTICLE
+        for first in range(0, articles, BUILD_BATCH):
+            with store.transaction():
+                for number in range(first, min(first + BUILD_BATCH, articles)):
+                    _add_article(connection, rng, number, words, stems, word_weights, speaker_weights, names)
+            print(
+                f"  built {min(first + BUILD_BATCH, articles) * STATEMENTS_PER_ARTICLE:,} statements",
+                flush=True,
+            )
+        connection.execute("ANALYZE")
+
+
+def _add_article(connection, rng, number, words, stems, word_weights, speaker_weights, names) -> None:  # type: ignore[no-untyped-def]
+    """One article with its statements, event, group memberships and story."""
+    article_id = f"a{number:07d}"
+    date = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    quotes = [rng.choices(words, cum_weights=word_weights, k=rng.randint(12, 25))
+              for _ in range(STATEMENTS_PER_ARTICLE)]  # fmt: skip
+    speakers = rng.choices(range(SPEAKERS), cum_weights=speaker_weights, k=STATEMENTS_PER_ARTICLE)
+    text = "\n".join(" ".join(quote) + "." for quote in quotes)
+    stem = " ".join(stems[word] for quote in quotes for word in quote)
+    record = json.dumps({"schema": "wortlaut/1", "id": article_id, "text": text, "published": date})
+    connection.execute(
+        "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at, content_hash,"
+        " stem) VALUES (?, ?, 'bench', ?, ?, 'de', ?, ?, '', '', ?)",
+        (article_id, f"https://bench.example/{number}", " ".join(quotes[0][:6]), date, text, record, stem),
+    )
+    rows = []
+    for index, (quote, speaker) in enumerate(zip(quotes, speakers, strict=True)):
+        entity, name = names[speaker]
+        quote_text = " ".join(quote)
+        rows.append((f"{article_id}:s{index}", article_id, "indirect", "sagte", quote_text, name, entity,
+                     None, None, date, date,
+                     " ".join(stems[word] for word in quote)))  # fmt: skip
+    connection.executemany(
+        "INSERT INTO statements (id, article_id, mode, cue_text, quote_text, speaker_text, speaker_entity,"
+        " speaker_norm, speaker_last, date, published, json, stem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)",
+        rows,
+    )
+    event_id = f"{article_id}:e1"
+    connection.execute(
+        "INSERT INTO events (id, article_id, type, trigger_text, date, published, json)"
+        " VALUES (?, ?, 'meeting', 'Treffen', ?, ?, '{}')",
+        (event_id, article_id, date, date),
+    )
+    participants = {names[speaker] for speaker in speakers[: rng.randint(2, 3)]}
+    connection.executemany(
+        "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
+        [(event_id, entity, name) for entity, name in participants],
+    )
+    if number % 5 == 0 and number:  # 20% of statements join a group with the previous article's statement
+        members = [
+            (f"g{number}:{index}", f"{article_id}:s{index}") for index in range(STATEMENTS_PER_ARTICLE)
+        ]
+        members += [
+            (f"g{number}:{index}", f"a{number - 1:07d}:s{index}") for index in range(STATEMENTS_PER_ARTICLE)
+        ]
+        connection.executemany(
+            "INSERT OR IGNORE INTO statement_group_members VALUES (?, ?, 0.9, NULL)", members
+        )
+        connection.executemany(
+            "INSERT INTO statement_groups VALUES (?, NULL, ?, ?, 2, NULL)",
+            [
+                (f"g{number}:{index}", f"{article_id}:s{index}", date)
+                for index in range(STATEMENTS_PER_ARTICLE)
+            ],
+        )
+    story = f"story{number // 10}"
+    if number % 10 == 0:
+        connection.execute("INSERT INTO stories VALUES (?, ?, ?, ?, 10, NULL)", (story, story, date, date))
+    connection.execute("INSERT INTO story_articles VALUES (?, ?, 1.0)", (story, article_id))
+
+
+def _percentiles(label: str, timings: list[float]) -> str:
+    ordered = sorted(timings)
+    p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    return (f"{label:<22} n={len(ordered):<4} p50={1000 * statistics.median(ordered):7.2f} ms"
+            f"  p95={1000 * p95:7.2f} ms  max={1000 * ordered[-1]:7.2f} ms")  # fmt: skip
+
+
+def _time(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def run_queries(path: Path, queries: int, *, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    words = _vocabulary()[100:5_000]  # skip stop words: nobody searches for "und"
+    speakers = rng.choices(range(SPEAKERS), _zipf_weights(SPEAKERS), k=queries)
+    lines = []
+    with Store.open(path, readonly=True) as store:
+        store.said("Nachname0")  # warm the page cache once
+        cases: dict[str, Callable[[int], object]] = {
+            "said": lambda i: store.said(f"Nachname{speakers[i]}"),
+            "said (top speaker)": lambda i: store.said("Nachname0", offset=i % 5 * 20),
+            "said --about": lambda i: store.said(f"Nachname{speakers[i]}", about=rng.choice(words)),
+            "said --since": lambda i: store.said(f"Nachname{speakers[i]}", since="2024-06"),
+            "person": lambda i: store.person(f"Vorname{speakers[i]} Nachname{speakers[i]}"),
+            "search (1 word)": lambda i: store.search(rng.choice(words)),
+            "search (2 words)": lambda i: store.search(f"{rng.choice(words)} {rng.choice(words)}"),
+        }
+        for label, case in cases.items():
+            lines.append(_percentiles(label, [_time(lambda i=i: case(i)) for i in range(queries)]))
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--statements", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--db", type=Path, default=None, help="store file (default: cached in the temp dir)")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="build the store even when a cached one exists"
+    )
+    args = parser.parse_args(argv)
+    path = args.db or Path(tempfile.gettempdir()) / f"wortlaut-bench-{args.statements}.sqlite"
+    if args.rebuild or not path.exists():
+        print(f"building {args.statements:,} statements into {path}", flush=True)
+        started = time.perf_counter()
+        build(path, args.statements)
+        print(f"built in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 1e9:.2f} GB")
+    with Store.open(path, readonly=True) as store:
+        print(f"store: {store.counts()}")
+    for line in run_queries(path, args.queries):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

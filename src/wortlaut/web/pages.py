@@ -1,0 +1,179 @@
+"""The routes of the web UI under ``/ui``: each opens a read-only store, builds a view, renders a template.
+
+The UI lives under its own prefix because the JSON API owns ``/search``,
+``/stories`` and ``/articles``; ``/`` redirects here.  Store errors become
+HTML error pages (404 for an unknown person, story or article, 400 for a bad
+filter, 503 for a query that ran too long), never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
+from wortlaut.web import export, views
+from wortlaut.web.highlight import anchor_id
+from wortlaut.web.queries import Filters
+
+PREFIX = "/ui"
+HERE = Path(__file__).resolve().parent
+StoreFactory = Callable[[], AbstractContextManager[Store]]
+
+
+def page_url(kind: str, key: str, **params: str | None) -> str:
+    """URL of a person, story or article page (``key`` is path-quoted, ``params`` form-encoded)."""
+    query = urlencode({name: value for name, value in params.items() if value})
+    return f"{PREFIX}/{kind}/{quote(key, safe='')}" + (f"?{query}" if query else "")
+
+
+def with_params(request: Request, **changes: str | None) -> str:
+    """The current URL with some query parameters changed (``None`` removes one)."""
+    params: dict[str, str | None] = dict(request.query_params)
+    params.update(changes)
+    query = urlencode({name: value for name, value in params.items() if value})
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def environment() -> Environment:
+    """The Jinja environment: autoescaping on for every template, undefined names are errors."""
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(page_url=page_url, prefix=PREFIX, with_params=with_params, anchor_id=anchor_id)
+    return env
+
+
+_ENV = environment()
+
+
+def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_ENV.get_template(name).render(**context), status_code=status)
+
+
+def inline_css() -> str:
+    """The stylesheet's text, for reports that must work offline as a single file."""
+    return (HERE / "static" / "wortlaut.css").read_text(encoding="utf-8")
+
+
+def _error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    titles = {400: "Bad request", 404: "Not found", 503: "Unavailable"}
+    return render("error.html", status, request=request, title=titles.get(status, "Error"), message=message)
+
+
+def build_router(factory: StoreFactory) -> APIRouter:
+    """All UI routes over stores from ``factory``."""
+    router = APIRouter(include_in_schema=False)
+
+    @contextmanager
+    def opened(request: Request) -> Iterator[Store]:
+        with factory() as store:
+            yield store
+
+    def respond(
+        request: Request,
+        template: str,
+        build: Callable[[Store], dict[str, Any]],
+        stem: str,
+        report: str | None = None,
+    ) -> Response:
+        try:
+            with opened(request) as store:
+                context = build(store)
+        except NotFoundError as error:
+            return _error_page(request, 404, str(error))
+        except (views.BadRequest, QueryError) as error:
+            return _error_page(request, 400, str(error))
+        except QueryTimeoutError as error:
+            return _error_page(request, 503, str(error))
+        except StoreError as error:
+            return _error_page(request, 503, str(error))
+        spec = request.query_params.get("download")
+        if spec:
+            try:
+                return export.download(context["lists"], spec, stem=stem)
+            except export.DownloadError as error:
+                return _error_page(request, 400, str(error))
+        if report:
+            html = _ENV.get_template(report).render(request=request, css=inline_css(), **context)
+            return export.attachment(html, stem=stem)
+        return render(template, request=request, **context)
+
+    @router.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse(f"{PREFIX}/", status_code=307)
+
+    @router.get(f"{PREFIX}/")
+    def home(request: Request) -> Response:
+        return respond(request, "home.html", views.home, "wortlaut-home")
+
+    @router.get(f"{PREFIX}/person/{{key}}")
+    def person(request: Request, key: str, since: str = "", until: str = "", topic: str = "") -> Response:
+        def build(store: Store) -> dict[str, Any]:
+            return views.person(store, key[:200], views.PersonFilters.parse(since, until, topic))
+
+        return respond(request, "person.html", build, f"person-{key}")
+
+    @router.get(f"{PREFIX}/person/{{key}}/report")
+    def person_report(
+        request: Request, key: str, since: str = "", until: str = "", topic: str = ""
+    ) -> Response:
+        def build(store: Store) -> dict[str, Any]:
+            return views.person(store, key[:200], views.PersonFilters.parse(since, until, topic))
+
+        return respond(request, "person.html", build, f"wortlaut-person-{key}", report="report_person.html")
+
+    @router.get(f"{PREFIX}/story/{{story_id}}")
+    def story(request: Request, story_id: str) -> Response:
+        return respond(request, "story.html", lambda store: views.story(store, story_id[:200]), story_id)
+
+    @router.get(f"{PREFIX}/story/{{story_id}}/report")
+    def story_report(request: Request, story_id: str) -> Response:
+        return respond(
+            request,
+            "story.html",
+            lambda store: views.story(store, story_id[:200]),
+            f"wortlaut-story-{story_id}",
+            report="report_story.html",
+        )
+
+    @router.get(f"{PREFIX}/article/{{article_id}}")
+    def article(request: Request, article_id: str) -> Response:
+        return respond(
+            request,
+            "article.html",
+            lambda store: views.article(store, article_id[:200]),
+            f"article-{article_id}",
+        )
+
+    @router.get(f"{PREFIX}/search")
+    def search(
+        request: Request,
+        q: str = "",
+        person: str = "",
+        source: str = "",
+        mode: str = "",
+        since: str = "",
+        until: str = "",
+    ) -> Response:
+        filters = Filters(
+            person=person or None,
+            source=source or None,
+            mode=mode or None,
+            since=since or None,
+            until=until or None,
+        )
+        return respond(request, "search.html", lambda store: views.search(store, q, filters), "search")
+
+    return router

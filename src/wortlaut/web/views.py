@@ -1,0 +1,229 @@
+"""What each page shows: plain functions from a store (and the page's filters) to a template context.
+
+Kept apart from the routes so the HTML page, its CSV/JSON downloads and the
+offline report are built from the same data.  Every context has ``lists``:
+the named lists a reader can download.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
+from wortlaut.store import queries as store_queries
+from wortlaut.web import chart
+from wortlaut.web import queries as web_queries
+from wortlaut.web.highlight import anchor_id, highlight
+
+#: Items of each kind on a person page; enough for a year of a busy politician's statements.
+PERSON_ITEMS = 100
+#: Stories and articles listed on the home page.
+HOME_ITEMS = 10
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class BadRequest(ValueError):
+    """A filter value the pages cannot use (shown to the reader as a 400 page)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonFilters:
+    """Date range and topic of a person page (all optional)."""
+
+    since: str | None = None
+    until: str | None = None
+    topic: str | None = None
+
+    @classmethod
+    def parse(cls, since: str | None, until: str | None, topic: str | None) -> PersonFilters:
+        for name, value in (("since", since), ("until", until)):
+            if value and not _DATE.match(value):
+                raise BadRequest(f"{name}={value!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+        if topic and len(topic) > 200:
+            raise BadRequest("topic: at most 200 characters")
+        return cls(since=since or None, until=until or None, topic=(topic or "").strip() or None)
+
+    def keeps_date(self, value: str | None) -> bool:
+        if not value:
+            return not (self.since or self.until)
+        return (not self.since or value >= self.since) and (
+            not self.until or value[: len(self.until)] <= self.until
+        )
+
+
+def home(store: Store) -> dict[str, Any]:
+    """Latest stories, the week's most-quoted people and the newest articles."""
+    stories = store.stories(limit=HOME_ITEMS)
+    week_end, people = web_queries.most_quoted(store.connection)
+    articles = store.articles(limit=HOME_ITEMS)
+    return {
+        "stories": stories,
+        "people": people,
+        "week_end": week_end,
+        "articles": articles,
+        "counts": store.counts(),
+        "lists": {"stories": stories, "people": people, "articles": articles},
+    }
+
+
+def _find_person(store: Store, key: str) -> Person:
+    try:
+        return store.person(key, limit=PERSON_ITEMS)
+    except NotFoundError:
+        entity = store_queries.entity_info(store.connection, key)  # links use names; ids work too
+        if entity is None:
+            raise
+        return store.person(entity.name, limit=PERSON_ITEMS)
+
+
+def _statement_rows(groups: list[StatementGroup]) -> list[dict[str, Any]]:
+    """One row per source of every group: the flat form of the statements list, for CSV."""
+    return [
+        {
+            "group": group.id,
+            "speaker": group.speaker,
+            "quote": source.quote,
+            "mode": source.mode,
+            "date": source.date,
+            "source": source.source,
+            "title": source.title,
+            "url": source.url,
+            "article_id": source.article_id,
+            "statement_id": source.statement_id,
+            "cue": source.cue,
+        }
+        for group in groups
+        for source in group.sources
+    ]
+
+
+def _topic_hit(item: TimelineItem, topic: str) -> bool:
+    found = item.event or item.story
+    text = " ".join(str(part) for part in vars_of(found) if part) if found else ""
+    return topic.casefold() in text.casefold()
+
+
+def vars_of(record: Any) -> list[Any]:
+    """The field values of a slotted record (events and stories have no ``__dict__``)."""
+    return [getattr(record, name) for name in getattr(record, "__slots__", ())]
+
+
+def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
+    """A person's page: identity, chart, statement groups, events, stories and contacts."""
+    found = _find_person(store, key)
+    entity = found.entity
+    groups = store.said(
+        entity.name,
+        about=filters.topic,
+        since=filters.since,
+        until=filters.until,
+        limit=PERSON_ITEMS,
+    )
+    others = [
+        item
+        for item in found.timeline
+        if item.kind != "statement"
+        and filters.keeps_date(item.date)
+        and (not filters.topic or _topic_hit(item, filters.topic))
+    ]
+    events = [item.event for item in others if item.event is not None]
+    stories = [item.story for item in others if item.story is not None]
+    if filters.topic:
+        days = [
+            web_queries.DayCount(day=s.date or "", kind=s.mode or "unknown", count=1)
+            for g in groups
+            for s in g.sources
+        ]
+        days += [web_queries.DayCount(day=e.date or "", kind="event", count=1) for e in events]
+    else:
+        days = web_queries.person_days(store.connection, entity.id, since=filters.since, until=filters.until)
+    unit, bars = chart.bucket(days)
+    return {
+        "person": found,
+        "entity": entity,
+        "filters": filters,
+        "groups": groups,
+        "events": events,
+        "stories": stories,
+        "contacts": found.contacts,
+        "chart": chart.svg(days, label=f"Statements and events of {entity.name} per {unit}"),
+        "bars": bars,
+        "unit": unit,
+        "colours": chart.COLOURS,
+        "lists": {
+            "statements": _statement_rows(groups),
+            "events": events,
+            "stories": stories,
+            "contacts": list(found.contacts),
+        },
+    }
+
+
+def story(store: Store, story_id: str) -> dict[str, Any]:
+    """A story: digest, events in order, voices, articles with sources and dates."""
+    found = store.story(story_id)
+    ids = [article.id for article in found.articles]
+    events = web_queries.story_events(store.connection, ids)
+    voices = web_queries.story_voices(store.connection, ids)
+    digest = found.digest if isinstance(found.digest, dict) else {}
+    return {
+        "story": found,
+        "digest_items": digest.get("items") or [],
+        "events": events,
+        "voices": voices,
+        "lists": {"articles": list(found.articles), "events": events, "voices": voices},
+    }
+
+
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    """An article with every layer highlighted and its statements listed."""
+    found = store.article(article_id)
+    story_row = store.connection.execute(
+        "SELECT s.id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
+        " WHERE sa.article_id = ?",
+        (article_id,),
+    ).fetchone()
+    statements = [
+        {
+            "anchor": anchor_id(s.id),
+            "id": s.id,
+            "mode": s.mode,
+            "speaker": s.speaker.text if s.speaker else None,
+            "speaker_entity": s.speaker.entity if s.speaker else None,
+            "cue": s.cue.text if s.cue else None,
+            "quote": s.quote.text,
+            "addressee": s.addressee.text if s.addressee else None,
+            "rule": s.rule,
+            "date": s.date.value if s.date else None,
+        }
+        for s in found.statements
+    ]
+    entities = [{"id": e.id, "name": e.name, "type": e.type} for e in found.entities]
+    return {
+        "article": found,
+        "text": highlight(found),
+        "statements": statements,
+        "entities": entities,
+        "story": {"id": story_row[0], "title": story_row[1]} if story_row else None,
+        "lists": {"statements": statements, "entities": entities},
+    }
+
+
+def search(store: Store, query: str, filters: web_queries.Filters) -> dict[str, Any]:
+    """Faceted search over statements and articles (an empty query shows just the form)."""
+    for name, value in (("since", filters.since), ("until", filters.until)):
+        if value and not _DATE.match(value):
+            raise BadRequest(f"{name}={value!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+    if len(query) > 500:
+        raise BadRequest("q: at most 500 characters")
+    result = web_queries.faceted_search(store.connection, query, filters) if query.strip() else None
+    statements = list(result.statements) if result else []
+    articles = list(result.articles) if result else []
+    return {
+        "query": query,
+        "filters": filters,
+        "result": result,
+        "lists": {"statements": statements, "articles": articles},
+    }

@@ -1,0 +1,76 @@
+"""Online story clustering: joins, new stories, time decay, idempotence."""
+
+from __future__ import annotations
+
+from tests.link.conftest import make_article
+from wortlaut.link import HashingEncoder, update
+from wortlaut.link.stories import ACTIVE_DAYS, decay_factor
+from wortlaut.store import Store
+
+STRIKE = (
+    "Die Gewerkschaft ruft für Donnerstag zu einem ganztägigen Warnstreik bei der Bahn auf. Fahrgäste müssen "
+    "mit massiven Ausfällen im Fernverkehr rechnen, teilte die Gewerkschaft mit."
+)
+STRIKE_FOLLOW = (
+    "Warnstreik bei der Bahn am Donnerstag: Die Gewerkschaft ruft zu einem ganztägigen Ausstand auf. "
+    "Im Fernverkehr müssen Fahrgäste mit massiven Ausfällen rechnen."
+)
+WAGE = (
+    "Der gesetzliche Mindestlohn soll 2026 auf 15 Euro pro Stunde steigen. Arbeitgeber warnen vor "
+    "Jobverlusten im Mittelstand."
+)
+
+
+def _stories(store: Store) -> dict[str, str]:
+    return dict(store.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+
+def test_related_articles_share_a_story_and_unrelated_one_opens_another(
+    store: Store, encoder: HashingEncoder
+) -> None:
+    articles = [
+        make_article(STRIKE, published="2025-04-02"),
+        make_article(STRIKE_FOLLOW, published="2025-04-03"),
+        make_article(WAGE, published="2025-04-03"),
+    ]
+    store.add_many(articles, link=False)
+    for article in articles:  # one by one, as a daily ingest would
+        update(store, [article.id], encoder=encoder)
+    stories = _stories(store)
+    assert stories[articles[0].id] == stories[articles[1].id] != stories[articles[2].id]
+    size, first, last = store.connection.execute(
+        "SELECT size, first_date, last_date FROM stories WHERE id = ?", (stories[articles[0].id],)
+    ).fetchone()
+    assert (size, first, last) == (2, "2025-04-02", "2025-04-03")
+
+
+def test_same_topic_months_later_is_a_new_story(store: Store, encoder: HashingEncoder) -> None:
+    early = make_article(STRIKE, published="2025-04-02")
+    late = make_article(STRIKE_FOLLOW, published="2025-09-02")
+    store.add_many([early, late], link=False)
+    update(store, [early.id, late.id], encoder=encoder)
+    stories = _stories(store)
+    assert stories[early.id] != stories[late.id]
+
+
+def test_update_is_idempotent(store: Store, encoder: HashingEncoder) -> None:
+    article = make_article(STRIKE, published="2025-04-02")
+    store.add_many([article], link=False)
+    first = update(store, [article.id], encoder=encoder)
+    again = update(store, [article.id, "no-such-article"], encoder=encoder)
+    assert (first.articles, first.stories_created) == (1, 1)
+    assert (again.articles, again.skipped, again.missing) == (0, 1, 1)
+    assert store.connection.execute("SELECT COUNT(*), SUM(size) FROM stories").fetchone() == (1, 1)
+
+
+def test_time_factor_decays_and_stops_outside_the_active_window() -> None:
+    assert decay_factor(0) == 1.0
+    assert 0 < decay_factor(ACTIVE_DAYS) < decay_factor(3) < 1.0
+    assert decay_factor(ACTIVE_DAYS + 1) == 0.0
+
+
+def test_store_add_runs_linking_with_an_injected_encoder(store: Store, encoder: HashingEncoder) -> None:
+    article = make_article(WAGE, published="2025-04-03")
+    store.add_many([article], link=False)
+    report = update(store.connection, [article.id], encoder=encoder)  # a bare connection works too
+    assert report.stories_created == 1
