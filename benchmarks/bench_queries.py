@@ -23,6 +23,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from wortlaut.store import Store
@@ -32,10 +33,12 @@ SPEAKERS = 5_000
 STATEMENTS_PER_ARTICLE = 10
 #: Articles per write transaction while building.
 BUILD_BATCH = 5_000
-_FALLBACK_WORDS = (
-    "Regierung Ukraine Frieden Gespräche Verhandlungen Minister Kanzler Haushalt Schulden Reform Bahn Energie "
-    "Klima Wahl Partei Koalition Opposition Europa Sicherheit Verteidigung Hilfe Sanktionen Gipfel Treffen "
-    "Bundestag Gesetz Steuern Rente Migration Grenze Wirtschaft Inflation Zinsen Arbeit Bildung Schule"
+_FALLBACK_WORDS = " ".join(
+    (
+        "Regierung Ukraine Frieden Gespräche Verhandlungen Minister Kanzler Haushalt Schulden Reform Bahn",
+        "Energie Klima Wahl Partei Koalition Opposition Europa Sicherheit Verteidigung Hilfe Gipfel",
+        "Treffen Bundestag Gesetz Steuern Rente Migration Grenze Wirtschaft Inflation Zinsen Arbeit Bildung",
+    )
 ).split()
 
 
@@ -89,7 +92,9 @@ def build(path: Path, statements: int, *, seed: int = 7) -> None:
         connection.execute("ANALYZE")
 
 
-def _add_article(connection, rng, number, words, stems, word_weights, speaker_weights, names) -> None:  # type: ignore[no-untyped-def]
+def _add_article(
+    connection, rng, number, words, stems, word_weights, speaker_weights, names
+) -> None:
     """One article with its statements, event, group memberships and story."""
     article_id = f"a{number:07d}"
     date = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -100,8 +105,8 @@ def _add_article(connection, rng, number, words, stems, word_weights, speaker_we
     stem = " ".join(stems[word] for quote in quotes for word in quote)
     record = json.dumps({"schema": "wortlaut/1", "id": article_id, "text": text, "published": date})
     connection.execute(
-        "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at, content_hash,"
-        " stem) VALUES (?, ?, 'bench', ?, ?, 'de', ?, ?, '', '', ?)",
+        "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
+        " content_hash, stem) VALUES (?, ?, 'bench', ?, ?, 'de', ?, ?, '', '', ?)",
         (article_id, f"https://bench.example/{number}", " ".join(quotes[0][:6]), date, text, record, stem),
     )
     rows = []
@@ -113,7 +118,8 @@ def _add_article(connection, rng, number, words, stems, word_weights, speaker_we
                      " ".join(stems[word] for word in quote)))  # fmt: skip
     connection.executemany(
         "INSERT INTO statements (id, article_id, mode, cue_text, quote_text, speaker_text, speaker_entity,"
-        " speaker_norm, speaker_last, date, published, json, stem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)",
+        " speaker_norm, speaker_last, date, published, json, stem)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)",
         rows,
     )
     event_id = f"{article_id}:e1"
@@ -152,7 +158,7 @@ def _add_article(connection, rng, number, words, stems, word_weights, speaker_we
 
 def _percentiles(label: str, timings: list[float]) -> str:
     ordered = sorted(timings)
-    p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
     return (f"{label:<22} n={len(ordered):<4} p50={1000 * statistics.median(ordered):7.2f} ms"
             f"  p95={1000 * p95:7.2f} ms  max={1000 * ordered[-1]:7.2f} ms")  # fmt: skip
 
@@ -180,7 +186,7 @@ def run_queries(path: Path, queries: int, *, seed: int = 11) -> list[str]:
             "search (2 words)": lambda i: store.search(f"{rng.choice(words)} {rng.choice(words)}"),
         }
         for label, case in cases.items():
-            lines.append(_percentiles(label, [_time(lambda i=i: case(i)) for i in range(queries)]))
+            lines.append(_percentiles(label, [_time(partial(case, i)) for i in range(queries)]))
     return lines
 
 

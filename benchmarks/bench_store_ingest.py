@@ -91,8 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  {report.stored} stored", flush=True)
 
         started = time.perf_counter()
-        report = ingest(store, repeated(articles, args.n), analyzer_factory=default_analyzer, workers=args.workers,
-                        batch_size=args.batch_size, link=args.link, on_item=report_progress)  # fmt: skip
+        report = ingest(store, repeated(articles, args.n), analyzer_factory=default_analyzer,
+                        workers=args.workers, batch_size=args.batch_size, link=args.link,
+                        on_item=report_progress)  # fmt: skip
         seconds = time.perf_counter() - started
         size = (Path(folder) / "bench.sqlite").stat().st_size / 1e6
         counts = store.counts()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.store.samples import filler_article, rutte_article, selenskyj_article
 
+from tests.store.samples import filler_article, rutte_article, selenskyj_article
 from wortlaut.api import MAX_BODY_BYTES, create_app
 from wortlaut.store import Store
 

@@ -16,8 +16,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import content_type_conformance, not_a_server_error, status_code_conformance
-from tests.store.samples import rutte_article, selenskyj_article
 
+from tests.store.samples import rutte_article, selenskyj_article
 from wortlaut.api import create_app
 from wortlaut.store import Store
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from tests.store.samples import rutte_article, selenskyj_article
 
+from tests.store.samples import rutte_article, selenskyj_article
 from wortlaut.cli import main
 from wortlaut.store import Store
 

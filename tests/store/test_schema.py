@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wortlaut.store import SCHEMA_VERSION, Store, StoreError
-from wortlaut.store.schema import SchemaError, migrate, schema_version
+from wortlaut.store.schema import MIGRATIONS, SchemaError, _split, migrate, schema_version
 
 
 def test_new_store_is_at_current_version_in_wal_mode(tmp_path: Path) -> None:
@@ -62,3 +62,36 @@ def test_store_opens_read_only_in_the_sqlite3_shell(tmp_path: Path) -> None:
     result = subprocess.run(["sqlite3", "-readonly", str(path), "SELECT COUNT(*) FROM statements;"],
                             capture_output=True, text=True, check=True)  # fmt: skip
     assert result.stdout.strip() == "0"
+
+
+def test_upgrade_from_version_1_backfills_entity_counts(tmp_path: Path) -> None:
+    from tests.store.samples import rutte_article
+    from wortlaut.store.writer import add_article
+
+    path = tmp_path / "old.sqlite"
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("BEGIN")
+    for statement in _split(MIGRATIONS[0]):
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 1")
+    add_article(connection, rutte_article())  # written by a version-1 wortlaut: no counts kept
+    connection.execute("COMMIT")
+    connection.close()
+    with Store.open(path) as store:
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        page = store.person("Rutte")
+        assert (page.statements, page.events) == (2, 1)
+
+
+def test_entity_counts_follow_replacements(tmp_path: Path) -> None:
+    from tests.store.samples import rutte_article
+
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add_many([rutte_article()], link=False)
+        store.add_many([rutte_article(quote="Neu.")], link=False)  # same URL: replaces
+        page = store.person("Rutte")
+        assert (page.statements, page.events) == (2, 1)
+        rows = store.connection.execute(
+            "SELECT entity, statements, events FROM entity_counts ORDER BY entity"
+        )
+        assert rows.fetchall() == [("Q3881739", 1, 1), ("Q57792", 2, 1)]

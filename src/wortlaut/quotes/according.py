@@ -14,6 +14,10 @@ from wortlaut.quotes.speakers import phrase_after, phrase_ending
 #: "nach" counts as attribution when a source noun follows within this many tokens
 #: ("nach ersten vorläufigen Angaben"); further away it is mostly a time ("Nach dem Spiel …").
 SOURCE_WINDOW = 4
+#: Words that attribute the rest of their sentence to a source named before them.
+_THEREBY = frozenset({"wonach", "demnach", "danach"})
+#: "…, wonach" needs a clause of at least this many tokens after it.
+MIN_THEREBY_CLAUSE = 3
 #: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
 MAX_SO_FRAME = 8
 
@@ -78,6 +82,8 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
             return None
         rule = "reported.laut" if tok.low != "nach" else "reported.nach"
         return _make(ctx, index, speaker, _rest(ctx, begin, end, (index, speaker[1])), rule, sentence)
+    if tok.low in _THEREBY and (index == begin or ctx.tokens[index - 1].low == ","):
+        return _thereby(ctx, index, sentence)
     if (
         tok.low == "so"
         and index > begin + 2
@@ -93,6 +99,27 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         found.mode = "indirect"
         return found
     return None
+
+
+def _thereby(ctx: Context, index: int, sentence: int) -> Found | None:
+    """``…, wonach X`` / ``Demnach …``: the rest of the sentence; the speaker is the phrase before ``wonach``
+    (``Demnach`` takes the previous speaker, filled in later)."""
+    begin, end = ctx.sentences[sentence]
+    stop = ctx.trim_final(index + 1, end)
+    if stop - index < MIN_THEREBY_CLAUSE:
+        return None
+    found = Found(
+        mode="indirect",
+        quote=[ctx.chars(index + 1, stop)],
+        rule=f"indirect.{ctx.tokens[index].low}",
+        sentence=sentence,
+        cue=[ctx.chars(index, index + 1)],
+        medium="speech",
+    )
+    if index > begin:
+        speaker = phrase_ending(ctx.tokens, begin, index - 1, ctx.lexicon)
+        found.speaker = ctx.chars(*speaker) if speaker else None
+    return found
 
 
 def _source_follows(ctx: Context, index: int, end: int) -> bool:

@@ -25,6 +25,10 @@ from wortlaut.quotes.text import sentence_ranges, token_view
 CARRY_SENTENCES = 3
 #: Quotations of up to this many capitalised words are names or titles (checked on quotes-wikinews/train FPs).
 MAX_NAME_WORDS = 4
+#: Rules whose statements take the previous speaker when they have none of their own.
+_CARRIED = frozenset({"direct.unframed", "free_indirect", "indirect.demnach", "indirect.danach"})
+#: Indicative modals that report someone else's claim ("Juventus soll in die 3. Liga absteigen").
+_REPORTIVE = frozenset({"soll", "sollen"})
 _VERB_RULES = (cue_first, wie_clause, cue_after, reported)
 
 
@@ -93,7 +97,7 @@ def _carry(found: list[Found]) -> None:
     for statement in sorted(found, key=lambda item: item.start):
         if (
             statement.speaker is None
-            and statement.rule in {"direct.unframed", "free_indirect"}
+            and statement.rule in _CARRIED
             and last is not None
             and statement.sentence - last.sentence <= CARRY_SENTENCES
         ):
@@ -139,7 +143,7 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
         if ctx.quote_of[index] >= 0:
             continue
         if tok.mood is not None and tok.mood != "imp":
-            return ctx.is_subjunctive(index, strict=strict)
+            return ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE)
         if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
             return True
     return False

@@ -18,9 +18,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.attrs import ORTH
+from spacy.tokenizer import Tokenizer
 
 from wortlaut.article import Article, Span, Token
 from wortlaut.pipeline import Stage, register_stage
@@ -76,8 +78,9 @@ class SentenceRules:
     starters: frozenset[str]
 
 
-def _make_tokenizer(abbreviations: frozenset[str]) -> spacy.tokenizer.Tokenizer:
-    tokenizer = spacy.blank("de").tokenizer
+def _make_tokenizer(abbreviations: frozenset[str]) -> Tokenizer:
+    """spaCy's blank German tokenizer (no model download) plus the project's abbreviations."""
+    tokenizer = cast(Tokenizer, spacy.blank("de").tokenizer)
     for abbreviation in abbreviations:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return tokenizer

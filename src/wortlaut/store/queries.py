@@ -42,8 +42,8 @@ def resolve_entity(connection: sqlite3.Connection, name: str) -> EntityInfo | No
     if not norm:
         return None
     rows = connection.execute(
-        "SELECT a.entity_id, a.kind, (SELECT COUNT(*) FROM statements s WHERE s.speaker_entity = a.entity_id)"
-        " FROM entity_aliases a WHERE a.norm = ?",
+        "SELECT a.entity_id, a.kind, COALESCE(c.statements, 0) FROM entity_aliases a"
+        " LEFT JOIN entity_counts c ON c.entity = a.entity_id WHERE a.norm = ?",
         (norm,),
     ).fetchall()
     if not rows:

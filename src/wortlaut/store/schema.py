@@ -203,8 +203,49 @@ CREATE TRIGGER IF NOT EXISTS statements_fts_update AFTER UPDATE OF stem ON state
 END;
 """
 
+# Version 2: per-entity statement and event counts, kept by triggers, so that a person page and
+# name resolution need not count a prolific speaker's 100,000 statements on every request.
+_V2 = """
+CREATE TABLE IF NOT EXISTS entity_counts (
+    entity TEXT PRIMARY KEY,
+    statements INTEGER NOT NULL DEFAULT 0,
+    events INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO entity_counts (entity, statements)
+    SELECT speaker_entity, COUNT(*) FROM statements WHERE speaker_entity IS NOT NULL GROUP BY speaker_entity
+    ON CONFLICT(entity) DO UPDATE SET statements = excluded.statements;
+INSERT INTO entity_counts (entity, events)
+    SELECT entity, COUNT(*) FROM event_participants WHERE entity IS NOT NULL GROUP BY entity
+    ON CONFLICT(entity) DO UPDATE SET events = excluded.events;
+CREATE TRIGGER IF NOT EXISTS entity_counts_statement_insert AFTER INSERT ON statements
+WHEN new.speaker_entity IS NOT NULL BEGIN
+    INSERT INTO entity_counts (entity, statements) VALUES (new.speaker_entity, 1)
+    ON CONFLICT(entity) DO UPDATE SET statements = statements + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS entity_counts_statement_delete AFTER DELETE ON statements
+WHEN old.speaker_entity IS NOT NULL BEGIN
+    UPDATE entity_counts SET statements = statements - 1 WHERE entity = old.speaker_entity;
+END;
+CREATE TRIGGER IF NOT EXISTS entity_counts_statement_update AFTER UPDATE OF speaker_entity ON statements
+WHEN old.speaker_entity IS NOT new.speaker_entity BEGIN
+    UPDATE entity_counts SET statements = statements - 1 WHERE entity = old.speaker_entity;
+    INSERT INTO entity_counts (entity, statements)
+    SELECT new.speaker_entity, 1 WHERE new.speaker_entity IS NOT NULL
+    ON CONFLICT(entity) DO UPDATE SET statements = statements + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS entity_counts_event_insert AFTER INSERT ON event_participants
+WHEN new.entity IS NOT NULL BEGIN
+    INSERT INTO entity_counts (entity, events) VALUES (new.entity, 1)
+    ON CONFLICT(entity) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS entity_counts_event_delete AFTER DELETE ON event_participants
+WHEN old.entity IS NOT NULL BEGIN
+    UPDATE entity_counts SET events = events - 1 WHERE entity = old.entity;
+END;
+"""
+
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 #: The schema version a store has after :func:`migrate`.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -37,12 +37,10 @@ def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 5
     items += [TimelineItem(kind="event", date=event.date, event=event) for event in events]
     items += [TimelineItem(kind="story", date=story.first_date, story=story) for story in stories]
     items.sort(key=lambda item: (item.date is None, item.date or "", item.kind))
-    count_statements = connection.execute(
-        "SELECT COUNT(*) FROM statements WHERE speaker_entity = ?", (entity.id,)
-    ).fetchone()[0]
-    count_events = connection.execute(
-        "SELECT COUNT(DISTINCT event_id) FROM event_participants WHERE entity = ?", (entity.id,)
-    ).fetchone()[0]
+    counts = connection.execute(
+        "SELECT statements, events FROM entity_counts WHERE entity = ?", (entity.id,)
+    ).fetchone() or (0, 0)
+    count_statements, count_events = counts
     return Person(
         entity=entity,
         timeline=tuple(items),

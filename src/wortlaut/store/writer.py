@@ -125,7 +125,7 @@ def _insert_statement(connection: sqlite3.Connection, article: Article, statemen
     # Names are indexed only for speakers not resolved to an entity: resolved ones are found by id.
     unresolved = normalize(name) if name and not (speaker and speaker.entity) else None
     connection.execute(
-        "INSERT OR REPLACE INTO statements (id, article_id, mode, medium, channel, cue_start, cue_end,"
+        "INSERT OR IGNORE INTO statements (id, article_id, mode, medium, channel, cue_start, cue_end,"
         " cue_text, quote_start, quote_end, quote_text, speaker_start, speaker_end, speaker_text,"
         " speaker_entity, speaker_norm, speaker_last, addressee_text, addressee_entity, frame_text, date,"
         " date_source, published, json, stem)"
@@ -164,7 +164,7 @@ def _insert_event(connection: sqlite3.Connection, article: Article, event: Event
     event_id = item_id(article.id, event.id)
     date = event.date.value if event.date else (event.time.value if event.time else None)
     connection.execute(
-        "INSERT OR REPLACE INTO events (id, article_id, type, trigger_start, trigger_end, trigger_text,"
+        "INSERT OR IGNORE INTO events (id, article_id, type, trigger_start, trigger_end, trigger_text,"
         " place_text, place_entity, date, date_source, published, json)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -184,8 +184,19 @@ def _insert_event(connection: sqlite3.Connection, article: Article, event: Event
     )
     connection.executemany(
         "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
-        [(event_id, part.entity, part.text) for part in event.participants],
+        _participants(event_id, event),
     )
+
+
+def _participants(event_id: str, event: Event) -> list[tuple[str, str | None, str]]:
+    """Participant rows, each resolved entity once (the per-entity event counts rely on it)."""
+    rows, seen = [], set()
+    for part in event.participants:
+        if part.entity is not None and part.entity in seen:
+            continue
+        seen.add(part.entity)
+        rows.append((event_id, part.entity, part.text))
+    return rows
 
 
 def delete_article(connection: sqlite3.Connection, article_id: str) -> None:

@@ -7,6 +7,7 @@ works on plain text with optional sentences, tokens and per-offset anchors (post
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -66,8 +67,9 @@ class TimeFinder:
         """All time expressions in ``text``; ``anchor(offset)`` gives the reference date there."""
         found: list[TimeExpr] = []
         focus = _Focus()
+        starts = [tok.start for tok in tokens]
         for sentence in sentences or split_sentences(text):
-            sentence_tokens = [tok for tok in tokens if sentence.start <= tok.start < sentence.end]
+            sentence_tokens = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
             found.extend(self._in_sentence(text, sentence, anchor, sentence_tokens, focus))
         return found
 

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wortlaut.store.queries import snippet
+from wortlaut.store import EntityInfo
+from wortlaut.store.queries import resolve_entity, snippet
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Matches a faceted search looks at (most recent first); facets count within this window.
@@ -131,6 +132,7 @@ class Facet:
 class FacetedSearch:
     """Statements and articles matching a query after the filters, and the facets to narrow it."""
 
+    people: tuple[EntityInfo, ...] = ()
     statements: tuple[StatementHit, ...] = ()
     articles: tuple[ArticleHit, ...] = ()
     facets: tuple[Facet, ...] = field(default=())
@@ -217,17 +219,32 @@ def story_voices(connection: sqlite3.Connection, article_ids: Sequence[str]) -> 
     return sorted(voices, key=lambda voice: (-counts[voice.speaker], voice.speaker))
 
 
-def _statement_hits(connection: sqlite3.Connection, expression: str) -> list[StatementHit]:
+_HIT_COLUMNS = (
+    "SELECT s.id, s.article_id, COALESCE(e.name, s.speaker_text, 'unbekannt'), s.speaker_entity,"
+    " COALESCE(s.mode, 'unknown'), COALESCE(a.source, 'unknown'), COALESCE(s.date, a.published, ''),"
+    " COALESCE(a.title, substr(a.text, 1, instr(a.text || char(10), char(10)) - 1)), s.quote_text"
+)
+
+
+def _statement_hits(
+    connection: sqlite3.Connection, expression: str, speaker: str | None = None
+) -> list[StatementHit]:
+    """Statements whose text matches, and (when the query names a person) that person's statements."""
     rows = connection.execute(
-        "SELECT s.id, s.article_id, COALESCE(e.name, s.speaker_text, 'unbekannt'), s.speaker_entity,"
-        " COALESCE(s.mode, 'unknown'), COALESCE(a.source, 'unknown'), COALESCE(s.date, a.published, ''),"
-        " a.title, s.quote_text"
-        " FROM (SELECT rowid AS rid FROM statements_fts WHERE statements_fts MATCH ?"
+        f"{_HIT_COLUMNS} FROM (SELECT rowid AS rid FROM statements_fts WHERE statements_fts MATCH ?"
         " ORDER BY rowid DESC LIMIT ?) f"
         " JOIN statements s ON s.rid = f.rid JOIN articles a ON a.id = s.article_id"
-        " LEFT JOIN entities e ON e.id = s.speaker_entity ORDER BY s.date DESC, s.id",
+        " LEFT JOIN entities e ON e.id = s.speaker_entity",
         (expression, SEARCH_WINDOW),
     ).fetchall()
+    if speaker is not None:
+        rows += connection.execute(
+            f"{_HIT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN entities e ON e.id = s.speaker_entity WHERE s.speaker_entity = ?"
+            " ORDER BY s.date DESC LIMIT ?",
+            (speaker, SEARCH_WINDOW),
+        ).fetchall()
+    rows = sorted({row[0]: row for row in rows}.values(), key=lambda row: (row[6], row[0]), reverse=True)
     return [
         StatementHit(
             statement_id=r[0],
@@ -247,7 +264,8 @@ def _statement_hits(connection: sqlite3.Connection, expression: str) -> list[Sta
 def _article_hits(connection: sqlite3.Connection, expression: str) -> list[tuple[ArticleHit, set[str]]]:
     """Matching articles with the entity ids they mention or quote (for the person filter)."""
     rows = connection.execute(
-        "SELECT a.id, a.title, COALESCE(a.source, 'unknown'), COALESCE(a.published, ''), a.url,"
+        "SELECT a.id, COALESCE(a.title, substr(a.text, 1, instr(a.text || char(10), char(10)) - 1)),"
+        " COALESCE(a.source, 'unknown'), COALESCE(a.published, ''), a.url,"
         " (SELECT group_concat(DISTINCT m.entity) FROM mentions m WHERE m.article_id = a.id),"
         " (SELECT group_concat(DISTINCT s.speaker_entity) FROM statements s WHERE s.article_id = a.id)"
         " FROM (SELECT rowid AS rid, bm25(articles_fts) AS score FROM articles_fts"
@@ -275,14 +293,14 @@ def faceted_search(
 ) -> FacetedSearch:
     """Statements and articles matching ``query`` (German stemming) narrowed by ``filters``."""
     expression = fts_query(query)
-    statements = _statement_hits(connection, expression)
+    person = resolve_entity(connection, query)
+    statements = _statement_hits(connection, expression, person.id if person else None)
     articles = _article_hits(connection, expression)
     kept = [hit for hit in statements if filters.keeps(hit)]
-    person = filters.person
     kept_articles = [
         hit
         for hit, entities in articles
-        if filters.keeps(hit, skip="person") and (not person or person in entities)
+        if filters.keeps(hit, skip="person") and (not filters.person or filters.person in entities)
     ]
     facets = (
         _facet(
@@ -304,7 +322,20 @@ def faceted_search(
     )
     stems = set(stem_words(words(query)))
     page = [_with_snippet(connection, hit, stems) for hit in kept_articles[:limit]]
-    return FacetedSearch(statements=tuple(kept[:limit]), articles=tuple(page), facets=facets)
+    people = (person,) if person else ()
+    return FacetedSearch(people=people, statements=tuple(kept[:limit]), articles=tuple(page), facets=facets)
+
+
+def headlines(connection: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """The first line of each article's text: the title to show for articles stored without one."""
+    if not article_ids:
+        return {}
+    rows = connection.execute(
+        "SELECT id, substr(text, 1, instr(text || char(10), char(10)) - 1) FROM articles"
+        f" WHERE id IN ({','.join('?' * len(article_ids))})",
+        list(article_ids),
+    ).fetchall()
+    return {row[0]: row[1].strip() for row in rows if row[1] and row[1].strip()}
 
 
 def _with_snippet(connection: sqlite3.Connection, hit: ArticleHit, stems: set[str]) -> ArticleHit:

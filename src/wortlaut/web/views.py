@@ -63,6 +63,7 @@ def home(store: Store) -> dict[str, Any]:
         "people": people,
         "week_end": week_end,
         "articles": articles,
+        "headlines": web_queries.headlines(store.connection, [a.id for a in articles if not a.title]),
         "counts": store.counts(),
         "lists": {"stories": stories, "people": people, "articles": articles},
     }
@@ -146,6 +147,7 @@ def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
         "filters": filters,
         "groups": groups,
         "events": events,
+        "headlines": web_queries.headlines(store.connection, [e.article_id for e in events if not e.title]),
         "stories": stories,
         "contacts": found.contacts,
         "chart": chart.svg(days, label=f"Statements and events of {entity.name} per {unit}"),
@@ -170,6 +172,7 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
     digest = found.digest if isinstance(found.digest, dict) else {}
     return {
         "story": found,
+        "headlines": web_queries.headlines(store.connection, [a.id for a in found.articles if not a.title]),
         "digest_items": digest.get("items") or [],
         "events": events,
         "voices": voices,
@@ -180,6 +183,7 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
 def article(store: Store, article_id: str) -> dict[str, Any]:
     """An article with every layer highlighted and its statements listed."""
     found = store.article(article_id)
+    title = found.title or web_queries.headlines(store.connection, [found.id]).get(found.id)
     story_row = store.connection.execute(
         "SELECT s.id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
         " WHERE sa.article_id = ?",
@@ -203,6 +207,7 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     entities = [{"id": e.id, "name": e.name, "type": e.type} for e in found.entities]
     return {
         "article": found,
+        "title": title or found.id,
         "text": highlight(found),
         "statements": statements,
         "entities": entities,

@@ -1,0 +1,109 @@
+"""Morphology: STTS tags, lemmas, and the mood of finite verbs (Konjunktiv I/II) in context."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article
+from wortlaut.stages.morph import MorphStage, rule_mood
+from wortlaut.stages.tokens import TokensStage
+
+
+@pytest.fixture(scope="module")
+def tokens() -> TokensStage:
+    return TokensStage()
+
+
+@pytest.fixture(scope="module")
+def morph() -> MorphStage:
+    return MorphStage()
+
+
+def _analyse(tokens: TokensStage, morph: MorphStage, text: str) -> Article:
+    return morph(tokens(Article.create(text)))
+
+
+def _mood(tokens: TokensStage, morph: MorphStage, text: str, word: str) -> str | None:
+    article = _analyse(tokens, morph, text)
+    return next(token.mood for token in article.tokens if token.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "mood"),
+    [
+        ("Rutte sagte, er wolle Möglichkeiten erörtern.", "wolle", "sub1"),
+        ("Rutte sagte, er wolle Möglichkeiten erörtern.", "sagte", "ind"),
+        ("Er betonte, wie wichtig es sei, zu reden.", "sei", "sub1"),
+        ("Er sagte, er habe nichts gewusst.", "habe", "sub1"),
+        ("Ich habe nichts gewusst.", "habe", "ind"),
+        ("Das habe ich nicht gewusst.", "habe", "ind"),
+        ("Sie haben nichts gewusst.", "haben", "ind"),
+        ("Ohne Hilfe hätten sie keine Chance.", "hätten", "sub2"),
+        ("Sie würden das nicht tun.", "würden", "sub2"),
+        ("Sie könnten verhandeln, sagte er.", "könnten", "sub2"),
+        ("Wenn er käme, wäre alles gut.", "käme", "sub2"),
+        ("Wenn er käme, wäre alles gut.", "wäre", "sub2"),
+        ("Die Regierung gebe nicht nach, hieß es.", "gebe", "sub1"),
+        ("Der Minister könne nicht kommen.", "könne", "sub1"),
+        ("Sag mir das!", "Sag", "imp"),
+        ("Die Gespräche dauern an.", "Gespräche", None),
+    ],
+)
+def test_mood_of_finite_verbs(tokens: TokensStage, morph: MorphStage, text: str, word: str,
+                              mood: str | None) -> None:
+    assert _mood(tokens, morph, text, word) == mood
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "expected"),
+    [
+        ("gebe", "geben", ("amb1", "pres")),
+        ("verändere", "verändern", ("amb1", "pres")),
+        ("sagte", "sagen", ("ind", "past")),
+        ("dachte", "denken", ("ind", "past")),
+        ("dächte", "denken", ("sub2", "past")),
+        ("ginge", "gehen", ("sub2", "past")),
+        ("kämen", "kommen", ("sub2", "past")),
+        ("gingen", "gehen", ("ind", None)),
+    ],
+)
+def test_rule_mood_from_form_and_lemma(form: str, lemma: str, expected: tuple[str, str | None]) -> None:
+    assert rule_mood(form, lemma) == expected
+
+
+def test_pos_is_plain_stts_and_lemmas_are_set(tokens: TokensStage, morph: MorphStage) -> None:
+    article = _analyse(tokens, morph, "Sie hätten die Verhandlungen fortgesetzt.")
+    by_text = {token.text: token for token in article.tokens}
+    assert by_text["hätten"].pos == "VAFIN"
+    assert by_text["hätten"].lemma == "haben"
+    assert by_text["Verhandlungen"].pos == "NN"
+    assert by_text["Verhandlungen"].lemma == "Verhandlung"
+    assert by_text["fortgesetzt"].mood is None
+
+
+def test_morph_keeps_offsets_and_sentences(tokens: TokensStage, morph: MorphStage) -> None:
+    before = tokens(Article.create("Er kam. Sie sagte, er sei müde."))
+    after = morph(before)
+    assert [(t.start, t.end, t.text, t.sentence) for t in after.tokens] == [
+        (t.start, t.end, t.text, t.sentence) for t in before.tokens
+    ]
+    assert all(token.pos for token in after.tokens)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "😀🎉🇩🇪 🙈", "Привет мир. مرحبا بالعالم. 你好世界。这是 Test.", "x" * 5000 + " sagte er.",
+     "https://example.org/" + "a" * 300],
+)
+def test_bad_input_is_tagged_without_errors(tokens: TokensStage, morph: MorphStage, text: str) -> None:
+    article = _analyse(tokens, morph, text)
+    assert all(token.pos is not None and token.lemma is not None for token in article.tokens)
+
+
+@pytest.mark.slow
+def test_long_text_without_punctuation_is_tagged(tokens: TokensStage, morph: MorphStage) -> None:
+    words = ["die", "Regierung", "sagte", "heute", "sei", "alles", "gut", "und", "Rutte", "wolle"]
+    text = " ".join(words[i % len(words)] for i in range(100_000))
+    article = _analyse(tokens, morph, text)
+    assert len(article.tokens) == 100_000
+    assert {token.mood for token in article.tokens if token.text == "wolle"} <= {"sub1", None}

@@ -1,0 +1,191 @@
+"""The UI in headless Chromium: home → search "Rutte" → person page → a statement's article.
+
+Runs against a real server (uvicorn in a thread) over a store built by the
+real pipeline from the shipped samples, plus the seed articles when
+``../shared/seeds`` exists (the seed checks skip otherwise).  Screenshots at
+desktop and phone widths go to ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT, SHARED_DIR
+from wortlaut.api import create_app
+from wortlaut.demo import _dated, _inputs, _seed_dates
+from wortlaut.ingest import iter_articles
+from wortlaut.link import HashingEncoder, update
+from wortlaut.store import Store
+from wortlaut.store.loader import default_analyzer, ingest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+#: No sandbox (CI runs as root) and nothing that reaches for the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SEEDS = SHARED_DIR / "seeds"
+SANCTIONS = "„Wir haben auch Sanktionen diskutiert"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store (samples + seeds when present), linked with the fast hashing encoder."""
+    seeds = SEEDS if SEEDS.is_dir() else None
+    path = tmp_path_factory.mktemp("web-demo") / "demo.sqlite"
+    items = _dated(iter_articles(_inputs(seeds)), _seed_dates(seeds) if seeds else {})
+    with Store.open(path) as store:
+        report = ingest(store, items, analyzer_factory=default_analyzer, workers=1, link=False)
+        assert report.added >= 10 and not report.failures
+        update(store, sorted(store.stored_ids()), encoder=HashingEncoder())
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: Path) -> Iterator[str]:
+    """Base URL of a uvicorn server on a free localhost port, stopped after the module."""
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium); not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _page(browser: Browser, viewport: str) -> Page:
+    context = browser.new_context(viewport=VIEWPORTS[viewport])  # type: ignore[arg-type]
+    return context.new_page()
+
+
+def _shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_flow_home_search_person_article(browser: Browser, server: str, viewport: str) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser, viewport)
+    page.goto(f"{server}/")
+    expect(page.locator("h1")).to_have_text("Who said what")
+    _shot(page, f"home-{viewport}")
+    page.get_by_label("Search statements and articles").last.fill("Rutte")
+    page.get_by_label("Search statements and articles").last.press("Enter")
+    expect(page.locator("h1")).to_contain_text("Rutte")
+    _shot(page, f"search-{viewport}")
+    page.locator("a.person-link", has_text="Mark Rutte").click()
+    expect(page.locator("h1")).to_have_text("Mark Rutte")
+    expect(page.locator("svg.chart g.bar").first).to_be_visible()
+    _shot(page, f"person-{viewport}")
+    page.locator("ol.groups ul.sources a").first.click()
+    expect(page.locator("#article-text")).to_be_visible()
+    target = page.locator(":target")
+    expect(target).to_have_class("hl hl-quote")
+    assert page.evaluate("document.activeElement !== null")
+    _shot(page, f"article-{viewport}")
+
+
+def test_highlight_tooltip_opens_on_keyboard_focus(browser: Browser, server: str) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser, "desktop")
+    page.goto(f"{server}/ui/search?q=Rutte")
+    page.locator("ol.hits a[href*='/ui/article/']").first.click()
+    quote = page.locator(".hl-quote[tabindex='0']").first
+    quote.focus()
+    tip = page.locator("#wortlaut-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("rule")
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+
+
+def _seed_ids(db: Path) -> dict[str, str]:
+    """Stored article id of each seed file (by the path the reader recorded)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"needs the seed articles in {SEEDS}; not present here")
+    ids = {}
+    with Store.open(db, readonly=True) as store:
+        for article_id in store.stored_ids():
+            path = str(store.article(article_id).meta.get("path", ""))
+            if Path(path).parent.name == "seeds":
+                ids[Path(path).name[:3]] = article_id
+    assert set(ids) == {"000", "004"}, ids
+    return ids
+
+
+def test_seeds_rutte_timeline_spans_both_seed_articles(browser: Browser, server: str, demo_db: Path) -> None:
+    seeds = _seed_ids(demo_db)
+    page = _page(browser, "desktop")
+    page.goto(f"{server}/ui/person/Rutte")
+    dates = page.locator("svg.chart g.bar").evaluate_all("bars => bars.map(b => b.dataset.date)")
+    assert len(dates) >= 2, f"one bar per period with statements, got {dates}"
+    articles = page.locator("ol.groups li[data-article]").evaluate_all(
+        "items => items.map(i => i.dataset.article)"
+    )
+    assert set(seeds.values()) <= set(articles), f"Rutte's statements come from both seeds, got {articles}"
+
+
+def test_seed_004_highlights_sanctions_quote_and_boilerplate(
+    browser: Browser, server: str, demo_db: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser, "desktop")
+    page.goto(f"{server}/ui/article/{_seed_ids(demo_db)['004']}")
+    quote = page.locator(".hl-quote", has_text=SANCTIONS).first
+    expect(quote).to_be_visible()
+    key = quote.get_attribute("data-key")
+    assert key and key.endswith("-q")
+    statement = key[:-2]
+    expect(page.locator(f".hl-cue[data-key='{statement}-c']").first).to_have_text("betonte")
+    expect(page.locator(f".hl-speaker[data-key='{statement}-s']").first).to_contain_text(
+        "Präsident der Ukraine"
+    )
+    boilerplate = page.locator("#article-text .hl-boilerplate")
+    expect(boilerplate).to_contain_text("Lesen Sie auch")
+    expect(boilerplate.locator(".blk-label")).to_be_visible()
+    quote.focus()
+    _shot(page, "article-seed-004-desktop")
