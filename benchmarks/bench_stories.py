@@ -204,21 +204,28 @@ def write_history(connection: sqlite3.Connection, start: int, stop: int, encoder
             [(band, f"{pyrng.getrandbits(64):016x}", a) for a in ids for band in range(-1, 25)],
         )
         vectors = [("minhash", a, rng.integers(0, 2**63, 128, dtype=np.uint64).tobytes()) for a in ids]
-        vectors += zip([f"{encoder_name}:article"] * len(ids), ids, _random_blobs(rng, len(ids), 512))
+        vectors += zip(
+            [f"{encoder_name}:article"] * len(ids), ids, _random_blobs(rng, len(ids), 512), strict=True
+        )
         vectors += zip(
             [f"{encoder_name}:statement"] * len(statement_ids),
             statement_ids,
             _random_blobs(rng, len(statement_ids), 512),
+            strict=True,
         )
         story_ids = sorted(set(stories))
         vectors += zip(
-            [f"{encoder_name}:story"] * len(story_ids), story_ids, _random_blobs(rng, len(story_ids), 512)
+            [f"{encoder_name}:story"] * len(story_ids),
+            story_ids,
+            _random_blobs(rng, len(story_ids), 512),
+            strict=True,
         )
         connection.executemany(
             "INSERT OR REPLACE INTO embeddings (kind, item_id, vector) VALUES (?, ?, ?)", vectors
         )
         connection.executemany(
-            "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, size) VALUES (?, 'history', ?, ?, 5)",
+            "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, size)"
+            " VALUES (?, 'history', ?, ?, 5)",
             [(story, _day(int(story[4:]) * 5), _day(int(story[4:]) * 5 + 4)) for story in story_ids],
         )
         connection.executemany(
@@ -230,7 +237,8 @@ def write_history(connection: sqlite3.Connection, start: int, stop: int, encoder
             [(story, e) for story, found in zip(stories, entities, strict=True) for e in found],
         )
         connection.executemany(
-            "INSERT INTO statement_groups (id, speaker_entity, representative_statement, first_seen, size, flags)"
+            "INSERT INTO statement_groups"
+            " (id, speaker_entity, representative_statement, first_seen, size, flags)"
             " VALUES (?, ?, ?, ?, 1, '{}')",
             [
                 (f"g:{a}:s{k}", who[k], f"{a}:s{k}", d)
@@ -239,7 +247,8 @@ def write_history(connection: sqlite3.Connection, start: int, stop: int, encoder
             ],
         )
         connection.executemany(
-            "INSERT INTO statement_group_members (group_id, statement_id, similarity, diff) VALUES (?, ?, 1.0, '{}')",
+            "INSERT INTO statement_group_members (group_id, statement_id, similarity, diff)"
+            " VALUES (?, ?, 1.0, '{}')",
             [(f"g:{sid}", sid) for sid in statement_ids],
         )
         connection.execute("COMMIT")
@@ -282,7 +291,7 @@ def run(sizes: Sequence[int], folder: Path) -> dict[str, object]:
         for size in sizes:
             live_from = max(stored, size - LIVE)
             write_history(store.connection, stored, live_from, encoder.name)
-            _link_live(store, base, rng, live_from, size)
+            _link_live(store, base, rng, live_from, size, encoder)
             cpu, wall = _measure(store, base, rng, size, encoder)
             stored = size + MEASURED_BATCHES * BATCH
             results.append(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wortlaut.article import Article
 from wortlaut.stages.morph import MorphStage, rule_mood
@@ -107,3 +109,15 @@ def test_long_text_without_punctuation_is_tagged(tokens: TokensStage, morph: Mor
     article = _analyse(tokens, morph, text)
     assert len(article.tokens) == 100_000
     assert {token.mood for token in article.tokens if token.text == "wolle"} <= {"sub1", None}
+
+
+_TOKENS = TokensStage()
+_MORPH = MorphStage()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_random_text_is_tagged_with_offsets_intact(text: str) -> None:
+    article = _MORPH(_TOKENS(Article.create(text)))
+    assert all(article.text[t.start:t.end] == t.text and t.pos is not None for t in article.tokens)
+    assert all(t.mood in (None, "ind", "sub1", "sub2", "imp") for t in article.tokens)

@@ -99,6 +99,12 @@ def _page(browser: Browser, viewport: str) -> Page:
 
 
 def _shot(page: Page, name: str) -> None:
+    """Save a full-page screenshot, after checking the page does not scroll sideways at this width."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.viewport_size
+    assert viewport is not None and width <= viewport["width"], (
+        f"{name}: the page scrolls sideways ({width} px wide)"
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
@@ -111,8 +117,8 @@ def test_flow_home_search_person_article(browser: Browser, server: str, viewport
     page.goto(f"{server}/")
     expect(page.locator("h1")).to_have_text("Who said what")
     _shot(page, f"home-{viewport}")
-    page.get_by_label("Search statements and articles").last.fill("Rutte")
-    page.get_by_label("Search statements and articles").last.press("Enter")
+    page.get_by_label("Search statements and articles").fill("Rutte")
+    page.get_by_label("Search statements and articles").press("Enter")
     expect(page.locator("h1")).to_contain_text("Rutte")
     _shot(page, f"search-{viewport}")
     page.locator("a.person-link", has_text="Mark Rutte").click()

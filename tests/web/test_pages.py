@@ -139,3 +139,23 @@ def test_static_assets_are_served_locally(client: TestClient) -> None:
     assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
     assert client.get("/ui/static/wortlaut.css").status_code == 200
     assert client.get("/ui/static/wortlaut.js").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ui/person/%00",
+        "/ui/person/" + "x" * 5000,
+        "/ui/person/Rutte?since=2025-13-45&until=%27%3B--",
+        "/ui/search?q=%22%22%22((&person=~%3Cscript%3E&mode=%00",
+        "/ui/search?q=" + "Ukraine%20" * 300,
+        "/ui/search?q=NEAR(a%20b)%20OR%20*",
+        "/ui/story/%2F..%2F..%2Fetc%2Fpasswd",
+        "/ui/article/..%2F..",
+        "/ui/?download=../../x.csv",
+    ],
+)
+def test_hostile_parameters_never_break_a_page(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code < 500 and "Traceback" not in response.text
+    assert "<script>" not in response.text

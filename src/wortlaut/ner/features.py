@@ -12,6 +12,7 @@ trained with are stored beside it (see :mod:`wortlaut.ner.tagger`).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -21,11 +22,14 @@ from typing import Any
 from wortlaut.ner.gazetteer import Gazetteer
 
 #: All feature groups; a model names the subset it was trained with.
-GROUPS: tuple[str, ...] = ("affix", "lemma", "gazetteer", "pos", "window2")
+GROUPS: tuple[str, ...] = (
+    "affix", "lemma", "gazetteer", "pos", "window2", "freq", "affix5", "hyphen", "window3",
+)
 
 #: Window offsets whose word and shape are features of the current token.
 NEAR = (-1, 1)
 FAR = (-2, 2)
+FARTHEST = (-3, 3)
 
 #: Forms cached before the cache is cleared, bounding memory on long runs
 #: (a year of news has a few million distinct forms; 300,000 keep the frequent ones hot).
@@ -70,7 +74,10 @@ class FeatureExtractor:
         self._gazetteer = (gazetteer or Gazetteer.load()) if "gazetteer" in self.groups else None
         self._lemmatize = _lemmatizer() if "lemma" in self.groups else None
         self._pos = _pos_lookup() if "pos" in self.groups else None
+        self._freq = _frequencies() if "freq" in self.groups else None
         self._offsets = NEAR + FAR if "window2" in self.groups else NEAR
+        if "window3" in self.groups:
+            self._offsets += FARTHEST
         self._cache: dict[str, WordFeatures] = {}
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
@@ -126,6 +133,12 @@ class FeatureExtractor:
             own += [f"p{n}={lower[:n]}" for n in (2, 3, 4)]
             own += [f"x{n}={lower[-n:]}" for n in (2, 3, 4)]
             context.append(f"x3={lower[-3:]}")
+        if "affix5" in self.groups:
+            own += [f"p{n}={lower[:n]}" for n in (1, 5)]
+            own += [f"x{n}={lower[-n:]}" for n in (1, 5)]
+        if "hyphen" in self.groups and "-" in word.strip("-"):
+            head, _, tail = lower.strip("-").rpartition("-")
+            own += [f"hh={head.partition('-')[0]}", f"ht={tail}", f"hs={shape(word.split('-')[-1])}"]
         if self._lemmatize is not None and word:
             own.append(f"l={self._lemmatize(word)}")
         if self._gazetteer is not None:
@@ -136,7 +149,11 @@ class FeatureExtractor:
             tags = self._pos(word)
             own += tags
             context += tags
-        at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR}
+        if self._freq is not None:
+            frequency = self._freq(word)
+            own += frequency
+            context += frequency[:1]
+        at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR + FARTHEST}
         return WordFeatures(own=own, at=at)
 
 
@@ -187,3 +204,39 @@ def _pos_lookup() -> Any:
         return found
 
     return tags
+
+
+#: Shortest compound tail looked up in the frequency list (shorter endings such as ``-ung``
+#: are suffixes, not words, and would match almost every noun).
+MIN_TAIL = 4
+
+
+def _frequencies() -> Any:
+    """Word-frequency features from wordfreq's small German list (words with Zipf >= 3).
+
+    German capitalises every noun, so capitalisation says little; how common
+    the lower-cased form is separates ``Regierung`` from ``Rutte``, and a
+    capitalised unknown form whose tail is a common word (``Bundestagsabgeordnete``
+    -> ``abgeordnete``) is most likely a compound common noun, not a name.
+    """
+    import wordfreq
+
+    zipf = {
+        word: min(int(math.log10(value) + 9), 7)
+        for word, value in wordfreq.get_frequency_dict("de", wordlist="small").items()
+    }
+
+    def features(word: str) -> list[str]:
+        lower = word.lower()
+        found = zipf.get(lower)
+        if found is not None:
+            return [f"z={found}"]
+        if not word[:1].isupper() or len(word) < MIN_TAIL + 2:
+            return ["z=0"]
+        for start in range(2, len(lower) - MIN_TAIL + 1):
+            tail = zipf.get(lower[start:])
+            if tail is not None:
+                return ["z=0", f"zt={tail}", f"zl={min(len(lower) - start, 9)}"]
+        return ["z=0", "zt=none"]
+
+    return features

@@ -44,7 +44,7 @@ _GAP_ADVERBS = frozenset(
     }
 )
 #: Prepositions that introduce reported content after a verb ("sprach von einem Erfolg", "warnte vor …").
-_ABOUT = frozenset({"von", "über", "vor"})
+_ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
 #: Conjunctions that open an adverbial clause (used when the tokens carry no POS).
 _SUBORDINATORS = frozenset(
     {"wenn", "falls", "als", "weil", "obwohl", "nachdem", "während", "da", "sobald", "bevor"}
@@ -181,8 +181,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         if subject is None or subject[0] < cue.verb_index:
             return None
         start = subject[1]
-    while (
-        start < end and ctx.lexicon.has("stop", ctx.tokens[start].low) and ctx.tokens[start].low not in _ABOUT
+    while start < end and ctx.tokens[start].low not in _ABOUT and (
+        ctx.lexicon.has("stop", ctx.tokens[start].low) or ctx.tokens[start].pos in {"ADV", "PAV", "ADJD"}
     ):
         start += 1
     if start >= end:

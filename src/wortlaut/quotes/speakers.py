@@ -103,13 +103,21 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
             ):
                 other += 3
                 continue
-            if not _capital(tok) or lexicon.has("stop", tok.low):
+            if not _capital(tok) or lexicon.has("stop", tok.low) or _new_phrase(tokens[other - 1], tok):
                 break
         elif not _opens_phrase(tok, lexicon):
             break
         seen_head = seen_head or _capital(tok)
         other += 1
     return other
+
+
+def _new_phrase(previous: Tok, tok: Tok) -> bool:
+    """After a head noun, a number or a second common noun starts a new phrase ("Behördenangaben 7.000
+    Menschen", "Ansicht von ai Disziplinarmaßnahmen"); names continue ("Präsident Kennedy", "Mark Rutte")."""
+    if tok.pos is None or previous.pos is None:
+        return False
+    return tok.pos == "CARD" or (tok.pos == "NN" and previous.pos in {"NN", "NE"})
 
 
 def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon) -> int:

@@ -30,6 +30,9 @@ from wortlaut.stages.entities import read_words
 #: How many sentences back a pronoun looks for its antecedent.  News prose names the speaker
 #: again at least every few sentences; in the seed articles the longest pronoun chain spans two.
 MAX_SENTENCE_DISTANCE = 3
+#: How many earlier person mentions a pronoun looks at, at most: far more than any real
+#: sentence window holds, and a bound for texts without sentence ends.
+MAX_LOOKBACK = 64
 #: Finite verbs and the copula forms that mark ``sie`` as plural when they stand next to it.
 PLURAL_FORMS = frozenset({"sind", "waren", "haben", "hatten", "werden", "wurden"})
 #: Role nouns whose grammatical gender says nothing about the holder's (``das Staatsoberhaupt``).
@@ -252,20 +255,23 @@ class _Run:
         )
 
     def _antecedent(self, word: Word, gender: str, history: list[_Seen]) -> str | None:
-        """The antecedent among the people seen in the nearest sentence that has a compatible one."""
-        group: list[_Seen] = []
-        for seen in reversed(history):  # newest first; stop at the window's edge (keeps this linear)
-            if word.sentence - seen.sentence > MAX_SENTENCE_DISTANCE or (
-                group and seen.sentence != group[0].sentence
-            ):
+        """The antecedent among the people seen in the nearest sentence that has a compatible one.
+
+        In the pronoun's own sentence the nearest person wins; in an earlier one the nearest
+        subject (non-oblique) mention, else the nearest mention.  The scan runs newest first and
+        stops early, so it stays linear even in a text without sentence ends.
+        """
+        fallback: _Seen | None = None
+        for steps, seen in enumerate(reversed(history)):
+            if steps > MAX_LOOKBACK or word.sentence - seen.sentence > MAX_SENTENCE_DISTANCE:
+                break
+            if fallback is not None and seen.sentence != fallback.sentence:
                 break
             if (word.quoted or not seen.quoted) and self._agrees(seen.entity, gender):
-                group.append(seen)
-        if not group:
-            return None
-        if group[0].sentence != word.sentence:
-            group = [seen for seen in group if not seen.oblique] or group
-        return group[0].entity
+                if seen.sentence == word.sentence or not seen.oblique:
+                    return seen.entity
+                fallback = fallback or seen
+        return fallback.entity if fallback else None
 
     def _agrees(self, entity_id: str, gender: str) -> bool:
         known = self.stage.gender(self.entities.get(entity_id))

@@ -31,6 +31,9 @@ HEAD_CHARS = 7
 #: The same for lower-case words, kept long: verb forms need their prefix (ge-, zurück-) for
 #: POS and mood; at 10 Konjunktiv recall on GSD dev dropped, at 12 it did not.
 LOWER_HEAD_CHARS = 14
+#: A hyphenated unknown word whose last part is capitalised and at least this long is
+#: analysed as that part ("NATO-Unterstützung" as "Unterstützung").
+MIN_HYPHEN_HEAD = 3
 #: Numbers (2015, 18,5, 1.000, 3:0) all get the analysis of one stand-in number.
 NUMBER = re.compile(r"^\d+(?:[.,:/]\d+)*$")
 NUMBER_STAND_IN = "100"
@@ -155,6 +158,13 @@ def _stand_in(word: str, casesensitive: bool, known: Any) -> str:
     """
     if NUMBER.match(word):
         return NUMBER_STAND_IN
+    if word.lower() in known:
+        return word
+    last = word.rsplit("-", 1)[-1]
+    if last != word and len(last) >= MIN_HYPHEN_HEAD and last[0].isupper():
+        word = last  # "All-in-Verträgen" inflects like "Verträgen", often a known word
+        if word.lower() in known:
+            return word
     capitalised = casesensitive and word[:1].isupper()
     size = HEAD_CHARS if capitalised else LOWER_HEAD_CHARS
     if len(word) <= size or word.lower() in known:

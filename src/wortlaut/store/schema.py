@@ -204,8 +204,11 @@ END;
 """
 
 # Version 2: per-entity statement and event counts, kept by triggers, so that a person page and
-# name resolution need not count a prolific speaker's 100,000 statements on every request.
+# name resolution need not count a prolific speaker's 100,000 statements on every request; the
+# participants index goes back to (entity, rowid) order, which is what "latest events" reads.
 _V2 = """
+DROP INDEX IF EXISTS event_participants_entity;
+CREATE INDEX IF NOT EXISTS event_participants_by_entity ON event_participants(entity);
 CREATE TABLE IF NOT EXISTS entity_counts (
     entity TEXT PRIMARY KEY,
     statements INTEGER NOT NULL DEFAULT 0,

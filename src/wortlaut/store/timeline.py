@@ -25,7 +25,7 @@ from wortlaut.store.results import (
 MAX_CONTACTS = 20
 #: A person page looks at the entity's latest this-many statements and event participations
 #: (for stories and contacts), which bounds its cost for people quoted thousands of times.
-RECENT_WINDOW = 500
+RECENT_WINDOW = 200
 
 
 def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 50) -> Person:

@@ -8,8 +8,9 @@ filter, 503 for a query that ran too long), never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -59,6 +60,7 @@ _ENV = environment()
 
 
 def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A template rendered into an HTML response."""
     return HTMLResponse(_ENV.get_template(name).render(**context), status_code=status)
 
 
@@ -67,19 +69,29 @@ def inline_css() -> str:
     return (HERE / "static" / "wortlaut.css").read_text(encoding="utf-8")
 
 
-def _error_page(request: Request, status: int, message: str) -> HTMLResponse:
+def _error_page(status: int, message: str) -> HTMLResponse:
     titles = {400: "Bad request", 404: "Not found", 503: "Unavailable"}
-    return render("error.html", status, request=request, title=titles.get(status, "Error"), message=message)
+    return render("error.html", status, title=titles.get(status, "Error"), message=message)
+
+
+def _build(factory: StoreFactory, build: Callable[[Store], dict[str, Any]]) -> dict[str, Any] | HTMLResponse:
+    """A page's context from a fresh read-only store, or the error page saying why there is none."""
+    try:
+        with factory() as store:
+            return build(store)
+    except NotFoundError as error:
+        return _error_page(404, str(error))
+    except (views.BadRequest, QueryError) as error:
+        return _error_page(400, str(error))
+    except (QueryTimeoutError, StoreError) as error:
+        return _error_page(503, str(error))
+    except sqlite3.OperationalError as error:  # e.g. a search the full-text engine cannot parse
+        return _error_page(400, f"the query could not run ({error})")
 
 
 def build_router(factory: StoreFactory) -> APIRouter:
     """All UI routes over stores from ``factory``."""
     router = APIRouter(include_in_schema=False)
-
-    @contextmanager
-    def opened(request: Request) -> Iterator[Store]:
-        with factory() as store:
-            yield store
 
     def respond(
         request: Request,
@@ -88,23 +100,16 @@ def build_router(factory: StoreFactory) -> APIRouter:
         stem: str,
         report: str | None = None,
     ) -> Response:
-        try:
-            with opened(request) as store:
-                context = build(store)
-        except NotFoundError as error:
-            return _error_page(request, 404, str(error))
-        except (views.BadRequest, QueryError) as error:
-            return _error_page(request, 400, str(error))
-        except QueryTimeoutError as error:
-            return _error_page(request, 503, str(error))
-        except StoreError as error:
-            return _error_page(request, 503, str(error))
+        """The page, or the list named by ``?download=``, or (with ``report``) the offline report."""
+        context = _build(factory, build)
+        if isinstance(context, HTMLResponse):
+            return context
         spec = request.query_params.get("download")
         if spec:
             try:
                 return export.download(context["lists"], spec, stem=stem)
             except export.DownloadError as error:
-                return _error_page(request, 400, str(error))
+                return _error_page(400, str(error))
         if report:
             html = _ENV.get_template(report).render(request=request, css=inline_css(), **context)
             return export.attachment(html, stem=stem)
