@@ -50,6 +50,7 @@ from benchmarks.corpora import CorpusMissing, gnad_articles
 from wortlaut.article import Article, DateInfo, Entity, EntityRef, Mention, Statement
 from wortlaut.link import E5Encoder, HashingEncoder, update
 from wortlaut.link.db import ensure_tables
+from wortlaut.link.duplicates import bands
 from wortlaut.store import Store
 
 #: Articles published per simulated day: a politics feed of a few outlets.  The linker's windows
@@ -58,6 +59,8 @@ from wortlaut.store import Store
 ARTICLES_PER_DAY = 30
 #: Articles linked for real before each measurement (50 days: more than the 30-day windows).
 LIVE = 1500
+#: LSH bands per article, as the linker lays them out.
+BANDS = bands()[0]
 #: Articles per ``update`` call, as ingest commits them.
 BATCH = 100
 #: Measured batches at each size (their articles count towards the next size).
@@ -201,7 +204,7 @@ def write_history(connection: sqlite3.Connection, start: int, stop: int, encoder
         )
         connection.executemany(
             "INSERT INTO link_lsh (band, bucket, article_id) VALUES (?, ?, ?)",
-            [(band, f"{pyrng.getrandbits(64):016x}", a) for a in ids for band in range(-1, 25)],
+            [(band, f"{pyrng.getrandbits(64):016x}", a) for a in ids for band in range(-1, BANDS)],
         )
         vectors = [("minhash", a, rng.integers(0, 2**63, 128, dtype=np.uint64).tobytes()) for a in ids]
         vectors += zip(

@@ -237,7 +237,10 @@ def _longest(found: list[Description]) -> list[Description]:
     ``des Bündnisses`` (ORG).
     """
     chosen: list[Description] = []
+    taken: dict[str, set[int]] = {}
     for item in sorted(found, key=lambda d: (-(d.last - d.first), d.first)):
-        if all(item.last <= o.first or item.first >= o.last or item.type != o.type for o in chosen):
+        words = taken.setdefault(item.type, set())
+        if words.isdisjoint(range(item.first, item.last)):
+            words.update(range(item.first, item.last))
             chosen.append(item)
     return sorted(chosen, key=lambda d: d.first)

@@ -23,7 +23,7 @@ from wortlaut.ner.gazetteer import Gazetteer
 
 #: All feature groups; a model names the subset it was trained with.
 GROUPS: tuple[str, ...] = (
-    "affix", "lemma", "gazetteer", "pos", "window2", "freq", "affix5", "hyphen", "window3",
+    "affix", "lemma", "gazetteer", "pos", "window2", "freq", "affix5", "hyphen", "window3", "trigger",
 )
 
 #: Window offsets whose word and shape are features of the current token.
@@ -71,11 +71,13 @@ class FeatureExtractor:
         if unknown:
             raise ValueError(f"unknown NER feature groups: {sorted(unknown)}")
         self.groups = frozenset(groups)
-        self._gazetteer = (gazetteer or Gazetteer.load()) if "gazetteer" in self.groups else None
+        needs_lists = {"gazetteer", "trigger"} & self.groups
+        self._lists = (gazetteer or Gazetteer.load()) if needs_lists else None
+        self._gazetteer = self._lists if "gazetteer" in self.groups else None
         self._lemmatize = _lemmatizer() if "lemma" in self.groups else None
         self._pos = _pos_lookup() if "pos" in self.groups else None
         self._freq = _frequencies() if "freq" in self.groups else None
-        self._offsets = NEAR + FAR if "window2" in self.groups else NEAR
+        self._offsets: tuple[int, ...] = NEAR + FAR if "window2" in self.groups else NEAR
         if "window3" in self.groups:
             self._offsets += FARTHEST
         self._cache: dict[str, WordFeatures] = {}
@@ -145,6 +147,9 @@ class FeatureExtractor:
             flags = [f"g={flag}" for flag in self._gazetteer.flags(word)]
             own += flags
             context += flags
+        if "trigger" in self.groups and self._lists is not None and self._lists.is_org_type(word):
+            own.append("orgtype")
+            context.append("orgtype")
         if self._pos is not None and word[:1].isalpha():
             tags = self._pos(word)
             own += tags

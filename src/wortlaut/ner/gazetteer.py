@@ -37,6 +37,8 @@ class Gazetteer:
     org_head_set: frozenset[str]
     org_endings: tuple[str, ...]
     person_cues: frozenset[str]
+    #: Organisation-kind nouns (``Stromversorger``, ``Bank``) that stand before organisation names.
+    org_types: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -50,6 +52,7 @@ class Gazetteer:
             org_head_set=frozenset(heads),
             org_endings=tuple(sorted(h for h in heads if len(h) >= MIN_ENDING)),
             person_cues=frozenset(c.lower() for c in read_list(base / "ner_person_cues.txt")),
+            org_types=tuple(sorted(t.lower() for t in read_list(base / "ner_org_types.txt"))),
         )
 
     def flags(self, word: str) -> list[str]:
@@ -74,3 +77,7 @@ class Gazetteer:
                 if tail in table:
                     flags.append(f"h2{name}")
         return flags
+
+    def is_org_type(self, word: str) -> bool:
+        """Whether ``word`` names a kind of organisation (``Stromversorger``, ``Bank``)."""
+        return word.lower().endswith(self.org_types) if self.org_types else False

@@ -103,14 +103,17 @@ class Context:
             outer = self._subject_before_commas(start - 1, begin)
             if outer is not None:
                 return outer
-        if start < cue.first:
-            fallback = self._prefield_fallback(start, cue.first)
-            if fallback is not None:
-                return fallback
+        if start < cue.first and self.tokens[cue.first - 1].low == "und":
+            coordinated = self._coordinated_subject(start, cue.first)
+            if coordinated is not None:
+                return coordinated
         after_verb = cue.verb_index + 1
         if cue.first != cue.verb_index:
             after_verb = cue.first + 1
-        return phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
+        after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
+        if after is None and start < cue.first:
+            return self._source_in_prefield(start, cue.first)
+        return after
 
     def _subject_before_commas(self, comma: int, begin: int) -> tuple[int, int] | None:
         """``Deiss, der sich … entschlossen hatte, sagte`` / ``Ein Sprecher, Lars Beringer, sagte``.
@@ -149,20 +152,21 @@ class Context:
                 return None
         return begin, speaker_end
 
-    def _prefield_fallback(self, start: int, verb: int) -> tuple[int, int] | None:
-        """``In einem Bericht der Zeitung heißt es`` → the phrase after the preposition;
-        ``Lammert erwartet … und gab bekannt`` → the subject of the first verb."""
-        first = self.tokens[start]
-        if first.low in {"in", "auf", "im"} and verb - start > 1:
+    def _source_in_prefield(self, start: int, verb: int) -> tuple[int, int] | None:
+        """``In einem Bericht der Zeitung heißt es``: the phrase after the preposition is the source."""
+        if self.tokens[start].low in {"in", "auf", "im"} and verb - start > 1:
             phrase = phrase_after(self.tokens, start + 1, verb, self.lexicon)
             if phrase is not None and phrase[1] == verb:
                 return phrase
-        if self.tokens[verb - 1].low == "und":
-            phrase = phrase_after(self.tokens, start, verb, self.lexicon)
-            if phrase is not None and phrase[0] == start and phrase[1] < verb:
-                following = self.tokens[phrase[1]]
-                if following.pos is not None and following.pos.endswith("FIN"):
-                    return phrase
+        return None
+
+    def _coordinated_subject(self, start: int, verb: int) -> tuple[int, int] | None:
+        """``Lammert erwartet … und gab bekannt``: the subject of the first of two coordinated verbs."""
+        phrase = phrase_after(self.tokens, start, verb, self.lexicon)
+        if phrase is not None and phrase[0] == start and phrase[1] < verb:
+            following = self.tokens[phrase[1]]
+            if following.pos is not None and following.pos.endswith("FIN"):
+                return phrase
         return None
 
     def subject_first(self, cue: Cue, begin: int) -> bool:

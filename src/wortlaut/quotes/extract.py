@@ -26,7 +26,9 @@ CARRY_SENTENCES = 3
 #: Quotations of up to this many capitalised words are names or titles (checked on quotes-wikinews/train FPs).
 MAX_NAME_WORDS = 4
 #: Rules whose statements take the previous speaker when they have none of their own.
-_CARRIED = frozenset({"direct.unframed", "free_indirect", "indirect.demnach", "indirect.danach"})
+_CARRIED = frozenset(
+    {"direct.unframed", "direct.unframed_short", "free_indirect", "indirect.demnach", "indirect.danach"}
+)
 #: Indicative modals that report someone else's claim ("Juventus soll in die 3. Liga absteigen").
 _REPORTIVE = frozenset({"soll", "sollen"})
 _VERB_RULES = (cue_first, wie_clause, cue_after, reported)
@@ -181,4 +183,5 @@ def extract(article: Article, lexicon: Lexicon) -> list[Found]:
     found = framed + partial + direct
     found += _free_indirect(ctx, found)
     _carry(found)
+    found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     return _dedupe(found)

@@ -113,11 +113,10 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
 
 
 def _new_phrase(previous: Tok, tok: Tok) -> bool:
-    """After a head noun, a number or a second common noun starts a new phrase ("Behördenangaben 7.000
-    Menschen", "Ansicht von ai Disziplinarmaßnahmen"); names continue ("Präsident Kennedy", "Mark Rutte")."""
+    """After a head noun, a number starts a new phrase ("Behördenangaben 7.000 Menschen")."""
     if tok.pos is None or previous.pos is None:
         return False
-    return tok.pos == "CARD" or (tok.pos == "NN" and previous.pos in {"NN", "NE"})
+    return tok.pos == "CARD" and previous.pos == "NN"
 
 
 def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon) -> int:

@@ -95,6 +95,7 @@ class _Run:
         self.named = {m.entity for m in article.mentions if m.entity and m.kind in ("name", "handle")}
         self.word_at = {word.start: index for index, word in enumerate(items)}
         self.owner = self._owners()
+        self.genders: dict[str, str | None] = {}
 
     def _owners(self) -> dict[int, str]:
         """Word index → entity of the existing mention covering it."""
@@ -274,7 +275,9 @@ class _Run:
         return fallback.entity if fallback else None
 
     def _agrees(self, entity_id: str, gender: str) -> bool:
-        known = self.stage.gender(self.entities.get(entity_id))
+        if entity_id not in self.genders:
+            self.genders[entity_id] = self.stage.gender(self.entities.get(entity_id))
+        known = self.genders[entity_id]
         return known == gender if gender == "f" else known != "f"
 
     def _plural_verb(self, index: int) -> bool:
