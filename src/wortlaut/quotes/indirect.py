@@ -161,6 +161,19 @@ def _spoken(ctx: Context, number: int) -> bool:
     return len(words) < 2 or any(word[:1].islower() for word in words)
 
 
+def _object_like(ctx: Context, index: int) -> bool:
+    """A token that can open the reported content: an article, a noun, an adjective, ``von``/``über``."""
+    word = ctx.tokens[index]
+    if ctx.lexicon.has("stop", word.low) and word.low not in _ABOUT:
+        return False
+    return (
+        word.low in _ABOUT
+        or ctx.lexicon.has("determiner", word.low)
+        or word.text[:1].isupper()
+        or word.pos == "ADJA"
+    )
+
+
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
     if "object" not in cue.verb.frames:
@@ -175,28 +188,12 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         and not ctx.subject_first(cue, begin)
     ):
         return None
-    start = cue.verb_index + 1
-    if not ctx.subject_first(cue, begin):
-        subject = ctx.speaker_of(cue, begin, end)
-        if subject is None or subject[0] < cue.verb_index:
-            return None
-        start = subject[1]
-    while start < end and ctx.tokens[start].low not in _ABOUT and (
-        ctx.lexicon.has("stop", ctx.tokens[start].low) or ctx.tokens[start].pos in {"ADV", "PAV", "ADJD"}
-    ):
-        start += 1
-    if start >= end:
+    subject = ctx.speaker_of(cue, begin, end)
+    if subject is None:
         return None
-    word = ctx.tokens[start]
-    if not (
-        word.low in _ABOUT
-        or ctx.lexicon.has("determiner", word.low)
-        or word.text[:1].isupper()
-        or word.pos == "ADJA"
-    ):
-        return None
-    stop = cue.last if cue.last > cue.verb_index else ctx.trim_final(start, end)
-    if stop - start < MIN_REPORTED:
+    start = subject[1] if subject[0] > cue.verb_index else cue.verb_index + 1
+    stop = cue.last if cue.last > cue.verb_index else ctx.clause_end(start, end)
+    if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
         return None
     # The WikiNews annotation marks the whole sentence as the reported content.
     return _found(ctx, cue, "reported", begin, end, "reported.object", sentence)

@@ -154,7 +154,7 @@ def phrase_before(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
     if begin >= index or index - begin > MAX_PREFIELD:
         return None
     span = phrase_after(tokens, begin, index, lexicon)
-    if span is None or span[0] != begin:
+    if span is None or span[0] != _skip_adverbs(tokens, begin, index):
         return None
     if span[1] - span[0] == 1 and tokens[begin].low in _NOT_SUBJECTS:
         return None
