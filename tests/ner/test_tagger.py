@@ -8,6 +8,7 @@ import pytest
 
 from wortlaut.ner import NerModelError, NerTagger, load_tagger
 from wortlaut.ner.corpus import outer_tag, read_germeval
+from wortlaut.ner.features import GROUPS, FeatureExtractor
 from wortlaut.ner.model import CrfModel
 from wortlaut.ner.tagger import default_model_path
 from wortlaut.ner.train import train_model
@@ -76,24 +77,24 @@ def test_tiny_model_trains_saves_and_loads(tmp_path: Path) -> None:
     assert named(words, tagger.tag(words)) == {("Mark Rutte", "PER"), ("Brüssel", "LOC")}
 
 
-def test_tagger_agrees_with_crfsuite(tmp_path: Path) -> None:
-    """The cached-score Viterbi gives crfsuite's own tags for the same weights."""
+@pytest.mark.parametrize("groups", [("affix",), GROUPS])
+def test_tagger_agrees_with_crfsuite(tmp_path: Path, groups: tuple[str, ...]) -> None:
+    """The cached-score Viterbi gives crfsuite's own tags for the same weights (±1 to ±3 windows)."""
     import pycrfsuite
 
-    from wortlaut.ner.features import FeatureExtractor
-
     sentences = read_germeval(FIXTURE)
-    extractor = FeatureExtractor(("affix",))
+    extractor = FeatureExtractor(groups)
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence in sentences:
         trainer.append(extractor.sentence(sentence.words), list(sentence.tags))
     trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 30})
     trainer.train(str(tmp_path / "tiny.crfsuite"))
-    CrfModel.from_crfsuite(tmp_path / "tiny.crfsuite", ("affix",)).save(tmp_path / "tiny.npz")
+    CrfModel.from_crfsuite(tmp_path / "tiny.crfsuite", groups).save(tmp_path / "tiny.npz")
     ours = load_tagger(tmp_path / "tiny.npz")
     theirs = pycrfsuite.Tagger()
     theirs.open(str(tmp_path / "tiny.crfsuite"))
     probes = [s.words for s in sentences] + [("Herr", "Rutte", "reist", "nach", "Wien", "und", "Rom")]
+    probes += [("Der", "Stromversorger", "Vattenfall"), ("NATO-Generalsekretär",), ("Ja", ".")]
     for words in probes:
         assert ours.tag_bio(words) == list(theirs.tag(extractor.sentence(words)))
 
@@ -107,3 +108,15 @@ def test_batched_viterbi_equals_one_by_one(shipped: NerTagger) -> None:
         ["Rutte"],
     ] * 30
     assert shipped.tag_sentences(sentences) == [shipped.tag(words) for words in sentences]
+
+
+def test_frequency_features_separate_common_nouns_from_rare_names() -> None:
+    extractor = FeatureExtractor(("freq", "hyphen", "trigger"))
+    assert "z=5" in extractor.word("Regierung").own  # a very common word
+    assert "z=0" in extractor.word("Selenskyj").own  # unknown to the frequency list
+    compound = extractor.word("Bundestagsabgeordnetenbüro").own
+    assert any(feature.startswith("zt=") and feature != "zt=none" for feature in compound)
+    hyphenated = extractor.word("NATO-Generalsekretär").own
+    assert {"hh=nato", "ht=generalsekretär"} <= set(hyphenated)
+    assert "orgtype" in extractor.word("Stromversorger").own
+    assert "orgtype" not in extractor.word("Haus").own

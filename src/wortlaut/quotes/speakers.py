@@ -168,7 +168,7 @@ def phrase_before(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
         lexicon.has("stop", tokens[stop - 1].low) or tokens[stop - 1].pos in {"ADV", "ADJD"}
     ):
         stop -= 1
-    return begin, stop
+    return span[0], stop
 
 
 def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
