@@ -19,6 +19,7 @@ import itertools
 import json
 import random
 import re
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -93,7 +94,14 @@ def build(path: Path, statements: int, *, seed: int = 7) -> None:
 
 
 def _add_article(
-    connection, rng, number, words, stems, word_weights, speaker_weights, names
+    connection: sqlite3.Connection,
+    rng: random.Random,
+    number: int,
+    words: list[str],
+    stems: dict[str, str],
+    word_weights: list[float],
+    speaker_weights: list[float],
+    names: list[tuple[str, str]],
 ) -> None:
     """One article with its statements, event, group memberships and story."""
     article_id = f"a{number:07d}"

@@ -37,10 +37,11 @@ def linked() -> Iterator[Store]:
 
 
 def _entity(store: Store, surname: str) -> str:
+    """The knowledge-base id of the speaker whose entity name ends with ``surname``."""
     row = store.connection.execute(
-        "SELECT speaker_entity FROM statements"
-        " WHERE speaker_entity IS NOT NULL AND speaker_norm LIKE ? LIMIT 1",
-        (f"%{surname.lower()}%",),
+        "SELECT e.id FROM entities e WHERE e.name LIKE ?"
+        " AND EXISTS (SELECT 1 FROM statements s WHERE s.speaker_entity = e.id) LIMIT 1",
+        (f"% {surname}",),
     ).fetchone()
     assert row is not None, f"no statement by {surname}"
     return str(row[0])

@@ -172,3 +172,22 @@ def test_statement_ids_are_stable_and_numbered(stage: StatementsStage) -> None:
 def test_odd_input_does_not_crash(stage: StatementsStage, text: str) -> None:
     article = stage(Article.create(text))
     assert isinstance(article.statements, tuple)
+
+
+def test_dative_addressee_after_speech_verb(stage: StatementsStage) -> None:
+    (statement,) = _one(stage, "Der Zeuge erklärte einem Polizisten, er habe nichts gesehen.")
+    assert statement.addressee is not None and statement.addressee.text == "einem Polizisten"
+
+
+def test_wonach_clause_is_attributed_to_the_phrase_before(stage: StatementsStage) -> None:
+    statements = _one(stage, "Es gibt einen Bericht der Zeitung, wonach der Minister zurücktreten will.")
+    (statement,) = [s for s in statements if s.rule == "indirect.wonach"]
+    assert statement.cue.text == "wonach"
+    assert statement.quote.text == "der Minister zurücktreten will"
+
+
+def test_particle_with_reflexive_and_pronominal_adverb_join_the_cue(stage: StatementsStage) -> None:
+    (statement,) = _one(stage, "Die Polizei geht davon aus, dass der Brand gelegt wurde.")
+    assert statement.cue.spans is not None
+    assert [statement.cue.text.split()[0], statement.cue.text.split()[-1]] == ["geht", "aus"]
+    assert "davon" in statement.cue.text

@@ -23,9 +23,12 @@ def _count(store: Store, table: str) -> int:
     return int(store.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def test_wortlaut_open_returns_a_store(tmp_path: Path) -> None:
+def test_wortlaut_open_answers_the_readme_example(tmp_path: Path) -> None:
     with wortlaut.open(tmp_path / "s.sqlite") as store:
         assert isinstance(store, Store)
+        store.add_many([rutte_article()], link=False)
+    groups = wortlaut.open(tmp_path / "s.sqlite").said("Rutte", about="Friedensgespräche")
+    assert [group.speaker for group in groups] == ["Mark Rutte"]
 
 
 def test_re_adding_an_article_changes_nothing(store: Store) -> None:

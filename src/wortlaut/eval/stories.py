@@ -391,7 +391,12 @@ def _print(split: str, result: Mapping[str, Any]) -> None:
     help="Which half of the collection (dev chose the thresholds).",
 )
 @click.option(
-    "--encoder", "encoder_name", type=click.Choice(["e5", "hashing"]), default="e5", show_default=True
+    "--encoder",
+    "encoder_name",
+    type=click.Choice(["e5", "hashing"]),
+    default="e5",
+    show_default=True,
+    help="Sentence encoder: the multilingual e5 model, or model-free character n-gram hashing.",
 )
 @click.option(
     "--shared",

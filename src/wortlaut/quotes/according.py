@@ -75,7 +75,10 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
     if (
         lexicon.has("according", tok.low)
         or aus_sicht
-        or (tok.low == "nach" and _source_follows(ctx, index, end))
+        or (
+            tok.low == "nach"
+            and (_source_follows(ctx, index, end) or _document_first(ctx, index, begin, end))
+        )
     ):
         speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
         if speaker is None:
@@ -120,6 +123,23 @@ def _thereby(ctx: Context, index: int, sentence: int) -> Found | None:
         speaker = phrase_ending(ctx.tokens, begin, index - 1, ctx.lexicon)
         found.speaker = ctx.chars(*speaker) if speaker else None
     return found
+
+
+def _document_first(ctx: Context, index: int, begin: int, end: int) -> bool:
+    """``Nach einem EU-Dokument leben sie in Armut``: sentence-initial "nach" + phrase + finite verb,
+    unless the phrase is a time or an event ("Nach dem Spiel", "Nach dem Anschlag")."""
+    if index != begin:
+        return False
+    phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
+    if phrase is None or phrase[1] >= end:
+        return False
+    verb = ctx.tokens[phrase[1]]
+    if verb.pos is None or not verb.pos.endswith("FIN"):
+        return False
+    head = ctx.tokens[phrase[1] - 1]
+    return ctx.lexicon.has("document_noun", head.low) or any(
+        head.low.endswith(noun) for noun in ctx.lexicon.words.get("document_noun", frozenset())
+    )
 
 
 def _source_follows(ctx: Context, index: int, end: int) -> bool:

@@ -8,9 +8,11 @@ from wortlaut.quotes.speakers import phrase_after
 
 #: Prepositions that introduce an addressee in a frame ("mit dem NATO-Vorsitzenden", "gegenüber der Presse").
 _ADDRESSEE_PREPOSITIONS = frozenset({"mit", "gegenüber"})
-#: Dative forms that open an addressee after a verb like "erklären" ("erklärte einem Angestellten", "sagte ihm").
+#: Dative forms that open an addressee after verbs like "erklären" ("sagte ihm").
 _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen", "mir", "uns"})
-_DATIVE = frozenset({"dem", "einem", "einer", "seinem", "seiner", "ihrem", "diesem", "dieser"}) | _DATIVE_PRONOUNS
+_DATIVE = (
+    frozenset({"dem", "einem", "einer", "seinem", "seiner", "ihrem", "diesem", "dieser"}) | _DATIVE_PRONOUNS
+)
 
 
 def _cue_tokens(ctx: Context, found: Found) -> list[int]:
@@ -62,7 +64,9 @@ def _addressee(
     return None
 
 
-def add_details(ctx: Context, found: Found, *, addressee_verb: bool = False, dative_verb: bool = False) -> None:
+def add_details(
+    ctx: Context, found: Found, *, addressee_verb: bool = False, dative_verb: bool = False
+) -> None:
     """Fill frame, channel and addressee of a cue-framed statement in place."""
     if not found.cue:
         return
@@ -100,7 +104,10 @@ def _object_addressee(
         phrase = (start, start + 1)
     if phrase is None or (found.speaker is not None and ctx.chars(*phrase) == found.speaker):
         return None
-    if ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low) and phrase[1] - phrase[0] == 1 \
-            and ctx.tokens[phrase[0]].low not in _DATIVE_PRONOUNS:
+    if (
+        ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low)
+        and phrase[1] - phrase[0] == 1
+        and ctx.tokens[phrase[0]].low not in _DATIVE_PRONOUNS
+    ):
         return None
     return phrase

@@ -95,7 +95,7 @@ def _cue_in_sentence(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | 
 
 def _has_lower_word(text: str) -> bool:
     """A quotation with a lower-case word ("ein neues Kapitel", „kaputt“) quotes words, not a name."""
-    return any(word.strip("„“”\"»«‚‘’")[:1].islower() for word in text.split())
+    return any(word.strip('„“”"»«‚‘’')[:1].islower() for word in text.split())
 
 
 def _is_title(text: str) -> bool:

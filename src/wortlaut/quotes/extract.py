@@ -53,7 +53,10 @@ def _verb_framed(ctx: Context) -> list[Found]:
                 speaker = ctx.speaker_of(cue, begin, end)
                 statement.speaker = ctx.chars(*speaker) if speaker else None
                 add_details(
-                    ctx, statement, addressee_verb="addr" in cue.verb.frames, dative_verb="dat" in cue.verb.frames
+                    ctx,
+                    statement,
+                    addressee_verb="addr" in cue.verb.frames,
+                    dative_verb="dat" in cue.verb.frames,
                 )
                 found.append(statement)
                 break
@@ -63,11 +66,15 @@ def _verb_framed(ctx: Context) -> list[Found]:
 
 def _partial_quotes(ctx: Context, framed: list[Found]) -> list[Found]:
     """Quotations inside indirect or reported speech: direct statements sharing its cue and speaker."""
+    by_sentence: dict[int, list[Found]] = {}
+    for outer in framed:
+        by_sentence.setdefault(outer.sentence, []).append(outer)
     partial = []
     for quoted in ctx.quoted:
-        if _looks_like_name(ctx, quoted.start, quoted.end):
+        first = ctx.token_at(quoted.start)
+        if first >= len(ctx.tokens) or _looks_like_name(ctx, quoted.start, quoted.end):
             continue
-        for outer in framed:
+        for outer in by_sentence.get(ctx.sentence_of[first], ()):
             if outer.covers(quoted.start, quoted.end):
                 partial.append(
                     Found(
@@ -110,7 +117,8 @@ def _carry(found: list[Found]) -> None:
 
 
 def _free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
-    """Konjunktiv I sentences right after someone's statement, with no frame of their own."""
+    """Sentences right after someone's statement that read as reported (Konjunktiv, reportive "soll")
+    and have no frame of their own: free indirect speech of the same speaker."""
     taken = {statement.sentence for statement in found}
     for statement in found:
         for start, end in statement.quote:
@@ -118,23 +126,22 @@ def _free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
                 ctx.sentence_of[index]
                 for index in range(ctx.token_at(start), min(ctx.token_at(end), len(ctx.tokens)))
             )
-    anchors = sorted(taken)
     extra: list[Found] = []
+    last: int | None = None  # the latest sentence holding a statement
     for sentence, (begin, end) in enumerate(ctx.sentences):
-        if sentence in taken or not anchors or end - begin < 3:
+        if sentence in taken:
+            last = sentence
             continue
-        previous = [anchor for anchor in anchors if anchor < sentence]
-        if not previous or sentence - previous[-1] > CARRY_SENTENCES:
+        if last is None or end - begin < 3 or sentence - last > CARRY_SENTENCES:
             continue
-        if not _reads_as_reported(ctx, begin, end, strict=sentence - previous[-1] > 2):
+        if not _reads_as_reported(ctx, begin, end, strict=sentence - last > 2):
             continue
         extra.append(
             Found(
                 mode="free_indirect", quote=[ctx.chars(begin, end)], rule="free_indirect", sentence=sentence
             )
         )
-        anchors.append(sentence)
-        anchors.sort()
+        last = sentence
     return extra
 
 
@@ -178,7 +185,10 @@ def extract(article: Article, lexicon: Lexicon) -> list[Found]:
     for statement in direct:
         if statement.cue and statement.frames:
             add_details(
-                ctx, statement, addressee_verb="addr" in statement.frames, dative_verb="dat" in statement.frames
+                ctx,
+                statement,
+                addressee_verb="addr" in statement.frames,
+                dative_verb="dat" in statement.frames,
             )
     found = framed + partial + direct
     found += _free_indirect(ctx, found)

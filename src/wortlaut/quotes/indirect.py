@@ -156,7 +156,7 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 def _spoken(ctx: Context, number: int) -> bool:
     """A quotation that is someone's words, not a quoted name of two or more capitalised words."""
     quoted = ctx.quoted[number]
-    words = [word.strip("„“”\"»«‚‘’") for word in ctx.text[quoted.start : quoted.end].split()]
+    words = [word.strip('„“”"»«‚‘’') for word in ctx.text[quoted.start : quoted.end].split()]
     words = [word for word in words if word]
     return len(words) < 2 or any(word[:1].islower() for word in words)
 

@@ -15,7 +15,7 @@ from wortlaut.quotes.text import Tok
 MAX_PHRASE = 9
 #: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
 _LINKS = frozenset({"des", "der", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"})
-#: Longest quoted name (tokens with its marks) inside a speaker phrase ("der Organisation „Ärzte ohne Grenzen“").
+#: Longest quoted name (tokens, marks included) in a speaker phrase ("der Organisation „Ärzte ohne Grenzen“").
 MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
 _MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
@@ -82,7 +82,11 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
         tok = tokens[other]
         if tok.low in _MARKS and other > index:
             closing = next(
-                (at for at in range(other + 1, min(end, other + MAX_QUOTED_NAME)) if tokens[at].low in _MARKS),
+                (
+                    at
+                    for at in range(other + 1, min(end, other + MAX_QUOTED_NAME))
+                    if tokens[at].low in _MARKS
+                ),
                 None,
             )
             if closing is None:
