@@ -109,3 +109,17 @@ def test_empty_layers_are_left_out() -> None:
 def test_snippet_cuts_long_text_on_one_line() -> None:
     assert snippet("a\nb  c") == "a b c"
     assert snippet("x" * 200, 10) == "x" * 9 + "…"
+
+
+def test_discontinuous_cue_is_shown_as_its_parts() -> None:
+    from wortlaut.article import Article, EntityRef, Span, Statement
+    from wortlaut.render import render_article
+
+    text = "Er fügte gestern hinzu, dass es gut sei."
+    article = Article.create(text)
+    cue = Span(start=3, end=22, text=text[3:22], spans=((3, 8), (17, 22)))
+    quote = Span(start=24, end=39, text=text[24:39])
+    statement = Statement(
+        id="s1", mode="indirect", quote=quote, cue=cue, speaker=EntityRef(start=0, end=2, text="Er")
+    )
+    assert "fügte … hinzu" in render_article(article.with_layers(statements=(statement,)))

@@ -8,9 +8,9 @@ holds for every record by construction.
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import types
-import collections.abc
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
 

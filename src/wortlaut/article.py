@@ -273,4 +273,5 @@ class Article:
         if schema != SCHEMA:
             raise ValueError(f"unsupported schema {schema!r}, expected {SCHEMA!r}")
         payload = {key: value for key, value in data.items() if key != "schema"}
-        return decode(cls, payload)  # type: ignore[no-any-return]
+        article: Article = decode(cls, payload)
+        return article

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from wortlaut.article import Article, EntityRef, Event, Statement
+from wortlaut.article import Article, EntityRef, Event, Span, Statement
 
 #: Long quotes and paragraphs are cut to this many characters so a summary
 #: line fits a terminal; the JSON output keeps everything.
@@ -91,9 +91,16 @@ def _statements(article: Article) -> Iterator[str]:
         yield f"{INDENT}{_statement_line(article, statement)}"
 
 
+def _parts_text(article: Article, span: Span) -> str:
+    """A discontinuous span as its parts joined by an ellipsis (``stellte … fest``)."""
+    if not span.spans:
+        return span.text
+    return " … ".join(article.text[start:end] for start, end in span.spans)
+
+
 def _statement_line(article: Article, statement: Statement) -> str:
     speaker = _who(article, statement.speaker) or "?"
-    cue = statement.cue.text if statement.cue else "–"
+    cue = _parts_text(article, statement.cue) if statement.cue else "–"
     extras = [statement.mode]
     if statement.addressee is not None:
         extras.append(f"to {_who(article, statement.addressee)}")

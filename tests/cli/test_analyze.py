@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from tests.ingest.helpers import FIXTURES, SAMPLES
 
+from tests.ingest.helpers import FIXTURES, SAMPLES
 from wortlaut.article import Article
 from wortlaut.cli import main
 
