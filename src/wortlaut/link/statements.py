@@ -1,24 +1,31 @@
 """Statement identity: one statement reported verbatim, paraphrased or translated becomes one group.
 
-Candidates for a new statement are only the groups of the same speaker entity
-first seen within :data:`WINDOW_DAYS` of its date (an indexed query, at most
-:data:`MAX_CANDIDATE_GROUPS`), never all statements.  A statement joins the
-best candidate group when its score against any member reaches
-:data:`GROUP_THRESHOLD`; the score adds the embedding cosine (multilingual, so
-translations match) and a weighted overlap of content-word stems (paraphrases
-of one statement keep its key nouns; other statements of the same speaker on
-the same topic, which e5 also rates similar, share fewer).  Each member keeps
-a word-level diff against the group's representative (its first sighting),
-and a group whose direct quotes differ in wording is flagged ``quote_changed``.
+Candidates for the new statements of a speaker are only that speaker's groups
+first seen within :data:`WINDOW_DAYS` of them (an indexed query, at most
+:data:`MAX_CANDIDATE_GROUPS`), never all statements.  Two statements are
+compared by a *margin*: the embedding cosine (multilingual, so translations
+match) plus :data:`LEXICAL_WEIGHT` times the overlap of content-word stems,
+minus a threshold that depends on whether both are in one language
+(:data:`SAME_LANGUAGE_THRESHOLD`) or not (:data:`CROSS_LANGUAGE_THRESHOLD`):
+e5 rates every statement of one speaker on one topic as similar, while a
+translation, which shares no stems, scores lower than a monolingual
+paraphrase.  The new statements and the candidate groups are then merged
+best pair first with *average* linkage (a statement joins a group only when
+it is close to its members on average, not to any one of them), which stops
+the chaining that put eight different Rutte statements of seed 000 into one
+group.  Each member keeps a word-level diff against the group's
+representative (its first sighting), and a group whose direct quotes differ
+in wording is flagged ``quote_changed``.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -27,25 +34,30 @@ from wortlaut.link.db import cached_encode, placeholders
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.text import dice, same_wording, stems, word_diff
 
-#: Score (cosine + LEXICAL_WEIGHT · stem Dice) from which two statements are one.  e5 cosines are
-#: compressed: on the dev half of src/wortlaut/eval/data/stories, pairwise precision is 0.63 at
-#: 0.88 and 0.93 at 0.90, and recall drops from 0.82 to 0.61 at 0.91; 0.90 gave the best F1 (0.87).
-GROUP_THRESHOLD = 0.90
-#: The same for the HashingEncoder (character n-grams, monolingual): on dev precision is 0.95 at
-#: 0.25 and 1.0 from 0.3 up, where recall is 0.35 (verbatim and close German rewordings only).
-HASHING_GROUP_THRESHOLD = 0.3
-#: Weight of the content-stem Dice overlap; 0.1 beat 0.0 (F1 0.77), 0.25 and 0.5 (0.84) on dev.
-LEXICAL_WEIGHT = 0.1
-#: A group's score is its best member's (single linkage).  Single linkage can chain, but average
-#: linkage lost more recall than it gained precision on dev (best F1 0.81 vs 0.87): a German
-#: paraphrase scores low against the English members of its group.
+#: Margin thresholds for e5 (cosine + LEXICAL_WEIGHT · stem Dice), chosen with
+#: sweeps on the dev half of src/wortlaut/eval/data/stories (average linkage, weight 0.3): pairwise
+#: precision is 1.0 with recall 0.90 for a same-language threshold of 1.00–1.01 and 0.88 up to
+#: 1.05; below 1.00 precision drops (0.94 at 0.93).  1.00 is taken, the low end of the best range,
+#: because it keeps the paraphrase in lines 1–2 of seed 000 together.
+SAME_LANGUAGE_THRESHOLD = 1.00
+#: Translations share no stems and score lower: on dev every German–English pair of one statement
+#: has a cosine of 0.88 or more and every other German–English pair of one speaker 0.865 or less;
+#: 0.86 and 0.87 give the same dev scores, 0.87 is the stricter.
+CROSS_LANGUAGE_THRESHOLD = 0.87
+#: The same for the HashingEncoder (character n-grams, monolingual, no translations): on dev
+#: precision is 0.94 at 0.35–0.40 and 1.0 from 0.45 (recall 0.27, verbatim and close rewordings).
+HASHING_THRESHOLD = 0.45
+#: Weight of the content-stem Dice overlap: on dev 0.3 (and 0.2 with a threshold 0.03 lower) gave
+#: the best F1 (0.946 at precision 1.0); without it (0.0) the best precision-1.0 F1 is the same but
+#: over a single threshold value, 0.91, so the lexical signal widens the safe range.
+LEXICAL_WEIGHT = 0.3
 #: A statement is compared with groups first seen at most this many days before or after it:
 #: outlets repeat a statement within days; a month leaves room for weekly and monthly reviews.
 WINDOW_DAYS = 31
-#: At most this many candidate groups (the most recent) per statement, to bound the cost for
-#: speakers quoted daily.
+#: At most this many candidate groups (the most recent) per speaker and batch, to bound the cost
+#: for speakers quoted daily.
 MAX_CANDIDATE_GROUPS = 200
-#: Members of a candidate group compared with the new statement (the most recent ones): members of
+#: Members of a candidate group compared with new statements (the most recent ones): members of
 #: one group are close to each other, so a few represent it.
 MAX_MEMBERS_COMPARED = 6
 
@@ -65,26 +77,38 @@ class StatementRow:
 
 def load_statements(connection: sqlite3.Connection, article_ids: Sequence[str]) -> list[StatementRow]:
     """Statements of the given articles that have a speaker entity and are not grouped yet."""
-    rows = connection.execute(
-        "SELECT s.id, s.article_id, s.mode, s.quote_text, s.speaker_entity,"
-        " COALESCE(s.date, s.published, a.published, a.ingested_at), COALESCE(a.language, 'de')"
-        " FROM statements s JOIN articles a ON a.id = s.article_id"
-        f" WHERE s.article_id IN ({placeholders(len(article_ids))}) AND s.speaker_entity IS NOT NULL"
-        " AND s.id NOT IN (SELECT statement_id FROM statement_group_members)",
-        list(article_ids),
-    ).fetchall()
-    found = [StatementRow(r[0], r[1], r[2] or "", r[3] or "", r[4], (r[5] or "")[:10], r[6]) for r in rows]
+    found: list[StatementRow] = []
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        rows = connection.execute(
+            "SELECT s.id, s.article_id, s.mode, s.quote_text, s.speaker_entity,"
+            " COALESCE(s.date, s.published, a.published, a.ingested_at), COALESCE(a.language, 'de')"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.article_id IN ({placeholders(len(chunk))}) AND s.speaker_entity IS NOT NULL"
+            " AND s.id NOT IN (SELECT statement_id FROM statement_group_members)",
+            chunk,
+        ).fetchall()
+        found += [
+            StatementRow(r[0], r[1], r[2] or "", r[3] or "", r[4], (r[5] or "")[:10], r[6]) for r in rows
+        ]
     return sorted(found, key=lambda row: (row.date, row.id))
 
 
-def _window(day: str) -> tuple[str, str]:
+def _ordinal(day: str) -> int | None:
     try:
-        middle = date.fromisoformat(day)
+        return date.fromisoformat(day[:10]).toordinal()
     except ValueError:
+        return None
+
+
+def _window(days: Sequence[str]) -> tuple[str, str]:
+    ordinals = [value for value in map(_ordinal, days) if value is not None]
+    if not ordinals:
         return "0000", "9999"
-    return (middle - timedelta(days=WINDOW_DAYS)).isoformat(), (
-        middle + timedelta(days=WINDOW_DAYS)
-    ).isoformat()
+    return (
+        date.fromordinal(min(ordinals) - WINDOW_DAYS).isoformat(),
+        date.fromordinal(max(ordinals) + WINDOW_DAYS).isoformat(),
+    )
 
 
 _MEMBERS = """
@@ -100,17 +124,21 @@ WHERE rank <= ?
 """
 
 
-def _candidates(connection: sqlite3.Connection, row: StatementRow) -> list[tuple[str, str, str, str]]:
-    """(group id, statement id, text, language) of the members to compare with."""
-    low, high = _window(row.date)
+def _candidates(
+    connection: sqlite3.Connection, speaker: str, days: Sequence[str]
+) -> list[tuple[str, str, str, str]]:
+    """(group id, statement id, text, language) of the stored members to compare with."""
+    low, high = _window(days)
     return connection.execute(
-        _MEMBERS, (row.speaker, low, high, MAX_CANDIDATE_GROUPS, MAX_MEMBERS_COMPARED)
+        _MEMBERS, (speaker, low, high, MAX_CANDIDATE_GROUPS, MAX_MEMBERS_COMPARED)
     ).fetchall()
 
 
-def group_threshold(encoder_name: str) -> float:
-    """The grouping threshold calibrated for an encoder (e5's for encoders without their own)."""
-    return HASHING_GROUP_THRESHOLD if encoder_name.startswith("hashing") else GROUP_THRESHOLD
+def thresholds(encoder_name: str) -> tuple[float, float]:
+    """(same-language, cross-language) margin thresholds calibrated for an encoder (else e5's)."""
+    if encoder_name.startswith("hashing"):
+        return HASHING_THRESHOLD, HASHING_THRESHOLD
+    return SAME_LANGUAGE_THRESHOLD, CROSS_LANGUAGE_THRESHOLD
 
 
 @lru_cache(maxsize=65536)
@@ -118,34 +146,83 @@ def _stems(text: str, language: str) -> frozenset[str]:
     return stems(text, language=language)
 
 
-def score(vector: np.ndarray, other: np.ndarray, left: frozenset[str], right: frozenset[str]) -> float:
-    """The grouping score of two statements (see :data:`GROUP_THRESHOLD`)."""
-    return float(vector @ other) + LEXICAL_WEIGHT * dice(left, right)
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A statement taking part in one speaker's merge: new (``group`` None) or a stored member."""
+
+    id: str
+    text: str
+    language: str
+    group: str | None
+    day: int | None
 
 
-def _best_group(
-    row: StatementRow,
-    vector: np.ndarray,
-    members: list[tuple[str, str, str, str]],
-    others: dict[str, np.ndarray],
-    threshold: float,
-) -> tuple[str | None, float]:
-    """The group of the best-scoring member (single linkage), or (None, -1).
+def margins(
+    vectors: np.ndarray, items: Sequence[_Item], count: int, limits: tuple[float, float]
+) -> np.ndarray:
+    """Margins of the first ``count`` items (the new ones) against all items, shape (count, len(items))."""
+    cosines = vectors[:count] @ vectors.T
+    result = np.empty_like(cosines)
+    same, cross = limits
+    for row in range(count):
+        own = _stems(items[row].text, items[row].language)
+        for column, other in enumerate(items):
+            overlap = dice(own, _stems(other.text, other.language))
+            limit = same if other.language == items[row].language else cross
+            result[row, column] = cosines[row, column] + LEXICAL_WEIGHT * overlap - limit
+    return result
 
-    Cosines come from one matrix product; the stem overlap (at most +LEXICAL_WEIGHT) is only
-    computed for members whose cosine could still reach the threshold.
+
+def _too_far(items: Sequence[_Item], count: int) -> np.ndarray:
+    """New-vs-item pairs more than WINDOW_DAYS apart (never merged directly)."""
+    days = np.array([item.day if item.day is not None else -(10**9) for item in items], dtype=np.int64)
+    known = np.array([item.day is not None for item in items])
+    gap = np.abs(days[:count, None] - days[None, :]) > WINDOW_DAYS
+    return np.asarray(gap & known[:count, None] & known[None, :])
+
+
+def merge(items: Sequence[_Item], count: int, margin: np.ndarray, far: np.ndarray) -> list[int]:
+    """Average-linkage merging, best pair first; returns the cluster index of every item.
+
+    Clusters start as one per new item (indices 0..count-1) plus one per stored
+    group; two stored groups are never merged, and a merge happens only while
+    the best average margin is at least 0.
     """
-    cosines = np.stack([others[m[1]] for m in members]) @ vector
-    best_group, best_score = None, -1.0
-    own: frozenset[str] | None = None
-    for (group_id, _, text, language), cosine in zip(members, cosines.tolist(), strict=True):
-        value = cosine
-        if cosine + LEXICAL_WEIGHT >= threshold:
-            own = own if own is not None else _stems(row.text, row.language)
-            value += LEXICAL_WEIGHT * dice(own, _stems(text, language))
-        if value > best_score:
-            best_group, best_score = group_id, value
-    return best_group, best_score
+    groups = list(dict.fromkeys(item.group for item in items[count:]))
+    cluster_of = list(range(count)) + [count + groups.index(item.group) for item in items[count:]]
+    total = count + len(groups)
+    sums = np.zeros((total, total))
+    blocked = np.zeros((total, total), dtype=bool)
+    for row in range(count):
+        for column in range(len(items)):
+            target = cluster_of[column]
+            if target != row:
+                sums[row, target] += margin[row, column]
+                blocked[row, target] |= bool(far[row, column])
+    sums[count:, :count] = sums[:count, count:].T
+    blocked[count:, :count] = blocked[:count, count:].T
+    sizes = np.bincount(np.asarray(cluster_of), minlength=total).astype(float)
+    alive = np.ones(total, dtype=bool)
+    fixed = np.arange(total) >= count
+    while True:
+        linkage = sums / np.outer(sizes, sizes)
+        allowed = alive[:, None] & alive[None, :] & ~(fixed[:, None] & fixed[None, :]) & ~blocked
+        np.fill_diagonal(allowed, False)
+        if not allowed.any():
+            break
+        linkage = np.where(allowed, linkage, -np.inf)
+        left, right = np.unravel_index(int(np.argmax(linkage)), linkage.shape)
+        if linkage[left, right] < 0:
+            break
+        keep, gone = (int(right), int(left)) if fixed[right] else (int(left), int(right))
+        sums[keep] += sums[gone]
+        sums[:, keep] += sums[:, gone]
+        blocked[keep] |= blocked[gone]
+        blocked[:, keep] |= blocked[:, gone]
+        sizes[keep] += sizes[gone]
+        alive[gone] = False
+        cluster_of = [keep if value == gone else value for value in cluster_of]
+    return cluster_of
 
 
 def group_statements(connection: sqlite3.Connection, encoder: Encoder, rows: Sequence[StatementRow]) -> int:
@@ -153,19 +230,50 @@ def group_statements(connection: sqlite3.Connection, encoder: Encoder, rows: Seq
     if not rows:
         return 0
     vectors = cached_encode(connection, encoder, "statement", [(row.id, row.text) for row in rows])
-    created = 0
-    threshold = group_threshold(encoder.name)
+    by_speaker: dict[str, list[StatementRow]] = defaultdict(list)
     for row in rows:
-        members = _candidates(connection, row)
-        best_group, best_score = None, -1.0
-        if members:
-            others = cached_encode(connection, encoder, "statement", [(m[1], m[2]) for m in members])
-            best_group, best_score = _best_group(row, vectors[row.id], members, others, threshold)
-        if best_group is not None and best_score >= threshold:
-            _join(connection, best_group, row, best_score)
-        else:
-            _create(connection, row)
+        by_speaker[row.speaker].append(row)
+    limits = thresholds(encoder.name)
+    created = 0
+    for speaker, own in by_speaker.items():
+        created += _group_speaker(connection, encoder, speaker, own, vectors, limits)
+    return created
+
+
+def _group_speaker(
+    connection: sqlite3.Connection,
+    encoder: Encoder,
+    speaker: str,
+    rows: Sequence[StatementRow],
+    vectors: dict[str, np.ndarray],
+    limits: tuple[float, float],
+) -> int:
+    members = _candidates(connection, speaker, [row.date for row in rows])
+    others = (
+        cached_encode(connection, encoder, "statement", [(m[1], m[2]) for m in members]) if members else {}
+    )
+    items = [_Item(row.id, row.text, row.language, None, _ordinal(row.date)) for row in rows]
+    items += [_Item(m[1], m[2] or "", m[3], m[0], None) for m in members]
+    matrix = np.stack([vectors[row.id] for row in rows] + [others[m[1]] for m in members])
+    margin = margins(matrix, items, len(rows), limits)
+    cluster_of = merge(items, len(rows), margin, _too_far(items, len(rows)))
+    stored = {cluster_of[index]: item.group for index, item in enumerate(items) if item.group is not None}
+    created = 0
+    opened: dict[int, str] = {}
+    for index, row in enumerate(rows):
+        cluster = cluster_of[index]
+        similarity = 1.0 + float(
+            np.max(
+                margin[index, [j for j, c in enumerate(cluster_of) if c == cluster and j != index]],
+                initial=-1.0,
+            )
+        )
+        group_id = stored.get(cluster) or opened.get(cluster)
+        if group_id is None:
+            opened[cluster] = _create(connection, row)
             created += 1
+        else:
+            _join(connection, group_id, row, similarity)
     return created
 
 
@@ -175,7 +283,7 @@ _MEMBER_INSERT = (
 )
 
 
-def _create(connection: sqlite3.Connection, row: StatementRow) -> None:
+def _create(connection: sqlite3.Connection, row: StatementRow) -> str:
     group_id = f"g:{row.id}"
     connection.execute(
         "INSERT OR REPLACE INTO statement_groups"
@@ -186,6 +294,7 @@ def _create(connection: sqlite3.Connection, row: StatementRow) -> None:
         _MEMBER_INSERT,
         (group_id, row.id, 1.0, json.dumps({"edits": [], "same_wording": True})),
     )
+    return group_id
 
 
 def _join(connection: sqlite3.Connection, group_id: str, row: StatementRow, similarity: float) -> None:

@@ -14,6 +14,8 @@ from wortlaut.quotes.speakers import phrase_after, phrase_ending
 #: "nach" counts as attribution when a source noun follows within this many tokens
 #: ("nach ersten vorläufigen Angaben"); further away it is mostly a time ("Nach dem Spiel …").
 SOURCE_WINDOW = 4
+#: POS tags that may stand between "nach" and its source noun ("nach ersten Angaben", "nach deren Angaben").
+_SOURCE_MODIFIERS = frozenset({"ADJA", "PPOSAT", "PRELAT", "PDAT", "ART"})
 #: Words that attribute the rest of their sentence to a source named before them.
 _THEREBY = frozenset({"wonach", "demnach", "danach"})
 #: "…, wonach" needs a clause of at least this many tokens after it.
@@ -148,7 +150,12 @@ def _source_follows(ctx: Context, index: int, end: int) -> bool:
         if _source(ctx, other):
             return True
         tok = ctx.tokens[other]
-        if not (ctx.lexicon.has("determiner", tok.low) or tok.pos == "ADJA" or tok.low in {"von", "vom"}):
+        if not (
+            ctx.lexicon.has("determiner", tok.low)
+            or tok.pos in _SOURCE_MODIFIERS
+            or tok.low in {"von", "vom"}
+            or (tok.pos == "NE" and tok.low.endswith("s"))  # "nach Grupps Meinung"
+        ):
             return False  # "nach den Fakten zu fragen": the source noun must head the phrase after "nach"
     return False
 

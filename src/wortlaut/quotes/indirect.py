@@ -49,6 +49,12 @@ _ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
 _SUBORDINATORS = frozenset(
     {"wenn", "falls", "als", "weil", "obwohl", "nachdem", "während", "da", "sobald", "bevor"}
 )
+#: Clauses that still report after an object between verb and comma ("sagte den Gewerkschaften, sie müssten").
+_AFTER_OBJECT = frozenset({"subjunctive", "complement", "infinitive"})
+#: Passive auxiliaries ("wurde … genannt").
+_PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
+#: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
+MIN_PASSIVE_SENTENCE = 6
 #: The shortest object phrase accepted as reported content ("die Notwendigkeit umfassender Hilfe").
 MIN_REPORTED = 2
 
@@ -87,6 +93,22 @@ def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
     return None
 
 
+def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
+    """End of a reported clause before "und" + an indicative finite verb: the frame's subject acts again
+    ("sagte, sie müssten … aufgeben, und bemühte das Bild vom …")."""
+    for index in range(start + 1, stop - 1):
+        following = ctx.tokens[index + 1]
+        if (
+            ctx.tokens[index].low == "und"
+            and ctx.quote_of[index] < 0
+            and following.pos is not None
+            and following.pos.endswith("FIN")
+            and following.mood == "ind"
+        ):
+            return ctx.trim_final(start, index)
+    return stop
+
+
 def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
@@ -95,20 +117,20 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         comma += 1
     if comma >= end - 1 or ctx.tokens[comma].low != "," or comma - cue.last - 1 > MAX_GAP:
         return None
+    has_object = False
     if comma > cue.last + 1 and ctx.subject_first(cue, begin):
         gap = cue.last + 1
         while gap < comma - 1 and ctx.tokens[gap].low in _GAP_ADVERBS:
             gap += 1
         gap_first = ctx.tokens[gap]
-        if ctx.lexicon.has("determiner", gap_first.low) or gap_first.text[:1].isupper():
-            return None  # an object sits between verb and comma: reported content, not a clause
+        has_object = ctx.lexicon.has("determiner", gap_first.low) or gap_first.text[:1].isupper()
     start = comma + 1
     if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
-    stop = ctx.trim_final(start, end)
+    stop = _coordinated_end(ctx, start, ctx.trim_final(start, end))
     kind = _clause_kind(ctx, cue, start, stop)
-    if kind is None:
-        return None
+    if kind is None or (has_object and kind not in _AFTER_OBJECT):
+        return None  # an object sits between verb and comma: reported content, not a clause
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
 
 
@@ -174,6 +196,20 @@ def _object_like(ctx: Context, index: int) -> bool:
     )
 
 
+def _as_prefield(ctx: Context, clause: int, cue: Cue) -> bool:
+    """``Als Grund nannte er …``: "als" + a noun right before the verb is a main clause's prefield."""
+    return (
+        ctx.tokens[clause].low == "als"
+        and cue.first == clause + 2
+        and ctx.tokens[clause + 1].text[:1].isupper()
+    )
+
+
+def _passive(ctx: Context, cue: Cue) -> bool:
+    """A passive cue: a form of "werden" with the speech verb's participle ("wurde bemängelt")."""
+    return cue.first != cue.verb_index and ctx.tokens[cue.first].low in _PASSIVE_AUX
+
+
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
     if "object" not in cue.verb.frames:
@@ -186,10 +222,14 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         ctx.tokens[clause].low in {"wie", "dass", "ob", "als", "weil", "nachdem", "die", "der", "das", "was"}
         and clause < cue.first
         and not ctx.subject_first(cue, begin)
+        and not _as_prefield(ctx, clause, cue)
     ):
         return None
     subject = ctx.speaker_of(cue, begin, end)
     if subject is None:
+        if _passive(ctx, cue) and end - begin >= MIN_PASSIVE_SENTENCE:
+            # "Als Todesursache wurde ein Herzinfarkt angegeben": a report with no speaker named.
+            return _found(ctx, cue, "reported", begin, end, "reported.passive", sentence)
         return None
     start = subject[1] if subject[0] > cue.verb_index else cue.verb_index + 1
     stop = cue.last if cue.last > cue.verb_index else ctx.clause_end(start, end)
@@ -197,3 +237,25 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     # The WikiNews annotation marks the whole sentence as the reported content.
     return _found(ctx, cue, "reported", begin, end, "reported.object", sentence)
+
+
+#: Demonstratives that point back to the previous sentence as what the cue reports ("Dies bestätigte …").
+_ANAPHORS = frozenset({"dies", "das", "dieses"})
+
+
+def anaphoric(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``… . Dies bestätigte der Sprecher.``: the previous sentence is the reported content.
+
+    The WikiNews annotation puts the demonstrative into the quotation (29 times in train).
+    """
+    begin, end = ctx.sentences[sentence]
+    if sentence == 0 or cue.first != begin + 1 or ctx.tokens[begin].low not in _ANAPHORS:
+        return None
+    before, stop = ctx.sentences[sentence - 1]
+    stop = ctx.trim_final(before, stop)
+    if stop - before < MIN_REPORTED or any(ctx.quote_of[index] >= 0 for index in (before, stop - 1)):
+        return None
+    found = _found(ctx, cue, "indirect", before, stop, "indirect.anaphoric", sentence)
+    if found is not None:
+        found.quote.append(ctx.chars(begin, begin + 1))
+    return found
