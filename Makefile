@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.sqlite
+BENCH ?=   # e.g. make bench BENCH="language ner" runs only those
 
 .PHONY: demo test venv bench lint typecheck clean
 
@@ -25,7 +26,7 @@ test: venv
 	$(BIN)/python -m pytest
 
 bench: venv
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks

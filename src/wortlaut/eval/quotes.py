@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -52,6 +52,7 @@ class Annotation:
     roles: Roles
     kind: str = ""
     medium: str | None = None
+    rule: str = ""
 
 
 @dataclass
@@ -205,8 +206,44 @@ def predicted_annotations(statements: Iterable[Statement], tokens: TokenMap) -> 
             "addressee": tokens.span_ids(statement.addressee),  # type: ignore[arg-type]
         }
         if roles["quote"]:
-            annotations.append(Annotation(roles=roles, kind=statement.mode, medium=statement.medium))
+            annotations.append(
+                Annotation(roles=roles, kind=statement.mode, medium=statement.medium, rule=statement.rule)
+            )
     return annotations
+
+
+def error_lines(
+    name: str, gold: list[Annotation], predicted: list[Annotation], words: Mapping[int, str]
+) -> list[str]:
+    """What ``--errors`` lists for one document: missed gold quotations (MISS), unpaired predictions
+    (FALSE) and, for pairs, each role whose tokens differ (DIFF, with the missing ``-`` and extra ``+``)."""
+
+    def show(ids: frozenset[int]) -> str:
+        return " ".join(words.get(index, "?") for index in sorted(ids))
+
+    def roles(annotation: Annotation) -> str:
+        return " | ".join(f"{role}: {show(annotation.roles.get(role, frozenset()))}" for role in ROLES)
+
+    pairs = pair(gold, predicted)
+    paired_gold = {index for index, _ in pairs}
+    paired_pred = {index for _, index in pairs}
+    lines = [f"=== {name}"]
+    lines += [f"MISS [{item.kind}] {roles(item)}" for i, item in enumerate(gold) if i not in paired_gold]
+    lines += [
+        f"FALSE [{item.kind}/{item.rule}] {roles(item)}"
+        for i, item in enumerate(predicted)
+        if i not in paired_pred
+    ]
+    for gold_index, pred_index in pairs:
+        truth, guess = gold[gold_index], predicted[pred_index]
+        for role in ROLES:
+            want, got = truth.roles.get(role, frozenset()), guess.roles.get(role, frozenset())
+            if want != got:
+                lines.append(
+                    f"DIFF {role} [{truth.kind}/{guess.rule}] gold: {show(want)} || predicted: {show(got)}"
+                    f" || -{show(want - got)} +{show(got - want)}"
+                )
+    return lines
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -219,8 +256,10 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def evaluate(directory: Path, *, limit: int | None = None, progress: bool = True) -> Scores:
-    """Run the default pipeline over a quotes-wikinews folder and count."""
+def evaluate(
+    directory: Path, *, limit: int | None = None, progress: bool = True, errors: TextIO | None = None
+) -> Scores:
+    """Run the default pipeline over a quotes-wikinews folder and count (listing errors to ``errors``)."""
     from wortlaut.pipeline import default_pipeline
 
     files = sorted(directory.glob("*.json"))[:limit] if limit else sorted(directory.glob("*.json"))
@@ -231,10 +270,12 @@ def evaluate(directory: Path, *, limit: int | None = None, progress: bool = True
     for number, path in enumerate(files, start=1):
         document = _load(path)
         article = pipeline(Article.create(document["originalText"]))
-        scores.add(
-            gold_annotations(document),
-            predicted_annotations(article.statements, TokenMap(document["tokens"])),
-        )
+        gold = gold_annotations(document)
+        predicted = predicted_annotations(article.statements, TokenMap(document["tokens"]))
+        scores.add(gold, predicted)
+        if errors is not None:
+            words = {int(tok["id"]): str(tok.get("text", "")) for tok in document["tokens"]}
+            errors.write("\n".join(error_lines(path.name, gold, predicted, words)) + "\n")
         if progress and (number % 10 == 0 or number == len(files)):
             print(f"\r{number}/{len(files)} documents", end="", file=sys.stderr, flush=True)
     if progress:
@@ -267,9 +308,23 @@ def format_text(report: Mapping[str, Any]) -> str:
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def command(directory: Path, limit: int | None, output_format: str) -> None:
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write missed gold quotations, false finds and role differences to this file.",
+)
+def command(directory: Path, limit: int | None, output_format: str, errors_path: Path | None) -> None:
     """Quotation attribution scores on a quotes-wikinews folder (e.g. ../shared/data/quotes-wikinews/dev)."""
-    report = evaluate(directory, limit=limit).report()
+    if errors_path is None:
+        report = evaluate(directory, limit=limit).report()
+    else:
+        try:
+            with errors_path.open("w", encoding="utf-8") as errors:
+                report = evaluate(directory, limit=limit, errors=errors).report()
+        except OSError as error:
+            raise click.ClickException(f"{errors_path}: cannot write the error listing ({error})") from None
     if output_format == "json":
         click.echo(json.dumps(report, indent=2))
     else:

@@ -10,11 +10,14 @@ created idempotently, so that every step asks an index instead of scanning:
   story's profile and an inverted index from entity to stories.
 
 Vectors (statements, articles, story centroid sums, MinHash signatures) live in
-``embeddings`` under a kind that names the encoder, e.g. ``<encoder>:statement``.
+``embeddings`` under a kind that names the encoder, e.g. ``<encoder>:statement``;
+text vectors are keyed by a hash of the text (:func:`text_key`), not by the
+item, so a statement repeated by fifty outlets is encoded once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -104,19 +107,46 @@ def store_vectors(connection: sqlite3.Connection, kind: str, items: Iterable[tup
     )
 
 
+def text_key(text: str) -> str:
+    """The embedding-cache key of a text: equal texts (agency copies, repeated quotes) share a vector."""
+    return "h:" + hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def prefetch(connection: sqlite3.Connection, encoder: Encoder, requests: Sequence[tuple[str, str]]) -> int:
+    """Encode, in ONE encoder call, every ``(kind, text)`` whose vector is not cached yet; returns the count.
+
+    The encoder parallelises a batch across threads, so one call for all the
+    texts of an ingest batch (article leads and statements) is the fastest way
+    to fill the cache that :func:`cached_encode` then reads.
+    """
+    by_kind: dict[str, dict[str, str]] = {}
+    for kind, text in requests:
+        by_kind.setdefault(f"{encoder.name}:{kind}", {})[text_key(text)] = text
+    missing: list[tuple[str, str, str]] = []
+    for cache_kind, texts in by_kind.items():
+        found = load_vectors(connection, cache_kind, list(texts))
+        missing += [(cache_kind, key, text) for key, text in texts.items() if key not in found]
+    if missing:
+        vectors = encoder.encode([text for _, _, text in missing])
+        for cache_kind in dict.fromkeys(kind for kind, _, _ in missing):
+            store_vectors(
+                connection,
+                cache_kind,
+                [(key, vectors[row]) for row, (kind, key, _) in enumerate(missing) if kind == cache_kind],
+            )
+    return len(missing)
+
+
 def cached_encode(
     connection: sqlite3.Connection, encoder: Encoder, kind: str, items: Sequence[tuple[str, str]]
 ) -> dict[str, np.ndarray]:
-    """Vectors for ``(item_id, text)`` pairs, encoding only those not yet in the cache.
+    """Vectors for ``(item_id, text)`` pairs, by item id, encoding only texts not yet in the cache.
 
-    The cache kind is ``<encoder name>:<kind>`` so vectors of two encoders never mix.
+    The cache is keyed by the text's hash under the kind ``<encoder name>:<kind>``,
+    so vectors of two encoders never mix and a text repeated by many articles
+    is encoded once.
     """
+    prefetch(connection, encoder, [(kind, text) for _, text in items])
     cache_kind = f"{encoder.name}:{kind}"
-    found = load_vectors(connection, cache_kind, [item_id for item_id, _ in items])
-    missing = [(item_id, text) for item_id, text in items if item_id not in found]
-    if missing:
-        vectors = encoder.encode([text for _, text in missing])
-        fresh = {item_id: vectors[row] for row, (item_id, _) in enumerate(missing)}
-        store_vectors(connection, cache_kind, fresh.items())
-        found.update(fresh)
-    return found
+    found = load_vectors(connection, cache_kind, list(dict.fromkeys(text_key(text) for _, text in items)))
+    return {item_id: found[text_key(text)] for item_id, text in items}

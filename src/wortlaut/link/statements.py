@@ -225,36 +225,68 @@ def merge(items: Sequence[_Item], count: int, margin: np.ndarray, far: np.ndarra
     return cluster_of
 
 
-def group_statements(connection: sqlite3.Connection, encoder: Encoder, rows: Sequence[StatementRow]) -> int:
-    """Put each statement into a group (existing or new); returns how many new groups were made."""
-    if not rows:
-        return 0
-    vectors = cached_encode(connection, encoder, "statement", [(row.id, row.text) for row in rows])
+@dataclass(frozen=True, slots=True)
+class SpeakerBatch:
+    """The new statements of one speaker in a batch and the stored group members to compare them with."""
+
+    speaker: str
+    rows: tuple[StatementRow, ...]
+    members: tuple[tuple[str, str, str, str], ...]
+
+    @property
+    def needs_vectors(self) -> bool:
+        """Whether anything is compared: a lone first statement opens a group without an embedding.
+
+        Its vector is computed later, when another statement of the speaker
+        arrives within the window, or never (most speakers are quoted once).
+        """
+        return bool(self.members) or len(self.rows) > 1
+
+
+def plan(connection: sqlite3.Connection, rows: Sequence[StatementRow]) -> list[SpeakerBatch]:
+    """The new statements grouped by speaker, each with its candidate group members."""
     by_speaker: dict[str, list[StatementRow]] = defaultdict(list)
     for row in rows:
         by_speaker[row.speaker].append(row)
+    return [
+        SpeakerBatch(speaker, tuple(own), tuple(_candidates(connection, speaker, [row.date for row in own])))
+        for speaker, own in by_speaker.items()
+    ]
+
+
+def texts_to_encode(batches: Sequence[SpeakerBatch]) -> list[tuple[str, str]]:
+    """``("statement", text)`` for every statement whose vector grouping will need."""
+    return [
+        ("statement", text)
+        for batch in batches
+        if batch.needs_vectors
+        for text in [row.text for row in batch.rows] + [member[2] or "" for member in batch.members]
+    ]
+
+
+def group_statements(
+    connection: sqlite3.Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]
+) -> int:
+    """Put each statement into a group (existing or new); returns how many new groups were made."""
     limits = thresholds(encoder.name)
     created = 0
-    for speaker, own in by_speaker.items():
-        created += _group_speaker(connection, encoder, speaker, own, vectors, limits)
+    for batch in batches:
+        if batch.needs_vectors:
+            created += _group_speaker(connection, encoder, batch, limits)
+        else:
+            _create(connection, batch.rows[0])
+            created += 1
     return created
 
 
 def _group_speaker(
-    connection: sqlite3.Connection,
-    encoder: Encoder,
-    speaker: str,
-    rows: Sequence[StatementRow],
-    vectors: dict[str, np.ndarray],
-    limits: tuple[float, float],
+    connection: sqlite3.Connection, encoder: Encoder, batch: SpeakerBatch, limits: tuple[float, float]
 ) -> int:
-    members = _candidates(connection, speaker, [row.date for row in rows])
-    others = (
-        cached_encode(connection, encoder, "statement", [(m[1], m[2]) for m in members]) if members else {}
-    )
+    rows, members = batch.rows, batch.members
     items = [_Item(row.id, row.text, row.language, None, _ordinal(row.date)) for row in rows]
     items += [_Item(m[1], m[2] or "", m[3], m[0], None) for m in members]
-    matrix = np.stack([vectors[row.id] for row in rows] + [others[m[1]] for m in members])
+    vectors = cached_encode(connection, encoder, "statement", [(item.id, item.text) for item in items])
+    matrix = np.stack([vectors[item.id] for item in items])
     margin = margins(matrix, items, len(rows), limits)
     cluster_of = merge(items, len(rows), margin, _too_far(items, len(rows)))
     stored = {cluster_of[index]: item.group for index, item in enumerate(items) if item.group is not None}
@@ -262,12 +294,8 @@ def _group_speaker(
     opened: dict[int, str] = {}
     for index, row in enumerate(rows):
         cluster = cluster_of[index]
-        similarity = 1.0 + float(
-            np.max(
-                margin[index, [j for j, c in enumerate(cluster_of) if c == cluster and j != index]],
-                initial=-1.0,
-            )
-        )
+        mates = [column for column, value in enumerate(cluster_of) if value == cluster and column != index]
+        similarity = float(np.max(matrix[mates] @ matrix[index], initial=0.0)) if mates else 1.0
         group_id = stored.get(cluster) or opened.get(cluster)
         if group_id is None:
             opened[cluster] = _create(connection, row)

@@ -50,9 +50,12 @@ MAX_ACTIVE = 5000
 CORE_SHARE = 0.3
 #: Longest story title taken from an untitled article's first sentence.
 TITLE_CHARS = 120
-#: Characters of the article (title + body, boilerplate removed) fed to the encoder: the lead
-#: says what the story is; e5 reads 512 tokens, about 1,500 characters of German.
-ARTICLE_CHARS = 1200
+#: Words of the article body (boilerplate removed) fed to the encoder after the title: the lead
+#: says what the story is, and e5's cost grows faster than the length (64 tokens: 27 texts/s,
+#: 256 tokens: 3.5 texts/s on 2 cores, benchmarks/bench_encoder.py).  On the dev half of the
+#: story collection 30, 50, 100, 150 and 250 words all give BCubed F1 1.0; linking costs 75 ms
+#: per article at 30 words and 188 ms at 100 (benchmarks/bench_stories.py --e5-only).
+ARTICLE_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,15 +301,17 @@ def _write(
     )
 
 
+def article_text(row: ArticleRow) -> str:
+    """What the encoder reads of an article: its title and the first ARTICLE_WORDS words of its body."""
+    lead = " ".join(row.text.split()[:ARTICLE_WORDS])
+    return f"{row.title}. {lead}" if row.title else lead
+
+
 def article_vectors(
     connection: sqlite3.Connection, encoder: Encoder, rows: Sequence[ArticleRow]
 ) -> dict[str, np.ndarray]:
-    """Embeddings of the articles' title and lead (cached under ``<encoder>:article``)."""
-    items = [
-        (row.id, f"{row.title}. {row.text}"[:ARTICLE_CHARS] if row.title else row.text[:ARTICLE_CHARS])
-        for row in rows
-    ]
-    return cached_encode(connection, encoder, "article", items)
+    """Embeddings of the articles' title and lead (cached by text under ``<encoder>:article``)."""
+    return cached_encode(connection, encoder, "article", [(row.id, article_text(row)) for row in rows])
 
 
 def decay_factor(gap_days: float) -> float:

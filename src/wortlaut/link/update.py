@@ -2,7 +2,9 @@
 
 :func:`update` takes the ids of newly stored articles and, in one transaction,
 finds their duplicates, assigns them to stories, groups their statements and
-refreshes the digests of the stories they touched.  Articles already linked
+refreshes the digests of the stories they touched.  Every text the batch needs
+embedded (article leads, statements that have something to be compared with)
+goes to the encoder in one call, which parallelises over texts.  Articles already linked
 are skipped, so calling it twice is harmless, and nothing is recomputed over
 the whole collection: every step asks an index (LSH buckets, active stories,
 a speaker's recent statement groups).
@@ -17,7 +19,7 @@ from typing import Any
 
 from wortlaut.article import Article
 from wortlaut.link import digest, duplicates, statements, stories
-from wortlaut.link.db import ensure_tables, placeholders, transaction
+from wortlaut.link.db import ensure_tables, placeholders, prefetch, transaction
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.records import LinkReport
 
@@ -61,10 +63,16 @@ def update(
             if found is not None:
                 duplicates.record(connection, found)
                 joins[row.id] = found.duplicate_of
+        pending = statements.load_statements(connection, [row.id for row in rows])
+        speakers = statements.plan(connection, pending)
+        prefetch(
+            connection,
+            encoder,
+            [("article", stories.article_text(row)) for row in rows] + statements.texts_to_encode(speakers),
+        )
         vectors = stories.article_vectors(connection, encoder, rows)
         assigned = stories.cluster(connection, encoder.name, vectors, rows, joins)
-        pending = statements.load_statements(connection, [row.id for row in rows])
-        groups_created = statements.group_statements(connection, encoder, pending)
+        groups_created = statements.group_statements(connection, encoder, speakers)
         touched = {story_id for story_id, _ in assigned.values()}
         digest.refresh(connection, sorted(touched))
     created = sum(1 for article_id, (story_id, _) in assigned.items() if story_id == f"st:{article_id}")

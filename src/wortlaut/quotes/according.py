@@ -21,7 +21,7 @@ _THEREBY = frozenset({"wonach", "demnach", "danach"})
 #: "…, wonach" needs a clause of at least this many tokens after it.
 MIN_THEREBY_CLAUSE = 3
 #: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
-MAX_SO_FRAME = 8
+MAX_SO_FRAME = 12
 
 
 def _rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> list[Range]:

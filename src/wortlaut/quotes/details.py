@@ -15,6 +15,10 @@ _DATIVE = (
 )
 
 
+#: Articles that are dative only with some nouns ("der Zeitung", "den Gewerkschaften"); see ``_dative_head``.
+_DATIVE_AMBIGUOUS = frozenset({"der", "den"})
+
+
 def _cue_tokens(ctx: Context, found: Found) -> list[int]:
     return [ctx.token_at(start) for start, _ in found.cue if ctx.token_at(start) < len(ctx.tokens)]
 
@@ -86,6 +90,13 @@ def add_details(
             found.addressee = ctx.chars(*phrase)
 
 
+def _dative_head(ctx: Context, opener: str, phrase: tuple[int, int]) -> bool:
+    """``der Zeitung`` (feminine) and ``den Gewerkschaften`` (plural, ends in -n) are datives; ``den Vorfall``
+    is not."""
+    head = ctx.tokens[phrase[1] - 1].low
+    return opener == "der" or head.endswith("n")
+
+
 def _object_addressee(
     ctx: Context, found: Found, cue: list[int], last: int, *, dative_only: bool
 ) -> tuple[int, int] | None:
@@ -97,9 +108,13 @@ def _object_addressee(
         start = ctx.token_at(found.speaker[1])
     if start >= last:
         return None
-    if dative_only and ctx.tokens[start].low not in _DATIVE:
+    opener = ctx.tokens[start].low
+    if dative_only and opener not in _DATIVE and opener not in _DATIVE_AMBIGUOUS:
         return None
     phrase = phrase_after(ctx.tokens, start, last, ctx.lexicon)
+    ambiguous = dative_only and opener in _DATIVE_AMBIGUOUS
+    if ambiguous and (phrase is None or not _dative_head(ctx, opener, phrase)):
+        return None
     if phrase is None and ctx.tokens[start].low in _DATIVE_PRONOUNS:
         phrase = (start, start + 1)
     if phrase is None or (found.speaker is not None and ctx.chars(*phrase) == found.speaker):

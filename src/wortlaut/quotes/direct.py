@@ -23,6 +23,8 @@ MIN_WORDS_WITHOUT_POS = 8
 #: ("Rat für nationale Sicherheit") when it has this many lower-case words longer than a function word.
 MIN_LOWER_WORDS = 3
 MAX_FUNCTION_WORD = 3
+#: Words before a one-word quotation that make it what someone called something ("als „Wortbruch“").
+_CALLS = frozenset({"als", "von", "vom", "eine", "einen", "ein", "einer"})
 #: Tokens that may stand between a closing mark and its frame ("“, sagte er", "“ – sagte er").
 _BRIDGE = frozenset({",", "–", "—", "-", "("})
 
@@ -102,7 +104,6 @@ def _is_name_word(ctx: Context, opening: int, end: int) -> bool:
     if len(words) != 1 or not words[0].text[:1].isupper():
         return False
     return opening == 0 or ctx.tokens[opening - 1].low not in _CALLS
-_CALLS = frozenset({"als", "von", "vom", "eine", "einen", "ein", "einer"})
 
 
 def _has_lower_word(text: str) -> bool:

@@ -55,6 +55,8 @@ _AFTER_OBJECT = frozenset({"subjunctive", "complement", "infinitive"})
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 #: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
 MIN_PASSIVE_SENTENCE = 6
+#: Words that open a relative clause when the tokens carry no POS.
+_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"})
 #: The shortest object phrase accepted as reported content ("die Notwendigkeit umfassender Hilfe").
 MIN_REPORTED = 2
 
@@ -109,6 +111,12 @@ def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
     return stop
 
 
+def _relative(ctx: Context, start: int) -> bool:
+    """A relative clause on the object ("betonte die Priorität …, die … wichtig seien"): not reported."""
+    first = ctx.tokens[start]
+    return first.pos in {"PRELS", "PRELAT"} or first.low in _RELATIVES
+
+
 def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
@@ -129,7 +137,7 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     stop = _coordinated_end(ctx, start, ctx.trim_final(start, end))
     kind = _clause_kind(ctx, cue, start, stop)
-    if kind is None or (has_object and kind not in _AFTER_OBJECT):
+    if kind is None or (has_object and (kind not in _AFTER_OBJECT or _relative(ctx, start))):
         return None  # an object sits between verb and comma: reported content, not a clause
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
 
@@ -248,7 +256,7 @@ def anaphoric(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 
     The WikiNews annotation puts the demonstrative into the quotation (29 times in train).
     """
-    begin, end = ctx.sentences[sentence]
+    begin = ctx.sentences[sentence][0]
     if sentence == 0 or cue.first != begin + 1 or ctx.tokens[begin].low not in _ANAPHORS:
         return None
     before, stop = ctx.sentences[sentence - 1]

@@ -14,7 +14,11 @@ from wortlaut.quotes.text import Tok
 #: Longest speaker phrase (tokens) we accept; longer runs are clause material, not a name.
 MAX_PHRASE = 9
 #: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
-_LINKS = frozenset({"des", "der", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"})
+_LINKS = frozenset(
+    {"des", "der", "eines", "seines", "ihres", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"}
+)
+#: Links that continue with any noun phrase (genitive articles); the others only with a name.
+_GENITIVES = frozenset({"des", "der", "eines", "seines", "ihres"})
 #: Longest quoted name (tokens, marks included) in a speaker phrase ("der Organisation „Ärzte ohne Grenzen“").
 MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
@@ -63,7 +67,7 @@ def _opens_phrase(tok: Tok, lexicon: Lexicon) -> bool:
 
 def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
     """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier")."""
-    if link.low in {"des", "der"}:
+    if link.low in _GENITIVES:
         return _opens_phrase(following, lexicon)
     return _capital(following) and not lexicon.has("stop", following.low)
 
