@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+
+import numpy as np
 
 from tests.link.conftest import make_article
 from wortlaut.link import HashingEncoder, update
+from wortlaut.link.statements import _Item, margins, merge, thresholds
 from wortlaut.link.text import word_diff
 from wortlaut.store import Store
 
@@ -93,3 +97,72 @@ def test_unrelated_statements_of_one_speaker_are_separate_groups(
     store.add_many([article], link=False)
     report = update(store, [article.id], encoder=encoder)
     assert report.groups_created == 2
+
+
+class CountingEncoder(HashingEncoder):
+    """A HashingEncoder that records every text it is asked to encode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen += list(texts)
+        return super().encode(texts)
+
+
+def _items(languages: Sequence[str], groups: Sequence[str | None] = ()) -> list[_Item]:
+    groups = list(groups) or [None] * len(languages)
+    return [
+        _Item(f"i{n}", f"wort{n}", language, group, 0)
+        for n, (language, group) in enumerate(zip(languages, groups, strict=True))
+    ]
+
+
+def test_average_linkage_does_not_chain_a_third_statement_through_a_close_one() -> None:
+    # 0 and 1 are one statement; 2 is close to 1 but far from 0: single linkage would chain it in.
+    margin = np.array([[0.0, 0.10, -0.30], [0.10, 0.0, 0.05], [-0.30, 0.05, 0.0]])
+    clusters = merge(_items(["de"] * 3), 3, margin, np.zeros((3, 3), dtype=bool))
+    assert clusters[0] == clusters[1] != clusters[2]
+
+
+def test_new_statements_join_a_stored_group_but_two_stored_groups_never_merge() -> None:
+    items = _items(["de", "de", "de"], [None, "g1", "g2"])
+    margin = np.array([[0.0, 0.2, 0.1]])
+    clusters = merge(items, 1, margin, np.zeros((1, 3), dtype=bool))
+    assert clusters[0] == clusters[1] != clusters[2]
+
+
+def test_statements_further_apart_than_the_window_are_not_merged() -> None:
+    margin = np.array([[0.0, 0.5], [0.5, 0.0]])
+    far = np.array([[False, True], [True, False]])
+    clusters = merge(_items(["de", "de"]), 2, margin, far)
+    assert clusters[0] != clusters[1]
+
+
+def test_translations_are_held_to_the_lower_cross_language_threshold() -> None:
+    vectors = np.array([[1.0, 0.0], [0.9, np.sqrt(1 - 0.81)], [0.9, np.sqrt(1 - 0.81)]], dtype=np.float32)
+    items = _items(["de", "en", "de"])
+    values = margins(vectors, items, 1, thresholds("e5-small-q4-query"))
+    assert values[0, 1] > 0 > values[0, 2]  # cosine 0.9: a translation, but no German paraphrase
+
+
+def test_a_lone_statement_is_not_embedded_until_another_of_its_speaker_arrives(store: Store) -> None:
+    encoder = CountingEncoder()
+    first = make_article(
+        f"Merkel sagte: „{QUOTE}“.", published="2025-02-10", statements=[("Q567", QUOTE, "direct")]
+    )
+    store.add_many([first], link=False)
+    update(store, [first.id], encoder=encoder)
+    assert QUOTE not in encoder.seen
+    later = make_article(
+        f"In Vilnius sagte Merkel: „{QUOTE}“.",
+        published="2025-02-11",
+        source="b",
+        statements=[("Q567", QUOTE, "direct")],
+    )
+    store.add_many([later], link=False)
+    update(store, [later.id], encoder=encoder)
+    assert encoder.seen.count(QUOTE) == 1  # both statements share one cached vector (same text)
+    groups = _groups(store)
+    assert groups[f"{first.id}:s0"] == groups[f"{later.id}:s0"]

@@ -56,6 +56,10 @@ TITLE_CHARS = 120
 #: story collection 30, 50, 100, 150 and 250 words all give BCubed F1 1.0; linking costs 75 ms
 #: per article at 30 words and 188 ms at 100 (benchmarks/bench_stories.py --e5-only).
 ARTICLE_WORDS = 30
+#: The HashingEncoder costs next to nothing and, matching words not meanings, needs more of the
+#: text: about the 1,200 characters its STORY_THRESHOLD was chosen with (at 30 words one dev story
+#: splits in two, pairwise recall 0.89).
+HASHING_ARTICLE_WORDS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,9 +305,10 @@ def _write(
     )
 
 
-def article_text(row: ArticleRow) -> str:
-    """What the encoder reads of an article: its title and the first ARTICLE_WORDS words of its body."""
-    lead = " ".join(row.text.split()[:ARTICLE_WORDS])
+def article_text(row: ArticleRow, encoder_name: str) -> str:
+    """What the encoder reads of an article: its title and the first words of its body."""
+    words = HASHING_ARTICLE_WORDS if encoder_name.startswith("hashing") else ARTICLE_WORDS
+    lead = " ".join(row.text.split()[:words])
     return f"{row.title}. {lead}" if row.title else lead
 
 
@@ -311,7 +316,9 @@ def article_vectors(
     connection: sqlite3.Connection, encoder: Encoder, rows: Sequence[ArticleRow]
 ) -> dict[str, np.ndarray]:
     """Embeddings of the articles' title and lead (cached by text under ``<encoder>:article``)."""
-    return cached_encode(connection, encoder, "article", [(row.id, article_text(row)) for row in rows])
+    return cached_encode(
+        connection, encoder, "article", [(row.id, article_text(row, encoder.name)) for row in rows]
+    )
 
 
 def decay_factor(gap_days: float) -> float:

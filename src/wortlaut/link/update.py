@@ -68,7 +68,8 @@ def update(
         prefetch(
             connection,
             encoder,
-            [("article", stories.article_text(row)) for row in rows] + statements.texts_to_encode(speakers),
+            [("article", stories.article_text(row, encoder.name)) for row in rows]
+            + statements.texts_to_encode(speakers),
         )
         vectors = stories.article_vectors(connection, encoder, rows)
         assigned = stories.cluster(connection, encoder.name, vectors, rows, joins)

@@ -185,8 +185,9 @@ def _opens_run(ctx: Context, sentence: int, taken: set[int]) -> bool:
 
 def _subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
     """``Der Minister zeigte sich bestürzt, es gebe …``: a Konjunktiv I clause after a comma reports speech
-    even when the verb before it is not in the lexicon; the sentence's subject is its speaker."""
-    taken = {statement.sentence for statement in found}
+    even when the verb before it is not in the lexicon; the sentence's subject is its speaker.  As for free
+    indirect speech, a direct quotation elsewhere in the sentence does not keep the clause out."""
+    taken = {statement.sentence for statement in found if not statement.rule.startswith("direct.")}
     extra = []
     for sentence, (begin, end) in enumerate(ctx.sentences):
         if sentence in taken:
