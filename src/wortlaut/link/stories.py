@@ -50,9 +50,14 @@ HASHING_STORY_THRESHOLD = 0.7
 ENTITY_WEIGHT = 0.5
 #: Days over which the time factor falls to 1/e; follow-ups of an event come within days.
 TIME_DECAY_DAYS = 14.0
-#: A story is a candidate only when the article lies at most this many days outside its span
-#: (beyond, the decayed score could not reach the threshold anyway).
-ACTIVE_DAYS = 30
+#: A story is a candidate only when the article lies at most this many days outside its span.
+#: The score is at most decay * (1 + ENTITY_WEIGHT) (cosine and Jaccard are at most 1), so beyond
+#: TIME_DECAY_DAYS * ln((1 + ENTITY_WEIGHT) / threshold) days no story can reach the lower of the two
+#: thresholds: 11 days for the hashing encoder's 0.7, 6 for e5's 1.0.  Keeping the window that tight
+#: keeps the active set, and so the cost per added article, small as the collection grows.
+ACTIVE_DAYS = math.ceil(
+    TIME_DECAY_DAYS * math.log((1 + ENTITY_WEIGHT) / min(STORY_THRESHOLD, HASHING_STORY_THRESHOLD))
+)
 #: Upper bound on candidate stories loaded per batch (most recent first), for bursts.
 MAX_ACTIVE = 5000
 #: An entity belongs to a story's core when it occurs in at least this share of its articles.
