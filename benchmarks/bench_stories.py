@@ -54,10 +54,10 @@ from wortlaut.link.duplicates import bands
 from wortlaut.store import Store
 
 #: Articles published per simulated day: a politics feed of a few outlets.  The linker's windows
-#: reach 30 days back, so they are full from about 900 articles on and the 1k point is measured
-#: with full windows, like the larger ones.
+#: reach at most 31 days back (statement groups; stories 11), so they are full from about 900
+#: articles on and the 1k point is measured with full windows, like the larger ones.
 ARTICLES_PER_DAY = 30
-#: Articles linked for real before each measurement (50 days: more than the 30-day windows).
+#: Articles linked for real before each measurement (50 days: more than the longest window).
 LIVE = 1500
 #: LSH bands per article, as the linker lays them out.
 BANDS = bands()[0]
