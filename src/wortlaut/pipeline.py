@@ -12,7 +12,6 @@ holds only read-only resources, ``Pipeline.__call__`` is a pure function of
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import ClassVar, TypeVar
@@ -124,17 +123,7 @@ def build_pipeline(stages: Sequence[tuple[str, str]] = DEFAULT_STAGES) -> Pipeli
     return Pipeline([stage_class(name, module)() for name, module in stages])
 
 
-def _module_exists(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 @cache
 def default_pipeline() -> Pipeline:
     """The default pipeline, built once per process so resources load once."""
-    # INTEGRATION: stages are being written in parallel; missing modules are skipped
-    # until all exist, then this filter goes.
-    present = [(name, module) for name, module in DEFAULT_STAGES if _module_exists(module)]
-    return build_pipeline(present)
+    return build_pipeline(DEFAULT_STAGES)

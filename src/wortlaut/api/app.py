@@ -12,8 +12,6 @@ a factory of read-only stores.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -151,12 +149,7 @@ def create_app(db_path: str | os.PathLike[str], *, token: str | None = None) -> 
 
 
 def _mount_web(app: FastAPI, factory: StoreFactory) -> None:
-    """Let the web UI (``wortlaut.web.mount``) add its routes, when that module exists."""
-    try:
-        if importlib.util.find_spec("wortlaut.web") is None:
-            return
-    except (ImportError, ValueError):
-        return
-    mount = getattr(importlib.import_module("wortlaut.web"), "mount", None)
-    if callable(mount):
-        mount(app, factory)
+    """Let the web UI add its routes (imported here: it imports the API's store helpers)."""
+    from wortlaut.web import mount
+
+    mount(app, factory)

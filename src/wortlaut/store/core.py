@@ -9,8 +9,6 @@ are bounded in time by a progress handler that interrupts long queries.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import os
 import sqlite3
@@ -142,12 +140,10 @@ class Store:
         """Call the ``after_add`` hooks and ``wortlaut.link.update`` when that module exists."""
         for hook in self.after_add:
             hook(self, article_ids)
-        update = _link_update()
-        if update is not None:
-            try:
-                update(self, article_ids)
-            except Exception as error:  # linking must never lose stored articles
-                print(f"wortlaut: cross-article linking failed: {error}", file=sys.stderr)
+        try:
+            _link_update()(self, article_ids)
+        except Exception as error:  # linking must never lose stored articles
+            print(f"wortlaut: cross-article linking failed: {error}", file=sys.stderr)
 
     def has(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -250,16 +246,11 @@ class Store:
         }
 
 
-def _link_update() -> Callable[[Store, list[str]], Any] | None:
-    """``wortlaut.link.update`` when that module exists and provides it, else ``None``."""
-    try:
-        if importlib.util.find_spec("wortlaut.link") is None:
-            return None
-    except (ImportError, ValueError):
-        return None
-    module = importlib.import_module("wortlaut.link")
-    update = getattr(module, "update", None)
-    return update if callable(update) else None
+def _link_update() -> Callable[[Store, list[str]], Any]:
+    """``wortlaut.link.update``, imported late because the linker itself imports the store."""
+    from wortlaut.link import update
+
+    return update
 
 
 def open_store(path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
