@@ -31,6 +31,7 @@ bench: venv
 lint: venv
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/mypy benchmarks
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache build *.egg-info

@@ -12,13 +12,10 @@ inflate them; the stages are single-threaded, so that is one core.  Usage::
 
 from __future__ import annotations
 
-import argparse
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from benchmarks.corpora import CorpusMissing, gnad_articles
-from wortlaut.article import Article
-from wortlaut.pipeline import build_pipeline
+from benchmarks.stagebench import limit_parser, prepared_gnad, timed
 from wortlaut.stages.coref import CorefStage
 from wortlaut.stages.entities import EntitiesStage, default_tagger
 
@@ -27,37 +24,13 @@ BEFORE = (
     ("tokens.spacy.v1", "wortlaut.stages.tokens"),
     ("morph.hanta.v1", "wortlaut.stages.morph"),
 )
-#: Tokens per article the project's speed target is stated in.
-ARTICLE_TOKENS = 400
-
-
-def timed(label: str, stage: Callable[[Article], Article], articles: list[Article]) -> list[Article]:
-    started = time.process_time()
-    result = [stage(article) for article in articles]
-    seconds = time.process_time() - started
-    tokens = sum(len(article.tokens) for article in articles)
-    print(
-        f"{label}: {1000 * seconds / len(articles):.2f} ms/article, "
-        f"{len(articles) / seconds:.0f} articles/s, "
-        f"{tokens / seconds:,.0f} tokens/s, {1000 * seconds * ARTICLE_TOKENS / tokens:.2f} ms per "
-        f"{ARTICLE_TOKENS} tokens"
-    )
-    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    args = parser.parse_args(argv)
-    try:
-        articles = gnad_articles(limit=args.limit)
-    except CorpusMissing as error:
-        print(f"skipped: {error}")
+    args = limit_parser(__doc__).parse_args(argv)
+    articles = prepared_gnad(args.limit, BEFORE)
+    if articles is None:
         return 0
-    prepare = build_pipeline(BEFORE)
-    articles = [prepare(article) for article in articles]
-    tokens = sum(len(article.tokens) for article in articles)
-    print(f"{len(articles)} 10kGNAD articles, {tokens / len(articles):.0f} tokens on average")
     started = time.perf_counter()
     plain, coref = EntitiesStage(tagger=None), CorefStage()
     print(f"KB, patterns and description matcher loaded in {time.perf_counter() - started:.2f}s")

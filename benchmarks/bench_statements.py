@@ -9,13 +9,12 @@ articles, after structure; the ratio is printed.  Usage::
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Sequence
 
-from benchmarks.corpora import CorpusMissing, gnad_articles
+from benchmarks.stagebench import limit_parser, prepared_gnad
 from wortlaut.article import Article
-from wortlaut.pipeline import Stage, build_pipeline, stage_class
+from wortlaut.pipeline import Stage, stage_class
 from wortlaut.stages.statements import StatementsStage
 
 CORE = (
@@ -35,16 +34,11 @@ def run(stage: Stage, articles: list[Article]) -> tuple[list[Article], float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    args = parser.parse_args(argv)
-    try:
-        articles = gnad_articles(limit=args.limit)
-    except CorpusMissing as error:
-        print(f"skipped: {error}")
+    args = limit_parser(__doc__).parse_args(argv)
+    prepared = prepared_gnad(args.limit, [("structure.rules.v1", "wortlaut.stages.structure")])
+    if prepared is None:
         return 0
-    structure = build_pipeline([("structure.rules.v1", "wortlaut.stages.structure")])
-    articles = [structure(article) for article in articles]
+    articles = prepared
     core_seconds = 0.0
     for name, module in CORE:
         articles, seconds = run(stage_class(name, module)(), articles)

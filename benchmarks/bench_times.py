@@ -9,14 +9,10 @@ are timed on their own in CPU seconds of this process (``time.process_time``).  
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
 import time
 from collections.abc import Sequence
 
-from benchmarks.bench_entities import timed
-from benchmarks.corpora import CorpusMissing, gnad_articles
-from wortlaut.pipeline import build_pipeline
+from benchmarks.stagebench import limit_parser, prepared_gnad, timed
 from wortlaut.stages.events import EventsStage
 from wortlaut.stages.times import TimesStage
 
@@ -32,18 +28,10 @@ PUBLISHED = "2016-05-12"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    args = parser.parse_args(argv)
-    try:
-        articles = gnad_articles(limit=args.limit)
-    except CorpusMissing as error:
-        print(f"skipped: {error}")
+    args = limit_parser(__doc__).parse_args(argv)
+    articles = prepared_gnad(args.limit, BEFORE, published=PUBLISHED)
+    if articles is None:
         return 0
-    prepare = build_pipeline(BEFORE)
-    articles = [prepare(dataclasses.replace(article, published=PUBLISHED)) for article in articles]
-    tokens = sum(len(article.tokens) for article in articles)
-    print(f"{len(articles)} 10kGNAD articles, {tokens / len(articles):.0f} tokens on average")
     started = time.perf_counter()
     times, events = TimesStage(), EventsStage()
     print(f"time and event word lists loaded in {time.perf_counter() - started:.2f}s")
