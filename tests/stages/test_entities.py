@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
+import wortlaut
 from tests.kb.articles import mentions_of, tokenized
 from wortlaut.article import Article, Post, Span, Structure
 from wortlaut.stages.entities import EntitiesStage
@@ -198,3 +201,33 @@ def test_entities_records_list_office_handles_only_while_held(stage: EntitiesSta
     assert article.entity("jens-stoltenberg").handles == ("@jensstoltenberg",)  # type: ignore[union-attr]
     roles = {role.role: (role.start, role.end) for role in article.entity("jens-stoltenberg").roles}  # type: ignore[union-attr]
     assert roles["secretary_general:nato"] == ("2014-10-01", "2024-09-30")
+
+
+def test_entities_skip_agency_tags_of_datelines_and_credits() -> None:
+    """``(AND)``/``(dpa)`` in a dateline or credit is no organisation of the story; dpa in running text is."""
+    tagger = FakeTagger({("AND",): "ORG", ("dpa",): "ORG", ("AFP",): "ORG", ("Reuters",): "ORG"})
+    stage = EntitiesStage(tagger=tagger)
+    text = (
+        "Berlin/Warschau (AND) – Der Kanzler hat am Dienstag telefoniert.\n"
+        "(dpa/AFP) – Die Minister berieten.\n"
+        "Wie dpa berichtet, kam es zu keiner Einigung. (Reuters)"
+    )
+    article = run(stage, text)
+    agency_mentions = [(m.text, m.start) for m in article.mentions if m.type == "ORG"]
+    assert agency_mentions == [("dpa", text.index("Wie dpa") + 4)]
+    assert "local:and" not in {entity.id for entity in article.entities}
+    assert mentions_of(article, "berlin") == ["Berlin"]
+
+
+def test_agency_datelines_of_sample_articles_make_no_entity() -> None:
+    """With the shipped tagger, "(dpa)" after a dateline place was an ORG with a local entity."""
+    sample = Path(wortlaut.__file__).parent / "samples" / "agenturmeldungen.jsonl"
+    texts = [json.loads(line)["text"] for line in sample.read_text(encoding="utf-8").splitlines()]
+    texts.append("Brüssel (dpa) – Die Außenminister der EU haben am Montag über Sanktionen beraten.")
+    for text in texts:
+        article = wortlaut.analyze(text, published="2025-03-11")
+        tag = text.index(" (") + 1
+        assert not [m for m in article.mentions if tag <= m.start < text.index(")", tag)], text
+        assert not {e.id for e in article.entities} & {"local:and", "local:dpa"}
+        dateline = text.rfind("\n", 0, tag) + 1
+        assert any(m.start == dateline and m.type == "LOC" for m in article.mentions)  # the place is read

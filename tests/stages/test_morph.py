@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from wortlaut.article import Article
 from wortlaut.stages.morph import MorphStage, rule_mood
+from wortlaut.stages.morph_tagger import MEMO_FORMS, MemoTagger
 from wortlaut.stages.tokens import TokensStage
 
 
@@ -90,6 +91,24 @@ def test_morph_keeps_offsets_and_sentences(tokens: TokensStage, morph: MorphStag
         (t.start, t.end, t.text, t.sentence) for t in before.tokens
     ]
     assert all(token.pos for token in after.tokens)
+
+
+def test_word_memos_stay_bounded_and_keep_results(morph: MorphStage) -> None:
+    """A long-running worker sees ever new forms; each memo keeps at most its cap and evicts
+    the least recently used, without changing any tag or lemma."""
+    small = MemoTagger(memo_forms=8)
+    sentences = [
+        ["Die", "Ministerin", "sagte", ",", "sie", "wolle", "helfen", "."],
+        ["Der", "Kanzler", "Brandner", "telefonierte", "mit", "Zieliński", "."],
+        ["Beide", "hätten", "vereinbart", ",", "enger", "zusammenzuarbeiten", "."],
+        [f"Xenofirma{i}" for i in range(30)] + ["."],
+    ]
+    for words in sentences * 2:
+        assert small.tag(words) == morph._tagger.tag(words)
+        assert all(size <= 8 for size in small.memo_sizes().values()), small.memo_sizes()
+    assert small.memo_sizes()["word_probs"] == 8
+    assert all(0 < size <= MEMO_FORMS for size in morph._tagger.memo_sizes().values())
+    assert morph._tagger.word_probs.cache_info().maxsize == MEMO_FORMS
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wortlaut.article import Article
 from wortlaut.stages.structure import StructureStage, split_lines
-from wortlaut.stages.structure_data import load_months, parse_signature
+from wortlaut.stages.structure_data import load_agencies, load_months, parse_signature
 
 SEED_004 = "004_59b2b7f2cabc885f.txt"
 SEED_000 = "000_a58d68ada00d5e72.txt"
@@ -110,6 +110,9 @@ def test_hard_wrapped_lines_form_one_paragraph(stage: StructureStage) -> None:
         "© 2025 Beispielverlag. Alle Rechte vorbehalten.",
         "Lesen Sie auch: Koalition streitet über den Haushalt",
         "Von Anna Beispiel",
+        "(dpa)",
+        "(AFP/dpa/jW)",
+        "(APA)",
     ],
 )
 def test_single_boilerplate_lines(stage: StructureStage, line: str) -> None:
@@ -281,3 +284,33 @@ def test_spans_always_point_into_the_text_and_do_not_overlap(lines: list[str]) -
         assert article.text[start:end] == text
     ordered = sorted((start, end) for start, end, _ in parts if end > start)
     assert all(end <= start for (_, end), (start, _) in itertools.pairwise(ordered))
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Berlin/Warschau (AND) – Bundeskanzler Brandner telefonierte.", ["(AND)"]),
+        ("Kiew (AND) – Außenministerin Falk ist eingetroffen.", ["(AND)"]),
+        ("Frankfurt/Main, 11. März (dpa/lhe) - Die Börse schloss fester.", ["(dpa/lhe)"]),
+        ("WASHINGTON (Reuters): Der Präsident sprach.", ["(Reuters)"]),
+        ("(AFP) – Die Minister berieten.", ["(AFP)"]),
+        ("Wien (APA) – Der Nationalrat tagte.\nDas sagte ein Sprecher. (APA)", ["(APA)", "(APA)"]),
+        ("Wie dpa berichtet, kam es zu keiner Einigung.", []),
+        ("Die Deutsche Presse-Agentur (dpa) meldete am Abend eine Einigung.", []),
+        ("Der Bund der Steuerzahler (BdSt) – ein Verein – kritisierte den Haushalt.", []),
+        ("Er sprach mit der Nachrichtenagentur Reuters (Reuters-Interview) über Zölle.", []),
+    ],
+)
+def test_agency_tags_in_datelines_and_credits(text: str, tags: list[str]) -> None:
+    agencies = load_agencies()
+    assert [text[start:end] for start, end in agencies.spans(text)] == tags
+
+
+def test_dateline_of_the_sample_agency_article_is_found() -> None:
+    """The shipped sample articles open with "Berlin/Warschau (AND) –" and "Kiew (AND) –"."""
+    sample = Path(__file__).resolve().parents[2] / "src/wortlaut/samples/agenturmeldungen.jsonl"
+    texts = [json.loads(line)["text"] for line in sample.read_text(encoding="utf-8").splitlines()]
+    agencies = load_agencies()
+    assert all(
+        [text[start:end] for start, end in agencies.spans(text)] == ["(AND)"] for text in texts
+    ), texts

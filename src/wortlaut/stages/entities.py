@@ -11,7 +11,9 @@ Handles (``@SecGenNATO``) link through the signature lines of embedded posts
 (``Mark Rutte (@SecGenNATO)``), then the KB on the publication day.  A role
 description right before or after a name (``NATO-Generalsekretär Mark
 Rutte``, ``Der Präsident der Ukraine, Wolodymyr Selenskyj``) becomes a
-description mention of that name's entity.  Boilerplate is never read.
+description mention of that name's entity.  Boilerplate is never read, nor
+are news-agency tags in datelines and credits (``Berlin (dpa) –``, ``… (AFP)``):
+the tagger takes ``dpa`` there for an organisation the article talks about.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from wortlaut.kb.normalize import handle_key, key
 from wortlaut.kb.records import EntityRegistry
 from wortlaut.kb.text import Word, article_words
 from wortlaut.pipeline import Stage, register_stage
+from wortlaut.stages.structure_data import load_agencies
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 #: The NER tagger's labels → mention types (GermEval calls MISC "OTH").
@@ -102,9 +105,10 @@ class EntitiesStage(Stage):
         self.descriptions = DescriptionMatcher(self.kb)
         self.first_names = read_words("entities_first_names.tsv")
         self.locatives = frozenset(read_words("entities_locative_preps.tsv"))
+        self.agencies = load_agencies()
 
     def __call__(self, article: Article) -> Article:
-        items = article_words(article)
+        items = _outside(article_words(article), self.agencies.spans(article.text))
         registry = EntityRegistry(self.kb, on=article.published_date)
         found = self._names(article, items, registry)
         found += self._surnames(items, found, registry)
@@ -312,6 +316,13 @@ class EntitiesStage(Stage):
                         registry.learn_role(name.entity, target.removeprefix("role:"))
                         break
         return result
+
+
+def _outside(items: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
+    """The words that lie outside all of the (few) spans."""
+    if not spans:
+        return items
+    return [word for word in items if not any(start <= word.start < end for start, end in spans)]
 
 
 def _is_comma(items: list[Word], index: int) -> bool:

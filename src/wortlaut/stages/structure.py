@@ -5,7 +5,10 @@ headline on the first line, often a photo caption under it, one paragraph
 per line or per blank-line-separated block, pasted social-media posts
 followed by a signature line (``— Mark Rutte (@SecGenNATO) 21. Mai 2025``),
 and link lists ("Lesen Sie auch") at the end.  The rules here read those
-lines; markers and month names are data in ``lang/de/structure_*.tsv``.
+lines; markers, month names and news-agency tags are data in
+``lang/de/structure_*.tsv``.  A line that is only an agency tag (``(dpa)``) is
+boilerplate; a dateline tag inside a paragraph (``Berlin (dpa) – …``) stays in
+the paragraph, and the entity stage skips it (:class:`AgencyTags`).
 Everything that is boilerplate is listed in ``Structure.boilerplate`` so
 that later stages skip it; posts are kept apart from the body paragraphs.
 """
@@ -19,7 +22,9 @@ from enum import Enum
 from wortlaut.article import Article, Post, Span, Structure
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.stages.structure_data import (
+    AgencyTags,
     Markers,
+    load_agencies,
     load_markers,
     load_months,
     load_post_prefixes,
@@ -108,6 +113,7 @@ class StructureStage(Stage):
         self.markers: Markers = load_markers()
         self.months: dict[str, int] = load_months()
         self.prefixes = load_post_prefixes()
+        self.agencies: AgencyTags = load_agencies()
 
     def __call__(self, article: Article) -> Article:
         lines = split_lines(article.text)
@@ -135,7 +141,9 @@ class StructureStage(Stage):
             line = lines[index]
             if self.markers.is_list_header(line.text):
                 last = _list_end(lines, index)
-            elif line.words <= MAX_BOILERPLATE_LINE_WORDS and self.markers.is_boilerplate_line(line.text):
+            elif line.words <= MAX_BOILERPLATE_LINE_WORDS and (
+                self.markers.is_boilerplate_line(line.text) or self.agencies.is_tag_line(line.text)
+            ):
                 last = index
             else:
                 index += 1

@@ -2,7 +2,9 @@
 
 Kept apart from :mod:`wortlaut.stages.structure` so the line classifier reads
 as a short sequence of decisions, and so the signature parser can be tested
-on its own.  Markers and month names live in ``lang/de/structure_*.tsv``.
+on its own.  Markers, month names and news-agency tags live in
+``lang/de/structure_*.tsv``; the agency tags are also read by the entity stage,
+which must not take ``(dpa)`` in ``Berlin (dpa) –`` for an organisation mention.
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from importlib.resources import files
 MAX_AUTHOR_WORDS = 6
 
 _LANG_DIR = files("wortlaut").joinpath("lang", "de")
+
+#: A dateline names its place(s) and date in a few words before the agency tag
+#: ("Berlin/Warschau", "Frankfurt/Main, 11. März"); longer text before a bracket is prose.
+MAX_DATELINE_PLACE_CHARS = 60
+#: Desks and author initials after an agency ("dpa/lni", "AFP/jW") are short words.
+MAX_TAG_SUFFIX_CHARS = 12
 
 #: "Name (@handle) date" up to the end of the line, after the dash or opening phrase.
 _SIGNATURE_TAIL = (
@@ -61,6 +69,44 @@ def load_markers(name: str = "structure_boilerplate.tsv") -> Markers:
 
 def load_months(name: str = "structure_months.tsv") -> dict[str, int]:
     return {row[0].strip().lower(): int(row[1]) for row in read_tsv(name)}
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyTags:
+    """Bracketed news-agency tags: ``(dpa)``, ``(dpa/AFP)``, ``(AFP/jW)``.
+
+    Only the bracket form in its usual places counts: at the start of a line after at most a
+    short place name and before a dash or colon (the dateline ``Berlin (dpa) –``), alone on a
+    line, or at the end of a line after a sentence (the credit ``… sagte er. (AFP)``).  An
+    agency named in running text ("wie dpa berichtet") is a real mention and stays untouched.
+    """
+
+    tag: re.Pattern[str]
+    dateline: re.Pattern[str]
+    credit: re.Pattern[str]
+
+    def is_tag_line(self, line: str) -> bool:
+        """Whether a whole line is one agency tag (``(dpa)``)."""
+        return self.tag.fullmatch(line.strip()) is not None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Offsets of the bracketed agency tags of datelines, credits and tag lines, in text order."""
+        found = {match.span("tag") for match in self.dateline.finditer(text)}
+        found.update(match.span("tag") for match in self.credit.finditer(text))
+        return sorted(found)
+
+
+def load_agencies(name: str = "structure_agencies.tsv") -> AgencyTags:
+    """Compile the agency tags of the data file into the tag, dateline and credit patterns."""
+    names = sorted({row[0].strip() for row in read_tsv(name)}, key=len, reverse=True)
+    agency = rf"(?i:{'|'.join(re.escape(n) for n in names)})(?![\w-])"
+    tag = rf"\(\s*{agency}(?:\s*[/,]\s*[\w-]{{1,{MAX_TAG_SUFFIX_CHARS}}})*\s*\)"
+    place = rf"[^\W\d_][^\n()„“”\"»«!?:;]{{0,{MAX_DATELINE_PLACE_CHARS}}}?[ \t,]*"
+    return AgencyTags(
+        tag=re.compile(tag),
+        dateline=re.compile(rf"^[ \t]*(?:{place})?(?P<tag>{tag})(?=[ \t]*(?:[-–—:]|$))", re.MULTILINE),
+        credit=re.compile(rf"(?<=[.!?“”\"«»])[ \t]*(?P<tag>{tag})[ \t]*$", re.MULTILINE),
+    )
 
 
 @dataclass(frozen=True, slots=True)
