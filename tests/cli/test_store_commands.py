@@ -56,7 +56,7 @@ def test_db_defaults_to_the_environment(db: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_person_stories_story_and_search(db: Path) -> None:
     code, out, _ = run("person", "selenskyj", "--db", str(db))
-    assert code == 0 and "Wolodymyr Selenskyj" in out and "Met or talked with: Mark Rutte" in out
+    assert code == 0 and "Wolodymyr Selenskyj" in out and "Met (shared events): Mark Rutte" in out
     assert "st1" in run("stories", "--db", str(db))[1]
     assert "Gipfel" in run("story", "st1", "--db", str(db))[1]
     code, out, _ = run("search", "Friedensgesprächen", "--format", "json", "--db", str(db))

@@ -13,7 +13,7 @@ import pytest
 
 import wortlaut
 from tests.conftest import shared_path
-from wortlaut.link import E5Encoder, timeline, update
+from wortlaut.link import E5Encoder, update
 from wortlaut.store import Store
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
@@ -68,12 +68,12 @@ def test_the_two_seeds_are_two_stories(linked: Store) -> None:
 
 @pytest.mark.parametrize("surname", ["Rutte", "Selenskyj"])
 def test_timeline_lists_statements_from_both_articles_in_date_order(linked: Store, surname: str) -> None:
-    entries = [
-        entry for entry in timeline(linked, _entity(linked, surname)).entries if entry.kind == "statement"
-    ]
-    articles = {source.article_id for entry in entries for source in entry.sources}
-    dates = [entry.date or "9999" for entry in entries]  # undated entries go last, as in the timeline
-    seen = [(entry.date, entry.text[:40]) for entry in entries]
+    entity = linked.resolve_entity(surname)
+    assert entity is not None and entity.id == _entity(linked, surname)
+    groups = [item.statement for item in linked.person(surname).timeline if item.statement is not None]
+    articles = {source.article_id for group in groups for source in group.sources}
+    dates = [group.date or "9999" for group in groups]  # undated entries go last, as in the timeline
+    seen = [(group.date, group.quote[:40]) for group in groups]
     assert len(articles) == 2, f"statements of {surname} come from {len(articles)} article(s): {seen}"
     assert dates == sorted(dates)
     assert dates[0].startswith("2024-12-18") and dates[-1].startswith("2025-05-21")

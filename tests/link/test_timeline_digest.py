@@ -1,11 +1,11 @@
-"""Person timelines, contact networks and story digests."""
+"""Person timelines and contacts of a linked store (``Store.person``), and story digests."""
 
 from __future__ import annotations
 
 import json
 
 from tests.link.conftest import make_article
-from wortlaut.link import HashingEncoder, digest, timeline, update
+from wortlaut.link import HashingEncoder, digest, update
 from wortlaut.store import Store
 
 FIRST = (
@@ -42,22 +42,27 @@ def test_timeline_lists_statements_events_and_stories_in_date_order(
     store: Store, encoder: HashingEncoder
 ) -> None:
     first_id, second_id = _linked(store, encoder)
-    result = timeline(store, "Q57792")
-    assert result.name == "Mark Rutte"
-    dates = [entry.date or "" for entry in result.entries]
+    page = store.person("Mark Rutte")
+    assert page.entity.id == "Q57792" and page.entity.name == "Mark Rutte"
+    dates = [item.date or "" for item in page.timeline]
     assert dates == sorted(dates)
-    kinds = {(entry.kind, entry.sources[0].article_id if entry.sources else None) for entry in result.entries}
+    kinds = set()
+    for item in page.timeline:
+        if item.statement is not None:
+            kinds.update(("statement", source.article_id) for source in item.statement.sources)
+        if item.event is not None:
+            kinds.add(("event", item.event.article_id))
     assert ("statement", first_id) in kinds
     assert ("event", first_id) in kinds and ("event", second_id) in kinds
-    assert sum(entry.kind == "story" for entry in result.entries) == 2
+    assert sum(item.kind == "story" for item in page.timeline) == 2
 
 
 def test_contacts_come_from_shared_events(store: Store, encoder: HashingEncoder) -> None:
     _linked(store, encoder)
-    contacts = timeline(store, "Q3874799").contacts
+    contacts = store.person("Wolodymyr Selenskyj").contacts
     assert contacts[0].entity == "Q57792"
     assert contacts[0].events == 2
-    assert contacts[0].to_json()["name"] == "Mark Rutte"
+    assert contacts[0].name == "Mark Rutte"
 
 
 def test_digest_quotes_lead_event_and_statement_with_sources(store: Store, encoder: HashingEncoder) -> None:

@@ -128,7 +128,7 @@ def render_person(page: Person) -> str:
     lines.extend(_timeline_line(item) for item in page.timeline)
     if page.contacts:
         lines.append("")
-        lines.append("Met or talked with: " + ", ".join(f"{c.name} ({c.events})" for c in page.contacts))
+        lines.append("Met (shared events): " + ", ".join(f"{c.name} ({c.events})" for c in page.contacts))
     return "\n".join(lines)
 
 

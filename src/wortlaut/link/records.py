@@ -1,4 +1,4 @@
-"""Plain records the linking API returns (timelines, digests, reports), JSON-ready via ``to_json``."""
+"""Plain records the linking API returns (digests, reports), JSON-ready via ``to_json``."""
 
 from __future__ import annotations
 
@@ -56,42 +56,6 @@ class Digest(_ToJson):
     last_date: str | None
     size: int
     items: tuple[DigestItem, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TimelineEntry(_ToJson):
-    """A dated item of a person's timeline: a statement group, an event or a story."""
-
-    date: str | None
-    kind: str  # "statement", "event" or "story"
-    id: str
-    text: str
-    mode: str | None = None
-    flags: tuple[str, ...] = ()
-    participants: tuple[str, ...] = ()
-    sources: tuple[Source, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Contact(_ToJson):
-    """An edge of the co-occurrence network: who met, talked with or appeared with the person."""
-
-    entity: str
-    name: str
-    weight: int
-    events: int = 0
-    addressed: int = 0
-    articles: int = 0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Timeline(_ToJson):
-    """Everything known about one entity across the collection, in date order."""
-
-    entity: str
-    name: str
-    entries: tuple[TimelineEntry, ...] = ()
-    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
