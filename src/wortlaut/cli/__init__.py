@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "eval": "wortlaut.cli.evaluate:evaluate",
     "export": "wortlaut.cli.export_command:export",
     "ingest": "wortlaut.cli.ingest_command:ingest",
+    "kb": "wortlaut.cli.kb_command:kb",
     "person": "wortlaut.cli.store_commands:person",
     "said": "wortlaut.cli.store_commands:said",
     "search": "wortlaut.cli.store_commands:search",

@@ -58,7 +58,16 @@ def command_help(name: str) -> str:
     )
     context = click.Context(command, info_name=name, parent=parent, max_content_width=HELP_WIDTH,
                             terminal_width=HELP_WIDTH)  # fmt: skip
-    return command.get_help(context)
+    text = command.get_help(context)
+    if isinstance(command, click.Group):  # a group's section documents its subcommands too
+        for sub_name in command.list_commands(context):
+            sub = command.get_command(context, sub_name)
+            if sub is not None:
+                sub_context = click.Context(
+                    sub, info_name=sub_name, parent=context, max_content_width=HELP_WIDTH
+                )
+                text += f"\n\n$ wortlaut {name} {sub_name} --help\n{sub.get_help(sub_context)}"
+    return text
 
 
 def render() -> str:

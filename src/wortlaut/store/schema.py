@@ -247,8 +247,74 @@ WHEN old.entity IS NOT NULL BEGIN
 END;
 """
 
+# Version 3: what the collection learns from repeated co-occurrence (wortlaut.link.aliases).
+# ``alias_evidence`` holds one row per article that links an alias (a handle or a bare surname,
+# by its normalised form) to an entity, ``alias_locals`` the article-local entities such an alias
+# may turn out to name, ``alias_counts`` the number of supporting articles (kept by triggers),
+# ``learned_aliases`` the decisions and ``entity_merges`` which article-local entity is, in which
+# article, which other entity.  Deleting an article (also a replacement by URL) drops its evidence
+# and merges by trigger and marks the aliases it touched in ``alias_dirty`` for re-deciding.
+_V3 = """
+CREATE TABLE IF NOT EXISTS alias_evidence (
+    norm TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (norm, entity_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alias_evidence_article ON alias_evidence(article_id);
+CREATE TABLE IF NOT EXISTS alias_locals (
+    norm TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (norm, article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alias_locals_article ON alias_locals(article_id);
+CREATE TABLE IF NOT EXISTS alias_counts (
+    norm TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (norm, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS alias_dirty (norm TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS learned_aliases (
+    norm TEXT PRIMARY KEY,
+    entity_id TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    articles INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS learned_aliases_entity ON learned_aliases(entity_id);
+CREATE TABLE IF NOT EXISTS entity_merges (
+    source TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    target TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (source, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_merges_target ON entity_merges(target, source);
+CREATE INDEX IF NOT EXISTS entity_merges_norm ON entity_merges(norm);
+CREATE INDEX IF NOT EXISTS entity_merges_article ON entity_merges(article_id);
+CREATE TRIGGER IF NOT EXISTS alias_evidence_insert AFTER INSERT ON alias_evidence BEGIN
+    INSERT INTO alias_counts (norm, entity_id, articles) VALUES (new.norm, new.entity_id, 1)
+    ON CONFLICT(norm, entity_id) DO UPDATE SET articles = articles + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS alias_evidence_delete AFTER DELETE ON alias_evidence BEGIN
+    UPDATE alias_counts SET articles = articles - 1 WHERE norm = old.norm AND entity_id = old.entity_id;
+    DELETE FROM alias_counts WHERE norm = old.norm AND entity_id = old.entity_id AND articles <= 0;
+    INSERT OR IGNORE INTO alias_dirty (norm) VALUES (old.norm);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_alias_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM alias_evidence WHERE article_id = old.id;
+    DELETE FROM alias_locals WHERE article_id = old.id;
+    DELETE FROM entity_merges WHERE article_id = old.id;
+END;
+"""
+
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 #: The schema version a store has after :func:`migrate`.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,7 +2,17 @@
 
 A timeline merges three kinds of dated items (statement groups, events,
 stories) in date order; contacts are the co-occurrence network read from
-event participants (who met or talked with whom).
+event participants (who met or talked with whom).  This is the project's only
+timeline builder (CLI, HTTP API, web UI and Python all read it through
+:meth:`wortlaut.store.Store.person`); every query here looks at a bounded
+window of the entity's latest rows, so a page costs about the same for a
+person quoted ten times or ten thousand times.
+
+Contacts count shared events only.  Statements one entity addressed to the
+other (either way round) and co-mentions in the same article would add ties,
+but the first needs an index on ``statements.addressee_entity`` that the schema
+does not have and the second a scan of all the entity's mentions, so they are
+left out rather than made unbounded.
 """
 
 from __future__ import annotations
@@ -10,7 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from wortlaut.store.queries import said
+from wortlaut.store.queries import entity_conditions, said
 from wortlaut.store.results import (
     ArticleInfo,
     Contact,
@@ -30,7 +40,7 @@ RECENT_WINDOW = 200
 
 def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 50) -> Person:
     """The entity's page: the latest ``limit`` items of each kind, merged in date order."""
-    groups = said(connection, [("s.speaker_entity = ?", [entity.id], "statements_speaker")], limit=limit)
+    groups = said(connection, entity_conditions(connection, entity.id), limit=limit)
     events = person_events(connection, entity.id, limit=limit)
     stories = person_stories(connection, entity.id, limit=limit)
     items = [TimelineItem(kind="statement", date=group.date, statement=group) for group in groups]
