@@ -22,7 +22,7 @@ from wortlaut.kb import KB, default_kb
 from wortlaut.kb.loader import TYPES
 from wortlaut.kb.normalize import slug
 from wortlaut.link.aliases import LOCAL_PREFIX, MIN_ARTICLES, Learned, learned
-from wortlaut.store.queries import learning
+from wortlaut.store.entities import learning
 from wortlaut.store.text import normalize
 
 _TSV_COLUMNS = ("entity", "name", "type", "alias", "kind", "articles")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from wortlaut.article import Article
-from wortlaut.store import queries, timeline
+from wortlaut.store import entities, queries, timeline
 from wortlaut.store.errors import NotFoundError, QueryTimeoutError, ReadOnlyError, StoreError
 from wortlaut.store.results import (
     AddResult,
@@ -177,7 +177,7 @@ class Store:
     def resolve_entity(self, name: str) -> EntityInfo | None:
         """The entity a name or alias refers to (case- and diacritics-insensitive)."""
         with self._bounded():
-            return queries.resolve_entity(self.connection, name)
+            return entities.resolve_entity(self.connection, name)
 
     def said(
         self,
@@ -191,7 +191,7 @@ class Store:
     ) -> list[StatementGroup]:
         """What ``speaker`` said (optionally ``about`` some terms), as statement groups, newest first."""
         with self._bounded():
-            conditions = queries.speaker_filter(self.connection, speaker)
+            conditions = entities.speaker_filter(self.connection, speaker)
             return queries.said(
                 self.connection, conditions, about=about, since=since, until=until, limit=limit, offset=offset
             )
@@ -199,7 +199,7 @@ class Store:
     def person(self, name: str, *, limit: int = 50) -> Person:
         """An entity's timeline (statements, events, stories in date order) and contacts."""
         with self._bounded():
-            entity = queries.resolve_entity(self.connection, name)
+            entity = entities.resolve_entity(self.connection, name)
             if entity is None:
                 raise NotFoundError(f"no person or entity named {name!r} in the store")
             return timeline.person(self.connection, entity, limit=limit)

@@ -20,7 +20,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from wortlaut.store.queries import entity_conditions, said
+from wortlaut.store.entities import entity_conditions
+from wortlaut.store.queries import said
 from wortlaut.store.results import (
     ArticleInfo,
     Contact,

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wortlaut.store import EntityInfo
-from wortlaut.store.queries import resolve_entity, snippet
+from wortlaut.store.entities import resolve_entity
+from wortlaut.store.queries import snippet
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Matches a faceted search looks at (most recent first); facets count within this window.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
-from wortlaut.store import queries as store_queries
+from wortlaut.store import entities as store_entities
 from wortlaut.web import chart
 from wortlaut.web import queries as web_queries
 from wortlaut.web.highlight import anchor_id, highlight
@@ -73,7 +73,7 @@ def _find_person(store: Store, key: str) -> Person:
     try:
         return store.person(key, limit=PERSON_ITEMS)
     except NotFoundError:
-        entity = store_queries.entity_info(store.connection, key)  # links use names; ids work too
+        entity = store_entities.entity_info(store.connection, key)  # links use names; ids work too
         if entity is None:
             raise
         return store.person(entity.name, limit=PERSON_ITEMS)
