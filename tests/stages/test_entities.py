@@ -125,6 +125,23 @@ def test_entities_kb_match_wins_over_an_overlapping_tagger_span(stage: EntitiesS
     ]
 
 
+def test_entities_known_place_inside_a_tagged_institution_is_part_of_it() -> None:
+    tagger = FakeTagger({("FC", "Bayern", "München"): "ORG", ("Universität", "Wien"): "ORG"})
+    text = "Der FC Bayern München und die Universität Wien luden nach München ein."
+    article = EntitiesStage(tagger=tagger)(tokenized(text))
+    assert [(m.text, m.type, m.entity) for m in article.mentions if m.kind == "name"] == [
+        ("FC Bayern München", "ORG", "local:fc-bayern-munchen"),
+        ("Universität Wien", "ORG", "local:universitat-wien"),
+        ("München", "LOC", "munich"),
+    ]
+
+
+def test_entities_tagged_span_equal_to_a_kb_name_keeps_the_kb_entity() -> None:
+    tagger = FakeTagger({("Europäischen", "Parlament"): "ORG", ("Paris",): "ORG"})
+    article = EntitiesStage(tagger=tagger)(tokenized("Im Europäischen Parlament sprach man über Paris."))
+    assert [m.entity for m in article.mentions] == ["european-parliament", "paris"]
+
+
 def test_entities_first_name_pattern_finds_unknown_people_without_tagger(stage: EntitiesStage) -> None:
     article = run(stage, "Sprecher Hans Obermaier sagte, Obermaier habe recht.")
     assert mentions_of(article, "local:hans-obermaier") == ["Hans Obermaier", "Obermaier"]

@@ -39,6 +39,10 @@ from wortlaut.stages.structure_data import load_agencies
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 #: The NER tagger's labels → mention types (GermEval calls MISC "OTH").
 TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC": "MISC"}
+#: Tagged names that may hold a known place or person as a part (``FC Bayern München``).
+INSTITUTION_TYPES = frozenset({"ORG", "MISC"})
+#: Known names that can be such a part: places and people (an organisation inside one stays a mention).
+PART_TYPES = frozenset({"LOC", "PER"})
 #: A handle: ``@`` plus up to 30 word characters (X allows 15, other networks more), not inside an address.
 HANDLE = re.compile(r"(?<![\w@./])@\w{1,30}")
 #: Words a signature line may hold between a name and its handle: ``Mark Rutte (@SecGenNATO)``.
@@ -139,6 +143,8 @@ class EntitiesStage(Stage):
     def _names(self, article: Article, items: list[Word], registry: EntityRegistry) -> list[Found]:
         found: list[Found] = []
         covered = [False] * len(items)
+        tagged = self._tagged(article, items)
+        inside = _inside_longer_names(tagged, len(items))
         index = 0
         while index < len(items):
             match = self.gazetteer.match(items, index)
@@ -146,10 +152,13 @@ class EntitiesStage(Stage):
                 index += 1
                 continue
             end, entries = match
+            if _part_of_longer_name(tagged, inside, index, end, entries):
+                index = end  # ``München`` in ``FC Bayern München``: the longer name is meant
+                continue
             found.append(self._link_kb(items, index, end, entries, registry))
             covered[index:end] = [True] * (end - index)
             index = end
-        spans = self._tagged(article, items) + self._first_name_spans(items)
+        spans = tagged + self._first_name_spans(items)
         # Full names first, so a bare surname before its full name still links to it.
         for first, last, type_, source in sorted(spans, key=lambda span: (span[1] - span[0] == 1, span)):
             if any(covered[first:last]):
@@ -316,6 +325,35 @@ class EntitiesStage(Stage):
                         registry.learn_role(name.entity, target.removeprefix("role:"))
                         break
         return result
+
+
+def _inside_longer_names(tagged: list[tuple[int, int, str, str]], count: int) -> list[int | None]:
+    """For each word, the tagger span of an institution that holds it (else ``None``).
+
+    A known place or person inside a longer organisation or title name the
+    tagger found (``FC Bayern München``, ``Goethe-Institut``, ``Universität
+    Wien``) is part of that name, not a mention of its own.
+    """
+    inside: list[int | None] = [None] * count
+    for number, (first, last, type_, _) in enumerate(tagged):
+        if type_ in INSTITUTION_TYPES and last - first > 1:
+            inside[first:last] = [number] * (last - first)
+    return inside
+
+
+def _part_of_longer_name(
+    tagged: list[tuple[int, int, str, str]],
+    inside: list[int | None],
+    first: int,
+    last: int,
+    entries: tuple[AliasEntry, ...],
+) -> bool:
+    """Whether a known place or person (words ``first:last``) lies strictly inside a tagged institution."""
+    holder = inside[first]
+    if holder is None or inside[last - 1] != holder:
+        return False
+    span_first, span_last = tagged[holder][:2]
+    return span_last - span_first > last - first and all(e.type in PART_TYPES for e in entries)
 
 
 def _outside(items: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
