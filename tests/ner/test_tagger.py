@@ -120,3 +120,9 @@ def test_frequency_features_separate_common_nouns_from_rare_names() -> None:
     assert {"hh=nato", "ht=generalsekretär"} <= set(hyphenated)
     assert "orgtype" in extractor.word("Stromversorger").own
     assert "orgtype" not in extractor.word("Haus").own
+
+
+def test_spans_without_letters_or_digits_are_dropped(shipped: NerTagger) -> None:
+    emoji = ["😀", "🙂", "🎉", "🇩🇪", "👍👍", "🔥"] * 6
+    assert shipped.tag(emoji) == []
+    assert shipped.tag_sentences([emoji, ["Olaf", "Scholz", "kommt", "."]]) == [[], [(0, 2, "PER")]]

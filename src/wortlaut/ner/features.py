@@ -20,11 +20,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.ner.gazetteer import Gazetteer
+from wortlaut.ner.lexicon import TypeLexicon
 
-#: All feature groups; a model names the subset it was trained with.
+#: The feature groups of the shipped model (the default for training); a model names its groups.
 GROUPS: tuple[str, ...] = (
     "affix", "lemma", "gazetteer", "pos", "window2", "freq", "affix5", "hyphen", "window3", "trigger",
 )
+#: Groups that need an artefact the project does not ship: ``etype`` reads a type lexicon built by
+#: ``python -m wortlaut.ner.lexicon_build`` (it tied with the shipped model; see the model card).
+OPTIONAL_GROUPS: tuple[str, ...] = ("etype",)
 
 #: Window offsets whose word and shape are features of the current token.
 NEAR = (-1, 1)
@@ -66,8 +70,14 @@ class WordFeatures:
 class FeatureExtractor:
     """Turns a sentence (a list of words) into CRF feature lists."""
 
-    def __init__(self, groups: Sequence[str] = GROUPS, *, gazetteer: Gazetteer | None = None) -> None:
-        unknown = set(groups) - set(GROUPS)
+    def __init__(
+        self,
+        groups: Sequence[str] = GROUPS,
+        *,
+        gazetteer: Gazetteer | None = None,
+        lexicon: TypeLexicon | None = None,
+    ) -> None:
+        unknown = set(groups) - set(GROUPS) - set(OPTIONAL_GROUPS)
         if unknown:
             raise ValueError(f"unknown NER feature groups: {sorted(unknown)}")
         self.groups = frozenset(groups)
@@ -77,6 +87,7 @@ class FeatureExtractor:
         self._lemmatize = _lemmatizer() if "lemma" in self.groups else None
         self._pos = _pos_lookup() if "pos" in self.groups else None
         self._freq = _frequencies() if "freq" in self.groups else None
+        self._types = (lexicon or TypeLexicon.load()) if "etype" in self.groups else None
         self._offsets: tuple[int, ...] = NEAR + FAR if "window2" in self.groups else NEAR
         if "window3" in self.groups:
             self._offsets += FARTHEST
@@ -158,6 +169,10 @@ class FeatureExtractor:
             frequency = self._freq(word)
             own += frequency
             context += frequency[:1]
+        if self._types is not None:
+            types = self._types.features(word)
+            own += types
+            context += types
         at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR + FARTHEST}
         return WordFeatures(own=own, at=at)
 

@@ -16,6 +16,9 @@ from pathlib import Path
 #: word endings they would fire on ordinary nouns (``Vorschlag``, ``Gase``).
 MIN_ENDING = 3
 
+#: The generated place list (``wortlaut.ner.gazetteer_build``); optional, so older trees still load.
+GEO_FILE = "ner_geo_places.txt"
+
 
 def read_list(path: Path) -> list[str]:
     """Non-empty, non-comment lines of a list file."""
@@ -39,12 +42,15 @@ class Gazetteer:
     person_cues: frozenset[str]
     #: Organisation-kind nouns (``Stromversorger``, ``Bank``) that stand before organisation names.
     org_types: tuple[str, ...] = ()
+    #: Generated place names from CLDR and GeoNames (noisier than ``places``: its own flag).
+    geo_places: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
         """Load the ``ner_*.txt`` lists from ``directory`` (default: the package's ``lang/de``)."""
         base = directory or _lang_dir()
         heads = {head.lower() for head in read_list(base / "ner_org_heads.txt")}
+        geo = base / GEO_FILE
         return cls(
             first_names=frozenset(read_list(base / "ner_first_names.txt")),
             places=frozenset(read_list(base / "ner_places.txt")),
@@ -53,6 +59,7 @@ class Gazetteer:
             org_endings=tuple(sorted(h for h in heads if len(h) >= MIN_ENDING)),
             person_cues=frozenset(c.lower() for c in read_list(base / "ner_person_cues.txt")),
             org_types=tuple(sorted(t.lower() for t in read_list(base / "ner_org_types.txt"))),
+            geo_places=frozenset(read_list(geo)) if geo.is_file() else frozenset(),
         )
 
     def flags(self, word: str) -> list[str]:
@@ -64,6 +71,8 @@ class Gazetteer:
             flags.append("place")
         if word in self.org_names:
             flags.append("org")
+        if word in self.geo_places:
+            flags.append("geo")
         lower = word.lower()
         if lower in self.person_cues:
             flags.append("cue")
@@ -71,7 +80,7 @@ class Gazetteer:
             flags.append("orghead")
         if "-" in word.strip("-"):
             head, _, tail = word.partition("-")
-            for name, table in (("place", self.places), ("org", self.org_names)):
+            for name, table in (("place", self.places), ("org", self.org_names), ("geo", self.geo_places)):
                 if head in table:
                     flags.append(f"h1{name}")
                 if tail in table:

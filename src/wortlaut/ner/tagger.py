@@ -55,7 +55,7 @@ class NerTagger:
 
     def tag(self, words: Sequence[str]) -> list[SpanTuple]:
         """Entity spans ``(start_token, end_token_exclusive, TYPE)`` of one sentence."""
-        return bio_spans(self.tag_bio(words))
+        return _named(words, bio_spans(self.tag_bio(words)))
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[SpanTuple]]:
         """:meth:`tag` for each sentence of a batch (one Viterbi pass over all of them: faster)."""
@@ -65,7 +65,7 @@ class NerTagger:
             chunk = filled[start : start + BATCH_SENTENCES]
             paths = self._viterbi_batch([self._emissions(sentences[index]) for index in chunk])
             for index, path in zip(chunk, paths, strict=True):
-                found[index] = bio_spans([self.labels[label] for label in path])
+                found[index] = _named(sentences[index], bio_spans([self.labels[label] for label in path]))
         return found
 
     def tag_bio(self, words: Sequence[str]) -> list[str]:
@@ -173,6 +173,17 @@ class NerTagger:
                 path.append(int(back[row, index, path[-1]]))
             paths.append(path[::-1])
         return paths
+
+
+def _named(words: Sequence[str], spans: list[SpanTuple]) -> list[SpanTuple]:
+    """The spans with a letter or digit in them: a run of emoji or punctuation names nothing.
+
+    The CRF can chain such tokens into a span (emoji are in wordfreq's list, so they look
+    like known words of a rare shape); no GermEval name is without a letter or digit.
+    """
+    return [
+        span for span in spans if any(char.isalnum() for word in words[span[0] : span[1]] for char in word)
+    ]
 
 
 def load_tagger(path: Path | str | None = None) -> NerTagger:
