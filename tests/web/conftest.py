@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +16,8 @@ from wortlaut.link import HashingEncoder, update
 from wortlaut.store import Store
 
 SCRIPT = '<script>alert("x")</script>'
+#: An article URL that runs script when clicked, if a page ever makes it a link.
+JS_URL = "javascript:alert(document.domain)"
 
 
 def _span(text: str, part: str) -> Span:
@@ -82,3 +85,25 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(fixture_db: Path) -> Iterator[TestClient]:
     with TestClient(create_app(fixture_db)) as test_client:
         yield test_client
+
+
+class HostileDb(NamedTuple):
+    """A store where Rutte's article carries :data:`JS_URL`, with that article's id and its story's."""
+
+    path: Path
+    article_id: str
+    story_id: str
+
+
+@pytest.fixture(scope="session")
+def hostile_url_db(tmp_path_factory: pytest.TempPathFactory) -> HostileDb:
+    path = tmp_path_factory.mktemp("links") / "hostile-url.sqlite"
+    articles = [rutte_article(url=JS_URL), selenskyj_article()]
+    with Store.open(path) as store:
+        store.add_many(articles, link=False)
+        update(store, [article.id for article in articles], encoder=HashingEncoder())
+        row = store.connection.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (articles[0].id,)
+        ).fetchone()
+    assert row, "the hostile article is in a story"
+    return HostileDb(path, articles[0].id, row[0])

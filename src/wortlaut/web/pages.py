@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
 from wortlaut.web import export, views
 from wortlaut.web.highlight import anchor_id
+from wortlaut.web.links import link_url
 from wortlaut.web.queries import Filters
 
 PREFIX = "/ui"
@@ -52,7 +53,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(page_url=page_url, prefix=PREFIX, with_params=with_params, anchor_id=anchor_id)
+    env.globals.update(
+        page_url=page_url, prefix=PREFIX, with_params=with_params, anchor_id=anchor_id, link_url=link_url
+    )
     return env
 
 
