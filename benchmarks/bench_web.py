@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="timed rounds per URL")
     args = parser.parse_args()
     db = demo_store(args.db)
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://localhost") as client:
         print(f"store {db}; {args.repeat} rounds per URL; budget {BUDGET_MS:.0f} ms")
         print(f"{'page':<10}{'urls':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
         worst = 0.0

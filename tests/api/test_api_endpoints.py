@@ -25,7 +25,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db, token=TOKEN))
+    return TestClient(create_app(db, token=TOKEN), base_url="http://localhost")
 
 
 def _error(response: object, status: int) -> dict[str, str]:
@@ -97,7 +97,7 @@ def test_post_stores_a_full_record(client: TestClient) -> None:
 def test_post_needs_the_token(client: TestClient, db: Path) -> None:
     _error(_post(client, b"{}", token=None), 401)
     _error(_post(client, b"{}", token="wrong"), 401)
-    read_only = TestClient(create_app(db))
+    read_only = TestClient(create_app(db), base_url="http://localhost")
     assert _error(_post(read_only, b"{}"), 403)["code"] == "writes_disabled"
 
 

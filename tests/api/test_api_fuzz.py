@@ -32,7 +32,7 @@ def _fuzz_app() -> object:
     db = Path(folder) / "fuzz.sqlite"
     with Store.open(db) as store:
         store.add_many([rutte_article(), selenskyj_article()], link=False)
-    return create_app(db, token="fuzz-token")
+    return create_app(db, token="fuzz-token", allowed_hosts=["testserver"])  # schemathesis's Host
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _fuzz_app())

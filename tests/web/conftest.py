@@ -83,7 +83,7 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def client(fixture_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(fixture_db)) as test_client:
+    with TestClient(create_app(fixture_db), base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -80,12 +80,19 @@ def test_javascript_url_fires_no_dialog_on_pages(
 ) -> None:
     key = {"article": hostile_url_db.article_id, "story": hostile_url_db.story_id, "person": "Rutte"}[kind]
     page = browser.new_context().new_page()
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text) if "Content Security" in message.text else None,
+    )
     page.goto(f"{server}/ui/{kind}/{key}")
     assert page.locator("h1").count() == 1
+    assert page.evaluate("getComputedStyle(document.body).display") == "block"  # the stylesheet loaded
     assert _click_everything_suspicious(page) == []
     assert page.locator('a[href^="javascript" i]').count() == 0
     if kind != "person":
         assert JS_URL in page.locator("span.url-text").first.inner_text()
+    assert blocked == [], "the page itself must not trip its Content-Security-Policy"
 
 
 @pytest.mark.parametrize("kind", ["story", "person"])

@@ -48,7 +48,7 @@ def test_link_url_refuses_non_strings() -> None:
 
 @pytest.fixture(scope="module")
 def hostile(hostile_url_db: HostileDb) -> Iterator[tuple[TestClient, str, str]]:
-    with TestClient(create_app(hostile_url_db.path)) as client:
+    with TestClient(create_app(hostile_url_db.path), base_url="http://localhost") as client:
         yield client, hostile_url_db.article_id, hostile_url_db.story_id
 
 

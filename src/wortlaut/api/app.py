@@ -13,7 +13,7 @@ a factory of read-only stores.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from threading import Lock
@@ -21,7 +21,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 
-from wortlaut.api import errors
+from wortlaut.api import docs_page, errors, security
 from wortlaut.api.writes import add_router
 from wortlaut.store import SCHEMA_VERSION, Store, to_data
 
@@ -64,11 +64,16 @@ def store_factory_for(db_path: Path, *, timeout: float = API_QUERY_TIMEOUT) -> S
     return open_store
 
 
-def create_app(db_path: str | os.PathLike[str], *, token: str | None = None) -> Any:
+def create_app(
+    db_path: str | os.PathLike[str], *, token: str | None = None, allowed_hosts: Sequence[str] | None = None
+) -> Any:
     """The FastAPI application for the store at ``db_path`` (created if missing).
 
     ``token`` enables ``POST /articles`` for clients that send
     ``Authorization: Bearer <token>``; without it the API is read-only.
+    ``allowed_hosts`` are the ``Host`` names answered (default: the loopback
+    names, :data:`~wortlaut.api.security.LOCAL_HOSTS`; ``["*"]`` answers any),
+    so a web page on another site cannot reach the server by DNS rebinding.
     """
     path = Path(db_path)
     Store.open(path).close()  # create the file or upgrade its schema before serving
@@ -78,6 +83,8 @@ def create_app(db_path: str | os.PathLike[str], *, token: str | None = None) -> 
         version="1",
         description="Who said what, to whom, when and where, in German political news.",
         responses=errors.responses(400, 404, 422, 500, 503),
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store_factory = factory
     errors.install(app)
@@ -145,6 +152,8 @@ def create_app(db_path: str | os.PathLike[str], *, token: str | None = None) -> 
 
     app.include_router(add_router(path, token=token, lock=Lock()))
     _mount_web(app, factory)
+    docs_page.add(app)
+    security.install(app, security.LOCAL_HOSTS if allowed_hosts is None else allowed_hosts)
     return app
 
 
