@@ -18,6 +18,7 @@ from typing import IO, Any
 import click
 
 from wortlaut.cli.store_options import EXIT_USAGE, db_option, fail, reading
+from wortlaut.csv_safety import safe_cell
 
 #: Rows fetched and written at a time.
 _CHUNK = 5_000
@@ -71,7 +72,7 @@ def _write_csv(connection: sqlite3.Connection, table: str, out: IO[str]) -> int:
     writer.writerow(columns)
     count = 0
     for rows in chunks:
-        writer.writerows(rows)
+        writer.writerows([safe_cell(value) for value in row] for row in rows)  # no spreadsheet formulas
         count += len(rows)
     return count
 

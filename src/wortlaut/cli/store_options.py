@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
+from wortlaut.csv_safety import safe_cell
 from wortlaut.store import DB_ENV, NotFoundError, QueryError, QueryTimeoutError, Store, StoreError, to_data
 from wortlaut.store import default_db_path as _default_db_path
 
@@ -104,5 +105,5 @@ def emit_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "" if row.get(key) is None else row.get(key) for key in columns})
+        writer.writerow({key: safe_cell(row.get(key)) for key in columns})  # no spreadsheet formulas
     click.echo(buffer.getvalue(), nl=False)

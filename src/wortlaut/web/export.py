@@ -19,11 +19,10 @@ from typing import Any
 
 from fastapi.responses import Response
 
+from wortlaut.csv_safety import neutralise
 from wortlaut.store import to_data
 
 _DOWNLOAD = re.compile(r"^(?P<name>[a-z_]{1,40})\.(?P<format>csv|json)$")
-#: First characters that make spreadsheets evaluate a cell (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class DownloadError(ValueError):
@@ -34,7 +33,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return neutralise(text)
 
 
 def to_csv(rows: Sequence[Mapping[str, Any]]) -> str:
