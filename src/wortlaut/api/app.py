@@ -111,7 +111,7 @@ def create_app(
         groups = db.said(speaker, about=about, since=since, until=until, limit=limit, offset=offset)
         return {"items": to_data(groups), "limit": limit, "offset": offset}
 
-    @app.get("/persons/{name}", summary="A person's timeline and contacts")
+    @app.get("/persons/{name:path}", summary="A person's timeline and contacts")
     def person(db: StoreDep, name: str, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50) -> Any:
         return to_data(db.person(name[:200], limit=limit))
 
@@ -122,7 +122,7 @@ def create_app(
         return {"items": to_data(db.stories(since=since, limit=limit, offset=offset)), "limit": limit,
                 "offset": offset}  # fmt: skip
 
-    @app.get("/stories/{story_id}", summary="One story with its articles and digest")
+    @app.get("/stories/{story_id:path}", summary="One story with its articles and digest")
     def story(db: StoreDep, story_id: str) -> Any:
         return to_data(db.story(story_id))
 
@@ -146,7 +146,7 @@ def create_app(
         items = db.articles(source=source, since=since, limit=limit, offset=offset)
         return {"items": to_data(items), "limit": limit, "offset": offset}
 
-    @app.get("/articles/{article_id}", summary="One article as a full wortlaut/1 record")
+    @app.get("/articles/{article_id:path}", summary="One article as a full wortlaut/1 record")
     def article(db: StoreDep, article_id: str) -> dict[str, Any]:
         return db.article(article_id).to_json()
 

@@ -126,14 +126,9 @@ def build_router(factory: StoreFactory) -> APIRouter:
     def home(request: Request) -> Response:
         return respond(request, "home.html", views.home, "wortlaut-home")
 
-    @router.get(f"{PREFIX}/person/{{key}}")
-    def person(request: Request, key: str, since: str = "", until: str = "", topic: str = "") -> Response:
-        def build(store: Store) -> dict[str, Any]:
-            return views.person(store, key[:200], views.PersonFilters.parse(since, until, topic))
-
-        return respond(request, "person.html", build, f"person-{key}")
-
-    @router.get(f"{PREFIX}/person/{{key}}/report")
+    # Ids and names may hold "/" (Bündnis 90/Die Grünen): keys use the path converter, and the
+    # report routes come first so ".../report" is never read as part of a key.
+    @router.get(f"{PREFIX}/person/{{key:path}}/report")
     def person_report(
         request: Request, key: str, since: str = "", until: str = "", topic: str = ""
     ) -> Response:
@@ -142,11 +137,7 @@ def build_router(factory: StoreFactory) -> APIRouter:
 
         return respond(request, "person.html", build, f"wortlaut-person-{key}", report="report_person.html")
 
-    @router.get(f"{PREFIX}/story/{{story_id}}")
-    def story(request: Request, story_id: str) -> Response:
-        return respond(request, "story.html", lambda store: views.story(store, story_id[:200]), story_id)
-
-    @router.get(f"{PREFIX}/story/{{story_id}}/report")
+    @router.get(f"{PREFIX}/story/{{story_id:path}}/report")
     def story_report(request: Request, story_id: str) -> Response:
         return respond(
             request,
@@ -156,7 +147,18 @@ def build_router(factory: StoreFactory) -> APIRouter:
             report="report_story.html",
         )
 
-    @router.get(f"{PREFIX}/article/{{article_id}}")
+    @router.get(f"{PREFIX}/person/{{key:path}}")
+    def person(request: Request, key: str, since: str = "", until: str = "", topic: str = "") -> Response:
+        def build(store: Store) -> dict[str, Any]:
+            return views.person(store, key[:200], views.PersonFilters.parse(since, until, topic))
+
+        return respond(request, "person.html", build, f"person-{key}")
+
+    @router.get(f"{PREFIX}/story/{{story_id:path}}")
+    def story(request: Request, story_id: str) -> Response:
+        return respond(request, "story.html", lambda store: views.story(store, story_id[:200]), story_id)
+
+    @router.get(f"{PREFIX}/article/{{article_id:path}}")
     def article(request: Request, article_id: str) -> Response:
         return respond(
             request,
