@@ -20,8 +20,10 @@ from threading import Lock
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
+from pydantic import AfterValidator
 
 from wortlaut.api import docs_page, errors, security
+from wortlaut.api.validation import check_date
 from wortlaut.api.writes import add_router
 from wortlaut.store import SCHEMA_VERSION, Store, to_data
 
@@ -37,7 +39,11 @@ StoreFactory = Callable[[], AbstractContextManager[Store]]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
-DateParam = Annotated[str | None, Query(pattern=_DATE, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+DateParam = Annotated[
+    str | None,
+    Query(pattern=_DATE, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD (a real one: not 2025-02-30)."),
+    AfterValidator(check_date),
+]
 
 
 def _store(request: Request) -> Iterator[Store]:

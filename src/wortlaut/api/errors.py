@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, StoreError
 
 _LOG = logging.getLogger("wortlaut.api")
@@ -62,7 +63,7 @@ class ApiError(Exception):
 
 def error_response(status: int, message: str, code: str | None = None) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    body = {"error": {"code": code or _CODES.get(status, "error"), "message": message}}
+    body = {"error": {"code": code or _CODES.get(status, "error"), "message": printable(message)}}
     return JSONResponse(body, status_code=status, headers=headers)
 
 

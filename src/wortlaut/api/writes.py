@@ -20,6 +20,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from wortlaut.api.errors import ApiError, responses
+from wortlaut.api.validation import MAX_JSON_DEPTH, json_problem, offset_problem, record_problem
 from wortlaut.article import Article
 from wortlaut.store import Store, to_data
 
@@ -78,11 +79,16 @@ async def _read_body(request: Request) -> bytes:
 def _parse(body: bytes) -> list[dict[str, Any]]:
     try:
         data = json.loads(body)
+    except RecursionError:
+        raise ApiError(400, f"JSON nested deeper than {MAX_JSON_DEPTH} levels", "too_deep") from None
     except UnicodeDecodeError:
         raise ApiError(400, "body is not valid UTF-8", "malformed_json") from None
     except json.JSONDecodeError as error:
         raise ApiError(400, f"malformed JSON: {error.msg} at line {error.lineno} column {error.colno}",
                        "malformed_json") from None  # fmt: skip
+    problem = json_problem(data)
+    if problem:
+        raise ApiError(400, problem, "malformed_json")
     records = data if isinstance(data, list) else [data]
     if not records or len(records) > MAX_ARTICLES:
         raise ApiError(422, f"send one article object or a list of 1 to {MAX_ARTICLES}")
@@ -91,13 +97,25 @@ def _parse(body: bytes) -> list[dict[str, Any]]:
     return records
 
 
+def _stored_record(record: dict[str, Any], index: int) -> Article:
+    """A full wortlaut/1 record, checked so that every page can render it (types, then offsets)."""
+    problem = record_problem(record)
+    if problem is None:
+        try:
+            article = Article.from_json(record)
+        except (TypeError, ValueError, KeyError, AttributeError) as error:
+            problem = str(error)
+        else:
+            problem = offset_problem(article)
+            if problem is None:
+                return article
+    raise ApiError(422, f"article {index}: not a valid wortlaut/1 record ({problem})")
+
+
 def _article(record: dict[str, Any], index: int) -> tuple[Article, bool]:
     """The article a record describes, and whether it still needs analysis."""
     if "schema" in record:
-        try:
-            return Article.from_json(record), False
-        except (TypeError, ValueError, KeyError, AttributeError) as error:
-            raise ApiError(422, f"article {index}: not a valid wortlaut/1 record ({error})") from None
+        return _stored_record(record, index), False
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ApiError(422, f'article {index}: "text" must be a non-empty string')

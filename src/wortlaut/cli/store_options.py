@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from wortlaut.csv_safety import safe_cell
+from wortlaut.echo import printable
 from wortlaut.store import DB_ENV, NotFoundError, QueryError, QueryTimeoutError, Store, StoreError, to_data
 from wortlaut.store import default_db_path as _default_db_path
 
@@ -70,7 +71,7 @@ def resolve_db(db: Path | None) -> Path:
 
 def fail(message: str, code: int) -> None:
     """Print ``wortlaut: error: <message>`` on stderr and exit with ``code``."""
-    click.echo(f"wortlaut: error: {message}", err=True)
+    click.echo(f"wortlaut: error: {printable(message)}", err=True)  # no terminal escapes from input
     sys.exit(code)
 
 

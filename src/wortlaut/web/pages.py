@@ -19,6 +19,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
 from wortlaut.web import export, views
 from wortlaut.web.highlight import anchor_id
@@ -74,7 +75,7 @@ def inline_css() -> str:
 
 def _error_page(status: int, message: str) -> HTMLResponse:
     titles = {400: "Bad request", 404: "Not found", 503: "Unavailable"}
-    return render("error.html", status, title=titles.get(status, "Error"), message=message)
+    return render("error.html", status, title=titles.get(status, "Error"), message=printable(message))
 
 
 def _build(factory: StoreFactory, build: Callable[[Store], dict[str, Any]]) -> dict[str, Any] | HTMLResponse:

@@ -7,10 +7,10 @@ the named lists a reader can download.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from wortlaut.api.validation import is_partial_date
 from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
 from wortlaut.store import entities as store_entities
 from wortlaut.web import chart
@@ -21,7 +21,6 @@ from wortlaut.web.highlight import anchor_id, highlight
 PERSON_ITEMS = 100
 #: Stories and articles listed on the home page.
 HOME_ITEMS = 10
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class BadRequest(ValueError):
@@ -39,8 +38,8 @@ class PersonFilters:
     @classmethod
     def parse(cls, since: str | None, until: str | None, topic: str | None) -> PersonFilters:
         for name, value in (("since", since), ("until", until)):
-            if value and not _DATE.match(value):
-                raise BadRequest(f"{name}={value!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+            if value and not is_partial_date(value):
+                raise BadRequest(f"{name}={value!r}: expected a real date YYYY, YYYY-MM or YYYY-MM-DD")
         if topic and len(topic) > 200:
             raise BadRequest("topic: at most 200 characters")
         return cls(since=since or None, until=until or None, topic=(topic or "").strip() or None)
@@ -219,8 +218,8 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
 def search(store: Store, query: str, filters: web_queries.Filters) -> dict[str, Any]:
     """Faceted search over statements and articles (an empty query shows just the form)."""
     for name, value in (("since", filters.since), ("until", filters.until)):
-        if value and not _DATE.match(value):
-            raise BadRequest(f"{name}={value!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+        if value and not is_partial_date(value):
+            raise BadRequest(f"{name}={value!r}: expected a real date YYYY, YYYY-MM or YYYY-MM-DD")
     if len(query) > 500:
         raise BadRequest("q: at most 500 characters")
     result = web_queries.faceted_search(store.connection, query, filters) if query.strip() else None
