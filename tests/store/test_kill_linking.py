@@ -26,8 +26,9 @@ def _write_jsonl(path: Path, count: int, seed: int) -> None:
     with path.open("w", encoding="utf-8") as out:
         for number in range(count):
             topic = rng.choice(_TOPICS)
+            draft = rng.randint(0, 10**6)
             text = (f"{topic}: Die Ministerin sagte am Dienstag, der Plan Nummer {number} zum Thema {topic} "
-                    f"werde geprüft. Die Opposition kritisierte den Entwurf {rng.randint(0, 10**6)}.")  # fmt: skip
+                    f"werde geprüft. Die Opposition kritisierte den Entwurf {draft}.")  # fmt: skip
             record = {"id": f"k{number:05d}", "text": text, "published": f"2024-05-{1 + number % 28:02d}",
                       "title": f"{topic} {number}", "url": f"https://kill.example/{number}"}  # fmt: skip
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

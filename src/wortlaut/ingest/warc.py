@@ -19,9 +19,10 @@ from warcio.exceptions import ArchiveLoadFailed
 from wortlaut.article import Article
 from wortlaut.ingest.errors import BadInput, IngestError
 from wortlaut.ingest.htmltext import page_to_text
-from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES
+from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES, check_html_shape
 
-_DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+#: What warcio raises on damaged input (AttributeError, TypeError: a header cut before the target URI).
+_DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError, TypeError)
 _WARC_TYPES = frozenset(
     {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
 )
@@ -91,6 +92,7 @@ def _payload(record: Any) -> bytes | None:
 def _record_article(record: Any, payload: bytes) -> Article | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
     try:
+        check_html_shape(payload)
         page = page_to_text(payload, url=url)
     except BadInput:
         return None
