@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "export": "wortlaut.cli.export_command:export",
     "ingest": "wortlaut.cli.ingest_command:ingest",
     "kb": "wortlaut.cli.kb_command:kb",
+    "link": "wortlaut.cli.link_command:link",
     "person": "wortlaut.cli.store_commands:person",
     "said": "wortlaut.cli.store_commands:said",
     "search": "wortlaut.cli.store_commands:search",

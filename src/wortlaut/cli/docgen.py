@@ -34,6 +34,7 @@ user data directory (on Linux `~/.local/share/wortlaut/`).
 | 1 | some inputs failed (each named on stderr: `wortlaut: error: <input>: <reason>`); the rest was done |
 | 2 | usage error: unknown option, bad value, malformed search query |
 | 3 | nothing could be processed, or what was asked for does not exist (no such store, person, story) |
+| 4 | the store cannot be used: not a wortlaut store, written by a newer wortlaut, read-only, disk full |
 | 130 | interrupted (Ctrl-C); an interrupted `ingest` keeps every committed batch and resumes when run again |
 
 ## Environment

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,14 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_SOME_FAILED, db_option, fail, resolve_db
+from wortlaut.cli.store_options import (
+    EXIT_NOTHING,
+    EXIT_SOME_FAILED,
+    EXIT_STORE,
+    db_option,
+    fail,
+    resolve_db,
+)
 from wortlaut.store import Store, StoreError
 from wortlaut.store.loader import DEFAULT_BATCH_SIZE, Failure, IngestReport, default_analyzer
 from wortlaut.store.loader import ingest as run_ingest
@@ -52,17 +60,37 @@ def _estimate(paths: tuple[str, ...]) -> int | None:
     return total or None
 
 
+#: Most bytes read to estimate the records of one JSON Lines file; beyond it the estimate is scaled
+#: (the bar is only a guide, and a huge or hostile file must not be read twice in full).
+_ESTIMATE_BYTES = 64 * 1024 * 1024
+
+
 def _records(file: Path) -> int:
-    """Lines of a JSON Lines file (gzipped or not), else 1."""
+    """Lines of a JSON Lines file (gzipped or not), else 1; never fails and reads a bounded amount."""
     suffixes = [suffix.lower() for suffix in file.suffixes]
     if ".jsonl" not in suffixes:
         return 1
     opener: Callable[..., Any] = gzip.open if suffixes[-1] == ".gz" else open
+    lines = read = 0
     try:
         with opener(file, "rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 1
+            while read < _ESTIMATE_BYTES and (chunk := handle.read(1 << 20)):
+                lines, read = lines + chunk.count(b"\n"), read + len(chunk)
+    except Exception:  # damaged input: the reader reports it; the estimate just counts what it saw
+        pass
+    return max(lines, 1)
+
+
+def _published_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--published`` must be a real calendar date (``2024-02-30`` is refused), or an ISO date-time."""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-12-18") from None
 
 
 def _progress(quiet: bool) -> Progress:
@@ -83,7 +111,8 @@ def _progress(quiet: bool) -> Progress:
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Analysis processes (default: number of CPU cores).")  # fmt: skip
-@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that name none.")
+@click.option("--published", metavar="DATE", callback=_published_date,
+              help="Publication date (YYYY-MM-DD) for inputs that name none.")  # fmt: skip
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per transaction (what an interruption can lose at most).")  # fmt: skip
 @click.option("--analyze/--no-analyze", default=True, show_default=True,
@@ -106,7 +135,7 @@ def ingest(
     try:
         store = Store.open(path)
     except StoreError as error:
-        fail(str(error), EXIT_NOTHING)
+        fail(str(error), EXIT_STORE)
     failures: list[Failure] = []
 
     def report_failure(failure: Failure) -> None:
@@ -137,9 +166,13 @@ def ingest(
                 "wortlaut: interrupted; stored batches are kept, run the same command to resume", err=True
             )
             sys.exit(130)
+        except StoreError as error:  # disk full, store made read-only: committed batches are kept
+            progress.stop()
+            fail(f"{error}; committed batches are kept, run the same command to resume", EXIT_STORE)
+    relinked = f", {report.relinked} left unlinked earlier now linked" if report.relinked else ""
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.skipped} already stored, "
-        f"{len(report.failures)} failed -> {path}",
+        f"{len(report.failures)} failed{relinked} -> {path}",
         err=True,
     )
     if report.failures:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,12 +23,18 @@ from wortlaut.csv_safety import safe_cell
 from wortlaut.echo import printable
 from wortlaut.store import DB_ENV, NotFoundError, QueryError, QueryTimeoutError, Store, StoreError, to_data
 from wortlaut.store import default_db_path as _default_db_path
+from wortlaut.store.errors import describe_sqlite_error
 
 #: Exit codes, documented in docs/cli.md.
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_NOTHING = 3
+#: The store cannot be used: not a wortlaut store, newer schema, read-only, disk full.
+EXIT_STORE = 4
+
+#: Largest ``--offset``: SQLite's integers are 64-bit, a larger value cannot even be asked for.
+MAX_OFFSET = 2**63 - 1
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,7 +65,7 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
 def paging_options(function: F) -> F:
     """``--limit`` and ``--offset``."""
     function = click.option(
-        "--offset", type=click.IntRange(min=0), default=0, help="Skip this many results."
+        "--offset", type=click.IntRange(0, MAX_OFFSET), default=0, help="Skip this many results."
     )(function)
     return click.option(
         "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Most results shown."
@@ -89,7 +96,9 @@ def reading(db: Path | None) -> Iterator[Store]:
     except (QueryError, QueryTimeoutError) as error:
         fail(str(error), EXIT_USAGE)
     except StoreError as error:
-        fail(str(error), EXIT_NOTHING)
+        fail(str(error), EXIT_STORE)
+    except sqlite3.Error as error:  # damaged after opening: a clean line, not a traceback
+        fail(f"{path}: {describe_sqlite_error(error)}", EXIT_STORE)
 
 
 def emit_json(value: Any) -> None:

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 from wortlaut.article import Article
 from wortlaut.ingest.decode import decode_utf8, looks_binary
@@ -35,13 +35,17 @@ from wortlaut.ingest.limits import (
     SNIFF_BYTES,
     TEXT,
     WARC,
+    check_html_shape,
     human_size,
 )
 from wortlaut.ingest.sniff import GZIP_MAGIC, format_from_bytes, format_from_name
+from wortlaut.ingest.streams import gunzipped, rewound
 from wortlaut.ingest.warc import read_warc
 
 Item = Article | IngestError
 STDIN = "-"
+#: Bytes read before a format is chosen: enough compressed data to sniff the decompressed start.
+HEAD_BYTES = 4 * SNIFF_BYTES
 
 
 def iter_articles(
@@ -57,31 +61,46 @@ def read_path(path: str | os.PathLike[str], *, stdin: IO[bytes] | None = None) -
     name = os.fspath(path)
     if name == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _guarded("<stdin>", lambda: read_bytes(stream.read(), name="<stdin>"))
+        yield from _guarded("<stdin>", lambda: _read_stream(stream, "<stdin>", None))
         return
     file = Path(name)
     if file.is_dir():
         yield from _walk(file)
     elif not file.exists():
-        yield IngestError(path=name, reason="no such file or directory")
+        yield IngestError(path=display_name(file), reason="no such file or directory")
     else:
-        yield from _guarded(name, lambda: _read_file(file))
+        yield from _guarded(display_name(file), lambda: _read_file(file))
 
 
 def read_bytes(data: bytes, *, name: str = "<bytes>", format: str | None = None) -> Iterator[Item]:
     """Articles from in-memory data; the format is sniffed unless given."""
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; one of {FORMATS}")
-    yield from _guarded(name, lambda: _read_data(data, name, format))
+    yield from _guarded(name, lambda: _read_stream(io.BytesIO(data), name, format))
 
 
-def _read_data(data: bytes, name: str, fmt: str | None) -> Iterator[Item]:
-    gzipped = data.startswith(GZIP_MAGIC)
+def display_name(path: Path | str) -> str:
+    """A path as printable text: bytes that are not UTF-8 (a file name from another system) become U+FFFD.
+
+    Python keeps such bytes as lone surrogates, which can be neither printed
+    nor stored; the file itself is still opened by its real name.
+    """
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
+def _read_stream(raw: IO[bytes], name: str, fmt: str | None) -> Iterator[Item]:
+    """Sniff (unless ``fmt`` is given) and read a stream that may not seek (stdin), gzip or not."""
+    head = raw.read(HEAD_BYTES)
+    stream = rewound(head, raw)
+    gzipped = head.startswith(GZIP_MAGIC)
+    plain_head = _gunzip_head(head) if gzipped else head
     if fmt is None:
-        fmt = format_from_bytes(_gunzip_head(data) if gzipped else data[:SNIFF_BYTES])
-    if gzipped and fmt != WARC:  # WARC stays compressed: warcio reads it record by record
-        data = _gunzip(data)
-    yield from _dispatch(fmt, io.BytesIO(data), name)
+        fmt = format_from_bytes(plain_head[:SNIFF_BYTES])
+    if fmt == WARC:  # WARC stays compressed: warcio reads it record by record
+        _check_warc_start(plain_head)
+        yield from _tagged(read_warc(stream, name), name)
+        return
+    yield from _dispatch(fmt, gunzipped(stream) if gzipped else stream, name)
 
 
 def _walk(directory: Path) -> Iterator[Item]:
@@ -89,7 +108,8 @@ def _walk(directory: Path) -> Iterator[Item]:
     try:
         entries = sorted(directory.iterdir())
     except OSError as error:
-        yield IngestError(path=str(directory), reason=f"cannot read directory: {error.strerror or error}")
+        reason = f"cannot read directory: {error.strerror or error}"
+        yield IngestError(path=display_name(directory), reason=reason)
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -97,30 +117,18 @@ def _walk(directory: Path) -> Iterator[Item]:
         if entry.is_dir() and not entry.is_symlink():
             yield from _walk(entry)
         elif entry.is_file() and format_from_name(entry.name)[0] is not None:
-            yield from _guarded(str(entry), partial(_read_file, entry))
+            yield from _guarded(display_name(entry), partial(_read_file, entry))
 
 
 def _read_file(file: Path) -> Iterator[Item]:
     """Read by suffix (``.gz`` stripped), or by the first bytes; gzip is recognised by its magic."""
     fmt, _ = format_from_name(file.name)
     with open(file, "rb") as raw:
-        head = raw.read(SNIFF_BYTES)
-        raw.seek(0)
-        gzipped = head.startswith(GZIP_MAGIC)
-        if fmt is None:
-            fmt = format_from_bytes(_gunzip_head(head) if gzipped else head)
-        if gzipped and fmt != WARC:  # WARC stays compressed: warcio reads it record by record
-            with gzip.open(raw) as unzipped:
-                yield from _dispatch(fmt, cast(IO[bytes], unzipped), str(file))
-            return
-        yield from _dispatch(fmt, raw, str(file))
+        yield from _read_stream(raw, display_name(file), fmt)
 
 
 def _dispatch(fmt: str, stream: IO[bytes], name: str) -> Iterator[Item]:
-    if fmt == WARC:
-        _check_warc_start(stream)
-        yield from _tagged(read_warc(stream, name), name)
-    elif fmt == JSONL:
+    if fmt == JSONL:
         yield from _tagged(read_jsonl(stream, name), name)
     elif fmt == JSON:
         yield from _tagged(read_json(_read_limited(stream, MAX_FEED_BYTES, "JSON file"), name), name)
@@ -135,6 +143,7 @@ def _document(fmt: str, data: bytes, name: str) -> Article:
     if fmt == HTML:
         if looks_binary(data):
             raise BadInput("binary file, not HTML")
+        check_html_shape(data)
         page = page_to_text(data)
         meta = {"format": HTML, **({"author": page.author} if page.author else {})}
         return Article.create(
@@ -144,12 +153,8 @@ def _document(fmt: str, data: bytes, name: str) -> Article:
     return Article.create(text, meta={"format": TEXT})
 
 
-def _check_warc_start(stream: IO[bytes]) -> None:
+def _check_warc_start(head: bytes) -> None:
     """warcio reads almost anything without complaint; a WARC file must start with ``WARC/``."""
-    head = stream.read(SNIFF_BYTES)
-    stream.seek(0)
-    if head.startswith(GZIP_MAGIC):
-        head = _gunzip_head(head)
     if not head.strip():
         raise BadInput("empty file")
     if not head.startswith(b"WARC/"):
@@ -176,17 +181,10 @@ def _tagged(items: Iterator[Item], name: str) -> Iterator[Item]:
             yield item
 
 
-def _gunzip(data: bytes) -> bytes:
-    try:
-        return gzip.decompress(data)
-    except (EOFError, OSError, zlib.error) as error:
-        raise BadInput(f"truncated or damaged gzip data: {error}") from None
-
-
 def _gunzip_head(data: bytes) -> bytes:
     """The first decompressed bytes of gzip data, for sniffing (empty when damaged)."""
     try:
-        return zlib.decompressobj(wbits=31).decompress(data[: 4 * SNIFF_BYTES], SNIFF_BYTES)
+        return zlib.decompressobj(wbits=31).decompress(data, SNIFF_BYTES)
     except zlib.error:
         return b""
 

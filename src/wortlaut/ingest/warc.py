@@ -19,9 +19,10 @@ from warcio.exceptions import ArchiveLoadFailed
 from wortlaut.article import Article
 from wortlaut.ingest.errors import BadInput, IngestError
 from wortlaut.ingest.htmltext import page_to_text
-from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES
+from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES, check_html_shape
 
-_DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+#: What warcio raises on damaged input (AttributeError, TypeError: a header cut before the target URI).
+_DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError, TypeError)
 _WARC_TYPES = frozenset(
     {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
 )
@@ -35,24 +36,46 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Article | IngestError]:
     warcio is lenient: a cut-off file ends with a short or header-less record
     instead of an exception, so each record's length is checked here.
     """
-    count = 0
+    count = end = 0
     try:
-        for record in ArchiveIterator(stream):
+        records = ArchiveIterator(stream)
+        compressed = False
+        for record in records:
+            compressed = records.reader.decompressor is not None  # known once a record was read
             if record.rec_type not in _WARC_TYPES or record.length is None:
                 raise BadInput(f"record {count + 1} has no valid WARC header")
+            if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                raise BadInput(f"record {count + 1} has no valid Content-Length (cut off in its header?)")
             payload = _payload(record)
             if getattr(record.raw_stream, "limit", 0) > 0:
                 raise BadInput(f"record {count + 1} is cut off")
+            end = records.get_record_offset() + records.get_record_length()
             count += 1
             article = _record_article(record, payload) if payload is not None else None
             if article is not None:
                 yield article
+        if _unread(records, end, compressed) > 0:  # warcio ends quietly on a header cut off at the end
+            raise BadInput(f"record {count + 1} is cut off inside its header")
     except (BadInput, *_DAMAGE) as error:
         detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         yield IngestError(path=name, reason=f"truncated or damaged WARC after {count} records: {detail}")
         return
     if count == 0:
         raise BadInput("no WARC records found")
+
+
+def _unread(records: ArchiveIterator, end: int, compressed: bool) -> int:
+    """Bytes after the end of the last whole record.
+
+    In a plain file warcio consumes the blank lines between records and
+    stops its offset where an incomplete header begins; in a gzipped one each
+    record is a gzip member, so anything after the last member read is a cut one.
+    """
+    try:
+        total = int(records.fh.tell())
+        return total - (end if compressed else int(records.offset))
+    except (AttributeError, OSError, TypeError, ValueError):
+        return 0
 
 
 def _payload(record: Any) -> bytes | None:
@@ -69,6 +92,7 @@ def _payload(record: Any) -> bytes | None:
 def _record_article(record: Any, payload: bytes) -> Article | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
     try:
+        check_html_shape(payload)
         page = page_to_text(payload, url=url)
     except BadInput:
         return None

@@ -19,7 +19,7 @@ from typing import Any
 from wortlaut.link import digest as _digest
 from wortlaut.link.encoder import E5Encoder, Encoder, HashingEncoder, default_encoder
 from wortlaut.link.records import Digest, DigestItem, LinkReport, Source
-from wortlaut.link.update import connection_of, forget, update
+from wortlaut.link.update import PendingBatch, connection_of, forget, link_pending, pending_ids, update
 
 
 def digest(store_or_connection: Any, story_id: str) -> Digest | None:
@@ -34,9 +34,12 @@ __all__ = [
     "Encoder",
     "HashingEncoder",
     "LinkReport",
+    "PendingBatch",
     "Source",
     "default_encoder",
     "digest",
     "forget",
+    "link_pending",
+    "pending_ids",
     "update",
 ]

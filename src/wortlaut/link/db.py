@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 import numpy as np
 
@@ -112,12 +112,20 @@ def text_key(text: str) -> str:
     return "h:" + hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def prefetch(connection: sqlite3.Connection, encoder: Encoder, requests: Sequence[tuple[str, str]]) -> int:
+def prefetch(
+    connection: sqlite3.Connection,
+    encoder: Encoder,
+    requests: Sequence[tuple[str, str]],
+    *,
+    write: Callable[[sqlite3.Connection], AbstractContextManager[None]] | None = None,
+) -> int:
     """Encode, in ONE encoder call, every ``(kind, text)`` whose vector is not cached yet; returns the count.
 
     The encoder parallelises a batch across threads, so one call for all the
     texts of an ingest batch (article leads and statements) is the fastest way
-    to fill the cache that :func:`cached_encode` then reads.
+    to fill the cache that :func:`cached_encode` then reads.  ``write`` (e.g.
+    :func:`transaction`) wraps only the cache writes, so a caller outside a
+    transaction encodes without holding the write lock.
     """
     by_kind: dict[str, dict[str, str]] = {}
     for kind, text in requests:
@@ -128,13 +136,20 @@ def prefetch(connection: sqlite3.Connection, encoder: Encoder, requests: Sequenc
         missing += [(cache_kind, key, text) for key, text in texts.items() if key not in found]
     if missing:
         vectors = encoder.encode([text for _, _, text in missing])
-        for cache_kind in dict.fromkeys(kind for kind, _, _ in missing):
-            store_vectors(
-                connection,
-                cache_kind,
-                [(key, vectors[row]) for row, (kind, key, _) in enumerate(missing) if kind == cache_kind],
-            )
+        with write(connection) if write else nullcontext():
+            _store_missing(connection, missing, vectors)
     return len(missing)
+
+
+def _store_missing(
+    connection: sqlite3.Connection, missing: list[tuple[str, str, str]], vectors: np.ndarray
+) -> None:
+    for cache_kind in dict.fromkeys(kind for kind, _, _ in missing):
+        store_vectors(
+            connection,
+            cache_kind,
+            [(key, vectors[row]) for row, (kind, key, _) in enumerate(missing) if kind == cache_kind],
+        )
 
 
 def cached_encode(

@@ -10,13 +10,24 @@ texts.  Articles already linked are skipped, so calling it twice is harmless,
 and nothing is recomputed over the whole collection: every step asks an index
 (LSH buckets, active stories, a speaker's recent statement groups, the
 evidence counts of the aliases the batch touched).
+
+Linking is part of the resumable unit: the store journals every stored article
+in ``link_pending`` (in the article's own transaction) and :func:`update`
+clears the journal rows in the linking transaction, so an article killed
+between the two stays journalled and :func:`link_pending` links it on the
+next ingest or on ``wortlaut link``.  The encoder runs before the write lock
+is taken (the vectors are cached by text hash), so the lock is held for the
+index work only; an article's statements are capped at
+:data:`MAX_LINKED_STATEMENTS` so one pathological article cannot hold it for
+minutes.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.article import Article
@@ -24,6 +35,14 @@ from wortlaut.link import aliases, digest, duplicates, statements, stories
 from wortlaut.link.db import ensure_tables, placeholders, prefetch, transaction
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.records import LinkReport
+
+#: Most statements of one article that are grouped across articles.  Real articles have far
+#: fewer (the longest interview among the seed articles has under 100); the cap bounds the
+#: grouping work of one hostile or broken article, which compares each statement with the
+#: speaker's groups.  Statements over the cap are stored and searchable, just not grouped.
+MAX_LINKED_STATEMENTS = 500
+#: Articles linked per transaction by :func:`link_pending` (the size of an ingest batch).
+LINK_BATCH = 32
 
 
 def connection_of(store_or_connection: Any) -> sqlite3.Connection:
@@ -53,16 +72,53 @@ def _load(
     return sorted(rows, key=lambda row: (row.day, row.id)), articles
 
 
+def capped(rows: Sequence[statements.StatementRow]) -> list[statements.StatementRow]:
+    """At most :data:`MAX_LINKED_STATEMENTS` statements per article, keeping their order."""
+    seen: dict[str, int] = {}
+    kept = []
+    for row in rows:
+        seen[row.article_id] = seen.get(row.article_id, 0) + 1
+        if seen[row.article_id] <= MAX_LINKED_STATEMENTS:
+            kept.append(row)
+    return kept
+
+
+def _texts(
+    connection: sqlite3.Connection, rows: Sequence[stories.ArticleRow], encoder: Encoder
+) -> tuple[list[statements.StatementRow], list[statements.SpeakerBatch], list[tuple[str, str]]]:
+    """The statements to group, their per-speaker plan and every text the linking will encode."""
+    pending = capped(statements.load_statements(connection, [row.id for row in rows]))
+    speakers = statements.plan(connection, pending)
+    texts = [("article", stories.article_text(row, encoder.name)) for row in rows]
+    return pending, speakers, texts + statements.texts_to_encode(speakers)
+
+
+def _encode_before_lock(connection: sqlite3.Connection, encoder: Encoder, wanted: Sequence[str]) -> None:
+    """Fill the vector cache for these articles without holding the write lock while encoding.
+
+    Reads in WAL mode take no lock; the vectors are written in one short
+    transaction.  What changes meanwhile only means a few texts are encoded
+    again inside :func:`update`, never a wrong result (the cache is keyed by text).
+    """
+    if connection.in_transaction:
+        return
+    ensure_tables(connection)
+    rows, _ = _load(connection, wanted)
+    if rows:
+        prefetch(connection, encoder, _texts(connection, rows, encoder)[2], write=transaction)
+
+
 def update(
     store_or_connection: Any, article_ids: Sequence[str], *, encoder: Encoder | None = None
 ) -> LinkReport:
     """Link newly stored articles into duplicates, stories and statement groups (idempotent)."""
     connection = connection_of(store_or_connection)
     wanted = list(dict.fromkeys(article_ids))
+    encoder = encoder or default_encoder()
+    _encode_before_lock(connection, encoder, wanted)
     with transaction(connection):
         ensure_tables(connection)
         rows, articles = _load(connection, wanted)
-        encoder = encoder or default_encoder()
         joins: dict[str, str] = {}
         for row in rows:
             found, hashvalues = duplicates.find(connection, row.id, row.text)
@@ -70,14 +126,8 @@ def update(
             if found is not None:
                 duplicates.record(connection, found)
                 joins[row.id] = found.duplicate_of
-        pending = statements.load_statements(connection, [row.id for row in rows])
-        speakers = statements.plan(connection, pending)
-        prefetch(
-            connection,
-            encoder,
-            [("article", stories.article_text(row, encoder.name)) for row in rows]
-            + statements.texts_to_encode(speakers),
-        )
+        pending, speakers, texts = _texts(connection, rows, encoder)
+        prefetch(connection, encoder, texts)
         vectors = stories.article_vectors(connection, encoder, rows)
         assigned = stories.cluster(connection, encoder.name, vectors, rows, joins)
         groups_created = statements.group_statements(connection, encoder, speakers)
@@ -85,6 +135,7 @@ def update(
         digest.refresh(connection, sorted(touched))
         norms = aliases.record(connection, articles)
         aliases.refresh(connection, norms, [article.id for article in articles])
+        _clear_journal(connection, wanted)
     created = sum(1 for article_id, (story_id, _) in assigned.items() if story_id == f"st:{article_id}")
     present = _count_present(connection, wanted)
     return LinkReport(
@@ -107,6 +158,70 @@ def _count_present(connection: sqlite3.Connection, ids: Sequence[str]) -> int:
             f"SELECT COUNT(*) FROM articles WHERE id IN ({placeholders(len(chunk))})", chunk
         ).fetchone()[0]
     return total
+
+
+def _clear_journal(connection: sqlite3.Connection, ids: Sequence[str]) -> None:
+    """Drop linked (or vanished) articles from the ``link_pending`` journal, if the store has one."""
+    if not connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'link_pending'"
+    ).fetchone():
+        return
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        connection.execute(
+            f"DELETE FROM link_pending WHERE article_id IN ({placeholders(len(chunk))})", chunk
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PendingBatch:
+    """One batch of journalled articles and what linking it gave: a report, or the error."""
+
+    article_ids: tuple[str, ...]
+    report: LinkReport | None = None
+    error: str | None = None
+
+
+def pending_ids(store_or_connection: Any) -> list[str]:
+    """Ids of stored articles not linked yet (the ``link_pending`` journal), oldest first."""
+    connection = connection_of(store_or_connection)
+    return [
+        row[0]
+        for row in connection.execute(
+            "SELECT p.article_id FROM link_pending p JOIN articles a ON a.id = p.article_id ORDER BY a.rid"
+        )
+    ]
+
+
+def link_pending(
+    store_or_connection: Any,
+    *,
+    encoder: Encoder | None = None,
+    batch_size: int = LINK_BATCH,
+    on_batch: Callable[[PendingBatch], None] | None = None,
+) -> list[PendingBatch]:
+    """Link every journalled article, one transaction per batch; a failing batch is reported, not fatal.
+
+    A batch that fails stays in the journal (its transaction rolled back), so
+    the next call tries it again; the caller decides the exit code.
+    """
+    done = []
+    for batch in _chunks(pending_ids(store_or_connection), max(1, batch_size)):
+        try:
+            result = PendingBatch(
+                article_ids=batch, report=update(store_or_connection, batch, encoder=encoder)
+            )
+        except Exception as error:  # reported per batch; the articles stay journalled
+            result = PendingBatch(article_ids=batch, error=f"{type(error).__name__}: {error}")
+        done.append(result)
+        if on_batch:
+            on_batch(result)
+    return done
+
+
+def _chunks(ids: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
+    for start in range(0, len(ids), size):
+        yield tuple(ids[start : start + size])
 
 
 def forget(store_or_connection: Any, article_ids: Sequence[str]) -> None:

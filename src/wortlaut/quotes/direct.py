@@ -13,6 +13,7 @@ from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue, cue_at, find_cues
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.speakers import phrase_after
+from wortlaut.quotes.text import Tok
 
 #: A frameless quotation of at least this many words is someone's statement (shorter ones are
 #: mostly titles and scare quotes: in quotes-wikinews/train, 70% of 1-3 word quotations are unannotated).
@@ -27,6 +28,11 @@ MAX_FUNCTION_WORD = 3
 _CALLS = frozenset({"als", "von", "vom", "eine", "einen", "ein", "einer"})
 #: Tokens that may stand between a closing mark and its frame ("“, sagte er", "“ – sagte er").
 _BRIDGE = frozenset({",", "–", "—", "-", "("})
+#: Tokens on either side of a quotation searched for its frame in the same sentence.  The longest
+#: of the 9,576 sentences in quotes-wikinews/train has 112 tokens (fallback tokenizer), so real
+#: sentences are searched whole; the bound keeps a "sentence" of a million tokens (quote-dense text
+#: without full stops) linear in its length instead of quadratic.
+MAX_FRAME_TOKENS = 150
 
 
 def _frame_after(
@@ -69,6 +75,7 @@ def _frame_before(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | Non
     if ctx.quote_of[previous] >= 0:
         return None
     begin, end = ctx.sentences[ctx.sentence_of[previous]]
+    begin = max(begin, previous + 1 - MAX_FRAME_TOKENS)
     cues = find_cues(
         ctx.tokens, begin, previous + 1, ctx.lexicon, skip=_quoted_tokens(ctx, begin, previous + 1)
     )
@@ -90,6 +97,7 @@ def _cue_in_sentence(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | 
     if _is_name_word(ctx, opening, quoted.end):
         return None
     begin, end = ctx.sentences[ctx.sentence_of[opening]]
+    begin, end = max(begin, opening - MAX_FRAME_TOKENS), min(end, opening + MAX_FRAME_TOKENS)
     cues = find_cues(ctx.tokens, begin, end, ctx.lexicon, skip=_quoted_tokens(ctx, begin, end))
     if not cues:
         return None
@@ -100,10 +108,15 @@ def _cue_in_sentence(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | 
 def _is_name_word(ctx: Context, opening: int, end: int) -> bool:
     """One capitalised quoted word („Xinhua“, „Touareg“) is a name unless a speech frame calls something so
     ("nannte es „Wortbruch“", "sprach von „Einmannpackungen“")."""
-    words = [tok for tok in ctx.tokens[opening:] if tok.start < end and tok.text[:1].isalnum()]
+    words = [tok for tok in _tokens_before(ctx, opening, end) if tok.text[:1].isalnum()]
     if len(words) != 1 or not words[0].text[:1].isupper():
         return False
     return opening == 0 or ctx.tokens[opening - 1].low not in _CALLS
+
+
+def _tokens_before(ctx: Context, first: int, end: int) -> list[Tok]:
+    """Tokens from index ``first`` that start before character ``end`` (a slice, not a scan to the end)."""
+    return ctx.tokens[first : max(first, ctx.token_at(end))]
 
 
 def _has_lower_word(text: str) -> bool:
@@ -134,7 +147,7 @@ def _sayable(ctx: Context, number: int) -> bool:
     if inner[-1:] in {".", "!", "?"}:
         return True
     first = ctx.token_at(quoted.start)
-    tokens = [tok for tok in ctx.tokens[first:] if tok.start < quoted.end]
+    tokens = _tokens_before(ctx, first, quoted.end)
     if tokens and all(tok.pos is None for tok in tokens):
         return len(tokens) >= MIN_WORDS_WITHOUT_POS
     if any(tok.pos is not None and tok.pos.endswith("FIN") for tok in tokens):

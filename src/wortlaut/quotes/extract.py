@@ -133,10 +133,9 @@ def _free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
     for statement in found:
         covered = {statement.sentence}
         for start, end in statement.quote:
-            covered.update(
-                ctx.sentence_of[index]
-                for index in range(ctx.token_at(start), min(ctx.token_at(end), len(ctx.tokens)))
-            )
+            first, stop = ctx.token_at(start), min(ctx.token_at(end), len(ctx.tokens))
+            if first < stop:  # sentences are contiguous token runs: the range, not every token's
+                covered.update(range(ctx.sentence_of[first], ctx.sentence_of[stop - 1] + 1))
         held |= covered
         if not statement.rule.startswith("direct."):
             taken |= covered
@@ -192,13 +191,14 @@ def _subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
     for sentence, (begin, end) in enumerate(ctx.sentences):
         if sentence in taken:
             continue
+        finite = _next_finite(ctx, begin, end)  # once per sentence: a scan per comma is quadratic
         for comma in range(begin + 2, end - 2):
             if ctx.tokens[comma].low != "," or ctx.quote_of[comma] >= 0:
                 continue
-            verb = _first_finite(ctx, comma + 1, end)
+            verb = finite[comma + 1 - begin]
             if verb is None or not ctx.is_subjunctive(verb, strict=True):
                 continue
-            main = _first_finite(ctx, begin, comma)
+            main = finite[0] if finite[0] is not None and finite[0] < comma else None
             if main is None or ctx.tokens[main].mood != "ind":
                 continue
             statement = Found(
@@ -216,12 +216,14 @@ def _subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
     return extra
 
 
-def _first_finite(ctx: Context, begin: int, end: int) -> int | None:
-    for index in range(begin, end):
+def _next_finite(ctx: Context, begin: int, end: int) -> list[int | None]:
+    """For each token of ``begin:end`` (and ``end``), the first finite verb outside quotes from it on."""
+    following: list[int | None] = [None] * (end - begin + 1)
+    for index in range(end - 1, begin - 1, -1):
         tok = ctx.tokens[index]
-        if ctx.quote_of[index] < 0 and tok.pos is not None and tok.pos.endswith("FIN"):
-            return index
-    return None
+        finite = ctx.quote_of[index] < 0 and tok.pos is not None and tok.pos.endswith("FIN")
+        following[index - begin] = index if finite else following[index - begin + 1]
+    return following
 
 
 def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from wortlaut.quotes.context import OPENERS, Context
 from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.speakers import phrase_after
 
@@ -98,7 +99,7 @@ def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
 def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
     """End of a reported clause before "und" + an indicative finite verb: the frame's subject acts again
     ("sagte, sie müssten … aufgeben, und bemühte das Bild vom …")."""
-    for index in range(start + 1, stop - 1):
+    for index in range(start + 1, min(stop, start + MAX_FRAME_TOKENS) - 1):  # bounded: linear per text
         following = ctx.tokens[index + 1]
         if (
             ctx.tokens[index].low == "und"

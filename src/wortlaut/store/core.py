@@ -21,7 +21,14 @@ from typing import Any, ClassVar
 
 from wortlaut.article import Article
 from wortlaut.store import entities, queries, timeline
-from wortlaut.store.errors import NotFoundError, QueryTimeoutError, ReadOnlyError, StoreError
+from wortlaut.store.errors import (
+    NotFoundError,
+    QueryTimeoutError,
+    ReadOnlyError,
+    StoreError,
+    WriteError,
+    describe_sqlite_error,
+)
 from wortlaut.store.results import (
     AddResult,
     ArticleInfo,
@@ -31,7 +38,7 @@ from wortlaut.store.results import (
     StatementGroup,
     StoryInfo,
 )
-from wortlaut.store.schema import migrate
+from wortlaut.store.schema import check_version, migrate
 from wortlaut.store.writer import add_article
 
 #: How long a connection waits for another writer's lock before giving up (ms). Long enough for
@@ -70,28 +77,24 @@ class Store:
     ) -> Store:
         """Open (and create or upgrade, unless ``readonly``) the store at ``path``."""
         location = os.fspath(path)
-        if readonly:
-            if location != ":memory:" and not Path(location).exists():
-                raise NotFoundError(f"{location}: no such store")
-            uri = f"file:{Path(location).resolve().as_posix()}?mode=ro"
-            connection = sqlite3.connect(
-                uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-            )
-        else:
-            if location != ":memory:":
-                Path(location).parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(
-                location, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-            )
+        try:
+            connection = _connect(location, readonly)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"{location}: {describe_sqlite_error(error)}") from None
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-            if not readonly:
+            if readonly:
+                check_version(connection)  # also reads the header: a non-SQLite file fails here
+            else:
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
                 migrate(connection)
-        except sqlite3.DatabaseError as error:
+        except StoreError as error:
             connection.close()
-            raise StoreError(f"{location}: not a wortlaut store ({error})") from None
+            raise type(error)(f"{location}: {error}") from None
+        except sqlite3.Error as error:
+            connection.close()
+            raise StoreError(f"{location}: {describe_sqlite_error(error)}") from None
         return cls(connection, location, readonly=readonly, query_timeout=query_timeout)
 
     def close(self) -> None:
@@ -118,8 +121,16 @@ class Store:
         """
         if self.readonly:
             raise ReadOnlyError(f"{self.path}: opened read-only")
-        with self.transaction():
-            results = [add_article(self.connection, article) for article in articles]
+        try:
+            with self.transaction():
+                results = [add_article(self.connection, article) for article in articles]
+                # The link journal: wortlaut.link.update clears a row in the transaction that links it.
+                self.connection.executemany(
+                    "INSERT OR IGNORE INTO link_pending (article_id) VALUES (?)",
+                    [(result.article_id,) for result in results if result.status != "unchanged"],
+                )
+        except sqlite3.OperationalError as error:  # disk full, file made read-only, I/O error
+            raise WriteError(f"{self.path}: {describe_sqlite_error(error)}") from None
         new_ids = [result.article_id for result in results if result.status != "unchanged"]
         if link and new_ids:
             self.run_after_add(new_ids)
@@ -138,12 +149,28 @@ class Store:
 
     def run_after_add(self, article_ids: list[str]) -> None:
         """Call the ``after_add`` hooks and ``wortlaut.link.update`` when that module exists."""
+        try:
+            self.link(article_ids)
+        except Exception as error:  # the articles stay stored and journalled in link_pending
+            print(
+                f"wortlaut: error: cross-article linking failed ({error}); the articles are stored"
+                f" and will be linked by `wortlaut link --db {self.path}` or the next ingest",
+                file=sys.stderr,
+            )
+
+    def link(self, article_ids: list[str]) -> None:
+        """Run the ``after_add`` hooks and link these stored articles now; errors propagate.
+
+        A failure rolls the linking back and leaves the articles in the link
+        journal, so nothing is lost: a later :meth:`link` or ``wortlaut link`` retries.
+        """
         for hook in self.after_add:
             hook(self, article_ids)
-        try:
-            _link_update()(self, article_ids)
-        except Exception as error:  # linking must never lose stored articles
-            print(f"wortlaut: cross-article linking failed: {error}", file=sys.stderr)
+        _link_update()(self, article_ids)
+
+    def unlinked(self) -> int:
+        """How many stored articles wait in the link journal (see :mod:`wortlaut.link.update`)."""
+        return int(self.connection.execute("SELECT COUNT(*) FROM link_pending").fetchone()[0])
 
     def has(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -244,6 +271,21 @@ class Store:
         return {
             name: self.connection.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0] for name in tables
         }
+
+
+def _connect(location: str, readonly: bool) -> sqlite3.Connection:
+    """An autocommit connection (so transactions are explicit), read-only by URI when asked."""
+    if readonly:
+        if location != ":memory:" and not Path(location).exists():
+            raise NotFoundError(f"{location}: no such store")
+        target, uri = f"file:{Path(location).resolve().as_posix()}?mode=ro", True
+    else:
+        if location != ":memory:":
+            Path(location).parent.mkdir(parents=True, exist_ok=True)
+        target, uri = location, False
+    return sqlite3.connect(
+        target, uri=uri, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
 
 
 def _link_update() -> Callable[[Store, list[str]], Any]:

@@ -4,7 +4,11 @@ The main process reads inputs and is the only writer; workers each build the
 pipeline once (in the pool initializer) and analyse articles.  Every batch is
 one transaction, so a killed ingest leaves whole batches; ids already stored
 are skipped before analysis, which makes a rerun resume where the last one
-stopped without analysing anything twice.
+stopped without analysing anything twice.  Linking is resumable too: each
+batch is linked right after its commit, and articles a kill left unlinked wait
+in the store's link journal, which is worked off at the start of the next run
+(with linking on).  A batch whose linking fails is reported as a failure
+naming its articles; they stay journalled for ``wortlaut link``.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class IngestReport:
     added: int = 0
     replaced: int = 0
     skipped: int = 0
+    #: Articles left unlinked by an earlier run (a kill, a failure) and linked by this one.
+    relinked: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -100,6 +106,8 @@ def ingest(
     ``link=False`` skips cross-article linking (a faster bulk load).
     """
     report = IngestReport()
+    if link:
+        _resume_linking(store, report, on_failure)
     stored = store.stored_ids()
 
     def fresh() -> Iterator[Article]:
@@ -121,7 +129,7 @@ def ingest(
             stored.add(item.id)
             yield item
 
-    writer = _BatchWriter(store, report, batch_size, on_item, link=link)
+    writer = _BatchWriter(store, report, batch_size, on_item, link=link, on_failure=on_failure)
     for result in _analysed(fresh(), analyzer_factory, workers):
         if isinstance(result, Failure):
             _fail(report, result, on_failure)
@@ -142,9 +150,10 @@ class _BatchWriter:
         on_item: Callable[[IngestReport], None] | None,
         *,
         link: bool,
+        on_failure: Callable[[Failure], None] | None = None,
     ) -> None:
         self.store, self.report, self.size, self.on_item = store, report, max(1, size), on_item
-        self.link = link
+        self.link, self.on_failure = link, on_failure
         self.buffer: list[Article] = []
 
     def push(self, article: Article) -> None:
@@ -155,8 +164,14 @@ class _BatchWriter:
     def flush(self) -> None:
         if not self.buffer:
             return
-        results = self.store.add_many(self.buffer, link=self.link)
+        results = self.store.add_many(self.buffer, link=False)
         self.buffer = []
+        new_ids = [result.article_id for result in results if result.status != "unchanged"]
+        if self.link and new_ids:
+            try:
+                self.store.link(new_ids)
+            except Exception as error:  # stored and journalled: reported, retried by the next run
+                _fail(self.report, _link_failure(new_ids, error), self.on_failure)
         for result in results:
             if result.status == "added":
                 self.report.added += 1
@@ -166,6 +181,27 @@ class _BatchWriter:
                 self.report.skipped += 1
             if self.on_item:
                 self.on_item(self.report)
+
+
+def _link_failure(article_ids: list[str] | tuple[str, ...], error: BaseException | str) -> Failure:
+    """A failed linking batch, named by its first and last article ids."""
+    span = article_ids[0] if len(article_ids) == 1 else f"{article_ids[0]}..{article_ids[-1]}"
+    detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    return Failure(
+        name=f"linking {len(article_ids)} articles ({span})",
+        reason=f"{detail}; they are stored and stay queued for `wortlaut link`",
+    )
+
+
+def _resume_linking(store: Store, report: IngestReport, on_failure: Callable[[Failure], None] | None) -> None:
+    """Link what an earlier, interrupted run stored but did not link (the link journal)."""
+    from wortlaut.link import link_pending
+
+    for batch in link_pending(store):
+        if batch.error is not None:
+            _fail(report, _link_failure(batch.article_ids, batch.error), on_failure)
+        else:
+            report.relinked += len(batch.article_ids)
 
 
 def _fail(report: IngestReport, failure: Failure, on_failure: Callable[[Failure], None] | None) -> None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from wortlaut.store.errors import StoreError
+
 _V1 = """
 CREATE TABLE IF NOT EXISTS sources (
     name TEXT PRIMARY KEY,
@@ -313,15 +315,40 @@ CREATE TRIGGER IF NOT EXISTS articles_alias_delete AFTER DELETE ON articles BEGI
 END;
 """
 
+# Version 4: the link journal.  An article is stored in one transaction and linked (duplicates,
+# stories, statement groups) in a later one, so a kill in between used to leave it unlinked for
+# good.  ``link_pending`` holds every stored article not yet linked: the store writes the row in
+# the article's own transaction and the linker deletes it in the linking transaction, so the
+# journal is exact after any kill.  Existing stores may already hold such articles, so every
+# stored article is marked for a check (linking skips the linked ones cheaply).
+_V4 = """
+CREATE TABLE IF NOT EXISTS link_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO link_pending (article_id) SELECT id FROM articles;
+CREATE TRIGGER IF NOT EXISTS articles_link_pending_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM link_pending WHERE article_id = old.id;
+END;
+"""
+
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 #: The schema version a store has after :func:`migrate`.
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class SchemaError(RuntimeError):
+class SchemaError(StoreError):
     """A store written by a newer wortlaut than this one."""
+
+
+def check_version(connection: sqlite3.Connection) -> int:
+    """The store's schema version; :class:`SchemaError` when a newer wortlaut wrote it."""
+    version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"store has schema version {version}; this wortlaut knows up to {SCHEMA_VERSION}:"
+            " upgrade wortlaut to read it"
+        )
+    return version
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -336,9 +363,7 @@ def migrate(connection: sqlite3.Connection) -> int:
     the explicit ``BEGIN IMMEDIATE`` here holds the write lock for the whole
     step and two processes cannot migrate the same file at once.
     """
-    version = schema_version(connection)
-    if version > SCHEMA_VERSION:
-        raise SchemaError(f"store has schema version {version}; this wortlaut knows up to {SCHEMA_VERSION}")
+    version = check_version(connection)
     for number in range(version + 1, SCHEMA_VERSION + 1):
         connection.execute("BEGIN IMMEDIATE")
         try:
