@@ -19,9 +19,9 @@ import click
 
 from wortlaut.article import Article, TimeExpr
 from wortlaut.eval.spans import Score
+from wortlaut.eval.timex_sets import HALVES, own_documents, split_names
 from wortlaut.pipeline import Pipeline, build_pipeline
 from wortlaut.stages.times import parse_day
-from wortlaut.eval.timex_sets import HALVES, own_documents, split_names
 from wortlaut.timex.finder import AnchorFn, TimeFinder
 from wortlaut.timex.timeml import GoldTimex, TimeMLDocument, TimeMLError, read_timeml, timeml_files
 
@@ -86,7 +86,9 @@ def score_document(doc: TimeMLDocument, predicted: Sequence[TimeExpr], scores: T
         scores.value_correct += gold.value == value
         scores.type_correct += gold.type == pred.type
         if gold.value != value:
-            scores.errors.append(f"{doc.name}: value {gold.text!r} gold {gold.value} got {value} ({pred.text!r})")
+            scores.errors.append(
+                f"{doc.name}: value {gold.text!r} gold {gold.value} got {value} ({pred.text!r})"
+            )
     matched_gold = {id(gold) for gold, _ in pairs}
     matched_pred = {id(pred) for _, pred in pairs}
     scores.errors += [

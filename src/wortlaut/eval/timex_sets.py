@@ -67,7 +67,7 @@ def own_gnad(shared: Path = SHARED_DATA) -> list[TimeMLDocument]:
     docs: dict[str, tuple[str, list[GoldTimex]]] = {}
     for row in _rows(OWN_DIR / "gnad.tsv"):
         text = texts[int(row["doc"])]
-        dct, golds = docs.setdefault(row["doc"], (row["dct"], []))
+        _, golds = docs.setdefault(row["doc"], (row["dct"], []))
         golds.append(_gold(text, int(row["start"]), row, f"gnad {row['doc']}"))
     return [
         TimeMLDocument(name=f"gnad-{doc}", dct=dct, text=texts[int(doc)], timexes=tuple(golds))

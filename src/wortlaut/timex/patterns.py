@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from wortlaut.timex import grammar
 from wortlaut.timex.lexicon import TimeLexicon
 
 #: Words after a four-digit number that show it counts things rather than naming a year.
@@ -31,6 +32,8 @@ MORNING_BEFORE = frozenset(["am", "den", "jeden", "diesen", "frühen", "heute"])
 #: A year range (``1170-1230``, ``(1898–1976)``): both numbers are years whatever follows.
 YEAR_RANGE_AFTER = re.compile(r"[-–/]\d{4}(?!\d)")
 YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)\d{4}[-–/]$")
+#: The second year of ``zwischen 2010 und 2014``, ``von 1998 bis 2002`` (whatever noun follows).
+YEAR_PAIR_BEFORE = re.compile(r"(?<![\d.,])(?:1\d|20)\d\d\s+(?:und|bis|oder)\s+$")
 #: The rest of a number range after its first number (``31 [und 22 Jahre]``).
 RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und)\s*\w+\s+\w+")
 #: Words ending like adjectives that are not (``eine über Jahre``), refused between number and unit.
@@ -223,6 +226,7 @@ class PatternSet:
                 ),
             ),
         ]
+        self.patterns += grammar.extra_patterns(lex, b)
 
     def candidates(self, text: str) -> list[Candidate]:
         """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
@@ -263,7 +267,7 @@ class PatternSet:
             return self._word_ok(groups, text, start, end, previous)
         if kind == "season" and "mod" not in groups and "year" not in groups:
             return previous in self.cues or previous in SEASON_CUES
-        return True
+        return grammar.accept(kind, groups, text, start)
 
     def _nowadays(self, text: str, end: int, previous: str) -> bool:
         """``heute`` meaning "nowadays": ``heute noch``, ``wie wir heute wissen``, ``heute würde``."""
@@ -290,7 +294,9 @@ class PatternSet:
             return True
         if YEAR_RANGE_AFTER.match(text, end) or YEAR_RANGE_BEFORE.search(text, 0, start):
             return True
-        if previous in self.lex.quantity_cues or not 1900 <= year <= YEAR_MAX:
+        if YEAR_PAIR_BEFORE.search(text, max(0, start - 12), start):
+            return True
+        if previous.lower() in self.lex.quantity_cues:
             return False
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True

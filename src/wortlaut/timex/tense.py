@@ -17,10 +17,16 @@ PERFECT = re.compile(
     r"\b(?:ist|sind|hat|haben|war|waren)\b(?:\W+\w+){0,8}?\W+(ge\w+(?:t|en))\b|\b(ge\w+(?:t|en))\s+(?:hat|haben|ist|sind)\b"
 )
 CLAUSE_BREAK = re.compile(r"[,;:–]")
+#: A copula right before the time expression (``ist am Montag``, ``sind erst ab Mai``): a predicate.
+PREDICATE = re.compile(r"\w+\s+(?:(?:erst|schon|bereits|nun|jetzt)\s+)?(?:am|an|ab|bis|im|zu)?\s*")
+
+
+#: Cue strengths: a postponement beats tense, tense beats a bare present.
+STRONG, WEAK = frozenset({"moved"}), frozenset({"present"})
 
 
 def _token_direction(tense: str | None) -> str | None:
-    """Map a morph-stage tense label to a direction; present tense says nothing here."""
+    """Map a morph-stage tense label to a direction (``present`` is weak evidence for the future)."""
     label = (tense or "").lower()
     if label.startswith(("past", "pret", "perf", "plu", "imperf")):
         return "past"
@@ -36,7 +42,7 @@ def cues(
     found = [
         (offset + match.start(), cue_words[match.group()])
         for match in WORD.finditer(sentence)
-        if match.group() in cue_words
+        if cue_words.get(match.group(), "report") != "report"
     ]
     found += [(offset + match.start(), "past") for match in PERFECT.finditer(sentence)]
     for token in tokens:
@@ -53,6 +59,10 @@ def direction_at(
 ) -> str | None:
     """The direction of the nearest cue to ``position`` in its own clause (``None`` without one).
 
+    A postponement (``auf Freitag verschoben``) points ahead; otherwise the nearest past or future
+    cue decides; without one, a present copula whose predicate is the expression looks ahead
+    (``Die Abstimmung ist am Montag`` announces).
+
     Cues in other clauses of the sentence mislead more than they help (``kam sie nicht, …:
     Hochkofler gastiert am 9. Dezember``), so they are ignored.
     """
@@ -64,6 +74,10 @@ def direction_at(
     right_match = CLAUSE_BREAK.search(sentence, local)
     right = right_match.start() if right_match else len(sentence)
     in_clause = [cue for cue in found if offset + left <= cue[0] < offset + right]
-    if not in_clause:
-        return None
-    return min(in_clause, key=lambda cue: abs(cue[0] - position))[1]
+    if any(direction in STRONG for _, direction in in_clause):
+        return "future"
+    tensed = [cue for cue in in_clause if cue[1] not in WEAK]
+    if tensed:
+        return min(tensed, key=lambda cue: abs(cue[0] - position))[1]
+    weak = [cue for cue in in_clause if cue[1] in WEAK]
+    return "future" if any(PREDICATE.fullmatch(sentence, cue[0] - offset, local) for cue in weak) else None
