@@ -17,6 +17,8 @@ from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.patterns import Candidate
 
 SEASONS = {"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU", "Herbst": "FA", "Winter": "WI"}
+#: Month in which each season begins (winter: December, so it carries that year's number).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 POSITION_MODS = {"Anfang": "START", "Beginn": "START", "Mitte": "MID", "Ende": "END"}
 PART_CODES = {
     "Abend": "EV",
@@ -278,8 +280,14 @@ class Normaliser:
             return Resolved("DATE", f"{ctx.year}-{code}")
         if ctx.anchor is None:
             return Resolved("DATE", None, f"season:{code}")
-        year = ctx.anchor.year + self._mod(g.get("mod", ""), 0)
-        if code == "WI" and ctx.anchor.month <= 2 and "mod" not in g:
+        offset = self._mod(g.get("mod", ""), 0)
+        year = ctx.anchor.year
+        start = SEASON_START[code]
+        if offset > 0 and ctx.anchor.month >= start:
+            year += 1  # ``kommenden Herbst``: the next one to begin (this year's if not begun yet)
+        elif offset < 0 and ctx.anchor.month < start + 3:
+            year -= 1  # ``vergangenen Sommer``: the last one to have ended
+        elif offset == 0 and code == "WI" and ctx.anchor.month <= 2:
             year -= 1
         return Resolved("DATE", f"{year}-{code}")
 

@@ -222,7 +222,7 @@ class PatternSet:
                 "every",
                 re.compile(
                     rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
-                    rf"|(?P<per>pro|am)\s+(?P<unit3>Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
+                    rf"|(?P<per>pro|am)\s+(?P<unit3>Tag|Woche))(?!\w)(?!\s+(?:\d|(?:der|des|nach|vor|zuvor|danach)\b))"
                 ),
             ),
         ]
