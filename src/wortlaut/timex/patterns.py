@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from wortlaut.timex import grammar
 from wortlaut.timex.lexicon import TimeLexicon
+from wortlaut.timex.triggers import build_triggers, present
 
 #: Words after a four-digit number that show it counts things rather than naming a year.
 QUANTITY_AFTER = re.compile(
@@ -227,16 +228,33 @@ class PatternSet:
             ),
         ]
         self.patterns += grammar.extra_patterns(lex, b)
+        self.triggers = build_triggers(lex)
+        #: Set to False to run every pattern on every sentence (to check that the triggers change nothing).
+        self.use_triggers = True
 
     def candidates(self, text: str) -> list[Candidate]:
         """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
-        found = [cand for kind, pattern in self.patterns for cand in self._matches(kind, pattern, text)]
+        active: dict[str, bool] = {}
+        found = [
+            cand
+            for kind, pattern in self.patterns
+            if self._active(kind, text, active)
+            for cand in self._matches(kind, pattern, text)
+        ]
         found.sort(key=lambda cand: (-(cand.end - cand.start), cand.start))
         kept: list[Candidate] = []
         for cand in found:
             if all(cand.end <= other.start or cand.start >= other.end for other in kept):
                 kept.append(cand)
         return sorted(kept, key=lambda cand: cand.start)
+
+    def _active(self, kind: str, text: str, seen: dict[str, bool]) -> bool:
+        """Whether the kind's trigger occurs in the text (cached per kind for this text)."""
+        if not self.use_triggers:
+            return True
+        if kind not in seen:
+            seen[kind] = present(text, self.triggers[kind])
+        return seen[kind]
 
     def _matches(self, kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
