@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = limit_parser(__doc__)
     parser.add_argument("--compare-with", type=Path, help="another checkout's src folder to time against")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the comparison (default 3)")
-    parser.add_argument("--from-json", type=Path, help=argparse_hidden())
+    parser.add_argument("--from-json", type=Path, help="internal: time the times stage on saved JSON lines")
     args = parser.parse_args(argv)
     if args.from_json:
         return _time_saved(args.from_json)
@@ -62,11 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = timed("events.rules.v1", events, with_times)
     print(f"{sum(len(a.times) for a in done)} time expressions, {sum(len(a.events) for a in done)} events")
     return 0
-
-
-def argparse_hidden() -> str:
-    """Help text of the internal ``--from-json`` option (used by ``--compare-with``)."""
-    return "internal: time the times stage on articles saved as JSON lines"
 
 
 def _time_saved(path: Path) -> int:
