@@ -62,6 +62,19 @@ def test_postponed_to_a_weekday_is_the_coming_one(finder: TimeFinder, text: str)
     assert value(finder, text, "Freitag") == "2015-06-12"
 
 
+def test_what_was_expected_on_a_weekday_is_not_postponed_to_it(finder: TimeFinder) -> None:
+    assert value(finder, "Das am Sonntag erwartete Urteil wurde vertagt.", "Sonntag") == "2015-06-07"
+
+
+def test_copula_with_a_participle_after_the_weekday_is_perfect_tense(finder: TimeFinder) -> None:
+    assert value(finder, "Er ist bereits am Sonntag nach Wien zurückgekehrt.", "Sonntag") == "2015-06-07"
+    assert value(finder, "Die Vernissage ist am Samstag um 19 Uhr!", "Samstag") == "2015-06-13"
+
+
+def test_dative_modifiers(finder: TimeFinder) -> None:
+    assert value(finder, "Seit vergangenem Mittwoch wird gestreikt.", "vergangenem Mittwoch") == "2015-06-03"
+
+
 def test_explicit_modifier_beats_tense(finder: TimeFinder) -> None:
     assert value(finder, "Am vergangenen Freitag wird gefeiert.", "vergangenen Freitag") == "2015-06-05"
     assert value(finder, "Am kommenden Freitag war nichts los.", "kommenden Freitag") == "2015-06-12"
@@ -85,6 +98,11 @@ def test_narrative_year_carries_to_later_yearless_dates(finder: TimeFinder) -> N
     text = "Im März 1992 kam er nach Wien. Am 5. April traf er den Kanzler. Im Mai reiste er ab."
     assert value(finder, text, "5. April") == "1992-04-05"
     assert value(finder, text, "Mai") == "1992-05"
+
+
+def test_a_year_ago_is_a_comparison_not_a_narrative(finder: TimeFinder) -> None:
+    text = "Im April 2014 lag die Quote bei 10 Prozent. Im April betrug sie 9 Prozent."
+    assert value(finder, text, "April betrug") == "2015-04"
 
 
 def test_narrative_ends_with_a_date_counted_from_publication(finder: TimeFinder) -> None:

@@ -42,6 +42,9 @@ def one(finder: TimeFinder, text: str, expression: str, anchor: str | None = "20
         ("Mitte der 90er Jahre kam die Wende.", "Mitte der 90er Jahre", "199", "MID"),
         ("Ende der achtziger Jahre fiel die Mauer.", "Ende der achtziger Jahre", "198", "END"),
         ("In den 1960er Jahren wurde gebaut.", "1960er Jahren", "196", None),
+        ("Noch in den 1980ern war der Fluss schmutzig.", "1980ern", "198", None),
+        ("Arbeiten aus den 1970er- und 1980er-Jahren.", "1970er-", "197", None),
+        ("Ende der 1990er tauchte er auf.", "Ende der 1990er", "199", "END"),
     ],
 )
 def test_decades_in_words_and_digits(
@@ -89,7 +92,7 @@ def test_years_bare_early_and_in_ranges(finder: TimeFinder, text: str, expressio
 
 
 def test_counts_are_not_years(finder: TimeFinder) -> None:
-    assert find(finder, "Rund 1500 kamen, 1200 Menschen auch, im Jahr 2 nach der Wahl.") == []
+    assert find(finder, "Rund 1500 kamen, 1200 Menschen auch, 1000 bei der Demo, ein 1080p-Display.") == []
 
 
 @pytest.mark.parametrize(
@@ -165,7 +168,6 @@ def test_holiday_table_covers_de_at_ch() -> None:
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [
-        ("Im Sommer 2010 und im Winter war es kalt.", "Winter", "2010-WI"),
         ("Im Frühjahr 2016 soll gebaut werden.", "Frühjahr 2016", "2016-SP"),
         ("Im kommenden Herbst wird gewählt.", "kommenden Herbst", "2015-FA"),
         ("Im kommenden Frühjahr wird gewählt.", "kommenden Frühjahr", "2016-SP"),

@@ -52,7 +52,16 @@ CENTURY_OFFSETS = {
 }
 #: Kinds resolved by :func:`resolve_era`.
 ERA_KINDS = frozenset(
-    {"decade_word", "decade_mod", "century_word", "century_digits", "century_rel", "early_year", "era_year"}
+    {
+        "decade_word",
+        "decade_mod",
+        "decade_short",
+        "century_word",
+        "century_digits",
+        "century_rel",
+        "early_year",
+        "era_year",
+    }
 )
 POSITION = r"(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+(?:der|des)\s+)"
 #: Words before a holiday that name another country's day (``Chinas Nationalfeiertag``).
@@ -75,6 +84,7 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         ("holiday", re.compile(rf"{b}(?P<holiday>{holidays})s?(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?")),
         ("decade_word", re.compile(rf"{b}{POSITION}?(?P<tens>{decade})(?:\s*-?\s*|-)[Jj]ahren?(?!\w)")),
         ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
+        ("decade_short", re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0)er(?:n|-)?(?![^\W\d_])")),
         ("century_word", re.compile(rf"{b}{POSITION}?(?P<ord>{ordinal})\s+Jahrhunderts?(?!\w)")),
         ("century_digits", re.compile(rf"{b}{POSITION}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
         ("century_rel", re.compile(rf"{b}{POSITION}?(?P<cmod>{offset})\s+Jahrhunderts?(?!\w)")),
@@ -123,7 +133,7 @@ def resolve_era(kind: str, g: dict[str, str], anchor: date | None) -> tuple[str 
     """(value, mod) for decades, centuries and early years; value ``None`` when not a valid one."""
     if kind == "decade_word":
         return decade_value(DECADE_WORDS[g["tens"].lower()], anchor), _mod(g)
-    if kind == "decade_mod":
+    if kind in {"decade_mod", "decade_short"}:
         digits = g["num"]
         if not digits.endswith("0"):
             return None, None

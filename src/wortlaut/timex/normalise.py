@@ -276,8 +276,6 @@ class Normaliser:
         code = SEASONS[g["season"]]
         if "year" in g:
             return Resolved("DATE", f"{g['year']}-{code}")
-        if ctx.year is not None and "mod" not in g:
-            return Resolved("DATE", f"{ctx.year}-{code}")
         if ctx.anchor is None:
             return Resolved("DATE", None, f"season:{code}")
         offset = self._mod(g.get("mod", ""), 0)

@@ -22,6 +22,10 @@ QUANTITY_AFTER = re.compile(
 #: and plans without reading counts (``2500 Soldaten``) as years.
 YEAR_MIN, YEAR_MAX = 1000, 2099
 
+#: Bare years before this one need a date cue when they are round hundreds (``1000 bei Protestzug``
+#: counts people; ``1798`` alone is a year): round numbers are far more often counts.
+MODERN_YEAR = 1900
+
 #: Words after ``N Jahre`` that make it an age rather than a duration.
 AGE_AFTER = re.compile(r"\s+(?:alt|jung|älter|jünger)")
 
@@ -121,7 +125,7 @@ class PatternSet:
             (
                 "year",
                 re.compile(
-                    rf"{b}(?:(?:im\s+)?(?:das\s+)?Jahre?s?\s+)?{year}(?![\w.,]\d|\d|-\d{{1,2}}(?!\d))"
+                    rf"{b}(?:(?:im\s+)?(?:das\s+)?Jahre?s?\s+)?{year}(?![\w.,]\d|\d|[^\W\d_]|-\d{{1,2}}(?!\d))"
                 ),
             ),
             ("century", re.compile(rf"{b}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
@@ -223,7 +227,7 @@ class PatternSet:
                 "every",
                 re.compile(
                     rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
-                    rf"|(?P<per>pro|am)\s+(?P<unit3>Tag|Woche))(?!\w)(?!\s+(?:\d|(?:der|des|nach|vor|zuvor|danach)\b))"
+                    rf"|(?P<per>pro|am)\s+(?P<unit3>Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
                 ),
             ),
         ]
@@ -314,7 +318,7 @@ class PatternSet:
             return True
         if YEAR_PAIR_BEFORE.search(text, max(0, start - 12), start):
             return True
-        if previous.lower() in self.lex.quantity_cues:
+        if previous.lower() in self.lex.quantity_cues or (year < MODERN_YEAR and year % 100 == 0):
             return False
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True

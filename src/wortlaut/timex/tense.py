@@ -17,8 +17,15 @@ PERFECT = re.compile(
     r"\b(?:ist|sind|hat|haben|war|waren)\b(?:\W+\w+){0,8}?\W+(ge\w+(?:t|en))\b|\b(ge\w+(?:t|en))\s+(?:hat|haben|ist|sind)\b"
 )
 CLAUSE_BREAK = re.compile(r"[,;:–]")
-#: A copula right before the time expression (``ist am Montag``, ``sind erst ab Mai``): a predicate.
+#: The target of a postponement: ``auf (den) Freitag verschoben`` (not ``das am Sonntag erwartete
+#: Urteil wurde vertagt``, where Sunday is when it was expected).
+MOVED_TO = re.compile(r"\bauf\s+(?:den\s+|die\s+|das\s+|kommenden\s+|nächsten\s+)?$")
+#: A copula right before the time expression (``ist am Montag``, ``sind erst ab Mai``) ...
 PREDICATE = re.compile(r"\w+\s+(?:(?:erst|schon|bereits|nun|jetzt)\s+)?(?:am|an|ab|bis|im|zu)?\s*")
+#: ... and nothing after it but a clock time before the clause ends: then the expression is the predicate
+#: (``Die Abstimmung ist am Montag.``); with more words the copula is usually a perfect-tense auxiliary
+#: whose participle comes last (``ist am Sonntag in den Jemen zurückgekehrt``).
+CLAUSE_END = re.compile(r"\s*(?:um\s+\d{1,2}(?:[.:]\d\d)?\s*Uhr)?\s*[.!?)]*\s*")
 
 
 #: Cue strengths: a postponement beats tense, tense beats a bare present.
@@ -55,7 +62,13 @@ def cues(
 
 
 def direction_at(
-    position: int, sentence: str, offset: int, cue_words: dict[str, str], tokens: Sequence[Token] = ()
+    position: int,
+    sentence: str,
+    offset: int,
+    cue_words: dict[str, str],
+    tokens: Sequence[Token] = (),
+    *,
+    end: int | None = None,
 ) -> str | None:
     """The direction of the nearest cue to ``position`` in its own clause (``None`` without one).
 
@@ -74,10 +87,12 @@ def direction_at(
     right_match = CLAUSE_BREAK.search(sentence, local)
     right = right_match.start() if right_match else len(sentence)
     in_clause = [cue for cue in found if offset + left <= cue[0] < offset + right]
-    if any(direction in STRONG for _, direction in in_clause):
+    if any(direction in STRONG for _, direction in in_clause) and MOVED_TO.search(sentence, left, local):
         return "future"
     tensed = [cue for cue in in_clause if cue[1] not in WEAK]
     if tensed:
         return min(tensed, key=lambda cue: abs(cue[0] - position))[1]
     weak = [cue for cue in in_clause if cue[1] in WEAK]
-    return "future" if any(PREDICATE.fullmatch(sentence, cue[0] - offset, local) for cue in weak) else None
+    final = end is not None and CLAUSE_END.fullmatch(sentence, end - offset, right) is not None
+    predicate = any(PREDICATE.fullmatch(sentence, cue[0] - offset, local) for cue in weak)
+    return "future" if final and predicate else None

@@ -37,6 +37,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "every": UNITS,
     "decade_word": ("iger", "Nuller", "nuller", "zehner", "Zehner"),
     "decade_mod": ("Jahr",),
+    "decade_short": ("0er",),
     "century_word": ("Jahrhundert",),
     "century_digits": ("Jahrhundert",),
     "century_rel": ("Jahrhundert",),
