@@ -89,7 +89,7 @@ def direction_at(
     in_clause = [cue for cue in found if offset + left <= cue[0] < offset + right]
     if any(direction in STRONG for _, direction in in_clause) and MOVED_TO.search(sentence, left, local):
         return "future"
-    tensed = [cue for cue in in_clause if cue[1] not in WEAK]
+    tensed = [cue for cue in in_clause if cue[1] not in WEAK | STRONG]
     if tensed:
         return min(tensed, key=lambda cue: abs(cue[0] - position))[1]
     weak = [cue for cue in in_clause if cue[1] in WEAK]
