@@ -175,6 +175,9 @@ class TimeExpr:
     relative: str | None = None
     anchor: str | None = None
     mod: str | None = None
+    #: The TimeML reading where it differs from the timeline ``value`` (``PRESENT_REF`` for ``heute``
+    #: meaning "nowadays", ``P50Y`` for ``vor fünfzig Jahren``); ``None`` when both are the same.
+    timeml_value: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from tests.conftest import shared_path
 from wortlaut.article import TimeExpr
 from wortlaut.eval import timex
+from wortlaut.eval.timex_sets import split_names
 from wortlaut.timex.finder import TimeFinder
 from wortlaut.timex.timeml import GoldTimex, TimeMLError, read_timeml
 
@@ -101,8 +102,11 @@ def test_timex_cli_reports_news_and_rejects_missing_path(tmp_path: Path) -> None
 
 
 @pytest.mark.slow
-def test_timex_quality_gate_on_dolomiten(finder: TimeFinder) -> None:
+def test_timex_quality_gate_on_dolomiten_tune_half(finder: TimeFinder) -> None:
     folder = shared_path("data", "time-krauts", "dolomiten-100")
-    scores = timex.evaluate_timeml(sorted(folder.glob("*.tml")), finder)
-    assert scores.span.f1 >= GATE["dolomiten-100"]["span_f1"]
-    assert scores.value.f1 >= GATE["dolomiten-100"]["value_f1"]
+    tune = set(split_names("tune"))
+    files = sorted(path for path in folder.glob("*.tml") if path.name in tune)
+    scores = timex.evaluate_timeml(files, finder)
+    # Only the tune half: the untouched half is scored once, by hand, for docs/quality.md.
+    assert scores.span.f1 >= GATE["dolomiten-100-tune"]["span_f1"]
+    assert scores.value.f1 >= GATE["dolomiten-100-tune"]["value_f1"]

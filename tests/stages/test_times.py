@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import cast
+
 import pytest
 
 from wortlaut.article import Article, Post, Span, Structure, TimeExpr
@@ -175,3 +178,41 @@ def test_times_offsets_match_text(stage: TimesStage) -> None:
     article = stage(Article.create(text, published="2025-05-21"))
     assert article.times
     assert all(article.text[t.start : t.end] == t.text for t in article.times)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A live-blog entry as the structure layer may give it (start, end, its own stamp)."""
+
+    start: int
+    end: int
+    stamp: str
+
+
+@dataclass(frozen=True)
+class _LiveStructure:
+    """A structure layer with live-blog entries; read by the times stage without knowing the class."""
+
+    entries: tuple[_Entry, ...]
+    posts: tuple[Post, ...] = ()
+    boilerplate: tuple[Span, ...] = ()
+    headline: Span | None = None
+
+
+def test_times_live_blog_entries_anchor_to_their_own_stamp(stage: TimesStage) -> None:
+    first = "08:15\nDie Abstimmung ist heute.\n"
+    second = "14:30\nGestern hatte der Rat getagt."
+    text = first + second
+    entries = (
+        _Entry(start=0, end=len(first), stamp="2025-05-20T08:15"),
+        _Entry(start=len(first), end=len(text), stamp="2025-05-21T14:30"),
+    )
+    article = Article.create(text, published="2025-05-19", structure=cast(Structure, _LiveStructure(entries)))
+    found = {t.text: t for t in stage(article).times}
+    assert found["heute"].value == "2025-05-20" and found["heute"].anchor == "2025-05-20"
+    assert found["Gestern"].value == "2025-05-20"
+
+
+def test_times_without_entry_stamps_anchor_to_publication(stage: TimesStage) -> None:
+    article = stage(Article.create("Gestern tagte der Rat.", published="2025-05-19"))
+    assert article.times[0].value == "2025-05-18"

@@ -19,6 +19,7 @@ import click
 
 from wortlaut.article import Article, TimeExpr
 from wortlaut.eval.spans import Score
+from wortlaut.eval.timex_sets import HALVES, own_documents, split_names
 from wortlaut.pipeline import Pipeline, build_pipeline
 from wortlaut.stages.times import parse_day
 from wortlaut.timex.finder import AnchorFn, TimeFinder
@@ -69,6 +70,11 @@ def align(gold: Sequence[GoldTimex], predicted: Sequence[TimeExpr]) -> list[tupl
     return pairs
 
 
+def timeml_reading(pred: TimeExpr) -> str | None:
+    """The value TimeML corpora annotate: ``timeml_value`` where it differs from the timeline ``value``."""
+    return pred.timeml_value or pred.value
+
+
 def score_document(doc: TimeMLDocument, predicted: Sequence[TimeExpr], scores: TimexScores) -> None:
     """Add one document's counts (and readable mistakes) to ``scores``."""
     pairs = align(doc.timexes, predicted)
@@ -76,11 +82,12 @@ def score_document(doc: TimeMLDocument, predicted: Sequence[TimeExpr], scores: T
     scores.predicted += len(predicted)
     scores.matched += len(pairs)
     for gold, pred in pairs:
-        scores.value_correct += gold.value == pred.value
+        value = timeml_reading(pred)
+        scores.value_correct += gold.value == value
         scores.type_correct += gold.type == pred.type
-        if gold.value != pred.value:
+        if gold.value != value:
             scores.errors.append(
-                f"{doc.name}: value {gold.text!r} gold {gold.value} got {pred.value} ({pred.text!r})"
+                f"{doc.name}: value {gold.text!r} gold {gold.value} got {value} ({pred.text!r})"
             )
     matched_gold = {id(gold) for gold, _ in pairs}
     matched_pred = {id(pred) for _, pred in pairs}
@@ -95,14 +102,20 @@ def score_document(doc: TimeMLDocument, predicted: Sequence[TimeExpr], scores: T
 def evaluate_timeml(
     files: Sequence[Path], finder: TimeFinder, *, layers: Pipeline | None = None
 ) -> TimexScores:
-    """Run the finder over TimeML documents with the DCT as publication date.
+    """Run the finder over TimeML files with the DCT as publication date.
 
     With ``layers`` (a pipeline providing sentences and tokens) the finder also uses the
     morph stage's tenses, as the ``times`` stage does in the full pipeline.
     """
+    return evaluate_documents([read_timeml(path) for path in files], finder, layers=layers)
+
+
+def evaluate_documents(
+    docs: Sequence[TimeMLDocument], finder: TimeFinder, *, layers: Pipeline | None = None
+) -> TimexScores:
+    """Score the finder on documents already read (TimeML files or the own set)."""
     scores = TimexScores()
-    for path in files:
-        doc = read_timeml(path)
+    for doc in docs:
         published = parse_day(doc.dct)
         article = layers(Article.create(doc.text)) if layers is not None else None
         predicted = finder.find(
@@ -174,10 +187,17 @@ def check_case(case: NewsCase, finder: TimeFinder) -> tuple[bool, str | None]:
 @click.option(
     "--set",
     "which",
-    type=click.Choice(["timeml", "news"]),
+    type=click.Choice(["timeml", "news", "own"]),
     default="timeml",
     show_default=True,
-    help="Score TimeML files or the project's news expressions.",
+    help="Score TimeML files, the project's news expressions, or the own TIMEX3 set (10kGNAD + news-html).",
+)
+@click.option(
+    "--half",
+    type=click.Choice(["all", *HALVES]),
+    default="all",
+    show_default=True,
+    help="With the default dolomiten-100 folder: only the tune or the untouched half (eval/data split).",
 )
 @click.option("--errors", "show_errors", is_flag=True, help="List every mistake.")
 @click.option(
@@ -185,29 +205,40 @@ def check_case(case: NewsCase, finder: TimeFinder) -> tuple[bool, str | None]:
     is_flag=True,
     help="Give the finder sentences and tenses from the tokens and morph stages.",
 )
-def command(paths: tuple[Path, ...], which: str, show_errors: bool, with_morph: bool) -> None:
+def command(paths: tuple[Path, ...], which: str, half: str, show_errors: bool, with_morph: bool) -> None:
     """Time-expression quality on TimeML files (default: KRAUTS dolomiten-100 in ../shared)."""
     finder = TimeFinder()
     if which == "news":
         _report_news(finder, show_errors)
         return
     try:
-        files = timeml_files(list(paths or DEFAULT_PATHS))
+        docs = _documents(which, paths, half)
         layers = build_pipeline(TOKEN_STAGES) if with_morph else None
-        scores = evaluate_timeml(files, finder, layers=layers)
-    except TimeMLError as error:
+        scores = evaluate_documents(docs, finder, layers=layers)
+    except (TimeMLError, OSError) as error:
         raise click.ClickException(str(error)) from None
-    if not files:
+    if not docs:
         raise click.ClickException("no .tml files found")
     if show_errors:
         for line in scores.errors:
             click.echo(line)
     click.echo(
-        f"documents {len(files)}  gold {scores.gold}  predicted {scores.predicted}  matched {scores.matched}"
+        f"documents {len(docs)}  gold {scores.gold}  predicted {scores.predicted}  matched {scores.matched}"
     )
     for name, score in (("span (relaxed)", scores.span), ("value", scores.value)):
         click.echo(f"{name:<15} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}")
     click.echo(f"type accuracy   {scores.type_accuracy:.3f}")
+
+
+def _documents(which: str, paths: tuple[Path, ...], half: str) -> list[TimeMLDocument]:
+    """The documents to score: the own set, or TimeML files (one dolomiten-100 half if asked)."""
+    if which == "own":
+        return own_documents()
+    files = timeml_files(list(paths or DEFAULT_PATHS))
+    if half != "all":
+        keep = set(split_names(half))
+        files = [path for path in files if path.name in keep]
+    return [read_timeml(path) for path in files]
 
 
 def _report_news(finder: TimeFinder, show_errors: bool) -> None:

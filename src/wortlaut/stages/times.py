@@ -25,19 +25,35 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
+#: Structure-layer collections whose items carry their own time stamp: embedded posts, and the
+#: live-blog / ticker entries the structure layer may add (read defensively: any of these names).
+STAMPED_LAYERS = ("posts", "entries", "live_entries", "ticker_entries")
+#: Attributes of such an item that may hold its stamp (ISO date or date-time).
+STAMP_FIELDS = ("date", "stamp", "published", "time")
+
+
+def stamped_spans(article: Article) -> list[tuple[int, int, date]]:
+    """(start, end, day) of every post or live-blog entry that has a dated stamp, innermost last."""
+    spans: list[tuple[int, int, date]] = []
+    for layer in STAMPED_LAYERS:
+        for item in getattr(article.structure, layer, None) or ():
+            stamp = next((getattr(item, name) for name in STAMP_FIELDS if getattr(item, name, None)), None)
+            day = parse_day(stamp) if isinstance(stamp, str) else None
+            start, end = getattr(item, "start", None), getattr(item, "end", None)
+            if day is not None and isinstance(start, int) and isinstance(end, int):
+                spans.append((start, end, day))
+    return sorted(spans, key=lambda span: span[0] - span[1])
+
+
 def anchor_function(article: Article) -> AnchorFn:
-    """offset -> reference date: the post date inside a dated post, else the publication date."""
+    """offset -> reference date: a live-blog entry's or an embedded post's own stamp where the
+    offset lies in one (the shortest such span), else the publication date."""
     published = article.published_date
-    posts = [
-        (post.start, post.end, parse_day(post.date))
-        for post in (article.structure.posts if article.structure else ())
-    ]
+    spans = stamped_spans(article)
 
     def anchor(offset: int) -> date | None:
-        for start, end, day in posts:
-            if start <= offset < end and day is not None:
-                return day
-        return published
+        inside = [day for start, end, day in spans if start <= offset < end]
+        return inside[-1] if inside else published
 
     return anchor
 

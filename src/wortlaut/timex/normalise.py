@@ -11,11 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from wortlaut.timex import grammar
 from wortlaut.timex.calendar import iso_week, safe_date, shift_month, weekday_date, year_for_month
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.patterns import Candidate
 
 SEASONS = {"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU", "Herbst": "FA", "Winter": "WI"}
+#: Month in which each season begins (winter: December, so it carries that year's number).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 POSITION_MODS = {"Anfang": "START", "Beginn": "START", "Mitte": "MID", "Ende": "END"}
 PART_CODES = {
     "Abend": "EV",
@@ -41,6 +44,7 @@ class Resolved:
     value: str | None = None
     relative: str | None = None
     mod: str | None = None
+    timeml_value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,8 @@ class Normaliser:
             "season": self._season,
             "quarter": self._quarter,
             "every": self._every,
+            "holiday": self._holiday,
+            **{kind: self._era for kind in grammar.ERA_KINDS},
         }
 
     def _mod(self, word: str, default: int = 0) -> int:
@@ -103,7 +109,8 @@ class Normaliser:
 
     def resolve(self, cand: Candidate, ctx: Context) -> Resolved | None:
         """The normalised value, or ``None`` when the candidate is no valid time after all."""
-        return self.handlers[cand.kind](cand.groups, ctx)
+        groups = {**cand.groups, "_kind": cand.kind} if cand.kind in grammar.ERA_KINDS else cand.groups
+        return self.handlers[cand.kind](groups, ctx)
 
     # -- absolute dates ---------------------------------------------------------------------
     def _month_number(self, text: str) -> int:
@@ -181,6 +188,16 @@ class Normaliser:
             return None
         return Resolved("DATE", ("20" if digits in {"00", "10"} else "19") + digits[0])
 
+    def _holiday(self, g: dict[str, str], ctx: Context) -> Resolved:
+        value, relative = grammar.resolve_holiday(g, ctx.anchor, ctx.direction)
+        return Resolved("DATE", value, relative or None)
+
+    def _era(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        value, mod = grammar.resolve_era(g["_kind"], g, ctx.anchor)
+        if value is None:
+            return None if g["_kind"] != "century_rel" else Resolved("DATE", None, "century", mod=mod)
+        return Resolved("DATE", value, mod=mod)
+
     # -- relative dates ---------------------------------------------------------------------
     def _offset_value(self, unit: str, offset: int, ctx: Context, mod: str | None = None) -> Resolved:
         """A day, week, month or year ``offset`` units from the anchor."""
@@ -226,9 +243,12 @@ class Normaliser:
         return Resolved("DATE", iso_week(ctx.anchor + timedelta(weeks=offset)) + "-WE")
 
     def _word(self, g: dict[str, str], ctx: Context) -> Resolved:
-        word = self.lex.words.get(g["word"]) or self.lex.words[g["word"].lower()]
+        text = g["word"]
+        word = self.lex.words.get(text) or self.lex.words[text[:1].lower() + text[1:]]
         if "nowadays" in g:
-            return Resolved("DATE", "PRESENT_REF")
+            # ``heute`` meaning "nowadays": the publication day on the timeline, PRESENT_REF for TimeML.
+            today = self._offset_value("day", 0, ctx)
+            return Resolved("DATE", today.value, today.relative, timeml_value="PRESENT_REF")
         if word.kind == "day":
             base = ctx
             if g["word"] in FOCUS_RELATIVE and ctx.day is not None:
@@ -258,8 +278,14 @@ class Normaliser:
             return Resolved("DATE", f"{g['year']}-{code}")
         if ctx.anchor is None:
             return Resolved("DATE", None, f"season:{code}")
-        year = ctx.anchor.year + self._mod(g.get("mod", ""), 0)
-        if code == "WI" and ctx.anchor.month <= 2 and "mod" not in g:
+        offset = self._mod(g.get("mod", ""), 0)
+        year = ctx.anchor.year
+        start = SEASON_START[code]
+        if offset > 0 and ctx.anchor.month >= start:
+            year += 1  # ``kommenden Herbst``: the next one to begin (this year's if not begun yet)
+        elif offset < 0 and ctx.anchor.month < start + 3:
+            year -= 1  # ``vergangenen Sommer``: the last one to have ended
+        elif offset == 0 and code == "WI" and ctx.anchor.month <= 2:
             year -= 1
         return Resolved("DATE", f"{year}-{code}")
 
@@ -291,7 +317,10 @@ class Normaliser:
         prep = g.get("prep", "").lower()
         whole = int(number) if number == int(number) else None
         if prep == "vor" and whole is not None and unit in {"Y", "M", "W", "D"}:
-            return self._offset_value(_UNIT_NAMES[unit], -whole, ctx)
+            # The timeline needs the date (``vor fünfzig Jahren`` = 1965); TimeML corpora annotate
+            # the noun phrase as a duration (``P50Y``), kept as the TimeML reading.
+            dated = self._offset_value(_UNIT_NAMES[unit], -whole, ctx)
+            return Resolved(dated.type, dated.value, dated.relative, timeml_value=_period(number, unit))
         if prep == "in" and whole is not None and unit in {"M", "W", "D"} and ctx.direction != "past":
             return self._offset_value(_UNIT_NAMES[unit], whole, ctx)
         return Resolved("DURATION", _period(number, unit))

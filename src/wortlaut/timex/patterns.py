@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from wortlaut.timex import grammar
 from wortlaut.timex.lexicon import TimeLexicon
+from wortlaut.timex.triggers import build_triggers, present
 
 #: Words after a four-digit number that show it counts things rather than naming a year.
 QUANTITY_AFTER = re.compile(
@@ -19,6 +21,10 @@ QUANTITY_AFTER = re.compile(
 #: Lower and upper bound for a bare four-digit number to be read as a year; chosen to cover news history
 #: and plans without reading counts (``2500 Soldaten``) as years.
 YEAR_MIN, YEAR_MAX = 1000, 2099
+
+#: Bare years before this one need a date cue when they are round hundreds (``1000 bei Protestzug``
+#: counts people; ``1798`` alone is a year): round numbers are far more often counts.
+MODERN_YEAR = 1900
 
 #: Words after ``N Jahre`` that make it an age rather than a duration.
 AGE_AFTER = re.compile(r"\s+(?:alt|jung|älter|jünger)")
@@ -31,6 +37,8 @@ MORNING_BEFORE = frozenset(["am", "den", "jeden", "diesen", "frühen", "heute"])
 #: A year range (``1170-1230``, ``(1898–1976)``): both numbers are years whatever follows.
 YEAR_RANGE_AFTER = re.compile(r"[-–/]\d{4}(?!\d)")
 YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)\d{4}[-–/]$")
+#: The second year of ``zwischen 2010 und 2014``, ``von 1998 bis 2002`` (whatever noun follows).
+YEAR_PAIR_BEFORE = re.compile(r"(?<![\d.,])(?:1\d|20)\d\d\s+(?:und|bis|oder)\s+$")
 #: The rest of a number range after its first number (``31 [und 22 Jahre]``).
 RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und)\s*\w+\s+\w+")
 #: Words ending like adjectives that are not (``eine über Jahre``), refused between number and unit.
@@ -117,7 +125,7 @@ class PatternSet:
             (
                 "year",
                 re.compile(
-                    rf"{b}(?:(?:im\s+)?(?:das\s+)?Jahre?s?\s+)?{year}(?![\w.,]\d|\d|-\d{{1,2}}(?!\d))"
+                    rf"{b}(?:(?:im\s+)?(?:das\s+)?Jahre?s?\s+)?{year}(?![\w.,]\d|\d|[^\W\d_]|-\d{{1,2}}(?!\d))"
                 ),
             ),
             ("century", re.compile(rf"{b}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
@@ -223,16 +231,34 @@ class PatternSet:
                 ),
             ),
         ]
+        self.patterns += grammar.extra_patterns(lex, b)
+        self.triggers = build_triggers(lex)
+        #: Set to False to run every pattern on every sentence (to check that the triggers change nothing).
+        self.use_triggers = True
 
     def candidates(self, text: str) -> list[Candidate]:
         """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
-        found = [cand for kind, pattern in self.patterns for cand in self._matches(kind, pattern, text)]
+        active: dict[str, bool] = {}
+        found = [
+            cand
+            for kind, pattern in self.patterns
+            if self._active(kind, text, active)
+            for cand in self._matches(kind, pattern, text)
+        ]
         found.sort(key=lambda cand: (-(cand.end - cand.start), cand.start))
         kept: list[Candidate] = []
         for cand in found:
             if all(cand.end <= other.start or cand.start >= other.end for other in kept):
                 kept.append(cand)
         return sorted(kept, key=lambda cand: cand.start)
+
+    def _active(self, kind: str, text: str, seen: dict[str, bool]) -> bool:
+        """Whether the kind's trigger occurs in the text (cached per kind for this text)."""
+        if not self.use_triggers:
+            return True
+        if kind not in seen:
+            seen[kind] = present(text, self.triggers[kind])
+        return seen[kind]
 
     def _matches(self, kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
@@ -263,7 +289,7 @@ class PatternSet:
             return self._word_ok(groups, text, start, end, previous)
         if kind == "season" and "mod" not in groups and "year" not in groups:
             return previous in self.cues or previous in SEASON_CUES
-        return True
+        return grammar.accept(kind, groups, text, start)
 
     def _nowadays(self, text: str, end: int, previous: str) -> bool:
         """``heute`` meaning "nowadays": ``heute noch``, ``wie wir heute wissen``, ``heute würde``."""
@@ -290,7 +316,9 @@ class PatternSet:
             return True
         if YEAR_RANGE_AFTER.match(text, end) or YEAR_RANGE_BEFORE.search(text, 0, start):
             return True
-        if previous in self.lex.quantity_cues or not 1900 <= year <= YEAR_MAX:
+        if YEAR_PAIR_BEFORE.search(text, max(0, start - 12), start):
+            return True
+        if previous.lower() in self.lex.quantity_cues or (year < MODERN_YEAR and year % 100 == 0):
             return False
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True

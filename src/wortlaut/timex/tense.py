@@ -17,10 +17,23 @@ PERFECT = re.compile(
     r"\b(?:ist|sind|hat|haben|war|waren)\b(?:\W+\w+){0,8}?\W+(ge\w+(?:t|en))\b|\b(ge\w+(?:t|en))\s+(?:hat|haben|ist|sind)\b"
 )
 CLAUSE_BREAK = re.compile(r"[,;:–]")
+#: The target of a postponement: ``auf (den) Freitag verschoben`` (not ``das am Sonntag erwartete
+#: Urteil wurde vertagt``, where Sunday is when it was expected).
+MOVED_TO = re.compile(r"\bauf\s+(?:den\s+|die\s+|das\s+|kommenden\s+|nächsten\s+)?$")
+#: A copula right before the time expression (``ist am Montag``, ``sind erst ab Mai``) ...
+PREDICATE = re.compile(r"\w+\s+(?:(?:erst|schon|bereits|nun|jetzt)\s+)?(?:am|an|ab|bis|im|zu)?\s*")
+#: ... and nothing after it but a clock time before the clause ends: then the expression is the predicate
+#: (``Die Abstimmung ist am Montag.``); with more words the copula is usually a perfect-tense auxiliary
+#: whose participle comes last (``ist am Sonntag in den Jemen zurückgekehrt``).
+CLAUSE_END = re.compile(r"\s*(?:um\s+\d{1,2}(?:[.:]\d\d)?\s*Uhr)?\s*[.!?)]*\s*")
+
+
+#: Cue strengths: a postponement beats tense, tense beats a bare present.
+STRONG, WEAK = frozenset({"moved"}), frozenset({"present"})
 
 
 def _token_direction(tense: str | None) -> str | None:
-    """Map a morph-stage tense label to a direction; present tense says nothing here."""
+    """Map a morph-stage tense label to a direction (``present`` is weak evidence for the future)."""
     label = (tense or "").lower()
     if label.startswith(("past", "pret", "perf", "plu", "imperf")):
         return "past"
@@ -36,7 +49,7 @@ def cues(
     found = [
         (offset + match.start(), cue_words[match.group()])
         for match in WORD.finditer(sentence)
-        if match.group() in cue_words
+        if cue_words.get(match.group(), "report") != "report"
     ]
     found += [(offset + match.start(), "past") for match in PERFECT.finditer(sentence)]
     for token in tokens:
@@ -49,9 +62,19 @@ def cues(
 
 
 def direction_at(
-    position: int, sentence: str, offset: int, cue_words: dict[str, str], tokens: Sequence[Token] = ()
+    position: int,
+    sentence: str,
+    offset: int,
+    cue_words: dict[str, str],
+    tokens: Sequence[Token] = (),
+    *,
+    end: int | None = None,
 ) -> str | None:
     """The direction of the nearest cue to ``position`` in its own clause (``None`` without one).
+
+    A postponement (``auf Freitag verschoben``) points ahead; otherwise the nearest past or future
+    cue decides; without one, a present copula whose predicate is the expression looks ahead
+    (``Die Abstimmung ist am Montag`` announces).
 
     Cues in other clauses of the sentence mislead more than they help (``kam sie nicht, …:
     Hochkofler gastiert am 9. Dezember``), so they are ignored.
@@ -64,6 +87,12 @@ def direction_at(
     right_match = CLAUSE_BREAK.search(sentence, local)
     right = right_match.start() if right_match else len(sentence)
     in_clause = [cue for cue in found if offset + left <= cue[0] < offset + right]
-    if not in_clause:
-        return None
-    return min(in_clause, key=lambda cue: abs(cue[0] - position))[1]
+    if any(direction in STRONG for _, direction in in_clause) and MOVED_TO.search(sentence, left, local):
+        return "future"
+    tensed = [cue for cue in in_clause if cue[1] not in WEAK | STRONG]
+    if tensed:
+        return min(tensed, key=lambda cue: abs(cue[0] - position))[1]
+    weak = [cue for cue in in_clause if cue[1] in WEAK]
+    final = end is not None and CLAUSE_END.fullmatch(sentence, end - offset, right) is not None
+    predicate = any(PREDICATE.fullmatch(sentence, cue[0] - offset, local) for cue in weak)
+    return "future" if final and predicate else None

@@ -1,0 +1,155 @@
+"""More of German date grammar: holidays, decades and centuries in words, early and BC years.
+
+These patterns and resolvers extend :class:`~wortlaut.timex.patterns.PatternSet` and
+:class:`~wortlaut.timex.normalise.Normaliser`.  They come from the TIMEX3 guidelines (decade
+``192``, century ``19``, BC years) and German usage (``in den zwanziger Jahren``, ``im vorigen
+Jahrhundert``, ``Mitte der 90er Jahre``, movable feasts), not from one corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from wortlaut.timex.feasts import holiday_year, load_holidays
+from wortlaut.timex.lexicon import TimeLexicon
+
+#: Tens of a decade said as a word (``in den zwanziger Jahren``, ``Nullerjahre``).
+DECADE_WORDS = {
+    "nuller": 0,
+    "zehner": 1,
+    "zwanziger": 2,
+    "dreißiger": 3,
+    "vierziger": 4,
+    "fünfziger": 5,
+    "sechziger": 6,
+    "siebziger": 7,
+    "achtziger": 8,
+    "neunziger": 9,
+}
+#: Ordinal words for centuries (``im neunzehnten Jahrhundert``); digits (``19. Jahrhundert``) are in patterns.
+CENTURY_ORDINALS = {
+    "fünfzehnten": 15,
+    "sechzehnten": 16,
+    "siebzehnten": 17,
+    "achtzehnten": 18,
+    "neunzehnten": 19,
+    "zwanzigsten": 20,
+    "einundzwanzigsten": 21,
+}
+#: Words placing a century relative to the anchor's (``im vorigen Jahrhundert`` = the 20th in 2015).
+CENTURY_OFFSETS = {
+    "vorigen": -1,
+    "vergangenen": -1,
+    "letzten": -1,
+    "diesem": 0,
+    "dieses": 0,
+    "laufenden": 0,
+    "jetzigen": 0,
+    "nächsten": 1,
+    "kommenden": 1,
+    "vorvorigen": -2,
+}
+#: Kinds resolved by :func:`resolve_era`.
+ERA_KINDS = frozenset(
+    {
+        "decade_word",
+        "decade_mod",
+        "decade_short",
+        "century_word",
+        "century_digits",
+        "century_rel",
+        "early_year",
+        "era_year",
+    }
+)
+POSITION = r"(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+(?:der|des)\s+)"
+#: Words before a holiday that name another country's day (``Chinas Nationalfeiertag``).
+FOREIGN_BEFORE = re.compile(r"(?:[A-ZÄÖÜ]\w+s|\w+ischen|\w+ische)\s+$")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, regex) pairs for the grammar classes of this module."""
+    b = boundary
+    holidays = _alt(list(load_holidays()))
+    decade = _alt([*DECADE_WORDS, *(word.capitalize() for word in DECADE_WORDS)])
+    ordinal = _alt(list(CENTURY_ORDINALS))
+    offset = _alt(list(CENTURY_OFFSETS))
+    era = r"(?P<era>v\.\s?Chr\.|n\.\s?Chr\.|vor\s+Christus|nach\s+Christus)"
+    return [
+        ("holiday", re.compile(rf"{b}(?P<holiday>{holidays})s?(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?")),
+        ("decade_word", re.compile(rf"{b}{POSITION}?(?P<tens>{decade})(?:\s*-?\s*|-)[Jj]ahren?(?!\w)")),
+        ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
+        ("decade_short", re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0)er(?:n|-)?(?![^\W\d_])")),
+        ("century_word", re.compile(rf"{b}{POSITION}?(?P<ord>{ordinal})\s+Jahrhunderts?(?!\w)")),
+        ("century_digits", re.compile(rf"{b}{POSITION}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
+        ("century_rel", re.compile(rf"{b}{POSITION}?(?P<cmod>{offset})\s+Jahrhunderts?(?!\w)")),
+        ("early_year", re.compile(rf"{b}(?:[Ii]m\s+)?Jahre?s?\s+(?P<year>\d{{1,4}})(?!\d)(?:\s+{era})?")),
+        ("era_year", re.compile(rf"{b}(?P<year>\d{{1,4}})\s+{era}")),
+    ]
+
+
+def accept(kind: str, groups: dict[str, str], text: str, start: int) -> bool:
+    """Context checks: no other country's holiday (``Frankreichs Nationalfeiertag``); an early year needs
+    three digits or an era (``im Jahr 578``, ``9 n. Chr.``, not ``im Jahr 2 nach der Wahl``)."""
+    if kind == "holiday":
+        return FOREIGN_BEFORE.search(text[max(0, start - 30) : start]) is None
+    if kind in {"early_year", "era_year"}:
+        # Four-digit years are the ``year`` pattern's (with its plausibility range).
+        return "era" in groups or 3 <= len(groups["year"]) <= 3
+    return True
+
+
+def _mod(g: dict[str, str]) -> str | None:
+    return {"Anfang": "START", "Beginn": "START", "Mitte": "MID", "Ende": "END"}.get(g.get("pmod", ""))
+
+
+def resolve_holiday(g: dict[str, str], anchor: date | None, direction: str | None) -> tuple[str | None, str]:
+    """(value, relative) of a holiday: its date in the named year, else the year the clause points to."""
+    holiday = load_holidays()[g["holiday"]]
+    if "year" in g:
+        return holiday.on(int(g["year"])).isoformat(), ""
+    if anchor is None:
+        return None, f"holiday:{holiday.name}"
+    return holiday.on(holiday_year(holiday, anchor, direction)).isoformat(), ""
+
+
+def decade_value(tens: int, anchor: date | None) -> str:
+    """The latest decade with these tens strictly before the anchor's own decade (``192`` in 2015)."""
+    if anchor is None:
+        return f"{200 if tens == 0 else 190 + tens}"
+    current = anchor.year // 10
+    value = (current // 10) * 10 + tens
+    while value >= current:
+        value -= 10
+    return str(value)
+
+
+def resolve_era(kind: str, g: dict[str, str], anchor: date | None) -> tuple[str | None, str | None]:
+    """(value, mod) for decades, centuries and early years; value ``None`` when not a valid one."""
+    if kind == "decade_word":
+        return decade_value(DECADE_WORDS[g["tens"].lower()], anchor), _mod(g)
+    if kind in {"decade_mod", "decade_short"}:
+        digits = g["num"]
+        if not digits.endswith("0"):
+            return None, None
+        if len(digits) == 4:
+            return digits[:3], _mod(g)
+        return decade_value(int(digits[0]), anchor), _mod(g)
+    if kind in {"century_word", "century_digits"}:
+        number = CENTURY_ORDINALS[g["ord"]] if "ord" in g else int(g["num"])
+        return (f"{number - 1:02d}", _mod(g)) if 1 <= number <= 21 else (None, None)
+    if kind == "century_rel":
+        if anchor is None:
+            return None, _mod(g)
+        return f"{anchor.year // 100 + CENTURY_OFFSETS[g['cmod']]:02d}", _mod(g)
+    year = int(g["year"])
+    if year == 0:
+        return None, None
+    if g.get("era", "").startswith("v"):
+        return f"BC{year:04d}", None
+    return f"{year:04d}", None

@@ -1,0 +1,74 @@
+"""Cheap necessary conditions for the time patterns, checked before the regexes run.
+
+Every pattern needs some literal text to match (a month name, a unit word, a digit); most
+sentences hold none of it for most patterns.  A substring test is far cheaper than running a
+regex with look-behind boundaries over the whole sentence, so the pattern set skips the
+patterns whose trigger is absent.  A trigger must be *necessary*: the test suite and the
+benchmark compare all finds with and without triggers.
+"""
+
+from __future__ import annotations
+
+from wortlaut.timex.feasts import load_holidays
+from wortlaut.timex.lexicon import TimeLexicon
+
+#: Marker for patterns that need a digit.
+DIGITS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+SEASONS = ("Frühling", "Frühjahr", "Sommer", "Herbst", "Winter")
+UNITS = ("Tag", "Woche", "Monat", "Jahr")
+FIXED: dict[str, tuple[str, ...]] = {
+    "iso": DIGITS,
+    "numdate": DIGITS,
+    "year": DIGITS,
+    "century": DIGITS,
+    "decade": DIGITS,
+    "clock": DIGITS,
+    "modyear": ("Anfang", "Mitte", "Ende", "Beginn"),
+    "night": ("Nacht",),
+    "weekend": ("ochenend",),
+    "relunit": (*UNITS, *SEASONS),
+    "vague": UNITS,
+    "future": ("Zukunft", "Jahr"),
+    "recent": ("urzem",),
+    "span_adj": ("wöchig", "tägig", "monatig", "stündig"),
+    "daypart": ("Abend", "Nachmittag", "Vormittag", "Morgen"),
+    "season": SEASONS,
+    "quarter": ("Quartal", "Halbjahr", "Jahreshälfte", "Trimester"),
+    "every": UNITS,
+    "decade_word": ("iger", "Nuller", "nuller", "zehner", "Zehner"),
+    "decade_mod": ("Jahr",),
+    "decade_short": ("0er",),
+    "century_word": ("Jahrhundert",),
+    "century_digits": ("Jahrhundert",),
+    "century_rel": ("Jahrhundert",),
+    "early_year": ("Jahr",),
+    "era_year": ("Chr",),
+}
+
+
+def _cap(words: list[str]) -> tuple[str, ...]:
+    return tuple({form for word in words for form in (word, word[:1].upper() + word[1:])})
+
+
+def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
+    """kind -> substrings of which at least one must occur for the kind's patterns to match."""
+    months = tuple(lex.months)
+    triggers = dict(FIXED)
+    triggers.update(
+        {
+            "daylist": months,
+            "daymonth": months,
+            "month": months,
+            "weekday": tuple(lex.weekdays),
+            "weekdays": tuple(name.lower() for name in lex.weekdays),
+            "word": _cap(list(lex.words)),
+            "duration": tuple(lex.units),
+            "holiday": tuple(load_holidays()),
+        }
+    )
+    return triggers
+
+
+def present(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether any of the substrings occurs in ``text``."""
+    return any(needle in text for needle in needles)

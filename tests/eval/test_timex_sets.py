@@ -1,0 +1,36 @@
+"""The issue-15 evaluation sets: the fixed dolomiten-100 split and the own TIMEX3 set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_path
+from wortlaut.eval import timex_sets
+from wortlaut.timex.timeml import TimeMLError
+
+
+def test_split_file_follows_its_rule_and_halves_evenly() -> None:
+    tune, untouched = timex_sets.split_names("tune"), timex_sets.split_names("untouched")
+    assert len(tune) == len(untouched) == 50 and not set(tune) & set(untouched)
+    expected = timex_sets.compute_split(tune + untouched)
+    assert all(expected[name] == "tune" for name in tune)
+
+
+def test_unknown_half_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown half"):
+        timex_sets.split_names("dev")
+
+
+def test_own_set_gold_points_into_its_texts() -> None:
+    shared = shared_path("data")
+    docs = timex_sets.own_documents(shared)
+    assert len(docs) == 25 and sum(len(doc.timexes) for doc in docs) == 151
+    for doc in docs:
+        assert doc.dct and all(doc.text[g.start : g.end] == g.text for g in doc.timexes)
+
+
+def test_own_set_without_shared_data_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TimeMLError, match="shared data not found"):
+        timex_sets.own_documents(tmp_path)
