@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from wortlaut.article import Article
+
 _ISO = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
@@ -46,6 +48,26 @@ _RFC_MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
+
+
+#: ``meta["published_source"]`` of a date given on the command line.
+GIVEN = "--published"
+
+
+def override_published(article: Article, published: str | None) -> Article:
+    """The article with an explicitly given date, which always wins over the input's own.
+
+    The caller (``--published`` of ``analyze`` and ``ingest``) vouches for the date;
+    ``meta["published_source"]`` records that it was given, and the page's own
+    choice stays visible as ``meta["page_published"]``.
+    """
+    if not published:
+        return article
+    meta = dict(article.meta)
+    if article.published and article.published != published:
+        meta["page_published"] = article.published
+    meta["published_source"] = GIVEN
+    return article.with_layers(published=published, meta=meta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +104,14 @@ def parse_page_date(text: str, months: dict[str, int] | None = None) -> str | No
     return None
 
 
+#: No web page was published before the web; an older "date" on a page is a
+#: historical date in the text (``28.9.1912``), not the publication.
+MIN_PAGE_YEAR = 1995
+
+
 def _day(year: int, month: int, day: int, hour: str | None, minute: str | None, tz: str | None) -> str | None:
+    if year < MIN_PAGE_YEAR:
+        return None
     try:
         moment = datetime(year, month, day, int(hour or 0), int(minute or 0))
     except ValueError:

@@ -90,7 +90,9 @@ def read_page_meta(
     if element is not None:
         kicker, headline = split_kicker(element, headline, markers)
     following = _after(element, tree) if element is not None else []
-    lead, source = find_lead(following, markers, headline), "page"
+    ld_descriptions = [str(o["description"]) for o in ld if o.get("description")]
+    descriptions = [*meta.get("og:description", ()), *ld_descriptions]
+    lead, source = find_lead(following, markers, headline, descriptions), "page"
     if lead is None:
         lead, source = description_lead(meta, ld, body), "description"
     header = [block_text(el) for el in following[:HEADER_SPAN]]
@@ -128,9 +130,7 @@ def json_ld(tree: Any) -> list[dict[str, Any]]:
             continue
         objects.extend(_flatten(data))
     articles = [
-        o
-        for o in objects
-        if _ARTICLE_TYPES.search(str(o.get("@type", ""))) and o.get("@type") != "WebPage"
+        o for o in objects if _ARTICLE_TYPES.search(str(o.get("@type", ""))) and o.get("@type") != "WebPage"
     ]
     return articles + [o for o in objects if o not in articles and ("headline" in o or "datePublished" in o)]
 
@@ -247,19 +247,37 @@ def _after(element: Any, tree: Any) -> list[Any]:
     return following
 
 
-def find_lead(following: list[Any], markers: PageMarkers, headline: str | None) -> str | None:
-    """A teaser element after the headline, before the body starts (a repeat of the headline is not one)."""
+def find_lead(
+    following: list[Any], markers: PageMarkers, headline: str | None, descriptions: list[str]
+) -> str | None:
+    """A teaser element after the headline, before the body starts.
+
+    A repeat of the headline is not one, nor a block holding a byline (the
+    metadata line of a teaser list).  An ``h2``/``h3`` right after the headline is
+    the lead when it is long (a standfirst) or is the page's own ``og:description``.
+    """
+    described = {alnum(text) for text in descriptions}
     for position, element in enumerate(following[:HEADER_SPAN]):
         text = block_text(element)
         if not text or (headline and alnum(headline) in alnum(text) and len(text) < 2 * len(headline)):
             continue
-        if markers.is_lead(element) and len(text) >= MIN_LEAD_CHARS and not markers.is_service(element):
+        if markers.is_lead(element) and len(text) >= MIN_LEAD_CHARS and not _holds_service(element, markers):
             return text
-        if element.tag == "h2" and position < HEADER_SPAN // 4 and len(text.split()) >= MIN_H2_LEAD_WORDS:
+        near = position < HEADER_SPAN // 4
+        if element.tag in ("h2", "h3") and near and _standfirst(element, text, described):
             return text
         if element.tag == "p" and len(text) > 3 * MIN_LEAD_CHARS * 2:
             return None  # the body has started
     return None
+
+
+def _standfirst(element: Any, text: str, described: set[str]) -> bool:
+    """A long ``h2`` under the headline, or a heading that repeats the page's own description."""
+    return (element.tag == "h2" and len(text.split()) >= MIN_H2_LEAD_WORDS) or alnum(text) in described
+
+
+def _holds_service(element: Any, markers: PageMarkers) -> bool:
+    return any(markers.is_service(node) for node in element.iter() if isinstance(node.tag, str))
 
 
 def description_lead(meta: dict[str, list[str]], ld: list[dict[str, Any]], body: str) -> str | None:

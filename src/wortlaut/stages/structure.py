@@ -57,6 +57,7 @@ MAX_COLON_HEADLINE_WORDS = 20
 
 _SENTENCE_END = tuple(".!?…:;\"“”»«'’")
 _BULLET = re.compile(r"^(?:[-–—•*·▪►>]|\d{1,2}[.)])\s+\S")
+_BULLET_PREFIX = re.compile(r"^[-–•*·▪►]\s+")
 _LINK_ONLY = re.compile(r"^(?:pic\.twitter\.com/\S+|https?://\S+)$")
 
 
@@ -167,14 +168,19 @@ class StructureStage(Stage):
         return spans
 
     def _line_label(self, line: Line) -> str | None:
-        """``list`` for a link-list header, a marker's label for a short boilerplate line, else None."""
-        if self.markers.is_list_header(line.text):
+        """``list`` for a link-list header, a marker's label for a short boilerplate line, else None.
+
+        A list bullet in front ("- Lesedauer etwa 2 Min", how trafilatura writes
+        the items of a tool bar) does not hide a service line.
+        """
+        text = _BULLET_PREFIX.sub("", line.text)
+        if self.markers.is_list_header(text):
             return "list"
         if line.words > MAX_BOILERPLATE_LINE_WORDS:
             return None
-        if self.agencies.is_tag_line(line.text):
+        if self.agencies.is_tag_line(text):
             return "credit"
-        return self.markers.boilerplate_label(line.text)
+        return self.markers.boilerplate_label(text)
 
     def _caption_lines(self, lines: list[Line], roles: list[Role]) -> list[Span]:
         """Short body lines that end in a photo credit ("… (Foto: Stadt Nordhausen)") are captions."""
