@@ -23,17 +23,25 @@ SCHEMA = "wortlaut/1"
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
-    """A stretch of the article text; ``spans`` lists the parts of a discontinuous one."""
+    """A stretch of the article text; ``spans`` lists the parts of a discontinuous one.
+
+    ``label`` says what kind of block a boilerplate span is (``byline``,
+    ``credit``, ``share``, ``promo``, ``ticker``, ``source``, ``issn`` …); other spans
+    leave it unset.
+    """
 
     start: int
     end: int
     text: str
     spans: tuple[tuple[int, int], ...] | None = None
+    label: str | None = None
 
     def __json__(self) -> dict[str, Any]:
         data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
         if self.spans is not None:
             data["spans"] = [list(part) for part in self.spans]
+        if self.label is not None:
+            data["label"] = self.label
         return data
 
 
@@ -89,11 +97,28 @@ class LanguageSpan:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Structure:
-    """Which parts of the text are headline, captions, body, posts and boilerplate.
+class Entry:
+    """A live-blog entry: its paragraphs' stretch of text and the time stamp it was posted under.
 
-    Boilerplate (link lists, newsletter and cookie lines) must not feed later
-    stages; :meth:`Article.is_boilerplate` answers that for any offset.
+    ``time`` is the stamp as written (``14:05``, ``06.11.2023, 14:05``); ``stamp`` is
+    the stamp line itself (also listed as boilerplate, label ``timestamp``).
+    """
+
+    start: int
+    end: int
+    text: str
+    time: str
+    stamp: Span | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Structure:
+    """Which parts of the text are kicker, headline, lead, captions, body, posts and boilerplate.
+
+    Boilerplate (link lists, bylines, credits, promos, newsletter and cookie
+    lines; each with a ``label``) must not feed later stages;
+    :meth:`Article.is_boilerplate` answers that for any offset.  ``entries`` are
+    the time-stamped entries of a live blog, over the body paragraphs.
     """
 
     headline: Span | None = None
@@ -102,6 +127,9 @@ class Structure:
     posts: tuple[Post, ...] = ()
     boilerplate: tuple[Span, ...] = ()
     languages: tuple[LanguageSpan, ...] = ()
+    kicker: Span | None = None
+    lead: Span | None = None
+    entries: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,6 +239,7 @@ class Article:
     source: str | None = None
     title: str | None = None
     published: str | None = None
+    updated: str | None = None
     language: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     structure: Structure | None = None

@@ -43,7 +43,8 @@ def _title_line(article: Article) -> str:
 def _meta_line(article: Article) -> str:
     fields = [
         ("id", article.id),
-        ("published", article.published),
+        ("published", _dated(article.published, article.meta.get("published_source"))),
+        ("updated", _dated(article.updated, article.meta.get("updated_source"))),
         ("source", article.source),
         ("language", article.language),
         ("url", article.url),
@@ -51,12 +52,21 @@ def _meta_line(article: Article) -> str:
     return " | ".join(f"{name}: {value}" for name, value in fields if value)
 
 
+def _dated(value: str | None, source: object) -> str | None:
+    """A date with where the reader took it from (``2019-10-19 (json-ld datePublished)``)."""
+    return f"{value} ({source})" if value and source else value
+
+
 def _structure(article: Article) -> Iterator[str]:
     structure = article.structure
     if structure is None:
         return
+    if structure.kicker is not None:
+        yield f"Kicker: {snippet(structure.kicker.text)}"
     if structure.headline is not None:
         yield f"Headline: {snippet(structure.headline.text)}"
+    if structure.lead is not None:
+        yield f"Lead: {snippet(structure.lead.text)}"
     for caption in structure.captions:
         yield f"Caption: {snippet(caption.text)}"
     if structure.paragraphs:
@@ -64,8 +74,11 @@ def _structure(article: Article) -> Iterator[str]:
     for post in structure.posts:
         who = ", ".join(part for part in (post.author, post.handle, post.date) if part)
         yield f"Post ({who}): {snippet(post.text)}"
+    for entry in structure.entries:
+        yield f"Entry ({entry.time}): {snippet(entry.text)}"
     for block in structure.boilerplate:
-        yield f"Boilerplate: {snippet(block.text, 80)}"
+        label = f" ({block.label})" if block.label else ""
+        yield f"Boilerplate{label}: {snippet(block.text, 80)}"
     mixed = sorted({part.language for part in structure.languages})
     if len(mixed) > 1:
         yield f"Languages: {', '.join(mixed)}"

@@ -62,9 +62,9 @@ def test_rerun_skips_stored_articles_before_analysis(tmp_path: Path) -> None:
     assert calls == [filler_article(1).id, filler_article(2).id]
 
 
-def test_published_fills_in_missing_dates_only(tmp_path: Path) -> None:
+def test_published_wins_over_every_date(tmp_path: Path) -> None:
     undated = Article.create("Ohne Datum.")
     with Store.open(tmp_path / "s.sqlite") as store:
         ingest(store, [undated, rutte_article()], analyzer_factory=None, published="2025-03-05", link=False)
         assert store.article(undated.id).published == "2025-03-05"
-        assert store.article(rutte_article().id).published == "2024-12-18"
+        assert store.article(rutte_article().id).published == "2025-03-05"  # issue 16: the given date wins

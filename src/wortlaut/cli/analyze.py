@@ -17,6 +17,7 @@ import click
 
 from wortlaut.article import Article
 from wortlaut.ingest import IngestError, iter_articles
+from wortlaut.ingest.pagedates import override_published
 from wortlaut.pipeline import Pipeline, default_pipeline
 from wortlaut.render import render_article
 
@@ -45,7 +46,7 @@ def report_error(path: str, reason: str) -> None:
     "--published",
     callback=_check_date,
     metavar="YYYY-MM-DD",
-    help="Publication date for inputs that carry none (e.g. .txt); anchors 'am Mittwoch'.",
+    help="Publication date; wins over any date in the input (page, feed, JSON Lines); anchors 'am Mittwoch'.",
 )
 @click.option(
     "--format",
@@ -87,8 +88,7 @@ def analyze(paths: tuple[str, ...], published: str | None, output_format: str, o
 
 
 def _analyse(pipeline: Pipeline, article: Article, published: str | None) -> Article | None:
-    if published and not article.published:
-        article = article.with_layers(published=published)
+    article = override_published(article, published)
     try:
         return pipeline(article)
     except Exception as error:  # a stage failing on one article must not end the batch

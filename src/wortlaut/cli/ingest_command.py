@@ -112,7 +112,7 @@ def _progress(quiet: bool) -> Progress:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Analysis processes (default: number of CPU cores).")  # fmt: skip
 @click.option("--published", metavar="DATE", callback=_published_date,
-              help="Publication date (YYYY-MM-DD) for inputs that name none.")  # fmt: skip
+              help="Publication date (YYYY-MM-DD); wins over any date in the input.")  # fmt: skip
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per transaction (what an interruption can lose at most).")  # fmt: skip
 @click.option("--analyze/--no-analyze", default=True, show_default=True,

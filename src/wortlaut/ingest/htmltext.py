@@ -1,23 +1,36 @@
 """HTML pages and fragments to text.
 
-Full pages go through trafilatura (main text, title, date, author, site
-name).  Feed entries carry small HTML fragments, for which trafilatura's
-page heuristics are overkill; :func:`fragment_to_text` keeps their block
-structure as lines with the standard library parser.
+Full pages go through trafilatura for the main text, author and site name;
+headline, kicker, lead and dates come from the page's own markup
+(:mod:`wortlaut.ingest.pagemeta`), captions and service blocks are listed as
+hints for the structure stage (:mod:`wortlaut.ingest.pageparts`).  Feed
+entries carry small HTML fragments, for which trafilatura's page heuristics
+are overkill; :func:`fragment_to_text` keeps their block structure as lines
+with the standard library parser.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from html import unescape
 from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlparse
 
 import trafilatura
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
+from wortlaut.article import Article
 from wortlaut.ingest.errors import BadInput
+from wortlaut.ingest.pagemeta import alnum, meta_tags, read_page_meta
+from wortlaut.ingest.pageparts import PageMarkers, PageParts, find_parts, load_page_markers, matches_part
+from wortlaut.stages.structure_data import load_months
 
 #: trafilatura drops extractions under 250 characters by default and then
 #: falls back to a baseline that flattens paragraphs into one line.  Short
@@ -40,20 +53,32 @@ MAX_TITLE_CHARS = 300
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageText:
-    """What trafilatura found in a page."""
+    """What the page holds: text laid out as kicker, headline, lead and body, plus metadata.
+
+    ``parts`` are the hints for the structure stage (``Article.meta["page"]``):
+    kicker, lead, and the caption and service-block texts that occur as lines of
+    ``text``.
+    """
 
     text: str
     title: str | None
     published: str | None
     author: str | None
     sitename: str | None
+    updated: str | None = None
+    published_source: str | None = None
+    updated_source: str | None = None
+    parts: dict[str, Any] = field(default_factory=dict)
 
 
 def page_to_text(page: bytes | str, *, url: str | None = None) -> PageText:
-    """Main text and metadata of an HTML page; the title becomes the first line."""
+    """Main text and metadata of an HTML page; kicker, headline and lead become the first blocks."""
     try:
-        text = trafilatura.extract(page, url=url, include_comments=False, config=_CONFIG)
-        meta = extract_metadata(page, default_url=url)
+        tree = load_html(page)
+        if tree is None:
+            raise BadInput("HTML could not be parsed")
+        text = trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, config=_CONFIG)
+        meta = extract_metadata(copy.deepcopy(tree), default_url=url)
     except (ValueError, TypeError, AttributeError) as error:  # lxml gives up on some garbage
         raise BadInput(f"HTML could not be parsed: {error}") from None
     if not text or not text.strip():
@@ -65,19 +90,85 @@ def page_to_text(page: bytes | str, *, url: str | None = None) -> PageText:
     title = meta.title if meta is not None else None
     if title and ("<" in title or len(title) > MAX_TITLE_CHARS):
         title = None
-    text = text.strip()
-    if title:
-        # The headline goes first, set off by a blank line, so the structure
-        # stage finds it the same way as in a plain-text article.
-        body = text[len(title) :].lstrip("\n") if text.startswith(title) else text
-        text = f"{title}\n\n{body}"
+    sitename = meta.sitename if meta is not None else None
+    own = read_page_meta(
+        tree, body=text, sites=_site_names(tree, sitename, url), fallback_title=title,
+        fallback_date=meta.date if meta is not None else None, markers=_markers(), months=_months(),
+    )  # fmt: skip
+    headline = own.headline or title
+    body = _body_lines(text, (headline, own.kicker, own.lead))
+    blocks = [own.kicker + "\n" + headline if own.kicker and headline else headline, own.lead, body]
+    laid_out = "\n\n".join(block for block in blocks if block)
     return PageText(
-        text=text,
-        title=title,
-        published=meta.date if meta is not None else None,
+        text=laid_out,
+        title=headline,
+        published=own.published.day if own.published else None,
         author=meta.author if meta is not None else None,
-        sitename=meta.sitename if meta is not None else None,
+        sitename=sitename,
+        updated=own.updated.day if own.updated else None,
+        published_source=own.published.source if own.published else None,
+        updated_source=own.updated.source if own.updated else None,
+        parts=_hints(laid_out, own.kicker, own.lead, find_parts(tree, _markers())),
     )
+
+
+def page_article(
+    page: bytes | str, *, url: str | None = None, meta: Mapping[str, Any] | None = None
+) -> Article:
+    """An :class:`Article` from an HTML page, with the reader's choices recorded in ``meta``."""
+    read = page_to_text(page, url=url)
+    extra: dict[str, Any] = dict(meta or {})
+    if read.author:
+        extra["author"] = read.author
+    if read.published_source:
+        extra["published_source"] = read.published_source
+    if read.updated_source:
+        extra["updated_source"] = read.updated_source
+    if read.parts:
+        extra["page"] = read.parts
+    return Article.create(
+        read.text, url=url, source=read.sitename, title=read.title, published=read.published,
+        updated=read.updated, meta=extra,
+    )  # fmt: skip
+
+
+def _body_lines(text: str, known: tuple[str | None, ...]) -> str:
+    """trafilatura's lines without the headline, kicker and lead (they get blocks of their own)."""
+    keys = {alnum(part) for part in known if part}
+    joined = {alnum(a + b) for a in known if a for b in known if b}
+    lines = [line.strip() for line in text.strip().splitlines()]
+    kept = [line for line in lines if alnum(line) not in keys | joined]
+    return "\n".join(kept).strip()
+
+
+def _hints(text: str, kicker: str | None, lead: str | None, parts: PageParts) -> dict[str, Any]:
+    """Structure hints, keeping only captions and service blocks that are lines of the text."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    captions = [c for c in parts.captions if any(matches_part(line, c) for line in lines)]
+    service = [[kind, t] for kind, t in parts.service if any(matches_part(line, t) for line in lines)]
+    hints: dict[str, Any] = {"kicker": kicker, "lead": lead, "captions": captions, "service": service}
+    return {key: value for key, value in hints.items() if value}
+
+
+def _site_names(tree: Any, sitename: str | None, url: str | None) -> list[str]:
+    """Names a title may carry for its site: og:site_name, application-name, trafilatura's, the host."""
+    tags = meta_tags(tree)
+    names = [*tags.get("og:site_name", ()), *tags.get("application-name", ()), sitename or ""]
+    names += [value.lstrip("@") for value in tags.get("twitter:site", ())]
+    for link in (url, *tags.get("og:url", ())):
+        if link and (host := urlparse(link).hostname):
+            names.append(host.removeprefix("www.").rsplit(".", 1)[0])
+    return [name for name in names if name]
+
+
+@cache
+def _markers() -> PageMarkers:
+    return load_page_markers()
+
+
+@cache
+def _months() -> dict[str, int]:
+    return load_months()
 
 
 class _FragmentParser(HTMLParser):

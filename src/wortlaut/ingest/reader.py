@@ -22,7 +22,7 @@ from wortlaut.article import Article
 from wortlaut.ingest.decode import decode_utf8, looks_binary
 from wortlaut.ingest.errors import BadInput, IngestError
 from wortlaut.ingest.feed import read_feed
-from wortlaut.ingest.htmltext import page_to_text
+from wortlaut.ingest.htmltext import page_article
 from wortlaut.ingest.jsonl import read_json, read_jsonl
 from wortlaut.ingest.limits import (
     FEED,
@@ -144,11 +144,7 @@ def _document(fmt: str, data: bytes, name: str) -> Article:
         if looks_binary(data):
             raise BadInput("binary file, not HTML")
         check_html_shape(data)
-        page = page_to_text(data)
-        meta = {"format": HTML, **({"author": page.author} if page.author else {})}
-        return Article.create(
-            page.text, source=page.sitename, title=page.title, published=page.published, meta=meta
-        )
+        return page_article(data, meta={"format": HTML})
     text = decode_utf8(data)
     return Article.create(text, meta={"format": TEXT})
 

@@ -18,7 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from wortlaut.article import Article
 from wortlaut.ingest.errors import BadInput, IngestError
-from wortlaut.ingest.htmltext import page_to_text
+from wortlaut.ingest.htmltext import page_article
 from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES, check_html_shape
 
 #: What warcio raises on damaged input (AttributeError, TypeError: a header cut before the target URI).
@@ -91,14 +91,9 @@ def _payload(record: Any) -> bytes | None:
 
 def _record_article(record: Any, payload: bytes) -> Article | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
+    meta = {"format": "warc", "fetched": record.rec_headers.get_header("WARC-Date")}
     try:
         check_html_shape(payload)
-        page = page_to_text(payload, url=url)
+        return page_article(payload, url=url, meta=meta)
     except BadInput:
         return None
-    meta = {"format": "warc", "fetched": record.rec_headers.get_header("WARC-Date")}
-    if page.author:
-        meta["author"] = page.author
-    return Article.create(
-        page.text, url=url, source=page.sitename, title=page.title, published=page.published, meta=meta
-    )

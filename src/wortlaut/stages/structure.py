@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from wortlaut.article import Article, Post, Span, Structure
+from wortlaut.article import Article, Entry, Post, Span, Structure
+from wortlaut.ingest.pageparts import matches_part
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.stages.structure_data import (
     AgencyTags,
@@ -30,6 +31,7 @@ from wortlaut.stages.structure_data import (
     load_post_prefixes,
     parse_signature,
 )
+from wortlaut.stages.structure_live import find_entries
 
 #: A headline rarely exceeds 20 words; seed 004's colon headline has 18.
 #: 30 leaves room for long agency headlines while excluding body paragraphs.
@@ -55,11 +57,14 @@ MAX_COLON_HEADLINE_WORDS = 20
 
 _SENTENCE_END = tuple(".!?…:;\"“”»«'’")
 _BULLET = re.compile(r"^(?:[-–—•*·▪►>]|\d{1,2}[.)])\s+\S")
+_BULLET_PREFIX = re.compile(r"^[-–•*·▪►]\s+")
 _LINK_ONLY = re.compile(r"^(?:pic\.twitter\.com/\S+|https?://\S+)$")
 
 
 class Role(Enum):
     BODY = "body"
+    KICKER = "kicker"
+    LEAD = "lead"
     HEADLINE = "headline"
     CAPTION = "caption"
     POST = "post"
@@ -116,19 +121,30 @@ class StructureStage(Stage):
         self.agencies: AgencyTags = load_agencies()
 
     def __call__(self, article: Article) -> Article:
-        lines = split_lines(article.text)
+        text = article.text
+        lines = split_lines(text)
         roles = [Role.BODY] * len(lines)
-        boilerplate = self._boilerplate(article.text, lines, roles)
+        hints = article.meta.get("page") if isinstance(article.meta.get("page"), dict) else None
+        page = _page_blocks(text, lines, roles, hints, article.title) if hints is not None else None
+        boilerplate = (page.boilerplate if page else []) + self._boilerplate(text, lines, roles)
         posts = self._posts(article, lines, roles)
-        headline = self._headline(lines, roles)
-        captions = self._captions(lines, roles) if headline is not None else []
+        if page is not None:
+            headline, captions = page.headline, page.captions
+        else:
+            headline = self._headline(lines, roles)
+            captions = self._captions(lines, roles) if headline is not None else []
+        captions += self._caption_lines(lines, roles)
+        stamps, entries = _entries(text, lines, roles)
         structure = Structure(
             headline=headline,
-            captions=tuple(captions),
-            paragraphs=tuple(self._paragraphs(article.text, lines, roles)),
+            captions=tuple(sorted(captions, key=lambda span: span.start)),
+            paragraphs=tuple(self._paragraphs(text, lines, roles)),
             posts=tuple(posts),
-            boilerplate=tuple(boilerplate),
+            boilerplate=tuple(sorted(boilerplate + stamps, key=lambda span: span.start)),
             languages=article.structure.languages if article.structure else (),
+            kicker=page.kicker if page else None,
+            lead=page.lead if page else None,
+            entries=tuple(entries),
         )
         return article.with_layers(structure=structure)
 
@@ -139,21 +155,45 @@ class StructureStage(Stage):
         index = 0
         while index < len(lines):
             line = lines[index]
-            if self.markers.is_list_header(line.text):
-                last = _list_end(lines, index)
-            elif line.words <= MAX_BOILERPLATE_LINE_WORDS and (
-                self.markers.is_boilerplate_line(line.text) or self.agencies.is_tag_line(line.text)
-            ):
-                last = index
-            else:
+            label = self._line_label(line) if roles[index] is Role.BODY else None
+            if label is None:
                 index += 1
                 continue
+            last = _list_end(lines, index) if label == "list" else index
             for position in range(index, last + 1):
                 roles[position] = Role.BOILERPLATE
             end = lines[last].end
-            spans.append(Span(start=line.start, end=end, text=text[line.start : end]))
+            spans.append(Span(start=line.start, end=end, text=text[line.start : end], label=label))
             index = last + 1
         return spans
+
+    def _line_label(self, line: Line) -> str | None:
+        """``list`` for a link-list header, a marker's label for a short boilerplate line, else None.
+
+        A list bullet in front ("- Lesedauer etwa 2 Min", how trafilatura writes
+        the items of a tool bar) does not hide a service line.
+        """
+        text = _BULLET_PREFIX.sub("", line.text)
+        if self.markers.is_list_header(text):
+            return "list"
+        if line.words > MAX_BOILERPLATE_LINE_WORDS:
+            return None
+        if self.agencies.is_tag_line(text):
+            return "credit"
+        return self.markers.boilerplate_label(text)
+
+    def _caption_lines(self, lines: list[Line], roles: list[Role]) -> list[Span]:
+        """Short body lines that end in a photo credit ("… (Foto: Stadt Nordhausen)") are captions."""
+        found = []
+        for index, line in enumerate(lines):
+            if (
+                roles[index] is Role.BODY
+                and line.words <= MAX_BOILERPLATE_LINE_WORDS
+                and self.markers.is_caption_line(line.text)
+            ):
+                roles[index] = Role.CAPTION
+                found.append(Span(start=line.start, end=line.end, text=line.text))
+        return found
 
     # -- posts ---------------------------------------------------------------
 
@@ -280,3 +320,74 @@ def _continues(previous: Line, line: Line) -> bool:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class PageBlocks:
+    """What the HTML reader's hints (``Article.meta["page"]``) mark in the text."""
+
+    kicker: Span | None
+    headline: Span | None
+    lead: Span | None
+    captions: list[Span]
+    boilerplate: list[Span]
+
+
+def _page_blocks(
+    text: str, lines: list[Line], roles: list[Role], hints: dict[str, object], title: str | None
+) -> PageBlocks:
+    """Kicker, headline and lead lines at the top, then caption and service lines, from the reader's hints."""
+    index = 0
+    kicker = headline = lead = None
+    if lines and hints.get("kicker") and _same(lines[0].text, str(hints["kicker"])) and len(lines) > 1:
+        roles[0], kicker, index = Role.KICKER, _line_span(lines[0]), 1
+    if index < len(lines) and title and _same(lines[index].text, title):
+        roles[index], headline = Role.HEADLINE, _line_span(lines[index])
+        index += 1
+    wanted = str(hints.get("lead") or "")
+    if wanted and index < len(lines) and _same(lines[index].text, wanted):
+        roles[index], lead = Role.LEAD, _line_span(lines[index])
+    captions, boilerplate = [], []
+    parts = [("caption", str(c)) for c in _list(hints.get("captions"))]
+    parts += [
+        (str(k), str(t))
+        for k, t in (p for p in _list(hints.get("service")) if isinstance(p, list) and len(p) == 2)
+    ]
+    for position, line in enumerate(lines):
+        if roles[position] is not Role.BODY:
+            continue
+        kind = next((kind for kind, part in parts if matches_part(line.text, part)), None)
+        if kind == "caption":
+            roles[position] = Role.CAPTION
+            captions.append(_line_span(line))
+        elif kind is not None:
+            roles[position] = Role.BOILERPLATE
+            boilerplate.append(Span(start=line.start, end=line.end, text=line.text, label=kind))
+    return PageBlocks(kicker=kicker, headline=headline, lead=lead, captions=captions, boilerplate=boilerplate)
+
+
+def _entries(text: str, lines: list[Line], roles: list[Role]) -> tuple[list[Span], list[Entry]]:
+    """Live-blog stamp lines (as boilerplate, label ``timestamp``) and the entries under them."""
+    found = find_entries([line.text for line in lines], [role is Role.BODY for role in roles])
+    stamps, entries = [], []
+    for item in found:
+        stamp_line = lines[item.stamp]
+        stamp = Span(start=stamp_line.start, end=stamp_line.end, text=stamp_line.text, label="timestamp")
+        if item.own_line and roles[item.stamp] is Role.BODY:
+            roles[item.stamp] = Role.BOILERPLATE
+            stamps.append(stamp)
+        start, end = lines[item.lines[0]].start, lines[item.lines[-1]].end
+        entries.append(Entry(start=start, end=end, text=text[start:end], time=item.time, stamp=stamp))
+    return stamps, entries
+
+
+def _same(line: str, wanted: str) -> bool:
+    return " ".join(line.split()) == " ".join(wanted.split())
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _line_span(line: Line) -> Span:
+    return Span(start=line.start, end=line.end, text=line.text)

@@ -47,24 +47,37 @@ def read_tsv(name: str) -> list[list[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Markers:
-    """Compiled boilerplate markers: link-list headers and single boilerplate lines."""
+    """Compiled boilerplate markers: link-list headers, labelled boilerplate lines, caption lines."""
 
     list_headers: tuple[re.Pattern[str], ...]
-    lines: tuple[re.Pattern[str], ...]
+    lines: tuple[tuple[re.Pattern[str], str], ...]
+    captions: tuple[re.Pattern[str], ...] = ()
 
     def is_list_header(self, line: str) -> bool:
         stripped = line.strip().rstrip(":").strip()
         return any(pattern.fullmatch(stripped) for pattern in self.list_headers)
 
     def is_boilerplate_line(self, line: str) -> bool:
-        return any(pattern.search(line) for pattern in self.lines)
+        return self.boilerplate_label(line) is not None
+
+    def boilerplate_label(self, line: str) -> str | None:
+        """The label of the first line marker that matches (``byline``, ``promo`` …), or ``None``."""
+        return next((label for pattern, label in self.lines if pattern.search(line)), None)
+
+    def is_caption_line(self, line: str) -> bool:
+        return any(pattern.search(line) for pattern in self.captions)
 
 
 def load_markers(name: str = "structure_boilerplate.tsv") -> Markers:
     rows = read_tsv(name)
     headers = tuple(re.compile(row[1]) for row in rows if row[0] == "list")
-    lines = tuple(re.compile(row[1]) for row in rows if row[0] == "line")
-    return Markers(list_headers=headers, lines=lines)
+    lines = tuple(
+        (re.compile(row[1]), row[3].strip() if len(row) > 3 else "boilerplate")
+        for row in rows
+        if row[0] == "line"
+    )
+    captions = tuple(re.compile(row[1]) for row in rows if row[0] == "caption")
+    return Markers(list_headers=headers, lines=lines, captions=captions)
 
 
 def load_months(name: str = "structure_months.tsv") -> dict[str, int]:

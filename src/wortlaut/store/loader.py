@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wortlaut.article import Article
+from wortlaut.ingest.pagedates import override_published
 from wortlaut.store.core import Store
 
 #: Articles per transaction: large enough that commit cost (an fsync in WAL mode) is small
@@ -102,7 +103,7 @@ def ingest(
     """Analyse and store ``items`` (articles, or error values from :mod:`wortlaut.ingest`).
 
     ``analyzer_factory=None`` stores articles as they are (already analysed
-    records).  ``published`` fills in the date of articles that have none;
+    records).  ``published`` (``--published``) replaces every article's date;
     ``link=False`` skips cross-article linking (a faster bulk load).
     """
     report = IngestReport()
@@ -119,8 +120,7 @@ def ingest(
                     on_failure,
                 )
                 continue
-            if published and not item.published:
-                item = item.with_layers(published=published)
+            item = override_published(item, published)
             if item.id in stored:
                 report.skipped += 1
                 if on_item:

@@ -1,0 +1,306 @@
+"""Headline, kicker, lead and dates of a news page, from its own markup.
+
+trafilatura's metadata takes the title from ``<title>``/``og:title`` as they
+are (site name, date and SEO variants included) and prefers whatever date it
+meets first; its text often drops the teaser.  This module adds what it lacks:
+
+- headline: the first of ``og:title``, ``twitter:title``, JSON-LD ``headline`` and
+  ``<title>`` (site name and trailing dates cut off) that is also a visible
+  ``h1``/``h2`` of the page; the visible wording wins when they differ only in
+  punctuation.  Sites with an SEO ``h1`` and a different visible headline
+  (which is then the ``og:title``) are read right this way.
+- kicker: a Dachzeile element (class markers in ``lang/de/page_markers.tsv``)
+  inside or just before the headline element; it is cut off the headline.
+- lead: a teaser element after the headline (class markers), or a long ``h2``
+  right after it; else ``og:description``/JSON-LD ``description`` when the body
+  does not already hold it.
+- dates: see :mod:`wortlaut.ingest.pagedates` for the rule.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import html as lxml_html
+
+from wortlaut.ingest.pagedates import (
+    DateCandidate,
+    choose_published,
+    choose_updated,
+    published_candidates,
+    updated_candidates,
+)
+from wortlaut.ingest.pageparts import PageMarkers, block_text
+
+#: A headline is a line, not a paragraph; longer "headings" are teaser blocks.
+MAX_HEADLINE_WORDS = 40
+#: A heading shorter than this cannot stand for a longer meta title by prefix
+#: alone ("Bangkok" is a category heading, not the headline).
+MIN_PREFIX_HEADLINE_WORDS = 3
+#: A lead is at least a sentence; shorter teaser elements are labels ("Region").
+MIN_LEAD_CHARS = 30
+#: og:description shorter than this is a slogan or a ticker marker ("++ lokalo.de Blaulicht ++").
+MIN_DESCRIPTION_WORDS = 6
+#: An ``h2`` right after the headline with at least this many words is a standfirst.
+MIN_H2_LEAD_WORDS = 8
+#: How far after the headline element the lead and the header date are looked for
+#: (elements in document order); far enough for share bars and an image block.
+HEADER_SPAN = 60
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|NewsArticle|WebPage")
+_SEPARATORS = re.compile(r"\s+[|–—\-›»·:]\s+|\s*\|\s*")
+_TRAILING_DATE = re.compile(
+    r"\s*[:,|–-]?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d{2}\s*(?:Uhr)?)?\s*$"
+)
+_DESCRIPTION_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d{2}\s*(?:Uhr)?)?\s*:\s*")
+_ELLIPSIS = ("...", "…")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageMeta:
+    """What the page says about itself; ``*_source`` names where each date came from."""
+
+    headline: str | None
+    kicker: str | None
+    lead: str | None
+    lead_source: str | None
+    published: DateCandidate | None
+    updated: DateCandidate | None
+
+
+def alnum(text: str) -> str:
+    """Lower-case letters and digits only: compares titles that differ in punctuation and spacing."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def read_page_meta(
+    tree: Any, *, body: str, sites: list[str], fallback_title: str | None, fallback_date: str | None,
+    markers: PageMarkers, months: dict[str, int],
+) -> PageMeta:  # fmt: skip
+    """Headline, kicker, lead and dates of a parsed page; ``body`` is the extracted main text."""
+    meta = meta_tags(tree)
+    ld = json_ld(tree)
+    ld_titles = [str(o["headline"]) for o in ld if o.get("headline")]
+    titles = [*meta.get("og:title", ()), *meta.get("twitter:title", ()), *ld_titles]
+    titles += [fallback_title] if fallback_title else []
+    headline, element = choose_headline([strip_site(t, sites) for t in titles], headings(tree))
+    kicker = None
+    if element is not None:
+        kicker, headline = split_kicker(element, headline, markers)
+    following = _after(element, tree) if element is not None else []
+    ld_descriptions = [str(o["description"]) for o in ld if o.get("description")]
+    descriptions = [*meta.get("og:description", ()), *ld_descriptions]
+    lead, source = find_lead(following, markers, headline, descriptions), "page"
+    if lead is None:
+        lead, source = description_lead(meta, ld, body), "description"
+    header = [block_text(el) for el in following[:HEADER_SPAN]]
+    visible = header + [line for line in body.splitlines()[-5:]]
+    published = choose_published(published_candidates(
+        ld=ld, meta=meta, visible=visible, header=header, times=_times(following, tree),
+        fallback=fallback_date, months=months))  # fmt: skip
+    updated = choose_updated(updated_candidates(ld=ld, meta=meta, visible=visible, months=months), published)
+    return PageMeta(
+        headline=headline, kicker=kicker, lead=lead, lead_source=source if lead else None,
+        published=published, updated=updated,
+    )  # fmt: skip
+
+
+def meta_tags(tree: Any) -> dict[str, list[str]]:
+    """``<meta>`` contents by lower-cased property/name/itemprop, in page order."""
+    found: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        content = element.get("content")
+        if key and content and content.strip():
+            found.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
+    return found
+
+
+def json_ld(tree: Any) -> list[dict[str, Any]]:
+    """The article-like JSON-LD objects (``@graph`` and lists flattened); broken scripts are skipped."""
+    objects: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "") or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        objects.extend(_flatten(data))
+    articles = [
+        o for o in objects if _ARTICLE_TYPES.search(str(o.get("@type", ""))) and o.get("@type") != "WebPage"
+    ]
+    return articles + [o for o in objects if o not in articles and ("headline" in o or "datePublished" in o)]
+
+
+def _flatten(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [item for part in data for item in _flatten(part)]
+    if isinstance(data, dict):
+        return [data, *_flatten(data.get("@graph", []))]
+    return []
+
+
+def headings(tree: Any) -> list[Any]:
+    """Visible-looking ``h1``/``h2`` elements with a headline-sized text, in page order."""
+    found = []
+    for element in tree.iter("h1", "h2"):
+        text = block_text(element)
+        if text and len(text.split()) <= MAX_HEADLINE_WORDS:
+            found.append(element)
+    return found
+
+
+def strip_site(title: str, sites: list[str]) -> str:
+    """A title without its site name (``… | ZEIT ONLINE``, ``… (neues deutschland)``) or trailing date."""
+    title = " ".join(title.split())
+    title = _TRAILING_DATE.sub("", title)
+    keys = [alnum(site) for site in sites if site and alnum(site)]
+    parts = _SEPARATORS.split(title)
+    if len(parts) > 1:
+        kept = [part for part in parts if not _is_site(part, keys)]
+        if kept and len(kept) < len(parts):
+            return _rejoin(title, kept)
+    match = re.match(r"(.+?)\s*\(([^()]+)\)$", title)
+    if match and _is_site(match.group(2), keys):
+        return match.group(1)
+    return title
+
+
+def _is_site(part: str, keys: list[str]) -> bool:
+    key = alnum(part)
+    return bool(key) and any(key in site or site in key for site in keys) and len(part.split()) <= 5
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    """The title from its first kept part to its last, with the original separators."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(kept)
+
+
+def choose_headline(titles: list[str], elements: list[Any]) -> tuple[str | None, Any]:
+    """The first meta title that a visible heading carries (see module docstring)."""
+    texts = [(block_text(element), element) for element in elements]
+    for title in titles:
+        for text, element in texts:
+            if alnum(text) == alnum(title):
+                return text, element
+    for title in titles:
+        for text, element in texts:
+            if alnum(title).startswith(alnum(text)) and len(text.split()) >= MIN_PREFIX_HEADLINE_WORDS:
+                return text, element
+            if alnum(text).endswith(alnum(title)) and len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS:
+                return title, element
+    h1 = next((pair for pair in texts if pair[1].tag == "h1"), None)
+    if h1 is not None and not titles:
+        return h1
+    return (titles[0] if titles else None), None
+
+
+def split_kicker(element: Any, headline: str | None, markers: PageMarkers) -> tuple[str | None, str | None]:
+    """A kicker inside or just before the headline element, and the headline without it."""
+    for child in element.iterdescendants():
+        if markers.is_kicker(child) and (text := block_text(child)):
+            rest = headline or ""
+            if alnum(rest).startswith(alnum(text)):
+                rest = _cut_prefix(rest, text)
+            return text, rest or headline
+    previous = element.getprevious()
+    for _ in range(2):
+        if previous is None:
+            break
+        if (
+            markers.is_kicker(previous)
+            and (text := block_text(previous))
+            and len(text.split()) <= MAX_HEADLINE_WORDS
+        ):
+            return text, headline
+        previous = previous.getprevious()
+    return None, headline
+
+
+def _cut_prefix(text: str, prefix: str) -> str:
+    """``text`` after the characters that spell ``prefix`` and the separator after them."""
+    want, index = alnum(prefix), 0
+    for position, char in enumerate(text):
+        if index == len(want):
+            return text[position:].lstrip(" :–—-/|").strip()
+        if char.isalnum():
+            index += 1
+    return ""
+
+
+def _after(element: Any, tree: Any) -> list[Any]:
+    """Elements after ``element`` (not inside it) in document order."""
+    inside = set(element.iter())
+    seen, following = False, []
+    for node in tree.iter():
+        if node is element:
+            seen = True
+        elif seen and node not in inside and isinstance(node.tag, str):
+            following.append(node)
+            if len(following) >= 4 * HEADER_SPAN:
+                break
+    return following
+
+
+def find_lead(
+    following: list[Any], markers: PageMarkers, headline: str | None, descriptions: list[str]
+) -> str | None:
+    """A teaser element after the headline, before the body starts.
+
+    A repeat of the headline is not one, nor a block holding a byline (the
+    metadata line of a teaser list).  An ``h2``/``h3`` right after the headline is
+    the lead when it is long (a standfirst) or is the page's own ``og:description``.
+    """
+    described = {alnum(text) for text in descriptions}
+    for position, element in enumerate(following[:HEADER_SPAN]):
+        text = block_text(element)
+        if not text or (headline and alnum(headline) in alnum(text) and len(text) < 2 * len(headline)):
+            continue
+        if markers.is_lead(element) and len(text) >= MIN_LEAD_CHARS and not _holds_service(element, markers):
+            return text
+        near = position < HEADER_SPAN // 4
+        if element.tag in ("h2", "h3") and near and _standfirst(element, text, described):
+            return text
+        if element.tag == "p" and len(text) > 3 * MIN_LEAD_CHARS * 2:
+            return None  # the body has started
+    return None
+
+
+def _standfirst(element: Any, text: str, described: set[str]) -> bool:
+    """A long ``h2`` under the headline, or a heading that repeats the page's own description."""
+    return (element.tag == "h2" and len(text.split()) >= MIN_H2_LEAD_WORDS) or alnum(text) in described
+
+
+def _holds_service(element: Any, markers: PageMarkers) -> bool:
+    return any(markers.is_service(node) for node in element.iter() if isinstance(node.tag, str))
+
+
+def description_lead(meta: dict[str, list[str]], ld: list[dict[str, Any]], body: str) -> str | None:
+    """og:description (or JSON-LD description) as the lead when the body does not hold it."""
+    options = [*meta.get("og:description", ()), *(str(o["description"]) for o in ld if o.get("description"))]
+    flat = alnum(body)
+    for option in options:
+        text = _DESCRIPTION_DATE.sub("", " ".join(option.split()))
+        core = text.rstrip("".join(_ELLIPSIS) + " ")
+        if len(text.split()) < MIN_DESCRIPTION_WORDS or alnum(core)[:200] in flat:
+            continue
+        if text.endswith(_ELLIPSIS):
+            continue  # a cut-off copy of the first paragraph, not a teaser of its own
+        return text
+    return None
+
+
+def _times(following: list[Any], tree: Any) -> list[str]:
+    """``datetime`` values of the ``<time>`` elements after the headline, else of the whole page."""
+    values = [el.get("datetime") for el in following[:HEADER_SPAN] if el.tag == "time" and el.get("datetime")]
+    return values or [el.get("datetime") for el in tree.iter("time") if el.get("datetime")][:1]
+
+
+def parse_html(page: bytes | str) -> Any:
+    """An lxml tree of the page (lxml reads the declared or sniffed encoding)."""
+    return lxml_html.fromstring(page)
