@@ -21,7 +21,7 @@ def no_parser(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
         parsed.append(data)
         raise AssertionError("a page over the limits reached the parser")
 
-    monkeypatch.setattr("wortlaut.ingest.reader.page_to_text", parse)
+    monkeypatch.setattr("wortlaut.ingest.reader.page_article", parse)
     return parsed
 
 
@@ -89,7 +89,7 @@ def test_hostile_page_in_a_warc_never_reaches_the_parser(monkeypatch: pytest.Mon
     from warcio.warcwriter import WARCWriter
 
     parsed: list[bytes] = []
-    monkeypatch.setattr("wortlaut.ingest.warc.page_to_text", lambda data, **_: parsed.append(data))
+    monkeypatch.setattr("wortlaut.ingest.warc.page_article", lambda data, **_: parsed.append(data))
     attributes = " ".join(f"a{number}=1" for number in range(MAX_HTML_ATTRIBUTES + 1))
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=False)

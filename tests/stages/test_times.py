@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import cast
-
 import pytest
 
-from wortlaut.article import Article, Post, Span, Structure, TimeExpr
+from wortlaut.article import Article, Entry, Post, Span, Structure, TimeExpr
 from wortlaut.stages.times import TimesStage
 
 
@@ -180,37 +177,25 @@ def test_times_offsets_match_text(stage: TimesStage) -> None:
     assert all(article.text[t.start : t.end] == t.text for t in article.times)
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """A live-blog entry as the structure layer may give it (start, end, its own stamp)."""
-
-    start: int
-    end: int
-    stamp: str
-
-
-@dataclass(frozen=True)
-class _LiveStructure:
-    """A structure layer with live-blog entries; read by the times stage without knowing the class."""
-
-    entries: tuple[_Entry, ...]
-    posts: tuple[Post, ...] = ()
-    boilerplate: tuple[Span, ...] = ()
-    headline: Span | None = None
-
-
 def test_times_live_blog_entries_anchor_to_their_own_stamp(stage: TimesStage) -> None:
-    first = "08:15\nDie Abstimmung ist heute.\n"
-    second = "14:30\nGestern hatte der Rat getagt."
+    first = "20.05.2025, 08:15\nDie Abstimmung ist heute.\n"
+    second = "2025-05-21T14:30\nGestern hatte der Rat getagt."
     text = first + second
     entries = (
-        _Entry(start=0, end=len(first), stamp="2025-05-20T08:15"),
-        _Entry(start=len(first), end=len(text), stamp="2025-05-21T14:30"),
+        Entry(start=0, end=len(first), text=first, time="20.05.2025, 08:15"),
+        Entry(start=len(first), end=len(text), text=second, time="2025-05-21T14:30"),
     )
-    article = Article.create(text, published="2025-05-19", structure=cast(Structure, _LiveStructure(entries)))
+    article = Article.create(text, published="2025-05-19", structure=Structure(entries=entries))
     found = {t.text: t for t in stage(article).times}
     assert found["heute"].value == "2025-05-20" and found["heute"].anchor == "2025-05-20"
     assert found["Gestern"].value == "2025-05-20"
+
+
+def test_times_clock_only_entry_stamp_anchors_to_publication(stage: TimesStage) -> None:
+    text = "14:30\nGestern hatte der Rat getagt."
+    entry = Entry(start=0, end=len(text), text=text, time="14:30")
+    article = Article.create(text, published="2025-05-19", structure=Structure(entries=(entry,)))
+    assert {t.text: t.value for t in stage(article).times}["Gestern"] == "2025-05-18"
 
 
 def test_times_without_entry_stamps_anchor_to_publication(stage: TimesStage) -> None:

@@ -8,6 +8,7 @@ no value.  Boilerplate is skipped.  The rules live in :mod:`wortlaut.timex`, the
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from wortlaut.article import Article, Span
@@ -25,23 +26,35 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-#: Structure-layer collections whose items carry their own time stamp: embedded posts, and the
-#: live-blog / ticker entries the structure layer may add (read defensively: any of these names).
-STAMPED_LAYERS = ("posts", "entries", "live_entries", "ticker_entries")
-#: Attributes of such an item that may hold its stamp (ISO date or date-time).
-STAMP_FIELDS = ("date", "stamp", "published", "time")
+#: A German stamp date as live blogs print it: ``06.11.2023, 14:05`` or ``6.11.2023``.
+GERMAN_STAMP = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+
+def stamp_day(stamp: str | None) -> date | None:
+    """The day of a post or live-blog stamp: ISO (``2025-05-21T14:05``) or German (``21.05.2025, 14:05``).
+
+    A bare clock time (``14:05``) names no day: the entry then anchors to the publication date.
+    """
+    day = parse_day(stamp)
+    if day is not None or not stamp:
+        return day
+    match = GERMAN_STAMP.search(stamp)
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    except ValueError:
+        return None
 
 
 def stamped_spans(article: Article) -> list[tuple[int, int, date]]:
-    """(start, end, day) of every post or live-blog entry that has a dated stamp, innermost last."""
-    spans: list[tuple[int, int, date]] = []
-    for layer in STAMPED_LAYERS:
-        for item in getattr(article.structure, layer, None) or ():
-            stamp = next((getattr(item, name) for name in STAMP_FIELDS if getattr(item, name, None)), None)
-            day = parse_day(stamp) if isinstance(stamp, str) else None
-            start, end = getattr(item, "start", None), getattr(item, "end", None)
-            if day is not None and isinstance(start, int) and isinstance(end, int):
-                spans.append((start, end, day))
+    """(start, end, day) of every embedded post and live-blog entry with a dated stamp, innermost last."""
+    structure = article.structure
+    if structure is None:
+        return []
+    stamped = [(post.start, post.end, stamp_day(post.date)) for post in structure.posts]
+    stamped += [(entry.start, entry.end, stamp_day(entry.time)) for entry in structure.entries]
+    spans = [(start, end, day) for start, end, day in stamped if day is not None]
     return sorted(spans, key=lambda span: span[0] - span[1])
 
 
