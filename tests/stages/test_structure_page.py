@@ -125,3 +125,15 @@ def test_labelled_structure_round_trips_through_json(stage: StructureStage) -> N
         )
     )
     assert Article.from_json(article.to_json()) == article
+
+
+def test_author_box_under_its_header_is_boilerplate(stage: StructureStage) -> None:
+    text = (
+        "Stadtrat vertagt Entscheidung\n\nDer Rat hat vertagt.\nZur Person\n"
+        "Paula Winter leitet die Lokalredaktion und schreibt über Verkehr.\nLindner will mehr Zeit."
+    )
+    article = stage(Article.create(text))
+    assert labels(article) == {
+        "Zur Person\nPaula Winter leitet die Lokalredaktion und schreibt über Verkehr.": "author"
+    }
+    assert body(article) == ["Der Rat hat vertagt.", "Lindner will mehr Zeit."]

@@ -37,6 +37,9 @@ from wortlaut.ingest.pageparts import PageMarkers, block_text
 
 #: A headline is a line, not a paragraph; longer "headings" are teaser blocks.
 MAX_HEADLINE_WORDS = 40
+#: A kicker is a few words ("Energiewende Oberland", "Reformstau lösen"); a longer
+#: lead-in of a heading is a second headline, not a kicker.
+MAX_KICKER_WORDS = 8
 #: A heading shorter than this cannot stand for a longer meta title by prefix
 #: alone ("Bangkok" is a category heading, not the headline).
 MIN_PREFIX_HEADLINE_WORDS = 3
@@ -219,7 +222,24 @@ def split_kicker(element: Any, headline: str | None, markers: PageMarkers) -> tu
         ):
             return text, headline
         previous = previous.getprevious()
-    return None, headline
+    return _leading_part(block_text(element), headline), headline
+
+
+def _leading_part(heading: str, headline: str | None) -> str | None:
+    """What a heading holds before the headline (``Energiewende Oberland: Klimavorreiter Oberland?``)."""
+    if not headline or alnum(heading) == alnum(headline) or not alnum(heading).endswith(alnum(headline)):
+        return None
+    if heading.endswith(headline):
+        prefix = heading[: len(heading) - len(headline)]
+    else:  # the same letters, other punctuation: cut where the headline's letters start
+        want, seen, prefix = len(alnum(heading)) - len(alnum(headline)), 0, ""
+        for position, char in enumerate(heading):
+            if seen == want and char.isalnum():
+                prefix = heading[:position]
+                break
+            seen += char.isalnum()
+    kicker = prefix.rstrip(" :–—-/|").strip()
+    return kicker if 0 < len(kicker.split()) <= MAX_KICKER_WORDS else None
 
 
 def _cut_prefix(text: str, prefix: str) -> str:

@@ -55,6 +55,10 @@ MAX_BOILERPLATE_LINE_WORDS = 40
 #: articles (which have no headline line) fell from 26 to 7.
 MAX_COLON_HEADLINE_WORDS = 20
 
+#: An author box is a short bio (two or three sentences); a longer paragraph
+#: after a "Zur Person" header is an interview answer, not a box.
+MAX_AUTHOR_BOX_WORDS = 60
+
 _SENTENCE_END = tuple(".!?…:;\"“”»«'’")
 _BULLET = re.compile(r"^(?:[-–—•*·▪►>]|\d{1,2}[.)])\s+\S")
 _BULLET_PREFIX = re.compile(r"^[-–•*·▪►]\s+")
@@ -160,6 +164,12 @@ class StructureStage(Stage):
                 index += 1
                 continue
             last = _list_end(lines, index) if label == "list" else index
+            if (
+                label == "author"
+                and index + 1 < len(lines)
+                and lines[index + 1].words <= MAX_AUTHOR_BOX_WORDS
+            ):
+                last = index + 1  # the box header and the bio under it
             for position in range(index, last + 1):
                 roles[position] = Role.BOILERPLATE
             end = lines[last].end
@@ -176,6 +186,8 @@ class StructureStage(Stage):
         text = _BULLET_PREFIX.sub("", line.text)
         if self.markers.is_list_header(text):
             return "list"
+        if self.markers.is_box_header(text):
+            return "author"
         if line.words > MAX_BOILERPLATE_LINE_WORDS:
             return None
         if self.agencies.is_tag_line(text):

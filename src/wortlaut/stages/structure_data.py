@@ -52,6 +52,7 @@ class Markers:
     list_headers: tuple[re.Pattern[str], ...]
     lines: tuple[tuple[re.Pattern[str], str], ...]
     captions: tuple[re.Pattern[str], ...] = ()
+    boxes: tuple[re.Pattern[str], ...] = ()
 
     def is_list_header(self, line: str) -> bool:
         stripped = line.strip().rstrip(":").strip()
@@ -63,6 +64,11 @@ class Markers:
     def boilerplate_label(self, line: str) -> str | None:
         """The label of the first line marker that matches (``byline``, ``promo`` …), or ``None``."""
         return next((label for pattern, label in self.lines if pattern.search(line)), None)
+
+    def is_box_header(self, line: str) -> bool:
+        """A header ("Zur Person", "Über den Autor") whose next paragraph is an author box."""
+        stripped = line.strip().rstrip(":").strip()
+        return any(pattern.fullmatch(stripped) for pattern in self.boxes)
 
     def is_caption_line(self, line: str) -> bool:
         return any(pattern.search(line) for pattern in self.captions)
@@ -77,7 +83,8 @@ def load_markers(name: str = "structure_boilerplate.tsv") -> Markers:
         if row[0] == "line"
     )
     captions = tuple(re.compile(row[1]) for row in rows if row[0] == "caption")
-    return Markers(list_headers=headers, lines=lines, captions=captions)
+    boxes = tuple(re.compile(row[1]) for row in rows if row[0] == "box")
+    return Markers(list_headers=headers, lines=lines, captions=captions, boxes=boxes)
 
 
 def load_months(name: str = "structure_months.tsv") -> dict[str, int]:
