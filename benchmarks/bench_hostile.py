@@ -110,7 +110,24 @@ def gzip_bomb(_: argparse.Namespace) -> str:
     return f"{len(bomb) / 1e6:.1f} MB bomb of 2.1 GB, read in {took:.2f} s -> {items[-1]}"
 
 
+def warc_cuts(_: argparse.Namespace) -> str:
+    """Cut the sample WARC (gzipped and plain) at every byte: which cuts go unreported?"""
+    from wortlaut.ingest import IngestError, read_bytes
+    from wortlaut.samples import SAMPLES_DIR
+
+    packed = (SAMPLES_DIR / "crawl-2025-03-21.warc.gz").read_bytes()
+    parts = []
+    for label, data in (("gzip", packed), ("plain", gzip.decompress(packed))):
+        silent = [
+            cut for cut in range(1, len(data))
+            if not any(isinstance(item, IngestError) for item in read_bytes(data[:cut], name="w"))
+        ]  # fmt: skip
+        parts.append(f"{label}: {len(silent)} of {len(data) - 1} cuts unreported")
+    return "; ".join(parts)
+
+
 CASES: dict[str, Callable[[argparse.Namespace], str]] = {
+    "warc_cuts": warc_cuts,
     "html_attributes": html_attributes,
     "quote_dense": quote_dense,
     "link_statements": link_statements,
