@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 
 from wortlaut.ingest import limits, read_bytes, read_path
+from wortlaut.ingest import warc as warc_module
 from wortlaut.ingest.limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH, check_html_shape
 
 from .helpers import SAMPLES, split
@@ -89,7 +91,13 @@ def test_hostile_page_in_a_warc_never_reaches_the_parser(monkeypatch: pytest.Mon
     from warcio.warcwriter import WARCWriter
 
     parsed: list[bytes] = []
-    monkeypatch.setattr("wortlaut.ingest.warc.page_article", lambda data, **_: parsed.append(data))
+    real = warc_module.page_article
+
+    def parse(data: bytes, **options: Any) -> Any:
+        parsed.append(data)
+        return real(data, **options)
+
+    monkeypatch.setattr(warc_module, "page_article", parse)
     attributes = " ".join(f"a{number}=1" for number in range(MAX_HTML_ATTRIBUTES + 1))
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=False)
@@ -97,5 +105,11 @@ def test_hostile_page_in_a_warc_never_reaches_the_parser(monkeypatch: pytest.Mon
     record = writer.create_warc_record("https://x.example/a", "response", payload=io.BytesIO(
         _page(f"<div {attributes}>Text</div>")), http_headers=headers)  # fmt: skip
     writer.write_record(record)
+    writer.write_record(writer.create_warc_record("https://x.example/b", "response", payload=io.BytesIO(
+        _page("<article><p>Die Ministerin sagte, der Plan werde geprüft.</p></article>")),
+        http_headers=headers))  # fmt: skip
     articles, errors = split(read_bytes(out.getvalue(), name="w.warc"))
-    assert articles == [] and errors == [] and parsed == []
+    assert len(parsed) == 1 and b"<div " not in parsed[0]  # only the second page reached the parser
+    assert [article.url for article in articles] == ["https://x.example/b"]
+    (error,) = errors
+    assert error.path == "w.warc#1" and "attributes" in error.reason

@@ -51,7 +51,11 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Article | IngestError]:
                 raise BadInput(f"record {count + 1} is cut off")
             end = records.get_record_offset() + records.get_record_length()
             count += 1
-            article = _record_article(record, payload) if payload is not None else None
+            try:
+                article = _record_article(record, payload) if payload is not None else None
+            except BadInput as refused:
+                yield IngestError(path=f"{name}#{count}", reason=str(refused))
+                continue
             if article is not None:
                 yield article
         if _unread(records, end, compressed) > 0:  # warcio ends quietly on a header cut off at the end
@@ -92,8 +96,8 @@ def _payload(record: Any) -> bytes | None:
 def _record_article(record: Any, payload: bytes) -> Article | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
     meta = {"format": "warc", "fetched": record.rec_headers.get_header("WARC-Date")}
+    check_html_shape(payload)  # a hostile page is reported (as this record), not parsed
     try:
-        check_html_shape(payload)
         return page_article(payload, url=url, meta=meta)
     except BadInput:
         return None

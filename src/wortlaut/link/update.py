@@ -36,11 +36,12 @@ from wortlaut.link.db import ensure_tables, placeholders, prefetch, transaction
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.records import LinkReport
 
-#: Most statements of one article that are grouped across articles.  Real articles have far
-#: fewer (the longest interview among the seed articles has under 100); the cap bounds the
-#: grouping work of one hostile or broken article, which compares each statement with the
-#: speaker's groups.  Statements over the cap are stored and searchable, just not grouped.
-MAX_LINKED_STATEMENTS = 500
+#: Most statements of one article that are grouped across articles.  The 700 quotes-wikinews
+#: train articles have at most 43 annotated statements (4.1 on average); grouping compares each
+#: statement with the speaker's groups, so one hostile article with 5,391 statements held the write
+#: lock for over 8 minutes.  200 keeps every real article whole and that one at a few seconds
+#: (benchmarks/bench_hostile.py).  Statements over the cap are stored and searchable, not grouped.
+MAX_LINKED_STATEMENTS = 200
 #: Articles linked per transaction by :func:`link_pending` (the size of an ingest batch).
 LINK_BATCH = 32
 
