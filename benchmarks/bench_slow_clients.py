@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import contextlib
 import multiprocessing
+import os
 import socket
 import statistics
 import subprocess
@@ -166,8 +167,10 @@ async def _slow_clients(port: int, count: int, stop: Any, counters: SlowCounters
         task.cancel()
 
 
-def slow_process(port: int, count: int, stop: Any, counters: SlowCounters, trickle: bool) -> None:
+def slow_process(port: int, count: int, stop: Any, counters: SlowCounters, trickle: bool, nice: int) -> None:
     """Entry of the child process running the slow clients, so they do not slow the fast ones' loop."""
+    if nice:
+        os.nice(nice)  # stands for attackers on other hosts, whose CPU is not the server's
     asyncio.run(_slow_clients(port, count, stop, counters, trickle))
 
 
@@ -179,12 +182,12 @@ async def phase(base: str, fast: int, seconds: float) -> FastStats:
 
 
 def attack(
-    port: int, fast: int, slow: int, seconds: float, trickle: bool
+    port: int, fast: int, slow: int, seconds: float, args: argparse.Namespace
 ) -> tuple[FastStats, SlowStats, int]:
     """The fast phase while ``slow`` clients in another process hold connections."""
     stop, counters = multiprocessing.Event(), SlowCounters()
     worker = multiprocessing.Process(
-        target=slow_process, args=(port, slow, stop, counters, trickle), daemon=True
+        target=slow_process, args=(port, slow, stop, counters, args.trickle, args.attacker_nice), daemon=True
     )
     worker.start()
     try:
@@ -251,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each timed phase")
     parser.add_argument("--nofile", type=int, default=0, help="server's open-files limit (0: unchanged)")
     parser.add_argument("--unguarded", action="store_true", help="plain uvicorn, as before, for comparison")
+    parser.add_argument(
+        "--attacker-nice", type=int, default=0, help="nice level of the slow clients' process"
+    )
     parser.add_argument("--trickle", action="store_true", help="slow clients send a header line every 2 s")
     parser.add_argument("--max-connections", type=int, default=server.MAX_CONNECTIONS, help="server's cap")
     args = parser.parse_args(argv)
@@ -260,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             base = f"http://127.0.0.1:{port}"
             asyncio.run(asyncio.wait_for(phase(base, args.fast, 2.0), RUN_CAP_SECONDS))  # warm-up
             baseline = asyncio.run(asyncio.wait_for(phase(base, args.fast, args.seconds), RUN_CAP_SECONDS))
-            loaded, slow, held = attack(port, args.fast, args.slow, args.seconds, args.trickle)
+            loaded, slow, held = attack(port, args.fast, args.slow, args.seconds, args)
         finally:
             process.terminate()
             try:
@@ -270,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = ("UNGUARDED plain uvicorn" if args.unguarded else "guarded") + (
         ", trickling" if args.trickle else ""
     )
+    mode += f", attackers at nice {args.attacker_nice}" if args.attacker_nice else ""
     print(f"{args.fast} fast clients, {args.slow} slow clients, {args.seconds:.0f} s per phase, {mode}, "
           f"server cap {args.max_connections}, open-files limit {args.nofile or 'unchanged'}")  # fmt: skip
     widths = (("requests", 9), ("p50 ms", 9), ("p95 ms", 9), ("max ms", 9), ("5xx", 6), ("conn err", 11))
