@@ -22,7 +22,7 @@ TOKEN_ENV = "WORTLAUT_TOKEN"
 @click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
               help="Host name to answer besides localhost and --host (repeatable; * = any).")  # fmt: skip
 @click.option("--max-connections", type=click.IntRange(1, 100_000), default=None,
-              help="Open connections at most (default 1000; lowered to fit the file limit).")  # fmt: skip
+              help="Open connections at most (default 4096; lowered to fit the file limit).")  # fmt: skip
 @db_option
 def serve(
     host: str,
