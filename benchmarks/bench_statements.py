@@ -1,8 +1,8 @@
 """Statement extraction time against the language core (tokens + morph + entities + coref) on 10kGNAD.
 
 The target (issue 12, tighter than issue 4's 50%): ``statements.rules.v1`` with its speaker
-ranker and speaker linking adds no more than 15% to the language core's time.  Both are timed per stage on one core over the same
-articles, after structure; the ratio is printed.  Usage::
+ranker and speaker linking adds no more than 15% to the language core's time.  Both are timed
+per stage on one core over the same articles, after structure; the ratio is printed.  Usage::
 
     .venv/bin/python -m benchmarks.bench_statements [--limit N]
 """
