@@ -15,7 +15,9 @@ from wortlaut.eval.quotes import Annotation, Scores, TokenMap, command, error_li
 #: Scores measured on the first GATE_DOCS dev documents (see docs/quality.md), pinned a little lower
 #: so that noise does not fail CI but a real regression does.
 GATE_DOCS = 40
-GATE = {"joint": 0.71, "detection": 0.77}
+#: 2026-12-06 (issue 12): joint 0.712 / detection 0.755 measured; lower than before because a quotation
+#: nested in an indirect statement is no longer emitted as a second statement (the corpus annotates some).
+GATE = {"joint": 0.69, "detection": 0.74}
 
 
 def _ann(

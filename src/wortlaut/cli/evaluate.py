@@ -14,6 +14,7 @@ EVALUATIONS: dict[str, str] = {
     "timex": "wortlaut.eval.timex:command",
     "stories": "wortlaut.eval.stories:command",
     "pages": "wortlaut.eval.pages:command",
+    "statements-own": "wortlaut.eval.statements_own:command",
 }
 
 

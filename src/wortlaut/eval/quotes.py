@@ -14,7 +14,12 @@ must share at least one).  Then, micro-averaged over the corpus:
 * joint P/R/F1: the same counts summed over the four roles;
 * quote detection P/R/F1: a pair is a hit, unpaired predictions and gold quotes are errors;
 * a breakdown by gold type (recall) and predicted mode (precision), and medium
-  accuracy over pairs (a gold "SW" accepts speech or writing).
+  accuracy over pairs (a gold "SW" accepts speech or writing);
+* speaker-resolved accuracy: over paired quotations whose gold speaker span overlaps a person or
+  organisation mention the pipeline linked to an entity (a pronoun counts through coreference), the
+  share whose predicted speaker is linked to that same entity.  The gold entity comes from the
+  pipeline's own mentions (the corpus has no entity ids), so this measures the speaker choice and its
+  linking, not the entity recogniser.
 """
 
 from __future__ import annotations
@@ -23,13 +28,13 @@ import json
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
-from wortlaut.article import Article, Span, Statement
+from wortlaut.article import Article, Mention, Span, Statement
 
 ROLES = ("quote", "cue", "speaker", "addressee")
 #: gold medium code -> predicted media that count as right.
@@ -53,6 +58,7 @@ class Annotation:
     kind: str = ""
     medium: str | None = None
     rule: str = ""
+    entity: str | None = None  # the entity the speaker stands for, when known
 
 
 @dataclass
@@ -69,6 +75,8 @@ class Scores:
     pred_modes: dict[str, list[int]] = field(default_factory=dict)
     medium_right: int = 0
     medium_pairs: int = 0
+    resolved_right: int = 0
+    resolved_pairs: int = 0
 
     def add(self, gold: list[Annotation], predicted: list[Annotation]) -> None:
         """Pair one article's predictions with its gold quotes and count."""
@@ -86,6 +94,9 @@ class Scores:
                 )
                 self.tp[role] += len(shared)
             self._medium(gold[gold_index], predicted[pred_index])
+            if gold[gold_index].entity is not None:
+                self.resolved_pairs += 1
+                self.resolved_right += predicted[pred_index].entity == gold[gold_index].entity
         self.pairs += len(pairs)
         self.predicted += len(predicted)
         self.annotated += len(gold)
@@ -126,6 +137,11 @@ class Scores:
             for kind, (total, hit) in sorted(self.pred_modes.items())
         }
         result["medium_accuracy"] = _ratio(self.medium_right, self.medium_pairs)
+        result["speaker_resolved"] = {
+            "pairs": self.resolved_pairs,
+            "right": self.resolved_right,
+            "accuracy": _ratio(self.resolved_right, self.resolved_pairs),
+        }
         return result
 
 
@@ -206,10 +222,40 @@ def predicted_annotations(statements: Iterable[Statement], tokens: TokenMap) -> 
             "addressee": tokens.span_ids(statement.addressee),  # type: ignore[arg-type]
         }
         if roles["quote"]:
+            entity = statement.speaker.entity if statement.speaker else None
             annotations.append(
-                Annotation(roles=roles, kind=statement.mode, medium=statement.medium, rule=statement.rule)
+                Annotation(
+                    roles=roles,
+                    kind=statement.mode,
+                    medium=statement.medium,
+                    rule=statement.rule,
+                    entity=entity,
+                )
             )
     return annotations
+
+
+def with_gold_entities(
+    gold: list[Annotation], mentions: Iterable[Mention], tokens: Iterable[Mapping[str, Any]]
+) -> list[Annotation]:
+    """Gold annotations with the entity of the first linked person/organisation mention their speaker
+    span overlaps (see the module docstring)."""
+    spans = {int(tok["id"]): (int(tok["charBegin"]), int(tok["charEnd"])) for tok in tokens}
+    linked = sorted(
+        (mention.start, mention.end, mention.entity)
+        for mention in mentions
+        if mention.entity is not None and mention.type in {"PER", "ORG"}
+    )
+    result = []
+    for annotation in gold:
+        ids = annotation.roles.get("speaker", frozenset())
+        ranges = [spans[index] for index in ids if index in spans]
+        entity = None
+        if ranges:
+            start, end = min(begin for begin, _ in ranges), max(stop for _, stop in ranges)
+            entity = next((e for s, t, e in linked if s < end and start < t), None)
+        result.append(replace(annotation, entity=entity))
+    return result
 
 
 def error_lines(
@@ -270,7 +316,7 @@ def evaluate(
     for number, path in enumerate(files, start=1):
         document = _load(path)
         article = pipeline(Article.create(document["originalText"]))
-        gold = gold_annotations(document)
+        gold = with_gold_entities(gold_annotations(document), article.mentions, document["tokens"])
         predicted = predicted_annotations(article.statements, TokenMap(document["tokens"]))
         scores.add(gold, predicted)
         if errors is not None:
@@ -297,6 +343,11 @@ def format_text(report: Mapping[str, Any]) -> str:
     for kind, row in report["predicted_modes"].items():
         lines.append(f"{kind:<15}{row['predicted']:>6}{row['paired']:>7}{row['precision']:>8.3f}")
     lines.append(f"medium accuracy (paired quotes): {report['medium_accuracy']:.3f}")
+    resolved = report["speaker_resolved"]
+    lines.append(
+        f"speaker-resolved accuracy: {resolved['accuracy']:.3f}"
+        f" ({resolved['right']}/{resolved['pairs']} paired quotes whose gold speaker is a linked mention)"
+    )
     return "\n".join(lines)
 
 

@@ -59,12 +59,26 @@ def _addressee(
     ctx: Context, cue: list[int], first: int, last: int, *, addressee_verb: bool
 ) -> tuple[int, int] | None:
     """``gegenüber der Presse``; ``mit dem NATO-Chef`` only for verbs of talking with someone (sprach mit)."""
+    directed = _directed_to(ctx, first, last)
+    if directed is not None:
+        return directed
     for index in range(first, last):
         word = ctx.tokens[index].low
         if word in _ADDRESSEE_PREPOSITIONS and index not in cue and (word != "mit" or addressee_verb):
             phrase = phrase_after(ctx.tokens, index + 1, last, ctx.lexicon)
             if phrase is not None and ctx.tokens[phrase[0]].low not in {"er", "sie", "es"}:
                 return phrase
+    return None
+
+
+def _directed_to(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
+    """``ein an die Regierung gerichteter Brief``: the phrase between ``an`` and ``gerichtet…``."""
+    for index in range(first, last - 2):
+        if ctx.tokens[index].low != "an":
+            continue
+        phrase = phrase_after(ctx.tokens, index + 1, last, ctx.lexicon)
+        if phrase is not None and phrase[1] < last and ctx.tokens[phrase[1]].low.startswith("gerichtet"):
+            return phrase
     return None
 
 

@@ -18,6 +18,8 @@ from wortlaut.quotes.found import Found
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.rerank import rerank_speakers
+from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.speakers import phrase_before
 from wortlaut.quotes.text import sentence_ranges, token_view
 
@@ -35,6 +37,9 @@ _CARRIED = frozenset(
 )
 #: Indicative modals that report someone else's claim ("Juventus soll in die 3. Liga absteigen").
 _REPORTIVE = frozenset({"soll", "sollen"})
+#: Drop direct quotations nested in another statement (see ``_drop_nested``).
+DROP_NESTED = True
+KEEP_NESTED: frozenset[str] = frozenset()
 _VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, reported)
 
 
@@ -239,6 +244,27 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
     return False
 
 
+def _drop_nested(ctx: Context, found: list[Found]) -> list[Found]:
+    """A quotation inside someone's indirect, reported or free indirect statement is part of that
+    statement, not a second one (``sagte, die Maschine sei „noch schöner“``): emitting it again
+    doubles the statement on real pages.  A quotation that opens its sentence is a statement of its
+    own even when a free indirect run around it covers it (``„Wir rechnen damit …“, sagt Reuter``)."""
+    outer = [item for item in found if not item.rule.startswith("direct.")]
+    return [
+        item
+        for item in found
+        if not item.rule.startswith("direct.")
+        or item.rule in KEEP_NESTED
+        or _opens_sentence(ctx, item.start)
+        or not any(other.covers(item.start, item.end) for other in outer)
+    ]
+
+
+def _opens_sentence(ctx: Context, start: int) -> bool:
+    index = ctx.token_at(start)
+    return index < len(ctx.tokens) and ctx.sentences[ctx.sentence_of[index]][0] == index
+
+
 def _dedupe(found: list[Found]) -> list[Found]:
     seen: set[tuple[tuple[int, int], ...]] = set()
     unique = []
@@ -250,8 +276,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return unique
 
 
-def extract(article: Article, lexicon: Lexicon) -> list[Found]:
-    """All statements of an article's body text, in text order."""
+def extract(article: Article, lexicon: Lexicon, speaker_model: SpeakerModel | None = None) -> list[Found]:
+    """All statements of an article's body text, in text order (speakers chosen by ``speaker_model``
+    when one is given, else by the rules)."""
     ctx = build_context(article, lexicon)
     if not ctx.tokens:
         return []
@@ -274,6 +301,10 @@ def extract(article: Article, lexicon: Lexicon) -> list[Found]:
     found = framed + partial + direct
     found += _subjunctive_clauses(ctx, found)
     found += _free_indirect(ctx, found)
+    if speaker_model is not None:
+        rerank_speakers(ctx, found, speaker_model, article.mentions)
     _carry(found)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
+    if DROP_NESTED:
+        found = _drop_nested(ctx, found)
     return _dedupe(found)

@@ -19,6 +19,8 @@ _LINKS = frozenset(
 )
 #: Links that continue with any noun phrase (genitive articles); the others only with a name.
 _GENITIVES = frozenset({"des", "der", "eines", "seines", "ihres"})
+#: After a proper name these articles open a dative ("sagte Müller der Zeitung"), not a genitive.
+_DATIVE_AFTER_NAME = frozenset({"der", "dem"})
 #: Longest quoted name (tokens, marks included) in a speaker phrase ("der Organisation „Ärzte ohne Grenzen“").
 MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
@@ -99,6 +101,8 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
             seen_head = True
             continue
         if seen_head:
+            if tok.low in _DATIVE_AFTER_NAME and tokens[other - 1].pos == "NE":
+                break  # "sagte Müller der Zeitung": a dative addressee, not a genitive of the name
             if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
                 other += 1
                 seen_head = False

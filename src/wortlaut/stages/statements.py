@@ -13,10 +13,22 @@ from wortlaut.pipeline import Stage, register_stage
 from wortlaut.quotes.extract import build_context, extract
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.lexicon import Lexicon, load_lexicon
+from wortlaut.quotes.link import SpeakerLinker
 from wortlaut.quotes.posts import headline_statement, post_statement
+from wortlaut.quotes.speaker_model import DEFAULT_MODEL, SpeakerModel
+
+_DEFAULT = object()
+
+
+def _default_model() -> SpeakerModel | None:
+    """The shipped speaker ranker (trained on quotes-parliament, CC BY-SA), or the rules without it."""
+    return SpeakerModel.load(DEFAULT_MODEL) if DEFAULT_MODEL.exists() else None
+
 
 #: Entity types that can speak; other mentions inside a speaker phrase are its complements.
 _SPEAKER_TYPES = frozenset({"PER", "ORG"})
+#: Opening quotation marks: a headline ``X: „…“`` quotes someone.
+_OPENING_MARKS = frozenset('„“»«"‚')
 
 
 @register_stage("statements.rules.v1")
@@ -26,17 +38,27 @@ class StatementsStage(Stage):
     requires = ("tokens",)
     provides = ("statements",)
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon | None = None, speaker_model: SpeakerModel | object | None = _DEFAULT
+    ) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.speaker_model: SpeakerModel | None = (
+            _default_model() if speaker_model is _DEFAULT else speaker_model  # type: ignore[assignment]
+        )
+        self.linker = SpeakerLinker(self.lexicon)
 
     def __call__(self, article: Article) -> Article:
-        found = [item for item in extract(article, self.lexicon) if not article.is_boilerplate(item.start)]
+        found = [
+            item
+            for item in extract(article, self.lexicon, self.speaker_model)
+            if not article.is_boilerplate(item.start)
+        ]
         found = self._with_structure(article, found)
         found.sort(key=lambda item: (item.start, item.end))
         statements = tuple(
             _statement(article, item, f"{article.id}:s{number}") for number, item in enumerate(found, start=1)
         )
-        return article.with_layers(statements=statements)
+        return article.with_layers(statements=self.linker.link(article, statements))
 
     def _with_structure(self, article: Article, found: list[Found]) -> list[Found]:
         structure = article.structure
@@ -56,9 +78,24 @@ class StatementsStage(Stage):
                 statement = headline_statement(
                     build_context(article, self.lexicon), headline.start, headline.end
                 )
-                if statement is not None:
+                if statement is not None and _headline_speaks(article, statement):
                     found.append(statement)
         return found
+
+
+def _headline_speaks(article: Article, statement: Found) -> bool:
+    """``Merkel: „…“`` is a statement, ``Zugverkehr: Im ICE nach Barcelona`` is a topic and its claim:
+    without a speech cue the part before the colon must be a person or organisation, or the part after
+    it a quotation."""
+    if statement.rule != "headline.speaker_colon" or statement.speaker is None:
+        return True
+    if article.text[statement.start : statement.start + 1] in _OPENING_MARKS:
+        return True
+    start, end = statement.speaker
+    return any(
+        mention.type in _SPEAKER_TYPES and mention.start < end and start < mention.end
+        for mention in article.mentions
+    )
 
 
 def _span(article: Article, parts: list[Range]) -> Span | None:

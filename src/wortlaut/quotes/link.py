@@ -1,0 +1,168 @@
+"""Link a speaker phrase that names nobody to the person or organisation it stands for.
+
+``sagte er``, ``das Staatsoberhaupt``, ``die neue Präsidentin``, ``seinen Angaben zufolge``,
+``laut Manuskript``: the span is what the text says, but the product needs *who*.  A phrase
+without an entity of its own points back: a pronoun or role description to the last person of
+the same gender named before it (the previous statement's speaker first, when compatible), a
+possessor (``seinen``, ``eigenen``) likewise, a bare source noun (``dem Bericht``) to the
+previous statement's source.  The span stays as written; only its entity is filled in.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from wortlaut.article import Article, Entity, EntityRef, Statement
+from wortlaut.quotes.lexicon import Lexicon
+
+LINKS_FILE = Path(__file__).resolve().parent.parent / "lang" / "de" / "quotes_speaker_links.tsv"
+FIRST_NAMES = LINKS_FILE.parent / "entities_first_names.tsv"
+#: How many sentences back a speaker phrase looks for whom it stands for (3, 5 and 8 compared by
+#: speaker-resolved accuracy on quotes-wikinews/train: see docs/quality.md).
+MAX_SENTENCES_BACK = 5
+#: Longest description (words) we link; longer phrases carry their own name or are not speakers.
+MAX_DESCRIPTION_WORDS = 4
+
+
+#: Words after which a description continues with its complement ("der Chef des Verbands").
+_GENITIVE = frozenset({"des", "der", "von", "vom", "eines", "einer"})
+
+
+@dataclass(frozen=True)
+class LinkWords:
+    """The word lists of ``quotes_speaker_links.tsv`` and first-name genders."""
+
+    pronoun: dict[str, str]
+    possessive: dict[str, str]
+    definite: dict[str, str]
+    first_names: dict[str, str]
+
+
+def load_link_words(path: Path = LINKS_FILE, names: Path = FIRST_NAMES) -> LinkWords:
+    tables: dict[str, dict[str, str]] = {"pronoun": {}, "possessive": {}, "definite": {}}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            category, word, gender = (cell.strip() for cell in line.split("\t")[:3])
+            tables[category][word] = gender
+    first: dict[str, str] = {}
+    for line in names.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) > 1 and not line.startswith("#"):
+            first[cells[0].strip().casefold()] = cells[1].strip()
+    return LinkWords(tables["pronoun"], tables["possessive"], tables["definite"], first)
+
+
+def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] | None:
+    """``(kind, gender)`` of a speaker phrase that points back, or ``None`` for one that names itself.
+
+    kind is ``pronoun``, ``possessor`` (``seinen Angaben``), ``source`` (``dem Bericht``) or ``role``.
+    """
+    tokens = text.split()
+    if not tokens or len(tokens) > MAX_DESCRIPTION_WORDS:
+        return None
+    genitive = next((i for i in range(2, len(tokens)) if tokens[i].casefold() in _GENITIVE), None)
+    if genitive is not None:
+        tokens = tokens[:genitive]  # "der Chef des Verbands": the head is "Chef"
+    first, head = tokens[0].casefold(), tokens[-1].casefold().strip(",.")
+    if len(tokens) == 1 and first in words.pronoun:
+        return "pronoun", words.pronoun[first]
+    if first in words.possessive and _source(head, lexicon):
+        return "possessor", words.possessive[first]
+    if _source(head, lexicon) and (len(tokens) == 1 or first in words.definite):
+        return "source", "any"
+    if first in words.definite and _noun(tokens[-1]) and not _source(head, lexicon):
+        if any(token[:1].isupper() and not _place_adjective(token) for token in tokens[1:-1]):
+            return None  # "der Grünen-Politiker Özdemir": a name of its own
+        gender = "f" if head.endswith("in") and first != "das" else words.definite[first]
+        if first == "die" and not head.endswith("in"):
+            return None  # "die Rechnungsprüfer", "die Regierung": plural or an organisation
+        return "role", gender
+    return None
+
+
+def _noun(token: str) -> bool:
+    """A capitalised head noun, or a nominalised age ("der 48-Jährige")."""
+    return token[:1].isupper() or (token[:1].isdigit() and "-" in token)
+
+
+def _place_adjective(token: str) -> bool:
+    """``Stuttgarter``, ``Berliner``: a capitalised adjective inside a description, not a name."""
+    return token.endswith("er") and "-" not in token
+
+
+def _source(word: str, lexicon: Lexicon) -> bool:
+    return lexicon.has("source_noun", word) or lexicon.has("document_noun", word)
+
+
+class SpeakerLinker:
+    """Fills in the entity of speakers that point back (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, words: LinkWords | None = None) -> None:
+        self.lexicon = lexicon
+        self.words = words or load_link_words()
+
+    def gender(self, entity: Entity) -> str | None:
+        parts = entity.name.split()
+        if entity.type != "PER" or len(parts) < 2:
+            return None
+        return self.words.first_names.get(parts[0].split("-")[0].casefold())
+
+    def link(self, article: Article, statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
+        entities = {entity.id: entity for entity in article.entities}
+        named = sorted(
+            (mention.start, mention.entity)
+            for mention in article.mentions
+            if mention.entity in entities and mention.type in {"PER", "ORG"}
+        )
+        starts = [sentence.start for sentence in article.sentences]
+        linked: list[Statement] = []
+        previous: tuple[str, int] | None = None  # (entity, sentence) of the last resolved speaker
+        for statement in statements:
+            speaker = statement.speaker
+            sentence = bisect_right(starts, statement.quote.start)
+            if speaker is not None and speaker.entity is None:
+                kind = classify(speaker.text, self.words, self.lexicon)
+                if kind is not None:
+                    outside = named
+                    if statement.mode == "direct":  # names quoted by the speaker are not the speaker
+                        quote = statement.quote
+                        outside = [item for item in named if not quote.start <= item[0] < quote.end]
+                    entity = self._antecedent(kind, speaker, sentence, previous, outside, entities, starts)
+                    if entity is not None:
+                        statement = replace(statement, speaker=replace(speaker, entity=entity))
+            if statement.speaker is not None and statement.speaker.entity is not None:
+                previous = (statement.speaker.entity, sentence)
+            linked.append(statement)
+        return tuple(linked)
+
+    def _antecedent(
+        self,
+        kind: tuple[str, str],
+        speaker: EntityRef,
+        sentence: int,
+        previous: tuple[str, int] | None,
+        named: list[tuple[int, str]],
+        entities: dict[str, Entity],
+        starts: list[int],
+    ) -> str | None:
+        what, gender = kind
+        if previous is not None and sentence - previous[1] <= MAX_SENTENCES_BACK:
+            entity = entities[previous[0]]
+            if what == "source" or self._fits(entity, gender):
+                return previous[0]
+        if what == "source":
+            return None
+        for start, entity_id in reversed(named[: bisect_right(named, (speaker.start, ""))]):
+            if sentence - bisect_right(starts, start) > MAX_SENTENCES_BACK:
+                break
+            if self._fits(entities[entity_id], gender):
+                return entity_id
+        return None
+
+    def _fits(self, entity: Entity, gender: str) -> bool:
+        if entity.type != "PER":
+            return False
+        own = self.gender(entity)
+        return gender == "any" or own is None or own == gender

@@ -1,0 +1,50 @@
+"""Let the trained speaker ranker choose the speaker of every cue the rules found.
+
+The rules find statements and their cues; which phrase of the cue's sentence is the speaker is the
+ranker's call (:mod:`wortlaut.quotes.speaker_model`).  Statements without a cue keep what the rules
+gave them (the previous speaker, filled in later).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wortlaut.article import Mention
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.found import Found
+from wortlaut.quotes.speaker_features import candidates, features, rule_choice
+from wortlaut.quotes.speaker_model import SpeakerModel
+
+#: Rules the ranker leaves alone: headlines and posts (their cue is not in a sentence of their own) and
+#: verbless attribution, where grammar fixes the speaker (``laut X``, ``X zufolge``, ``…, so X``) and the
+#: parliament-trained ranker, which rarely saw these cues, picked the sentence subject instead.
+_SKIPPED_RULES = ("headline.", "post.", "reported.laut", "reported.zufolge", "reported.nach", "indirect.so")
+
+
+def _token_range(ctx: Context, chars: tuple[int, int]) -> tuple[int, int] | None:
+    first, last = ctx.token_at(chars[0]), ctx.token_at(chars[1])
+    return (first, last) if first < last <= len(ctx.tokens) else None
+
+
+def rerank_speakers(
+    ctx: Context, found: Sequence[Found], model: SpeakerModel, mentions: Sequence[Mention]
+) -> None:
+    """Replace the speaker of each cue-framed statement by the ranker's choice (in place)."""
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    starts = [mention.start for mention in ordered]
+    for statement in found:
+        if not statement.cue or statement.rule.startswith(_SKIPPED_RULES):
+            continue
+        cue = sorted({ctx.token_at(start) for start, _ in statement.cue})
+        cue = [index for index in cue if index < len(ctx.tokens)]
+        if not cue:
+            continue
+        sentence = ctx.sentence_of[cue[0]]
+        rule = _token_range(ctx, statement.speaker) if statement.speaker else rule_choice(ctx, sentence, cue)
+        options = candidates(ctx, sentence, cue, rule)
+        chosen = model.best(
+            [features(ctx, option, cue, sentence, ordered, starts, rule) for option in options]
+        )
+        statement.speaker = (
+            ctx.chars(options[chosen].first, options[chosen].last) if chosen is not None else None
+        )

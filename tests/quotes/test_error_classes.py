@@ -1,0 +1,126 @@
+"""The error classes seen on real pages (issue 12), each on invented sentences through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article, Mention, Span, Structure
+from wortlaut.pipeline import Pipeline, default_pipeline
+from wortlaut.stages.statements import StatementsStage
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline()
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    article = pipeline(Article.create(text))
+    return [
+        (
+            s.mode,
+            s.quote.text,
+            s.speaker.text if s.speaker else None,
+            s.addressee.text if s.addressee else None,
+        )
+        for s in article.statements
+    ]
+
+
+def test_nested_quotation_in_indirect_speech_is_not_a_second_statement(pipeline: Pipeline) -> None:
+    found = _statements(pipeline, "Der Sprecher sagte, die Maschine sei „noch schöner“ als die erste.")
+    assert [(mode, speaker) for mode, _, speaker, _ in found] == [("indirect", "Der Sprecher")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Buch „Per Anhalter durch die Galaxis“ liegt auf dem Tisch.",
+        "Die Debatte über das „Thema“ geht weiter.",
+        "Der Verein „Blau-Weiß Lohne“ gewann am Sonntag.",
+    ],
+)
+def test_quoted_titles_names_and_scare_quotes_are_not_statements(pipeline: Pipeline, text: str) -> None:
+    assert _statements(pipeline, text) == []
+
+
+def test_object_is_not_taken_as_speaker(pipeline: Pipeline) -> None:
+    found = _statements(pipeline, "Der Bürgermeister nennt den Vorfall „besorgniserregend“.")
+    assert [speaker for _, _, speaker, _ in found] == ["Der Bürgermeister"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Der Angeklagte gesteht, dass er das Geld genommen habe.", "Der Angeklagte"),
+        ("Die Ministerin räumte ein, dass Fehler gemacht worden seien.", "Die Ministerin"),
+        ("Die Opposition warf der Regierung vor, sie habe versagt.", "Die Opposition"),
+        ("Der Verband beklagte, die Preise seien zu hoch.", "Der Verband"),
+    ],
+)
+def test_reported_speech_with_less_common_verbs(pipeline: Pipeline, text: str, speaker: str) -> None:
+    found = _statements(pipeline, text)
+    assert [(mode, who) for mode, _, who, _ in found] == [("indirect", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("„Wir bleiben hier und kämpfen weiter“, sagte Müller der Zeitung.", "der Zeitung"),
+        ("Gegenüber der Presse erklärte der Minister, er trete zurück.", "der Presse"),
+        (
+            "In einem an die Regierung gerichteten Brief forderte der Verband, die Steuer müsse sinken.",
+            "die Regierung",
+        ),
+        ("Die Opposition warf der Regierung vor, sie habe versagt.", "der Regierung"),
+    ],
+)
+def test_addressees(pipeline: Pipeline, text: str, addressee: str) -> None:
+    (found,) = _statements(pipeline, text)
+    assert found[3] == addressee
+
+
+def test_dative_after_a_name_is_not_part_of_the_speaker(pipeline: Pipeline) -> None:
+    (found,) = _statements(pipeline, "„Wir bleiben hier und kämpfen weiter“, sagte Müller der Zeitung.")
+    assert found[2] == "Müller"
+
+
+def _headline_article(headline: str, mentions: tuple[Mention, ...] = ()) -> Article:
+    """A hand-built article whose structure marks the first line as the headline (the structure stage
+    would re-read a two-line text)."""
+    text = headline + "\nDer Minister kam am Montag nach Berlin."
+    return Article.create(text).with_layers(
+        structure=Structure(headline=Span(start=0, end=len(headline), text=headline)), mentions=mentions
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "place"),
+    [
+        ("Zugverkehr: Im ICE von Frankfurt nach Barcelona", None),
+        ("Düsseldorf: Tote Tauben im Dome gefunden", "Düsseldorf"),
+    ],
+)
+def test_headline_topic_and_claim_is_not_a_statement(headline: str, place: str | None) -> None:
+    mentions = (Mention(start=0, end=len(place), text=place, type="LOC"),) if place else ()
+    article = StatementsStage()(_headline_article(headline, mentions))
+    assert [s for s in article.statements if s.mode == "headline"] == []
+
+
+def test_headline_person_colon_quotation_is_a_statement() -> None:
+    article = StatementsStage()(_headline_article("Habeck: „Wir schaffen das“"))
+    (statement,) = [s for s in article.statements if s.mode == "headline"]
+    assert statement.speaker is not None and statement.speaker.text == "Habeck"
+
+
+def test_no_bare_pronoun_speaker_when_a_person_of_that_gender_is_named_before(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create("Anna Berger ist Ärztin. „Wir brauchen mehr Personal“, sagte sie."))
+    (statement,) = article.statements
+    assert statement.speaker is not None and statement.speaker.text == "sie"
+    entity = article.entity(statement.speaker.entity)
+    assert entity is not None and entity.name == "Anna Berger"
+
+
+def test_plan_in_the_authors_voice_with_reportive_sollen_is_not_a_statement(pipeline: Pipeline) -> None:
+    text = "Die Bahn will bis 2030 neue Strecken bauen. Dort sollen dann auch neue Züge fahren."
+    assert _statements(pipeline, text) == []
