@@ -313,16 +313,8 @@ CREATE TRIGGER IF NOT EXISTS articles_alias_delete AFTER DELETE ON articles BEGI
 END;
 """
 
-# Events' status (issue 20: happened, planned, hypothetical, negated, cancelled), read from the stored JSON
-# by a generated column so that person pages and contacts can filter on it; events written before the
-# status existed have none in their JSON and count as happened.  Self-contained: it only adds a column.
-_V_EVENT_STATUS = """
-ALTER TABLE events ADD COLUMN status TEXT
-    GENERATED ALWAYS AS (COALESCE(json_extract(json, '$.status'), 'happened')) VIRTUAL;
-"""
-
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V_EVENT_STATUS)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 #: The schema version a store has after :func:`migrate`.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -43,6 +43,10 @@ TIMELINE_STATUSES = ("happened", "planned", "cancelled")
 CONTACT_STATUSES = ("happened",)
 #: Every status (``include_unreal``): negated and hypothetical events as well.
 ALL_STATUSES = ("happened", "planned", "cancelled", "negated", "hypothetical")
+#: An event's status, read from its stored record (events stored before statuses existed have none and
+#: count as happened).  No column: the queries read a bounded window of rows, and a store of any schema
+#: version (also a read-only one that cannot be migrated) answers them.
+EVENT_STATUS = "COALESCE(json_extract(e.json, '$.status'), 'happened')"
 #: A person page looks at the entity's latest this-many statements and event participations
 #: (for stories and contacts), which bounds its cost for people quoted thousands of times.
 RECENT_WINDOW = 200
@@ -86,10 +90,11 @@ def person_events(
 ) -> list[EventItem]:
     """Events the entity took part in whose status is one of ``statuses``, newest first."""
     rows = connection.execute(
-        "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.url, a.title, e.status"
+        "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.url, a.title,"
+        f" {EVENT_STATUS}"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity = ?"
-        " ORDER BY rowid DESC LIMIT ?) AND e.status IN (SELECT value FROM json_each(?))"
+        f" ORDER BY rowid DESC LIMIT ?) AND {EVENT_STATUS} IN (SELECT value FROM json_each(?))"
         " ORDER BY e.date DESC LIMIT ?",
         (entity_id, 4 * limit, json.dumps(list(statuses)), limit),
     ).fetchall()
@@ -155,7 +160,7 @@ def contacts(
     rows = connection.execute(
         "WITH recent AS (SELECT DISTINCT p.event_id FROM (SELECT event_id FROM event_participants"
         "  WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3) p JOIN events e ON e.id = p.event_id"
-        "  WHERE e.status IN (SELECT value FROM json_each(?4)))"
+        f"  WHERE {EVENT_STATUS} IN (SELECT value FROM json_each(?4)))"
         " SELECT p2.entity, COALESCE(n.name, MIN(p2.text)), COUNT(DISTINCT p2.event_id) AS shared"
         " FROM recent r JOIN event_participants p2 ON p2.event_id = r.event_id"
         " LEFT JOIN entities n ON n.id = p2.entity"
