@@ -5,8 +5,8 @@ Gespräch könnte … stattfinden``, ``Die Reise wurde abgesagt``.  The status c
 around the trigger (``lang/de/event_status.tsv``: cancellation verbs, negation, modals and
 conditionals, future and plan words), from Konjunktiv II on the clause's finite verbs (the
 morphology stage's ``mood``), and from the event's date lying after the publication date.
-Statuses are tried from the strongest (cancelled) to the weakest (planned); an event without
-any cue happened.
+Cue rows are tried in their file's order (cancellation, negation, hypothetical, past markers,
+plans); an event without any cue happened.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _word_pattern(expression: str) -> re.Pattern[str] | None:
 
 @cache
 def load_status_cues() -> tuple[StatusCue, ...]:
-    """The cue rows, strongest status first (cached: the data is read-only)."""
+    """The cue rows in the file's order, which is the order they are tried in (cached: read-only data)."""
     cues = [
         StatusCue(
             status=row["status"],
@@ -94,7 +94,7 @@ def load_status_cues() -> tuple[StatusCue, ...]:
     unknown = {cue.status for cue in cues} - set(STATUSES)
     if unknown:
         raise ValueError(f"event_status.tsv: unknown status {sorted(unknown)}")
-    return tuple(sorted(cues, key=lambda cue: STATUSES.index(cue.status)))
+    return tuple(cues)
 
 
 def event_status(
@@ -151,9 +151,10 @@ def _before_text(sentence: Span, trigger: Span) -> str:
 def _clause_bounds(article: Article, sentence: Span, trigger: Span, *, extend: bool) -> tuple[int, int]:
     """The trigger's comma clause; with ``extend``, also the comma-separated list items after it.
 
-    ``Gespräche mit den Staats- und Regierungschefs Frankreichs, Deutschlands, … führen werde``:
-    when the trigger's clause has no verb (morphology tags), the commas after it separate list
-    items, and the clause runs on to the first stretch that holds a verb.
+    ``An diesen Gesprächen werden die Außenminister der USA, Frankreichs, …, Russlands und
+    Deutschlands teilnehmen``: commas followed by a stretch without a verb (morphology tags)
+    separate list items, and the clause runs on to the stretch that closes the list with its
+    verb.  A comma followed at once by a stretch with a verb starts a new clause.
     """
     local = trigger.start - sentence.start
     text = sentence.text
@@ -161,15 +162,17 @@ def _clause_bounds(article: Article, sentence: Span, trigger: Span, *, extend: b
     right_match = CLAUSE_BREAK.search(text, local)
     right = right_match.start() if right_match else len(text)
     verbs = _verb_offsets(article, sentence) if extend else None
-    if verbs is None or any(left <= offset < right for offset in verbs):
+    if verbs is None:
         return sentence.start + left, sentence.start + right
+    in_list = not any(left <= offset < right for offset in verbs)
     while right < len(text) and text[right] == ",":
         following = CLAUSE_BREAK.search(text, right + 1)
         end = following.start() if following else len(text)
         if any(right < offset < end for offset in verbs):
-            right = end  # the verb group closing the list belongs to the trigger's clause
+            if in_list:
+                right = end  # the verb group closing the list belongs to the trigger's clause
             break
-        right = end
+        in_list, right = True, end
     return sentence.start + left, sentence.start + right
 
 
