@@ -176,7 +176,11 @@ class DateInfo:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Statement:
-    """Who said what: ``mode`` is direct, indirect, reported, free_indirect, post or headline."""
+    """Who said what: ``mode`` is direct, indirect, reported, free_indirect, post or headline.
+
+    ``attribution_certainty`` is the reporter's hedge: ``asserted``, or ``hedged`` when the text
+    marks the attribution as unconfirmed (``soll … gesagt haben``, ``angeblich``, ``Kreisen zufolge``).
+    """
 
     id: str
     mode: str
@@ -189,6 +193,7 @@ class Statement:
     channel: str | None = None
     date: DateInfo | None = None
     rule: str = ""
+    attribution_certainty: str = "asserted"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -210,7 +215,11 @@ class TimeExpr:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
-    """A meeting, call, talks, summit, visit, agreement, announcement or other happening."""
+    """A meeting, call, talks, summit, visit, agreement, announcement or other happening.
+
+    ``status`` says whether it took place: ``happened``, ``planned``, ``hypothetical``,
+    ``negated`` or ``cancelled`` (see :mod:`wortlaut.events.status`).
+    """
 
     id: str
     type: str
@@ -222,6 +231,7 @@ class Event:
     topics: tuple[Span, ...] = ()
     outcome: Span | None = None
     evidence: tuple[Span, ...] = ()
+    status: str = "happened"
 
 
 def content_id(text: str) -> str:

@@ -86,3 +86,28 @@ def test_seed_post_statement_dated_by_post(pipeline: Pipeline, seeds_dir: Path) 
     article = analyse(pipeline, seeds_dir, "004_59b2b7f2cabc885f.txt", None)
     posts = [stmt for stmt in article.statements if stmt.mode == "post"]
     assert posts and all(stmt.date is not None and stmt.date.value == "2025-05-21" for stmt in posts)
+
+
+#: What became of each seed event as its article tells it: the meeting and the call took place, the talks
+#: (``führen werde``) and the summit of the next day (``soll … teilnehmen``) were still ahead.
+SEED_STATUS = {
+    ("000_a58d68ada00d5e72.txt", "meeting"): "happened",
+    ("000_a58d68ada00d5e72.txt", "talks"): "planned",
+    ("000_a58d68ada00d5e72.txt", "summit"): "planned",
+    ("004_59b2b7f2cabc885f.txt", "call"): "happened",
+}
+
+
+def test_seed_events_keep_their_status(pipeline: Pipeline, seeds_dir: Path) -> None:
+    for item, want in expected_events(seeds_dir):
+        article = analyse(pipeline, seeds_dir, item["file"], item["published"])
+        statuses = {event.status for event in matching(article, want)}
+        assert statuses == {SEED_STATUS[(item["file"], want["type"])]}, (
+            f"{item['file']}: {want['type']} {statuses}"
+        )
+
+
+def test_seed_statements_are_asserted(pipeline: Pipeline, seeds_dir: Path) -> None:
+    for item, _ in expected_events(seeds_dir):
+        article = analyse(pipeline, seeds_dir, item["file"], item["published"])
+        assert {stmt.attribution_certainty for stmt in article.statements} == {"asserted"}

@@ -15,6 +15,7 @@ EVALUATIONS: dict[str, str] = {
     "stories": "wortlaut.eval.stories:command",
     "pages": "wortlaut.eval.pages:command",
     "statements-own": "wortlaut.eval.statements_own:command",
+    "claims": "wortlaut.eval.claims:command",
 }
 
 

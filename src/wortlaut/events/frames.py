@@ -51,6 +51,7 @@ class RawEvent:
     post_date: str | None = None
     topics: list[Span] = field(default_factory=list)
     outcome: Span | None = None
+    status: str = "happened"
 
 
 def region_of(article: Article, offset: int) -> tuple[str, str | None]:

@@ -5,7 +5,8 @@ event with participants (person and organisation mentions of its sentence, plus 
 place (``in`` + place mention), time (the nearest dated time expression in its clause, else
 the post date inside a post), topics and outcome.  Raw events telling the same happening are
 merged (:mod:`wortlaut.events.merge`).  Boilerplate never yields events.  The stage also dates
-statements that lack a date (:mod:`wortlaut.events.dating`).
+statements that lack a date (:mod:`wortlaut.events.dating`).  Each event carries a ``status``
+(happened, planned, hypothetical, negated, cancelled; :mod:`wortlaut.events.status`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from wortlaut.events.frames import (
 )
 from wortlaut.events.lexicon import EventLexicon, load_event_lexicon
 from wortlaut.events.merge import Cluster, evidence, merge, sentence_dates, unique_refs
+from wortlaut.events.status import DEFAULT_OPTIONS, StatusOptions, cluster_status, dated_status, event_status
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.timex.finder import split_sentences
 
@@ -39,9 +41,10 @@ class EventsStage(Stage):
     requires = ("times",)
     provides = ("events",)
 
-    def __init__(self) -> None:
+    def __init__(self, options: StatusOptions = DEFAULT_OPTIONS) -> None:
         self.lexicon: EventLexicon = load_event_lexicon()
         self.places = load_places()
+        self.options = options
 
     def __call__(self, article: Article) -> Article:
         sentences = list(article.sentences) or split_sentences(article.text)
@@ -85,9 +88,14 @@ class EventsStage(Stage):
                     post_date=post_date,
                     topics=topics_in(article, sentence, self.lexicon),
                     outcome=outcome_of(article, trigger, sentence, self.lexicon),
+                    status=event_status(article, trigger, sentence, options=self.options),
                 )
             )
         return raws
+
+    def _status(self, article: Article, cluster: Cluster, main: RawEvent, date: DateInfo | None) -> str:
+        status = cluster_status([m.status for m in cluster.members], main.status, options=self.options)
+        return dated_status(article, status, date.value if date else None, options=self.options)
 
     @staticmethod
     def _post_bounds(article: Article, offset: int, start: int, end: int) -> tuple[int, int]:
@@ -120,4 +128,5 @@ class EventsStage(Stage):
             topics=tuple(topics[key] for key in sorted(topics)),
             outcome=outcome,
             evidence=evidence(cluster),
+            status=self._status(article, cluster, main, date),
         )

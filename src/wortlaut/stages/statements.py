@@ -9,6 +9,7 @@ posts, headline and boilerplate; speakers take their entity from the mention
 from __future__ import annotations
 
 from wortlaut.article import Article, DateInfo, EntityRef, Mention, Span, Statement
+from wortlaut.claims.hedge import with_hedges
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.quotes.extract import build_context, extract
 from wortlaut.quotes.found import Found, Range
@@ -58,7 +59,7 @@ class StatementsStage(Stage):
         statements = tuple(
             _statement(article, item, f"{article.id}:s{number}") for number, item in enumerate(found, start=1)
         )
-        return article.with_layers(statements=self.linker.link(article, statements))
+        return article.with_layers(statements=with_hedges(article, self.linker.link(article, statements)))
 
     def _with_structure(self, article: Article, found: list[Found]) -> list[Found]:
         structure = article.structure

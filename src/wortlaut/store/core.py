@@ -223,13 +223,17 @@ class Store:
                 self.connection, conditions, about=about, since=since, until=until, limit=limit, offset=offset
             )
 
-    def person(self, name: str, *, limit: int = 50) -> Person:
-        """An entity's timeline (statements, events, stories in date order) and contacts."""
+    def person(self, name: str, *, limit: int = 50, include_unreal: bool = False) -> Person:
+        """An entity's timeline (statements, events, stories in date order) and contacts.
+
+        Negated and hypothetical events appear only with ``include_unreal``; contacts count
+        happened events only.
+        """
         with self._bounded():
             entity = entities.resolve_entity(self.connection, name)
             if entity is None:
                 raise NotFoundError(f"no person or entity named {name!r} in the store")
-            return timeline.person(self.connection, entity, limit=limit)
+            return timeline.person(self.connection, entity, limit=limit, include_unreal=include_unreal)
 
     def stories(self, *, since: str | None = None, limit: int = 20, offset: int = 0) -> list[StoryInfo]:
         """Stories, most recently active first."""

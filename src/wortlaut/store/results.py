@@ -73,6 +73,7 @@ class EventItem:
     participants: tuple[str, ...]
     url: str | None = None
     title: str | None = None
+    status: str = "happened"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

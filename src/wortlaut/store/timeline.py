@@ -8,7 +8,10 @@ timeline builder (CLI, HTTP API, web UI and Python all read it through
 window of the entity's latest rows, so a page costs about the same for a
 person quoted ten times or ten thousand times.
 
-Contacts count shared events only.  Statements one entity addressed to the
+Only what happened counts: the timeline shows happened, planned and cancelled events (each
+with its ``status``) and leaves out negated and hypothetical ones (``Ein Treffen ist nicht
+geplant``, ``Ein Gespräch könnte … stattfinden``) unless asked; contacts count happened events
+only.  Contacts count shared events only.  Statements one entity addressed to the
 other (either way round) and co-mentions in the same article would add ties,
 but the first needs an index on ``statements.addressee_entity`` that the schema
 does not have and the second a scan of all the entity's mentions, so they are
@@ -34,15 +37,32 @@ from wortlaut.store.results import (
 
 #: Most contacts listed on a person page; the long tail is rarely interesting.
 MAX_CONTACTS = 20
+#: Event statuses a timeline shows by default: what happened, and what is planned or was called off.
+TIMELINE_STATUSES = ("happened", "planned", "cancelled")
+#: Event statuses that make a contact: only events that took place tie two people together.
+CONTACT_STATUSES = ("happened",)
+#: Every status (``include_unreal``): negated and hypothetical events as well.
+ALL_STATUSES = ("happened", "planned", "cancelled", "negated", "hypothetical")
+#: An event's status, read from its stored record (events stored before statuses existed have none and
+#: count as happened).  No column: the queries read a bounded window of rows, and a store of any schema
+#: version (also a read-only one that cannot be migrated) answers them.
+EVENT_STATUS = "COALESCE(json_extract(e.json, '$.status'), 'happened')"
 #: A person page looks at the entity's latest this-many statements and event participations
 #: (for stories and contacts), which bounds its cost for people quoted thousands of times.
 RECENT_WINDOW = 200
 
 
-def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 50) -> Person:
-    """The entity's page: the latest ``limit`` items of each kind, merged in date order."""
+def person(
+    connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 50, include_unreal: bool = False
+) -> Person:
+    """The entity's page: the latest ``limit`` items of each kind, merged in date order.
+
+    Negated and hypothetical events are left out unless ``include_unreal``; contacts count
+    happened events only.
+    """
     groups = said(connection, entity_conditions(connection, entity.id), limit=limit)
-    events = person_events(connection, entity.id, limit=limit)
+    statuses = ALL_STATUSES if include_unreal else TIMELINE_STATUSES
+    events = person_events(connection, entity.id, limit=limit, statuses=statuses)
     stories = person_stories(connection, entity.id, limit=limit)
     items = [TimelineItem(kind="statement", date=group.date, statement=group) for group in groups]
     items += [TimelineItem(kind="event", date=event.date, event=event) for event in events]
@@ -61,15 +81,22 @@ def person(connection: sqlite3.Connection, entity: EntityInfo, *, limit: int = 5
     )
 
 
-def person_events(connection: sqlite3.Connection, entity_id: str, *, limit: int = 50) -> list[EventItem]:
-    """Events the entity took part in, newest first."""
+def person_events(
+    connection: sqlite3.Connection,
+    entity_id: str,
+    *,
+    limit: int = 50,
+    statuses: tuple[str, ...] = TIMELINE_STATUSES,
+) -> list[EventItem]:
+    """Events the entity took part in whose status is one of ``statuses``, newest first."""
     rows = connection.execute(
-        "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.url, a.title"
+        "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.url, a.title,"
+        f" {EVENT_STATUS}"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity = ?"
-        " ORDER BY rowid DESC LIMIT ?)"
+        f" ORDER BY rowid DESC LIMIT ?) AND {EVENT_STATUS} IN (SELECT value FROM json_each(?))"
         " ORDER BY e.date DESC LIMIT ?",
-        (entity_id, 4 * limit, limit),
+        (entity_id, 4 * limit, json.dumps(list(statuses)), limit),
     ).fetchall()
     items = []
     for row in rows:
@@ -93,6 +120,7 @@ def person_events(connection: sqlite3.Connection, entity_id: str, *, limit: int 
                 participants=tuple(names),
                 url=row[6],
                 title=row[7],
+                status=row[8],
             )
         )
     return items
@@ -125,17 +153,20 @@ def person_stories(connection: sqlite3.Connection, entity_id: str, *, limit: int
     return [_story_info(row) for row in rows]
 
 
-def contacts(connection: sqlite3.Connection, entity_id: str) -> list[Contact]:
-    """Entities that shared events with this one, most shared events first."""
+def contacts(
+    connection: sqlite3.Connection, entity_id: str, *, statuses: tuple[str, ...] = CONTACT_STATUSES
+) -> list[Contact]:
+    """Entities that shared events (of the given statuses: happened ones by default) with this one."""
     rows = connection.execute(
-        "WITH recent AS (SELECT DISTINCT event_id FROM (SELECT event_id FROM event_participants"
-        "  WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3))"
+        "WITH recent AS (SELECT DISTINCT p.event_id FROM (SELECT event_id FROM event_participants"
+        "  WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3) p JOIN events e ON e.id = p.event_id"
+        f"  WHERE {EVENT_STATUS} IN (SELECT value FROM json_each(?4)))"
         " SELECT p2.entity, COALESCE(n.name, MIN(p2.text)), COUNT(DISTINCT p2.event_id) AS shared"
         " FROM recent r JOIN event_participants p2 ON p2.event_id = r.event_id"
         " LEFT JOIN entities n ON n.id = p2.entity"
         " WHERE (p2.entity IS NULL OR p2.entity != ?1)"
         " GROUP BY COALESCE(p2.entity, lower(p2.text)) ORDER BY shared DESC, 2 LIMIT ?2",
-        (entity_id, MAX_CONTACTS, RECENT_WINDOW),
+        (entity_id, MAX_CONTACTS, RECENT_WINDOW, json.dumps(list(statuses))),
     ).fetchall()
     return [Contact(entity=row[0], name=row[1], events=row[2]) for row in rows]
 

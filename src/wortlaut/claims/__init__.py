@@ -1,0 +1,1 @@
+"""Claims: what the reporter signals about a statement (its hedge)."""

@@ -1,0 +1,234 @@
+"""Event status and statement hedges scored on the hand-annotated claims set (``eval/data/claims``).
+
+Events: every annotated trigger is looked up in the article the default pipeline analysed; an
+event whose trigger is that word (or, for a merged event, whose evidence sentence holds it) gives
+the predicted status, no event gives ``none``.  Status accuracy is over the gold events the
+system emitted; emission is scored apart (gold ``none`` emitted, gold events missed).
+
+Hedges: the gold statement (a WikiNews quotation with its cue and frame, or an anchored sentence)
+is classified by :func:`wortlaut.claims.hedge.attribution_certainty`; precision, recall and F1 of
+``hedged``.  Rule switches are chosen on the ``tune`` split (5-fold cross-validation reports how
+well that choice generalises within it); ``test`` is scored once with the choice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wortlaut.article import Article, Span, Statement
+from wortlaut.claims.hedge import HEDGED, KINDS, attribution_certainty
+from wortlaut.eval import claims_data as data
+from wortlaut.events.frames import nearest_time
+from wortlaut.events.lexicon import load_event_lexicon
+from wortlaut.events.status import StatusOptions, dated_status, event_status
+from wortlaut.stages.events import EventsStage
+from wortlaut.timex.finder import split_sentences
+
+NONE = "none"
+#: Folds of the cross-validation on the tune split.
+FOLDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class EventCase:
+    """A gold trigger located in its analysed article."""
+
+    gold: data.GoldEvent
+    article: Article
+    trigger: Span
+
+
+@dataclass(frozen=True, slots=True)
+class StatementCase:
+    """A gold statement as a :class:`Statement` of its article."""
+
+    gold: data.GoldStatement
+    article: Article
+    statement: Statement
+
+
+def per_label(pairs: Sequence[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    """Precision, recall, F1 and support per gold label of (gold, predicted) pairs."""
+    scores = {}
+    for label in sorted({gold for gold, _ in pairs} | {pred for _, pred in pairs}):
+        tp = sum(1 for gold, pred in pairs if gold == pred == label)
+        predicted = sum(1 for _, pred in pairs if pred == label)
+        support = sum(1 for gold, _ in pairs if gold == label)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[label] = {"precision": precision, "recall": recall, "f1": f1, "support": support}
+    return scores
+
+
+def accuracy(pairs: Sequence[tuple[str, str]]) -> float:
+    return sum(1 for gold, pred in pairs if gold == pred) / len(pairs) if pairs else 0.0
+
+
+def system_status(case: EventCase) -> str:
+    """The status of the system's event for a gold trigger, ``none`` when it emitted none.
+
+    A trigger merged into an event told elsewhere takes that event's status; among the events
+    whose evidence sentence holds it, one of the trigger's own type and nearest comes first.
+    """
+    events = case.article.events
+    exact = [e for e in events if e.trigger.start == case.trigger.start]
+    if exact:
+        return exact[0].status
+    holding = [e for e in events if any(s.start <= case.trigger.start < s.end for s in e.evidence)]
+    if not holding:
+        return NONE
+    trig = load_event_lexicon().trigger(case.trigger.text)
+    same_type = [e for e in holding if trig is not None and e.type == trig.type]
+    return min(same_type or holding, key=lambda e: abs(e.trigger.start - case.trigger.start)).status
+
+
+def rule_status(case: EventCase, options: StatusOptions) -> str:
+    """The status rules alone on a gold trigger (no detection, no merging): for choosing options."""
+    sentences = list(case.article.sentences) or split_sentences(case.article.text)
+    sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+    status = event_status(case.article, case.trigger, sentence, options=options)
+    time = nearest_time(case.article.times, sentence, case.trigger.start)
+    date = time.value if time is not None and time.value else None
+    return dated_status(case.article, status, date, options=options)
+
+
+def choose(
+    candidates: Sequence[Any], cases: Sequence[Any], score: Callable[[Any, Sequence[Any]], float]
+) -> Any:
+    """The candidate with the best score on the cases (ties: the earlier, preferred one)."""
+    return max(candidates, key=lambda candidate: (score(candidate, cases), -candidates.index(candidate)))
+
+
+def cross_validate(
+    candidates: Sequence[Any], cases: Sequence[Any], score: Callable[[Any, Sequence[Any]], float]
+) -> float:
+    """Mean held-out score when each fold's candidate is chosen on the other folds."""
+    results = []
+    for fold in range(FOLDS):
+        held = [case for index, case in enumerate(cases) if index % FOLDS == fold]
+        rest = [case for index, case in enumerate(cases) if index % FOLDS != fold]
+        if held:
+            results.append(score(choose(candidates, rest, score), held))
+    return sum(results) / len(results)
+
+
+STATUS_OPTIONS = [
+    StatusOptions(konjunktiv2=k2, future_date=fd, extend_lists=ex, cluster=cl)
+    for k2, fd, ex, cl in itertools.product(
+        (False, True), (True, False), (True, False), ("main", "strongest")
+    )
+]
+
+
+def reanalysed(cases: Sequence[EventCase], options: StatusOptions) -> list[EventCase]:
+    """The cases with their articles' events found again under other status options (events stage only)."""
+    stage = EventsStage(options)
+    articles: dict[str, Article] = {}
+    result = []
+    for case in cases:
+        if case.article.id not in articles:
+            articles[case.article.id] = stage(case.article)
+        result.append(EventCase(gold=case.gold, article=articles[case.article.id], trigger=case.trigger))
+    return result
+
+
+def _status_score(options: StatusOptions, cases: Sequence[EventCase]) -> float:
+    """Status accuracy of the system's events on the gold events it emitted, under some options."""
+    pairs = [(c.gold.status, system_status(c)) for c in reanalysed(cases, options)]
+    return accuracy([(gold, pred) for gold, pred in pairs if NONE not in (gold, pred)])
+
+
+HEDGE_KINDS = [frozenset(KINDS)] + [frozenset(KINDS) - {kind} for kind in KINDS]
+
+
+def _hedge_score(kinds: frozenset[str], cases: Sequence[StatementCase]) -> float:
+    pairs = [(c.gold.label, attribution_certainty(c.article, c.statement, kinds=kinds)) for c in cases]
+    return per_label(pairs).get(HEDGED, {}).get("f1", 0.0)
+
+
+def event_report(cases: Sequence[EventCase]) -> dict[str, Any]:
+    """Tune/test scores of the event status (the system's events) and the chosen rule options."""
+    tune = [c for c in cases if c.gold.split == "tune"]
+    chosen = choose(STATUS_OPTIONS, tune, _status_score)
+    report: dict[str, Any] = {
+        "chosen_options": dataclasses.asdict(chosen),
+        "tune_cv_status_accuracy": cross_validate(STATUS_OPTIONS, tune, _status_score),
+    }
+    for split in ("tune", "test"):
+        part = reanalysed([c for c in cases if c.gold.split == split], chosen)
+        pairs = [(c.gold.status, system_status(c)) for c in part]
+        emitted = [(g, p) for g, p in pairs if g != NONE and p != NONE]
+        report[split] = {
+            "gold_triggers": len(pairs),
+            "gold_events": sum(1 for g, _ in pairs if g != NONE),
+            "status_accuracy_emitted": accuracy(emitted),
+            "emitted_events": len(emitted),
+            "per_label_emitted": per_label(emitted),
+            "rule_accuracy_all_events": accuracy(
+                [(c.gold.status, rule_status(c, chosen)) for c in part if c.gold.status != NONE]
+            ),
+            "six_way_accuracy": accuracy(pairs),
+            "none_emitted": sum(1 for g, p in pairs if g == NONE and p != NONE),
+            "gold_none": sum(1 for g, _ in pairs if g == NONE),
+            "events_missed": sum(1 for g, p in pairs if g != NONE and p == NONE),
+            "confusion": Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common(),
+        }
+    return report
+
+
+def hedge_report(cases: Sequence[StatementCase]) -> dict[str, Any]:
+    """Tune/test precision/recall of the hedge, with the cue kinds chosen on tune."""
+    tune = [c for c in cases if c.gold.split == "tune"]
+    chosen = choose(HEDGE_KINDS, tune, _hedge_score)
+    report: dict[str, Any] = {
+        "chosen_kinds": sorted(chosen),
+        "tune_cv_hedged_f1": cross_validate(HEDGE_KINDS, tune, _hedge_score),
+    }
+    for split in ("tune", "test"):
+        part = [c for c in cases if c.gold.split == split]
+        pairs = [(c.gold.label, attribution_certainty(c.article, c.statement, kinds=chosen)) for c in part]
+        report[split] = {"statements": len(pairs), "per_label": per_label(pairs), "accuracy": accuracy(pairs)}
+    return report
+
+
+def report(data_dir: Path) -> dict[str, Any]:
+    """Both reports (event status, statement hedge) on the project's claims set."""
+    from wortlaut.eval.claims_cases import event_cases, statement_cases
+
+    events, event_notes = event_cases(data_dir)
+    statements, statement_notes = statement_cases(data_dir)
+    return {
+        "events": event_report(events),
+        "statements": hedge_report(statements),
+        "notes": event_notes + statement_notes,
+    }
+
+
+@click.command(name="claims")
+@click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+def command(data_dir: Path | None) -> None:
+    """Event status and statement hedge scores on the project's claims set (JSON).
+
+    DATA_DIR is the shared data folder (default: ../shared/data beside the project).
+    """
+    print(json.dumps(report(data_dir or Path.cwd().parent / "shared" / "data"), indent=1, ensure_ascii=False))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m wortlaut.eval.claims [DATA_DIR]``: the same as ``wortlaut eval claims``."""
+    command.main(args=list(sys.argv[1:] if argv is None else argv), standalone_mode=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""Whether an event happened: happened, planned, hypothetical, negated or cancelled.
+
+News tells many meetings that did not take place: ``Ein Treffen ist nicht geplant``, ``Ein
+Gespräch könnte … stattfinden``, ``Die Reise wurde abgesagt``.  The status comes from cues
+around the trigger (``lang/de/event_status.tsv``: cancellation verbs, negation, modals and
+conditionals, future and plan words), from Konjunktiv II on the clause's finite verbs (the
+morphology stage's ``mood``), and from the event's date lying after the publication date.
+Cue rows are tried in their file's order (cancellation, negation, hypothetical, past markers,
+plans); an event without any cue happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from wortlaut.article import Article, Span
+from wortlaut.events.frames import CLAUSE_BREAK, WORD
+from wortlaut.timex.lexicon import read_tsv
+
+HAPPENED = "happened"
+PLANNED = "planned"
+HYPOTHETICAL = "hypothetical"
+NEGATED = "negated"
+CANCELLED = "cancelled"
+#: Every status, strongest first (the order in which cues are tried).
+STATUSES = (CANCELLED, NEGATED, HYPOTHETICAL, PLANNED, HAPPENED)
+#: Statuses of happenings that are not (yet) real: timelines and contacts leave them out by default.
+UNREAL = frozenset({NEGATED, HYPOTHETICAL})
+#: How many words before a trigger the ``before`` scope looks at (``zu keiner Einigung``,
+#: ``keine weiteren Verhandlungen``): three covers a preposition plus an adjective.
+BEFORE_WORDS = 3
+#: Without morphology tags: weak preterite endings and the strong past forms among the verb triggers.
+PAST_ENDINGS = ("te", "ten")
+PAST_FORMS = frozenset({"traf", "trafen"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatusOptions:
+    """Switches chosen by cross-validation on the tune part of ``eval/data/claims`` (see docs/quality.md)."""
+
+    konjunktiv2: bool = False
+    future_date: bool = True
+    extend_lists: bool = True
+    #: How an event told several times gets its status: from its ``main`` telling (cancelled by any),
+    #: or the ``strongest`` status any telling has.
+    cluster: str = "strongest"
+
+
+#: The options the stage uses: the best of all 16 combinations on the tune split of the claims set
+#: (``python -m wortlaut.eval.claims``, 2026-12-06: status accuracy 0.885 there; without list extension
+#: 0.875, with the main telling's status 0.846, Konjunktiv II as a cue did not help).
+DEFAULT_OPTIONS = StatusOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCue:
+    """One row of ``event_status.tsv``."""
+
+    status: str
+    scope: str
+    trigger: str
+    pattern: re.Pattern[str]
+    with_: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+
+    def fires(self, text: str) -> bool:
+        """Whether the cue matches a scope's text (its companion present, its exception absent)."""
+        if not self.pattern.search(text):
+            return False
+        if self.with_ is not None and not self.with_.search(text):
+            return False
+        return self.unless is None or not self.unless.search(text)
+
+
+def _word_pattern(expression: str) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<!\w)(?:{expression})(?!\w)") if expression else None
+
+
+@cache
+def load_status_cues() -> tuple[StatusCue, ...]:
+    """The cue rows in the file's order, which is the order they are tried in (cached: read-only data)."""
+    cues = [
+        StatusCue(
+            status=row["status"],
+            scope=row["scope"],
+            trigger=row["trigger"],
+            pattern=_word_pattern(row["pattern"]) or re.compile(r"(?!)"),
+            with_=_word_pattern(row.get("with") or ""),
+            unless=_word_pattern(row.get("unless") or ""),
+        )
+        for row in read_tsv("event_status.tsv")
+    ]
+    unknown = {cue.status for cue in cues} - set(STATUSES)
+    if unknown:
+        raise ValueError(f"event_status.tsv: unknown status {sorted(unknown)}")
+    return tuple(cues)
+
+
+def event_status(
+    article: Article,
+    trigger: Span,
+    sentence: Span,
+    *,
+    date: str | None = None,
+    options: StatusOptions = DEFAULT_OPTIONS,
+    cues: tuple[StatusCue, ...] | None = None,
+) -> str:
+    """The status of the event a trigger names, from the cues of its sentence, clause and date."""
+    start, end = _clause_bounds(article, sentence, trigger, extend=options.extend_lists)
+    scopes = {
+        "sentence": sentence.text,
+        "clause": article.text[start:end],
+        "after": article.text[trigger.start : end],
+        "before": _before_text(sentence, trigger),
+    }
+    kind = "verb" if trigger.text[:1].islower() else "noun"
+    past = kind == "verb" and _past_verb(article, trigger)
+    for cue in cues if cues is not None else load_status_cues():
+        if past and cue.status == PLANNED:
+            continue
+        if cue.trigger in ("any", kind) and cue.fires(scopes[cue.scope]):
+            return cue.status
+    if options.konjunktiv2 and _has_konjunktiv2(article, sentence, trigger):
+        return HYPOTHETICAL
+    return dated_status(article, HAPPENED, date, options=options)
+
+
+def dated_status(
+    article: Article, status: str, date: str | None, *, options: StatusOptions = DEFAULT_OPTIONS
+) -> str:
+    """A cue-less (happened) event dated after its article's publication day is planned."""
+    if status == HAPPENED and options.future_date and _after_publication(article, date):
+        return PLANNED
+    return status
+
+
+def cluster_status(statuses: list[str], main: str, *, options: StatusOptions = DEFAULT_OPTIONS) -> str:
+    """The status of one event told several times (see :attr:`StatusOptions.cluster`)."""
+    if options.cluster == "strongest":
+        return min(statuses, key=STATUSES.index)
+    return CANCELLED if CANCELLED in statuses else main
+
+
+def _before_text(sentence: Span, trigger: Span) -> str:
+    local = trigger.start - sentence.start
+    words = WORD.findall(sentence.text[:local])
+    return " ".join(words[-BEFORE_WORDS:])
+
+
+def _clause_bounds(article: Article, sentence: Span, trigger: Span, *, extend: bool) -> tuple[int, int]:
+    """The trigger's comma clause; with ``extend``, also the comma-separated list items after it.
+
+    ``An diesen Gesprächen werden die Außenminister der USA, Frankreichs, …, Russlands und
+    Deutschlands teilnehmen``: commas followed by a stretch without a verb (morphology tags)
+    separate list items, and the clause runs on to the stretch that closes the list with its
+    verb.  A comma followed at once by a stretch with a verb starts a new clause.
+    """
+    local = trigger.start - sentence.start
+    text = sentence.text
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, local)), default=0)
+    right_match = CLAUSE_BREAK.search(text, local)
+    right = right_match.start() if right_match else len(text)
+    verbs = _verb_offsets(article, sentence) if extend else None
+    if verbs is None:
+        return sentence.start + left, sentence.start + right
+    in_list = not any(left <= offset < right for offset in verbs)
+    while right < len(text) and text[right] == ",":
+        following = CLAUSE_BREAK.search(text, right + 1)
+        end = following.start() if following else len(text)
+        if any(right < offset < end for offset in verbs):
+            if in_list:
+                right = end  # the verb group closing the list belongs to the trigger's clause
+            break
+        in_list, right = True, end
+    return sentence.start + left, sentence.start + right
+
+
+def _past_verb(article: Article, trigger: Span) -> bool:
+    """Whether a verb trigger is a finite past form (morphology tags, else its ending)."""
+    token = next((t for t in article.tokens if t.start == trigger.start), None)
+    if token is not None and token.pos is not None:
+        return token.tense == "past" and token.mood == "ind"
+    return trigger.text.endswith(PAST_ENDINGS) or trigger.text in PAST_FORMS
+
+
+def _verb_offsets(article: Article, sentence: Span) -> list[int] | None:
+    """Local offsets of the sentence's verbs, or ``None`` without part-of-speech tags."""
+    tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
+    if not tokens or all(t.pos is None for t in tokens):
+        return None
+    return [t.start - sentence.start for t in tokens if (t.pos or "").startswith("V")]
+
+
+def _has_konjunktiv2(article: Article, sentence: Span, trigger: Span) -> bool:
+    start, end = _clause_bounds(article, sentence, trigger, extend=False)
+    return any(t.mood == "sub2" for t in article.tokens if start <= t.start < end)
+
+
+def _after_publication(article: Article, date: str | None) -> bool:
+    """An event dated after the day its article was published had not happened yet."""
+    published = article.published_date
+    if published is None or not date or len(date) < 10:
+        return False
+    return date[:10] > published.isoformat()

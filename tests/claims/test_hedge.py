@@ -1,0 +1,58 @@
+"""The reporter's hedge: reportative sollen, doubt words, unnamed sources; quotations left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article, Span, Statement
+from wortlaut.claims.hedge import ASSERTED, HEDGED, KINDS, attribution_certainty, hedge_cue, with_hedges
+
+
+def _statement(text: str) -> tuple[Article, Statement]:
+    article = Article.create(text)
+    quote = Span(start=0, end=len(text), text=text)
+    return article, Statement(id="s1", mode="reported", quote=quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Der Minister soll gesagt haben, die Steuer steige.", HEDGED),
+        ("Er soll den Anschlag geplant haben.", HEDGED),
+        ("18 Menschen sollen dabei getötet worden sein, berichtet al-Arabiya.", HEDGED),
+        ("Die Taten, die er begangen haben soll, sind schwer.", HEDGED),
+        ("Angeblich plant die Regierung neue Steuern.", HEDGED),
+        ("Nach unbestätigten Berichten trat der Minister zurück.", HEDGED),
+        ("Regierungskreisen zufolge ist die Einigung nah.", HEDGED),
+        ("Insidern zufolge strebt der Konzern eine Einigung an.", HEDGED),
+        ("Wir sind zuversichtlich, hieß es am Freitag.", HEDGED),
+        ("Merz sagte, die Steuer werde sinken.", ASSERTED),
+        ("Laut Airbus liegen Bestellungen für 184 Flugzeuge vor.", ASSERTED),
+        ("Die Steuer soll um drei Prozentpunkte erhöht werden, sagte der Sprecher.", ASSERTED),
+        ("Das gab der Minister in Berlin bekannt.", ASSERTED),
+        ("In einer Mitteilung des Büros hieß es, er sei nicht zurückgetreten.", ASSERTED),
+        ("Gerüchte über einen Wechsel dementiert Dragovic.", ASSERTED),
+    ],
+)
+def test_hedge_label_of_reported_statement(text: str, label: str) -> None:
+    article, statement = _statement(text)
+    assert attribution_certainty(article, statement) == label
+
+
+def test_hedge_words_inside_a_direct_quotation_are_the_speakers() -> None:
+    article, statement = _statement("„Das soll angeblich gesagt worden sein“, sagte Merz.")
+    assert attribution_certainty(article, statement) == ASSERTED
+
+
+def test_hedge_kinds_can_be_switched_off() -> None:
+    assert hedge_cue("Angeblich plant die Regierung neue Steuern.", kinds=frozenset(KINDS)) is not None
+    assert hedge_cue("Angeblich plant die Regierung neue Steuern.", kinds=frozenset({"reportative"})) is None
+
+
+def test_with_hedges_fills_every_statement() -> None:
+    text = "Er soll zugestimmt haben. Merz sagte, das stimme."
+    article = Article.create(text)
+    first = Statement(id="s1", mode="reported", quote=Span(start=0, end=25, text=text[:25]))
+    second = Statement(id="s2", mode="indirect", quote=Span(start=38, end=len(text) - 1, text=text[38:-1]))
+    hedged = with_hedges(article, (first, second))
+    assert [s.attribution_certainty for s in hedged] == [HEDGED, ASSERTED]

@@ -1,0 +1,120 @@
+"""Event status from negation, modals, conditionals, future, cancellation verbs and the date."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article, Span
+from wortlaut.events.status import (
+    CANCELLED,
+    HAPPENED,
+    HYPOTHETICAL,
+    NEGATED,
+    PLANNED,
+    StatusOptions,
+    cluster_status,
+    dated_status,
+    event_status,
+    load_status_cues,
+)
+from wortlaut.stages.events import EventsStage
+from wortlaut.stages.times import TimesStage
+
+
+def _status(text: str, trigger: str, **options: bool) -> str:
+    article = Article.create(text, published="2024-12-18")
+    start = text.index(trigger)
+    span = Span(start=start, end=start + len(trigger), text=trigger)
+    sentence = Span(start=0, end=len(text), text=text)
+    return event_status(article, span, sentence, options=StatusOptions(**options))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Ein Treffen ist nicht geplant.", "Treffen", NEGATED),
+        ("Es gab kein Treffen der beiden Minister.", "Treffen", NEGATED),
+        ("Mit der Opposition kam es zu keiner Einigung.", "Einigung", NEGATED),
+        ("Ein Gespräch könnte nächste Woche stattfinden.", "Gespräch", HYPOTHETICAL),
+        ("Eine Vereinbarung wurde nicht ausgeschlossen.", "Vereinbarung", HYPOTHETICAL),
+        ("Lawrow forderte Verhandlungen über einen Pakt.", "Verhandlungen", HYPOTHETICAL),
+        ("Der Besuch wurde aus Sicherheitsgründen abgesagt.", "Besuch", CANCELLED),
+        ("Davutoglu sagt seine Reise wegen des Terrors ab.", "Reise", CANCELLED),
+        ("Am Donnerstag ist ein Treffen in Wien geplant.", "Treffen", PLANNED),
+        ("Solana will sich in Kinshasa mit Kabila treffen.", "treffen", PLANNED),
+        ("An diesen Gesprächen werden die Außenminister teilnehmen.", "Gesprächen", PLANNED),
+        ("Nach einem Treffen mit Romney äußerte er sich.", "Treffen", HAPPENED),
+        ("Beim Treffen in Innsbruck wurde nicht geklärt, wer führt.", "Treffen", HAPPENED),
+        ("Sie kündigte an, 2010 kandidieren zu wollen.", "kündigte", HAPPENED),
+        ("Er soll mit Maas telefoniert haben.", "telefoniert", HAPPENED),
+        ("Das Treffen hat am Montag stattgefunden.", "Treffen", HAPPENED),
+    ],
+)
+def test_status_of_trigger_from_its_clause(text: str, trigger: str, status: str) -> None:
+    assert _status(text, trigger) == status
+
+
+def test_status_negation_of_another_clause_does_not_count() -> None:
+    text = "Das sei nicht richtig, sagte er nach dem Treffen."
+    assert _status(text, "Treffen") == HAPPENED
+
+
+def test_status_konjunktiv2_only_when_switched_on() -> None:
+    text = "Er wäre gern beim Gipfel dabei gewesen."
+    assert _status(text, "Gipfel") == HYPOTHETICAL  # the word list knows wäre
+    article = Article.create("Ein Gipfel fand statt.", published="2024-12-18")
+    span = Span(start=4, end=10, text="Gipfel")
+    sentence = Span(start=0, end=len(article.text), text=article.text)
+    assert event_status(article, span, sentence, options=StatusOptions(konjunktiv2=True)) == HAPPENED
+
+
+def test_dated_status_event_after_publication_is_planned() -> None:
+    article = Article.create("Ein Gipfel.", published="2024-12-18")
+    assert dated_status(article, HAPPENED, "2024-12-19") == PLANNED
+    assert dated_status(article, HAPPENED, "2024-12-18") == HAPPENED
+    assert dated_status(article, NEGATED, "2024-12-19") == NEGATED
+    assert dated_status(Article.create("x"), HAPPENED, "2024-12-19") == HAPPENED
+
+
+def test_cluster_status_cancelled_by_any_telling_or_strongest() -> None:
+    assert cluster_status([HAPPENED, CANCELLED], HAPPENED, options=StatusOptions(cluster="main")) == CANCELLED
+    assert cluster_status([HAPPENED, PLANNED], HAPPENED, options=StatusOptions(cluster="main")) == HAPPENED
+    assert (
+        cluster_status([HAPPENED, PLANNED], HAPPENED, options=StatusOptions(cluster="strongest")) == PLANNED
+    )
+
+
+def test_status_cues_load_with_known_statuses() -> None:
+    statuses = [cue.status for cue in load_status_cues()]
+    assert set(statuses) <= {CANCELLED, NEGATED, HYPOTHETICAL, HAPPENED, PLANNED}
+    assert statuses.index(CANCELLED) < statuses.index(NEGATED) < statuses.index(PLANNED)
+
+
+@pytest.fixture(scope="module")
+def stages() -> tuple[TimesStage, EventsStage]:
+    return TimesStage(), EventsStage()
+
+
+def _events(stages: tuple[TimesStage, EventsStage], text: str) -> list[tuple[str, str]]:
+    times, events = stages
+    article = events(times(Article.create(text, published="2024-12-18")))
+    return [(event.trigger.text, event.status) for event in article.events]
+
+
+def test_stage_emits_negated_and_hypothetical_meetings_with_their_status(
+    stages: tuple[TimesStage, EventsStage],
+) -> None:
+    text = "Ein Treffen ist nicht geplant. Ein Gespräch könnte im Januar stattfinden."
+    assert _events(stages, text) == [("Treffen", NEGATED), ("Gespräch", HYPOTHETICAL)]
+
+
+def test_stage_meeting_dated_tomorrow_is_planned(stages: tuple[TimesStage, EventsStage]) -> None:
+    assert _events(stages, "Das Gipfeltreffen findet am Donnerstag in Brüssel statt.") == [
+        ("Gipfeltreffen", PLANNED)
+    ]
+
+
+def test_stage_meeting_yesterday_happened(stages: tuple[TimesStage, EventsStage]) -> None:
+    assert _events(stages, "Am Dienstag trafen sich Rutte und Selenskyj in Brüssel.") == [
+        ("trafen", HAPPENED)
+    ]
