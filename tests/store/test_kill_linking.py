@@ -73,8 +73,10 @@ def test_ten_kills_during_linking_then_one_rerun_links_everything(tmp_path: Path
         process.send_signal(signal.SIGKILL)
         process.wait()
         unlinked_after_kills.append(_counts(db)[1])
+        if _counts(db)[0] == RECORDS:
+            break  # a fast machine stored everything before the last kill: the rerun still has to link
     stored, _ = _counts(db)
-    assert 0 < stored < RECORDS, "every run should have been killed mid-ingest"
+    assert stored > 0, "the killed runs should have stored some batches"
     assert any(unlinked_after_kills), f"no kill landed between storing and linking: {unlinked_after_kills}"
 
     rerun = _ingest(inputs, db)
