@@ -13,6 +13,7 @@ EVALUATIONS: dict[str, str] = {
     "mood": "wortlaut.eval.mood:command",
     "timex": "wortlaut.eval.timex:command",
     "stories": "wortlaut.eval.stories:command",
+    "linking": "wortlaut.eval.ner_linking:command",
 }
 
 
