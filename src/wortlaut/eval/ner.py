@@ -64,11 +64,22 @@ def _sentences(files: tuple[Path, ...], which: str) -> list[Sentence]:
     show_default=True,
     help="tagger: the trained CRF alone; stage: the whole entity stage (tagger + knowledge base + patterns).",
 )
-@click.option("--cv", "cv", type=int, default=None, help="K-fold cross-validation over dev + test-a (trains K models).")
-@click.option("--extra", type=click.Path(path_type=Path), default=None, help="With --cv: a folder of Europeana .bio files added to each fold's training side.")
-@click.option("--extra-share", type=float, default=1.0, show_default=True, help="With --extra: the share (0..1] of its sentences used, i.e. its weight.")
+@click.option("--cv", "cv", type=int, default=None, help="K-fold cross-validation over dev + test-a.")
+@click.option(
+    "--extra",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="With --cv: a folder of Europeana .bio files added to each fold's training side.",
+)
+@click.option(
+    "--extra-share",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="With --extra: the share (0..1] of its sentences used, i.e. its weight.",
+)
 @click.option("--groups", default=",".join(GROUPS), show_default=True, help="With --cv: feature groups.")
-@click.option("--iterations", type=int, default=None, help="With --cv: L-BFGS iterations (default: the shipped model's).")
+@click.option("--iterations", type=int, default=None, help="With --cv: L-BFGS iterations (default: shipped).")
 @click.option("--jobs", type=int, default=1, show_default=True, help="With --cv: folds trained in parallel.")
 def command(
     files: tuple[Path, ...],
