@@ -65,3 +65,15 @@ def test_entities_legal_form_makes_an_organisation_and_joins_the_name() -> None:
     names = {(m.text, m.type) for m in article.mentions if m.kind == "name"}
     assert ("Signa Development Selection AG", "ORG") in names
     assert ("Signa Holding", "ORG") in names
+
+
+def test_entities_office_title_before_a_surname_finds_the_holder_on_the_day() -> None:
+    text = "Das sagte Ministerin Schulze am Montag. Schulze reist."
+    article = EntitiesStage(tagger=FakeTagger({("Schulze",): "PER"}))(tokenized(text, published="2022-01-25"))
+    assert mentions_of(article, "svenja-schulze") == ["Schulze", "Schulze"]
+
+
+def test_entities_form_of_address_before_a_surname_links_nobody() -> None:
+    text = "Das sagte Frau Schulze am Montag."
+    article = EntitiesStage(tagger=FakeTagger({("Schulze",): "PER"}))(tokenized(text, published="2022-01-25"))
+    assert mentions_of(article, "svenja-schulze") == []

@@ -39,8 +39,10 @@ from wortlaut.stages.entity_names import (
     Found,
     inside_longer_names,
     join_surnames,
+    office_surnames,
     org_by_form,
     part_of_longer_name,
+    titled_surnames,
 )
 from wortlaut.stages.structure_data import load_agencies
 
@@ -82,6 +84,12 @@ def read_words(name: str) -> dict[str, str]:
     return table
 
 
+def _lines(name: str) -> list[str]:
+    """The non-comment lines of a ``lang/de`` word list, as match keys."""
+    text = (LANG_DIR / name).read_text(encoding="utf-8")
+    return [key(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 _DEFAULT = object()
 
 
@@ -101,6 +109,8 @@ class EntitiesStage(Stage):
         self.locatives = frozenset(read_words("entities_locative_preps.tsv"))
         self.agencies = load_agencies()
         self.org_forms = read_words("entities_org_forms.tsv")
+        self.office_surnames = office_surnames(self.kb)
+        self.person_cues = frozenset(_lines("ner_person_cues.txt"))
 
     def __call__(self, article: Article) -> Article:
         items = _outside(article_words(article), self.agencies.spans(article.text))
@@ -108,6 +118,7 @@ class EntitiesStage(Stage):
         found = self._names(article, items, registry)
         found += self._surnames(items, found, registry)
         found = join_surnames(items, found, registry)
+        found = titled_surnames(items, found, registry, self.office_surnames, self.person_cues)
         found += self._handles(article, found, registry)
         found += self._appositions(items, found, registry, home_country(article))
         moved = registry.merge_genitives()

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from wortlaut.kb import AliasEntry
+from wortlaut.kb import KB, AliasEntry
 from wortlaut.kb.model import strip_genitive
+from wortlaut.kb.normalize import name_keys
 from wortlaut.kb.records import EntityRegistry
 from wortlaut.kb.text import Word
 
@@ -113,3 +114,53 @@ def part_of_longer_name(
         return False
     span_first, span_last = tagged[holder][:2]
     return span_last - span_first > last - first and all(e.type in PART_TYPES for e in entries)
+
+
+#: Person cues that are forms of address, not offices: ``Frau Schulze`` may be anyone.
+ADDRESS_CUES = frozenset({"herr", "herrn", "frau", "dr", "dr.", "prof", "prof."})
+
+
+def office_surnames(kb: KB) -> dict[str, tuple[str, ...]]:
+    """Surname key -> KB people with that surname who hold or held an office (``schulze``)."""
+    index: dict[str, list[str]] = {}
+    for entity in kb.entities.values():
+        keys = name_keys(entity.name)
+        if entity.type == "PER" and entity.roles and len(keys) > 1:
+            index.setdefault(keys[-1], []).append(entity.id)
+    return {surname: tuple(ids) for surname, ids in index.items()}
+
+
+def titled_surnames(
+    items: list[Word],
+    found: list[Found],
+    registry: EntityRegistry,
+    surnames: dict[str, tuple[str, ...]],
+    cues: frozenset[str],
+) -> list[Found]:
+    """``Ministerin Schulze``: a bare surname after an office word is the one KB person in office then.
+
+    Only an article-local one-word person is re-linked (all its mentions), and only when exactly one
+    KB person with that surname holds an office on the publication day (any office, day unknown).
+    """
+    relink: dict[str, str] = {}
+    for item in found:
+        word = items[item.first] if item.last - item.first == 1 else None
+        title = items[item.first - 1].key if word is not None and item.first > 0 else ""
+        local = item.entity is not None and item.entity.startswith("local:")
+        if word is not None and local and title in cues and title not in ADDRESS_CUES:
+            holders = [e for e in surnames.get(word.key, ()) if _in_office(registry, e)]
+            if len(holders) == 1 and item.entity is not None:
+                relink[item.entity] = holders[0]
+    if not relink:
+        return found
+    for local_id, kb_id in relink.items():
+        registry.add_kb(kb_id)
+        registry.drop(local_id)
+    return [
+        replace(f, entity=relink[f.entity], source="kb") if f.entity in relink else f for f in found
+    ]
+
+
+def _in_office(registry: EntityRegistry, entity_id: str) -> bool:
+    roles = registry.kb.entities[entity_id].roles
+    return any(role.valid_on(registry.day) for role in roles)
