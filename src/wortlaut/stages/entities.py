@@ -197,15 +197,12 @@ class EntitiesStage(Stage):
             return True
         if before is not None and before.key == "-" and before.end == items[first].start:
             return True
-        if last - first == 1 and any(a < first and last <= b and t == "PER" for a, b, t, _ in tagged):
-            return True
-        return (
-            last - first == 1
-            and before is not None
-            and before.sentence == items[first].sentence
-            and before.capitalised
-            and before.key in self.first_names
-        )
+        if last - first != 1 or before is None or before.sentence != items[first].sentence:
+            return False
+        if not before.capitalised:
+            return False
+        in_tagged_name = any(a < first and last <= b and t == "PER" for a, b, t, _ in tagged)
+        return in_tagged_name or before.key in self.first_names
 
     def _link_kb(
         self,
