@@ -169,7 +169,10 @@ def test_kb_description_patterns_name_roles_and_entities_the_kb_has() -> None:
             assert kind in ("role", "family", "entity"), target
             if "{c}" in value or kind == "family":
                 continue
-            if kind == "role":
+            if kind == "role" and "{home}" in value:
+                for home in ("germany", "austria"):
+                    assert kb.holders(value.replace("{home}", home)), f"no one held {value!r} in {home}"
+            elif kind == "role":
                 assert kb.holders(value), f"no one in the KB ever held {value!r}"
             else:
                 assert kb.get(value) is not None, target

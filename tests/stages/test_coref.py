@@ -105,7 +105,8 @@ def test_coref_description_without_date_uses_the_named_holder(
         ("Das sagte der US-Präsident.", "2024-06-01", "joe-biden"),
         ("Das sagte der französische Präsident.", "2024-06-01", "emmanuel-macron"),
         ("Das sagte die russische Seite.", "2024-06-01", "russia"),
-        ("Der österreichische Kanzler sagte das.", "2024-06-01", None),
+        ("Der österreichische Kanzler sagte das.", "2024-06-01", "karl-nehammer"),
+        ("Der liechtensteinische Kanzler sagte das.", "2024-06-01", None),
     ],
 )
 def test_coref_role_descriptions(

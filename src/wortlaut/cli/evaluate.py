@@ -16,6 +16,7 @@ EVALUATIONS: dict[str, str] = {
     "pages": "wortlaut.eval.pages:command",
     "statements-own": "wortlaut.eval.statements_own:command",
     "claims": "wortlaut.eval.claims:command",
+    "linking": "wortlaut.eval.ner_linking:command",
 }
 
 

@@ -7,6 +7,9 @@ another GermEval file (the held-out second half of test) is measured.
 Derived and part forms (``LOCderiv``, ``ORGpart``) are mapped to ``O`` on
 both sides; PER+ORG+LOC is the micro average the project reports.  ``--system stage``
 scores the whole entity stage instead (:mod:`wortlaut.eval.ner_stage`).
+``--cv K`` trains K models on contiguous blocks of dev + test-a and pools
+their scores (:mod:`wortlaut.eval.ner_cv`); that is the number to choose
+features by.
 """
 
 from __future__ import annotations
@@ -16,8 +19,18 @@ from pathlib import Path
 
 import click
 
+from wortlaut.eval.ner_cv import CvOptions, cross_validate
 from wortlaut.eval.ner_stage import score_stage
-from wortlaut.ner.corpus import TEST_A_FILE, CorpusError, Sentence, read_germeval, split_test_a
+from wortlaut.ner.corpus import (
+    DEV_FILE,
+    TEST_A_FILE,
+    CorpusError,
+    Sentence,
+    read_germeval,
+    split_test_a,
+)
+from wortlaut.ner.europeana import read_europeana_dir
+from wortlaut.ner.features import GROUPS
 from wortlaut.ner.tagger import NerModelError, load_tagger
 from wortlaut.ner.train import default_data_dir, report, score
 
@@ -51,8 +64,39 @@ def _sentences(files: tuple[Path, ...], which: str) -> list[Sentence]:
     show_default=True,
     help="tagger: the trained CRF alone; stage: the whole entity stage (tagger + knowledge base + patterns).",
 )
-def command(files: tuple[Path, ...], which: str, model: Path | None, system: str) -> None:
+@click.option("--cv", "cv", type=int, default=None, help="K-fold cross-validation over dev + test-a.")
+@click.option(
+    "--extra",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="With --cv: a folder of Europeana .bio files added to each fold's training side.",
+)
+@click.option(
+    "--extra-share",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="With --extra: the share (0..1] of its sentences used, i.e. its weight.",
+)
+@click.option("--groups", default=",".join(GROUPS), show_default=True, help="With --cv: feature groups.")
+@click.option("--iterations", type=int, default=None, help="With --cv: L-BFGS iterations (default: shipped).")
+@click.option("--jobs", type=int, default=1, show_default=True, help="With --cv: folds trained in parallel.")
+def command(
+    files: tuple[Path, ...],
+    which: str,
+    model: Path | None,
+    system: str,
+    cv: int | None,
+    extra: Path | None,
+    extra_share: float,
+    groups: str,
+    iterations: int | None,
+    jobs: int,
+) -> None:
     """Score the NER tagger (or the entity stage) on GermEval 2014 files (default: test-a's held-out part)."""
+    if cv is not None:
+        _cross_validate(files, cv, extra, extra_share, groups, iterations, jobs)
+        return
     if system == "stage" and model is not None:
         click.echo("error: --model applies to --system tagger only", err=True)
         sys.exit(2)
@@ -68,3 +112,37 @@ def command(files: tuple[Path, ...], which: str, model: Path | None, system: str
         return
     click.echo(f"{len(sentences)} sentences, strict outer spans ({which}), model {tagger.model_path}")
     click.echo(report(score(tagger, sentences)))
+
+
+def _cross_validate(
+    files: tuple[Path, ...],
+    k: int,
+    extra: Path | None,
+    extra_share: float,
+    groups: str,
+    iterations: int | None,
+    jobs: int,
+) -> None:
+    """``--cv K``: pooled strict scores of K models over dev + test-a (or the given files)."""
+    base = CvOptions()
+    try:
+        paths = files or (default_data_dir() / DEV_FILE, default_data_dir() / TEST_A_FILE)
+        sentences = [s for path in paths for s in read_germeval(path)]
+        options = CvOptions(
+            groups=tuple(group for group in groups.split(",") if group),
+            iterations=iterations or base.iterations,
+            extra=tuple(read_europeana_dir(extra)) if extra else (),
+            extra_share=extra_share,
+        )
+        result = cross_validate(sentences, k, options, jobs=jobs)
+    except (CorpusError, NerModelError, ValueError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"{k}-fold CV over {len(sentences)} sentences (contiguous blocks), strict outer spans; "
+        f"groups={','.join(options.groups)} iterations={options.iterations} "
+        f"extra={len(options.extra)} sentences x share {options.extra_share}"
+    )
+    click.echo(report(result.pooled))
+    folds = ", ".join(f"{fold.micro(('PER', 'ORG', 'LOC')).f1:.4f}" for fold in result.per_fold)
+    click.echo(f"per-fold PER+ORG+LOC F1: {folds}")

@@ -4,7 +4,10 @@ Each file is a YAML list of entity mappings (format in ``kb/README.md``).  A
 user entry whose ``id`` already exists *extends* that entity: its aliases,
 handles, roles, adjectives and metonyms are added and its scalar fields
 (name, type, gender) replace the shipped ones; ``replace: true`` drops the
-shipped entry first.  New ids simply add entities.
+shipped entry first.  New ids simply add entities.  Office-holder CSV files
+(``*.csv``, a flat Popolo membership table; :mod:`wortlaut.kb.popolo`) load
+the same way: each person becomes an entry of the same shape, so a row for a
+known id adds a dated role to that person.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 import yaml
 
 from wortlaut.kb.model import KB, Dated, KBEntity, Metonym
+from wortlaut.kb.popolo import PopoloError, read_office_holders
 
 #: The shipped YAML files live next to this module.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -33,12 +37,12 @@ class KBError(ValueError):
 
 def kb_files(extra: str | None = None) -> list[Path]:
     """Shipped files first, then the files named by ``extra`` (default: ``$WORTLAUT_KB``)."""
-    files = sorted(DATA_DIR.glob("*.yaml"))
+    files = sorted([*DATA_DIR.glob("*.yaml"), *DATA_DIR.glob("*.csv")])
     spec = os.environ.get(ENV_VAR, "") if extra is None else extra
     for part in filter(None, spec.split(os.pathsep)):
         path = Path(part).expanduser()
         if path.is_dir():
-            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml"), *path.glob("*.csv")]))
         elif path.is_file():
             files.append(path)
         else:
@@ -56,6 +60,12 @@ def load_kb(paths: Iterable[Path] | None = None) -> KB:
 
 
 def _read(path: Path) -> Iterator[dict[str, Any]]:
+    if path.suffix.lower() == ".csv":
+        try:
+            yield from read_office_holders(path)
+        except PopoloError as error:
+            raise KBError(str(error)) from None
+        return
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -95,7 +105,7 @@ def _entity(raw: Mapping[str, Any], path: Path) -> KBEntity:
             type=kind,
             aliases=tuple(str(alias) for alias in raw.get("aliases") or ()),
             handles=tuple(_dated(item, "handle") for item in raw.get("handles") or ()),
-            roles=tuple(_dated(item, "role") for item in raw.get("roles") or ()),
+            roles=tuple(dict.fromkeys(_dated(item, "role") for item in raw.get("roles") or ())),
             gender=raw.get("gender"),
             adjectives=tuple(str(adj) for adj in raw.get("adjectives") or ()),
             metonyms=tuple(_metonym(item) for item in raw.get("metonyms") or ()),

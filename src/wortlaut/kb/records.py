@@ -51,6 +51,7 @@ class EntityRegistry:
         self.day = on
         self._drafts: dict[str, _Draft] = {}
         self._surnames: dict[str, str] = {}
+        self._ambiguous: set[str] = set()
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._drafts
@@ -59,26 +60,42 @@ class EntityRegistry:
         draft = self._drafts.get(entity_id)
         return draft.type if draft else None
 
-    def add_kb(self, entity_id: str) -> str:
-        """Register a KB entity (idempotent) and return its id."""
+    def add_kb(self, entity_id: str, *, full: bool = False) -> str:
+        """Register a KB entity (idempotent) and return its id.
+
+        ``full``: the article wrote the person's full name here, so a bare surname elsewhere may join it.
+        """
         if entity_id not in self._drafts:
             known = entity_record(self.kb.entities[entity_id], on=self.day)
             self._drafts[entity_id] = _Draft(
                 known.name, known.type, [], list(known.roles), list(known.handles)
             )
+        keys = name_keys(self._drafts[entity_id].name)
+        if full and self._drafts[entity_id].type == "PER" and len(keys) > 1:
+            self._claim_surname(keys[-1], entity_id)
         return entity_id
+
+    def _claim_surname(self, surname: str, entity_id: str) -> None:
+        """Let a bare surname find this person; two people with one surname leave it ambiguous."""
+        owner = self._surnames.setdefault(surname, entity_id)
+        if owner != entity_id:
+            self._ambiguous.add(surname)
+
+    def drop(self, entity_id: str) -> None:
+        """Forget an entity no mention links to any more (a surname re-linked to a local person)."""
+        self._drafts.pop(entity_id, None)
 
     def add_local(self, name: str, type_: str) -> str:
         """The local entity for an unknown name: an earlier person with this surname, or a new one."""
         keys = name_keys(name)
         if type_ == "PER" and len(keys) == 1:
             for surname in (keys[0], strip_genitive(keys)[0]):
-                if surname in self._surnames:
+                if surname in self._surnames and surname not in self._ambiguous:
                     return self._surnames[surname]
         entity_id = LOCAL_PREFIX + slug(name)
         draft = self._drafts.setdefault(entity_id, _Draft(name, type_))
         if type_ == "PER" and len(keys) > 1:
-            self._surnames.setdefault(keys[-1], entity_id)
+            self._claim_surname(keys[-1], entity_id)
             if len(name) > len(draft.name):
                 draft.name = name
         return entity_id
@@ -103,8 +120,8 @@ class EntityRegistry:
         return moved
 
     def local_surnames(self) -> dict[str, str]:
-        """Surname key → local person id, for finding bare surnames later in the article."""
-        return dict(self._surnames)
+        """Surname key → person named in full (local or KB), for bare surnames; ambiguous ones left out."""
+        return {k: v for k, v in self._surnames.items() if k not in self._ambiguous}
 
     def see_name(self, entity_id: str, text: str) -> None:
         """Record a surface form the article used for the entity."""

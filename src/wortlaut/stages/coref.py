@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from wortlaut.article import Article, Entity, Mention
 from wortlaut.kb import KB, default_kb
+from wortlaut.kb.country import home_country
 from wortlaut.kb.descriptions import Description, DescriptionMatcher
 from wortlaut.kb.records import entity_record
 from wortlaut.kb.text import Word, article_words
@@ -96,6 +97,14 @@ class _Run:
         self.word_at = {word.start: index for index, word in enumerate(items)}
         self.owner = self._owners()
         self.genders: dict[str, str | None] = {}
+        self._home: str | None = None
+
+    @property
+    def home(self) -> str:
+        """The article's home country (:mod:`wortlaut.kb.country`), worked out on first use."""
+        if self._home is None:
+            self._home = home_country(self.article)
+        return self._home
 
     def _owners(self) -> dict[int, str]:
         """Word index → entity of the existing mention covering it."""
@@ -125,7 +134,7 @@ class _Run:
         taken = {(m.start, m.end) for m in self.article.mentions}
         for description in self.stage.descriptions.find(self.items):
             span = (self.items[description.first].start, self.items[description.last - 1].end)
-            if span not in taken and _standalone(description):
+            if span not in taken and (_standalone(description) or self._headline(description)):
                 events.append((description.first, 0, description))
         for index, word in enumerate(self.items):
             if word.key in self.stage.pronouns and (word.start, word.end) not in taken:
@@ -185,7 +194,7 @@ class _Run:
 
     def _target(self, description: Description) -> str | None:
         gender = _gender_of(description)
-        for target in description.targets:
+        for target in self._home_targets(description.targets):
             kind, _, value = target.partition(":")
             if kind == "entity" and value in self.stage.kb.entities:
                 return value
@@ -236,6 +245,27 @@ class _Run:
         if current:
             return (start is None or start <= day) and (end is None or day <= end)
         return True
+
+    # -- country-aware roles -------------------------------------------------------------------------
+
+    def _home_targets(self, targets: tuple[str, ...]) -> list[str]:
+        """Targets with the ``{home}`` slot filled: ``der Bundeskanzler`` in an Austrian article."""
+        if not any("{home}" in target for target in targets):
+            return list(targets)
+        return [target.replace("{home}", self.home) for target in targets]
+
+    def _headline(self, description: Description) -> bool:
+        """A bare singular role noun opening a line (``Kanzler sagt ...``): headlines drop the article."""
+        first = description.first
+        if description.article is not None or description.type != "PER":
+            return False
+        if first > 0 and self.items[first - 1].sentence == self.items[first].sentence:
+            return False
+        start = self.items[first].start
+        line_start = self.article.text.rfind("\n", 0, start) + 1
+        singular = not description.head.endswith(("en", "s"))
+        opens_line = not self.article.text[line_start:start].strip()
+        return opens_line and singular and _headline_head(description.head)
 
     # -- pronouns ----------------------------------------------------------------------------------
 
@@ -291,6 +321,11 @@ class _Run:
             if is_verb and (word.key in PLURAL_FORMS or word.key.endswith("en")):
                 return True
         return False
+
+
+def _headline_head(head: str) -> bool:
+    """Role nouns specific enough to stand alone in a headline (``Bundeskanzler``, ``Bundespräsidentin``)."""
+    return head.startswith(("bundeskanzler", "bundesprasident", "kanzler"))
 
 
 def _gender_of(description: Description) -> str | None:

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Protocol
 
 from wortlaut.article import Article, Mention
 from wortlaut.kb import KB, AliasEntry, default_kb
+from wortlaut.kb.country import home_country
 from wortlaut.kb.descriptions import DescriptionMatcher
 from wortlaut.kb.gazetteer import Gazetteer
 from wortlaut.kb.model import strip_genitive
@@ -34,15 +35,20 @@ from wortlaut.kb.normalize import handle_key, key
 from wortlaut.kb.records import EntityRegistry
 from wortlaut.kb.text import Word, article_words
 from wortlaut.pipeline import Stage, register_stage
+from wortlaut.stages.entity_names import (
+    Found,
+    inside_longer_names,
+    join_surnames,
+    office_surnames,
+    org_by_form,
+    part_of_longer_name,
+    titled_surnames,
+)
 from wortlaut.stages.structure_data import load_agencies
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 #: The NER tagger's labels → mention types (GermEval calls MISC "OTH").
 TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC": "MISC"}
-#: Tagged names that may hold a known place or person as a part (``FC Bayern München``).
-INSTITUTION_TYPES = frozenset({"ORG", "MISC"})
-#: Known names that can be such a part: places and people (an organisation inside one stays a mention).
-PART_TYPES = frozenset({"LOC", "PER"})
 #: A handle: ``@`` plus up to 30 word characters (X allows 15, other networks more), not inside an address.
 HANDLE = re.compile(r"(?<![\w@./])@\w{1,30}")
 #: Words a signature line may hold between a name and its handle: ``Mark Rutte (@SecGenNATO)``.
@@ -55,20 +61,6 @@ class Tagger(Protocol):
     """What the entity stage needs from an NER tagger (:func:`wortlaut.ner.load_tagger`)."""
 
     def tag(self, words: Sequence[str]) -> list[tuple[int, int, str]]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A mention in the making: character offsets, word range (``-1`` for handles) and link."""
-
-    start: int
-    end: int
-    type: str
-    entity: str | None
-    source: str
-    kind: str = "name"
-    first: int = -1
-    last: int = -1
 
 
 def default_tagger() -> Tagger | None:
@@ -92,6 +84,12 @@ def read_words(name: str) -> dict[str, str]:
     return table
 
 
+def _lines(name: str) -> list[str]:
+    """The non-comment lines of a ``lang/de`` word list, as match keys."""
+    text = (LANG_DIR / name).read_text(encoding="utf-8")
+    return [key(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 _DEFAULT = object()
 
 
@@ -110,14 +108,19 @@ class EntitiesStage(Stage):
         self.first_names = read_words("entities_first_names.tsv")
         self.locatives = frozenset(read_words("entities_locative_preps.tsv"))
         self.agencies = load_agencies()
+        self.org_forms = read_words("entities_org_forms.tsv")
+        self.office_surnames = office_surnames(self.kb)
+        self.person_cues = frozenset(_lines("ner_person_cues.txt"))
 
     def __call__(self, article: Article) -> Article:
         items = _outside(article_words(article), self.agencies.spans(article.text))
         registry = EntityRegistry(self.kb, on=article.published_date)
         found = self._names(article, items, registry)
         found += self._surnames(items, found, registry)
+        found = join_surnames(items, found, registry)
+        found = titled_surnames(items, found, registry, self.office_surnames, self.person_cues)
         found += self._handles(article, found, registry)
-        found += self._appositions(items, found, registry)
+        found += self._appositions(items, found, registry, home_country(article))
         moved = registry.merge_genitives()
         if moved:
             found = [replace(f, entity=moved.get(f.entity, f.entity)) if f.entity else f for f in found]
@@ -144,7 +147,7 @@ class EntitiesStage(Stage):
         found: list[Found] = []
         covered = [False] * len(items)
         tagged = self._tagged(article, items)
-        inside = _inside_longer_names(tagged, len(items))
+        inside = inside_longer_names(tagged, len(items))
         index = 0
         while index < len(items):
             match = self.gazetteer.match(items, index)
@@ -152,13 +155,15 @@ class EntitiesStage(Stage):
                 index += 1
                 continue
             end, entries = match
-            if _part_of_longer_name(tagged, inside, index, end, entries):
+            if part_of_longer_name(tagged, inside, index, end, entries) or self._not_the_person(
+                items, index, end, entries, tagged
+            ):
                 index = end  # ``München`` in ``FC Bayern München``: the longer name is meant
                 continue
             found.append(self._link_kb(items, index, end, entries, registry))
             covered[index:end] = [True] * (end - index)
             index = end
-        spans = tagged + self._first_name_spans(items)
+        spans = org_by_form(tagged, items, self.org_forms) + self._first_name_spans(items)
         # Full names first, so a bare surname before its full name still links to it.
         for first, last, type_, source in sorted(spans, key=lambda span: (span[1] - span[0] == 1, span)):
             if any(covered[first:last]):
@@ -170,6 +175,34 @@ class EntitiesStage(Stage):
                 Found(items[first].start, items[last - 1].end, type_, entity, source, "name", first, last)
             )
         return found
+
+    def _not_the_person(
+        self,
+        items: list[Word],
+        first: int,
+        last: int,
+        entries: tuple[AliasEntry, ...],
+        tagged: list[tuple[int, int, str, str]],
+    ) -> bool:
+        """A known person's name that is part of another name: ``Janine Habeck``, ``Musk-Modell``.
+
+        A surname alias after a first name belongs to that (other) full name; a person's name glued by
+        a hyphen to another word names a thing (``Musk-Modell``, ``Merkel-Raute``), not the person.
+        """
+        if not all(entry.type == "PER" and not entry.metonym for entry in entries):
+            return False
+        before = items[first - 1] if first > 0 else None
+        after = items[last] if last < len(items) else None
+        if after is not None and after.key == "-" and after.start == items[last - 1].end:
+            return True
+        if before is not None and before.key == "-" and before.end == items[first].start:
+            return True
+        if last - first != 1 or before is None or before.sentence != items[first].sentence:
+            return False
+        if not before.capitalised:
+            return False
+        in_tagged_name = any(a < first and last <= b and t == "PER" for a, b, t, _ in tagged)
+        return in_tagged_name or before.key in self.first_names
 
     def _link_kb(
         self,
@@ -193,7 +226,7 @@ class EntitiesStage(Stage):
             return Found(
                 start, end, self.kb.entities[entries[0].entity].type, None, "kb", "name", first, last
             )
-        entity = registry.add_kb(entry.entity)
+        entity = registry.add_kb(entry.entity, full=last - first > 1)
         return Found(start, end, entry.type, entity, "kb", "name", first, last)
 
     def _tagged(self, article: Article, items: list[Word]) -> list[tuple[int, int, str, str]]:
@@ -293,8 +326,10 @@ class EntitiesStage(Stage):
         name = names_by_end.get(gap.start())
         return name.entity if name else None
 
-    def _appositions(self, items: list[Word], found: list[Found], registry: EntityRegistry) -> list[Found]:
-        """Role descriptions next to a person's name, linked to that person."""
+    def _appositions(
+        self, items: list[Word], found: list[Found], registry: EntityRegistry, home: str
+    ) -> list[Found]:
+        """Role descriptions next to a person's name, linked to that person (``{home}``: the outlet's)."""
         people = {f.first: f for f in found if f.kind == "name" and f.type == "PER" and f.entity}
         people_by_last = {f.last: f for f in people.values()}
         result = []
@@ -322,38 +357,10 @@ class EntitiesStage(Stage):
             if name.entity.startswith("local:"):
                 for target in description.targets:
                     if target.startswith("role:"):
-                        registry.learn_role(name.entity, target.removeprefix("role:"))
+                        role = target.removeprefix("role:").replace("{home}", home)
+                        registry.learn_role(name.entity, role)
                         break
         return result
-
-
-def _inside_longer_names(tagged: list[tuple[int, int, str, str]], count: int) -> list[int | None]:
-    """For each word, the tagger span of an institution that holds it (else ``None``).
-
-    A known place or person inside a longer organisation or title name the
-    tagger found (``FC Bayern München``, ``Goethe-Institut``, ``Universität
-    Wien``) is part of that name, not a mention of its own.
-    """
-    inside: list[int | None] = [None] * count
-    for number, (first, last, type_, _) in enumerate(tagged):
-        if type_ in INSTITUTION_TYPES and last - first > 1:
-            inside[first:last] = [number] * (last - first)
-    return inside
-
-
-def _part_of_longer_name(
-    tagged: list[tuple[int, int, str, str]],
-    inside: list[int | None],
-    first: int,
-    last: int,
-    entries: tuple[AliasEntry, ...],
-) -> bool:
-    """Whether a known place or person (words ``first:last``) lies strictly inside a tagged institution."""
-    holder = inside[first]
-    if holder is None or inside[last - 1] != holder:
-        return False
-    span_first, span_last = tagged[holder][:2]
-    return span_last - span_first > last - first and all(e.type in PART_TYPES for e in entries)
 
 
 def _outside(items: list[Word], spans: list[tuple[int, int]]) -> list[Word]:

@@ -1,0 +1,45 @@
+"""Cross-validation over contiguous sentence blocks, and the weighed share of extra data."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.eval.ner_cv import CvOptions, cross_validate, folds, share_of
+from wortlaut.ner.corpus import Sentence
+
+
+def sentences(count: int) -> list[Sentence]:
+    made = []
+    for number in range(count):
+        name = ("Berlin", "B-LOC") if number % 2 else ("Merkel", "B-PER")
+        made.append(Sentence(("Heute", "sprach", name[0], "."), ("O", "O", name[1], "O")))
+    return made
+
+
+def test_cv_folds_are_contiguous_blocks_covering_every_sentence_once() -> None:
+    data = sentences(10)
+    pairs = folds(data, 3)
+    tested = [s for _, test in pairs for s in test]
+    assert tested == data
+    assert [len(test) for _, test in pairs] == [3, 4, 3]
+    assert all(len(train) + len(test) == 10 for train, test in pairs)
+
+
+def test_cv_rejects_impossible_fold_counts() -> None:
+    with pytest.raises(ValueError, match="--cv needs"):
+        folds(sentences(3), 1)
+
+
+def test_cv_share_of_extra_data_is_evenly_spaced_and_deterministic() -> None:
+    data = sentences(10)
+    assert share_of(data, 1.0) == data
+    assert share_of(data, 0.5) == data[::2]
+    with pytest.raises(ValueError, match="extra share"):
+        share_of(data, 0.0)
+
+
+def test_cv_pools_the_held_out_blocks_of_all_folds() -> None:
+    options = CvOptions(groups=("affix",), iterations=5)
+    result = cross_validate(sentences(12), 2, options)
+    assert len(result.per_fold) == 2
+    assert result.pooled.micro(("PER", "ORG", "LOC")).gold == 12

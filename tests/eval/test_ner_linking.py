@@ -1,0 +1,62 @@
+"""The entity-linking set: its format, anchors, and how predictions are read off an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wortlaut.article import Article, Mention
+from wortlaut.eval.ner_linking import (
+    NIL,
+    anchor_span,
+    evaluate,
+    predicted_entity,
+    read_gold,
+    site_url,
+)
+from wortlaut.kb import default_kb
+
+SHARED = Path.cwd().parent / "shared"
+
+
+def test_linking_set_has_enough_mentions_from_both_sources() -> None:
+    gold = read_gold()
+    assert len(gold) >= 150
+    assert any(m.doc.startswith("10kgnad:") for m in gold)
+    assert any(m.doc.endswith(".html") for m in gold)
+    assert all(m.occurrence >= 1 and m.gold for m in gold)
+
+
+def test_linking_anchor_counts_whole_words_and_hyphen_parts() -> None:
+    text = "Musk-Modell, Musks Plan und Musk."
+    assert anchor_span(text, "Musk", 1) == (0, 4)
+    assert anchor_span(text, "Musk", 2) == (28, 32)
+    assert anchor_span(text, "Musk", 3) is None
+
+
+def test_linking_site_address_from_a_page_file_name() -> None:
+    assert site_url("bmz.de-schulze.html") == "https://bmz.de/"
+    assert site_url("wbf.admin.ch.14093.html") == "https://wbf.admin.ch/"
+    assert site_url("0a12df42.html") == ""
+
+
+def test_linking_prediction_ignores_article_local_entities() -> None:
+    kb = default_kb()
+    text = "Olaf Scholz und Hans Huber."
+    article = Article.create(text).with_layers(
+        mentions=(
+            Mention(start=0, end=11, text="Olaf Scholz", type="PER", entity="olaf-scholz"),
+            Mention(start=16, end=26, text="Hans Huber", type="PER", entity="local:hans-huber"),
+        )
+    )
+    assert predicted_entity(article, (5, 11), kb) == "olaf-scholz"
+    assert predicted_entity(article, (21, 26), kb) == NIL
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "news-html").is_dir(), reason="../shared/data is not available")
+def test_linking_accuracy_on_two_documents_of_the_set() -> None:
+    gold = [m for m in read_gold() if m.doc in ("10kgnad:582", "dbjr.de.bundespraesident.html")]
+    outcomes = evaluate(gold, SHARED)
+    assert len(outcomes) == len(gold)
+    assert sum(o.correct for o in outcomes) / len(outcomes) >= 0.9

@@ -1,0 +1,84 @@
+"""Role nouns several countries share resolve through the article's home country and date."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.kb.articles import tokenized
+from wortlaut.article import Article
+from wortlaut.stages.coref import CorefStage
+from wortlaut.stages.entities import EntitiesStage
+
+DAY = "2024-06-01"
+
+
+@pytest.fixture(scope="module")
+def stages() -> tuple[EntitiesStage, CorefStage]:
+    return EntitiesStage(tagger=None), CorefStage()
+
+
+def run(stages: tuple[EntitiesStage, CorefStage], text: str, **metadata: object) -> Article:
+    entities, coref = stages
+    return coref(entities(tokenized(text, **metadata)))
+
+
+def described(article: Article) -> list[str | None]:
+    return [m.entity for m in article.mentions if m.kind == "description"]
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence", "expected"),
+    [
+        ("https://www.tagesschau.de/x", "Das sagte der Bundespräsident.", "frank-walter-steinmeier"),
+        ("https://www.derstandard.at/x", "Das sagte der Bundespräsident.", "alexander-van-der-bellen"),
+        ("https://www.nzz.ch/x", "Das sagte die Bundespräsidentin.", "viola-amherd"),
+        ("https://www.tagesschau.de/x", "Das sagte der Bundeskanzler.", "olaf-scholz"),
+        ("https://www.derstandard.at/x", "Das sagte der Bundeskanzler.", "karl-nehammer"),
+        ("https://www.tagesschau.de/x", "Das sagte die Außenministerin.", "annalena-baerbock"),
+        ("https://www.derstandard.at/x", "Das sagte der Außenminister.", "alexander-schallenberg"),
+        ("https://www.nzz.ch/x", "Das sagte der Außenminister.", "ignazio-cassis"),
+        ("https://www.nzz.ch/x", "Das sagte die Verteidigungsministerin.", "viola-amherd"),
+        ("https://www.derstandard.at/x", "Das sagte die Verteidigungsministerin.", "klaudia-tanner"),
+    ],
+)
+def test_coref_shared_role_nouns_resolve_in_the_outlets_country_on_the_day(
+    stages: tuple[EntitiesStage, CorefStage], url: str, sentence: str, expected: str
+) -> None:
+    assert described(run(stages, sentence, url=url, published=DAY)) == [expected]
+
+
+def test_coref_dateline_decides_the_country_without_an_address(
+    stages: tuple[EntitiesStage, CorefStage],
+) -> None:
+    article = run(stages, "Wien – Das sagte der Bundeskanzler am Montag.", published=DAY)
+    assert described(article) == ["karl-nehammer"]
+
+
+def test_coref_place_mentions_outvote_the_default(stages: tuple[EntitiesStage, CorefStage]) -> None:
+    text = "In Österreich wird gewählt. Österreich streitet. Der Bundespräsident mahnte Ruhe an."
+    assert described(run(stages, text, published=DAY)) == ["alexander-van-der-bellen"]
+
+
+def test_coref_country_adjective_beats_the_home_country(stages: tuple[EntitiesStage, CorefStage]) -> None:
+    article = run(stages, "Das sagte der österreichische Bundeskanzler.", url="https://x.de/", published=DAY)
+    assert described(article) == ["karl-nehammer"]
+
+
+def test_coref_undated_role_noun_goes_to_the_named_holder_of_the_home_office(
+    stages: tuple[EntitiesStage, CorefStage],
+) -> None:
+    text = "Werner Faymann sprach in Wien. Der Bundeskanzler sagte, man sei einig."
+    article = run(stages, text, url="https://www.derstandard.at/")
+    assert described(article) == ["werner-faymann"]
+
+
+def test_coref_headline_role_noun_without_article_resolves(stages: tuple[EntitiesStage, CorefStage]) -> None:
+    text = "Bundespräsident mahnt zur Ruhe\nEr sprach in Berlin."
+    assert described(run(stages, text, url="https://x.de/", published=DAY))[0] == "frank-walter-steinmeier"
+
+
+def test_coref_bare_head_of_state_in_a_foreign_story_stays_open(
+    stages: tuple[EntitiesStage, CorefStage],
+) -> None:
+    text = "In Tunesien regiert Kais Saied. Das Staatsoberhaupt sagte, alles sei gut."
+    assert described(run(stages, text, url="https://x.de/", published=DAY)) == [None]
