@@ -1,4 +1,4 @@
-"""HanTa's word analysis (``analyze_forward``) with the same output, about 1.6-1.9x faster.
+"""HanTa's word analysis (``analyze_forward``) with the same output, about 1.4-1.9x faster.
 
 HanTa scores every split of an unknown word into morphemes with a Viterbi over
 morpheme tags.  Its inner loop calls ``lp_m_t(segment, tag, ...)`` once per
@@ -15,7 +15,7 @@ state that can precede it, and for most (segment, tag) pairs the score is
   order (start, state, follower for each end), so every table cell, the order
   of the cells, and so the ``logaddexp`` sums at the end are bit-for-bit HanTa's.
 
-It is about 1.6-1.9x HanTa's speed on unknown words (docs/performance.md), not
+It is about 1.4-1.9x HanTa's speed on unknown words (docs/performance.md), not
 more: the finite (segment, tag) pairs themselves are the work, in Python.
 ``tests/stages/test_morph_forward.py`` checks equality with HanTa on real words.
 HanTa is LGPL; this module only reads the probabilities of its loaded model.
