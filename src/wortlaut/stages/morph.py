@@ -7,7 +7,8 @@ it from form and lemma, with the irregular forms in
 ``lang/de/morph_verb_forms.tsv``, and resolves ``habe``/``werde``/``gebe``
 (first person indicative = third person Konjunktiv I) from the subject.
 
-HanTa is pure Python; its word analysis dominates the cost, so the stage keeps
+HanTa is pure Python; its word analysis dominates the cost (run by the exact, faster
+reimplementation in ``morph_forward``), so the stage keeps
 a per-instance memo of word analyses and lemmas (word forms repeat a lot in news)
 and asks HanTa's slow morphological analysis for the lemma of verbs only
 (simplemma's dictionary lemmatises the rest).

@@ -22,6 +22,8 @@ from typing import Any
 import simplemma
 from HanTa import HanoverTagger as ht
 
+from wortlaut.stages.morph_forward import FastForward
+
 #: HanTa's internal tag ids for the sentence borders and unknown words.
 EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
 #: Viterbi keeps only states within the best BEAM of the previous word (HanTa's own value).
@@ -71,7 +73,7 @@ class MemoTagger:
     def __init__(self, memo_forms: int = MEMO_FORMS) -> None:
         self.tagger: Any = ht.HanoverTagger("morphmodel_ger.pgz")
         self._known = self.tagger.cache
-        forward: Callable[[str], list[tuple[int, float]]] = self.tagger.analyze_forward
+        forward: Callable[[str], list[tuple[int, float]]] = FastForward(self.tagger).analyze
         # HanTa's _tag_word calls self.analyze_forward: shadow it on this instance only.
         self.analyses = lru_cache(maxsize=memo_forms)(forward)
         self.tagger.analyze_forward = self.analyses

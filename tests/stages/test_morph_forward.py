@@ -1,0 +1,72 @@
+"""FastForward: HanTa's word analysis reimplemented, equal to HanTa's own output to the last bit."""
+
+from __future__ import annotations
+
+import random
+import string
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wortlaut.stages.morph_forward import FastForward
+from wortlaut.stages.morph_tagger import MemoTagger
+
+#: Unknown and known forms of every kind: compounds, verb forms with prefixes, names, numbers,
+#: short words (HanTa guesses differently below 4 characters), umlauts, junk, the empty string.
+WORDS = [
+    "", "a", "zu", "xyz", "haus", "häuser", "verteidigungsministeriums", "isteriums", "zurückgetreten",
+    "gegangen", "hätten", "käme", "wolle", "unterstützung", "nato", "coronakrise", "klimaschutzgesetz",
+    "bundesverfassungsgericht", "abgeschoben", "herausgefordert", "qqqq", "2015", "x1y2", "straße",
+    "überraschenderweise", "mitgeteilt", "angekündigten", "bürgermeisterin", "ausländerbehörde",
+    "veranstaltete", "digitalisierungsstrategie", "ÖVP", "spö", "grünen", "selenskyj", "erdoğan",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def hanta() -> Any:
+    return MemoTagger(memo_forms=16).tagger
+
+
+@pytest.fixture(scope="module")
+def fast(hanta: Any) -> FastForward:
+    return FastForward(hanta, memo=1_000)
+
+
+def _reference(hanta: Any, word: str) -> list[tuple[int, float]]:
+    """HanTa's own analyze_forward (MemoTagger shadows it on its instance; the class method is intact)."""
+    return type(hanta).analyze_forward(hanta, word)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_fast_forward_equals_hanta_exactly(hanta: Any, fast: FastForward, word: str) -> None:
+    assert fast.analyze(word) == _reference(hanta, word)
+
+
+def test_fast_forward_equals_hanta_on_random_german_like_words(hanta: Any, fast: FastForward) -> None:
+    generator = random.Random(17)
+    letters = "eeennrrstiaduhgmlcbofkwzpvüäöß"
+    words = ["".join(generator.choice(letters) for _ in range(generator.randint(1, 14))) for _ in range(150)]
+    mismatched = [word for word in words if fast.analyze(word) != _reference(hanta, word)]
+    assert mismatched == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=string.ascii_lowercase + "äöüß-0", max_size=12))
+def test_fast_forward_equals_hanta_on_any_text(hanta: Any, fast: FastForward, word: str) -> None:
+    assert fast.analyze(word) == _reference(hanta, word)
+
+
+def test_fast_forward_memos_stay_bounded(hanta: Any) -> None:
+    small = FastForward(hanta, memo=8)
+    for word in ("klimaschutzgesetz", "bundesverfassungsgericht", "digitalisierungsstrategie"):
+        assert small.analyze(word) == _reference(hanta, word)
+    assert small.guess.cache_info().currsize <= 8
+
+
+def test_memo_tagger_uses_the_fast_analysis(hanta: Any) -> None:
+    tagger = MemoTagger(memo_forms=64)
+    tagger.tag(["Die", "Digitalisierungsstrategie", "scheiterte", "."])
+    assert tagger.memo_sizes()["analyses"] > 0
+    assert tagger.analyses.__wrapped__.__self__.__class__ is FastForward  # type: ignore[attr-defined]
