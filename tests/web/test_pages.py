@@ -100,7 +100,7 @@ def test_story_page_has_digest_events_voices_articles(client: TestClient) -> Non
 def test_search_finds_people_statements_and_filters_by_facet(client: TestClient) -> None:
     page = client.get("/ui/search", params={"q": "Rutte"}).text
     assert 'class="person-link" href="/ui/person/Mark%20Rutte"' in page
-    assert 'aria-label="Filter results"' in page
+    assert 'aria-label="Ergebnisse filtern"' in page
     narrowed = client.get("/ui/search", params={"q": "Rutte", "source": "example.org"}).text
     assert HOSTILE.id not in narrowed.split('id="h-st"')[1].split('id="h-ar"')[0]
     assert 'aria-current="true"' in narrowed

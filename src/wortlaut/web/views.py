@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.api.validation import is_partial_date
+from wortlaut.i18n import _
 from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
 from wortlaut.store import entities as store_entities
-from wortlaut.web import chart
+from wortlaut.web import chart, locale
 from wortlaut.web import queries as web_queries
 from wortlaut.web.highlight import anchor_id, highlight
 
@@ -140,16 +141,18 @@ def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
     else:
         days = web_queries.person_days(store.connection, entity.id, since=filters.since, until=filters.until)
     unit, bars = chart.bucket(days)
+    chart_label = _("Statements and events of %(name)s per %(unit)s", name=entity.name, unit=_(unit))
     return {
         "person": found,
         "entity": entity,
+        "gender": locale.gender_of(entity.id),
         "filters": filters,
         "groups": groups,
         "events": events,
         "headlines": web_queries.headlines(store.connection, [e.article_id for e in events if not e.title]),
         "stories": stories,
         "contacts": found.contacts,
-        "chart": chart.svg(days, label=f"Statements and events of {entity.name} per {unit}"),
+        "chart": chart.svg(days, label=chart_label),
         "bars": bars,
         "unit": unit,
         "colours": chart.COLOURS,
