@@ -53,6 +53,12 @@ def using(lang: str) -> Iterator[str]:
         _CURRENT.reset(token)
 
 
+def set_language(lang: str | None) -> str:
+    """Make ``lang`` the language of everything rendered from now on in this context (a CLI run)."""
+    _CURRENT.set(pick(lang))
+    return _CURRENT.get()
+
+
 def pick(*wishes: str | None) -> str:
     """The first supported language among ``wishes`` (``en``, ``en-GB``, ``EN``), else the default."""
     for wish in wishes:
@@ -86,8 +92,12 @@ def _accepted(header: str) -> list[str]:
 
 
 def from_environment() -> str:
-    """The CLI's language: ``$WORTLAUT_LANG``, else ``$LANG``'s language, else German."""
-    return pick(os.environ.get(ENV_VAR), os.environ.get("LANGUAGE"), os.environ.get("LANG"))
+    """The CLI's language: ``$WORTLAUT_LANG``, else German.
+
+    ``$LANG`` is not read: servers often default to ``en_US`` or ``C``, and the
+    output should not change language because of a system default nobody chose.
+    """
+    return pick(os.environ.get(ENV_VAR))
 
 
 @cache
@@ -151,6 +161,7 @@ __all__ = [
     "ngettext",
     "number",
     "pick",
+    "set_language",
     "translations",
     "using",
 ]
