@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from tests.store.samples import rutte_article, selenskyj_article
 from wortlaut import i18n
 from wortlaut.cli import main
-from wortlaut.cli.store_commands import source_count
+from wortlaut.i18n.sources import source_count
 from wortlaut.store import Store
 from wortlaut.store.results import Source, StatementGroup
 
@@ -58,8 +58,8 @@ def _source(statement_id: str, article_id: str, outlet: str) -> Source:
 
 
 def test_one_article_quoting_twice_counts_as_one_source() -> None:
-    sources = (_source("s1", "a1", "Tagesschau"), _source("s2", "a1", "Tagesschau"))
-    sources += (_source("s3", "a2", "dpa"),)
+    twice = (_source("s1", "a1", "Tagesschau"), _source("s2", "a1", "Tagesschau"))
+    sources = (*twice, _source("s3", "a2", "dpa"))
     group = StatementGroup(id="g", speaker="Mark Rutte", speaker_entity=None, quote="Wir stehen zusammen.",
                            date="2025-03-03", first_seen=None, size=3, flags=None,
                            sources=sources)  # fmt: skip

@@ -23,6 +23,7 @@ from wortlaut.cli.store_options import (
     reading,
 )
 from wortlaut.i18n.roles import role_line
+from wortlaut.i18n.sources import source_count
 from wortlaut.kb import default_kb
 from wortlaut.store import Person, SearchResult, StatementGroup, StoryInfo, TimelineItem
 
@@ -59,16 +60,6 @@ def _source_rows(groups: list[StatementGroup]) -> list[dict[str, Any]]:
 def quoted(text: str) -> str:
     """The text in German quotation marks, unless the quote already carries its own."""
     return text if text[:1] in '„“"«»' else f"„{text}“"
-
-
-def source_count(group: StatementGroup) -> str:
-    """Distinct articles and outlets behind a group: one article quoting twice is one source."""
-    articles = len({source.article_id for source in group.sources}) or group.size
-    outlets = len({source.source for source in group.sources if source.source})
-    text = i18n.ngettext("%(num)s article", "%(num)s articles", articles)
-    if outlets:
-        text += ", " + i18n.ngettext("%(num)s outlet", "%(num)s outlets", outlets)
-    return text
 
 
 def render_group(group: StatementGroup) -> str:

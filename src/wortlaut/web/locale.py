@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from wortlaut import i18n
 from wortlaut.i18n.roles import role_line
+from wortlaut.i18n.sources import source_count
 from wortlaut.kb import default_kb
 
 #: Cookie that keeps the reader's ``?lang=`` choice; a year, as language choices rarely change.
@@ -75,6 +76,7 @@ def template_globals() -> dict[str, Any]:
         "italic": italic,
         "role_line": role_line,
         "gender_of": gender_of,
+        "source_count": source_count,
     }
 
 

@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from wortlaut import i18n
 from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
-from wortlaut.web import export, locale, views
+from wortlaut.web import export, locale, quoting, views
 from wortlaut.web.highlight import anchor_id
 from wortlaut.web.links import link_url
 from wortlaut.web.queries import Filters
@@ -59,6 +59,7 @@ def environment() -> Environment:
         page_url=page_url, prefix=PREFIX, with_params=with_params, anchor_id=anchor_id, link_url=link_url
     )
     env.globals.update(locale.template_globals())
+    env.filters["bare"] = quoting.bare
     return env
 
 

@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.api.validation import is_partial_date
+from wortlaut.article import Article
 from wortlaut.i18n import _
 from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
 from wortlaut.store import entities as store_entities
 from wortlaut.web import chart, locale
 from wortlaut.web import queries as web_queries
 from wortlaut.web.highlight import anchor_id, highlight
+from wortlaut.web.quoting import bare
 
 #: Items of each kind on a person page; enough for a year of a busy politician's statements.
 PERSON_ITEMS = 100
+#: A digest statement this long found inside a headline is the headline's own quote; shorter ones
+#: ("Nein", "Wir bleiben dran") may recur in a headline by chance, so they stay.
+HEADLINE_QUOTE_CHARS = 20
 #: Stories and articles listed on the home page.
 HOME_ITEMS = 10
 
@@ -172,14 +177,35 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
     events = web_queries.story_events(store.connection, ids)
     voices = web_queries.story_voices(store.connection, ids)
     digest = found.digest if isinstance(found.digest, dict) else {}
+    titles = [found.title] + [a.title for a in found.articles]
     return {
         "story": found,
         "headlines": web_queries.headlines(store.connection, [a.id for a in found.articles if not a.title]),
-        "digest_items": digest.get("items") or [],
+        "digest_items": digest_items(digest.get("items") or [], titles),
         "events": events,
         "voices": voices,
         "lists": {"articles": list(found.articles), "events": events, "voices": voices},
     }
+
+
+def _plain(text: str | None) -> str:
+    """Text compared without quotation marks, case and spacing."""
+    return " ".join(bare(text).casefold().split()).rstrip(".!?")
+
+
+def digest_items(items: list[dict[str, Any]], titles: list[str | None]) -> list[dict[str, Any]]:
+    """The digest without statements that are only a headline again (a headline quote or the lead)."""
+    seen = {_plain(title) for title in titles if title}
+    kept = []
+    for item in items:
+        text = _plain(item.get("text"))
+        inside = len(text) >= HEADLINE_QUOTE_CHARS and any(text in title for title in seen)
+        if item.get("kind") == "statement" and (text in seen or inside):
+            continue
+        kept.append(item)
+        if item.get("kind") == "lead":
+            seen.add(text)
+    return kept
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
@@ -198,6 +224,7 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
             "mode": s.mode,
             "speaker": s.speaker.text if s.speaker else None,
             "speaker_entity": s.speaker.entity if s.speaker else None,
+            "speaker_name": _entity_name(found, s.speaker.entity if s.speaker else None),
             "cue": s.cue.text if s.cue else None,
             "quote": s.quote.text,
             "addressee": s.addressee.text if s.addressee else None,
@@ -216,6 +243,12 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
         "story": {"id": story_row[0], "title": story_row[1]} if story_row else None,
         "lists": {"statements": statements, "entities": entities},
     }
+
+
+def _entity_name(found: Article, entity_id: str | None) -> str | None:
+    """The canonical name the speaker was resolved to, if the article links one."""
+    entity = found.entity(entity_id) if entity_id else None
+    return entity.name if entity is not None else None
 
 
 def search(store: Store, query: str, filters: web_queries.Filters) -> dict[str, Any]:
