@@ -23,6 +23,7 @@ from wortlaut import i18n
 from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
 from wortlaut.web import export, locale, quoting, views
+from wortlaut.web.feed_routes import add_feed_routes
 from wortlaut.web.highlight import anchor_id
 from wortlaut.web.links import link_url
 from wortlaut.web.queries import Filters
@@ -132,6 +133,8 @@ def build_router(factory: StoreFactory) -> APIRouter:
             html = _ENV.get_template(report).render(request=request, css=inline_css(), **context)
             return export.attachment(html, stem=stem)
         return render(template, request=request, **context)
+
+    add_feed_routes(router, prefix=PREFIX, page_url=page_url, build=lambda make: _build(factory, make))
 
     @router.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
