@@ -81,7 +81,7 @@ def test_article_page_highlights_layers_and_marks_blocks(client: TestClient) -> 
     page = client.get(f"/ui/article/{HOSTILE.id}").text
     quote = re.search(r'<span class="hl hl-quote"[^>]*id="s-s1"[^>]*>', page)
     assert quote and "direct.frame_after" in quote.group(0) and 'tabindex="0"' in quote.group(0)
-    assert re.search(r'class="hl hl-speaker"[^>]*title="Speaker of statement [^"]*Q57792', page)
+    assert re.search(r'class="hl hl-speaker"[^>]*title="Sprecher der Aussage [^"]*Q57792', page)
     assert re.search(r'class="hl hl-cue"[^>]*>sagte<', page)
     assert re.search(
         r'class="hl hl-boilerplate"[^>]*><span class="blk-label">[^<]*</span>Lesen Sie auch', page
