@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "serve": "wortlaut.cli.serve_command:serve",
     "stories": "wortlaut.cli.store_commands:stories",
     "story": "wortlaut.cli.store_commands:story",
+    "watch": "wortlaut.cli.watch_command:watch",
 }
 
 
