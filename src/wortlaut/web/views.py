@@ -8,6 +8,7 @@ the named lists a reader can download.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from wortlaut.api.validation import is_partial_date
@@ -25,6 +26,10 @@ PERSON_ITEMS = 100
 #: A digest statement this long found inside a headline is the headline's own quote; shorter ones
 #: ("Nein", "Wir bleiben dran") may recur in a headline by chance, so they stay.
 HEADLINE_QUOTE_CHARS = 20
+#: Days counted as "this week" on a person page, ending at the newest statement date (as on home).
+WEEK_DAYS = 7
+#: Statements in each at-a-glance list of a person page; the full list follows below.
+GLANCE_ITEMS = 5
 #: Stories and articles listed on the home page.
 HOME_ITEMS = 10
 
@@ -105,6 +110,25 @@ def _statement_rows(groups: list[StatementGroup]) -> list[dict[str, Any]]:
     ]
 
 
+def _articles(group: StatementGroup) -> int:
+    return len({source.article_id for source in group.sources})
+
+
+def at_a_glance(groups: list[StatementGroup]) -> dict[str, list[StatementGroup]]:
+    """The week's statements (7 days up to the newest dated one) and the most-repeated ones.
+
+    "Most repeated" counts distinct articles, so a quote printed twice in one report is not
+    repeated; only groups found in at least two articles qualify.
+    """
+    dated = sorted((g.date[:10] for g in groups if g.date and len(g.date) >= 10), reverse=True)
+    week: list[StatementGroup] = []
+    if dated:
+        start = (date.fromisoformat(dated[0]) - timedelta(days=WEEK_DAYS - 1)).isoformat()
+        week = [g for g in groups if g.date and start <= g.date[:10] <= dated[0]]
+    repeated = sorted((g for g in groups if _articles(g) > 1), key=lambda g: -_articles(g))
+    return {"week": week[:GLANCE_ITEMS], "repeated": repeated[:GLANCE_ITEMS]}
+
+
 def _topic_hit(item: TimelineItem, topic: str) -> bool:
     found = item.event or item.story
     text = " ".join(str(part) for part in vars_of(found) if part) if found else ""
@@ -151,6 +175,7 @@ def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
         "person": found,
         "entity": entity,
         "gender": locale.gender_of(entity.id),
+        "glance": at_a_glance(groups),
         "filters": filters,
         "groups": groups,
         "events": events,
