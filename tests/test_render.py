@@ -15,6 +15,7 @@ from wortlaut.article import (
     Structure,
     TimeExpr,
 )
+from wortlaut.i18n import using
 from wortlaut.render import render_article, snippet
 
 TEXT = (
@@ -88,7 +89,8 @@ def analysed() -> Article:
 
 
 def test_every_layer_is_rendered() -> None:
-    lines = render_article(analysed()).splitlines()
+    with using("en"):
+        lines = render_article(analysed()).splitlines()
     assert lines[0] == "== Rutte telefoniert mit Selenskyj =="
     assert "published: 2025-05-21" in lines[1]
     assert "Post (Mark Rutte, @SecGenNATO, 2025-05-21): Guter Anruf." in lines
@@ -99,8 +101,15 @@ def test_every_layer_is_rendered() -> None:
     assert "  am Mittwoch → 2025-05-21" in lines
 
 
+def test_summary_is_german_by_default() -> None:
+    lines = render_article(analysed()).splitlines()
+    assert "Beitrag (Mark Rutte, @SecGenNATO, 2025-05-21): Guter Anruf." in lines
+    assert "  Mark Rutte (PER, 2 Erwähnungen)" in lines and "Aussagen:" in lines
+
+
 def test_empty_layers_are_left_out() -> None:
-    text = render_article(Article.create("Nur Text."))
+    with using("en"):
+        text = render_article(Article.create("Nur Text."))
     assert text.splitlines()[0] == "== Nur Text. =="
     for heading in ("Entities:", "Statements:", "Events:", "Times:", "Headline:"):
         assert heading not in text

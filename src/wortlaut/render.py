@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from wortlaut.article import Article, EntityRef, Event, Span, Statement
+from wortlaut.i18n import _, ngettext
 
 #: Long quotes and paragraphs are cut to this many characters so a summary
 #: line fits a terminal; the JSON output keeps everything.
@@ -62,44 +63,45 @@ def _structure(article: Article) -> Iterator[str]:
     if structure is None:
         return
     if structure.kicker is not None:
-        yield f"Kicker: {snippet(structure.kicker.text)}"
+        yield f"{_('Kicker')}: {snippet(structure.kicker.text)}"
     if structure.headline is not None:
-        yield f"Headline: {snippet(structure.headline.text)}"
+        yield f"{_('Headline')}: {snippet(structure.headline.text)}"
     if structure.lead is not None:
-        yield f"Lead: {snippet(structure.lead.text)}"
+        yield f"{_('Lead')}: {snippet(structure.lead.text)}"
     for caption in structure.captions:
-        yield f"Caption: {snippet(caption.text)}"
+        yield f"{_('Caption')}: {snippet(caption.text)}"
     if structure.paragraphs:
-        yield f"Body: {len(structure.paragraphs)} paragraphs"
+        yield f"{_('Body')}: {ngettext('%(num)s paragraph', '%(num)s paragraphs', len(structure.paragraphs))}"
     for post in structure.posts:
         who = ", ".join(part for part in (post.author, post.handle, post.date) if part)
-        yield f"Post ({who}): {snippet(post.text)}"
+        yield f"{_('Post')} ({who}): {snippet(post.text)}"
     for entry in structure.entries:
-        yield f"Entry ({entry.time}): {snippet(entry.text)}"
+        yield f"{_('Entry')} ({entry.time}): {snippet(entry.text)}"
     for block in structure.boilerplate:
         label = f" ({block.label})" if block.label else ""
-        yield f"Boilerplate{label}: {snippet(block.text, 80)}"
+        yield f"{_('Boilerplate')}{label}: {snippet(block.text, 80)}"
     mixed = sorted({part.language for part in structure.languages})
     if len(mixed) > 1:
-        yield f"Languages: {', '.join(mixed)}"
+        yield f"{_('Languages')}: {', '.join(mixed)}"
 
 
 def _entities(article: Article) -> Iterator[str]:
     if not article.entities:
         return
     counts = Counter(mention.entity for mention in article.mentions if mention.entity)
-    yield "Entities:"
+    yield _("Entities") + ":"
     ranked = sorted(article.entities, key=lambda entity: (-counts[entity.id], entity.name))
     for entity in ranked:
         roles = f" — {', '.join(role.role for role in entity.roles)}" if entity.roles else ""
         count = counts[entity.id]
-        yield f"{INDENT}{entity.name} ({entity.type}, {count} mention{'' if count == 1 else 's'}){roles}"
+        mentions = ngettext("%(num)s mention", "%(num)s mentions", count)
+        yield f"{INDENT}{entity.name} ({entity.type}, {mentions}){roles}"
 
 
 def _statements(article: Article) -> Iterator[str]:
     if not article.statements:
         return
-    yield "Statements:"
+    yield _("Statements") + ":"
     for statement in article.statements:
         yield f"{INDENT}{_statement_line(article, statement)}"
 
@@ -116,9 +118,9 @@ def _statement_line(article: Article, statement: Statement) -> str:
     cue = _parts_text(article, statement.cue) if statement.cue else "–"
     extras = [statement.mode]
     if statement.addressee is not None:
-        extras.append(f"to {_who(article, statement.addressee)}")
+        extras.append(_("to %(name)s", name=_who(article, statement.addressee)))
     if statement.medium:
-        extras.append(f"via {statement.medium}")
+        extras.append(_("via %(medium)s", medium=statement.medium))
     if statement.date is not None:
         extras.append(statement.date.value)
     return f"{speaker} — {cue} — {snippet(statement.quote.text)} [{'; '.join(extras)}]"
@@ -127,12 +129,12 @@ def _statement_line(article: Article, statement: Statement) -> str:
 def _events(article: Article) -> Iterator[str]:
     if not article.events:
         return
-    yield "Events:"
+    yield _("Events") + ":"
     for event in sorted(article.events, key=lambda item: (_event_when(item) or "9999", item.trigger.start)):
         who = ", ".join(filter(None, (_who(article, part) for part in event.participants)))
-        where = f" in {_who(article, event.place)}" if event.place is not None else ""
+        where = " " + _("in %(place)s", place=_who(article, event.place)) if event.place is not None else ""
         with_whom = f": {who}" if who else ""
-        when = _event_when(event) or "date unknown"
+        when = _event_when(event) or _("date unknown")
         yield f"{INDENT}{when}  {event.type}{with_whom}{where} — „{snippet(event.trigger.text, 60)}“"
 
 
@@ -147,9 +149,10 @@ def _event_when(event: Event) -> str | None:
 def _times(article: Article) -> Iterator[str]:
     if not article.times:
         return
-    yield "Times:"
+    yield _("Times") + ":"
     for time in article.times:
-        value = time.value or (f"{time.relative} (unresolved)" if time.relative else "unresolved")
+        unresolved = _("unresolved")
+        value = time.value or (f"{time.relative} ({unresolved})" if time.relative else unresolved)
         yield f"{INDENT}{time.text} → {value}"
 
 

@@ -59,11 +59,12 @@ def test_text_format_summarises_the_sample_article() -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "== Koalition ringt um den Haushalt: Albers will keine neuen Schulden =="
-    assert "Caption: Finanzministerin Katrin Albers vor der Sitzung des Koalitionsausschusses" in lines
+    caption = "Bildunterschrift: Finanzministerin Katrin Albers vor der Sitzung des Koalitionsausschusses"
+    assert caption in lines
     assert any(
-        line.startswith("Post (Katrin Albers, @KatrinAlbersMdB, 2025-03-05): Solide") for line in lines
+        line.startswith("Beitrag (Katrin Albers, @KatrinAlbersMdB, 2025-03-05): Solide") for line in lines
     )
-    assert any(line.startswith("Boilerplate (list): Lesen Sie auch") for line in lines)
+    assert any(line.startswith("Seitenbausteine (list): Lesen Sie auch") for line in lines)
 
 
 def test_published_overrides_a_date_the_input_has() -> None:

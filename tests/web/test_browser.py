@@ -96,8 +96,9 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def _page(browser: Browser, viewport: str) -> Page:
-    context = browser.new_context(viewport=VIEWPORTS[viewport])  # type: ignore[arg-type]
+def _page(browser: Browser, viewport: str, locale: str = "de-DE") -> Page:
+    """A page in a fresh context; ``locale`` sets the browser's Accept-Language (a German newsroom's)."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale=locale)  # type: ignore[arg-type]
     return context.new_page()
 
 
@@ -110,30 +111,99 @@ def _shot(page: Page, name: str) -> None:
     )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    if name.endswith("-desktop"):  # the first screen alone, small enough for docs/web.md
+        page.screenshot(
+            path=str(SCREENSHOTS / f"{name}-top.png"), clip={"x": 0, "y": 0, "width": 1280, "height": 760}
+        )
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_flow_home_search_person_article(browser: Browser, server: str, viewport: str) -> None:
+#: What the flow expects to read in each language: headings, labels, and how a long date looks.
+WORDING = {
+    "de": {
+        "home": "Wer hat was gesagt",
+        "search_label": "Aussagen und Artikel durchsuchen",
+        "date": r"^\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}$",
+        "story_link": "Geschichte:",
+        "kicker": "Geschichte",
+        "since": " seit ",
+    },
+    "en": {
+        "home": "Who said what",
+        "search_label": "Search statements and articles",
+        "date": r"^[A-Z][a-z]+ \d{1,2}, \d{4}$",
+        "story_link": "story:",
+        "kicker": "Story",
+        "since": " since ",
+    },
+}
+
+
+def _check_dates(page: Page, pattern: str) -> None:
+    """Every visible ``<time>`` holding a full ISO day reads as the language's long date."""
+    import re
+
+    shown = page.locator("time").evaluate_all(
+        "ts => ts.filter(t => /^\\d{4}-\\d{2}-\\d{2}$/.test(t.getAttribute('datetime') || ''))"
+        ".map(t => t.textContent.trim())"
+    )
+    assert shown, "the page shows dates"
+    bad = [text for text in shown if not re.match(pattern, text)]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    ("lang", "viewport"), [("de", "desktop"), ("de", "phone"), ("en", "desktop"), ("en", "phone")]
+)
+def test_flow_home_search_person_article_story(
+    browser: Browser, server: str, lang: str, viewport: str
+) -> None:
     from playwright.sync_api import expect
 
-    page = _page(browser, viewport)
-    page.goto(f"{server}/")
-    expect(page.locator("h1")).to_have_text("Who said what")
-    _shot(page, f"home-{viewport}")
-    page.get_by_label("Search statements and articles").fill(QUERY)
-    page.get_by_label("Search statements and articles").press("Enter")
+    words = WORDING[lang]
+    page = _page(browser, viewport, locale="en-US" if lang == "en" else "de-DE")
+    page.goto(f"{server}/")  # the language comes from the browser's Accept-Language
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("h1")).to_have_text(words["home"])
+    _check_dates(page, words["date"])
+    _shot(page, f"home-{lang}-{viewport}")
+    page.get_by_label(words["search_label"]).fill(QUERY)
+    page.get_by_label(words["search_label"]).press("Enter")
     expect(page.locator("h1")).to_contain_text(QUERY)
-    _shot(page, f"search-{viewport}")
+    first_hit = page.locator("ol.hits li.hit .who").first
+    expect(first_hit).not_to_be_empty()
+    _shot(page, f"search-{lang}-{viewport}")
     page.locator("a.person-link", has_text=PERSON).click()
     expect(page.locator("h1")).to_have_text(PERSON)
     expect(page.locator("svg.chart g.bar").first).to_be_visible()
-    _shot(page, f"person-{viewport}")
+    roles = page.locator("ul.roles li").all_inner_texts()
+    assert all(":" not in role.split(words["since"])[0] for role in roles), roles  # labels, not ids
+    _check_dates(page, words["date"])
+    _shot(page, f"person-{lang}-{viewport}")
     page.locator("ol.groups ul.sources a").first.click()
     expect(page.locator("#article-text")).to_be_visible()
-    target = page.locator(":target")
-    expect(target).to_have_class("hl hl-quote")
-    assert page.evaluate("document.activeElement !== null")
-    _shot(page, f"article-{viewport}")
+    expect(page.locator(":target")).to_have_class("hl hl-quote")
+    speakers = page.locator("ol.stmts .who").all_inner_texts()
+    assert any(PERSON in text for text in speakers), speakers  # the resolved name, not the text's words
+    _shot(page, f"article-{lang}-{viewport}")
+    story = page.locator("p.meta a[href*='/ui/story/']")
+    if story.count():  # the article belongs to a story: follow its link
+        expect(page.locator("p.meta")).to_contain_text(words["story_link"])
+        story.first.click()
+    else:  # a lone article: take the newest story from the home page
+        page.goto(f"{server}/ui/")
+        page.locator("#h-stories + ol a").first.click()
+    expect(page.locator("p.kicker")).to_have_text(words["kicker"])
+    _check_dates(page, words["date"])
+    _shot(page, f"story-{lang}-{viewport}")
+
+
+def test_seeded_roles_read_as_offices(browser: Browser, server: str) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"needs the seed articles in {SEEDS} for Mark Rutte's KB roles; not present here")
+    page = _page(browser, "desktop")
+    page.goto(f"{server}/ui/person/Rutte")
+    roles = page.locator("ul.roles li").all_inner_texts()
+    assert "NATO-Generalsekretär seit 1. Oktober 2024" in roles, roles
 
 
 def test_highlight_tooltip_opens_on_keyboard_focus(browser: Browser, server: str) -> None:
@@ -146,7 +216,7 @@ def test_highlight_tooltip_opens_on_keyboard_focus(browser: Browser, server: str
     quote.focus()
     tip = page.locator("#wortlaut-tip")
     expect(tip).to_be_visible()
-    expect(tip).to_contain_text("rule")
+    expect(tip).to_contain_text("Regel")
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
 

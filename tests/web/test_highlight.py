@@ -74,4 +74,4 @@ def test_article_marks_cover_every_layer_with_reasons() -> None:
     quote = next(mark for mark in marks if mark.kind == "quote")
     assert "direct.frame_after" in quote.label and quote.anchor == anchor_id("a:s1")
     entity = next(mark for mark in marks if mark.kind == "entity")
-    assert "Q57792" in entity.label and "source: kb" in entity.label
+    assert "Q57792" in entity.label and "Quelle: kb" in entity.label

@@ -72,11 +72,11 @@ def test_javascript_url_is_shown_as_text_on_every_page(hostile: tuple[TestClient
         hrefs = re.findall(r'href="([^"]*)"', response.text)
         assert not [h for h in hrefs if h.lower().lstrip().startswith("javascript")], url
     for url in (f"/ui/article/{article_id}", f"/ui/story/{story_id}", f"/ui/story/{story_id}/report"):
-        shown = f'original: <span class="url-text">{JS_URL}</span>'
+        shown = f'Original: <span class="url-text">{JS_URL}</span>'
         assert shown in client.get(url).text, url
 
 
 def test_http_url_still_becomes_the_original_link(client: TestClient) -> None:
     article = selenskyj_article()
     page = client.get(f"/ui/article/{article.id}").text
-    assert f'<a href="{article.url}" rel="noopener noreferrer">original</a>' in page
+    assert f'<a href="{article.url}" rel="noopener noreferrer">Original</a>' in page

@@ -81,7 +81,7 @@ def test_article_page_highlights_layers_and_marks_blocks(client: TestClient) -> 
     page = client.get(f"/ui/article/{HOSTILE.id}").text
     quote = re.search(r'<span class="hl hl-quote"[^>]*id="s-s1"[^>]*>', page)
     assert quote and "direct.frame_after" in quote.group(0) and 'tabindex="0"' in quote.group(0)
-    assert re.search(r'class="hl hl-speaker"[^>]*title="Speaker of statement [^"]*Q57792', page)
+    assert re.search(r'class="hl hl-speaker"[^>]*title="Sprecher der Aussage [^"]*Q57792', page)
     assert re.search(r'class="hl hl-cue"[^>]*>sagte<', page)
     assert re.search(
         r'class="hl hl-boilerplate"[^>]*><span class="blk-label">[^<]*</span>Lesen Sie auch', page
@@ -100,7 +100,7 @@ def test_story_page_has_digest_events_voices_articles(client: TestClient) -> Non
 def test_search_finds_people_statements_and_filters_by_facet(client: TestClient) -> None:
     page = client.get("/ui/search", params={"q": "Rutte"}).text
     assert 'class="person-link" href="/ui/person/Mark%20Rutte"' in page
-    assert 'aria-label="Filter results"' in page
+    assert 'aria-label="Ergebnisse filtern"' in page
     narrowed = client.get("/ui/search", params={"q": "Rutte", "source": "example.org"}).text
     assert HOSTILE.id not in narrowed.split('id="h-st"')[1].split('id="h-ar"')[0]
     assert 'aria-current="true"' in narrowed

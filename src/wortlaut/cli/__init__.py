@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "serve": "wortlaut.cli.serve_command:serve",
     "stories": "wortlaut.cli.store_commands:stories",
     "story": "wortlaut.cli.store_commands:story",
+    "watch": "wortlaut.cli.watch_command:watch",
 }
 
 
@@ -49,8 +50,17 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, lazy=COMMANDS)
 @click.version_option(package_name="wortlaut")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of human-readable output (default: $WORTLAUT_LANG, else German).",
+)
+def main(lang: str | None) -> None:
     """wortlaut: who said what, to whom, when and where, in German political news."""
+    from wortlaut import i18n  # light: Babel loads its data only when text is rendered
+
+    i18n.set_language(lang or i18n.from_environment())
 
 
 __all__ = ["COMMANDS", "LazyGroup", "main"]

@@ -43,6 +43,7 @@ user data directory (on Linux `~/.local/share/wortlaut/`).
 | --- | --- | --- |
 | `WORTLAUT_DB` | all store commands | default store file |
 | `WORTLAUT_TOKEN` | `serve` | bearer token enabling `POST /articles` |
+| `WORTLAUT_LANG` | all commands | text output in `de` (default) or `en`; `--lang` overrides it |
 """
 
 

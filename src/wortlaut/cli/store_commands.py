@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from wortlaut import i18n
 from wortlaut.cli.store_options import (
     db_option,
     emit_csv,
@@ -21,6 +22,9 @@ from wortlaut.cli.store_options import (
     paging_options,
     reading,
 )
+from wortlaut.i18n.roles import role_line
+from wortlaut.i18n.sources import source_count
+from wortlaut.kb import default_kb
 from wortlaut.store import Person, SearchResult, StatementGroup, StoryInfo, TimelineItem
 
 _SOURCE_COLUMNS = (
@@ -60,8 +64,8 @@ def quoted(text: str) -> str:
 
 def render_group(group: StatementGroup) -> str:
     """A statement group as readable text: date, speaker, quote, then one line per source."""
-    count = f"{group.size} sources" if group.size != 1 else "1 source"
-    lines = [f"{group.date or '(undated)'}  {group.speaker or '(unknown speaker)'}  [{count}]",
+    date = i18n.day(group.date) or i18n._("(undated)")
+    lines = [f"{date}  {group.speaker or i18n._('(unknown speaker)')}  [{source_count(group)}]",
              f"  {quoted(group.quote)}"]  # fmt: skip
     for source in group.sources:
         where = source.title or source.article_id
@@ -95,40 +99,51 @@ def said(
     elif fmt == "csv":
         emit_csv(_source_rows(groups), _SOURCE_COLUMNS)
     elif not groups:
-        click.echo(f"No statements by {speaker!r} found.", err=True)
+        click.echo(i18n._("No statements by %(name)r found.", name=speaker), err=True)
     else:
         click.echo("\n\n".join(render_group(group) for group in groups))
 
 
+def gender_of(entity_id: str) -> str | None:
+    """The KB's gender of an entity, for gendered office names (``None`` when the KB lacks it)."""
+    found = default_kb().get(entity_id)
+    return found.gender if found else None
+
+
 def _timeline_line(item: TimelineItem) -> str:
-    date = item.date or "(undated)"
+    date = i18n.day(item.date, style="medium") or i18n._("(undated)")
     if item.statement is not None:
         group = item.statement
-        return f"{date}  said    {quoted(group.quote)} ({group.size} source{'s' if group.size != 1 else ''})"
+        return f"{date}  {i18n._('said'):<9} {quoted(group.quote)} ({source_count(group)})"
     if item.event is not None:
         event = item.event
-        place = f" in {event.place}" if event.place else ""
-        return (
-            f"{date}  {event.type or 'event':<7} {event.trigger}{place} with {', '.join(event.participants)}"
-        )
+        place = " " + i18n._("in %(place)s", place=event.place) if event.place else ""
+        who = i18n._("with %(names)s", names=", ".join(event.participants))
+        return f"{date}  {event.type or i18n._('event'):<9} {event.trigger}{place} {who}"
     story = item.story
-    return f"{date}  story   {story.title if story else ''} ({story.id if story else ''})"
+    return f"{date}  {i18n._('story'):<9} {story.title if story else ''} ({story.id if story else ''})"
 
 
 def render_person(page: Person) -> str:
     entity = page.entity
     lines = [f"{entity.name} ({entity.type or 'entity'}, {entity.id})"]
     if entity.aliases:
-        lines.append(f"Also: {', '.join(entity.aliases)}")
+        lines.append(f"{i18n._('Also called')}: {', '.join(entity.aliases)}")
+    gender = gender_of(entity.id)
     for role in entity.roles:
-        span = " – ".join(part or "…" for part in (role.get("start"), role.get("end")))
-        lines.append(f"Role: {role.get('role')} ({span})")
-    lines.append(f"{page.statements} statements, {page.events} events")
+        line = role_line(str(role.get("role")), role.get("start"), role.get("end"), gender=gender)
+        lines.append(f"{i18n._('Role')}: {line}")
+    lines.append(
+        i18n.ngettext("%(num)s statement", "%(num)s statements", page.statements)
+        + ", "
+        + i18n.ngettext("%(num)s event", "%(num)s events", page.events)
+    )
     lines.append("")
     lines.extend(_timeline_line(item) for item in page.timeline)
     if page.contacts:
         lines.append("")
-        lines.append("Met (shared events): " + ", ".join(f"{c.name} ({c.events})" for c in page.contacts))
+        met = ", ".join(f"{c.name} ({c.events})" for c in page.contacts)
+        lines.append(i18n._("Met (shared events)") + ": " + met)
     return "\n".join(lines)
 
 
@@ -170,17 +185,22 @@ def stories(since: str | None, limit: int, offset: int, fmt: str, db: Path | Non
     elif fmt == "csv":
         emit_csv([{key: getattr(item, key) for key in _STORY_COLUMNS} for item in found], _STORY_COLUMNS)
     elif not found:
-        click.echo("No stories yet (they appear once cross-article linking ran).", err=True)
+        click.echo(i18n._("No stories yet (they appear once cross-article linking ran)."), err=True)
     else:
         for item in found:
-            click.echo(f"{item.id}  {item.first_date or '?'} – {item.last_date or '?'}  "
-                       f"[{item.size} articles]  {item.title or ''}")  # fmt: skip
+            articles = i18n.ngettext("%(num)s article", "%(num)s articles", item.size)
+            click.echo(f"{item.id}  {_period(item)}  [{articles}]  {item.title or ''}")
+
+
+def _period(item: StoryInfo) -> str:
+    first = i18n.day(item.first_date, style="medium") or "?"
+    return f"{first} – {i18n.day(item.last_date, style='medium') or '?'}"
 
 
 def render_story(item: StoryInfo) -> str:
     lines = [
         f"{item.title or item.id}",
-        f"{item.first_date or '?'} – {item.last_date or '?'}, {item.size} articles",
+        f"{_period(item)}, {i18n.ngettext('%(num)s article', '%(num)s articles', item.size)}",
     ]
     if item.digest:
         lines.append("")
@@ -209,9 +229,9 @@ _HIT_COLUMNS = ("kind", "id", "article_id", "speaker", "published", "title", "ur
 
 
 def render_search(result: SearchResult) -> str:
-    lines = [f"Articles ({len(result.articles)}):"]
+    lines = [i18n._("Articles (%(n)s)", n=len(result.articles)) + ":"]
     lines += [f"  {hit.published or '?'} {hit.title or hit.id}\n    {hit.snippet}" for hit in result.articles]
-    lines.append(f"Statements ({len(result.statements)}):")
+    lines.append(i18n._("Statements (%(n)s)", n=len(result.statements)) + ":")
     for hit in result.statements:
         where = hit.title or hit.article_id
         lines.append(f"  {hit.published or '?'} {hit.speaker or '?'}: {quoted(hit.snippet)} ({where})")

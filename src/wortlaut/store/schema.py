@@ -329,8 +329,30 @@ CREATE TRIGGER IF NOT EXISTS articles_link_pending_delete AFTER DELETE ON articl
 END;
 """
 
+# Version 5 (issue 21): saved watchlists.  A watch follows a person (an entity id) or a search
+# query; ``watch_seen`` remembers which statements a watch already reported, so ``wortlaut watch
+# run`` reports each match once.  Deleting a watch or an article removes its rows.
+_V5 = """
+CREATE TABLE IF NOT EXISTS watches (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'query')),
+    value TEXT NOT NULL,
+    label TEXT NOT NULL,
+    created TEXT NOT NULL,
+    UNIQUE (kind, value)
+);
+CREATE TABLE IF NOT EXISTS watch_seen (
+    watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+    statement_id TEXT NOT NULL,
+    PRIMARY KEY (watch_id, statement_id)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS watches_delete AFTER DELETE ON watches BEGIN
+    DELETE FROM watch_seen WHERE watch_id = old.id;
+END;
+"""
+
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 #: The schema version a store has after :func:`migrate`.
 SCHEMA_VERSION = len(MIGRATIONS)

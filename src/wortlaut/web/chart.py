@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
+from wortlaut.i18n import _, day, number
 from wortlaut.web.queries import DayCount
 
 #: Colours per statement mode and for events: the Okabe–Ito palette, distinguishable with colour blindness.
@@ -109,18 +110,21 @@ def svg(days: list[DayCount], *, label: str) -> Markup:
         for kind, count in bar.counts:
             height = count * scale
             y -= height
-            what = "events" if kind == "event" else f"{kind} statements"
+            what = _("events") if kind == "event" else _("%(mode)s statements", mode=_(kind))
             parts.append(
                 f'<rect x="{x - width / 2:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"'
                 f' fill="{COLOURS.get(kind, COLOURS["unknown"])}" data-kind="{escape(kind)}">'
-                f"<title>{unit} of {bar.start}: {count} {escape(what)}</title></rect>"
+                f"<title>{escape(_(unit))} {escape(day(bar.start))}: {number(count)} {escape(what)}"
+                "</title></rect>"
             )
         parts.append("</g>")
-    parts.append(f'<text x="{MARGIN}" y="{HEIGHT - 6}" class="tick">{bars[0].start}</text>')
+    parts.append(f'<text x="{MARGIN}" y="{HEIGHT - 6}" class="tick">{escape(day(bars[0].start))}</text>')
     if len(bars) > 1:
         end = WIDTH - MARGIN
         parts.append(
-            f'<text x="{end}" y="{HEIGHT - 6}" class="tick" text-anchor="end">{bars[-1].start}</text>'
+            f'<text x="{end}" y="{HEIGHT - 6}" class="tick" text-anchor="end">'
+            f"{escape(day(bars[-1].start))}</text>"
         )
-    parts.append(f'<text x="{MARGIN}" y="{MARGIN - 8}" class="tick">max {peak} per {unit}</text></svg>')
+    peak_text = escape(_("max %(n)s per %(unit)s", n=number(peak), unit=_(unit)))
+    parts.append(f'<text x="{MARGIN}" y="{MARGIN - 8}" class="tick">{peak_text}</text></svg>')
     return Markup("".join(parts))

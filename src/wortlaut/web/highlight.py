@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from wortlaut.article import Article, EntityRef, Span, Statement
+from wortlaut.i18n import _, day
 
 #: Nesting order of mark kinds: lower ranks open outside higher ones (blocks outermost, words innermost).
 RANK = {
@@ -62,38 +63,61 @@ def _parts(span: Span | EntityRef) -> tuple[tuple[int, int], ...]:
 
 
 def _statement_marks(statement: Statement) -> list[Mark]:
-    speaker = statement.speaker.text if statement.speaker else "unknown speaker"
-    rule = statement.rule or "no rule recorded"
-    dated = f"; dated {statement.date.value} (from {statement.date.source})" if statement.date else ""
+    speaker = statement.speaker.text if statement.speaker else _("unknown speaker")
+    rule = statement.rule or _("no rule recorded")
+    dated = (
+        "; "
+        + _("dated %(date)s (from %(source)s)", date=day(statement.date.value), source=statement.date.source)
+        if statement.date
+        else ""
+    )
     key = anchor_id(statement.id)
     marks = [
         Mark(
             key=f"{key}-q",
             kind="quote",
             parts=_parts(statement.quote),
-            label=f"Quote ({statement.mode}) of {speaker} – rule {rule}{dated}",
+            label=_(
+                "Quote (%(mode)s) of %(speaker)s – rule %(rule)s",
+                mode=_(statement.mode),
+                speaker=speaker,
+                rule=rule,
+            )
+            + dated,
             anchor=key,
         )
     ]
     if statement.cue is not None:
-        medium = f", medium {statement.medium}" if statement.medium else ""
+        medium = ", " + _("medium %(medium)s", medium=statement.medium) if statement.medium else ""
         marks.append(
             Mark(
                 key=f"{key}-c",
                 kind="cue",
                 parts=_parts(statement.cue),
-                label=f"Cue “{statement.cue.text}” of statement {statement.id} – rule {rule}{medium}",
+                label=_(
+                    "Cue “%(cue)s” of statement %(id)s – rule %(rule)s",
+                    cue=statement.cue.text,
+                    id=statement.id,
+                    rule=rule,
+                )
+                + medium,
             )
         )
     for kind, ref in (("speaker", statement.speaker), ("addressee", statement.addressee)):
         if ref is not None:
-            linked = f"entity {ref.entity}" if ref.entity else "no entity (unresolved)"
+            linked = _("entity %(id)s", id=ref.entity) if ref.entity else _("no entity (unresolved)")
             marks.append(
                 Mark(
                     key=f"{key}-{kind[0]}",
                     kind=kind,
                     parts=_parts(ref),
-                    label=f"{kind.capitalize()} of statement {statement.id} → {linked} – rule {rule}",
+                    label=_(
+                        "%(role)s of statement %(id)s → %(linked)s – rule %(rule)s",
+                        role=_(kind.capitalize()),
+                        id=statement.id,
+                        linked=linked,
+                        rule=rule,
+                    ),
                 )
             )
     return marks
@@ -110,17 +134,17 @@ def article_marks(article: Article) -> list[Mark]:
                     key=f"b{number}",
                     kind="boilerplate",
                     parts=((block.start, block.end),),
-                    label="Boilerplate (link list, newsletter…): not analysed",
+                    label=_("Boilerplate (link list, newsletter…): not analysed"),
                 )
             )
         for number, post in enumerate(structure.posts):
-            who = " ".join(part for part in (post.author, post.handle, post.date) if part) or "unknown"
+            who = " ".join(part for part in (post.author, post.handle, post.date) if part) or _("unknown")
             marks.append(
                 Mark(
                     key=f"p{number}",
                     kind="post",
                     parts=((post.start, post.end),),
-                    label=f"Embedded post: {who}",
+                    label=_("Embedded post: %(who)s", who=who),
                 )
             )
             if post.signature is not None:
@@ -129,30 +153,32 @@ def article_marks(article: Article) -> list[Mark]:
                         key=f"p{number}-sig",
                         kind="signature",
                         parts=((post.signature.start, post.signature.end),),
-                        label=f"Signature line of the post by {who}",
+                        label=_("Signature line of the post by %(who)s", who=who),
                     )
                 )
     for statement in article.statements:
         marks.extend(_statement_marks(statement))
     for number, mention in enumerate(article.mentions):
-        linked = f"entity {mention.entity}" if mention.entity else "not linked to an entity"
+        linked = _("entity %(id)s", id=mention.entity) if mention.entity else _("not linked to an entity")
         marks.append(
             Mark(
                 key=f"m{number}",
                 kind="entity",
                 parts=((mention.start, mention.end),),
-                label=f"{mention.type} {mention.kind} → {linked} (source: {mention.source or '?'})",
+                label=f"{mention.type} {mention.kind} → {linked} ({_('source')}: {mention.source or '?'})",
             )
         )
     for number, time in enumerate(article.times):
-        value = time.value or (f"relative {time.relative}" if time.relative else "unresolved")
-        anchor = f", anchored at {time.anchor}" if time.anchor else ""
+        value = time.value or (
+            _("relative %(value)s", value=time.relative) if time.relative else _("unresolved")
+        )
+        anchor = ", " + _("anchored at %(date)s", date=time.anchor) if time.anchor else ""
         marks.append(
             Mark(
                 key=f"t{number}",
                 kind="time",
                 parts=((time.start, time.end),),
-                label=f"Time {time.type} = {value}{anchor}",
+                label=_("Time %(type)s = %(value)s", type=time.type, value=value) + anchor,
             )
         )
     return marks

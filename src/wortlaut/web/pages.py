@@ -19,9 +19,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from wortlaut import i18n
 from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
-from wortlaut.web import export, views
+from wortlaut.web import export, locale, quoting, views
+from wortlaut.web.feed_routes import add_feed_routes
 from wortlaut.web.highlight import anchor_id
 from wortlaut.web.links import link_url
 from wortlaut.web.queries import Filters
@@ -57,6 +59,8 @@ def environment() -> Environment:
     env.globals.update(
         page_url=page_url, prefix=PREFIX, with_params=with_params, anchor_id=anchor_id, link_url=link_url
     )
+    env.globals.update(locale.template_globals())
+    env.filters["bare"] = quoting.bare
     return env
 
 
@@ -74,8 +78,8 @@ def inline_css() -> str:
 
 
 def _error_page(status: int, message: str) -> HTMLResponse:
-    titles = {400: "Bad request", 404: "Not found", 503: "Unavailable"}
-    return render("error.html", status, title=titles.get(status, "Error"), message=printable(message))
+    titles = {400: i18n._("Bad request"), 404: i18n._("Not found"), 503: i18n._("Unavailable")}
+    return render("error.html", status, title=titles.get(status, i18n._("Error")), message=printable(message))
 
 
 def _build(factory: StoreFactory, build: Callable[[Store], dict[str, Any]]) -> dict[str, Any] | HTMLResponse:
@@ -105,6 +109,17 @@ def build_router(factory: StoreFactory) -> APIRouter:
         report: str | None = None,
     ) -> Response:
         """The page, or the list named by ``?download=``, or (with ``report``) the offline report."""
+        with i18n.using(locale.request_language(request)):
+            return locale.remember(request, page(request, template, build, stem, report))
+
+    def page(
+        request: Request,
+        template: str,
+        build: Callable[[Store], dict[str, Any]],
+        stem: str,
+        report: str | None,
+    ) -> Response:
+        """What :func:`respond` answers, rendered in the request's language."""
         context = _build(factory, build)
         if isinstance(context, HTMLResponse):
             return context
@@ -118,6 +133,8 @@ def build_router(factory: StoreFactory) -> APIRouter:
             html = _ENV.get_template(report).render(request=request, css=inline_css(), **context)
             return export.attachment(html, stem=stem)
         return render(template, request=request, **context)
+
+    add_feed_routes(router, prefix=PREFIX, page_url=page_url, build=lambda make: _build(factory, make))
 
     @router.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

@@ -70,6 +70,7 @@ class Voice:
     quote: str
     date: str | None
     source: str | None
+    words: str | None = None  # the text's own words for the speaker, the evidence for ``speaker``
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,6 +86,7 @@ class StatementHit:
     date: str
     title: str | None
     quote: str
+    words: str | None = None  # the text's own words for the speaker
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,7 +200,8 @@ def story_voices(connection: sqlite3.Connection, article_ids: Sequence[str]) -> 
     marks = ",".join("?" * len(article_ids))
     rows = connection.execute(
         "SELECT s.id, s.article_id, COALESCE(e.name, s.speaker_text, 'unbekannt'), s.speaker_entity, s.mode,"
-        " s.quote_text, s.date, a.source FROM statements s JOIN articles a ON a.id = s.article_id"
+        " s.quote_text, s.date, a.source, s.speaker_text"
+        " FROM statements s JOIN articles a ON a.id = s.article_id"
         f" LEFT JOIN entities e ON e.id = s.speaker_entity WHERE s.article_id IN ({marks})"
         " ORDER BY s.date, a.published, s.quote_start",
         list(article_ids),
@@ -213,6 +216,7 @@ def story_voices(connection: sqlite3.Connection, article_ids: Sequence[str]) -> 
             quote=r[5] or "",
             date=r[6],
             source=r[7],
+            words=r[8],
         )
         for r in rows
     ]
@@ -223,7 +227,8 @@ def story_voices(connection: sqlite3.Connection, article_ids: Sequence[str]) -> 
 _HIT_COLUMNS = (
     "SELECT s.id, s.article_id, COALESCE(e.name, s.speaker_text, 'unbekannt'), s.speaker_entity,"
     " COALESCE(s.mode, 'unknown'), COALESCE(a.source, 'unknown'), COALESCE(s.date, a.published, ''),"
-    " COALESCE(a.title, substr(a.text, 1, instr(a.text || char(10), char(10)) - 1)), s.quote_text"
+    " COALESCE(a.title, substr(a.text, 1, instr(a.text || char(10), char(10)) - 1)), s.quote_text,"
+    " s.speaker_text"
 )
 
 
@@ -257,6 +262,7 @@ def _statement_hits(
             date=r[6][:10],
             title=r[7],
             quote=r[8] or "",
+            words=r[9],
         )
         for r in rows
     ]

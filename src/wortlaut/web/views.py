@@ -8,17 +8,28 @@ the named lists a reader can download.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from wortlaut.api.validation import is_partial_date
+from wortlaut.article import Article
+from wortlaut.i18n import _
 from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
 from wortlaut.store import entities as store_entities
-from wortlaut.web import chart
+from wortlaut.web import chart, locale
 from wortlaut.web import queries as web_queries
 from wortlaut.web.highlight import anchor_id, highlight
+from wortlaut.web.quoting import bare
 
 #: Items of each kind on a person page; enough for a year of a busy politician's statements.
 PERSON_ITEMS = 100
+#: A digest statement this long found inside a headline is the headline's own quote; shorter ones
+#: ("Nein", "Wir bleiben dran") may recur in a headline by chance, so they stay.
+HEADLINE_QUOTE_CHARS = 20
+#: Days counted as "this week" on a person page, ending at the newest statement date (as on home).
+WEEK_DAYS = 7
+#: Statements in each at-a-glance list of a person page; the full list follows below.
+GLANCE_ITEMS = 5
 #: Stories and articles listed on the home page.
 HOME_ITEMS = 10
 
@@ -99,6 +110,25 @@ def _statement_rows(groups: list[StatementGroup]) -> list[dict[str, Any]]:
     ]
 
 
+def _articles(group: StatementGroup) -> int:
+    return len({source.article_id for source in group.sources})
+
+
+def at_a_glance(groups: list[StatementGroup]) -> dict[str, list[StatementGroup]]:
+    """The week's statements (7 days up to the newest dated one) and the most-repeated ones.
+
+    "Most repeated" counts distinct articles, so a quote printed twice in one report is not
+    repeated; only groups found in at least two articles qualify.
+    """
+    dated = sorted((g.date[:10] for g in groups if g.date and len(g.date) >= 10), reverse=True)
+    week: list[StatementGroup] = []
+    if dated:
+        start = (date.fromisoformat(dated[0]) - timedelta(days=WEEK_DAYS - 1)).isoformat()
+        week = [g for g in groups if g.date and start <= g.date[:10] <= dated[0]]
+    repeated = sorted((g for g in groups if _articles(g) > 1), key=lambda g: -_articles(g))
+    return {"week": week[:GLANCE_ITEMS], "repeated": repeated[:GLANCE_ITEMS]}
+
+
 def _topic_hit(item: TimelineItem, topic: str) -> bool:
     found = item.event or item.story
     text = " ".join(str(part) for part in vars_of(found) if part) if found else ""
@@ -140,16 +170,19 @@ def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
     else:
         days = web_queries.person_days(store.connection, entity.id, since=filters.since, until=filters.until)
     unit, bars = chart.bucket(days)
+    chart_label = _("Statements and events of %(name)s per %(unit)s", name=entity.name, unit=_(unit))
     return {
         "person": found,
         "entity": entity,
+        "gender": locale.gender_of(entity.id),
+        "glance": at_a_glance(groups),
         "filters": filters,
         "groups": groups,
         "events": events,
         "headlines": web_queries.headlines(store.connection, [e.article_id for e in events if not e.title]),
         "stories": stories,
         "contacts": found.contacts,
-        "chart": chart.svg(days, label=f"Statements and events of {entity.name} per {unit}"),
+        "chart": chart.svg(days, label=chart_label),
         "bars": bars,
         "unit": unit,
         "colours": chart.COLOURS,
@@ -169,14 +202,35 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
     events = web_queries.story_events(store.connection, ids)
     voices = web_queries.story_voices(store.connection, ids)
     digest = found.digest if isinstance(found.digest, dict) else {}
+    titles = [found.title] + [a.title for a in found.articles]
     return {
         "story": found,
         "headlines": web_queries.headlines(store.connection, [a.id for a in found.articles if not a.title]),
-        "digest_items": digest.get("items") or [],
+        "digest_items": digest_items(digest.get("items") or [], titles),
         "events": events,
         "voices": voices,
         "lists": {"articles": list(found.articles), "events": events, "voices": voices},
     }
+
+
+def _plain(text: str | None) -> str:
+    """Text compared without quotation marks, case and spacing."""
+    return " ".join(bare(text).casefold().split()).rstrip(".!?")
+
+
+def digest_items(items: list[dict[str, Any]], titles: list[str | None]) -> list[dict[str, Any]]:
+    """The digest without statements that are only a headline again (a headline quote or the lead)."""
+    seen = {_plain(title) for title in titles if title}
+    kept = []
+    for item in items:
+        text = _plain(item.get("text"))
+        inside = len(text) >= HEADLINE_QUOTE_CHARS and any(text in title for title in seen)
+        if item.get("kind") == "statement" and (text in seen or inside):
+            continue
+        kept.append(item)
+        if item.get("kind") == "lead":
+            seen.add(text)
+    return kept
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
@@ -195,6 +249,7 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
             "mode": s.mode,
             "speaker": s.speaker.text if s.speaker else None,
             "speaker_entity": s.speaker.entity if s.speaker else None,
+            "speaker_name": _entity_name(found, s.speaker.entity if s.speaker else None),
             "cue": s.cue.text if s.cue else None,
             "quote": s.quote.text,
             "addressee": s.addressee.text if s.addressee else None,
@@ -213,6 +268,12 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
         "story": {"id": story_row[0], "title": story_row[1]} if story_row else None,
         "lists": {"statements": statements, "entities": entities},
     }
+
+
+def _entity_name(found: Article, entity_id: str | None) -> str | None:
+    """The canonical name the speaker was resolved to, if the article links one."""
+    entity = found.entity(entity_id) if entity_id else None
+    return entity.name if entity is not None else None
 
 
 def search(store: Store, query: str, filters: web_queries.Filters) -> dict[str, Any]:
