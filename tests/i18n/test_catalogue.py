@@ -109,3 +109,5 @@ def test_every_kb_role_has_a_label_in_both_languages() -> None:
     for lang in i18n.LANGUAGES:
         unlabelled = sorted(r for r in roles if role_label(r, lang=lang) == r)
         assert not unlabelled, (lang, unlabelled)
+        placeless = sorted(r for r in roles if role_label(r, lang=lang).endswith(")"))  # "Kanzler (austria)"
+        assert not placeless, (lang, placeless)
