@@ -20,6 +20,7 @@ task waiting for a free core would wait forever (observed on 2 cores).
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,8 +34,21 @@ from wortlaut.scale.records import LINKS_DIR, RECORDS_DIR
 #: Articles per analysis batch: small enough that a batch of long articles stays well under a
 #: minute on one core, large enough that Ray's per-batch overhead (a few ms) does not show.
 BATCH_SIZE = 16
+#: Priority of Ray's worker processes on a local start: that of the own pool's workers (Ray's
+#: default, 15, lets any other process on the machine go first).
+WORKER_NICENESS = 0
 #: Remote arguments of the steps that must not wait for a core (see module docstring).
 NO_CPU: dict[str, Any] = {"num_cpus": 0}
+
+
+def light(workers: int) -> dict[str, Any]:
+    """Arguments of a step that takes no core, at most ``workers`` tasks at once.
+
+    Without the bound Ray starts a worker process per waiting zero-CPU task: 44
+    processes on 2 cores in one test run, each importing wortlaut, which cost
+    more than the analysis.
+    """
+    return {**NO_CPU, "concurrency": workers}
 
 
 class BatchError(RuntimeError):
@@ -77,6 +91,9 @@ def start_ray(*, address: str | None, workers: int) -> float:
             f"wortlaut batch needs the scale extra (pip install 'wortlaut[scale]'): {error}"
         ) from None
     started = time.perf_counter()
+    # Ray lowers its workers' priority to nice 15 by default; on a machine shared with other work
+    # that starved the analysis actors (20 CPU-s in 10 minutes while the own pool ran at nice 0).
+    os.environ.setdefault("RAY_worker_niceness", str(WORKER_NICENESS))
     if not ray.is_initialized():
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
         if address:
@@ -106,7 +123,7 @@ def run_batch(
     ray.data.DataContext.get_current().enable_progress_bars = False
     analysed = (
         ray.data.from_items([{"path": name} for name in files])
-        .flat_map(tasks.read_path, **NO_CPU)
+        .flat_map(tasks.read_path, **light(workers))
         # One input file is one block: split it so every actor gets work (a JSON Lines or WARC
         # file holds thousands of articles); streaming, without a shuffle.
         .repartition(target_num_rows_per_block=batch_size)
@@ -120,13 +137,16 @@ def run_batch(
         )
         .materialize()
     )
-    report.failures = [row["error"] for row in analysed.filter(_failed, **NO_CPU).take_all()]
-    records = analysed.filter(_succeeded, **NO_CPU).drop_columns(["error"]).materialize()
+    report.failures = [row["error"] for row in analysed.filter(_failed, **light(workers)).take_all()]
+    records = analysed.filter(_succeeded, **light(workers)).drop_columns(["error"]).materialize()
     report.records = records.count()
     out = Path(output)
     if report.records:
         records.write_parquet(
-            str(out / RECORDS_DIR), partition_cols=["published_date"], ray_remote_args=NO_CPU
+            str(out / RECORDS_DIR),
+            partition_cols=["published_date"],
+            ray_remote_args=NO_CPU,
+            concurrency=workers,
         )
     if jsonl:
         _write_jsonl(records, out / "records.jsonl")
@@ -154,6 +174,8 @@ def _write_jsonl(records: Any, target: Path) -> None:
 
 def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
     """The cross-article steps as Ray Data steps; writes one Parquet file per link table."""
+    import ray
+
     encoder = workers_encoder()
     day = links.today()
     features = records.map_batches(
@@ -165,22 +187,22 @@ def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
         batch_format="pyarrow",
     ).materialize()
     pairs = (
-        features.flat_map(links.band_keys, **NO_CPU)
+        features.flat_map(links.band_keys, **light(workers))
         .groupby("key")
-        .map_groups(tasks.group_pairs, batch_format="pyarrow", **NO_CPU)
+        .map_groups(tasks.group_pairs, batch_format="pyarrow", **light(workers))
         .take_all()
     )
     feature_rows = features.sort(["day", "id"]).take_all()
     duplicate_rows = links.resolve_duplicates(pairs, [(row["day"], row["id"]) for row in feature_rows])
     tables: dict[str, list[dict[str, Any]]] = {"duplicates": duplicate_rows}
     grouped = (
-        records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **NO_CPU)
+        records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **light(workers))
         .groupby("speaker")
         .map_groups(tasks.group_speaker, fn_kwargs={"encoder": encoder}, batch_format="pyarrow", num_cpus=1)
     )
     for table in links.GROUP_TABLES:
         tables[table] = []
-    if _has_statements(records, day):
+    if _has_statements(records, day, workers):
         for row in grouped.iter_rows():
             tables[row["table"]].append(json.loads(row["row"]))
     tables.update(links.cluster_stories(feature_rows, duplicate_rows, tasks.encoder_named(encoder).name))
@@ -192,9 +214,10 @@ def workers_encoder() -> str:
     return tasks.encoder_choice()
 
 
-def _has_statements(records: Any, day: str) -> bool:
+def _has_statements(records: Any, day: str, workers: int) -> bool:
     """Whether any record has a groupable statement (a group-by over nothing has no schema)."""
-    return bool(records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **NO_CPU).take(1))
+    rows = records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **light(workers))
+    return bool(rows.take(1))
 
 
 def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path) -> dict[str, int]:
