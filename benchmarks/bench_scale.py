@@ -29,6 +29,10 @@ from wortlaut.ingest import iter_articles
 from wortlaut.scale.records import read_records, record_json
 from wortlaut.store.loader import _analysed, default_analyzer
 
+#: JSON Lines files the corpus is written as: Ray Data reads one file per task, so a sharded input
+#: is what lets every actor work (the pool reads the same files in the same order).
+SHARDS = 16
+
 
 class PeakMemory:
     """Largest RSS (MiB) of processes picked by ``wanted(pid, cmdline)``, sampled in a thread."""
@@ -86,14 +90,14 @@ def _parent(pid: int) -> int:
 def write_corpus(limit: int, target: Path) -> int:
     articles: list[Article] = gnad_articles() + wikinews_articles("train") + wikinews_articles("dev")
     articles = articles[:limit] if limit < len(articles) else articles
-    with target.open("w", encoding="utf-8") as handle:
-        for article in articles:
-            record = {
-                "text": article.text,
-                "language": "de",
-                **({"title": article.title} if article.title else {}),
-            }
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    target.mkdir(parents=True, exist_ok=True)
+    handles = [(target / f"part-{n:02d}.jsonl").open("w", encoding="utf-8") for n in range(SHARDS)]
+    for number, article in enumerate(articles):
+        title = {"title": article.title} if article.title else {}
+        record = {"text": article.text, "language": "de", **title}
+        handles[number % SHARDS].write(json.dumps(record, ensure_ascii=False) + "\n")
+    for handle in handles:
+        handle.close()
     return len(articles)
 
 
@@ -132,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         print("skipped: Ray is not installed (pip install 'wortlaut[scale]')")
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "corpus.jsonl"
+        corpus = Path(folder) / "corpus"
         try:
             count = write_corpus(args.limit, corpus)
         except CorpusMissing as error:

@@ -66,6 +66,11 @@ class BatchReport:
     link_rows: dict[str, int] = field(default_factory=dict)
 
 
+#: One input file is read by one task into one block, so files are the unit of parallelism: shard
+#: large inputs.  (``repartition`` would split a big file's block, but its task asks for a CPU the
+#: actors hold and the job deadlocks on a machine with as many CPUs as actors, observed on 2 cores.)
+
+
 def input_files(paths: Sequence[str]) -> list[str]:
     """Every file named or inside a named folder (hidden files skipped), in a stable order."""
     found: list[str] = []
@@ -124,9 +129,6 @@ def run_batch(
     analysed = (
         ray.data.from_items([{"path": name} for name in files])
         .flat_map(tasks.read_path, **light(workers))
-        # One input file is one block: split it so every actor gets work (a JSON Lines or WARC
-        # file holds thousands of articles); streaming, without a shuffle.
-        .repartition(target_num_rows_per_block=batch_size)
         .map_batches(
             tasks.Analyzer,
             fn_constructor_kwargs={"published": published},
