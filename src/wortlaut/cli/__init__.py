@@ -15,11 +15,13 @@ import click
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
     "analyze": "wortlaut.cli.analyze:analyze",
+    "batch": "wortlaut.cli.batch_command:batch",
     "eval": "wortlaut.cli.evaluate:evaluate",
     "export": "wortlaut.cli.export_command:export",
     "ingest": "wortlaut.cli.ingest_command:ingest",
     "kb": "wortlaut.cli.kb_command:kb",
     "link": "wortlaut.cli.link_command:link",
+    "load": "wortlaut.cli.load_command:load",
     "person": "wortlaut.cli.store_commands:person",
     "said": "wortlaut.cli.store_commands:said",
     "search": "wortlaut.cli.store_commands:search",

@@ -1,0 +1,236 @@
+"""The Ray Data job behind ``wortlaut batch``: read, analyse on actors, write Parquet, link.
+
+Shape of the job (all lazily planned, streamed by Ray Data):
+
+1. one row per input file (local paths; a folder is expanded) → ``flat_map``
+   reads each file into article rows (:func:`wortlaut.scale.tasks.read_path`);
+2. ``map_batches`` with :class:`~wortlaut.scale.tasks.Analyzer` actors, one
+   CPU each and ``workers`` of them, so the pipeline's resources load once per actor;
+3. the records are written as Parquet partitioned by ``published_date``
+   (and, with ``jsonl``, as one JSON Lines file in ``analyze``'s format);
+4. with ``link``, the cross-article steps of :mod:`wortlaut.scale.links`: a
+   feature ``map_batches``, a group-by over LSH band keys, a group-by over
+   speakers, and the story clusterer over the time-sorted features.
+
+Reading, writing and the group-by steps ask for **no CPU** (``num_cpus=0``):
+on a small machine the analysis actors hold every core, and a read or write
+task waiting for a free core would wait forever (observed on 2 cores).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wortlaut.scale import links
+from wortlaut.scale import workers as tasks
+from wortlaut.scale.records import LINKS_DIR, RECORDS_DIR
+
+#: Articles per analysis batch: small enough that a batch of long articles stays well under a
+#: minute on one core, large enough that Ray's per-batch overhead (a few ms) does not show.
+BATCH_SIZE = 16
+#: Priority of Ray's worker processes on a local start: that of the own pool's workers (Ray's
+#: default, 15, lets any other process on the machine go first).
+WORKER_NICENESS = 0
+#: Remote arguments of the steps that must not wait for a core (see module docstring).
+NO_CPU: dict[str, Any] = {"num_cpus": 0}
+
+
+def light(workers: int) -> dict[str, Any]:
+    """Arguments of a step that takes no core, at most ``workers`` tasks at once.
+
+    Without the bound Ray starts a worker process per waiting zero-CPU task: 44
+    processes on 2 cores in one test run, each importing wortlaut, which cost
+    more than the analysis.
+    """
+    return {**NO_CPU, "concurrency": workers}
+
+
+class BatchError(RuntimeError):
+    """A job that cannot start: Ray missing, a bad address, no inputs."""
+
+
+@dataclass
+class BatchReport:
+    """What a job did: records written, failures (one line each), timings in seconds."""
+
+    records: int = 0
+    failures: list[str] = field(default_factory=list)
+    startup_seconds: float = 0.0
+    seconds: float = 0.0
+    link_rows: dict[str, int] = field(default_factory=dict)
+
+
+#: One input file is read by one task into one block, so files are the unit of parallelism: shard
+#: large inputs.  (``repartition`` would split a big file's block, but its task asks for a CPU the
+#: actors hold and the job deadlocks on a machine with as many CPUs as actors, observed on 2 cores.)
+
+
+def input_files(paths: Sequence[str]) -> list[str]:
+    """Every file named or inside a named folder (hidden files skipped), in a stable order."""
+    found: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(str(p) for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        elif path.is_file():
+            found.append(str(path))
+        else:
+            raise BatchError(f"{name}: no such file or folder")
+    if not found:
+        raise BatchError(f"{', '.join(paths)}: no input files")
+    return found
+
+
+def start_ray(*, address: str | None, workers: int) -> float:
+    """Join a cluster (``address``) or start Ray locally with ``workers`` CPUs; seconds it took."""
+    try:
+        import ray
+    except ImportError as error:
+        raise BatchError(
+            f"wortlaut batch needs the scale extra (pip install 'wortlaut[scale]'): {error}"
+        ) from None
+    started = time.perf_counter()
+    # Ray lowers its workers' priority to nice 15 by default; on a machine shared with other work
+    # that starved the analysis actors (20 CPU-s in 10 minutes while the own pool ran at nice 0).
+    os.environ.setdefault("RAY_worker_niceness", str(WORKER_NICENESS))
+    if not ray.is_initialized():
+        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+        if address:
+            ray.init(address=address, **options)
+        else:
+            ray.init(num_cpus=workers, **options)
+    return time.perf_counter() - started
+
+
+def run_batch(
+    paths: Sequence[str],
+    output: str | Path,
+    *,
+    workers: int = 2,
+    address: str | None = None,
+    published: str | None = None,
+    jsonl: bool = False,
+    link: bool = False,
+    batch_size: int = BATCH_SIZE,
+) -> BatchReport:
+    """Analyse ``paths`` on Ray Data and write the records (and link tables) under ``output``."""
+    files = input_files(paths)
+    report = BatchReport(startup_seconds=start_ray(address=address, workers=workers))
+    import ray
+
+    began = time.perf_counter()
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    analysed = (
+        ray.data.from_items([{"path": name} for name in files])
+        .flat_map(tasks.read_path, **light(workers))
+        .map_batches(
+            tasks.Analyzer,
+            fn_constructor_kwargs={"published": published},
+            compute=ray.data.ActorPoolStrategy(size=workers),
+            num_cpus=1,
+            batch_size=batch_size,
+            batch_format="pyarrow",
+        )
+        .materialize()
+    )
+    report.failures = [row["error"] for row in analysed.filter(_failed, **light(workers)).take_all()]
+    records = analysed.filter(_succeeded, **light(workers)).drop_columns(["error"]).materialize()
+    report.records = records.count()
+    out = Path(output)
+    if report.records:
+        records.write_parquet(
+            str(out / RECORDS_DIR),
+            partition_cols=["published_date"],
+            ray_remote_args=NO_CPU,
+            concurrency=workers,
+        )
+    if jsonl:
+        _write_jsonl(records, out / "records.jsonl")
+    if link and report.records:
+        report.link_rows = _link(records, out / LINKS_DIR, workers=workers)
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def _failed(row: dict[str, Any]) -> bool:
+    return bool(row["error"])
+
+
+def _succeeded(row: dict[str, Any]) -> bool:
+    return not row["error"]
+
+
+def _write_jsonl(records: Any, target: Path) -> None:
+    """``analyze --format jsonl``'s output: one record per line, streamed through the driver."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as handle:
+        for batch in records.iter_batches(batch_format="pyarrow"):
+            handle.writelines(text + "\n" for text in batch.column("record").to_pylist())
+
+
+def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
+    """The cross-article steps as Ray Data steps; writes one Parquet file per link table."""
+    import ray
+
+    encoder = workers_encoder()
+    day = links.today()
+    features = records.map_batches(
+        tasks.Featurizer,
+        fn_constructor_kwargs={"encoder": encoder, "fallback_day": day},
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        num_cpus=1,
+        batch_size=BATCH_SIZE * 4,
+        batch_format="pyarrow",
+    ).materialize()
+    pairs = (
+        features.flat_map(links.band_keys, **light(workers))
+        .groupby("key")
+        .map_groups(tasks.group_pairs, batch_format="pyarrow", **light(workers))
+        .take_all()
+    )
+    feature_rows = features.sort(["day", "id"]).take_all()
+    duplicate_rows = links.resolve_duplicates(pairs, [(row["day"], row["id"]) for row in feature_rows])
+    tables: dict[str, list[dict[str, Any]]] = {"duplicates": duplicate_rows}
+    grouped = (
+        records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **light(workers))
+        .groupby("speaker")
+        .map_groups(tasks.group_speaker, fn_kwargs={"encoder": encoder}, batch_format="pyarrow", num_cpus=1)
+    )
+    for table in links.GROUP_TABLES:
+        tables[table] = []
+    if _has_statements(records, day, workers):
+        for row in grouped.iter_rows():
+            tables[row["table"]].append(json.loads(row["row"]))
+    tables.update(links.cluster_stories(feature_rows, duplicate_rows, tasks.encoder_named(encoder).name))
+    return write_tables(tables, folder)
+
+
+def workers_encoder() -> str:
+    """The encoder name the workers load (the driver's ``$WORTLAUT_ENCODER`` choice)."""
+    return tasks.encoder_choice()
+
+
+def _has_statements(records: Any, day: str, workers: int) -> bool:
+    """Whether any record has a groupable statement (a group-by over nothing has no schema)."""
+    rows = records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **light(workers))
+    return bool(rows.take(1))
+
+
+def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path) -> dict[str, int]:
+    """One Parquet file per link table; returns rows per table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, rows in tables.items():
+        pq.write_table(pa.Table.from_pylist(rows), folder / f"{table}.parquet")
+    return {table: len(rows) for table, rows in tables.items()}
+
+
+__all__ = ["BATCH_SIZE", "BatchError", "BatchReport", "input_files", "run_batch", "start_ray"]

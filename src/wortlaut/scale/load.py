@@ -1,0 +1,112 @@
+"""``wortlaut load``: put a batch output (records and, when computed, link tables) into a store.
+
+The records go in through :meth:`wortlaut.store.Store.add_many`.  When the
+batch computed the cross-article tables (``links/*.parquet``), their rows are
+written into the store's link tables and the rest of what the incremental
+linker keeps is rebuilt from them: story digests
+(:func:`wortlaut.link.digest.refresh`), alias evidence
+(:func:`wortlaut.link.aliases.record`) and the duplicate index
+(:func:`wortlaut.link.duplicates.index`), so a later ``wortlaut ingest``
+links new articles against the loaded ones as if they had been ingested.
+Without link tables the incremental linker runs on each batch as in ``ingest``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wortlaut.article import Article
+from wortlaut.link import aliases, duplicates, stories
+from wortlaut.link.db import ensure_tables, placeholders
+from wortlaut.link.digest import refresh as refresh_digests
+from wortlaut.scale.links import GROUP_TABLES, STORY_TABLES
+from wortlaut.scale.records import LINKS_DIR, read_records
+from wortlaut.store import Store
+
+#: Articles per store transaction, as in ``wortlaut ingest``.
+LOAD_BATCH = 32
+#: Link tables a batch output may hold, in the order they are written.
+LINK_TABLES = ("duplicates", *GROUP_TABLES, *STORY_TABLES, "embeddings")
+
+
+@dataclass
+class LoadReport:
+    """What a load did."""
+
+    added: int = 0
+    unchanged: int = 0
+    linked_from_batch: bool = False
+
+
+def read_tables(folder: str | Path) -> dict[str, list[dict[str, Any]]] | None:
+    """The link tables of a batch output, or ``None`` when the batch did not compute them."""
+    import pyarrow.parquet as pq
+
+    root = Path(folder) / LINKS_DIR
+    if not root.is_dir():
+        return None
+    return {
+        table: pq.read_table(root / f"{table}.parquet").to_pylist()
+        if (root / f"{table}.parquet").exists()
+        else []
+        for table in LINK_TABLES
+    }
+
+
+def load(store: Store, folder: str | Path, *, batch_size: int = LOAD_BATCH) -> LoadReport:
+    """Load a batch output into ``store``; with link tables, write them instead of linking again."""
+    tables = read_tables(folder)
+    report = LoadReport(linked_from_batch=tables is not None)
+    loaded: list[Article] = []
+    for batch in _chunks(read_records(folder), batch_size):
+        results = store.add_many(batch, link=tables is None)
+        new = {result.article_id for result in results if result.status != "unchanged"}
+        report.added += len(new)
+        report.unchanged += len(results) - len(new)
+        loaded += [article for article in batch if article.id in new]
+    if tables is not None and loaded:
+        with store.transaction() as connection:
+            write_links(connection, tables, loaded)
+    return report
+
+
+def write_links(
+    connection: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], articles: Sequence[Article]
+) -> None:
+    """Write the batch's link rows and rebuild digests, alias evidence and the duplicate index."""
+    ensure_tables(connection)
+    for table in LINK_TABLES:
+        rows = tables.get(table, [])
+        if rows:
+            names = list(rows[0])
+            columns = ", ".join(f'"{name}"' for name in names)
+            connection.executemany(
+                f'INSERT OR REPLACE INTO "{table}" ({columns}) VALUES ({placeholders(len(names))})',
+                [tuple(row[name] for name in names) for row in rows],
+            )
+    for article in articles:
+        text = stories.article_row(article, "").text
+        duplicates.index(connection, article.id, text, duplicates.signature(text))
+    refresh_digests(connection, sorted({row["id"] for row in tables.get("stories", [])}))
+    ids = [article.id for article in articles]
+    aliases.refresh(connection, aliases.record(connection, articles), ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        connection.execute(
+            f"DELETE FROM link_pending WHERE article_id IN ({placeholders(len(chunk))})", chunk
+        )
+
+
+def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

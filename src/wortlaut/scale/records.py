@@ -1,0 +1,82 @@
+"""The rows a batch job writes: one analysed article per row, partitioned by publication date.
+
+A row holds the article id, the partition key (``published_date``, the
+article's publication day or ``unknown``) and the article's ``wortlaut/1``
+record as the same JSON text ``wortlaut analyze --format jsonl`` prints, so
+the Parquet output holds byte for byte what ``analyze`` prints and can be
+turned back into :class:`~wortlaut.article.Article` objects without loss.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from wortlaut.article import Article
+
+#: Partition value of articles without a publication date.
+UNKNOWN_DATE = "unknown"
+#: Sub-folder of a batch output holding the analysed records.
+RECORDS_DIR = "records"
+#: Sub-folder of a batch output holding the cross-article tables (one Parquet file per table).
+LINKS_DIR = "links"
+
+
+def record_json(article: Article) -> str:
+    """The article's ``wortlaut/1`` record exactly as ``wortlaut analyze --format jsonl`` writes it."""
+    return json.dumps(article.to_json(), ensure_ascii=False)
+
+
+def partition_day(article: Article) -> str:
+    """``YYYY-MM-DD`` of the publication date, or :data:`UNKNOWN_DATE`."""
+    published = (article.published or "")[:10]
+    return published if len(published) == 10 else UNKNOWN_DATE
+
+
+def to_row(article: Article) -> dict[str, Any]:
+    """The output row of an analysed article."""
+    return {"id": article.id, "published_date": partition_day(article), "record": record_json(article)}
+
+
+def error_row(where: str, reason: str) -> dict[str, Any]:
+    """A row for an input or article that failed: reported by the job, never written as a record."""
+    return {"id": "", "published_date": UNKNOWN_DATE, "record": "", "error": f"{where}: {reason}"}
+
+
+def read_records(folder: str | Path) -> Iterator[Article]:
+    """The articles of a batch output (its ``records`` folder, or the folder itself), by partition."""
+    import pyarrow.parquet as pq
+
+    root = Path(folder)
+    if (root / RECORDS_DIR).is_dir():
+        root = root / RECORDS_DIR
+    if not root.is_dir():
+        raise FileNotFoundError(f"{folder}: no such folder")
+    files = sorted(path for path in root.rglob("*.parquet") if path.is_file())
+    if not files:
+        raise FileNotFoundError(f"{folder}: no Parquet files with wortlaut records")
+    for path in files:
+        for text in pq.read_table(path, columns=["record"]).column("record").to_pylist():
+            yield Article.from_json(json.loads(text))
+
+
+def write_records(articles: Iterable[Article], folder: str | Path) -> int:
+    """Write records without Ray, in the job's layout (``<day>/part.parquet``); returns the count.
+
+    Used by tests and small runs; the job writes the same layout with Ray's
+    partitioned Parquet writer (``published_date=<day>/…``).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    by_day: dict[str, list[dict[str, Any]]] = {}
+    for article in articles:
+        row = to_row(article)
+        by_day.setdefault(row["published_date"], []).append(row)
+    for day, rows in by_day.items():
+        target = Path(folder) / RECORDS_DIR / f"published_date={day}"
+        target.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pylist(rows), target / "part-0.parquet")
+    return sum(len(rows) for rows in by_day.values())

@@ -1,0 +1,120 @@
+"""The callables Ray Data runs on its workers: read inputs, analyse, compute link features.
+
+Kept free of Ray imports: each is a plain function or a class whose
+constructor loads the resources once (one pipeline, one encoder per actor),
+so the same code runs in the tests without Ray and on every actor of a job.
+Batches arrive and leave as dicts of lists (Ray's ``batch_format="pyarrow"``
+tables turned into Python with ``to_pylist``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from wortlaut.article import Article
+from wortlaut.ingest import IngestError, iter_articles
+from wortlaut.ingest.pagedates import override_published
+from wortlaut.link.encoder import ENCODER_ENV, E5Encoder, Encoder, HashingEncoder
+from wortlaut.scale import links
+from wortlaut.scale.records import error_row, to_row
+
+Batch = dict[str, list[Any]]
+
+
+def encoder_choice() -> str:
+    """The encoder the driver was configured with (``$WORTLAUT_ENCODER``), passed on to the workers."""
+    return os.environ.get(ENCODER_ENV, "e5").strip().lower()
+
+
+@cache
+def encoder_named(name: str) -> Encoder:
+    """One encoder per worker process: ``e5`` or ``hashing``."""
+    if name == "hashing":
+        return HashingEncoder()
+    if name == "e5":
+        return E5Encoder()
+    raise ValueError(f"{ENCODER_ENV}={name!r}: expected 'e5' or 'hashing'")
+
+
+def read_path(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The articles of one input file as ``{"article": <JSON>, "error": ""}`` rows (errors as rows)."""
+    for item in iter_articles([row["path"]]):
+        if isinstance(item, IngestError):
+            yield {"article": "", "error": f"{item.path}: {item.reason}"}
+        else:
+            yield {"article": json.dumps(item.to_json(), ensure_ascii=False), "error": ""}
+
+
+class Analyzer:
+    """A Ray Data actor: the default pipeline, built once, applied to each batch of read articles."""
+
+    def __init__(self, published: str | None = None) -> None:
+        from wortlaut.pipeline import default_pipeline
+
+        self.pipeline = default_pipeline()
+        self.published = published
+
+    def __call__(self, batch: Any) -> Batch:
+        rows = [self.analyse(row) for row in _rows(batch)]
+        return {
+            name: [row.get(name, "") for row in rows] for name in ("id", "published_date", "record", "error")
+        }
+
+    def analyse(self, row: dict[str, Any]) -> dict[str, Any]:
+        if row["error"]:
+            return error_row("input", row["error"])
+        article = override_published(Article.from_json(json.loads(row["article"])), self.published)
+        try:
+            return {**to_row(self.pipeline(article)), "error": ""}
+        except Exception as error:  # one failing article is reported, the batch goes on
+            where = str(article.meta.get("path") or article.id)
+            return error_row(where, f"analysis failed in the pipeline ({type(error).__name__}: {error})")
+
+
+class Featurizer:
+    """A Ray Data actor: signatures, band keys and story vectors of analysed records (one encoder each)."""
+
+    def __init__(self, encoder: str, fallback_day: str) -> None:
+        self.encoder = encoder_named(encoder)
+        self.fallback_day = fallback_day
+
+    def __call__(self, batch: Any) -> Batch:
+        articles = [Article.from_json(json.loads(row["record"])) for row in _rows(batch)]
+        return _columns(links.article_features(articles, self.encoder, fallback_day=self.fallback_day))
+
+
+def statement_rows(row: dict[str, Any], fallback_day: str) -> list[dict[str, Any]]:
+    """The groupable statements of one analysed record (a flat_map step)."""
+    return links.statement_rows(Article.from_json(json.loads(row["record"])), fallback_day=fallback_day)
+
+
+def group_pairs(batch: Any) -> Batch:
+    """One LSH bucket (a map_groups step): its candidate duplicate pairs."""
+    rows = _rows(batch)
+    pairs = links.bucket_pairs(rows[0]["key"], rows) if len(rows) > 1 else []
+    return {name: [pair[name] for pair in pairs] for name in ("id", "other", "score", "exact")}
+
+
+def group_speaker(batch: Any, encoder: str) -> Batch:
+    """One speaker's statements (a map_groups step): its group rows, as (table, JSON row) pairs."""
+    tables = links.group_speaker(_rows(batch), encoder_named(encoder))
+    flat = [(table, json.dumps(row, ensure_ascii=False)) for table, rows in tables.items() for row in rows]
+    return {"table": [table for table, _ in flat], "row": [row for _, row in flat]}
+
+
+def _rows(batch: Any) -> list[dict[str, Any]]:
+    """A pyarrow table or a dict of columns as a list of row dicts."""
+    if hasattr(batch, "to_pylist"):
+        rows: list[dict[str, Any]] = batch.to_pylist()
+        return rows
+    names = list(batch)
+    return [dict(zip(names, values, strict=True)) for values in zip(*(batch[n] for n in names), strict=True)]
+
+
+def _columns(rows: list[dict[str, Any]]) -> Batch:
+    names = list(rows[0]) if rows else []
+    return {name: [row[name] for row in rows] for name in names}
