@@ -61,8 +61,16 @@ class ApiError(Exception):
         self.message = message
 
 
+#: Statuses sent before the request body was read to its end: the connection cannot carry another
+#: request, so the answer says ``Connection: close`` and the server closes it at once instead of
+#: waiting on a client that may be trickling bytes to hold it open.
+_CLOSING = frozenset({408, 413})
+
+
 def error_response(status: int, message: str, code: str | None = None) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status in _CLOSING:
+        headers = {"Connection": "close"}
     body = {"error": {"code": code or _CODES.get(status, "error"), "message": printable(message)}}
     return JSONResponse(body, status_code=status, headers=headers)
 
