@@ -263,3 +263,11 @@ def _hit(
         semantic_rank=semantic_rank,
         text_rank=text_rank,
     )
+
+
+def origin(connection: sqlite3.Connection, statement_id: str) -> SemanticHit:
+    """One statement as a hit without ranks: the "like this one" a similar-statements page starts from."""
+    row = _details(connection, [statement_id]).get(statement_id)
+    if row is None:
+        raise NotFoundError(f"no statement with id {statement_id!r}")
+    return _hit(row, score=1.0, similarity=None, semantic_rank=None, text_rank=None)
