@@ -130,3 +130,25 @@ def test_openapi_spec_lists_the_endpoints(client: TestClient) -> None:
     assert {"/said", "/persons/{name}", "/stories", "/stories/{story_id}", "/search", "/articles",
             "/articles/{article_id}"} <= set(paths)  # fmt: skip
     assert paths["/said"]["get"]["parameters"]
+
+
+@pytest.fixture
+def hashing_default(monkeypatch: pytest.MonkeyPatch) -> object:
+    """The model-free encoder as the process default (no model loaded in tests)."""
+    from wortlaut.link import default_encoder
+
+    monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
+    default_encoder.cache_clear()
+    yield
+    default_encoder.cache_clear()
+
+
+def test_similar_and_semantic_search_endpoints(client: TestClient, db: Path, hashing_default: object) -> None:
+    with Store.open(db, readonly=True) as store:
+        sid = store.connection.execute("SELECT id FROM statements ORDER BY rid").fetchone()[0]
+    body = client.get(f"/statements/{sid}/similar", params={"limit": 3}).json()
+    assert body["statement_id"] == sid and 0 < len(body["items"]) <= 3
+    assert sid not in [item["statement_id"] for item in body["items"]]
+    body = client.get("/search/semantic", params={"q": "Friedensgespräche"}).json()
+    assert body["hybrid"] is True and body["items"][0]["text_rank"] == 1
+    assert _error(client.get("/statements/nope/similar"), 404)["code"]

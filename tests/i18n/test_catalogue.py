@@ -17,6 +17,7 @@ RUNTIME_MESSAGES = [
     *["direct", "indirect", "reported", "free_indirect", "post", "headline", "event"],
     *["day", "week", "person", "source", "mode", "month"],
     *["stories", "people", "articles", "statements", "events", "contacts", "voices", "entities"],
+    *["similar", "meaning"],
     *["Speaker", "Cue", "Quote", "Addressee", "Entities", "Times", "Posts", "Boilerplate"],
 ]
 

@@ -141,6 +141,25 @@ def create_app(
     ) -> Any:
         return to_data(db.search(q, limit=limit, offset=offset))
 
+    @app.get("/search/semantic", summary="Statements by meaning, fused with German full-text ranks (RRF)")
+    def search_semantic(
+        db: StoreDep,
+        q: Annotated[str, Query(min_length=1, max_length=500)],
+        hybrid: Annotated[
+            bool, Query(description="Fuse with the full-text ranking (false: vectors only).")
+        ] = True,
+        limit: Limit = 20,
+    ) -> dict[str, Any]:
+        items = db.semantic_search(q, limit=limit, hybrid=hybrid)
+        return {"items": to_data(items), "query": q, "hybrid": hybrid, "limit": limit}
+
+    @app.get(
+        "/statements/{statement_id:path}/similar", summary="Statements most like one statement (by meaning)"
+    )
+    def similar(db: StoreDep, statement_id: str, limit: Limit = 10) -> dict[str, Any]:
+        items = db.similar(statement_id[:200], limit=limit)
+        return {"items": to_data(items), "statement_id": statement_id, "limit": limit}
+
     @app.get("/articles", summary="Stored articles, newest first")
     def articles(
         db: StoreDep,

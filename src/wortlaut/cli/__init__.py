@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "said": "wortlaut.cli.store_commands:said",
     "search": "wortlaut.cli.store_commands:search",
     "serve": "wortlaut.cli.serve_command:serve",
+    "similar": "wortlaut.cli.similar_command:similar",
     "stories": "wortlaut.cli.store_commands:stories",
     "story": "wortlaut.cli.store_commands:story",
     "watch": "wortlaut.cli.watch_command:watch",

@@ -13,6 +13,7 @@ EVALUATIONS: dict[str, str] = {
     "mood": "wortlaut.eval.mood:command",
     "timex": "wortlaut.eval.timex:command",
     "stories": "wortlaut.eval.stories:command",
+    "similar": "wortlaut.eval.similar:command",
     "pages": "wortlaut.eval.pages:command",
     "statements-own": "wortlaut.eval.statements_own:command",
     "claims": "wortlaut.eval.claims:command",

@@ -240,16 +240,28 @@ def render_search(result: SearchResult) -> str:
 
 @click.command()
 @click.argument("query")
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Statements by meaning fused with word matches (as `wortlaut similar -q`).",
+)
 @paging_options
 @format_option("text", "json", "jsonl", "csv")
 @db_option
-def search(query: str, limit: int, offset: int, fmt: str, db: Path | None) -> None:
+def search(query: str, semantic: bool, limit: int, offset: int, fmt: str, db: Path | None) -> None:
     """Articles and statements matching QUERY.
 
     Words are all required and matched by their German stem (Friedensgespräche
     finds Friedensgesprächen); "a phrase" matches in order; OR between terms
     accepts either; -word excludes; word* matches a prefix.
     """
+    if semantic:
+        from wortlaut.cli.similar_command import emit_hits
+
+        with reading(db) as store:
+            found = store.semantic_search(query, limit=offset + limit)
+        emit_hits(found[offset:], fmt)
+        return
     with reading(db) as store:
         result = store.search(query, limit=limit, offset=offset)
     hits = [*result.articles, *result.statements]

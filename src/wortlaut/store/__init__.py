@@ -31,6 +31,7 @@ from wortlaut.store.results import (
     to_data,
 )
 from wortlaut.store.schema import SCHEMA_VERSION
+from wortlaut.store.semantic import SemanticHit
 
 #: Environment variable naming the default store file.
 DB_ENV = "WORTLAUT_DB"
@@ -59,6 +60,7 @@ __all__ = [
     "ReadOnlyError",
     "SearchHit",
     "SearchResult",
+    "SemanticHit",
     "Source",
     "StatementGroup",
     "Store",

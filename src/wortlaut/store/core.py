@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from wortlaut.article import Article
-from wortlaut.store import entities, queries, timeline
+from wortlaut.link.encoder import Encoder, default_encoder
+from wortlaut.store import entities, queries, semantic, timeline
 from wortlaut.store.errors import (
     NotFoundError,
+    QueryError,
     QueryTimeoutError,
     ReadOnlyError,
     StoreError,
@@ -39,6 +41,7 @@ from wortlaut.store.results import (
     StoryInfo,
 )
 from wortlaut.store.schema import check_version, migrate
+from wortlaut.store.semantic import SemanticHit
 from wortlaut.store.writer import add_article
 
 #: How long a connection waits for another writer's lock before giving up (ms). Long enough for
@@ -252,6 +255,37 @@ class Store:
         """Articles and statements matching a query (German stemming; see docs/usage.md)."""
         with self._bounded():
             return queries.search(self.connection, query, limit=limit, offset=offset)
+
+    def similar(
+        self, statement_id: str, *, limit: int = 10, encoder: Encoder | None = None
+    ) -> list[SemanticHit]:
+        """Statements most like one statement by meaning (cosine of their vectors), best first."""
+        chosen = encoder or default_encoder()
+        data = self._vectors(chosen)
+        with self._bounded():
+            deadline = time.monotonic() + self.query_timeout
+            return semantic.similar(
+                self.connection, data, chosen, statement_id, limit=limit, deadline=deadline
+            )
+
+    def semantic_search(
+        self, query: str, *, limit: int = 20, hybrid: bool = True, encoder: Encoder | None = None
+    ) -> list[SemanticHit]:
+        """Statements matching a query by meaning, fused with full-text ranks (see docs/usage.md)."""
+        if not query.strip():
+            raise QueryError("empty query")
+        chosen = encoder or default_encoder()
+        data = self._vectors(chosen)
+        with self._bounded():
+            deadline = time.monotonic() + self.query_timeout
+            return semantic.search(
+                self.connection, data, chosen, query, limit=limit, hybrid=hybrid, deadline=deadline
+            )
+
+    def _vectors(self, encoder: Encoder) -> semantic.VectorData:
+        """The per-process vector index (built once, rebuilt after the store changed; not time-limited)."""
+        cache_key = self.path if self.path != ":memory:" else f":memory:{id(self.connection)}"
+        return semantic.loaded(self.connection, encoder, cache_key=cache_key, writable=not self.readonly)
 
     def articles(
         self, *, source: str | None = None, since: str | None = None, limit: int = 20, offset: int = 0

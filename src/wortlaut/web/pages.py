@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from wortlaut import i18n
 from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
-from wortlaut.web import export, locale, quoting, views
+from wortlaut.web import export, locale, quoting, semantic_views, views
 from wortlaut.web.feed_routes import add_feed_routes
 from wortlaut.web.highlight import anchor_id
 from wortlaut.web.links import link_url
@@ -185,6 +185,15 @@ def build_router(factory: StoreFactory) -> APIRouter:
             f"article-{article_id}",
         )
 
+    @router.get(f"{PREFIX}/similar/{{statement_id:path}}")
+    def similar(request: Request, statement_id: str) -> Response:
+        return respond(
+            request,
+            "similar.html",
+            lambda store: semantic_views.similar(store, statement_id[:200]),
+            f"similar-{statement_id}",
+        )
+
     @router.get(f"{PREFIX}/search")
     def search(
         request: Request,
@@ -194,6 +203,7 @@ def build_router(factory: StoreFactory) -> APIRouter:
         mode: str = "",
         since: str = "",
         until: str = "",
+        meaning: str = "",
     ) -> Response:
         filters = Filters(
             person=person or None,
@@ -202,6 +212,14 @@ def build_router(factory: StoreFactory) -> APIRouter:
             since=since or None,
             until=until or None,
         )
-        return respond(request, "search.html", lambda store: views.search(store, q, filters), "search")
+
+        def build(store: Store) -> dict[str, Any]:
+            context = views.search(store, q, filters)
+            if meaning:
+                context["semantic"] = semantic_views.by_meaning(store, q)
+                context["lists"]["meaning"] = context["semantic"]
+            return context
+
+        return respond(request, "search.html", build, "search")
 
     return router

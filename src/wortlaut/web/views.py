@@ -16,7 +16,7 @@ from wortlaut.article import Article
 from wortlaut.i18n import _
 from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
 from wortlaut.store import entities as store_entities
-from wortlaut.web import chart, locale
+from wortlaut.web import chart, locale, topics
 from wortlaut.web import queries as web_queries
 from wortlaut.web.highlight import anchor_id, highlight
 from wortlaut.web.quoting import bare
@@ -176,6 +176,7 @@ def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
         "entity": entity,
         "gender": locale.gender_of(entity.id),
         "glance": at_a_glance(groups),
+        "topics": topics.top_topics(groups, names=(entity.name, *entity.aliases)),
         "filters": filters,
         "groups": groups,
         "events": events,
