@@ -35,6 +35,7 @@ from typing import Any, TextIO
 import click
 
 from wortlaut.article import Article, Mention, Span, Statement
+from wortlaut.eval.spans import greedy_pairs
 
 ROLES = ("quote", "cue", "speaker", "addressee")
 #: gold medium code -> predicted media that count as right.
@@ -159,22 +160,11 @@ def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
 
 def pair(gold: list[Annotation], predicted: list[Annotation]) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs, greedily by shared quote tokens, largest first."""
-    candidates = []
-    for gold_index, annotation in enumerate(gold):
-        for pred_index, other in enumerate(predicted):
-            shared = len(annotation.roles.get("quote", frozenset()) & other.roles.get("quote", frozenset()))
-            if shared:
-                candidates.append((-shared, gold_index, pred_index))
-    candidates.sort()
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for _, gold_index, pred_index in candidates:
-        if gold_index not in used_gold and pred_index not in used_pred:
-            used_gold.add(gold_index)
-            used_pred.add(pred_index)
-            pairs.append((gold_index, pred_index))
-    return pairs
+    return greedy_pairs(
+        (len(annotation.roles.get("quote", frozenset()) & other.roles.get("quote", frozenset())), g, p)
+        for g, annotation in enumerate(gold)
+        for p, other in enumerate(predicted)
+    )
 
 
 class TokenMap:

@@ -31,6 +31,7 @@ import click
 
 from wortlaut.article import Article, Statement
 from wortlaut.eval.quotes import prf
+from wortlaut.eval.spans import greedy_pairs
 
 DATA = Path(__file__).parent / "data" / "statements-own"
 GOLD_FILE = DATA / "statements.tsv"
@@ -140,24 +141,13 @@ def speaker_right(article: Article, statement: Statement, gold: Gold) -> bool:
 def _pairs(
     regions: Sequence[tuple[int, int] | None], statements: Sequence[Statement]
 ) -> list[tuple[int, int]]:
-    candidates = []
-    for gold_index, region in enumerate(regions):
-        if region is None:
-            continue
-        for pred_index, statement in enumerate(statements):
-            shared = min(region[1], statement.quote.end) - max(region[0], statement.quote.start)
-            if shared > 0:
-                candidates.append((-shared, gold_index, pred_index))
-    candidates.sort()
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for _, gold_index, pred_index in candidates:
-        if gold_index not in used_gold and pred_index not in used_pred:
-            used_gold.add(gold_index)
-            used_pred.add(pred_index)
-            pairs.append((gold_index, pred_index))
-    return pairs
+    """Gold regions paired one-to-one with predicted quotes by shared characters, largest first."""
+    return greedy_pairs(
+        (min(region[1], statement.quote.end) - max(region[0], statement.quote.start), g, p)
+        for g, region in enumerate(regions)
+        if region is not None
+        for p, statement in enumerate(statements)
+    )
 
 
 def score_page(article: Article, golds: Sequence[Gold], tally: Tally) -> list[str]:
