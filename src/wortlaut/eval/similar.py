@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from wortlaut.eval.stories import MemoEncoder, make_encoder
+from wortlaut.eval.stories import MemoEncoder, encoder_option, json_option, make_encoder, shared_option
 from wortlaut.eval.stories_collection import GoldArticle, load_collection
 from wortlaut.link import Encoder
 
@@ -58,22 +58,10 @@ def run_similar(articles: Iterable[GoldArticle], encoder: Encoder, *, k: int = T
 
 
 @click.command(name="similar")
-@click.option(
-    "--encoder",
-    "encoder_name",
-    type=click.Choice(["e5", "hashing"]),
-    default="e5",
-    show_default=True,
-    help="Sentence encoder of the statement vectors.",
-)
+@encoder_option
 @click.option("--k", type=click.IntRange(1, 50), default=TOP_K, show_default=True, help="Results looked at.")
-@click.option(
-    "--shared",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="The shared folder with seeds/ (default: $WORTLAUT_SHARED or ../shared).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@shared_option
+@json_option
 def command(encoder_name: str, k: int, shared: Path | None, as_json: bool) -> None:
     """Hit rate at k of "statements like this one" on the story collection's statement groups."""
     articles, notes = load_collection(shared)

@@ -204,6 +204,24 @@ def _print(split: str, result: Mapping[str, Any]) -> None:
     )
 
 
+#: The options every evaluation on the story collection takes (``eval stories``, ``eval similar``).
+encoder_option = click.option(
+    "--encoder",
+    "encoder_name",
+    type=click.Choice(["e5", "hashing"]),
+    default="e5",
+    show_default=True,
+    help="Sentence encoder: the multilingual e5 model, or model-free character n-gram hashing.",
+)
+shared_option = click.option(
+    "--shared",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The shared folder with seeds/ (default: $WORTLAUT_SHARED or ../shared).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+
+
 @click.command(name="stories")
 @click.option(
     "--split",
@@ -212,21 +230,9 @@ def _print(split: str, result: Mapping[str, Any]) -> None:
     show_default=True,
     help="Which half of the collection (dev chose the thresholds).",
 )
-@click.option(
-    "--encoder",
-    "encoder_name",
-    type=click.Choice(["e5", "hashing"]),
-    default="e5",
-    show_default=True,
-    help="Sentence encoder: the multilingual e5 model, or model-free character n-gram hashing.",
-)
-@click.option(
-    "--shared",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="The shared folder with seeds/ (default: $WORTLAUT_SHARED or ../shared).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@encoder_option
+@shared_option
+@json_option
 def command(split: str, encoder_name: str, shared: Path | None, as_json: bool) -> None:
     """Story clustering (pairwise/BCubed F1) and statement grouping (P/R) on the story collection."""
     articles, notes = load_collection(shared)
