@@ -1,87 +1,19 @@
 """Strict span scoring in the manner of conlleval: a predicted span counts only when type and both ends match.
 
-Shared by the NER evaluation and anything else that compares typed spans.
-Spans are ``(start, end_exclusive, type)`` triples over one unit (a sentence);
-:func:`bio_spans` turns a BIO tag sequence into such spans, treating a stray
-``I-X`` after ``O`` or after another type as the start of a new span (as
-conlleval does).
+Shared by the NER evaluation and anything else that compares typed spans.  The
+span type, :func:`bio_spans` and the counters live in :mod:`wortlaut.ner.spans`
+(the tagger and NER training use them; eval imports from the packages it
+scores, never the other way round) and are re-exported here; the one-to-one
+pairing of overlapping annotations is eval's own.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-SpanTuple = tuple[int, int, str]
+from wortlaut.ner.spans import Score, SpanScorer, SpanTuple, bio_spans
 
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    """True positives, number predicted and number gold, with precision/recall/F1 derived."""
-
-    correct: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-
-def bio_spans(tags: Sequence[str]) -> list[SpanTuple]:
-    """Spans of a BIO tag sequence (``["B-PER", "I-PER", "O"]`` -> ``[(0, 2, "PER")]``)."""
-    spans: list[SpanTuple] = []
-    start, label = -1, ""
-    for index, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        continues = prefix == "I" and kind == label and start >= 0
-        if continues:
-            continue
-        if start >= 0:
-            spans.append((start, index, label))
-            start, label = -1, ""
-        if prefix in ("B", "I") and kind:
-            start, label = index, kind
-    return spans
-
-
-class SpanScorer:
-    """Accumulates strict span matches per type over many units."""
-
-    def __init__(self) -> None:
-        self._correct: Counter[str] = Counter()
-        self._predicted: Counter[str] = Counter()
-        self._gold: Counter[str] = Counter()
-
-    def add(self, gold: Iterable[SpanTuple], predicted: Iterable[SpanTuple]) -> None:
-        """Add one unit's gold and predicted spans."""
-        gold_set, predicted_set = set(gold), set(predicted)
-        self._gold.update(span[2] for span in gold_set)
-        self._predicted.update(span[2] for span in predicted_set)
-        self._correct.update(span[2] for span in gold_set & predicted_set)
-
-    def score(self, kind: str) -> Score:
-        """The score of one type."""
-        return Score(self._correct[kind], self._predicted[kind], self._gold[kind])
-
-    def micro(self, kinds: Iterable[str]) -> Score:
-        """The micro-averaged score over several types."""
-        kinds = list(kinds)
-        return Score(
-            sum(self._correct[k] for k in kinds),
-            sum(self._predicted[k] for k in kinds),
-            sum(self._gold[k] for k in kinds),
-        )
+__all__ = ["Score", "SpanScorer", "SpanTuple", "bio_spans", "greedy_pairs"]
 
 
 def greedy_pairs(overlaps: Iterable[tuple[int, int, int]]) -> list[tuple[int, int]]:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from wortlaut.eval.spans import SpanTuple, bio_spans
 from wortlaut.ner.features import FeatureExtractor
 from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
+from wortlaut.ner.spans import SpanTuple, bio_spans
 
 #: File name of the shipped model inside ``wortlaut/models/ner-crf``.
 MODEL_FILE = "model.npz"

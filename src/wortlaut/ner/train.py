@@ -21,10 +21,10 @@ from pathlib import Path
 import click
 import pycrfsuite
 
-from wortlaut.eval.spans import SpanScorer, bio_spans
 from wortlaut.ner.corpus import TYPES, CorpusError, Sentence, training_and_held_out
 from wortlaut.ner.features import GROUPS, FeatureExtractor
 from wortlaut.ner.model import CrfModel, NerModelError
+from wortlaut.ner.spans import SpanScorer, bio_spans
 from wortlaut.ner.tagger import NerTagger, default_model_path, load_tagger
 
 #: L1 and L2 regularisation, chosen on the held-out slice (see the model card's table of variants).
