@@ -10,8 +10,9 @@ alias matches whatever the tokenizer did with ``Baden-Württemberg``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from wortlaut.textnorm import name_key
 
 #: Words are runs of anything but whitespace and hyphen-like dashes; dashes are words too.
 WORD = re.compile(r"[-‐‑–]|[^\s\-‐‑–]+")
@@ -27,9 +28,7 @@ def key(word: str) -> str:
 
     A word that is all punctuation keeps it (``","`` stays ``","``).
     """
-    folded = unicodedata.normalize("NFKD", (word.strip(EDGE_PUNCT) or word).casefold())
-    plain = "".join(char for char in folded if not unicodedata.combining(char))
-    return plain.replace("ß", "ss").replace("’", "'")
+    return name_key(word.strip(EDGE_PUNCT) or word)
 
 
 def words(text: str) -> list[tuple[int, int, str]]:

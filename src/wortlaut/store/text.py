@@ -15,12 +15,12 @@ with a message a user can act on.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 import Stemmer
 
 from wortlaut.store.errors import QueryError
+from wortlaut.textnorm import match_words
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s"()]+')
@@ -39,9 +39,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def normalize(text: str) -> str:
     """Case- and diacritics-insensitive form used to match names (``Selenskyj`` = ``selenskyj``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_WORD.findall(stripped.replace("ß", "ss")))
+    return match_words(text)
 
 
 def words(text: str) -> list[str]:
