@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from wortlaut.article import Article, Statement
-from wortlaut.timex.finder import split_sentences
-from wortlaut.timex.lexicon import read_tsv
+from wortlaut.lang.tables import read_records
+from wortlaut.sentences import split_sentences
 
 ASSERTED = "asserted"
 HEDGED = "hedged"
@@ -45,7 +45,7 @@ def _word_pattern(expression: str) -> re.Pattern[str] | None:
 def load_hedge_cues() -> tuple[HedgeCue, ...]:
     """The hedge cues (cached: the data is read-only)."""
     cues = []
-    for row in read_tsv("claims_hedges.tsv"):
+    for row in read_records("claims_hedges.tsv"):
         if row["kind"] not in KINDS:
             raise ValueError(f"claims_hedges.tsv: unknown kind {row['kind']!r}")
         pattern = _word_pattern(row["pattern"])

@@ -31,8 +31,8 @@ from wortlaut.eval import claims_data as data
 from wortlaut.events.frames import nearest_time
 from wortlaut.events.lexicon import load_event_lexicon
 from wortlaut.events.status import StatusOptions, dated_status, event_status
+from wortlaut.sentences import split_sentences
 from wortlaut.stages.events import EventsStage
-from wortlaut.timex.finder import split_sentences
 
 NONE = "none"
 #: Folds of the cross-validation on the tune split.

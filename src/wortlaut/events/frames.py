@@ -12,6 +12,7 @@ from functools import cache
 
 from wortlaut.article import Article, EntityRef, Mention, Span, TimeExpr
 from wortlaut.events.lexicon import EventLexicon, Trigger
+from wortlaut.lang.tables import read_column
 from wortlaut.timex.lexicon import LANG_DIR
 
 WORD = re.compile(r"[\w@#][\w-]*")
@@ -181,8 +182,7 @@ def load_places() -> frozenset[str]:
     path = LANG_DIR / "ner_places.txt"
     if not path.exists():
         return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(read_column(path, columns=1))
 
 
 def topics_in(article: Article, sentence: Span, lex: EventLexicon) -> list[Span]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from wortlaut.timex.lexicon import read_tsv
+from wortlaut.lang.tables import read_records
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +58,14 @@ def load_event_lexicon() -> EventLexicon:
             needs=re.compile(row["needs"]) if row.get("needs") else None,
             not_after=frozenset((row.get("not_after") or "").split("|")) - {""},
         )
-        for row in read_tsv("event_triggers.tsv")
+        for row in read_records("event_triggers.tsv")
     ]
     return EventLexicon(
         exact={trig.form: trig for trig in triggers},
         suffixes=tuple(sorted((t for t in triggers if t.match == "suffix"), key=lambda t: -len(t.form))),
-        blockers=tuple(row["prefix"] for row in read_tsv("event_blockers.tsv")),
-        groups=tuple(re.compile(row["pattern"]) for row in read_tsv("event_groups.tsv")),
-        topics=tuple(row["topic"] for row in read_tsv("event_topics.tsv")),
-        outcomes=frozenset(row["form"] for row in read_tsv("event_outcomes.tsv")),
-        nontriggers=frozenset(row["word"] for row in read_tsv("event_nontriggers.tsv")),
+        blockers=tuple(row["prefix"] for row in read_records("event_blockers.tsv")),
+        groups=tuple(re.compile(row["pattern"]) for row in read_records("event_groups.tsv")),
+        topics=tuple(row["topic"] for row in read_records("event_topics.tsv")),
+        outcomes=frozenset(row["form"] for row in read_records("event_outcomes.tsv")),
+        nontriggers=frozenset(row["word"] for row in read_records("event_nontriggers.tsv")),
     )

@@ -17,7 +17,7 @@ from functools import cache
 
 from wortlaut.article import Article, Span
 from wortlaut.events.frames import CLAUSE_BREAK, WORD
-from wortlaut.timex.lexicon import read_tsv
+from wortlaut.lang.tables import read_records
 
 HAPPENED = "happened"
 PLANNED = "planned"
@@ -90,7 +90,7 @@ def load_status_cues() -> tuple[StatusCue, ...]:
             with_=_word_pattern(row.get("with") or ""),
             unless=_word_pattern(row.get("unless") or ""),
         )
-        for row in read_tsv("event_status.tsv")
+        for row in read_records("event_status.tsv")
     ]
     unknown = {cue.status for cue in cues} - set(STATUSES)
     if unknown:

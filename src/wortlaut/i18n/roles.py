@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from wortlaut import i18n
+from wortlaut.lang.tables import read_rows
 
 FEMININE = "f"
 
@@ -25,16 +25,14 @@ class Labels:
     places: dict[str, str]
 
 
-def _rows(lang: str, name: str) -> list[list[str]]:
-    text = files("wortlaut").joinpath("lang", lang, name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def labels(lang: str) -> Labels:
     """The label tables of ``lang``, read once per process."""
-    offices = {row[0]: (row[1], row[2] if len(row) > 2 else row[1]) for row in _rows(lang, "role_labels.tsv")}
-    places = {row[0]: row[1] for row in _rows(lang, "role_places.tsv")}
+    offices = {
+        row[0]: (row[1], row[2] if len(row) > 2 else row[1])
+        for row in read_rows("role_labels.tsv", columns=(2, 3), lang=lang)
+    }
+    places = {row[0]: row[1] for row in read_rows("role_places.tsv", columns=2, lang=lang)}
     return Labels(offices=offices, places=places)
 
 

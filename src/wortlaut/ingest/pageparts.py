@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
+
+from wortlaut.lang.tables import read_rows
 
 #: Service and caption blocks are short; an element with a marker class and a
 #: longer text is a container (``class="article-author-wrapper"`` around the
@@ -78,8 +79,7 @@ class PageMarkers:
 
 def load_page_markers(name: str = "page_markers.tsv") -> PageMarkers:
     """Read the class markers (kind, regex, why) from ``lang/de``."""
-    text = files("wortlaut").joinpath("lang", "de", name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = read_rows(name, columns=3)
     return PageMarkers(patterns={row[0]: re.compile(row[1], re.IGNORECASE) for row in rows})
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from wortlaut.article import Article
 from wortlaut.kb.normalize import key
+from wortlaut.lang.tables import read_rows
 
 EVIDENCE_FILE = Path(__file__).resolve().parent / "data" / "home_country.tsv"
 #: The home when nothing points elsewhere: wortlaut reads German news first.
@@ -50,10 +51,8 @@ def load_evidence(path: Path = EVIDENCE_FILE) -> HomeEvidence:
     """Read the evidence table once per process."""
     domains: dict[str, str] = {}
     places: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, value, country = (cell.strip() for cell in line.split("\t")[:3])
+    for row in read_rows(path, columns=3):
+        kind, value, country = (cell.strip() for cell in row)
         (domains if kind == "tld" else places)[value.lower() if kind == "tld" else key(value)] = country
     return HomeEvidence(domains, places)
 

@@ -19,6 +19,7 @@ from wortlaut.kb.gazetteer import Gazetteer
 from wortlaut.kb.model import KB
 from wortlaut.kb.normalize import key
 from wortlaut.kb.text import Word
+from wortlaut.lang.tables import TableError, read_rows
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 PATTERN_FILE = LANG_DIR / "roles_descriptions.tsv"
@@ -92,14 +93,11 @@ def load_patterns(path: Path = PATTERN_FILE) -> list[Pattern]:
 
 
 def _rows(path: Path, width: int) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            row = [cell.strip() for cell in line.split("\t")]
-            if len(row) < width:
-                raise PatternError(f"{path}: needs {width} tab-separated columns: {line!r}")
-            rows.append(row)
-    return rows
+    """Stripped rows of ``width`` cells, or one more (an optional last column)."""
+    try:
+        return [[cell.strip() for cell in row] for row in read_rows(path, columns=(width, width + 1))]
+    except TableError as error:
+        raise PatternError(str(error)) from None
 
 
 def _element(text: str) -> Element:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 import Stemmer
+
+from wortlaut.lang.tables import read_column
+from wortlaut.textnorm import fold_latin
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -28,8 +29,7 @@ STOPWORDS_FILE = "link_stopwords.txt"
 @cache
 def stopwords() -> frozenset[str]:
     """The stopword list, read once."""
-    text = resources.files("wortlaut").joinpath("lang", "de", STOPWORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(read_column(STOPWORDS_FILE, columns=1))
 
 
 @cache
@@ -37,19 +37,9 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english" if language == "en" else "german")
 
 
-def _strip_accents(char: str) -> str:
-    return "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
-
-
-#: Latin letters with diacritics (U+00C0–U+024F) mapped to their base letters, for ``str.translate``.
-_FOLD = {
-    code: _strip_accents(chr(code)) for code in range(0xC0, 0x250) if _strip_accents(chr(code)) != chr(code)
-}
-
-
 def fold(text: str) -> str:
     """Case- and accent-folded text, so ``Selenskyj``/``selenskyj`` and ``ä``/``a`` compare equal."""
-    return text.casefold().translate(_FOLD)
+    return fold_latin(text)
 
 
 def words(text: str) -> list[str]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from wortlaut.lang.tables import read_column
+
 #: Organisation heads shorter than this (``AG``, ``SE``, ``KG``) match only as whole words, since as
 #: word endings they would fire on ordinary nouns (``Vorschlag``, ``Gase``).
 MIN_ENDING = 3
@@ -22,8 +24,7 @@ GEO_FILE = "ner_geo_places.txt"
 
 def read_list(path: Path) -> list[str]:
     """Non-empty, non-comment lines of a list file."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return read_column(path, columns=1)
 
 
 def _lang_dir() -> Path:

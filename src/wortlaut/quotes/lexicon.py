@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from wortlaut.lang.tables import read_rows
+
 LANG_DIR = Path(str(resources.files("wortlaut") / "lang" / "de"))
 SPEECH_VERBS = LANG_DIR / "speech_verbs.tsv"
 WORDS = LANG_DIR / "quotes_words.tsv"
@@ -41,10 +43,7 @@ class Lexicon:
 
 def _rows(path: Path) -> list[list[str]]:
     """Data rows of a TSV file: comments and the header line dropped."""
-    lines = [
-        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
-    ]
-    return [line.split("\t") for line in lines[1:]]
+    return read_rows(path, header=True)
 
 
 def read_speech_verbs(path: Path = SPEECH_VERBS) -> list[tuple[SpeechVerb, tuple[str, ...]]]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wortlaut.article import Article, Entity, EntityRef, Statement
+from wortlaut.lang.tables import read_rows
 from wortlaut.quotes.lexicon import Lexicon
 
 LINKS_FILE = Path(__file__).resolve().parent.parent / "lang" / "de" / "quotes_speaker_links.tsv"
@@ -42,15 +43,12 @@ class LinkWords:
 
 def load_link_words(path: Path = LINKS_FILE, names: Path = FIRST_NAMES) -> LinkWords:
     tables: dict[str, dict[str, str]] = {"pronoun": {}, "possessive": {}, "definite": {}}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            category, word, gender = (cell.strip() for cell in line.split("\t")[:3])
-            tables[category][word] = gender
+    for row in read_rows(path, columns=3):
+        category, word, gender = (cell.strip() for cell in row)
+        tables[category][word] = gender
     first: dict[str, str] = {}
-    for line in names.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if len(cells) > 1 and not line.startswith("#"):
-            first[cells[0].strip().casefold()] = cells[1].strip()
+    for cells in read_rows(names, columns=2):
+        first[cells[0].strip().casefold()] = cells[1].strip()
     return LinkWords(tables["pronoun"], tables["possessive"], tables["definite"], first)
 
 

@@ -22,7 +22,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import ClassVar, Protocol
 
 from wortlaut.article import Article, Mention
@@ -34,6 +33,7 @@ from wortlaut.kb.model import strip_genitive
 from wortlaut.kb.normalize import handle_key, key
 from wortlaut.kb.records import EntityRegistry
 from wortlaut.kb.text import Word, article_words
+from wortlaut.lang.tables import read_column, read_rows
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.stages.entity_names import (
     Found,
@@ -46,7 +46,6 @@ from wortlaut.stages.entity_names import (
 )
 from wortlaut.stages.structure_data import load_agencies
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 #: The NER tagger's labels → mention types (GermEval calls MISC "OTH").
 TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC": "MISC"}
 #: A handle: ``@`` plus up to 30 word characters (X allows 15, other networks more), not inside an address.
@@ -76,18 +75,13 @@ def default_tagger() -> Tagger | None:
 
 def read_words(name: str) -> dict[str, str]:
     """First column (as a match key) → second column (or ``""``) of a ``lang/de`` data file."""
-    table = {}
-    for line in (LANG_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = line.split("\t")
-            table[key(cells[0].strip())] = cells[1].strip() if len(cells) > 1 else ""
-    return table
+    rows = read_rows(name, columns=(1, 3))
+    return {key(cells[0].strip()): cells[1].strip() if len(cells) > 1 else "" for cells in rows}
 
 
 def _lines(name: str) -> list[str]:
     """The non-comment lines of a ``lang/de`` word list, as match keys."""
-    text = (LANG_DIR / name).read_text(encoding="utf-8")
-    return [key(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [key(word) for word in read_column(name, columns=1)]
 
 
 _DEFAULT = object()

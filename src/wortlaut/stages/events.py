@@ -31,7 +31,7 @@ from wortlaut.events.lexicon import EventLexicon, load_event_lexicon
 from wortlaut.events.merge import Cluster, evidence, merge, sentence_dates, unique_refs
 from wortlaut.events.status import DEFAULT_OPTIONS, StatusOptions, cluster_status, dated_status, event_status
 from wortlaut.pipeline import Stage, register_stage
-from wortlaut.timex.finder import split_sentences
+from wortlaut.sentences import split_sentences
 
 
 @register_stage("events.rules.v1")

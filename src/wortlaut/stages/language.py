@@ -17,8 +17,8 @@ from functools import cache
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from wortlaut.article import Article, LanguageSpan, Span, Structure
+from wortlaut.lang.tables import read_rows
 from wortlaut.pipeline import Stage, register_stage
-from wortlaut.stages.structure_data import read_tsv
 
 #: Characters of each part given to the detector.  ~100 characters (15
 #: words) already separate German from English with confidence > 0.99 in
@@ -58,7 +58,7 @@ def detector(languages: tuple[str, ...]) -> LanguageDetector:
 
 def load_languages(name: str = "structure_languages.tsv") -> dict[str, str]:
     """lingua language name -> ISO 639-1 code, from the data file."""
-    return {row[1].strip(): row[0].strip() for row in read_tsv(name)}
+    return {row[1].strip(): row[0].strip() for row in read_rows(name, columns=2)}
 
 
 @register_stage("language.lingua.v1")

@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wortlaut.article import Article, Token
+from wortlaut.lang.tables import read_rows
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.stages.morph_tagger import MemoTagger
-from wortlaut.stages.tokens import LANG_DIR, read_column
+from wortlaut.stages.tokens import read_column
 
 #: Words longer than this are not analysed by HanTa (its analysis grows with word length;
 #: URLs and glued junk can be thousands of characters).  No German dictionary word in the
@@ -51,10 +52,8 @@ class VerbForm:
 def read_verb_forms() -> dict[str, VerbForm]:
     """The irregular finite forms: form -> (lemma, mood, tense)."""
     forms = {}
-    for line in (LANG_DIR / "morph_verb_forms.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            form, lemma, mood, tense = line.split("\t")
-            forms[form] = VerbForm(lemma, mood, tense)
+    for form, lemma, mood, tense in read_rows("morph_verb_forms.tsv", columns=4):
+        forms[form] = VerbForm(lemma, mood, tense)
     return forms
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib.resources import files
+
+from wortlaut.lang.tables import read_rows
 
 #: Post signatures name an author in a few words ("Mark Rutte", "Bundeskanzler
 #: Friedrich Merz"); a longer stretch before "(@handle)" is prose, not a signature.
 MAX_AUTHOR_WORDS = 6
 
-_LANG_DIR = files("wortlaut").joinpath("lang", "de")
 
 #: A dateline names its place(s) and date in a few words before the agency tag
 #: ("Berlin/Warschau", "Frankfurt/Main, 11. März"); longer text before a bracket is prose.
@@ -37,12 +37,6 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 _DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
-
-
-def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file, without comments and blank lines."""
-    text = _LANG_DIR.joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +69,7 @@ class Markers:
 
 
 def load_markers(name: str = "structure_boilerplate.tsv") -> Markers:
-    rows = read_tsv(name)
+    rows = read_rows(name, columns=(3, 4))
     headers = tuple(re.compile(row[1]) for row in rows if row[0] == "list")
     lines = tuple(
         (re.compile(row[1]), row[3].strip() if len(row) > 3 else "boilerplate")
@@ -88,7 +82,7 @@ def load_markers(name: str = "structure_boilerplate.tsv") -> Markers:
 
 
 def load_months(name: str = "structure_months.tsv") -> dict[str, int]:
-    return {row[0].strip().lower(): int(row[1]) for row in read_tsv(name)}
+    return {row[0].strip().lower(): int(row[1]) for row in read_rows(name, columns=2)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +112,7 @@ class AgencyTags:
 
 def load_agencies(name: str = "structure_agencies.tsv") -> AgencyTags:
     """Compile the agency tags of the data file into the tag, dateline and credit patterns."""
-    names = sorted({row[0].strip() for row in read_tsv(name)}, key=len, reverse=True)
+    names = sorted({row[0].strip() for row in read_rows(name, columns=2)}, key=len, reverse=True)
     agency = rf"(?i:{'|'.join(re.escape(n) for n in names)})(?![\w-])"
     tag = rf"\(\s*{agency}(?:\s*[/,]\s*[\w-]{{1,{MAX_TAG_SUFFIX_CHARS}}})*\s*\)"
     place = rf"[^\W\d_][^\n()„“”\"»«!?:;]{{0,{MAX_DATELINE_PLACE_CHARS}}}?[ \t,]*"
@@ -141,7 +135,7 @@ class Signature:
 
 def load_post_prefixes(name: str = "structure_post_prefixes.tsv") -> re.Pattern[str] | None:
     """A pattern for signatures opened by a phrase ("Ein Beitrag geteilt von …") instead of a dash."""
-    phrases = [re.escape(row[0].strip()) for row in read_tsv(name)]
+    phrases = [re.escape(row[0].strip()) for row in read_rows(name, columns=2)]
     if not phrases:
         return None
     return re.compile(rf"(?i:^(?:{'|'.join(phrases)}))\s+" + _SIGNATURE_TAIL)

@@ -17,7 +17,6 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import cast
 
 import spacy
@@ -25,9 +24,8 @@ from spacy.attrs import ORTH
 from spacy.tokenizer import Tokenizer
 
 from wortlaut.article import Article, Span, Token
+from wortlaut.lang import tables
 from wortlaut.pipeline import Stage, register_stage
-
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 
 #: Sentences longer than this many tokens are force-split, which keeps every later
 #: per-sentence step linear on text without punctuation.  Real news sentences stay far
@@ -53,11 +51,7 @@ ORDINAL = re.compile(r"^\d+\.$")
 
 def read_column(name: str) -> frozenset[str]:
     """The first tab-separated column of a data file in ``lang/de`` (``#`` lines are comments)."""
-    items = set()
-    for line in (LANG_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            items.add(line.split("\t", 1)[0].strip())
-    return frozenset(items)
+    return frozenset(tables.read_column(name))
 
 
 @dataclass(frozen=True, slots=True)

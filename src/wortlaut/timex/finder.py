@@ -12,13 +12,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from wortlaut.article import Span, TimeExpr, Token
+from wortlaut.sentences import split_sentences
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Context, Normaliser
 from wortlaut.timex.patterns import Candidate, PatternSet
 from wortlaut.timex.tense import direction_at
 
-#: Fallback sentence ends when no sentence layer exists: end punctuation before a capital, or a line break.
-SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])(?<!\s[a-zA-Z]\.)\s+(?=[„\"A-ZÄÖÜ])|\n+")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 #: Kinds whose year carries over to later month names in the sentence (not a bare ``Jahrgang 2013``).
@@ -36,18 +35,6 @@ NARRATIVE_KINDS = frozenset({"iso", "numdate", "daymonth", "month"})
 NARRATIVE_MIN_YEARS_BACK = 2
 
 AnchorFn = Callable[[int], date | None]
-
-
-def split_sentences(text: str) -> list[Span]:
-    """Rough sentence spans for text without a sentence layer."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        if match.start() > start:
-            spans.append(Span(start=start, end=match.start(), text=text[start : match.start()]))
-        start = match.end()
-    if start < len(text):
-        spans.append(Span(start=start, end=len(text), text=text[start:]))
-    return spans
 
 
 class _Focus:

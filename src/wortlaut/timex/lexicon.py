@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from wortlaut.lang.tables import read_records
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV data file with a header line; lines starting with ``#`` are comments."""
-    path = LANG_DIR / name
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """Rows of a ``lang/de`` TSV data file with a header line; lines starting with ``#`` are comments."""
+    return read_records(name)
 
 
 @dataclass(frozen=True, slots=True)
