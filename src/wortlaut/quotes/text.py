@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 
 from wortlaut.article import Article
+from wortlaut.sentences import split_sentences
 
 #: Fallback tokens: words with inner hyphens/apostrophes/dots (z.B., NATO-Chef), @handles, or one symbol.
 _TOKEN = re.compile(r"[@#]?\w+(?:[-'’.]\w+)*-?|[^\w\s]")
-#: Fallback sentence ends: . ! ? (and a closing quote) before a space and a capital or an opening mark.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[“”\"«»]?(?=\s+[„\"»«(A-ZÄÖÜ0-9])|\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +31,9 @@ class Tok:
     lemma: str | None = None
 
 
-def _fallback_sentences(text: str) -> list[tuple[int, int]]:
-    bounds: list[tuple[int, int]] = []
-    begin = 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[begin : match.end()].strip():
-            bounds.append((begin, match.end()))
-        begin = match.end()
-    if text[begin:].strip():
-        bounds.append((begin, len(text)))
-    return bounds
-
-
 def _fallback_tokens(text: str) -> list[Tok]:
     tokens: list[Tok] = []
-    for number, (begin, end) in enumerate(_fallback_sentences(text)):
+    for number, (begin, end) in enumerate((span.start, span.end) for span in split_sentences(text)):
         for match in _TOKEN.finditer(text, begin, end):
             word = match.group()
             tokens.append(Tok(match.start(), match.end(), word, word.lower(), number))
