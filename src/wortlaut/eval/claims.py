@@ -222,7 +222,8 @@ def command(data_dir: Path | None) -> None:
 
     DATA_DIR is the shared data folder (default: ../shared/data beside the project).
     """
-    print(json.dumps(report(data_dir or Path.cwd().parent / "shared" / "data"), indent=1, ensure_ascii=False))
+    scores = report(data_dir or Path.cwd().parent / "shared" / "data")
+    click.echo(json.dumps(scores, indent=1, ensure_ascii=False))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

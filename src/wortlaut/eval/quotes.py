@@ -25,7 +25,7 @@ must share at least one).  Then, micro-averaged over the corpus:
 from __future__ import annotations
 
 import json
-import sys
+import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -36,6 +36,8 @@ import click
 
 from wortlaut.article import Article, Mention, Span, Statement
 from wortlaut.eval.spans import greedy_pairs
+
+_LOG = logging.getLogger(__name__)
 
 ROLES = ("quote", "cue", "speaker", "addressee")
 #: gold medium code -> predicted media that count as right.
@@ -313,9 +315,7 @@ def evaluate(
             words = {int(tok["id"]): str(tok.get("text", "")) for tok in document["tokens"]}
             errors.write("\n".join(error_lines(path.name, gold, predicted, words)) + "\n")
         if progress and (number % 10 == 0 or number == len(files)):
-            print(f"\r{number}/{len(files)} documents", end="", file=sys.stderr, flush=True)
-    if progress:
-        print(file=sys.stderr)
+            _LOG.info("%d/%d documents", number, len(files))
     return scores
 
 
