@@ -11,7 +11,7 @@ on all documents.  Deterministic: same data, same model.
 from __future__ import annotations
 
 import json
-import logging
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +23,6 @@ from wortlaut.quotes.extract import build_context
 from wortlaut.quotes.lexicon import Lexicon, load_lexicon
 from wortlaut.quotes.speaker_features import candidates, features, rule_choice
 from wortlaut.quotes.speaker_model import SpeakerModel, train
-
-_LOG = logging.getLogger(__name__)
 
 Range = tuple[int, int]
 #: Folds for cross-validation (documents are split round-robin in file-name order).
@@ -125,8 +123,8 @@ def collect(data: Path, corpus: str, *, limit: int | None = None) -> list[Group]
         if limit is not None and number >= limit:
             break
         groups += groups_of(pipeline(Article.create(text)), cues, lexicon, number)
-        _LOG.debug("%s: %d documents", corpus, number + 1)
-    _LOG.info("%s: %d candidate groups", corpus, len(groups))
+        print(f"\r{corpus}: {number + 1} documents", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
     return groups
 
 
@@ -185,7 +183,6 @@ def main(
     threshold: float | None,
 ) -> None:
     """Train and write ``OUT/model.json`` with its cross-validation scores."""
-    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     if cache is not None and cache.exists():
         groups = [Group(*row) for row in json.loads(cache.read_text(encoding="utf-8"))]
     else:
