@@ -176,7 +176,7 @@ class Store(PageReads):
 
     def unlinked(self) -> int:
         """How many stored articles wait in the link journal (see :mod:`wortlaut.link.update`)."""
-        return int(self.reader.value("SELECT COUNT(*) FROM link_pending"))
+        return int(self.connection.execute("SELECT COUNT(*) FROM link_pending").fetchone()[0])
 
     def has(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -292,9 +292,10 @@ class Store(PageReads):
         return Article.from_json(json.loads(record))
 
     def counts(self) -> dict[str, int]:
-        """Row counts of the main tables, for summaries."""
+        """Row counts of the main tables, for summaries (whole-table counts: not time-limited)."""
         tables = ("articles", "statements", "entities", "events", "statement_groups", "stories")
-        return {name: int(self.reader.value(f"SELECT COUNT(*) FROM {name}")) for name in tables}
+        counts = {name: next(self.reader.scan(f"SELECT COUNT(*) AS n FROM {name}")) for name in tables}
+        return {name: int(row["n"]) for name, row in counts.items()}
 
 
 def _connect(location: str, readonly: bool) -> sqlite3.Connection:
