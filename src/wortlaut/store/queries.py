@@ -18,10 +18,7 @@ from typing import Any
 from wortlaut.store.entities import Condition, merge_target
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import ArticleInfo, Source, StatementGroup
-from wortlaut.store.search import RANK_WINDOW, SNIPPET_CONTEXT, search, snippet
 from wortlaut.store.text import fts_query
-
-__all__ = ["RANK_WINDOW", "SNIPPET_CONTEXT", "article_infos", "said", "search", "snippet"]
 
 
 def _json(text: str | None) -> Any:

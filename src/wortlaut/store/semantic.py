@@ -35,7 +35,7 @@ from wortlaut.store.vectors import VectorIndex
 RRF_K = 60
 #: Candidates taken from each ranker before fusion: a statement beyond rank 100 of both adds < 1/160.
 CANDIDATES = 100
-#: Full-text matches ranked by BM25, the most recent first (as :data:`wortlaut.store.queries.RANK_WINDOW`).
+#: Full-text matches ranked by BM25, the most recent first (as :data:`wortlaut.store.search.RANK_WINDOW`).
 TEXT_WINDOW = 1_000
 
 
