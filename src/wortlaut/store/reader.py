@@ -65,13 +65,18 @@ class Reader:
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a query."""
+        if self._depth:  # inside a block: its deadline applies (and entering another costs time)
+            return self._cursor(sql, params).fetchall()
         with self.bounded():
             return self._cursor(sql, params).fetchall()
 
     def row(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or ``None``."""
-        with self.bounded():
+        if self._depth:
             found: Row | None = self._cursor(sql, params).fetchone()
+            return found
+        with self.bounded():
+            found = self._cursor(sql, params).fetchone()
             return found
 
     def value(self, sql: str, params: Params = ()) -> Any:
