@@ -69,7 +69,7 @@ def _section(title: str) -> None:
 
 
 def _show_answers(store: Store, *, with_seeds: bool) -> None:
-    speaker = "Rutte" if with_seeds else _most_quoted(store)
+    speaker = "Rutte" if with_seeds else store.most_quoted_ever()
     if speaker:
         _section(f"wortlaut said {speaker}")
         groups = store.said(speaker, limit=5)
@@ -90,14 +90,6 @@ def _show_answers(store: Store, *, with_seeds: bool) -> None:
     _section(f"wortlaut search {query}")
     click.echo(render_search(store.search(query, limit=3)))
 
-
-def _most_quoted(store: Store) -> str | None:
-    row = store.connection.execute(
-        "SELECT COALESCE(e.name, s.speaker_text) FROM statements s"
-        " LEFT JOIN entities e ON e.id = s.speaker_entity WHERE s.speaker_text IS NOT NULL"
-        " GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1"
-    ).fetchone()
-    return str(row[0]) if row else None
 
 
 @click.command()

@@ -50,7 +50,7 @@ def learned_command(min_articles: int, fmt: str, db: Path | None) -> None:
     WORTLAUT_KB=learned.yaml so that the per-article analysis knows them too.
     """
     with reading(db) as store:
-        items = learned(store.connection, min_articles=min_articles) if learning(store.connection) else []
+        items = learned(store.connection, min_articles=min_articles) if learning(store.reader) else []
     if fmt == "tsv":
         click.echo("\t".join(_TSV_COLUMNS))
         for item in items:

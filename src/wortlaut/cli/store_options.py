@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ from wortlaut.csv_safety import safe_cell
 from wortlaut.echo import printable
 from wortlaut.store import DB_ENV, NotFoundError, QueryError, QueryTimeoutError, Store, StoreError, to_data
 from wortlaut.store import default_db_path as _default_db_path
-from wortlaut.store.errors import describe_sqlite_error
+from wortlaut.store.errors import SQLiteError, describe_sqlite_error
 
 #: Exit codes, documented in docs/cli.md.
 EXIT_OK = 0
@@ -97,7 +96,7 @@ def reading(db: Path | None) -> Iterator[Store]:
         fail(str(error), EXIT_USAGE)
     except StoreError as error:
         fail(str(error), EXIT_STORE)
-    except sqlite3.Error as error:  # damaged after opening: a clean line, not a traceback
+    except SQLiteError as error:  # damaged after opening: a clean line, not a traceback
         fail(f"{path}: {describe_sqlite_error(error)}", EXIT_STORE)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from wortlaut import watch as watchlist
 from wortlaut.api.validation import is_partial_date
 from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_USAGE, db_option, emit_jsonl, fail, resolve_db
 from wortlaut.store import QueryError, Store, StoreError
+from wortlaut.store.errors import SQLiteError
 
 #: Hosts a webhook may name: matches go to a service on this machine, never across the network.
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
@@ -34,7 +34,7 @@ def writing(db: Path | None) -> Iterator[Store]:
             yield store
     except (watchlist.WatchError, QueryError) as error:
         fail(str(error), EXIT_USAGE)
-    except (StoreError, sqlite3.Error) as error:
+    except (StoreError, SQLiteError) as error:
         fail(f"{path}: {error}", 4)
 
 

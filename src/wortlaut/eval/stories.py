@@ -147,17 +147,10 @@ def run_split(articles: Iterable[GoldArticle], encoder: Encoder) -> dict[str, An
         for item in chosen:
             store.add_many([item.article], link=False)
             update(store, [item.article.id], encoder=encoder)
-        connection = store.connection
-        stories = dict(connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
-        groups = dict(
-            connection.execute("SELECT statement_id, group_id FROM statement_group_members").fetchall()
-        )
-        duplicates = connection.execute("SELECT article_id, duplicate_of, kind FROM duplicates").fetchall()
-        flagged = connection.execute(
-            "SELECT COUNT(*) FROM statement_groups WHERE json_extract(flags, '$.quote_changed')"
-        ).fetchone()[0]
+        linked = store.link_assignments()
     finally:
         store.close()
+    stories, groups = linked.stories, linked.groups
     gold_stories = {item.article.id: item.story for item in chosen}
     gold_groups = {sid: group for item in chosen for sid, group in item.groups.items()}
     return {
@@ -171,8 +164,8 @@ def run_split(articles: Iterable[GoldArticle], encoder: Encoder) -> dict[str, An
         "predicted_groups": len({groups.get(s, s) for s in gold_groups}),
         "groups_pairwise": pairwise(gold_groups, groups).to_json(),
         "groups_bcubed": bcubed(gold_groups, groups).to_json(),
-        "duplicates": [list(row) for row in duplicates],
-        "quote_changed_groups": flagged,
+        "duplicates": [list(row) for row in linked.duplicates],
+        "quote_changed_groups": linked.quote_changed_groups,
     }
 
 

@@ -3,7 +3,9 @@
 ``wortlaut.open(path)`` returns a :class:`Store`; its query methods
 (``said``, ``person``, ``stories``, ``story``, ``search``, ``article``)
 return the typed records of :mod:`wortlaut.store.results`.  The schema,
-shared with :mod:`wortlaut.link`, is in :mod:`wortlaut.store.schema`.
+shared with :mod:`wortlaut.link`, is in :mod:`wortlaut.store.schema`.  All SQL
+of the project lives in this package; every read goes through one
+:class:`~wortlaut.store.reader.Reader` (time limit, rows by column name).
 """
 
 from __future__ import annotations

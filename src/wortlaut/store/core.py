@@ -3,8 +3,11 @@
 SQLite in WAL mode lets many readers run while one writer ingests; a busy
 timeout makes a second writer wait instead of failing with "database is
 locked".  Each :meth:`Store.add_many` call is one transaction, so a process
-killed mid-ingest leaves every batch either fully stored or absent.  Reads
-are bounded in time by a progress handler that interrupts long queries.
+killed mid-ingest leaves every batch either fully stored or absent.  Every
+read goes through the store's :class:`~wortlaut.store.reader.Reader`, which
+bounds it in time and returns rows read by column name; the read methods
+here are thin calls into the query modules (:mod:`~wortlaut.store.queries`,
+:mod:`~wortlaut.store.search`, :mod:`~wortlaut.store.timeline`, ...).
 """
 
 from __future__ import annotations
@@ -15,22 +18,23 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
 from wortlaut.article import Article
 from wortlaut.link.encoder import Encoder, default_encoder
-from wortlaut.store import entities, queries, semantic, timeline
+from wortlaut.store import entities, queries, search, semantic, timeline
 from wortlaut.store.errors import (
     NotFoundError,
     QueryError,
-    QueryTimeoutError,
     ReadOnlyError,
     StoreError,
     WriteError,
     describe_sqlite_error,
 )
+from wortlaut.store.page_reads import PageReads
+from wortlaut.store.reader import Reader
 from wortlaut.store.results import (
     AddResult,
     ArticleInfo,
@@ -50,13 +54,10 @@ BUSY_TIMEOUT_MS = 30_000
 #: Default time limit for one read query (seconds); interactive answers must be fast, and any
 #: indexed query of the store takes well under this (see docs/performance.md).
 DEFAULT_QUERY_TIMEOUT = 5.0
-#: SQLite virtual-machine steps between two checks of the time limit.
-_PROGRESS_STEPS = 10_000
-
 AfterAdd = Callable[["Store", list[str]], None]
 
 
-class Store:
+class Store(PageReads):
     """An open wortlaut store; build one with :meth:`Store.open` (or ``wortlaut.open``)."""
 
     #: Callables run after every committed :meth:`add_many` with the new article ids.
@@ -69,6 +70,8 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.query_timeout = query_timeout
+        #: The one way reads reach SQLite: time-limited, rows by column name.
+        self.reader = Reader(connection, timeout=query_timeout)
 
     @classmethod
     def open(
@@ -177,37 +180,22 @@ class Store:
 
     def has(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
-        return (
-            self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-            is not None
-        )
+        return self.reader.row("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
     def stored_ids(self) -> set[str]:
         """Ids of all stored articles (used to resume an interrupted ingest)."""
-        return {row[0] for row in self.connection.execute("SELECT id FROM articles")}
+        return {row["id"] for row in self.reader.scan("SELECT id FROM articles")}
 
     # -- reading -------------------------------------------------------------------------------
 
-    @contextmanager
-    def _bounded(self) -> Iterator[None]:
-        """Interrupt the queries run inside after ``query_timeout`` seconds."""
-        deadline = time.monotonic() + self.query_timeout
-        self.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), _PROGRESS_STEPS)
-        try:
-            yield
-        except sqlite3.OperationalError as error:
-            if "interrupted" in str(error):
-                raise QueryTimeoutError(
-                    f"query took longer than {self.query_timeout:g} s and was stopped"
-                ) from None
-            raise
-        finally:
-            self.connection.set_progress_handler(None, 0)
+    def _bounded(self) -> AbstractContextManager[Reader]:
+        """The reads inside share one deadline of ``query_timeout`` seconds (see :class:`Reader`)."""
+        return self.reader.bounded()
 
     def resolve_entity(self, name: str) -> EntityInfo | None:
         """The entity a name or alias refers to (case- and diacritics-insensitive)."""
         with self._bounded():
-            return entities.resolve_entity(self.connection, name)
+            return entities.resolve_entity(self.reader, name)
 
     def said(
         self,
@@ -221,9 +209,9 @@ class Store:
     ) -> list[StatementGroup]:
         """What ``speaker`` said (optionally ``about`` some terms), as statement groups, newest first."""
         with self._bounded():
-            conditions = entities.speaker_filter(self.connection, speaker)
+            conditions = entities.speaker_filter(self.reader, speaker)
             return queries.said(
-                self.connection, conditions, about=about, since=since, until=until, limit=limit, offset=offset
+                self.reader, conditions, about=about, since=since, until=until, limit=limit, offset=offset
             )
 
     def person(self, name: str, *, limit: int = 50, include_unreal: bool = False) -> Person:
@@ -233,20 +221,20 @@ class Store:
         happened events only.
         """
         with self._bounded():
-            entity = entities.resolve_entity(self.connection, name)
+            entity = entities.resolve_entity(self.reader, name)
             if entity is None:
                 raise NotFoundError(f"no person or entity named {name!r} in the store")
-            return timeline.person(self.connection, entity, limit=limit, include_unreal=include_unreal)
+            return timeline.person(self.reader, entity, limit=limit, include_unreal=include_unreal)
 
     def stories(self, *, since: str | None = None, limit: int = 20, offset: int = 0) -> list[StoryInfo]:
         """Stories, most recently active first."""
         with self._bounded():
-            return timeline.stories(self.connection, since=since, limit=limit, offset=offset)
+            return timeline.stories(self.reader, since=since, limit=limit, offset=offset)
 
     def story(self, story_id: str) -> StoryInfo:
         """One story with its articles and digest."""
         with self._bounded():
-            found = timeline.story(self.connection, story_id)
+            found = timeline.story(self.reader, story_id)
         if found is None:
             raise NotFoundError(f"no story with id {story_id!r}")
         return found
@@ -254,7 +242,7 @@ class Store:
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
         """Articles and statements matching a query (German stemming; see docs/usage.md)."""
         with self._bounded():
-            return queries.search(self.connection, query, limit=limit, offset=offset)
+            return search.search(self.reader, query, limit=limit, offset=offset)
 
     def similar(
         self, statement_id: str, *, limit: int = 10, encoder: Encoder | None = None
@@ -265,7 +253,7 @@ class Store:
         with self._bounded():
             deadline = time.monotonic() + self.query_timeout
             return semantic.similar(
-                self.connection, data, chosen, statement_id, limit=limit, deadline=deadline
+                self.reader, data, chosen, statement_id, limit=limit, deadline=deadline
             )
 
     def semantic_search(
@@ -279,13 +267,13 @@ class Store:
         with self._bounded():
             deadline = time.monotonic() + self.query_timeout
             return semantic.search(
-                self.connection, data, chosen, query, limit=limit, hybrid=hybrid, deadline=deadline
+                self.reader, data, chosen, query, limit=limit, hybrid=hybrid, deadline=deadline
             )
 
     def _vectors(self, encoder: Encoder) -> semantic.VectorData:
         """The per-process vector index (built once, rebuilt after the store changed; not time-limited)."""
         cache_key = self.path if self.path != ":memory:" else f":memory:{id(self.connection)}"
-        return semantic.loaded(self.connection, encoder, cache_key=cache_key, writable=not self.readonly)
+        return semantic.loaded(self.reader, encoder, cache_key=cache_key, writable=not self.readonly)
 
     def articles(
         self, *, source: str | None = None, since: str | None = None, limit: int = 20, offset: int = 0
@@ -293,22 +281,21 @@ class Store:
         """Stored articles, newest first."""
         with self._bounded():
             return queries.article_infos(
-                self.connection, source=source, since=since, limit=limit, offset=offset
+                self.reader, source=source, since=since, limit=limit, offset=offset
             )
 
     def article(self, article_id: str) -> Article:
         """The full stored article with all its layers."""
-        row = self.connection.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
+        record = self.reader.value("SELECT json FROM articles WHERE id = ?", (article_id,))
+        if record is None:
             raise NotFoundError(f"no article with id {article_id!r}")
-        return Article.from_json(json.loads(row[0]))
+        return Article.from_json(json.loads(record))
 
     def counts(self) -> dict[str, int]:
-        """Row counts of the main tables, for summaries."""
+        """Row counts of the main tables, for summaries (whole-table counts: not time-limited)."""
         tables = ("articles", "statements", "entities", "events", "statement_groups", "stories")
-        return {
-            name: self.connection.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0] for name in tables
-        }
+        counts = {name: next(self.reader.scan(f"SELECT COUNT(*) AS n FROM {name}")) for name in tables}
+        return {name: int(row["n"]) for name, row in counts.items()}
 
 
 def _connect(location: str, readonly: bool) -> sqlite3.Connection:

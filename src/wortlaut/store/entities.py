@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import EntityInfo
 from wortlaut.store.text import normalize
 
@@ -29,7 +30,7 @@ def _json(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
-def resolve_entity(connection: sqlite3.Connection, name: str) -> EntityInfo | None:
+def resolve_entity(db: Reader, name: str) -> EntityInfo | None:
     """The entity a name or alias refers to (case- and diacritics-insensitive), if any.
 
     When several entities share a name (two people called Müller), the one
@@ -38,88 +39,86 @@ def resolve_entity(connection: sqlite3.Connection, name: str) -> EntityInfo | No
     ``Falk`` of one report into ``Leonie Falk``, see :mod:`wortlaut.link.aliases`)
     stands for the entity it was merged into.
     """
-    entity_id, _ = _resolve(connection, normalize(name))
-    return entity_info(connection, entity_id) if entity_id else None
+    entity_id, _ = _resolve(db, normalize(name))
+    return entity_info(db, entity_id) if entity_id else None
 
 
-def _resolve(connection: sqlite3.Connection, norm: str) -> tuple[str | None, list[str]]:
+def _resolve(db: Reader, norm: str) -> tuple[str | None, list[str]]:
     """The best entity id for a normalised name, and the merged local entities that led to it."""
     if not norm:
         return None, []
-    rows = connection.execute(
-        "SELECT a.entity_id, a.kind, COALESCE(c.statements, 0) FROM entity_aliases a"
+    rows = db.rows(
+        "SELECT a.entity_id, a.kind, COALESCE(c.statements, 0) AS statements FROM entity_aliases a"
         " LEFT JOIN entity_counts c ON c.entity = a.entity_id WHERE a.norm = ?",
         (norm,),
-    ).fetchall()
+    )
     if not rows:
         return None, []
     merged: dict[str, str] = {}
-    for entity_id, *_ in rows:
-        target = merged_into(connection, entity_id)
+    for row in rows:
+        target = merged_into(db, row["entity_id"])
         if target is not None:
-            merged[entity_id] = target
-    if merged:
-        rows = [(merged.get(row[0], row[0]), *row[1:]) for row in rows]
-    best = min(rows, key=lambda row: (_KIND_RANK.get(row[1], 9), -row[2], row[0]))
-    return best[0], [local for local, target in merged.items() if target == best[0]]
+            merged[row["entity_id"]] = target
+    # (entity id after merges, alias kind, statement count) of each way the name matches
+    found = [(merged.get(r["entity_id"], r["entity_id"]), r["kind"], r["statements"]) for r in rows]
+    best_id, _, _ = min(found, key=lambda item: (_KIND_RANK.get(item[1], 9), -item[2], item[0]))
+    return best_id, [local for local, target in merged.items() if target == best_id]
 
 
-def learning(connection: sqlite3.Connection) -> bool:
+def learning(db: Reader) -> bool:
     """Whether the store has the learned-alias tables (a read-only store may predate them)."""
-    return int(connection.execute("PRAGMA user_version").fetchone()[0]) >= _LEARNING_VERSION
+    return int(db.value("PRAGMA user_version")) >= _LEARNING_VERSION
 
 
-def _learned_rows(connection: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[Any]:
+def _learned_rows(db: Reader, sql: str, params: Sequence[Any]) -> list[Row]:
     """Rows of a query on the learned-alias tables; none on a store from before them.
 
     Asking and catching the missing table costs nothing on current stores,
     where checking the schema version first would cost a query every time.
     """
     try:
-        return connection.execute(sql, params).fetchall()
+        return db.rows(sql, params)
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
             return []
         raise
 
 
-def merged_into(connection: sqlite3.Connection, entity_id: str) -> str | None:
+def merged_into(db: Reader, entity_id: str) -> str | None:
     """The entity a local entity was merged into most often, or ``None`` (not merged, not local)."""
     if not entity_id.startswith("local:"):
         return None
     rows = _learned_rows(
-        connection,
+        db,
         "SELECT target FROM entity_merges WHERE source = ? GROUP BY target ORDER BY COUNT(*) DESC, target"
         " LIMIT 1",
         (entity_id,),
     )
-    return str(rows[0][0]) if rows else None
+    return str(rows[0]["target"]) if rows else None
 
 
-def entity_info(connection: sqlite3.Connection, entity_id: str) -> EntityInfo | None:
+def entity_info(db: Reader, entity_id: str) -> EntityInfo | None:
     """An entity with its aliases and roles."""
-    row = connection.execute(
-        "SELECT id, name, type, json FROM entities WHERE id = ?", (entity_id,)
-    ).fetchone()
+    row = db.row("SELECT id, name, type, json FROM entities WHERE id = ?", (entity_id,))
     if row is None:
         return None
     aliases = [
-        alias
-        for (alias,) in connection.execute(
+        alias["alias"]
+        for alias in db.rows(
             "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ?"
             f" AND kind IN ({', '.join('?' * len(_SHOWN_KINDS))}) ORDER BY alias",
             (entity_id, *_SHOWN_KINDS),
         )
     ]
-    roles = tuple((_json(row[3]) or {}).get("roles") or ())
-    return EntityInfo(id=row[0], name=row[1], type=row[2], aliases=tuple(aliases), roles=roles)
+    roles = tuple((_json(row["json"]) or {}).get("roles") or ())
+    return EntityInfo(id=row["id"], name=row["name"], type=row["type"], aliases=tuple(aliases), roles=roles)
 
 
 #: (SQL condition on alias ``s``, its parameters, the index that serves it in date order).
 Condition = tuple[str, list[Any], str]
 
 
-def speaker_filter(connection: sqlite3.Connection, speaker: str) -> list[Condition]:
+def speaker_filter(db: Reader, speaker: str) -> list[Condition]:
     """SQL conditions (on alias ``s``) that together select a speaker's statements.
 
     Statements whose speaker was resolved to the entity match by id;
@@ -128,27 +127,26 @@ def speaker_filter(connection: sqlite3.Connection, speaker: str) -> list[Conditi
     what keeps :func:`said` fast for speakers with many statements.
     """
     norm = normalize(speaker)
-    entity_id, merged = _resolve(connection, norm)
-    conditions: list[Condition] = entity_conditions(connection, entity_id) if entity_id else []
+    entity_id, merged = _resolve(db, norm)
+    conditions: list[Condition] = entity_conditions(db, entity_id) if entity_id else []
     # A local entity of this name, merged into the entity in some articles, keeps all its statements
     # here: the merged ones are the entity's anyway, the rest may be another person of that name.
     conditions += [("s.speaker_entity = ?", [local], "statements_speaker") for local in merged]
     columns = ("speaker_norm", "speaker_last") if " " not in norm else ("speaker_norm",)
     for column in columns if norm else ():
         condition: Condition = (f"s.{column} = ?", [norm], f"statements_{column}")
-        if condition not in conditions and _any_statement(connection, column, norm):
+        if condition not in conditions and _any_statement(db, column, norm):
             conditions.append(condition)
     return conditions
 
 
-def _any_statement(connection: sqlite3.Connection, column: str, norm: str) -> bool:
+def _any_statement(db: Reader, column: str, norm: str) -> bool:
     # Most speakers are resolved, so these usually match nothing: ask the index before
     # adding a stream (an empty stream can still cost a scan of the FTS matches).
-    row = connection.execute(f"SELECT 1 FROM statements WHERE {column} = ? LIMIT 1", (norm,)).fetchone()
-    return row is not None
+    return db.row(f"SELECT 1 FROM statements WHERE {column} = ? LIMIT 1", (norm,)) is not None
 
 
-def entity_conditions(connection: sqlite3.Connection, entity_id: str) -> list[Condition]:
+def entity_conditions(db: Reader, entity_id: str) -> list[Condition]:
     """SQL conditions (on alias ``s``) that select an entity's statements.
 
     Statements resolved to the entity, and what the collection learned
@@ -156,32 +154,28 @@ def entity_conditions(connection: sqlite3.Connection, entity_id: str) -> list[Co
     it in their articles, and unresolved speakers named by a learned alias.
     """
     conditions: list[Condition] = [("s.speaker_entity = ?", [entity_id], "statements_speaker")]
-    for (source,) in _learned_rows(
-        connection, "SELECT DISTINCT source FROM entity_merges WHERE target = ?", (entity_id,)
+    for merge in _learned_rows(
+        db, "SELECT DISTINCT source FROM entity_merges WHERE target = ?", (entity_id,)
     ):
         conditions.append(
             (
                 "s.speaker_entity = ? AND EXISTS (SELECT 1 FROM entity_merges g"
                 " WHERE g.source = s.speaker_entity AND g.article_id = s.article_id AND g.target = ?)",
-                [source, entity_id],
+                [merge["source"], entity_id],
                 "statements_speaker",
             )
         )
-    for (norm,) in _learned_rows(
-        connection, "SELECT norm FROM learned_aliases WHERE entity_id = ?", (entity_id,)
-    ):
-        if _any_statement(connection, "speaker_norm", norm):
-            conditions.append(("s.speaker_norm = ?", [norm], "statements_speaker_norm"))
+    for learned in _learned_rows(db, "SELECT norm FROM learned_aliases WHERE entity_id = ?", (entity_id,)):
+        if _any_statement(db, "speaker_norm", learned["norm"]):
+            conditions.append(("s.speaker_norm = ?", [learned["norm"]], "statements_speaker_norm"))
     return conditions
 
 
-def merge_target(connection: sqlite3.Connection, entity_id: str | None, article_id: str) -> str | None:
+def merge_target(db: Reader, entity_id: str | None, article_id: str) -> str | None:
     """The entity a local speaker was merged into in this article (else the speaker itself)."""
     if not entity_id or not entity_id.startswith("local:"):
         return entity_id
     rows = _learned_rows(
-        connection,
-        "SELECT target FROM entity_merges WHERE source = ? AND article_id = ?",
-        (entity_id, article_id),
+        db, "SELECT target FROM entity_merges WHERE source = ? AND article_id = ?", (entity_id, article_id)
     )
-    return str(rows[0][0]) if rows else entity_id
+    return str(rows[0]["target"]) if rows else entity_id

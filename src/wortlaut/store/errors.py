@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+#: SQLite's own errors, named here so code outside the store can catch them without importing sqlite3
+#: (a store damaged after opening, a search the full-text engine cannot parse).
+SQLiteError = sqlite3.Error
+SQLiteOperationalError = sqlite3.OperationalError
+
 
 class StoreError(Exception):
     """Base class of store errors."""

@@ -1,6 +1,6 @@
-"""Read queries: what a speaker said, and search.
+"""Read queries: what a speaker said, and the article list.
 
-Every function takes an open connection and returns records from
+Every function reads through a :class:`~wortlaut.store.reader.Reader` and returns records from
 :mod:`wortlaut.store.results`.  Statements are shown as statement groups:
 the groups that :mod:`wortlaut.link` wrote, and a group of one for a
 statement no group holds yet, so answers look the same before and after
@@ -12,20 +12,13 @@ from __future__ import annotations
 
 import heapq
 import json
-import re
-import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from wortlaut.store.entities import Condition, merge_target
-from wortlaut.store.results import ArticleInfo, SearchHit, SearchResult, Source, StatementGroup
-from wortlaut.store.text import fts_query, stem_words, words
-
-#: Characters of context on each side of a search match in a snippet.
-SNIPPET_CONTEXT = 80
-_WORD = re.compile(r"\w+")
-#: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
-RANK_WINDOW = 1_000
+from wortlaut.store.reader import Reader, Row
+from wortlaut.store.results import ArticleInfo, Source, StatementGroup
+from wortlaut.store.text import fts_query
 
 
 def _json(text: str | None) -> Any:
@@ -34,7 +27,7 @@ def _json(text: str | None) -> Any:
 
 
 def said(
-    connection: sqlite3.Connection,
+    db: Reader,
     conditions: list[Condition],
     *,
     about: str | None = None,
@@ -58,7 +51,7 @@ def said(
     if until:
         extra.append("s.date <= ?")
         params.append(until + "\uffff")  # "2024-06" includes every day of June
-    streams = [_statement_keys(connection, condition, extra, params) for condition in conditions]
+    streams = [_statement_keys(db, condition, extra, params) for condition in conditions]
     keys: dict[str, None] = {}  # ordered set of group keys, newest first
     seen_statements: set[str] = set()
     for _date, statement_id, key in heapq.merge(*streams, reverse=True):
@@ -68,21 +61,22 @@ def said(
         keys.setdefault(key)
         if len(keys) >= offset + limit:
             break
-    return [_group(connection, key) for key in list(keys)[offset:]]
+    return [_group(db, key) for key in list(keys)[offset:]]
 
 
 def _statement_keys(
-    connection: sqlite3.Connection, condition: Condition, extra: list[str], params: list[Any]
+    db: Reader, condition: Condition, extra: list[str], params: list[Any]
 ) -> Iterator[tuple[str, str, str]]:
     """(date, statement id, group key) of matching statements, newest first."""
     where = " AND ".join([condition[0], *extra])
-    cursor = connection.execute(
-        f"SELECT COALESCE(s.date, ''), s.id, COALESCE(m.group_id, '=' || s.id) FROM statements s"
-        f" INDEXED BY {condition[2]} LEFT JOIN statement_group_members m ON m.statement_id = s.id"
+    for row in db.stream(
+        f"SELECT COALESCE(s.date, '') AS date, s.id, COALESCE(m.group_id, '=' || s.id) AS key"
+        f" FROM statements s INDEXED BY {condition[2]}"
+        " LEFT JOIN statement_group_members m ON m.statement_id = s.id"
         f" WHERE {where} ORDER BY s.date DESC, s.id DESC",
         [*condition[1], *params],
-    )
-    yield from cursor
+    ):
+        yield row["date"], row["id"], row["key"]
 
 
 _SOURCE_COLUMNS = (
@@ -91,63 +85,68 @@ _SOURCE_COLUMNS = (
 )
 
 
-def _source(row: Sequence[Any], similarity: float | None = None, diff: Any = None) -> Source:
+def _source(row: Row, similarity: float | None = None, diff: Any = None) -> Source:
     return Source(
-        statement_id=row[0],
-        article_id=row[1],
-        url=row[2],
-        source=row[3],
-        title=row[4],
-        published=row[5],
-        date=row[6],
-        mode=row[7],
-        cue=row[8],
-        quote=row[9] or "",
-        quote_start=row[10],
-        quote_end=row[11],
-        speaker_text=row[12],
+        statement_id=row["id"],
+        article_id=row["article_id"],
+        url=row["url"],
+        source=row["source"],
+        title=row["title"],
+        published=row["published"],
+        date=row["date"],
+        mode=row["mode"],
+        cue=row["cue_text"],
+        quote=row["quote_text"] or "",
+        quote_start=row["quote_start"],
+        quote_end=row["quote_end"],
+        speaker_text=row["speaker_text"],
         similarity=similarity,
         diff=diff,
     )
 
 
-def _group(connection: sqlite3.Connection, key: str) -> StatementGroup:
+def _group(db: Reader, key: str) -> StatementGroup:
     """A statement group by key: a group id, or ``=<statement id>`` for a group of one."""
     if key.startswith("="):
-        row = connection.execute(
+        row = db.row(
             f"SELECT {_SOURCE_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
             " WHERE s.id = ?",
             (key[1:],),
-        ).fetchone()
+        )
+        assert row is not None, f"statement {key[1:]} vanished while it was read"
         source = _source(row)
-        speaker = merge_target(connection, row[13], row[1])
-        return _make_group(connection, key[1:], speaker, (source,), first_seen=source.date, flags=None)
-    group = connection.execute(
+        speaker = merge_target(db, row["speaker_entity"], row["article_id"])
+        return _make_group(db, key[1:], speaker, (source,), first_seen=source.date, flags=None)
+    group = db.row(
         "SELECT representative_statement, first_seen, flags, speaker_entity FROM statement_groups"
         " WHERE id = ?",
         (key,),
-    ).fetchone()
-    members = connection.execute(
+    )
+    members = db.rows(
         f"SELECT {_SOURCE_COLUMNS}, m.similarity, m.diff FROM statement_group_members m"
         " JOIN statements s ON s.id = m.statement_id JOIN articles a ON a.id = s.article_id"
         " WHERE m.group_id = ? ORDER BY s.date, a.published, s.id",
         (key,),
-    ).fetchall()
-    sources = tuple(_source(row, row[14], _json(row[15])) for row in members)
-    representative, first_seen, flags, speaker_entity = group if group else (None, None, None, None)
+    )
+    sources = tuple(_source(row, row["similarity"], _json(row["diff"])) for row in members)
+    representative, first_seen, flags, speaker_entity = (
+        (group["representative_statement"], group["first_seen"], group["flags"], group["speaker_entity"])
+        if group
+        else (None, None, None, None)
+    )
     if representative:
         sources = tuple(sorted(sources, key=lambda item: item.statement_id != representative))
     first = first_seen or min((item.date for item in sources if item.date), default=None)
     speaker = merge_target(
-        connection,
-        speaker_entity or (members[0][13] if members else None),
+        db,
+        speaker_entity or (members[0]["speaker_entity"] if members else None),
         sources[0].article_id if sources else "",
     )
-    return _make_group(connection, key, speaker, sources, first, _json(flags))
+    return _make_group(db, key, speaker, sources, first, _json(flags))
 
 
 def _make_group(
-    connection: sqlite3.Connection,
+    db: Reader,
     key: str,
     speaker_entity: str | None,
     sources: tuple[Source, ...],
@@ -156,8 +155,7 @@ def _make_group(
 ) -> StatementGroup:
     name = None
     if speaker_entity:
-        row = connection.execute("SELECT name FROM entities WHERE id = ?", (speaker_entity,)).fetchone()
-        name = row[0] if row else None
+        name = db.value("SELECT name FROM entities WHERE id = ?", (speaker_entity,))
     head = sources[0] if sources else None
     return StatementGroup(
         id=key,
@@ -172,76 +170,8 @@ def _make_group(
     )
 
 
-def search(connection: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
-    """Articles (best match first) and statements (newest first) matching a query.
-
-    Articles are ranked by BM25 among the :data:`RANK_WINDOW` most recently
-    stored matches: ranking every match of a common word in a large
-    collection costs time linear in the matches, and recent news is what a
-    reader of a growing collection looks for.
-    """
-    expression = fts_query(query)
-    stems = set(stem_words(words(query)))
-    ranked = connection.execute(
-        "SELECT rowid FROM (SELECT rowid, bm25(articles_fts) AS score FROM articles_fts"
-        " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
-        " ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
-        (expression, RANK_WINDOW, limit, offset),
-    ).fetchall()
-    article_rows = [
-        connection.execute(
-            "SELECT id, url, title, published, text FROM articles WHERE rid = ?", (rowid,)
-        ).fetchone()
-        for (rowid,) in ranked
-    ]
-    statement_rows = connection.execute(
-        "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
-        " FROM statements_fts f JOIN statements s ON s.rid = f.rowid JOIN articles a ON a.id = s.article_id"
-        " WHERE statements_fts MATCH ? ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
-        (expression, limit, offset),
-    ).fetchall()
-    articles = tuple(
-        SearchHit(
-            kind="article",
-            id=r[0],
-            article_id=r[0],
-            title=r[2],
-            url=r[1],
-            published=r[3],
-            snippet=snippet(r[4], stems),
-        )
-        for r in article_rows
-    )
-    statements = tuple(
-        SearchHit(
-            kind="statement",
-            id=r[0],
-            article_id=r[1],
-            title=r[2],
-            url=r[3],
-            published=r[4],
-            snippet=r[5] or "",
-            speaker=r[6],
-        )
-        for r in statement_rows
-    )
-    return SearchResult(query=query, articles=articles, statements=statements)
-
-
-def snippet(text: str, stems: set[str]) -> str:
-    """Context around the first word of ``text`` whose stem is among ``stems``."""
-    position = 0
-    for match in _WORD.finditer(text):
-        if stem_words([match.group().casefold()])[0] in stems:
-            position = match.start()
-            break
-    start = max(0, position - SNIPPET_CONTEXT)
-    end = min(len(text), position + SNIPPET_CONTEXT)
-    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
-
-
 def article_infos(
-    connection: sqlite3.Connection,
+    db: Reader,
     *,
     source: str | None = None,
     since: str | None = None,
@@ -249,12 +179,26 @@ def article_infos(
     offset: int = 0,
 ) -> list[ArticleInfo]:
     """Stored articles, newest first."""
-    rows = connection.execute(
-        "SELECT id, url, source, title, published, language FROM articles"
+    rows = db.rows(
+        f"SELECT {ARTICLE_INFO_COLUMNS} FROM articles"
         " WHERE (?1 IS NULL OR source = ?1) AND (?2 IS NULL OR published >= ?2)"
         " ORDER BY published DESC, id LIMIT ?3 OFFSET ?4",
         (source, since, limit, offset),
-    ).fetchall()
-    return [
-        ArticleInfo(id=r[0], url=r[1], source=r[2], title=r[3], published=r[4], language=r[5]) for r in rows
-    ]
+    )
+    return [article_info(row) for row in rows]
+
+
+#: The columns :func:`article_info` reads (of table ``articles``, unaliased or as ``a``).
+ARTICLE_INFO_COLUMNS = "id, url, source, title, published, language"
+
+
+def article_info(row: Row) -> ArticleInfo:
+    """An :class:`ArticleInfo` from a row with :data:`ARTICLE_INFO_COLUMNS`."""
+    return ArticleInfo(
+        id=row["id"],
+        url=row["url"],
+        source=row["source"],
+        title=row["title"],
+        published=row["published"],
+        language=row["language"],
+    )

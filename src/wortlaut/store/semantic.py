@@ -18,7 +18,6 @@ two rankers, which have incomparable scales.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ import numpy as np
 from wortlaut.link.db import from_blob, prefetch, text_key, transaction
 from wortlaut.link.encoder import Encoder
 from wortlaut.store.errors import NotFoundError
+from wortlaut.store.reader import Reader, Row
 from wortlaut.store.text import fts_query, words
 from wortlaut.store.vectors import VectorIndex
 
@@ -35,7 +35,7 @@ from wortlaut.store.vectors import VectorIndex
 RRF_K = 60
 #: Candidates taken from each ranker before fusion: a statement beyond rank 100 of both adds < 1/160.
 CANDIDATES = 100
-#: Full-text matches ranked by BM25, the most recent first (as :data:`wortlaut.store.queries.RANK_WINDOW`).
+#: Full-text matches ranked by BM25, the most recent first (as :data:`wortlaut.store.search.RANK_WINDOW`).
 TEXT_WINDOW = 1_000
 
 
@@ -69,72 +69,64 @@ _CACHE: dict[tuple[str, str], tuple[tuple[int, ...], VectorData]] = {}
 _LOCK = threading.Lock()
 
 
-def _signature(connection: sqlite3.Connection) -> tuple[int, ...]:
-    row = connection.execute(
-        "SELECT COALESCE((SELECT MAX(rowid) FROM embeddings), 0),"
-        " COALESCE((SELECT MAX(rid) FROM statements), 0), (SELECT COUNT(*) FROM statements)"
-    ).fetchone()
-    return tuple(int(value) for value in row)
+def _signature(db: Reader) -> tuple[int, ...]:
+    row = next(
+        db.scan(
+            "SELECT COALESCE((SELECT MAX(rowid) FROM embeddings), 0) AS embedding,"
+            " COALESCE((SELECT MAX(rid) FROM statements), 0) AS statement,"
+            " (SELECT COUNT(*) FROM statements) AS n"
+        )
+    )
+    return (int(row["embedding"]), int(row["statement"]), int(row["n"]))
 
 
-def loaded(connection: sqlite3.Connection, encoder: Encoder, *, cache_key: str, writable: bool) -> VectorData:
+def loaded(db: Reader, encoder: Encoder, *, cache_key: str, writable: bool) -> VectorData:
     """The process's index of the store's statement vectors, rebuilt when the store changed."""
     with _LOCK:
         key = (cache_key, encoder.name)
-        signature = _signature(connection)
+        signature = _signature(db)
         cached = _CACHE.get(key)
         if cached and cached[0] == signature:
             return cached[1]
-        built = _build(connection, encoder, writable)
-        _CACHE[key] = (_signature(connection), built)
+        built = _build(db, encoder, writable)
+        _CACHE[key] = (_signature(db), built)
         return built
 
 
-def _build(connection: sqlite3.Connection, encoder: Encoder, writable: bool) -> VectorData:
+def _build(db: Reader, encoder: Encoder, writable: bool) -> VectorData:
     statements: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
-    for statement_id, quote in connection.execute("SELECT id, COALESCE(quote_text, '') FROM statements"):
-        key = text_key(quote)
-        statements.setdefault(key, []).append(statement_id)
-        texts.setdefault(key, quote)
-    kind = f"{encoder.name}:statement"
-    vectors = {
-        item_id: from_blob(blob)
-        for item_id, blob in connection.execute(
-            "SELECT item_id, vector FROM embeddings WHERE kind = ?", (kind,)
-        )
-        if item_id in texts
-    }
+    for row in db.scan("SELECT id, COALESCE(quote_text, '') AS quote FROM statements"):
+        key = text_key(row["quote"])
+        statements.setdefault(key, []).append(row["id"])
+        texts.setdefault(key, row["quote"])
+    vectors = _cached_vectors(db, encoder, set(texts))
     missing = [key for key in texts if key not in vectors]
     if missing:
-        vectors.update(_encode_missing(connection, encoder, [texts[key] for key in missing], writable))
+        vectors.update(_encode_missing(db, encoder, [texts[key] for key in missing], writable))
     keys = [key for key in texts if key in vectors and texts[key].strip()]
     index = VectorIndex.build(keys, [vectors[key] for key in keys], encoder.dim)
     key_of = {sid: key for key, ids in statements.items() for sid in ids}
     return VectorData(index, statements, key_of, {key: row for row, key in enumerate(keys)})
 
 
-def _encode_missing(
-    connection: sqlite3.Connection, encoder: Encoder, texts: list[str], writable: bool
-) -> dict[str, np.ndarray]:
+def _cached_vectors(db: Reader, encoder: Encoder, wanted: set[str]) -> dict[str, np.ndarray]:
+    """The cached statement vectors of the encoder whose text keys are ``wanted``."""
+    rows = db.scan("SELECT item_id, vector FROM embeddings WHERE kind = ?", (f"{encoder.name}:statement",))
+    return {row["item_id"]: from_blob(row["vector"]) for row in rows if row["item_id"] in wanted}
+
+
+def _encode_missing(db: Reader, encoder: Encoder, texts: list[str], writable: bool) -> dict[str, np.ndarray]:
     """Vectors of texts the linker never encoded; saved to the cache when the store is writable."""
     if writable:
-        prefetch(connection, encoder, [("statement", text) for text in texts], write=transaction)
-        kind = f"{encoder.name}:statement"
-        wanted = {text_key(text) for text in texts}
-        return {
-            item_id: from_blob(blob)
-            for item_id, blob in connection.execute(
-                "SELECT item_id, vector FROM embeddings WHERE kind = ?", (kind,)
-            )
-            if item_id in wanted
-        }
+        prefetch(db.connection, encoder, [("statement", text) for text in texts], write=transaction)
+        return _cached_vectors(db, encoder, {text_key(text) for text in texts})
     encoded = encoder.encode(texts)
     return {text_key(text): encoded[row] for row, text in enumerate(texts)}
 
 
 def similar(
-    connection: sqlite3.Connection,
+    db: Reader,
     data: VectorData,
     encoder: Encoder,
     statement_id: str,
@@ -150,10 +142,8 @@ def similar(
     if row is not None:
         vector = data.index.matrix[row].astype(np.float32)
     else:
-        quote = connection.execute(
-            "SELECT quote_text FROM statements WHERE id = ?", (statement_id,)
-        ).fetchone()
-        vector = encoder.encode([quote[0] or ""])[0]
+        quote = db.value("SELECT quote_text FROM statements WHERE id = ?", (statement_id,))
+        vector = encoder.encode([quote or ""])[0]
     found = data.index.top(vector, limit + 1, deadline=deadline)
     ranked: list[tuple[str, float, int]] = []
     for rank, (hit_row, cosine) in enumerate(found, start=1):
@@ -161,7 +151,7 @@ def similar(
             if sid != statement_id:
                 ranked.append((sid, cosine, rank))
     ranked = ranked[:limit]
-    details = _details(connection, [sid for sid, _, _ in ranked])
+    details = _details(db, [sid for sid, _, _ in ranked])
     return [
         _hit(details[sid], score=cosine, similarity=cosine, semantic_rank=rank, text_rank=None)
         for sid, cosine, rank in ranked
@@ -170,7 +160,7 @@ def similar(
 
 
 def search(
-    connection: sqlite3.Connection,
+    db: Reader,
     data: VectorData,
     encoder: Encoder,
     query: str,
@@ -185,14 +175,14 @@ def search(
     for rank, (row, cosine) in enumerate(data.index.top(vector, CANDIDATES, deadline=deadline), start=1):
         for sid in data.statements[data.index.keys[row]]:
             semantic.setdefault(sid, (rank, cosine))
-    textual = _text_ranks(connection, query) if hybrid else {}
+    textual = _text_ranks(db, query) if hybrid else {}
     scores: dict[str, float] = {}
     for sid, (rank, _) in semantic.items():
         scores[sid] = 1 / (RRF_K + rank)
     for sid, rank in textual.items():
         scores[sid] = scores.get(sid, 0.0) + 1 / (RRF_K + rank)
     best = sorted(scores, key=lambda sid: (-scores[sid], sid))[:limit]
-    details = _details(connection, best)
+    details = _details(db, best)
     return [
         _hit(
             details[sid],
@@ -206,7 +196,7 @@ def search(
     ]
 
 
-def _text_ranks(connection: sqlite3.Connection, query: str) -> dict[str, int]:
+def _text_ranks(db: Reader, query: str) -> dict[str, int]:
     """Statement id -> BM25 rank among the :data:`TEXT_WINDOW` most recent full-text matches."""
     terms = [term for term in words(query) if term.isalnum()]
     if not terms:
@@ -214,32 +204,32 @@ def _text_ranks(connection: sqlite3.Connection, query: str) -> dict[str, int]:
     expression = fts_query(" OR ".join(terms))  # any word counts: the vector side judges meaning
     if not expression:
         return {}
-    rows = connection.execute(
+    rows = db.rows(
         "SELECT s.id FROM (SELECT rowid, bm25(statements_fts) AS score FROM statements_fts"
         " WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN statements s ON s.rid = f.rowid"
         " ORDER BY f.score, f.rowid DESC LIMIT ?",
         (expression, TEXT_WINDOW, CANDIDATES),
-    ).fetchall()
-    return {row[0]: rank for rank, row in enumerate(rows, start=1)}
+    )
+    return {row["id"]: rank for rank, row in enumerate(rows, start=1)}
 
 
-def _details(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[object, ...]]:
-    found: dict[str, tuple[object, ...]] = {}
+def _details(db: Reader, ids: Sequence[str]) -> dict[str, Row]:
+    found: dict[str, Row] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        rows = connection.execute(
-            "SELECT s.id, s.article_id, a.title, a.url, s.date, COALESCE(s.quote_text, ''),"
-            " COALESCE(e.name, s.speaker_text), s.speaker_entity FROM statements s"
+        rows = db.rows(
+            "SELECT s.id, s.article_id, a.title, a.url, s.date, COALESCE(s.quote_text, '') AS quote,"
+            " COALESCE(e.name, s.speaker_text) AS speaker, s.speaker_entity FROM statements s"
             " JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_entity"
             f" WHERE s.id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
-        found.update((row[0], tuple(row)) for row in rows)
+        found.update((row["id"], row) for row in rows)
     return found
 
 
 def _hit(
-    row: tuple[object, ...],
+    row: Row,
     *,
     score: float,
     similarity: float | None,
@@ -250,14 +240,14 @@ def _hit(
         return None if value is None else str(value)
 
     return SemanticHit(
-        statement_id=str(row[0]),
-        article_id=str(row[1]),
-        title=text(row[2]),
-        url=text(row[3]),
-        date=text(row[4]),
-        quote=str(row[5]),
-        speaker=text(row[6]),
-        speaker_entity=text(row[7]),
+        statement_id=str(row["id"]),
+        article_id=str(row["article_id"]),
+        title=text(row["title"]),
+        url=text(row["url"]),
+        date=text(row["date"]),
+        quote=str(row["quote"]),
+        speaker=text(row["speaker"]),
+        speaker_entity=text(row["speaker_entity"]),
         score=round(score, 6),
         similarity=None if similarity is None else round(similarity, 4),
         semantic_rank=semantic_rank,
@@ -265,9 +255,9 @@ def _hit(
     )
 
 
-def origin(connection: sqlite3.Connection, statement_id: str) -> SemanticHit:
+def origin(db: Reader, statement_id: str) -> SemanticHit:
     """One statement as a hit without ranks: the "like this one" a similar-statements page starts from."""
-    row = _details(connection, [statement_id]).get(statement_id)
+    row = _details(db, [statement_id]).get(statement_id)
     if row is None:
         raise NotFoundError(f"no statement with id {statement_id!r}")
     return _hit(row, score=1.0, similarity=None, semantic_rank=None, text_rank=None)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from markupsafe import Markup, escape
 
 from wortlaut.i18n import _, day, number
-from wortlaut.web.queries import DayCount
+from wortlaut.store.pages import DayCount
 
 #: Colours per statement mode and for events: the Okabe–Ito palette, distinguishable with colour blindness.
 COLOURS = {

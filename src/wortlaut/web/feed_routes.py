@@ -18,7 +18,6 @@ from wortlaut import i18n
 from wortlaut.i18n.sources import source_count
 from wortlaut.store import Store
 from wortlaut.web import feeds, locale, views
-from wortlaut.web import queries as web_queries
 from wortlaut.web.highlight import anchor_id
 from wortlaut.web.links import link_url
 from wortlaut.web.quoting import bare
@@ -70,7 +69,7 @@ def search_entries(store: Store, query: str, request: Request, page_url: PageUrl
     """Statements matching the search, newest first."""
     if not query.strip() or len(query) > 500:
         raise views.BadRequest("q: give 1 to 500 characters")
-    result = web_queries.faceted_search(store.connection, query, web_queries.Filters())
+    result = store.faceted_search(query)
     entries = [
         feeds.Entry(
             key=f"statement/{hit.statement_id}",

@@ -8,7 +8,6 @@ filter, 503 for a query that ran too long), never a traceback.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -22,11 +21,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from wortlaut import i18n
 from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
+from wortlaut.store.errors import SQLiteOperationalError
+from wortlaut.store.facets import Filters
 from wortlaut.web import export, locale, quoting, semantic_views, views
 from wortlaut.web.feed_routes import add_feed_routes
 from wortlaut.web.highlight import anchor_id
 from wortlaut.web.links import link_url
-from wortlaut.web.queries import Filters
 
 PREFIX = "/ui"
 HERE = Path(__file__).resolve().parent
@@ -93,7 +93,7 @@ def _build(factory: StoreFactory, build: Callable[[Store], dict[str, Any]]) -> d
         return _error_page(400, str(error))
     except (QueryTimeoutError, StoreError) as error:
         return _error_page(503, str(error))
-    except sqlite3.OperationalError as error:  # e.g. a search the full-text engine cannot parse
+    except SQLiteOperationalError as error:  # e.g. a search the full-text engine cannot parse
         return _error_page(400, f"the query could not run ({error})")
 
 

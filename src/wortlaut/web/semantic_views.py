@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from wortlaut.store import SemanticHit, Store
-from wortlaut.store import semantic as store_semantic
 
 #: Similar statements shown on a statement's page (the API allows up to 100).
 SIMILAR_SHOWN = 20
@@ -19,7 +18,7 @@ MEANING_SHOWN = 20
 def similar(store: Store, statement_id: str) -> dict[str, Any]:
     """The statement and the statements most like it, best first."""
     hits = store.similar(statement_id, limit=SIMILAR_SHOWN)
-    start = store_semantic.origin(store.connection, statement_id)
+    start = store.statement(statement_id)
     return {"origin": start, "hits": hits, "lists": {"similar": hits}}
 
 

@@ -15,9 +15,9 @@ from wortlaut.api.validation import is_partial_date
 from wortlaut.article import Article
 from wortlaut.i18n import _
 from wortlaut.store import NotFoundError, Person, StatementGroup, Store, TimelineItem
-from wortlaut.store import entities as store_entities
+from wortlaut.store.facets import Filters
+from wortlaut.store.pages import DayCount
 from wortlaut.web import chart, locale, topics
-from wortlaut.web import queries as web_queries
 from wortlaut.web.highlight import anchor_id, highlight
 from wortlaut.web.quoting import bare
 
@@ -66,14 +66,14 @@ class PersonFilters:
 def home(store: Store) -> dict[str, Any]:
     """Latest stories, the week's most-quoted people and the newest articles."""
     stories = store.stories(limit=HOME_ITEMS)
-    week_end, people = web_queries.most_quoted(store.connection)
+    week_end, people = store.most_quoted()
     articles = store.articles(limit=HOME_ITEMS)
     return {
         "stories": stories,
         "people": people,
         "week_end": week_end,
         "articles": articles,
-        "headlines": web_queries.headlines(store.connection, [a.id for a in articles if not a.title]),
+        "headlines": store.headlines([a.id for a in articles if not a.title]),
         "counts": store.counts(),
         "lists": {"stories": stories, "people": people, "articles": articles},
     }
@@ -83,7 +83,7 @@ def _find_person(store: Store, key: str) -> Person:
     try:
         return store.person(key, limit=PERSON_ITEMS)
     except NotFoundError:
-        entity = store_entities.entity_info(store.connection, key)  # links use names; ids work too
+        entity = store.entity(key)  # links use names; ids work too
         if entity is None:
             raise
         return store.person(entity.name, limit=PERSON_ITEMS)
@@ -162,13 +162,13 @@ def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
     stories = [item.story for item in others if item.story is not None]
     if filters.topic:
         days = [
-            web_queries.DayCount(day=s.date or "", kind=s.mode or "unknown", count=1)
+            DayCount(day=s.date or "", kind=s.mode or "unknown", count=1)
             for g in groups
             for s in g.sources
         ]
-        days += [web_queries.DayCount(day=e.date or "", kind="event", count=1) for e in events]
+        days += [DayCount(day=e.date or "", kind="event", count=1) for e in events]
     else:
-        days = web_queries.person_days(store.connection, entity.id, since=filters.since, until=filters.until)
+        days = store.person_days(entity.id, since=filters.since, until=filters.until)
     unit, bars = chart.bucket(days)
     chart_label = _("Statements and events of %(name)s per %(unit)s", name=entity.name, unit=_(unit))
     return {
@@ -180,7 +180,7 @@ def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
         "filters": filters,
         "groups": groups,
         "events": events,
-        "headlines": web_queries.headlines(store.connection, [e.article_id for e in events if not e.title]),
+        "headlines": store.headlines([e.article_id for e in events if not e.title]),
         "stories": stories,
         "contacts": found.contacts,
         "chart": chart.svg(days, label=chart_label),
@@ -200,13 +200,13 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
     """A story: digest, events in order, voices, articles with sources and dates."""
     found = store.story(story_id)
     ids = [article.id for article in found.articles]
-    events = web_queries.story_events(store.connection, ids)
-    voices = web_queries.story_voices(store.connection, ids)
+    events = store.story_events(ids)
+    voices = store.story_voices(ids)
     digest = found.digest if isinstance(found.digest, dict) else {}
     titles = [found.title] + [a.title for a in found.articles]
     return {
         "story": found,
-        "headlines": web_queries.headlines(store.connection, [a.id for a in found.articles if not a.title]),
+        "headlines": store.headlines([a.id for a in found.articles if not a.title]),
         "digest_items": digest_items(digest.get("items") or [], titles),
         "events": events,
         "voices": voices,
@@ -237,12 +237,8 @@ def digest_items(items: list[dict[str, Any]], titles: list[str | None]) -> list[
 def article(store: Store, article_id: str) -> dict[str, Any]:
     """An article with every layer highlighted and its statements listed."""
     found = store.article(article_id)
-    title = found.title or web_queries.headlines(store.connection, [found.id]).get(found.id)
-    story_row = store.connection.execute(
-        "SELECT s.id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
-        " WHERE sa.article_id = ?",
-        (article_id,),
-    ).fetchone()
+    title = found.title or store.headlines([found.id]).get(found.id)
+    story = store.article_story(article_id)
     statements = [
         {
             "anchor": anchor_id(s.id),
@@ -266,7 +262,7 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
         "text": highlight(found),
         "statements": statements,
         "entities": entities,
-        "story": {"id": story_row[0], "title": story_row[1]} if story_row else None,
+        "story": {"id": story.id, "title": story.title} if story else None,
         "lists": {"statements": statements, "entities": entities},
     }
 
@@ -277,14 +273,14 @@ def _entity_name(found: Article, entity_id: str | None) -> str | None:
     return entity.name if entity is not None else None
 
 
-def search(store: Store, query: str, filters: web_queries.Filters) -> dict[str, Any]:
+def search(store: Store, query: str, filters: Filters) -> dict[str, Any]:
     """Faceted search over statements and articles (an empty query shows just the form)."""
     for name, value in (("since", filters.since), ("until", filters.until)):
         if value and not is_partial_date(value):
             raise BadRequest(f"{name}={value!r}: expected a real date YYYY, YYYY-MM or YYYY-MM-DD")
     if len(query) > 500:
         raise BadRequest("q: at most 500 characters")
-    result = web_queries.faceted_search(store.connection, query, filters) if query.strip() else None
+    result = store.faceted_search(query, filters) if query.strip() else None
     statements = list(result.statements) if result else []
     articles = list(result.articles) if result else []
     return {

@@ -1,0 +1,97 @@
+"""Full-text search: the one definition of what matches a query and in which order.
+
+A query becomes an FTS5 expression with German stemming
+(:func:`wortlaut.store.text.fts_query`).  Articles are ranked by BM25 among
+the :data:`RANK_WINDOW` most recently stored matches, statements come newest
+first: ranking every match of a common word in a large collection costs time
+linear in the matches, and recent news is what a reader of a growing
+collection looks for.  :func:`search` pages through these matches (the CLI,
+the HTTP API and Python use it through :meth:`wortlaut.store.Store.search`);
+the web UI's faceted search (:mod:`wortlaut.store.facets`) reads the same
+windows in the same order with the columns its facets need.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wortlaut.store.reader import Reader
+from wortlaut.store.results import SearchHit, SearchResult
+from wortlaut.store.text import fts_query, stem_words, words
+
+#: Characters of context on each side of a search match in a snippet.
+SNIPPET_CONTEXT = 80
+_WORD = re.compile(r"\w+")
+#: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
+RANK_WINDOW = 1_000
+
+#: The :data:`RANK_WINDOW` most recent matching articles (``rid``) with their BM25 ``score``;
+#: parameters: the FTS expression and the window size.  Best first is ``ORDER BY score, rid DESC``.
+ARTICLE_WINDOW = (
+    "(SELECT rowid AS rid, bm25(articles_fts) AS score FROM articles_fts"
+    " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+)
+#: Matching statements (``rid``), newest first; parameters: the FTS expression, a limit and an offset.
+STATEMENT_WINDOW = (
+    "(SELECT rowid AS rid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC"
+    " LIMIT ? OFFSET ?)"
+)
+
+
+def search(db: Reader, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    """Articles (best match first) and statements (newest first) matching a query."""
+    expression = fts_query(query)
+    stems = set(stem_words(words(query)))
+    ranked = db.rows(
+        f"SELECT rid FROM {ARTICLE_WINDOW} ORDER BY score, rid DESC LIMIT ? OFFSET ?",
+        (expression, RANK_WINDOW, limit, offset),
+    )
+    article_rows = [
+        db.row("SELECT id, url, title, published, text FROM articles WHERE rid = ?", (row["rid"],))
+        for row in ranked
+    ]
+    statement_rows = db.rows(
+        "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
+        f" FROM {STATEMENT_WINDOW} f JOIN statements s ON s.rid = f.rid"
+        " JOIN articles a ON a.id = s.article_id ORDER BY f.rid DESC",
+        (expression, limit, offset),
+    )
+    articles = tuple(
+        SearchHit(
+            kind="article",
+            id=r["id"],
+            article_id=r["id"],
+            title=r["title"],
+            url=r["url"],
+            published=r["published"],
+            snippet=snippet(r["text"], stems),
+        )
+        for r in article_rows
+        if r is not None
+    )
+    statements = tuple(
+        SearchHit(
+            kind="statement",
+            id=r["id"],
+            article_id=r["article_id"],
+            title=r["title"],
+            url=r["url"],
+            published=r["date"],
+            snippet=r["quote_text"] or "",
+            speaker=r["speaker_text"],
+        )
+        for r in statement_rows
+    )
+    return SearchResult(query=query, articles=articles, statements=statements)
+
+
+def snippet(text: str, stems: set[str]) -> str:
+    """Context around the first word of ``text`` whose stem is among ``stems``."""
+    position = 0
+    for match in _WORD.finditer(text):
+        if stem_words([match.group().casefold()])[0] in stems:
+            position = match.start()
+            break
+    start = max(0, position - SNIPPET_CONTEXT)
+    end = min(len(text), position + SNIPPET_CONTEXT)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
