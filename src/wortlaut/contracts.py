@@ -90,16 +90,26 @@ def undeclared_change(before: Article, after: Article, writes: Iterable[str]) ->
     return None
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(cls))
+    """The fields of a record that can hold records (scalar fields are skipped: the walk runs per token)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        field.name
+        for field in dataclasses.fields(cls)
+        if not set(typing.get_args(hints[field.name]) or (hints[field.name],)) <= _SCALARS
+    )
 
 
 def _records(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     """(path, record) of every dataclass record inside a value, depth first."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    kind: type = type(value)
+    if hasattr(kind, "__dataclass_fields__"):
         yield path, value
-        for name in _field_names(type(value)):
+        for name in _field_names(kind):
             yield from _records(getattr(value, name), f"{path}.{name}")
     elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
@@ -110,7 +120,7 @@ def _span_problem(record: Any, text: str) -> str | None:
     """What is wrong with one record's offsets, or ``None`` (records without offsets are fine)."""
     start, end = getattr(record, "start", None), getattr(record, "end", None)
     if not isinstance(start, int) or not isinstance(end, int):
-        return None
+        return None  # no offsets (Entity), or not character offsets (Role's validity dates)
     if not 0 <= start <= end <= len(text):
         return f"offsets {start}:{end} outside the text (length {len(text)})"
     own = getattr(record, "text", None)
