@@ -7,6 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from wortlaut.pipeline import CHECK_VARIABLE
+
+#: The suite holds every stage of the default pipeline to its declared contract (see wortlaut.contracts);
+#: set the variable to 0 to time the suite without the checks.
+os.environ.setdefault(CHECK_VARIABLE, "1")
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = Path(os.environ.get("WORTLAUT_SHARED", PROJECT_ROOT.parent / "shared"))
 

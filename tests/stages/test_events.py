@@ -1,4 +1,4 @@
-"""The events stage on hand-built articles: types, participants, place, date, merging, statement dates."""
+"""The events stage on hand-built articles: types, participants, place, date, merging."""
 
 from __future__ import annotations
 
@@ -147,29 +147,12 @@ def statement(article: Article, quote: str, cue: str) -> Statement:
     )
 
 
-def test_events_statement_dated_by_its_event(stages: tuple[TimesStage, EventsStage]) -> None:
+def test_events_stage_leaves_statements_to_the_dating_stage(stages: tuple[TimesStage, EventsStage]) -> None:
     text = "Während eines Treffens am Dienstag mit Selenskyj sagte Rutte, er wolle Wege erkunden."
     article = make(text)
     article = article.with_layers(statements=(statement(article, "er wolle Wege erkunden", "sagte"),))
-    (dated,) = analyse(stages, article).statements
-    assert dated.date is not None and (dated.date.value, dated.date.source) == ("2024-12-17", "event")
-
-
-def test_events_statement_falls_back_to_time_then_published(stages: tuple[TimesStage, EventsStage]) -> None:
-    text = "Am Montag sagte Rutte, er sei zufrieden. Rutte sagte, er sei froh."
-    article = make(text)
-    first = statement(article, "er sei zufrieden", "sagte")
-    second_start = text.index("er sei froh")
-    second = Statement(
-        id="s2", mode="indirect", quote=Span(start=second_start, end=second_start + 11, text="er sei froh")
-    )
-    article = analyse(stages, article.with_layers(statements=(first, second)))
-    assert [(s.date.value, s.date.source) for s in article.statements if s.date] == [
-        ("2024-12-16", "time"),
-        ("2024-12-18", "published"),
-    ]
-    undated = analyse(stages, make(text, published=None).with_layers(statements=(second,)))
-    assert undated.statements[0].date is None
+    analysed = analyse(stages, article)
+    assert analysed.events and analysed.statements == article.statements
 
 
 def test_events_topic_after_ueber(stages: tuple[TimesStage, EventsStage]) -> None:

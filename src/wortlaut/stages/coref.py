@@ -57,8 +57,17 @@ class _Seen:
 class CorefStage(Stage):
     """Adds description and pronoun mentions with their entities."""
 
-    requires: ClassVar[tuple[str, ...]] = ("tokens", "mentions")
-    provides: ClassVar[tuple[str, ...]] = ("coref",)
+    reads: ClassVar[tuple[str, ...]] = (
+        "text",
+        "url",
+        "source",
+        "published",
+        "structure",
+        "tokens",
+        "mentions",
+        "entities",
+    )
+    writes: ClassVar[tuple[str, ...]] = ("mentions", "entities")
 
     def __init__(self, *, kb: KB | None = None) -> None:
         self.kb = kb if kb is not None else default_kb()

@@ -91,8 +91,8 @@ _DEFAULT = object()
 class EntitiesStage(Stage):
     """Finds and links entity mentions; resources load once here."""
 
-    requires: ClassVar[tuple[str, ...]] = ("tokens",)
-    provides: ClassVar[tuple[str, ...]] = ("mentions", "entities")
+    reads: ClassVar[tuple[str, ...]] = ("text", "url", "source", "published", "structure", "tokens")
+    writes: ClassVar[tuple[str, ...]] = ("mentions", "entities")
 
     def __init__(self, *, kb: KB | None = None, tagger: Tagger | object | None = _DEFAULT) -> None:
         self.kb = kb if kb is not None else default_kb()

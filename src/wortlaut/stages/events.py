@@ -4,17 +4,15 @@ Triggers are nouns and verbs from ``lang/de/event_triggers.tsv``; each trigger y
 event with participants (person and organisation mentions of its sentence, plus named groups),
 place (``in`` + place mention), time (the nearest dated time expression in its clause, else
 the post date inside a post), topics and outcome.  Raw events telling the same happening are
-merged (:mod:`wortlaut.events.merge`).  Boilerplate never yields events.  The stage also dates
-statements that lack a date (:mod:`wortlaut.events.dating`).  Each event carries a ``status``
+merged (:mod:`wortlaut.events.merge`).  Boilerplate never yields events.  Statements are dated
+by the next stage, ``statements.dating.v1`` (:mod:`wortlaut.stages.dating`), which asks
+:meth:`EventsStage.clusters` for the same merged mentions.  Each event carries a ``status``
 (happened, planned, hypothetical, negated, cancelled; :mod:`wortlaut.events.status`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 from wortlaut.article import Article, DateInfo, Event, Span
-from wortlaut.events.dating import statement_date
 from wortlaut.events.frames import (
     RawEvent,
     find_triggers,
@@ -28,18 +26,23 @@ from wortlaut.events.frames import (
     topics_in,
 )
 from wortlaut.events.lexicon import EventLexicon, load_event_lexicon
-from wortlaut.events.merge import Cluster, evidence, merge, sentence_dates, unique_refs
+from wortlaut.events.merge import Cluster, evidence, merge, unique_refs
 from wortlaut.events.status import DEFAULT_OPTIONS, StatusOptions, cluster_status, dated_status, event_status
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.sentences import split_sentences
 
 
+def event_sentences(article: Article) -> list[Span]:
+    """The sentences events are looked for in: the token stage's, else a plain split of the text."""
+    return list(article.sentences) or split_sentences(article.text)
+
+
 @register_stage("events.rules.v1")
 class EventsStage(Stage):
-    """Finds events and dates statements."""
+    """Finds events: who met, called or agreed with whom, where, when, and whether it took place."""
 
-    requires = ("times",)
-    provides = ("events",)
+    reads = ("id", "text", "published", "structure", "sentences", "tokens", "mentions", "times")
+    writes = ("events",)
 
     def __init__(self, options: StatusOptions = DEFAULT_OPTIONS) -> None:
         self.lexicon: EventLexicon = load_event_lexicon()
@@ -47,22 +50,18 @@ class EventsStage(Stage):
         self.options = options
 
     def __call__(self, article: Article) -> Article:
-        sentences = list(article.sentences) or split_sentences(article.text)
+        clusters = self.clusters(article, event_sentences(article))
+        events = tuple(self._event(article, index, cluster) for index, cluster in enumerate(clusters, 1))
+        return article.with_layers(events=events)
+
+    def clusters(self, article: Article, sentences: list[Span]) -> list[Cluster]:
+        """The article's raw event mentions, merged into one cluster per happening, in text order."""
         raws = [
             raw
             for index, sentence in enumerate(sentences)
             for raw in self._raw_events(article, sentence, sentences[index - 1] if index else None)
         ]
-        clusters = merge(raws)
-        events = tuple(self._event(article, index, cluster) for index, cluster in enumerate(clusters, 1))
-        dates = sentence_dates(clusters)
-        statements = tuple(
-            stmt
-            if stmt.date is not None
-            else dataclasses.replace(stmt, date=statement_date(article, stmt, dates, sentences))
-            for stmt in article.statements
-        )
-        return article.with_layers(events=events, statements=statements)
+        return merge(raws)
 
     def _raw_events(self, article: Article, sentence: Span, previous: Span | None) -> list[RawEvent]:
         if article.is_boilerplate(sentence.start):

@@ -65,8 +65,8 @@ def load_languages(name: str = "structure_languages.tsv") -> dict[str, str]:
 class LanguageStage(Stage):
     """Sets ``article.language`` (unless given) and per-part languages when mixed."""
 
-    requires = ("structure",)
-    provides = ("language",)
+    reads = ("text", "language", "structure")
+    writes = ("language", "structure.languages")
 
     def __init__(self) -> None:
         self.codes = load_languages()

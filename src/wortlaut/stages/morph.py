@@ -94,8 +94,8 @@ def rule_mood(form: str, lemma: str) -> tuple[str, str | None]:
 class MorphStage(Stage):
     """STTS POS, lemma, and for finite verbs mood (ind/sub1/sub2/imp) and tense."""
 
-    requires = ("tokens",)
-    provides = ("morph",)
+    reads = ("tokens",)
+    writes = ("tokens",)
 
     def __init__(self) -> None:
         self._tagger = MemoTagger()

@@ -36,8 +36,8 @@ _OPENING_MARKS = frozenset('„“»«"‚')
 class StatementsStage(Stage):
     """Find direct, indirect, reported, free indirect, post and headline statements."""
 
-    requires = ("tokens",)
-    provides = ("statements",)
+    reads = ("id", "text", "structure", "sentences", "tokens", "mentions", "entities")
+    writes = ("statements",)
 
     def __init__(
         self, lexicon: Lexicon | None = None, speaker_model: SpeakerModel | object | None = _DEFAULT

@@ -115,8 +115,8 @@ def ends_sentence(text: str) -> bool:
 class StructureStage(Stage):
     """Rule-based article structure from line layout and boilerplate markers."""
 
-    requires = ("text",)
-    provides = ("structure",)
+    reads = ("text", "meta", "title")
+    writes = ("structure",)
 
     def __init__(self) -> None:
         self.markers: Markers = load_markers()

@@ -75,8 +75,8 @@ def anchor_function(article: Article) -> AnchorFn:
 class TimesStage(Stage):
     """Finds dates, times, durations and sets and resolves relative ones."""
 
-    requires = ("tokens",)
-    provides = ("times",)
+    reads = ("text", "published", "structure", "sentences", "tokens")
+    writes = ("times",)
 
     def __init__(self) -> None:
         self.finder = TimeFinder()

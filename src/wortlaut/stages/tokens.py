@@ -149,8 +149,8 @@ def split_sentences(tokens: list[RawToken], rules: SentenceRules) -> Iterator[tu
 class TokensStage(Stage):
     """Tokens and sentences with character offsets, skipping boilerplate."""
 
-    requires = ("structure",)
-    provides = ("sentences", "tokens")
+    reads = ("text", "structure")
+    writes = ("sentences", "tokens")
 
     def __init__(self) -> None:
         self._tokenizer = _make_tokenizer(read_column("tokens_abbreviations.tsv"))
