@@ -129,10 +129,14 @@ class HashingEncoder:
 ENCODER_ENV = "WORTLAUT_ENCODER"
 
 
-@cache
 def default_encoder() -> Encoder:
-    """The process-wide default encoder (setting ``linking.encoder``, ``$WORTLAUT_ENCODER``), loaded once."""
-    choice = get_settings().linking.encoder.strip().lower()
+    """The encoder the setting ``linking.encoder`` (``$WORTLAUT_ENCODER``) names, loaded once per process."""
+    return encoder_for(get_settings().linking.encoder.strip().lower())
+
+
+@cache
+def encoder_for(choice: str) -> Encoder:
+    """The encoder called ``choice`` (``e5`` or ``hashing``), loaded once."""
     if choice == "hashing":
         return HashingEncoder()
     if choice != "e5":
