@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from wortlaut.settings import get_settings
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = Path(os.environ.get("WORTLAUT_SHARED", PROJECT_ROOT.parent / "shared"))
+SHARED_DIR = get_settings().paths.shared or PROJECT_ROOT.parent / "shared"
 
 
 def shared_path(*parts: str) -> Path:
