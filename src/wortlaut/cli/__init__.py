@@ -72,18 +72,16 @@ class LazyGroup(click.Group):
 @click.option("-q", "--quiet", count=True, help="Fewer log messages on stderr (errors only).")
 def main(lang: str | None, config: Path | None, verbose: int, quiet: int) -> None:
     """wortlaut: who said what, to whom, when and where, in German political news."""
-    from wortlaut import (
-        i18n,  # light: Babel loads its data only when text is rendered
-        settings,
-    )
+    from wortlaut import i18n  # light: Babel loads its data only when text is rendered
     from wortlaut.cli import logs
+    from wortlaut.settings import SettingsError, get_settings, use_config
 
     context = click.get_current_context()
-    settings.use_config(config)
-    context.call_on_close(lambda: settings.use_config(None))  # in-process runs (tests) start afresh
+    use_config(config)
+    context.call_on_close(lambda: use_config(None))  # in-process runs (tests) start afresh
     try:
-        current = settings.get_settings()
-    except settings.SettingsError as error:
+        current = get_settings()
+    except SettingsError as error:
         click.echo(f"wortlaut: error: {error}", err=True)
         sys.exit(2)  # a usage error (docs/cli.md's exit codes)
     context.call_on_close(logs.configure(current.log_level, verbose - quiet))
