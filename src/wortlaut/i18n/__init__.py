@@ -93,7 +93,7 @@ def _accepted(header: str) -> list[str]:
 
 
 def from_environment() -> str:
-    """The CLI's language: ``$WORTLAUT_LANG``, else German.
+    """The CLI's language: the setting ``lang`` (``$WORTLAUT_LANG``, ``wortlaut.toml``), else German.
 
     ``$LANG`` is not read: servers often default to ``en_US`` or ``C``, and the
     output should not change language because of a system default nobody chose.
