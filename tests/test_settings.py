@@ -193,3 +193,27 @@ def test_the_documented_example_file_is_valid(tmp_path: Path) -> None:
     loaded = load_settings(_file(tmp_path, EXAMPLE), {})
     assert loaded.linking.encoder == "hashing" and loaded.linking.for_family("hashing").story == 0.75
     assert "```toml\n" + EXAMPLE.rstrip() in DOC_PATH.read_text(encoding="utf-8")
+
+
+def test_call_sites_read_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wortlaut.link.encoder import E5Encoder, HashingEncoder
+    from wortlaut.link.statements import thresholds
+    from wortlaut.link.stories import story_threshold
+    from wortlaut.store import Store, default_db_path
+
+    assert (HashingEncoder.family, E5Encoder.family) == ("hashing", "e5")
+    _file(
+        tmp_path,
+        "[linking.calibration.hashing]\nstory = 0.75\nsame_language = 0.5\n[query]\ntimeout_s = 0.5\n",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WORTLAUT_DB", str(tmp_path / "env.sqlite"))
+    assert story_threshold("hashing") == 0.75 and thresholds("hashing") == (
+        0.5,
+        Settings().linking.for_family("hashing").cross_language,
+    )
+    assert default_db_path() == tmp_path / "env.sqlite"
+    with Store.open(":memory:") as store:
+        assert store.query_timeout == 0.5
+    with Store.open(":memory:", query_timeout=3.0) as store:
+        assert store.query_timeout == 3.0  # an explicit argument wins
