@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from wortlaut.article import Article
+from wortlaut.settings import get_settings
 
-SHARED_DIR = Path(os.environ.get("WORTLAUT_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+SHARED_DIR = get_settings().paths.shared or Path(__file__).resolve().parents[1].parent / "shared"
 GNAD_CSV = SHARED_DIR / "data" / "news-10kgnad" / "articles.csv"
 WIKINEWS_DIR = SHARED_DIR / "data" / "quotes-wikinews"
 

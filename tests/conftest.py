@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from wortlaut.pipeline import CHECK_VARIABLE
+from wortlaut.settings import get_settings
 
 #: The suite holds every stage of the default pipeline to its declared contract (see wortlaut.contracts);
 #: set the variable to 0 to time the suite without the checks.
 os.environ.setdefault(CHECK_VARIABLE, "1")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = Path(os.environ.get("WORTLAUT_SHARED", PROJECT_ROOT.parent / "shared"))
+SHARED_DIR = get_settings().paths.shared or PROJECT_ROOT.parent / "shared"
 
 
 def shared_path(*parts: str) -> Path:

@@ -18,6 +18,7 @@ import click
 
 from wortlaut.article import Article
 from wortlaut.cli.store_commands import render_group, render_person, render_search
+from wortlaut.settings import get_settings
 from wortlaut.store import NotFoundError, Store
 from wortlaut.store.loader import Failure, default_analyzer, ingest
 
@@ -30,7 +31,7 @@ _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})_")
 
 def seeds_dir() -> Path | None:
     """``$WORTLAUT_SHARED/seeds`` or ``../shared/seeds`` beside the project, if it exists."""
-    shared = Path(os.environ.get("WORTLAUT_SHARED", PROJECT_ROOT.parent / "shared"))
+    shared = get_settings().paths.shared or PROJECT_ROOT.parent / "shared"
     seeds = shared / "seeds"
     return seeds if seeds.is_dir() else None
 

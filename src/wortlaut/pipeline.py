@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -23,6 +22,7 @@ from typing import ClassVar, TypeVar
 
 from wortlaut.article import Article
 from wortlaut.contracts import BASE_FIELDS, check_input, check_stage, field_error, satisfies
+from wortlaut.settings import get_settings
 
 #: The default per-article pipeline, in order: (registered name, module that registers it).
 DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
@@ -243,12 +243,12 @@ def build_pipeline(
 
 @cache
 def default_pipeline() -> Pipeline:
-    """The default pipeline, built once per process so resources load once."""
-    # Settings spot (issue 18): stage options and the contract check come from the settings'
-    # ``pipeline`` section once it exists: options=settings.stage_options, check=settings.check_contracts.
-    return build_pipeline(DEFAULT_STAGES, options=None, check=_check_contracts())
+    """The default pipeline, built once per process so resources load once.
 
-
-def _check_contracts() -> bool:
-    """Whether :data:`CHECK_VARIABLE` asks for contract checks (read once: the default pipeline is cached)."""
-    return os.environ.get(CHECK_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}
+    Stage options and the contract check come from the settings' ``pipeline`` section
+    (``[pipeline.stage_options."NAME"]`` and ``check_contracts`` / ``$WORTLAUT_PIPELINE_CHECK_CONTRACTS``).
+    """
+    settings = get_settings().pipeline
+    return build_pipeline(
+        DEFAULT_STAGES, options=settings.stage_options, check=settings.check_contracts
+    )

@@ -135,12 +135,8 @@ def test_openapi_spec_lists_the_endpoints(client: TestClient) -> None:
 @pytest.fixture
 def hashing_default(monkeypatch: pytest.MonkeyPatch) -> object:
     """The model-free encoder as the process default (no model loaded in tests)."""
-    from wortlaut.link import default_encoder
-
     monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
-    default_encoder.cache_clear()
     yield
-    default_encoder.cache_clear()
 
 
 def test_similar_and_semantic_search_endpoints(client: TestClient, db: Path, hashing_default: object) -> None:

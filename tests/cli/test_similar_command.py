@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from tests.store.samples import rutte_article, selenskyj_article
 from wortlaut.cli import main
-from wortlaut.link import default_encoder
 from wortlaut.store import Store
 
 
@@ -19,9 +18,7 @@ from wortlaut.store import Store
 def hashing_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The model-free encoder as the process default, so the tests load no model."""
     monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
-    default_encoder.cache_clear()
     yield
-    default_encoder.cache_clear()
 
 
 @pytest.fixture

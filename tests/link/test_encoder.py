@@ -51,13 +51,9 @@ def test_e5_rejects_an_unknown_prefix() -> None:
 def test_default_encoder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from wortlaut.link.encoder import ENCODER_ENV, default_encoder
 
-    default_encoder.cache_clear()
     monkeypatch.setenv(ENCODER_ENV, "hashing")
-    try:
-        assert isinstance(default_encoder(), HashingEncoder)
-        default_encoder.cache_clear()
-        monkeypatch.setenv(ENCODER_ENV, "word2vec")
-        with pytest.raises(ValueError, match="expected 'e5' or 'hashing'"):
-            default_encoder()
-    finally:
-        default_encoder.cache_clear()
+    assert isinstance(default_encoder(), HashingEncoder)
+    assert default_encoder() is default_encoder()  # loaded once
+    monkeypatch.setenv(ENCODER_ENV, "word2vec")
+    with pytest.raises(ValueError, match="expected 'e5' or 'hashing'"):
+        default_encoder()

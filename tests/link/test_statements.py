@@ -143,7 +143,7 @@ def test_statements_further_apart_than_the_window_are_not_merged() -> None:
 def test_translations_are_held_to_the_lower_cross_language_threshold() -> None:
     vectors = np.array([[1.0, 0.0], [0.9, np.sqrt(1 - 0.81)], [0.9, np.sqrt(1 - 0.81)]], dtype=np.float32)
     items = _items(["de", "en", "de"])
-    values = margins(vectors, items, 1, thresholds("e5-small-q4-query"))
+    values = margins(vectors, items, 1, thresholds("e5"))
     assert values[0, 1] > 0 > values[0, 2]  # cosine 0.9: a translation, but no German paraphrase
 
 

@@ -17,9 +17,6 @@ from wortlaut.store.schema import MIGRATIONS, _split
 @pytest.fixture(autouse=True)
 def _hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
-    from wortlaut.link import encoder
-
-    encoder.default_encoder.cache_clear()
 
 
 def _linked(store: Store) -> set[str]:

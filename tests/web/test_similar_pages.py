@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from wortlaut.link import default_encoder
 from wortlaut.store import Store
 
 
@@ -17,9 +16,7 @@ from wortlaut.store import Store
 def hashing_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The model-free encoder as the process default, as the fixture store was linked with it."""
     monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
-    default_encoder.cache_clear()
     yield
-    default_encoder.cache_clear()
 
 
 def _statement_ids(db: Path) -> list[str]:

@@ -25,14 +25,13 @@ from pydantic import AfterValidator
 from wortlaut.api import docs_page, errors, security
 from wortlaut.api.validation import check_date
 from wortlaut.api.writes import add_router
+from wortlaut.settings import get_settings
 from wortlaut.store import SCHEMA_VERSION, Store, to_data
 
 #: Largest page a client may ask for; bigger pages make slow responses and big payloads.
 MAX_LIMIT = 100
 #: Largest offset: deep paging through SQLite OFFSET gets slow; narrow the query instead.
 MAX_OFFSET = 10_000
-#: Time limit of one API query (seconds); interactive clients wait no longer.
-API_QUERY_TIMEOUT = 2.0
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 StoreFactory = Callable[[], AbstractContextManager[Store]]
@@ -56,8 +55,9 @@ def _store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(_store)]
 
 
-def store_factory_for(db_path: Path, *, timeout: float = API_QUERY_TIMEOUT) -> StoreFactory:
-    """A factory of read-only, time-limited stores on ``db_path``."""
+def store_factory_for(db_path: Path, *, timeout: float | None = None) -> StoreFactory:
+    """A factory of read-only, time-limited stores on ``db_path`` (default limit: ``query.api_timeout_s``)."""
+    timeout = get_settings().query.api_timeout_s if timeout is None else timeout
 
     @contextmanager
     def open_store() -> Iterator[Store]:

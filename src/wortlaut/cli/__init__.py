@@ -9,6 +9,8 @@ processed), 2 usage error, 3 nothing could be processed.
 from __future__ import annotations
 
 import importlib
+import sys
+from pathlib import Path
 
 import click
 
@@ -57,12 +59,32 @@ class LazyGroup(click.Group):
     "--lang",
     type=click.Choice(["de", "en"]),
     default=None,
-    help="Language of human-readable output (default: $WORTLAUT_LANG, else German).",
+    help="Language of human-readable output (default: setting lang / $WORTLAUT_LANG, else German).",
 )
-def main(lang: str | None) -> None:
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Settings file (TOML; default: ./wortlaut.toml if present). Keys: docs/cli.md.",
+)
+@click.option("-v", "--verbose", count=True, help="More log messages on stderr (-vv: debug).")
+@click.option("-q", "--quiet", count=True, help="Fewer log messages on stderr (errors only).")
+def main(lang: str | None, config: Path | None, verbose: int, quiet: int) -> None:
     """wortlaut: who said what, to whom, when and where, in German political news."""
     from wortlaut import i18n  # light: Babel loads its data only when text is rendered
+    from wortlaut.cli import logs
+    from wortlaut.settings import SettingsError, get_settings, use_config
 
+    context = click.get_current_context()
+    use_config(config)
+    context.call_on_close(lambda: use_config(None))  # in-process runs (tests) start afresh
+    try:
+        current = get_settings()
+    except SettingsError as error:
+        click.echo(f"wortlaut: error: {error}", err=True)
+        sys.exit(2)  # a usage error (docs/cli.md's exit codes)
+    context.call_on_close(logs.configure(current.log_level, verbose - quiet))
     i18n.set_language(lang or i18n.from_environment())
 
 

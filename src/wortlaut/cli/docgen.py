@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from wortlaut.cli import COMMANDS, main
+from wortlaut.cli import COMMANDS, main, settings_doc
 
 #: Help text width, fixed so the generated file does not depend on the terminal.
 HELP_WIDTH = 100
@@ -23,8 +23,8 @@ _HEADER = """# Command-line reference
 Generated from `--help` by `python -m wortlaut.cli.docgen`; do not edit by hand.
 
 Every command accepts `--help`. Commands that read or write the store take
-`--db FILE`; without it they use `$WORTLAUT_DB`, else `wortlaut.sqlite` in the
-user data directory (on Linux `~/.local/share/wortlaut/`).
+`--db FILE`; without it they use the setting `paths.db` (`$WORTLAUT_DB`), else
+`wortlaut.sqlite` in the user data directory (on Linux `~/.local/share/wortlaut/`).
 
 ## Exit codes
 
@@ -36,15 +36,15 @@ user data directory (on Linux `~/.local/share/wortlaut/`).
 | 3 | nothing could be processed, or what was asked for does not exist (no such store, person, story) |
 | 4 | the store cannot be used: not a wortlaut store, written by a newer wortlaut, read-only, disk full |
 | 130 | interrupted (Ctrl-C); an interrupted `ingest` keeps every committed batch and resumes when run again |
-
-## Environment
-
-| variable | used by | meaning |
-| --- | --- | --- |
-| `WORTLAUT_DB` | all store commands | default store file |
-| `WORTLAUT_TOKEN` | `serve` | bearer token enabling `POST /articles` |
-| `WORTLAUT_LANG` | all commands | text output in `de` (default) or `en`; `--lang` overrides it |
 """
+
+
+def global_help() -> str:
+    """``wortlaut --help``: the options every command takes (``--config``, ``-v``/``-q``, ``--lang``)."""
+    context = click.Context(
+        main, info_name="wortlaut", max_content_width=HELP_WIDTH, terminal_width=HELP_WIDTH
+    )
+    return main.get_help(context)
 
 
 def command_help(name: str) -> str:
@@ -74,7 +74,7 @@ def command_help(name: str) -> str:
 
 def render() -> str:
     """The whole reference: header, then one section per command in alphabetical order."""
-    sections = [_HEADER]
+    sections = [_HEADER, f"## Global options\n\n```text\n{global_help()}\n```\n", settings_doc.render()]
     for name in sorted(COMMANDS):
         sections.append(f"## wortlaut {name}\n\n```text\n{command_help(name)}\n```\n")
     return "\n".join(sections)

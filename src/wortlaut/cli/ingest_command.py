@@ -36,8 +36,9 @@ from wortlaut.cli.store_options import (
     fail,
     resolve_db,
 )
+from wortlaut.settings import get_settings
 from wortlaut.store import Store, StoreError
-from wortlaut.store.loader import DEFAULT_BATCH_SIZE, Failure, IngestReport, default_analyzer
+from wortlaut.store.loader import Failure, IngestReport, default_analyzer
 from wortlaut.store.loader import ingest as run_ingest
 
 
@@ -110,11 +111,12 @@ def _progress(quiet: bool) -> Progress:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Analysis processes (default: number of CPU cores).")  # fmt: skip
+              help="Analysis processes (default: setting ingest.workers, else CPU cores).")  # fmt: skip
 @click.option("--published", metavar="DATE", callback=_published_date,
               help="Publication date (YYYY-MM-DD); wins over any date in the input.")  # fmt: skip
-@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
-              help="Articles per transaction (what an interruption can lose at most).")  # fmt: skip
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Articles per transaction, what an interruption can lose at most "
+                   "(default: setting ingest.batch_size, 32).")  # fmt: skip
 @click.option("--analyze/--no-analyze", default=True, show_default=True,
               help="Run the analysis pipeline; --no-analyze stores articles as read.")  # fmt: skip
 @click.option("--link/--no-link", default=True, show_default=True,
@@ -122,7 +124,7 @@ def _progress(quiet: bool) -> Progress:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
     paths: tuple[str, ...], db: Path | None, workers: int | None, published: str | None,
-    batch_size: int, analyze: bool, link: bool, quiet: bool,
+    batch_size: int | None, analyze: bool, link: bool, quiet: bool,
 ) -> None:  # fmt: skip
     """Read, analyse and store articles from PATH... (files, directories, - for stdin).
 
@@ -132,6 +134,7 @@ def ingest(
     from wortlaut.ingest import iter_articles
 
     path = resolve_db(db)
+    configured = get_settings().ingest
     try:
         store = Store.open(path)
     except StoreError as error:
@@ -157,7 +160,8 @@ def ingest(
         try:
             report = run_ingest(
                 store, iter_articles(paths), analyzer_factory=default_analyzer if analyze else None,
-                workers=workers or os.cpu_count() or 1, batch_size=batch_size, published=published,
+                workers=workers or configured.workers or os.cpu_count() or 1,
+                batch_size=batch_size or configured.batch_size, published=published,
                 link=link, on_item=advance, on_failure=report_failure,
             )  # fmt: skip
         except KeyboardInterrupt:

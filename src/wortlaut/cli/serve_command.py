@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from wortlaut.cli.store_options import EXIT_NOTHING, db_option, fail, resolve_db
+from wortlaut.settings import get_settings
 
 #: Environment variable holding the write token, so it need not appear in the process list.
 TOKEN_ENV = "WORTLAUT_TOKEN"
@@ -46,7 +46,7 @@ def serve(
     path = resolve_db(db)
     hosts = ["*"] if "*" in allowed else security.allowed_hosts([host, *allowed])
     try:
-        app = create_app(path, token=token or os.environ.get(TOKEN_ENV) or None, allowed_hosts=hosts)
+        app = create_app(path, token=token or get_settings().serve.token or None, allowed_hosts=hosts)
     except StoreError as error:
         fail(str(error), EXIT_NOTHING)
     click.echo(f"wortlaut: serving {path} on http://{host}:{port} (API docs: /docs)", err=True)

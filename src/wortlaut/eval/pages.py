@@ -228,7 +228,7 @@ def _failures(results: list[tuple[GoldPage, Reading, dict[str, bool | None]]]) -
 
 @click.command(name="pages")
 @click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The shared data folder (default: $WORTLAUT_SHARED or ../shared).")  # fmt: skip
+              help="The shared data folder (default: paths.shared, else ../shared).")  # fmt: skip
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True,
               help="dev: the pages rules were developed on; test: the held-back half.")  # fmt: skip
 @click.option("--system", "systems", type=click.Choice(sorted(SYSTEMS)), multiple=True,

@@ -125,6 +125,7 @@ class MemoEncoder:
     def __init__(self, inner: Encoder) -> None:
         self.inner = inner
         self.name = inner.name
+        self.family = inner.family
         self.dim = inner.dim
         self._memo: dict[str, np.ndarray] = {}
 
@@ -210,7 +211,7 @@ shared_option = click.option(
     "--shared",
     type=click.Path(path_type=Path),
     default=None,
-    help="The shared folder with seeds/ (default: $WORTLAUT_SHARED or ../shared).",
+    help="The shared folder with seeds/ (default: paths.shared / $WORTLAUT_SHARED, else ../shared).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 

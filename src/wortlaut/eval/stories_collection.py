@@ -10,7 +10,6 @@ statements and events, so the scores measure the linking step alone.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any
 
 from wortlaut.article import Article, DateInfo, Entity, EntityRef, Event, Mention, Statement
 from wortlaut.link.digest import sentence_around
+from wortlaut.settings import get_settings
 
 DATA = "data/stories"
 
@@ -51,8 +51,7 @@ def load_gazetteer() -> dict[str, tuple[str, ...]]:
 
 def default_shared() -> Path:
     """``$WORTLAUT_SHARED``, else ``../shared`` beside the working directory's project."""
-    configured = os.environ.get("WORTLAUT_SHARED")
-    return Path(configured) if configured else Path.cwd().parent / "shared"
+    return get_settings().paths.shared or Path.cwd().parent / "shared"
 
 
 def _text(record: Mapping[str, Any], shared: Path) -> str | None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gettext
 import io
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -28,6 +27,8 @@ from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+
+from wortlaut.settings import get_settings
 
 #: Languages the interface speaks; the first is the default.
 LANGUAGES = ("de", "en")
@@ -92,12 +93,12 @@ def _accepted(header: str) -> list[str]:
 
 
 def from_environment() -> str:
-    """The CLI's language: ``$WORTLAUT_LANG``, else German.
+    """The CLI's language: the setting ``lang`` (``$WORTLAUT_LANG``, ``wortlaut.toml``), else German.
 
     ``$LANG`` is not read: servers often default to ``en_US`` or ``C``, and the
     output should not change language because of a system default nobody chose.
     """
-    return pick(os.environ.get(ENV_VAR))
+    return pick(get_settings().lang)
 
 
 @cache

@@ -10,11 +10,11 @@ files named by the ``WORTLAUT_KB`` environment variable (see ``kb/README.md``).
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
 from wortlaut.kb.loader import ENV_VAR, KBError, kb_files, load_kb
 from wortlaut.kb.model import KB, AliasEntry, Dated, KBEntity, Metonym
+from wortlaut.settings import get_settings
 
 __all__ = [
     "ENV_VAR",
@@ -32,7 +32,7 @@ __all__ = [
 
 def default_kb() -> KB:
     """The shipped KB plus ``$WORTLAUT_KB``, loaded once per process and value of the variable."""
-    return _cached_kb(os.environ.get(ENV_VAR, ""))
+    return _cached_kb(get_settings().paths.kb)
 
 
 @cache

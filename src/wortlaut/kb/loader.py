@@ -22,6 +22,7 @@ import yaml
 
 from wortlaut.kb.model import KB, Dated, KBEntity, Metonym
 from wortlaut.kb.popolo import PopoloError, read_office_holders
+from wortlaut.settings import get_settings
 
 #: The shipped YAML files live next to this module.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -36,9 +37,9 @@ class KBError(ValueError):
 
 
 def kb_files(extra: str | None = None) -> list[Path]:
-    """Shipped files first, then the files named by ``extra`` (default: ``$WORTLAUT_KB``)."""
+    """Shipped files first, then the files named by ``extra`` (default: setting ``paths.kb``)."""
     files = sorted([*DATA_DIR.glob("*.yaml"), *DATA_DIR.glob("*.csv")])
-    spec = os.environ.get(ENV_VAR, "") if extra is None else extra
+    spec = get_settings().paths.kb if extra is None else extra
     for part in filter(None, spec.split(os.pathsep)):
         path = Path(part).expanduser()
         if path.is_dir():

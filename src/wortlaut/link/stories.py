@@ -29,6 +29,7 @@ from wortlaut.article import Article
 from wortlaut.link.db import cached_encode, from_blob, placeholders, store_vectors
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
+from wortlaut.settings import get_settings
 
 #: Score from which an article joins a story.  e5 rates any two German news leads alike: over
 #: 11,175 pairs of unrelated 10kGNAD articles the cosine averages 0.79 (99.9th percentile 0.87), so
@@ -209,7 +210,7 @@ def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.nd
 
 def cluster(
     connection: sqlite3.Connection,
-    encoder_name: str,
+    encoder: Encoder,
     vectors: dict[str, np.ndarray],
     rows: Sequence[ArticleRow],
     joins: dict[str, str],
@@ -223,8 +224,8 @@ def cluster(
     ordered = sorted(rows, key=lambda row: (row.day, row.id))
     low = (_parse(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
     high = (_parse(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
-    kind = f"{encoder_name}:story"
-    threshold = story_threshold(encoder_name)
+    kind = f"{encoder.name}:story"
+    threshold = story_threshold(encoder.family)
     active = load_active(connection, kind, low, high)
     assigned: dict[str, tuple[str, float]] = {}
     for row in ordered:
@@ -271,9 +272,9 @@ def _choose(
     return None, 0.0
 
 
-def story_threshold(encoder_name: str) -> float:
-    """The story threshold calibrated for an encoder (e5's for encoders without their own)."""
-    return HASHING_STORY_THRESHOLD if encoder_name.startswith("hashing") else STORY_THRESHOLD
+def story_threshold(family: str) -> float:
+    """The story threshold calibrated for an encoder family (e5's for families without their own)."""
+    return get_settings().linking.for_family(family).story
 
 
 def _stored_story(connection: sqlite3.Connection, article_id: str) -> str | None:
@@ -319,9 +320,9 @@ def _write(
     )
 
 
-def article_text(row: ArticleRow, encoder_name: str) -> str:
-    """What the encoder reads of an article: its title and the first words of its body."""
-    words = HASHING_ARTICLE_WORDS if encoder_name.startswith("hashing") else ARTICLE_WORDS
+def article_text(row: ArticleRow, family: str) -> str:
+    """What an encoder of ``family`` reads of an article: its title and the first words of its body."""
+    words = get_settings().linking.for_family(family).article_words
     lead = " ".join(row.text.split()[:words])
     return f"{row.title}. {lead}" if row.title else lead
 
@@ -331,7 +332,7 @@ def article_vectors(
 ) -> dict[str, np.ndarray]:
     """Embeddings of the articles' title and lead (cached by text under ``<encoder>:article``)."""
     return cached_encode(
-        connection, encoder, "article", [(row.id, article_text(row, encoder.name)) for row in rows]
+        connection, encoder, "article", [(row.id, article_text(row, encoder.family)) for row in rows]
     )
 
 

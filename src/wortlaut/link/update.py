@@ -90,7 +90,7 @@ def _texts(
     """The statements to group, their per-speaker plan and every text the linking will encode."""
     pending = capped(statements.load_statements(connection, [row.id for row in rows]))
     speakers = statements.plan(connection, pending)
-    texts = [("article", stories.article_text(row, encoder.name)) for row in rows]
+    texts = [("article", stories.article_text(row, encoder.family)) for row in rows]
     return pending, speakers, texts + statements.texts_to_encode(speakers)
 
 
@@ -130,7 +130,7 @@ def update(
         pending, speakers, texts = _texts(connection, rows, encoder)
         prefetch(connection, encoder, texts)
         vectors = stories.article_vectors(connection, encoder, rows)
-        assigned = stories.cluster(connection, encoder.name, vectors, rows, joins)
+        assigned = stories.cluster(connection, encoder, vectors, rows, joins)
         groups_created = statements.group_statements(connection, encoder, speakers)
         touched = {story_id for story_id, _ in assigned.values()}
         digest.refresh(connection, sorted(touched))

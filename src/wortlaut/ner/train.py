@@ -11,7 +11,6 @@ crfsuite is deterministic, so the same data and options give the same model.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ from wortlaut.ner.features import GROUPS, FeatureExtractor
 from wortlaut.ner.model import CrfModel, NerModelError
 from wortlaut.ner.spans import SpanScorer, bio_spans
 from wortlaut.ner.tagger import NerTagger, default_model_path, load_tagger
+from wortlaut.settings import get_settings
 
 #: L1 and L2 regularisation, chosen on the held-out slice (see the model card's table of variants).
 C1 = 0.003
@@ -38,7 +38,7 @@ MIN_FREQ = 1
 
 def default_data_dir() -> Path:
     """GermEval 2014 beside the project: ``$WORTLAUT_SHARED/data/ner-germeval2014`` or ``../shared/...``."""
-    shared = Path(os.environ.get("WORTLAUT_SHARED", Path.cwd().parent / "shared"))
+    shared = get_settings().paths.shared or Path.cwd().parent / "shared"
     return shared / "data" / "ner-germeval2014"
 
 

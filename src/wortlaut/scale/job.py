@@ -207,7 +207,7 @@ def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
     if _has_statements(records, day, workers):
         for row in grouped.iter_rows():
             tables[row["table"]].append(json.loads(row["row"]))
-    tables.update(links.cluster_stories(feature_rows, duplicate_rows, tasks.encoder_named(encoder).name))
+    tables.update(links.cluster_stories(feature_rows, duplicate_rows, tasks.encoder_named(encoder)))
     return write_tables(tables, folder)
 
 

@@ -70,7 +70,7 @@ def today() -> str:
 def article_features(articles: Sequence[Article], encoder: Encoder, *, fallback_day: str) -> Rows:
     """Per-article inputs of every later step; the story vectors of the batch in one encoder call."""
     rows = [stories.article_row(article, fallback_day) for article in articles]
-    vectors = encoder.encode([stories.article_text(row, encoder.name) for row in rows])
+    vectors = encoder.encode([stories.article_text(row, encoder.family) for row in rows])
     found = []
     for row, vector in zip(rows, vectors, strict=True):
         signature = duplicates.signature(row.text)
@@ -237,7 +237,7 @@ def group_statements(rows: Iterable[Mapping[str, Any]], encoder: Encoder) -> dic
 
 
 def cluster_stories(
-    features: Iterable[Mapping[str, Any]], duplicate_rows: Iterable[Mapping[str, Any]], encoder_name: str
+    features: Iterable[Mapping[str, Any]], duplicate_rows: Iterable[Mapping[str, Any]], encoder: Encoder
 ) -> dict[str, Rows]:
     """Stories of all articles: :func:`wortlaut.link.stories.cluster` per month, in time order."""
     connection = scratch_database()
@@ -252,7 +252,7 @@ def cluster_stories(
         vectors[row.id] = np.frombuffer(feature["vector"], dtype=np.float32)
     for month in sorted(by_month):
         connection.execute("BEGIN")
-        stories.cluster(connection, encoder_name, vectors, by_month[month], joins)
+        stories.cluster(connection, encoder, vectors, by_month[month], joins)
         connection.execute("COMMIT")
     found = {table: dump(connection, table) for table in STORY_TABLES}
     found["embeddings"] = dump(connection, "embeddings")
@@ -286,5 +286,5 @@ def link_tables(
     statement_input = [row for article in articles for row in statement_rows(article, fallback_day=day)]
     tables = {"duplicates": duplicate_rows}
     tables.update(group_statements(statement_input, encoder))
-    tables.update(cluster_stories(features, duplicate_rows, encoder.name))
+    tables.update(cluster_stories(features, duplicate_rows, encoder))
     return tables

@@ -10,7 +10,6 @@ tables turned into Python with ``to_pylist``).
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -21,13 +20,14 @@ from wortlaut.ingest.pagedates import override_published
 from wortlaut.link.encoder import ENCODER_ENV, E5Encoder, Encoder, HashingEncoder
 from wortlaut.scale import links
 from wortlaut.scale.records import error_row, to_row
+from wortlaut.settings import get_settings
 
 Batch = dict[str, list[Any]]
 
 
 def encoder_choice() -> str:
-    """The encoder the driver was configured with (``$WORTLAUT_ENCODER``), passed on to the workers."""
-    return os.environ.get(ENCODER_ENV, "e5").strip().lower()
+    """The encoder the driver was configured with (``linking.encoder``), passed on to the workers."""
+    return get_settings().linking.encoder.strip().lower()
 
 
 @cache

@@ -10,11 +10,11 @@ of the project lives in this package; every read goes through one
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import platformdirs
 
+from wortlaut.settings import get_settings
 from wortlaut.store.core import Store, open_store
 from wortlaut.store.errors import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, StoreError
 from wortlaut.store.results import (
@@ -40,10 +40,10 @@ DB_ENV = "WORTLAUT_DB"
 
 
 def default_db_path() -> Path:
-    """``$WORTLAUT_DB``, else ``wortlaut.sqlite`` in the user's data directory."""
-    configured = os.environ.get(DB_ENV)
+    """Setting ``paths.db`` (``$WORTLAUT_DB``), else ``wortlaut.sqlite`` in the user's data directory."""
+    configured = get_settings().paths.db
     if configured:
-        return Path(configured)
+        return configured
     return Path(platformdirs.user_data_dir("wortlaut", appauthor=False)) / "wortlaut.sqlite"
 
 

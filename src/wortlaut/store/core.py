@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from wortlaut.article import Article
 from wortlaut.link.encoder import Encoder, default_encoder
+from wortlaut.settings import get_settings
 from wortlaut.store import entities, queries, search, semantic, timeline
 from wortlaut.store.errors import (
     NotFoundError,
@@ -51,9 +52,6 @@ from wortlaut.store.writer import add_article
 #: How long a connection waits for another writer's lock before giving up (ms). Long enough for
 #: any single ingest batch to commit; a reader in WAL mode never waits at all.
 BUSY_TIMEOUT_MS = 30_000
-#: Default time limit for one read query (seconds); interactive answers must be fast, and any
-#: indexed query of the store takes well under this (see docs/performance.md).
-DEFAULT_QUERY_TIMEOUT = 5.0
 AfterAdd = Callable[["Store", list[str]], None]
 
 
@@ -79,9 +77,12 @@ class Store(PageReads):
         path: str | os.PathLike[str],
         *,
         readonly: bool = False,
-        query_timeout: float = DEFAULT_QUERY_TIMEOUT,
+        query_timeout: float | None = None,
     ) -> Store:
-        """Open (and create or upgrade, unless ``readonly``) the store at ``path``."""
+        """Open (and create or upgrade, unless ``readonly``) the store at ``path``.
+
+        ``query_timeout`` defaults to the setting ``query.timeout_s``.
+        """
         location = os.fspath(path)
         try:
             connection = _connect(location, readonly)
@@ -101,7 +102,8 @@ class Store(PageReads):
         except sqlite3.Error as error:
             connection.close()
             raise StoreError(f"{location}: {describe_sqlite_error(error)}") from None
-        return cls(connection, location, readonly=readonly, query_timeout=query_timeout)
+        timeout = get_settings().query.timeout_s if query_timeout is None else query_timeout
+        return cls(connection, location, readonly=readonly, query_timeout=timeout)
 
     def close(self) -> None:
         self.connection.close()
