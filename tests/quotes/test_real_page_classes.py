@@ -62,3 +62,26 @@ def test_a_frameless_quotation_without_a_colon_keeps_the_previous_speaker(pipeli
 def test_a_reported_clause_inside_another_reported_statement_is_not_a_second_one(pipeline: Pipeline) -> None:
     text = "Zitiert wird eine Umfrage, wonach die Hälfte der Leute angibt, dass man nicht frei reden könne."
     assert len(_found(pipeline, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Wir prüfen den Fall sehr genau“, hieß es aus dem Innenministerium.", "dem Innenministerium"),
+        ("Aus Regierungskreisen hieß es, die Entscheidung sei bereits gefallen.", "Regierungskreisen"),
+    ],
+)
+def test_hiess_es_aus_takes_the_source_after_the_preposition(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert [found_speaker for _, found_speaker in _found(pipeline, text)] == [speaker]
+
+
+def test_eigen_points_to_the_person_of_its_own_sentence(pipeline: Pipeline) -> None:
+    article = pipeline(
+        Article.create(
+            "Peter Brandt sprach lange. Nach eigener Aussage hat Anna Keller den Vertrag nie gesehen."
+        )
+    )
+    speakers = [s.speaker for s in article.statements if s.speaker is not None]
+    assert [article.entity(ref.entity).name for ref in speakers if ref.entity] == ["Anna Keller"]
