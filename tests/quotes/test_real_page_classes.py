@@ -85,3 +85,11 @@ def test_eigen_points_to_the_person_of_its_own_sentence(pipeline: Pipeline) -> N
     )
     speakers = [s.speaker for s in article.statements if s.speaker is not None]
     assert [article.entity(ref.entity).name for ref in speakers if ref.entity] == ["Anna Keller"]
+
+
+def test_a_frameless_quotation_takes_a_person_named_after_the_last_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "„Wir rechnen mit mehr Kunden“, sagte Anna Keller. Auch Paul Brenner war im Saal. "
+        "„Die Zahlen sind gut und wir wollen noch weiter wachsen in diesem Jahr.“"
+    )
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Anna Keller", "Paul Brenner"]

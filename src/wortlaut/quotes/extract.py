@@ -49,6 +49,7 @@ _FRAMELESS = frozenset({"direct.unframed", "direct.unframed_short"})
 NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see ``_drop_contained``).
 DROP_CONTAINED = True
+NEAREST_PERSON = True
 
 
 def build_context(article: Article, lexicon: Lexicon) -> Context:
@@ -117,8 +118,9 @@ def _looks_like_name(ctx: Context, start: int, end: int) -> bool:
     return len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
-def _carry(found: list[Found]) -> None:
-    """Give frameless statements the speaker of the statement just before them."""
+def _carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
+    """Give frameless statements the speaker of the statement just before them, or, with
+    ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them."""
     last: Found | None = None
     for statement in sorted(found, key=lambda item: item.start):
         if (
@@ -127,7 +129,8 @@ def _carry(found: list[Found]) -> None:
             and last is not None
             and statement.sentence - last.sentence <= CARRY_SENTENCES
         ):
-            statement.speaker = last.speaker
+            between = [span for span in people if last.end <= span[0] and span[1] <= statement.start]
+            statement.speaker = between[-1] if NEAREST_PERSON and between else last.speaker
             statement.medium = last.medium
         if statement.speaker is not None:
             last = statement
@@ -352,7 +355,12 @@ def extract(article: Article, lexicon: Lexicon, speaker_model: SpeakerModel | No
         rerank_speakers(ctx, found, speaker_model, article.mentions)
     if NAMED_BEFORE:
         _named_before(ctx, found, article.mentions)
-    _carry(found)
+    people = sorted(
+        (mention.start, mention.end)
+        for mention in article.mentions
+        if mention.type == "PER" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
+    )
+    _carry(found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     if DROP_NESTED:
         found = _drop_nested(ctx, found)
