@@ -93,3 +93,17 @@ def test_a_frameless_quotation_takes_a_person_named_after_the_last_speaker(pipel
         "„Die Zahlen sind gut und wir wollen noch weiter wachsen in diesem Jahr.“"
     )
     assert [speaker for _, speaker in _found(pipeline, text)] == ["Anna Keller", "Paul Brenner"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In einer Unterhaltung nannte sie das „Thema“ kaum.",
+        "Nun hofft „Cello“ auf einen Sieg am Sonntag.",
+        "Sie sagte nur: «Rain»",
+    ],
+)
+def test_one_quoted_capitalised_word_beside_a_speech_verb_is_not_a_statement(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert _found(pipeline, text) == []
