@@ -1,7 +1,8 @@
-"""``wortlaut eval statements-own``: statements with the right speaker on 20 hand-annotated real web pages.
+"""``wortlaut eval statements-own``: statements with the right speaker on hand-annotated real web pages.
 
 The pages are ``../shared/data/news-html/pages`` (publishers' material, not in the project); the gold
-answers (``data/statements-own/statements.tsv``, see its GUIDELINES.md) hold only anchors: the first and
+answers (``data/statements-own/statements.tsv``: 20 dev pages; ``data/statements-heldback/``: 10 pages to
+score once, ``--split heldback``; see their GUIDELINES.md) hold only anchors: the first and
 last few words of each statement, its mode, the speaker's name and the strings that count as naming that
 speaker.  Each page goes through the same reader and default pipeline as ``wortlaut analyze``.
 
