@@ -95,8 +95,6 @@ def command(files: tuple[Path, ...]) -> None:
         raise click.ClickException(str(error)) from None
     click.echo(f"{'file':<28} {'finite':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for s in scores:
-        click.echo(
-            f"{s.name:<28} {s.finite:>6} {s.tp:>4} {s.fp:>4} {s.fn:>4} "
-            f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
-        )
+        click.echo(f"{s.name:<28} {s.finite:>6} {s.tp:>4} {s.fp:>4} {s.fn:>4} "
+                   f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
     click.echo("gold tokenisation (UD word forms); positive class: Mood=Sub (Konjunktiv I and II)")
