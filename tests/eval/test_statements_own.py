@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wortlaut.article import Article, Entity, EntityRef, Span, Statement
-from wortlaut.eval.statements_own import GOLD_FILE, Gold, Tally, load_gold, locate, score_page
+from wortlaut.eval.statements_own import GOLD_FILE, SPLITS, Gold, Tally, load_gold, locate, score_page
 
 PAGES = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "news-html" / "pages"
 
@@ -74,11 +74,21 @@ def test_gold_file_has_twenty_pages_and_anchors_only() -> None:
     assert all(item.aliases or item.speaker == "-" for item in rows)
 
 
+def test_heldback_split_has_ten_other_pages_and_anchors_only() -> None:
+    heldback = load_gold(SPLITS["heldback"])
+    assert len(heldback) == 10
+    assert not set(heldback) & set(load_gold(GOLD_FILE))
+    rows = [item for items in heldback.values() for item in items]
+    assert all(len(item.first.split()) <= 7 and len(item.last.split()) <= 7 for item in rows)
+    assert all(item.aliases or item.speaker == "-" for item in rows)
+
+
 @pytest.mark.skipif(not PAGES.is_dir(), reason="../shared/data/news-html/pages is not available")
-def test_every_anchor_is_found_on_its_page() -> None:
+@pytest.mark.parametrize("split", sorted(SPLITS))
+def test_every_anchor_is_found_on_its_page(split: str) -> None:
     from wortlaut.eval.statements_own import read_page
 
-    gold = load_gold(GOLD_FILE)
+    gold = load_gold(SPLITS[split])
     missing = []
     for name, items in gold.items():
         text = read_page(PAGES / name).text

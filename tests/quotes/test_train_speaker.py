@@ -8,7 +8,14 @@ from pathlib import Path
 from wortlaut.article import Article
 from wortlaut.quotes.lexicon import load_lexicon
 from wortlaut.quotes.speaker_model import SpeakerModel
-from wortlaut.quotes.train_speaker import GoldCue, Group, accuracy, groups_of, parliament_documents
+from wortlaut.quotes.train_speaker import (
+    GoldCue,
+    Group,
+    accuracy,
+    analysed,
+    groups_of,
+    parliament_documents,
+)
 
 
 def test_parliament_speech_is_rebuilt_with_offsets_of_its_cue_and_source(tmp_path: Path) -> None:
@@ -41,3 +48,13 @@ def test_accuracy_counts_no_answer_as_right_when_no_candidate_is_the_speaker() -
     model = SpeakerModel(weights={"good": 5.0}, bias=-2.0, threshold=0.5)
     groups = [Group(0, [["good"], ["x"]], [1, 0]), Group(1, [["x"]], [0]), Group(2, [["x"]], [1])]
     assert accuracy(model, groups) == 2 / 3
+
+
+def test_analysed_documents_are_kept_and_read_back_only_for_the_same_texts(tmp_path: Path) -> None:
+    kept = tmp_path / "corpus.jsonl.gz"
+    first = analysed(["Der Minister sagte, es sei gut."], kept)
+    assert kept.exists() and first[0].tokens
+    again = analysed(["Der Minister sagte, es sei gut."], kept)
+    assert [tok.text for tok in again[0].tokens] == [tok.text for tok in first[0].tokens]
+    other = analysed(["Die Ministerin sagte nichts."], kept)
+    assert other[0].text == "Die Ministerin sagte nichts."

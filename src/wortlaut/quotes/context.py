@@ -16,6 +16,10 @@ from wortlaut.quotes.text import Tok
 FINAL = frozenset({".", "!", "?", ";", ":", ","})
 #: Most comma-separated segments (noun phrase, appositions, relative clauses) before a verb we look through.
 MAX_SEGMENTS = 4
+#: The impersonal speech verb (``es heißt``, ``hieß es``): its source stands after a preposition.
+IMPERSONAL = "heißen"
+#: Prepositions that name the source of an impersonal report (``hieß es aus dem Ministerium``).
+SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "seitens", "bei", "beim"})
 #: Opening quotation marks as tokens.
 OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
 
@@ -111,9 +115,20 @@ class Context:
         if cue.first != cue.verb_index:
             after_verb = cue.first + 1
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
+        if after is None and cue.verb.lemma == IMPERSONAL:
+            after = self._source_after(cue.last + 1, end)
         if after is None and start < cue.first:
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def _source_after(self, index: int, end: int) -> tuple[int, int] | None:
+        """``hieß es aus dem Ministerium``: after the impersonal cue, the phrase after ``aus``/``von`` is
+        the source (``es`` has no speaker of its own)."""
+        while index < end and self.tokens[index].low in {"es", "dazu", "zudem", "auch", "jedoch"}:
+            index += 1
+        if index + 1 < end and self.tokens[index].low in SOURCE_PREPOSITIONS:
+            return phrase_after(self.tokens, index + 1, self.clause_end(index + 1, end), self.lexicon)
+        return None
 
     def _subject_before_commas(self, comma: int, begin: int) -> tuple[int, int] | None:
         """``Deiss, der sich … entschlossen hatte, sagte`` / ``Ein Sprecher, Lars Beringer, sagte``.
@@ -153,8 +168,9 @@ class Context:
         return begin, speaker_end
 
     def _source_in_prefield(self, start: int, verb: int) -> tuple[int, int] | None:
-        """``In einem Bericht der Zeitung heißt es``: the phrase after the preposition is the source."""
-        if self.tokens[start].low in {"in", "auf", "im"} and verb - start > 1:
+        """``In einem Bericht der Zeitung heißt es``, ``Aus Regierungskreisen hieß es``: the phrase after
+        the preposition is the source."""
+        if self.tokens[start].low in {"in", "auf", "im", *SOURCE_PREPOSITIONS} and verb - start > 1:
             phrase = phrase_after(self.tokens, start + 1, verb, self.lexicon)
             if phrase is not None and phrase[1] == verb:
                 return phrase

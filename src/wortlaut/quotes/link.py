@@ -94,6 +94,30 @@ def _source(word: str, lexicon: Lexicon) -> bool:
     return lexicon.has("source_noun", word) or lexicon.has("document_noun", word)
 
 
+def _own_subject(
+    speaker: EntityRef,
+    sentence: int,
+    named: list[tuple[int, str]],
+    entities: dict[str, Entity],
+    starts: list[int],
+) -> str | None:
+    """``Nach eigener Aussage hat Anna Keller …``: ``eigen`` points to the person of its own sentence,
+    wherever it stands, before any earlier speaker."""
+    low = starts[sentence - 1] if sentence > 0 else 0
+    high = starts[sentence] if sentence < len(starts) else None
+    return next(
+        (
+            entity_id
+            for start, entity_id in named
+            if low <= start
+            and (high is None or start < high)
+            and not speaker.start <= start < speaker.end
+            and entities[entity_id].type == "PER"
+        ),
+        None,
+    )
+
+
 class SpeakerLinker:
     """Fills in the entity of speakers that point back (see the module docstring)."""
 
@@ -127,7 +151,14 @@ class SpeakerLinker:
                     if statement.mode == "direct":  # names quoted by the speaker are not the speaker
                         quote = statement.quote
                         outside = [item for item in named if not quote.start <= item[0] < quote.end]
-                    entity = self._antecedent(kind, speaker, sentence, previous, outside, entities, starts)
+                    entity = (
+                        _own_subject(speaker, sentence, outside, entities, starts)
+                        if kind[0] == ("possessor") and speaker.text.casefold().startswith("eigen")
+                        else None
+                    )
+                    entity = entity or self._antecedent(
+                        kind, speaker, sentence, previous, outside, entities, starts
+                    )
                     if entity is not None:
                         statement = replace(statement, speaker=replace(speaker, entity=entity))
             if statement.speaker is not None and statement.speaker.entity is not None:

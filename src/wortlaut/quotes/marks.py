@@ -3,7 +3,9 @@
 A scanner rather than one regular expression, because real articles mix
 styles and break them: an opening mark inside an open quote that is never
 closed (seed 000, line 8) must not end the quote, and a quote that is never
-closed stops at the end of its paragraph instead of running over the article.
+closed stops at the end of its paragraph instead of running over the article.  A quote goes on over a
+line break when the next line closes it before opening another one (hard-wrapped pages, a quotation
+running over a paragraph break).
 """
 
 from __future__ import annotations
@@ -44,6 +46,20 @@ def _can_open(text: str, index: int) -> bool:
     return (before.isspace() or before in "([:–—-/") and not after.isspace()
 
 
+def _continues(text: str, newline: int, closers: str) -> bool:
+    """Whether an open quote goes on over the line break at ``newline``: the next line closes it before
+    anything opens a new quote (hard-wrapped text, or a quotation that runs over a paragraph break).
+    Only a single line is read, so an unclosed quote still stops at its paragraph's end."""
+    index = newline + 1
+    while index < len(text) and text[index] != "\n":
+        if _can_open(text, index):
+            return False
+        if text[index] in closers:
+            return True
+        index += 1
+    return False
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """All top-level quoted passages, in text order; nested quotes stay inside their outer one."""
     found: list[Quoted] = []
@@ -55,7 +71,9 @@ def find_quoted(text: str) -> list[Quoted]:
         opener, start = text[index], index
         closers = _PAIRS[opener]
         index += 1
-        while index < length and text[index] not in closers and text[index] != "\n":
+        while index < length and text[index] not in closers:
+            if text[index] == "\n" and not _continues(text, index, closers):
+                break
             index += 1
         if index < length and text[index] in closers:
             found.append(Quoted(start, index + 1))

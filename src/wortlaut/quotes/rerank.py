@@ -21,6 +21,10 @@ from wortlaut.quotes.speaker_model import SpeakerModel
 _SKIPPED_RULES = ("headline.", "post.", "reported.laut", "reported.zufolge", "reported.nach", "indirect.so")
 
 
+#: ``heißt es`` / ``hieß es``: no subject can speak; the rules' source after ``aus``/``von`` (or none) stays.
+_IMPERSONAL = frozenset({"es", "heißt", "hieß", "hießen", "heißen", "hieße"})
+
+
 def _token_range(ctx: Context, chars: tuple[int, int]) -> tuple[int, int] | None:
     first, last = ctx.token_at(chars[0]), ctx.token_at(chars[1])
     return (first, last) if first < last <= len(ctx.tokens) else None
@@ -37,7 +41,7 @@ def rerank_speakers(
             continue
         cue = sorted({ctx.token_at(start) for start, _ in statement.cue})
         cue = [index for index in cue if index < len(ctx.tokens)]
-        if not cue:
+        if not cue or ctx.tokens[cue[0]].low in _IMPERSONAL:
             continue
         sentence = ctx.sentence_of[cue[0]]
         rule = _token_range(ctx, statement.speaker) if statement.speaker else rule_choice(ctx, sentence, cue)

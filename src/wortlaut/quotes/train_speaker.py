@@ -10,6 +10,7 @@ on all documents.  Deterministic: same data, same model.
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -29,6 +30,9 @@ Range = tuple[int, int]
 FOLDS = 5
 L2_GRID = (1e-4, 1e-3, 1e-2)
 THRESHOLD_GRID = (0.1, 0.2, 0.3, 0.4, 0.5)
+#: Thresholds tried on the cues of another corpus (``--threshold-corpus``): news cues almost always have
+#: their speaker in the sentence, so lower thresholds than parliament's are in the grid.
+TRANSFER_GRID = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 
 
 @dataclass(frozen=True)
@@ -110,21 +114,41 @@ def groups_of(article: Article, cues: Sequence[GoldCue], lexicon: Lexicon, docum
     return groups
 
 
-def collect(data: Path, corpus: str, *, limit: int | None = None) -> list[Group]:
-    """All candidate groups of one training corpus (``parliament`` or ``wikinews``)."""
+def analysed(texts: Sequence[str], articles: Path | None) -> list[Article]:
+    """The texts through the default pipeline; with ``articles``, kept in (and read back from) that
+    gzipped JSON-lines file, so that a change of features or candidates does not rerun the pipeline."""
+    if articles is not None and articles.exists():
+        with gzip.open(articles, "rt", encoding="utf-8") as handle:
+            done = [Article.from_json(json.loads(line)) for line in handle]
+        if [article.text for article in done] == list(texts):
+            return done
     from wortlaut.pipeline import default_pipeline
 
     pipeline = default_pipeline()
+    done = []
+    for number, text in enumerate(texts):
+        done.append(pipeline(Article.create(text)))
+        print(f"\r{number + 1}/{len(texts)} documents", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    if articles is not None:
+        with gzip.open(articles, "wt", encoding="utf-8") as handle:
+            for article in done:
+                handle.write(json.dumps(article.to_json(include_tokens=True), ensure_ascii=False) + "\n")
+    return done
+
+
+def collect(
+    data: Path, corpus: str, *, limit: int | None = None, articles: Path | None = None
+) -> list[Group]:
+    """All candidate groups of one training corpus (``parliament`` or ``wikinews``)."""
     lexicon = load_lexicon()
     reader = parliament_documents if corpus == "parliament" else wikinews_documents
     folder = data / ("quotes-parliament" if corpus == "parliament" else "quotes-wikinews") / "train"
+    documents = list(reader(folder))[:limit]
+    done = analysed([text for text, _ in documents], articles)
     groups: list[Group] = []
-    for number, (text, cues) in enumerate(reader(folder)):
-        if limit is not None and number >= limit:
-            break
-        groups += groups_of(pipeline(Article.create(text)), cues, lexicon, number)
-        print(f"\r{corpus}: {number + 1} documents", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+    for number, (article, (_, cues)) in enumerate(zip(done, documents, strict=True)):
+        groups += groups_of(article, cues, lexicon, number)
     return groups
 
 
@@ -169,6 +193,18 @@ def cross_validate(groups: Sequence[Group]) -> dict[tuple[float, float], float]:
     help="Keep the candidate groups in this JSON file (reused when it exists) to skip the pipeline run.",
 )
 @click.option(
+    "--articles",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the analysed documents here (CORPUS.jsonl.gz, reused when the texts match).",
+)
+@click.option(
+    "--threshold-corpus",
+    type=click.Choice(["parliament", "wikinews"]),
+    default=None,
+    help="Choose the decision threshold by cue accuracy on this corpus's train cues (weights untouched).",
+)
+@click.option(
     "--threshold",
     type=float,
     default=None,
@@ -180,6 +216,8 @@ def main(
     out: Path,
     limit: int | None,
     cache: Path | None,
+    articles: Path | None,
+    threshold_corpus: str | None,
     threshold: float | None,
 ) -> None:
     """Train and write ``OUT/model.json`` with its cross-validation scores."""
@@ -188,7 +226,11 @@ def main(
     else:
         groups = []
         for offset, corpus in enumerate(corpora):
-            for group in collect(data, corpus, limit=limit):
+            kept = None
+            if articles is not None:
+                articles.mkdir(parents=True, exist_ok=True)
+                kept = articles / f"{corpus}-{limit or 'all'}.jsonl.gz"
+            for group in collect(data, corpus, limit=limit, articles=kept):
                 group.document = group.document * len(corpora) + offset
                 groups.append(group)
         if cache is not None:
@@ -198,6 +240,14 @@ def main(
     (l2, cv_threshold), best = max(scores.items(), key=lambda item: (item[1], -item[0][0]))
     model = fit(groups, l2)
     model.threshold = cv_threshold if threshold is None else threshold
+    transfer: dict[str, float] = {}
+    if threshold_corpus is not None and threshold is None:
+        kept = articles / f"{threshold_corpus}-{limit or 'all'}.jsonl.gz" if articles else None
+        other = collect(data, threshold_corpus, limit=limit, articles=kept)
+        for value in TRANSFER_GRID:
+            model.threshold = value
+            transfer[str(value)] = round(accuracy(model, other), 4)
+        model.threshold = float(max(transfer, key=lambda key: (transfer[key], -float(key))))
     model.meta = {
         "trained_on": [f"quotes-{corpus}/train" for corpus in corpora],
         "cues": len(groups),
@@ -208,6 +258,8 @@ def main(
         "cv_accuracy": round(best, 4),
         "train_accuracy": round(accuracy(model, groups), 4),
         "cv_grid": {f"{k[0]}:{k[1]}": round(v, 4) for k, v in sorted(scores.items())},
+        "threshold_corpus": threshold_corpus,
+        "threshold_accuracy": transfer,
     }
     model.save(out / "model.json")
     click.echo(json.dumps(model.meta, indent=2))
