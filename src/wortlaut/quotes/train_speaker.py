@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +33,10 @@ THRESHOLD_GRID = (0.1, 0.2, 0.3, 0.4, 0.5)
 #: Thresholds tried on the cues of another corpus (``--threshold-corpus``): news cues almost always have
 #: their speaker in the sentence, so lower thresholds than parliament's are in the grid.
 TRANSFER_GRID = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
+
+_LOG = logging.getLogger(__name__)
+#: Log a progress line every this many analysed documents (a line per document floods the log).
+PROGRESS_EVERY = 25
 
 
 @dataclass(frozen=True)
@@ -128,8 +132,8 @@ def analysed(texts: Sequence[str], articles: Path | None) -> list[Article]:
     done = []
     for number, text in enumerate(texts):
         done.append(pipeline(Article.create(text)))
-        print(f"\r{number + 1}/{len(texts)} documents", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+        if (number + 1) % PROGRESS_EVERY == 0 or number + 1 == len(texts):
+            _LOG.info("%d/%d documents analysed", number + 1, len(texts))
     if articles is not None:
         with gzip.open(articles, "wt", encoding="utf-8") as handle:
             for article in done:
@@ -221,6 +225,7 @@ def main(
     threshold: float | None,
 ) -> None:
     """Train and write ``OUT/model.json`` with its cross-validation scores."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     if cache is not None and cache.exists():
         groups = [Group(*row) for row in json.loads(cache.read_text(encoding="utf-8"))]
     else:
