@@ -35,6 +35,12 @@ NARRATIVE_KINDS = frozenset({"iso", "numdate", "daymonth", "month"})
 #: in order. Chosen by reading how the narrative rule changed the finds on 10kGNAD (no gold there).
 NARRATIVE_MIN_YEARS_BACK = 2
 
+#: ``seit`` before a date names a starting point that has been reached: the date lies in the past whatever
+#: the tense (``Er wird seit Januar festgehalten`` in November is this January, not the next).
+SINCE_BEFORE = re.compile(
+    r"(?<!\w)[Ss]eit\s+(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?(?:(?:dem|vergangenem|letztem)\s+)?$"
+)
+
 AnchorFn = Callable[[int], date | None]
 
 
@@ -114,6 +120,8 @@ class TimeFinder:
         for index, cand in enumerate(cands):
             start, end = sentence.start + cand.start, sentence.start + cand.end
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
+            if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
+                direction = "past"
             ref = anchor(start)
             day = focus.day if focus.anchor == ref else None
             local = focus.sentence == sentence.start

@@ -1,0 +1,233 @@
+"""Time in German noun phrases: inflected adjectives, lengths, sets, generic phrases, day adjectives, seit.
+
+Every sentence is invented; each class has cases that must be found and cases that must not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wortlaut.article import TimeExpr
+from wortlaut.timex.finder import TimeFinder
+from wortlaut.timex.lexicon import inflections, load_lexicon
+
+ANCHOR = "2015-11-18"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def finder() -> TimeFinder:
+    return TimeFinder()
+
+
+def find(finder: TimeFinder, text: str, anchor: str = ANCHOR) -> list[TimeExpr]:
+    day = date.fromisoformat(anchor)
+    return finder.find(text, anchor=lambda _offset: day)
+
+
+def reading(
+    finder: TimeFinder, text: str, expression: str, anchor: str = ANCHOR
+) -> tuple[str, str, str | None]:
+    """(text, type, TimeML value) of the find overlapping ``expression``."""
+    start = text.index(expression)
+    end = start + len(expression)
+    hits = [t for t in find(finder, text, anchor) if t.start < end and start < t.end]
+    assert hits, f"nothing found for {expression!r} in {text!r}"
+    return hits[0].text, hits[0].type, hits[0].timeml_value or hits[0].value
+
+
+def test_inflected_stem_stands_for_every_adjective_ending() -> None:
+    assert inflections("jahrelang+") == [
+        "jahrelang",
+        "jahrelange",
+        "jahrelangen",
+        "jahrelanger",
+        "jahrelanges",
+        "jahrelangem",
+    ]
+    assert inflections("heute") == ["heute"]
+    words = load_lexicon().words
+    assert words["wochenlanger"].value == "PXW" and words["tagtäglichen"].value == "P1D"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        ("Nach wochenlanger Pause spielt er wieder.", "wochenlanger", "DURATION", "PXW"),
+        ("Das Vertrauen litt unter jahrzehntelangen Verstößen.", "jahrzehntelangen", "DURATION", "PXDE"),
+        ("Die Ärzte kämpften stundenlang um ihn.", "stundenlang", "DURATION", "PTXH"),
+        ("Freiwillige helfen tagtäglich im Heim.", "tagtäglich", "SET", "P1D"),
+        ("Der Bus fährt stündlich ab.", "stündlich", "SET", "PT1H"),
+        ("Der diesjährige Sieger kommt aus Graz.", "diesjährige", "DATE", "2015"),
+        ("Den heurigen Test bestanden alle.", "heurigen", "DATE", "2015"),
+        ("Der vorjährige Sieger fehlt.", "vorjährige", "DATE", "2014"),
+    ],
+)
+def test_time_adjectives_in_any_inflection(
+    finder: TimeFinder, text: str, expression: str, type_: str, value: str
+) -> None:
+    assert reading(finder, text, expression)[1:] == (type_, value)
+
+
+def test_noun_heuriger_is_no_year(finder: TimeFinder) -> None:
+    assert not find(finder, "Danach gingen alle zum Heurigen am Stadtrand.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Einige Stunden später meldete er sich.", "Einige Stunden", "PTXH"),
+        ("Nach wenigen Minuten war alles vorbei.", "wenigen Minuten", "PTXM"),
+        ("Im Laufe der Jahre stiegen die Preise.", "Laufe der Jahre", "PXY"),
+        ("Das wird sich über die Jahre hinweg rächen.", "über die Jahre", "PXY"),
+        ("Ein Vierteljahrhundert dauerte der Krieg.", "Vierteljahrhundert", "P25Y"),
+    ],
+)
+def test_vague_and_long_durations(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+    assert reading(finder, text, expression)[1:] == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Er starb nach 43-minütigem Todeskampf.", "43-minütigem", "PT43M"),
+        ("Es gab einen zweistündigen Stromausfall.", "zweistündigen", "PT2H"),
+        ("In ihrer 12-jährigen Amtszeit wurde viel gebaut.", "12-jährigen", "P12Y"),
+        ("Er kam nach siebenjähriger Haft frei.", "siebenjähriger", "P7Y"),
+        ("Die Firma feiert ihr 25-jähriges Bestehen.", "25-jähriges", "P25Y"),
+    ],
+)
+def test_adjectives_of_length_with_digits_and_words(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert reading(finder, text, expression)[1:] == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein 18-jähriger Schüler wurde verletzt.",
+        "Die zwölfjährige Tochter sang.",
+        "Der 80-Jährige lebt allein.",
+    ],
+)
+def test_adjective_of_years_before_a_person_is_an_age(finder: TimeFinder, text: str) -> None:
+    assert not find(finder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Für den Prozess sind fünf Verhandlungstage angesetzt.", "fünf Verhandlungstage", "P5D"),
+        ("Er leistete 300 Überstunden.", "300 Überstunden", "PT300H"),
+        ("Sie blieb drei Amtsjahre im Rat.", "drei Amtsjahre", "P3Y"),
+    ],
+)
+def test_count_before_a_unit_compound_is_a_duration(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert reading(finder, text, expression) == (expression, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sie feierten drei Geburtstage.", "Noch zwei Spieltage stehen aus.", "Es blieben vier Sonntage."]
+)
+def test_unit_compounds_that_name_no_span_are_no_duration(finder: TimeFinder, text: str) -> None:
+    assert not find(finder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Mindestens ein Zug pro Stunde hält hier.", "pro Stunde", "PT1H"),
+        ("Jede Stunde fährt ein Bus.", "Jede Stunde", "PT1H"),
+        ("Zwei Liter Wasser am Tag reichen.", "am Tag", "P1D"),
+    ],
+)
+def test_sets_per_unit(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+    assert reading(finder, text, expression)[1:] == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Dazu möchte ich im Moment nichts sagen.", "im Moment", "PRESENT_REF"),
+        ("Zur Zeit ist die Straße gesperrt.", "Zur Zeit", "PRESENT_REF"),
+        ("Zum jetzigen Zeitpunkt ist das offen.", "Zum jetzigen Zeitpunkt", "PRESENT_REF"),
+        (
+            "Die Woche wird zu einem späteren Zeitpunkt nachgeholt.",
+            "zu einem späteren Zeitpunkt",
+            "FUTURE_REF",
+        ),
+        ("In absehbarer Zeit ändert sich nichts.", "In absehbarer Zeit", "FUTURE_REF"),
+        ("In letzter Zeit häuften sich die Klagen.", "In letzter Zeit", "PAST_REF"),
+    ],
+)
+def test_generic_phrases(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+    assert reading(finder, text, expression) == (expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Moment des Aufpralls schlief der Fahrer.",
+        "Zur Zeit der Wende lebte sie in Leipzig.",
+        "Zu einem späteren Zeitpunkt als geplant kam er.",
+    ],
+)
+def test_generic_phrase_with_an_attribute_is_a_particular_time(finder: TimeFinder, text: str) -> None:
+    assert not find(finder, text)
+
+
+def test_month_of_the_previous_or_current_year_is_one_expression(finder: TimeFinder) -> None:
+    text = "Maßgeblich ist die Entwicklung von April des Vorjahres bis März des laufenden Jahres."
+    found = [(t.text, t.value) for t in find(finder, text)]
+    assert found == [("April des Vorjahres", "2014-04"), ("März des laufenden Jahres", "2015-03")]
+    assert reading(finder, "Im Mai des vergangenen Jahres kam er.", "Mai")[2] == "2014-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Am heutigen 18. November endet die Frist.", "heutigen 18. November", "2015-11-18"),
+        ("Am gestrigen Dienstag tagte der Rat.", "gestrigen Dienstag", "2015-11-17"),
+        ("Am morgigen Donnerstag wird gewählt.", "morgigen Donnerstag", "2015-11-19"),
+    ],
+)
+def test_day_adjective_before_a_date_is_one_expression(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert reading(finder, text, expression) == (expression, "DATE", value)
+
+
+def test_hours_of_a_part_of_the_day_take_the_day_in_focus(finder: TimeFinder) -> None:
+    text = "Der Unfall geschah am Sonntag in den frühen Morgenstunden."
+    assert reading(finder, text, "Morgenstunden") == ("in den frühen Morgenstunden", "TIME", "2015-11-15TMO")
+    assert reading(finder, "In den Abendstunden wird es kühl.", "Abendstunden")[2] == "2015-11-18TEV"
+
+
+@pytest.mark.parametrize(
+    "text", ["Es entstehen 2000 bis 3000 Grad Hitze.", "Zwischen 1500 und 2000 Euro kostet das Gerät."]
+)
+def test_numbers_of_a_measure_range_are_no_years(finder: TimeFinder, text: str) -> None:
+    assert not find(finder, text)
+
+
+def test_year_beyond_which_something_lasts(finder: TimeFinder) -> None:
+    text = "Der Bund will das Ticket über 2023 hinaus finanzieren."
+    assert reading(finder, text, "2023") == ("2023", "DATE", "2023")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Der Mann wird seit Jänner festgehalten.", "2015-01"),  # present tense
+        ("Der Mann wurde seit Jänner festgehalten.", "2015-01"),  # past tense
+        ("Seit Jänner wird er bis zum Prozess in Haft bleiben.", "2015-01"),  # future tense
+        ("Seit Mitte Dezember geht die Armee vor.", "2014-12"),
+    ],
+)
+def test_seit_points_back_whatever_the_tense(finder: TimeFinder, text: str, value: str) -> None:
+    found = [t for t in find(finder, text) if t.type == "DATE"]
+    assert found[0].value == value
