@@ -231,3 +231,41 @@ def test_year_beyond_which_something_lasts(finder: TimeFinder) -> None:
 def test_seit_points_back_whatever_the_tense(finder: TimeFinder, text: str, value: str) -> None:
     found = [t for t in find(finder, text) if t.type == "DATE"]
     assert found[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Zuletzt gewann sie am 21. September des Vorjahres.", "21. September des Vorjahres", "2014-09-21"),
+        ("Am 4. Mai vergangenen Jahres kam er.", "4. Mai vergangenen Jahres", "2014-05-04"),
+        ("Der Bau beginnt am 3. März des kommenden Jahres.", "3. März des kommenden Jahres", "2016-03-03"),
+    ],
+)
+def test_day_of_the_previous_or_next_year_keeps_its_day(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert reading(finder, text, expression) == (expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Die Arbeiten sollen noch im heurigen Sommer beginnen.", "heurigen Sommer", "2015-SU"),
+        ("Im diesjährigen Jahr wurde weniger gebaut.", "diesjährigen Jahr", "2015"),
+    ],
+)
+def test_this_years_adjective_joins_its_unit(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert reading(finder, text, expression) == (expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Bild stammt aus einer Reportage über Wien.",  # -tage in a loan word, after "one"
+        "Die Stadt litt im Dreißigjährigen Krieg.",  # a name, not a length
+    ],
+)
+def test_words_that_only_look_like_lengths(finder: TimeFinder, text: str) -> None:
+    assert not find(finder, text)

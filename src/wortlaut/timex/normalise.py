@@ -137,6 +137,8 @@ class Normaliser:
             year = int(g["year"])
             if len(g["year"]) == 2:
                 year += 2000 if year <= TWO_DIGIT_CENTURY_SPLIT else 1900
+        elif ("ymod" in g or "yword" in g) and ctx.anchor is not None:
+            year = ctx.anchor.year + self._year_offset(g)
         elif ctx.year is not None:
             year = ctx.year
         elif ctx.anchor is not None:
@@ -171,10 +173,14 @@ class Normaliser:
         if ctx.anchor is None:
             return Resolved("DATE", None, f"month-of-year:{month}", mod=mod)
         if "ymod" in g or "yword" in g:
-            year = ctx.anchor.year + (YEAR_WORDS[g["yword"]] if "yword" in g else self._mod(g["ymod"], 0))
+            year = ctx.anchor.year + self._year_offset(g)
         else:
             year = year_for_month(ctx.anchor, month, None, ctx.direction)
         return Resolved("DATE", f"{year}-{month:02d}", mod=mod)
+
+    def _year_offset(self, g: dict[str, str]) -> int:
+        """Years from the anchor's for ``des Vorjahres`` / ``vergangenen Jahres`` after a month or day."""
+        return YEAR_WORDS[g["yword"]] if "yword" in g else self._mod(g["ymod"], 0)
 
     def _modyear(self, g: dict[str, str], ctx: Context) -> Resolved:
         mod = POSITION_MODS[g["pmod"]]

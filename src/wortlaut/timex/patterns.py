@@ -100,6 +100,8 @@ class PatternSet:
         ordinal = _alt(lex.ordinals)
         words = _alt(_cap(lex.words))
         year = r"(?P<year>\d{4})"
+        #: ``des Vorjahres``, ``vergangenen Jahres`` after a day or month: the year counted from the anchor.
+        of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres|Folgejahres))"
         clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?!\w)"
         b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
@@ -122,14 +124,14 @@ class PatternSet:
                 re.compile(
                     rf"{b}(?P<night>Nacht\s+(?:des|zum|vom|auf\s+den)\s+)?"
                     rf"(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
-                    rf"(?:\s+{year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
+                    rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
                 ),
             ),
             (
                 "month",
                 re.compile(
                     rf"{b}(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+)?(?P<month>{month})(?!\w)"
-                    rf"(?:\s+(?:{year}|(?:des\s+)?(?P<ymod>{mod})\s+Jahres|des\s+(?P<yword>Vorjahres|Folgejahres)))?"
+                    rf"(?:\s+{year}|{of_year})?"
                 ),
             ),
             (
@@ -305,6 +307,8 @@ class PatternSet:
             ):
                 groups["nowadays"] = "1"
             return self._word_ok(groups, text, start, end, previous)
+        if kind == "span_adj" and text[start].isupper() and not _sentence_start(text, start):
+            return False  # a name (``der Dreißigjährige Krieg``), not a length
         if kind == "span_adj" and groups["unit"] == "jährig":
             return phrases.span_noun_after(text, end)
         if kind == "season" and "mod" not in groups and "year" not in groups:

@@ -111,7 +111,7 @@ def resolve(
     ]
     ending = max(endings, key=len)
     unit = next(code for stem, code in COMPOUND_UNITS.items() if ending.startswith(stem))
-    if amount is None or amount <= 0:
-        return "DURATION", None, None
+    if amount is None or amount <= 1:
+        return "DURATION", None, None  # a plural unit after "one" is no count of units (``einer Reportage``)
     count = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
     return "DURATION", f"PT{count}H" if unit == "H" else f"P{count}{unit}", None
