@@ -269,3 +269,29 @@ def test_this_years_adjective_joins_its_unit(
 )
 def test_words_that_only_look_like_lengths(finder: TimeFinder, text: str) -> None:
     assert not find(finder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Gründungsjahr 1951 war das anders, sagte er. Heute umfasst der Bereich ganz Europa.",
+        "Damals gab es keine Straße. Heute fahren hier Busse.",
+        "Putin betrieb früher selbst Sambo. „Heute ist er Ehrenpräsident.",
+    ],
+)
+def test_heute_after_a_time_long_past_means_nowadays(finder: TimeFinder, text: str) -> None:
+    heute = next(t for t in find(finder, text) if t.text == "Heute")
+    assert (heute.value, heute.timeml_value) == (ANCHOR, "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kürzlich kam er zurück. Heute tagt der Rat.",  # recent, no contrast
+        "Im Mai 2014 kam er. Heute tagt der Rat.",  # not long enough ago
+        "Die Partei wurde 1951 gegründet. Im Juni tagte sie. Heute tagt der Rat.",  # not right before
+    ],
+)
+def test_heute_without_a_contrast_is_the_day(finder: TimeFinder, text: str) -> None:
+    heute = next(t for t in find(finder, text) if t.text == "Heute")
+    assert (heute.value, heute.timeml_value) == (ANCHOR, None)
