@@ -69,7 +69,20 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
             "holiday": tuple(load_holidays()),
         }
     )
-    return triggers
+    return {kind: minimal(needles) for kind, needles in triggers.items()}
+
+
+def minimal(needles: tuple[str, ...]) -> tuple[str, ...]:
+    """The needles without those that contain a shorter one (``jahrelang`` covers ``jahrelangen``).
+
+    The test stays the same (a text holding a longer needle holds the shorter one) but costs less:
+    inflected word forms multiply the needles of the ``word`` kind otherwise.
+    """
+    kept: list[str] = []
+    for needle in sorted(set(needles), key=len):
+        if not any(short in needle for short in kept):
+            kept.append(needle)
+    return tuple(kept)
 
 
 def present(text: str, needles: tuple[str, ...]) -> bool:
