@@ -295,3 +295,21 @@ def test_heute_after_a_time_long_past_means_nowadays(finder: TimeFinder, text: s
 def test_heute_without_a_contrast_is_the_day(finder: TimeFinder, text: str) -> None:
     heute = next(t for t in find(finder, text) if t.text == "Heute")
     assert (heute.value, heute.timeml_value) == (ANCHOR, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "clocks"),
+    [
+        ("Geöffnet ist am 25. und 26. November von 10-18 Uhr.", ["T10:00", "T18:00"]),
+        ("Am 4., 5. und 6. Dezember ist jeweils ab 9 Uhr offen.", ["T09:00"]),
+    ],
+)
+def test_clock_time_over_several_days_names_no_single_day(
+    finder: TimeFinder, text: str, clocks: list[str]
+) -> None:
+    assert [t.value for t in find(finder, text) if t.type == "TIME"] == clocks
+
+
+def test_clock_time_of_one_day_keeps_its_day(finder: TimeFinder) -> None:
+    text = "Am 25. November um 10 Uhr beginnt die Sitzung."
+    assert [t.value for t in find(finder, text)] == ["2015-11-25T10:00"]

@@ -32,3 +32,9 @@ def test_every_pattern_kind_has_a_trigger() -> None:
     patterns = TimeFinder().patterns
     assert isinstance(patterns, PatternSet)
     assert {kind for kind, _ in patterns.patterns} <= set(patterns.triggers)
+
+
+def test_trigger_needles_drop_those_containing_a_shorter_one() -> None:
+    from wortlaut.timex.triggers import minimal
+
+    assert minimal(("jahrelangen", "jahrelang", "Jahr", "Jahres", "heute")) == ("Jahr", "heute", "jahrelang")

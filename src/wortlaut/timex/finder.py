@@ -133,8 +133,10 @@ class TimeFinder:
         year: int | None = None
         cands = self.patterns.candidates(chunk)
         partners = _range_years(cands, chunk)
+        several = False
         for index, cand in enumerate(cands):
             start, end = sentence.start + cand.start, sentence.start + cand.end
+            several = several or cand.kind == "daylist"
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
             if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
                 direction = "past"
@@ -148,7 +150,15 @@ class TimeFinder:
             if given is None and cand.kind in YEARLESS_KINDS:
                 given = focus.narrative(ref, direction)
             resolved = self.normaliser.resolve(
-                cand, Context(anchor=ref, direction=direction, day=day, year=given, local_day=local)
+                cand,
+                Context(
+                    anchor=ref,
+                    direction=direction,
+                    day=day,
+                    year=given,
+                    local_day=local,
+                    several_days=several,
+                ),
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue

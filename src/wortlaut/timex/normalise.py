@@ -71,6 +71,9 @@ class Context:
     day: date | None = None
     year: int | None = None
     local_day: bool = False
+    #: The sentence named several days before (``am 25. und 26. August von 10 bis 18 Uhr``): a clock time
+    #: then holds on each of them and names no single day (TIMEX3 ``T10:00``).
+    several_days: bool = False
 
 
 def _sign(number: int) -> str:
@@ -376,7 +379,7 @@ class Normaliser:
             return None
         clock = f"{hour:02d}:{minute:02d}"
         schedule = "range" in g or g.get("prep", "").lower() in {"bis", "ab"}
-        if schedule and not ctx.local_day:
+        if ctx.several_days or (schedule and not ctx.local_day):
             return Resolved("TIME", f"T{clock}")
         day = ctx.day or ctx.anchor
         if day is None:
