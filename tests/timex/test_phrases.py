@@ -313,3 +313,38 @@ def test_clock_time_over_several_days_names_no_single_day(
 def test_clock_time_of_one_day_keeps_its_day(finder: TimeFinder) -> None:
     text = "Am 25. November um 10 Uhr beginnt die Sitzung."
     assert [t.value for t in find(finder, text)] == ["2015-11-25T10:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("Bis Jahresende soll die Brücke fertig sein.", "Jahresende", "2015", "END"),
+        ("Seit Jahresbeginn wurden 300 Fälle gezählt.", "Jahresbeginn", "2015", "START"),
+        ("Zu Jahresmitte 2014 lag der Kurs höher.", "Jahresmitte 2014", "2014", "MID"),
+        ("Zum Monatsende wird gezahlt.", "Monatsende", "2015-11", "END"),
+        ("Zu Wochenbeginn fiel der Kurs.", "Wochenbeginn", "2015-W47", "START"),
+    ],
+)
+def test_position_in_a_unit_said_as_one_compound(
+    finder: TimeFinder, text: str, expression: str, value: str, mod: str
+) -> None:
+    found = [t for t in find(finder, text) if t.text == expression]
+    assert [(t.value, t.mod) for t in found] == [(value, mod)]
+
+
+def test_wochenende_stays_the_weekend(finder: TimeFinder) -> None:
+    assert [t.value for t in find(finder, "Am Wochenende fiel der Kurs.")] == ["2015-W46-WE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Im Vergleich zur Vorwoche verlor die Partei.", "Vorwoche", "2015-W46"),
+        ("Die Preise sanken gegenüber dem Vormonat.", "Vormonat", "2015-10"),
+        ("Im Herbst vergangenen Jahres begann der Bau.", "Herbst vergangenen Jahres", "2014-FA"),
+        ("Die Entscheidung fällt in den kommenden Wochen.", "kommenden Wochen", "FUTURE_REF"),
+        ("In den nächsten Tagen soll es so weit sein.", "nächsten Tagen", "FUTURE_REF"),
+    ],
+)
+def test_units_counted_from_the_anchor(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+    assert reading(finder, text, expression) == (expression, "DATE", value)

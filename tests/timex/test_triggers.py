@@ -16,7 +16,7 @@ SENTENCES = [
     "Die einwöchige Reise im kommenden Sommer dauerte wenige Tage; am Abend und vor kurzem in Zukunft.",
     "Am 2024-12-18 und am 21.05.25, zwischen 10 und 12 Uhr, 14:30 Uhr, pro Tag, im Monat, 1960er Jahre.",
     "Nach wochenlanger Pause am heutigen 31. Oktober in den frühen Morgenstunden fünf Verhandlungstage.",
-    "Im Moment nach 43-minütigem Warten, pro Stunde, einige Stunden, im Laufe der Jahre, April des Vorjahres.",
+    "Im Moment nach 43-minütigem Warten, pro Stunde, einige Stunden, im Laufe der Jahre, seit Jahresbeginn.",
 ]
 
 

@@ -42,7 +42,7 @@ SPAN_ADJ_UNITS = {
     "jährig": "Y",
 }
 #: Year words after a month (``April des Vorjahres``) -> offset from the anchor's year.
-YEAR_WORDS = {"Vorjahres": -1, "Folgejahres": 1}
+YEAR_WORDS = {"Vorjahres": -1}
 #: Day words counted from the day last named rather than from publication (``am Vortag``).
 FOCUS_RELATIVE = frozenset({"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "diesem Tag"})
 #: Two-digit years up to this value are read as 20xx (``21.05.25``), later ones as 19xx.
@@ -224,8 +224,8 @@ class Normaliser:
 
     def _phrase(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         amount = self._number(g["num"]) if "num" in g else None
-        type_, value, relative = phrases.resolve(g["_kind"], g, ctx.anchor, ctx.day, amount)
-        return Resolved(type_, value, relative) if value or relative else None
+        type_, value, relative, mod = phrases.resolve(g["_kind"], g, ctx.anchor, ctx.day, amount)
+        return Resolved(type_, value, relative, mod=mod) if value or relative else None
 
     # -- relative dates ---------------------------------------------------------------------
     def _offset_value(self, unit: str, offset: int, ctx: Context, mod: str | None = None) -> Resolved:
@@ -289,8 +289,8 @@ class Normaliser:
             if part:
                 return Resolved("TIME", None, f"{resolved.relative}T{part}")
             return resolved
-        if word.kind == "year":
-            return self._offset_value("year", int(word.value), ctx)
+        if word.kind in {"week", "month", "year"}:
+            return self._offset_value(word.kind, int(word.value), ctx)
         return Resolved(word.type, word.value)
 
     def _relunit(self, g: dict[str, str], ctx: Context) -> Resolved:
@@ -307,6 +307,8 @@ class Normaliser:
             return Resolved("DATE", f"{g['year']}-{code}")
         if ctx.anchor is None:
             return Resolved("DATE", None, f"season:{code}")
+        if "ymod" in g or "yword" in g:
+            return Resolved("DATE", f"{ctx.anchor.year + self._year_offset(g)}-{code}")
         offset = self._mod(g.get("mod", ""), 0)
         year = ctx.anchor.year
         start = SEASON_START[code]

@@ -101,7 +101,7 @@ class PatternSet:
         words = _alt(_cap(lex.words))
         year = r"(?P<year>\d{4})"
         #: ``des Vorjahres``, ``vergangenen Jahres`` after a day or month: the year counted from the anchor.
-        of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres|Folgejahres))"
+        of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres))"
         clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?!\w)"
         b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
@@ -193,7 +193,9 @@ class PatternSet:
             ),
             (
                 "future",
-                re.compile(rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+Jahren?)(?!\w)"),
+                re.compile(
+                    rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen))(?!\w)"
+                ),
             ),
             ("recent", re.compile(rf"{b}[Vv]or\s+kurzem(?!\w)")),
             (
@@ -233,7 +235,7 @@ class PatternSet:
                 "season",
                 re.compile(
                     rf"{b}(?:(?P<mod>{mod})\s+(?:[a-zäöü]+en\s+)?)?(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter)(?P<months>monate?n?)?"
-                    rf"(?!\w)(?:\s+{year})?"
+                    rf"(?!\w)(?:\s+{year}|{of_year})?"
                 ),
             ),
             (

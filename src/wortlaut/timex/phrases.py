@@ -34,8 +34,11 @@ HOUR_PARTS = {
 }
 #: Stems of the unit endings of compounds -> TIMEX3 unit.
 COMPOUND_UNITS = {"tag": "D", "woche": "W", "monat": "M", "jahr": "Y", "stunde": "H"}
-KINDS = frozenset({"dayadj", "dayhours", "compound_duration"})
-Triple = tuple[str, str | None, str | None]
+#: Positions in a unit said as one compound (``Jahresende``, ``Monatsbeginn``, ``Wochenmitte``) -> TIMEX3 mod.
+UNIT_POSITIONS = {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END"}
+KINDS = frozenset({"dayadj", "dayhours", "compound_duration", "unit_position"})
+#: (type, value, relative, mod)
+Found = tuple[str, str | None, str | None, str | None]
 
 
 def _alt(words: list[str]) -> str:
@@ -62,6 +65,12 @@ def extra_patterns(lex: TimeLexicon, boundary: str, number: str) -> list[tuple[s
             ),
         ),
         (
+            "unit_position",
+            re.compile(
+                rf"{b}(?P<unitc>Jahres|Monats|Wochen)(?P<pos>ende|anfang|beginn|mitte)(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?"
+            ),
+        ),
+        (
             "compound_duration",
             re.compile(rf"{b}(?P<num>{number})\s+(?P<noun>[A-ZÄÖÜ][a-zäöüß]{{3,}}?(?:{endings}))(?!\w)"),
         ),
@@ -75,7 +84,10 @@ def time_nouns() -> dict[str, str]:
 
 
 def accept(kind: str, groups: dict[str, str]) -> bool:
-    """A compound counts as a duration unless its ending names days that are no span (``Spieltage``)."""
+    """A compound counts as a duration unless its ending names days that are no span (``Spieltage``);
+    ``Wochenende`` is the weekend, not the end of a week."""
+    if kind == "unit_position":
+        return groups["unitc"] + groups["pos"] != "Wochenende"
     if kind != "compound_duration":
         return True
     noun = groups["noun"].lower()
@@ -94,17 +106,21 @@ def span_noun_after(text: str, end: int) -> bool:
 
 def resolve(
     kind: str, g: dict[str, str], anchor: date | None, day: date | None, amount: float | None
-) -> Triple:
-    """(type, value, relative) for this module's kinds; ``amount`` is the parsed count of a compound."""
+) -> Found:
+    """(type, value, relative, mod) for this module's kinds; ``amount`` is the parsed count of a compound."""
     if kind == "dayadj":
         offset = DAY_ADJECTIVES[g["dadj"]]
         if anchor is not None:
-            return "DATE", (anchor + timedelta(days=offset)).isoformat(), None
-        return "DATE", None, f"day:{offset:+d}"
+            return "DATE", (anchor + timedelta(days=offset)).isoformat(), None, None
+        return "DATE", None, f"day:{offset:+d}", None
     if kind == "dayhours":
         code = HOUR_PARTS[g["hpart"]]
         focus = day or anchor
-        return ("TIME", f"{focus.isoformat()}T{code}", None) if focus else ("TIME", None, f"day:+0T{code}")
+        if focus is None:
+            return "TIME", None, f"day:+0T{code}", None
+        return "TIME", f"{focus.isoformat()}T{code}", None, None
+    if kind == "unit_position":
+        return _unit_position(g, anchor)
     noun = g["noun"].lower()
     endings = [
         suffix for suffix, role in time_nouns().items() if role == "compound" and noun.endswith(suffix)
@@ -112,6 +128,22 @@ def resolve(
     ending = max(endings, key=len)
     unit = next(code for stem, code in COMPOUND_UNITS.items() if ending.startswith(stem))
     if amount is None or amount <= 1:
-        return "DURATION", None, None  # a plural unit after "one" is no count of units (``einer Reportage``)
+        return "DURATION", None, None, None  # a plural unit after "one" is no count (``einer Reportage``)
     count = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
-    return "DURATION", f"PT{count}H" if unit == "H" else f"P{count}{unit}", None
+    return "DURATION", f"PT{count}H" if unit == "H" else f"P{count}{unit}", None, None
+
+
+def _unit_position(g: dict[str, str], anchor: date | None) -> Found:
+    """``Jahresende`` = the anchor's year with mod END (as ``Ende des Jahres``), ``Monatsbeginn`` its month,
+    ``Wochenmitte`` its ISO week; a year after it (``Jahresende 2015``) names the year."""
+    mod = UNIT_POSITIONS[g["pos"]]
+    if "year" in g and g["unitc"] == "Jahres":
+        return "DATE", g["year"], None, mod
+    if anchor is None:
+        return "DATE", None, f"{g['unitc'].lower()}:+0", mod
+    if g["unitc"] == "Jahres":
+        return "DATE", str(anchor.year), None, mod
+    if g["unitc"] == "Monats":
+        return "DATE", f"{anchor.year}-{anchor.month:02d}", None, mod
+    year, week, _ = anchor.isocalendar()
+    return "DATE", f"{year}-W{week:02d}", None, mod
