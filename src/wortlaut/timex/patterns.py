@@ -266,7 +266,7 @@ class PatternSet:
 
     def candidates(self, text: str) -> list[Candidate]:
         """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
-        active: dict[str, bool] = {}
+        active: dict[int, bool] = {}
         found = [
             cand
             for kind, pattern in self.patterns
@@ -280,13 +280,16 @@ class PatternSet:
                 kept.append(cand)
         return sorted(kept, key=lambda cand: cand.start)
 
-    def _active(self, kind: str, text: str, seen: dict[str, bool]) -> bool:
-        """Whether the kind's trigger occurs in the text (cached per kind for this text)."""
+    def _active(self, kind: str, text: str, seen: dict[int, bool]) -> bool:
+        """Whether the kind's trigger occurs in the text (cached per trigger for this text: the month kinds,
+        the clock kinds and the century kinds share theirs)."""
         if not self.use_triggers:
             return True
-        if kind not in seen:
-            seen[kind] = self.trigger_tests[kind].search(text) is not None
-        return seen[kind]
+        test = self.trigger_tests[kind]
+        key = id(test)  # a compiled pattern hashes its whole program; its id is cheap and stable here
+        if key not in seen:
+            seen[key] = test.search(text) is not None
+        return seen[key]
 
     def _matches(self, kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
