@@ -34,3 +34,18 @@ def test_own_set_gold_points_into_its_texts() -> None:
 def test_own_set_without_shared_data_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(TimeMLError, match="shared data not found"):
         timex_sets.own_documents(tmp_path)
+
+
+def test_held_back_own_set_b_gold_points_into_fresh_texts() -> None:
+    shared = shared_path("data")
+    docs = timex_sets.own_documents(shared, name="own-b")
+    assert len(docs) == 15 and sum(len(doc.timexes) for doc in docs) == 90
+    for doc in docs:
+        assert doc.dct and all(doc.text[g.start : g.end] == g.text for g in doc.timexes)
+    first = {doc.name for doc in timex_sets.own_documents(shared)}
+    assert not first & {doc.name for doc in docs}
+
+
+def test_unknown_own_set_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown own set"):
+        timex_sets.own_documents(name="own-c")

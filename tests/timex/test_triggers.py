@@ -15,6 +15,8 @@ SENTENCES = [
     "Demnächst, derzeit, jeden Dienstag, montags, täglich, am Wochenende, in der Nacht zu Donnerstag.",
     "Die einwöchige Reise im kommenden Sommer dauerte wenige Tage; am Abend und vor kurzem in Zukunft.",
     "Am 2024-12-18 und am 21.05.25, zwischen 10 und 12 Uhr, 14:30 Uhr, pro Tag, im Monat, 1960er Jahre.",
+    "Nach wochenlanger Pause am heutigen 31. Oktober in den frühen Morgenstunden fünf Verhandlungstage.",
+    "Im Moment nach 43-minütigem Warten, pro Stunde, einige Stunden, im Laufe der Jahre, seit Jahresbeginn.",
 ]
 
 
@@ -32,3 +34,9 @@ def test_every_pattern_kind_has_a_trigger() -> None:
     patterns = TimeFinder().patterns
     assert isinstance(patterns, PatternSet)
     assert {kind for kind, _ in patterns.patterns} <= set(patterns.triggers)
+
+
+def test_trigger_needles_drop_those_containing_a_shorter_one() -> None:
+    from wortlaut.timex.triggers import minimal
+
+    assert minimal(("jahrelangen", "jahrelang", "Jahr", "Jahres", "heute")) == ("Jahr", "heute", "jahrelang")

@@ -19,7 +19,7 @@ import click
 
 from wortlaut.article import Article, TimeExpr
 from wortlaut.eval.spans import Score
-from wortlaut.eval.timex_sets import HALVES, own_documents, split_names
+from wortlaut.eval.timex_sets import HALVES, OWN_SETS, own_documents, split_names
 from wortlaut.pipeline import Pipeline, build_pipeline
 from wortlaut.stages.times import parse_day
 from wortlaut.timex.finder import AnchorFn, TimeFinder
@@ -187,10 +187,11 @@ def check_case(case: NewsCase, finder: TimeFinder) -> tuple[bool, str | None]:
 @click.option(
     "--set",
     "which",
-    type=click.Choice(["timeml", "news", "own"]),
+    type=click.Choice(["timeml", "news", "own", "own-b"]),
     default="timeml",
     show_default=True,
-    help="Score TimeML files, the project's news expressions, or the own TIMEX3 set (10kGNAD + news-html).",
+    help="Score TimeML files, the project's news expressions, or an own TIMEX3 set (10kGNAD + news-html; "
+    "own-b is held back).",
 )
 @click.option(
     "--half",
@@ -232,8 +233,8 @@ def command(paths: tuple[Path, ...], which: str, half: str, show_errors: bool, w
 
 def _documents(which: str, paths: tuple[Path, ...], half: str) -> list[TimeMLDocument]:
     """The documents to score: the own set, or TimeML files (one dolomiten-100 half if asked)."""
-    if which == "own":
-        return own_documents()
+    if which in OWN_SETS:
+        return own_documents(name=which)
     files = timeml_files(list(paths or DEFAULT_PATHS))
     if half != "all":
         keep = set(split_names(half))

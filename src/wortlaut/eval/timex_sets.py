@@ -2,8 +2,9 @@
 
 The halves are fixed in ``eval/data/krauts_dolomiten_split.tsv`` (file names sorted by SHA-1, first 50
 ``tune``, the rest ``untouched``), so the rules can be tuned on one half and judged on the other. The own
-set (``eval/data/timex-own/``) stores no article text: 10kGNAD rows give offsets into the article,
-news-html rows give which occurrence of the expression in the text wortlaut's HTML reader extracts.
+sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/``) store no article text: 10kGNAD rows
+give offsets into the article, news-html rows give which occurrence of the expression in the text
+wortlaut's HTML reader extracts.
 Both are read into :class:`~wortlaut.timex.timeml.TimeMLDocument` so one scorer serves all sets.
 """
 
@@ -18,6 +19,10 @@ from wortlaut.timex.timeml import GoldTimex, TimeMLDocument, TimeMLError
 DATA = Path(__file__).resolve().parent / "data"
 SPLIT_FILE = DATA / "krauts_dolomiten_split.tsv"
 OWN_DIR = DATA / "timex-own"
+#: The second own set (issue 15, second session), held back: scored once at the end of a session.
+OWN_B_DIR = DATA / "timex-own-b"
+#: ``--set`` name -> folder of an own set.
+OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR}
 SHARED_DATA = Path("../shared/data")
 HALVES = ("tune", "untouched")
 
@@ -61,11 +66,11 @@ def _gold(text: str, start: int, row: dict[str, str], where: str) -> GoldTimex:
     return GoldTimex(start=start, end=end, text=row["text"], type=row["type"], value=row["value"])
 
 
-def own_gnad(shared: Path = SHARED_DATA) -> list[TimeMLDocument]:
-    """The 15 annotated 10kGNAD articles."""
+def own_gnad(shared: Path = SHARED_DATA, folder: Path = OWN_DIR) -> list[TimeMLDocument]:
+    """The annotated 10kGNAD articles of one own set."""
     texts = gnad_texts(shared / "news-10kgnad" / "articles.csv")
     docs: dict[str, tuple[str, list[GoldTimex]]] = {}
-    for row in _rows(OWN_DIR / "gnad.tsv"):
+    for row in _rows(folder / "gnad.tsv"):
         text = texts[int(row["doc"])]
         _, golds = docs.setdefault(row["doc"], (row["dct"], []))
         golds.append(_gold(text, int(row["start"]), row, f"gnad {row['doc']}"))
@@ -75,12 +80,12 @@ def own_gnad(shared: Path = SHARED_DATA) -> list[TimeMLDocument]:
     ]
 
 
-def own_html(shared: Path = SHARED_DATA) -> list[TimeMLDocument]:
-    """The 10 annotated news-html pages, text as :func:`page_to_text` extracts it."""
+def own_html(shared: Path = SHARED_DATA, folder: Path = OWN_DIR) -> list[TimeMLDocument]:
+    """The annotated news-html pages of one own set, text as :func:`page_to_text` extracts it."""
     from wortlaut.ingest.htmltext import page_to_text
 
     grouped: dict[str, list[dict[str, str]]] = {}
-    for row in _rows(OWN_DIR / "news_html.tsv"):
+    for row in _rows(folder / "news_html.tsv"):
         grouped.setdefault(row["file"], []).append(row)
     docs = []
     for name, rows in grouped.items():
@@ -100,8 +105,10 @@ def _occurrence(text: str, row: dict[str, str]) -> int:
     return position
 
 
-def own_documents(shared: Path = SHARED_DATA) -> list[TimeMLDocument]:
-    """All 25 documents of the own set; a clear error when ``../shared`` is missing."""
+def own_documents(shared: Path = SHARED_DATA, *, name: str = "own") -> list[TimeMLDocument]:
+    """All documents of an own set (``own``: 25, ``own-b``: 15); a clear error without ``../shared``."""
+    if name not in OWN_SETS:
+        raise ValueError(f"unknown own set {name!r} (use {' or '.join(OWN_SETS)})")
     if not (shared / "news-10kgnad").is_dir():
         raise TimeMLError(f"{shared}: shared data not found (the own set needs 10kGNAD and news-html)")
-    return own_gnad(shared) + own_html(shared)
+    return own_gnad(shared, OWN_SETS[name]) + own_html(shared, OWN_SETS[name])

@@ -34,6 +34,23 @@ NARRATIVE_KINDS = frozenset({"iso", "numdate", "daymonth", "month"})
 #: in order. Chosen by reading how the narrative rule changed the finds on 10kGNAD (no gold there).
 NARRATIVE_MIN_YEARS_BACK = 2
 
+#: ``seit`` before a date names a starting point that has been reached: the date lies in the past whatever
+#: the tense (``Er wird seit Januar festgehalten`` in November is this January, not the next).
+SINCE_BEFORE = re.compile(
+    r"(?<!\w)[Ss]eit\s+(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?(?:(?:dem|vergangenem|letztem)\s+)?$"
+)
+
+#: A date at least this many years before the anchor is "then" to a sentence-initial ``Heute`` right after it
+#: (``Im Gründungsjahr 1951 … Heute umfasst …``): the contrast makes ``heute`` mean "nowadays". A decade is
+#: the smallest span German news calls "damals"; chosen by that reading, not fitted to a corpus.
+CONTRAST_YEARS = 10
+#: Words for "back then" that set up the same contrast.
+THEN_WORDS = frozenset({"damals", "einst", "früher", "seinerzeit"})
+#: A sentence-initial ``Heute`` (the topic of a contrast), not ``heute Abend`` or ``Heute Morgen``.
+CONTRAST_HEUTE = re.compile(
+    r"[\s„\"»(]*Heute(?!\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)\b)"
+)
+
 AnchorFn = Callable[[int], date | None]
 
 
@@ -46,6 +63,10 @@ class _Focus:
         self.sentence = -1
         self.narrative_year: int | None = None
         self.narrative_anchor: date | None = None
+        #: Sentence starts: the current one and the last one that named a time long past (or ``damals``).
+        self.current = -1
+        self.past_named = -2
+        self.previous = -3
 
     def follow(self, cand: Candidate, resolved_relative: bool, ref: date | None) -> None:
         """Track the narrative year: an explicit past or future month starts it, a date counted from
@@ -94,21 +115,37 @@ class TimeFinder:
         self, text: str, sentence: Span, anchor: AnchorFn, tokens: Sequence[Token], focus: _Focus
     ) -> list[TimeExpr]:
         chunk = text[sentence.start : sentence.end]
+        focus.previous, focus.current = focus.current, sentence.start
         result: list[TimeExpr] = []
         year: int | None = None
         cands = self.patterns.candidates(chunk)
         partners = _range_years(cands, chunk)
+        several = False
         for index, cand in enumerate(cands):
             start, end = sentence.start + cand.start, sentence.start + cand.end
+            several = several or cand.kind == "daylist"
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
+            if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
+                direction = "past"
             ref = anchor(start)
             day = focus.day if focus.anchor == ref else None
             local = focus.sentence == sentence.start
+            opens = not chunk[: cand.start].strip(' „"»(')
+            if opens and focus.past_named == focus.previous and CONTRAST_HEUTE.match(chunk):
+                cand.groups.setdefault("nowadays", "1")
             given = partners.get(index, year)
             if given is None and cand.kind in YEARLESS_KINDS:
                 given = focus.narrative(ref, direction)
             resolved = self.normaliser.resolve(
-                cand, Context(anchor=ref, direction=direction, day=day, year=given, local_day=local)
+                cand,
+                Context(
+                    anchor=ref,
+                    direction=direction,
+                    day=day,
+                    year=given,
+                    local_day=local,
+                    several_days=several,
+                ),
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
@@ -120,6 +157,8 @@ class TimeFinder:
                 focus.sentence = sentence.start
             if "year" in cand.groups and resolved.type == "DATE" and cand.kind in YEAR_FOCUS_KINDS:
                 year = int(cand.groups["year"])
+            if _long_past(cand, resolved.timeml_value or resolved.value, ref):
+                focus.past_named = sentence.start
             needs_anchor = ref is not None and self._needs_anchor(cand, day)
             focus.follow(cand, needs_anchor, ref)
             result.append(
@@ -141,6 +180,15 @@ class TimeFinder:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""
         unanchored = self.normaliser.resolve(cand, Context(anchor=None, day=day))
         return unanchored is not None and unanchored.value is None
+
+
+def _long_past(cand: Candidate, value: str | None, ref: date | None) -> bool:
+    """Whether a find names a time long before the anchor (``1951``, ``damals``; not ``kürzlich``)."""
+    if cand.groups.get("word", "").lower() in THEN_WORDS:
+        return True
+    if not value or ref is None or not value[:4].isdigit():
+        return False
+    return int(value[:4]) <= ref.year - CONTRAST_YEARS
 
 
 def _range_years(cands: Sequence[Candidate], chunk: str) -> dict[int, int]:

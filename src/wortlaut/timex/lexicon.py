@@ -9,6 +9,11 @@ from pathlib import Path
 from wortlaut.lang.tables import read_records
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang" / "de"
+#: Marker after a word in ``time_words.tsv`` for an adjective or adverb that also takes the German
+#: adjective endings (``jahrelang+`` = jahrelang, jahrelange, jahrelangen, jahrelanger, jahrelanges,
+#: jahrelangem): one row per stem instead of one per inflected form.
+INFLECTED = "+"
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
@@ -61,10 +66,7 @@ def load_lexicon() -> TimeLexicon:
         numbers={row["word"]: float(row["value"]) for row in read_tsv("time_numbers.tsv")},
         units={row["word"]: row["unit"] for row in read_tsv("time_units.tsv")},
         ordinals={row["word"]: int(row["value"]) for row in read_tsv("time_ordinals.tsv")},
-        words={
-            row["word"]: TimeWord(type=row["type"], kind=row["kind"], value=row["value"])
-            for row in read_tsv("time_words.tsv")
-        },
+        words=_time_words(read_tsv("time_words.tsv")),
         parts={row["word"]: row["code"] for row in read_tsv("time_parts.tsv")},
         modifiers={row["word"]: int(row["offset"]) for row in read_tsv("time_modifiers.tsv")},
         tense_cues={row["word"]: row["direction"] for row in read_tsv("time_tense_cues.tsv")},
@@ -74,3 +76,24 @@ def load_lexicon() -> TimeLexicon:
         nowadays_after=frozenset(word for word, role in context if role == "nowadays_after"),
         nowadays_before=frozenset(word for word, role in context if role == "nowadays_before"),
     )
+
+
+def read_time_nouns() -> dict[str, str]:
+    """Noun ending -> role from ``time_span_nouns.tsv`` (spans of time, compound units, blocked endings)."""
+    return {row["suffix"]: row["role"] for row in read_tsv("time_span_nouns.tsv")}
+
+
+def inflections(word: str) -> list[str]:
+    """The forms a ``time_words.tsv`` entry stands for: the word, or a stem with every adjective ending."""
+    if not word.endswith(INFLECTED):
+        return [word]
+    stem = word.removesuffix(INFLECTED)
+    return [stem + ending for ending in ADJECTIVE_ENDINGS]
+
+
+def _time_words(rows: list[dict[str, str]]) -> dict[str, TimeWord]:
+    return {
+        form: TimeWord(type=row["type"], kind=row["kind"], value=row["value"])
+        for row in rows
+        for form in inflections(row["word"])
+    }

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from wortlaut.timex import grammar
+from wortlaut.timex import grammar, phrases
 from wortlaut.timex.calendar import iso_week, safe_date, shift_month, weekday_date, year_for_month
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.patterns import Candidate
@@ -30,6 +30,19 @@ PART_CODES = {
     "Nacht": "NI",
 }
 VAGUE_UNITS = {"Tag": "D", "Woche": "W", "Monat": "M", "Jahr": "Y", "Jahrzehnt": "DE"}
+#: Vague clock units (``einige Stunden`` = PTXH): TIMEX3 writes them after ``T``.
+VAGUE_CLOCK_UNITS = {"Stund": "H", "Minut": "M"}
+#: Adjectives of length -> TIMEX3 unit (``zweitägig`` = P2D, ``43-minütig`` = PT43M).
+SPAN_ADJ_UNITS = {
+    "wöchig": "W",
+    "tägig": "D",
+    "monatig": "M",
+    "stündig": "H",
+    "minütig": "MIN",
+    "jährig": "Y",
+}
+#: Year words after a month (``April des Vorjahres``) -> offset from the anchor's year.
+YEAR_WORDS = {"Vorjahres": -1}
 #: Day words counted from the day last named rather than from publication (``am Vortag``).
 FOCUS_RELATIVE = frozenset({"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "diesem Tag"})
 #: Two-digit years up to this value are read as 20xx (``21.05.25``), later ones as 19xx.
@@ -58,6 +71,9 @@ class Context:
     day: date | None = None
     year: int | None = None
     local_day: bool = False
+    #: The sentence named several days before (``am 25. und 26. August von 10 bis 18 Uhr``): a clock time
+    #: then holds on each of them and names no single day (TIMEX3 ``T10:00``).
+    several_days: bool = False
 
 
 def _sign(number: int) -> str:
@@ -97,6 +113,7 @@ class Normaliser:
             "every": self._every,
             "holiday": self._holiday,
             **{kind: self._era for kind in grammar.ERA_KINDS},
+            **{kind: self._phrase for kind in phrases.KINDS},
         }
 
     def _mod(self, word: str, default: int = 0) -> int:
@@ -109,7 +126,8 @@ class Normaliser:
 
     def resolve(self, cand: Candidate, ctx: Context) -> Resolved | None:
         """The normalised value, or ``None`` when the candidate is no valid time after all."""
-        groups = {**cand.groups, "_kind": cand.kind} if cand.kind in grammar.ERA_KINDS else cand.groups
+        tagged = cand.kind in grammar.ERA_KINDS or cand.kind in phrases.KINDS
+        groups = {**cand.groups, "_kind": cand.kind} if tagged else cand.groups
         return self.handlers[cand.kind](groups, ctx)
 
     # -- absolute dates ---------------------------------------------------------------------
@@ -122,6 +140,8 @@ class Normaliser:
             year = int(g["year"])
             if len(g["year"]) == 2:
                 year += 2000 if year <= TWO_DIGIT_CENTURY_SPLIT else 1900
+        elif ("ymod" in g or "yword" in g) and ctx.anchor is not None:
+            year = ctx.anchor.year + self._year_offset(g)
         elif ctx.year is not None:
             year = ctx.year
         elif ctx.anchor is not None:
@@ -151,15 +171,19 @@ class Normaliser:
         mod = POSITION_MODS.get(g.get("pmod", ""))
         if "year" in g:
             return Resolved("DATE", f"{g['year']}-{month:02d}", mod=mod)
-        if ctx.year is not None and "ymod" not in g:
+        if ctx.year is not None and "ymod" not in g and "yword" not in g:
             return Resolved("DATE", f"{ctx.year}-{month:02d}", mod=mod)
         if ctx.anchor is None:
             return Resolved("DATE", None, f"month-of-year:{month}", mod=mod)
-        if "ymod" in g:
-            year = ctx.anchor.year + self._mod(g["ymod"], 0)
+        if "ymod" in g or "yword" in g:
+            year = ctx.anchor.year + self._year_offset(g)
         else:
             year = year_for_month(ctx.anchor, month, None, ctx.direction)
         return Resolved("DATE", f"{year}-{month:02d}", mod=mod)
+
+    def _year_offset(self, g: dict[str, str]) -> int:
+        """Years from the anchor's for ``des Vorjahres`` / ``vergangenen Jahres`` after a month or day."""
+        return YEAR_WORDS[g["yword"]] if "yword" in g else self._mod(g["ymod"], 0)
 
     def _modyear(self, g: dict[str, str], ctx: Context) -> Resolved:
         mod = POSITION_MODS[g["pmod"]]
@@ -197,6 +221,11 @@ class Normaliser:
         if value is None:
             return None if g["_kind"] != "century_rel" else Resolved("DATE", None, "century", mod=mod)
         return Resolved("DATE", value, mod=mod)
+
+    def _phrase(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        amount = self._number(g["num"]) if "num" in g else None
+        type_, value, relative, mod = phrases.resolve(g["_kind"], g, ctx.anchor, ctx.day, amount)
+        return Resolved(type_, value, relative, mod=mod) if value or relative else None
 
     # -- relative dates ---------------------------------------------------------------------
     def _offset_value(self, unit: str, offset: int, ctx: Context, mod: str | None = None) -> Resolved:
@@ -260,8 +289,8 @@ class Normaliser:
             if part:
                 return Resolved("TIME", None, f"{resolved.relative}T{part}")
             return resolved
-        if word.kind == "year":
-            return self._offset_value("year", int(word.value), ctx)
+        if word.kind in {"week", "month", "year"}:
+            return self._offset_value(word.kind, int(word.value), ctx)
         return Resolved(word.type, word.value)
 
     def _relunit(self, g: dict[str, str], ctx: Context) -> Resolved:
@@ -278,6 +307,8 @@ class Normaliser:
             return Resolved("DATE", f"{g['year']}-{code}")
         if ctx.anchor is None:
             return Resolved("DATE", None, f"season:{code}")
+        if "ymod" in g or "yword" in g:
+            return Resolved("DATE", f"{ctx.anchor.year + self._year_offset(g)}-{code}")
         offset = self._mod(g.get("mod", ""), 0)
         year = ctx.anchor.year
         start = SEASON_START[code]
@@ -327,18 +358,22 @@ class Normaliser:
 
     def _span_adj(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         """``einwöchigen``, ``dreitägige``: a duration said as an adjective."""
-        number = self._number(g["num"])
-        unit = {"wöchig": "W", "tägig": "D", "monatig": "M", "stündig": "H"}[g["unit"]]
+        number = self._number(g["num"].rstrip("-"))
+        unit = SPAN_ADJ_UNITS[g["unit"]]
         return Resolved("DURATION", _period(number, unit)) if number else None
 
     def _vague(self, g: dict[str, str], ctx: Context) -> Resolved:
         stem = g["unit"].rstrip("n").removesuffix("e") if g["unit"] != "Tagen" else "Tag"
         stem = {"Tage": "Tag", "Woch": "Woche", "Jahrzehnt": "Jahrzehnt"}.get(stem, stem)
+        if stem in VAGUE_CLOCK_UNITS:
+            return Resolved("DURATION", f"PTX{VAGUE_CLOCK_UNITS[stem]}")
         return Resolved("DURATION", f"PX{VAGUE_UNITS.get(stem, 'Y')}")
 
     def _every(self, g: dict[str, str], ctx: Context) -> Resolved:
         unit = g.get("unit") or g.get("unit2") or g["unit3"]
-        return Resolved("SET", {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}.get(unit, "P1Y"))
+        return Resolved(
+            "SET", {"Stunde": "PT1H", "Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}.get(unit, "P1Y")
+        )
 
     def _clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         hour, minute = int(g["h"]), int(g.get("min", "0"))
@@ -346,7 +381,7 @@ class Normaliser:
             return None
         clock = f"{hour:02d}:{minute:02d}"
         schedule = "range" in g or g.get("prep", "").lower() in {"bis", "ab"}
-        if schedule and not ctx.local_day:
+        if ctx.several_days or (schedule and not ctx.local_day):
             return Resolved("TIME", f"T{clock}")
         day = ctx.day or ctx.anchor
         if day is None:
@@ -362,8 +397,8 @@ def _period(number: float, unit: str) -> str:
     amount = f"{int(number)}" if number == int(number) else f"{number:g}"
     if unit == "DEC":
         return f"P{int(number * 10)}Y"
-    if unit == "CEN":
-        return f"P{int(number * 100)}Y"
+    if unit in {"CEN", "QCEN"}:
+        return f"P{int(number * (100 if unit == 'CEN' else 25))}Y"
     if unit in {"H", "MIN", "S"}:
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     return f"P{amount}{unit}"

@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from wortlaut.timex import grammar
+from wortlaut.timex import grammar, phrases
 from wortlaut.timex.lexicon import TimeLexicon
-from wortlaut.timex.triggers import build_triggers, present
+from wortlaut.timex.triggers import build_triggers
 
 #: Words after a four-digit number that show it counts things rather than naming a year.
 QUANTITY_AFTER = re.compile(
-    r"\s*(?:%|Prozent|Euro|Dollar|Franken|Mio|Mrd|Millionen|Milliarden|km|Meter|Tonnen)"
+    r"\s*(?:%|Prozent|Euro|Dollar|Franken|Mio|Mrd|Millionen|Milliarden|km|Meter|Tonnen|Grad)"
 )
 #: Lower and upper bound for a bare four-digit number to be read as a year; chosen to cover news history
 #: and plans without reading counts (``2500 Soldaten``) as years.
@@ -47,6 +47,23 @@ NOT_ADJECTIVE = r"(?!(?:über|unter|oder|aber|hinter|wieder|immer|weiter|später
 LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder|sowie)(?:\s+am)?|,|-|–|/)\s*"
 
 PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
+#: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
+#: vague durations like ``seit Jahren``.
+VAGUE_COURSE = r"(?:[Ii]m\s+Lauf(?:e)?\s+der|[Üü]ber\s+die)\s+"
+#: Adjectives of length (``zweitägig``, ``43-minütig``, ``zwölfjährig``); ``-jährig`` only before a noun of a
+#: span of time (``12-jährige Amtszeit``), since it mostly gives an age (``ein 18-jähriger Schüler``).
+SPAN_ADJ_UNITS = r"wöchig|tägig|monatig|stündig|minütig|jährig"
+#: A number range ending in a measure (``2000 bis 3000 Grad``): its numbers are no years.
+MEASURE_RANGE = re.compile(
+    r"\s*(?:bis|und|oder|-|–)\s*\d[\d.,]*\s*(?:%|Prozent|Grad|Euro|Dollar|Franken|Meter)"
+)
+#: A noun after a generic phrase that makes it a particular time (``im Moment des Aufpralls``,
+#: ``zur Zeit der Wende``, ``in der Vergangenheit, als …``): then it is no generic reference.
+PARTICULAR_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:des|der|eines|einer|seines|seiner|ihres|ihrer|dieses|dieser|als|wo|von|vom)\b"
+)
+#: Generic phrases ending in a noun, which :data:`PARTICULAR_AFTER` can make particular.
+GENERIC_NOUNS = ("Moment", "Zeit", "Zeitpunkt", "Vergangenheit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +100,8 @@ class PatternSet:
         ordinal = _alt(lex.ordinals)
         words = _alt(_cap(lex.words))
         year = r"(?P<year>\d{4})"
+        #: ``des Vorjahres``, ``vergangenen Jahres`` after a day or month: the year counted from the anchor.
+        of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres))"
         clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?!\w)"
         b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
@@ -105,14 +124,14 @@ class PatternSet:
                 re.compile(
                     rf"{b}(?P<night>Nacht\s+(?:des|zum|vom|auf\s+den)\s+)?"
                     rf"(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
-                    rf"(?:\s+{year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
+                    rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
                 ),
             ),
             (
                 "month",
                 re.compile(
                     rf"{b}(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+)?(?P<month>{month})(?!\w)"
-                    rf"(?:\s+(?:{year}|(?P<ymod>{mod})\s+Jahres))?"
+                    rf"(?:\s+{year}|{of_year})?"
                 ),
             ),
             (
@@ -168,19 +187,21 @@ class PatternSet:
             (
                 "vague",
                 re.compile(
-                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber)\s+|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
-                    rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?!\w)"
+                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber)\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
+                    rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten)(?!\w)"
                 ),
             ),
             (
                 "future",
-                re.compile(rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+Jahren?)(?!\w)"),
+                re.compile(
+                    rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen))(?!\w)"
+                ),
             ),
             ("recent", re.compile(rf"{b}[Vv]or\s+kurzem(?!\w)")),
             (
                 "span_adj",
                 re.compile(
-                    rf"{b}(?P<num>{_alt(_cap(lex.numbers))})(?P<unit>wöchig|tägig|monatig|stündig)\w*"
+                    rf"{b}(?P<num>\d{{1,3}}(?:,\d+)?-?|{_alt(_cap(lex.numbers))})(?P<unit>{SPAN_ADJ_UNITS})(?:e[mnrs]?)?(?!\w)"
                 ),
             ),
             (
@@ -214,7 +235,7 @@ class PatternSet:
                 "season",
                 re.compile(
                     rf"{b}(?:(?P<mod>{mod})\s+(?:[a-zäöü]+en\s+)?)?(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter)(?P<months>monate?n?)?"
-                    rf"(?!\w)(?:\s+{year})?"
+                    rf"(?!\w)(?:\s+{year}|{of_year})?"
                 ),
             ),
             (
@@ -226,19 +247,26 @@ class PatternSet:
             (
                 "every",
                 re.compile(
-                    rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
-                    rf"|(?P<per>pro|am)\s+(?P<unit3>Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
+                    rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Stunde|Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
+                    rf"|(?P<per>pro|am|je)\s+(?P<unit3>Stunde|Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
                 ),
             ),
         ]
         self.patterns += grammar.extra_patterns(lex, b)
+        self.patterns += phrases.extra_patterns(lex, b, number)
         self.triggers = build_triggers(lex)
+        #: Each kind's trigger test as one regex alternation: one C-level scan per kind instead of a
+        #: Python loop over up to a hundred substrings (same answer as :func:`present`).
+        self.trigger_tests = {
+            kind: re.compile("|".join(re.escape(needle) for needle in needles))
+            for kind, needles in self.triggers.items()
+        }
         #: Set to False to run every pattern on every sentence (to check that the triggers change nothing).
         self.use_triggers = True
 
     def candidates(self, text: str) -> list[Candidate]:
         """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
-        active: dict[str, bool] = {}
+        active: dict[int, bool] = {}
         found = [
             cand
             for kind, pattern in self.patterns
@@ -252,13 +280,16 @@ class PatternSet:
                 kept.append(cand)
         return sorted(kept, key=lambda cand: cand.start)
 
-    def _active(self, kind: str, text: str, seen: dict[str, bool]) -> bool:
-        """Whether the kind's trigger occurs in the text (cached per kind for this text)."""
+    def _active(self, kind: str, text: str, seen: dict[int, bool]) -> bool:
+        """Whether the kind's trigger occurs in the text (cached per trigger for this text: the month kinds,
+        the clock kinds and the century kinds share theirs)."""
         if not self.use_triggers:
             return True
-        if kind not in seen:
-            seen[kind] = present(text, self.triggers[kind])
-        return seen[kind]
+        test = self.trigger_tests[kind]
+        key = id(test)  # a compiled pattern hashes its whole program; its id is cheap and stable here
+        if key not in seen:
+            seen[key] = test.search(text) is not None
+        return seen[key]
 
     def _matches(self, kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
@@ -278,7 +309,7 @@ class PatternSet:
         if kind == "duration":
             return self._duration_ok(groups, text, end, before)
         if kind == "every" and groups.get("per") == "am":
-            return any(word[:1].isdigit() for word in before[-3:])
+            return any(word[:1].isdigit() or word.lower() in self.lex.numbers for word in before[-3:])
         if kind == "word":
             if (
                 groups["word"].lower() == "heute"
@@ -287,9 +318,13 @@ class PatternSet:
             ):
                 groups["nowadays"] = "1"
             return self._word_ok(groups, text, start, end, previous)
+        if kind == "span_adj" and text[start].isupper() and not _sentence_start(text, start):
+            return False  # a name (``der Dreißigjährige Krieg``), not a length
+        if kind == "span_adj" and groups["unit"] == "jährig":
+            return phrases.span_noun_after(text, end)
         if kind == "season" and "mod" not in groups and "year" not in groups:
             return previous in self.cues or previous in SEASON_CUES
-        return grammar.accept(kind, groups, text, start)
+        return grammar.accept(kind, groups, text, start) and phrases.accept(kind, groups)
 
     def _nowadays(self, text: str, end: int, previous: str) -> bool:
         """``heute`` meaning "nowadays": ``heute noch``, ``wie wir heute wissen``, ``heute würde``."""
@@ -310,8 +345,14 @@ class PatternSet:
 
     def _is_year(self, groups: dict[str, str], text: str, previous: str, start: int, end: int) -> bool:
         year = int(groups["year"])
-        if not YEAR_MIN <= year <= YEAR_MAX or QUANTITY_AFTER.match(text, end):
+        if (
+            not YEAR_MIN <= year <= YEAR_MAX
+            or QUANTITY_AFTER.match(text, end)
+            or MEASURE_RANGE.match(text, end)
+        ):
             return False
+        if text.startswith(" hinaus", end):
+            return True  # ``über 2023 hinaus``: beyond a year, not more than a count
         if text[start:end] != groups["year"] or previous in self.lex.date_cues or previous in self.lex.months:
             return True
         if YEAR_RANGE_AFTER.match(text, end) or YEAR_RANGE_BEFORE.search(text, 0, start):
@@ -333,6 +374,8 @@ class PatternSet:
         elif word[:1].lower() + word[1:] in self.lex.words and not _sentence_start(text, start):
             return False
         lowered = word.lower()
+        if word.endswith(GENERIC_NOUNS) and " " in word and PARTICULAR_AFTER.match(text, end):
+            return False
         if lowered == "früher" and re.match(r"\s+als\b", text[end:]):
             return False
         return not (lowered == "morgen" and previous.lower() in MORNING_BEFORE)

@@ -27,14 +27,18 @@ FIXED: dict[str, tuple[str, ...]] = {
     "night": ("Nacht",),
     "weekend": ("ochenend",),
     "relunit": (*UNITS, *SEASONS),
-    "vague": UNITS,
-    "future": ("Zukunft", "Jahr"),
+    "vague": (*UNITS, "Stunden", "Minuten"),
+    "future": ("Zukunft", "Jahr", "Monaten", "Wochen", "Tagen"),
     "recent": ("urzem",),
-    "span_adj": ("wöchig", "tägig", "monatig", "stündig"),
+    "span_adj": ("wöchig", "tägig", "monatig", "stündig", "minütig", "jährig"),
+    "dayadj": ("heutigen", "gestrigen", "morgigen"),
+    "dayhours": ("stunden",),
+    "unit_position": ("Jahres", "Monats", "Wochen"),
+    "compound_duration": ("tage", "wochen", "monate", "jahre", "stunden"),
     "daypart": ("Abend", "Nachmittag", "Vormittag", "Morgen"),
     "season": SEASONS,
     "quarter": ("Quartal", "Halbjahr", "Jahreshälfte", "Trimester"),
-    "every": UNITS,
+    "every": (*UNITS, "Stunde"),
     "decade_word": ("iger", "Nuller", "nuller", "zehner", "Zehner"),
     "decade_mod": ("Jahr",),
     "decade_short": ("0er",),
@@ -66,7 +70,20 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
             "holiday": tuple(load_holidays()),
         }
     )
-    return triggers
+    return {kind: minimal(needles) for kind, needles in triggers.items()}
+
+
+def minimal(needles: tuple[str, ...]) -> tuple[str, ...]:
+    """The needles without those that contain a shorter one (``jahrelang`` covers ``jahrelangen``).
+
+    The test stays the same (a text holding a longer needle holds the shorter one) but costs less:
+    inflected word forms multiply the needles of the ``word`` kind otherwise.
+    """
+    kept: list[str] = []
+    for needle in sorted(set(needles), key=len):
+        if not any(short in needle for short in kept):
+            kept.append(needle)
+    return tuple(kept)
 
 
 def present(text: str, needles: tuple[str, ...]) -> bool:
