@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from wortlaut.ner.clusters import WordClusters
 from wortlaut.ner.gazetteer import Gazetteer
+from wortlaut.ner.kbnames import KbNames
 from wortlaut.ner.lexicon import TypeLexicon
 
 #: The feature groups of the shipped model (the default for training); a model names its groups.
@@ -28,7 +30,7 @@ GROUPS: tuple[str, ...] = (
 )
 #: Groups that need an artefact the project does not ship: ``etype`` reads a type lexicon built by
 #: ``python -m wortlaut.ner.lexicon_build`` (it tied with the shipped model; see the model card).
-OPTIONAL_GROUPS: tuple[str, ...] = ("etype",)
+OPTIONAL_GROUPS: tuple[str, ...] = ("etype", "cluster", "kb")
 
 #: Window offsets whose word and shape are features of the current token.
 NEAR = (-1, 1)
@@ -76,6 +78,7 @@ class FeatureExtractor:
         *,
         gazetteer: Gazetteer | None = None,
         lexicon: TypeLexicon | None = None,
+        clusters: WordClusters | None = None,
     ) -> None:
         unknown = set(groups) - set(GROUPS) - set(OPTIONAL_GROUPS)
         if unknown:
@@ -88,6 +91,8 @@ class FeatureExtractor:
         self._pos = _pos_lookup() if "pos" in self.groups else None
         self._freq = _frequencies() if "freq" in self.groups else None
         self._types = (lexicon or TypeLexicon.load()) if "etype" in self.groups else None
+        self._clusters = (clusters or WordClusters.load()) if "cluster" in self.groups else None
+        self._kb = KbNames.load() if "kb" in self.groups else None
         self._offsets: tuple[int, ...] = NEAR + FAR if "window2" in self.groups else NEAR
         if "window3" in self.groups:
             self._offsets += FARTHEST
@@ -173,6 +178,14 @@ class FeatureExtractor:
             types = self._types.features(word)
             own += types
             context += types
+        if self._clusters is not None:
+            found = self._clusters.features(word)
+            own += found
+            context += found[:2]
+        if self._kb is not None:
+            names = self._kb.flags(word)
+            own += names
+            context += names
         at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR + FARTHEST}
         return WordFeatures(own=own, at=at)
 
