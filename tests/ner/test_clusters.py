@@ -100,3 +100,13 @@ def test_model_trained_with_a_table_tags_with_it(tmp_path: Path) -> None:
     out = train_model(sentences, tmp_path / "c.npz", groups=("cluster",), iterations=30, clusters=clusters)
     tagger = load_tagger(out, clusters=clusters)
     assert tagger.tag(["Heute", "sprach", "Tusk", "."]) == [(2, 3, "PER")]  # only the cluster is shared
+
+
+def test_centred_hierarchy_separates_groups_that_share_a_large_common_direction() -> None:
+    rng = np.random.default_rng(2)
+    common = np.array([10.0, 0.0, 0.0, 0.0])
+    left = common + np.array([0.0, 1.0, 0.0, 0.0]) + 0.05 * rng.standard_normal((30, 4))
+    right = common + np.array([0.0, -1.0, 0.0, 0.0]) + 0.05 * rng.standard_normal((30, 4))
+    ids = hierarchy(np.vstack([left, right]).astype(np.float32), levels=(2, 2, 2), center=True)
+    assert len(set(ids[:30, 2])) == 1 and len(set(ids[30:, 2])) == 1
+    assert ids[0, 2] != ids[30, 2]

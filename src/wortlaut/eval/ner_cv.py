@@ -40,6 +40,8 @@ class CvOptions:
     iterations: int = MAX_ITERATIONS
     extra: tuple[Sentence, ...] = field(default=(), repr=False)
     extra_share: float = 1.0
+    #: With the ``cluster`` group: another cluster table than the shipped one.
+    clusters: Path | None = None
 
 
 def folds(sentences: Sequence[Sentence], k: int) -> list[tuple[list[Sentence], list[Sentence]]]:
@@ -75,7 +77,9 @@ def _run_fold(
     train = train + share_of(options.extra, options.extra_share) if options.extra else train
     # The cluster table lists the capitalised forms of all GermEval training text; a fold keeps only
     # those of its own training side (and the general list), as new text would meet it.
-    clusters = WordClusters.load().restricted(s.words for s in train) if "cluster" in options.groups else None
+    clusters = None
+    if "cluster" in options.groups:
+        clusters = WordClusters.load(options.clusters).restricted(s.words for s in train)
     with tempfile.TemporaryDirectory() as scratch:
         path = train_model(
             train,
