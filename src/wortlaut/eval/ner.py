@@ -87,7 +87,7 @@ def _sentences(files: tuple[Path, ...], which: str) -> list[Sentence]:
     "clusters",
     type=click.Path(path_type=Path),
     default=None,
-    help="With --cv and the cluster group: a word-cluster table other than the shipped one.",
+    help="With --cv and the cluster group: the word-cluster table (default: where clusters_build writes).",
 )
 @click.option("--jobs", type=int, default=1, show_default=True, help="With --cv: folds trained in parallel.")
 def command(

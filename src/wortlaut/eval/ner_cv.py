@@ -40,7 +40,7 @@ class CvOptions:
     iterations: int = MAX_ITERATIONS
     extra: tuple[Sentence, ...] = field(default=(), repr=False)
     extra_share: float = 1.0
-    #: With the ``cluster`` group: another cluster table than the shipped one.
+    #: With the ``cluster`` group: the cluster table (default: where ``clusters_build`` writes it).
     clusters: Path | None = None
 
 

@@ -192,7 +192,7 @@ def _named(words: Sequence[str], spans: list[SpanTuple]) -> list[SpanTuple]:
 def load_tagger(path: Path | str | None = None, *, clusters: WordClusters | None = None) -> NerTagger:
     """Open the NER model at ``path`` (default: the shipped model); raises :class:`NerModelError`.
 
-    ``clusters``: the word-cluster table the model was trained with, if not the shipped one.
+    ``clusters``: the word-cluster table the model was trained with, if not the default file.
     """
     model_path = Path(path) if path is not None else default_model_path()
     if not model_path.is_file():

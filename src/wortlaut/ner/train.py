@@ -55,7 +55,7 @@ def train_model(
 ) -> Path:
     """Train a CRF on ``sentences`` with crfsuite and write its weights to ``out`` (``.npz``).
 
-    ``clusters``: another word-cluster table than the shipped one (cross-validation restricts it per fold).
+    ``clusters``: a word-cluster table other than the default file (cross-validation restricts it per fold).
     """
     extractor = FeatureExtractor(groups, clusters=clusters)
     trainer = pycrfsuite.Trainer(verbose=False)
