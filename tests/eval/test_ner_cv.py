@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from wortlaut.eval.ner import command
 from wortlaut.eval.ner_cv import CvOptions, cross_validate, folds, share_of
 from wortlaut.ner.corpus import Sentence
 
@@ -43,3 +47,18 @@ def test_cv_pools_the_held_out_blocks_of_all_folds() -> None:
     result = cross_validate(sentences(12), 2, options)
     assert len(result.per_fold) == 2
     assert result.pooled.micro(("PER", "ORG", "LOC")).gold == 12
+
+
+def test_cv_command_passes_penalties_and_groups_through(tmp_path: Path) -> None:
+    lines = []
+    for number, sentence in enumerate(sentences(8), start=1):
+        lines.append(f"# sentence {number}")
+        pairs = zip(sentence.words, sentence.tags, strict=True)
+        lines += [f"{index}\t{word}\t{tag}\tO" for index, (word, tag) in enumerate(pairs, start=1)]
+        lines.append("")
+    data = tmp_path / "tiny.tsv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = ["--cv", "2", "--iterations", "3", "--groups", "affix", "--c1", "0.5", "--c2", "0.25"]
+    result = CliRunner().invoke(command, [str(data), *options])
+    assert result.exit_code == 0, result.output
+    assert "groups=affix c1=0.5 c2=0.25 iterations=3" in result.output

@@ -77,7 +77,7 @@ def test_tiny_model_trains_saves_and_loads(tmp_path: Path) -> None:
     assert named(words, tagger.tag(words)) == {("Mark Rutte", "PER"), ("Brüssel", "LOC")}
 
 
-@pytest.mark.parametrize("groups", [("affix",), GROUPS])
+@pytest.mark.parametrize("groups", [("affix",), GROUPS, (*GROUPS, "window3")])
 def test_tagger_agrees_with_crfsuite(tmp_path: Path, groups: tuple[str, ...]) -> None:
     """The cached-score Viterbi gives crfsuite's own tags for the same weights (±1 to ±3 windows)."""
     import pycrfsuite

@@ -80,6 +80,15 @@ def _sentences(files: tuple[Path, ...], which: str) -> list[Sentence]:
 )
 @click.option("--groups", default=",".join(GROUPS), show_default=True, help="With --cv: feature groups.")
 @click.option("--iterations", type=int, default=None, help="With --cv: L-BFGS iterations (default: shipped).")
+@click.option("--c1", type=float, default=None, help="With --cv: L1 penalty (default: shipped).")
+@click.option("--c2", type=float, default=None, help="With --cv: L2 penalty (default: shipped).")
+@click.option(
+    "--clusters",
+    "clusters",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="With --cv and the cluster group: the word-cluster table (default: where clusters_build writes).",
+)
 @click.option("--jobs", type=int, default=1, show_default=True, help="With --cv: folds trained in parallel.")
 def command(
     files: tuple[Path, ...],
@@ -91,11 +100,16 @@ def command(
     extra_share: float,
     groups: str,
     iterations: int | None,
+    c1: float | None,
+    c2: float | None,
+    clusters: Path | None,
     jobs: int,
 ) -> None:
     """Score the NER tagger (or the entity stage) on GermEval 2014 files (default: test-a's held-out part)."""
     if cv is not None:
-        _cross_validate(files, cv, extra, extra_share, groups, iterations, jobs)
+        shipped = CvOptions()
+        penalties = (shipped.c1 if c1 is None else c1, shipped.c2 if c2 is None else c2)
+        _cross_validate(files, cv, extra, extra_share, groups, iterations, penalties, clusters, jobs)
         return
     if system == "stage" and model is not None:
         click.echo("error: --model applies to --system tagger only", err=True)
@@ -121,6 +135,8 @@ def _cross_validate(
     extra_share: float,
     groups: str,
     iterations: int | None,
+    penalties: tuple[float, float],
+    clusters: Path | None,
     jobs: int,
 ) -> None:
     """``--cv K``: pooled strict scores of K models over dev + test-a (or the given files)."""
@@ -130,6 +146,9 @@ def _cross_validate(
         sentences = [s for path in paths for s in read_germeval(path)]
         options = CvOptions(
             groups=tuple(group for group in groups.split(",") if group),
+            c1=penalties[0],
+            c2=penalties[1],
+            clusters=clusters,
             iterations=iterations or base.iterations,
             extra=tuple(read_europeana_dir(extra)) if extra else (),
             extra_share=extra_share,
@@ -140,7 +159,7 @@ def _cross_validate(
         sys.exit(1)
     click.echo(
         f"{k}-fold CV over {len(sentences)} sentences (contiguous blocks), strict outer spans; "
-        f"groups={','.join(options.groups)} iterations={options.iterations} "
+        f"groups={','.join(options.groups)} c1={options.c1} c2={options.c2} iterations={options.iterations} "
         f"extra={len(options.extra)} sentences x share {options.extra_share}"
     )
     click.echo(report(result.pooled))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wortlaut.eval.spans import SpanScorer, SpanTuple, bio_spans
+from wortlaut.ner.clusters import WordClusters
 from wortlaut.ner.corpus import Sentence
 from wortlaut.ner.features import GROUPS
 from wortlaut.ner.tagger import load_tagger
@@ -39,6 +40,8 @@ class CvOptions:
     iterations: int = MAX_ITERATIONS
     extra: tuple[Sentence, ...] = field(default=(), repr=False)
     extra_share: float = 1.0
+    #: With the ``cluster`` group: the cluster table (default: where ``clusters_build`` writes it).
+    clusters: Path | None = None
 
 
 def folds(sentences: Sequence[Sentence], k: int) -> list[tuple[list[Sentence], list[Sentence]]]:
@@ -72,6 +75,11 @@ def _run_fold(
     """Train on one fold's training side and return (gold, predicted) spans of its test block."""
     train, test, options = args
     train = train + share_of(options.extra, options.extra_share) if options.extra else train
+    # The cluster table lists the capitalised forms of all GermEval training text; a fold keeps only
+    # those of its own training side (and the general list), as new text would meet it.
+    clusters = None
+    if "cluster" in options.groups:
+        clusters = WordClusters.load(options.clusters).restricted(s.words for s in train)
     with tempfile.TemporaryDirectory() as scratch:
         path = train_model(
             train,
@@ -80,8 +88,9 @@ def _run_fold(
             c1=options.c1,
             c2=options.c2,
             iterations=options.iterations,
+            clusters=clusters,
         )
-        tagger = load_tagger(path)
+        tagger = load_tagger(path, clusters=clusters)
         return [(bio_spans(s.tags), tagger.tag(s.words)) for s in test]
 
 

@@ -19,16 +19,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from wortlaut.ner.clusters import WordClusters
 from wortlaut.ner.gazetteer import Gazetteer
+from wortlaut.ner.kbnames import KbNames
 from wortlaut.ner.lexicon import TypeLexicon
 
 #: The feature groups of the shipped model (the default for training); a model names its groups.
+#: ``window3`` (neighbours at ±3) was dropped by 3-fold cross-validation: 0.6750 without it
+#: against 0.6651 with it, better in every fold (docs/quality.md, "Names you can trust").
 GROUPS: tuple[str, ...] = (
-    "affix", "lemma", "gazetteer", "pos", "window2", "freq", "affix5", "hyphen", "window3", "trigger",
+    "affix", "lemma", "gazetteer", "pos", "window2", "freq", "affix5", "hyphen", "trigger",
 )
-#: Groups that need an artefact the project does not ship: ``etype`` reads a type lexicon built by
-#: ``python -m wortlaut.ner.lexicon_build`` (it tied with the shipped model; see the model card).
-OPTIONAL_GROUPS: tuple[str, ...] = ("etype",)
+#: Groups a model may use that the shipped model does not: ``window3`` (lost in CV); ``etype`` reads a
+#: type lexicon built by ``python -m wortlaut.ner.lexicon_build`` (a tie; see the model card);
+#: ``cluster`` reads an e5 word-cluster table built by ``python -m wortlaut.ner.clusters_build``
+#: (lost in CV); ``kb`` flags words of the knowledge base's names (a tie in CV).
+OPTIONAL_GROUPS: tuple[str, ...] = ("window3", "etype", "cluster", "kb")
 
 #: Window offsets whose word and shape are features of the current token.
 NEAR = (-1, 1)
@@ -76,6 +82,7 @@ class FeatureExtractor:
         *,
         gazetteer: Gazetteer | None = None,
         lexicon: TypeLexicon | None = None,
+        clusters: WordClusters | None = None,
     ) -> None:
         unknown = set(groups) - set(GROUPS) - set(OPTIONAL_GROUPS)
         if unknown:
@@ -88,6 +95,8 @@ class FeatureExtractor:
         self._pos = _pos_lookup() if "pos" in self.groups else None
         self._freq = _frequencies() if "freq" in self.groups else None
         self._types = (lexicon or TypeLexicon.load()) if "etype" in self.groups else None
+        self._clusters = (clusters or WordClusters.load()) if "cluster" in self.groups else None
+        self._kb = KbNames.load() if "kb" in self.groups else None
         self._offsets: tuple[int, ...] = NEAR + FAR if "window2" in self.groups else NEAR
         if "window3" in self.groups:
             self._offsets += FARTHEST
@@ -173,6 +182,14 @@ class FeatureExtractor:
             types = self._types.features(word)
             own += types
             context += types
+        if self._clusters is not None:
+            found = self._clusters.features(word)
+            own += found
+            context += found[:2]
+        if self._kb is not None:
+            names = self._kb.flags(word)
+            own += names
+            context += names
         at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR + FARTHEST}
         return WordFeatures(own=own, at=at)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from wortlaut.ner.clusters import WordClusters
 from wortlaut.ner.features import FeatureExtractor
 from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
 from wortlaut.ner.spans import SpanTuple, bio_spans
@@ -40,10 +41,12 @@ def default_model_path() -> Path:
 class NerTagger:
     """Tags sentences with PER, ORG, LOC and OTH spans; load with :func:`load_tagger`."""
 
-    def __init__(self, model: CrfModel, *, model_path: Path | None = None) -> None:
+    def __init__(
+        self, model: CrfModel, *, model_path: Path | None = None, clusters: WordClusters | None = None
+    ) -> None:
         self.model_path = model_path
         self.labels = model.labels
-        self.features = FeatureExtractor(model.groups)
+        self.features = FeatureExtractor(model.groups, clusters=clusters)
         self._offsets = self.features.offsets
         self._row = {attribute: index for index, attribute in enumerate(model.attributes)}
         self._weights = model.weights
@@ -186,8 +189,11 @@ def _named(words: Sequence[str], spans: list[SpanTuple]) -> list[SpanTuple]:
     ]
 
 
-def load_tagger(path: Path | str | None = None) -> NerTagger:
-    """Open the NER model at ``path`` (default: the shipped model); raises :class:`NerModelError`."""
+def load_tagger(path: Path | str | None = None, *, clusters: WordClusters | None = None) -> NerTagger:
+    """Open the NER model at ``path`` (default: the shipped model); raises :class:`NerModelError`.
+
+    ``clusters``: the word-cluster table the model was trained with, if not the default file.
+    """
     model_path = Path(path) if path is not None else default_model_path()
     if not model_path.is_file():
         raise NerModelError(
@@ -195,6 +201,6 @@ def load_tagger(path: Path | str | None = None) -> NerTagger:
         )
     model = CrfModel.load(model_path)
     try:
-        return NerTagger(model, model_path=model_path)
+        return NerTagger(model, model_path=model_path, clusters=clusters)
     except ValueError as error:
         raise NerModelError(f"{model_path}: {error}") from error

@@ -20,6 +20,7 @@ from pathlib import Path
 import click
 import pycrfsuite
 
+from wortlaut.ner.clusters import WordClusters
 from wortlaut.ner.corpus import TYPES, CorpusError, Sentence, training_and_held_out
 from wortlaut.ner.features import GROUPS, FeatureExtractor
 from wortlaut.ner.model import CrfModel, NerModelError
@@ -50,9 +51,13 @@ def train_model(
     c1: float = C1,
     c2: float = C2,
     iterations: int = MAX_ITERATIONS,
+    clusters: WordClusters | None = None,
 ) -> Path:
-    """Train a CRF on ``sentences`` with crfsuite and write its weights to ``out`` (``.npz``)."""
-    extractor = FeatureExtractor(groups)
+    """Train a CRF on ``sentences`` with crfsuite and write its weights to ``out`` (``.npz``).
+
+    ``clusters``: a word-cluster table other than the default file (cross-validation restricts it per fold).
+    """
+    extractor = FeatureExtractor(groups, clusters=clusters)
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence in sentences:
         trainer.append(extractor.sentence(sentence.words), list(sentence.tags))

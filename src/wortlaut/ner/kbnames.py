@@ -1,0 +1,69 @@
+"""Knowledge-base names as CRF features: which words are parts of known PER, ORG or LOC names.
+
+The knowledge base (``wortlaut/kb/data``) lists the people, organisations
+and places German political news talks about, with their aliases.  Its
+names are written from the public record, not from GermEval, so they can
+serve as a gazetteer without leaking annotation into cross-validation.  A
+word gets a flag per type and position: ``kb=PER:e`` for the last word of a
+person's name (``Scholz``), ``kb=ORG:b`` for the first word of a multi-word
+organisation name, ``kb=LOC`` for a one-word place name.  Function words
+inside names (``der``, ``für``) are not flagged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+#: Entity types the flags distinguish (the KB's MISC entities are left out).
+KB_TYPES = frozenset({"PER", "ORG", "LOC"})
+
+
+def _position(index: int, size: int) -> str:
+    if size == 1:
+        return ""
+    if index == 0:
+        return ":b"
+    return ":e" if index == size - 1 else ":i"
+
+
+@dataclass(frozen=True, slots=True)
+class KbNames:
+    """Word form -> its knowledge-base flags."""
+
+    table: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def from_names(cls, names: list[tuple[str, str]]) -> KbNames:
+        """Build from (name, type) pairs: capitalised words of each name get ``kb=TYPE[:pos]``."""
+        flags: defaultdict[str, set[str]] = defaultdict(set)
+        for name, kind in names:
+            if kind not in KB_TYPES:
+                continue
+            words = name.split()
+            for index, word in enumerate(words):
+                if word[:1].isupper() and len(word) > 1:
+                    flags[word].add(f"kb={kind}{_position(index, len(words))}")
+        return cls({word: tuple(sorted(found)) for word, found in flags.items()})
+
+    @classmethod
+    def load(cls) -> KbNames:
+        """The shipped knowledge base's names, aliases and metonyms (with the metonym's own type).
+
+        Only the shipped files, not ``$WORTLAUT_KB``: a trained model's features must mean
+        what they meant in training.
+        """
+        from wortlaut.kb.loader import kb_files, load_kb
+
+        names: list[tuple[str, str]] = []
+        for entity in load_kb(kb_files(extra="")).entities.values():
+            names += [(name, entity.type) for name in entity.names]
+            names += [(metonym.alias, metonym.type) for metonym in entity.metonyms]
+        return cls.from_names(names)
+
+    def flags(self, word: str) -> list[str]:
+        """The form's flags; a genitive ``-s`` form (``Merkels``) gets its base form's flags."""
+        found = self.table.get(word)
+        if found is None and word.endswith("s"):
+            found = self.table.get(word[:-1])
+        return list(found) if found else []
