@@ -41,7 +41,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _fuzz_app())
 @pytest.fixture(autouse=True)
 def _no_linking(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fuzzed POSTs store random texts; cross-article linking of them is not what is tested here."""
-    monkeypatch.setattr("wortlaut.store.core._link_update", lambda: None)
+    monkeypatch.setattr("wortlaut.link.flow.update", lambda *_args, **_kwargs: None)
 
 
 @pytest.mark.slow

@@ -13,7 +13,6 @@ Without link tables the incremental linker runs on each batch as in ``ingest``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +20,12 @@ from typing import Any
 
 from wortlaut.article import Article
 from wortlaut.link import aliases, duplicates, stories
-from wortlaut.link.db import ensure_tables, placeholders
 from wortlaut.link.digest import refresh as refresh_digests
 from wortlaut.scale.links import GROUP_TABLES, STORY_TABLES
 from wortlaut.scale.records import LINKS_DIR, read_records
-from wortlaut.store import Store
+from wortlaut.store import Store, link_tables
+from wortlaut.store.bulk import write_rows
+from wortlaut.store.rows import Connection
 
 #: Articles per store transaction, as in ``wortlaut ingest``.
 LOAD_BATCH = 32
@@ -75,30 +75,18 @@ def load(store: Store, folder: str | Path, *, batch_size: int = LOAD_BATCH) -> L
 
 
 def write_links(
-    connection: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], articles: Sequence[Article]
+    connection: Connection, tables: dict[str, list[dict[str, Any]]], articles: Sequence[Article]
 ) -> None:
     """Write the batch's link rows and rebuild digests, alias evidence and the duplicate index."""
-    ensure_tables(connection)
     for table in LINK_TABLES:
-        rows = tables.get(table, [])
-        if rows:
-            names = list(rows[0])
-            columns = ", ".join(f'"{name}"' for name in names)
-            connection.executemany(
-                f'INSERT OR REPLACE INTO "{table}" ({columns}) VALUES ({placeholders(len(names))})',
-                [tuple(row[name] for name in names) for row in rows],
-            )
+        write_rows(connection, table, tables.get(table, []))
     for article in articles:
         text = stories.article_row(article, "").text
         duplicates.index(connection, article.id, text, duplicates.signature(text))
     refresh_digests(connection, sorted({row["id"] for row in tables.get("stories", [])}))
     ids = [article.id for article in articles]
     aliases.refresh(connection, aliases.record(connection, articles), ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        connection.execute(
-            f"DELETE FROM link_pending WHERE article_id IN ({placeholders(len(chunk))})", chunk
-        )
+    link_tables.clear_journal(connection, ids)
 
 
 def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
