@@ -56,6 +56,8 @@ class IngestReport:
     skipped: int = 0
     #: Articles left unlinked by an earlier run (a kill, a failure) and linked by this one.
     relinked: int = 0
+    #: Articles stored by this run whose linking failed (they wait in the link journal).
+    unlinked: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -171,6 +173,7 @@ class _BatchWriter:
         outcome = add_and_link(self.store, self.buffer, link=self.link)
         self.buffer = []
         if outcome.link_error is not None:  # stored and journalled: reported, retried by the next run
+            self.report.unlinked += len(outcome.stored)
             _fail(self.report, _link_failure(outcome.stored, outcome.link_error), self.on_failure)
         for result in outcome.results:
             if result.status == "added":
