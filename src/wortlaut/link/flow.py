@@ -67,4 +67,12 @@ def add_and_link(
             store.path,
         )
         return BatchOutcome(results=results, stored=stored, link_error=reason)
+    logger.info(
+        "linked %d articles: %d duplicates, %d new stories, %d joined, %d statements grouped",
+        report.articles,
+        report.duplicates,
+        report.stories_created,
+        report.stories_joined,
+        report.statements_grouped,
+    )
     return BatchOutcome(results=results, stored=stored, link=report)

@@ -1,6 +1,6 @@
 """``wortlaut load``: put a batch output (records and, when computed, link tables) into a store.
 
-The records go in through :meth:`wortlaut.store.Store.add_many`.  When the
+The records go in through :func:`wortlaut.link.flow.add_and_link`.  When the
 batch computed the cross-article tables (``links/*.parquet``), their rows are
 written into the store's link tables and the rest of what the incremental
 linker keeps is rebuilt from them: story digests
@@ -21,6 +21,7 @@ from typing import Any
 from wortlaut.article import Article
 from wortlaut.link import aliases, duplicates, stories
 from wortlaut.link.digest import refresh as refresh_digests
+from wortlaut.link.flow import add_and_link
 from wortlaut.scale.links import GROUP_TABLES, STORY_TABLES
 from wortlaut.scale.records import LINKS_DIR, read_records
 from wortlaut.store import Store, link_tables
@@ -40,6 +41,8 @@ class LoadReport:
     added: int = 0
     unchanged: int = 0
     linked_from_batch: bool = False
+    #: Articles whose incremental linking failed (logged; they wait in the link journal).
+    unlinked: int = 0
 
 
 def read_tables(folder: str | Path) -> dict[str, list[dict[str, Any]]] | None:
@@ -63,10 +66,12 @@ def load(store: Store, folder: str | Path, *, batch_size: int = LOAD_BATCH) -> L
     report = LoadReport(linked_from_batch=tables is not None)
     loaded: list[Article] = []
     for batch in _chunks(read_records(folder), batch_size):
-        results = store.add_many(batch, link=tables is None)
-        new = {result.article_id for result in results if result.status != "unchanged"}
+        outcome = add_and_link(store, batch, link=tables is None)
+        new = set(outcome.stored)
         report.added += len(new)
-        report.unchanged += len(results) - len(new)
+        report.unchanged += len(outcome.results) - len(new)
+        if outcome.link_error is not None:
+            report.unlinked += len(new)
         loaded += [article for article in batch if article.id in new]
     if tables is not None and loaded:
         with store.transaction() as connection:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wortlaut.store.rows import chunks, placeholders
+from wortlaut.store.rows import chunks, named, placeholders
 
 if TYPE_CHECKING:
     from wortlaut.link.encoder import Encoder
@@ -49,12 +49,13 @@ def load_blobs(connection: sqlite3.Connection, kind: str, ids: Sequence[str]) ->
     """Stored blobs of one kind, by item id (missing ids are absent)."""
     found: dict[str, bytes] = {}
     for chunk in chunks(ids):
-        rows = connection.execute(
+        rows = named(
+            connection,
             "SELECT item_id, vector FROM embeddings"
             f" WHERE kind = ? AND item_id IN ({placeholders(len(chunk))})",
             [kind, *chunk],
         )
-        found.update((item_id, blob) for item_id, blob in rows)
+        found.update((row["item_id"], row["vector"]) for row in rows)
     return found
 
 
