@@ -11,6 +11,7 @@ import pytest
 
 import wortlaut
 from tests.store.samples import RUTTE, filler_article, rutte_article, selenskyj_article
+from wortlaut.link import LinkReport
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, Store
 
 
@@ -201,8 +202,9 @@ def test_add_many_links_only_the_new_articles_from_memory(
 ) -> None:
     seen: list[tuple[list[str], list[str]]] = []
 
-    def linker(_store: Store, ids: Sequence[str], **options: Any) -> None:
+    def linker(_store: Store, ids: Sequence[str], **options: Any) -> LinkReport:
         seen.append((list(ids), [article.id for article in options["articles"]]))
+        return LinkReport(articles=len(ids))
 
     monkeypatch.setattr("wortlaut.link.flow.update", linker)
     with Store.open(tmp_path / "s.sqlite") as store:
