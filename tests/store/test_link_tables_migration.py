@@ -59,12 +59,8 @@ def test_a_linked_version_5_store_migrates_and_keeps_its_link_rows(tmp_path: Pat
     _version_5_store(path, linked=True)
     with Store.open(path) as store:
         assert schema_version(store.connection) == SCHEMA_VERSION
-        lsh = store.connection.execute(
-            "SELECT band, bucket, article_id FROM link_lsh ORDER BY band"
-        ).fetchall()
-        counts = store.connection.execute(
-            "SELECT story_id, entity, count FROM link_story_entities"
-        ).fetchall()
+        lsh = [tuple(row) for row in store.connection.execute("SELECT * FROM link_lsh ORDER BY band")]
+        counts = [tuple(row) for row in store.connection.execute("SELECT * FROM link_story_entities")]
     assert lsh == [(-1, "hash-of-a", "a"), (0, "bucket", "a")]
     assert counts == [("st:a", "Q57661", 2)]
 
