@@ -49,7 +49,6 @@ import numpy as np
 from benchmarks.corpora import CorpusMissing, gnad_articles
 from wortlaut.article import Article, DateInfo, Entity, EntityRef, Mention, Statement
 from wortlaut.link import E5Encoder, HashingEncoder, update
-from wortlaut.link.db import ensure_tables
 from wortlaut.link.duplicates import bands
 from wortlaut.store import Store
 
@@ -287,7 +286,6 @@ def run(sizes: Sequence[int], folder: Path) -> dict[str, object]:
     base = gnad_articles()
     encoder = HashingEncoder()
     store = Store.open(folder / "bench.sqlite")
-    ensure_tables(store.connection)
     results: list[dict[str, float]] = []
     stored = 0
     try:
@@ -331,7 +329,6 @@ def e5_cost(base: Sequence[Article]) -> dict[str, float]:
     encoder = E5Encoder()
     encoder.encode(["warm-up"])
     store = Store.open(":memory:")
-    ensure_tables(store.connection)
     cpu = wall = 0.0
     texts = 0
     try:

@@ -15,19 +15,6 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "wortlaut"
-#: Files whose SQL issue 18b moves into the store (link tables, ingest-side linking); the lead
-#: empties this set when merging 18b's branch.  An entry without SQL fails the test: remove it.
-PENDING_18B = {
-    "link/aliases.py",
-    "link/db.py",
-    "link/digest.py",
-    "link/duplicates.py",
-    "link/statements.py",
-    "link/stories.py",
-    "link/update.py",
-    "scale/links.py",
-    "scale/load.py",
-}
 _EXECUTE = {"execute", "executemany", "executescript"}
 _SQL = re.compile(
     r"\bSELECT\b.+\bFROM\b|\bINSERT\s+(OR\s+[A-Z]+\s+)?INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b"
@@ -87,16 +74,10 @@ def _modules() -> dict[str, list[str]]:
 
 
 def test_no_sql_outside_the_store() -> None:
-    offenders = {name: hits for name, hits in _modules().items() if name not in PENDING_18B}
+    offenders = _modules()
     assert not offenders, "SQL outside wortlaut/store/ (move it into a store module):\n" + "\n".join(
         f"{name}:{hit}" for name, hits in offenders.items() for hit in hits
     )
-
-
-def test_pending_files_still_hold_sql() -> None:
-    found = _modules()
-    stale = sorted(name for name in PENDING_18B if name not in found)
-    assert not stale, f"no SQL left in {stale}: remove them from PENDING_18B"
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from schemathesis.checks import content_type_conformance, not_a_server_error, st
 
 from tests.store.samples import rutte_article, selenskyj_article
 from wortlaut.api import create_app
+from wortlaut.link import LinkReport
 from wortlaut.store import Store
 
 #: Generated requests per API operation; 15 x 9 operations runs in well under a minute.
@@ -45,7 +46,7 @@ def _no_linking(monkeypatch: pytest.MonkeyPatch) -> None:
     The hashing encoder answers semantic search: status codes are under test, not e5, whose encoding of
     a long generated query can pass the API's 2 s limit on a loaded machine (a correct 503, but flaky).
     """
-    monkeypatch.setattr("wortlaut.store.core._link_update", lambda: None)
+    monkeypatch.setattr("wortlaut.link.flow.update", lambda *_args, **_kwargs: LinkReport())
     monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
 
 

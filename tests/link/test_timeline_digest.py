@@ -82,7 +82,4 @@ def test_digest_quotes_lead_event_and_statement_with_sources(store: Store, encod
 
 
 def test_digest_of_unknown_story_is_none(store: Store) -> None:
-    from wortlaut.link.db import ensure_tables
-
-    ensure_tables(store.connection)
     assert digest(store, "st:nothing") is None

@@ -48,7 +48,7 @@ def test_a_failing_link_batch_is_reported_and_stays_queued(
         raise RuntimeError("encoder exploded")
 
     with Store.open(tmp_path / "s.sqlite") as store:
-        monkeypatch.setattr("wortlaut.link.update", broken)  # what the store calls after each batch
+        monkeypatch.setattr("wortlaut.link.flow.update", broken)  # what ingest calls after each batch
         failures = []
         report = ingest(store, [rutte_article(), selenskyj_article()], analyzer_factory=None,
                         batch_size=1, on_failure=failures.append)  # fmt: skip

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import wortlaut
 from tests.store.samples import RUTTE, filler_article, rutte_article, selenskyj_article
+from wortlaut.link import LinkReport
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, Store
 
 
@@ -194,11 +197,18 @@ def test_missing_store_opened_read_only_is_not_found(tmp_path: Path) -> None:
         Store.open(tmp_path / "missing.sqlite", readonly=True)
 
 
-def test_after_add_hooks_get_new_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[list[str]] = []
-    monkeypatch.setattr(Store, "after_add", [lambda _store, ids: seen.append(ids)])
-    monkeypatch.setattr("wortlaut.store.core._link_update", lambda: None)
+def test_add_many_links_only_the_new_articles_from_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def linker(_store: Store, ids: Sequence[str], **options: Any) -> LinkReport:
+        seen.append((list(ids), [article.id for article in options["articles"]]))
+        return LinkReport(articles=len(ids))
+
+    monkeypatch.setattr("wortlaut.link.flow.update", linker)
     with Store.open(tmp_path / "s.sqlite") as store:
         store.add_many([filler_article(1), filler_article(2)])
         store.add_many([filler_article(1)])
-    assert seen == [[filler_article(1).id, filler_article(2).id]]
+    pair = [filler_article(1).id, filler_article(2).id]
+    assert seen == [(pair, pair)]

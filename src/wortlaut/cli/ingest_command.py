@@ -174,6 +174,8 @@ def ingest(
             progress.stop()
             fail(f"{error}; committed batches are kept, run the same command to resume", EXIT_STORE)
     relinked = f", {report.relinked} left unlinked earlier now linked" if report.relinked else ""
+    if report.unlinked:
+        relinked += f", {report.unlinked} stored but not linked (`wortlaut link --db {path}` resumes them)"
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.skipped} already stored, "
         f"{len(report.failures)} failed{relinked} -> {path}",

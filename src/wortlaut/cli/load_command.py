@@ -11,7 +11,14 @@ from pathlib import Path
 
 import click
 
-from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_STORE, db_option, fail, resolve_db
+from wortlaut.cli.store_options import (
+    EXIT_NOTHING,
+    EXIT_SOME_FAILED,
+    EXIT_STORE,
+    db_option,
+    fail,
+    resolve_db,
+)
 from wortlaut.store import Store, StoreError
 
 
@@ -36,3 +43,6 @@ def load(folder: Path, db: Path | None) -> None:
             fail(str(error), EXIT_STORE)
     how = "links from the batch" if report.linked_from_batch else "linked incrementally"
     click.echo(f"{report.added} added, {report.unchanged} already stored ({how}) -> {path}", err=True)
+    if report.unlinked:
+        fail(f"{report.unlinked} articles stored but not linked; `wortlaut link --db {path}` resumes them",
+             EXIT_SOME_FAILED)  # fmt: skip

@@ -16,8 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
+# The linkers read and write through wortlaut.store's SQL modules, and Store.add_many links through
+# wortlaut.link.flow: loading the store package first lets either package be imported first.
+import wortlaut.store  # noqa: F401  (import order, see above)
 from wortlaut.link import digest as _digest
 from wortlaut.link.encoder import E5Encoder, Encoder, HashingEncoder, default_encoder
+from wortlaut.link.flow import BatchOutcome, add_and_link
 from wortlaut.link.records import Digest, DigestItem, LinkReport, Source
 from wortlaut.link.update import PendingBatch, connection_of, forget, link_pending, pending_ids, update
 
@@ -28,6 +32,7 @@ def digest(store_or_connection: Any, story_id: str) -> Digest | None:
 
 
 __all__ = [
+    "BatchOutcome",
     "Digest",
     "DigestItem",
     "E5Encoder",
@@ -36,6 +41,7 @@ __all__ = [
     "LinkReport",
     "PendingBatch",
     "Source",
+    "add_and_link",
     "default_encoder",
     "digest",
     "forget",

@@ -36,12 +36,13 @@ for re-deciding at the next :func:`refresh`.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wortlaut.article import Article, Entity, Mention, Post, Span
-from wortlaut.link.db import placeholders
+from wortlaut.store import alias_tables as tables
+from wortlaut.store import link_tables
+from wortlaut.store.rows import Connection
 from wortlaut.store.text import normalize
 
 #: Distinct articles that must support an alias before it is learned.  Two: one article can be
@@ -60,7 +61,7 @@ MERGEABLE_TYPES = frozenset({"PER", "ORG", "MISC"})
 #: before it still counts (a post pasted under the sentence that introduces it).
 ADJACENT_CHARS = 200
 LOCAL_PREFIX = "local:"
-LEARNED_KINDS = ("learned", "learned_handle")
+LEARNED_KINDS = tables.LEARNED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,19 +197,16 @@ def _block(article: Article, start: int, end: int) -> tuple[int, int]:
 # -- in the store --------------------------------------------------------------------------------
 
 
-def record(connection: sqlite3.Connection, articles: Iterable[Article]) -> set[str]:
+def record(connection: Connection, articles: Iterable[Article]) -> set[str]:
     """Store the evidence of newly linked articles; returns the alias norms to re-decide."""
     touched: set[str] = set()
     for article in articles:
         evidence, locals_, surnames = article_evidence(article)
-        connection.executemany(
-            "INSERT OR IGNORE INTO alias_evidence (norm, entity_id, article_id, alias, kind)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(e.norm, e.entity, article.id, e.alias, e.kind) for e in evidence],
-        )
-        connection.executemany(
-            "INSERT OR IGNORE INTO alias_locals (norm, article_id, entity_id, kind) VALUES (?, ?, ?, ?)",
-            [(item.norm, article.id, item.entity, item.kind) for item in locals_],
+        tables.add_evidence(
+            connection,
+            article.id,
+            [(e.norm, e.entity, e.alias, e.kind) for e in evidence],
+            [(item.norm, item.entity, item.kind) for item in locals_],
         )
         touched.update(e.norm for e in evidence)
         touched.update(item.norm for item in locals_)
@@ -216,63 +214,46 @@ def record(connection: sqlite3.Connection, articles: Iterable[Article]) -> set[s
     return touched
 
 
-def refresh(connection: sqlite3.Connection, norms: Iterable[str], article_ids: Sequence[str] = ()) -> None:
+def refresh(connection: Connection, norms: Iterable[str], article_ids: Sequence[str] = ()) -> None:
     """Re-decide the given aliases and those marked dirty by deletions; merge new local entities.
 
     ``article_ids`` are the articles just added: for an alias whose decision
     did not change, only their local entities (and those of their stories)
     are checked for merging.
     """
-    dirty = [norm for (norm,) in connection.execute("SELECT norm FROM alias_dirty")]
-    connection.execute("DELETE FROM alias_dirty")
+    dirty = tables.take_dirty(connection)
     mates = _story_mates(connection, article_ids)
     for norm in sorted({*norms, *dirty}):
         _refresh(connection, norm, mates)
 
 
-def forget(connection: sqlite3.Connection, article_ids: Sequence[str]) -> None:
+def forget(connection: Connection, article_ids: Sequence[str]) -> None:
     """Drop the evidence and merges of removed articles and re-decide what they supported."""
-    for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start : start + 500])
-        marks = placeholders(len(chunk))
-        connection.execute(f"DELETE FROM alias_evidence WHERE article_id IN ({marks})", chunk)
-        connection.execute(f"DELETE FROM alias_locals WHERE article_id IN ({marks})", chunk)
-        connection.execute(f"DELETE FROM entity_merges WHERE article_id IN ({marks})", chunk)
+    tables.drop_articles(connection, article_ids)
     refresh(connection, ())
 
 
-def rebuild(connection: sqlite3.Connection) -> int:
+def rebuild(connection: Connection) -> int:
     """Collect the evidence of every stored article again (a store upgraded from schema 2).
 
     Returns the number of articles read.  Runs in the caller's transaction.
     """
     count = 0
     touched: set[str] = set()
-    for (article_json,) in connection.execute("SELECT json FROM articles").fetchall():
+    for article_json in link_tables.all_article_json(connection):
         touched |= record(connection, [Article.from_json(json.loads(article_json))])
         count += 1
-    for (norm,) in connection.execute("SELECT norm FROM learned_aliases").fetchall():
-        _unlearn(connection, norm)
-    connection.execute("DELETE FROM alias_dirty")
+    for norm in tables.learned_norms(connection):
+        tables.unlearn(connection, norm)
+    tables.clear_dirty(connection)
     for norm in sorted(touched):
         _refresh(connection, norm, None)
     return count
 
 
-def _story_mates(connection: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
+def _story_mates(connection: Connection, article_ids: Sequence[str]) -> set[str]:
     """The given articles and every article that shares a story with one of them."""
-    mates = set(article_ids)
-    for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start : start + 500])
-        mates.update(
-            row[0]
-            for row in connection.execute(
-                "SELECT b.article_id FROM story_articles a JOIN story_articles b ON b.story_id = a.story_id"
-                f" WHERE a.article_id IN ({placeholders(len(chunk))})",
-                chunk,
-            )
-        )
-    return mates
+    return set(article_ids) | link_tables.story_mates(connection, article_ids)
 
 
 def decide(counts: Sequence[tuple[str, int]], blocked: Iterable[str] = ()) -> str | None:
@@ -290,115 +271,46 @@ def decide(counts: Sequence[tuple[str, int]], blocked: Iterable[str] = ()) -> st
     return entity
 
 
-def _refresh(connection: sqlite3.Connection, norm: str, mates: set[str] | None) -> None:
-    counts = connection.execute(
-        "SELECT entity_id, articles FROM alias_counts WHERE norm = ? AND articles > 0", (norm,)
-    ).fetchall()
-    owners = {
-        entity
-        for (entity,) in connection.execute(
-            "SELECT entity_id FROM entity_aliases WHERE norm = ? AND kind NOT IN (?, ?)",
-            (norm, *LEARNED_KINDS),
-        )
-        if not _is_local(entity)
-    }
+def _refresh(connection: Connection, norm: str, mates: set[str] | None) -> None:
+    counts = tables.support_counts(connection, norm)
+    owners = {entity for entity in tables.owners(connection, norm) if not _is_local(entity)}
     winner = decide(counts, owners)
-    old = connection.execute("SELECT entity_id FROM learned_aliases WHERE norm = ?", (norm,)).fetchone()
+    old = tables.learned_for(connection, norm)
     if winner is None:
         if old is not None:
-            _unlearn(connection, norm)
+            tables.unlearn(connection, norm)
         return
     support = dict(counts)[winner]
-    if old is None or old[0] != winner:
-        _unlearn(connection, norm)
-        _learn(connection, norm, winner, support)
+    if old is None or old != winner:
+        tables.unlearn(connection, norm)
+        tables.learn(connection, norm, winner, support)
         mates = None
     else:
-        connection.execute("UPDATE learned_aliases SET articles = ? WHERE norm = ?", (support, norm))
+        tables.set_support(connection, norm, support)
     _merge(connection, norm, winner, mates)
 
 
-def _learn(connection: sqlite3.Connection, norm: str, entity: str, support: int) -> None:
-    alias, kind = connection.execute(
-        "SELECT alias, kind FROM alias_evidence WHERE norm = ? AND entity_id = ?"
-        " GROUP BY alias, kind ORDER BY COUNT(*) DESC, alias LIMIT 1",
-        (norm, entity),
-    ).fetchone()
-    learned_kind = "learned_handle" if kind == "handle" else "learned"
-    connection.execute(
-        "INSERT INTO learned_aliases (norm, entity_id, alias, kind, articles) VALUES (?, ?, ?, ?, ?)",
-        (norm, entity, alias, learned_kind, support),
-    )
-    has = connection.execute(
-        "SELECT 1 FROM entity_aliases WHERE entity_id = ? AND norm = ?"
-        " AND kind IN ('name', 'alias', 'handle')",
-        (entity, norm),
-    ).fetchone()
-    if has is None:  # rows from the KB or the articles themselves win
-        connection.execute(
-            "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm, kind) VALUES (?, ?, ?, ?)",
-            (entity, alias, norm, learned_kind),
-        )
-
-
-def _unlearn(connection: sqlite3.Connection, norm: str) -> None:
-    connection.execute("DELETE FROM learned_aliases WHERE norm = ?", (norm,))
-    connection.execute("DELETE FROM entity_aliases WHERE norm = ? AND kind IN (?, ?)", (norm, *LEARNED_KINDS))
-    connection.execute("DELETE FROM entity_merges WHERE norm = ?", (norm,))
-
-
-def _merge(connection: sqlite3.Connection, norm: str, winner: str, mates: set[str] | None) -> None:
+def _merge(connection: Connection, norm: str, winner: str, mates: set[str] | None) -> None:
     """Merge the local entities named ``norm`` into ``winner`` (all, or those of ``mates``)."""
-    rows = connection.execute(
-        "SELECT article_id, entity_id, kind FROM alias_locals WHERE norm = ?", (norm,)
-    ).fetchall()
-    for article_id, local, kind in rows:
+    for row in tables.local_entities(connection, norm):
+        article_id, local = row["article_id"], row["entity_id"]
         if local == winner or (mates is not None and article_id not in mates):
             continue
-        if kind == "handle" or _in_context(connection, winner, article_id):
-            connection.execute(
-                "INSERT OR IGNORE INTO entity_merges (source, article_id, target, norm) VALUES (?, ?, ?, ?)",
-                (local, article_id, winner, norm),
-            )
-
-
-def _in_context(connection: sqlite3.Connection, entity: str, article_id: str) -> bool:
-    """Whether ``entity`` is named in the article or in another article of its story."""
-    if connection.execute(
-        "SELECT 1 FROM mentions WHERE entity = ? AND article_id = ? LIMIT 1", (entity, article_id)
-    ).fetchone():
-        return True
-    return (
-        connection.execute(
-            "SELECT 1 FROM story_articles a JOIN story_articles b ON b.story_id = a.story_id"
-            " JOIN mentions m ON m.entity = ? AND m.article_id = b.article_id"
-            " WHERE a.article_id = ? LIMIT 1",
-            (entity, article_id),
-        ).fetchone()
-        is not None
-    )
+        if row["kind"] == "handle" or tables.named_in_context(connection, winner, article_id):
+            tables.add_merge(connection, local, article_id, winner, norm)
 
 
 # -- reading -------------------------------------------------------------------------------------
 
 
-def learned(connection: sqlite3.Connection, *, min_articles: int = MIN_ARTICLES) -> list[Learned]:
+def learned(connection: Connection, *, min_articles: int = MIN_ARTICLES) -> list[Learned]:
     """Every learned alias supported by at least ``min_articles`` articles, by entity then alias."""
-    rows = connection.execute(
-        "SELECT l.entity_id, COALESCE(e.name, l.entity_id), e.type, l.alias, l.kind, l.articles"
-        " FROM learned_aliases l LEFT JOIN entities e ON e.id = l.entity_id"
-        " WHERE l.articles >= ? ORDER BY l.entity_id, l.kind, l.alias",
-        (min_articles,),
-    ).fetchall()
-    return [Learned(*row) for row in rows]
-
-
-def supporting_articles(connection: sqlite3.Connection, norm: str, entity: str) -> list[str]:
-    """The ids of the articles whose evidence supports ``norm`` → ``entity``."""
     return [
-        row[0]
-        for row in connection.execute(
-            "SELECT article_id FROM alias_evidence WHERE norm = ? AND entity_id = ? ORDER BY article_id",
-            (norm, entity),
-        )
+        Learned(row["entity_id"], row["name"], row["type"], row["alias"], row["kind"], row["articles"])
+        for row in tables.learned_rows(connection, min_articles)
     ]
+
+
+def supporting_articles(connection: Connection, norm: str, entity: str) -> list[str]:
+    """The ids of the articles whose evidence supports ``norm`` → ``entity``."""
+    return tables.supporting_articles(connection, norm, entity)

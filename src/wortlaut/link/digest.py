@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
-from wortlaut.link.db import placeholders
 from wortlaut.link.records import Digest, DigestItem, Source
+from wortlaut.store import statement_groups as tables
+from wortlaut.store.rows import Connection
 
 #: Event lines and statement lines in a digest; three of each keep it readable at a glance.
 MAX_EVENTS = 3
@@ -39,34 +39,25 @@ def sentence_around(text: str, start: int, end: int, *, limit: int | None = MAX_
     return sentence
 
 
-def _articles(connection: sqlite3.Connection, story_id: str) -> dict[str, tuple[str | None, ...]]:
-    rows = connection.execute(
-        "SELECT a.id, a.source, a.url, a.published, a.title, a.text FROM story_articles sa"
-        " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id LIMIT ?",
-        (story_id, MAX_ARTICLES),
-    ).fetchall()
-    return {row[0]: tuple(row[1:]) for row in rows}
+def _articles(connection: Connection, story_id: str) -> dict[str, tuple[str | None, ...]]:
+    rows = tables.story_articles(connection, story_id, MAX_ARTICLES)
+    return {
+        row["id"]: (row["source"], row["url"], row["published"], row["title"], row["text"]) for row in rows
+    }
 
 
 def _source(article_id: str, info: tuple[str | None, ...], **extra: str | None) -> Source:
     return Source(article_id=article_id, source=info[0], url=info[1], published=info[2], **extra)
 
 
-def _events(connection: sqlite3.Connection, articles: dict[str, tuple[str | None, ...]]) -> list[DigestItem]:
+def _events(connection: Connection, articles: dict[str, tuple[str | None, ...]]) -> list[DigestItem]:
     """One line per distinct event (type + participants + date), most reported first."""
-    ids = list(articles)
-    rows = connection.execute(
-        "SELECT e.id, e.article_id, e.type, e.trigger_start, e.trigger_end, e.date,"
-        " (SELECT group_concat(COALESCE(p.entity, p.text), '|') FROM event_participants p"
-        "  WHERE p.event_id = e.id)"
-        f" FROM events e WHERE e.article_id IN ({placeholders(len(ids))})",
-        ids,
-    ).fetchall()
     found: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-    for _event_id, article_id, kind, start, end, day, people in rows:
-        key = (kind or "", "|".join(sorted(set((people or "").split("|")))), (day or "")[:10])
-        sentence = sentence_around(articles[article_id][4] or "", start or 0, end or 0)
-        found[key].append((article_id, sentence))
+    for row in tables.article_events(connection, list(articles)):
+        article_id, day = row["article_id"], row["date"]
+        key = (row["type"] or "", "|".join(sorted(set((row["people"] or "").split("|")))), (day or "")[:10])
+        start, end = row["trigger_start"] or 0, row["trigger_end"] or 0
+        found[key].append((article_id, sentence_around(articles[article_id][4] or "", start, end)))
     ranked = sorted(found.items(), key=lambda item: (-len({a for a, _ in item[1]}), item[0][2]))
     return [
         DigestItem(
@@ -79,24 +70,20 @@ def _events(connection: sqlite3.Connection, articles: dict[str, tuple[str | None
     ]
 
 
-def _statements(
-    connection: sqlite3.Connection, articles: dict[str, tuple[str | None, ...]]
-) -> list[DigestItem]:
+def _statements(connection: Connection, articles: dict[str, tuple[str | None, ...]]) -> list[DigestItem]:
     """The statement groups most repeated within the story, in their representative wording."""
-    ids = list(articles)
-    rows = connection.execute(
-        "SELECT m.group_id, s.id, s.article_id, s.quote_text, s.date, g.representative_statement,"
-        " COALESCE(en.name, s.speaker_text) FROM statements s"
-        " JOIN statement_group_members m ON m.statement_id = s.id"
-        " JOIN statement_groups g ON g.id = m.group_id"
-        " LEFT JOIN entities en ON en.id = s.speaker_entity"
-        f" WHERE s.article_id IN ({placeholders(len(ids))})",
-        ids,
-    ).fetchall()
     groups: dict[str, list[tuple[str, str, str, str | None, bool, str | None]]] = defaultdict(list)
-    for group_id, statement_id, article_id, text, day, representative, speaker in rows:
-        groups[group_id].append(
-            (statement_id, article_id, text or "", day, statement_id == representative, speaker)
+    for row in tables.grouped_statements(connection, list(articles)):
+        statement_id = row["id"]
+        groups[row["group_id"]].append(
+            (
+                statement_id,
+                row["article_id"],
+                row["quote_text"] or "",
+                row["date"],
+                statement_id == row["representative_statement"],
+                row["speaker"],
+            )
         )
     ranked = sorted(
         groups.values(), key=lambda members: (-len({m[1] for m in members}), min(m[3] or "" for m in members))
@@ -116,11 +103,9 @@ def _statements(
     return items
 
 
-def build(connection: sqlite3.Connection, story_id: str) -> Digest | None:
+def build(connection: Connection, story_id: str) -> Digest | None:
     """Compute a story's digest from the store (``None`` when the story does not exist)."""
-    story = connection.execute(
-        "SELECT title, first_date, last_date, size FROM stories WHERE id = ?", (story_id,)
-    ).fetchone()
+    story = tables.story_row(connection, story_id)
     if story is None:
         return None
     articles = _articles(connection, story_id)
@@ -140,23 +125,20 @@ def build(connection: sqlite3.Connection, story_id: str) -> Digest | None:
         items += _statements(connection, articles)
     return Digest(
         story_id=story_id,
-        title=story[0] or "",
-        first_date=story[1],
-        last_date=story[2],
-        size=story[3] or 0,
+        title=story["title"] or "",
+        first_date=story["first_date"],
+        last_date=story["last_date"],
+        size=story["size"] or 0,
         items=tuple(items),
     )
 
 
-def refresh(connection: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+def refresh(connection: Connection, story_ids: Iterable[str]) -> None:
     """Recompute and store the digests of the given stories (inside the caller's transaction)."""
     for story_id in story_ids:
         result = build(connection, story_id)
         if result is not None:
-            connection.execute(
-                "UPDATE stories SET digest = ? WHERE id = ?",
-                (json.dumps(result.to_json(), ensure_ascii=False), story_id),
-            )
+            tables.set_digest(connection, story_id, json.dumps(result.to_json(), ensure_ascii=False))
 
 
 def _from_json(data: dict[str, object]) -> Digest:
@@ -168,11 +150,11 @@ def _from_json(data: dict[str, object]) -> Digest:
     return Digest(**fields, items=tuple(items))  # type: ignore[arg-type]
 
 
-def digest(connection: sqlite3.Connection, story_id: str) -> Digest | None:
+def digest(connection: Connection, story_id: str) -> Digest | None:
     """The stored digest of a story, built on the fly when none is stored yet."""
-    row = connection.execute("SELECT digest FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = tables.story_row(connection, story_id)
     if row is None:
         return None
-    if row[0]:
-        return _from_json(json.loads(row[0]))
+    if row["digest"]:
+        return _from_json(json.loads(row["digest"]))
     return build(connection, story_id)

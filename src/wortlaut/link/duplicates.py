@@ -12,15 +12,15 @@ live in the ``link_lsh`` table (the persisted LSH state), the signatures in
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from wortlaut.link.db import placeholders
 from wortlaut.link.text import shingles, text_hash
+from wortlaut.store import embeddings, link_tables
+from wortlaut.store.rows import Connection
 
 #: Word n-gram size of a shingle; trigrams make an edited sentence break only a few shingles.
 SHINGLE_SIZE = 3
@@ -79,39 +79,25 @@ def _buckets(hashvalues: np.ndarray) -> list[tuple[int, str]]:
     ]
 
 
-def _root(connection: sqlite3.Connection, article_id: str) -> str:
+def _root(connection: Connection, article_id: str) -> str:
     """The original an article is a copy of (itself when it is none)."""
-    row = connection.execute(
-        "SELECT duplicate_of FROM duplicates WHERE article_id = ?", (article_id,)
-    ).fetchone()
-    return str(row[0]) if row and row[0] else article_id
+    return link_tables.duplicate_of(connection, article_id) or article_id
 
 
-def _signatures(connection: sqlite3.Connection, ids: list[str]) -> dict[str, np.ndarray]:
-    rows = connection.execute(
-        f"SELECT item_id, vector FROM embeddings WHERE kind = ? AND item_id IN ({placeholders(len(ids))})",
-        [_SIGNATURE_KIND, *ids],
-    )
-    return {item_id: np.frombuffer(blob, dtype=np.uint64) for item_id, blob in rows}
+def _signatures(connection: Connection, ids: list[str]) -> dict[str, np.ndarray]:
+    blobs = embeddings.load_blobs(connection, _SIGNATURE_KIND, ids)
+    return {item_id: np.frombuffer(blob, dtype=np.uint64) for item_id, blob in blobs.items()}
 
 
-def find(connection: sqlite3.Connection, article_id: str, text: str) -> tuple[Duplicate | None, np.ndarray]:
+def find(connection: Connection, article_id: str, text: str) -> tuple[Duplicate | None, np.ndarray]:
     """The earlier article this one copies, if any, and the article's signature."""
-    exact = connection.execute(
-        "SELECT article_id FROM link_lsh WHERE band = ? AND bucket = ? AND article_id != ?"
-        " AND article_id IN (SELECT id FROM articles) LIMIT 1",
-        (EXACT_BAND, text_hash(text), article_id),
-    ).fetchone()
+    exact = link_tables.exact_copy(connection, EXACT_BAND, text_hash(text), article_id)
     hashvalues = signature(text)
     if exact:
-        return Duplicate(article_id, _root(connection, exact[0]), "exact", 1.0), hashvalues
+        return Duplicate(article_id, _root(connection, exact), "exact", 1.0), hashvalues
     candidates: set[str] = set()
     for band, bucket in _buckets(hashvalues):
-        rows = connection.execute(
-            "SELECT article_id FROM link_lsh WHERE band = ? AND bucket = ? AND article_id != ?",
-            (band, bucket, article_id),
-        )
-        candidates.update(row[0] for row in rows)
+        candidates.update(link_tables.bucket_members(connection, band, bucket, article_id))
     if not candidates:
         return None, hashvalues
     scored = [
@@ -124,27 +110,23 @@ def find(connection: sqlite3.Connection, article_id: str, text: str) -> tuple[Du
     return Duplicate(article_id, _root(connection, best), "near", round(score, 4)), hashvalues
 
 
-def index(connection: sqlite3.Connection, article_id: str, text: str, hashvalues: np.ndarray) -> None:
+def index(connection: Connection, article_id: str, text: str, hashvalues: np.ndarray) -> None:
     """Add an article to the LSH index (idempotent)."""
     forget(connection, article_id)
-    rows = [(EXACT_BAND, text_hash(text), article_id)]
-    rows += [(band, bucket, article_id) for band, bucket in _buckets(hashvalues)]
-    connection.executemany("INSERT INTO link_lsh(band, bucket, article_id) VALUES (?, ?, ?)", rows)
-    connection.execute(
-        "INSERT OR REPLACE INTO embeddings(kind, item_id, vector) VALUES (?, ?, ?)",
-        (_SIGNATURE_KIND, article_id, hashvalues.astype(np.uint64).tobytes()),
+    link_tables.index_buckets(connection, article_id, [(EXACT_BAND, text_hash(text)), *_buckets(hashvalues)])
+    embeddings.store_blobs(
+        connection, _SIGNATURE_KIND, [(article_id, hashvalues.astype(np.uint64).tobytes())]
     )
 
 
-def record(connection: sqlite3.Connection, duplicate: Duplicate) -> None:
-    connection.execute(
-        "INSERT OR REPLACE INTO duplicates(article_id, duplicate_of, kind, similarity) VALUES (?, ?, ?, ?)",
-        (duplicate.article_id, duplicate.duplicate_of, duplicate.kind, duplicate.similarity),
+def record(connection: Connection, duplicate: Duplicate) -> None:
+    link_tables.record_duplicate(
+        connection, duplicate.article_id, duplicate.duplicate_of, duplicate.kind, duplicate.similarity
     )
 
 
-def forget(connection: sqlite3.Connection, article_id: str) -> None:
+def forget(connection: Connection, article_id: str) -> None:
     """Drop an article from the index and the duplicate links."""
-    connection.execute("DELETE FROM link_lsh WHERE article_id = ?", (article_id,))
-    connection.execute("DELETE FROM embeddings WHERE kind = ? AND item_id = ?", (_SIGNATURE_KIND, article_id))
-    connection.execute("DELETE FROM duplicates WHERE article_id = ?", (article_id,))
+    link_tables.forget_buckets(connection, article_id)
+    embeddings.forget_blob(connection, _SIGNATURE_KIND, article_id)
+    link_tables.forget_duplicate(connection, article_id)

@@ -21,7 +21,6 @@ in wording is flagged ``quote_changed``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,10 +29,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from wortlaut.link.db import cached_encode, placeholders
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.text import dice, same_wording, stems, word_diff
 from wortlaut.settings import get_settings
+from wortlaut.store import statement_groups as tables
+from wortlaut.store.embeddings import cached_encode
+from wortlaut.store.rows import Connection
 
 #: Margin thresholds for e5 (cosine + LEXICAL_WEIGHT · stem Dice), chosen with
 #: sweeps on the dev half of src/wortlaut/eval/data/stories (average linkage, weight 0.3): pairwise
@@ -76,22 +77,20 @@ class StatementRow:
     language: str
 
 
-def load_statements(connection: sqlite3.Connection, article_ids: Sequence[str]) -> list[StatementRow]:
+def load_statements(connection: Connection, article_ids: Sequence[str]) -> list[StatementRow]:
     """Statements of the given articles that have a speaker entity and are not grouped yet."""
-    found: list[StatementRow] = []
-    for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start : start + 500])
-        rows = connection.execute(
-            "SELECT s.id, s.article_id, s.mode, s.quote_text, s.speaker_entity,"
-            " COALESCE(s.date, s.published, a.published, a.ingested_at), COALESCE(a.language, 'de')"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            f" WHERE s.article_id IN ({placeholders(len(chunk))}) AND s.speaker_entity IS NOT NULL"
-            " AND s.id NOT IN (SELECT statement_id FROM statement_group_members)",
-            chunk,
-        ).fetchall()
-        found += [
-            StatementRow(r[0], r[1], r[2] or "", r[3] or "", r[4], (r[5] or "")[:10], r[6]) for r in rows
-        ]
+    found = [
+        StatementRow(
+            row["id"],
+            row["article_id"],
+            row["mode"] or "",
+            row["text"] or "",
+            row["speaker"],
+            (row["day"] or "")[:10],
+            row["language"],
+        )
+        for row in tables.ungrouped_statements(connection, article_ids)
+    ]
     return sorted(found, key=lambda row: (row.date, row.id))
 
 
@@ -112,27 +111,13 @@ def _window(days: Sequence[str]) -> tuple[str, str]:
     )
 
 
-_MEMBERS = """
-SELECT group_id, id, quote_text, language FROM (
-    SELECT m.group_id, s.id, s.quote_text, COALESCE(a.language, 'de') AS language,
-           ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY s.date DESC) AS rank
-    FROM statement_group_members m JOIN statements s ON s.id = m.statement_id
-    JOIN articles a ON a.id = s.article_id
-    WHERE m.group_id IN (
-        SELECT id FROM statement_groups WHERE speaker_entity = ? AND first_seen BETWEEN ? AND ?
-        ORDER BY first_seen DESC LIMIT ?))
-WHERE rank <= ?
-"""
-
-
-def _candidates(
-    connection: sqlite3.Connection, speaker: str, days: Sequence[str]
-) -> list[tuple[str, str, str, str]]:
+def _candidates(connection: Connection, speaker: str, days: Sequence[str]) -> list[tuple[str, str, str, str]]:
     """(group id, statement id, text, language) of the stored members to compare with."""
     low, high = _window(days)
-    return connection.execute(
-        _MEMBERS, (speaker, low, high, MAX_CANDIDATE_GROUPS, MAX_MEMBERS_COMPARED)
-    ).fetchall()
+    rows = tables.candidate_members(
+        connection, speaker, low, high, groups=MAX_CANDIDATE_GROUPS, members=MAX_MEMBERS_COMPARED
+    )
+    return [(row["group_id"], row["id"], row["quote_text"], row["language"]) for row in rows]
 
 
 def thresholds(family: str) -> tuple[float, float]:
@@ -243,7 +228,7 @@ class SpeakerBatch:
         return bool(self.members) or len(self.rows) > 1
 
 
-def plan(connection: sqlite3.Connection, rows: Sequence[StatementRow]) -> list[SpeakerBatch]:
+def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBatch]:
     """The new statements grouped by speaker, each with its candidate group members."""
     by_speaker: dict[str, list[StatementRow]] = defaultdict(list)
     for row in rows:
@@ -264,9 +249,7 @@ def texts_to_encode(batches: Sequence[SpeakerBatch]) -> list[tuple[str, str]]:
     ]
 
 
-def group_statements(
-    connection: sqlite3.Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]
-) -> int:
+def group_statements(connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]) -> int:
     """Put each statement into a group (existing or new); returns how many new groups were made."""
     limits = thresholds(encoder.family)
     created = 0
@@ -280,7 +263,7 @@ def group_statements(
 
 
 def _group_speaker(
-    connection: sqlite3.Connection, encoder: Encoder, batch: SpeakerBatch, limits: tuple[float, float]
+    connection: Connection, encoder: Encoder, batch: SpeakerBatch, limits: tuple[float, float]
 ) -> int:
     rows, members = batch.rows, batch.members
     items = [_Item(row.id, row.text, row.language, None, _ordinal(row.date)) for row in rows]
@@ -305,55 +288,27 @@ def _group_speaker(
     return created
 
 
-_MEMBER_INSERT = (
-    "INSERT OR REPLACE INTO statement_group_members(group_id, statement_id, similarity, diff)"
-    " VALUES (?, ?, ?, ?)"
-)
-
-
-def _create(connection: sqlite3.Connection, row: StatementRow) -> str:
+def _create(connection: Connection, row: StatementRow) -> str:
     group_id = f"g:{row.id}"
-    connection.execute(
-        "INSERT OR REPLACE INTO statement_groups"
-        "(id, speaker_entity, representative_statement, first_seen, size, flags) VALUES (?, ?, ?, ?, 1, ?)",
-        (group_id, row.speaker, row.id, row.date, json.dumps({"quote_changed": False})),
-    )
-    connection.execute(
-        _MEMBER_INSERT,
-        (group_id, row.id, 1.0, json.dumps({"edits": [], "same_wording": True})),
-    )
+    tables.create_group(connection, group_id, speaker=row.speaker, statement_id=row.id, day=row.date)
     return group_id
 
 
-def _join(connection: sqlite3.Connection, group_id: str, row: StatementRow, similarity: float) -> None:
-    representative = connection.execute(
-        "SELECT s.quote_text FROM statement_groups g JOIN statements s ON s.id = g.representative_statement"
-        " WHERE g.id = ?",
-        (group_id,),
-    ).fetchone()
-    reference = representative[0] if representative else ""
+def _join(connection: Connection, group_id: str, row: StatementRow, similarity: float) -> None:
+    reference = tables.representative_text(connection, group_id)
     diff = {"edits": word_diff(reference, row.text), "same_wording": same_wording([reference, row.text])}
-    connection.execute(
-        _MEMBER_INSERT,
-        (group_id, row.id, round(similarity, 4), json.dumps(diff, ensure_ascii=False)),
+    tables.add_member(
+        connection, group_id, row.id, round(similarity, 4), json.dumps(diff, ensure_ascii=False)
     )
     _refresh(connection, group_id, row.date)
 
 
-def _refresh(connection: sqlite3.Connection, group_id: str, day: str) -> None:
+def _refresh(connection: Connection, group_id: str, day: str) -> None:
     """Size, first sighting and the ``quote_changed`` flag after a member joined."""
-    members = connection.execute(
-        "SELECT s.mode, s.quote_text, COALESCE(a.source, '') FROM statement_group_members m"
-        " JOIN statements s ON s.id = m.statement_id JOIN articles a ON a.id = s.article_id"
-        " WHERE m.group_id = ?",
-        (group_id,),
-    ).fetchall()
-    direct = [text for mode, text, _ in members if mode == "direct"]
+    members = tables.group_members(connection, group_id)
+    direct = [member["quote_text"] for member in members if member["mode"] == "direct"]
     flags = {
         "quote_changed": len(direct) >= 2 and not same_wording(direct),
-        "sources": len({source for _, _, source in members if source}),
+        "sources": len({member["source"] for member in members if member["source"]}),
     }
-    connection.execute(
-        "UPDATE statement_groups SET size = ?, flags = ?, first_seen = MIN(first_seen, ?) WHERE id = ?",
-        (len(members), json.dumps(flags), day, group_id),
-    )
+    tables.update_group(connection, group_id, size=len(members), flags=json.dumps(flags), day=day)

@@ -17,7 +17,6 @@ event lands near the German ones.
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,10 +25,12 @@ from datetime import date, timedelta
 import numpy as np
 
 from wortlaut.article import Article
-from wortlaut.link.db import cached_encode, from_blob, placeholders, store_vectors
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
 from wortlaut.settings import get_settings
+from wortlaut.store import link_tables
+from wortlaut.store.embeddings import cached_encode, from_blob, load_blobs, store_vectors
+from wortlaut.store.rows import Connection
 
 #: Score from which an article joins a story.  e5 rates any two German news leads alike: over
 #: 11,175 pairs of unrelated 10kGNAD articles the cosine averages 0.79 (99.9th percentile 0.87), so
@@ -148,41 +149,28 @@ class ActiveStories:
         return len(self.ids) - 1
 
 
-def load_active(connection: sqlite3.Connection, kind: str, low: str, high: str) -> ActiveStories:
+def load_active(connection: Connection, kind: str, low: str, high: str) -> ActiveStories:
     """Stories whose span comes within the window [low, high]."""
     active = ActiveStories()
-    rows = connection.execute(
-        "SELECT id, first_date, last_date, size, title FROM stories WHERE last_date >= ? AND first_date <= ?"
-        " ORDER BY last_date DESC LIMIT ?",
-        (low, high, MAX_ACTIVE),
-    ).fetchall()
+    rows = link_tables.active_stories(connection, low, high, MAX_ACTIVE)
     if not rows:
         return active
-    ids = [row[0] for row in rows]
-    sums = dict(
-        connection.execute(
-            "SELECT item_id, vector FROM embeddings"
-            f" WHERE kind = ? AND item_id IN ({placeholders(len(ids))})",
-            [kind, *ids],
-        ).fetchall()
-    )
+    ids = [row["id"] for row in rows]
+    sums = load_blobs(connection, kind, ids)
     counts: dict[str, Counter[str]] = {story_id: Counter() for story_id in ids}
-    for story_id, entity, count in connection.execute(
-        "SELECT story_id, entity, count FROM link_story_entities"
-        f" WHERE story_id IN ({placeholders(len(ids))})",
-        ids,
-    ):
-        counts[story_id][entity] = count
-    for story_id, first, last, size, title in rows:
+    for row in link_tables.story_entity_counts(connection, ids):
+        counts[row["story_id"]][row["entity"]] = row["count"]
+    for row in rows:
+        story_id = row["id"]
         if story_id in sums:
             active.add(
                 story_id,
                 from_blob(sums[story_id]),
-                _ordinal(first),
-                _ordinal(last),
-                size,
+                _ordinal(row["first_date"]),
+                _ordinal(row["last_date"]),
+                row["size"],
                 counts[story_id],
-                title or "",
+                row["title"] or "",
             )
     return active
 
@@ -209,7 +197,7 @@ def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.nd
 
 
 def cluster(
-    connection: sqlite3.Connection,
+    connection: Connection,
     encoder: Encoder,
     vectors: dict[str, np.ndarray],
     rows: Sequence[ArticleRow],
@@ -250,7 +238,7 @@ def cluster(
 
 
 def _choose(
-    connection: sqlite3.Connection,
+    connection: Connection,
     active: ActiveStories,
     vector: np.ndarray,
     row: ArticleRow,
@@ -277,11 +265,8 @@ def story_threshold(family: str) -> float:
     return get_settings().linking.for_family(family).story
 
 
-def _stored_story(connection: sqlite3.Connection, article_id: str) -> str | None:
-    row = connection.execute(
-        "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
-    ).fetchone()
-    return str(row[0]) if row else None
+def _stored_story(connection: Connection, article_id: str) -> str | None:
+    return link_tables.story_of(connection, article_id)
 
 
 def _absorb(active: ActiveStories, index: int, vector: np.ndarray, row: ArticleRow) -> None:
@@ -295,27 +280,23 @@ def _absorb(active: ActiveStories, index: int, vector: np.ndarray, row: ArticleR
 
 
 def _write(
-    connection: sqlite3.Connection, kind: str, active: ActiveStories, assigned: dict[str, tuple[str, float]]
+    connection: Connection, kind: str, active: ActiveStories, assigned: dict[str, tuple[str, float]]
 ) -> None:
     for index in sorted(active.touched):
-        story_id = active.ids[index]
-        first = date.fromordinal(active.first[index]).isoformat()
-        last = date.fromordinal(active.last[index]).isoformat()
-        connection.execute(
-            "INSERT INTO stories(id, title, first_date, last_date, size) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET first_date = excluded.first_date, last_date = excluded.last_date,"
-            " size = excluded.size",
-            (story_id, active.titles[index], first, last, active.sizes[index]),
-        )
-        connection.executemany(
-            "INSERT OR REPLACE INTO link_story_entities(story_id, entity, count) VALUES (?, ?, ?)",
-            [(story_id, entity, count) for entity, count in active.entities[index].items()],
+        link_tables.write_story(
+            connection,
+            active.ids[index],
+            title=active.titles[index],
+            first_date=date.fromordinal(active.first[index]).isoformat(),
+            last_date=date.fromordinal(active.last[index]).isoformat(),
+            size=active.sizes[index],
+            entities=active.entities[index].items(),
         )
     store_vectors(
         connection, kind, [(active.ids[index], active.sums[index]) for index in sorted(active.touched)]
     )
-    connection.executemany(
-        "INSERT OR REPLACE INTO story_articles(story_id, article_id, similarity) VALUES (?, ?, ?)",
+    link_tables.write_story_members(
+        connection,
         [(story_id, article_id, round(score, 4)) for article_id, (story_id, score) in assigned.items()],
     )
 
@@ -328,7 +309,7 @@ def article_text(row: ArticleRow, family: str) -> str:
 
 
 def article_vectors(
-    connection: sqlite3.Connection, encoder: Encoder, rows: Sequence[ArticleRow]
+    connection: Connection, encoder: Encoder, rows: Sequence[ArticleRow]
 ) -> dict[str, np.ndarray]:
     """Embeddings of the articles' title and lead (cached by text under ``<encoder>:article``)."""
     return cached_encode(

@@ -25,16 +25,20 @@ minutes.
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.article import Article
 from wortlaut.link import aliases, digest, duplicates, statements, stories
-from wortlaut.link.db import ensure_tables, placeholders, prefetch, transaction
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.records import LinkReport
+from wortlaut.store import link_tables
+from wortlaut.store.embeddings import prefetch, transaction
+from wortlaut.store.rows import Connection, connection_of
+
+logger = logging.getLogger(__name__)
 
 #: Most statements of one article that are grouped across articles.  The 700 quotes-wikinews
 #: train articles have at most 43 annotated statements (4.1 on average); grouping compares each
@@ -46,30 +50,23 @@ MAX_LINKED_STATEMENTS = 200
 LINK_BATCH = 32
 
 
-def connection_of(store_or_connection: Any) -> sqlite3.Connection:
-    """The sqlite3 connection of a ``Store`` (its ``.connection``) or the connection itself."""
-    connection = getattr(store_or_connection, "connection", store_or_connection)
-    if not isinstance(connection, sqlite3.Connection):
-        raise TypeError(f"expected a Store or sqlite3.Connection, got {type(store_or_connection).__name__}")
-    return connection
-
-
 def _load(
-    connection: sqlite3.Connection, article_ids: Sequence[str]
+    connection: Connection, article_ids: Sequence[str], given: Mapping[str, Article] | None = None
 ) -> tuple[list[stories.ArticleRow], list[Article]]:
-    """The not yet linked articles among ``article_ids``: clustering rows (in date order) and records."""
+    """The not yet linked articles among ``article_ids``: clustering rows (in date order) and records.
+
+    ``given`` holds the analysed articles the caller just stored, by id: those
+    are used as they are instead of being read back from their stored JSON.
+    """
     rows: list[stories.ArticleRow] = []
     articles: list[Article] = []
-    for start in range(0, len(article_ids), 500):
-        chunk = list(article_ids[start : start + 500])
-        for article_json, ingested in connection.execute(
-            f"SELECT json, ingested_at FROM articles WHERE id IN ({placeholders(len(chunk))})"
-            " AND id NOT IN (SELECT article_id FROM story_articles)",
-            chunk,
-        ):
-            article = Article.from_json(json.loads(article_json))
-            articles.append(article)
-            rows.append(stories.article_row(article, (ingested or "")[:10]))
+    missing = [article_id for article_id in article_ids if given is None or article_id not in given]
+    for row in link_tables.unlinked(connection, article_ids, with_json=bool(missing)):
+        article = given.get(row["id"]) if given is not None else None
+        if article is None:
+            article = Article.from_json(json.loads(row["json"]))
+        articles.append(article)
+        rows.append(stories.article_row(article, (row["ingested_at"] or "")[:10]))
     return sorted(rows, key=lambda row: (row.day, row.id)), articles
 
 
@@ -85,7 +82,7 @@ def capped(rows: Sequence[statements.StatementRow]) -> list[statements.Statement
 
 
 def _texts(
-    connection: sqlite3.Connection, rows: Sequence[stories.ArticleRow], encoder: Encoder
+    connection: Connection, rows: Sequence[stories.ArticleRow], encoder: Encoder
 ) -> tuple[list[statements.StatementRow], list[statements.SpeakerBatch], list[tuple[str, str]]]:
     """The statements to group, their per-speaker plan and every text the linking will encode."""
     pending = capped(statements.load_statements(connection, [row.id for row in rows]))
@@ -94,7 +91,9 @@ def _texts(
     return pending, speakers, texts + statements.texts_to_encode(speakers)
 
 
-def _encode_before_lock(connection: sqlite3.Connection, encoder: Encoder, wanted: Sequence[str]) -> None:
+def _encode_before_lock(
+    connection: Connection, encoder: Encoder, wanted: Sequence[str], given: Mapping[str, Article] | None
+) -> None:
     """Fill the vector cache for these articles without holding the write lock while encoding.
 
     Reads in WAL mode take no lock; the vectors are written in one short
@@ -103,23 +102,30 @@ def _encode_before_lock(connection: sqlite3.Connection, encoder: Encoder, wanted
     """
     if connection.in_transaction:
         return
-    ensure_tables(connection)
-    rows, _ = _load(connection, wanted)
+    rows, _ = _load(connection, wanted, given)
     if rows:
         prefetch(connection, encoder, _texts(connection, rows, encoder)[2], write=transaction)
 
 
 def update(
-    store_or_connection: Any, article_ids: Sequence[str], *, encoder: Encoder | None = None
+    store_or_connection: Any,
+    article_ids: Sequence[str],
+    *,
+    encoder: Encoder | None = None,
+    articles: Iterable[Article] | None = None,
 ) -> LinkReport:
-    """Link newly stored articles into duplicates, stories and statement groups (idempotent)."""
+    """Link newly stored articles into duplicates, stories and statement groups (idempotent).
+
+    ``articles`` are the analysed articles just stored (as given to the store):
+    linking takes them from memory instead of reading their JSON back.
+    """
     connection = connection_of(store_or_connection)
     wanted = list(dict.fromkeys(article_ids))
     encoder = encoder or default_encoder()
-    _encode_before_lock(connection, encoder, wanted)
+    given = _by_id(articles) if articles is not None else None
+    _encode_before_lock(connection, encoder, wanted, given)
     with transaction(connection):
-        ensure_tables(connection)
-        rows, articles = _load(connection, wanted)
+        rows, linked = _load(connection, wanted, given)
         joins: dict[str, str] = {}
         for row in rows:
             found, hashvalues = duplicates.find(connection, row.id, row.text)
@@ -134,11 +140,11 @@ def update(
         groups_created = statements.group_statements(connection, encoder, speakers)
         touched = {story_id for story_id, _ in assigned.values()}
         digest.refresh(connection, sorted(touched))
-        norms = aliases.record(connection, articles)
-        aliases.refresh(connection, norms, [article.id for article in articles])
-        _clear_journal(connection, wanted)
+        norms = aliases.record(connection, linked)
+        aliases.refresh(connection, norms, [article.id for article in linked])
+        link_tables.clear_journal(connection, wanted)
     created = sum(1 for article_id, (story_id, _) in assigned.items() if story_id == f"st:{article_id}")
-    present = _count_present(connection, wanted)
+    present = link_tables.count_present(connection, wanted)
     return LinkReport(
         articles=len(rows),
         skipped=present - len(rows),
@@ -151,27 +157,12 @@ def update(
     )
 
 
-def _count_present(connection: sqlite3.Connection, ids: Sequence[str]) -> int:
-    total = 0
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        total += connection.execute(
-            f"SELECT COUNT(*) FROM articles WHERE id IN ({placeholders(len(chunk))})", chunk
-        ).fetchone()[0]
-    return total
-
-
-def _clear_journal(connection: sqlite3.Connection, ids: Sequence[str]) -> None:
-    """Drop linked (or vanished) articles from the ``link_pending`` journal, if the store has one."""
-    if not connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'link_pending'"
-    ).fetchone():
-        return
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        connection.execute(
-            f"DELETE FROM link_pending WHERE article_id IN ({placeholders(len(chunk))})", chunk
-        )
+def _by_id(articles: Iterable[Article]) -> dict[str, Article]:
+    """Articles by id; of two with one id the first, as the store keeps the first."""
+    found: dict[str, Article] = {}
+    for article in articles:
+        found.setdefault(article.id, article)
+    return found
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -185,13 +176,7 @@ class PendingBatch:
 
 def pending_ids(store_or_connection: Any) -> list[str]:
     """Ids of stored articles not linked yet (the ``link_pending`` journal), oldest first."""
-    connection = connection_of(store_or_connection)
-    return [
-        row[0]
-        for row in connection.execute(
-            "SELECT p.article_id FROM link_pending p JOIN articles a ON a.id = p.article_id ORDER BY a.rid"
-        )
-    ]
+    return link_tables.pending_ids(connection_of(store_or_connection))
 
 
 def link_pending(
@@ -214,6 +199,7 @@ def link_pending(
             )
         except Exception as error:  # reported per batch; the articles stay journalled
             result = PendingBatch(article_ids=batch, error=f"{type(error).__name__}: {error}")
+            logger.error("linking %d journalled articles failed: %s", len(batch), result.error)
         done.append(result)
         if on_batch:
             on_batch(result)
@@ -236,8 +222,7 @@ def forget(store_or_connection: Any, article_ids: Sequence[str]) -> None:
     """
     connection = connection_of(store_or_connection)
     with transaction(connection):
-        ensure_tables(connection)
         for article_id in article_ids:
             duplicates.forget(connection, article_id)
-            connection.execute("DELETE FROM duplicates WHERE duplicate_of = ?", (article_id,))
+            link_tables.forget_copies_of(connection, article_id)
         aliases.forget(connection, list(article_ids))

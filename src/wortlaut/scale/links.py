@@ -30,7 +30,6 @@ from the incremental linker is listed in docs/scale.md.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -40,11 +39,12 @@ import numpy as np
 
 from wortlaut.article import Article
 from wortlaut.link import duplicates, statements, stories
-from wortlaut.link.db import ensure_tables
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.text import text_hash
 from wortlaut.link.update import MAX_LINKED_STATEMENTS
+from wortlaut.store.bulk import Rows, add_scratch_statements, dump, scratch_database
+from wortlaut.store.embeddings import transaction
 from wortlaut.store.writer import item_id
 
 #: Statements of one speaker merged per call, like one ingest batch of the incremental linker;
@@ -55,8 +55,6 @@ SPEAKER_CHUNK = 500
 STORY_TABLES = ("stories", "story_articles", "link_story_entities")
 #: Tables whose rows the statement step returns.
 GROUP_TABLES = ("statement_groups", "statement_group_members")
-
-Rows = list[dict[str, Any]]
 
 
 def today() -> str:
@@ -182,38 +180,11 @@ def resolve_duplicates(pairs: Iterable[Mapping[str, Any]], order: Sequence[tuple
 
 # -- statement groups: group-by speaker ----------------------------------------------------------
 
-_SCRATCH = """
-CREATE TABLE articles (id TEXT PRIMARY KEY, source TEXT, language TEXT, published TEXT, ingested_at TEXT);
-CREATE TABLE statements (id TEXT PRIMARY KEY, article_id TEXT, mode TEXT, quote_text TEXT,
-    speaker_entity TEXT, date TEXT, published TEXT);
-"""
-
-
-def scratch_database() -> sqlite3.Connection:
-    """An in-memory database with the columns the linker's functions read, and its link tables."""
-    connection = sqlite3.connect(":memory:", isolation_level=None)
-    connection.executescript(_SCRATCH)
-    ensure_tables(connection)
-    return connection
-
 
 def group_speaker(rows: Sequence[Mapping[str, Any]], encoder: Encoder) -> dict[str, Rows]:
     """Statement groups of one speaker's statements, through the linker's grouping in time-ordered chunks."""
     connection = scratch_database()
-    connection.executemany(
-        "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?)",
-        [
-            (r["article_id"], r["source"], r["language"], r["article_published"], r["ingested_at"])
-            for r in rows
-        ],
-    )
-    connection.executemany(
-        "INSERT OR IGNORE INTO statements VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (r["id"], r["article_id"], r["mode"], r["quote_text"], r["speaker"], r["date"], r["published"])
-            for r in rows
-        ],
-    )
+    add_scratch_statements(connection, rows)
     pending = statements.load_statements(connection, sorted({row["article_id"] for row in rows}))
     for start in range(0, len(pending), SPEAKER_CHUNK):
         chunk = pending[start : start + SPEAKER_CHUNK]
@@ -251,19 +222,11 @@ def cluster_stories(
         by_month[row.day[:7]].append(row)
         vectors[row.id] = np.frombuffer(feature["vector"], dtype=np.float32)
     for month in sorted(by_month):
-        connection.execute("BEGIN")
-        stories.cluster(connection, encoder, vectors, by_month[month], joins)
-        connection.execute("COMMIT")
+        with transaction(connection):
+            stories.cluster(connection, encoder, vectors, by_month[month], joins)
     found = {table: dump(connection, table) for table in STORY_TABLES}
     found["embeddings"] = dump(connection, "embeddings")
     return found
-
-
-def dump(connection: sqlite3.Connection, table: str) -> Rows:
-    """All rows of a table as dicts, in a stable order."""
-    cursor = connection.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2')
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 # -- all steps in one process (what the Ray job distributes) -------------------------------------

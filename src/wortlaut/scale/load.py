@@ -1,6 +1,6 @@
 """``wortlaut load``: put a batch output (records and, when computed, link tables) into a store.
 
-The records go in through :meth:`wortlaut.store.Store.add_many`.  When the
+The records go in through :func:`wortlaut.link.flow.add_and_link`.  When the
 batch computed the cross-article tables (``links/*.parquet``), their rows are
 written into the store's link tables and the rest of what the incremental
 linker keeps is rebuilt from them: story digests
@@ -13,7 +13,6 @@ Without link tables the incremental linker runs on each batch as in ``ingest``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +20,13 @@ from typing import Any
 
 from wortlaut.article import Article
 from wortlaut.link import aliases, duplicates, stories
-from wortlaut.link.db import ensure_tables, placeholders
 from wortlaut.link.digest import refresh as refresh_digests
+from wortlaut.link.flow import add_and_link
 from wortlaut.scale.links import GROUP_TABLES, STORY_TABLES
 from wortlaut.scale.records import LINKS_DIR, read_records
-from wortlaut.store import Store
+from wortlaut.store import Store, link_tables
+from wortlaut.store.bulk import write_rows
+from wortlaut.store.rows import Connection
 
 #: Articles per store transaction, as in ``wortlaut ingest``.
 LOAD_BATCH = 32
@@ -40,6 +41,8 @@ class LoadReport:
     added: int = 0
     unchanged: int = 0
     linked_from_batch: bool = False
+    #: Articles whose incremental linking failed (logged; they wait in the link journal).
+    unlinked: int = 0
 
 
 def read_tables(folder: str | Path) -> dict[str, list[dict[str, Any]]] | None:
@@ -63,10 +66,12 @@ def load(store: Store, folder: str | Path, *, batch_size: int = LOAD_BATCH) -> L
     report = LoadReport(linked_from_batch=tables is not None)
     loaded: list[Article] = []
     for batch in _chunks(read_records(folder), batch_size):
-        results = store.add_many(batch, link=tables is None)
-        new = {result.article_id for result in results if result.status != "unchanged"}
+        outcome = add_and_link(store, batch, link=tables is None)
+        new = set(outcome.stored)
         report.added += len(new)
-        report.unchanged += len(results) - len(new)
+        report.unchanged += len(outcome.results) - len(new)
+        if outcome.link_error is not None:
+            report.unlinked += len(new)
         loaded += [article for article in batch if article.id in new]
     if tables is not None and loaded:
         with store.transaction() as connection:
@@ -75,30 +80,18 @@ def load(store: Store, folder: str | Path, *, batch_size: int = LOAD_BATCH) -> L
 
 
 def write_links(
-    connection: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], articles: Sequence[Article]
+    connection: Connection, tables: dict[str, list[dict[str, Any]]], articles: Sequence[Article]
 ) -> None:
     """Write the batch's link rows and rebuild digests, alias evidence and the duplicate index."""
-    ensure_tables(connection)
     for table in LINK_TABLES:
-        rows = tables.get(table, [])
-        if rows:
-            names = list(rows[0])
-            columns = ", ".join(f'"{name}"' for name in names)
-            connection.executemany(
-                f'INSERT OR REPLACE INTO "{table}" ({columns}) VALUES ({placeholders(len(names))})',
-                [tuple(row[name] for name in names) for row in rows],
-            )
+        write_rows(connection, table, tables.get(table, []))
     for article in articles:
         text = stories.article_row(article, "").text
         duplicates.index(connection, article.id, text, duplicates.signature(text))
     refresh_digests(connection, sorted({row["id"] for row in tables.get("stories", [])}))
     ids = [article.id for article in articles]
     aliases.refresh(connection, aliases.record(connection, articles), ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        connection.execute(
-            f"DELETE FROM link_pending WHERE article_id IN ({placeholders(len(chunk))})", chunk
-        )
+    link_tables.clear_journal(connection, ids)
 
 
 def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:

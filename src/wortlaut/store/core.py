@@ -15,17 +15,17 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
 
 from wortlaut.article import Article
 from wortlaut.link.encoder import Encoder, default_encoder
+from wortlaut.link.flow import add_and_link
+from wortlaut.link.update import update as link_articles
 from wortlaut.settings import get_settings
-from wortlaut.store import entities, queries, search, semantic, timeline
+from wortlaut.store import entities, link_tables, queries, search, semantic, timeline
 from wortlaut.store.errors import (
     NotFoundError,
     QueryError,
@@ -52,14 +52,10 @@ from wortlaut.store.writer import add_article
 #: How long a connection waits for another writer's lock before giving up (ms). Long enough for
 #: any single ingest batch to commit; a reader in WAL mode never waits at all.
 BUSY_TIMEOUT_MS = 30_000
-AfterAdd = Callable[["Store", list[str]], None]
 
 
 class Store(PageReads):
     """An open wortlaut store; build one with :meth:`Store.open` (or ``wortlaut.open``)."""
-
-    #: Callables run after every committed :meth:`add_many` with the new article ids.
-    after_add: ClassVar[list[AfterAdd]] = []
 
     def __init__(
         self, connection: sqlite3.Connection, path: str, *, readonly: bool, query_timeout: float
@@ -121,27 +117,28 @@ class Store(PageReads):
         return self.add_many([article])[0]
 
     def add_many(self, articles: Iterable[Article], *, link: bool = True) -> list[AddResult]:
-        """Store analysed articles in one transaction, then run the cross-article hooks.
+        """Store analysed articles in one transaction and (``link``) link the new ones.
 
         Adding an article whose id is stored is a no-op (``unchanged``); an
         article with a stored URL but new text replaces the old one and its
-        whole analysis (``replaced``).
+        whole analysis (``replaced``).  Every new article is journalled in
+        ``link_pending`` in the same transaction.  With ``link`` this is
+        :func:`wortlaut.link.flow.add_and_link`, which links the batch from
+        memory; a linking error is logged and leaves the articles journalled.
         """
+        if link:
+            return add_and_link(self, articles).results
         if self.readonly:
             raise ReadOnlyError(f"{self.path}: opened read-only")
         try:
             with self.transaction():
                 results = [add_article(self.connection, article) for article in articles]
                 # The link journal: wortlaut.link.update clears a row in the transaction that links it.
-                self.connection.executemany(
-                    "INSERT OR IGNORE INTO link_pending (article_id) VALUES (?)",
-                    [(result.article_id,) for result in results if result.status != "unchanged"],
+                link_tables.journal(
+                    self.connection, [result.article_id for result in results if result.status != "unchanged"]
                 )
         except sqlite3.OperationalError as error:  # disk full, file made read-only, I/O error
             raise WriteError(f"{self.path}: {describe_sqlite_error(error)}") from None
-        new_ids = [result.article_id for result in results if result.status != "unchanged"]
-        if link and new_ids:
-            self.run_after_add(new_ids)
         return results
 
     @contextmanager
@@ -155,30 +152,17 @@ class Store(PageReads):
             raise
         self.connection.execute("COMMIT")
 
-    def run_after_add(self, article_ids: list[str]) -> None:
-        """Call the ``after_add`` hooks and ``wortlaut.link.update`` when that module exists."""
-        try:
-            self.link(article_ids)
-        except Exception as error:  # the articles stay stored and journalled in link_pending
-            print(
-                f"wortlaut: error: cross-article linking failed ({error}); the articles are stored"
-                f" and will be linked by `wortlaut link --db {self.path}` or the next ingest",
-                file=sys.stderr,
-            )
-
     def link(self, article_ids: list[str]) -> None:
-        """Run the ``after_add`` hooks and link these stored articles now; errors propagate.
+        """Link these stored articles now (reading them back from the store); errors propagate.
 
         A failure rolls the linking back and leaves the articles in the link
         journal, so nothing is lost: a later :meth:`link` or ``wortlaut link`` retries.
         """
-        for hook in self.after_add:
-            hook(self, article_ids)
-        _link_update()(self, article_ids)
+        link_articles(self, article_ids)
 
     def unlinked(self) -> int:
         """How many stored articles wait in the link journal (see :mod:`wortlaut.link.update`)."""
-        return int(self.connection.execute("SELECT COUNT(*) FROM link_pending").fetchone()[0])
+        return link_tables.count_pending(self.connection)
 
     def has(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -313,13 +297,6 @@ def _connect(location: str, readonly: bool) -> sqlite3.Connection:
     return sqlite3.connect(
         target, uri=uri, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )
-
-
-def _link_update() -> Callable[[Store, list[str]], Any]:
-    """``wortlaut.link.update``, imported late because the linker itself imports the store."""
-    from wortlaut.link import update
-
-    return update
 
 
 def open_store(path: str | os.PathLike[str], *, readonly: bool = False) -> Store:

@@ -4,8 +4,10 @@ The main process reads inputs and is the only writer; workers each build the
 pipeline once (in the pool initializer) and analyse articles.  Every batch is
 one transaction, so a killed ingest leaves whole batches; ids already stored
 are skipped before analysis, which makes a rerun resume where the last one
-stopped without analysing anything twice.  Linking is resumable too: each
-batch is linked right after its commit, and articles a kill left unlinked wait
+stopped without analysing anything twice.  The flow is explicit: read →
+analyse → store the batch → link it (:func:`wortlaut.link.flow.add_and_link`,
+which hands the analysed articles to the linker in memory).  Linking is
+resumable too: each batch is linked right after its commit, and articles a kill left unlinked wait
 in the store's link journal, which is worked off at the start of the next run
 (with linking on).  A batch whose linking fails is reported as a failure
 naming its articles; they stay journalled for ``wortlaut link``.
@@ -21,6 +23,8 @@ from typing import Any
 
 from wortlaut.article import Article
 from wortlaut.ingest.pagedates import override_published
+from wortlaut.link.flow import add_and_link
+from wortlaut.link.update import link_pending
 from wortlaut.store.core import Store
 
 #: Articles per transaction: large enough that commit cost (an fsync in WAL mode) is small
@@ -52,6 +56,8 @@ class IngestReport:
     skipped: int = 0
     #: Articles left unlinked by an earlier run (a kill, a failure) and linked by this one.
     relinked: int = 0
+    #: Articles stored by this run whose linking failed (they wait in the link journal).
+    unlinked: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -164,15 +170,12 @@ class _BatchWriter:
     def flush(self) -> None:
         if not self.buffer:
             return
-        results = self.store.add_many(self.buffer, link=False)
+        outcome = add_and_link(self.store, self.buffer, link=self.link)
         self.buffer = []
-        new_ids = [result.article_id for result in results if result.status != "unchanged"]
-        if self.link and new_ids:
-            try:
-                self.store.link(new_ids)
-            except Exception as error:  # stored and journalled: reported, retried by the next run
-                _fail(self.report, _link_failure(new_ids, error), self.on_failure)
-        for result in results:
+        if outcome.link_error is not None:  # stored and journalled: reported, retried by the next run
+            self.report.unlinked += len(outcome.stored)
+            _fail(self.report, _link_failure(outcome.stored, outcome.link_error), self.on_failure)
+        for result in outcome.results:
             if result.status == "added":
                 self.report.added += 1
             elif result.status == "replaced":
@@ -195,8 +198,6 @@ def _link_failure(article_ids: list[str] | tuple[str, ...], error: BaseException
 
 def _resume_linking(store: Store, report: IngestReport, on_failure: Callable[[Failure], None] | None) -> None:
     """Link what an earlier, interrupted run stored but did not link (the link journal)."""
-    from wortlaut.link import link_pending
-
     for batch in link_pending(store):
         if batch.error is not None:
             _fail(report, _link_failure(batch.article_ids, batch.error), on_failure)

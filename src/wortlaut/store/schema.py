@@ -20,7 +20,7 @@ import sqlite3
 
 from wortlaut.store.errors import StoreError
 
-_V1 = """
+_V1_CORE = """
 CREATE TABLE IF NOT EXISTS sources (
     name TEXT PRIMARY KEY,
     domain TEXT,
@@ -131,6 +131,10 @@ CREATE TABLE IF NOT EXISTS times (
 );
 CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
 
+"""
+
+# The cross-article tables of version 1 (also the core of the scratch databases of wortlaut.scale).
+_V1_LINKS = """
 -- Cross-article tables, filled by wortlaut.link.
 CREATE TABLE IF NOT EXISTS statement_groups (
     id TEXT PRIMARY KEY,
@@ -175,6 +179,9 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (kind, item_id)
 );
 
+"""
+
+_V1_FTS = """
 -- Full-text search over stemmed text, kept in sync by triggers.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     stem, content='articles', content_rowid='rid', tokenize='unicode61 remove_diacritics 2'
@@ -204,6 +211,8 @@ CREATE TRIGGER IF NOT EXISTS statements_fts_update AFTER UPDATE OF stem ON state
     INSERT INTO statements_fts(rowid, stem) VALUES (new.rid, new.stem);
 END;
 """
+
+_V1 = _V1_CORE + _V1_LINKS + _V1_FTS
 
 # Version 2: per-entity statement and event counts, kept by triggers, so that a person page and
 # name resolution need not count a prolific speaker's 100,000 statements on every request; the
@@ -351,8 +360,28 @@ CREATE TRIGGER IF NOT EXISTS watches_delete AFTER DELETE ON watches BEGIN
 END;
 """
 
+# Version 6 (issue 18): the linker's own index tables, until now created by wortlaut.link on first
+# use outside the versioned migrations.  ``link_lsh`` holds the MinHash LSH bands (and, as band -1,
+# the normalised text hash) of every linked article, ``link_story_entities`` the entity counts of
+# every story; the two indexes speed up a speaker's recent groups and the copies of an article.
+# Stores that a linker already touched have them all: ``IF NOT EXISTS`` keeps their rows.
+_V6 = """
+CREATE INDEX IF NOT EXISTS link_statement_groups_speaker ON statement_groups(speaker_entity, first_seen);
+CREATE INDEX IF NOT EXISTS link_duplicates_of ON duplicates(duplicate_of);
+CREATE TABLE IF NOT EXISTS link_lsh (band INTEGER NOT NULL, bucket TEXT NOT NULL, article_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS link_lsh_bucket ON link_lsh(band, bucket);
+CREATE INDEX IF NOT EXISTS link_lsh_article ON link_lsh(article_id);
+CREATE TABLE IF NOT EXISTS link_story_entities (
+    story_id TEXT NOT NULL, entity TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (story_id, entity));
+CREATE INDEX IF NOT EXISTS link_story_entities_entity ON link_story_entities(entity);
+"""
+
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+
+#: The tables of the cross-article linker alone (what :mod:`wortlaut.scale.links` computes on
+#: scratch databases): the cross-article tables of version 1 with the linker's index tables.
+LINK_TABLES_SQL = _V1_LINKS + _V6
 
 #: The schema version a store has after :func:`migrate`.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -400,6 +429,12 @@ def migrate(connection: sqlite3.Connection) -> int:
             connection.execute("ROLLBACK")
             raise
     return schema_version(connection)
+
+
+def create_link_tables(connection: sqlite3.Connection) -> None:
+    """Create the linker's tables (:data:`LINK_TABLES_SQL`) in a scratch database, inside no transaction."""
+    for statement in _split(LINK_TABLES_SQL):
+        connection.execute(statement)
 
 
 def _split(script: str) -> list[str]:

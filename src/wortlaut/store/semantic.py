@@ -1,7 +1,7 @@
 """Search by meaning: statements like a given one, and free-text search fusing meaning and words.
 
 The linker already keeps a vector for each statement text in ``embeddings``
-(kind ``<encoder>:statement``, keyed by :func:`wortlaut.link.db.text_key`, so
+(kind ``<encoder>:statement``, keyed by :func:`wortlaut.store.embeddings.text_key`, so
 a statement repeated by fifty outlets has one vector).  This module loads
 those vectors once per process into a :class:`~wortlaut.store.vectors.VectorIndex`
 and reloads them when the store changed (a cheap signature: the newest
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wortlaut.link.db import from_blob, prefetch, text_key, transaction
 from wortlaut.link.encoder import Encoder
+from wortlaut.store.embeddings import from_blob, prefetch, text_key, transaction
 from wortlaut.store.errors import NotFoundError
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.text import fts_query, words

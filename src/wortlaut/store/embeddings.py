@@ -1,13 +1,4 @@
-"""SQLite helpers for the linkers: their own index tables, transactions, the embedding cache.
-
-The cross-article tables (statement groups, stories, duplicates, embeddings)
-belong to the store's schema; the linkers add three index tables of their own,
-created idempotently, so that every step asks an index instead of scanning:
-
-* ``link_lsh`` – MinHash LSH bands (and, as band -1, the normalised text hash)
-  of every article: a near-duplicate query is one indexed lookup per band;
-* ``link_story_entities`` – entity → story counts, the entity side of a
-  story's profile and an inverted index from entity to stories.
+"""The embedding cache (table ``embeddings``) and the nesting-aware write transaction the linkers use.
 
 Vectors (statements, articles, story centroid sums, MinHash signatures) live in
 ``embeddings`` under a kind that names the encoder, e.g. ``<encoder>:statement``;
@@ -21,42 +12,14 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wortlaut.link.encoder import Encoder
+from wortlaut.store.rows import chunks, named, placeholders
 
-_LINK_TABLES = """
-CREATE TABLE IF NOT EXISTS statement_groups (
-    id TEXT PRIMARY KEY, speaker_entity TEXT, representative_statement TEXT,
-    first_seen TEXT, size INTEGER, flags TEXT);
-CREATE TABLE IF NOT EXISTS statement_group_members (
-    group_id TEXT, statement_id TEXT PRIMARY KEY, similarity REAL, diff TEXT);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT, size INTEGER, digest TEXT);
-CREATE TABLE IF NOT EXISTS story_articles (story_id TEXT, article_id TEXT PRIMARY KEY, similarity REAL);
-CREATE TABLE IF NOT EXISTS duplicates (
-    article_id TEXT PRIMARY KEY, duplicate_of TEXT, kind TEXT, similarity REAL);
-CREATE TABLE IF NOT EXISTS embeddings (kind TEXT, item_id TEXT, vector BLOB, PRIMARY KEY (kind, item_id));
-CREATE INDEX IF NOT EXISTS statement_group_members_group ON statement_group_members(group_id);
-CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
-CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
-CREATE INDEX IF NOT EXISTS link_statement_groups_speaker ON statement_groups(speaker_entity, first_seen);
-CREATE INDEX IF NOT EXISTS link_duplicates_of ON duplicates(duplicate_of);
-CREATE TABLE IF NOT EXISTS link_lsh (band INTEGER NOT NULL, bucket TEXT NOT NULL, article_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS link_lsh_bucket ON link_lsh(band, bucket);
-CREATE INDEX IF NOT EXISTS link_lsh_article ON link_lsh(article_id);
-CREATE TABLE IF NOT EXISTS link_story_entities (
-    story_id TEXT NOT NULL, entity TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (story_id, entity));
-CREATE INDEX IF NOT EXISTS link_story_entities_entity ON link_story_entities(entity);
-"""
-
-
-def ensure_tables(connection: sqlite3.Connection) -> None:
-    """Create the cross-article tables and the linkers' index tables when missing."""
-    for statement in _LINK_TABLES.split(";"):
-        if statement.strip():
-            connection.execute(statement)
+if TYPE_CHECKING:
+    from wortlaut.link.encoder import Encoder
 
 
 @contextmanager
@@ -82,29 +45,38 @@ def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.float32)
 
 
-def placeholders(count: int) -> str:
-    return ",".join("?" * count)
-
-
-def load_vectors(connection: sqlite3.Connection, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
-    """Cached vectors of one kind, by item id (missing ids are absent)."""
-    found: dict[str, np.ndarray] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        rows = connection.execute(
+def load_blobs(connection: sqlite3.Connection, kind: str, ids: Sequence[str]) -> dict[str, bytes]:
+    """Stored blobs of one kind, by item id (missing ids are absent)."""
+    found: dict[str, bytes] = {}
+    for chunk in chunks(ids):
+        rows = named(
+            connection,
             "SELECT item_id, vector FROM embeddings"
             f" WHERE kind = ? AND item_id IN ({placeholders(len(chunk))})",
             [kind, *chunk],
         )
-        found.update((item_id, from_blob(blob)) for item_id, blob in rows)
+        found.update((row["item_id"], row["vector"]) for row in rows)
     return found
 
 
+def load_vectors(connection: sqlite3.Connection, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+    """Cached vectors of one kind, by item id (missing ids are absent)."""
+    return {item_id: from_blob(blob) for item_id, blob in load_blobs(connection, kind, ids).items()}
+
+
 def store_vectors(connection: sqlite3.Connection, kind: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
+    store_blobs(connection, kind, [(item_id, to_blob(vector)) for item_id, vector in items])
+
+
+def store_blobs(connection: sqlite3.Connection, kind: str, items: Iterable[tuple[str, bytes]]) -> None:
     connection.executemany(
         "INSERT OR REPLACE INTO embeddings(kind, item_id, vector) VALUES (?, ?, ?)",
-        [(kind, item_id, to_blob(vector)) for item_id, vector in items],
+        [(kind, item_id, blob) for item_id, blob in items],
     )
+
+
+def forget_blob(connection: sqlite3.Connection, kind: str, item_id: str) -> None:
+    connection.execute("DELETE FROM embeddings WHERE kind = ? AND item_id = ?", (kind, item_id))
 
 
 def text_key(text: str) -> str:
@@ -132,7 +104,7 @@ def prefetch(
         by_kind.setdefault(f"{encoder.name}:{kind}", {})[text_key(text)] = text
     missing: list[tuple[str, str, str]] = []
     for cache_kind, texts in by_kind.items():
-        found = load_vectors(connection, cache_kind, list(texts))
+        found = load_blobs(connection, cache_kind, list(texts))
         missing += [(cache_kind, key, text) for key, text in texts.items() if key not in found]
     if missing:
         vectors = encoder.encode([text for _, _, text in missing])

@@ -1,0 +1,54 @@
+"""Small helpers for the store's SQL modules: ``IN (...)`` placeholders, chunked id lists, named rows.
+
+SQLite caps the number of bound parameters of one statement, so lookups by a
+list of ids run in chunks of :data:`CHUNK`; rows read through :func:`named`
+are :class:`sqlite3.Row` objects read by column name, without changing the
+row factory of the connection that other code shares.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+#: Ids bound per ``IN (...)`` list: well under SQLite's parameter limit (32,766 since 3.32; 999 before).
+CHUNK = 500
+
+
+def placeholders(count: int) -> str:
+    """``?,?,?`` for ``count`` parameters."""
+    return ",".join("?" * count)
+
+
+def chunks(ids: Sequence[str], size: int = CHUNK) -> Iterator[list[str]]:
+    """``ids`` in consecutive lists of at most ``size``."""
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
+def named(connection: sqlite3.Connection, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    """All rows of a query, readable by column name (``row["id"]``)."""
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, parameters).fetchall()
+
+
+def first(connection: sqlite3.Connection, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Row | None:
+    """The first row of a query by column name, or ``None``."""
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    row: sqlite3.Row | None = cursor.execute(sql, parameters).fetchone()
+    return row
+
+
+#: The connection type the store's SQL functions take (so callers outside the store need no sqlite3).
+Connection = sqlite3.Connection
+
+
+def connection_of(store_or_connection: Any) -> sqlite3.Connection:
+    """The sqlite3 connection of a ``Store`` (its ``.connection``) or the connection itself."""
+    connection = getattr(store_or_connection, "connection", store_or_connection)
+    if not isinstance(connection, sqlite3.Connection):
+        raise TypeError(f"expected a Store or sqlite3.Connection, got {type(store_or_connection).__name__}")
+    return connection
