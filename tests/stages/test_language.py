@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from wortlaut.article import Article
-from wortlaut.stages.language import LanguageStage, detector, load_languages
+from wortlaut.langid.detect import detector, load_languages
+from wortlaut.stages.language import LanguageStage
 from wortlaut.stages.structure import StructureStage
 
 GERMAN = (

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wortlaut.article import Article
-from wortlaut.stages.structure import StructureStage, split_lines
-from wortlaut.stages.structure_data import load_agencies, load_months, parse_signature
+from wortlaut.stages.structure import StructureStage
+from wortlaut.structure.data import load_agencies, load_months, parse_signature
+from wortlaut.structure.lines import split_lines
 
 SEED_004 = "004_59b2b7f2cabc885f.txt"
 SEED_000 = "000_a58d68ada00d5e72.txt"

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wortlaut.article import Article, Span, Structure
-from wortlaut.stages.tokens import MAX_SENTENCE_TOKENS, TokensStage
+from wortlaut.stages.tokens import TokensStage
+from wortlaut.tokens.sentences import MAX_SENTENCE_TOKENS
 
 
 @pytest.fixture(scope="module")

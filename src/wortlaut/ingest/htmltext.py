@@ -30,7 +30,7 @@ from wortlaut.article import Article
 from wortlaut.ingest.errors import BadInput
 from wortlaut.ingest.pagemeta import alnum, meta_tags, read_page_meta
 from wortlaut.ingest.pageparts import PageMarkers, PageParts, find_parts, load_page_markers, matches_part
-from wortlaut.stages.structure_data import load_months
+from wortlaut.structure.data import load_months
 
 #: trafilatura drops extractions under 250 characters by default and then
 #: falls back to a baseline that flattens paragraphs into one line.  Short

@@ -44,7 +44,7 @@ from wortlaut.stages.entity_names import (
     part_of_longer_name,
     titled_surnames,
 )
-from wortlaut.stages.structure_data import load_agencies
+from wortlaut.structure.data import load_agencies
 
 #: The NER tagger's labels → mention types (GermEval calls MISC "OTH").
 TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC": "MISC"}

@@ -1,6 +1,6 @@
 """Readers for the structure stage's data files and the post-signature parser.
 
-Kept apart from :mod:`wortlaut.stages.structure` so the line classifier reads
+Kept apart from :mod:`wortlaut.structure.rules` so the line classifier reads
 as a short sequence of decisions, and so the signature parser can be tested
 on its own.  Markers, month names and news-agency tags live in
 ``lang/de/structure_*.tsv``; the agency tags are also read by the entity stage,

@@ -1,0 +1,99 @@
+"""Tokens: spaCy's rule-based German tokenizer plus news-specific repairs.
+
+``spacy.blank("de")`` needs no model download and already knows most German
+abbreviations, ordinals (``21.``) and URLs.  On top of it this module keeps
+hashtags and handles whole, splits quotation marks glued to words
+(``sagte:„Nein.“Dann``), cuts trailing punctuation off URLs and splits a
+sentence-final ordinal (``1999.``); :meth:`NewsTokenizer.sentences` then
+groups a text's blocks (:mod:`wortlaut.tokens.blocks`) into sentences with
+:func:`~wortlaut.tokens.sentences.split_sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import cast
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.tokenizer import Tokenizer
+
+from wortlaut.tokens.sentences import CLOSERS, RawToken, SentenceRules, split_sentences
+
+GLUED_QUOTE = re.compile(r"([„“”»«‚])")
+URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
+ORDINAL = re.compile(r"^\d+\.$")
+
+
+def make_tokenizer(abbreviations: frozenset[str]) -> Tokenizer:
+    """spaCy's blank German tokenizer (no model download) plus the project's abbreviations."""
+    tokenizer = cast(Tokenizer, spacy.blank("de").tokenizer)
+    for abbreviation in abbreviations:
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return tokenizer
+
+
+class NewsTokenizer:
+    """Tokens of news text, and the sentences of a text's blocks; built once (spaCy setup is slow)."""
+
+    def __init__(self, abbreviations: frozenset[str], rules: SentenceRules) -> None:
+        self._tokenizer = make_tokenizer(abbreviations)
+        self._rules = rules
+
+    def sentences(self, text: str, blocks: Iterable[tuple[int, int]]) -> Iterator[list[RawToken]]:
+        """The tokens of each sentence, in text order; no sentence crosses a block boundary."""
+        for block_start, block_end in blocks:
+            raw = self.tokenize(text[block_start:block_end], block_start)
+            for first, last in split_sentences(raw, self._rules):
+                yield raw[first:last]
+
+    def tokenize(self, text: str, offset: int = 0) -> list[RawToken]:
+        """Tokens of one block (no line breaks inside), with offsets shifted by ``offset``."""
+        pieces: list[RawToken] = []
+        for token in self._tokenizer(text):
+            if token.is_space:
+                continue
+            start = offset + token.idx
+            if len(token.text) > 1 and GLUED_QUOTE.search(token.text):
+                pieces.extend(self._split_glued(token.text, start))
+            else:
+                pieces.append(RawToken(start, start + len(token.text), token.text))
+        return _repair(pieces, self._rules)
+
+    def _split_glued(self, text: str, start: int) -> Iterator[RawToken]:
+        position = start
+        for part in GLUED_QUOTE.split(text):
+            if len(part) == 1 and GLUED_QUOTE.match(part):
+                yield RawToken(position, position + 1, part)
+            elif part:
+                for token in self._tokenizer(part):
+                    yield RawToken(position + token.idx, position + token.idx + len(token.text), token.text)
+            position += len(part)
+
+
+def _repair(tokens: list[RawToken], rules: SentenceRules) -> list[RawToken]:
+    """Merge ``#`` with its word, cut punctuation off URLs, split sentence-final ``1999.``."""
+    out: list[RawToken] = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if out and out[-1].text == "#" and out[-1].end == token.start and token.text[0].isalnum():
+            out[-1] = RawToken(out[-1].start, token.end, "#" + token.text)
+        elif URL_LIKE.match(token.text) and len(token.text) > 1 and token.text[-1] in ".,;:!?":
+            out.append(RawToken(token.start, token.end - 1, token.text[:-1]))
+            out.append(RawToken(token.end - 1, token.end, token.text[-1]))
+        elif ORDINAL.match(token.text) and _number_ends_sentence(following, rules):
+            out.append(RawToken(token.start, token.end - 1, token.text[:-1]))
+            out.append(RawToken(token.end - 1, token.end, "."))
+        else:
+            out.append(token)
+    return out
+
+
+def _number_ends_sentence(following: RawToken | None, rules: SentenceRules) -> bool:
+    """Whether ``25.`` ends a sentence: nothing or a closing mark or a capitalised function word follows."""
+    if following is None or following.text in CLOSERS:
+        return True
+    if following.text in rules.months or not following.text[0].isupper():
+        return False
+    return following.text.lower() in rules.starters
