@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wortlaut.article import Article
-from wortlaut.stages.morph import MorphStage, rule_mood
-from wortlaut.stages.morph_tagger import MEMO_FORMS, MemoTagger
+from wortlaut.morph import rule_mood
+from wortlaut.morph.tagger import MEMO_FORMS, MemoTagger
+from wortlaut.stages.morph import MorphStage
 from wortlaut.stages.tokens import TokensStage
 
 
@@ -104,11 +105,11 @@ def test_word_memos_stay_bounded_and_keep_results(morph: MorphStage) -> None:
         [f"Xenofirma{i}" for i in range(30)] + ["."],
     ]
     for words in sentences * 2:
-        assert small.tag(words) == morph._tagger.tag(words)
+        assert small.tag(words) == morph.analyser.tagger.tag(words)
         assert all(size <= 8 for size in small.memo_sizes().values()), small.memo_sizes()
     assert small.memo_sizes()["word_probs"] == 8
-    assert all(0 < size <= MEMO_FORMS for size in morph._tagger.memo_sizes().values())
-    assert morph._tagger.word_probs.cache_info().maxsize == MEMO_FORMS
+    assert all(0 < size <= MEMO_FORMS for size in morph.analyser.tagger.memo_sizes().values())
+    assert morph.analyser.tagger.word_probs.cache_info().maxsize == MEMO_FORMS
 
 
 @pytest.mark.parametrize(
