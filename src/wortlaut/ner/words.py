@@ -21,6 +21,9 @@ TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC":
 #: A tagged name as a word range: ``(first, last_exclusive, type, "ner")``.
 WordSpan = tuple[int, int, str, str]
 
+#: Default of a ``tagger`` argument that means "the shipped tagger" (``None`` means no tagger).
+SHIPPED_TAGGER = object()
+
 
 class Tagger(Protocol):
     """What entity linking needs from an NER tagger (:func:`wortlaut.ner.load_tagger`)."""

@@ -14,11 +14,9 @@ from wortlaut.article import Article
 from wortlaut.kb import KB, default_kb
 from wortlaut.kb.linking import EntityLinker, words_outside
 from wortlaut.kb.text import article_words
-from wortlaut.ner.words import Tagger, default_tagger, tag_words
+from wortlaut.ner.words import SHIPPED_TAGGER, Tagger, default_tagger, tag_words
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.stages.structure_data import load_agencies
-
-_DEFAULT = object()
 
 
 @register_stage("entities.crf.v1")
@@ -28,9 +26,10 @@ class EntitiesStage(Stage):
     reads: ClassVar[tuple[str, ...]] = ("text", "url", "source", "published", "structure", "tokens")
     writes: ClassVar[tuple[str, ...]] = ("mentions", "entities")
 
-    def __init__(self, *, kb: KB | None = None, tagger: Tagger | object | None = _DEFAULT) -> None:
+    def __init__(self, *, kb: KB | None = None, tagger: Tagger | object | None = SHIPPED_TAGGER) -> None:
         self.kb = kb if kb is not None else default_kb()
-        self.tagger: Tagger | None = default_tagger() if tagger is _DEFAULT else tagger  # type: ignore[assignment]
+        chosen = default_tagger() if tagger is SHIPPED_TAGGER else tagger
+        self.tagger: Tagger | None = chosen  # type: ignore[assignment]
         self.linker = EntityLinker(self.kb)
         self.agencies = load_agencies()
 
