@@ -16,8 +16,9 @@ import time
 from collections.abc import Sequence
 
 from benchmarks.stagebench import limit_parser, prepared_gnad, timed
+from wortlaut.ner.words import default_tagger
 from wortlaut.stages.coref import CorefStage
-from wortlaut.stages.entities import EntitiesStage, default_tagger
+from wortlaut.stages.entities import EntitiesStage
 
 BEFORE = (
     ("structure.rules.v1", "wortlaut.stages.structure"),

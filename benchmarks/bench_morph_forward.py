@@ -4,7 +4,7 @@ Takes distinct lower-cased word forms of the 10kGNAD test articles that are not
 in HanTa's lexicon (its ``cache``) and at most 14 characters long (what the
 morphology stage hands HanTa: longer unknown words are analysed by their head),
 in a fixed shuffled order, analyses them first with
-:class:`wortlaut.stages.morph_forward.FastForward` (memos empty at the start),
+:class:`wortlaut.morph.forward.FastForward` (memos empty at the start),
 then with HanTa's own ``analyze_forward``, and prints CPU ms per word, the
 speed-up, how many results differ (must be 0) and the growth of the resident
 set during the fast pass.  Usage::
@@ -24,7 +24,7 @@ from pathlib import Path
 from HanTa import HanoverTagger as ht
 
 from benchmarks.corpora import CorpusMissing, gnad_articles
-from wortlaut.stages.morph_forward import FastForward
+from wortlaut.morph.forward import FastForward
 
 #: Longest form handed to HanTa by the morphology stage (``LOWER_HEAD_CHARS``).
 MAX_CHARS = 14

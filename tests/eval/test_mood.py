@@ -10,15 +10,15 @@ from click.testing import CliRunner
 
 from wortlaut.eval.conllu import parse_feats, read_conllu
 from wortlaut.eval.mood import command, evaluate, gold_tokens
-from wortlaut.stages.morph import MorphStage
+from wortlaut.morph import MorphAnalyser
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ud"
 GATE = Path(__file__).resolve().parents[2] / "src" / "wortlaut" / "eval" / "data" / "mood_gate.json"
 
 
 @pytest.fixture(scope="module")
-def morph() -> MorphStage:
-    return MorphStage()
+def morph() -> MorphAnalyser:
+    return MorphAnalyser()
 
 
 def test_reader_skips_multiword_lines_and_parses_features() -> None:
@@ -40,7 +40,7 @@ def test_gold_tokens_have_consistent_offsets() -> None:
     assert all(text[t.start:t.end] == t.text for t in tokens)
 
 
-def test_scores_on_fixture(morph: MorphStage) -> None:
+def test_scores_on_fixture(morph: MorphAnalyser) -> None:
     (score,) = evaluate([FIXTURES / "mini.conllu"], morph)
     assert (score.finite, score.tp, score.fp, score.fn) == (4, 2, 0, 0)
     assert score.precision == score.recall == score.f1 == 1.0
@@ -57,7 +57,7 @@ def test_command_prints_scores_and_rejects_missing_files() -> None:
 
 
 @pytest.mark.slow
-def test_quality_gate_on_gsd_dev(morph: MorphStage) -> None:
+def test_quality_gate_on_gsd_dev(morph: MorphAnalyser) -> None:
     from tests.conftest import shared_path
 
     path = shared_path("data", "ud-german-gsd", "de_gsd-ud-dev.conllu")

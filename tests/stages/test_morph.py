@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wortlaut.article import Article
-from wortlaut.stages.morph import MorphStage, rule_mood
-from wortlaut.stages.morph_tagger import MEMO_FORMS, MemoTagger
+from wortlaut.stages.morph import MorphStage
 from wortlaut.stages.tokens import TokensStage
 
 
@@ -57,23 +56,6 @@ def test_mood_of_finite_verbs(tokens: TokensStage, morph: MorphStage, text: str,
     assert _mood(tokens, morph, text, word) == mood
 
 
-@pytest.mark.parametrize(
-    ("form", "lemma", "expected"),
-    [
-        ("gebe", "geben", ("amb1", "pres")),
-        ("verändere", "verändern", ("amb1", "pres")),
-        ("sagte", "sagen", ("ind", "past")),
-        ("dachte", "denken", ("ind", "past")),
-        ("dächte", "denken", ("sub2", "past")),
-        ("ginge", "gehen", ("sub2", "past")),
-        ("kämen", "kommen", ("sub2", "past")),
-        ("gingen", "gehen", ("ind", None)),
-    ],
-)
-def test_rule_mood_from_form_and_lemma(form: str, lemma: str, expected: tuple[str, str | None]) -> None:
-    assert rule_mood(form, lemma) == expected
-
-
 def test_pos_is_plain_stts_and_lemmas_are_set(tokens: TokensStage, morph: MorphStage) -> None:
     article = _analyse(tokens, morph, "Sie hätten die Verhandlungen fortgesetzt.")
     by_text = {token.text: token for token in article.tokens}
@@ -91,24 +73,6 @@ def test_morph_keeps_offsets_and_sentences(tokens: TokensStage, morph: MorphStag
         (t.start, t.end, t.text, t.sentence) for t in before.tokens
     ]
     assert all(token.pos for token in after.tokens)
-
-
-def test_word_memos_stay_bounded_and_keep_results(morph: MorphStage) -> None:
-    """A long-running worker sees ever new forms; each memo keeps at most its cap and evicts
-    the least recently used, without changing any tag or lemma."""
-    small = MemoTagger(memo_forms=8)
-    sentences = [
-        ["Die", "Ministerin", "sagte", ",", "sie", "wolle", "helfen", "."],
-        ["Der", "Kanzler", "Brandner", "telefonierte", "mit", "Zieliński", "."],
-        ["Beide", "hätten", "vereinbart", ",", "enger", "zusammenzuarbeiten", "."],
-        [f"Xenofirma{i}" for i in range(30)] + ["."],
-    ]
-    for words in sentences * 2:
-        assert small.tag(words) == morph._tagger.tag(words)
-        assert all(size <= 8 for size in small.memo_sizes().values()), small.memo_sizes()
-    assert small.memo_sizes()["word_probs"] == 8
-    assert all(0 < size <= MEMO_FORMS for size in morph._tagger.memo_sizes().values())
-    assert morph._tagger.word_probs.cache_info().maxsize == MEMO_FORMS
 
 
 @pytest.mark.parametrize(

@@ -20,14 +20,8 @@ STAGES_DIR = Path(wortlaut.stages.__file__).parent
 #: Stage modules whose logic has not moved to a package yet (issue 18's last part).
 NOT_YET_THIN = frozenset(
     {
-        "coref",
         "dating",
-        "entities",
-        "entity_names",
         "events",
-        "morph",
-        "morph_forward",
-        "morph_tagger",
         "statements",
         "times",
     }

@@ -1,8 +1,8 @@
 """``wortlaut eval mood``: Konjunktiv detection measured on Universal Dependencies (Mood=Sub).
 
-The morphology stage tags each gold sentence on the gold tokenisation (the UD
-word forms, joined by spaces), so the score isolates mood detection from
-tokenisation.  A finite verb is a word whose gold features carry ``Mood``
+The morphology analyser (the one stage ``morph.hanta.v1`` runs) tags each gold
+sentence on the gold tokenisation (the UD word forms, joined by spaces), so the
+score isolates mood detection from tokenisation.  A finite verb is a word whose gold features carry ``Mood``
 (GSD also marks ``VerbForm=Fin``; PUD marks only ``Mood``).  Positive class:
 ``Mood=Sub`` (Konjunktiv I or II); a prediction of ``sub1`` or ``sub2`` on any
 word counts, so a Konjunktiv predicted on a non-verb is a false positive.
@@ -18,7 +18,7 @@ import click
 
 from wortlaut.article import Token
 from wortlaut.eval.conllu import UDToken, read_conllu
-from wortlaut.stages.morph import MorphStage
+from wortlaut.morph import MorphAnalyser
 
 DEFAULT_FILES = (Path("../shared/data/ud-german-gsd/de_gsd-ud-dev.conllu"),)
 SUBJUNCTIVE = frozenset({"sub1", "sub2"})
@@ -57,11 +57,11 @@ def gold_tokens(sentence: list[UDToken]) -> list[Token]:
     return tokens
 
 
-def score_file(path: Path, stage: MorphStage) -> MoodScore:
+def score_file(path: Path, analyser: MorphAnalyser) -> MoodScore:
     """Tag every sentence of a CoNLL-U file and count Konjunktiv hits and misses."""
     finite = tp = fp = fn = 0
     for sentence in read_conllu(path):
-        predicted = stage.analyse_sentence(gold_tokens(sentence))
+        predicted = analyser.analyse_sentence(gold_tokens(sentence))
         for word, token in zip(sentence, predicted, strict=True):
             gold = word.feats.get("Mood") == "Sub"
             guess = token.mood in SUBJUNCTIVE
@@ -72,10 +72,10 @@ def score_file(path: Path, stage: MorphStage) -> MoodScore:
     return MoodScore(path.name, finite, tp, fp, fn)
 
 
-def evaluate(paths: Iterable[Path], stage: MorphStage | None = None) -> list[MoodScore]:
-    """Scores per file; builds the morphology stage once when none is given."""
-    stage = stage or MorphStage()
-    return [score_file(path, stage) for path in paths]
+def evaluate(paths: Iterable[Path], analyser: MorphAnalyser | None = None) -> list[MoodScore]:
+    """Scores per file; builds the morphology analyser once when none is given."""
+    analyser = analyser or MorphAnalyser()
+    return [score_file(path, analyser) for path in paths]
 
 
 @click.command(name="mood")

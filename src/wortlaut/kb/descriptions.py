@@ -3,7 +3,7 @@
 The patterns are data (``lang/de/roles_descriptions.tsv``, grammar in its
 header).  A match says what the phrase may refer to (role ids with the slot
 ``{c}`` filled from the country adjective or name it contains, a role family,
-or a fixed entity); :mod:`wortlaut.stages.coref` resolves it against the
+or a fixed entity); :mod:`wortlaut.coref` resolves it against the
 knowledge base and the publication date, the entity stage links it to the
 name it stands before (apposition).  Only positions holding a pattern's head
 word are tried, which keeps matching linear and fast.

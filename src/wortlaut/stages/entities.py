@@ -1,90 +1,22 @@
-"""Entity mentions and linking: names, handles and appositive descriptions, tied to KB entities.
+"""Stage ``entities.crf.v1``: entity mentions and their KB links (:mod:`wortlaut.ner`, :mod:`wortlaut.kb`).
 
-Names come from three sources, in order of trust: the knowledge-base
-gazetteer (longest match over the article's words, so ``Wolodymyr
-Selenskyj`` beats ``Selenskyj``), the statistical NER tagger
-(:mod:`wortlaut.ner`, used when its model is installed), and a first-name
-pattern (``Hans Müller``).  Known names link to their KB entity, metonyms
-(``Moskau``, ``der Kreml``) to the country they stand for; unknown names get
-an article-local entity, and a later bare surname links to the same person.
-Handles (``@SecGenNATO``) link through the signature lines of embedded posts
-(``Mark Rutte (@SecGenNATO)``), then the KB on the publication day.  A role
-description right before or after a name (``NATO-Generalsekretär Mark
-Rutte``, ``Der Präsident der Ukraine, Wolodymyr Selenskyj``) becomes a
-description mention of that name's entity.  Boilerplate is never read, nor
-are news-agency tags in datelines and credits (``Berlin (dpa) –``, ``… (AFP)``):
-the tagger takes ``dpa`` there for an organisation the article talks about.
+The article's match words (:func:`wortlaut.kb.text.article_words`) without the
+news-agency tags of datelines and credits go to the NER tagger
+(:func:`wortlaut.ner.words.tag_words`) and then to the linker
+(:class:`wortlaut.kb.linking.EntityLinker`).
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
-from wortlaut.article import Article, Mention
-from wortlaut.kb import KB, AliasEntry, default_kb
-from wortlaut.kb.country import home_country
-from wortlaut.kb.descriptions import DescriptionMatcher
-from wortlaut.kb.gazetteer import Gazetteer
-from wortlaut.kb.model import strip_genitive
-from wortlaut.kb.normalize import handle_key, key
-from wortlaut.kb.records import EntityRegistry
-from wortlaut.kb.text import Word, article_words
-from wortlaut.lang.tables import read_column, read_rows
+from wortlaut.article import Article
+from wortlaut.kb import KB, default_kb
+from wortlaut.kb.linking import EntityLinker, words_outside
+from wortlaut.kb.text import article_words
+from wortlaut.ner.words import SHIPPED_TAGGER, Tagger, default_tagger, tag_words
 from wortlaut.pipeline import Stage, register_stage
-from wortlaut.stages.entity_names import (
-    Found,
-    inside_longer_names,
-    join_surnames,
-    office_surnames,
-    org_by_form,
-    part_of_longer_name,
-    titled_surnames,
-)
 from wortlaut.structure.data import load_agencies
-
-#: The NER tagger's labels → mention types (GermEval calls MISC "OTH").
-TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC": "MISC"}
-#: A handle: ``@`` plus up to 30 word characters (X allows 15, other networks more), not inside an address.
-HANDLE = re.compile(r"(?<![\w@./])@\w{1,30}")
-#: Words a signature line may hold between a name and its handle: ``Mark Rutte (@SecGenNATO)``.
-SIGNATURE_GAP = re.compile(r"\s*\(\s*$")
-#: Unknown handles belong to a person in most political news (politicians' accounts).
-UNKNOWN_HANDLE_TYPE = "PER"
-
-
-class Tagger(Protocol):
-    """What the entity stage needs from an NER tagger (:func:`wortlaut.ner.load_tagger`)."""
-
-    def tag(self, words: Sequence[str]) -> list[tuple[int, int, str]]: ...
-
-
-def default_tagger() -> Tagger | None:
-    """The shipped NER tagger, or ``None`` while its package or model is not installed."""
-    try:
-        from wortlaut.ner import load_tagger  # optional component, imported late
-
-        tagger: Tagger = load_tagger()
-    except (ImportError, OSError, RuntimeError, ValueError):
-        return None
-    return tagger
-
-
-def read_words(name: str) -> dict[str, str]:
-    """First column (as a match key) → second column (or ``""``) of a ``lang/de`` data file."""
-    rows = read_rows(name, columns=(1, 3))
-    return {key(cells[0].strip()): cells[1].strip() if len(cells) > 1 else "" for cells in rows}
-
-
-def _lines(name: str) -> list[str]:
-    """The non-comment lines of a ``lang/de`` word list, as match keys."""
-    return [key(word) for word in read_column(name, columns=1)]
-
-
-_DEFAULT = object()
 
 
 @register_stage("entities.crf.v1")
@@ -94,279 +26,15 @@ class EntitiesStage(Stage):
     reads: ClassVar[tuple[str, ...]] = ("text", "url", "source", "published", "structure", "tokens")
     writes: ClassVar[tuple[str, ...]] = ("mentions", "entities")
 
-    def __init__(self, *, kb: KB | None = None, tagger: Tagger | object | None = _DEFAULT) -> None:
+    def __init__(self, *, kb: KB | None = None, tagger: Tagger | object | None = SHIPPED_TAGGER) -> None:
         self.kb = kb if kb is not None else default_kb()
-        self.tagger: Tagger | None = default_tagger() if tagger is _DEFAULT else tagger  # type: ignore[assignment]
-        self.gazetteer = Gazetteer(self.kb)
-        self.descriptions = DescriptionMatcher(self.kb)
-        self.first_names = read_words("entities_first_names.tsv")
-        self.locatives = frozenset(read_words("entities_locative_preps.tsv"))
+        chosen = default_tagger() if tagger is SHIPPED_TAGGER else tagger
+        self.tagger: Tagger | None = chosen  # type: ignore[assignment]
+        self.linker = EntityLinker(self.kb)
         self.agencies = load_agencies()
-        self.org_forms = read_words("entities_org_forms.tsv")
-        self.office_surnames = office_surnames(self.kb)
-        self.person_cues = frozenset(_lines("ner_person_cues.txt"))
 
     def __call__(self, article: Article) -> Article:
-        items = _outside(article_words(article), self.agencies.spans(article.text))
-        registry = EntityRegistry(self.kb, on=article.published_date)
-        found = self._names(article, items, registry)
-        found += self._surnames(items, found, registry)
-        found = join_surnames(items, found, registry)
-        found = titled_surnames(items, found, registry, self.office_surnames, self.person_cues)
-        found += self._handles(article, found, registry)
-        found += self._appositions(items, found, registry, home_country(article))
-        moved = registry.merge_genitives()
-        if moved:
-            found = [replace(f, entity=moved.get(f.entity, f.entity)) if f.entity else f for f in found]
-        for item in found:
-            if item.entity is not None and item.kind == "name":
-                registry.see_name(item.entity, article.text[item.start : item.end])
-        mentions = tuple(
-            Mention(
-                start=f.start,
-                end=f.end,
-                text=article.text[f.start : f.end],
-                type=f.type,
-                kind=f.kind,
-                entity=f.entity,
-                source=f.source,
-            )
-            for f in sorted(found, key=lambda f: (f.start, -f.end))
-        )
-        return article.with_layers(mentions=mentions, entities=registry.records())
-
-    # -- names ---------------------------------------------------------------------------------
-
-    def _names(self, article: Article, items: list[Word], registry: EntityRegistry) -> list[Found]:
-        found: list[Found] = []
-        covered = [False] * len(items)
-        tagged = self._tagged(article, items)
-        inside = inside_longer_names(tagged, len(items))
-        index = 0
-        while index < len(items):
-            match = self.gazetteer.match(items, index)
-            if match is None:
-                index += 1
-                continue
-            end, entries = match
-            if part_of_longer_name(tagged, inside, index, end, entries) or self._not_the_person(
-                items, index, end, entries, tagged
-            ):
-                index = end  # ``München`` in ``FC Bayern München``: the longer name is meant
-                continue
-            found.append(self._link_kb(items, index, end, entries, registry))
-            covered[index:end] = [True] * (end - index)
-            index = end
-        spans = org_by_form(tagged, items, self.org_forms) + self._first_name_spans(items)
-        # Full names first, so a bare surname before its full name still links to it.
-        for first, last, type_, source in sorted(spans, key=lambda span: (span[1] - span[0] == 1, span)):
-            if any(covered[first:last]):
-                continue
-            covered[first:last] = [True] * (last - first)
-            name = article.text[items[first].start : items[last - 1].end]
-            entity = registry.add_local(name, type_)
-            found.append(
-                Found(items[first].start, items[last - 1].end, type_, entity, source, "name", first, last)
-            )
-        return found
-
-    def _not_the_person(
-        self,
-        items: list[Word],
-        first: int,
-        last: int,
-        entries: tuple[AliasEntry, ...],
-        tagged: list[tuple[int, int, str, str]],
-    ) -> bool:
-        """A known person's name that is part of another name: ``Janine Habeck``, ``Musk-Modell``.
-
-        A surname alias after a first name belongs to that (other) full name; a person's name glued by
-        a hyphen to another word names a thing (``Musk-Modell``, ``Merkel-Raute``), not the person.
-        """
-        if not all(entry.type == "PER" and not entry.metonym for entry in entries):
-            return False
-        before = items[first - 1] if first > 0 else None
-        after = items[last] if last < len(items) else None
-        if after is not None and after.key == "-" and after.start == items[last - 1].end:
-            return True
-        if before is not None and before.key == "-" and before.end == items[first].start:
-            return True
-        if last - first != 1 or before is None or before.sentence != items[first].sentence:
-            return False
-        if not before.capitalised:
-            return False
-        in_tagged_name = any(a < first and last <= b and t == "PER" for a, b, t, _ in tagged)
-        return in_tagged_name or before.key in self.first_names
-
-    def _link_kb(
-        self,
-        items: list[Word],
-        first: int,
-        last: int,
-        entries: tuple[AliasEntry, ...],
-        registry: EntityRegistry,
-    ) -> Found:
-        """Pick the entity for a KB name: metonym first, else unambiguous, else one already seen."""
-        entry = next((e for e in entries if e.metonym), None)
-        if entry is not None and entry.literal and first > 0 and items[first - 1].key in self.locatives:
-            literal = self.kb.entities.get(entry.literal)
-            if literal is not None:
-                entry = AliasEntry(entry.keys, literal.id, literal.type)
-        if entry is None:
-            seen = [e for e in entries if e.entity in registry]
-            entry = seen[0] if seen else entries[0] if len(entries) == 1 else None
-        start, end = items[first].start, items[last - 1].end
-        if entry is None:
-            return Found(
-                start, end, self.kb.entities[entries[0].entity].type, None, "kb", "name", first, last
-            )
-        entity = registry.add_kb(entry.entity, full=last - first > 1)
-        return Found(start, end, entry.type, entity, "kb", "name", first, last)
-
-    def _tagged(self, article: Article, items: list[Word]) -> list[tuple[int, int, str, str]]:
-        """Tagger spans as word ranges ``(first, last, type, "ner")``, sentence by sentence."""
-        if self.tagger is None or not items:
-            return []
-        by_token: dict[int, list[int]] = defaultdict(list)
-        for position, word in enumerate(items):
-            by_token[word.token].append(position)
-        sentences: dict[int, list[int]] = defaultdict(list)
-        for token in by_token:
-            sentences[article.tokens[token].sentence].append(token)
-        spans = []
-        for tokens in sentences.values():
-            tags = self.tagger.tag([article.tokens[t].text for t in tokens])
-            for start, end, label in tags:
-                positions = [p for t in tokens[start:end] for p in by_token[t]]
-                if positions and label in TAGGER_TYPES:
-                    spans.append((positions[0], positions[-1] + 1, TAGGER_TYPES[label], "ner"))
-        return spans
-
-    def _first_name_spans(self, items: list[Word]) -> list[tuple[int, int, str, str]]:
-        """``Hans Müller``, ``Hans Peter Müller``: known first names before a capitalised word."""
-        spans = []
-        for index, word in enumerate(items):
-            if not word.capitalised or word.key not in self.first_names:
-                continue
-            last = index + 1
-            while last < len(items) and items[last].key in self.first_names and items[last].capitalised:
-                last += 1
-            if last < len(items) and _is_surname(items[last], word.sentence):
-                spans.append((index, last + 1, "PER", "pattern"))
-        return spans
-
-    def _surnames(self, items: list[Word], found: list[Found], registry: EntityRegistry) -> list[Found]:
-        """Bare surnames of local people named in full elsewhere in the article."""
-        surnames = registry.local_surnames()
-        if not surnames:
-            return []
-        covered = {index for f in found for index in range(f.first, f.last)}
-        result = []
-        for index, word in enumerate(items):
-            if index in covered or not word.capitalised:
-                continue
-            entity = surnames.get(word.key) or surnames.get(strip_genitive((word.key,))[0])
-            if entity is not None:
-                result.append(Found(word.start, word.end, "PER", entity, "article", "name", index, index + 1))
-        return result
-
-    # -- handles and appositions -----------------------------------------------------------------
-
-    def _handles(self, article: Article, found: list[Found], registry: EntityRegistry) -> list[Found]:
-        signatures = self._signature_owners(article, registry)
-        names_by_end = {f.end: f for f in found if f.kind == "name" and f.type == "PER" and f.entity}
-        result = []
-        for match in HANDLE.finditer(article.text):
-            if article.is_boilerplate(match.start()):
-                continue
-            handle = match.group()
-            entity = signatures.get(handle_key(handle)) or self._text_signature(
-                article, match.start(), names_by_end
-            )
-            source = "signature"
-            if entity is None:
-                source = "kb"
-                known = self.kb.by_handle(handle, on=article.published_date)
-                entity = registry.add_kb(known.id) if known else None
-            if entity is None:
-                source = "local"
-                entity = registry.add_local(handle, UNKNOWN_HANDLE_TYPE)
-            registry.learn_handle(entity, handle)
-            type_ = registry.type_of(entity) or UNKNOWN_HANDLE_TYPE
-            result.append(Found(match.start(), match.end(), type_, entity, source, "handle"))
-        return result
-
-    def _signature_owners(self, article: Article, registry: EntityRegistry) -> dict[str, str]:
-        """Handle key → entity of the author named in an embedded post's signature line."""
-        owners: dict[str, str] = {}
-        posts = article.structure.posts if article.structure else ()
-        for post in posts:
-            if post.handle and post.author:
-                known = self.kb.lookup(post.author)
-                entity = (
-                    registry.add_kb(known[0].id)
-                    if len(known) == 1
-                    else registry.add_local(post.author, "PER")
-                )
-                owners[handle_key(post.handle)] = entity
-        return owners
-
-    @staticmethod
-    def _text_signature(article: Article, offset: int, names_by_end: dict[int, Found]) -> str | None:
-        """The person named right before ``(@handle)`` in the text."""
-        gap = SIGNATURE_GAP.search(article.text, max(0, offset - 4), offset)
-        if gap is None:
-            return None
-        name = names_by_end.get(gap.start())
-        return name.entity if name else None
-
-    def _appositions(
-        self, items: list[Word], found: list[Found], registry: EntityRegistry, home: str
-    ) -> list[Found]:
-        """Role descriptions next to a person's name, linked to that person (``{home}``: the outlet's)."""
-        people = {f.first: f for f in found if f.kind == "name" and f.type == "PER" and f.entity}
-        people_by_last = {f.last: f for f in people.values()}
-        result = []
-        for description in self.descriptions.find(items):
-            if description.type != "PER":
-                continue
-            after = description.last + (1 if _is_comma(items, description.last) else 0)
-            before = description.first - 1 if _is_comma(items, description.first - 1) else -1
-            name = people.get(after) or people_by_last.get(before)
-            if name is None or name.entity is None:
-                continue
-            start, end = items[description.first].start, items[description.last - 1].end
-            result.append(
-                Found(
-                    start,
-                    end,
-                    "PER",
-                    name.entity,
-                    "apposition",
-                    "description",
-                    description.first,
-                    description.last,
-                )
-            )
-            if name.entity.startswith("local:"):
-                for target in description.targets:
-                    if target.startswith("role:"):
-                        role = target.removeprefix("role:").replace("{home}", home)
-                        registry.learn_role(name.entity, role)
-                        break
-        return result
-
-
-def _outside(items: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
-    """The words that lie outside all of the (few) spans."""
-    if not spans:
-        return items
-    return [word for word in items if not any(start <= word.start < end for start, end in spans)]
-
-
-def _is_comma(items: list[Word], index: int) -> bool:
-    return 0 <= index < len(items) and items[index].key == ","
-
-
-def _is_surname(word: Word, sentence: int) -> bool:
-    return word.sentence == sentence and word.capitalised and word.text.replace("-", "").isalpha()
+        items = words_outside(article_words(article), self.agencies.spans(article.text))
+        tagged = tag_words(self.tagger, article, items)
+        mentions, entities = self.linker.link(article, items, tagged)
+        return article.with_layers(mentions=mentions, entities=entities)

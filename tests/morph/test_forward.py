@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wortlaut.stages.morph_forward import FastForward
-from wortlaut.stages.morph_tagger import MemoTagger
+from wortlaut.morph.forward import FastForward
+from wortlaut.morph.tagger import MemoTagger
 
 #: Unknown and known forms of every kind: compounds, verb forms with prefixes, names, numbers,
 #: short words (HanTa guesses differently below 4 characters), umlauts, junk, the empty string.

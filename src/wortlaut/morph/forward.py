@@ -17,7 +17,7 @@ state that can precede it, and for most (segment, tag) pairs the score is
 
 It is about 1.4-1.9x HanTa's speed on unknown words (docs/performance.md), not
 more: the finite (segment, tag) pairs themselves are the work, in Python.
-``tests/stages/test_morph_forward.py`` checks equality with HanTa on real words.
+``tests/morph/test_forward.py`` checks equality with HanTa on real words.
 HanTa is LGPL; this module only reads the probabilities of its loaded model.
 """
 

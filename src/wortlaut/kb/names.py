@@ -1,10 +1,10 @@
-"""Rules about which names belong together in one article, for the entity stage.
+"""Rules about which names belong together in one article, for entity linking.
 
 A known name that is only part of a longer one (``München`` in ``FC Bayern
 München``, ``Habeck`` in ``Janine Habeck``) is not a mention of its own; a
 bare surname joins the person the article names in full; a tagged name with a
 legal form or industry word (``AG``, ``Holding``) is an organisation.  Kept
-apart from :mod:`wortlaut.stages.entities` so that module stays readable.
+apart from :mod:`wortlaut.kb.linking` so that module stays readable.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from typing import Any
 import simplemma
 from HanTa import HanoverTagger as ht
 
-from wortlaut.stages.morph_forward import FastForward
+from wortlaut.morph.forward import FastForward
 
 #: HanTa's internal tag ids for the sentence borders and unknown words.
 EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
