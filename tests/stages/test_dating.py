@@ -9,10 +9,11 @@ from tests.stages.test_events import make, statement
 from wortlaut.article import Article, DateInfo, Span, Statement
 from wortlaut.contracts import check_stage
 from wortlaut.events.dating import statement_date
+from wortlaut.events.finder import EventFinder, event_sentences
 from wortlaut.events.merge import sentence_dates
 from wortlaut.pipeline import Pipeline, default_pipeline
 from wortlaut.stages.dating import DatingStage
-from wortlaut.stages.events import EventsStage, event_sentences
+from wortlaut.stages.events import EventsStage
 from wortlaut.stages.times import TimesStage
 
 
@@ -90,7 +91,7 @@ def test_events_are_not_clustered_again_when_no_undated_statement_sits_in_a_date
 def _dated_the_long_way(article: Article) -> tuple[Statement, ...]:
     """Every undated statement dated with the event clusters always computed (no shortcut)."""
     sentences = event_sentences(article)
-    dates = sentence_dates(EventsStage().clusters(article, sentences))
+    dates = sentence_dates(EventFinder().clusters(article, sentences))
     return tuple(
         s if s.date else Statement(**{**_fields(s), "date": statement_date(article, s, dates, sentences)})
         for s in article.statements

@@ -21,7 +21,7 @@ from wortlaut.article import Article, TimeExpr
 from wortlaut.eval.spans import Score
 from wortlaut.eval.timex_sets import HALVES, OWN_SETS, own_documents, split_names
 from wortlaut.pipeline import Pipeline, build_pipeline
-from wortlaut.stages.times import parse_day
+from wortlaut.timex.anchors import parse_day
 from wortlaut.timex.finder import AnchorFn, TimeFinder
 from wortlaut.timex.timeml import GoldTimex, TimeMLDocument, TimeMLError, read_timeml, timeml_files
 

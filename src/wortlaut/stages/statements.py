@@ -3,33 +3,18 @@
 Rules over tokens (with Konjunktiv from the morphology stage when it ran),
 speech verbs from ``lang/de/speech_verbs.tsv`` and the structure layer for
 posts, headline and boilerplate; speakers take their entity from the mention
-(or coreference) that covers them.  See :mod:`wortlaut.quotes` for the rules.
+(or coreference) that covers them.  See :mod:`wortlaut.quotes` for the rules and
+:mod:`wortlaut.quotes.statements` for how found quotations become statements.
 """
 
 from __future__ import annotations
 
-from wortlaut.article import Article, DateInfo, EntityRef, Mention, Span, Statement
-from wortlaut.claims.hedge import with_hedges
+from wortlaut.article import Article
 from wortlaut.pipeline import Stage, register_stage
-from wortlaut.quotes.extract import build_context, extract
-from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.lexicon import Lexicon, load_lexicon
 from wortlaut.quotes.link import SpeakerLinker
-from wortlaut.quotes.posts import headline_statement, post_statement
-from wortlaut.quotes.speaker_model import DEFAULT_MODEL, SpeakerModel
-
-_DEFAULT = object()
-
-
-def _default_model() -> SpeakerModel | None:
-    """The shipped speaker ranker (trained on quotes-parliament, CC BY-SA), or the rules without it."""
-    return SpeakerModel.load(DEFAULT_MODEL) if DEFAULT_MODEL.exists() else None
-
-
-#: Entity types that can speak; other mentions inside a speaker phrase are its complements.
-_SPEAKER_TYPES = frozenset({"PER", "ORG"})
-#: Opening quotation marks: a headline ``X: „…“`` quotes someone.
-_OPENING_MARKS = frozenset('„“»«"‚')
+from wortlaut.quotes.speaker_model import SpeakerModel
+from wortlaut.quotes.statements import USE_DEFAULT_MODEL, default_model, find_statements
 
 
 @register_stage("statements.rules.v1")
@@ -40,130 +25,14 @@ class StatementsStage(Stage):
     writes = ("statements",)
 
     def __init__(
-        self, lexicon: Lexicon | None = None, speaker_model: SpeakerModel | object | None = _DEFAULT
+        self, lexicon: Lexicon | None = None, speaker_model: SpeakerModel | object | None = USE_DEFAULT_MODEL
     ) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.speaker_model: SpeakerModel | None = (
-            _default_model() if speaker_model is _DEFAULT else speaker_model  # type: ignore[assignment]
+            default_model() if speaker_model is USE_DEFAULT_MODEL else speaker_model  # type: ignore[assignment]
         )
         self.linker = SpeakerLinker(self.lexicon)
 
     def __call__(self, article: Article) -> Article:
-        found = [
-            item
-            for item in extract(article, self.lexicon, self.speaker_model)
-            if not article.is_boilerplate(item.start)
-        ]
-        found = self._with_structure(article, found)
-        found.sort(key=lambda item: (item.start, item.end))
-        statements = tuple(
-            _statement(article, item, f"{article.id}:s{number}") for number, item in enumerate(found, start=1)
-        )
-        return article.with_layers(statements=with_hedges(article, self.linker.link(article, statements)))
-
-    def _with_structure(self, article: Article, found: list[Found]) -> list[Found]:
-        structure = article.structure
-        if structure is None:
-            return found
-        for post in structure.posts:
-            found = [item for item in found if not post.start <= item.start < post.end]
-            statement = post_statement(article, post)
-            if statement is not None:
-                found.append(statement)
-        headline = structure.headline
-        if headline is not None:
-            inside = [item for item in found if headline.start <= item.start < headline.end]
-            for item in inside:
-                item.mode = "headline"
-            if not inside:
-                statement = headline_statement(
-                    build_context(article, self.lexicon), headline.start, headline.end
-                )
-                if statement is not None and _headline_speaks(article, statement):
-                    found.append(statement)
-        return found
-
-
-def _headline_speaks(article: Article, statement: Found) -> bool:
-    """``Merkel: „…“`` is a statement, ``Zugverkehr: Im ICE nach Barcelona`` is a topic and its claim:
-    without a speech cue the part before the colon must be a person or organisation, or the part after
-    it a quotation."""
-    if statement.rule != "headline.speaker_colon" or statement.speaker is None:
-        return True
-    if article.text[statement.start : statement.start + 1] in _OPENING_MARKS:
-        return True
-    start, end = statement.speaker
-    return any(
-        mention.type in _SPEAKER_TYPES and mention.start < end and start < mention.end
-        for mention in article.mentions
-    )
-
-
-def _span(article: Article, parts: list[Range]) -> Span | None:
-    if not parts:
-        return None
-    start, end = parts[0][0], parts[-1][1]
-    span = article.span(start, end)
-    if span is None or len(parts) == 1:
-        return span
-    return Span(start=start, end=end, text=span.text, spans=tuple(parts))
-
-
-def _best_mention(mentions: tuple[Mention, ...], start: int, end: int) -> Mention | None:
-    """The mention standing for a speaker phrase: a person or organisation in it, longest overlap first.
-
-    A place inside a longer phrase is a genitive ("der Präsident der Ukraine"), not the speaker, so it only
-    counts when it covers the whole phrase.
-    """
-    best: Mention | None = None
-    best_key: tuple[bool, int] = (False, 0)
-    for mention in mentions:
-        overlap = min(end, mention.end) - max(start, mention.start)
-        if overlap <= 0:
-            continue
-        whole = mention.start <= start and end <= mention.end
-        if mention.type not in _SPEAKER_TYPES and not whole:
-            continue
-        key = (mention.entity is not None, overlap)
-        if best is None or key > best_key:
-            best, best_key = mention, key
-    return best
-
-
-def _entity_ref(article: Article, part: Range | None) -> EntityRef | None:
-    if part is None:
-        return None
-    span = article.span(*part)
-    if span is None:
-        return None
-    mention = _best_mention(article.mentions, span.start, span.end)
-    return EntityRef(
-        start=span.start, end=span.end, text=span.text, entity=mention.entity if mention else None
-    )
-
-
-def _statement(article: Article, item: Found, statement_id: str) -> Statement:
-    quote = _span(article, item.quote)
-    assert quote is not None  # rules build ranges from tokens of this text
-    date = None
-    if item.mode == "post":
-        post = (
-            next((post for post in article.structure.posts if post.start <= item.start < post.end), None)
-            if article.structure
-            else None
-        )
-        if post is not None and post.date:
-            date = DateInfo(value=post.date, source="post")
-    return Statement(
-        id=statement_id,
-        mode=item.mode,
-        quote=quote,
-        cue=_span(article, item.cue),
-        speaker=_entity_ref(article, item.speaker),
-        addressee=_entity_ref(article, item.addressee),
-        frame=_span(article, [item.frame]) if item.frame else None,
-        medium=item.medium,
-        channel=item.channel,
-        date=date,
-        rule=item.rule,
-    )
+        statements = find_statements(article, self.lexicon, self.speaker_model, self.linker)
+        return article.with_layers(statements=statements)
