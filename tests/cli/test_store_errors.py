@@ -145,3 +145,16 @@ def test_ingest_published_accepts_a_date(tmp_path: Path) -> None:
     with Store.open(db) as store:
         (article,) = store.articles()
     assert article.published == "2024-02-29"
+
+
+@pytest.mark.parametrize("command", [["ingest", "--no-analyze"], ["said", "Rutte"]])
+def test_a_database_url_as_db_is_one_line_and_creates_nothing(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.txt").write_text("Die Ministerin sagte, alles sei gut.", encoding="utf-8")
+    args = [command[0], *(["in.txt"] if command[0] == "ingest" else []), *command[1:]]
+    code, _out, err = run(*args, "--db", "postgresql://localhost/news")
+    assert code == EXIT_STORE
+    assert "database URL, not a store file" in _one_line(err)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.txt"]

@@ -12,7 +12,7 @@ import pytest
 import wortlaut
 from tests.store.samples import RUTTE, filler_article, rutte_article, selenskyj_article
 from wortlaut.link import LinkReport
-from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, Store
+from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, Store, StoreError
 
 
 @pytest.fixture
@@ -212,3 +212,13 @@ def test_add_many_links_only_the_new_articles_from_memory(
         store.add_many([filler_article(1)])
     pair = [filler_article(1).id, filler_article(2).id]
     assert seen == [(pair, pair)]
+
+
+@pytest.mark.parametrize("url", ["postgresql://localhost/news", "postgres://u@h:5432/db", "sqlite:///x.db"])
+def test_a_database_url_is_refused_and_creates_nothing(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="database URL, not a store file"):
+        Store.open(url)
+    assert list(tmp_path.iterdir()) == []

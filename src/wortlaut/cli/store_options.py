@@ -22,6 +22,7 @@ from wortlaut.csv_safety import safe_cell
 from wortlaut.echo import printable
 from wortlaut.store import DB_ENV, NotFoundError, QueryError, QueryTimeoutError, Store, StoreError, to_data
 from wortlaut.store import default_db_path as _default_db_path
+from wortlaut.store.core import check_location
 from wortlaut.store.errors import SQLiteError, describe_sqlite_error
 
 #: Exit codes, documented in docs/cli.md.
@@ -85,6 +86,10 @@ def fail(message: str, code: int) -> None:
 def reading(db: Path | None) -> Iterator[Store]:
     """Open the store read-only for a query; store errors exit with a clean message."""
     path = resolve_db(db)
+    try:
+        check_location(str(path))
+    except StoreError as error:
+        fail(str(error), EXIT_STORE)
     if not path.exists():
         fail(f"{path}: no such store; create it with `wortlaut ingest PATH --db {path}`", EXIT_NOTHING)
     try:

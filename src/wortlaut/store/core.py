@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -52,6 +53,10 @@ from wortlaut.store.writer import add_article
 #: How long a connection waits for another writer's lock before giving up (ms). Long enough for
 #: any single ingest batch to commit; a reader in WAL mode never waits at all.
 BUSY_TIMEOUT_MS = 30_000
+#: ``scheme://…``: a database URL such as ``postgresql://host/db``.  Opened as a path it used to create a
+#: tree of directories named after the URL with a SQLite file inside; it is refused instead.  One slash is
+#: enough to match because ``pathlib`` turns ``//`` into ``/``; two letters at least keep ``C:/`` a path.
+DATABASE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
 
 
 class Store(PageReads):
@@ -80,6 +85,7 @@ class Store(PageReads):
         ``query_timeout`` defaults to the setting ``query.timeout_s``.
         """
         location = os.fspath(path)
+        check_location(location)
         try:
             connection = _connect(location, readonly)
         except (OSError, sqlite3.Error) as error:
@@ -282,6 +288,15 @@ class Store(PageReads):
         tables = ("articles", "statements", "entities", "events", "statement_groups", "stories")
         counts = {name: next(self.reader.scan(f"SELECT COUNT(*) AS n FROM {name}")) for name in tables}
         return {name: int(row["n"]) for name, row in counts.items()}
+
+
+def check_location(location: str) -> None:
+    """Raise :class:`StoreError` for a database URL given where a store file is expected."""
+    if DATABASE_URL.match(location):
+        raise StoreError(
+            f"{location}: a database URL, not a store file; this version keeps stores in SQLite files "
+            "only, so give a file path (nothing was created)"
+        )
 
 
 def _connect(location: str, readonly: bool) -> sqlite3.Connection:
