@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wortlaut.link.encoder import encoder_for
 from wortlaut.scale import links
 from wortlaut.scale import workers as tasks
 from wortlaut.scale.records import LINKS_DIR, RECORDS_DIR
@@ -207,7 +208,7 @@ def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
     if _has_statements(records, day, workers):
         for row in grouped.iter_rows():
             tables[row["table"]].append(json.loads(row["row"]))
-    tables.update(links.cluster_stories(feature_rows, duplicate_rows, tasks.encoder_named(encoder)))
+    tables.update(links.cluster_stories(feature_rows, duplicate_rows, encoder_for(encoder)))
     return write_tables(tables, folder)
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from wortlaut.article import Article
 from wortlaut.ingest import IngestError, iter_articles
 from wortlaut.ingest.pagedates import override_published
-from wortlaut.link.encoder import ENCODER_ENV, E5Encoder, Encoder, HashingEncoder
+from wortlaut.link.encoder import encoder_for
 from wortlaut.scale import links
 from wortlaut.scale.records import error_row, to_row
 from wortlaut.settings import get_settings
@@ -28,16 +27,6 @@ Batch = dict[str, list[Any]]
 def encoder_choice() -> str:
     """The encoder the driver was configured with (``linking.encoder``), passed on to the workers."""
     return get_settings().linking.encoder.strip().lower()
-
-
-@cache
-def encoder_named(name: str) -> Encoder:
-    """One encoder per worker process: ``e5`` or ``hashing``."""
-    if name == "hashing":
-        return HashingEncoder()
-    if name == "e5":
-        return E5Encoder()
-    raise ValueError(f"{ENCODER_ENV}={name!r}: expected 'e5' or 'hashing'")
 
 
 def read_path(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -79,7 +68,7 @@ class Featurizer:
     """A Ray Data actor: signatures, band keys and story vectors of analysed records (one encoder each)."""
 
     def __init__(self, encoder: str, fallback_day: str) -> None:
-        self.encoder = encoder_named(encoder)
+        self.encoder = encoder_for(encoder)
         self.fallback_day = fallback_day
 
     def __call__(self, batch: Any) -> Batch:
@@ -101,7 +90,7 @@ def group_pairs(batch: Any) -> Batch:
 
 def group_speaker(batch: Any, encoder: str) -> Batch:
     """One speaker's statements (a map_groups step): its group rows, as (table, JSON row) pairs."""
-    tables = links.group_speaker(_rows(batch), encoder_named(encoder))
+    tables = links.group_speaker(_rows(batch), encoder_for(encoder))
     flat = [(table, json.dumps(row, ensure_ascii=False)) for table, rows in tables.items() for row in rows]
     return {"table": [table for table, _ in flat], "row": [row for _, row in flat]}
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wortlaut.store.reader import Reader
+from wortlaut.store.rows import placeholders
 
 #: Days counted as "this week" on the home page, ending at the newest statement in the store.
 WEEK_DAYS = 7
@@ -123,7 +124,7 @@ def story_events(db: Reader, article_ids: Sequence[str]) -> list[StoryEvent]:
     """Events reported in the given articles, in date order."""
     if not article_ids:
         return []
-    marks = ",".join("?" * len(article_ids))
+    marks = placeholders(len(article_ids))
     rows = db.rows(
         "SELECT e.id, e.article_id, e.type, e.trigger_text, e.date, e.place_text, a.source FROM events e"
         f" JOIN articles a ON a.id = e.article_id WHERE e.article_id IN ({marks})"
@@ -148,7 +149,7 @@ def story_voices(db: Reader, article_ids: Sequence[str]) -> list[Voice]:
     """Statements made in the given articles, grouped by speaker (most statements first), then by date."""
     if not article_ids:
         return []
-    marks = ",".join("?" * len(article_ids))
+    marks = placeholders(len(article_ids))
     rows = db.rows(
         "SELECT s.id, s.article_id, COALESCE(e.name, s.speaker_text, 'unbekannt') AS speaker,"
         " s.speaker_entity, s.mode, s.quote_text, s.date, a.source, s.speaker_text"
