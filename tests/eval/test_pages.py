@@ -28,11 +28,13 @@ GOLD = GoldPage(
 )
 
 
-def test_gold_set_has_43_pages_split_in_two_halves() -> None:
+def test_gold_set_has_43_development_pages_and_27_fresh_ones() -> None:
     gold = load_gold()
-    assert len(gold) == 43
-    assert {page.split for page in gold} == {"dev", "test"}
+    assert len(gold) == 70
+    assert {page.split for page in gold} == {"dev", "test", "fresh"}
     assert sum(page.split == "dev" for page in gold) == 22
+    assert sum(page.split == "fresh" for page in gold) == 27
+    assert len({page.file for page in gold}) == 70
     assert all(page.body[0] and page.body[1] and page.published[:4].isdigit() for page in gold)
 
 
@@ -79,6 +81,10 @@ def test_no_lead_on_the_page_is_not_scored() -> None:
 
 def test_norm_drops_soft_hyphens_and_collapses_space() -> None:
     assert norm("Anti\xadimperialismus  à la\nPutin") == "Antiimperialismus à la Putin"
+
+
+def test_norm_composes_decomposed_umlauts() -> None:
+    assert norm("u\u0308ber ihr Leben") == norm("über ihr Leben")
 
 
 @pytest.mark.slow
