@@ -104,3 +104,12 @@ def test_caption_byline_and_share_blocks_are_found_by_their_classes() -> None:
 def test_part_matching_needs_most_of_the_line() -> None:
     assert matches_part("Von Paula Winter, Testblatt", "Von Paula Winter, Testblatt 19.10.2019")
     assert not matches_part("Winter", "Der Bahnhof im Winter. Foto: Paula Winter")
+
+
+def test_heading_of_kicker_and_short_title_is_found_as_the_headline_element() -> None:
+    head = '<meta property="og:title" content="Klimavorreiter Oberland?">'
+    teaser = '<p class="teaser">Welchen Weg schlägt die kommunale Wärmeplanung im Oberland ein?</p>'
+    read = page_to_text(page(head, "<h1>Energiewende Oberland: Klimavorreiter Oberland?</h1>" + teaser + BODY))
+    assert read.title == "Klimavorreiter Oberland?"
+    assert read.parts["kicker"] == "Energiewende Oberland"
+    assert read.parts["lead"].startswith("Welchen Weg")

@@ -11,9 +11,7 @@ meets first; its text often drops the teaser.  This module adds what it lacks:
   (which is then the ``og:title``) are read right this way.
 - kicker: a Dachzeile element (class markers in ``lang/de/page_markers.tsv``)
   inside or just before the headline element; it is cut off the headline.
-- lead: a teaser element after the headline (class markers), or a long ``h2``
-  right after it; else ``og:description``/JSON-LD ``description`` when the body
-  does not already hold it.
+- lead: see :mod:`wortlaut.ingest.pagelead` for the rule.
 - dates: see :mod:`wortlaut.ingest.pagedates` for the rule.
 """
 
@@ -33,6 +31,7 @@ from wortlaut.ingest.pagedates import (
     published_candidates,
     updated_candidates,
 )
+from wortlaut.ingest.pagelead import HEADER_SPAN, alnum, description_lead, find_lead, shown_description
 from wortlaut.ingest.pageparts import PageMarkers, block_text
 
 #: A headline is a line, not a paragraph; longer "headings" are teaser blocks.
@@ -43,22 +42,11 @@ MAX_KICKER_WORDS = 8
 #: A heading shorter than this cannot stand for a longer meta title by prefix
 #: alone ("Bangkok" is a category heading, not the headline).
 MIN_PREFIX_HEADLINE_WORDS = 3
-#: A lead is at least a sentence; shorter teaser elements are labels ("Region").
-MIN_LEAD_CHARS = 30
-#: og:description shorter than this is a slogan or a ticker marker ("++ lokalo.de Blaulicht ++").
-MIN_DESCRIPTION_WORDS = 6
-#: An ``h2`` right after the headline with at least this many words is a standfirst.
-MIN_H2_LEAD_WORDS = 8
-#: How far after the headline element the lead and the header date are looked for
-#: (elements in document order); far enough for share bars and an image block.
-HEADER_SPAN = 60
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|NewsArticle|WebPage")
 _SEPARATORS = re.compile(r"\s+[|–—\-›»·:]\s+|\s*\|\s*")
 _TRAILING_DATE = re.compile(
     r"\s*[:,|–-]?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d{2}\s*(?:Uhr)?)?\s*$"
 )
-_DESCRIPTION_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d{2}\s*(?:Uhr)?)?\s*:\s*")
-_ELLIPSIS = ("...", "…")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,11 +59,6 @@ class PageMeta:
     lead_source: str | None
     published: DateCandidate | None
     updated: DateCandidate | None
-
-
-def alnum(text: str) -> str:
-    """Lower-case letters and digits only: compares titles that differ in punctuation and spacing."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def read_page_meta(
@@ -96,6 +79,8 @@ def read_page_meta(
     ld_descriptions = [str(o["description"]) for o in ld if o.get("description")]
     descriptions = [*meta.get("og:description", ()), *ld_descriptions]
     lead, source = find_lead(following, markers, headline, descriptions), "page"
+    if lead is None:
+        lead, source = shown_description(following, markers, descriptions), "page"
     if lead is None:
         lead, source = description_lead(meta, ld, body), "description"
     header = [block_text(el) for el in following[:HEADER_SPAN]]
@@ -195,8 +180,10 @@ def choose_headline(titles: list[str], elements: list[Any]) -> tuple[str | None,
         for text, element in texts:
             if alnum(title).startswith(alnum(text)) and len(text.split()) >= MIN_PREFIX_HEADLINE_WORDS:
                 return text, element
-            if alnum(text).endswith(alnum(title)) and len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS:
-                return title, element
+            if alnum(text).endswith(alnum(title)) and (
+                len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS or _leading_part(text, title) is not None
+            ):
+                return title, element  # a heading that is a kicker and the (short) title
     h1 = next((pair for pair in texts if pair[1].tag == "h1"), None)
     if h1 is not None and not titles:
         return h1
@@ -265,54 +252,6 @@ def _after(element: Any, tree: Any) -> list[Any]:
             if len(following) >= 4 * HEADER_SPAN:
                 break
     return following
-
-
-def find_lead(
-    following: list[Any], markers: PageMarkers, headline: str | None, descriptions: list[str]
-) -> str | None:
-    """A teaser element after the headline, before the body starts.
-
-    A repeat of the headline is not one, nor a block holding a byline (the
-    metadata line of a teaser list).  An ``h2``/``h3`` right after the headline is
-    the lead when it is long (a standfirst) or is the page's own ``og:description``.
-    """
-    described = {alnum(text) for text in descriptions}
-    for position, element in enumerate(following[:HEADER_SPAN]):
-        text = block_text(element)
-        if not text or (headline and alnum(headline) in alnum(text) and len(text) < 2 * len(headline)):
-            continue
-        if markers.is_lead(element) and len(text) >= MIN_LEAD_CHARS and not _holds_service(element, markers):
-            return text
-        near = position < HEADER_SPAN // 4
-        if element.tag in ("h2", "h3") and near and _standfirst(element, text, described):
-            return text
-        if element.tag == "p" and len(text) > 3 * MIN_LEAD_CHARS * 2:
-            return None  # the body has started
-    return None
-
-
-def _standfirst(element: Any, text: str, described: set[str]) -> bool:
-    """A long ``h2`` under the headline, or a heading that repeats the page's own description."""
-    return (element.tag == "h2" and len(text.split()) >= MIN_H2_LEAD_WORDS) or alnum(text) in described
-
-
-def _holds_service(element: Any, markers: PageMarkers) -> bool:
-    return any(markers.is_service(node) for node in element.iter() if isinstance(node.tag, str))
-
-
-def description_lead(meta: dict[str, list[str]], ld: list[dict[str, Any]], body: str) -> str | None:
-    """og:description (or JSON-LD description) as the lead when the body does not hold it."""
-    options = [*meta.get("og:description", ()), *(str(o["description"]) for o in ld if o.get("description"))]
-    flat = alnum(body)
-    for option in options:
-        text = _DESCRIPTION_DATE.sub("", " ".join(option.split()))
-        core = text.rstrip("".join(_ELLIPSIS) + " ")
-        if len(text.split()) < MIN_DESCRIPTION_WORDS or alnum(core)[:200] in flat:
-            continue
-        if text.endswith(_ELLIPSIS):
-            continue  # a cut-off copy of the first paragraph, not a teaser of its own
-        return text
-    return None
 
 
 def _times(following: list[Any], tree: Any) -> list[str]:

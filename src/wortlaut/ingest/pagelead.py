@@ -1,0 +1,195 @@
+"""The lead (Teaser, standfirst) of a news page, from its own markup.
+
+A lead is a block the page sets apart from the body paragraphs (the rule is
+written down in ``eval/data/pages/GUIDELINES.md``): its own element or class,
+a heading under the headline, its place before the body's container, or a
+teaser above the lead picture with the body below it.  Three readings, tried in
+this order:
+
+1. :func:`find_lead`: a lead/teaser-class element after the headline (class
+   markers in ``lang/de/page_markers.tsv``), or an ``h2``/``h3`` standfirst;
+2. :func:`shown_description`: the page's own ``og:description`` shown as a
+   block that is set apart - alone in its container while the body paragraphs
+   stand in another one, or followed by the lead picture.  Sites without a
+   teaser class (bare text before the picture, a WordPress teaser paragraph,
+   ``class="article__topic"``) are read this way;
+3. :func:`description_lead`: ``og:description`` itself when the body does not
+   hold it (a teaser the page shows only to link previews).
+
+Being equal to ``og:description`` is not enough on its own: many sites copy
+their first body paragraph into it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wortlaut.ingest.pageparts import MAX_PART_CHARS, PageMarkers, block_text
+
+#: A lead is at least a sentence; shorter teaser elements are labels ("Region").
+MIN_LEAD_CHARS = 30
+#: og:description shorter than this is a slogan or a ticker marker ("++ lokalo.de Blaulicht ++").
+MIN_DESCRIPTION_WORDS = 6
+#: An ``h2`` right after the headline with at least this many words is a standfirst.
+MIN_H2_LEAD_WORDS = 8
+#: How far after the headline element the lead is looked for (elements in
+#: document order); far enough for share bars, a byline box and an image block.
+HEADER_SPAN = 60
+#: A paragraph this long after the headline is body text: the lead search stops there.
+BODY_PARAGRAPH_CHARS = 6 * MIN_LEAD_CHARS
+_DESCRIPTION_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d{2}\s*(?:Uhr)?)?\s*:\s*")
+_ELLIPSIS = ("...", "…")
+#: A link to an image file is a lightbox around the article's own picture.
+_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif)(\?|#|$)", re.IGNORECASE)
+_PICTURES = ("img", "picture", "figure", "video")
+#: Elements that carry no text of their own between a teaser and what follows it.
+_SPACERS = frozenset({"br", "hr", "span", "a", "script", "style", "noscript", "ins"})
+
+
+def alnum(text: str) -> str:
+    """Lower-case letters and digits only: compares texts that differ in punctuation and spacing."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def find_lead(
+    following: list[Any], markers: PageMarkers, headline: str | None, descriptions: list[str]
+) -> str | None:
+    """A teaser element after the headline, before the body starts.
+
+    A repeat of the headline is not one, nor a block holding a byline (the
+    metadata line of a teaser list).  An ``h2``/``h3`` right after the headline is
+    the lead when it is long (a standfirst) or is the page's own ``og:description``.
+    """
+    described = {alnum(text) for text in descriptions}
+    for position, element in enumerate(following[:HEADER_SPAN]):
+        text = block_text(element)
+        if not text or (headline and alnum(headline) in alnum(text) and len(text) < 2 * len(headline)):
+            continue
+        if markers.is_lead(element) and len(text) >= MIN_LEAD_CHARS and not _holds_service(element, markers):
+            return text
+        near = position < HEADER_SPAN // 4
+        if element.tag in ("h2", "h3") and near and _standfirst(element, text, described):
+            return text
+        if element.tag == "p" and len(text) > BODY_PARAGRAPH_CHARS:
+            return None  # the body has started
+    return None
+
+
+def _standfirst(element: Any, text: str, described: set[str]) -> bool:
+    """A long ``h2`` under the headline, or a heading that repeats the page's own description."""
+    return (element.tag == "h2" and len(text.split()) >= MIN_H2_LEAD_WORDS) or alnum(text) in described
+
+
+def _holds_service(element: Any, markers: PageMarkers) -> bool:
+    return any(markers.is_service(node) for node in element.iter() if isinstance(node.tag, str))
+
+
+def description_core(description: str) -> str:
+    """The description without a leading date stamp (``06.11.2023, 11.41 Uhr :``) and trailing ``…``."""
+    text = _DESCRIPTION_DATE.sub("", " ".join(description.split()))
+    return text.rstrip("".join(_ELLIPSIS) + " ")
+
+
+def shown_description(following: list[Any], markers: PageMarkers, descriptions: list[str]) -> str | None:
+    """``og:description`` shown after the headline as a block set apart from the body.
+
+    The block is a paragraph or the bare text that opens a container; it shows
+    the description (or the description opens with it), and either it is the
+    only paragraph of its container while the next paragraph stands in another
+    one, or the next thing after it is a picture.  The search stops at the first
+    body-sized paragraph that is not the description.
+    """
+    cores = [alnum(core) for core in map(description_core, descriptions)]
+    cores = [core for core in cores if len(core) >= MIN_LEAD_CHARS]
+    if not cores:
+        return None
+    for element in following[:HEADER_SPAN]:
+        if markers.is_caption(element) or markers.is_service(element):
+            continue
+        text, after, paragraph = _run(element)
+        if len(text) < MIN_LEAD_CHARS:
+            continue
+        key = alnum(text)
+        if any(core.startswith(key) or key.startswith(core) for core in cores):
+            return text if _set_apart(element, after, paragraph, following) else None
+        if len(text) >= BODY_PARAGRAPH_CHARS:
+            return None
+    return None
+
+
+def _run(element: Any) -> tuple[str, list[Any], bool]:
+    """The text block an element starts, the nodes that follow it, and whether it is a paragraph.
+
+    A paragraph's text (up to a picture nested in it, as broken WordPress markup
+    has it), or the bare text opening a container.
+    """
+    if element.tag == "p":
+        children = list(element)
+        cut = next((i for i, child in enumerate(children) if _is_picture(child)), None)
+        if cut is None:
+            return block_text(element), list(element.itersiblings()), True
+        parts = [element.text or ""] + [block_text(c) + " " + (c.tail or "") for c in children[:cut]]
+        return " ".join("".join(parts).split()), children[cut:] + list(element.itersiblings()), True
+    if element.tag in ("div", "section", "article") and element.text and element.text.strip():
+        return " ".join(element.text.split()), list(element), False
+    return "", [], False
+
+
+def _set_apart(element: Any, after: list[Any], paragraph: bool, following: list[Any]) -> bool:
+    """Whether the teaser block is apart from the body: above a picture, or alone in its container."""
+    if _first_is_picture(after):
+        return True
+    if not paragraph:
+        return False
+    inside = set(element.iter())
+    start = following.index(element) if element in following else 0
+    for node in following[start + 1 :]:
+        if node.tag == "p" and node not in inside and len(block_text(node)) >= MIN_LEAD_CHARS:
+            return node.getparent() is not element.getparent()
+    return False
+
+
+def _is_picture(node: Any) -> bool:
+    """Whether a node is or holds a picture."""
+    if not isinstance(node.tag, str):
+        return False
+    return node.tag in _PICTURES or next(node.iter(*_PICTURES), None) is not None
+
+
+def _first_is_picture(nodes: list[Any]) -> bool:
+    """Whether the first of ``nodes`` that shows anything is a picture (with at most a caption)."""
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        pictures = [node] if node.tag in _PICTURES else list(node.iter(*_PICTURES))
+        if pictures:
+            own = not all(_links_away(picture) for picture in pictures)
+            return own and len(block_text(node)) <= MAX_PART_CHARS
+        if node.tag in _SPACERS and not block_text(node):
+            continue
+        if block_text(node):
+            return False
+    return False
+
+
+def _links_away(picture: Any) -> bool:
+    """Whether a picture is a link to another site (an advert or a partner teaser, not the article's)."""
+    link = next((node for node in picture.iterancestors("a")), None)
+    href = (link.get("href") or "") if link is not None else ""
+    return href.startswith(("http://", "https://", "//")) and not _IMAGE_FILE.search(href)
+
+
+def description_lead(meta: dict[str, list[str]], ld: list[dict[str, Any]], body: str) -> str | None:
+    """og:description (or JSON-LD description) as the lead when the body does not hold it."""
+    options = [*meta.get("og:description", ()), *(str(o["description"]) for o in ld if o.get("description"))]
+    flat = alnum(body)
+    for option in options:
+        text = _DESCRIPTION_DATE.sub("", " ".join(option.split()))
+        core = text.rstrip("".join(_ELLIPSIS) + " ")
+        if len(text.split()) < MIN_DESCRIPTION_WORDS or alnum(core)[:200] in flat:
+            continue
+        if text.endswith(_ELLIPSIS):
+            continue  # a cut-off copy of the first paragraph, not a teaser of its own
+        return text
+    return None

@@ -1,0 +1,77 @@
+"""The lead of a page: a block the page sets apart from the body, not any copy of og:description."""
+
+from __future__ import annotations
+
+from wortlaut.ingest.htmltext import page_to_text
+from wortlaut.ingest.pagelead import description_core
+
+TEASER = "Der Stadtrat vertagt den Umbau des Bahnhofs. Die Opposition spricht von einem verlorenen Jahr"
+FIRST = (
+    "Der Stadtrat hat die Entscheidung über den Umbau des Bahnhofs am Dienstag vertagt. "
+    "Oberbürgermeisterin Eva Lindner sagte, man brauche mehr Zeit für die Prüfung der Kosten."
+)
+REST = (
+    "<p>„Wir entscheiden lieber richtig als schnell“, sagte Lindner nach der Sitzung am Abend im Rathaus.</p>"
+    "<p>Die Opposition kritisierte die Vertagung scharf und sprach von einem verlorenen Jahr.</p>"
+)
+PICTURE = '<figure><img src="bahnhof.jpg"><figcaption>Der Bahnhof am Abend</figcaption></figure>'
+HEADLINE = "<h1>Stadtrat vertagt Entscheidung</h1>"
+
+
+def page(description: str, article: str) -> str:
+    head = (
+        '<meta charset="utf-8"><meta property="og:title" content="Stadtrat vertagt Entscheidung">'
+        f'<meta property="og:description" content="{description}">'
+    )
+    return f'<html lang="de"><head>{head}</head><body><article>{article}</article></body></html>'
+
+
+def lead_of(html: str) -> str | None:
+    return page_to_text(html).parts.get("lead")
+
+
+def test_description_shown_alone_before_the_body_container_is_the_lead() -> None:
+    html = page(
+        TEASER, f'{HEADLINE}<p class="topic"><strong>{TEASER}</strong></p><div><p>{FIRST}</p>{REST}</div>'
+    )
+    assert lead_of(html) == TEASER
+    assert page_to_text(html).text.count(TEASER) == 1  # the lead block, not a body line as well
+
+
+def test_bare_teaser_text_above_the_picture_is_the_lead() -> None:
+    html = page(
+        f"06.11.2023, 11.41 Uhr : {TEASER}...", f"{HEADLINE}<div>{TEASER}...<br>{PICTURE}<br>{FIRST}</div>"
+    )
+    assert lead_of(html) == TEASER + "..."
+
+
+def test_teaser_paragraph_with_the_picture_nested_in_it_is_the_lead() -> None:
+    html = page(
+        TEASER + " Der Bahnhof am Abend " + FIRST,
+        f"{HEADLINE}<div><p>{TEASER}{PICTURE}</p><p>{FIRST}</p>{REST}</div>",
+    )
+    assert lead_of(html) == TEASER
+
+
+def test_first_paragraph_equal_to_the_description_is_body() -> None:
+    html = page(FIRST, f"{HEADLINE}<div><p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) is None
+    assert FIRST in page_to_text(html).text
+
+
+def test_an_advert_linking_away_does_not_set_the_first_paragraph_apart() -> None:
+    advert = '<a href="https://sprachschule.example/"><img src="ad.jpg"></a>'
+    html = page(FIRST, f"{HEADLINE}<div><p><strong>{FIRST}</strong></p>{advert}{REST}</div>")
+    assert lead_of(html) is None
+
+
+def test_lead_in_class_is_a_lead_marker() -> None:
+    html = page(
+        "Kurz gesagt", f'{HEADLINE}<div class="leadIn"><p>{TEASER}.</p></div><div><p>{FIRST}</p>{REST}</div>'
+    )
+    assert lead_of(html) == TEASER + "."
+
+
+def test_description_core_drops_date_stamp_and_ellipsis() -> None:
+    assert description_core("06.11.2023, 11.41 Uhr : In Nord wurde eröffnet...") == "In Nord wurde eröffnet"
+    assert description_core("Ein Satz …") == "Ein Satz"
