@@ -75,3 +75,16 @@ def test_lead_in_class_is_a_lead_marker() -> None:
 def test_description_core_drops_date_stamp_and_ellipsis() -> None:
     assert description_core("06.11.2023, 11.41 Uhr : In Nord wurde eröffnet...") == "In Nord wurde eröffnet"
     assert description_core("Ein Satz …") == "Ein Satz"
+
+
+def test_description_repeated_in_a_photo_caption_is_not_the_lead() -> None:
+    sentence = FIRST.split(". ")[0] + "."
+    caption = f'<figure><img src="b.jpg"><figcaption><div><p>{sentence}</p></div></figcaption></figure>'
+    html = page(sentence, f"{HEADLINE}{caption}<div><p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) is None
+
+
+def test_a_post_printed_as_one_long_paragraph_is_not_its_own_lead() -> None:
+    long_post = f"{TEASER}. {FIRST} " * 4
+    html = page(TEASER, f"{HEADLINE}<div><p>{long_post}{PICTURE}</p><p>{FIRST}</p></div>")
+    assert lead_of(html) is None

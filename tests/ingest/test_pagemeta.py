@@ -109,7 +109,8 @@ def test_part_matching_needs_most_of_the_line() -> None:
 def test_heading_of_kicker_and_short_title_is_found_as_the_headline_element() -> None:
     head = '<meta property="og:title" content="Klimavorreiter Oberland?">'
     teaser = '<p class="teaser">Welchen Weg schlägt die kommunale Wärmeplanung im Oberland ein?</p>'
-    read = page_to_text(page(head, "<h1>Energiewende Oberland: Klimavorreiter Oberland?</h1>" + teaser + BODY))
+    h1 = "<h1>Energiewende Oberland: Klimavorreiter Oberland?</h1>"
+    read = page_to_text(page(head, h1 + teaser + BODY))
     assert read.title == "Klimavorreiter Oberland?"
     assert read.parts["kicker"] == "Energiewende Oberland"
     assert read.parts["lead"].startswith("Welchen Weg")
