@@ -208,8 +208,7 @@ def description_lead(meta: dict[str, list[str]], ld: list[dict[str, Any]], body:
     options = [*meta.get("og:description", ()), *(str(o["description"]) for o in ld if o.get("description"))]
     flat = alnum(body)
     for option in options:
-        text = _DESCRIPTION_DATE.sub("", " ".join(option.split()))
-        core = text.rstrip("".join(_ELLIPSIS) + " ")
+        text, core = _DESCRIPTION_DATE.sub("", " ".join(option.split())), description_core(option)
         if len(text.split()) < MIN_DESCRIPTION_WORDS or alnum(core)[:200] in flat:
             continue
         if text.endswith(_ELLIPSIS):
