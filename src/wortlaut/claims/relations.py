@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from wortlaut.lang.tables import read_records
+from wortlaut.lang.tables import read_column, read_records
+from wortlaut.textnorm import fold_latin
 
 #: Relation types, in the order of ``claims_relations.tsv``'s rows.
 TYPES = ("denies", "confirms", "corrects", "retracts")
@@ -83,3 +84,17 @@ def relation_type(cue: str | None, frame: str | None = None) -> str | None:
 def quoted_phrases(frame: str | None) -> list[str]:
     """Quoted phrases of the frame (what the speaker is said to answer, word for word)."""
     return [match.group(1).strip() for match in _PHRASE.finditer(frame or "")]
+
+
+@cache
+def _reference_nouns() -> tuple[str, ...]:
+    return tuple(read_column("claims_references.tsv", columns=1)[1:])  # the first row is the header
+
+
+def refers_back(cue: str | None, frame: str | None) -> bool:
+    """Whether the cue and frame refer back to what is answered (``die Vorwürfe``, ``den Bericht``)."""
+    words = _WORD.findall(fold_latin(" ".join(part for part in (cue, frame) if part)))
+    return any(word.startswith(_reference_nouns()) for word in words)
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

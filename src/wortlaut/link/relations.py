@@ -27,7 +27,7 @@ from sqlite3 import Row
 
 import numpy as np
 
-from wortlaut.claims.relations import quoted_phrases, relation_type
+from wortlaut.claims.relations import quoted_phrases, refers_back, relation_type
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.statements import LEXICAL_WEIGHT
 from wortlaut.link.text import stems
@@ -44,6 +44,12 @@ MAX_CANDIDATES = 40
 #: Shared content stems required between the two texts: a denial names what it denies ("Vorwürfe
 #: zur Maut"), and a link with no word in common rests on the target's name alone.
 MIN_SHARED_STEMS = 1
+#: Earlier statements of the article looked at for a frame that refers back ("wies die Vorwürfe zurück"):
+#: the answered one is told just before; further back, the reference is no longer to it.
+REFERENCE_REACH = 3
+#: … and it must end at most this many characters before the answering statement starts: a reference
+#: noun points to what the last two or three sentences said (a news sentence is ~150 characters).
+REFERENCE_CHARS = 400
 #: Entity types that can be the target of a denial (people and organisations speak; places do not).
 SPEAKER_TYPES = frozenset({"PER", "ORG"})
 
@@ -124,13 +130,42 @@ def _candidates(connection: Connection, row: Row, kind: str) -> list[tuple[Row, 
                     connection, phrase, low, high, limit=MAX_CANDIDATES
                 )
             ]
+    if not found and kind != "retracts" and refers_back(row["cue_text"], row["frame_text"]):
+        found = _referred(connection, row)
     kept = [(candidate, evidence) for candidate, evidence in found if _earlier(row, candidate)]
     # Earliest first, so that of equal scores (copies of one statement) the first sighting wins.
     return sorted(kept, key=lambda item: (_day(item[0]["day"]), item[0]["id"]))
 
 
+def _speaker_words(row: Row) -> str:
+    return " ".join((row["speaker_text"] or "").casefold().split())
+
+
+def _other_speaker(row: Row, candidate: Row) -> bool:
+    """Whether two statements have different speakers (by entity when both have one, else by words)."""
+    if row["speaker_entity"] and candidate["speaker_entity"]:
+        return bool(row["speaker_entity"] != candidate["speaker_entity"])
+    left, right = _speaker_words(row), _speaker_words(candidate)
+    return not left or not right or left != right
+
+
+def _referred(connection: Connection, row: Row) -> list[tuple[Row, str]]:
+    """The nearest earlier statement of another speaker in the article, for a frame that refers back."""
+    span = _span(row)
+    if span is None:
+        return []
+    earlier = claim_tables.earlier_in_article(connection, row["article_id"], span[0], limit=REFERENCE_REACH)
+    near = [c for c in earlier if c["quote_end"] is not None and span[0] - c["quote_end"] <= REFERENCE_CHARS]
+    nearest = next((candidate for candidate in near if _other_speaker(row, candidate)), None)
+    return [(nearest, "referred")] if nearest is not None else []
+
+
 def _context(row: Row) -> str:
-    """The answering statement's words: its frame (what it answers) and its quotation."""
+    """A statement's words for the topic comparison: its frame (for an answer: what it answers) and quotation.
+
+    Both sides are compared with their frames: a short quotation ("von politischer Einflussnahme")
+    shares no word with its answer, while the sentence around it names the matter.
+    """
     return " ".join(part for part in (row["frame_text"], row["quote_text"]) if part)
 
 
@@ -141,12 +176,12 @@ def best_target(connection: Connection, row: Row, kind: str, encoder: Encoder) -
         return None
     context = _context(row)
     own = stems(context)
-    texts = [context] + [candidate["quote_text"] or "" for candidate, _ in candidates]
+    texts = [context] + [_context(candidate) for candidate, _ in candidates]
     vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
     cosines = vectors[1:] @ vectors[0]
     best: Link | None = None
     for (candidate, evidence), cosine in zip(candidates, cosines, strict=True):
-        other = stems(candidate["quote_text"] or "")
+        other = stems(_context(candidate))
         shared = len(own & other)
         if shared < MIN_SHARED_STEMS:
             continue

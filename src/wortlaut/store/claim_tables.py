@@ -15,7 +15,7 @@ from wortlaut.store.reader import Reader, Row
 from wortlaut.store.rows import chunks, named, placeholders
 
 _CUE_COLUMNS = (
-    "s.id, s.article_id, s.mode, s.cue_text, s.frame_text, s.quote_text, s.speaker_entity,"
+    "s.id, s.article_id, s.mode, s.cue_text, s.frame_text, s.quote_text, s.speaker_entity, s.speaker_text,"
     " s.speaker_start, s.speaker_end, s.cue_start, s.cue_end, s.quote_start, s.quote_end,"
     " COALESCE(s.date, s.published, a.published, a.ingested_at) AS day"
 )
@@ -47,8 +47,8 @@ def mentions_between(
 
 
 _EARLIER = (
-    "SELECT s.id, s.article_id, s.quote_text, s.speaker_entity,"
-    " COALESCE(s.date, s.published, a.published, a.ingested_at) AS day, s.quote_start"
+    "SELECT s.id, s.article_id, s.quote_text, s.frame_text, s.speaker_entity, s.speaker_text,"
+    " COALESCE(s.date, s.published, a.published, a.ingested_at) AS day, s.quote_start, s.quote_end"
     " FROM statements s JOIN articles a ON a.id = s.article_id"
 )
 
@@ -63,6 +63,18 @@ def earlier_by_speaker(
         " AND COALESCE(s.date, s.published, a.published, a.ingested_at) BETWEEN ? AND ?"
         " ORDER BY day DESC LIMIT ?",
         (speaker, low, high, limit),
+    )
+
+
+def earlier_in_article(
+    connection: sqlite3.Connection, article_id: str, before: int, *, limit: int
+) -> list[sqlite3.Row]:
+    """The statements of an article whose quotation starts before offset ``before``, nearest first."""
+    return named(
+        connection,
+        f"{_EARLIER} WHERE s.article_id = ? AND s.quote_start < ?"
+        " ORDER BY s.quote_start DESC LIMIT ?",
+        (article_id, before, limit),
     )
 
 
@@ -163,3 +175,13 @@ def quote_names(db: Reader, article_id: str, start: int | None, end: int | None)
         (article_id, start, end),
     )
     return [row["text"] for row in rows]
+
+
+def all_relations(connection: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every relation with the answering statement's article and spans and the target's wording."""
+    return named(
+        connection,
+        "SELECT r.type, s.article_id, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end,"
+        " s.quote_start, s.quote_end, t.quote_text AS target FROM statement_relations r"
+        " JOIN statements s ON s.id = r.statement_id JOIN statements t ON t.id = r.target_id",
+    )
