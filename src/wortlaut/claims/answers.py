@@ -8,10 +8,10 @@ statement and says, from that side, what happened.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from sqlite3 import Row
 
 from wortlaut.claims.relations import ANSWERED_LABELS, ANSWERING_LABELS
 from wortlaut.store import Store, claim_tables
+from wortlaut.store.reader import Row
 
 #: Relations shown on a person page (newest first).
 PERSON_RELATIONS = 50

@@ -23,7 +23,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from sqlite3 import Row
 
 import numpy as np
 
@@ -32,6 +31,7 @@ from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.statements import LEXICAL_WEIGHT
 from wortlaut.link.text import stems
 from wortlaut.store import claim_tables
+from wortlaut.store.reader import Row
 from wortlaut.store.rows import Connection
 
 LOG = logging.getLogger(__name__)
