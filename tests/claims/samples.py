@@ -88,3 +88,23 @@ def build_store(path: Path, articles: list[Article]) -> Path:
         with store.transaction() as connection:
             update_relations(connection, ids, encoder=HashingEncoder())
     return path
+
+
+def quoted_denial() -> Article:
+    """Lindner denies a phrase he quotes, naming nobody: the statement holding the phrase is the target."""
+    frame = "Lindner wies die Äußerung über „Steuern für Besserverdiener“ zurück"
+    text = f"Dementi\n{frame}: Das sei falsch."
+    statement = _statement(text, "s1", LINDNER, "Lindner", "wies", "Das sei falsch", day="2025-03-03",
+                           frame=frame)  # fmt: skip
+    return _article(text, url="https://example.org/quoted", source="Blatt E", day="2025-03-03",
+                    statements=(statement,))  # fmt: skip
+
+
+def retraction() -> Article:
+    """Merz takes back his own words on taxes (a retraction answers the speaker's earlier statement)."""
+    frame = "Merz ruderte bei den Steuern zurück"
+    text = f"Rückzieher\n{frame}: Eine Erhöhung der Steuern sei nie geplant gewesen."
+    quote = "Eine Erhöhung der Steuern sei nie geplant gewesen"
+    statement = _statement(text, "s1", MERZ, "Merz", "ruderte", quote, day="2025-03-04", frame=frame)
+    return _article(text, url="https://example.org/retraction", source="Blatt F", day="2025-03-04",
+                    statements=(statement,))  # fmt: skip

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.claims.samples import LINDNER, MERZ, build_store, claim, denial, later
+from tests.claims.samples import LINDNER, MERZ, build_store, claim, denial, later, quoted_denial, retraction
 from wortlaut.claims.answers import person_answers, statement_answers
 from wortlaut.store import Store
 
@@ -48,3 +48,21 @@ def test_no_target_named_no_link(tmp_path: Path) -> None:
     db = build_store(tmp_path / "u.sqlite", [claim(), dataclasses.replace(unnamed, mentions=())])
     with Store.open(db, readonly=True) as store:
         assert person_answers(store, MERZ.id) == []
+
+
+def test_a_quoted_phrase_finds_the_statement_that_holds_it(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "q.sqlite", [claim(), quoted_denial()])
+    with Store.open(db, readonly=True) as store:
+        answers = person_answers(store, MERZ.id)
+    assert [(a.label, a.evidence) for a in answers] == [("denied by", "quoted")]
+    assert "Besserverdiener" in answers[0].target_quote
+
+
+def test_a_retraction_answers_the_speakers_own_earlier_statement(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "r.sqlite", [claim(), retraction()])
+    with Store.open(db, readonly=True) as store:
+        answers = person_answers(store, MERZ.id)
+    assert [(a.type, a.label, a.side, a.evidence) for a in answers] == [
+        ("retracts", "retracted", "answering", "self")
+    ]
+    assert answers[0].target_date == "2025-03-01"

@@ -106,7 +106,8 @@ def _earlier(row: Row, candidate: Row) -> bool:
     if candidate["id"] == row["id"]:
         return False
     if candidate["article_id"] == row["article_id"]:
-        start, own = candidate["quote_start"], row["quote_start"] or row["cue_start"]
+        own = row["quote_start"] if row["quote_start"] is not None else row["cue_start"]
+        start = candidate["quote_start"]
         return start is not None and own is not None and start < own
     return _day(candidate["day"]) <= _day(row["day"])
 
