@@ -23,6 +23,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from pydantic import AfterValidator
 
 from wortlaut.api import docs_page, errors, security
+from wortlaut.api.claims_routes import claims_router
 from wortlaut.api.validation import check_date
 from wortlaut.api.writes import add_router
 from wortlaut.settings import get_settings
@@ -118,8 +119,15 @@ def create_app(
         return {"items": to_data(groups), "limit": limit, "offset": offset}
 
     @app.get("/persons/{name:path}", summary="A person's timeline and contacts")
-    def person(db: StoreDep, name: str, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50) -> Any:
-        return to_data(db.person(name[:200], limit=limit))
+    def person(
+        db: StoreDep,
+        name: str,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+        include_unreal: Annotated[
+            bool, Query(description="Also list negated and hypothetical events (contacts: happened ones).")
+        ] = False,
+    ) -> Any:
+        return to_data(db.person(name[:200], limit=limit, include_unreal=include_unreal))
 
     @app.get("/stories", summary="Stories, most recently active first")
     def stories(
@@ -175,6 +183,7 @@ def create_app(
     def article(db: StoreDep, article_id: str) -> dict[str, Any]:
         return db.article(article_id).to_json()
 
+    app.include_router(claims_router())
     app.include_router(add_router(path, token=token, lock=Lock()))
     _mount_web(app, factory)
     docs_page.add(app)

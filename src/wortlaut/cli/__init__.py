@@ -25,12 +25,15 @@ COMMANDS: dict[str, str] = {
     "link": "wortlaut.cli.link_command:link",
     "load": "wortlaut.cli.load_command:load",
     "person": "wortlaut.cli.store_commands:person",
+    "positions": "wortlaut.cli.claims_command:positions",
+    "relations": "wortlaut.cli.claims_command:relations",
     "said": "wortlaut.cli.store_commands:said",
     "search": "wortlaut.cli.store_commands:search",
     "serve": "wortlaut.cli.serve_command:serve",
     "similar": "wortlaut.cli.similar_command:similar",
     "stories": "wortlaut.cli.store_commands:stories",
     "story": "wortlaut.cli.store_commands:story",
+    "versions": "wortlaut.cli.claims_command:versions",
     "watch": "wortlaut.cli.watch_command:watch",
 }
 

@@ -17,6 +17,8 @@ EVALUATIONS: dict[str, str] = {
     "pages": "wortlaut.eval.pages:command",
     "statements-own": "wortlaut.eval.statements_own:command",
     "claims": "wortlaut.eval.claims:command",
+    "claims-relations": "wortlaut.eval.claims_relations:command",
+    "claims-drift": "wortlaut.eval.claims_drift:command",
     "linking": "wortlaut.eval.ner_linking:command",
 }
 

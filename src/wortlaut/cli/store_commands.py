@@ -119,7 +119,8 @@ def _timeline_line(item: TimelineItem) -> str:
         event = item.event
         place = " " + i18n._("in %(place)s", place=event.place) if event.place else ""
         who = i18n._("with %(names)s", names=", ".join(event.participants))
-        return f"{date}  {event.type or i18n._('event'):<9} {event.trigger}{place} {who}"
+        status = "" if event.status == "happened" else f" [{i18n._(event.status)}]"
+        return f"{date}  {event.type or i18n._('event'):<9} {event.trigger}{place} {who}{status}"
     story = item.story
     return f"{date}  {i18n._('story'):<9} {story.title if story else ''} ({story.id if story else ''})"
 
@@ -151,15 +152,17 @@ def render_person(page: Person) -> str:
 @click.argument("name")
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True,
               help="Most items of each kind (statements, events, stories) on the timeline.")  # fmt: skip
+@click.option("--include-unreal", is_flag=True,
+              help="Also list negated and hypothetical events (contacts count happened ones).")  # fmt: skip
 @format_option("text", "json")
 @db_option
-def person(name: str, limit: int, fmt: str, db: Path | None) -> None:
+def person(name: str, limit: int, include_unreal: bool, fmt: str, db: Path | None) -> None:
     """The timeline of NAME: statements, events and stories in date order, and whom they met.
 
     Example: wortlaut person Selenskyj
     """
     with reading(db) as store:
-        page = store.person(name, limit=limit)
+        page = store.person(name, limit=limit, include_unreal=include_unreal)
     if fmt == "json":
         emit_json(page)
     else:

@@ -362,8 +362,23 @@ CREATE TABLE IF NOT EXISTS link_story_entities (
 CREATE INDEX IF NOT EXISTS link_story_entities_entity ON link_story_entities(entity);
 """
 
+# Version 7 (issue 20): a statement that denies, confirms, corrects or retracts an earlier one, linked
+# to it by wortlaut.link.relations (``type``: denies, confirms, corrects, retracts; ``score``: the topic
+# similarity; ``evidence``: why the target was chosen, e.g. ``named:<entity>`` or ``quoted``).
+_V7 = """
+CREATE TABLE IF NOT EXISTS statement_relations (
+    statement_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    score REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (statement_id, target_id)
+);
+CREATE INDEX IF NOT EXISTS statement_relations_target ON statement_relations(target_id);
+"""
+
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 
 #: The tables of the cross-article linker alone (what :mod:`wortlaut.scale.links` computes on
 #: scratch databases): the cross-article tables of version 1 with the linker's index tables.

@@ -23,7 +23,7 @@ from wortlaut.echo import printable
 from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, Store, StoreError
 from wortlaut.store.errors import SQLiteOperationalError
 from wortlaut.store.facets import Filters
-from wortlaut.web import export, locale, quoting, semantic_views, views
+from wortlaut.web import claim_views, export, locale, quoting, semantic_views, views
 from wortlaut.web.feed_routes import add_feed_routes
 from wortlaut.web.highlight import anchor_id
 from wortlaut.web.links import link_url
@@ -166,9 +166,12 @@ def build_router(factory: StoreFactory) -> APIRouter:
         )
 
     @router.get(f"{PREFIX}/person/{{key:path}}")
-    def person(request: Request, key: str, since: str = "", until: str = "", topic: str = "") -> Response:
+    def person(
+        request: Request, key: str, since: str = "", until: str = "", topic: str = "", unreal: str = ""
+    ) -> Response:
         def build(store: Store) -> dict[str, Any]:
-            return views.person(store, key[:200], views.PersonFilters.parse(since, until, topic))
+            context = views.person(store, key[:200], views.PersonFilters.parse(since, until, topic, unreal))
+            return claim_views.add_relations(store, context)
 
         return respond(request, "person.html", build, f"person-{key}")
 
@@ -193,6 +196,13 @@ def build_router(factory: StoreFactory) -> APIRouter:
             lambda store: semantic_views.similar(store, statement_id[:200]),
             f"similar-{statement_id}",
         )
+
+    @router.get(f"{PREFIX}/versions/{{statement_id:path}}")
+    def versions(request: Request, statement_id: str) -> Response:
+        def build(store: Store) -> dict[str, Any]:
+            return claim_views.versions(store, statement_id[:200])
+
+        return respond(request, "versions.html", build, f"versions-{statement_id}")
 
     @router.get(f"{PREFIX}/search")
     def search(

@@ -45,15 +45,24 @@ class PersonFilters:
     since: str | None = None
     until: str | None = None
     topic: str | None = None
+    #: Also list negated and hypothetical events (``?unreal=1``).
+    include_unreal: bool = False
 
     @classmethod
-    def parse(cls, since: str | None, until: str | None, topic: str | None) -> PersonFilters:
+    def parse(
+        cls, since: str | None, until: str | None, topic: str | None, unreal: str | None = None
+    ) -> PersonFilters:
         for name, value in (("since", since), ("until", until)):
             if value and not is_partial_date(value):
                 raise BadRequest(f"{name}={value!r}: expected a real date YYYY, YYYY-MM or YYYY-MM-DD")
         if topic and len(topic) > 200:
             raise BadRequest("topic: at most 200 characters")
-        return cls(since=since or None, until=until or None, topic=(topic or "").strip() or None)
+        return cls(
+            since=since or None,
+            until=until or None,
+            topic=(topic or "").strip() or None,
+            include_unreal=unreal in {"1", "true", "yes"},
+        )
 
     def keeps_date(self, value: str | None) -> bool:
         if not value:
@@ -79,14 +88,14 @@ def home(store: Store) -> dict[str, Any]:
     }
 
 
-def _find_person(store: Store, key: str) -> Person:
+def _find_person(store: Store, key: str, *, include_unreal: bool = False) -> Person:
     try:
-        return store.person(key, limit=PERSON_ITEMS)
+        return store.person(key, limit=PERSON_ITEMS, include_unreal=include_unreal)
     except NotFoundError:
         entity = store.entity(key)  # links use names; ids work too
         if entity is None:
             raise
-        return store.person(entity.name, limit=PERSON_ITEMS)
+        return store.person(entity.name, limit=PERSON_ITEMS, include_unreal=include_unreal)
 
 
 def _statement_rows(groups: list[StatementGroup]) -> list[dict[str, Any]]:
@@ -142,7 +151,7 @@ def vars_of(record: Any) -> list[Any]:
 
 def person(store: Store, key: str, filters: PersonFilters) -> dict[str, Any]:
     """A person's page: identity, chart, statement groups, events, stories and contacts."""
-    found = _find_person(store, key)
+    found = _find_person(store, key, include_unreal=filters.include_unreal)
     entity = found.entity
     groups = store.said(
         entity.name,

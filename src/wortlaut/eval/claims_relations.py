@@ -1,0 +1,151 @@
+"""Relation links on the claims set: is the statement a denial, confirmation or correction is linked to right?
+
+``eval/data/claims/relations.tsv`` holds, for every occurrence of a relation cue
+word in a sample of WikiNews articles, the relation the sentence reports and a
+few words of the statement it answers (annotated before the linker ran).  The
+articles are analysed by the default pipeline into a scratch store, grouped by
+the statement linker and then linked by :mod:`wortlaut.link.relations`.
+
+An emitted link is judged by the gold row whose cue lies inside the answering
+statement (from its first to its last span): correct when the types agree and
+the target statement's wording holds the gold anchor.  Links whose cue is not a
+gold row (a ``bestätig…`` occurrence outside the sample) are counted apart as
+unjudged.  *Recall* is over the gold rows whose answered statement is in the text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wortlaut.article import Article
+from wortlaut.eval import claims_data as data
+from wortlaut.link import update as link_update
+from wortlaut.link.encoder import encoder_for
+from wortlaut.link.relations import update as link_relations
+from wortlaut.store import Store, claim_tables
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRelation:
+    """One cue occurrence: the relation it reports and what it answers (``-``: nothing stated)."""
+
+    source: str
+    cue: str
+    offset: int
+    type: str
+    target_speaker: str
+    target_anchor: str
+    split: str
+
+    def anchors(self) -> list[str]:
+        """The target anchor's alternatives, folded to lower case (none for ``-``)."""
+        if self.target_anchor == "-":
+            return []
+        return [anchor.strip().casefold() for anchor in self.target_anchor.split("|")]
+
+
+def gold_relations() -> list[GoldRelation]:
+    """The rows of ``relations.tsv``."""
+    rows = data._rows("relations.tsv")
+    return [GoldRelation(**{**row, "offset": int(row["offset"])}) for row in rows]  # type: ignore[arg-type]
+
+
+def _analysed(data_dir: Path, sources: Sequence[str]) -> dict[str, Article]:
+    from wortlaut.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    return {source: pipeline(data.source_article(data_dir, source)) for source in sources}
+
+
+def _links(store: Store) -> list[dict[str, Any]]:
+    """Every stored relation with the answering statement's extent and the target's wording."""
+    rows = [tuple(row) for row in claim_tables.all_relations(store.connection)]
+    found = []
+    for kind, article_id, *spans, target in rows:
+        known = [value for value in spans if value is not None]
+        found.append({"type": kind, "article": article_id, "start": min(known), "end": max(known),
+                      "cue": spans[2], "target": target or ""})  # fmt: skip
+    return found
+
+
+def _judge(link: dict[str, Any], golds: Sequence[GoldRelation]) -> str:
+    """``correct``, ``wrong`` or ``unjudged`` for one link, against the gold rows of its article."""
+    inside = [g for g in golds if link["start"] <= g.offset < link["end"] + 1]
+    if not inside:
+        return "unjudged"
+    gold = min(inside, key=lambda g: abs(g.offset - (link["cue"] or link["start"])))
+    target = " ".join(link["target"].casefold().split())
+    right = gold.type == link["type"] and any(anchor in target for anchor in gold.anchors())
+    return "correct" if right else "wrong"
+
+
+def report(data_dir: Path, *, encoder: str = "hashing") -> dict[str, Any]:
+    """Precision and recall of relation links on the claims set (see the module docstring)."""
+    golds = gold_relations()
+    sources = sorted({g.source for g in golds})
+    articles = _analysed(data_dir, sources)
+    chosen = encoder_for(encoder)
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "relations.sqlite") as store:
+        store.add_many(list(articles.values()), link=False)
+        ids = [article.id for article in articles.values()]
+        link_update(store, ids, encoder=chosen)
+        with store.transaction() as connection:
+            link_relations(connection, ids, encoder=chosen)
+        links = _links(store)
+    by_article: dict[str, list[GoldRelation]] = {}
+    for gold in golds:
+        by_article.setdefault(articles[gold.source].id, []).append(gold)
+    verdicts = [(_judge(link, by_article.get(link["article"], [])), link) for link in links]
+    split_of = {articles[g.source].id: g.split for g in golds}
+    result: dict[str, Any] = {"encoder": encoder, "gold_types": dict(Counter(g.type for g in golds))}
+    for split in ("tune", "test"):
+        mine = [(verdict, link) for verdict, link in verdicts if split_of.get(link["article"]) == split]
+        result[split] = _scores([g for g in golds if g.split == split], mine)
+    return result
+
+
+def _scores(golds: Sequence[GoldRelation], verdicts: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    counts = Counter(verdict for verdict, _ in verdicts)
+    judged = counts["correct"] + counts["wrong"]
+    answerable = [g for g in golds if g.anchors()]
+    return {
+        "gold_cues": len(golds),
+        "gold_relations": sum(g.type != "none" for g in golds),
+        "gold_with_target_in_text": len(answerable),
+        "links": len(verdicts),
+        "links_judged": judged,
+        "links_correct": counts["correct"],
+        "links_unjudged": counts["unjudged"],
+        "precision": round(counts["correct"] / judged, 3) if judged else None,
+        "recall": round(counts["correct"] / len(answerable), 3) if answerable else None,
+        "by_type": {f"{kind} {verdict}": n for (kind, verdict), n in
+                    Counter((link["type"], verdict) for verdict, link in verdicts).most_common()},
+    }  # fmt: skip
+
+
+@click.command()
+@click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--encoder", type=click.Choice(["hashing", "e5"]), default="hashing", show_default=True,
+              help="Statement encoder for grouping and the topic similarity.")  # fmt: skip
+def command(data_dir: Path | None, encoder: str) -> None:
+    """Precision and recall of denial/confirmation/correction links on the claims set (JSON)."""
+    scores = report(data_dir or Path.cwd().parent / "shared" / "data", encoder=encoder)
+    click.echo(json.dumps(scores, indent=1, ensure_ascii=False))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m wortlaut.eval.claims_relations [DATA_DIR]``."""
+    command.main(args=list(sys.argv[1:] if argv is None else argv), standalone_mode=True)
+
+
+if __name__ == "__main__":
+    main()

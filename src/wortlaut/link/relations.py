@@ -1,0 +1,221 @@
+"""Link denials, confirmations, corrections and retractions to the earlier statement they answer.
+
+A statement with a relation cue (:func:`wortlaut.claims.relations.relation_type`)
+is linked to one stored statement when all three hold:
+
+1. **the target is named or quoted**: the earlier statement's speaker is an entity
+   named in the answering statement's frame (``wies die Vorwürfe von Merz zurück``),
+   or, for a retraction, the speaker themself; or the earlier statement holds a
+   phrase the frame quotes (``die „Schuldenorgie“ dementiert``);
+2. **it is earlier**: dated at most :data:`WINDOW_DAYS` before, not after, and in
+   the same article it comes first;
+3. **same topic**: the project's statement similarity (:mod:`wortlaut.link.statements`:
+   embedding cosine plus :data:`~wortlaut.link.statements.LEXICAL_WEIGHT` times the
+   content-stem Dice) of the two texts, with at least :data:`MIN_SHARED_STEMS`
+   shared content stems; the best-scoring candidate wins.
+
+Run after linking (``wortlaut relations``), over the articles given or all of them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from wortlaut.claims.relations import quoted_phrases, refers_back, relation_type
+from wortlaut.link.encoder import Encoder, default_encoder
+from wortlaut.link.statements import LEXICAL_WEIGHT
+from wortlaut.link.text import stems
+from wortlaut.store import claim_tables
+from wortlaut.store.reader import Row
+from wortlaut.store.rows import Connection
+
+LOG = logging.getLogger(__name__)
+
+#: Days before the answering statement in which the answered one is looked for: a denial follows
+#: within days; a month covers weekly papers and late corrections.
+WINDOW_DAYS = 31
+#: Candidate statements read per named target (the newest): bounds the cost for speakers quoted daily.
+MAX_CANDIDATES = 40
+#: Shared content stems required between the two texts: a denial names what it denies ("Vorwürfe
+#: zur Maut"), and a link with no word in common rests on the target's name alone.
+MIN_SHARED_STEMS = 1
+#: Earlier statements of the article looked at for a frame that refers back ("wies die Vorwürfe zurück"):
+#: the answered one is told just before; further back, the reference is no longer to it.
+REFERENCE_REACH = 3
+#: … and it must end at most this many characters before the answering statement starts: a reference
+#: noun points to what the last two or three sentences said (a news sentence is ~150 characters).
+REFERENCE_CHARS = 400
+#: Entity types that can be the target of a denial (people and organisations speak; places do not).
+SPEAKER_TYPES = frozenset({"PER", "ORG"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation found: ``statement`` answers ``target``."""
+
+    statement: str
+    target: str
+    type: str
+    score: float
+    evidence: str
+
+
+def _day(value: str | None) -> str:
+    return (value or "")[:10]
+
+
+def _window(day: str) -> tuple[str, str]:
+    try:
+        end = date.fromisoformat(day)
+    except ValueError:
+        return "0000", "9999"
+    return date.fromordinal(end.toordinal() - WINDOW_DAYS).isoformat(), day + "\uffff"
+
+
+def _span(row: Row) -> tuple[int, int] | None:
+    """The statement's extent in its article: from its first to its last span (speaker, cue, quote)."""
+    names = ("speaker_start", "speaker_end", "cue_start", "cue_end", "quote_start", "quote_end")
+    values = [row[name] for name in names]
+    known = [value for value in values if value is not None]
+    return (min(known), max(known)) if known else None
+
+
+def _targets(connection: Connection, row: Row, kind: str) -> list[tuple[str, str]]:
+    """(entity, evidence) of the speakers the statement names as its target."""
+    speaker = row["speaker_entity"]
+    if kind == "retracts":
+        return [(speaker, "self")] if speaker else []
+    span = _span(row)
+    if span is None:
+        return []
+    found: dict[str, str] = {}
+    for mention in claim_tables.mentions_between(connection, row["article_id"], *span):
+        entity = mention["entity"]
+        if entity and entity != speaker and mention["type"] in SPEAKER_TYPES:
+            found.setdefault(entity, f"named:{entity}")
+    return list(found.items())
+
+
+def _earlier(row: Row, candidate: Row) -> bool:
+    """Whether ``candidate`` precedes the answering statement (in its article: by position)."""
+    if candidate["id"] == row["id"]:
+        return False
+    if candidate["article_id"] == row["article_id"]:
+        own = row["quote_start"] if row["quote_start"] is not None else row["cue_start"]
+        start = candidate["quote_start"]
+        return start is not None and own is not None and start < own
+    return _day(candidate["day"]) <= _day(row["day"])
+
+
+def _candidates(connection: Connection, row: Row, kind: str) -> list[tuple[Row, str]]:
+    """Earlier statements of the named targets and statements holding a quoted phrase, with evidence."""
+    low, high = _window(_day(row["day"]))
+    found: list[tuple[Row, str]] = []
+    for entity, evidence in _targets(connection, row, kind):
+        found += [
+            (candidate, evidence)
+            for candidate in claim_tables.earlier_by_speaker(
+                connection, entity, low, high, limit=MAX_CANDIDATES
+            )
+        ]
+    if kind != "retracts":
+        for phrase in quoted_phrases(row["frame_text"]):
+            found += [
+                (candidate, "quoted")
+                for candidate in claim_tables.earlier_quoting(
+                    connection, phrase, low, high, limit=MAX_CANDIDATES
+                )
+            ]
+    if not found and kind != "retracts" and refers_back(row["cue_text"], row["frame_text"]):
+        found = _referred(connection, row)
+    kept = [(candidate, evidence) for candidate, evidence in found if _earlier(row, candidate)]
+    # Earliest first, so that of equal scores (copies of one statement) the first sighting wins.
+    return sorted(kept, key=lambda item: (_day(item[0]["day"]), item[0]["id"]))
+
+
+def _speaker_words(row: Row) -> str:
+    return " ".join((row["speaker_text"] or "").casefold().split())
+
+
+def _other_speaker(row: Row, candidate: Row) -> bool:
+    """Whether two statements have different speakers (by entity when both have one, else by words)."""
+    if row["speaker_entity"] and candidate["speaker_entity"]:
+        return bool(row["speaker_entity"] != candidate["speaker_entity"])
+    left, right = _speaker_words(row), _speaker_words(candidate)
+    return not left or not right or left != right
+
+
+def _referred(connection: Connection, row: Row) -> list[tuple[Row, str]]:
+    """The nearest earlier statement of another speaker in the article, for a frame that refers back."""
+    span = _span(row)
+    if span is None:
+        return []
+    earlier = claim_tables.earlier_in_article(connection, row["article_id"], span[0], limit=REFERENCE_REACH)
+    near = [c for c in earlier if c["quote_end"] is not None and span[0] - c["quote_end"] <= REFERENCE_CHARS]
+    nearest = next((candidate for candidate in near if _other_speaker(row, candidate)), None)
+    return [(nearest, "referred")] if nearest is not None else []
+
+
+def _context(row: Row) -> str:
+    """A statement's words for the topic comparison: its frame (for an answer: what it answers) and quotation.
+
+    Both sides are compared with their frames: a short quotation ("von politischer Einflussnahme")
+    shares no word with its answer, while the sentence around it names the matter.
+    """
+    return " ".join(part for part in (row["frame_text"], row["quote_text"]) if part)
+
+
+def best_target(connection: Connection, row: Row, kind: str, encoder: Encoder) -> Link | None:
+    """The earlier statement ``row`` answers, or ``None`` when no candidate passes (module docstring)."""
+    candidates = _candidates(connection, row, kind)
+    if not candidates:
+        return None
+    context = _context(row)
+    own = stems(context)
+    texts = [context] + [_context(candidate) for candidate, _ in candidates]
+    vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+    cosines = vectors[1:] @ vectors[0]
+    best: Link | None = None
+    for (candidate, evidence), cosine in zip(candidates, cosines, strict=True):
+        other = stems(_context(candidate))
+        shared = len(own & other)
+        if shared < MIN_SHARED_STEMS:
+            continue
+        dice = 2 * shared / (len(own) + len(other))
+        score = float(cosine) + LEXICAL_WEIGHT * dice
+        if best is None or score > best.score:
+            best = Link(row["id"], candidate["id"], kind, score, evidence)
+    return best
+
+
+def find_links(
+    connection: Connection, article_ids: Sequence[str], *, encoder: Encoder | None = None
+) -> tuple[list[str], list[Link]]:
+    """(ids of the statements with a relation cue, the links found for them) in these articles."""
+    chosen = encoder
+    cued: list[str] = []
+    links: list[Link] = []
+    for row in claim_tables.cue_statements(connection, article_ids):
+        kind = relation_type(row["cue_text"], row["frame_text"])
+        if kind is None:
+            continue
+        cued.append(row["id"])
+        chosen = chosen or default_encoder()
+        link = best_target(connection, row, kind, chosen)
+        if link is not None:
+            links.append(link)
+    return cued, links
+
+
+def update(connection: Connection, article_ids: Sequence[str], *, encoder: Encoder | None = None) -> int:
+    """Find and store (replacing earlier ones) the relations of these articles' statements; how many."""
+    cued, links = find_links(connection, article_ids, encoder=encoder)
+    rows = [(link.statement, link.target, link.type, round(link.score, 4), link.evidence) for link in links]
+    claim_tables.replace_relations(connection, cued, rows)
+    LOG.info("relations: %d statements with a relation cue, %d linked", len(cued), len(links))
+    return len(links)
