@@ -1,15 +1,20 @@
-"""Own process pool vs Ray Data on the same articles: throughput, start-up, peak memory per worker.
+"""Own process pool vs Ray Data on the same articles: throughput, start-up, memory and CPU per process.
 
 Writes the corpus (10kGNAD articles, then WikiNews ``originalText`` of the
-train and dev splits) once as a JSON Lines file, then analyses it twice with
-``--workers`` workers: with the pool ``wortlaut ingest`` uses
+train and dev splits) once as JSON Lines files, then analyses it with
+``--workers`` workers on each side named by ``--order`` (default
+``pool,ray,ray,pool``: both orders, so a load that drifts during the run
+shows): with the pool ``wortlaut ingest`` uses
 (:func:`wortlaut.store.loader._analysed`, fork, resources loaded once per
 worker) and with :func:`wortlaut.scale.job.run_batch` (Ray Data, local mode,
-without linking), and checks that both give the same records.  Peak memory
-per worker is the largest resident size seen of a worker process (pool
-children, Ray's ``Analyzer`` actors), sampled every 0.2 s.  Usage::
+without linking, Ray started and shut down inside the timing), and checks
+that every run gives the same records.  Each run samples every descendant
+process of the benchmark (Ray's services and workers included) for peak RSS
+and CPU seconds, so the CPU cost per article of the pool's children, the Ray
+actors and Ray's own processes can be compared independently of the load of a
+shared machine.  Usage::
 
-    .venv/bin/python -m benchmarks.bench_scale [--limit N] [--workers W]
+    .venv/bin/python -m benchmarks.bench_scale [--limit N] [--workers W] [--order pool,ray]
 """
 
 from __future__ import annotations
