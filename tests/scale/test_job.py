@@ -12,16 +12,21 @@ from pathlib import Path
 
 import pytest
 
+from wortlaut.eval.stories import load_collection
 from wortlaut.ingest import iter_articles
+from wortlaut.link import HashingEncoder
 from wortlaut.pipeline import default_pipeline
 from wortlaut.samples import SAMPLES_DIR
+from wortlaut.scale import links
+from wortlaut.scale.driver_settings import DriverSettings
 from wortlaut.scale.load import load
-from wortlaut.scale.records import read_records, record_json
+from wortlaut.scale.records import read_records, record_json, to_row
+from wortlaut.settings import get_settings, reset_settings, use_config
 from wortlaut.store import Store
 
 pytestmark = pytest.mark.slow
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'wortlaut[scale]')")
-from wortlaut.scale.job import BatchError, run_batch  # noqa: E402
+from wortlaut.scale.job import BatchError, _link, run_batch  # noqa: E402
 
 INPUTS = [str(SAMPLES_DIR / "agenturmeldungen.jsonl"), str(SAMPLES_DIR / "2025-03-05_haushalt.txt")]
 
@@ -74,6 +79,51 @@ def test_load_writes_the_batch_links_into_a_store(output: Path) -> None:
         ).fetchone()
         assert counts == (report.added, 0)
         assert store.stories(limit=5)
+
+
+def test_ray_link_steps_give_the_local_link_tables_on_the_story_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Ray composition of the link steps (map_groups per bucket and per speaker, the driver's
+    clusterer) equals ``links.link_tables``, which tests/scale/test_links.py holds equal to the
+    incremental linker on the same collection."""
+    import pyarrow.parquet as pq
+
+    monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
+    articles = [gold.article for gold in load_collection()[0]]
+    rows = _link(
+        ray.data.from_items([to_row(a) for a in articles]),
+        tmp_path,
+        workers=2,
+        settings=DriverSettings.capture(),
+    )
+    expected = links.link_tables(articles, HashingEncoder())
+    assert rows["story_articles"] == len(articles) and rows["statement_group_members"] > 10
+    for table in ("duplicates", *links.GROUP_TABLES, *links.STORY_TABLES):
+        got = pq.read_table(tmp_path / f"{table}.parquet").to_pylist()
+        assert _canonical(got) == _canonical(expected[table]), table
+
+
+def _canonical(rows: list[dict[str, object]]) -> list[str]:
+    return sorted(json.dumps(row, sort_keys=True, default=repr) for row in rows)
+
+
+def test_ray_workers_resolve_the_driver_settings(tmp_path: Path) -> None:
+    config = tmp_path / "team.toml"
+    config.write_text('[linking]\nencoder = "hashing"\n\n[query]\ntimeout_s = 7.5\n', encoding="utf-8")
+    use_config(config)
+    try:
+        expected, snapshot = repr(get_settings()), DriverSettings.capture()
+    finally:
+        reset_settings()
+    assert ray.get(_settings_in_worker.remote(snapshot)) == expected
+    assert "timeout_s=7.5" in expected
+
+
+@ray.remote(num_cpus=0)
+def _settings_in_worker(snapshot: DriverSettings) -> str:
+    snapshot.apply()
+    return repr(get_settings())
 
 
 def test_batch_refuses_a_missing_input(tmp_path: Path) -> None:

@@ -2,18 +2,20 @@
 
 Shape of the job (all lazily planned, streamed by Ray Data):
 
-1. one row per input file (local paths; a folder is expanded) → ``flat_map``
-   reads each file into article rows (:func:`wortlaut.scale.tasks.read_path`);
-2. ``map_batches`` with :class:`~wortlaut.scale.tasks.Analyzer` actors, one
-   CPU each and ``workers`` of them, so the pipeline's resources load once per actor;
-3. the records are written as Parquet partitioned by ``published_date``
+1. one row per input file (local paths; a folder is expanded);
+2. ``map_batches`` with :class:`~wortlaut.scale.workers.Analyzer` actors, one
+   CPU each and ``workers`` of them, one file per call: each actor reads its file
+   and analyses the articles with a pipeline built once per actor, under the
+   driver's settings (:class:`~wortlaut.scale.driver_settings.DriverSettings`);
+3. failures are split off by Arrow expressions (no wortlaut code runs in those
+   tasks); the records are written as Parquet partitioned by ``published_date``
    (and, with ``jsonl``, as one JSON Lines file in ``analyze``'s format);
 4. with ``link``, the cross-article steps of :mod:`wortlaut.scale.links`: a
    feature ``map_batches``, a group-by over LSH band keys, a group-by over
    speakers, and the story clusterer over the time-sorted features.
 
-Reading, writing and the group-by steps ask for **no CPU** (``num_cpus=0``):
-on a small machine the analysis actors hold every core, and a read or write
+Filtering, writing and the group-by steps ask for **no CPU** (``num_cpus=0``):
+on a small machine the analysis actors hold every core, and a filter or write
 task waiting for a free core would wait forever (observed on 2 cores).
 """
 
@@ -30,6 +32,7 @@ from typing import Any
 from wortlaut.link.encoder import encoder_for
 from wortlaut.scale import links
 from wortlaut.scale import workers as tasks
+from wortlaut.scale.driver_settings import DriverSettings
 from wortlaut.scale.records import LINKS_DIR, RECORDS_DIR
 
 #: Articles per analysis batch: small enough that a batch of long articles stays well under a
@@ -49,7 +52,9 @@ def light(workers: int) -> dict[str, Any]:
     processes on 2 cores in one test run, each importing wortlaut, which cost
     more than the analysis.
     """
-    return {**NO_CPU, "concurrency": workers}
+    from ray.data import TaskPoolStrategy
+
+    return {**NO_CPU, "compute": TaskPoolStrategy(size=workers)}
 
 
 class BatchError(RuntimeError):
@@ -67,9 +72,10 @@ class BatchReport:
     link_rows: dict[str, int] = field(default_factory=dict)
 
 
-#: One input file is read by one task into one block, so files are the unit of parallelism: shard
-#: large inputs.  (``repartition`` would split a big file's block, but its task asks for a CPU the
-#: actors hold and the job deadlocks on a machine with as many CPUs as actors, observed on 2 cores.)
+#: One input file is read and analysed by one actor call, so files are the unit of parallelism: shard
+#: large inputs.  (``repartition``, streaming or not, would split a big file's block, but its task asks
+#: for a CPU the actors hold and the job deadlocks on a machine with as many CPUs as actors, observed
+#: on 2 cores with Ray 2.60.)
 
 
 def input_files(paths: Sequence[str]) -> list[str]:
@@ -100,6 +106,8 @@ def start_ray(*, address: str | None, workers: int) -> float:
     # Ray lowers its workers' priority to nice 15 by default; on a machine shared with other work
     # that starved the analysis actors (20 CPU-s in 10 minutes while the own pool ran at nice 0).
     os.environ.setdefault("RAY_worker_niceness", str(WORKER_NICENESS))
+    # Offline by rule: Ray's usage statistics would try to report to the network.
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not ray.is_initialized():
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
         if address:
@@ -122,26 +130,19 @@ def run_batch(
 ) -> BatchReport:
     """Analyse ``paths`` on Ray Data and write the records (and link tables) under ``output``."""
     files = input_files(paths)
+    settings = DriverSettings.capture()  # before Ray starts, so a bad settings file fails at once
     report = BatchReport(startup_seconds=start_ray(address=address, workers=workers))
     import ray
+    from ray.data.expressions import col
 
     began = time.perf_counter()
     ray.data.DataContext.get_current().enable_progress_bars = False
-    analysed = (
-        ray.data.from_items([{"path": name} for name in files])
-        .flat_map(tasks.read_path, **light(workers))
-        .map_batches(
-            tasks.Analyzer,
-            fn_constructor_kwargs={"published": published},
-            compute=ray.data.ActorPoolStrategy(size=workers),
-            num_cpus=1,
-            batch_size=batch_size,
-            batch_format="pyarrow",
-        )
-        .materialize()
+    analysed = _analysed(
+        files, workers=workers, published=published, batch_size=batch_size, settings=settings
     )
-    report.failures = [row["error"] for row in analysed.filter(_failed, **light(workers)).take_all()]
-    records = analysed.filter(_succeeded, **light(workers)).drop_columns(["error"]).materialize()
+    failed = analysed.filter(expr=col("error") != "", **light(workers))
+    report.failures = [row["error"] for row in failed.take_all()]
+    records = analysed.filter(expr=col("error") == "", **light(workers)).drop_columns(["error"]).materialize()
     report.records = records.count()
     out = Path(output)
     if report.records:
@@ -154,17 +155,34 @@ def run_batch(
     if jsonl:
         _write_jsonl(records, out / "records.jsonl")
     if link and report.records:
-        report.link_rows = _link(records, out / LINKS_DIR, workers=workers)
+        report.link_rows = _link(records, out / LINKS_DIR, workers=workers, settings=settings)
     report.seconds = time.perf_counter() - began
     return report
 
 
-def _failed(row: dict[str, Any]) -> bool:
-    return bool(row["error"])
+def _analysed(
+    files: list[str], *, workers: int, published: str | None, batch_size: int, settings: DriverSettings
+) -> Any:
+    """Read and analyse ``files`` on ``workers`` actors: rows of id, day, record and error.
 
+    One file per actor call, and one call in flight per actor: Ray Data's default (up to
+    four queued per actor) let one actor hold a queue of files at the end while the other
+    stood idle.
+    """
+    import ray
 
-def _succeeded(row: dict[str, Any]) -> bool:
-    return not row["error"]
+    return (
+        ray.data.from_items([{"path": name} for name in files], override_num_blocks=len(files))
+        .map_batches(
+            tasks.Analyzer,
+            fn_constructor_kwargs={"published": published, "batch_size": batch_size, "settings": settings},
+            compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
+            num_cpus=1,
+            batch_size=1,
+            batch_format="pyarrow",
+        )
+        .materialize()
+    )
 
 
 def _write_jsonl(records: Any, target: Path) -> None:
@@ -175,7 +193,7 @@ def _write_jsonl(records: Any, target: Path) -> None:
             handle.writelines(text + "\n" for text in batch.column("record").to_pylist())
 
 
-def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
+def _link(records: Any, folder: Path, *, workers: int, settings: DriverSettings) -> dict[str, int]:
     """The cross-article steps as Ray Data steps; writes one Parquet file per link table."""
     import ray
 
@@ -183,7 +201,7 @@ def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
     day = links.today()
     features = records.map_batches(
         tasks.Featurizer,
-        fn_constructor_kwargs={"encoder": encoder, "fallback_day": day},
+        fn_constructor_kwargs={"encoder": encoder, "fallback_day": day, "settings": settings},
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=1,
         batch_size=BATCH_SIZE * 4,
@@ -198,14 +216,20 @@ def _link(records: Any, folder: Path, *, workers: int) -> dict[str, int]:
     feature_rows = features.sort(["day", "id"]).take_all()
     duplicate_rows = links.resolve_duplicates(pairs, [(row["day"], row["id"]) for row in feature_rows])
     tables: dict[str, list[dict[str, Any]]] = {"duplicates": duplicate_rows}
+    statements = {"fallback_day": day, "settings": settings}
     grouped = (
-        records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **light(workers))
+        records.flat_map(tasks.statement_rows, fn_kwargs=statements, **light(workers))
         .groupby("speaker")
-        .map_groups(tasks.group_speaker, fn_kwargs={"encoder": encoder}, batch_format="pyarrow", num_cpus=1)
+        .map_groups(
+            tasks.group_speaker,
+            fn_kwargs={"encoder": encoder, "settings": settings},
+            batch_format="pyarrow",
+            num_cpus=1,
+        )
     )
     for table in links.GROUP_TABLES:
         tables[table] = []
-    if _has_statements(records, day, workers):
+    if _has_statements(records, statements, workers):
         for row in grouped.iter_rows():
             tables[row["table"]].append(json.loads(row["row"]))
     tables.update(links.cluster_stories(feature_rows, duplicate_rows, encoder_for(encoder)))
@@ -217,9 +241,9 @@ def workers_encoder() -> str:
     return tasks.encoder_choice()
 
 
-def _has_statements(records: Any, day: str, workers: int) -> bool:
+def _has_statements(records: Any, statements: dict[str, Any], workers: int) -> bool:
     """Whether any record has a groupable statement (a group-by over nothing has no schema)."""
-    rows = records.flat_map(tasks.statement_rows, fn_kwargs={"fallback_day": day}, **light(workers))
+    rows = records.flat_map(tasks.statement_rows, fn_kwargs=statements, **light(workers))
     return bool(rows.take(1))
 
 

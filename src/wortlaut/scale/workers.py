@@ -18,6 +18,7 @@ from wortlaut.ingest import IngestError, iter_articles
 from wortlaut.ingest.pagedates import override_published
 from wortlaut.link.encoder import encoder_for
 from wortlaut.scale import links
+from wortlaut.scale.driver_settings import DriverSettings
 from wortlaut.scale.records import error_row, to_row
 from wortlaut.settings import get_settings
 
@@ -29,34 +30,43 @@ def encoder_choice() -> str:
     return get_settings().linking.encoder.strip().lower()
 
 
-def read_path(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The articles of one input file as ``{"article": <JSON>, "error": ""}`` rows (errors as rows)."""
-    for item in iter_articles([row["path"]]):
-        if isinstance(item, IngestError):
-            yield {"article": "", "error": f"{item.path}: {item.reason}"}
-        else:
-            yield {"article": json.dumps(item.to_json(), ensure_ascii=False), "error": ""}
-
-
 class Analyzer:
-    """A Ray Data actor: the default pipeline, built once, applied to each batch of read articles."""
+    """A Ray Data actor: reads input files and analyses their articles with one pipeline, built once.
 
-    def __init__(self, published: str | None = None) -> None:
+    Reading happens here, in the actor, rather than in separate read tasks: a read task
+    is another process importing wortlaut (1.5 CPU-s each) on cores the actors need, and
+    every article would cross the object store as JSON once more.  Each call gets input
+    files and yields rows (``id``, ``published_date``, ``record``, ``error``) in batches
+    of ``batch_size`` articles, so a large file streams instead of being held whole.
+    """
+
+    def __init__(
+        self, published: str | None = None, batch_size: int = 16, settings: DriverSettings | None = None
+    ) -> None:
         from wortlaut.pipeline import default_pipeline
 
+        if settings is not None:
+            settings.apply()  # before the pipeline is built: stage options come from the settings
         self.pipeline = default_pipeline()
         self.published = published
+        self.batch_size = batch_size
 
-    def __call__(self, batch: Any) -> Batch:
-        rows = [self.analyse(row) for row in _rows(batch)]
-        return {
-            name: [row.get(name, "") for row in rows] for name in ("id", "published_date", "record", "error")
-        }
+    def __call__(self, batch: Any) -> Iterator[Batch]:
+        rows: list[dict[str, Any]] = []
+        for path in (row["path"] for row in _rows(batch)):
+            for item in iter_articles([path]):
+                rows.append(self.analyse(item))
+                if len(rows) >= self.batch_size:
+                    yield _record_columns(rows)
+                    rows = []
+        if rows:
+            yield _record_columns(rows)
 
-    def analyse(self, row: dict[str, Any]) -> dict[str, Any]:
-        if row["error"]:
-            return error_row("input", row["error"])
-        article = override_published(Article.from_json(json.loads(row["article"])), self.published)
+    def analyse(self, item: Article | IngestError) -> dict[str, Any]:
+        """One output row; an unreadable input or a failing article becomes an error row."""
+        if isinstance(item, IngestError):
+            return error_row(str(item.path), item.reason)
+        article = override_published(item, self.published)
         try:
             return {**to_row(self.pipeline(article)), "error": ""}
         except Exception as error:  # one failing article is reported, the batch goes on
@@ -64,10 +74,16 @@ class Analyzer:
             return error_row(where, f"analysis failed in the pipeline ({type(error).__name__}: {error})")
 
 
+def _record_columns(rows: list[dict[str, Any]]) -> Batch:
+    return {name: [row.get(name, "") for row in rows] for name in ("id", "published_date", "record", "error")}
+
+
 class Featurizer:
     """A Ray Data actor: signatures, band keys and story vectors of analysed records (one encoder each)."""
 
-    def __init__(self, encoder: str, fallback_day: str) -> None:
+    def __init__(self, encoder: str, fallback_day: str, settings: DriverSettings | None = None) -> None:
+        if settings is not None:
+            settings.apply()  # the story calibration (article words) comes from the settings
         self.encoder = encoder_for(encoder)
         self.fallback_day = fallback_day
 
@@ -76,8 +92,12 @@ class Featurizer:
         return _columns(links.article_features(articles, self.encoder, fallback_day=self.fallback_day))
 
 
-def statement_rows(row: dict[str, Any], fallback_day: str) -> list[dict[str, Any]]:
+def statement_rows(
+    row: dict[str, Any], fallback_day: str, settings: DriverSettings | None = None
+) -> list[dict[str, Any]]:
     """The groupable statements of one analysed record (a flat_map step)."""
+    if settings is not None:
+        settings.apply()
     return links.statement_rows(Article.from_json(json.loads(row["record"])), fallback_day=fallback_day)
 
 
@@ -88,8 +108,13 @@ def group_pairs(batch: Any) -> Batch:
     return {name: [pair[name] for pair in pairs] for name in ("id", "other", "score", "exact")}
 
 
-def group_speaker(batch: Any, encoder: str) -> Batch:
-    """One speaker's statements (a map_groups step): its group rows, as (table, JSON row) pairs."""
+def group_speaker(batch: Any, encoder: str, settings: DriverSettings | None = None) -> Batch:
+    """One speaker's statements (a map_groups step): its group rows, as (table, JSON row) pairs.
+
+    The grouping thresholds are the settings' ``linking.calibration``: hence the driver's settings.
+    """
+    if settings is not None:
+        settings.apply()
     tables = links.group_speaker(_rows(batch), encoder_for(encoder))
     flat = [(table, json.dumps(row, ensure_ascii=False)) for table, rows in tables.items() for row in rows]
     return {"table": [table for table, _ in flat], "row": [row for _, row in flat]}
