@@ -267,8 +267,8 @@ def _write(path: Path, lines: Iterable[str]) -> None:
     type=click.Choice(sorted(SPLITS)),
     default="dev",
     show_default=True,
-    help="dev: the 20 pages used while building; heldback: 10 pages scored once in the second issue-12 session "
-    "(now for development too); heldback2: 10 pages to score once, at the end of the third.",
+    help="dev: the 20 pages used while building; heldback: 10 pages scored once in the second issue-12 "
+    "session (now for development too); heldback2: 10 pages to score once, at the end of the third.",
 )
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
