@@ -124,3 +124,24 @@ def test_no_bare_pronoun_speaker_when_a_person_of_that_gender_is_named_before(pi
 def test_plan_in_the_authors_voice_with_reportive_sollen_is_not_a_statement(pipeline: Pipeline) -> None:
     text = "Die Bahn will bis 2030 neue Strecken bauen. Dort sollen dann auch neue Züge fahren."
     assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Wochenzeitung „Nordblick“ berichtet, der Minister sei zurückgetreten.",
+            "Die Wochenzeitung „Nordblick“",
+        ),
+        (
+            "Nach Angaben libanesischer Sicherheitskreise wurden drei Menschen verletzt.",
+            "Angaben libanesischer Sicherheitskreise",
+        ),
+        (
+            "Nach Angaben einer russischen Quelle wurden drei Menschen verletzt.",
+            "Angaben einer russischen Quelle",
+        ),
+    ],
+)
+def test_speaker_phrase_keeps_quoted_names_and_genitives(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert [who for _, _, who, _ in _statements(pipeline, text)] == [speaker]

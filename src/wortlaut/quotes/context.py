@@ -9,7 +9,7 @@ from wortlaut.quotes.cues import Cue, is_clause_end
 from wortlaut.quotes.found import Range
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import Quoted
-from wortlaut.quotes.speakers import phrase_after, phrase_before
+from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after, phrase_before
 from wortlaut.quotes.text import Tok
 
 #: Punctuation left out at the end of indirect quotes (the WikiNews annotation stops before it).
@@ -95,9 +95,24 @@ class Context:
             position += 1
         return position
 
+    def subject_begin(self, index: int, begin: int) -> int:
+        """Like :meth:`clause_begin`, but a short quoted name inside a noun phrase (``Die Zeitung „Yemen
+        Observer“ meldete``) does not end the search."""
+        start = self.clause_begin(index, begin)
+        while start > begin + 1 and self.quote_of[start - 1] >= 0:
+            quoted = self.quoted[self.quote_of[start - 1]]
+            opening = self.token_at(quoted.start)
+            if start - opening > MAX_QUOTED_NAME or opening <= begin:
+                break
+            before = self.tokens[opening - 1]
+            if self.quote_of[opening - 1] >= 0 or before.pos not in {"NN", "NE"}:
+                break
+            start = self.clause_begin(opening - 1, begin)
+        return start
+
     def speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
         """Token range of the subject that frames a cue: before the verb, or right after it when inverted."""
-        start = self.clause_begin(cue.first, begin)
+        start = self.subject_begin(cue.first, begin)
         if start < cue.first and self.tokens[start].low == "wie":
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
         before = phrase_before(self.tokens, start, cue.first, self.lexicon)
@@ -128,6 +143,11 @@ class Context:
             index += 1
         if index + 1 < end and self.tokens[index].low in SOURCE_PREPOSITIONS:
             return phrase_after(self.tokens, index + 1, self.clause_end(index + 1, end), self.lexicon)
+        if index + 1 < end and self.tokens[index].low in {"in", "im"}:
+            phrase = phrase_after(self.tokens, index + 1, self.clause_end(index + 1, end), self.lexicon)
+            documents = self.lexicon.words.get("impersonal_document", frozenset())
+            if phrase is not None and self.tokens[phrase[1] - 1].low.endswith(tuple(documents)):
+                return phrase  # heißt es in der Erklärung des Verbands
         return None
 
     def _subject_before_commas(self, comma: int, begin: int) -> tuple[int, int] | None:

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+from wortlaut.quotes.addressees import marked_addressee, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.speakers import phrase_after
+
+#: Addressee markers beyond the cue's clause (:mod:`wortlaut.quotes.addressees`), each kept because it raised
+#: addressee F1 on quotes-wikinews/train without lowering joint F1 (docs/quality.md, third issue-12 session).
+#: Farthest a marker may stand from the cue (tokens); keeps the scan linear in run-on text.  Gold addressees
+#: of quotes-wikinews/train: addressee F1 0.428 at 12, 0.439 at 20, 0.436 at 30 (whole sentence 0.439).
+MAX_ADDRESSEE_DISTANCE = 20
+ADDRESSEE_MARKERS: tuple[str, ...] = (
+    "opposite",
+    "audience",
+    "talk",
+    "appeal",
+    "passive",
+    "say_to",
+    "midfield",
+)
 
 #: Prepositions that introduce an addressee in a frame ("mit dem NATO-Vorsitzenden", "gegenüber der Presse").
 _ADDRESSEE_PREPOSITIONS = frozenset({"mit", "gegenüber"})
@@ -100,8 +116,50 @@ def add_details(
         phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb)
         if phrase is None and (addressee_verb or dative_verb):
             phrase = _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
+        if phrase is None and ADDRESSEE_MARKERS:
+            phrase = more_addressees(ctx, found, cue)
         if phrase is not None:
             found.addressee = ctx.chars(*phrase)
+            if found.speaker == found.addressee:
+                found.speaker = None
+
+
+def add_addressees(ctx: Context, found: list[Found]) -> None:
+    """Addressees for statements whose cue came from another rule than the verb frames (``so X gegenüber
+    der BBC``, a Konjunktiv clause after ``sagte … gegenüber …``)."""
+    if not ADDRESSEE_MARKERS:
+        return
+    for item in found:
+        if item.addressee is not None or not item.cue:
+            continue
+        cue = _cue_tokens(ctx, item)
+        if not cue:
+            continue
+        phrase = more_addressees(ctx, item, cue)
+        if phrase is not None:
+            item.addressee = ctx.chars(*phrase)
+            if item.speaker == item.addressee:
+                item.speaker = None
+
+
+def _lemma(ctx: Context, cue: list[int]) -> str | None:
+    """The speech verb's lemma, looked up from the cue's word forms."""
+    for index in cue:
+        entries = ctx.lexicon.verbs.get(ctx.tokens[index].low)
+        if entries:
+            return entries[0].lemma
+    return None
+
+
+def more_addressees(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int] | None:
+    """Preposition markers near the cue, then the addressees that hang on the verb."""
+    begin, end = ctx.sentences[ctx.sentence_of[cue[0]]]
+    window = max(begin, cue[0] - MAX_ADDRESSEE_DISTANCE), min(end, cue[-1] + MAX_ADDRESSEE_DISTANCE)
+    phrase = marked_addressee(ctx, found, *window, markers=ADDRESSEE_MARKERS)
+    lemma = _lemma(ctx, cue)
+    if phrase is None:
+        phrase = verb_addressee(ctx, found, cue, lemma, end, markers=ADDRESSEE_MARKERS)
+    return phrase
 
 
 def _dative_head(ctx: Context, opener: str, phrase: tuple[int, int]) -> bool:

@@ -14,7 +14,7 @@ from wortlaut.article import Article, Mention
 from wortlaut.quotes.according import according
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import find_cues
-from wortlaut.quotes.details import add_details
+from wortlaut.quotes.details import add_addressees, add_details
 from wortlaut.quotes.direct import direct_statements
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
@@ -22,7 +22,7 @@ from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
 from wortlaut.quotes.rerank import rerank_speakers
 from wortlaut.quotes.speaker_model import SpeakerModel
-from wortlaut.quotes.speakers import phrase_before
+from wortlaut.quotes.speakers import phrase_before, phrase_ending
 from wortlaut.quotes.text import sentence_ranges, token_view
 
 #: A frameless quotation or Konjunktiv sentence continues the last speaker at most this many sentences on
@@ -50,6 +50,8 @@ NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see ``_drop_contained``).
 DROP_CONTAINED = True
 NEAREST_PERSON = True
+#: Widen a carried person mention to the noun phrase it ends (see ``_with_title``).
+TITLED_PEOPLE = True
 
 
 def build_context(article: Article, lexicon: Lexicon) -> Context:
@@ -118,6 +120,21 @@ def _looks_like_name(ctx: Context, start: int, end: int) -> bool:
     return len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
+def _with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """A person mention widened to the noun phrase it ends (``Der deutsche Verteidigungsminister Franz Josef
+    Jung``, not only the name): the annotation, and a reader, take the whole phrase."""
+    if not TITLED_PEOPLE:
+        return span
+    first, last = ctx.token_at(span[0]), ctx.token_at(span[1])
+    if not first < last <= len(ctx.tokens):
+        return span
+    begin = ctx.sentences[ctx.sentence_of[first]][0]
+    phrase = phrase_ending(ctx.tokens, begin, last, ctx.lexicon)
+    if phrase is None or phrase[0] >= first or any(ctx.quote_of[i] >= 0 for i in range(phrase[0], first)):
+        return span
+    return ctx.tokens[phrase[0]].start, span[1]
+
+
 def _carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
     """Give frameless statements the speaker of the statement just before them, or, with
     ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them."""
@@ -151,7 +168,7 @@ def _named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention])
         lower, upper = ctx.tokens[begin].start, statement.start
         statement.speaker = next(
             (
-                (start, end)
+                _with_title(ctx, (start, end))
                 for start, end in people
                 if lower <= start and end <= upper and ctx.quote_of[ctx.token_at(start)] < 0
             ),
@@ -351,12 +368,13 @@ def extract(article: Article, lexicon: Lexicon, speaker_model: SpeakerModel | No
     found = framed + partial + direct
     found += _subjunctive_clauses(ctx, found)
     found += _free_indirect(ctx, found)
+    add_addressees(ctx, found)
     if speaker_model is not None:
         rerank_speakers(ctx, found, speaker_model, article.mentions)
     if NAMED_BEFORE:
         _named_before(ctx, found, article.mentions)
     people = sorted(
-        (mention.start, mention.end)
+        _with_title(ctx, (mention.start, mention.end))
         for mention in article.mentions
         if mention.type == "PER" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
     )

@@ -45,7 +45,12 @@ def rerank_speakers(
             continue
         sentence = ctx.sentence_of[cue[0]]
         rule = _token_range(ctx, statement.speaker) if statement.speaker else rule_choice(ctx, sentence, cue)
-        options = candidates(ctx, sentence, cue, rule)
+        addressee = _token_range(ctx, statement.addressee) if statement.addressee else None
+        options = [
+            option
+            for option in candidates(ctx, sentence, cue, rule)
+            if addressee is None or option.last <= addressee[0] or option.first >= addressee[1]
+        ]  # whom it was said to does not say it
         chosen = model.best(
             [features(ctx, option, cue, sentence, ordered, starts, rule) for option in options]
         )

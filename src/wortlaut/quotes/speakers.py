@@ -16,11 +16,13 @@ MAX_PHRASE = 9
 #: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
 _LINKS = frozenset(
     {"des", "der", "eines", "seines", "ihres", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"}
-)
+) | frozenset({"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"})
 #: Links that continue with any noun phrase (genitive articles); the others only with a name.
-_GENITIVES = frozenset({"des", "der", "eines", "seines", "ihres"})
+_GENITIVES = frozenset({"des", "der", "eines", "seines", "ihres"}) | frozenset(
+    {"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"}
+)
 #: After a proper name these articles open a dative ("sagte Müller der Zeitung"), not a genitive.
-_DATIVE_AFTER_NAME = frozenset({"der", "dem"})
+_DATIVE_AFTER_NAME = frozenset({"der", "dem", "einer", "einem"})
 #: Longest quoted name (tokens, marks included) in a speaker phrase ("der Organisation „Ärzte ohne Grenzen“").
 MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
@@ -107,6 +109,10 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
                 other += 1
                 seen_head = False
                 continue
+            if _bare_genitive(tokens, other, end):
+                other += 1
+                seen_head = False
+                continue
             if (
                 tok.low == "("
                 and other + 2 < end
@@ -122,6 +128,18 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon) -> int:
         seen_head = seen_head or _capital(tok)
         other += 1
     return other
+
+
+def _bare_genitive(tokens: list[Tok], index: int, end: int) -> bool:
+    """``Angaben libanesischer Sicherheitskreise``: a genitive plural without article opens with a strong
+    adjective in -er right before its noun."""
+    tok = tokens[index]
+    return (
+        tok.pos == "ADJA"
+        and tok.low.endswith("er")
+        and index + 1 < end
+        and tokens[index + 1].pos in {"NN", "NE"}
+    )
 
 
 def _new_phrase(previous: Tok, tok: Tok) -> bool:

@@ -1,0 +1,190 @@
+"""Addressees read off the grammar of the reporting sentence, beyond the cue's own clause.
+
+The WikiNews annotation marks as addressee whom a statement is said to (``sagte der BBC``, ``gegenüber dem
+Tagesspiegel``, ``vor der Presse``, ``in einem Interview mit der Sportschau``, ``sagte er zur Sportschau``),
+whom a demand or reproach is aimed at (``appellierte an die Lehrkräfte``, ``fordert von der Regierung``,
+``Ihm wird vorgeworfen``, ``X wurde aufgefordert``, ``hat die Gemeinden aufgefordert``).  Each marker is a
+preposition or a verb frame; the word lists live in ``lang/de/quotes_words.tsv`` (``addressee_*``
+categories).  Which markers are on was chosen on quotes-wikinews/train (docs/quality.md, third issue-12
+session).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.found import Found
+from wortlaut.quotes.speakers import phrase_after, phrase_before
+
+TokenRange = tuple[int, int]
+#: Dative pronouns that can stand before a postposed ``gegenüber`` (``Ihr gegenüber hat er angegeben``).
+_DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen", "mir", "uns"})
+#: Forms of ``zu`` that open a ``sagte … zur Sportschau`` addressee.
+_TO = frozenset({"zu", "zum", "zur"})
+#: Prepositions of ``fordert von der Regierung``.
+_FROM = frozenset({"von", "vom"})
+#: Most tokens between a trigger word and the ``an`` of its addressee (``wandte sich zuletzt wiederholt an``).
+MAX_APPEAL_GAP = 4
+
+
+def _outside(ctx: Context, found: Found, index: int) -> bool:
+    """A marker counts only outside quotation marks and outside the statement's own content."""
+    start = ctx.tokens[index].start
+    return ctx.quote_of[index] < 0 and not found.covers(start, ctx.tokens[index].end)
+
+
+def named(ctx: Context, phrase: TokenRange) -> bool:
+    """The phrase holds a proper name (POS ``NE``; capitalised words when there is no POS layer)."""
+    tokens = ctx.tokens[phrase[0] : phrase[1]]
+    if all(tok.pos is None for tok in tokens):
+        return any(tok.text[:1].isupper() for tok in tokens[1:] or tokens)
+    return any(tok.pos == "NE" for tok in tokens)
+
+
+def _after(ctx: Context, index: int, end: int) -> TokenRange | None:
+    phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
+    if phrase is None or ctx.tokens[phrase[0]].low in {"er", "sie", "es"}:
+        return None
+    return phrase
+
+
+def _opposite(ctx: Context, index: int, end: int) -> TokenRange | None:
+    """``gegenüber der BBC``; a dative pronoun before it (``Ihr gegenüber``) is the addressee too."""
+    if ctx.tokens[index].low != "gegenüber":
+        return None
+    if index > 0 and ctx.tokens[index - 1].low in _DATIVE_PRONOUNS:
+        return index - 1, index
+    return _after(ctx, index, end)
+
+
+def _before_audience(ctx: Context, index: int, end: int) -> TokenRange | None:
+    """``sagte vor der Presse`` / ``vor Journalisten``: only audiences, not ``vor einem Jahr``."""
+    if ctx.tokens[index].low != "vor":
+        return None
+    phrase = _after(ctx, index, end)
+    if phrase is None or not ctx.lexicon.has("addressee_audience", ctx.tokens[phrase[1] - 1].low):
+        return None
+    return phrase
+
+
+def _talk_partner(ctx: Context, index: int, end: int) -> TokenRange | None:
+    """``in einem Interview mit der New York Times``."""
+    if ctx.tokens[index].low != "mit" or index == 0:
+        return None
+    if not ctx.lexicon.has("addressee_talk", ctx.tokens[index - 1].low):
+        return None
+    return _after(ctx, index, end)
+
+
+def _appeal(ctx: Context, index: int, end: int) -> TokenRange | None:
+    """``appellierte an die Lehrkräfte``, ``ein Brief an sechs Bundesminister``, ``An die Regierung
+    appellierte sie`` / ``An die Gewerkschaften gewandt``."""
+    if ctx.tokens[index].low != "an":
+        return None
+    window = ctx.tokens[max(0, index - MAX_APPEAL_GAP - 1) : index]
+    phrase = _after(ctx, index, end)
+    if phrase is None:
+        return None
+    if phrase[1] < end:
+        window.append(ctx.tokens[phrase[1]])
+    if not any(ctx.lexicon.has("addressee_appeal", tok.low) for tok in window):
+        return None
+    return phrase
+
+
+#: The preposition markers, tried at every token of the sentence outside the statement's content.
+MARKERS: dict[str, Callable[[Context, int, int], TokenRange | None]] = {
+    "opposite": _opposite,
+    "audience": _before_audience,
+    "talk": _talk_partner,
+    "appeal": _appeal,
+}
+
+
+def marked_addressee(
+    ctx: Context, found: Found, begin: int, end: int, *, markers: tuple[str, ...]
+) -> TokenRange | None:
+    """The first addressee that a preposition marker opens in the sentence ``begin:end``."""
+    active = [name for name in markers if name in MARKERS]
+    for index in range(begin, end):
+        if not active or not _outside(ctx, found, index):
+            continue
+        for name in active:
+            phrase = MARKERS[name](ctx, index, end)
+            if phrase is not None:
+                return phrase
+    return None
+
+
+def verb_addressee(
+    ctx: Context, found: Found, cue: list[int], lemma: str | None, end: int, *, markers: tuple[str, ...]
+) -> TokenRange | None:
+    """Addressees that hang on the cue verb: ``zur Sportschau`` after ``sagte``, ``von der Regierung`` after
+    ``fordert``, the prefield of a passive ``wurde aufgefordert``."""
+    if lemma is None:
+        return None
+    last = cue[-1]
+    start = last + 1
+    if found.speaker is not None and ctx.token_at(found.speaker[0]) == start:
+        start = ctx.token_at(found.speaker[1])
+    if start < end:
+        word = ctx.tokens[start].low
+        if "say_to" in markers and word in _TO and ctx.lexicon.has("addressee_say_to", lemma):
+            phrase = _after(ctx, start, end)
+            if phrase is not None and named(ctx, phrase):
+                return phrase
+        if "demand_from" in markers and word in _FROM and ctx.lexicon.has("addressee_demand_from", lemma):
+            return _after(ctx, start, end)
+    if "passive" in markers:
+        phrase = passive_addressee(ctx, cue)
+        if phrase is not None:
+            return phrase
+    frames = {frame for verb in ctx.lexicon.lemmas.get(lemma, ()) for frame in verb.frames}
+    if "midfield" in markers and frames & {"addr", "dat"}:
+        phrase = midfield_object(ctx, found, cue)
+        if phrase is not None:
+            return phrase
+    return None
+
+
+def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | None:
+    """``hat die Mitgliedsstaaten dazu aufgefordert``, ``hatte Lenz gestern aufgefordert``: in a perfect, the
+    first noun phrase between auxiliary and participle that is not the speaker nor inside a prepositional
+    phrase."""
+    if len(cue) < 2 or not ctx.lexicon.has("aux", ctx.tokens[cue[0]].low):
+        return None
+    speaker = (
+        (ctx.token_at(found.speaker[0]), ctx.token_at(found.speaker[1]))
+        if found.speaker is not None
+        else None
+    )
+    index = cue[0] + 1
+    while index < cue[1]:
+        tok = ctx.tokens[index]
+        if speaker is not None and speaker[0] <= index < speaker[1]:
+            index = max(index + 1, speaker[1])
+            continue
+        if tok.pos in {"APPR", "APPRART", "ADV", "PAV", "PTKNEG", "ADJD"} or tok.low in {",", "sich"}:
+            index += 1
+            if tok.pos in {"APPR", "APPRART"}:
+                inner = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon)
+                index = inner[1] if inner is not None else index
+            continue
+        phrase = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon)
+        if phrase is None or ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low):
+            return None
+        return phrase
+    return None
+
+
+def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:
+    """``Ihm wird vorgeworfen, …`` / ``Israel wurde aufgefordert, …``: the prefield before the passive
+    auxiliary is the addressee (there is no subject that speaks)."""
+    if not any(ctx.lexicon.has("addressee_passive", ctx.tokens[index].low) for index in cue):
+        return None
+    aux = next((index for index in cue if ctx.lexicon.has("passive_aux", ctx.tokens[index].low)), None)
+    if aux is None:
+        return None
+    begin = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
+    return phrase_before(ctx.tokens, begin, aux, ctx.lexicon)
