@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from wortlaut.timex import grammar, phrases
+from wortlaut.timex import grammar, phrases, spoken
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.triggers import build_triggers
 
@@ -40,7 +40,7 @@ YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)\d{4}[-–/]$")
 #: The second year of ``zwischen 2010 und 2014``, ``von 1998 bis 2002`` (whatever noun follows).
 YEAR_PAIR_BEFORE = re.compile(r"(?<![\d.,])(?:1\d|20)\d\d\s+(?:und|bis|oder)\s+$")
 #: The rest of a number range after its first number (``31 [und 22 Jahre]``).
-RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und)\s*\w+\s+\w+")
+RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und|bzw\.)\s*\w+\s+\w+")
 #: Words ending like adjectives that are not (``eine über Jahre``), refused between number and unit.
 NOT_ADJECTIVE = r"(?!(?:über|unter|oder|aber|hinter|wieder|immer|weiter|später|früher|jeder|einer)\s)"
 #: Separator between list items (``am 4., 11., 18. und 25. März``, ``10 bis 15 Uhr``).
@@ -175,13 +175,13 @@ class PatternSet:
                 "duration",
                 re.compile(
                     rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
-                    rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}[a-zäöü]+e[nrs]?\s+)?(?P<unit>{unit})(?!\w)"
+                    rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}(?P<adj>[a-zäöü]+e[nrs]?)\s+)?(?P<unit>{unit})(?!\w)"
                 ),
             ),
             (
                 "duration",
                 re.compile(
-                    rf"{b}(?P<num>{number})(?=\s*(?:bis|-|–|oder|und)\s*{number}\s+(?P<unit>{unit})(?!\w))"
+                    rf"{b}(?P<num>{number})(?=\s*(?:bis|-|–|oder|und|bzw\.)\s*{number}\s+(?P<unit>{unit})(?!\w))"
                 ),
             ),
             (
@@ -197,7 +197,7 @@ class PatternSet:
                     rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen))(?!\w)"
                 ),
             ),
-            ("recent", re.compile(rf"{b}[Vv]or\s+kurzem(?!\w)")),
+            ("recent", re.compile(rf"{b}[Vv]or\s+[Kk]urzem(?!\w)")),
             (
                 "span_adj",
                 re.compile(
@@ -254,6 +254,7 @@ class PatternSet:
         ]
         self.patterns += grammar.extra_patterns(lex, b)
         self.patterns += phrases.extra_patterns(lex, b, number)
+        self.patterns += spoken.extra_patterns(lex, b)
         self.triggers = build_triggers(lex)
         #: Each kind's trigger test as one regex alternation: one C-level scan per kind instead of a
         #: Python loop over up to a hundred substrings (same answer as :func:`present`).
