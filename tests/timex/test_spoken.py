@@ -195,3 +195,55 @@ def test_alternative_ages_stay_out(finder: TimeFinder) -> None:
 )
 def test_more_feasts_of_the_calendar(finder: TimeFinder, text: str, value: str) -> None:
     assert [found[2] for found in values(finder, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "timeml", "mod"),
+    [
+        ("Vor rund zwei Wochen wurde das bekannt.", "Vor rund zwei Wochen", "2015-W45", "P2W", "APPROX"),
+        ("Vor über zehn Jahren war das anders.", "Vor über zehn Jahren", "2005", "P10Y", "BEFORE"),
+        ("Nach knapp drei Stunden war es vorbei.", "Nach knapp drei Stunden", "PT3H", None, "LESS_THAN"),
+        ("In etwa zwei Wochen wird entschieden.", "In etwa zwei Wochen", "2015-W49", None, "APPROX"),
+    ],
+)
+def test_approximate_counts_keep_their_preposition_and_get_a_mod(
+    finder: TimeFinder, text: str, expression: str, value: str, timeml: str | None, mod: str
+) -> None:
+    (found,) = find(finder, text)
+    assert (found.text, found.value, found.timeml_value, found.mod) == (expression, value, timeml, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("Im Spätherbst 2014 wurde gebaut.", "Spätherbst 2014", "2014-FA", "END"),
+        ("Im Frühsommer 2013 blühten die Rosen.", "Frühsommer 2013", "2013-SU", "START"),
+        ("Im Hochsommer war es heiß.", "Hochsommer", "2015-SU", "MID"),
+    ],
+)
+def test_season_compounds_name_a_part_of_the_season(
+    finder: TimeFinder, text: str, expression: str, value: str, mod: str
+) -> None:
+    (found,) = find(finder, text)
+    assert (found.text, found.value, found.mod) == (expression, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Übernächste Woche wird gestreikt.", "2015-W49"),
+        ("Vorletzte Woche wurde gestreikt.", "2015-W45"),
+        ("Um die Jahrtausendwende änderte sich das.", "2000"),
+    ],
+)
+def test_two_steps_away_and_the_turn_of_the_millennium(finder: TimeFinder, text: str, value: str) -> None:
+    assert [found[2] for found in values(finder, text)] == [value]
+
+
+def test_a_position_inside_a_named_unit_is_no_count_back(finder: TimeFinder) -> None:
+    assert values(finder, "Im vorletzten Monat des Jahres kommen neue Kameras.") == []
+
+
+def test_day_range_with_bis_zum_gives_both_ends(finder: TimeFinder) -> None:
+    found = values(finder, "Die Messe dauert vom 3. bis zum 5. Mai.")
+    assert [value for _, _, value in found] == ["2016-05-03", "2016-05-05"]

@@ -22,6 +22,24 @@ SPAN_ADJ_UNITS = {
     "minütig": "MIN",
     "jährig": "Y",
 }
+#: Words of approximation before a count -> TIMEX3 mod (``vor rund zwei Wochen`` APPROX).
+APPROX_MODS = {
+    "rund": "APPROX",
+    "etwa": "APPROX",
+    "ungefähr": "APPROX",
+    "zirka": "APPROX",
+    "circa": "APPROX",
+    "gut": "APPROX",
+    "knapp": "LESS_THAN",
+    "fast": "LESS_THAN",
+    "beinahe": "LESS_THAN",
+    "über": "MORE_THAN",
+    "mehr als": "MORE_THAN",
+    "mindestens": "EQUAL_OR_MORE",
+    "genau": "EQUAL",
+}
+#: The same words for the date a span back (``vor über zehn Jahren`` lies before the date ten years back).
+DATE_BACK_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE"}
 #: The unit of ``jede Stunde`` / ``pro Tag`` / ``jährlich`` -> the TIMEX3 SET value.
 EVERY_VALUES = {"Stunde": "PT1H", "Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}
 
@@ -46,15 +64,17 @@ class LengthRules:
         if g.get("adj", "").startswith("halb"):  # ``ein halbes Jahr``, ``eine halbe Stunde``
             return Resolved("DURATION", half_period(number, unit))
         prep = g.get("prep", "").lower()
+        mod = APPROX_MODS.get(" ".join(g.get("approx", "").split()))
         whole = int(number) if number == int(number) else None
         if prep == "vor" and whole is not None and unit in UNIT_NAMES:
             # The timeline needs the date (``vor fünfzig Jahren`` = 1965); TimeML corpora annotate
             # the noun phrase as a duration (``P50Y``), kept as the TimeML reading.
             dated = offset_value(UNIT_NAMES[unit], -whole, ctx)
-            return Resolved(dated.type, dated.value, dated.relative, timeml_value=period(number, unit))
+            back = DATE_BACK_MODS.get(mod or "", mod)
+            return Resolved(dated.type, dated.value, dated.relative, back, timeml_value=period(number, unit))
         if prep == "in" and whole is not None and unit in {"M", "W", "D"} and ctx.direction != "past":
-            return offset_value(UNIT_NAMES[unit], whole, ctx)
-        return Resolved("DURATION", period(number, unit))
+            return offset_value(UNIT_NAMES[unit], whole, ctx, mod)
+        return Resolved("DURATION", period(number, unit), mod=mod)
 
     def span_adj(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         """``einwöchigen``, ``dreitägige``: a duration said as an adjective."""

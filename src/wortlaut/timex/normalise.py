@@ -74,6 +74,7 @@ class Normaliser:
             **{kind: self._era for kind in grammar.ERA_KINDS},
             **{kind: self._phrase for kind in phrases.KINDS},
             **{kind: self._spoken for kind in spoken.KINDS},
+            "season_part": self._season_part,
         }
 
     def _mod(self, word: str, default: int = 0) -> int:
@@ -270,6 +271,12 @@ class Normaliser:
         elif offset == 0 and code == "WI" and ctx.anchor.month <= 2:
             year -= 1
         return Resolved("DATE", f"{year}-{code}")
+
+    def _season_part(self, g: dict[str, str], ctx: Context) -> Resolved:
+        """``Spätherbst 2014``: the season's value with the part as its mod."""
+        season = {"season": g["sname"].capitalize(), **({"year": g["year"]} if "year" in g else {})}
+        whole = self._season(season, ctx)
+        return Resolved(whole.type, whole.value, whole.relative, spoken.SEASON_PARTS[g["spre"]])
 
     def _quarter(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         number = self.lex.ordinals[g["ord"]]

@@ -44,7 +44,10 @@ RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und|bzw\.)\s*\w+\s+\w+")
 #: Words ending like adjectives that are not (``eine über Jahre``), refused between number and unit.
 NOT_ADJECTIVE = r"(?!(?:über|unter|oder|aber|hinter|wieder|immer|weiter|später|früher|jeder|einer)\s)"
 #: Separator between list items (``am 4., 11., 18. und 25. März``, ``10 bis 15 Uhr``).
-LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder|sowie)(?:\s+am)?|,|-|–|/)\s*"
+LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder|sowie)(?:\s+(?:am|zum))?|,|-|–|/)\s*"
+#: Words of approximation between ``vor``/``in``/``nach`` and a count (``vor rund zwei Wochen``); TIMEX3 mods
+#: in :data:`wortlaut.timex.lengths.APPROX_MODS`.
+APPROX = r"rund|etwa|knapp|genau|fast|beinahe|über|mehr\s+als|gut|ungefähr|zirka|circa|mindestens"
 
 PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
 #: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
@@ -174,7 +177,7 @@ class PatternSet:
             (
                 "duration",
                 re.compile(
-                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
+                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+(?:(?P<approx>{APPROX})\s+)?)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
                     rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}(?P<adj>[a-zäöü]+e[nrs]?)\s+)?(?P<unit>{unit})(?!\w)"
                 ),
             ),
@@ -323,6 +326,8 @@ class PatternSet:
             return False  # a name (``der Dreißigjährige Krieg``), not a length
         if kind == "span_adj" and groups["unit"] == "jährig":
             return phrases.span_noun_after(text, end)
+        if kind == "relunit" and re.match(r"\s+(?:des|der)\s", text[end : end + 6]):
+            return False  # ``im vorletzten Monat des Jahres``: a position in a named unit, not a count back
         if kind == "season" and "mod" not in groups and "year" not in groups:
             return previous in self.cues or previous in SEASON_CUES
         return grammar.accept(kind, groups, text, start) and phrases.accept(kind, groups)

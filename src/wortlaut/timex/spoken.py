@@ -11,7 +11,9 @@ German grammar of clock times and comparisons that the digit patterns miss:
   ``Vorjahresquartal``): the period in focus (the last month, quarter or half year named) one year back,
   as statistics compare ``im dritten Quartal 2009`` with ``dem gleichen Zeitraum des Vorjahres`` (2008-Q3);
   with no such period named, the year before the anchor;
-- a near future or past said as a phrase (``in Kürze``, ``in naher Zukunft`` FUTURE_REF).
+- a near future or past said as a phrase (``in Kürze``, ``in naher Zukunft`` FUTURE_REF);
+- the part of a season said as a compound (``Spätherbst 2014`` = 2014-FA with mod END, ``Frühsommer``
+  START, ``Hochsommer`` MID); resolved by the normaliser's season rule, kind ``season_part``.
 
 Resolution returns (type, value, relative, mod) as :mod:`.phrases` does.
 """
@@ -24,6 +26,8 @@ from datetime import date
 from wortlaut.timex.lexicon import TimeLexicon
 
 KINDS = frozenset({"clock_word", "every_n", "prior_period", "near_future"})
+#: Prefix of a season compound -> TIMEX3 mod (``Spätsommer`` = the end of summer).
+SEASON_PARTS = {"Früh": "START", "Hoch": "MID", "Spät": "END"}
 #: (type, value, relative, mod)
 Found = tuple[str, str | None, str | None, str | None]
 #: Clock words without a number -> TIMEX3 time part (after ``T``).
@@ -65,6 +69,12 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
                 rf"{b}(?:(?:im|dem|den|der)\s+)?(?:gleichen|selben|vergleichbaren)\s+(?P<span>Zeitraum|Monat|Quartal)"
                 rf"\s+(?:des\s+Vorjahres|des\s+vergangenen\s+Jahres|im\s+Vorjahr)(?!\w)"
                 rf"|{b}Vorjahres(?P<unit>monat|quartal|zeitraum|halbjahr|woche)s?(?!\w)"
+            ),
+        ),
+        (
+            "season_part",
+            re.compile(
+                rf"{b}(?P<spre>Früh|Hoch|Spät)(?P<sname>sommer|herbst|winter)(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?"
             ),
         ),
         ("near_future", re.compile(rf"{b}[Ii]n\s+(?:Kürze|naher\s+Zukunft|absehbarer\s+Zukunft)(?!\w)")),

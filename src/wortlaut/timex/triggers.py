@@ -34,6 +34,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "every_n": ("lle ",),
     "prior_period": ("Vorjahr", "vergangenen Jahres"),
     "near_future": ("Kürze", "Zukunft"),
+    "season_part": ("sommer", "herbst", "winter"),
     "span_adj": ("wöchig", "tägig", "monatig", "stündig", "minütig", "jährig"),
     "dayadj": ("heutigen", "gestrigen", "morgigen"),
     "dayhours": ("stunden",),
