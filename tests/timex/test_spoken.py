@@ -247,3 +247,44 @@ def test_a_position_inside_a_named_unit_is_no_count_back(finder: TimeFinder) -> 
 def test_day_range_with_bis_zum_gives_both_ends(finder: TimeFinder) -> None:
     found = values(finder, "Die Messe dauert vom 3. bis zum 5. Mai.")
     assert [value for _, _, value in found] == ["2016-05-03", "2016-05-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Die Arbeiten sollen im Frühjahr beginnen.", "2014-07-08", "2015-SP"),
+        ("Die Arbeiten wurden im Frühjahr begonnen.", "2014-07-08", "2014-SP"),
+        ("Die Arbeiten wurden im Herbst begonnen.", "2014-07-08", "2013-FA"),
+        ("Die Arbeiten sollen im Herbst beginnen.", "2014-07-08", "2014-FA"),
+        ("Im Winter wurde gebaut.", "2014-07-08", "2013-WI"),
+        ("Im Winter wird gebaut.", "2014-07-08", "2014-WI"),
+        ("Im Sommer ist es heiß.", "2014-07-08", "2014-SU"),
+    ],
+)
+def test_bare_season_direction_follows_the_tense(
+    finder: TimeFinder, text: str, anchor: str, value: str
+) -> None:
+    assert [found[2] for found in values(finder, text, anchor)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Im Laufe des Jahres wird gebaut.", "Im Laufe des Jahres", "2015"),
+        ("Im Laufe der kommenden Woche wird es regnen.", "Im Laufe der kommenden Woche", "2015-W48"),
+        ("Im Laufe des Jahres 2013 wurde gebaut.", "Im Laufe des Jahres 2013", "2013"),
+        ("Am Freitag kam es im Laufe des Abends zu Unruhen.", "im Laufe des Abends", "2015-11-13TEV"),
+        ("Im Laufe der Jahre wurde gebaut.", "Im Laufe der Jahre", "PXY"),
+    ],
+)
+def test_the_course_of_a_unit(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+    assert (expression, value) in [(found[0], found[2]) for found in values(finder, text)]
+
+
+def test_the_course_of_a_process_is_no_time(finder: TimeFinder) -> None:
+    assert values(finder, "Im Laufe des Verfahrens wurde gebaut.") == []
+
+
+def test_a_count_back_before_a_nominative_article_stays(finder: TimeFinder) -> None:
+    found = values(finder, "Nun soll im nächsten Jahr der Angriff erfolgen.")
+    assert found == [("nächsten Jahr", "DATE", "2016")]

@@ -268,8 +268,8 @@ class Normaliser:
             year += 1  # ``kommenden Herbst``: the next one to begin (this year's if not begun yet)
         elif offset < 0 and ctx.anchor.month < start + 3:
             year -= 1  # ``vergangenen Sommer``: the last one to have ended
-        elif offset == 0 and code == "WI" and ctx.anchor.month <= 2:
-            year -= 1
+        elif offset == 0 and "mod" not in g:
+            year += _season_shift(code, ctx.anchor.month, ctx.direction)
         return Resolved("DATE", f"{year}-{code}")
 
     def _season_part(self, g: dict[str, str], ctx: Context) -> Resolved:
@@ -291,3 +291,20 @@ class Normaliser:
         current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
         year = ctx.anchor.year - 1 if ctx.direction == "past" and number > current else ctx.anchor.year
         return Resolved("DATE", f"{year}-{code}")
+
+
+def _season_shift(code: str, month: int, direction: str | None) -> int:
+    """Years from the anchor's for a bare season name, by the clause's tense: ``im Frühjahr`` said in July
+    about the future is next spring, said in the past this spring; ``im Herbst`` said in March in the past
+    is last autumn. Winter carries the year of its December."""
+    start = SEASON_START[code]
+    if code == "WI":
+        begun = month == 12
+        if month <= 2:
+            return -1  # the winter under way began last December
+        return -1 if direction == "past" and not begun else 0
+    if direction == "future" and month >= start + 3:
+        return 1
+    if direction == "past" and month < start:
+        return -1
+    return 0

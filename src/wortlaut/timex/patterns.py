@@ -326,7 +326,7 @@ class PatternSet:
             return False  # a name (``der Dreißigjährige Krieg``), not a length
         if kind == "span_adj" and groups["unit"] == "jährig":
             return phrases.span_noun_after(text, end)
-        if kind == "relunit" and re.match(r"\s+(?:des|der)\s", text[end : end + 6]):
+        if kind == "relunit" and text.startswith(" des ", end):
             return False  # ``im vorletzten Monat des Jahres``: a position in a named unit, not a count back
         if kind == "season" and "mod" not in groups and "year" not in groups:
             return previous in self.cues or previous in SEASON_CUES

@@ -12,6 +12,8 @@ German grammar of clock times and comparisons that the digit patterns miss:
   as statistics compare ``im dritten Quartal 2009`` with ``dem gleichen Zeitraum des Vorjahres`` (2008-Q3);
   with no such period named, the year before the anchor;
 - a near future or past said as a phrase (``in Kürze``, ``in naher Zukunft`` FUTURE_REF);
+- the course of a unit (``im Laufe des Jahres`` = this year, ``im Laufe der kommenden Woche`` = next
+  week, ``im Laufe des Tages`` = the day in focus, ``im Laufe des Abends`` = its evening);
 - the part of a season said as a compound (``Spätherbst 2014`` = 2014-FA with mod END, ``Frühsommer``
   START, ``Hochsommer`` MID); resolved by the normaliser's season rule, kind ``season_part``.
 
@@ -24,8 +26,19 @@ import re
 from datetime import date
 
 from wortlaut.timex.lexicon import TimeLexicon
+from wortlaut.timex.resolved import Context, offset_value
 
-KINDS = frozenset({"clock_word", "every_n", "prior_period", "near_future"})
+KINDS = frozenset({"clock_word", "every_n", "prior_period", "near_future", "course_of"})
+#: Units of ``im Laufe des …`` -> unit of the anchor offset, or a part of the day (``T`` + code).
+COURSE_UNITS = {
+    "Jahres": "year",
+    "Monats": "month",
+    "Woche": "week",
+    "Tages": "day",
+    "Vormittags": "TMO",
+    "Nachmittags": "TAF",
+    "Abends": "TEV",
+}
 #: Prefix of a season compound -> TIMEX3 mod (``Spätsommer`` = the end of summer).
 SEASON_PARTS = {"Früh": "START", "Hoch": "MID", "Spät": "END"}
 #: (type, value, relative, mod)
@@ -44,6 +57,7 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
     hour = r"(?:1[0-2]|[1-9]|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
     prep = r"(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+"
     units = "|".join(EVERY_UNITS)
+    mods = "|".join(re.escape(word) for word in sorted(lex.modifiers, key=len, reverse=True))
     return [
         (
             "clock_word",
@@ -75,6 +89,13 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
             "season_part",
             re.compile(
                 rf"{b}(?P<spre>Früh|Hoch|Spät)(?P<sname>sommer|herbst|winter)(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?"
+            ),
+        ),
+        (
+            "course_of",
+            re.compile(
+                rf"{b}[Ii]m\s+Lauf(?:e)?\s+(?:des|der)\s+(?:(?P<cmod>{mods})\s+)?"
+                rf"(?P<cunit>Jahres|Monats|Woche|Tages|Vormittags|Nachmittags|Abends)(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?"
             ),
         ),
         ("near_future", re.compile(rf"{b}[Ii]n\s+(?:Kürze|naher\s+Zukunft|absehbarer\s+Zukunft)(?!\w)")),
@@ -121,7 +142,26 @@ def resolve(
         return "SET", f"P{unit[0]}{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}", None, None
     if kind == "near_future":
         return "DATE", "FUTURE_REF", None, None
+    if kind == "course_of":
+        return _course(g, lex, anchor, day)
     return _prior_period(period, anchor)
+
+
+def _course(g: dict[str, str], lex: TimeLexicon, anchor: date | None, day: date | None) -> Found:
+    """``im Laufe des Jahres`` / ``der kommenden Woche``: that unit counted from the anchor; a day or a part
+    of it is the day in focus."""
+    unit = COURSE_UNITS[g["cunit"]]
+    if "year" in g and unit == "year":
+        return "DATE", g["year"], None, None
+    if unit == "day" or unit.startswith("T"):
+        focus = day or anchor
+        suffix = unit if unit.startswith("T") else ""
+        if focus is None:
+            return "TIME" if suffix else "DATE", None, f"day:+0{suffix}", None
+        return "TIME" if suffix else "DATE", focus.isoformat() + suffix, None, None
+    offset = lex.modifiers.get(g.get("cmod", "").lower(), 0)
+    found = offset_value(unit, offset, Context(anchor=anchor))
+    return found.type, found.value, found.relative, None
 
 
 def _prior_period(period: str | None, anchor: date | None) -> Found:

@@ -35,6 +35,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "prior_period": ("Vorjahr", "vergangenen Jahres"),
     "near_future": ("Kürze", "Zukunft"),
     "season_part": ("sommer", "herbst", "winter"),
+    "course_of": ("Lauf",),
     "span_adj": ("wöchig", "tägig", "monatig", "stündig", "minütig", "jährig"),
     "dayadj": ("heutigen", "gestrigen", "morgigen"),
     "dayhours": ("stunden",),
