@@ -288,3 +288,18 @@ def test_the_course_of_a_process_is_no_time(finder: TimeFinder) -> None:
 def test_a_count_back_before_a_nominative_article_stays(finder: TimeFinder) -> None:
     found = values(finder, "Nun soll im nächsten Jahr der Angriff erfolgen.")
     assert found == [("nächsten Jahr", "DATE", "2016")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Gebäude aus dem 15. Jh. wurde saniert.", ["14"]),
+        ("Im 15. und 16. Jahrhundert blühte die Stadt.", ["14", "15"]),
+        ("In der ersten Hälfte des Jahres stieg der Umsatz.", ["2015-H1"]),
+        ("In der zweiten Jahreshälfte 2013 stieg der Umsatz.", ["2013-H2"]),
+        ("In der zweiten Hälfte des kommenden Jahres wird gebaut.", ["2016-H2"]),
+        ("In der ersten Hälfte des Spiels fiel kein Tor.", []),
+    ],
+)
+def test_centuries_in_lists_and_halves_of_a_year(finder: TimeFinder, text: str, expected: list[str]) -> None:
+    assert [found[2] for found in values(finder, text)] == expected

@@ -150,7 +150,13 @@ class PatternSet:
                     rf"{b}(?:(?:im\s+)?(?:das\s+)?Jahre?s?\s+)?{year}(?![\w.,]\d|\d|[^\W\d_]|-\d{{1,2}}(?!\d))"
                 ),
             ),
-            ("century", re.compile(rf"{b}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
+            (
+                "century",
+                re.compile(
+                    rf"{b}(?P<num>\d{{1,2}})\.(?:\s+(?:Jahrhunderts?(?!\w)|Jh\.)"
+                    rf"|(?=\s*(?:und|bis|oder|-|–)\s*\d{{1,2}}\.\s+(?:Jahrhunderts?(?!\w)|Jh\.)))"
+                ),
+            ),
             ("decade", re.compile(rf"{b}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
             ("night", re.compile(rf"{b}Nacht\s+(?:zu[mr]?|auf(?:\s+den)?)\s+(?P<wd>{weekday})(?!\w)")),
             (

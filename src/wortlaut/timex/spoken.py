@@ -12,6 +12,8 @@ German grammar of clock times and comparisons that the digit patterns miss:
   as statistics compare ``im dritten Quartal 2009`` with ``dem gleichen Zeitraum des Vorjahres`` (2008-Q3);
   with no such period named, the year before the anchor;
 - a near future or past said as a phrase (``in Kürze``, ``in naher Zukunft`` FUTURE_REF);
+- a half of a year said with ``Hälfte`` (``in der ersten Hälfte des Jahres`` = H1 of the anchor's year,
+  ``der zweiten Jahreshälfte 2013`` = 2013-H2, ``des kommenden Jahres`` = next year's);
 - the course of a unit (``im Laufe des Jahres`` = this year, ``im Laufe der kommenden Woche`` = next
   week, ``im Laufe des Tages`` = the day in focus, ``im Laufe des Abends`` = its evening);
 - the part of a season said as a compound (``Spätherbst 2014`` = 2014-FA with mod END, ``Frühsommer``
@@ -28,7 +30,7 @@ from datetime import date
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.resolved import Context, offset_value
 
-KINDS = frozenset({"clock_word", "every_n", "prior_period", "near_future", "course_of"})
+KINDS = frozenset({"clock_word", "every_n", "prior_period", "near_future", "course_of", "year_half"})
 #: Units of ``im Laufe des …`` -> unit of the anchor offset, or a part of the day (``T`` + code).
 COURSE_UNITS = {
     "Jahres": "year",
@@ -98,6 +100,13 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
                 rf"(?P<cunit>Jahres|Monats|Woche|Tages|Vormittags|Nachmittags|Abends)(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?"
             ),
         ),
+        (
+            "year_half",
+            re.compile(
+                rf"{b}(?P<half>ersten|zweiten)\s+(?:Hälfte\s+(?:des\s+(?:(?P<cmod>{mods})\s+)?Jahres|(?P<y1>\d{{4}}))"
+                rf"|Jahreshälfte)(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?"
+            ),
+        ),
         ("near_future", re.compile(rf"{b}[Ii]n\s+(?:Kürze|naher\s+Zukunft|absehbarer\s+Zukunft)(?!\w)")),
     ]
 
@@ -144,6 +153,13 @@ def resolve(
         return "DATE", "FUTURE_REF", None, None
     if kind == "course_of":
         return _course(g, lex, anchor, day)
+    if kind == "year_half":
+        code = "H1" if g["half"] == "ersten" else "H2"
+        named = g.get("year") or g.get("y1")
+        if named:
+            return "DATE", f"{named}-{code}", None, None
+        found = offset_value("year", lex.modifiers.get(g.get("cmod", "").lower(), 0), Context(anchor=anchor))
+        return "DATE", f"{found.value}-{code}" if found.value else None, found.relative, None
     return _prior_period(period, anchor)
 
 

@@ -36,6 +36,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "near_future": ("Kürze", "Zukunft"),
     "season_part": ("sommer", "herbst", "winter"),
     "course_of": ("Lauf",),
+    "year_half": ("Hälfte", "hälfte"),
     "span_adj": ("wöchig", "tägig", "monatig", "stündig", "minütig", "jährig"),
     "dayadj": ("heutigen", "gestrigen", "morgigen"),
     "dayhours": ("stunden",),
