@@ -303,3 +303,39 @@ def test_a_count_back_before_a_nominative_article_stays(finder: TimeFinder) -> N
 )
 def test_centuries_in_lists_and_halves_of_a_year(finder: TimeFinder, text: str, expected: list[str]) -> None:
     assert [found[2] for found in values(finder, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das ändert sich nicht von heute auf morgen.",
+        "Eines Tages wird er es verstehen.",
+    ],
+)
+def test_idioms_of_time_words_name_no_time(finder: TimeFinder, text: str) -> None:
+    assert values(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Abend des 3. Mai wurde gefeiert.", [("Abend des 3. Mai", "TIME", "2015-05-03TEV")]),
+        (
+            "In der Nacht zum 4. Mai wurde ein Brand gemeldet.",
+            [("Nacht zum 4. Mai", "TIME", "2015-05-04TNI")],
+        ),
+        (
+            "Am Freitag wurde er verhaftet. Am nächsten Tag kam er frei.",
+            [("Freitag", "DATE", "2015-11-13"), ("nächsten Tag", "DATE", "2015-11-14")],
+        ),
+        (
+            "Am Freitag wurde er verhaftet. Tags darauf kam er frei.",
+            [("Freitag", "DATE", "2015-11-13"), ("Tags darauf", "DATE", "2015-11-14")],
+        ),
+        ("Am nächsten Tag kam er frei.", []),  # no day in focus: the day before is unknown
+    ],
+)
+def test_part_of_a_named_day_and_the_day_after_the_one_in_focus(
+    finder: TimeFinder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert values(finder, text) == expected

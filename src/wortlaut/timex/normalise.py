@@ -33,7 +33,13 @@ PART_CODES = {
 #: Year words after a month (``April des Vorjahres``) -> offset from the anchor's year.
 YEAR_WORDS = {"Vorjahres": -1}
 #: Day words counted from the day last named rather than from publication (``am Vortag``).
-FOCUS_RELATIVE = frozenset({"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "diesem Tag"})
+FOCUS_RELATIVE = frozenset(
+    {"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "Tag darauf", "Tags darauf", "tags darauf"}
+    | {"diesem Tag", "nächsten Tag", "folgenden Tag"}
+)
+#: Words for the day after that say nothing without a day in focus (``am nächsten Tag`` after no named day
+#: follows an event the rules cannot date): no value is guessed then.
+FOCUS_ONLY = frozenset({"nächsten Tag", "folgenden Tag", "Tag darauf", "Tags darauf", "tags darauf"})
 #: Two-digit years up to this value are read as 20xx (``21.05.25``), later ones as 19xx.
 TWO_DIGIT_CENTURY_SPLIT = 40
 
@@ -115,8 +121,8 @@ class Normaliser:
             return None
         if "h" in g:
             return self.lengths.clock(g, Context(anchor=ctx.anchor, direction=ctx.direction, day=found))
-        if "night" in g:
-            return Resolved("TIME", found.isoformat() + "TNI")
+        if "night" in g:  # ``in der Nacht zum 4. Mai``, ``am Abend des 3. Mai``
+            return Resolved("TIME", f"{found.isoformat()}T{PART_CODES[g['night']]}")
         return Resolved("DATE", found.isoformat())
 
     def _daypart(self, g: dict[str, str], ctx: Context) -> Resolved:
@@ -223,7 +229,7 @@ class Normaliser:
             offset = -1 if ctx.direction == "past" and not weekend else 0
         return Resolved("DATE", iso_week(ctx.anchor + timedelta(weeks=offset)) + "-WE")
 
-    def _word(self, g: dict[str, str], ctx: Context) -> Resolved:
+    def _word(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         text = g["word"]
         word = self.lex.words.get(text) or self.lex.words[text[:1].lower() + text[1:]]
         if "nowadays" in g:
@@ -231,6 +237,8 @@ class Normaliser:
             today = self._offset_value("day", 0, ctx)
             return Resolved("DATE", today.value, today.relative, timeml_value="PRESENT_REF")
         if word.kind == "day":
+            if text in FOCUS_ONLY and ctx.day is None:
+                return None
             base = ctx
             if g["word"] in FOCUS_RELATIVE and ctx.day is not None:
                 base = Context(anchor=ctx.day)
