@@ -16,6 +16,22 @@ from wortlaut.timex.lexicon import TimeLexicon
 DIGITS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 SEASONS = ("Frühling", "Frühjahr", "Sommer", "Herbst", "Winter")
 UNITS = ("Tag", "Woche", "Monat", "Jahr")
+#: Spoken clock times (``um halb neun``, ``Viertel vor``, ``zu Mittag``, ``in der Früh``): not the bare
+#: ``halb`` of ``deshalb`` or ``innerhalb``.
+CLOCK_WORDS: tuple[str, ...] = ("m halb", "gegen halb", "ab halb", "bis halb", "iertel", "Mitternacht")
+CLOCK_WORDS += ("u Mittag", "n Mittag", "s Mittag", "der Früh")
+PRIOR_PERIOD = (
+    "Vorjahres",
+    "Zeitraum des",
+    "Monat des",
+    "Quartal des",
+    "Zeitraum im",
+    "Monat im",
+    "Quartal im",
+)
+SEASON_PARTS = tuple(
+    f"{part}{name}" for part in ("Früh", "Hoch", "Spät") for name in ("sommer", "herbst", "winter")
+)
 FIXED: dict[str, tuple[str, ...]] = {
     "iso": DIGITS,
     "numdate": DIGITS,
@@ -30,12 +46,12 @@ FIXED: dict[str, tuple[str, ...]] = {
     "vague": (*UNITS, "Stunden", "Minuten"),
     "future": ("Zukunft", "Jahr", "Monaten", "Wochen", "Tagen"),
     "recent": ("urzem",),
-    "clock_word": ("iertel", "halb", "Mitternacht", "Mittag", "Früh"),
-    "every_n": ("lle ",),
-    "prior_period": ("Vorjahr", "vergangenen Jahres"),
-    "near_future": ("Kürze", "Zukunft"),
-    "season_part": ("sommer", "herbst", "winter"),
-    "course_of": ("Lauf",),
+    "clock_word": CLOCK_WORDS,
+    "every_n": ("alle ", "Alle "),
+    "prior_period": PRIOR_PERIOD,
+    "near_future": ("Kürze", "naher Zukunft", "absehbarer Zukunft"),
+    "season_part": SEASON_PARTS,
+    "course_of": ("Laufe d", "Lauf d"),
     "year_half": ("Hälfte", "hälfte"),
     "span_adj": ("wöchig", "tägig", "monatig", "stündig", "minütig", "jährig"),
     "dayadj": ("heutigen", "gestrigen", "morgigen"),
