@@ -46,6 +46,16 @@ def test_held_back_own_set_b_gold_points_into_fresh_texts() -> None:
     assert not first & {doc.name for doc in docs}
 
 
+def test_held_back_own_set_c_gold_points_into_texts_of_no_other_set() -> None:
+    shared = shared_path("data")
+    docs = timex_sets.own_documents(shared, name="own-c")
+    assert len(docs) == 12 and sum(len(doc.timexes) for doc in docs) == 69
+    for doc in docs:
+        assert doc.dct and all(doc.text[g.start : g.end] == g.text for g in doc.timexes)
+    earlier = {doc.name for name in ("own", "own-b") for doc in timex_sets.own_documents(shared, name=name)}
+    assert not earlier & {doc.name for doc in docs}
+
+
 def test_unknown_own_set_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown own set"):
-        timex_sets.own_documents(name="own-c")
+        timex_sets.own_documents(name="own-z")

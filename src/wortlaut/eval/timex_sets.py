@@ -2,9 +2,9 @@
 
 The halves are fixed in ``eval/data/krauts_dolomiten_split.tsv`` (file names sorted by SHA-1, first 50
 ``tune``, the rest ``untouched``), so the rules can be tuned on one half and judged on the other. The own
-sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/``) store no article text: 10kGNAD rows
-give offsets into the article, news-html rows give which occurrence of the expression in the text
-wortlaut's HTML reader extracts.
+sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/`` and ``timex-own-c/``) store no article
+text: 10kGNAD rows give offsets into the article, news-html rows give which occurrence of the expression
+in the text wortlaut's HTML reader extracts.
 Both are read into :class:`~wortlaut.timex.timeml.TimeMLDocument` so one scorer serves all sets.
 """
 
@@ -21,8 +21,10 @@ SPLIT_FILE = DATA / "krauts_dolomiten_split.tsv"
 OWN_DIR = DATA / "timex-own"
 #: The second own set (issue 15, second session), held back: scored once at the end of a session.
 OWN_B_DIR = DATA / "timex-own-b"
+#: The third own set (issue 15, third session), held back like B: scored once at the end of a session.
+OWN_C_DIR = DATA / "timex-own-c"
 #: ``--set`` name -> folder of an own set.
-OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR}
+OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR, "own-c": OWN_C_DIR}
 SHARED_DATA = Path("../shared/data")
 HALVES = ("tune", "untouched")
 
@@ -106,7 +108,9 @@ def _occurrence(text: str, row: dict[str, str]) -> int:
 
 
 def own_documents(shared: Path = SHARED_DATA, *, name: str = "own") -> list[TimeMLDocument]:
-    """All documents of an own set (``own``: 25, ``own-b``: 15); a clear error without ``../shared``."""
+    """All documents of an own set (``own``: 25, ``own-b``: 15, ``own-c``: 12).
+
+    A clear error without ``../shared``."""
     if name not in OWN_SETS:
         raise ValueError(f"unknown own set {name!r} (use {' or '.join(OWN_SETS)})")
     if not (shared / "news-10kgnad").is_dir():

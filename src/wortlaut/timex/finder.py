@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
+from wortlaut.timex import spoken
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
-from wortlaut.timex.normalise import FOCUS_RELATIVE, Context, Normaliser
+from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
 from wortlaut.timex.patterns import Candidate, PatternSet
+from wortlaut.timex.resolved import Context, Resolved
 from wortlaut.timex.tense import direction_at
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -40,6 +43,13 @@ SINCE_BEFORE = re.compile(
     r"(?<!\w)[Ss]eit\s+(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?(?:(?:dem|vergangenem|letztem)\s+)?$"
 )
 
+#: A direction word right before a month or feast names which one (``im vergangenen September`` lies back
+#: whatever the clause's tense; ``zum kommenden Ostern`` ahead).
+PAST_BEFORE = re.compile(r"(?<!\w)(?:vergangenen|letzten|vorigen|zurückliegenden)\s+$")
+FUTURE_BEFORE = re.compile(r"(?<!\w)(?:kommenden|nächsten|bevorstehenden)\s+$")
+#: Kinds whose direction such a word decides.
+DIRECTED_KINDS = frozenset({"month", "daymonth", "holiday"})
+
 #: A date at least this many years before the anchor is "then" to a sentence-initial ``Heute`` right after it
 #: (``Im Gründungsjahr 1951 … Heute umfasst …``): the contrast makes ``heute`` mean "nowadays". A decade is
 #: the smallest span German news calls "damals"; chosen by that reading, not fitted to a corpus.
@@ -62,6 +72,8 @@ class _Focus:
         self.anchor: date | None = None
         self.sentence = -1
         self.narrative_year: int | None = None
+        #: The last sub-year period named (``2009-Q3``) and its anchor, for ``Vorjahreszeitraum``.
+        self.period: tuple[str, date | None] | None = None
         self.narrative_anchor: date | None = None
         #: Sentence starts: the current one and the last one that named a time long past (or ``damals``).
         self.current = -1
@@ -127,6 +139,7 @@ class TimeFinder:
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
             if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
                 direction = "past"
+            direction = _directed(cand, chunk) or direction
             ref = anchor(start)
             day = focus.day if focus.anchor == ref else None
             local = focus.sentence == sentence.start
@@ -145,12 +158,18 @@ class TimeFinder:
                     year=given,
                     local_day=local,
                     several_days=several,
+                    period=focus.period[0] if focus.period and focus.period[1] == ref else None,
                 ),
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
             if resolved is None:
                 continue
+            if result and cand.kind == "weekday" and index and cands[index - 1].kind == "weekday":
+                ends = (cands[index - 1], cand)
+                resolved, result[-1] = _ordered_range(resolved, result[-1], chunk, ends, direction)
+            if resolved.type == "DATE" and cand.kind != "prior_period" and spoken.is_period(resolved.value):
+                focus.period = (resolved.value or "", ref)
             moves_focus = cand.groups.get("word") not in FOCUS_RELATIVE
             if moves_focus and resolved.type == "DATE" and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
@@ -202,3 +221,34 @@ def _range_years(cands: Sequence[Candidate], chunk: str) -> dict[int, int]:
         if second.kind in YEARLESS_KINDS and RANGE_JOIN.fullmatch(chunk, first.end, second.start):
             found[index] = int(year)
     return found
+
+
+def _directed(cand: Candidate, chunk: str) -> str | None:
+    """``past`` / ``future`` when a direction word stands right before a month or feast."""
+    if cand.kind not in DIRECTED_KINDS:
+        return None
+    window = (chunk, max(0, cand.start - 30), cand.start)
+    if PAST_BEFORE.search(*window):
+        return "past"
+    return "future" if FUTURE_BEFORE.search(*window) else None
+
+
+def _ordered_range(
+    resolved: Resolved, first: TimeExpr, chunk: str, ends: tuple[Candidate, Candidate], direction: str | None
+) -> tuple[Resolved, TimeExpr]:
+    """A weekday range (``von Montag bis Freitag``) runs forward: when the second end came out before the
+    first, a past range moves its start back (``vergangene Woche von Montag bis Freitag``), any other range
+    moves its end ahead."""
+    values = (resolved.value or "", first.value or "")
+    if not all(DAY_VALUE.match(value) for value in values) or not RANGE_JOIN.fullmatch(
+        chunk, ends[0].end, ends[1].start
+    ):
+        return resolved, first
+    day, start = date.fromisoformat(values[0][:10]), date.fromisoformat(values[1][:10])
+    if day >= start:
+        return resolved, first
+    weeks = timedelta(days=7 * ((start - day).days // 7 + 1))
+    if direction == "past":
+        moved = (start - weeks).isoformat() + values[1][10:]
+        return resolved, replace(first, value=moved)
+    return replace(resolved, value=(day + weeks).isoformat() + values[0][10:]), first

@@ -8,13 +8,14 @@ Without one they keep a ``relative`` description (``weekday:wednesday``, ``day:+
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
-from wortlaut.timex import grammar, phrases
-from wortlaut.timex.calendar import iso_week, safe_date, shift_month, weekday_date, year_for_month
+from wortlaut.timex import grammar, phrases, spoken
+from wortlaut.timex.calendar import iso_week, safe_date, weekday_date, year_for_month
+from wortlaut.timex.lengths import LengthRules
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.patterns import Candidate
+from wortlaut.timex.resolved import Context, Resolved, offset_value, sign
 
 SEASONS = {"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU", "Herbst": "FA", "Winter": "WI"}
 #: Month in which each season begins (winter: December, so it carries that year's number).
@@ -29,55 +30,18 @@ PART_CODES = {
     "Nachmittag": "AF",
     "Nacht": "NI",
 }
-VAGUE_UNITS = {"Tag": "D", "Woche": "W", "Monat": "M", "Jahr": "Y", "Jahrzehnt": "DE"}
-#: Vague clock units (``einige Stunden`` = PTXH): TIMEX3 writes them after ``T``.
-VAGUE_CLOCK_UNITS = {"Stund": "H", "Minut": "M"}
-#: Adjectives of length -> TIMEX3 unit (``zweitägig`` = P2D, ``43-minütig`` = PT43M).
-SPAN_ADJ_UNITS = {
-    "wöchig": "W",
-    "tägig": "D",
-    "monatig": "M",
-    "stündig": "H",
-    "minütig": "MIN",
-    "jährig": "Y",
-}
 #: Year words after a month (``April des Vorjahres``) -> offset from the anchor's year.
 YEAR_WORDS = {"Vorjahres": -1}
 #: Day words counted from the day last named rather than from publication (``am Vortag``).
-FOCUS_RELATIVE = frozenset({"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "diesem Tag"})
+FOCUS_RELATIVE = frozenset(
+    {"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "Tag darauf", "Tags darauf", "tags darauf"}
+    | {"diesem Tag", "nächsten Tag", "folgenden Tag"}
+)
+#: Words for the day after that say nothing without a day in focus (``am nächsten Tag`` after no named day
+#: follows an event the rules cannot date): no value is guessed then.
+FOCUS_ONLY = frozenset({"nächsten Tag", "folgenden Tag", "Tag darauf", "Tags darauf", "tags darauf"})
 #: Two-digit years up to this value are read as 20xx (``21.05.25``), later ones as 19xx.
 TWO_DIGIT_CENTURY_SPLIT = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """A normalised expression: TIMEX3 type, value (or relative description) and modifier."""
-
-    type: str
-    value: str | None = None
-    relative: str | None = None
-    mod: str | None = None
-    timeml_value: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What resolution needs: the anchor date, the clause's time direction, the day in focus
-    (for clock times; ``local_day`` when named in the same sentence) and a year named earlier in the
-    sentence (for ``im März 1992 …, im April``)."""
-
-    anchor: date | None
-    direction: str | None = None
-    day: date | None = None
-    year: int | None = None
-    local_day: bool = False
-    #: The sentence named several days before (``am 25. und 26. August von 10 bis 18 Uhr``): a clock time
-    #: then holds on each of them and names no single day (TIMEX3 ``T10:00``).
-    several_days: bool = False
-
-
-def _sign(number: int) -> str:
-    return f"{number:+d}"
 
 
 class Normaliser:
@@ -85,6 +49,7 @@ class Normaliser:
 
     def __init__(self, lex: TimeLexicon) -> None:
         self.lex = lex
+        self.lengths = LengthRules(lex)
         self.handlers: dict[str, Callable[[dict[str, str], Context], Resolved | None]] = {
             "iso": self._absolute,
             "numdate": self._absolute,
@@ -102,18 +67,20 @@ class Normaliser:
             "weekend": self._weekend,
             "word": self._word,
             "relunit": self._relunit,
-            "duration": self._duration,
-            "vague": self._vague,
-            "span_adj": self._span_adj,
+            "duration": self.lengths.duration,
+            "vague": self.lengths.vague,
+            "span_adj": self.lengths.span_adj,
             "future": lambda g, c: Resolved("DATE", "FUTURE_REF"),
             "recent": lambda g, c: Resolved("DATE", "PAST_REF"),
-            "clock": self._clock,
+            "clock": self.lengths.clock,
             "season": self._season,
             "quarter": self._quarter,
-            "every": self._every,
+            "every": self.lengths.every,
             "holiday": self._holiday,
             **{kind: self._era for kind in grammar.ERA_KINDS},
             **{kind: self._phrase for kind in phrases.KINDS},
+            **{kind: self._spoken for kind in spoken.KINDS},
+            "season_part": self._season_part,
         }
 
     def _mod(self, word: str, default: int = 0) -> int:
@@ -126,7 +93,7 @@ class Normaliser:
 
     def resolve(self, cand: Candidate, ctx: Context) -> Resolved | None:
         """The normalised value, or ``None`` when the candidate is no valid time after all."""
-        tagged = cand.kind in grammar.ERA_KINDS or cand.kind in phrases.KINDS
+        tagged = cand.kind in grammar.ERA_KINDS or cand.kind in phrases.KINDS or cand.kind in spoken.KINDS
         groups = {**cand.groups, "_kind": cand.kind} if tagged else cand.groups
         return self.handlers[cand.kind](groups, ctx)
 
@@ -153,9 +120,9 @@ class Normaliser:
         if found is None:
             return None
         if "h" in g:
-            return self._clock(g, Context(anchor=ctx.anchor, direction=ctx.direction, day=found))
-        if "night" in g:
-            return Resolved("TIME", found.isoformat() + "TNI")
+            return self.lengths.clock(g, Context(anchor=ctx.anchor, direction=ctx.direction, day=found))
+        if "night" in g:  # ``in der Nacht zum 4. Mai``, ``am Abend des 3. Mai``
+            return Resolved("TIME", f"{found.isoformat()}T{PART_CODES[g['night']]}")
         return Resolved("DATE", found.isoformat())
 
     def _daypart(self, g: dict[str, str], ctx: Context) -> Resolved:
@@ -223,26 +190,17 @@ class Normaliser:
         return Resolved("DATE", value, mod=mod)
 
     def _phrase(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        amount = self._number(g["num"]) if "num" in g else None
+        amount = self.lengths.number(g["num"]) if "num" in g else None
         type_, value, relative, mod = phrases.resolve(g["_kind"], g, ctx.anchor, ctx.day, amount)
+        return Resolved(type_, value, relative, mod=mod) if value or relative else None
+
+    def _spoken(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        type_, value, relative, mod = spoken.resolve(g["_kind"], g, self.lex, ctx.anchor, ctx.day, ctx.period)
         return Resolved(type_, value, relative, mod=mod) if value or relative else None
 
     # -- relative dates ---------------------------------------------------------------------
     def _offset_value(self, unit: str, offset: int, ctx: Context, mod: str | None = None) -> Resolved:
-        """A day, week, month or year ``offset`` units from the anchor."""
-        if ctx.anchor is None:
-            return Resolved("DATE", None, f"{unit}:{_sign(offset)}", mod=mod)
-        anchor = ctx.anchor
-        if unit == "day":
-            value = (anchor + timedelta(days=offset)).isoformat()
-        elif unit == "week":
-            value = iso_week(anchor + timedelta(weeks=offset))
-        elif unit == "month":
-            year, month = shift_month(anchor, offset)
-            value = f"{year}-{month:02d}"
-        else:
-            value = str(anchor.year + offset)
-        return Resolved("DATE", value, mod=mod)
+        return offset_value(unit, offset, ctx, mod)
 
     def _weekday(self, g: dict[str, str], ctx: Context) -> Resolved:
         weekday = self.lex.weekdays[g["wd"]]
@@ -254,7 +212,7 @@ class Normaliser:
         if ctx.anchor is None:
             name = self.lex.weekday_names[weekday]
             suffix = f"T{part}" if part else ""
-            shift = "" if offset is None else ":" + _sign(offset)
+            shift = "" if offset is None else ":" + sign(offset)
             return Resolved(kind, None, f"weekday:{name}{shift}{suffix}")
         day = weekday_date(ctx.anchor, weekday, direction=ctx.direction, offset=offset)
         return Resolved(kind, day.isoformat() + (f"T{part}" if part else ""))
@@ -265,13 +223,13 @@ class Normaliser:
     def _weekend(self, g: dict[str, str], ctx: Context) -> Resolved:
         offset = self._mod_or_none(g.get("mod", ""))
         if ctx.anchor is None:
-            return Resolved("DATE", None, f"weekend:{_sign(offset or 0)}")
+            return Resolved("DATE", None, f"weekend:{sign(offset or 0)}")
         if offset is None:
             weekend = ctx.anchor.isoweekday() >= 6
             offset = -1 if ctx.direction == "past" and not weekend else 0
         return Resolved("DATE", iso_week(ctx.anchor + timedelta(weeks=offset)) + "-WE")
 
-    def _word(self, g: dict[str, str], ctx: Context) -> Resolved:
+    def _word(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         text = g["word"]
         word = self.lex.words.get(text) or self.lex.words[text[:1].lower() + text[1:]]
         if "nowadays" in g:
@@ -279,6 +237,8 @@ class Normaliser:
             today = self._offset_value("day", 0, ctx)
             return Resolved("DATE", today.value, today.relative, timeml_value="PRESENT_REF")
         if word.kind == "day":
+            if text in FOCUS_ONLY and ctx.day is None:
+                return None
             base = ctx
             if g["word"] in FOCUS_RELATIVE and ctx.day is not None:
                 base = Context(anchor=ctx.day)
@@ -316,9 +276,15 @@ class Normaliser:
             year += 1  # ``kommenden Herbst``: the next one to begin (this year's if not begun yet)
         elif offset < 0 and ctx.anchor.month < start + 3:
             year -= 1  # ``vergangenen Sommer``: the last one to have ended
-        elif offset == 0 and code == "WI" and ctx.anchor.month <= 2:
-            year -= 1
+        elif offset == 0 and "mod" not in g:
+            year += _season_shift(code, ctx.anchor.month, ctx.direction)
         return Resolved("DATE", f"{year}-{code}")
+
+    def _season_part(self, g: dict[str, str], ctx: Context) -> Resolved:
+        """``Spätherbst 2014``: the season's value with the part as its mod."""
+        season = {"season": g["sname"].capitalize(), **({"year": g["year"]} if "year" in g else {})}
+        whole = self._season(season, ctx)
+        return Resolved(whole.type, whole.value, whole.relative, spoken.SEASON_PARTS[g["spre"]])
 
     def _quarter(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         number = self.lex.ordinals[g["ord"]]
@@ -334,71 +300,19 @@ class Normaliser:
         year = ctx.anchor.year - 1 if ctx.direction == "past" and number > current else ctx.anchor.year
         return Resolved("DATE", f"{year}-{code}")
 
-    # -- durations, sets, clock times -----------------------------------------------------------
-    def _number(self, text: str) -> float | None:
-        if text[:1].isdigit():
-            return float(text.replace(",", "."))
-        return self.lex.numbers.get(text) or self.lex.numbers.get(text.lower())
 
-    def _duration(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        number = self._number(g["num"])
-        unit = self.lex.units[g["unit"]]
-        if number is None or number <= 0:
-            return None
-        prep = g.get("prep", "").lower()
-        whole = int(number) if number == int(number) else None
-        if prep == "vor" and whole is not None and unit in {"Y", "M", "W", "D"}:
-            # The timeline needs the date (``vor fünfzig Jahren`` = 1965); TimeML corpora annotate
-            # the noun phrase as a duration (``P50Y``), kept as the TimeML reading.
-            dated = self._offset_value(_UNIT_NAMES[unit], -whole, ctx)
-            return Resolved(dated.type, dated.value, dated.relative, timeml_value=_period(number, unit))
-        if prep == "in" and whole is not None and unit in {"M", "W", "D"} and ctx.direction != "past":
-            return self._offset_value(_UNIT_NAMES[unit], whole, ctx)
-        return Resolved("DURATION", _period(number, unit))
-
-    def _span_adj(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        """``einwöchigen``, ``dreitägige``: a duration said as an adjective."""
-        number = self._number(g["num"].rstrip("-"))
-        unit = SPAN_ADJ_UNITS[g["unit"]]
-        return Resolved("DURATION", _period(number, unit)) if number else None
-
-    def _vague(self, g: dict[str, str], ctx: Context) -> Resolved:
-        stem = g["unit"].rstrip("n").removesuffix("e") if g["unit"] != "Tagen" else "Tag"
-        stem = {"Tage": "Tag", "Woch": "Woche", "Jahrzehnt": "Jahrzehnt"}.get(stem, stem)
-        if stem in VAGUE_CLOCK_UNITS:
-            return Resolved("DURATION", f"PTX{VAGUE_CLOCK_UNITS[stem]}")
-        return Resolved("DURATION", f"PX{VAGUE_UNITS.get(stem, 'Y')}")
-
-    def _every(self, g: dict[str, str], ctx: Context) -> Resolved:
-        unit = g.get("unit") or g.get("unit2") or g["unit3"]
-        return Resolved(
-            "SET", {"Stunde": "PT1H", "Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}.get(unit, "P1Y")
-        )
-
-    def _clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        hour, minute = int(g["h"]), int(g.get("min", "0"))
-        if hour > 24 or minute > 59:
-            return None
-        clock = f"{hour:02d}:{minute:02d}"
-        schedule = "range" in g or g.get("prep", "").lower() in {"bis", "ab"}
-        if ctx.several_days or (schedule and not ctx.local_day):
-            return Resolved("TIME", f"T{clock}")
-        day = ctx.day or ctx.anchor
-        if day is None:
-            return Resolved("TIME", None, f"time:{clock}")
-        return Resolved("TIME", f"{day.isoformat()}T{clock}")
-
-
-_UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day"}
-
-
-def _period(number: float, unit: str) -> str:
-    """A TIMEX3 period such as ``P3Y``, ``PT4H`` or ``P1.5Y``."""
-    amount = f"{int(number)}" if number == int(number) else f"{number:g}"
-    if unit == "DEC":
-        return f"P{int(number * 10)}Y"
-    if unit in {"CEN", "QCEN"}:
-        return f"P{int(number * (100 if unit == 'CEN' else 25))}Y"
-    if unit in {"H", "MIN", "S"}:
-        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
-    return f"P{amount}{unit}"
+def _season_shift(code: str, month: int, direction: str | None) -> int:
+    """Years from the anchor's for a bare season name, by the clause's tense: ``im Frühjahr`` said in July
+    about the future is next spring, said in the past this spring; ``im Herbst`` said in March in the past
+    is last autumn. Winter carries the year of its December."""
+    start = SEASON_START[code]
+    if code == "WI":
+        begun = month == 12
+        if month <= 2:
+            return -1  # the winter under way began last December
+        return -1 if direction == "past" and not begun else 0
+    if direction == "future" and month >= start + 3:
+        return 1
+    if direction == "past" and month < start:
+        return -1
+    return 0

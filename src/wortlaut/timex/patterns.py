@@ -10,60 +10,32 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from wortlaut.timex import grammar, phrases
+from wortlaut.timex import grammar, phrases, spoken
+from wortlaut.timex.cues import (
+    AGE_AFTER,
+    APPROX,
+    GENERIC_NOUNS,
+    LIST_SEP,
+    MEASURE_RANGE,
+    MODERN_YEAR,
+    MORNING_BEFORE,
+    NOT_ADJECTIVE,
+    PARTICULAR_AFTER,
+    PARTS,
+    QUANTITY_AFTER,
+    RANGE_REST,
+    SEASON_CUES,
+    SPAN_ADJ_UNITS,
+    TIME_IDIOMS,
+    VAGUE_COURSE,
+    YEAR_MAX,
+    YEAR_MIN,
+    YEAR_PAIR_BEFORE,
+    YEAR_RANGE_AFTER,
+    YEAR_RANGE_BEFORE,
+)
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.triggers import build_triggers
-
-#: Words after a four-digit number that show it counts things rather than naming a year.
-QUANTITY_AFTER = re.compile(
-    r"\s*(?:%|Prozent|Euro|Dollar|Franken|Mio|Mrd|Millionen|Milliarden|km|Meter|Tonnen|Grad)"
-)
-#: Lower and upper bound for a bare four-digit number to be read as a year; chosen to cover news history
-#: and plans without reading counts (``2500 Soldaten``) as years.
-YEAR_MIN, YEAR_MAX = 1000, 2099
-
-#: Bare years before this one need a date cue when they are round hundreds (``1000 bei Protestzug``
-#: counts people; ``1798`` alone is a year): round numbers are far more often counts.
-MODERN_YEAR = 1900
-
-#: Words after ``N Jahre`` that make it an age rather than a duration.
-AGE_AFTER = re.compile(r"\s+(?:alt|jung|älter|jünger)")
-
-#: Extra words before a season name that make it the season (``diesem Sommer``, ``den ganzen Sommer``).
-SEASON_CUES = frozenset(["diesem", "der", "ganzen"])
-#: Words before ``Morgen`` that make it the noun "morning", not "tomorrow".
-MORNING_BEFORE = frozenset(["am", "den", "jeden", "diesen", "frühen", "heute"])
-
-#: A year range (``1170-1230``, ``(1898–1976)``): both numbers are years whatever follows.
-YEAR_RANGE_AFTER = re.compile(r"[-–/]\d{4}(?!\d)")
-YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)\d{4}[-–/]$")
-#: The second year of ``zwischen 2010 und 2014``, ``von 1998 bis 2002`` (whatever noun follows).
-YEAR_PAIR_BEFORE = re.compile(r"(?<![\d.,])(?:1\d|20)\d\d\s+(?:und|bis|oder)\s+$")
-#: The rest of a number range after its first number (``31 [und 22 Jahre]``).
-RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und)\s*\w+\s+\w+")
-#: Words ending like adjectives that are not (``eine über Jahre``), refused between number and unit.
-NOT_ADJECTIVE = r"(?!(?:über|unter|oder|aber|hinter|wieder|immer|weiter|später|früher|jeder|einer)\s)"
-#: Separator between list items (``am 4., 11., 18. und 25. März``, ``10 bis 15 Uhr``).
-LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder|sowie)(?:\s+am)?|,|-|–|/)\s*"
-
-PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
-#: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
-#: vague durations like ``seit Jahren``.
-VAGUE_COURSE = r"(?:[Ii]m\s+Lauf(?:e)?\s+der|[Üü]ber\s+die)\s+"
-#: Adjectives of length (``zweitägig``, ``43-minütig``, ``zwölfjährig``); ``-jährig`` only before a noun of a
-#: span of time (``12-jährige Amtszeit``), since it mostly gives an age (``ein 18-jähriger Schüler``).
-SPAN_ADJ_UNITS = r"wöchig|tägig|monatig|stündig|minütig|jährig"
-#: A number range ending in a measure (``2000 bis 3000 Grad``): its numbers are no years.
-MEASURE_RANGE = re.compile(
-    r"\s*(?:bis|und|oder|-|–)\s*\d[\d.,]*\s*(?:%|Prozent|Grad|Euro|Dollar|Franken|Meter)"
-)
-#: A noun after a generic phrase that makes it a particular time (``im Moment des Aufpralls``,
-#: ``zur Zeit der Wende``, ``in der Vergangenheit, als …``): then it is no generic reference.
-PARTICULAR_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:des|der|eines|einer|seines|seiner|ihres|ihrer|dieses|dieser|als|wo|von|vom)\b"
-)
-#: Generic phrases ending in a noun, which :data:`PARTICULAR_AFTER` can make particular.
-GENERIC_NOUNS = ("Moment", "Zeit", "Zeitpunkt", "Vergangenheit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +94,7 @@ class PatternSet:
             (
                 "daymonth",
                 re.compile(
-                    rf"{b}(?P<night>Nacht\s+(?:des|zum|vom|auf\s+den)\s+)?"
+                    rf"{b}(?:(?P<night>Nacht|Abend|Morgen|Vormittag|Nachmittag)\s+(?:des|zum|vom|auf\s+den)\s+)?"
                     rf"(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
                     rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
                 ),
@@ -147,7 +119,13 @@ class PatternSet:
                     rf"{b}(?:(?:im\s+)?(?:das\s+)?Jahre?s?\s+)?{year}(?![\w.,]\d|\d|[^\W\d_]|-\d{{1,2}}(?!\d))"
                 ),
             ),
-            ("century", re.compile(rf"{b}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
+            (
+                "century",
+                re.compile(
+                    rf"{b}(?P<num>\d{{1,2}})\.(?:\s+(?:Jahrhunderts?(?!\w)|Jh\.)"
+                    rf"|(?=\s*(?:und|bis|oder|-|–)\s*\d{{1,2}}\.\s+(?:Jahrhunderts?(?!\w)|Jh\.)))"
+                ),
+            ),
             ("decade", re.compile(rf"{b}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
             ("night", re.compile(rf"{b}Nacht\s+(?:zu[mr]?|auf(?:\s+den)?)\s+(?P<wd>{weekday})(?!\w)")),
             (
@@ -174,14 +152,14 @@ class PatternSet:
             (
                 "duration",
                 re.compile(
-                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
-                    rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}[a-zäöü]+e[nrs]?\s+)?(?P<unit>{unit})(?!\w)"
+                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+(?:(?P<approx>{APPROX})\s+)?)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
+                    rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}(?P<adj>[a-zäöü]+e[nrs]?)\s+)?(?P<unit>{unit})(?!\w)"
                 ),
             ),
             (
                 "duration",
                 re.compile(
-                    rf"{b}(?P<num>{number})(?=\s*(?:bis|-|–|oder|und)\s*{number}\s+(?P<unit>{unit})(?!\w))"
+                    rf"{b}(?P<num>{number})(?=\s*(?:bis|-|–|oder|und|bzw\.)\s*{number}\s+(?P<unit>{unit})(?!\w))"
                 ),
             ),
             (
@@ -197,7 +175,7 @@ class PatternSet:
                     rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen))(?!\w)"
                 ),
             ),
-            ("recent", re.compile(rf"{b}[Vv]or\s+kurzem(?!\w)")),
+            ("recent", re.compile(rf"{b}[Vv]or\s+[Kk]urzem(?!\w)")),
             (
                 "span_adj",
                 re.compile(
@@ -254,6 +232,7 @@ class PatternSet:
         ]
         self.patterns += grammar.extra_patterns(lex, b)
         self.patterns += phrases.extra_patterns(lex, b, number)
+        self.patterns += spoken.extra_patterns(lex, b)
         self.triggers = build_triggers(lex)
         #: Each kind's trigger test as one regex alternation: one C-level scan per kind instead of a
         #: Python loop over up to a hundred substrings (same answer as :func:`present`).
@@ -322,6 +301,8 @@ class PatternSet:
             return False  # a name (``der Dreißigjährige Krieg``), not a length
         if kind == "span_adj" and groups["unit"] == "jährig":
             return phrases.span_noun_after(text, end)
+        if kind == "relunit" and text.startswith(" des ", end):
+            return False  # ``im vorletzten Monat des Jahres``: a position in a named unit, not a count back
         if kind == "season" and "mod" not in groups and "year" not in groups:
             return previous in self.cues or previous in SEASON_CUES
         return grammar.accept(kind, groups, text, start) and phrases.accept(kind, groups)
@@ -334,7 +315,11 @@ class PatternSet:
 
     def _duration_ok(self, groups: dict[str, str], text: str, end: int, before: list[str]) -> bool:
         """Ages (``16 Jahre alt``, ``im Alter von elf Jahren``) and ``eines Tages`` are no durations."""
-        if groups["num"] in {"eines", "einem"} and "prep" not in groups and text.startswith("Tages", end - 5):
+        if (
+            groups["num"].lower() in {"eines", "einem"}
+            and "prep" not in groups
+            and text.startswith("Tages", end - 5)
+        ):
             return False
         rest = RANGE_REST.match(text, end)
         if AGE_AFTER.match(text, rest.end() if rest else end):
@@ -377,6 +362,9 @@ class PatternSet:
         if word.endswith(GENERIC_NOUNS) and " " in word and PARTICULAR_AFTER.match(text, end):
             return False
         if lowered == "früher" and re.match(r"\s+als\b", text[end:]):
+            return False
+        idiom = TIME_IDIOMS.search(text, max(0, start - 16), end + 16)
+        if idiom and idiom.start() <= start and end <= idiom.end():
             return False
         return not (lowered == "morgen" and previous.lower() in MORNING_BEFORE)
 

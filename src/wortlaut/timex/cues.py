@@ -1,0 +1,65 @@
+"""Context cues of the candidate patterns: words and shapes around a match that make it a time or not.
+
+Kept apart from :mod:`wortlaut.timex.patterns` (which builds and runs the regexes) so that module stays
+small; every constant here is grammar (counts, ages, ranges, generic nouns), not fitted to a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words after a four-digit number that show it counts things rather than naming a year.
+QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|Prozent|Euro|Dollar|Franken|Mio|Mrd|Millionen|Milliarden|km|Meter|Tonnen|Grad)"
+)
+#: Lower and upper bound for a bare four-digit number to be read as a year; chosen to cover news history
+#: and plans without reading counts (``2500 Soldaten``) as years.
+YEAR_MIN, YEAR_MAX = 1000, 2099
+
+#: Bare years before this one need a date cue when they are round hundreds (``1000 bei Protestzug``
+#: counts people; ``1798`` alone is a year): round numbers are far more often counts.
+MODERN_YEAR = 1900
+
+#: Words after ``N Jahre`` that make it an age rather than a duration.
+AGE_AFTER = re.compile(r"\s+(?:alt|jung|älter|jünger)")
+
+#: Extra words before a season name that make it the season (``diesem Sommer``, ``den ganzen Sommer``).
+SEASON_CUES = frozenset(["diesem", "der", "ganzen"])
+#: Words before ``Morgen`` that make it the noun "morning", not "tomorrow".
+MORNING_BEFORE = frozenset(["am", "den", "jeden", "diesen", "frühen", "heute"])
+
+#: A year range (``1170-1230``, ``(1898–1976)``): both numbers are years whatever follows.
+YEAR_RANGE_AFTER = re.compile(r"[-–/]\d{4}(?!\d)")
+YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)\d{4}[-–/]$")
+#: The second year of ``zwischen 2010 und 2014``, ``von 1998 bis 2002`` (whatever noun follows).
+YEAR_PAIR_BEFORE = re.compile(r"(?<![\d.,])(?:1\d|20)\d\d\s+(?:und|bis|oder)\s+$")
+#: The rest of a number range after its first number (``31 [und 22 Jahre]``).
+RANGE_REST = re.compile(r"\s*(?:bis|-|–|oder|und|bzw\.)\s*\w+\s+\w+")
+#: Words ending like adjectives that are not (``eine über Jahre``), refused between number and unit.
+NOT_ADJECTIVE = r"(?!(?:über|unter|oder|aber|hinter|wieder|immer|weiter|später|früher|jeder|einer)\s)"
+#: Separator between list items (``am 4., 11., 18. und 25. März``, ``10 bis 15 Uhr``).
+LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder|sowie)(?:\s+(?:am|zum))?|,|-|–|/)\s*"
+#: Words of approximation between ``vor``/``in``/``nach`` and a count (``vor rund zwei Wochen``); TIMEX3 mods
+#: in :data:`wortlaut.timex.lengths.APPROX_MODS`.
+APPROX = r"rund|etwa|knapp|genau|fast|beinahe|über|mehr\s+als|gut|ungefähr|zirka|circa|mindestens"
+
+PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
+#: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
+#: vague durations like ``seit Jahren``.
+VAGUE_COURSE = r"(?:[Ii]m\s+Lauf(?:e)?\s+der|[Üü]ber\s+die)\s+"
+#: Adjectives of length (``zweitägig``, ``43-minütig``, ``zwölfjährig``); ``-jährig`` only before a noun of a
+#: span of time (``12-jährige Amtszeit``), since it mostly gives an age (``ein 18-jähriger Schüler``).
+SPAN_ADJ_UNITS = r"wöchig|tägig|monatig|stündig|minütig|jährig"
+#: A number range ending in a measure (``2000 bis 3000 Grad``): its numbers are no years.
+MEASURE_RANGE = re.compile(
+    r"\s*(?:bis|und|oder|-|–)\s*\d[\d.,]*\s*(?:%|Prozent|Grad|Euro|Dollar|Franken|Meter)"
+)
+#: A noun after a generic phrase that makes it a particular time (``im Moment des Aufpralls``,
+#: ``zur Zeit der Wende``, ``in der Vergangenheit, als …``): then it is no generic reference.
+PARTICULAR_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:des|der|eines|einer|seines|seiner|ihres|ihrer|dieses|dieser|als|wo|von|vom)\b"
+)
+#: Generic phrases ending in a noun, which :data:`PARTICULAR_AFTER` can make particular.
+GENERIC_NOUNS = ("Moment", "Zeit", "Zeitpunkt", "Vergangenheit")
+#: Idioms made of time words that name no time (``von heute auf morgen`` = suddenly).
+TIME_IDIOMS = re.compile(r"[Vv]on\s+heute\s+auf\s+morgen")
