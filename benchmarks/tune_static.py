@@ -117,7 +117,7 @@ def sweep_band(dev: list[GoldArticle], folder: Path, static: dict[str, float]) -
     print("|---|---|---|---|---|")
     for below, above in [
         (-1.0, -1.0),
-        *itertools.product((0.1, 0.2, 0.3, 0.4, 0.5, 0.6), (0.0, 0.1, 0.2)),
+        *itertools.product((0.2, 0.3, 0.4, 0.5, 0.6), (0.0, 0.1)),
         (9.0, 9.0),
     ]:
         _calibrate(folder, static)

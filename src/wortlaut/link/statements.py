@@ -262,6 +262,8 @@ def encoder_for_batch(connection: Connection, encoder: Encoder, batch: SpeakerBa
     items, count = _items(batch), len(batch.rows)
     vectors = cached_encode(connection, encoder.cheap, "statement", [(item.id, item.text) for item in items])
     matrix = np.stack([vectors[item.id] for item in items])
+    if not np.all(matrix.any(axis=1)):  # a text with no word in the static table: static cannot judge it
+        return encoder.precise
     margin = margins(matrix, items, count, thresholds(encoder.cheap.family))
     considered = ~_too_far(items, count)
     considered[np.arange(count), np.arange(count)] = False
