@@ -93,7 +93,7 @@ def sweep_stories(dev: list[GoldArticle], encoder: Encoder, folder: Path) -> Non
 def sweep_statements(dev: list[GoldArticle], encoder: Encoder, folder: Path, story: dict[str, float]) -> None:
     print("| same-language | cross-language | dev groups pairwise P / R / F1 | BCubed F1 |")
     print("|---|---|---|---|")
-    for same, cross in itertools.product((0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9), (0.3, 0.4, 0.5, 0.6, 0.7)):
+    for same, cross in itertools.product((0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95), (0.5, 0.6, 0.7, 0.8)):
         _calibrate(folder, {**story, "same_language": same, "cross_language": cross})
         result = _run(dev, encoder)
         pair = result["groups_pairwise"]
