@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -51,6 +51,7 @@ ENGLISH_WORDS = 4_000
 DIMENSIONS = 256
 #: SIF smoothing constant (Arora et al. 2017 use 1e-3 to 1e-4 with unigram probabilities).
 SIF_A = 1e-4
+logger = logging.getLogger(__name__)
 WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 TABLE_DIR = Path(__file__).resolve().parents[1] / "models" / "static-e5"
@@ -98,7 +99,7 @@ def _casing_counts() -> Counter[str]:
         for sentence in json.loads(path.read_text(encoding="utf-8"))["Sentences"]:
             counts.update(sentence["Tokens"][1:])  # the first token is capitalised by position
     if not counts:
-        print("no ../shared corpora: German words are encoded in lower case", file=sys.stderr)
+        logger.warning("no ../shared corpora: German words are encoded in lower case")
     return counts
 
 
@@ -133,7 +134,7 @@ def encode(work: Path, shard: tuple[int, int], chunk: int = 500, first: int = 0)
         vectors = np.asarray(model.encode(forms, True), dtype=np.float32)
         np.save(work / f"chunk-{start:06d}.tmp.npy", vectors)
         (work / f"chunk-{start:06d}.tmp.npy").rename(target)
-        print(f"{start + len(forms)} / {len(words)}", file=sys.stderr, flush=True)
+        logger.info("%d / %d", start + len(forms), len(words))
 
 
 def _chunks(work: Path, total: int) -> Iterator[np.ndarray]:
@@ -186,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=TABLE_DIR)
     parser.add_argument("--dimensions", type=int, default=DIMENSIONS)
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.step == "encode":
         encode(args.work, args.shard, first=args.first)
     else:
