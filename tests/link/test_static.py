@@ -60,3 +60,15 @@ def test_frequent_words_weigh_little(encoder: StaticEncoder) -> None:
 def test_a_missing_table_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="table is missing"):
         StaticEncoder(path=tmp_path / "absent.npz")
+
+
+def test_the_shipped_table_puts_a_translation_nearer_than_an_unrelated_report() -> None:
+    shipped = StaticEncoder()
+    german, english, unrelated = shipped.encode(
+        [
+            "Die Bundesregierung plant neue Steuern für Unternehmen.",
+            "The federal government plans new taxes for companies.",
+            "Der FC Bayern gewann am Samstag gegen Dortmund.",
+        ]
+    )
+    assert shipped.dim == 256 and german @ english > german @ unrelated + 0.1
