@@ -120,14 +120,15 @@ class Linking:
     encoder: str = field(
         default="e5",
         metadata=_key(
-            "Sentence encoder: e5 (multilingual model) or hashing (no model, faster, not cross-lingual).",
+            "Sentence encoder: e5 (multilingual model), static (e5 word vectors, no model at run time),"
+            " cascade (static, e5 only for undecided statements) or hashing (no model, not cross-lingual).",
             "WORTLAUT_ENCODER",
         ),
     )
     calibration: Mapping[str, Mapping[str, float]] = field(
         default_factory=lambda: MappingProxyType({}),
         metadata=_key(
-            "Per encoder family ([linking.calibration.e5], .hashing): same_language,"
+            "Per encoder family ([linking.calibration.e5], .static, .hashing): same_language,"
             " cross_language, story, article_words; unset keys keep the calibrated values."
         ),
     )
@@ -218,6 +219,12 @@ def default_calibrations() -> dict[str, Calibration]:
             cross_language=statements.HASHING_THRESHOLD,
             story=stories.HASHING_STORY_THRESHOLD,
             article_words=stories.HASHING_ARTICLE_WORDS,
+        ),
+        "static": Calibration(
+            same_language=statements.STATIC_SAME_LANGUAGE_THRESHOLD,
+            cross_language=statements.STATIC_CROSS_LANGUAGE_THRESHOLD,
+            story=stories.STATIC_STORY_THRESHOLD,
+            article_words=stories.STATIC_ARTICLE_WORDS,
         ),
     }
 

@@ -55,5 +55,5 @@ def test_default_encoder_follows_the_environment(monkeypatch: pytest.MonkeyPatch
     assert isinstance(default_encoder(), HashingEncoder)
     assert default_encoder() is default_encoder()  # loaded once
     monkeypatch.setenv(ENCODER_ENV, "word2vec")
-    with pytest.raises(ValueError, match="expected 'e5' or 'hashing'"):
+    with pytest.raises(ValueError, match="expected one of cascade, static, e5, hashing"):
         default_encoder()

@@ -39,6 +39,8 @@ from wortlaut.eval.stories_collection import (
     load_gazetteer,
 )
 from wortlaut.link import E5Encoder, Encoder, HashingEncoder, update
+from wortlaut.link.cascade import CascadeEncoder
+from wortlaut.link.encoder import encoder_for
 
 __all__ = [
     "GoldArticle",
@@ -170,9 +172,18 @@ def run_split(articles: Iterable[GoldArticle], encoder: Encoder) -> dict[str, An
     }
 
 
+def memo_encoder(name: str) -> Encoder:
+    """The named encoder, remembering vectors by text (a cascade remembers its precise encoder's)."""
+    if name == "cascade":
+        return CascadeEncoder(precise=MemoEncoder(E5Encoder()))
+    return MemoEncoder(make_encoder(name))
+
+
 def make_encoder(name: str) -> Encoder:
     if name == "hashing":
         return HashingEncoder()
+    if name in ("static", "cascade"):
+        return encoder_for(name)
     return E5Encoder()
 
 
@@ -202,10 +213,11 @@ def _print(split: str, result: Mapping[str, Any]) -> None:
 encoder_option = click.option(
     "--encoder",
     "encoder_name",
-    type=click.Choice(["e5", "hashing"]),
+    type=click.Choice(["e5", "hashing", "static", "cascade"]),
     default="e5",
     show_default=True,
-    help="Sentence encoder: the multilingual e5 model, or model-free character n-gram hashing.",
+    help="Sentence encoder: the multilingual e5 model, static e5 word vectors, the cascade of the two,"
+    " or model-free character n-gram hashing.",
 )
 shared_option = click.option(
     "--shared",
@@ -230,7 +242,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print the sc
 def command(split: str, encoder_name: str, shared: Path | None, as_json: bool) -> None:
     """Story clustering (pairwise/BCubed F1) and statement grouping (P/R) on the story collection."""
     articles, notes = load_collection(shared)
-    encoder = MemoEncoder(make_encoder(encoder_name))
+    encoder = memo_encoder(encoder_name)
     splits = ["dev", "test"] if split == "all" else [split]
     results = {name: run_split([a for a in articles if a.split == name], encoder) for name in splits}
     if as_json:

@@ -134,11 +134,23 @@ def default_encoder() -> Encoder:
     return encoder_for(get_settings().linking.encoder.strip().lower())
 
 
+#: The encoders ``linking.encoder`` can name.
+ENCODERS = ("cascade", "static", "e5", "hashing")
+
+
 @cache
 def encoder_for(choice: str) -> Encoder:
-    """The encoder called ``choice`` (``e5`` or ``hashing``), loaded once."""
+    """The encoder called ``choice`` (one of :data:`ENCODERS`), loaded once."""
     if choice == "hashing":
         return HashingEncoder()
+    if choice == "static":
+        from wortlaut.link.static import StaticEncoder
+
+        return StaticEncoder()
+    if choice == "cascade":
+        from wortlaut.link.cascade import CascadeEncoder
+
+        return CascadeEncoder()
     if choice != "e5":
-        raise ValueError(f"{ENCODER_ENV}={choice!r}: expected 'e5' or 'hashing'")
+        raise ValueError(f"{ENCODER_ENV}={choice!r}: expected one of {', '.join(ENCODERS)}")
     return E5Encoder()

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.text import dice, same_wording, stems, word_diff
 from wortlaut.settings import get_settings
@@ -49,6 +50,11 @@ CROSS_LANGUAGE_THRESHOLD = 0.87
 #: The same for the HashingEncoder (character n-grams, monolingual, no translations): on dev
 #: precision is 0.94 at 0.35–0.40 and 1.0 from 0.45 (recall 0.27, verbatim and close rewordings).
 HASHING_THRESHOLD = 0.45
+#: The same for the StaticEncoder (and the cascade's first pass), from a sweep on dev
+#: (benchmarks/tune_static.py statements, same 0.6-0.95 x 0.5-0.8): precision 1.0 everywhere, recall
+#: highest (0.35) at the grid's low corner, taken; lower values were not swept.
+STATIC_SAME_LANGUAGE_THRESHOLD = 0.6
+STATIC_CROSS_LANGUAGE_THRESHOLD = 0.5
 #: Weight of the content-stem Dice overlap: on dev 0.3 (and 0.2 with a threshold 0.03 lower) gave
 #: the best F1 (0.946 at precision 1.0); without it (0.0) the best precision-1.0 F1 is the same but
 #: over a single threshold value, 0.91, so the lexical signal widens the safe range.
@@ -249,25 +255,60 @@ def texts_to_encode(batches: Sequence[SpeakerBatch]) -> list[tuple[str, str]]:
     ]
 
 
+def encoder_for_batch(connection: Connection, encoder: Encoder, batch: SpeakerBatch) -> Encoder:
+    """The encoder that groups this speaker's batch: ``encoder`` itself, or for a cascade its cheap
+    encoder when every static margin is clear of the band around the threshold, else the precise one."""
+    if not isinstance(encoder, CascadeEncoder):
+        return encoder
+    items, count = _items(batch), len(batch.rows)
+    vectors = cached_encode(connection, encoder.cheap, "statement", [(item.id, item.text) for item in items])
+    matrix = np.stack([vectors[item.id] for item in items])
+    if not np.all(matrix.any(axis=1)):  # a text with no word in the static table: static cannot judge it
+        return encoder.precise
+    margin = margins(matrix, items, count, thresholds(encoder.cheap.family))
+    considered = ~_too_far(items, count)
+    considered[np.arange(count), np.arange(count)] = False
+    return encoder.precise if encoder.undecided(margin, considered) else encoder.cheap
+
+
+def precise_texts(
+    connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]
+) -> list[tuple[str, str]]:
+    """For a cascade: the statement texts its precise encoder will read (the undecided batches)."""
+    if not isinstance(encoder, CascadeEncoder):
+        return []
+    undecided = [
+        batch
+        for batch in batches
+        if batch.needs_vectors and encoder_for_batch(connection, encoder, batch) is not encoder.cheap
+    ]
+    return texts_to_encode(undecided)
+
+
 def group_statements(connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]) -> int:
     """Put each statement into a group (existing or new); returns how many new groups were made."""
-    limits = thresholds(encoder.family)
     created = 0
     for batch in batches:
         if batch.needs_vectors:
-            created += _group_speaker(connection, encoder, batch, limits)
+            chosen = encoder_for_batch(connection, encoder, batch)
+            created += _group_speaker(connection, chosen, batch, thresholds(chosen.family))
         else:
             _create(connection, batch.rows[0])
             created += 1
     return created
 
 
+def _items(batch: SpeakerBatch) -> list[_Item]:
+    """The batch's new statements, then the stored members they are compared with."""
+    items = [_Item(row.id, row.text, row.language, None, _ordinal(row.date)) for row in batch.rows]
+    return items + [_Item(m[1], m[2] or "", m[3], m[0], None) for m in batch.members]
+
+
 def _group_speaker(
     connection: Connection, encoder: Encoder, batch: SpeakerBatch, limits: tuple[float, float]
 ) -> int:
-    rows, members = batch.rows, batch.members
-    items = [_Item(row.id, row.text, row.language, None, _ordinal(row.date)) for row in rows]
-    items += [_Item(m[1], m[2] or "", m[3], m[0], None) for m in members]
+    rows = batch.rows
+    items = _items(batch)
     vectors = cached_encode(connection, encoder, "statement", [(item.id, item.text) for item in items])
     matrix = np.stack([vectors[item.id] for item in items])
     margin = margins(matrix, items, len(rows), limits)

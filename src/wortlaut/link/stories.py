@@ -46,6 +46,9 @@ STORY_THRESHOLD = 1.00
 #: 33 of them in shared stories (largest 17) at dev BCubed F1 0.79, 0.8 leaves 2 at dev F1 0.60.  It
 #: is a fast fallback for tests and bulk runs, not the encoder to cluster a real news stream with.
 HASHING_STORY_THRESHOLD = 0.7
+#: The same for the StaticEncoder, chosen on dev plus the 250 distractors as above
+#: (benchmarks/tune_static.py stories; see docs/quality.md).
+STATIC_STORY_THRESHOLD = 0.6
 #: Weight of the entity Jaccard in the score: 0.5 lets shared core entities lift a same-story article
 #: over the threshold that unrelated articles with similar wording stay under (see above; 0.2 could
 #: not separate the distractors at any threshold that kept the dev stories whole).
@@ -58,7 +61,8 @@ TIME_DECAY_DAYS = 14.0
 #: thresholds: 11 days for the hashing encoder's 0.7, 6 for e5's 1.0.  Keeping the window that tight
 #: keeps the active set, and so the cost per added article, small as the collection grows.
 ACTIVE_DAYS = math.ceil(
-    TIME_DECAY_DAYS * math.log((1 + ENTITY_WEIGHT) / min(STORY_THRESHOLD, HASHING_STORY_THRESHOLD))
+    TIME_DECAY_DAYS
+    * math.log((1 + ENTITY_WEIGHT) / min(STORY_THRESHOLD, HASHING_STORY_THRESHOLD, STATIC_STORY_THRESHOLD))
 )
 #: Upper bound on candidate stories loaded per batch (most recent first), for bursts.
 MAX_ACTIVE = 5000
@@ -76,6 +80,9 @@ ARTICLE_WORDS = 30
 #: text: about the 1,200 characters its STORY_THRESHOLD was chosen with (at 30 words one dev story
 #: splits in two, pairwise recall 0.89).
 HASHING_ARTICLE_WORDS = 200
+#: Words the StaticEncoder reads: a table lookup per word costs next to nothing, so more of the
+#: lead can be read (chosen with the story threshold, benchmarks/tune_static.py stories).
+STATIC_ARTICLE_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,11 @@ clears the journal rows in the linking transaction, so an article killed
 between the two stays journalled and :func:`link_pending` links it on the
 next ingest or on ``wortlaut link``.  The encoder runs before the write lock
 is taken (the vectors are cached by text hash), so the lock is held for the
-index work only; an article's statements are capped at
+index work only: inside it the same plan is read again (cheap indexed reads,
+so a concurrent writer's new groups are still seen) and finds every vector
+cached; only texts a concurrent writer made necessary are encoded there
+(``tests/link/test_update_lock.py`` checks that another connection can write
+while the encoder runs); an article's statements are capped at
 :data:`MAX_LINKED_STATEMENTS` so one pathological article cannot hold it for
 minutes.
 """
@@ -27,11 +31,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.article import Article
 from wortlaut.link import aliases, digest, duplicates, statements, stories
+from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.records import LinkReport
 from wortlaut.store import link_tables
@@ -104,7 +110,29 @@ def _encode_before_lock(
         return
     rows, _ = _load(connection, wanted, given)
     if rows:
-        prefetch(connection, encoder, _texts(connection, rows, encoder)[2], write=transaction)
+        _prefetch(connection, encoder, rows, write=transaction)
+
+
+def _prefetch(
+    connection: Connection,
+    encoder: Encoder,
+    rows: Sequence[stories.ArticleRow],
+    *,
+    write: Callable[[Connection], AbstractContextManager[None]] | None = None,
+) -> tuple[list[statements.StatementRow], list[statements.SpeakerBatch]]:
+    """Fill the vector cache with every text this batch's linking reads; returns the statement plan.
+
+    A cascade encoder's cheap statement vectors come first: they decide which
+    speakers' statements its precise encoder must read, and those go to it in
+    one call with the article leads, so the linking finds every vector cached.
+    """
+    pending, speakers, texts = _texts(connection, rows, encoder)
+    if isinstance(encoder, CascadeEncoder):
+        prefetch(connection, encoder.cheap, [text for text in texts if text[0] != "article"], write=write)
+        leads = [text for text in texts if text[0] == "article"]
+        texts = leads + statements.precise_texts(connection, encoder, speakers)
+    prefetch(connection, encoder, texts, write=write)
+    return pending, speakers
 
 
 def update(
@@ -133,8 +161,7 @@ def update(
             if found is not None:
                 duplicates.record(connection, found)
                 joins[row.id] = found.duplicate_of
-        pending, speakers, texts = _texts(connection, rows, encoder)
-        prefetch(connection, encoder, texts)
+        pending, speakers = _prefetch(connection, encoder, rows)
         vectors = stories.article_vectors(connection, encoder, rows)
         assigned = stories.cluster(connection, encoder, vectors, rows, joins)
         groups_created = statements.group_statements(connection, encoder, speakers)

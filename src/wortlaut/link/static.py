@@ -1,0 +1,90 @@
+"""A static sentence encoder distilled from e5: a weighted mean of word vectors, no model at run time.
+
+The table (``models/static-e5/table.npz``, built by :mod:`wortlaut.link.distil`)
+holds one e5 vector per frequent German and English word, centred and reduced
+by PCA, with a SIF weight per word.  A text's vector is the weighted mean of
+its words' vectors: the cost of a tokenising regex and a few dictionary
+lookups, against tens of milliseconds per text for e5.  Because the word
+vectors come from the multilingual model, ``Regierung`` and ``government`` stay
+close, so translations keep part of their similarity; what a bag of words
+cannot see (word order, negation, paraphrase by other words) is what the
+cascade (:mod:`wortlaut.link.cascade`) sends to e5.
+
+A word outside the table is looked up case-folded, then split at hyphens, then
+(German compounds put the head last) by its longest known suffix of at least
+:data:`MIN_PART` letters and the known prefix before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from wortlaut.link.encoder import normalise
+
+TABLE = Path(__file__).resolve().parents[1] / "models" / "static-e5" / "table.npz"
+#: Shortest compound part looked up when a word is not in the table (shorter suffixes such as
+#: ``-ung`` or ``-en`` are inflection, not a head noun).
+MIN_PART = 4
+WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@cache
+def _table(path: Path) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+    """Word index, dequantised vectors (float32), SIF weights and background, loaded once per process."""
+    if not path.is_file():
+        raise RuntimeError(
+            f"{path}: the static encoder's table is missing; build it with wortlaut.link.distil"
+        )
+    with np.load(path) as data:
+        words = [str(word) for word in data["words"]]
+        vectors = data["vectors"].astype(np.float32) * data["scales"][:, None]
+        weights = data["weights"].astype(np.float32)
+        background = data["background"] if "background" in data else np.zeros(vectors.shape[1])
+    index = {word: row for row, word in enumerate(words)}
+    return index, vectors, weights, np.asarray(background, dtype=np.float32)
+
+
+class StaticEncoder:
+    """Weighted mean of e5 word vectors (see module docstring); family ``static``."""
+
+    family = "static"
+
+    def __init__(self, *, path: Path = TABLE) -> None:
+        self._index, self._vectors, self._weights, self._background = _table(path)
+        self.dim = int(self._vectors.shape[1])
+        self.name = f"static-e5-{len(self._index) // 1000}k-{self.dim}"
+
+    def _lookup(self, word: str) -> list[int]:
+        """Table rows standing for one word (empty when nothing of it is known)."""
+        key = word.casefold()
+        found = self._index.get(key)
+        if found is not None:
+            return [found]
+        if "-" in key:
+            return [row for part in key.split("-") if part for row in self._lookup(part)]
+        for cut in range(1, len(key) - MIN_PART + 1):
+            head = self._index.get(key[cut:])
+            if head is not None:
+                modifier = self._index.get(key[:cut]) if cut >= MIN_PART else None
+                return [head] if modifier is None else [head, modifier]
+        return []
+
+    def _vector(self, text: str) -> np.ndarray:
+        rows = [row for word in WORDS.findall(text) for row in self._lookup(word)]
+        if not rows:
+            return np.zeros(self.dim, dtype=np.float32)
+        picked = np.asarray(rows)
+        weights = self._weights[picked]
+        return np.asarray(
+            weights @ self._vectors[picked] - weights.sum() * self._background, dtype=np.float32
+        )
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return normalise(np.stack([self._vector(text) for text in texts]))

@@ -1,0 +1,74 @@
+"""The static encoder: weighted mean of table word vectors, case-folded and compound look-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from wortlaut.link.static import StaticEncoder
+
+
+def _table(path: Path) -> Path:
+    """A four-word table: regierung and government share a direction, fussball has its own."""
+    words = ["regierung", "government", "fussball", "und"]
+    vectors = np.array([[1.0, 0.1, 0.0], [0.9, 0.2, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+    scales = np.abs(vectors).max(axis=1) / 127.0
+    np.savez(
+        path,
+        words=np.asarray(words),
+        vectors=np.round(vectors / scales[:, None]).astype(np.int8),
+        scales=scales.astype(np.float32),
+        weights=np.array([1.0, 1.0, 1.0, 0.01], dtype=np.float32),
+    )
+    return path
+
+
+@pytest.fixture
+def encoder(tmp_path: Path) -> StaticEncoder:
+    return StaticEncoder(path=_table(tmp_path / "table.npz"))
+
+
+def test_static_vectors_are_unit_length_and_zero_for_unknown_words(encoder: StaticEncoder) -> None:
+    vectors = encoder.encode(["Die Regierung", "xyzzy", ""])
+    assert vectors.shape == (3, 3) and encoder.family == "static"
+    assert np.isclose(np.linalg.norm(vectors[0]), 1.0)
+    assert not vectors[1].any() and not vectors[2].any()
+
+
+def test_translations_sharing_word_vectors_come_out_close(encoder: StaticEncoder) -> None:
+    german, english, football = encoder.encode(["Regierung", "government", "Fußball"])
+    assert german @ english > 0.95 and german @ football < 0.1
+
+
+def test_a_compound_falls_back_to_its_known_head(encoder: StaticEncoder) -> None:
+    compound, head = encoder.encode(["Bundesregierung", "Regierung"])
+    assert np.allclose(compound, head)
+
+
+def test_a_hyphenated_word_is_looked_up_by_its_parts(encoder: StaticEncoder) -> None:
+    joined, parts = encoder.encode(["Fußball-Regierung", "Fußball Regierung"])
+    assert np.allclose(joined, parts)
+
+
+def test_frequent_words_weigh_little(encoder: StaticEncoder) -> None:
+    with_function_word, alone = encoder.encode(["Regierung und", "Regierung"])
+    assert with_function_word @ alone > 0.99
+
+
+def test_a_missing_table_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="table is missing"):
+        StaticEncoder(path=tmp_path / "absent.npz")
+
+
+def test_the_shipped_table_puts_a_translation_nearer_than_an_unrelated_report() -> None:
+    shipped = StaticEncoder()
+    german, english, unrelated = shipped.encode(
+        [
+            "Die Bundesregierung plant neue Steuern für Unternehmen.",
+            "The federal government plans new taxes for companies.",
+            "Der FC Bayern gewann am Samstag gegen Dortmund.",
+        ]
+    )
+    assert shipped.dim == 256 and german @ english > german @ unrelated + 0.1
