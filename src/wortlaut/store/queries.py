@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from wortlaut.store.dialect import fts_filter
 from wortlaut.store.entities import Condition, merge_target
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import ArticleInfo, Source, StatementGroup
@@ -43,8 +44,8 @@ def said(
     """
     extra, params = [], []
     if about:
-        extra.append("s.rid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        params.append(fts_query(about))
+        extra.append(fts_filter(db.dialect, "statements", "s"))
+        params.append(fts_query(about, db.dialect))
     if since:
         extra.append("s.date >= ?")
         params.append(since)

@@ -19,8 +19,9 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
+from wortlaut.store.dialect import Dialect, dialect_of
 from wortlaut.store.errors import QueryTimeoutError
 
 #: SQLite virtual-machine steps between two checks of the time limit.
@@ -37,6 +38,8 @@ class Reader:
         self.connection = connection
         self.timeout = timeout
         self._depth = 0
+        #: ``sqlite`` or ``postgresql``: the query modules ask it for full-text SQL.
+        self.dialect: Dialect = dialect_of(connection)
 
     @contextmanager
     def bounded(self) -> Iterator[Reader]:
@@ -49,7 +52,10 @@ class Reader:
                 self._depth -= 1
             return
         deadline = time.monotonic() + self.timeout
-        self.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
+        if self.dialect == "postgresql":  # the server cancels each statement past the limit
+            cast(Any, self.connection).set_time_limit(self.timeout)
+        else:
+            self.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
         self._depth = 1
         try:
             yield self
@@ -61,7 +67,10 @@ class Reader:
             raise
         finally:
             self._depth = 0
-            self.connection.set_progress_handler(None, 0)
+            if self.dialect == "postgresql":
+                cast(Any, self.connection).set_time_limit(None)
+            else:
+                self.connection.set_progress_handler(None, 0)
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a query."""

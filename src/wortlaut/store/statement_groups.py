@@ -47,7 +47,7 @@ SELECT group_id, id, quote_text, language FROM (
     JOIN articles a ON a.id = s.article_id
     WHERE m.group_id IN (
         SELECT id FROM statement_groups WHERE speaker_entity = ? AND first_seen BETWEEN ? AND ?
-        ORDER BY first_seen DESC LIMIT ?))
+        ORDER BY first_seen DESC LIMIT ?)) ranked
 WHERE rank <= ?
 """
 

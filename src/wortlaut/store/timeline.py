@@ -158,7 +158,9 @@ def contacts(
         "WITH recent AS (SELECT DISTINCT p.event_id FROM (SELECT event_id FROM event_participants"
         "  WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3) p JOIN events e ON e.id = p.event_id"
         f"  WHERE {EVENT_STATUS} IN (SELECT value FROM json_each(?4)))"
-        " SELECT p2.entity, COALESCE(n.name, MIN(p2.text)) AS name, COUNT(DISTINCT p2.event_id) AS shared"
+        # MIN() of values equal within a group: PostgreSQL needs them aggregated, SQLite does not
+        " SELECT MIN(p2.entity) AS entity, COALESCE(MIN(n.name), MIN(p2.text)) AS name,"
+        " COUNT(DISTINCT p2.event_id) AS shared"
         " FROM recent r JOIN event_participants p2 ON p2.event_id = r.event_id"
         " LEFT JOIN entities n ON n.id = p2.entity"
         " WHERE (p2.entity IS NULL OR p2.entity != ?1)"
