@@ -10,7 +10,8 @@ that :func:`to_postgres` rewrites mechanically:
 - ``group_concat`` → ``string_agg``, ``instr`` → ``strpos``, ``char(n)`` → ``chr(n)``,
   ``json_extract(x, '$.k')`` → ``x::json ->> 'k'``, ``json_each(?)`` →
   ``json_array_elements_text(?::json)``, ``date(?, ?)`` (a day plus a modifier such as ``-30 days``)
-  → date arithmetic, ``INDEXED BY`` hints are dropped.
+  → date arithmetic, two-argument ``MIN``/``MAX`` → ``LEAST``/``GREATEST``, ``INDEXED BY`` hints are
+  dropped.
 
 Full-text search is the one place where the two engines differ in kind (FTS5
 tables against a ``tsvector`` column); the query modules ask
@@ -69,6 +70,9 @@ _JSON_EACH = re.compile(r"json_each\((\?\d*)\)", re.IGNORECASE)
 _DATE_SHIFT = re.compile(r"\bdate\(\?, \?\)")
 _INDEXED_BY = re.compile(r"\s+INDEXED BY \w+", re.IGNORECASE)
 _CALLS = (
+    # SQLite's two-argument (scalar) MIN and MAX; the one-argument aggregates have no comma
+    (re.compile(r"\bMIN\(([\w.]+), ", re.IGNORECASE), r"LEAST(\1, "),
+    (re.compile(r"\bMAX\(([\w.]+), ", re.IGNORECASE), r"GREATEST(\1, "),
     (re.compile(r"\binstr\(", re.IGNORECASE), "strpos("),
     (re.compile(r"\bchar\((\d+)\)", re.IGNORECASE), r"chr(\1)"),
 )

@@ -102,7 +102,7 @@ def person_events(
             for participant in db.rows(
                 "SELECT COALESCE(n.name, p.text) AS name FROM event_participants p"
                 " LEFT JOIN entities n ON n.id = p.entity"
-                " WHERE p.event_id = ?",
+                " WHERE p.event_id = ? ORDER BY p.rowid",  # in the order the event names them
                 (row["id"],),
             )
         ]
