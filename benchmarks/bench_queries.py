@@ -10,6 +10,11 @@ public :class:`~wortlaut.store.Store` methods on a read-only connection,
 with speakers and words sampled by the same Zipf laws.  Usage::
 
     .venv/bin/python -m benchmarks.bench_queries [--statements 1000000] [--queries 200] [--rebuild]
+    .venv/bin/python -m benchmarks.bench_queries --pg [--statements 1000000]  # a throwaway PostgreSQL
+
+``--pg`` builds the same store in a throwaway PostgreSQL server (tests/pgserver.py: Debian's PostgreSQL
+15 binaries, a temp dir, default durability settings) and times the same queries there; ``--db URL``
+uses a server of your own (the store is rebuilt there when ``--rebuild`` or empty).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from functools import partial
 from pathlib import Path
 
 from wortlaut.store import Store
+from wortlaut.store.postgres import is_url
 from wortlaut.store.text import normalize, stem_words
 
 SPEAKERS = 5_000
@@ -61,7 +67,7 @@ def _zipf_weights(count: int) -> list[float]:
     return [1.0 / rank for rank in range(1, count + 1)]
 
 
-def build(path: Path, statements: int, *, seed: int = 7) -> None:
+def build(path: Path | str, statements: int, *, seed: int = 7) -> None:
     """Write the synthetic store straight into the store's tables (same schema, same stems)."""
     rng = random.Random(seed)
     words = _vocabulary()
@@ -69,7 +75,8 @@ def build(path: Path, statements: int, *, seed: int = 7) -> None:
     word_weights = list(itertools.accumulate(_zipf_weights(len(words))))
     speaker_weights = list(itertools.accumulate(_zipf_weights(SPEAKERS)))
     names = [(f"P{index:04d}", f"Vorname{index} Nachname{index}") for index in range(SPEAKERS)]
-    path.unlink(missing_ok=True)
+    if isinstance(path, Path):
+        path.unlink(missing_ok=True)
     with Store.open(path) as store:
         connection = store.connection
         with store.transaction():
@@ -177,7 +184,7 @@ def _time(call: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def run_queries(path: Path, queries: int, *, seed: int = 11) -> list[str]:
+def run_queries(path: Path | str, queries: int, *, seed: int = 11) -> list[str]:
     rng = random.Random(seed)
     words = _vocabulary()[100:5_000]  # skip stop words: nobody searches for "und"
     speakers = rng.choices(range(SPEAKERS), _zipf_weights(SPEAKERS), k=queries)
@@ -204,20 +211,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--statements", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--db", type=Path, default=None, help="store file (default: cached in the temp dir)")
+    parser.add_argument("--db", default=None, help="store file or postgresql:// URL (default: a cached file)")
+    parser.add_argument("--pg", action="store_true", help="build and query in a throwaway PostgreSQL server")
     parser.add_argument(
         "--rebuild", action="store_true", help="build the store even when a cached one exists"
     )
     args = parser.parse_args(argv)
-    path = args.db or Path(tempfile.gettempdir()) / f"wortlaut-bench-{args.statements}.sqlite"
-    if args.rebuild or not path.exists():
-        print(f"building {args.statements:,} statements into {path}", flush=True)
+    if args.pg:
+        from tests import pgserver
+
+        server = pgserver.start(durable=True)
+        if isinstance(server, str):
+            print(f"no PostgreSQL: {server}")
+            return 1
+        try:
+            return _run(server.url(), args.statements, args.queries, rebuild=True)
+        finally:
+            server.stop()
+    location = args.db or Path(tempfile.gettempdir()) / f"wortlaut-bench-{args.statements}.sqlite"
+    if not is_url(str(location)):
+        location = Path(location)
+    return _run(location, args.statements, args.queries, rebuild=args.rebuild)
+
+
+def _run(location: Path | str, statements: int, queries: int, *, rebuild: bool) -> int:
+    """Build the store (when asked, or when it is missing or empty), then time the queries."""
+    empty = isinstance(location, Path) and not location.exists()
+    if not empty:
+        with Store.open(location) as store:
+            empty = store.counts()["statements"] == 0
+    if rebuild or empty:
+        print(f"building {statements:,} statements into {location}", flush=True)
         started = time.perf_counter()
-        build(path, args.statements)
-        print(f"built in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 1e9:.2f} GB")
-    with Store.open(path, readonly=True) as store:
+        build(location, statements)
+        size = f", {location.stat().st_size / 1e9:.2f} GB" if isinstance(location, Path) else ""
+        print(f"built in {time.perf_counter() - started:.0f} s{size}", flush=True)
+    with Store.open(location, readonly=True) as store:
         print(f"store: {store.counts()}")
-    for line in run_queries(path, args.queries):
+    for line in run_queries(location, queries):
         print(line)
     return 0
 

@@ -27,6 +27,8 @@ SERVER_OPTIONS = (
     "-c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     " -c max_connections=50"
 )
+#: The server's defaults (fsync, synchronous commit) with a larger cache, for benchmarks.
+DURABLE_OPTIONS = "-c listen_addresses='' -c shared_buffers=512MB -c max_connections=50"
 
 
 class Server:
@@ -59,8 +61,8 @@ class Server:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start() -> Server | str:
-    """A running server, or the reason none could start."""
+def start(*, durable: bool = False) -> Server | str:
+    """A running server, or the reason none could start (``durable``: fsync on, for benchmarks)."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
@@ -81,7 +83,7 @@ def start() -> Server | str:
         [*run_as, str(PG_BIN / "initdb"), "-D", str(data), "--auth=trust", "--no-locale", "-E", "UTF8",
          "-U", "postgres", "--no-sync"],
         [*run_as, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60",
-         "-o", f"-k {folder} {SERVER_OPTIONS}", "start"],
+         "-o", f"-k {folder} {DURABLE_OPTIONS if durable else SERVER_OPTIONS}", "start"],
     )
     for step in steps:
         done = subprocess.run(step, capture_output=True, text=True, check=False, timeout=120)

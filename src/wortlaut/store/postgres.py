@@ -72,11 +72,14 @@ class PgCursor:
         return self
 
     def executemany(self, sql: str, rows: Any) -> PgCursor:
+        """Many rows in one pipelined round trip (server-side binding: the columns give the types)."""
+        import psycopg
+
         translated, order = to_postgres(sql)
         batch = [bind(params, order) for params in rows]
         if batch:
-            with _errors():
-                self._cursor.executemany(translated, batch)
+            with _errors(), psycopg.Cursor(self._cursor.connection) as cursor:
+                cursor.executemany(translated, batch)
         return self
 
     @property

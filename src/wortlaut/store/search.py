@@ -18,6 +18,7 @@ import re
 from wortlaut.store.dialect import Dialect, fts_params, fts_window
 from wortlaut.store.reader import Reader
 from wortlaut.store.results import SearchHit, SearchResult
+from wortlaut.store.rows import placeholders
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Characters of context on each side of a search match in a snippet.
@@ -50,10 +51,13 @@ def search(db: Reader, query: str, *, limit: int = 20, offset: int = 0) -> Searc
         f"SELECT rid FROM {article_window(db.dialect)} f ORDER BY score, rid DESC LIMIT ? OFFSET ?",
         (*fts_params(db.dialect, expression, ranked=True), RANK_WINDOW, limit, offset),
     )
-    article_rows = [
-        db.row("SELECT id, url, title, published, text FROM articles WHERE rid = ?", (row["rid"],))
-        for row in ranked
-    ]
+    rids = [row["rid"] for row in ranked]
+    found = db.rows(
+        f"SELECT rid, id, url, title, published, text FROM articles WHERE rid IN ({placeholders(len(rids))})",
+        rids,
+    ) if rids else []
+    by_rid = {row["rid"]: row for row in found}
+    article_rows = [by_rid.get(rid) for rid in rids]
     statement_rows = db.rows(
         "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
         f" FROM {statement_window(db.dialect)} f JOIN statements s ON s.rid = f.rid"
