@@ -172,12 +172,14 @@ def fts_window(dialect: Dialect, table: str, *, ranked: bool, offset: bool = Fal
     """
     tail = " LIMIT ? OFFSET ?" if offset else " LIMIT ?"
     if dialect == "postgresql":
-        score = ", -ts_rank(stem_tsv, to_tsquery('simple', ?)) AS score" if ranked else ""
-        # The expression is bound twice when ranked: see fts_params.
-        return (
-            f"(SELECT rid{score} FROM {table} WHERE stem_tsv @@ to_tsquery('simple', ?)"
-            f" ORDER BY rid DESC{tail})"
+        newest = (
+            f"SELECT rid, stem_tsv FROM {table} WHERE stem_tsv @@ to_tsquery('simple', ?)"
+            f" ORDER BY rid DESC{tail}"
         )
+        if not ranked:
+            return f"({newest})"
+        # Rank only the newest matches (the expression is bound twice: see fts_params).
+        return f"(SELECT rid, -ts_rank(stem_tsv, to_tsquery('simple', ?)) AS score FROM ({newest}) newest)"
     score = f", bm25({table}_fts) AS score" if ranked else ""
     return (
         f"(SELECT rowid AS rid{score} FROM {table}_fts WHERE {table}_fts MATCH ?"
