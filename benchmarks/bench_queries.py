@@ -24,7 +24,6 @@ import itertools
 import json
 import random
 import re
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -89,19 +88,49 @@ def build(path: Path | str, statements: int, *, seed: int = 7) -> None:
                  (eid, name.split()[1], normalize(name.split()[1]), "surname"))],
             )  # fmt: skip
         articles = statements // STATEMENTS_PER_ARTICLE
+        postgres = store.dialect == "postgresql"
+        if postgres:  # a bulk load: build the full-text indexes once at the end, commit without waiting
+            connection.execute("SET synchronous_commit = off")
+            for table in ("articles", "statements"):
+                connection.execute(f"DROP INDEX IF EXISTS {table}_stem_tsv")
         for first in range(0, articles, BUILD_BATCH):
-            with store.transaction():
-                for number in range(first, min(first + BUILD_BATCH, articles)):
-                    _add_article(connection, rng, number, words, stems, word_weights, speaker_weights, names)
+            rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _INSERTS}
+            for number in range(first, min(first + BUILD_BATCH, articles)):
+                _add_article(rows, rng, number, words, stems, word_weights, speaker_weights, names)
+            with store.transaction():  # one executemany per table: few round trips on PostgreSQL
+                for table, sql in _INSERTS.items():
+                    connection.executemany(sql, rows[table])
             print(
                 f"  built {min(first + BUILD_BATCH, articles) * STATEMENTS_PER_ARTICLE:,} statements",
                 flush=True,
             )
+        if postgres:
+            for table in ("articles", "statements"):
+                connection.execute(f"CREATE INDEX {table}_stem_tsv ON {table} USING GIN (stem_tsv)")
         connection.execute("ANALYZE")
 
 
+_INSERTS = {
+    "articles": "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
+    " content_hash, stem) VALUES (?, ?, 'bench', ?, ?, 'de', ?, ?, '', '', ?)",
+    "statements": "INSERT INTO statements (id, article_id, mode, cue_text, quote_text, speaker_text,"
+    " speaker_entity, speaker_norm, speaker_last, date, published, json, stem)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)",
+    "events": "INSERT INTO events (id, article_id, type, trigger_text, date, published, json)"
+    " VALUES (?, ?, 'meeting', 'Treffen', ?, ?, '{}')",
+    "event_participants": "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
+    "statement_group_members": "INSERT OR IGNORE INTO statement_group_members"
+    " (group_id, statement_id, similarity, diff) VALUES (?, ?, 0.9, NULL)",
+    "statement_groups": "INSERT INTO statement_groups (id, speaker_entity, representative_statement,"
+    " first_seen, size, flags) VALUES (?, NULL, ?, ?, 2, NULL)",
+    "stories": "INSERT INTO stories (id, title, first_date, last_date, size, digest)"
+    " VALUES (?, ?, ?, ?, 10, NULL)",
+    "story_articles": "INSERT INTO story_articles (story_id, article_id, similarity) VALUES (?, ?, 1.0)",
+}
+
+
 def _add_article(
-    connection: sqlite3.Connection,
+    rows: dict[str, list[tuple[object, ...]]],
     rng: random.Random,
     number: int,
     words: list[str],
@@ -110,7 +139,7 @@ def _add_article(
     speaker_weights: list[float],
     names: list[tuple[str, str]],
 ) -> None:
-    """One article with its statements, event, group memberships and story."""
+    """The rows of one article with its statements, event, group memberships and story."""
     article_id = f"a{number:07d}"
     date = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     quotes = [rng.choices(words, cum_weights=word_weights, k=rng.randint(12, 25))
@@ -119,56 +148,30 @@ def _add_article(
     text = "\n".join(" ".join(quote) + "." for quote in quotes)
     stem = " ".join(stems[word] for quote in quotes for word in quote)
     record = json.dumps({"schema": "wortlaut/1", "id": article_id, "text": text, "published": date})
-    connection.execute(
-        "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
-        " content_hash, stem) VALUES (?, ?, 'bench', ?, ?, 'de', ?, ?, '', '', ?)",
-        (article_id, f"https://bench.example/{number}", " ".join(quotes[0][:6]), date, text, record, stem),
+    rows["articles"].append(
+        (article_id, f"https://bench.example/{number}", " ".join(quotes[0][:6]), date, text, record, stem)
     )
-    rows = []
     for index, (quote, speaker) in enumerate(zip(quotes, speakers, strict=True)):
         entity, name = names[speaker]
         quote_text = " ".join(quote)
-        rows.append((f"{article_id}:s{index}", article_id, "indirect", "sagte", quote_text, name, entity,
-                     None, None, date, date,
-                     " ".join(stems[word] for word in quote)))  # fmt: skip
-    connection.executemany(
-        "INSERT INTO statements (id, article_id, mode, cue_text, quote_text, speaker_text, speaker_entity,"
-        " speaker_norm, speaker_last, date, published, json, stem)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)",
-        rows,
-    )
+        quote_stem = " ".join(stems[word] for word in quote)
+        rows["statements"].append((f"{article_id}:s{index}", article_id, "indirect", "sagte", quote_text,
+                                   name, entity, None, None, date, date, quote_stem))  # fmt: skip
     event_id = f"{article_id}:e1"
-    connection.execute(
-        "INSERT INTO events (id, article_id, type, trigger_text, date, published, json)"
-        " VALUES (?, ?, 'meeting', 'Treffen', ?, ?, '{}')",
-        (event_id, article_id, date, date),
-    )
+    rows["events"].append((event_id, article_id, date, date))
     participants = {names[speaker] for speaker in speakers[: rng.randint(2, 3)]}
-    connection.executemany(
-        "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
-        [(event_id, entity, name) for entity, name in participants],
-    )
+    rows["event_participants"] += [(event_id, entity, name) for entity, name in sorted(participants)]
     if number % 5 == 0 and number:  # 20% of statements join a group with the previous article's statement
-        members = [
-            (f"g{number}:{index}", f"{article_id}:s{index}") for index in range(STATEMENTS_PER_ARTICLE)
-        ]
-        members += [
-            (f"g{number}:{index}", f"a{number - 1:07d}:s{index}") for index in range(STATEMENTS_PER_ARTICLE)
-        ]
-        connection.executemany(
-            "INSERT OR IGNORE INTO statement_group_members VALUES (?, ?, 0.9, NULL)", members
-        )
-        connection.executemany(
-            "INSERT INTO statement_groups VALUES (?, NULL, ?, ?, 2, NULL)",
-            [
-                (f"g{number}:{index}", f"{article_id}:s{index}", date)
-                for index in range(STATEMENTS_PER_ARTICLE)
-            ],
-        )
+        for index in range(STATEMENTS_PER_ARTICLE):
+            group = f"g{number}:{index}"
+            rows["statement_group_members"] += [
+                (group, f"{article_id}:s{index}"), (group, f"a{number - 1:07d}:s{index}")
+            ]
+            rows["statement_groups"].append((group, f"{article_id}:s{index}", date))
     story = f"story{number // 10}"
     if number % 10 == 0:
-        connection.execute("INSERT INTO stories VALUES (?, ?, ?, ?, 10, NULL)", (story, story, date, date))
-    connection.execute("INSERT INTO story_articles VALUES (?, ?, 1.0)", (story, article_id))
+        rows["stories"].append((story, story, date, date))
+    rows["story_articles"].append((story, article_id))
 
 
 def _percentiles(label: str, timings: list[float]) -> str:

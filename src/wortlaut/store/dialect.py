@@ -172,14 +172,15 @@ def fts_window(dialect: Dialect, table: str, *, ranked: bool, offset: bool = Fal
     """
     tail = " LIMIT ? OFFSET ?" if offset else " LIMIT ?"
     if dialect == "postgresql":
-        newest = (
-            f"SELECT rid, stem_tsv FROM {table} WHERE stem_tsv @@ to_tsquery('simple', ?)"
-            f" ORDER BY rid DESC{tail}"
-        )
+        newest = f"SELECT rid FROM {table} WHERE stem_tsv @@ to_tsquery('simple', ?) ORDER BY rid DESC{tail}"
         if not ranked:
             return f"({newest})"
-        # Rank only the newest matches (the expression is bound twice: see fts_params).
-        return f"(SELECT rid, -ts_rank(stem_tsv, to_tsquery('simple', ?)) AS score FROM ({newest}) newest)"
+        # Rank only the newest matches, reading their vectors only (the expression is bound twice:
+        # see fts_params).
+        return (
+            f"(SELECT t.rid, -ts_rank(t.stem_tsv, to_tsquery('simple', ?)) AS score"
+            f" FROM ({newest}) newest JOIN {table} t ON t.rid = newest.rid)"
+        )
     score = f", bm25({table}_fts) AS score" if ranked else ""
     return (
         f"(SELECT rowid AS rid{score} FROM {table}_fts WHERE {table}_fts MATCH ?"
