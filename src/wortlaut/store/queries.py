@@ -91,6 +91,14 @@ def _groups(db: Reader, keys: list[str]) -> list[StatementGroup]:
             chunk,
         ):
             read.members.setdefault(row["group_id"], []).append(row)
+    speakers = {row["speaker_entity"] for row in read.singles.values()}
+    speakers |= {row["speaker_entity"] for row in read.groups.values()}
+    speakers |= {rows[0]["speaker_entity"] for rows in read.members.values()}
+    wanted = sorted(speaker for speaker in speakers if speaker)
+    read.names.update(dict.fromkeys(wanted))  # an id missing from entities reads as no name, once
+    for chunk in chunks(wanted):
+        read.names.update((row["id"], row["name"]) for row in db.rows(
+            f"SELECT id, name FROM entities WHERE id IN ({placeholders(len(chunk))})", chunk))  # fmt: skip
     return [_group(db, key, read) for key in keys]
 
 
