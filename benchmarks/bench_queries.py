@@ -10,6 +10,11 @@ public :class:`~wortlaut.store.Store` methods on a read-only connection,
 with speakers and words sampled by the same Zipf laws.  Usage::
 
     .venv/bin/python -m benchmarks.bench_queries [--statements 1000000] [--queries 200] [--rebuild]
+    .venv/bin/python -m benchmarks.bench_queries --pg [--statements 1000000]  # a throwaway PostgreSQL
+
+``--pg`` builds the same store in a throwaway PostgreSQL server (tests/pgserver.py: Debian's PostgreSQL
+15 binaries, a temp dir, default durability settings) and times the same queries there; ``--db URL``
+uses a server of your own (the store is rebuilt there when ``--rebuild`` or empty).
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ import itertools
 import json
 import random
 import re
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -28,6 +32,7 @@ from functools import partial
 from pathlib import Path
 
 from wortlaut.store import Store
+from wortlaut.store.postgres import is_url
 from wortlaut.store.text import normalize, stem_words
 
 SPEAKERS = 5_000
@@ -61,7 +66,7 @@ def _zipf_weights(count: int) -> list[float]:
     return [1.0 / rank for rank in range(1, count + 1)]
 
 
-def build(path: Path, statements: int, *, seed: int = 7) -> None:
+def build(path: Path | str, statements: int, *, seed: int = 7) -> None:
     """Write the synthetic store straight into the store's tables (same schema, same stems)."""
     rng = random.Random(seed)
     words = _vocabulary()
@@ -69,7 +74,8 @@ def build(path: Path, statements: int, *, seed: int = 7) -> None:
     word_weights = list(itertools.accumulate(_zipf_weights(len(words))))
     speaker_weights = list(itertools.accumulate(_zipf_weights(SPEAKERS)))
     names = [(f"P{index:04d}", f"Vorname{index} Nachname{index}") for index in range(SPEAKERS)]
-    path.unlink(missing_ok=True)
+    if isinstance(path, Path):
+        path.unlink(missing_ok=True)
     with Store.open(path) as store:
         connection = store.connection
         with store.transaction():
@@ -82,19 +88,49 @@ def build(path: Path, statements: int, *, seed: int = 7) -> None:
                  (eid, name.split()[1], normalize(name.split()[1]), "surname"))],
             )  # fmt: skip
         articles = statements // STATEMENTS_PER_ARTICLE
+        postgres = store.dialect == "postgresql"
+        if postgres:  # a bulk load: build the full-text indexes once at the end, commit without waiting
+            connection.execute("SET synchronous_commit = off")
+            for table in ("articles", "statements"):
+                connection.execute(f"DROP INDEX IF EXISTS {table}_stem_tsv")
         for first in range(0, articles, BUILD_BATCH):
-            with store.transaction():
-                for number in range(first, min(first + BUILD_BATCH, articles)):
-                    _add_article(connection, rng, number, words, stems, word_weights, speaker_weights, names)
+            rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _INSERTS}
+            for number in range(first, min(first + BUILD_BATCH, articles)):
+                _add_article(rows, rng, number, words, stems, word_weights, speaker_weights, names)
+            with store.transaction():  # one executemany per table: few round trips on PostgreSQL
+                for table, sql in _INSERTS.items():
+                    connection.executemany(sql, rows[table])
             print(
                 f"  built {min(first + BUILD_BATCH, articles) * STATEMENTS_PER_ARTICLE:,} statements",
                 flush=True,
             )
+        if postgres:
+            for table in ("articles", "statements"):
+                connection.execute(f"CREATE INDEX {table}_stem_tsv ON {table} USING GIN (stem_tsv)")
         connection.execute("ANALYZE")
 
 
+_INSERTS = {
+    "articles": "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
+    " content_hash, stem) VALUES (?, ?, 'bench', ?, ?, 'de', ?, ?, '', '', ?)",
+    "statements": "INSERT INTO statements (id, article_id, mode, cue_text, quote_text, speaker_text,"
+    " speaker_entity, speaker_norm, speaker_last, date, published, json, stem)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)",
+    "events": "INSERT INTO events (id, article_id, type, trigger_text, date, published, json)"
+    " VALUES (?, ?, 'meeting', 'Treffen', ?, ?, '{}')",
+    "event_participants": "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
+    "statement_group_members": "INSERT OR IGNORE INTO statement_group_members"
+    " (group_id, statement_id, similarity, diff) VALUES (?, ?, 0.9, NULL)",
+    "statement_groups": "INSERT INTO statement_groups (id, speaker_entity, representative_statement,"
+    " first_seen, size, flags) VALUES (?, NULL, ?, ?, 2, NULL)",
+    "stories": "INSERT INTO stories (id, title, first_date, last_date, size, digest)"
+    " VALUES (?, ?, ?, ?, 10, NULL)",
+    "story_articles": "INSERT INTO story_articles (story_id, article_id, similarity) VALUES (?, ?, 1.0)",
+}
+
+
 def _add_article(
-    connection: sqlite3.Connection,
+    rows: dict[str, list[tuple[object, ...]]],
     rng: random.Random,
     number: int,
     words: list[str],
@@ -103,7 +139,7 @@ def _add_article(
     speaker_weights: list[float],
     names: list[tuple[str, str]],
 ) -> None:
-    """One article with its statements, event, group memberships and story."""
+    """The rows of one article with its statements, event, group memberships and story."""
     article_id = f"a{number:07d}"
     date = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     quotes = [rng.choices(words, cum_weights=word_weights, k=rng.randint(12, 25))
@@ -112,56 +148,30 @@ def _add_article(
     text = "\n".join(" ".join(quote) + "." for quote in quotes)
     stem = " ".join(stems[word] for quote in quotes for word in quote)
     record = json.dumps({"schema": "wortlaut/1", "id": article_id, "text": text, "published": date})
-    connection.execute(
-        "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
-        " content_hash, stem) VALUES (?, ?, 'bench', ?, ?, 'de', ?, ?, '', '', ?)",
-        (article_id, f"https://bench.example/{number}", " ".join(quotes[0][:6]), date, text, record, stem),
+    rows["articles"].append(
+        (article_id, f"https://bench.example/{number}", " ".join(quotes[0][:6]), date, text, record, stem)
     )
-    rows = []
     for index, (quote, speaker) in enumerate(zip(quotes, speakers, strict=True)):
         entity, name = names[speaker]
         quote_text = " ".join(quote)
-        rows.append((f"{article_id}:s{index}", article_id, "indirect", "sagte", quote_text, name, entity,
-                     None, None, date, date,
-                     " ".join(stems[word] for word in quote)))  # fmt: skip
-    connection.executemany(
-        "INSERT INTO statements (id, article_id, mode, cue_text, quote_text, speaker_text, speaker_entity,"
-        " speaker_norm, speaker_last, date, published, json, stem)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)",
-        rows,
-    )
+        quote_stem = " ".join(stems[word] for word in quote)
+        rows["statements"].append((f"{article_id}:s{index}", article_id, "indirect", "sagte", quote_text,
+                                   name, entity, None, None, date, date, quote_stem))  # fmt: skip
     event_id = f"{article_id}:e1"
-    connection.execute(
-        "INSERT INTO events (id, article_id, type, trigger_text, date, published, json)"
-        " VALUES (?, ?, 'meeting', 'Treffen', ?, ?, '{}')",
-        (event_id, article_id, date, date),
-    )
+    rows["events"].append((event_id, article_id, date, date))
     participants = {names[speaker] for speaker in speakers[: rng.randint(2, 3)]}
-    connection.executemany(
-        "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
-        [(event_id, entity, name) for entity, name in participants],
-    )
+    rows["event_participants"] += [(event_id, entity, name) for entity, name in sorted(participants)]
     if number % 5 == 0 and number:  # 20% of statements join a group with the previous article's statement
-        members = [
-            (f"g{number}:{index}", f"{article_id}:s{index}") for index in range(STATEMENTS_PER_ARTICLE)
-        ]
-        members += [
-            (f"g{number}:{index}", f"a{number - 1:07d}:s{index}") for index in range(STATEMENTS_PER_ARTICLE)
-        ]
-        connection.executemany(
-            "INSERT OR IGNORE INTO statement_group_members VALUES (?, ?, 0.9, NULL)", members
-        )
-        connection.executemany(
-            "INSERT INTO statement_groups VALUES (?, NULL, ?, ?, 2, NULL)",
-            [
-                (f"g{number}:{index}", f"{article_id}:s{index}", date)
-                for index in range(STATEMENTS_PER_ARTICLE)
-            ],
-        )
+        for index in range(STATEMENTS_PER_ARTICLE):
+            group = f"g{number}:{index}"
+            rows["statement_group_members"] += [
+                (group, f"{article_id}:s{index}"), (group, f"a{number - 1:07d}:s{index}")
+            ]
+            rows["statement_groups"].append((group, f"{article_id}:s{index}", date))
     story = f"story{number // 10}"
     if number % 10 == 0:
-        connection.execute("INSERT INTO stories VALUES (?, ?, ?, ?, 10, NULL)", (story, story, date, date))
-    connection.execute("INSERT INTO story_articles VALUES (?, ?, 1.0)", (story, article_id))
+        rows["stories"].append((story, story, date, date))
+    rows["story_articles"].append((story, article_id))
 
 
 def _percentiles(label: str, timings: list[float]) -> str:
@@ -177,7 +187,7 @@ def _time(call: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def run_queries(path: Path, queries: int, *, seed: int = 11) -> list[str]:
+def run_queries(path: Path | str, queries: int, *, seed: int = 11) -> list[str]:
     rng = random.Random(seed)
     words = _vocabulary()[100:5_000]  # skip stop words: nobody searches for "und"
     speakers = rng.choices(range(SPEAKERS), _zipf_weights(SPEAKERS), k=queries)
@@ -204,20 +214,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--statements", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--db", type=Path, default=None, help="store file (default: cached in the temp dir)")
+    parser.add_argument("--db", default=None, help="store file or postgresql:// URL (default: a cached file)")
+    parser.add_argument("--pg", action="store_true", help="build and query in a throwaway PostgreSQL server")
     parser.add_argument(
         "--rebuild", action="store_true", help="build the store even when a cached one exists"
     )
     args = parser.parse_args(argv)
-    path = args.db or Path(tempfile.gettempdir()) / f"wortlaut-bench-{args.statements}.sqlite"
-    if args.rebuild or not path.exists():
-        print(f"building {args.statements:,} statements into {path}", flush=True)
+    if args.pg:
+        from tests import pgserver
+
+        server = pgserver.start(durable=True)
+        if isinstance(server, str):
+            print(f"no PostgreSQL: {server}")
+            return 1
+        try:
+            return _run(server.url(), args.statements, args.queries, rebuild=True)
+        finally:
+            server.stop()
+    location = args.db or Path(tempfile.gettempdir()) / f"wortlaut-bench-{args.statements}.sqlite"
+    if not is_url(str(location)):
+        location = Path(location)
+    return _run(location, args.statements, args.queries, rebuild=args.rebuild)
+
+
+def _run(location: Path | str, statements: int, queries: int, *, rebuild: bool) -> int:
+    """Build the store (when asked, or when it is missing or empty), then time the queries."""
+    empty = isinstance(location, Path) and not location.exists()
+    if not empty:
+        with Store.open(location) as store:
+            empty = store.counts()["statements"] == 0
+    if rebuild or empty:
+        print(f"building {statements:,} statements into {location}", flush=True)
         started = time.perf_counter()
-        build(path, args.statements)
-        print(f"built in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 1e9:.2f} GB")
-    with Store.open(path, readonly=True) as store:
+        build(location, statements)
+        size = f", {location.stat().st_size / 1e9:.2f} GB" if isinstance(location, Path) else ""
+        print(f"built in {time.perf_counter() - started:.0f} s{size}", flush=True)
+    with Store.open(location, readonly=True) as store:
         print(f"store: {store.counts()}")
-    for line in run_queries(path, args.queries):
+    for line in run_queries(location, queries):
         print(line)
     return 0
 

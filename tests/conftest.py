@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests import pgserver
+from tests.pgserver import Server
 from wortlaut.pipeline import CHECK_VARIABLE
 from wortlaut.settings import get_settings
 
@@ -34,3 +37,22 @@ def shared_dir() -> Path:
 @pytest.fixture
 def seeds_dir() -> Path:
     return shared_path("seeds")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """A throwaway PostgreSQL server for the session; the test skips, saying why, when none can start."""
+    started = pgserver.start()
+    if isinstance(started, str):
+        pytest.skip(f"PostgreSQL store tests: {started}")
+    yield started
+    started.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's store lives: a SQLite file, then a fresh PostgreSQL schema (both engines)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "s.sqlite")
+    server: Server = request.getfixturevalue("pg_server")
+    return server.url()

@@ -63,16 +63,16 @@ def test_file_overrides_defaults_and_environment_overrides_file(tmp_path: Path) 
     )
     from_file = load_settings(config, {})
     assert from_file.query.timeout_s == 9.0 and isinstance(from_file.query.timeout_s, float)
-    assert from_file.ingest.batch_size == 8 and from_file.paths.db == Path("file.sqlite")
+    assert from_file.ingest.batch_size == 8 and from_file.paths.db == "file.sqlite"
     assert from_file.ingest.workers is None  # keys the file leaves out keep their defaults
     both = load_settings(config, {"WORTLAUT_INGEST_BATCH_SIZE": "4", "WORTLAUT_DB": "env.sqlite"})
-    assert both.ingest.batch_size == 4 and both.paths.db == Path("env.sqlite")
+    assert both.ingest.batch_size == 4 and both.paths.db == "env.sqlite"
     assert both.query.timeout_s == 9.0  # the file still wins over the default where no variable is set
 
 
 def test_empty_variables_count_as_unset(tmp_path: Path) -> None:
     config = _file(tmp_path, '[paths]\ndb = "file.sqlite"\n')
-    assert load_settings(config, {"WORTLAUT_DB": ""}).paths.db == Path("file.sqlite")
+    assert load_settings(config, {"WORTLAUT_DB": ""}).paths.db == "file.sqlite"
 
 
 @pytest.mark.parametrize(

@@ -48,10 +48,11 @@ class Paths:
             "WORTLAUT_SHARED",
         ),
     )
-    db: Path | None = field(
+    db: str | None = field(
         default=None,
         metadata=_key(
-            "Default store file of the store commands; unset: wortlaut.sqlite in the user data directory.",
+            "Default store of the store commands (a file, or a postgresql:// URL); unset: wortlaut.sqlite"
+            " in the user data directory.",
             "WORTLAUT_DB",
         ),
     )

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from tests.store.samples import filler_article, rutte_article
 from wortlaut.cli import main
-from wortlaut.cli.store_options import EXIT_STORE, EXIT_USAGE
+from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_STORE, EXIT_USAGE
 from wortlaut.store import SCHEMA_VERSION, Store, StoreError
 from wortlaut.store.errors import WriteError
 
@@ -154,7 +154,12 @@ def test_a_database_url_as_db_is_one_line_and_creates_nothing(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "in.txt").write_text("Die Ministerin sagte, alles sei gut.", encoding="utf-8")
     args = [command[0], *(["in.txt"] if command[0] == "ingest" else []), *command[1:]]
-    code, _out, err = run(*args, "--db", "postgresql://localhost/news")
+    code, _out, err = run(*args, "--db", "mysql://localhost/news")
     assert code == EXIT_STORE
-    assert "database URL, not a store file" in _one_line(err)
+    assert "database URL of an unsupported kind" in _one_line(err)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.txt"]
+    pytest.importorskip("psycopg", reason="psycopg is not installed (the postgres extra)")
+    code, _out, err = run(*args, "--db", f"postgresql://nobody:secret@/news?host={tmp_path}")
+    assert code in (EXIT_STORE, EXIT_NOTHING)
+    assert "cannot connect to PostgreSQL" in _one_line(err) and "secret" not in err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.txt"]

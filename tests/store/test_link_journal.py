@@ -23,8 +23,8 @@ def _linked(store: Store) -> set[str]:
     return {row[0] for row in store.connection.execute("SELECT article_id FROM story_articles")}
 
 
-def test_articles_stored_without_linking_wait_in_the_journal(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_articles_stored_without_linking_wait_in_the_journal(store_location: str) -> None:
+    with Store.open(store_location) as store:
         articles = [rutte_article(), selenskyj_article(), filler_article(1)]
         store.add_many(articles, link=False)
         assert set(pending_ids(store)) == {article.id for article in articles}
@@ -35,19 +35,19 @@ def test_articles_stored_without_linking_wait_in_the_journal(tmp_path: Path) -> 
         assert _linked(store) == {article.id for article in articles}
 
 
-def test_linking_in_add_many_clears_the_journal(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_linking_in_add_many_clears_the_journal(store_location: str) -> None:
+    with Store.open(store_location) as store:
         store.add_many([rutte_article()])
         assert store.unlinked() == 0 and _linked(store) == {rutte_article().id}
 
 
 def test_a_failing_link_batch_is_reported_and_stays_queued(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("encoder exploded")
 
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         monkeypatch.setattr("wortlaut.link.flow.update", broken)  # what ingest calls after each batch
         failures = []
         report = ingest(store, [rutte_article(), selenskyj_article()], analyzer_factory=None,
@@ -78,8 +78,8 @@ def test_upgrade_marks_every_existing_article_for_a_link_check(tmp_path: Path) -
         assert store.unlinked() == 0 and len(_linked(store)) == 2
 
 
-def test_deleting_an_article_removes_it_from_the_journal(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_deleting_an_article_removes_it_from_the_journal(store_location: str) -> None:
+    with Store.open(store_location) as store:
         store.add_many([rutte_article()], link=False)
         store.add_many([rutte_article(quote="Neu.")], link=False)  # same URL: replaces the first
         assert pending_ids(store) == [rutte_article(quote="Neu.").id]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tests.store.samples import filler_article, rutte_article
 from wortlaut.article import Article
 from wortlaut.ingest import IngestError
@@ -22,9 +20,9 @@ def _title_analyzer() -> Analyzer:
     return analyze
 
 
-def test_parallel_ingest_analyses_and_stores_everything(tmp_path: Path) -> None:
+def test_parallel_ingest_analyses_and_stores_everything(store_location: str) -> None:
     articles = [filler_article(number) for number in range(40)]
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         report = ingest(
             store, articles, analyzer_factory=_title_analyzer, workers=2, batch_size=7, link=False
         )
@@ -32,11 +30,11 @@ def test_parallel_ingest_analyses_and_stores_everything(tmp_path: Path) -> None:
         assert {info.title for info in store.articles(limit=100)} == {f"analysed in {__name__}"}
 
 
-def test_errors_and_failed_analyses_are_reported_and_the_rest_is_stored(tmp_path: Path) -> None:
+def test_errors_and_failed_analyses_are_reported_and_the_rest_is_stored(store_location: str) -> None:
     items = [filler_article(1), IngestError(path="bad.html", reason="empty file"),
              Article.create("Das ist kaputt."), filler_article(2)]  # fmt: skip
     failures: list[str] = []
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         report = ingest(store, items, analyzer_factory=_title_analyzer, link=False,
                         on_failure=lambda failure: failures.append(str(failure)))  # fmt: skip
         assert report.added == 2
@@ -44,7 +42,7 @@ def test_errors_and_failed_analyses_are_reported_and_the_rest_is_stored(tmp_path
     assert "stage exploded" in failures[1]
 
 
-def test_rerun_skips_stored_articles_before_analysis(tmp_path: Path) -> None:
+def test_rerun_skips_stored_articles_before_analysis(store_location: str) -> None:
     calls: list[str] = []
 
     def counting() -> Analyzer:
@@ -54,7 +52,7 @@ def test_rerun_skips_stored_articles_before_analysis(tmp_path: Path) -> None:
 
         return analyze
 
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         ingest(store, [filler_article(1)], analyzer_factory=counting, link=False)
         report = ingest(store, [filler_article(1), filler_article(2), filler_article(2)],
                         analyzer_factory=counting, link=False)  # fmt: skip
@@ -62,9 +60,9 @@ def test_rerun_skips_stored_articles_before_analysis(tmp_path: Path) -> None:
     assert calls == [filler_article(1).id, filler_article(2).id]
 
 
-def test_published_wins_over_every_date(tmp_path: Path) -> None:
+def test_published_wins_over_every_date(store_location: str) -> None:
     undated = Article.create("Ohne Datum.")
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         ingest(store, [undated, rutte_article()], analyzer_factory=None, published="2025-03-05", link=False)
         assert store.article(undated.id).published == "2025-03-05"
         assert store.article(rutte_article().id).published == "2025-03-05"  # issue 16: the given date wins

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.store.samples import RUTTE, filler_article, rutte_article, selenskyj_article
@@ -13,8 +11,8 @@ from wortlaut.store.facets import Filters
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = Store.open(tmp_path / "s.sqlite")
+def store(store_location: str) -> Store:
+    opened = Store.open(store_location)
     articles = [rutte_article(), selenskyj_article(), filler_article(1)]
     opened.add_many(articles, link=False)
     update(opened, [article.id for article in articles], encoder=HashingEncoder())

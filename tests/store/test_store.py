@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,12 @@ from wortlaut.store import NotFoundError, QueryError, QueryTimeoutError, ReadOnl
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = Store.open(tmp_path / "s.sqlite")
+def store(store_location: str) -> Iterator[Store]:
+    """The sample store, on SQLite and on PostgreSQL (see ``store_location`` in tests/conftest.py)."""
+    opened = Store.open(store_location)
     opened.add_many([rutte_article(), selenskyj_article(), filler_article(1)], link=False)
-    return opened
+    yield opened
+    opened.close()
 
 
 def _count(store: Store, table: str) -> int:
@@ -177,12 +179,13 @@ def test_articles_lists_newest_first(store: Store) -> None:
     assert [info.source for info in store.articles(source="example.org")] == ["example.org"] * 2
 
 
-def test_long_queries_are_interrupted(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "s.sqlite", query_timeout=0.05)
+def test_long_queries_are_interrupted(store_location: str) -> None:
+    store = Store.open(store_location, query_timeout=0.05)
     with pytest.raises(QueryTimeoutError, match="longer than"), store._bounded():
         store.connection.execute(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM n"
         ).fetchone()
+    store.close()
 
 
 def test_read_only_store_refuses_writes(store: Store) -> None:
@@ -198,7 +201,7 @@ def test_missing_store_opened_read_only_is_not_found(tmp_path: Path) -> None:
 
 
 def test_add_many_links_only_the_new_articles_from_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[tuple[list[str], list[str]]] = []
 
@@ -207,18 +210,26 @@ def test_add_many_links_only_the_new_articles_from_memory(
         return LinkReport(articles=len(ids))
 
     monkeypatch.setattr("wortlaut.link.flow.update", linker)
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         store.add_many([filler_article(1), filler_article(2)])
         store.add_many([filler_article(1)])
     pair = [filler_article(1).id, filler_article(2).id]
     assert seen == [(pair, pair)]
 
 
-@pytest.mark.parametrize("url", ["postgresql://localhost/news", "postgres://u@h:5432/db", "sqlite:///x.db"])
-def test_a_database_url_is_refused_and_creates_nothing(
+@pytest.mark.parametrize("url", ["sqlite:///x.db", "mysql://u@h/db"])
+def test_a_database_url_of_another_engine_is_refused_and_creates_nothing(
     url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(StoreError, match="database URL, not a store file"):
+    with pytest.raises(StoreError, match="database URL of an unsupported kind"):
         Store.open(url)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_postgresql_url_that_no_server_answers_fails_in_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg", reason="psycopg is not installed (the postgres extra)")
+    url = f"postgresql://nobody:secret@/none?host={tmp_path}"
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as raised:
+        Store.open(url)
+    assert "secret" not in str(raised.value) and "\n" not in str(raised.value)

@@ -28,6 +28,7 @@ from wortlaut.api.validation import check_date
 from wortlaut.api.writes import add_router
 from wortlaut.settings import get_settings
 from wortlaut.store import SCHEMA_VERSION, Store, to_data
+from wortlaut.store.postgres import is_url
 
 #: Largest page a client may ask for; bigger pages make slow responses and big payloads.
 MAX_LIMIT = 100
@@ -56,7 +57,7 @@ def _store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(_store)]
 
 
-def store_factory_for(db_path: Path, *, timeout: float | None = None) -> StoreFactory:
+def store_factory_for(db_path: Path | str, *, timeout: float | None = None) -> StoreFactory:
     """A factory of read-only, time-limited stores on ``db_path`` (default limit: ``query.api_timeout_s``)."""
     timeout = get_settings().query.api_timeout_s if timeout is None else timeout
 
@@ -82,7 +83,7 @@ def create_app(
     names, :data:`~wortlaut.api.security.LOCAL_HOSTS`; ``["*"]`` answers any),
     so a web page on another site cannot reach the server by DNS rebinding.
     """
-    path = Path(db_path)
+    path: Path | str = str(db_path) if is_url(str(db_path)) else Path(db_path)  # a URL stays as it is
     Store.open(path).close()  # create the file or upgrade its schema before serving
     factory = store_factory_for(path)
     app = FastAPI(

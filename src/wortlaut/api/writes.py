@@ -129,7 +129,7 @@ def _article(record: dict[str, Any], index: int) -> tuple[Article, bool]:
     return Article.create(text, id=given_id, **fields), True
 
 
-def add_router(db_path: Path, *, token: str | None, lock: Lock) -> APIRouter:
+def add_router(db_path: Path | str, *, token: str | None, lock: Lock) -> APIRouter:
     """The router with ``POST /articles`` writing to ``db_path`` through one lock."""
     router = APIRouter()
 

@@ -23,8 +23,8 @@ _HEADER = """# Command-line reference
 Generated from `--help` by `python -m wortlaut.cli.docgen`; do not edit by hand.
 
 Every command accepts `--help`. Commands that read or write the store take
-`--db FILE`; without it they use the setting `paths.db` (`$WORTLAUT_DB`), else
-`wortlaut.sqlite` in the user data directory (on Linux `~/.local/share/wortlaut/`).
+`--db FILE` (or `--db postgresql://…`, see docs/store.md); without it they use the setting `paths.db`
+(`$WORTLAUT_DB`), else `wortlaut.sqlite` in the user data directory (on Linux `~/.local/share/wortlaut/`).
 
 ## Exit codes
 

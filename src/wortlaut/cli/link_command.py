@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from wortlaut.cli.store_options import EXIT_SOME_FAILED, EXIT_STORE, db_option, fail, resolve_db
+from wortlaut.cli.store_options import EXIT_SOME_FAILED, EXIT_STORE, db_option, fail, missing, resolve_db
 from wortlaut.store import Store, StoreError
 
 
@@ -30,7 +30,7 @@ def link(db: Path | None, batch_size: int) -> None:
     from wortlaut.link import PendingBatch, link_pending
 
     path = resolve_db(db)
-    if not path.exists():
+    if missing(path):
         fail(f"{path}: no such store", EXIT_STORE)
     try:
         store = Store.open(path)

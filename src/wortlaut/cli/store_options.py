@@ -24,6 +24,7 @@ from wortlaut.store import DB_ENV, NotFoundError, QueryError, QueryTimeoutError,
 from wortlaut.store import default_db_path as _default_db_path
 from wortlaut.store.core import check_location
 from wortlaut.store.errors import SQLiteError, describe_sqlite_error
+from wortlaut.store.postgres import is_url
 
 #: Exit codes, documented in docs/cli.md.
 EXIT_OK = 0
@@ -39,14 +40,27 @@ MAX_OFFSET = 2**63 - 1
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class StoreLocation(click.ParamType):
+    """A store file (a ``Path``) or a ``postgresql://`` URL (kept as the string it is)."""
+
+    name = "FILE|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        if isinstance(value, str) and is_url(value):
+            return value
+        converted: Path = click.Path(dir_okay=False, path_type=Path).convert(value, param, ctx)
+        return converted
+
+
 def db_option(function: F) -> F:
-    """``--db FILE``, defaulting to ``$WORTLAUT_DB`` or the user data directory."""
+    """``--db FILE|URL``, defaulting to ``$WORTLAUT_DB`` or the user data directory."""
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=StoreLocation(),
         default=None,
-        help=f"Store file (default: ${DB_ENV}, else wortlaut.sqlite in the user data directory).",
+        help=f"Store file or postgresql:// URL (default: ${DB_ENV}, else wortlaut.sqlite in the user data"
+        " directory).",
     )(function)
 
 
@@ -72,8 +86,13 @@ def paging_options(function: F) -> F:
     )(function)
 
 
-def resolve_db(db: Path | None) -> Path:
+def resolve_db(db: Path | str | None) -> Path | str:
     return db if db is not None else _default_db_path()
+
+
+def missing(location: Path | str) -> bool:
+    """Whether a store file does not exist (a PostgreSQL URL is never "missing": the server says)."""
+    return not is_url(str(location)) and not Path(location).exists()
 
 
 def fail(message: str, code: int) -> None:
@@ -83,14 +102,14 @@ def fail(message: str, code: int) -> None:
 
 
 @contextmanager
-def reading(db: Path | None) -> Iterator[Store]:
+def reading(db: Path | str | None) -> Iterator[Store]:
     """Open the store read-only for a query; store errors exit with a clean message."""
     path = resolve_db(db)
     try:
         check_location(str(path))
     except StoreError as error:
         fail(str(error), EXIT_STORE)
-    if not path.exists():
+    if missing(path):
         fail(f"{path}: no such store; create it with `wortlaut ingest PATH --db {path}`", EXIT_NOTHING)
     try:
         with Store.open(path, readonly=True) as store:

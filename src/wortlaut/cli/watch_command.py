@@ -13,7 +13,15 @@ import click
 
 from wortlaut import watch as watchlist
 from wortlaut.api.validation import is_partial_date
-from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_USAGE, db_option, emit_jsonl, fail, resolve_db
+from wortlaut.cli.store_options import (
+    EXIT_NOTHING,
+    EXIT_USAGE,
+    db_option,
+    emit_jsonl,
+    fail,
+    missing,
+    resolve_db,
+)
 from wortlaut.store import QueryError, Store, StoreError
 from wortlaut.store.errors import SQLiteError
 
@@ -27,7 +35,7 @@ WEBHOOK_TIMEOUT = 10.0
 def writing(db: Path | None) -> Iterator[Store]:
     """Open the store for writing (watches are saved in it); errors exit with one clean line."""
     path = resolve_db(db)
-    if not path.exists():
+    if missing(path):
         fail(f"{path}: no such store; create it with `wortlaut ingest PATH --db {path}`", EXIT_NOTHING)
     try:
         with Store.open(path) as store:

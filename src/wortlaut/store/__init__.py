@@ -1,4 +1,4 @@
-"""The wortlaut store: one SQLite file that grows with every ingested article.
+"""The wortlaut store: one SQLite file (or a PostgreSQL database) that grows with every ingested article.
 
 ``wortlaut.open(path)`` returns a :class:`Store`; its query methods
 (``said``, ``person``, ``stories``, ``story``, ``search``, ``article``)
@@ -17,6 +17,7 @@ import platformdirs
 from wortlaut.settings import get_settings
 from wortlaut.store.core import Store, open_store
 from wortlaut.store.errors import NotFoundError, QueryError, QueryTimeoutError, ReadOnlyError, StoreError
+from wortlaut.store.postgres import is_url
 from wortlaut.store.results import (
     AddResult,
     ArticleInfo,
@@ -39,11 +40,14 @@ from wortlaut.store.semantic import SemanticHit
 DB_ENV = "WORTLAUT_DB"
 
 
-def default_db_path() -> Path:
-    """Setting ``paths.db`` (``$WORTLAUT_DB``), else ``wortlaut.sqlite`` in the user's data directory."""
+def default_db_path() -> Path | str:
+    """Setting ``paths.db`` (``$WORTLAUT_DB``), else ``wortlaut.sqlite`` in the user's data directory.
+
+    A ``postgresql://`` URL is returned as it is (a ``Path`` would fold its ``//``).
+    """
     configured = get_settings().paths.db
     if configured:
-        return configured
+        return configured if is_url(configured) else Path(configured)
     return Path(platformdirs.user_data_dir("wortlaut", appauthor=False)) / "wortlaut.sqlite"
 
 

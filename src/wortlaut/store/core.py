@@ -20,13 +20,15 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import cast
 
 from wortlaut.article import Article
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.flow import add_and_link
 from wortlaut.link.update import update as link_articles
 from wortlaut.settings import get_settings
-from wortlaut.store import entities, link_tables, queries, search, semantic, timeline
+from wortlaut.store import entities, link_tables, postgres, queries, search, semantic, timeline
+from wortlaut.store.dialect import Dialect, dialect_of
 from wortlaut.store.errors import (
     NotFoundError,
     QueryError,
@@ -46,6 +48,7 @@ from wortlaut.store.results import (
     StatementGroup,
     StoryInfo,
 )
+from wortlaut.store.rows import Connection
 from wortlaut.store.schema import check_version, migrate
 from wortlaut.store.semantic import SemanticHit
 from wortlaut.store.writer import add_article
@@ -63,7 +66,7 @@ class Store(PageReads):
     """An open wortlaut store; build one with :meth:`Store.open` (or ``wortlaut.open``)."""
 
     def __init__(
-        self, connection: sqlite3.Connection, path: str, *, readonly: bool, query_timeout: float
+        self, connection: Connection, path: str, *, readonly: bool, query_timeout: float
     ) -> None:
         self.connection = connection
         self.path = path
@@ -86,6 +89,9 @@ class Store(PageReads):
         """
         location = os.fspath(path)
         check_location(location)
+        timeout = get_settings().query.timeout_s if query_timeout is None else query_timeout
+        if postgres.is_url(location):
+            return cls(_open_postgres(location, readonly), location, readonly=readonly, query_timeout=timeout)
         try:
             connection = _connect(location, readonly)
         except (OSError, sqlite3.Error) as error:
@@ -104,7 +110,6 @@ class Store(PageReads):
         except sqlite3.Error as error:
             connection.close()
             raise StoreError(f"{location}: {describe_sqlite_error(error)}") from None
-        timeout = get_settings().query.timeout_s if query_timeout is None else query_timeout
         return cls(connection, location, readonly=readonly, query_timeout=timeout)
 
     def close(self) -> None:
@@ -147,9 +152,18 @@ class Store(PageReads):
             raise WriteError(f"{self.path}: {describe_sqlite_error(error)}") from None
         return results
 
+    @property
+    def dialect(self) -> Dialect:
+        """``sqlite`` or ``postgresql``: which engine holds the store."""
+        return dialect_of(self.connection)
+
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error, including a kill signal)."""
+    def transaction(self) -> Iterator[Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error, including a kill signal).
+
+        On PostgreSQL ``BEGIN`` takes the store's write lock (:mod:`wortlaut.store.postgres`), so
+        write transactions run one at a time there too.
+        """
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             yield self.connection
@@ -291,12 +305,35 @@ class Store(PageReads):
 
 
 def check_location(location: str) -> None:
-    """Raise :class:`StoreError` for a database URL given where a store file is expected."""
-    if DATABASE_URL.match(location):
+    """Raise :class:`StoreError` for a database URL of an engine other than PostgreSQL."""
+    if DATABASE_URL.match(location) and not postgres.is_url(location):
         raise StoreError(
-            f"{location}: a database URL, not a store file; this version keeps stores in SQLite files "
-            "only, so give a file path (nothing was created)"
+            f"{location}: a database URL of an unsupported kind; give a SQLite file path or a "
+            "postgresql://… URL (nothing was created)"
         )
+
+
+def _open_postgres(url: str, readonly: bool) -> Connection:
+    """Connect to a PostgreSQL store and (unless ``readonly``) create or upgrade its schema."""
+    shown = postgres.safe_url(url)
+    try:
+        connection = postgres.connect(url, readonly=readonly)
+    except StoreError as error:
+        raise StoreError(f"{shown}: {error}") from None
+    try:
+        if readonly:
+            check_version(connection)
+        else:
+            migrate(connection)
+    except StoreError as error:
+        connection.close()
+        raise type(error)(f"{shown}: {error}") from None
+    except Exception as error:  # psycopg's or sqlite3's class: one line either way
+        connection.close()
+        raise StoreError(f"{shown}: {describe_sqlite_error(error)}") from None
+    # PgConnection offers the part of sqlite3.Connection the store uses (the store's test suite runs
+    # on both engines); typed as one so that the store's SQL modules keep one connection type.
+    return cast(Connection, connection)
 
 
 def _connect(location: str, readonly: bool) -> sqlite3.Connection:

@@ -15,6 +15,7 @@ from typing import Any
 
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import EntityInfo
+from wortlaut.store.schema import schema_version
 from wortlaut.store.text import normalize
 
 #: Preference among the ways a name can match an entity: full name first, surname last; aliases
@@ -67,7 +68,7 @@ def _resolve(db: Reader, norm: str) -> tuple[str | None, list[str]]:
 
 def learning(db: Reader) -> bool:
     """Whether the store has the learned-alias tables (a read-only store may predate them)."""
-    return int(db.value("PRAGMA user_version")) >= _LEARNING_VERSION
+    return schema_version(db.connection) >= _LEARNING_VERSION
 
 
 def _learned_rows(db: Reader, sql: str, params: Sequence[Any]) -> list[Row]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from wortlaut.store.dialect import json_flag
 from wortlaut.store.reader import Reader
 
 #: Rows fetched and written at a time.
@@ -74,7 +75,7 @@ def link_assignments(db: Reader) -> LinkAssignments:
             for r in db.rows("SELECT article_id, duplicate_of, kind FROM duplicates")
         ]
         flagged = db.value(
-            "SELECT COUNT(*) FROM statement_groups WHERE json_extract(flags, '$.quote_changed')"
+            f"SELECT COUNT(*) FROM statement_groups WHERE {json_flag(db.dialect, 'flags', 'quote_changed')}"
         )
     return LinkAssignments(
         stories=stories, groups=groups, duplicates=duplicates, quote_changed_groups=flagged

@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wortlaut.store.dialect import fts_params
 from wortlaut.store.entities import resolve_entity
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import EntityInfo
-from wortlaut.store.search import ARTICLE_WINDOW, RANK_WINDOW, STATEMENT_WINDOW, snippet
+from wortlaut.store.search import RANK_WINDOW, article_window, snippet, statement_window
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Matches a faceted search looks at (most recent first); facets count within this window.
@@ -107,7 +108,7 @@ _HIT_COLUMNS = (
 def _statement_hits(db: Reader, expression: str, speaker: str | None = None) -> list[StatementHit]:
     """Statements whose text matches, and (when the query names a person) that person's statements."""
     rows = db.rows(
-        f"{_HIT_COLUMNS} FROM {STATEMENT_WINDOW} f"
+        f"{_HIT_COLUMNS} FROM {statement_window(db.dialect)} f"
         " JOIN statements s ON s.rid = f.rid JOIN articles a ON a.id = s.article_id"
         " LEFT JOIN entities e ON e.id = s.speaker_entity",
         (expression, SEARCH_WINDOW, 0),
@@ -146,8 +147,8 @@ def _article_hits(db: Reader, expression: str) -> list[tuple[ArticleHit, set[str
         " (SELECT group_concat(DISTINCT m.entity) FROM mentions m WHERE m.article_id = a.id) AS mentioned,"
         " (SELECT group_concat(DISTINCT s.speaker_entity) FROM statements s WHERE s.article_id = a.id)"
         " AS quoted"
-        f" FROM {ARTICLE_WINDOW} f JOIN articles a ON a.rid = f.rid ORDER BY f.score, a.rid DESC",
-        (expression, SEARCH_WINDOW),
+        f" FROM {article_window(db.dialect)} f JOIN articles a ON a.rid = f.rid ORDER BY f.score, a.rid DESC",
+        (*fts_params(db.dialect, expression, ranked=True), SEARCH_WINDOW),
     )
     hits = []
     for r in rows:
@@ -189,7 +190,7 @@ def _facets(statements: list[StatementHit], filters: Filters) -> tuple[Facet, ..
 
 def faceted_search(db: Reader, query: str, filters: Filters, *, limit: int = 50) -> FacetedSearch:
     """Statements and articles matching ``query`` (German stemming) narrowed by ``filters``."""
-    expression = fts_query(query)
+    expression = fts_query(query, db.dialect)
     person = resolve_entity(db, query)
     statements = _statement_hits(db, expression, person.id if person else None)
     articles = _article_hits(db, expression)

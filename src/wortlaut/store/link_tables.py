@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from wortlaut.store.rows import chunks, first, named, placeholders
+from wortlaut.store.rows import chunks, first, has_table, named, placeholders
 
 # -- the link journal and the articles to link ----------------------------------------------------
 
@@ -52,10 +52,7 @@ def count_pending(connection: sqlite3.Connection) -> int:
 
 def clear_journal(connection: sqlite3.Connection, article_ids: Sequence[str]) -> None:
     """Drop linked (or vanished) articles from the journal, if the store has one."""
-    if (
-        first(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'link_pending'")
-        is None
-    ):
+    if not has_table(connection, "link_pending"):
         return
     for chunk in chunks(article_ids):
         connection.execute(

@@ -83,7 +83,7 @@ def most_quoted(db: Reader, *, limit: int = 10) -> tuple[str | None, list[Quoted
         "SELECT s.speaker_entity AS entity, e.name, COUNT(*) AS statements FROM statements s"
         " JOIN entities e ON e.id = s.speaker_entity"
         " WHERE s.date > date(?, ?) AND s.date <= ? || '\uffff'"
-        " GROUP BY s.speaker_entity ORDER BY COUNT(*) DESC, e.name LIMIT ?",
+        " GROUP BY s.speaker_entity, e.name ORDER BY COUNT(*) DESC, e.name LIMIT ?",
         (newest[:10], f"-{WEEK_DAYS} days", newest[:10], limit),
     )
     return newest[:10], [Quoted(entity=r["entity"], name=r["name"], statements=r["statements"]) for r in rows]

@@ -13,11 +13,14 @@ from __future__ import annotations
 import heapq
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from wortlaut.store.dialect import fts_filter
 from wortlaut.store.entities import Condition, merge_target
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import ArticleInfo, Source, StatementGroup
+from wortlaut.store.rows import chunks, placeholders
 from wortlaut.store.text import fts_query
 
 
@@ -43,8 +46,8 @@ def said(
     """
     extra, params = [], []
     if about:
-        extra.append("s.rid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        params.append(fts_query(about))
+        extra.append(fts_filter(db.dialect, "statements", "s"))
+        params.append(fts_query(about, db.dialect))
     if since:
         extra.append("s.date >= ?")
         params.append(since)
@@ -61,7 +64,52 @@ def said(
         keys.setdefault(key)
         if len(keys) >= offset + limit:
             break
-    return [_group(db, key) for key in list(keys)[offset:]]
+    return _groups(db, list(keys)[offset:])
+
+
+def _groups(db: Reader, keys: list[str]) -> list[StatementGroup]:
+    """The groups of these keys in order, the single statements and speaker names read in batches.
+
+    One query per group used to cost nothing in SQLite; a PostgreSQL server answers each in a round trip.
+    """
+    ids = [key[1:] for key in keys if key.startswith("=")]
+    group_ids = [key for key in keys if not key.startswith("=")]
+    read = _Read(singles={}, groups={}, members={}, names={})
+    for chunk in chunks(ids):
+        read.singles.update((row["id"], row) for row in db.rows(
+            f"SELECT {_SOURCE_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.id IN ({placeholders(len(chunk))})", chunk))  # fmt: skip
+    for chunk in chunks(group_ids):
+        read.groups.update((row["id"], row) for row in db.rows(
+            "SELECT id, representative_statement, first_seen, flags, speaker_entity FROM statement_groups"
+            f" WHERE id IN ({placeholders(len(chunk))})", chunk))  # fmt: skip
+        for row in db.rows(
+            f"SELECT m.group_id, {_SOURCE_COLUMNS}, m.similarity, m.diff FROM statement_group_members m"
+            " JOIN statements s ON s.id = m.statement_id JOIN articles a ON a.id = s.article_id"
+            f" WHERE m.group_id IN ({placeholders(len(chunk))})"
+            " ORDER BY m.group_id, s.date, a.published, s.id",
+            chunk,
+        ):
+            read.members.setdefault(row["group_id"], []).append(row)
+    speakers = {row["speaker_entity"] for row in read.singles.values()}
+    speakers |= {row["speaker_entity"] for row in read.groups.values()}
+    speakers |= {rows[0]["speaker_entity"] for rows in read.members.values()}
+    wanted = sorted(speaker for speaker in speakers if speaker)
+    read.names.update(dict.fromkeys(wanted))  # an id missing from entities reads as no name, once
+    for chunk in chunks(wanted):
+        read.names.update((row["id"], row["name"]) for row in db.rows(
+            f"SELECT id, name FROM entities WHERE id IN ({placeholders(len(chunk))})", chunk))  # fmt: skip
+    return [_group(db, key, read) for key in keys]
+
+
+@dataclass(slots=True)
+class _Read:
+    """What :func:`_groups` read in batches: single statements, group rows and members, speaker names."""
+
+    singles: dict[str, Row]
+    groups: dict[str, Row]
+    members: dict[str, list[Row]]
+    names: dict[str, str | None]
 
 
 def _statement_keys(
@@ -105,29 +153,16 @@ def _source(row: Row, similarity: float | None = None, diff: Any = None) -> Sour
     )
 
 
-def _group(db: Reader, key: str) -> StatementGroup:
+def _group(db: Reader, key: str, read: _Read) -> StatementGroup:
     """A statement group by key: a group id, or ``=<statement id>`` for a group of one."""
     if key.startswith("="):
-        row = db.row(
-            f"SELECT {_SOURCE_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
-            " WHERE s.id = ?",
-            (key[1:],),
-        )
+        row = read.singles.get(key[1:])
         assert row is not None, f"statement {key[1:]} vanished while it was read"
         source = _source(row)
         speaker = merge_target(db, row["speaker_entity"], row["article_id"])
-        return _make_group(db, key[1:], speaker, (source,), first_seen=source.date, flags=None)
-    group = db.row(
-        "SELECT representative_statement, first_seen, flags, speaker_entity FROM statement_groups"
-        " WHERE id = ?",
-        (key,),
-    )
-    members = db.rows(
-        f"SELECT {_SOURCE_COLUMNS}, m.similarity, m.diff FROM statement_group_members m"
-        " JOIN statements s ON s.id = m.statement_id JOIN articles a ON a.id = s.article_id"
-        " WHERE m.group_id = ? ORDER BY s.date, a.published, s.id",
-        (key,),
-    )
+        return _make_group(db, key[1:], speaker, (source,), source.date, None, read.names)
+    group = read.groups.get(key)
+    members = read.members.get(key, [])
     sources = tuple(_source(row, row["similarity"], _json(row["diff"])) for row in members)
     representative, first_seen, flags, speaker_entity = (
         (group["representative_statement"], group["first_seen"], group["flags"], group["speaker_entity"])
@@ -142,7 +177,7 @@ def _group(db: Reader, key: str) -> StatementGroup:
         speaker_entity or (members[0]["speaker_entity"] if members else None),
         sources[0].article_id if sources else "",
     )
-    return _make_group(db, key, speaker, sources, first, _json(flags))
+    return _make_group(db, key, speaker, sources, first, _json(flags), read.names)
 
 
 def _make_group(
@@ -152,10 +187,13 @@ def _make_group(
     sources: tuple[Source, ...],
     first_seen: str | None,
     flags: Any,
+    names: dict[str, str | None],
 ) -> StatementGroup:
     name = None
     if speaker_entity:
-        name = db.value("SELECT name FROM entities WHERE id = ?", (speaker_entity,))
+        if speaker_entity not in names:
+            names[speaker_entity] = db.value("SELECT name FROM entities WHERE id = ?", (speaker_entity,))
+        name = names[speaker_entity]
     head = sources[0] if sources else None
     return StatementGroup(
         id=key,

@@ -19,12 +19,17 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
+from wortlaut.store.dialect import Dialect, dialect_of
 from wortlaut.store.errors import QueryTimeoutError
 
 #: SQLite virtual-machine steps between two checks of the time limit.
 PROGRESS_STEPS = 10_000
+
+#: Rows of the first page a PostgreSQL :meth:`Reader.stream` reads (each next page is 4 times larger):
+#: ``said`` needs ``offset + limit`` groups, 20 by default, and most speakers' groups have one member.
+FIRST_PAGE = 64
 
 Params = Sequence[Any] | dict[str, Any]
 Row = sqlite3.Row
@@ -37,6 +42,8 @@ class Reader:
         self.connection = connection
         self.timeout = timeout
         self._depth = 0
+        #: ``sqlite`` or ``postgresql``: the query modules ask it for full-text SQL.
+        self.dialect: Dialect = dialect_of(connection)
 
     @contextmanager
     def bounded(self) -> Iterator[Reader]:
@@ -49,7 +56,10 @@ class Reader:
                 self._depth -= 1
             return
         deadline = time.monotonic() + self.timeout
-        self.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
+        if self.dialect == "postgresql":  # the server cancels each statement past the limit
+            cast(Any, self.connection).set_time_limit(self.timeout)
+        else:
+            self.connection.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
         self._depth = 1
         try:
             yield self
@@ -61,7 +71,10 @@ class Reader:
             raise
         finally:
             self._depth = 0
-            self.connection.set_progress_handler(None, 0)
+            if self.dialect == "postgresql":
+                cast(Any, self.connection).set_time_limit(None)
+            else:
+                self.connection.set_progress_handler(None, 0)
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a query."""
@@ -85,8 +98,21 @@ class Reader:
         return None if found is None else found[0]
 
     def stream(self, sql: str, params: Params = ()) -> Iterator[Row]:
-        """Rows read lazily, for callers that stop early; iterate it inside a :meth:`bounded` block."""
-        yield from self._cursor(sql, params)
+        """Rows read lazily, for callers that stop early; iterate it inside a :meth:`bounded` block.
+
+        ``sql`` must end with an ``ORDER BY`` that orders its rows completely and have no ``LIMIT``:
+        PostgreSQL sends a whole result at once, so there it is read in growing pages instead.
+        """
+        if self.dialect != "postgresql":
+            yield from self._cursor(sql, params)
+            return
+        offset, size = 0, FIRST_PAGE
+        while True:
+            page = self._cursor(f"{sql} LIMIT {size:d} OFFSET {offset:d}", params).fetchall()
+            yield from page
+            if len(page) < size:
+                return
+            offset, size = offset + size, size * 4
 
     def chunks(self, sql: str, params: Params = (), *, size: int) -> tuple[list[str], Iterator[list[Row]]]:
         """Column names and the rows in lists of ``size``: a whole table read in little memory.

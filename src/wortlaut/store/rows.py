@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 #: Ids bound per ``IN (...)`` list: well under SQLite's parameter limit (32,766 since 3.32; 999 before).
 CHUNK = 500
@@ -42,6 +42,14 @@ def first(connection: sqlite3.Connection, sql: str, parameters: Sequence[Any] = 
     return row
 
 
+def has_table(connection: sqlite3.Connection, name: str) -> bool:
+    """Whether the store has a table of this name (a scratch database may lack some)."""
+    if getattr(connection, "dialect", "sqlite") == "postgresql":
+        return bool(connection.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0])
+    found = first(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+    return found is not None
+
+
 #: The connection type the store's SQL functions take (so callers outside the store need no sqlite3).
 Connection = sqlite3.Connection
 
@@ -49,6 +57,6 @@ Connection = sqlite3.Connection
 def connection_of(store_or_connection: Any) -> sqlite3.Connection:
     """The sqlite3 connection of a ``Store`` (its ``.connection``) or the connection itself."""
     connection = getattr(store_or_connection, "connection", store_or_connection)
-    if not isinstance(connection, sqlite3.Connection):
+    if not isinstance(connection, sqlite3.Connection) and getattr(connection, "dialect", "") != "postgresql":
         raise TypeError(f"expected a Store or sqlite3.Connection, got {type(store_or_connection).__name__}")
-    return connection
+    return cast(sqlite3.Connection, connection)

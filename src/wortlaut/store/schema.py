@@ -17,9 +17,12 @@ remains the text ``id`` (``UNIQUE NOT NULL``).
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
+from wortlaut.store.dialect import dialect_of
 from wortlaut.store.errors import StoreError
 from wortlaut.store.migrations import LINK_TABLES_SQL, MIGRATIONS
+from wortlaut.store.pg_schema import VERSION_TABLE, pg_migration
 
 __all__ = [
     "LINK_TABLES_SQL",
@@ -40,7 +43,7 @@ class SchemaError(StoreError):
     """A store written by a newer wortlaut than this one."""
 
 
-def check_version(connection: sqlite3.Connection) -> int:
+def check_version(connection: Any) -> int:
     """The store's schema version; :class:`SchemaError` when a newer wortlaut wrote it."""
     version = schema_version(connection)
     if version > SCHEMA_VERSION:
@@ -51,18 +54,25 @@ def check_version(connection: sqlite3.Connection) -> int:
     return version
 
 
-def schema_version(connection: sqlite3.Connection) -> int:
-    """The ``user_version`` of an open store."""
+def schema_version(connection: Any) -> int:
+    """The ``user_version`` of an open store (``wortlaut_schema.version`` on PostgreSQL)."""
+    if dialect_of(connection) == "postgresql":
+        found = connection.execute("SELECT to_regclass('wortlaut_schema') IS NOT NULL").fetchone()
+        if not found[0]:
+            return 0
+        return int(connection.execute("SELECT version FROM wortlaut_schema").fetchone()[0])
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(connection: sqlite3.Connection) -> int:
+def migrate(connection: Any) -> int:
     """Apply every pending migration, each in its own transaction; return the new version.
 
     The connection must be in autocommit mode (``isolation_level=None``) so
     the explicit ``BEGIN IMMEDIATE`` here holds the write lock for the whole
     step and two processes cannot migrate the same file at once.
     """
+    if dialect_of(connection) == "postgresql":
+        return _migrate_postgres(connection)
     version = check_version(connection)
     for number in range(version + 1, SCHEMA_VERSION + 1):
         connection.execute("BEGIN IMMEDIATE")
@@ -77,6 +87,23 @@ def migrate(connection: sqlite3.Connection) -> int:
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+    return schema_version(connection)
+
+
+def _migrate_postgres(connection: Any) -> int:
+    """:func:`migrate` on PostgreSQL: the same steps, serialised by the store's write lock."""
+    raw = connection.raw
+    connection.execute("BEGIN")  # takes the write lock: one migrating process at a time
+    try:
+        raw.execute(VERSION_TABLE)
+        version = check_version(connection)
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            raw.execute(pg_migration(number, _split(MIGRATIONS[number - 1])))
+            raw.execute(f"UPDATE wortlaut_schema SET version = {number:d}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
     return schema_version(connection)
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 
+from wortlaut.store.dialect import Dialect, fts_params, fts_window
 from wortlaut.store.reader import Reader
 from wortlaut.store.results import SearchHit, SearchResult
+from wortlaut.store.rows import placeholders
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Characters of context on each side of a search match in a snippet.
@@ -25,34 +27,40 @@ _WORD = re.compile(r"\w+")
 #: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
 RANK_WINDOW = 1_000
 
-#: The :data:`RANK_WINDOW` most recent matching articles (``rid``) with their BM25 ``score``;
-#: parameters: the FTS expression and the window size.  Best first is ``ORDER BY score, rid DESC``.
-ARTICLE_WINDOW = (
-    "(SELECT rowid AS rid, bm25(articles_fts) AS score FROM articles_fts"
-    " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
-)
-#: Matching statements (``rid``), newest first; parameters: the FTS expression, a limit and an offset.
-STATEMENT_WINDOW = (
-    "(SELECT rowid AS rid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC"
-    " LIMIT ? OFFSET ?)"
-)
+
+
+def article_window(dialect: Dialect) -> str:
+    """The :data:`RANK_WINDOW` most recent matching articles (``rid``) with their relevance ``score``.
+
+    Parameters: :func:`~wortlaut.store.dialect.fts_params` (ranked) and the window size.  Best first
+    is ``ORDER BY score, rid DESC`` (BM25 on SQLite, ``ts_rank`` on PostgreSQL).
+    """
+    return fts_window(dialect, "articles", ranked=True)
+
+
+def statement_window(dialect: Dialect) -> str:
+    """Matching statements (``rid``), newest first; parameters: the expression, a limit and an offset."""
+    return fts_window(dialect, "statements", ranked=False, offset=True)
 
 
 def search(db: Reader, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
     """Articles (best match first) and statements (newest first) matching a query."""
-    expression = fts_query(query)
+    expression = fts_query(query, db.dialect)
     stems = set(stem_words(words(query)))
     ranked = db.rows(
-        f"SELECT rid FROM {ARTICLE_WINDOW} ORDER BY score, rid DESC LIMIT ? OFFSET ?",
-        (expression, RANK_WINDOW, limit, offset),
+        f"SELECT rid FROM {article_window(db.dialect)} f ORDER BY score, rid DESC LIMIT ? OFFSET ?",
+        (*fts_params(db.dialect, expression, ranked=True), RANK_WINDOW, limit, offset),
     )
-    article_rows = [
-        db.row("SELECT id, url, title, published, text FROM articles WHERE rid = ?", (row["rid"],))
-        for row in ranked
-    ]
+    rids = [row["rid"] for row in ranked]
+    found = db.rows(
+        f"SELECT rid, id, url, title, published, text FROM articles WHERE rid IN ({placeholders(len(rids))})",
+        rids,
+    ) if rids else []
+    by_rid = {row["rid"]: row for row in found}
+    article_rows = [by_rid.get(rid) for rid in rids]
     statement_rows = db.rows(
         "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
-        f" FROM {STATEMENT_WINDOW} f JOIN statements s ON s.rid = f.rid"
+        f" FROM {statement_window(db.dialect)} f JOIN statements s ON s.rid = f.rid"
         " JOIN articles a ON a.id = s.article_id ORDER BY f.rid DESC",
         (expression, limit, offset),
     )

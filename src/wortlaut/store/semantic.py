@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wortlaut.link.encoder import Encoder
+from wortlaut.store.dialect import fts_params, fts_window
 from wortlaut.store.embeddings import from_blob, prefetch, text_key, transaction
 from wortlaut.store.errors import NotFoundError
 from wortlaut.store.reader import Reader, Row
@@ -201,14 +202,13 @@ def _text_ranks(db: Reader, query: str) -> dict[str, int]:
     terms = [term for term in words(query) if term.isalnum()]
     if not terms:
         return {}
-    expression = fts_query(" OR ".join(terms))  # any word counts: the vector side judges meaning
+    expression = fts_query(" OR ".join(terms), db.dialect)  # any word counts: the vector side judges meaning
     if not expression:
         return {}
     rows = db.rows(
-        "SELECT s.id FROM (SELECT rowid, bm25(statements_fts) AS score FROM statements_fts"
-        " WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN statements s ON s.rid = f.rowid"
-        " ORDER BY f.score, f.rowid DESC LIMIT ?",
-        (expression, TEXT_WINDOW, CANDIDATES),
+        f"SELECT s.id FROM {fts_window(db.dialect, 'statements', ranked=True)} f"
+        " JOIN statements s ON s.rid = f.rid ORDER BY f.score, f.rid DESC LIMIT ?",
+        (*fts_params(db.dialect, expression, ranked=True), TEXT_WINDOW, CANDIDATES),
     )
     return {row["id"]: rank for rank, row in enumerate(rows, start=1)}
 

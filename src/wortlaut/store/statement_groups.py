@@ -47,7 +47,7 @@ SELECT group_id, id, quote_text, language FROM (
     JOIN articles a ON a.id = s.article_id
     WHERE m.group_id IN (
         SELECT id FROM statement_groups WHERE speaker_entity = ? AND first_seen BETWEEN ? AND ?
-        ORDER BY first_seen DESC LIMIT ?))
+        ORDER BY first_seen DESC LIMIT ?)) ranked
 WHERE rank <= ?
 """
 
@@ -146,7 +146,8 @@ def article_events(connection: sqlite3.Connection, article_ids: Sequence[str]) -
         "SELECT e.id, e.article_id, e.type, e.trigger_start, e.trigger_end, e.date,"
         " (SELECT group_concat(COALESCE(p.entity, p.text), '|') FROM event_participants p"
         "  WHERE p.event_id = e.id) AS people"
-        f" FROM events e WHERE e.article_id IN ({placeholders(len(article_ids))})",
+        f" FROM events e WHERE e.article_id IN ({placeholders(len(article_ids))})"
+        " ORDER BY e.article_id, e.id",  # the same order on every engine (and by every query plan)
         list(article_ids),
     )
 
@@ -161,7 +162,7 @@ def grouped_statements(connection: sqlite3.Connection, article_ids: Sequence[str
         " JOIN statement_group_members m ON m.statement_id = s.id"
         " JOIN statement_groups g ON g.id = m.group_id"
         " LEFT JOIN entities en ON en.id = s.speaker_entity"
-        f" WHERE s.article_id IN ({placeholders(len(article_ids))})",
+        f" WHERE s.article_id IN ({placeholders(len(article_ids))}) ORDER BY s.article_id, s.rid",
         list(article_ids),
     )
 

@@ -57,21 +57,37 @@ def stem_text(text: str) -> str:
     return " ".join(stem_words(words(text)))
 
 
-def fts_query(query: str) -> str:
-    """Translate a user query into a safe FTS5 MATCH expression over stems.
+def fts_query(query: str, dialect: str = "sqlite") -> str:
+    """Translate a user query into a safe full-text expression over stems.
 
     Syntax: words are all required; ``"a phrase"`` matches words in order;
     ``OR`` between two terms accepts either; ``-word`` excludes; ``word*``
-    matches a prefix (not stemmed).
+    matches a prefix (not stemmed).  ``dialect`` ``sqlite`` gives an FTS5
+    MATCH expression, ``postgresql`` a ``to_tsquery`` one (same meaning).
     """
+    positive, negative = _parse(query)
+    render = _tsquery_term if dialect == "postgresql" else _fts5_term
+    if dialect == "postgresql":
+        expression = " & ".join("(" + " | ".join(map(render, part)) + ")" for part in positive)
+        return expression + "".join(f" & !{render(term)}" for term in negative)
+    expression = " AND ".join("(" + " OR ".join(map(render, part)) + ")" for part in positive)
+    return expression + "".join(f" NOT {render(term)}" for term in negative)
+
+
+#: One parsed query term: the stems of a word or phrase, and whether the last one is a prefix.
+Term = tuple[tuple[str, ...], bool]
+
+
+def _parse(query: str) -> tuple[list[list[Term]], list[Term]]:
+    """The query's required terms (each a list of alternatives joined by OR) and excluded terms."""
     if len(query) > MAX_QUERY_LENGTH:
         raise QueryError(f"query is longer than {MAX_QUERY_LENGTH} characters")
     if query.count('"') % 2:
         raise QueryError("unbalanced double quote in query")
     if any(char in query for char in "()"):
         raise QueryError('parentheses are not supported in queries; use words, "phrases", OR and -word')
-    positive: list[str] = []
-    negative: list[str] = []
+    positive: list[list[Term]] = []
+    negative: list[Term] = []
     pending_or = False
     for raw in _TOKEN.findall(query):
         if raw == "OR":
@@ -86,37 +102,43 @@ def fts_query(query: str) -> str:
         if exclude:
             negative.append(term)
         elif pending_or:
-            positive[-1] = f"{positive[-1]} OR {term}"
+            positive[-1].append(term)
             pending_or = False
         else:
-            positive.append(term)
+            positive.append([term])
     if pending_or:
         raise QueryError("OR needs a term on both sides")
     if len(positive) + len(negative) > MAX_QUERY_TERMS:
         raise QueryError(f"query has more than {MAX_QUERY_TERMS} terms")
     if not positive:
         raise QueryError("query has no words to search for" if not negative else "query only excludes words")
-    expression = " AND ".join(f"({part})" for part in positive)
-    for term in negative:
-        expression = f"{expression} NOT {term}"
-    return expression
+    return positive, negative
 
 
-def _term(raw: str) -> str | None:
-    """One quoted FTS5 term (stemmed), a phrase, or a prefix query; ``None`` for punctuation."""
+def _term(raw: str) -> Term | None:
+    """One term (stemmed), a phrase, or a prefix query; ``None`` for punctuation."""
     if raw.startswith('"'):
         stems = stem_words(words(raw.strip('"')))
-        return _quote(" ".join(stems)) if stems else None
-    prefix = raw.endswith("*")
+        return (tuple(stems), False) if stems else None
     found = words(raw)
     if not found:
         return None
+    if raw.endswith("*"):
+        return (normalize(found[-1]),), True
+    return tuple(stem_words(found)), False
+
+
+def _fts5_term(term: Term) -> str:
+    """An FTS5 string literal (double quotes inside doubled), ``*`` after a prefix."""
+    stems, prefix = term
+    quoted = '"' + " ".join(stems).replace('"', '""') + '"'
+    return f"{quoted} *" if prefix else quoted
+
+
+def _tsquery_term(term: Term) -> str:
+    """A ``tsquery`` term: quoted lexemes joined by ``<->`` (followed by), ``:*`` after a prefix."""
+    stems, prefix = term
+    lexemes = ["'" + stem.replace("\\", "\\\\").replace("'", "''") + "'" for stem in stems]
     if prefix:
-        return " ".join(f"{_quote(stem)} *" for stem in [normalize(found[-1])])
-    stems = stem_words(found)
-    return _quote(" ".join(stems))
-
-
-def _quote(text: str) -> str:
-    """An FTS5 string literal: double quotes inside are doubled."""
-    return '"' + text.replace('"', '""') + '"'
+        lexemes[-1] += ":*"
+    return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"

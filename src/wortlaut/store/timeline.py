@@ -34,6 +34,7 @@ from wortlaut.store.results import (
     StoryInfo,
     TimelineItem,
 )
+from wortlaut.store.rows import chunks, placeholders
 
 #: Most contacts listed on a person page; the long tail is rarely interesting.
 MAX_CONTACTS = 20
@@ -95,17 +96,10 @@ def person_events(
         " ORDER BY e.date DESC LIMIT ?",
         (entity_id, 4 * limit, json.dumps(list(statuses)), limit),
     )
+    participants = _participants(db, [row["id"] for row in rows])
     items = []
     for row in rows:
-        names = [
-            participant["name"]
-            for participant in db.rows(
-                "SELECT COALESCE(n.name, p.text) AS name FROM event_participants p"
-                " LEFT JOIN entities n ON n.id = p.entity"
-                " WHERE p.event_id = ?",
-                (row["id"],),
-            )
-        ]
+        names = participants.get(row["id"], [])
         items.append(
             EventItem(
                 id=row["id"],
@@ -121,6 +115,20 @@ def person_events(
             )
         )
     return items
+
+
+def _participants(db: Reader, event_ids: list[str]) -> dict[str, list[str]]:
+    """Each event's participant names in the order the event names them (one query per chunk of events)."""
+    found: dict[str, list[str]] = {}
+    for chunk in chunks(event_ids):
+        for row in db.rows(
+            "SELECT p.event_id, COALESCE(n.name, p.text) AS name FROM event_participants p"
+            f" LEFT JOIN entities n ON n.id = p.entity WHERE p.event_id IN ({placeholders(len(chunk))})"
+            " ORDER BY p.event_id, p.rowid",
+            chunk,
+        ):
+            found.setdefault(row["event_id"], []).append(row["name"])
+    return found
 
 
 def person_stories(db: Reader, entity_id: str, *, limit: int = 50) -> list[StoryInfo]:
@@ -158,7 +166,9 @@ def contacts(
         "WITH recent AS (SELECT DISTINCT p.event_id FROM (SELECT event_id FROM event_participants"
         "  WHERE entity = ?1 ORDER BY rowid DESC LIMIT ?3) p JOIN events e ON e.id = p.event_id"
         f"  WHERE {EVENT_STATUS} IN (SELECT value FROM json_each(?4)))"
-        " SELECT p2.entity, COALESCE(n.name, MIN(p2.text)) AS name, COUNT(DISTINCT p2.event_id) AS shared"
+        # MIN() of values equal within a group: PostgreSQL needs them aggregated, SQLite does not
+        " SELECT MIN(p2.entity) AS entity, COALESCE(MIN(n.name), MIN(p2.text)) AS name,"
+        " COUNT(DISTINCT p2.event_id) AS shared"
         " FROM recent r JOIN event_participants p2 ON p2.event_id = r.event_id"
         " LEFT JOIN entities n ON n.id = p2.entity"
         " WHERE (p2.entity IS NULL OR p2.entity != ?1)"

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from wortlaut.store.dialect import fts_filter
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.text import fts_query
 
@@ -109,9 +110,8 @@ def unseen(db: Reader, watch: Watch, since: str | None) -> list[Match]:
         rows = db.scan(f"{_COLUMNS} WHERE s.speaker_entity = ?{_UNSEEN}", (watch.value, *tail))
     else:
         rows = db.scan(
-            f"{_COLUMNS} WHERE s.rid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
-            f"{_UNSEEN}",
-            (fts_query(watch.value), *tail),
+            f"{_COLUMNS} WHERE {fts_filter(db.dialect, 'statements', 's')}{_UNSEEN}",
+            (fts_query(watch.value, db.dialect), *tail),
         )
     return [
         Match(watch_id=watch.id, watch=watch.label, statement_id=r["id"], article_id=r["article_id"],

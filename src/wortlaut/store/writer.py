@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,14 +43,16 @@ def add_article(connection: sqlite3.Connection, article: Article) -> AddResult:
         if row is not None:
             replaced = row[0]
             delete_article(connection, replaced)
+    # One statement per table, many rows each: a PostgreSQL server answers each statement in a round trip.
     _insert_article(connection, article)
-    for entity in article.entities:
-        _upsert_entity(connection, entity)
+    _upsert_entities(connection, article.entities)
     _insert_mentions(connection, article)
-    for statement in article.statements:
-        _insert_statement(connection, article, statement)
-    for event in article.events:
-        _insert_event(connection, article, event)
+    connection.executemany(_STATEMENT_INSERT, [_statement_row(article, item) for item in article.statements])
+    connection.executemany(_EVENT_INSERT, [_event_row(article, event) for event in article.events])
+    connection.executemany(
+        "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
+        [row for event in article.events for row in _participants(item_id(article.id, event.id), event)],
+    )
     connection.executemany(
         'INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?)',
         [(article.id, t.start, t.end, t.text, t.type, t.value) for t in article.times],
@@ -85,21 +88,25 @@ def _insert_article(connection: sqlite3.Connection, article: Article) -> None:
         )
 
 
-def _upsert_entity(connection: sqlite3.Connection, entity: Entity) -> None:
-    """Insert or refresh an entity; aliases accumulate across articles."""
-    connection.execute(
+def _upsert_entities(connection: sqlite3.Connection, entities: Sequence[Entity]) -> None:
+    """Insert or refresh entities; aliases accumulate across articles."""
+    connection.executemany(
         "INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
         " name = excluded.name, type = excluded.type, json = excluded.json",
-        (entity.id, entity.name, entity.type, _dumps(encode(entity))),
+        [(entity.id, entity.name, entity.type, _dumps(encode(entity))) for entity in entities],
     )
+    connection.executemany(
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm, kind) VALUES (?, ?, ?, ?)",
+        [row for entity in entities for row in _alias_rows(entity)],
+    )
+
+
+def _alias_rows(entity: Entity) -> list[tuple[str, str, str, str]]:
     names = [(entity.name, "name"), *[(alias, "alias") for alias in entity.aliases]]
     names += [(handle, "handle") for handle in entity.handles]
     if entity.type in ("PER", "person") and " " in entity.name.strip():
         names.append((entity.name.split()[-1], "surname"))
-    rows = [(entity.id, name, normalize(name), kind) for name, kind in names if normalize(name)]
-    connection.executemany(
-        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm, kind) VALUES (?, ?, ?, ?)", rows
-    )
+    return [(entity.id, name, normalize(name), kind) for name, kind in names if normalize(name)]
 
 
 def _insert_mentions(connection: sqlite3.Connection, article: Article) -> None:
@@ -119,72 +126,71 @@ def _speaker_name(article: Article, statement: Statement) -> str | None:
     return entity.name if entity is not None else speaker.text
 
 
-def _insert_statement(connection: sqlite3.Connection, article: Article, statement: Statement) -> None:
+_STATEMENT_INSERT = (
+    "INSERT OR IGNORE INTO statements (id, article_id, mode, medium, channel, cue_start, cue_end,"
+    " cue_text, quote_start, quote_end, quote_text, speaker_start, speaker_end, speaker_text,"
+    " speaker_entity, speaker_norm, speaker_last, addressee_text, addressee_entity, frame_text, date,"
+    " date_source, published, json, stem)"
+    f" VALUES ({', '.join('?' * 25)})"
+)
+
+
+def _statement_row(article: Article, statement: Statement) -> tuple[Any, ...]:
     cue, quote, speaker, addressee = statement.cue, statement.quote, statement.speaker, statement.addressee
     name = _speaker_name(article, statement)
     # Names are indexed only for speakers not resolved to an entity: resolved ones are found by id.
     unresolved = normalize(name) if name and not (speaker and speaker.entity) else None
-    connection.execute(
-        "INSERT OR IGNORE INTO statements (id, article_id, mode, medium, channel, cue_start, cue_end,"
-        " cue_text, quote_start, quote_end, quote_text, speaker_start, speaker_end, speaker_text,"
-        " speaker_entity, speaker_norm, speaker_last, addressee_text, addressee_entity, frame_text, date,"
-        " date_source, published, json, stem)"
-        f" VALUES ({', '.join('?' * 25)})",
-        (
-            item_id(article.id, statement.id),
-            article.id,
-            statement.mode,
-            statement.medium,
-            statement.channel,
-            cue.start if cue else None,
-            cue.end if cue else None,
-            cue.text if cue else None,
-            quote.start,
-            quote.end,
-            quote.text,
-            speaker.start if speaker else None,
-            speaker.end if speaker else None,
-            speaker.text if speaker else None,
-            speaker.entity if speaker else None,
-            unresolved,
-            unresolved.rpartition(" ")[2] if unresolved else None,
-            addressee.text if addressee else None,
-            addressee.entity if addressee else None,
-            statement.frame.text if statement.frame else None,
-            statement.date.value if statement.date else article.published,
-            statement.date.source if statement.date else ("published" if article.published else None),
-            article.published,
-            _dumps(encode(statement)),
-            stem_text(quote.text),
-        ),
+    return (
+        item_id(article.id, statement.id),
+        article.id,
+        statement.mode,
+        statement.medium,
+        statement.channel,
+        cue.start if cue else None,
+        cue.end if cue else None,
+        cue.text if cue else None,
+        quote.start,
+        quote.end,
+        quote.text,
+        speaker.start if speaker else None,
+        speaker.end if speaker else None,
+        speaker.text if speaker else None,
+        speaker.entity if speaker else None,
+        unresolved,
+        unresolved.rpartition(" ")[2] if unresolved else None,
+        addressee.text if addressee else None,
+        addressee.entity if addressee else None,
+        statement.frame.text if statement.frame else None,
+        statement.date.value if statement.date else article.published,
+        statement.date.source if statement.date else ("published" if article.published else None),
+        article.published,
+        _dumps(encode(statement)),
+        stem_text(quote.text),
     )
 
 
-def _insert_event(connection: sqlite3.Connection, article: Article, event: Event) -> None:
-    event_id = item_id(article.id, event.id)
+_EVENT_INSERT = (
+    "INSERT OR IGNORE INTO events (id, article_id, type, trigger_start, trigger_end, trigger_text,"
+    " place_text, place_entity, date, date_source, published, json)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _event_row(article: Article, event: Event) -> tuple[Any, ...]:
     date = event.date.value if event.date else (event.time.value if event.time else None)
-    connection.execute(
-        "INSERT OR IGNORE INTO events (id, article_id, type, trigger_start, trigger_end, trigger_text,"
-        " place_text, place_entity, date, date_source, published, json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            event_id,
-            article.id,
-            event.type,
-            event.trigger.start,
-            event.trigger.end,
-            event.trigger.text,
-            event.place.text if event.place else None,
-            event.place.entity if event.place else None,
-            date or article.published,
-            event.date.source if event.date else ("time" if date else "published"),
-            article.published,
-            _dumps(encode(event)),
-        ),
-    )
-    connection.executemany(
-        "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
-        _participants(event_id, event),
+    return (
+        item_id(article.id, event.id),
+        article.id,
+        event.type,
+        event.trigger.start,
+        event.trigger.end,
+        event.trigger.text,
+        event.place.text if event.place else None,
+        event.place.entity if event.place else None,
+        date or article.published,
+        event.date.source if event.date else ("time" if date else "published"),
+        article.published,
+        _dumps(encode(event)),
     )
 
 

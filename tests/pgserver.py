@@ -1,0 +1,94 @@
+"""A throwaway PostgreSQL server for the tests (Debian's binaries, a temp dir, a Unix socket).
+
+``initdb`` refuses to run as root, so as root the server runs as the ``postgres``
+user.  It listens only on a socket in its own folder (no TCP port to collide
+with), runs with ``fsync=off`` (a test database needs no durability) and is
+ready in about a second.  Each test gets a fresh *schema* in the one database
+(the URL's ``search_path``), which costs a millisecond where a fresh database
+costs a copy of ``template1``.  When no server can start (no binaries, no
+``postgres`` user, psycopg not installed) :func:`start` says why and the
+tests that need one skip with that reason.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+#: Where Debian installs the server binaries; ``$WORTLAUT_PG_BIN`` overrides it.
+PG_BIN = Path(os.environ.get("WORTLAUT_PG_BIN", "/usr/lib/postgresql/15/bin"))
+SERVER_OPTIONS = (
+    "-c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    " -c max_connections=50"
+)
+#: The server's defaults (fsync, synchronous commit) with a larger cache, for benchmarks.
+DURABLE_OPTIONS = "-c listen_addresses='' -c shared_buffers=512MB -c max_connections=50"
+
+
+class Server:
+    """A running throwaway server; :meth:`url` gives a fresh, empty schema each time."""
+
+    def __init__(self, folder: Path, run_as: list[str]) -> None:
+        self.folder = folder
+        self.run_as = run_as
+        self._numbers = itertools.count(1)
+
+    @property
+    def base_url(self) -> str:
+        return f"postgresql://postgres@/postgres?host={quote(str(self.folder), safe='')}"
+
+    def url(self) -> str:
+        """The URL of a new empty schema (``search_path`` set in the connection options)."""
+        import psycopg
+
+        name = f"t{os.getpid()}_{next(self._numbers)}"
+        with psycopg.connect(self.base_url, autocommit=True) as connection:
+            connection.execute(f"CREATE SCHEMA {name}")
+        return f"{self.base_url}&options={quote(f'-csearch_path={name}', safe='')}"
+
+    def stop(self) -> None:
+        subprocess.run(
+            [*self.run_as, str(PG_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
+             "stop"],
+            capture_output=True, check=False, timeout=60,
+        )
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start(*, durable: bool = False) -> Server | str:
+    """A running server, or the reason none could start (``durable``: fsync on, for benchmarks)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install 'wortlaut[postgres]')"
+    if not (PG_BIN / "initdb").exists():
+        return f"no PostgreSQL server binaries in {PG_BIN} (set WORTLAUT_PG_BIN)"
+    run_as: list[str] = []
+    folder = Path(tempfile.mkdtemp(prefix="wlpg-"))
+    if os.geteuid() == 0:
+        try:
+            user = pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root and there is no postgres user to run initdb as"
+        os.chown(folder, user.pw_uid, user.pw_gid)
+        run_as = ["runuser", "-u", "postgres", "--"]
+    data = folder / "data"
+    steps = (
+        [*run_as, str(PG_BIN / "initdb"), "-D", str(data), "--auth=trust", "--no-locale", "-E", "UTF8",
+         "-U", "postgres", "--no-sync"],
+        [*run_as, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60",
+         "-o", f"-k {folder} {DURABLE_OPTIONS if durable else SERVER_OPTIONS}", "start"],
+    )
+    for step in steps:
+        done = subprocess.run(step, capture_output=True, text=True, check=False, timeout=120)
+        if done.returncode != 0:
+            shutil.rmtree(folder, ignore_errors=True)
+            reason = (done.stderr or done.stdout).strip().splitlines()
+            return f"cannot start a PostgreSQL server: {reason[-1] if reason else done.returncode}"
+    return Server(folder, run_as)
