@@ -1,7 +1,7 @@
 """The morphology stage on fresh news: CPU time per article, a profile, and agreement between two runs.
 
 Takes the first ``--n`` 10kGNAD test articles (the shipped word-form lexicon is built
-without them, see ``wortlaut.morph.build_lexicon``, so they are fresh text to it), runs
+without any 10kGNAD text, see ``wortlaut.morph.build_lexicon``: fresh text to it), runs
 the structure and tokens stages untimed, then times a newly built ``morph.hanta.v1``
 stage (empty memos) over them and prints CPU ms per article.  ``--profile`` prints
 cProfile's top functions instead; ``--dump FILE`` writes each token's (POS, lemma, mood,
@@ -29,7 +29,7 @@ from wortlaut.pipeline import build_pipeline
 from wortlaut.stages.morph import MorphStage
 
 BEFORE = (("structure.rules.v1", "wortlaut.stages.structure"), ("tokens.spacy.v1", "wortlaut.stages.tokens"))
-#: Articles benchmarked by default (the first N of 10kGNAD; the lexicon leaves them out).
+#: Articles benchmarked by default (the first N of 10kGNAD; no 10kGNAD text is in the lexicon).
 DEFAULT_ARTICLES = 300
 
 Row = list[str | None]

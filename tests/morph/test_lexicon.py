@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from wortlaut.morph.build_lexicon import build, prune
+from wortlaut.morph.build_lexicon import build, ordered, prune, write_lexicon
 from wortlaut.morph.lexicon import LEXICON_PATH, LexiconError, WordLexicon, read_lexicon
 from wortlaut.morph.tagger import MemoTagger
 
@@ -101,3 +101,12 @@ def test_shipped_lexicon_holds_hantas_answers_bit_for_bit(plain: MemoTagger) -> 
                 if lemma is not None:
                     assert lemma == hanta._analyze(form, tag, taglevel=1)[0], (form, tag)
     assert kinds == {"a", "l"}
+
+
+def test_written_lexicon_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
+    lines = ordered(["l\tsagte\t36 sagen", "a\tisterium\t20 -11.5", "a\tkrieg\t20 -9.0"])
+    assert [line.split("\t")[1] for line in lines] == ["krieg", "isterium", "sagte"]  # by reversed form
+    write_lexicon(tmp_path / "one.tsv.gz", lines)
+    write_lexicon(tmp_path / "two.tsv.gz", lines)
+    assert (tmp_path / "one.tsv.gz").read_bytes() == (tmp_path / "two.tsv.gz").read_bytes()
+    assert read_lexicon(tmp_path / "one.tsv.gz").verb_lemma("sagte", 36) == "sagen"

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from wortlaut.morph.analyse import _taggable
-from wortlaut.morph.lexicon import LEXICON_PATH, Analysis
+from wortlaut.morph.lexicon import LEXICON_PATH, Analysis, WordLexicon, read_lexicon
 from wortlaut.morph.tagger import UNKNOWN, MemoTagger, _stand_in
 
 #: Frequent wordfreq forms taken by default.  On the first 150 10kGNAD articles (9,117 tokens
@@ -81,9 +81,13 @@ def prune(analysis: Analysis, tagger: Any) -> Analysis:
     return [pair for pair, kept in zip(analysis, keep, strict=True) if kept]
 
 
-def build(forms: Iterable[str], *, progress: bool = True) -> list[str]:
-    """The lexicon's lines for these forms (sorted; analyses first, then verb lemmas)."""
-    tagger = MemoTagger(lexicon=None)
+def build(forms: Iterable[str], *, progress: bool = True, reuse: WordLexicon | None = None) -> list[str]:
+    """The lexicon's lines for these forms (analyses first, then verb lemmas; see :func:`ordered`).
+
+    ``reuse``: an earlier lexicon whose entries are taken instead of asking HanTa again (they are
+    HanTa's answers, so the result is the same as a build from scratch, only faster).
+    """
+    tagger = MemoTagger(lexicon=reuse)
     hanta = tagger.tagger
     known, normalize, names = tagger._known, hanta.normalize, hanta.int2tag
     analyses: dict[str, Analysis] = {}
@@ -102,25 +106,38 @@ def build(forms: Iterable[str], *, progress: bool = True) -> list[str]:
         lower = form.lower()
         for tag in sorted(tags):
             if tag != UNKNOWN and names[tag].startswith("V") and tag not in lemmas.get(lower, {}):
-                lemmas.setdefault(lower, {})[tag] = str(hanta._analyze(form, tag, taglevel=1)[0])
+                earlier = reuse.verb_lemma(lower, tag) if reuse is not None else None
+                lemma = earlier if earlier is not None else str(hanta._analyze(form, tag, taglevel=1)[0])
+                lemmas.setdefault(lower, {})[tag] = lemma
         if progress and count % 20_000 == 0:
             print(f"{count} forms, {len(analyses)} analyses, {len(lemmas)} verb forms, "
                   f"{time.process_time() - started:.0f} s CPU", flush=True)  # fmt: skip
-    lines = [
-        f"a\t{key}\t" + " ".join(f"{tag} {float(p)!r}" for tag, p in analyses[key])
-        for key in sorted(analyses)
-    ]
+    lines = [f"a\t{key}\t" + " ".join(f"{tag} {float(p)!r}" for tag, p in analyses[key]) for key in analyses]
     lines += [
-        f"l\t{key}\t" + " ".join(f"{t} {lemma}" for t, lemma in sorted(lemmas[key].items()))
-        for key in sorted(lemmas)
+        f"l\t{key}\t" + " ".join(f"{t} {lemma}" for t, lemma in sorted(lemmas[key].items())) for key in lemmas
     ]
-    return [line for line in lines if _clean(line)]
+    return ordered([line for line in lines if _clean(line)])
+
+
+def ordered(lines: list[str]) -> list[str]:
+    """Analyses, then lemmas, each sorted by the form read backwards.
+
+    Forms with the same ending have similar analyses (HanTa's guess reads the last characters),
+    so this order lets gzip find the repeats: 3.8 MB instead of 7.0 MB sorted by the form.
+    """
+    return sorted(lines, key=lambda line: (line[0], line.split("\t", 2)[1][::-1]))
 
 
 def _clean(line: str) -> bool:
     """Forms or lemmas with tabs, newlines or spaces would break the format; such forms go to HanTa."""
     kind, key, value = line.split("\t", 2) if line.count("\t") == 2 else ("", "", "")
     return bool(kind) and " " not in key and (kind == "a" or len(value.split(" ")) % 2 == 0)
+
+
+def write_lexicon(path: Path, lines: list[str]) -> None:
+    """gzip without a name or time in its header: the same lines give the same bytes."""
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,15 +147,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=DEFAULT_WORDS, help="wordfreq forms to take")
     parser.add_argument("--parliament", type=Path, help="GermEval parliament speeches folder (optional)")
     parser.add_argument("--out", type=Path, default=LEXICON_PATH)
+    parser.add_argument(
+        "--reuse", type=Path, help="an earlier lexicon file whose entries need no recomputing"
+    )
     args = parser.parse_args(argv)
     forms = wordfreq_forms(args.words)
     if args.parliament:
         forms += parliament_forms(args.parliament)
-    lines = build(forms)
+    lines = build(forms, reuse=read_lexicon(args.reuse) if args.reuse else None)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0: the same input gives the same bytes
-    with gzip.GzipFile(args.out, "wb", mtime=0) as out:
-        out.write("".join(line + "\n" for line in lines).encode("utf-8"))
+    write_lexicon(args.out, lines)
     print(f"{args.out}: {len(lines)} entries, {args.out.stat().st_size / 1e6:.1f} MB")
     return 0
 

@@ -3,9 +3,10 @@
 HanTa (LGPL) is pure Python.  Its expensive step is the morphological analysis
 of words outside its lexicon (about 2 ms each), and its Viterbi loop tries
 every tag transition for every word.  :class:`MemoTagger` keeps per-instance
-memos of word analyses and lemmas, tags long unknown capitalised words by their
-compound head, and runs a Viterbi that only visits the tags a word can have
-(same result as HanTa's ``tag_sent_viterbi``).
+memos of word analyses and lemmas, looks frequent forms up in a precomputed
+table of HanTa's own answers (:mod:`wortlaut.morph.lexicon`), tags long unknown
+capitalised words by their compound head, and runs a Viterbi that only visits
+the tags a word can have (:mod:`wortlaut.morph.viterbi`, in C where built).
 
 The memos are least-recently-used caches capped at :data:`MEMO_FORMS` entries
 each: an ingest worker reads many thousands of articles, and names, typos and
