@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import logging
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -29,6 +30,8 @@ from typing import Any
 from wortlaut.morph.analyse import _taggable
 from wortlaut.morph.lexicon import LEXICON_PATH, Analysis, WordLexicon, read_lexicon
 from wortlaut.morph.tagger import UNKNOWN, MemoTagger, _stand_in
+
+LOG = logging.getLogger(__name__)
 
 #: Frequent wordfreq forms taken by default.  On the first 150 10kGNAD articles (9,117 tokens
 #: HanTa analyses from scratch) the share of those tokens found in the table was 0.55 / 0.71 /
@@ -111,8 +114,10 @@ def build(forms: Iterable[str], *, progress: bool = True, reuse: WordLexicon | N
                 lemma = earlier if earlier is not None else str(hanta._analyze(form, tag, taglevel=1)[0])
                 lemmas.setdefault(lower, {})[tag] = lemma
         if progress and count % 20_000 == 0:
-            print(f"{count} forms, {len(analyses)} analyses, {len(lemmas)} verb forms, "
-                  f"{time.process_time() - started:.0f} s CPU", flush=True)  # fmt: skip
+            seconds = time.process_time() - started
+            LOG.info(
+                "%d forms, %d analyses, %d verb forms, %.0f s CPU", count, len(analyses), len(lemmas), seconds
+            )
     lines = [f"a\t{key}\t" + " ".join(f"{tag} {float(p)!r}" for tag, p in analyses[key]) for key in analyses]
     lines += [
         f"l\t{key}\t" + " ".join(f"{t} {lemma}" for t, lemma in sorted(lemmas[key].items())) for key in lemmas
@@ -152,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--reuse", type=Path, help="an earlier lexicon file whose entries need no recomputing"
     )
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     forms = wordfreq_forms(args.words)
     if args.parliament:
         forms += parliament_forms(args.parliament)

@@ -27,7 +27,7 @@ from wortlaut.morph.forward import FastForward
 from wortlaut.morph.lexicon import WordLexicon, shipped_lexicon
 from wortlaut.morph.viterbi import SentenceViterbi
 
-#: HanTa's internal tag ids for the sentence borders and unknown words.
+#: HanTa's internal tag id for unknown words (the sentence borders are in wortlaut.morph.viterbi).
 UNKNOWN = 3
 #: Unknown capitalised words longer than this are tagged by their last HEAD_CHARS characters
 #: (German compounds inflect like their head: "Verteidigungsministeriums" like "isteriums").
