@@ -61,3 +61,11 @@ def test_compiled_loop_refuses_bad_input_with_a_clear_error(tagger: MemoTagger) 
     with pytest.raises(ValueError, match="tag out of range"):
         model.best([{10_000: 0.0}])
     assert model.best([]) == []
+
+
+def test_without_the_c_build_the_python_loop_tags(tagger: MemoTagger) -> None:
+    """An install without a C compiler has no ``_viterbi`` module: ``best`` runs the Python loop."""
+    plain = viterbi.SentenceViterbi(tagger.tagger.LP_trans_word)
+    plain._model = None
+    for words in SENTENCES:
+        assert plain.best(tagger.word_probs, words) == tagger._viterbi.best_python(tagger.word_probs, words)
