@@ -7,8 +7,9 @@ it from form and lemma, with the irregular forms in
 ``lang/de/morph_verb_forms.tsv``, and resolves ``habe``/``werde``/``gebe``
 (first person indicative = third person Konjunktiv I) from the subject.
 
-HanTa is pure Python; its word analysis dominates the cost (run by the exact, faster
-reimplementation in :mod:`wortlaut.morph.forward`), so the analyser keeps
+HanTa is pure Python; its word analysis dominates the cost (looked up in a precomputed
+table for frequent forms, else run by the exact, faster reimplementation in
+:mod:`wortlaut.morph.forward`), so the analyser keeps
 a per-instance memo of word analyses and lemmas (word forms repeat a lot in news)
 and asks HanTa's slow morphological analysis for the lemma of verbs only
 (simplemma's dictionary lemmatises the rest).  The stage ``morph.hanta.v1``
@@ -120,7 +121,8 @@ class MorphAnalyser:
         for i, (token, (pos, lemma)) in enumerate(zip(tokens, tagged, strict=True)):
             if words[i] == PLACEHOLDER:
                 lemma = token.text
-            mood, tense, pos = self._mood(lowered, i, pos, lemma)
+            # only verb tags can carry mood (saves a call for the ~85 % other tokens)
+            mood, tense, pos = self._mood(lowered, i, pos, lemma) if pos[:1] == "V" else (None, None, pos)
             result.append(
                 Token(
                     start=token.start,

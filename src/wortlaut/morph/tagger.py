@@ -3,9 +3,10 @@
 HanTa (LGPL) is pure Python.  Its expensive step is the morphological analysis
 of words outside its lexicon (about 2 ms each), and its Viterbi loop tries
 every tag transition for every word.  :class:`MemoTagger` keeps per-instance
-memos of word analyses and lemmas, tags long unknown capitalised words by their
-compound head, and runs a Viterbi that only visits the tags a word can have
-(same result as HanTa's ``tag_sent_viterbi``).
+memos of word analyses and lemmas, looks frequent forms up in a precomputed
+table of HanTa's own answers (:mod:`wortlaut.morph.lexicon`), tags long unknown
+capitalised words by their compound head, and runs a Viterbi that only visits
+the tags a word can have (:mod:`wortlaut.morph.viterbi`, in C where built).
 
 The memos are least-recently-used caches capped at :data:`MEMO_FORMS` entries
 each: an ingest worker reads many thousands of articles, and names, typos and
@@ -17,18 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 import simplemma
 from HanTa import HanoverTagger as ht
 
 from wortlaut.morph.forward import FastForward
+from wortlaut.morph.lexicon import WordLexicon, shipped_lexicon
+from wortlaut.morph.viterbi import SentenceViterbi
 
-#: HanTa's internal tag ids for the sentence borders and unknown words.
-EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
-#: Viterbi keeps only states within the best BEAM of the previous word (HanTa's own value).
-BEAM = 5
-LOWER_BOUND = -1e6
+#: HanTa's internal tag id for unknown words (the sentence borders are in wortlaut.morph.viterbi).
+UNKNOWN = 3
 #: Unknown capitalised words longer than this are tagged by their last HEAD_CHARS characters
 #: (German compounds inflect like their head: "Verteidigungsministeriums" like "isteriums").
 #: HanTa's analysis of an unknown word costs ~2 ms and grows with its length.  Measured on GSD
@@ -67,13 +67,20 @@ def stts(tag: str) -> str:
 class MemoTagger:
     """HanTa with bounded per-word memos; the tagger's own cache only covers words from its training data.
 
-    ``memo_forms`` caps each memo (tests pass a small value to see the cap hold).
+    ``memo_forms`` caps each memo (tests pass a small value to see the cap hold).  ``lexicon``
+    holds HanTa's answers for frequent forms (:mod:`wortlaut.morph.lexicon`; default: the
+    shipped table); ``None`` asks HanTa for every form.
     """
 
-    def __init__(self, memo_forms: int = MEMO_FORMS) -> None:
+    def __init__(
+        self, memo_forms: int = MEMO_FORMS, lexicon: WordLexicon | Literal["shipped"] | None = "shipped"
+    ) -> None:
         self.tagger: Any = ht.HanoverTagger("morphmodel_ger.pgz")
         self._known = self.tagger.cache
+        self.lexicon: WordLexicon | None = shipped_lexicon() if isinstance(lexicon, str) else lexicon
         forward: Callable[[str], list[tuple[int, float]]] = FastForward(self.tagger).analyze
+        if self.lexicon is not None:
+            forward = _table_first(self.lexicon, forward)
         # HanTa's _tag_word calls self.analyze_forward: shadow it on this instance only.
         self.analyses = lru_cache(maxsize=memo_forms)(forward)
         self.tagger.analyze_forward = self.analyses
@@ -81,7 +88,8 @@ class MemoTagger:
         # lru_cache is implemented in C: a hit costs about as much as a dict lookup plus a call.
         self.word_probs = lru_cache(maxsize=memo_forms)(self._word_probs)
         self._lemma = lru_cache(maxsize=memo_forms)(self._find_lemma)
-        self._transitions: dict[tuple[int, int], dict[int, float]] = self.tagger.LP_trans_word
+        self._viterbi = SentenceViterbi(self.tagger.LP_trans_word)
+        self._stts = {tag: stts(name) for tag, name in self.tagger.int2tag.items()}
 
     def memo_sizes(self) -> dict[str, int]:
         """Entries now held by each memo (for tests and monitoring)."""
@@ -96,8 +104,8 @@ class MemoTagger:
         if not words:
             return []
         tags = self.viterbi(words)
-        names = self.tagger.int2tag
-        return [(stts(names[tag]), self._lemma(word, tag)) for word, tag in zip(words, tags, strict=True)]
+        names, lemma = self._stts, self._lemma
+        return [(names[tag], lemma(word, tag)) for word, tag in zip(words, tags, strict=True)]
 
     def _word_probs(self, word: str, casesensitive: bool) -> WordProbs:
         """log p(tag | word) for the tags a word can have (empty: unknown, any tag goes).
@@ -116,43 +124,7 @@ class MemoTagger:
 
     def viterbi(self, words: Sequence[str]) -> list[int]:
         """HanTa's second-order Viterbi, visiting only the tags each word allows."""
-        previous: dict[tuple[int, int], float] = {(EMPTY, START): 0.0}
-        back: list[dict[tuple[int, int], tuple[int, int]]] = []
-        for i, word in enumerate(words):
-            probs = self.word_probs(word, i > 0)
-            row, pointers = self._step(previous, probs)
-            if not row:  # no allowed transition: let any tag through rather than fail
-                row, pointers = self._step(previous, {})
-            back.append(pointers)
-            previous = row
-        state = max(previous, key=lambda s: previous[s] + self._transitions[s].get(END, -1e9))
-        tags = []
-        for pointers in reversed(back):
-            tags.append(state[1])
-            state = pointers[state]
-        return tags[::-1]
-
-    def _step(
-        self, previous: dict[tuple[int, int], float], probs: WordProbs
-    ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], tuple[int, int]]]:
-        bound = sorted(previous.values(), reverse=True)[BEAM] - 1 if len(previous) > BEAM else LOWER_BOUND
-        row: dict[tuple[int, int], float] = {}
-        pointers: dict[tuple[int, int], tuple[int, int]] = {}
-        for state, lp0 in previous.items():
-            if lp0 < bound:
-                continue
-            followers = self._transitions[state]
-            if probs:
-                pairs = [(tag, followers[tag] + lp) for tag, lp in probs.items() if tag in followers]
-            else:
-                pairs = [(tag, lp) for tag, lp in followers.items() if tag != END]
-            for tag, lp in pairs:
-                total = lp0 + lp
-                new = (state[1], tag)
-                if total > LOWER_BOUND and total > row.get(new, -1e18):
-                    row[new] = total
-                    pointers[new] = state
-        return row, pointers
+        return self._viterbi.best(self.word_probs, words)
 
     def _find_lemma(self, word: str, tag: int) -> str:
         """HanTa's analysis for verbs (mood rules need it); simplemma's cheap lookup for the rest.
@@ -161,10 +133,23 @@ class MemoTagger:
         """
         name = self.tagger.int2tag[tag]
         if name.startswith("V"):
-            return str(self.tagger._analyze(word, tag, taglevel=1)[0])
+            known = self.lexicon.verb_lemma(word.lower(), tag) if self.lexicon is not None else None
+            return known if known is not None else str(self.tagger._analyze(word, tag, taglevel=1)[0])
         if name in VERBATIM_TAGS or name.startswith("$"):
             return word
         return str(simplemma.lemmatize(word, lang="de"))
+
+
+def _table_first(
+    lexicon: WordLexicon, forward: Callable[[str], list[tuple[int, float]]]
+) -> Callable[[str], list[tuple[int, float]]]:
+    """``forward`` that looks the form up in the precomputed table first."""
+
+    def analyze(form: str) -> list[tuple[int, float]]:
+        known = lexicon.analysis(form)
+        return known if known is not None else forward(form)
+
+    return analyze
 
 
 def _stand_in(word: str, casesensitive: bool, known: Any) -> str:
