@@ -19,6 +19,7 @@ from wortlaut.cli.store_options import (
     emit_json,
     fail,
     format_option,
+    missing,
     reading,
     resolve_db,
 )
@@ -27,7 +28,7 @@ from wortlaut.store import Store, StoreError
 
 @click.command()
 @db_option
-def relations(db: Path | None) -> None:
+def relations(db: Path | str | None) -> None:
     """Link denials, confirmations, corrections and retractions to the statements they answer.
 
     Example: wortlaut relations --db news.sqlite
@@ -35,7 +36,7 @@ def relations(db: Path | None) -> None:
     from wortlaut.link.relations import update
 
     path = resolve_db(db)
-    if not path.exists():
+    if missing(path):
         fail(f"{path}: no such store", EXIT_STORE)
     try:
         with Store.open(path) as store, store.transaction() as connection:
@@ -49,7 +50,7 @@ def relations(db: Path | None) -> None:
 @click.argument("statement_id")
 @format_option("text", "json")
 @db_option
-def versions(statement_id: str, fmt: str, db: Path | None) -> None:
+def versions(statement_id: str, fmt: str, db: Path | str | None) -> None:
     """Each outlet's wording of STATEMENT_ID, aligned with the earliest, with drift flags."""
     from wortlaut.claims.versions import versions as statement_versions
 
@@ -80,7 +81,7 @@ def _segment(op: str, reference: str, version: str) -> str:
 @click.argument("topic")
 @format_option("text", "json")
 @db_option
-def positions(person: str, topic: str, fmt: str, db: Path | None) -> None:
+def positions(person: str, topic: str, fmt: str, db: Path | str | None) -> None:
     """PERSON's statements about TOPIC over time, with stance (for/against/neutral) and change points.
 
     Example: wortlaut positions Albers Schuldenbremse
