@@ -123,8 +123,10 @@ def cross_validate(
     return sum(results) / len(results)
 
 
+#: The rule switches alone (``model=False``): the classifier is chosen apart, by
+#: :mod:`wortlaut.eval.claims_status`, and reported beside the rules.
 STATUS_OPTIONS = [
-    StatusOptions(konjunktiv2=k2, future_date=fd, extend_lists=ex, cluster=cl)
+    StatusOptions(konjunktiv2=k2, future_date=fd, extend_lists=ex, cluster=cl, model=False)
     for k2, fd, ex, cl in itertools.product(
         (False, True), (True, False), (True, False), ("main", "strongest")
     )
@@ -166,25 +168,33 @@ def event_report(cases: Sequence[EventCase]) -> dict[str, Any]:
         "tune_cv_status_accuracy": cross_validate(STATUS_OPTIONS, tune, _status_score),
     }
     for split in ("tune", "test"):
-        part = reanalysed([c for c in cases if c.gold.split == split], chosen)
-        pairs = [(c.gold.status, system_status(c)) for c in part]
-        emitted = [(g, p) for g, p in pairs if g != NONE and p != NONE]
-        report[split] = {
-            "gold_triggers": len(pairs),
-            "gold_events": sum(1 for g, _ in pairs if g != NONE),
-            "status_accuracy_emitted": accuracy(emitted),
-            "emitted_events": len(emitted),
-            "per_label_emitted": per_label(emitted),
-            "rule_accuracy_all_events": accuracy(
-                [(c.gold.status, rule_status(c, chosen)) for c in part if c.gold.status != NONE]
-            ),
-            "six_way_accuracy": accuracy(pairs),
-            "none_emitted": sum(1 for g, p in pairs if g == NONE and p != NONE),
-            "gold_none": sum(1 for g, _ in pairs if g == NONE),
-            "events_missed": sum(1 for g, p in pairs if g != NONE and p == NONE),
-            "confusion": Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common(),
-        }
+        report[split] = _split_report([c for c in cases if c.gold.split == split], chosen)
+        report[split]["model"] = _split_report(
+            [c for c in cases if c.gold.split == split], dataclasses.replace(chosen, model=True)
+        )
     return report
+
+
+def _split_report(cases: Sequence[EventCase], chosen: StatusOptions) -> dict[str, Any]:
+    """Scores of one split under some options (the rules alone, or with the classifier)."""
+    part = reanalysed(cases, chosen)
+    pairs = [(c.gold.status, system_status(c)) for c in part]
+    emitted = [(g, p) for g, p in pairs if g != NONE and p != NONE]
+    return {
+        "gold_triggers": len(pairs),
+        "gold_events": sum(1 for g, _ in pairs if g != NONE),
+        "status_accuracy_emitted": accuracy(emitted),
+        "emitted_events": len(emitted),
+        "per_label_emitted": per_label(emitted),
+        "rule_accuracy_all_events": accuracy(
+            [(c.gold.status, rule_status(c, chosen)) for c in part if c.gold.status != NONE]
+        ),
+        "six_way_accuracy": accuracy(pairs),
+        "none_emitted": sum(1 for g, p in pairs if g == NONE and p != NONE),
+        "gold_none": sum(1 for g, _ in pairs if g == NONE),
+        "events_missed": sum(1 for g, p in pairs if g != NONE and p == NONE),
+        "confusion": Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common(),
+    }
 
 
 def hedge_report(cases: Sequence[StatementCase]) -> dict[str, Any]:

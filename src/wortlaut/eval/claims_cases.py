@@ -10,12 +10,17 @@ from wortlaut.eval.claims import EventCase, StatementCase
 from wortlaut.pipeline import default_pipeline
 
 
-def event_cases(data_dir: Path) -> tuple[list[EventCase], list[str]]:
-    """Each gold trigger in its article as the default pipeline analysed it; notes for anchors not found."""
+def event_cases(data_dir: Path, splits: frozenset[str] | None = None) -> tuple[list[EventCase], list[str]]:
+    """Each gold trigger in its article as the default pipeline analysed it; notes for anchors not found.
+
+    ``splits`` limits the cases to those splits (the status classifier is trained without reading test).
+    """
     pipeline = default_pipeline()
     articles: dict[str, Article] = {}
     cases, notes = [], []
     for gold in data.gold_events():
+        if splits is not None and gold.split not in splits:
+            continue
         if gold.source not in articles:
             articles[gold.source] = pipeline(data.source_article(data_dir, gold.source))
         article = articles[gold.source]

@@ -31,6 +31,9 @@ class GoldEvent:
     after: str
     status: str
     split: str
+    #: ``frozen`` for rows annotated after the status rules were frozen (fair rows for comparing
+    #: the rules with the classifier by cross-validation), ``-`` otherwise.
+    batch: str = "-"
 
 
 @dataclass(frozen=True, slots=True)
