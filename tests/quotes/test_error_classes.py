@@ -201,3 +201,19 @@ def test_by_default_the_laut_prefield_keeps_the_wikinews_reading(pipeline: Pipel
         pipeline, "Laut einem Bericht der Zeitung sagte der Minister, er werde nicht zurücktreten."
     )
     assert [who for _, _, who, _ in found] == ["einem Bericht der Zeitung"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Chor sang „Der Mond ist aufgegangen“ zum Abschluss.",
+        "Am Ende stand „Wir machen weiter, egal was kommt“ auf der Tafel.",
+    ],
+)
+def test_a_frameless_quotation_inside_its_clause_is_a_title_not_speech(pipeline: Pipeline, text: str) -> None:
+    assert _statements(pipeline, text) == []
+
+
+def test_a_frameless_quotation_that_ends_its_sentence_is_still_speech(pipeline: Pipeline) -> None:
+    found = _statements(pipeline, "Am Ende stand der Satz „Wir machen weiter, egal was kommt.“")
+    assert [mode for mode, _, _, _ in found] == ["direct"]

@@ -39,6 +39,8 @@ DROP_SINGLE_WORDS = True
 #: Drop quotations right after a title noun or ``namens`` / ``sogenannte`` (see ``after_title_noun``; issue
 #: 12's class "quoted names, titles and slogans"; chosen on quotes-wikinews/train, see docs/quality.md).
 DROP_TITLED = True
+#: Drop frameless quotations embedded in their clause with no punctuation at the marks (see ``_embedded``).
+DROP_EMBEDDED = True
 #: Title nouns that end too many other words to be matched as a compound end ("Reaktion", "Mitglied").
 _NO_COMPOUND = frozenset({"aktion", "single", "song", "lied", "stück"})
 
@@ -173,6 +175,24 @@ def _is_title(text: str) -> bool:
     return len(words) >= 2 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
+def _embedded(ctx: Context, number: int) -> bool:
+    """``Der Chor sang „Der Mond ist aufgegangen“ zum Abschluss``: a frameless quotation with words of its
+    clause right before and after it, no punctuation at either mark and no sentence end inside, fills an
+    argument slot of the verb outside, so it is a title or name, not speech (only used with DROP_EMBEDDED)."""
+    if not DROP_EMBEDDED:
+        return False
+    quoted = ctx.quoted[number]
+    inner = ctx.text[quoted.start : quoted.end].rstrip('“”"«»‘’ ')
+    opening, after = ctx.token_at(quoted.start), ctx.token_at(quoted.end)
+    if inner[-1:] in {".", "!", "?", ",", ":"} or opening == 0 or after >= len(ctx.tokens):
+        return False
+    sentence = ctx.sentence_of[opening]
+    if ctx.sentence_of[opening - 1] != sentence or ctx.sentence_of[after] != sentence:
+        return False
+    before, following = ctx.tokens[opening - 1], ctx.tokens[after]
+    return before.text[:1].isalnum() and following.text[:1].isalnum() and ctx.quote_of[after] < 0
+
+
 def _quoted_tokens(ctx: Context, begin: int, end: int) -> set[int]:
     return {index for index in range(begin, end) if ctx.quote_of[index] >= 0}
 
@@ -257,6 +277,9 @@ def direct_statements(ctx: Context, skip: set[int]) -> list[Found]:
             statement.frames = cue.verb.frames
             statement.rule = "direct.in_frame"
             found.append(statement)
+        elif _embedded(ctx, number):
+            number += 1  # a title in argument position of the verb outside it, not speech
+            continue
         elif _words(ctx, number) >= MIN_WORDS and _sayable(ctx, number):
             statement.rule = "direct.unframed"
             found.append(statement)
