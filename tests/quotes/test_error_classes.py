@@ -6,6 +6,7 @@ import pytest
 
 from wortlaut.article import Article, Mention, Span, Structure
 from wortlaut.pipeline import Pipeline, default_pipeline
+from wortlaut.quotes import according
 from wortlaut.stages.statements import StatementsStage
 
 
@@ -145,3 +146,74 @@ def test_plan_in_the_authors_voice_with_reportive_sollen_is_not_a_statement(pipe
 )
 def test_speaker_phrase_keeps_quoted_names_and_genitives(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert [who for _, _, who, _ in _statements(pipeline, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Initiative trägt den Namen „Für gerechten Frieden sorgen“ und wurde im Mai gegründet.",
+        "Der Verein startete eine Kampagne unter dem Motto „Wir lassen niemanden zurück“.",
+        "Das Programm trägt den Titel „Ich tue es für Euch“ und läuft seit Januar.",
+        "Sie las das Buch „Der Hund, der Eier legt“ in einer Nacht.",
+        "Die Partei zog mit dem Wahlkampfslogan „Wir machen das Land wieder stark“ durch die Dörfer.",
+        "Eine Band namens „Wir sind die Nachbarn“ spielte am Abend.",
+    ],
+)
+def test_a_quotation_after_a_title_noun_is_a_name_not_a_statement(pipeline: Pipeline, text: str) -> None:
+    assert _statements(pipeline, text) == []
+
+
+def test_a_title_noun_ending_another_word_does_not_block_a_quotation(pipeline: Pipeline) -> None:
+    text = "Die Sprecherin sagte jedem Mitglied „Wir haben lange genug gewartet“."
+    assert [(mode, who) for mode, _, who, _ in _statements(pipeline, text)] == [("direct", "Die Sprecherin")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Laut einem Bericht der Zeitung sagte der Minister, er werde nicht zurücktreten.", "der Minister"),
+        (
+            "Laut Unterlagen, die der Zeitung vorliegen, antwortet Keller auf die Frage, "
+            "er habe nichts gewusst.",
+            "Keller",
+        ),
+    ],
+)
+def test_a_laut_prefield_yields_to_a_speech_verb_with_its_own_subject(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, text: str, speaker: str
+) -> None:
+    monkeypatch.setattr(according, "YIELD_TO_VERB", True)
+    assert [(mode, who) for mode, _, who, _ in _statements(pipeline, text)] == [("indirect", speaker)]
+
+
+@pytest.mark.parametrize("yield_to_verb", [True, False])
+def test_a_laut_phrase_before_a_non_speech_verb_stays_the_speaker(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, yield_to_verb: bool
+) -> None:
+    monkeypatch.setattr(according, "YIELD_TO_VERB", yield_to_verb)
+    found = _statements(pipeline, "Laut Polizei sind am Abend drei Menschen verletzt worden.")
+    assert [(mode, who) for mode, _, who, _ in found] == [("reported", "Polizei")]
+
+
+def test_by_default_the_laut_prefield_keeps_the_wikinews_reading(pipeline: Pipeline) -> None:
+    """WikiNews gives the whole sentence to the ``laut`` phrase (see ``according.YIELD_TO_VERB``)."""
+    found = _statements(
+        pipeline, "Laut einem Bericht der Zeitung sagte der Minister, er werde nicht zurücktreten."
+    )
+    assert [who for _, _, who, _ in found] == ["einem Bericht der Zeitung"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Chor sang „Der Mond ist aufgegangen“ zum Abschluss.",
+        "Am Ende stand „Wir machen weiter, egal was kommt“ auf der Tafel.",
+    ],
+)
+def test_a_frameless_quotation_inside_its_clause_is_a_title_not_speech(pipeline: Pipeline, text: str) -> None:
+    assert _statements(pipeline, text) == []
+
+
+def test_a_frameless_quotation_that_ends_its_sentence_is_still_speech(pipeline: Pipeline) -> None:
+    found = _statements(pipeline, "Am Ende stand der Satz „Wir machen weiter, egal was kommt.“")
+    assert [mode for mode, _, _, _ in found] == ["direct"]
