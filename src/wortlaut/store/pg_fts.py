@@ -13,8 +13,10 @@ Here the newest rows are read in windows of ``rid``: the newest ``span`` rows
 first, then older windows sized from the density of matches seen so far,
 until ``count`` matches are found or the table is exhausted.  Each window is
 read as a whole set (``OFFSET 0`` keeps the planner from walking the index to
-satisfy the ``LIMIT``) with plain index scans turned off for the session
-while the windows are read (:func:`bitmap_scans`): the planner then ANDs the
+satisfy the ``LIMIT``) with plain index scans turned off for that one query
+(``SET LOCAL`` in the same message, whose statements run as one transaction:
+no session setting outlives the query, also behind a transaction pool; inside
+an open transaction it lasts until that ends): the planner then ANDs the
 GIN bitmap with the ``rid`` range's bitmap, and only the matches inside the
 window are read from the table.  Left to itself it scans the ``rid`` range and
 tests every row's vector, which it costs as cheap but which reads each row's
@@ -27,8 +29,7 @@ outside the windows read is older than every row returned.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
+from typing import Any, cast
 
 from wortlaut.store.reader import Reader
 
@@ -42,24 +43,12 @@ MIN_FIRST_SPAN = 4_000
 #: The next window holds this many times the matches still missing at the density seen so far, so
 #: that one more window is usually the last (a second guess costs a round trip; a wider one little).
 OVERSHOOT = 2.0
-
-
-@contextmanager
-def bitmap_scans(db: Reader) -> Iterator[None]:
-    """Plain index scans off for the reads inside (see the module docstring), then back to the default."""
-    db.connection.execute("SET enable_indexscan = off")
-    try:
-        yield
-    finally:
-        db.connection.execute("RESET enable_indexscan")
+#: Growth of the span read when no match was found yet (no density to size the next window from).
+EMPTY_GROWTH = 16
 
 
 def newest_matches(db: Reader, table: str, expression: str, count: int) -> list[int]:
-    """The ``rid`` of the ``count`` newest rows of ``table`` matching a ``to_tsquery`` expression.
-
-    The windows are read inside :func:`bitmap_scans`; the largest ``rid`` before it (its lookup
-    needs the index scan that the block turns off).
-    """
+    """The ``rid`` of the ``count`` newest rows of ``table`` matching a ``to_tsquery`` expression."""
     if count <= 0:
         return []
     top = db.rows(f"SELECT max(rid) AS top FROM {table}")[0]["top"]
@@ -68,21 +57,20 @@ def newest_matches(db: Reader, table: str, expression: str, count: int) -> list[
     found: list[int] = []
     upper = int(top)
     span = max(MIN_FIRST_SPAN, count * FIRST_SPAN_PER_MATCH)
-    with bitmap_scans(db):
-        while True:
-            lower = upper - span
-            found += _window(db, table, expression, lower if lower > 0 else None, upper, count - len(found))
-            if len(found) >= count or lower <= 0:
-                return found[:count]
-            covered = top - lower
-            span = max(covered, _next_span(len(found), covered, count))
-            upper = lower
+    while True:
+        lower = upper - span
+        found += _window(db, table, expression, lower if lower > 0 else None, upper, count - len(found))
+        if len(found) >= count or lower <= 0:
+            return found[:count]
+        covered = top - lower
+        span = max(covered, _next_span(len(found), covered, count))
+        upper = lower
 
 
 def _next_span(found: int, covered: int, count: int) -> int:
     """Rows to read next for the matches still missing, from the density seen so far."""
     if found == 0:
-        return covered * 16
+        return covered * EMPTY_GROWTH
     return math.ceil(OVERSHOOT * (count - found) * covered / found)
 
 
@@ -90,9 +78,12 @@ def _window(db: Reader, table: str, expression: str, lower: int | None, upper: i
     """Matches with ``lower < rid <= upper`` (``None``: no lower bound), newest first, ``count`` at most."""
     bound = "" if lower is None else " AND rid > ?"
     params: tuple[object, ...] = (expression, upper) if lower is None else (expression, upper, lower)
-    rows = db.rows(
-        f"SELECT rid FROM (SELECT rid FROM {table} WHERE stem_tsv @@ to_tsquery('simple', ?)"
-        f" AND rid <= ?{bound} OFFSET 0) w ORDER BY rid DESC LIMIT ?",
-        (*params, count),
-    )
-    return [int(row["rid"]) for row in rows]
+    with db.bounded():
+        cursor = cast(Any, db.connection).cursor().execute(
+            "SET LOCAL enable_indexscan = off;"
+            f" SELECT rid FROM (SELECT rid FROM {table} WHERE stem_tsv @@ to_tsquery('simple', ?)"
+            f" AND rid <= ?{bound} OFFSET 0) w ORDER BY rid DESC LIMIT ?",
+            (*params, count),
+        )
+        cursor.nextset()
+        return [int(row["rid"]) for row in cursor.fetchall()]
