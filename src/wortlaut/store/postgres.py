@@ -90,6 +90,10 @@ class PgCursor:
     def rowcount(self) -> int:
         return int(self._cursor.rowcount)
 
+    def nextset(self) -> bool:
+        """Move to the next statement's result of a multi-statement query (``False``: there is none)."""
+        return bool(self._cursor.nextset())
+
     def _wrap(self, values: Any) -> Row:
         names = {column.name: index for index, column in enumerate(self._cursor.description or ())}
         return Row(values, names)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from wortlaut.store.dialect import Dialect, fts_params, fts_window
-from wortlaut.store.reader import Reader
+from wortlaut.store.pg_fts import newest_matches
+from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import SearchHit, SearchResult
 from wortlaut.store.rows import placeholders
 from wortlaut.store.text import fts_query, stem_words, words
@@ -26,7 +27,7 @@ SNIPPET_CONTEXT = 80
 _WORD = re.compile(r"\w+")
 #: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
 RANK_WINDOW = 1_000
-
+_STATEMENT_COLUMNS = "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
 
 
 def article_window(dialect: Dialect) -> str:
@@ -47,23 +48,10 @@ def search(db: Reader, query: str, *, limit: int = 20, offset: int = 0) -> Searc
     """Articles (best match first) and statements (newest first) matching a query."""
     expression = fts_query(query, db.dialect)
     stems = set(stem_words(words(query)))
-    ranked = db.rows(
-        f"SELECT rid FROM {article_window(db.dialect)} f ORDER BY score, rid DESC LIMIT ? OFFSET ?",
-        (*fts_params(db.dialect, expression, ranked=True), RANK_WINDOW, limit, offset),
-    )
-    rids = [row["rid"] for row in ranked]
-    found = db.rows(
-        f"SELECT rid, id, url, title, published, text FROM articles WHERE rid IN ({placeholders(len(rids))})",
-        rids,
-    ) if rids else []
-    by_rid = {row["rid"]: row for row in found}
-    article_rows = [by_rid.get(rid) for rid in rids]
-    statement_rows = db.rows(
-        "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
-        f" FROM {statement_window(db.dialect)} f JOIN statements s ON s.rid = f.rid"
-        " JOIN articles a ON a.id = s.article_id ORDER BY f.rid DESC",
-        (expression, limit, offset),
-    )
+    if db.dialect == "postgresql":
+        article_rows, statement_rows = _postgres_rows(db, expression, limit, offset)
+    else:
+        article_rows, statement_rows = _sqlite_rows(db, expression, limit, offset)
     articles = tuple(
         SearchHit(
             kind="article",
@@ -91,6 +79,49 @@ def search(db: Reader, query: str, *, limit: int = 20, offset: int = 0) -> Searc
         for r in statement_rows
     )
     return SearchResult(query=query, articles=articles, statements=statements)
+
+
+def _sqlite_rows(db: Reader, expression: str, limit: int, offset: int) -> tuple[list[Row | None], list[Row]]:
+    """The page's article rows (best first) and statement rows (newest first), read through FTS5."""
+    ranked = db.rows(
+        f"SELECT rid FROM {article_window(db.dialect)} f ORDER BY score, rid DESC LIMIT ? OFFSET ?",
+        (*fts_params(db.dialect, expression, ranked=True), RANK_WINDOW, limit, offset),
+    )
+    rids = [row["rid"] for row in ranked]
+    found = db.rows(
+        f"SELECT rid, id, url, title, published, text FROM articles WHERE rid IN ({placeholders(len(rids))})",
+        rids,
+    ) if rids else []
+    by_rid = {row["rid"]: row for row in found}
+    statement_rows = db.rows(
+        f"{_STATEMENT_COLUMNS} FROM {statement_window(db.dialect)} f JOIN statements s ON s.rid = f.rid"
+        " JOIN articles a ON a.id = s.article_id ORDER BY f.rid DESC",
+        (expression, limit, offset),
+    )
+    return [by_rid.get(rid) for rid in rids], statement_rows
+
+
+def _postgres_rows(
+    db: Reader, expression: str, limit: int, offset: int
+) -> tuple[list[Row | None], list[Row]]:
+    """The same rows as :func:`_sqlite_rows`, the newest matches read in windows (:mod:`.pg_fts`).
+
+    The articles are ranked as :func:`article_window` ranks them (``ts_rank``, then newest first).
+    """
+    window = newest_matches(db, "articles", expression, RANK_WINDOW)
+    newest = newest_matches(db, "statements", expression, limit + offset)[offset:]
+    article_rows: list[Row | None] = list(db.rows(
+        "SELECT rid, id, url, title, published, text FROM articles"
+        f" WHERE rid IN ({placeholders(len(window))})"
+        " ORDER BY -ts_rank(stem_tsv, to_tsquery('simple', ?)), rid DESC LIMIT ? OFFSET ?",
+        (*window, expression, limit, offset),
+    )) if window else []
+    statement_rows = db.rows(
+        f"{_STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.rid IN ({placeholders(len(newest))}) ORDER BY s.rid DESC",
+        newest,
+    ) if newest else []
+    return article_rows, statement_rows
 
 
 def snippet(text: str, stems: set[str]) -> str:
