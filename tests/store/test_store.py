@@ -162,6 +162,14 @@ def test_search_finds_articles_and_statements_by_stem(store: Store) -> None:
     assert all("Friedensgespr" in hit.snippet for hit in result.articles)
 
 
+def test_search_names_a_statement_speaker_as_resolved_and_keeps_the_span_otherwise(store: Store) -> None:
+    store.add_many([rutte_article(quote="Wir müssen mehr für die Ukraine tun.")], link=False)
+    resolved = store.search("Ukraine").statements  # the span of the direct quotation's speaker is "Rutte"
+    assert resolved and {hit.speaker for hit in resolved} == {"Mark Rutte"}
+    unresolved = store.search("wichtig").statements
+    assert [hit.speaker for hit in unresolved] == ["Anna Beispiel1"]
+
+
 def test_search_rejects_malformed_queries_clearly(store: Store) -> None:
     with pytest.raises(QueryError, match="unbalanced"):
         store.search('"Friedensgespräche')

@@ -27,7 +27,14 @@ SNIPPET_CONTEXT = 80
 _WORD = re.compile(r"\w+")
 #: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
 RANK_WINDOW = 1_000
-_STATEMENT_COLUMNS = "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text, s.speaker_text"
+#: A statement hit names its speaker as resolved (``Mark Rutte``), not as the span says (``Er``); the span
+#: is the fallback for a speaker no entity was found for.
+_STATEMENT_COLUMNS = (
+    "SELECT s.id, s.article_id, a.title, a.url, s.date, s.quote_text,"
+    " COALESCE(e.name, s.speaker_text) AS speaker_text"
+)
+#: Joins :data:`_STATEMENT_COLUMNS` reads from, after ``statements s``.
+_STATEMENT_JOINS = " JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_entity"
 
 
 def article_window(dialect: Dialect) -> str:
@@ -95,7 +102,7 @@ def _sqlite_rows(db: Reader, expression: str, limit: int, offset: int) -> tuple[
     by_rid = {row["rid"]: row for row in found}
     statement_rows = db.rows(
         f"{_STATEMENT_COLUMNS} FROM {statement_window(db.dialect)} f JOIN statements s ON s.rid = f.rid"
-        " JOIN articles a ON a.id = s.article_id ORDER BY f.rid DESC",
+        f"{_STATEMENT_JOINS} ORDER BY f.rid DESC",
         (expression, limit, offset),
     )
     return [by_rid.get(rid) for rid in rids], statement_rows
@@ -117,7 +124,7 @@ def _postgres_rows(
         (*window, expression, limit, offset),
     )) if window else []
     statement_rows = db.rows(
-        f"{_STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+        f"{_STATEMENT_COLUMNS} FROM statements s{_STATEMENT_JOINS}"
         f" WHERE s.rid IN ({placeholders(len(newest))}) ORDER BY s.rid DESC",
         newest,
     ) if newest else []
