@@ -13,11 +13,6 @@ from wortlaut.timex.finder import TimeFinder
 ANCHOR = date(2015, 6, 10)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def finder() -> TimeFinder:
-    return TimeFinder()
-
-
 def value(finder: TimeFinder, text: str, expression: str) -> str | None:
     start = text.index(expression)
     hits: list[TimeExpr] = [

@@ -14,11 +14,6 @@ from wortlaut.timex.feasts import easter_sunday, load_holidays
 from wortlaut.timex.finder import TimeFinder
 
 
-@pytest.fixture(scope="module")
-def finder() -> TimeFinder:
-    return TimeFinder()
-
-
 def find(finder: TimeFinder, text: str, anchor: str | None = "2015-06-10") -> list[TimeExpr]:
     day = date.fromisoformat(anchor) if anchor else None
     return finder.find(text, anchor=lambda _offset: day)

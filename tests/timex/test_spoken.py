@@ -6,24 +6,10 @@ Every sentence is invented; each class has cases that must be found and cases th
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from wortlaut.article import TimeExpr
+from tests.timex.finding import ANCHOR, find
 from wortlaut.timex.finder import TimeFinder
-
-ANCHOR = "2015-11-18"  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def finder() -> TimeFinder:
-    return TimeFinder()
-
-
-def find(finder: TimeFinder, text: str, anchor: str = ANCHOR) -> list[TimeExpr]:
-    day = date.fromisoformat(anchor)
-    return finder.find(text, anchor=lambda _offset: day)
 
 
 def values(finder: TimeFinder, text: str, anchor: str = ANCHOR) -> list[tuple[str, str, str | None]]:
