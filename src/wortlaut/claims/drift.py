@@ -119,18 +119,29 @@ def words(text: str) -> list[Word]:
     return found
 
 
-def align(reference: Sequence[Word], version: Sequence[Word]) -> list[Segment]:
-    """Word-by-word alignment of ``version`` against ``reference`` (folded words compared)."""
+#: One edit of an alignment: ``(op, i1, i2, j1, j2)`` as :meth:`difflib.SequenceMatcher.get_opcodes` gives it.
+Opcode = tuple[str, int, int, int, int]
+
+
+def opcodes(reference: Sequence[Word], version: Sequence[Word]) -> Sequence[Opcode]:
+    """The edits that turn ``reference`` into ``version`` (folded words compared); computed once per pair."""
     matcher = difflib.SequenceMatcher(
         a=[word.folded for word in reference], b=[word.folded for word in version], autojunk=False
     )
+    return matcher.get_opcodes()
+
+
+def align(
+    reference: Sequence[Word], version: Sequence[Word], codes: Sequence[Opcode] | None = None
+) -> list[Segment]:
+    """Word-by-word alignment of ``version`` against ``reference`` (folded words compared)."""
     return [
         Segment(
             op,
             " ".join(word.text for word in reference[i1:i2]),
             " ".join(word.text for word in version[j1:j2]),
         )
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        for op, i1, i2, j1, j2 in (opcodes(reference, version) if codes is None else codes)
     ]
 
 
@@ -149,16 +160,12 @@ def _negations(items: Iterable[Word]) -> int:
     return sum(word.folded in negations for word in items)
 
 
-def _negation_change(reference: Sequence[Word], version: Sequence[Word]) -> int:
+def _negation_change(reference: Sequence[Word], version: Sequence[Word], codes: Sequence[Opcode]) -> int:
     """Negation words gained (> 0) or lost (< 0) by edits inside the wording.
 
     A stretch cut from or added at either end is shortening or extension (``shortened``): cutting
     "…, auch nicht im Winter" leaves the rest's meaning, while a ``nicht`` lost in the middle turns it.
     """
-    matcher = difflib.SequenceMatcher(
-        a=[word.folded for word in reference], b=[word.folded for word in version], autojunk=False
-    )
-    codes = matcher.get_opcodes()
     change = 0
     for index, (op, i1, i2, j1, j2) in enumerate(codes):
         at_edge = index in {0, len(codes) - 1} and op in {"delete", "insert"}
@@ -176,12 +183,11 @@ def _name_words(items: Sequence[Word], names: frozenset[str]) -> set[str]:
     }
 
 
-def _name_changed(reference: Sequence[Word], version: Sequence[Word], names: frozenset[str]) -> bool:
+def _name_changed(
+    reference: Sequence[Word], version: Sequence[Word], codes: Sequence[Opcode], names: frozenset[str]
+) -> bool:
     """A replaced stretch with a name on one side and a different one on the other."""
-    matcher = difflib.SequenceMatcher(
-        a=[word.folded for word in reference], b=[word.folded for word in version], autojunk=False
-    )
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in codes:
         if op != "replace":
             continue
         left = _name_words(reference[i1:i2], names)
@@ -197,11 +203,12 @@ def compare(reference: Version, version: Version) -> Drift:
     """``version`` aligned against the earliest wording ``reference``, with its drift flags."""
     left, right = words(reference.text), words(version.text)
     names = frozenset(fold_latin(name) for name in reference.names | version.names)
-    segments = align(left, right)
+    codes = opcodes(left, right)
+    segments = align(left, right, codes)
     dropped = sum(len(s.reference.split()) for s in segments if s.op in {"delete", "replace"})
     added = sum(len(s.version.split()) for s in segments if s.op in {"insert", "replace"})
     raised: set[str] = set()
-    change = _negation_change(left, right)
+    change = _negation_change(left, right, codes)
     if change < 0:
         raised.add("negation_dropped")
     elif change > 0:
@@ -209,7 +216,7 @@ def compare(reference: Version, version: Version) -> Drift:
     numbers = _numbers(left), _numbers(right)
     if numbers[0] - numbers[1] and numbers[1] - numbers[0]:
         raised.add("number_changed")
-    if _name_changed(left, right, names):
+    if _name_changed(left, right, codes, names):
         raised.add("name_changed")
     reference_direct, version_direct = reference.mode in DIRECT_MODES, version.mode in DIRECT_MODES
     if reference_direct and not version_direct:
