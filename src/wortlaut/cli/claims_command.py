@@ -1,7 +1,9 @@
 """``wortlaut relations``, ``wortlaut versions`` and ``wortlaut positions``: claims and their fate.
 
 ``relations`` links every stored statement that denies, confirms, corrects or
-retracts to the earlier statement it answers (run after ingesting; it
+retracts to the earlier statement it answers, over the whole store (ingest's
+linking step already does this for each new batch; run it after changing the
+cue lists, or when an answered statement was ingested after its answer; it
 replaces the links it made before).  ``versions`` shows each outlet's wording
 of one statement with drift flags; ``positions`` a person's stance on a topic
 over time.

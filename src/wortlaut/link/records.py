@@ -70,3 +70,5 @@ class LinkReport(_ToJson):
     stories_joined: int = 0
     statements_grouped: int = 0
     groups_created: int = 0
+    #: Denials, confirmations, corrections and retractions linked to what they answer (link/relations.py).
+    relations: int = 0

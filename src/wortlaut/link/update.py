@@ -2,8 +2,11 @@
 
 :func:`update` takes the ids of newly stored articles and, in one transaction,
 finds their duplicates, assigns them to stories, groups their statements,
-refreshes the digests of the stories they touched and collects the evidence
-for aliases learned across articles (:mod:`wortlaut.link.aliases`).  Every
+refreshes the digests of the stories they touched, collects the evidence
+for aliases learned across articles (:mod:`wortlaut.link.aliases`) and links
+the batch's denials, confirmations and corrections to the earlier statements
+they answer (:mod:`wortlaut.link.relations`, so the store's relations stay
+current without a separate ``wortlaut relations`` run).  Every
 text the batch needs embedded (article leads, statements that have something
 to be compared with) goes to the encoder in one call, which parallelises over
 texts.  Articles already linked are skipped, so calling it twice is harmless,
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wortlaut.article import Article
-from wortlaut.link import aliases, digest, duplicates, statements, stories
+from wortlaut.link import aliases, digest, duplicates, relations, statements, stories
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.records import LinkReport
@@ -169,6 +172,7 @@ def update(
         digest.refresh(connection, sorted(touched))
         norms = aliases.record(connection, linked)
         aliases.refresh(connection, norms, [article.id for article in linked])
+        related = relations.update(connection, [row.id for row in rows], encoder=encoder)
         link_tables.clear_journal(connection, wanted)
     created = sum(1 for article_id, (story_id, _) in assigned.items() if story_id == f"st:{article_id}")
     present = link_tables.count_present(connection, wanted)
@@ -181,6 +185,7 @@ def update(
         stories_joined=len(assigned) - created,
         statements_grouped=len(pending),
         groups_created=groups_created,
+        relations=related,
     )
 
 
