@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wortlaut.claims.relations import quoted_phrases, relation_type
+from wortlaut.claims.relations import BARE, NOUN, PRONOUN, quoted_phrases, refers_back, relation_type
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,8 @@ from wortlaut.claims.relations import quoted_phrases, relation_type
         ("nahm", "Sie nahm die Klage zurück", None),
         ("wies", "Er wies darauf hin", None),
         ("sagte", "Er sagte am Montag", None),
+        ("bestritt", "Er bestritt nicht, dass er dort war", None),
+        ("bestätigen", "Die Regierung konnte das weder bestätigen noch dementieren", None),
     ],
 )
 def test_relation_type_of_cue_and_frame(cue: str, frame: str | None, expected: str | None) -> None:
@@ -30,3 +32,21 @@ def test_relation_type_of_cue_and_frame(cue: str, frame: str | None, expected: s
 def test_quoted_phrases_of_a_frame() -> None:
     assert quoted_phrases("Sie wies den Vorwurf einer „Schuldenorgie“ zurück") == ["Schuldenorgie"]
     assert quoted_phrases("Er sagte „so“") == []
+
+
+@pytest.mark.parametrize(
+    ("cue", "frame", "speaker", "expected"),
+    [
+        ("wies", "Regierungsvertreter wiesen die Vorwürfe zurück", "Regierungsvertreter", NOUN),
+        ("bestritten", "Das wurde von der Polizei jedoch bestritten", "der Polizei", PRONOUN),
+        ("wies", "Die SPÖ hat dies als wirkungslos zurückgewiesen", "Die SPÖ", PRONOUN),
+        ("bestreitet", "Der Süden bestreitet", "Der Süden", BARE),
+        ("bestätigte", "bestätigte ein Sprecher des Amtes", "ein Sprecher des Amtes", BARE),
+        ("bestätigte", "Das Bundeskriminalamt bestätigte dem Abgeordneten", "Das Bundeskriminalamt", None),
+        ("dementierte", None, "Seibert", None),  # no frame: whether it has an object is unknown
+    ],
+)
+def test_refers_back_by_noun_pronoun_or_missing_object(
+    cue: str, frame: str | None, speaker: str, expected: str | None
+) -> None:
+    assert refers_back(cue, frame, speaker) == expected

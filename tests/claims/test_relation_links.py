@@ -7,7 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.claims.samples import LINDNER, MERZ, build_store, claim, denial, later, quoted_denial, retraction
+from tests.claims.samples import (
+    LINDNER,
+    MERZ,
+    _article,
+    _span,
+    _statement,
+    build_store,
+    claim,
+    denial,
+    later,
+    quoted_denial,
+    retraction,
+)
+from wortlaut.article import Article, Mention
 from wortlaut.claims.answers import person_answers, statement_answers
 from wortlaut.store import Store
 
@@ -66,3 +79,42 @@ def test_a_retraction_answers_the_speakers_own_earlier_statement(tmp_path: Path)
         ("retracts", "retracted", "answering", "self")
     ]
     assert answers[0].target_date == "2025-03-01"
+
+
+def _pronoun_denial() -> Article:
+    """Witnesses report deaths; the next sentence: ``Das wurde von der Polizei jedoch bestritten``."""
+    report = "drei Demonstranten seien getötet worden"
+    before = f"Augenzeugen berichteten, {report}."
+    frame = "Das wurde von der Polizei jedoch bestritten"
+    text = f"Proteste\n{before} {frame}."
+    statements = (
+        _statement(text, "s1", MERZ, "Augenzeugen", "berichteten", report, day="2025-03-01"),
+        _statement(text, "s2", LINDNER, "Polizei", "bestritten", before[:-1], day="2025-03-01", frame=frame),
+    )
+    return _article(text, url="https://example.org/pronoun", source="Blatt F", day="2025-03-01",
+                    statements=statements)  # fmt: skip
+
+
+def test_a_pronoun_answer_is_linked_to_the_statement_of_the_sentence_before(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "p.sqlite", [_pronoun_denial()])
+    with Store.open(db, readonly=True) as store:
+        answers = person_answers(store, MERZ.id)
+    assert [(a.type, a.evidence, a.target_quote) for a in answers] == [
+        ("denies", "pronoun", "drei Demonstranten seien getötet worden")
+    ]
+
+
+def test_a_name_inside_the_denied_quotation_is_not_the_target(tmp_path: Path) -> None:
+    frame = "Lindner dementierte das Gerücht"
+    quote = "Merz plane eine Erhöhung der Steuern"
+    text = f"Dementi\n{frame}, {quote}."
+    merz = _span(text, "Merz")
+    article = _article(
+        text, url="https://example.org/rumour", source="Blatt G", day="2025-03-02",
+        statements=(_statement(text, "s1", LINDNER, "Lindner", "dementierte", quote, day="2025-03-02",
+                               frame=frame),),
+        mentions=(Mention(start=merz.start, end=merz.end, text="Merz", type="PER", entity=MERZ.id),),
+    )  # fmt: skip
+    db = build_store(tmp_path / "g.sqlite", [claim(), article])
+    with Store.open(db, readonly=True) as store:
+        assert person_answers(store, MERZ.id) == []

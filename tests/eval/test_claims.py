@@ -20,7 +20,7 @@ def test_claims_event_rows_are_anchors_with_known_labels() -> None:
     for row in rows:
         assert row.status in (*STATUSES, claims.NONE), row
         assert row.split in ("tune", "test")
-        assert row.batch == "-" or (row.batch == "frozen" and row.split == "tune"), row
+        assert row.batch == "-" or (row.batch in data.FAIR_BATCHES and row.split == "tune"), row
         assert len(row.before.split()) <= 5 and len(row.after.split()) <= 5, row
 
 

@@ -118,3 +118,24 @@ def test_stage_meeting_yesterday_happened(stages: tuple[TimesStage, EventsStage]
     assert _events(stages, "Am Dienstag trafen sich Rutte und Selenskyj in Brüssel.") == [
         ("trafen", HAPPENED)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Nach der Ankündigung der Ministerin soll nun die Zulage kommen.", HAPPENED),
+        ("Die Ankündigung, die Lesung werde abgesagt, kam spät.", HAPPENED),
+        ("Eine Ankündigung könnte noch folgen.", HYPOTHETICAL),
+        ("Eine Ankündigung gab es nicht.", NEGATED),
+    ],
+)
+def test_an_announcement_is_done_when_reported_whatever_it_announces(text: str, status: str) -> None:
+    assert _status(text, "Ankündigung") == status
+
+
+def test_an_announcement_is_not_planned_for_the_date_of_what_it_announces() -> None:
+    article = Article.create("Fox kündigte den Film für den 8. Mai an.", published="2024-04-02")
+    assert dated_status(article, HAPPENED, "2024-05-08", event_type="announcement") == HAPPENED
+    assert dated_status(article, HAPPENED, "2024-05-08", event_type="meeting") == PLANNED
+    plain = StatusOptions(said_acts=False)
+    assert dated_status(article, HAPPENED, "2024-05-08", options=plain, event_type="announcement") == PLANNED

@@ -72,6 +72,8 @@ def relation_type(cue: str | None, frame: str | None = None) -> str | None:
     The cue is tried first, then the frame: a separable verb (``wies … zurück``) often has only its
     first half as the cue.
     """
+    if _NEGATION.search(" ".join(part for part in (cue, frame) if part)):
+        return None  # "bestritt nicht", "konnte weder bestätigen noch dementieren": no answer given
     for text in (cue or "", " ".join(part for part in (cue, frame) if part)):
         if not text.strip():
             continue
@@ -91,10 +93,58 @@ def _reference_nouns() -> tuple[str, ...]:
     return tuple(read_column("claims_references.tsv", columns=1)[1:])  # the first row is the header
 
 
-def refers_back(cue: str | None, frame: str | None) -> bool:
-    """Whether the cue and frame refer back to what is answered (``die Vorwürfe``, ``den Bericht``)."""
-    words = _WORD.findall(fold_latin(" ".join(part for part in (cue, frame) if part)))
-    return any(word.startswith(_reference_nouns()) for word in words)
+#: How an answer refers back (:func:`refers_back`): by a reference noun, by a pronoun to what was just
+#: said, or with no object at all (its own words repeat what it answers).
+NOUN = "noun"
+PRONOUN = "pronoun"
+BARE = "bare"
+
+
+def refers_back(cue: str | None, frame: str | None, speaker: str | None = None) -> str | None:
+    """How the cue and frame refer back to what is answered: :data:`NOUN`, :data:`PRONOUN`, :data:`BARE`.
+
+    Three grammatical ways: a reference noun (``die Vorwürfe``, ``den Bericht``), a demonstrative
+    pronoun as the answered thing (``Das wurde … bestritten``, ``wies dies zurück``), or no object at all
+    (``Der Süden bestreitet``; ``…, bestätigte ein Sprecher``: the frame holds the speaker and the verb
+    only, so what is answered is what was just said).  A noun may point a few sentences back; a pronoun
+    or a missing object points to the statement just before.  ``None``: no reference back (also when
+    the frame is unknown: an answer without a frame cannot be told to have no object).
+    """
+    text = " ".join(part for part in (cue, frame) if part)
+    words = _WORD.findall(fold_latin(text))
+    if any(word.startswith(_reference_nouns()) for word in words):
+        return NOUN
+    if _DEMONSTRATIVE.search(text):
+        return PRONOUN
+    if frame and frame.strip() and not _object_words(text, speaker):
+        return BARE
+    return None
+
+
+def _object_words(text: str, speaker: str | None) -> list[str]:
+    """The frame's words that are neither the speaker's, nor the cue verb's, nor function words."""
+    own = {word.casefold() for word in _WORD.findall(speaker or "")}
+    return [
+        word
+        for word in _WORD.findall(text)
+        if word.casefold() not in own and word.casefold() not in _function_words() and not _is_cue_word(word)
+    ]
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(read_column("claims_function_words.tsv", columns=1)[1:])  # the first row is the header
+
+
+def _is_cue_word(word: str) -> bool:
+    return any(row.pattern.fullmatch(word) for row in cues()) or word.casefold() in _PARTICLES
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: A negated answer is none (the claims set's guidelines): ``nicht``, ``weder``, ``nie``, ``kein…``.
+_NEGATION = re.compile(r"(?<!\w)(?:nicht|weder|nie|niemals|kein\w*)(?!\w)", re.IGNORECASE)
+#: ``dies``/``dieses`` and ``das`` used as a pronoun (not followed by a noun): the answered thing is
+#: what the text just said.
+_DEMONSTRATIVE = re.compile(r"(?<!\w)(?:[Dd]ies(?:es)?|[Dd]as(?!\s+[A-ZÄÖÜ]))(?!\w)")
+#: Separable particles of the cue verbs (``wies … zurück``, ``stellte … klar``).
+_PARTICLES = frozenset({"zurück", "klar", "richtig"})

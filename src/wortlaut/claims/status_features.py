@@ -14,6 +14,10 @@ Groups (each can be switched off; which ones the shipped model uses was chosen b
 - ``lex``: negation before the trigger and in the clause, conditional ``wenn``/``falls``, a question,
   cancellation lemmas (``absagen``, ``verschieben``, ``platzen``), ``geplant``.
 - ``date``: the nearest date after / on or before the publication day, or no publication date.
+- ``ctx``: the trigger's event type and word class (an ``Ankündigung`` names an act already done),
+  the lemma of the word just before it (``kommende``, ``letzte``, ``angestrebte``) and the lemmas of
+  the clause's full verbs (``fordern``, ``stattfinden``, ``beschließen``): the words the cue rows
+  name one by one, left for the classifier to weigh.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import re
 
 from wortlaut.article import Article, Span, Token
 from wortlaut.events.frames import WORD, nearest_time
+from wortlaut.events.lexicon import load_event_lexicon
 from wortlaut.events.status import (
     BEFORE_WORDS,
     StatusOptions,
@@ -32,7 +37,7 @@ from wortlaut.events.status import (
     load_status_cues,
 )
 
-GROUPS = ("rule", "cues", "morph", "lex", "date")
+GROUPS = ("rule", "cues", "morph", "lex", "date", "ctx")
 #: Modal verbs by lemma: ``können`` (possibility), ``sollen``/``wollen`` (plan, report), ``müssen``.
 MODALS = frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "mögen"})
 #: Cancellation and plan lemmas (the issue's ``absagen``, ``verschieben``, ``platzen``, ``geplant``).
@@ -57,6 +62,7 @@ def status_features(article: Article, trigger: Span, sentence: Span) -> dict[str
     features.update(_lex_features(trigger, sentence, clause, tokens))
     features.update(_date_features(article, trigger, sentence))
     features.update(_time_features(article, start, end, features))
+    features.update(_context_features(article, trigger, tokens))
     return features
 
 
@@ -109,6 +115,19 @@ def _lex_features(trigger: Span, sentence: Span, clause: str, tokens: list[Token
         "lex:plan": bool(lemmas & PLAN_LEMMAS) or "geplant" in clause,
     }
     return {name: 1.0 for name, on in flags.items() if on}
+
+
+def _context_features(article: Article, trigger: Span, tokens: list[Token]) -> dict[str, float]:
+    found = load_event_lexicon().trigger(trigger.text)
+    kind = "verb" if trigger.text[:1].islower() else "noun"
+    features = {f"ctx:type_{found.type if found else 'other'}": 1.0, f"ctx:{kind}": 1.0}
+    previous = [t for t in article.tokens if t.end <= trigger.start][-1:]
+    if previous and previous[0].start >= trigger.start - 40:
+        features[f"ctx:prev_{(previous[0].lemma or previous[0].text).lower()}"] = 1.0
+    for token in tokens:
+        if (token.pos or "").startswith("VV") and token.start != trigger.start:
+            features[f"ctx:verb_{(token.lemma or token.text).lower()}"] = 1.0
+    return features
 
 
 def _time_features(article: Article, start: int, end: int, features: dict[str, float]) -> dict[str, float]:

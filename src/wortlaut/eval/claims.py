@@ -100,7 +100,8 @@ def rule_status(case: EventCase, options: StatusOptions) -> str:
     status = event_status(case.article, case.trigger, sentence, options=options)
     time = nearest_time(case.article.times, sentence, case.trigger.start)
     date = time.value if time is not None and time.value else None
-    return dated_status(case.article, status, date, options=options)
+    trig = load_event_lexicon().trigger(case.trigger.text)
+    return dated_status(case.article, status, date, options=options, event_type=trig.type if trig else None)
 
 
 def choose(

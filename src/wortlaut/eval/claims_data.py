@@ -21,6 +21,11 @@ WIKINEWS_DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\.json$")
 SPACE = re.compile(r"\s+")
 
 
+#: Batches annotated after the status rules were frozen: the rows on which rules and classifier are
+#: compared fairly (the older rows taught the rules their cues).
+FAIR_BATCHES = frozenset({"frozen", "fresh"})
+
+
 @dataclass(frozen=True, slots=True)
 class GoldEvent:
     """An annotated trigger occurrence and the status of what it names (``none``: not an event)."""
@@ -31,8 +36,8 @@ class GoldEvent:
     after: str
     status: str
     split: str
-    #: ``frozen`` for rows annotated after the status rules were frozen (fair rows for comparing
-    #: the rules with the classifier by cross-validation), ``-`` otherwise.
+    #: ``frozen`` (and the later ``fresh``) for rows annotated after the status rules were frozen
+    #: (fair rows for comparing the rules with the classifier by cross-validation), ``-`` otherwise.
     batch: str = "-"
 
 

@@ -44,7 +44,7 @@ def quotations(data_dir: Path) -> Iterator[tuple[str, str]]:
         for annotation in document["annotations"]:
             quote = (annotation.get("quote") or {}).get("text") or ""
             if annotation.get("type") == "Direct" and len(quote.split()) >= 6:
-                yield quote.strip(" „“\"»«"), (annotation.get("speaker") or {}).get("text") or ""
+                yield quote.strip(' „“"»«'), (annotation.get("speaker") or {}).get("text") or ""
 
 
 def variants(quote: str, speaker: str, other_name: str) -> Iterator[tuple[str, Version]]:

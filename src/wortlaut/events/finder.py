@@ -85,7 +85,9 @@ class EventFinder:
 
     def _status(self, article: Article, cluster: Cluster, main: RawEvent, date: DateInfo | None) -> str:
         status = cluster_status([m.status for m in cluster.members], main.status, options=self.options)
-        return dated_status(article, status, date.value if date else None, options=self.options)
+        return dated_status(
+            article, status, date.value if date else None, options=self.options, event_type=main.type
+        )
 
     @staticmethod
     def _post_bounds(article: Article, offset: int, start: int, end: int) -> tuple[int, int]:

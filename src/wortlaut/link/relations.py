@@ -26,7 +26,7 @@ from datetime import date
 
 import numpy as np
 
-from wortlaut.claims.relations import quoted_phrases, refers_back, relation_type
+from wortlaut.claims.relations import NOUN, PRONOUN, quoted_phrases, refers_back, relation_type
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.statements import LEXICAL_WEIGHT
 from wortlaut.link.text import stems
@@ -50,6 +50,10 @@ REFERENCE_REACH = 3
 #: … and it must end at most this many characters before the answering statement starts: a reference
 #: noun points to what the last two or three sentences said (a news sentence is ~150 characters).
 REFERENCE_CHARS = 400
+#: … and, for a pronoun or an answer without object (``Das wurde bestritten``, ``…, bestätigte ein
+#: Sprecher``), at most this many characters: the statement just before, with the answer's own words
+#: before its speaker (``Das wurde von der``) between them.
+ADJACENT_CHARS = 40
 #: Entity types that can be the target of a denial (people and organisations speak; places do not).
 SPEAKER_TYPES = frozenset({"PER", "ORG"})
 
@@ -95,18 +99,31 @@ def _targets(connection: Connection, row: Row, kind: str) -> list[tuple[str, str
         return []
     found: dict[str, str] = {}
     for mention in claim_tables.mentions_between(connection, row["article_id"], *span):
+        if _in_quote(row, mention):
+            continue  # the quotation names whom the claim was about, the frame whom it answers
         entity = mention["entity"]
         if entity and entity != speaker and mention["type"] in SPEAKER_TYPES:
             found.setdefault(entity, f"named:{entity}")
     return list(found.items())
 
 
-def _earlier(row: Row, candidate: Row) -> bool:
-    """Whether ``candidate`` precedes the answering statement (in its article: by position)."""
+def _in_quote(row: Row, mention: Row) -> bool:
+    start, end = row["quote_start"], row["quote_end"]
+    return start is not None and end is not None and start <= mention["start"] < end
+
+
+def _earlier(row: Row, candidate: Row, evidence: str = "") -> bool:
+    """Whether ``candidate`` precedes the answering statement (in its article: by position).
+
+    For a pronoun answer whose quotation is the sentence before (``… . Das wurde bestritten``), the
+    answered statement lies inside that quotation: it must precede the answer's cue.
+    """
     if candidate["id"] == row["id"]:
         return False
     if candidate["article_id"] == row["article_id"]:
         own = row["quote_start"] if row["quote_start"] is not None else row["cue_start"]
+        if evidence == PRONOUN and row["cue_start"] is not None:
+            own = row["cue_start"]
         start = candidate["quote_start"]
         return start is not None and own is not None and start < own
     return _day(candidate["day"]) <= _day(row["day"])
@@ -131,9 +148,10 @@ def _candidates(connection: Connection, row: Row, kind: str) -> list[tuple[Row, 
                     connection, phrase, low, high, limit=MAX_CANDIDATES
                 )
             ]
-    if not found and kind != "retracts" and refers_back(row["cue_text"], row["frame_text"]):
-        found = _referred(connection, row)
-    kept = [(candidate, evidence) for candidate, evidence in found if _earlier(row, candidate)]
+    reference = refers_back(row["cue_text"], row["frame_text"], row["speaker_text"])
+    if not found and kind != "retracts" and reference is not None:
+        found = _referred(connection, row, reference)
+    kept = [(candidate, evidence) for candidate, evidence in found if _earlier(row, candidate, evidence)]
     # Earliest first, so that of equal scores (copies of one statement) the first sighting wins.
     return sorted(kept, key=lambda item: (_day(item[0]["day"]), item[0]["id"]))
 
@@ -150,15 +168,39 @@ def _other_speaker(row: Row, candidate: Row) -> bool:
     return not left or not right or left != right
 
 
-def _referred(connection: Connection, row: Row) -> list[tuple[Row, str]]:
-    """The nearest earlier statement of another speaker in the article, for a frame that refers back."""
+def _referred(connection: Connection, row: Row, reference: str) -> list[tuple[Row, str]]:
+    """The nearest earlier statement of another speaker in the article, for a frame that refers back.
+
+    For a pronoun or an answer without object (``reference``, :func:`refers_back`) only a statement
+    ending right before the answer counts; the evidence names the route (``referred``, ``pronoun``,
+    ``bare``).
+    """
     span = _span(row)
     if span is None:
         return []
+    if reference == PRONOUN and _anaphoric(row):
+        article, cue = row["article_id"], row["cue_start"]
+        inside = claim_tables.earlier_in_article(connection, article, cue, limit=REFERENCE_REACH)
+        held = [c for c in inside if c["quote_start"] >= row["quote_start"] and _other_speaker(row, c)]
+        return [(held[0], PRONOUN)] if held else []
     earlier = claim_tables.earlier_in_article(connection, row["article_id"], span[0], limit=REFERENCE_REACH)
-    near = [c for c in earlier if c["quote_end"] is not None and span[0] - c["quote_end"] <= REFERENCE_CHARS]
+    reach = REFERENCE_CHARS if reference == NOUN else ADJACENT_CHARS
+    near = [c for c in earlier if c["quote_end"] is not None and span[0] - _end(c) <= reach]
     nearest = next((candidate for candidate in near if _other_speaker(row, candidate)), None)
-    return [(nearest, "referred")] if nearest is not None else []
+    evidence = "referred" if reference == NOUN else reference
+    return [(nearest, evidence)] if nearest is not None else []
+
+
+def _anaphoric(row: Row) -> bool:
+    """Whether the answer's quotation precedes its cue (the quotation stage took the sentence before as
+    what ``Das``/``Dies`` refers to)."""
+    quote_end, cue_start = row["quote_end"], row["cue_start"]
+    return quote_end is not None and cue_start is not None and quote_end <= cue_start
+
+
+def _end(row: Row) -> int:
+    """Where a statement ends in its article: its last span (quote, cue or speaker)."""
+    return max(value for value in (row["quote_end"], row["cue_end"], row["speaker_end"]) if value is not None)
 
 
 def _context(row: Row) -> str:
@@ -184,7 +226,7 @@ def best_target(connection: Connection, row: Row, kind: str, encoder: Encoder) -
     for (candidate, evidence), cosine in zip(candidates, cosines, strict=True):
         other = stems(_context(candidate))
         shared = len(own & other)
-        if shared < MIN_SHARED_STEMS:
+        if shared < MIN_SHARED_STEMS and evidence != PRONOUN:  # a pronoun points without words
             continue
         dice = 2 * shared / (len(own) + len(other))
         score = float(cosine) + LEXICAL_WEIGHT * dice

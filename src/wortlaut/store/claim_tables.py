@@ -37,10 +37,10 @@ def cue_statements(connection: sqlite3.Connection, article_ids: Sequence[str]) -
 def mentions_between(
     connection: sqlite3.Connection, article_id: str, start: int, end: int
 ) -> list[sqlite3.Row]:
-    """``text``, ``type``, ``entity`` of the name mentions inside ``[start, end)`` of an article."""
+    """``text``, ``type``, ``entity``, ``start`` of the name mentions in ``[start, end)`` of an article."""
     return named(
         connection,
-        'SELECT text, type, entity FROM mentions WHERE article_id = ? AND start >= ? AND "end" <= ?'
+        'SELECT text, type, entity, start FROM mentions WHERE article_id = ? AND start >= ? AND "end" <= ?'
         " AND kind = 'name' ORDER BY start",
         (article_id, start, end),
     )
@@ -48,7 +48,8 @@ def mentions_between(
 
 _EARLIER = (
     "SELECT s.id, s.article_id, s.quote_text, s.frame_text, s.speaker_entity, s.speaker_text,"
-    " COALESCE(s.date, s.published, a.published, a.ingested_at) AS day, s.quote_start, s.quote_end"
+    " COALESCE(s.date, s.published, a.published, a.ingested_at) AS day, s.quote_start, s.quote_end,"
+    " s.speaker_end, s.cue_end"
     " FROM statements s JOIN articles a ON a.id = s.article_id"
 )
 
@@ -72,8 +73,7 @@ def earlier_in_article(
     """The statements of an article whose quotation starts before offset ``before``, nearest first."""
     return named(
         connection,
-        f"{_EARLIER} WHERE s.article_id = ? AND s.quote_start < ?"
-        " ORDER BY s.quote_start DESC LIMIT ?",
+        f"{_EARLIER} WHERE s.article_id = ? AND s.quote_start < ? ORDER BY s.quote_start DESC LIMIT ?",
         (article_id, before, limit),
     )
 
