@@ -33,8 +33,9 @@ from wortlaut.ingest import IngestError, read_path
 PAGES_DIR = Path("data") / "news-html" / "pages"
 #: Separators a page may put between kicker and headline ("Klimaschutz: Bohren …").
 KICKER_JOINS = (": ", " – ", " - ", " — ", " / ", " ")
-#: The splits the reader was developed on; ``fresh`` is held back (GUIDELINES.md).
-DEVELOPMENT = frozenset({"dev", "test"})
+#: The splits the reader was developed on (``fresh`` since issue 16c); ``fresh2`` is held back
+#: (GUIDELINES.md).
+DEVELOPMENT = frozenset({"dev", "test", "fresh"})
 FIELDS = ("headline", "date", "lead", "body", "clean", "captions")
 
 
@@ -237,9 +238,10 @@ def _failures(results: list[tuple[GoldPage, Reading, dict[str, bool | None]]]) -
 @click.command(name="pages")
 @click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The shared data folder (default: paths.shared, else ../shared).")  # fmt: skip
-@click.option("--split", type=click.Choice(["dev", "test", "all", "fresh"]), default="dev", show_default=True,
-              help="dev, test (looked at 4 times, now development pages too), all = dev + test; "
-                   "fresh: the 27 held-back pages, score them once.")  # fmt: skip
+@click.option("--split", type=click.Choice(["dev", "test", "fresh", "all", "fresh2"]), default="dev",
+              show_default=True,
+              help="dev, test, fresh (all three development pages now), all = the 70 of them; "
+                   "fresh2: the 25 held-back pages, score them once.")  # fmt: skip
 @click.option("--system", "systems", type=click.Choice(sorted(SYSTEMS)), multiple=True,
               help="Which reader(s) to score (default: both).")  # fmt: skip
 @click.option("--failures", is_flag=True, help="List each page's wrong fields.")
