@@ -84,7 +84,10 @@ def test_update_before_first_publication_is_dropped() -> None:
 
 
 def test_date_inside_a_sentence_is_not_the_publication_but_a_dateline_is() -> None:
-    sentence = "Doch nun liegen Zahlen vor, veröffentlicht im Bulletin am 15.04.2020, die zeigen, dass es so ist."
+    sentence = (
+        "Doch nun liegen belastbare Zahlen vor, veröffentlicht im Bulletin des RKI am 15.04.2020, "
+        "die zeigen, dass es so ist und nicht anders."
+    )
     assert _published(header=[sentence]) == []
     found = _published(
         header=["27.1.2022 - Bei der Erinnerung an die Verfolgten war vieles unsichtbar, was erst spät kam."]
