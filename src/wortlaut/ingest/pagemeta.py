@@ -34,7 +34,14 @@ from wortlaut.ingest.pagedates import (
     published_candidates,
     updated_candidates,
 )
-from wortlaut.ingest.pagelead import HEADER_SPAN, alnum, description_lead, find_lead, shown_description
+from wortlaut.ingest.pagelead import (
+    HEADER_SPAN,
+    alnum,
+    description_lead,
+    find_lead,
+    header_lead,
+    shown_description,
+)
 from wortlaut.ingest.pageparts import PageMarkers, block_text
 
 #: A headline is a line, not a paragraph; longer "headings" are teaser blocks.
@@ -87,6 +94,8 @@ def read_page_meta(
     ld_descriptions = [str(o["description"]) for o in ld if o.get("description")]
     descriptions = [*meta.get("og:description", ()), *ld_descriptions]
     lead, source = find_lead(following, markers, headline, descriptions), "page"
+    if lead is None and element is not None:
+        lead = header_lead(element, markers)
     if lead is None:
         lead, source = shown_description(following, markers, descriptions), "page"
     if lead is None:
@@ -253,13 +262,20 @@ def _cut_prefix(text: str, prefix: str) -> str:
 
 
 def _after(element: Any, tree: Any) -> list[Any]:
-    """Elements after ``element`` (not inside it) in document order."""
+    """Elements after ``element`` (not inside it) in document order, navigation menus left out.
+
+    A site menu set between the headline and the article (a headline in the
+    page header) would otherwise fill the window the lead is looked for in.
+    """
     inside = set(element.iter())
     seen, following = False, []
     for node in tree.iter():
         if node is element:
             seen = True
         elif seen and node not in inside and isinstance(node.tag, str):
+            if node.tag == "nav" or node.get("role") == "navigation":
+                inside.update(node.iter())
+                continue
             following.append(node)
             if len(following) >= 4 * HEADER_SPAN:
                 break
