@@ -85,10 +85,11 @@ def find_lead(
     is the page's own ``og:description``.
     """
     described = {alnum(text) for text in descriptions}
+    key = alnum(headline or "")
     paragraphs = 0  # text paragraphs passed since the headline
     for position, element in enumerate(following[:HEADER_SPAN]):
         text = block_text(element)
-        if not text or (headline and alnum(headline) in alnum(text)):
+        if not text or (key and len(text) >= len(key) and key in alnum(text)):
             continue  # the headline again, or a header block around it (its parts come next)
         if _in_caption_or_service(element, markers):
             continue  # a caption's "description" part is no teaser

@@ -285,14 +285,19 @@ def _after(element: Any, tree: Any) -> list[Any]:
 def _before(element: Any, tree: Any) -> list[str]:
     """Texts of the last few blocks before ``element`` in document order (its ancestors left out)."""
     ancestors = set(element.iterancestors())
-    preceding: list[str] = []
+    preceding: list[Any] = []
     for node in tree.iter():
         if node is element:
             break
-        if isinstance(node.tag, str) and node not in ancestors and not _inline_in_text(node):
-            preceding.append(block_text(node))
-    preceding = [text for text in preceding if text]
-    return preceding[-BEFORE_SPAN:]
+        if isinstance(node.tag, str) and node not in ancestors:
+            preceding.append(node)
+    texts: list[str] = []
+    for node in reversed(preceding):  # from the headline upwards, only as far as needed
+        if len(texts) == BEFORE_SPAN:
+            break
+        if not _inline_in_text(node) and (text := block_text(node)):
+            texts.append(text)
+    return texts[::-1]
 
 
 #: Inline elements: their text is part of the block around them.
