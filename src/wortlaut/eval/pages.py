@@ -1,12 +1,13 @@
 """``wortlaut eval pages``: does the reader get real news pages right?
 
 The gold set (``eval/data/pages/annotations.jsonl``, see its GUIDELINES.md)
-holds, for 70 saved pages of ``../shared/data/news-html/pages``, the visible
+holds, for 95 saved pages of ``../shared/data/news-html/pages``, the visible
 headline, the first-publication day, anchors for the first and last words of
 lead and body, and short strings of service lines (bylines, credits, share
-bars, promos) that must never be body text.  43 pages (``dev`` and ``test``)
-were used to develop the reader; 27 (``fresh``) are held back and scored once.  The pages themselves are the
-publishers' material and are read from ``../shared`` only.
+bars, promos) that must never be body text.  70 pages (``dev``, ``test`` and,
+since issue 16c, ``fresh``) were used to develop the reader; 25 (``fresh2``)
+are held back and scored once.  The pages themselves are the publishers'
+material and are read from ``../shared`` only.
 
 Two systems are scored on the same pages: wortlaut (HTML reader + structure
 stage, as ``wortlaut analyze`` runs them) and trafilatura's own output
