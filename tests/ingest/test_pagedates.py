@@ -81,3 +81,36 @@ def test_update_before_first_publication_is_dropped() -> None:
     assert choose_updated(early, published) is None
     later = updated_candidates(ld=[], meta={}, visible=["Stand: 21.4.2021, 16:41 Uhr"], months=MONTHS)
     assert choose_updated(later, published) == DateCandidate("2021-04-21", "visible Stand/Aktualisiert line")
+
+
+def test_date_inside_a_sentence_is_not_the_publication_but_a_dateline_is() -> None:
+    sentence = (
+        "Doch nun liegen belastbare Zahlen vor, veröffentlicht im Bulletin des RKI am 15.04.2020, "
+        "die zeigen, dass es so ist und nicht anders."
+    )
+    assert _published(header=[sentence]) == []
+    found = _published(
+        header=["27.1.2022 - Bei der Erinnerung an die Verfolgten war vieles unsichtbar, was erst spät kam."]
+    )
+    assert [c.day for c in found] == ["2022-01-27"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Erschienen am:", "13.10.2021", "Herausgeber:"],  # a bare label, the date in the next block
+        ["Datum: 13.10.2021"],
+        ["Ort Saarbrücken Datum 13.10.2021"],
+        ["Pressemitteilung vom 13.10.2021"],
+    ],
+)
+def test_publication_labels_name_the_first_publication(lines: list[str]) -> None:
+    found = _published(visible=lines, meta={"date": ["2021-10-15"]})
+    assert found[0] == DateCandidate("2021-10-13", "visible Publiziert/Veröffentlicht/Datum line")
+
+
+def test_byline_date_above_the_headline_comes_after_the_dates_below_it() -> None:
+    before = ["Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com", "Vorlesen"]
+    assert _published(before=before)[0] == DateCandidate("2020-04-22", "visible date above the headline")
+    found = _published(before=before, header=["23.04.2020"])
+    assert [c.day for c in found] == ["2020-04-23", "2020-04-22"]

@@ -88,3 +88,38 @@ def test_a_post_printed_as_one_long_paragraph_is_not_its_own_lead() -> None:
     long_post = f"{TEASER}. {FIRST} " * 4
     html = page(TEASER, f"{HEADLINE}<div><p>{long_post}{PICTURE}</p><p>{FIRST}</p></div>")
     assert lead_of(html) is None
+
+
+def test_description_part_of_a_caption_is_not_the_lead() -> None:
+    label = '<span class="caption--description">Weniger Miete, mehr zum Leben!</span>'
+    caption = f'<figure><img src="b.jpg"><figcaption>{label}</figcaption></figure>'
+    html = page(
+        FIRST, f'{HEADLINE}{caption}<p itemprop="description">{TEASER}</p><div><p>{FIRST}</p>{REST}</div>'
+    )
+    assert lead_of(html) == TEASER  # schema.org's description of the article is its teaser
+
+
+def test_paragraph_in_the_article_header_under_the_headline_is_the_lead() -> None:
+    header = (
+        '<header><span class="topline">Bahnhof</span><h2>Stadtrat vertagt Entscheidung</h2>'
+        f'<p>{TEASER}</p><p class="detail__authors">von Paula Winter</p></header>'
+    )
+    html = page(FIRST, f"<h1>Aktuelle Artikel</h1>{header}<div><p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) == TEASER
+
+
+def test_short_metadata_line_with_a_date_is_not_the_lead() -> None:
+    meta = '<p class="intro__meta">Nachricht | 30.10.2021 Migration / Flucht</p>'
+    intro = f'<div class="box">{meta}<p class="intro__text">{TEASER}</p></div>'
+    html = page(TEASER, f"{HEADLINE}{intro}<div><p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) == TEASER
+
+
+def test_standfirst_heading_after_many_short_blocks_and_a_menu_is_the_lead() -> None:
+    menu = "<nav><ul>" + "".join(f"<li><a href='/{n}'>Rubrik {n}</a></li>" for n in range(80)) + "</ul></nav>"
+    tools = "".join(f"<span>Teilen {n}</span>" for n in range(20))
+    standfirst = (
+        "<h2>Der Stadtrat vertagt den Umbau, und die Opposition spricht von einem verlorenen Jahr</h2>"
+    )
+    html = page(FIRST, f"{HEADLINE}{menu}<div>{tools}</div>{standfirst}<div><p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) == standfirst[4:-5]

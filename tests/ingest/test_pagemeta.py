@@ -114,3 +114,15 @@ def test_heading_of_kicker_and_short_title_is_found_as_the_headline_element() ->
     assert read.title == "Klimavorreiter Oberland?"
     assert read.parts["kicker"] == "Energiewende Oberland"
     assert read.parts["lead"].startswith("Welchen Weg")
+
+
+def test_title_with_a_section_prefix_gives_the_visible_heading() -> None:
+    head = "<title>Fachmeldungen - Stadtrat vertagt die Entscheidung</title>"
+    dated = '<div class="docData"><span>Datum:</span> <span>18.10.2021</span></div>'
+    text = "<p>Im Amtsblatt vom 17. August 2021 wurde die Satzung über den Umbau des Bahnhofs verkündet.</p>"
+    read = page_to_text(page(head, "<h1>Stadtrat vertagt die Entscheidung</h1>" + dated + text + BODY))
+    assert read.title == "Stadtrat vertagt die Entscheidung"
+    assert (read.published, read.published_source) == (
+        "2021-10-18",
+        "visible Publiziert/Veröffentlicht/Datum line",
+    )

@@ -21,6 +21,7 @@ GIVEN_DATE = "2024-01-02"
 
 def _inputs(folder: Path) -> Path:
     """One input of each kind, each carrying a date of its own (except the text file)."""
+    folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(FIXTURES / "article.txt", folder / "a.txt")
     shutil.copy(FIXTURES / "page.html", folder / "b.html")  # article:published_time 2025-02-04
     shutil.copy(SAMPLES / "crawl-2025-03-21.warc.gz", folder / "c.warc.gz")
@@ -65,6 +66,16 @@ def test_ingest_published_wins_over_the_page_date(tmp_path: Path) -> None:
         run_ingest(store, articles, analyzer_factory=None, published=GIVEN_DATE, link=False)
         (row,) = store.connection.execute("SELECT published FROM articles").fetchall()
     assert row[0] == GIVEN_DATE
+
+
+def test_ingest_published_wins_for_text_html_warc_and_jsonl(tmp_path: Path) -> None:
+    articles, errors = split(read_path(_inputs(tmp_path / "in")))
+    assert errors == []
+    with Store.open(tmp_path / "w.db") as store:
+        run_ingest(store, articles, analyzer_factory=None, published=GIVEN_DATE, link=False)
+        rows = store.connection.execute("SELECT published FROM articles").fetchall()
+    assert len(rows) == len(articles) >= 4  # the WARC holds one page or more
+    assert {row[0] for row in rows} == {GIVEN_DATE}
 
 
 def test_override_keeps_the_article_when_no_date_is_given() -> None:

@@ -65,6 +65,17 @@ def test_page_hints_give_kicker_headline_lead_caption_and_labelled_service(stage
         ("Den kompletten Beitrag lesen Sie in der neuen Ausgabe", "promo"),
         ("Mo, 11:41 Uhr", "timestamp"),
         ("71 Kommentare", "share"),
+        ("CORRECTIV ist spendenfinanziert!", "promo"),
+        ("Unterstütze unsere Arbeit und abonniere das Magazin!", "promo"),
+        ("Wir danken dem Autor für das Recht zur Veröffentlichung dieses Beitrags.", "credit"),
+        ("Folge uns auf Facebook | Instagram", "promo"),
+        ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", "byline"),
+        ("von MORITZ PAPPERT", "byline"),
+        ("Mittwoch, 01.11.2023", "timestamp"),
+        ("erb/ots", "credit"),
+        ("* Name geändert", "note"),
+        ("Hochauflösendes Bild (jpeg, 1MB)", "media"),
+        ("Messengerdienste sind kein rechtsfreier Raum (PDF, 298KB)", "media"),
     ],
 )
 def test_service_lines_are_labelled_boilerplate_never_body(
@@ -74,6 +85,22 @@ def test_service_lines_are_labelled_boilerplate_never_body(
     article = stage(Article.create(text))
     assert labels(article) == {line: label}
     assert line not in " ".join(body(article))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Namen der Straßen wurden geändert.",
+        "Ein Interview mit dem Minister zeigt, wie knapp die Mehrheit ist.",
+        "Wir danken allen Helfern für ihren Einsatz am Wochenende.",
+        "Die Stiftung finanziert sich zum Teil aus Spenden, sagte Lindner.",
+    ],
+)
+def test_sentences_like_service_lines_stay_body(stage: StructureStage, line: str) -> None:
+    text = f"Stadtrat vertagt Entscheidung\n\nDer Rat hat vertagt.\n{line}\nLindner will mehr Zeit."
+    article = stage(Article.create(text))
+    assert labels(article) == {}
+    assert line in " ".join(body(article))
 
 
 def test_line_ending_in_a_photo_credit_is_a_caption(stage: StructureStage) -> None:

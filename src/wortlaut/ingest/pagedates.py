@@ -9,10 +9,14 @@ sometimes the last change) and visible lines (``Stand: …``, ``Aktualisiert: �
 1. first publication: JSON-LD ``datePublished`` of the article object, else an
    explicit publication meta tag (``article:published_time``, ``datePublished``,
    ``DC.date.issued``, any ``*publish*`` name), else JSON-LD ``dateCreated``, else a
-   visible ``Publiziert:``/``Veröffentlicht:``/``Erstellt:`` line, else the first
-   ``<time datetime>`` or date in the article header, else ``<meta name="date">``,
-   else trafilatura's original date.  A ``Stand:``/``Aktualisiert:``/modified date is
-   never taken as the first publication.
+   visible ``Publiziert:``/``Veröffentlicht:``/``Erstellt:``/``Datum:``/``Pressemitteilung
+   vom`` line (the date may stand in the block after a bare label), else the first
+   ``<time datetime>``, else a date line in the article header, else a date line just
+   before the headline (bylines set above it: ``Gunter Frank / 22.04.2020 / 06:15``),
+   else ``<meta name="date">``, else trafilatura's original date.  A date line is a
+   short block or a block that opens with the date (``27.1.2022 - Bei der …``); a date
+   inside a sentence of the text is what the story is about, not when it appeared.  A
+   ``Stand:``/``Aktualisiert:``/modified date is never taken as the first publication.
 2. last update: JSON-LD ``dateModified``, ``article:modified_time``/``og:updated_time``,
    a visible ``Stand:``/``Aktualisiert:`` line; kept only when it is not before the
    first publication.
@@ -24,6 +28,7 @@ sometimes the last change) and visible lines (``Stand: …``, ``Aktualisiert: �
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -159,8 +164,16 @@ def choose_updated(candidates: list[DateCandidate], published: DateCandidate | N
 # -- finding the candidates on a page -------------------------------------------------------
 
 _VISIBLE_PUBLISHED = re.compile(
-    r"(?i)\b(?:publiziert|veröffentlicht|erstellt|erschienen)\s*(?:am)?\s*:?\s*(.{6,40})"
+    r"(?i)\b(?:publiziert|veröffentlicht|erstellt|erschienen|datum"
+    r"|(?:presse|fach)?(?:mitteilung|meldung|information)\s+vom)\s*(?:am)?\s*:?\s*(.{0,40})"
 )
+#: A block of at most this many words may be a date line; longer ones are text,
+#: whose dates are what the story is about (chosen on the 70 development pages:
+#: bylines with date run to 12 words, "Ausgabejahr 2022 Datum 25.01.2022" to 4).
+MAX_DATE_LINE_WORDS = 16
+#: A longer block still counts when its date stands in its first characters
+#: (a dateline opening the first paragraph: ``27.1.2022 - Bei der Erinnerung …``).
+DATELINE_PREFIX_CHARS = 24
 _VISIBLE_UPDATED = re.compile(
     r"(?i)\b(?:stand|aktualisiert|zuletzt aktualisiert|update|editiert am)\s*(?:am)?\s*:?\s*(.{6,40})"
 )
@@ -170,7 +183,7 @@ _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "d
 
 def published_candidates(
     *, ld: list[dict[str, object]], meta: dict[str, list[str]], visible: list[str], header: list[str],
-    times: list[str], fallback: str | None, months: dict[str, int],
+    times: list[str], fallback: str | None, months: dict[str, int], before: Sequence[str] = (),
 ) -> list[DateCandidate]:  # fmt: skip
     """First-publication candidates in the order of the rule (module docstring)."""
     found: list[DateCandidate] = []
@@ -187,17 +200,38 @@ def published_candidates(
             add(value, f"meta {key}")
     for obj in ld:
         add(obj.get("dateCreated"), "json-ld dateCreated")
-    for line in visible:
-        if match := _VISIBLE_PUBLISHED.search(line):
-            add(match.group(1), "visible Publiziert/Veröffentlicht line")
+    for raw in labelled_dates(visible):
+        add(raw, "visible Publiziert/Veröffentlicht/Datum line")
     for value in times:
         add(value, "<time datetime>")
     for line in header:
         if not _VISIBLE_UPDATED.search(line):
-            add(line, "visible date under the headline")
+            add(date_line(line), "visible date under the headline")
+    for line in reversed(before):
+        if not _VISIBLE_UPDATED.search(line):
+            add(date_line(line), "visible date above the headline")
     for value in meta.get("date", ()):
         add(value, "meta date")
     add(fallback, "trafilatura")
+    return found
+
+
+def date_line(line: str) -> str | None:
+    """The part of a block that may hold its publication date (a short block, or a long one's start)."""
+    return line if len(line.split()) <= MAX_DATE_LINE_WORDS else line[:DATELINE_PREFIX_CHARS]
+
+
+def labelled_dates(lines: list[str]) -> list[str]:
+    """Dates after a publication label in short lines (a bare ``Erschienen am:`` takes the next line)."""
+    found = []
+    for position, line in enumerate(lines):
+        if len(line.split()) > MAX_DATE_LINE_WORDS or not (match := _VISIBLE_PUBLISHED.search(line)):
+            continue
+        rest = match.group(1).strip()
+        if not rest and position + 1 < len(lines):
+            rest = lines[position + 1][:40]
+        if rest:
+            found.append(rest)
     return found
 
 

@@ -29,6 +29,10 @@ from wortlaut.ingest.pageparts import MAX_PART_CHARS, PageMarkers, block_text
 
 #: A lead is at least a sentence; shorter teaser elements are labels ("Region").
 MIN_LEAD_CHARS = 30
+#: A lead is a short paragraph: the longest of the 70 development pages has 871
+#: characters.  A "lead"-class block far longer is a wrapper around the body
+#: (Drupal's ``field--type-text-with-summary`` holds the whole story on hpd.de).
+MAX_LEAD_CHARS = 1200
 #: og:description shorter than this is a slogan or a ticker marker ("++ lokalo.de Blaulicht ++").
 MIN_DESCRIPTION_WORDS = 6
 #: An ``h2`` right after the headline with at least this many words is a standfirst.
@@ -44,6 +48,17 @@ HEADER_SPAN = 60
 MAX_RUN_OVER_DESCRIPTION = 1.25
 #: A paragraph this long after the headline is body text: the lead search stops there.
 BODY_PARAGRAPH_CHARS = 6 * MIN_LEAD_CHARS
+#: An article header holds kicker, headline, teaser, byline and date; one with
+#: more text than this wraps the story itself (the longest teaser of the 70
+#: development pages has about 600 characters).
+MAX_HEADER_CHARS = 1500
+#: A lead-class block this short that holds a date is the article's metadata line
+#: (type, date, section), not a teaser; the shortest lead with a date on the 70
+#: development pages has 39 words.
+MAX_META_LINE_WORDS = 8
+_DATE_IN_LINE = re.compile(
+    r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\s*[^\W\d_]+\.?\s+\d{4}\b|\b\d{1,2}:\d{2}\b"
+)
 _DESCRIPTION_DATE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d{2}\s*(?:Uhr)?)?\s*:\s*")
 _ELLIPSIS = ("...", "…")
 #: A link to an image file is a lightbox around the article's own picture.
@@ -64,22 +79,36 @@ def find_lead(
     """A teaser element after the headline, before the body starts.
 
     A repeat of the headline is not one, nor a block holding a byline (the
-    metadata line of a teaser list).  An ``h2``/``h3`` right after the headline is
-    the lead when it is long (a standfirst) or is the page's own ``og:description``.
+    metadata line of a teaser list), nor a part of a caption.  An ``h2``/``h3``
+    right after the headline (before any text paragraph, however many empty or
+    short blocks stand between) is the lead when it is long (a standfirst) or
+    is the page's own ``og:description``.
     """
     described = {alnum(text) for text in descriptions}
+    key = alnum(headline or "")
+    paragraphs = 0  # text paragraphs passed since the headline
     for position, element in enumerate(following[:HEADER_SPAN]):
         text = block_text(element)
-        if not text or (headline and alnum(headline) in alnum(text) and len(text) < 2 * len(headline)):
-            continue
-        if markers.is_lead(element) and len(text) >= MIN_LEAD_CHARS and not _holds_service(element, markers):
+        if not text or (key and len(text) >= len(key) and key in alnum(text)):
+            continue  # the headline again, or a header block around it (its parts come next)
+        if _in_caption_or_service(element, markers):
+            continue  # a caption's "description" part is no teaser
+        if markers.is_lead(element) and _sentence_sized(text) and not _holds_service(element, markers):
             return text
-        near = position < HEADER_SPAN // 4
+        near = position < HEADER_SPAN // 4 or not paragraphs
         if element.tag in ("h2", "h3") and near and _standfirst(element, text, described):
             return text
         if element.tag == "p" and len(text) > BODY_PARAGRAPH_CHARS:
             return None  # the body has started
+        paragraphs += element.tag == "p" and len(text) >= MIN_LEAD_CHARS
     return None
+
+
+def _sentence_sized(text: str) -> bool:
+    """Teaser-sized, and not a short metadata line with a date (``Nachricht | 30.10.2021 …``)."""
+    if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS:
+        return False
+    return len(text.split()) > MAX_META_LINE_WORDS or not _DATE_IN_LINE.search(text)
 
 
 def _standfirst(element: Any, text: str, described: set[str]) -> bool:
@@ -89,6 +118,27 @@ def _standfirst(element: Any, text: str, described: set[str]) -> bool:
 
 def _holds_service(element: Any, markers: PageMarkers) -> bool:
     return any(markers.is_service(node) for node in element.iter() if isinstance(node.tag, str))
+
+
+def header_lead(headline_element: Any, markers: PageMarkers) -> str | None:
+    """A paragraph under the headline inside the article's ``<header>`` (with kicker, byline, date).
+
+    An HTML5 article header holds what introduces the story; a text paragraph
+    in it, after the headline, is the teaser.  A "header" that holds most of
+    the page (more than :data:`MAX_HEADER_CHARS`) is a layout wrapper instead.
+    """
+    header = next((node for node in headline_element.iterancestors() if node.tag == "header"), None)
+    if header is None or len(block_text(header)) > MAX_HEADER_CHARS:
+        return None
+    passed = False
+    for node in header.iter():
+        if node is headline_element:
+            passed = True
+        elif passed and node.tag == "p" and not _in_caption_or_service(node, markers):
+            text = block_text(node)
+            if _sentence_sized(text) and not _holds_service(node, markers):
+                return text
+    return None
 
 
 def description_core(description: str) -> str:

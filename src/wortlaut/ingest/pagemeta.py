@@ -7,8 +7,10 @@ meets first; its text often drops the teaser.  This module adds what it lacks:
 - headline: the first of ``og:title``, ``twitter:title``, JSON-LD ``headline`` and
   ``<title>`` (site name and trailing dates cut off) that is also a visible
   ``h1``/``h2`` of the page; the visible wording wins when they differ only in
-  punctuation.  Sites with an SEO ``h1`` and a different visible headline
-  (which is then the ``og:title``) are read right this way.
+  punctuation or when the title adds a section or kicker before or after it
+  (``Fachmeldungen - Verkündung …``, ``Wahl: Eva …``).  Sites with an SEO ``h1``
+  and a different visible headline (which is then the ``og:title``) are read
+  right this way.
 - kicker: a Dachzeile element (class markers in ``lang/de/page_markers.tsv``)
   inside or just before the headline element; it is cut off the headline.
 - lead: see :mod:`wortlaut.ingest.pagelead` for the rule.
@@ -25,13 +27,21 @@ from typing import Any
 from lxml import html as lxml_html
 
 from wortlaut.ingest.pagedates import (
+    MAX_DATE_LINE_WORDS,
     DateCandidate,
     choose_published,
     choose_updated,
     published_candidates,
     updated_candidates,
 )
-from wortlaut.ingest.pagelead import HEADER_SPAN, alnum, description_lead, find_lead, shown_description
+from wortlaut.ingest.pagelead import (
+    HEADER_SPAN,
+    alnum,
+    description_lead,
+    find_lead,
+    header_lead,
+    shown_description,
+)
 from wortlaut.ingest.pageparts import PageMarkers, block_text
 
 #: A headline is a line, not a paragraph; longer "headings" are teaser blocks.
@@ -42,6 +52,11 @@ MAX_KICKER_WORDS = 8
 #: A heading shorter than this cannot stand for a longer meta title by prefix
 #: alone ("Bangkok" is a category heading, not the headline).
 MIN_PREFIX_HEADLINE_WORDS = 3
+#: Elements looked at above the headline for a byline with date (``Gunter Frank /
+#: 22.04.2020 / 06:15``); a quarter of the header window below it.
+BEFORE_SPAN = HEADER_SPAN // 4
+#: Body lines this short may be a publication label with its date (``Erschienen am:``).
+MAX_LABEL_LINE_WORDS = 6
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|NewsArticle|WebPage")
 _SEPARATORS = re.compile(r"\s+[|–—\-›»·:]\s+|\s*\|\s*")
 _TRAILING_DATE = re.compile(
@@ -79,15 +94,19 @@ def read_page_meta(
     ld_descriptions = [str(o["description"]) for o in ld if o.get("description")]
     descriptions = [*meta.get("og:description", ()), *ld_descriptions]
     lead, source = find_lead(following, markers, headline, descriptions), "page"
+    if lead is None and element is not None:
+        lead = header_lead(element, markers)
     if lead is None:
         lead, source = shown_description(following, markers, descriptions), "page"
     if lead is None:
         lead, source = description_lead(meta, ld, body), "description"
-    header = [block_text(el) for el in following[:HEADER_SPAN]]
-    visible = header + [line for line in body.splitlines()[-5:]]
+    header = [block_text(el) for el in following[:HEADER_SPAN] if not _inline_in_text(el)]
+    before = _before(element, tree) if element is not None else []
+    lines = body.splitlines()
+    visible = header + [line for line in lines if len(line.split()) <= MAX_LABEL_LINE_WORDS] + lines[-5:]
     published = choose_published(published_candidates(
         ld=ld, meta=meta, visible=visible, header=header, times=_times(following, tree),
-        fallback=fallback_date, months=months))  # fmt: skip
+        fallback=fallback_date, months=months, before=before))  # fmt: skip
     updated = choose_updated(updated_candidates(ld=ld, meta=meta, visible=visible, months=months), published)
     return PageMeta(
         headline=headline, kicker=kicker, lead=lead, lead_source=source if lead else None,
@@ -180,6 +199,8 @@ def choose_headline(titles: list[str], elements: list[Any]) -> tuple[str | None,
         for text, element in texts:
             if alnum(title).startswith(alnum(text)) and len(text.split()) >= MIN_PREFIX_HEADLINE_WORDS:
                 return text, element
+            if alnum(title).endswith(alnum(text)) and len(text.split()) >= MIN_PREFIX_HEADLINE_WORDS:
+                return text, element  # a title with a section or kicker prefix (``Fachmeldungen - …``)
             if alnum(text).endswith(alnum(title)) and (
                 len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS or _leading_part(text, title) is not None
             ):
@@ -241,17 +262,54 @@ def _cut_prefix(text: str, prefix: str) -> str:
 
 
 def _after(element: Any, tree: Any) -> list[Any]:
-    """Elements after ``element`` (not inside it) in document order."""
+    """Elements after ``element`` (not inside it) in document order, navigation menus left out.
+
+    A site menu set between the headline and the article (a headline in the
+    page header) would otherwise fill the window the lead is looked for in.
+    """
     inside = set(element.iter())
     seen, following = False, []
     for node in tree.iter():
         if node is element:
             seen = True
         elif seen and node not in inside and isinstance(node.tag, str):
+            if node.tag == "nav" or node.get("role") == "navigation":
+                inside.update(node.iter())
+                continue
             following.append(node)
             if len(following) >= 4 * HEADER_SPAN:
                 break
     return following
+
+
+def _before(element: Any, tree: Any) -> list[str]:
+    """Texts of the last few blocks before ``element`` in document order (its ancestors left out)."""
+    ancestors = set(element.iterancestors())
+    preceding: list[Any] = []
+    for node in tree.iter():
+        if node is element:
+            break
+        if isinstance(node.tag, str) and node not in ancestors:
+            preceding.append(node)
+    texts: list[str] = []
+    for node in reversed(preceding):  # from the headline upwards, only as far as needed
+        if len(texts) == BEFORE_SPAN:
+            break
+        if not _inline_in_text(node) and (text := block_text(node)):
+            texts.append(text)
+    return texts[::-1]
+
+
+#: Inline elements: their text is part of the block around them.
+_INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "abbr", "small", "sup", "sub", "mark", "u"})
+
+
+def _inline_in_text(element: Any) -> bool:
+    """An inline element inside a longer block (a link in a sentence is no date line of its own)."""
+    parent = element.getparent()
+    if element.tag not in _INLINE or parent is None:
+        return False
+    return len(block_text(parent).split()) > MAX_DATE_LINE_WORDS
 
 
 def _times(following: list[Any], tree: Any) -> list[str]:

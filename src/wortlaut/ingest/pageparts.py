@@ -67,7 +67,9 @@ class PageMarkers:
         return self._matches(element, "kicker")
 
     def is_lead(self, element: Any) -> bool:
-        return self._matches(element, "lead")
+        """A lead class, or schema.org's ``itemprop="description"`` of the article."""
+        itemprop = element.get("itemprop") if isinstance(element.tag, str) else None
+        return self._matches(element, "lead") or (itemprop or "").strip().lower() == "description"
 
     def is_caption(self, element: Any) -> bool:
         return element.tag == "figcaption" or self._matches(element, "caption")
@@ -81,6 +83,21 @@ def load_page_markers(name: str = "page_markers.tsv") -> PageMarkers:
     """Read the class markers (kind, regex, why) from ``lang/de``."""
     rows = read_rows(name, columns=3)
     return PageMarkers(patterns={row[0]: re.compile(row[1], re.IGNORECASE) for row in rows})
+
+
+def _lines(element: Any) -> list[str]:
+    """The paragraphs of a block, split where a ``<br>`` breaks them (an author box's bio lines)."""
+    found: list[str] = []
+    for paragraph in element.iter("p"):
+        chunks = [paragraph.text or ""]
+        for node in paragraph.iterdescendants():
+            if node.tag == "br":
+                chunks.append("\n")
+            elif isinstance(node.tag, str) and node.text:
+                chunks.append(node.text)
+            chunks.append(node.tail or "")
+        found.extend(" ".join(line.split()) for line in "".join(chunks).split("\n"))
+    return [line for line in found if line]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +132,8 @@ def find_parts(tree: Any, markers: PageMarkers) -> PageParts:
             captions.append(text)
         else:
             service.append((kind, text))
+            # its paragraphs and <br> lines too: the main text may hold them as lines of their own
+            service.extend((kind, part) for part in _lines(element) if part != text)
     return PageParts(captions=tuple(dict.fromkeys(captions)), service=tuple(dict.fromkeys(service)))
 
 
