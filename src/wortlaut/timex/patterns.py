@@ -35,7 +35,7 @@ from wortlaut.timex.cues import (
     YEAR_RANGE_BEFORE,
 )
 from wortlaut.timex.lexicon import TimeLexicon
-from wortlaut.timex.triggers import build_triggers
+from wortlaut.timex.triggers import WORD_START_KINDS, build_triggers, trigger_regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,41 +234,42 @@ class PatternSet:
         self.patterns += phrases.extra_patterns(lex, b, number)
         self.patterns += spoken.extra_patterns(lex, b)
         self.triggers = build_triggers(lex)
-        #: Each kind's trigger test as one regex alternation: one C-level scan per kind instead of a
-        #: Python loop over up to a hundred substrings (same answer as :func:`present`).
+        #: Each kind's trigger test as one prefix-tree regex: one C-level scan per kind instead of a Python
+        #: loop over up to a hundred substrings (same answer as :func:`present`, or at word starts for the
+        #: kinds whose patterns begin there).
         self.trigger_tests = {
-            kind: re.compile("|".join(re.escape(needle) for needle in needles))
+            kind: trigger_regex(needles, word_start=kind in WORD_START_KINDS)
             for kind, needles in self.triggers.items()
         }
+        #: The patterns grouped by their trigger test (kinds that share one, e.g. the month kinds, the
+        #: clock kinds, the spoken kinds, test it once per sentence), each with its place in the list.
+        self.groups: list[tuple[re.Pattern[str], list[tuple[int, str, re.Pattern[str]]]]] = []
+        by_test: dict[int, list[tuple[int, str, re.Pattern[str]]]] = {}
+        for index, (kind, pattern) in enumerate(self.patterns):
+            test = self.trigger_tests[kind]
+            if id(test) not in by_test:
+                by_test[id(test)] = []
+                self.groups.append((test, by_test[id(test)]))
+            by_test[id(test)].append((index, kind, pattern))
         #: Set to False to run every pattern on every sentence (to check that the triggers change nothing).
         self.use_triggers = True
 
     def candidates(self, text: str) -> list[Candidate]:
-        """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
-        active: dict[int, bool] = {}
+        """All accepted candidates, overlaps reduced to the longest (then the earliest, then the first
+        pattern in the list)."""
         found = [
-            cand
-            for kind, pattern in self.patterns
-            if self._active(kind, text, active)
+            (index, cand)
+            for test, members in self.groups
+            if not self.use_triggers or test.search(text) is not None
+            for index, kind, pattern in members
             for cand in self._matches(kind, pattern, text)
         ]
-        found.sort(key=lambda cand: (-(cand.end - cand.start), cand.start))
+        found.sort(key=lambda item: (item[1].start - item[1].end, item[1].start, item[0]))
         kept: list[Candidate] = []
-        for cand in found:
+        for _, cand in found:
             if all(cand.end <= other.start or cand.start >= other.end for other in kept):
                 kept.append(cand)
         return sorted(kept, key=lambda cand: cand.start)
-
-    def _active(self, kind: str, text: str, seen: dict[int, bool]) -> bool:
-        """Whether the kind's trigger occurs in the text (cached per trigger for this text: the month kinds,
-        the clock kinds and the century kinds share theirs)."""
-        if not self.use_triggers:
-            return True
-        test = self.trigger_tests[kind]
-        key = id(test)  # a compiled pattern hashes its whole program; its id is cheap and stable here
-        if key not in seen:
-            seen[key] = test.search(text) is not None
-        return seen[key]
 
     def _matches(self, kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
