@@ -49,6 +49,16 @@ PAST_BEFORE = re.compile(r"(?<!\w)(?:vergangenen|letzten|vorigen|zurückliegende
 FUTURE_BEFORE = re.compile(r"(?<!\w)(?:kommenden|nächsten|bevorstehenden)\s+$")
 #: Kinds whose direction such a word decides.
 DIRECTED_KINDS = frozenset({"month", "daymonth", "holiday"})
+#: ``von`` / ``vom`` before a date that starts no range or onset dates a thing by its origin (``die
+#: Entscheidung von Februar``, ``das Urteil vom 3. März``, ``das Interview vom Dienstag``): it lies back.
+ORIGIN_BEFORE = re.compile(r"(?<!\w)(?<!Woche\s)vo[mn]\s+$")
+ORIGIN_NOT_AFTER = re.compile(r"\s*(?:bis|an|ab|auf|zu[mr]?|-|–)(?!\w)")
+ORIGIN_KINDS = frozenset({"month", "daymonth", "weekday"})
+#: ``bis`` before a day or month names a limit; in a clause without tense (``Die Regel gilt bis Freitag``) the
+#: limit lies ahead (with one, the tense decides: ``Er blieb bis Freitag``).
+#: The first ends of a calendar range (``16. bis 18. Juni``, ``April bis Juni``).
+RANGE_KINDS = frozenset({"month", "daymonth", "daylist", "numdate", "weekday"})
+UNTIL_BEFORE = re.compile(r"(?<!\w)bis\s+(?:(?:zum|zur|Ende|Anfang|Mitte)\s+)?$")
 
 #: A date at least this many years before the anchor is "then" to a sentence-initial ``Heute`` right after it
 #: (``Im Gründungsjahr 1951 … Heute umfasst …``): the contrast makes ``heute`` mean "nowadays". A decade is
@@ -140,6 +150,8 @@ class TimeFinder:
             if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
                 direction = "past"
             direction = _directed(cand, chunk) or direction
+            if direction is None and _until(cands, index, chunk):
+                direction = "future"
             ref = anchor(start)
             day = focus.day if focus.anchor == ref else None
             local = focus.sentence == sentence.start
@@ -223,11 +235,26 @@ def _range_years(cands: Sequence[Candidate], chunk: str) -> dict[int, int]:
     return found
 
 
+def _until(cands: Sequence[Candidate], index: int, chunk: str) -> bool:
+    """``bis`` right before a day or month that is not the second end of a calendar range (``April bis
+    Juni`` takes the direction of the range, not of the limit)."""
+    cand = cands[index]
+    if cand.kind not in ORIGIN_KINDS or not UNTIL_BEFORE.search(chunk, max(0, cand.start - 20), cand.start):
+        return False
+    first = cands[index - 1] if index else None
+    joined = first is not None and RANGE_JOIN.fullmatch(chunk, first.end, cand.start) is not None
+    return not (joined and first is not None and first.kind in RANGE_KINDS)
+
+
 def _directed(cand: Candidate, chunk: str) -> str | None:
-    """``past`` / ``future`` when a direction word stands right before a month or feast."""
+    """``past`` / ``future`` when a direction word stands right before a month or feast, ``past`` after an
+    origin's ``von`` / ``vom``."""
+    window = (chunk, max(0, cand.start - 30), cand.start)
+    origin = cand.kind in ORIGIN_KINDS and ORIGIN_BEFORE.search(*window)
+    if origin and not ORIGIN_NOT_AFTER.match(chunk, cand.end):
+        return "past"
     if cand.kind not in DIRECTED_KINDS:
         return None
-    window = (chunk, max(0, cand.start - 30), cand.start)
     if PAST_BEFORE.search(*window):
         return "past"
     return "future" if FUTURE_BEFORE.search(*window) else None

@@ -232,6 +232,8 @@ class Normaliser:
     def _word(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         text = g["word"]
         word = self.lex.words.get(text) or self.lex.words[text[:1].lower() + text[1:]]
+        if "generic" in g:  # ``die Stadt von morgen``
+            return Resolved("DATE", g["generic"])
         if "nowadays" in g:
             # ``heute`` meaning "nowadays": the publication day on the timeline, PRESENT_REF for TimeML.
             today = self._offset_value("day", 0, ctx)

@@ -14,7 +14,10 @@ from wortlaut.timex import grammar, phrases, spoken
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
+    CLOCK_ZONE,
     GENERIC_NOUNS,
+    GENERIC_TOMORROW_BEFORE,
+    GENERIC_TOMORROW_NOT_AFTER,
     LIST_SEP,
     MEASURE_RANGE,
     MODERN_YEAR,
@@ -74,7 +77,8 @@ class PatternSet:
         year = r"(?P<year>\d{4})"
         #: ``des Vorjahres``, ``vergangenen Jahres`` after a day or month: the year counted from the anchor.
         of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres))"
-        clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?!\w)"
+        #: ``Uhr`` glued to a capitalised word is a page-extraction seam (``15:30 UhrAm 8. Spieltag``).
+        clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?![a-zäöüß\d_])"
         b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d-])")),
@@ -209,6 +213,7 @@ class PatternSet:
                 "clock",
                 re.compile(rf"{b}(?P<prep>[Uu]m)\s+(?P<h>\d{{1,2}})[.:](?P<min>\d{{2}})(?![\d.,]\d|\d)"),
             ),
+            ("clock", re.compile(rf"{b}(?P<h>\d{{1,2}})[.:](?P<min>\d{{2}})\s*{CLOCK_ZONE}")),
             (
                 "season",
                 re.compile(
@@ -367,7 +372,15 @@ class PatternSet:
         idiom = TIME_IDIOMS.search(text, max(0, start - 16), end + 16)
         if idiom and idiom.start() <= start and end <= idiom.end():
             return False
+        if lowered == "morgen" and "part" not in groups and _generic_tomorrow(text, start, end):
+            groups["generic"] = "FUTURE_REF"
         return not (lowered == "morgen" and previous.lower() in MORNING_BEFORE)
+
+
+def _generic_tomorrow(text: str, start: int, end: int) -> bool:
+    """``die Stadt von morgen``: a noun, ``von``, ``morgen``, and no ``an`` / ``ab`` after it."""
+    before = GENERIC_TOMORROW_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and not GENERIC_TOMORROW_NOT_AFTER.match(text, end)
 
 
 def _sentence_start(text: str, start: int) -> bool:
