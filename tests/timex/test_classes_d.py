@@ -122,3 +122,47 @@ def test_uhr_inside_a_word_is_no_clock_time(finder: TimeFinder) -> None:
 )
 def test_von_morgen_after_a_noun_is_the_generic_future(finder: TimeFinder, text: str, value: str) -> None:
     assert value_of(finder, text, "morgen") == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Montagfrüh begann der Streik.", "Montagfrüh", "2015-11-16TMO"),
+        ("Am Montag früh begann der Streik.", "Montag früh", "2015-11-16TMO"),
+        ("Der Streik soll Freitag früh beginnen.", "Freitag früh", "2015-11-20TMO"),
+    ],
+)
+def test_frueh_after_a_weekday_is_its_morning(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+    assert value_of(finder, text, expression) == ("TIME", value)
+
+
+def test_frueher_after_a_weekday_is_no_morning(finder: TimeFinder) -> None:
+    assert value_of(finder, "Am Montag früher als sonst kam er.", "Montag") == ("DATE", "2015-11-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Die erste Etappe startete am Montag, dem 2. Mai, in Helsinki.", "2. Mai", "2016-05-02"),
+        ("Die Versammlung beginnt am Montag, 15. Juni, mit einem Gebet.", "15. Juni", "2015-06-15"),
+        ("Am Donnerstag, 18. Dezember wird ein Rennen ausgetragen.", "18. Dezember", "2014-12-18"),
+        ("Die Kommission hat am Dienstag den 1. November als Wahltag festgelegt.", "1. November", "2015-11-01"),
+    ],
+)
+def test_a_weekday_in_apposition_fixes_the_year_of_its_date(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Die Wahlen finden am Sonntag statt.", "2015-11-22"),
+        ("Die Wahlen fanden am Sonntag statt.", "2015-11-15"),
+        ("Das Rennen startet am Sonntag.", "2015-11-22"),
+        ("Das Rennen startete am Sonntag.", "2015-11-15"),
+    ],
+)
+def test_scheduling_verbs_give_a_weekday_its_direction(finder: TimeFinder, text: str, value: str) -> None:
+    assert value_of(finder, text, "Sonntag") == ("DATE", value)

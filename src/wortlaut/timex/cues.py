@@ -46,7 +46,9 @@ APPROX = r"rund|etwa|knapp|genau|fast|beinahe|über|mehr\s+als|gut|ungefähr|zir
 #: A time zone after a clock time without ``Uhr`` (``5.00 MEZ``, ``14:30 UTC``): the zone makes it a clock
 #: time; the value keeps the local clock and names no zone (as the own sets' guidelines annotate it).
 CLOCK_ZONE = r"(?:MEZ|MESZ|UTC|GMT|CET|CEST|Ortszeit)(?!\w)"
-PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
+#: Parts of the day glued to a weekday (``Dienstagabend``, ``Montagfrüh``) or ``früh`` after it
+#: (``Montag früh``).
+PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh|\s+früh(?!\w))"
 #: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
 #: vague durations like ``seit Jahren``.
 VAGUE_COURSE = r"(?:[Ii]m\s+Lauf(?:e)?\s+der|[Üü]ber\s+die)\s+"

@@ -99,7 +99,7 @@ class PatternSet:
                 "daymonth",
                 re.compile(
                     rf"{b}(?:(?P<night>Nacht|Abend|Morgen|Vormittag|Nachmittag)\s+(?:des|zum|vom|auf\s+den)\s+)?"
-                    rf"(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
+                    rf"(?:(?P<wd>{weekday})(?P<apposed>,)?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
                     rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
                 ),
             ),
