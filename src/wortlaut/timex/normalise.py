@@ -114,7 +114,7 @@ class Normaliser:
             year = ctx.year
         elif ctx.anchor is not None:
             year = year_for_month(ctx.anchor, month, day, ctx.direction)
-            if "apposed" in g and g["wd"] in self.lex.weekdays:  # ``Montag, 2. Mai``, not ``Dienstag den 1. …``
+            if "apposed" in g and g["wd"] in self.lex.weekdays:  # ``Montag, 2. Mai``; not ``Dienstag den``
                 year = weekday_year(year, month, day, self.lex.weekdays[g["wd"]], ctx.anchor)
         else:
             valid = safe_date(2000, month, day) is not None
