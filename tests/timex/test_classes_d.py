@@ -132,7 +132,9 @@ def test_von_morgen_after_a_noun_is_the_generic_future(finder: TimeFinder, text:
         ("Der Streik soll Freitag früh beginnen.", "Freitag früh", "2015-11-20TMO"),
     ],
 )
-def test_frueh_after_a_weekday_is_its_morning(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+def test_frueh_after_a_weekday_is_its_morning(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
     assert value_of(finder, text, expression) == ("TIME", value)
 
 
