@@ -148,7 +148,11 @@ def test_frueher_after_a_weekday_is_no_morning(finder: TimeFinder) -> None:
         ("Die erste Etappe startete am Montag, dem 2. Mai, in Helsinki.", "2. Mai", "2016-05-02"),
         ("Die Versammlung beginnt am Montag, 15. Juni, mit einem Gebet.", "15. Juni", "2015-06-15"),
         ("Am Donnerstag, 18. Dezember wird ein Rennen ausgetragen.", "18. Dezember", "2014-12-18"),
-        ("Die Kommission hat am Dienstag den 1. November als Wahltag festgelegt.", "1. November", "2015-11-01"),
+        (
+            "Die Kommission hat am Dienstag den 1. November als Wahltag festgelegt.",
+            "1. November",
+            "2015-11-01",
+        ),
     ],
 )
 def test_a_weekday_in_apposition_fixes_the_year_of_its_date(
