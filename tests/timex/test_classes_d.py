@@ -172,3 +172,20 @@ def test_a_weekday_in_apposition_fixes_the_year_of_its_date(
 )
 def test_scheduling_verbs_give_a_weekday_its_direction(finder: TimeFinder, text: str, value: str) -> None:
     assert value_of(finder, text, "Sonntag") == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Jedes Jahr im Mai blühen die Bäume.", "Mai", "XXXX-05"),
+        ("Das Fest findet alljährlich am 3. Mai statt.", "3. Mai", "XXXX-05-03"),
+        ("Immer im Herbst kommen die Gäste.", "Herbst", "XXXX-FA"),
+        ("Im Mai stieg die Zahl.", "Mai", "2015-05"),
+        ("Jährlich war es so, auch im Juni 2014.", "Juni 2014", "2014-06"),
+        ("Jedes Jahr, auch im vergangenen Herbst, kamen sie.", "vergangenen Herbst", "2014-FA"),
+    ],
+)
+def test_a_month_or_day_said_of_every_year_has_no_year(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)

@@ -56,6 +56,14 @@ ORIGIN_NOT_AFTER = re.compile(r"\s*(?:bis|an|ab|auf|zu[mr]?|-|–)(?!\w)")
 ORIGIN_KINDS = frozenset({"month", "daymonth", "weekday"})
 #: ``bis`` before a day or month names a limit; in a clause without tense (``Die Regel gilt bis Freitag``) the
 #: limit lies ahead (with one, the tense decides: ``Er blieb bis Freitag``).
+#: A sentence about every year (``Jedes Jahr im Mai``, ``findet alljährlich am 3. Mai statt``, ``immer im
+#: Herbst``) names a month or day of no particular year: TIMEX3 ``XXXX-05``.
+YEARLY = re.compile(
+    r"(?<!\w)(?:[Jj]edes\s+Jahr|[Aa]ll?jährlich|Jahr\s+für\s+Jahr|[Ii]mmer\s+(?:im|am|zum|Anfang|Mitte|Ende))(?!\w)"
+)
+#: Kinds that read as a month or day of every year in such a sentence.
+YEARLY_KINDS = frozenset({"month", "daymonth", "season"})
+CALENDAR_VALUE = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI)")
 #: The first ends of a calendar range (``16. bis 18. Juni``, ``April bis Juni``).
 RANGE_KINDS = frozenset({"month", "daymonth", "daylist", "numdate", "weekday"})
 UNTIL_BEFORE = re.compile(r"(?<!\w)bis\s+(?:(?:zum|zur|Ende|Anfang|Mitte)\s+)?$")
@@ -143,6 +151,7 @@ class TimeFinder:
         cands = self.patterns.candidates(chunk)
         partners = _range_years(cands, chunk)
         several = False
+        yearly = YEARLY.search(chunk) is not None
         for index, cand in enumerate(cands):
             start, end = sentence.start + cand.start, sentence.start + cand.end
             several = several or cand.kind == "daylist"
@@ -177,6 +186,8 @@ class TimeFinder:
                 continue
             if resolved is None:
                 continue
+            if yearly and _of_every_year(cand, resolved):
+                resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
             if result and cand.kind == "weekday" and index and cands[index - 1].kind == "weekday":
                 ends = (cands[index - 1], cand)
                 resolved, result[-1] = _ordered_range(resolved, result[-1], chunk, ends, direction)
@@ -233,6 +244,13 @@ def _range_years(cands: Sequence[Candidate], chunk: str) -> dict[int, int]:
         if second.kind in YEARLESS_KINDS and RANGE_JOIN.fullmatch(chunk, first.end, second.start):
             found[index] = int(year)
     return found
+
+
+def _of_every_year(cand: Candidate, resolved: Resolved) -> bool:
+    """A month, day or season whose year came from the anchor, not from the text (no ``2014``, no
+    ``des Vorjahres``)."""
+    named = "year" in cand.groups or "ymod" in cand.groups or "yword" in cand.groups or "mod" in cand.groups
+    return cand.kind in YEARLY_KINDS and not named and bool(CALENDAR_VALUE.match(resolved.value or ""))
 
 
 def _until(cands: Sequence[Candidate], index: int, chunk: str) -> bool:
