@@ -189,3 +189,15 @@ def test_a_month_or_day_said_of_every_year_has_no_year(
     finder: TimeFinder, text: str, expression: str, value: str
 ) -> None:
     assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Die Abstimmung ist am Montag gegen 10 Uhr.", "2015-11-23"),
+        ("Er hat am Montag gegen die Regierung gestimmt.", "2015-11-16"),
+        ("Die Frist ist am Montag abgelaufen.", "2015-11-16"),
+    ],
+)
+def test_gegen_is_no_participle_of_a_perfect_tense(finder: TimeFinder, text: str, value: str) -> None:
+    assert value_of(finder, text, "Montag") == ("DATE", value)
