@@ -201,3 +201,23 @@ def test_a_month_or_day_said_of_every_year_has_no_year(
 )
 def test_gegen_is_no_participle_of_a_perfect_tense(finder: TimeFinder, text: str, value: str) -> None:
     assert value_of(finder, text, "Montag") == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Im kommenden Jahrzehnt soll alles anders werden.", "kommenden Jahrzehnt", ("DATE", "202")),
+        ("Im vergangenen Jahrzehnt wuchs die Stadt.", "vergangenen Jahrzehnt", ("DATE", "200")),
+        ("Ende des Jahrzehnts ist Schluss.", "Ende des Jahrzehnts", ("DATE", "201")),
+        ("Seit einem Jahrzehnt regiert er.", "einem Jahrzehnt", ("DURATION", "P10Y")),
+        ("In den vergangenen Jahrzehnten wuchs sie.", "vergangenen Jahrzehnten", ("DURATION", "PXDE")),
+    ],
+)
+def test_a_decade_counted_from_now(
+    finder: TimeFinder, text: str, expression: str, value: tuple[str, str]
+) -> None:
+    assert value_of(finder, text, expression) == value
+
+
+def test_a_decade_without_a_direction_word_is_no_date(finder: TimeFinder) -> None:
+    assert value_of(finder, "Das Jahrzehnt der Reformen begann.", "Jahrzehnt") is None

@@ -189,7 +189,8 @@ class Normaliser:
     def _era(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         value, mod = grammar.resolve_era(g["_kind"], g, ctx.anchor)
         if value is None:
-            return None if g["_kind"] != "century_rel" else Resolved("DATE", None, "century", mod=mod)
+            relative = {"century_rel": "century", "decade_rel": "decade"}.get(g["_kind"])
+            return None if relative is None else Resolved("DATE", None, relative, mod=mod)
         return Resolved("DATE", value, mod=mod)
 
     def _phrase(self, g: dict[str, str], ctx: Context) -> Resolved | None:

@@ -66,6 +66,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "century_word": ("Jahrhundert",),
     "century_digits": ("Jahrhundert",),
     "century_rel": ("Jahrhundert",),
+    "decade_rel": ("Jahrzehnt",),
     "early_year": ("Jahr",),
     "era_year": ("Chr",),
 }
