@@ -40,3 +40,21 @@ def test_trigger_needles_drop_those_containing_a_shorter_one() -> None:
     from wortlaut.timex.triggers import minimal
 
     assert minimal(("jahrelangen", "jahrelang", "Jahr", "Jahres", "heute")) == ("Jahr", "heute", "jahrelang")
+
+
+def test_trigger_regex_finds_exactly_the_texts_holding_a_needle() -> None:
+    from wortlaut.timex.triggers import present, trigger_regex
+
+    needles = ("Mo", "Monat", "Morgen", "Jahr", "Jahrhundert", "a.b", "ochenend")
+    texts = ["Am Morgen", "Monatlich", "jahr", "Jahrhunderte", "axb", "a.b", "Wochenende", "M o", ""]
+    test = trigger_regex(needles)
+    assert [test.search(text) is not None for text in texts] == [present(text, needles) for text in texts]
+
+
+def test_word_start_trigger_needs_the_needle_at_a_word_start() -> None:
+    from wortlaut.timex.triggers import minimal, trigger_regex
+
+    test = trigger_regex(minimal(("heute", "heutigen", "Heute"), prefix_only=True), word_start=True)
+    assert test.search("Er kam heute.") and test.search("Heute kam er.")
+    assert not test.search("Die Schleuteheute") and not test.search("Dachheutigen")
+    assert minimal(("Tag danach", "danach"), prefix_only=True) == ("danach", "Tag danach")

@@ -2,7 +2,7 @@
 
 The halves are fixed in ``eval/data/krauts_dolomiten_split.tsv`` (file names sorted by SHA-1, first 50
 ``tune``, the rest ``untouched``), so the rules can be tuned on one half and judged on the other. The own
-sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/`` and ``timex-own-c/``) store no article
+sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/``, ``-c/`` and ``-d/``) store no article
 text: 10kGNAD rows give offsets into the article, news-html rows give which occurrence of the expression
 in the text wortlaut's HTML reader extracts.
 Both are read into :class:`~wortlaut.timex.timeml.TimeMLDocument` so one scorer serves all sets.
@@ -23,8 +23,10 @@ OWN_DIR = DATA / "timex-own"
 OWN_B_DIR = DATA / "timex-own-b"
 #: The third own set (issue 15, third session), held back like B: scored once at the end of a session.
 OWN_C_DIR = DATA / "timex-own-c"
+#: The fourth own set (issue 15, fourth session), held back like B and C.
+OWN_D_DIR = DATA / "timex-own-d"
 #: ``--set`` name -> folder of an own set.
-OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR, "own-c": OWN_C_DIR}
+OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR, "own-c": OWN_C_DIR, "own-d": OWN_D_DIR}
 SHARED_DATA = Path("../shared/data")
 HALVES = ("tune", "untouched")
 
@@ -108,7 +110,7 @@ def _occurrence(text: str, row: dict[str, str]) -> int:
 
 
 def own_documents(shared: Path = SHARED_DATA, *, name: str = "own") -> list[TimeMLDocument]:
-    """All documents of an own set (``own``: 25, ``own-b``: 15, ``own-c``: 12).
+    """All documents of an own set (``own``: 25, ``own-b``: 15, ``own-c``: 12, ``own-d``: 13).
 
     A clear error without ``../shared``."""
     if name not in OWN_SETS:

@@ -70,6 +70,20 @@ def year_for_month(anchor: date, month: int, day: int | None, direction: str | N
     return min(years, key=lambda year: (abs(points[year] - here), -year))
 
 
+def weekday_year(year: int, month: int, day: int, weekday: int, anchor: date) -> int:
+    """The year, within one of the anchor's, in which ``day.month.`` falls on the named weekday
+    (``Montag, dem 2. Mai``): the weekday fixes the year the tense or the distance chose otherwise; the
+    chosen year stays when it fits or when no year near the anchor fits."""
+    fits = [
+        candidate
+        for candidate in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (found := safe_date(candidate, month, day)) is not None and found.isoweekday() == weekday
+    ]
+    if year in fits or not fits:
+        return year
+    return min(fits, key=lambda candidate: abs(candidate - year))
+
+
 def _point(year: int, month: int, day: int | None) -> int:
     """Day number of a day, or of the middle of a month, for distance comparisons."""
     found = safe_date(year, month, day or 15) or safe_date(year, month, 28)

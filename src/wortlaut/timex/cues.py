@@ -43,7 +43,12 @@ LIST_SEP = r"\s*(?:,?\s*(?:und|bis|oder|sowie)(?:\s+(?:am|zum))?|,|-|–|/)\s*"
 #: in :data:`wortlaut.timex.lengths.APPROX_MODS`.
 APPROX = r"rund|etwa|knapp|genau|fast|beinahe|über|mehr\s+als|gut|ungefähr|zirka|circa|mindestens"
 
-PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
+#: A time zone after a clock time without ``Uhr`` (``5.00 MEZ``, ``14:30 UTC``): the zone makes it a clock
+#: time; the value keeps the local clock and names no zone (as the own sets' guidelines annotate it).
+CLOCK_ZONE = r"(?:MEZ|MESZ|UTC|GMT|CET|CEST|Ortszeit)(?!\w)"
+#: Parts of the day glued to a weekday (``Dienstagabend``, ``Montagfrüh``) or ``früh`` after it
+#: (``Montag früh``).
+PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh|\s+früh(?!\w))"
 #: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
 #: vague durations like ``seit Jahren``.
 VAGUE_COURSE = r"(?:[Ii]m\s+Lauf(?:e)?\s+der|[Üü]ber\s+die)\s+"
@@ -61,5 +66,9 @@ PARTICULAR_AFTER = re.compile(
 )
 #: Generic phrases ending in a noun, which :data:`PARTICULAR_AFTER` can make particular.
 GENERIC_NOUNS = ("Moment", "Zeit", "Zeitpunkt", "Vergangenheit")
+#: ``von morgen`` after a noun is the generic future (``die Stadt von morgen``, ``Technologien von morgen``),
+#: not tomorrow; ``von morgen an`` starts tomorrow. TimeML: FUTURE_REF.
+GENERIC_TOMORROW_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]*\s+von\s+$")
+GENERIC_TOMORROW_NOT_AFTER = re.compile(r"\s*(?:an|ab|bis|früh|zu|auf)(?!\w)")
 #: Idioms made of time words that name no time (``von heute auf morgen`` = suddenly).
 TIME_IDIOMS = re.compile(r"[Vv]on\s+heute\s+auf\s+morgen")

@@ -49,6 +49,24 @@ PAST_BEFORE = re.compile(r"(?<!\w)(?:vergangenen|letzten|vorigen|zurückliegende
 FUTURE_BEFORE = re.compile(r"(?<!\w)(?:kommenden|nächsten|bevorstehenden)\s+$")
 #: Kinds whose direction such a word decides.
 DIRECTED_KINDS = frozenset({"month", "daymonth", "holiday"})
+#: ``von`` / ``vom`` before a date that starts no range or onset dates a thing by its origin (``die
+#: Entscheidung von Februar``, ``das Urteil vom 3. März``, ``das Interview vom Dienstag``): it lies back.
+ORIGIN_BEFORE = re.compile(r"(?<!\w)(?<!Woche\s)vo[mn]\s+$")
+ORIGIN_NOT_AFTER = re.compile(r"\s*(?:bis|an|ab|auf|zu[mr]?|-|–)(?!\w)")
+ORIGIN_KINDS = frozenset({"month", "daymonth", "weekday"})
+#: ``bis`` before a day or month names a limit; in a clause without tense (``Die Regel gilt bis Freitag``) the
+#: limit lies ahead (with one, the tense decides: ``Er blieb bis Freitag``).
+#: A sentence about every year (``Jedes Jahr im Mai``, ``findet alljährlich am 3. Mai statt``, ``immer im
+#: Herbst``) names a month or day of no particular year: TIMEX3 ``XXXX-05``.
+YEARLY = re.compile(
+    r"(?<!\w)(?:[Jj]edes\s+Jahr|[Aa]ll?jährlich|Jahr\s+für\s+Jahr|[Ii]mmer\s+(?:im|am|zum|Anfang|Mitte|Ende))(?!\w)"
+)
+#: Kinds that read as a month or day of every year in such a sentence.
+YEARLY_KINDS = frozenset({"month", "daymonth", "season"})
+CALENDAR_VALUE = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI)")
+#: The first ends of a calendar range (``16. bis 18. Juni``, ``April bis Juni``).
+RANGE_KINDS = frozenset({"month", "daymonth", "daylist", "numdate", "weekday"})
+UNTIL_BEFORE = re.compile(r"(?<!\w)bis\s+(?:(?:zum|zur|Ende|Anfang|Mitte)\s+)?$")
 
 #: A date at least this many years before the anchor is "then" to a sentence-initial ``Heute`` right after it
 #: (``Im Gründungsjahr 1951 … Heute umfasst …``): the contrast makes ``heute`` mean "nowadays". A decade is
@@ -133,6 +151,7 @@ class TimeFinder:
         cands = self.patterns.candidates(chunk)
         partners = _range_years(cands, chunk)
         several = False
+        yearly = YEARLY.search(chunk) is not None
         for index, cand in enumerate(cands):
             start, end = sentence.start + cand.start, sentence.start + cand.end
             several = several or cand.kind == "daylist"
@@ -140,6 +159,8 @@ class TimeFinder:
             if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
                 direction = "past"
             direction = _directed(cand, chunk) or direction
+            if direction is None and _until(cands, index, chunk):
+                direction = "future"
             ref = anchor(start)
             day = focus.day if focus.anchor == ref else None
             local = focus.sentence == sentence.start
@@ -165,6 +186,8 @@ class TimeFinder:
                 continue
             if resolved is None:
                 continue
+            if yearly and _of_every_year(cand, resolved):
+                resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
             if result and cand.kind == "weekday" and index and cands[index - 1].kind == "weekday":
                 ends = (cands[index - 1], cand)
                 resolved, result[-1] = _ordered_range(resolved, result[-1], chunk, ends, direction)
@@ -223,11 +246,33 @@ def _range_years(cands: Sequence[Candidate], chunk: str) -> dict[int, int]:
     return found
 
 
+def _of_every_year(cand: Candidate, resolved: Resolved) -> bool:
+    """A month, day or season whose year came from the anchor, not from the text (no ``2014``, no
+    ``des Vorjahres``)."""
+    named = "year" in cand.groups or "ymod" in cand.groups or "yword" in cand.groups or "mod" in cand.groups
+    return cand.kind in YEARLY_KINDS and not named and bool(CALENDAR_VALUE.match(resolved.value or ""))
+
+
+def _until(cands: Sequence[Candidate], index: int, chunk: str) -> bool:
+    """``bis`` right before a day or month that is not the second end of a calendar range (``April bis
+    Juni`` takes the direction of the range, not of the limit)."""
+    cand = cands[index]
+    if cand.kind not in ORIGIN_KINDS or not UNTIL_BEFORE.search(chunk, max(0, cand.start - 20), cand.start):
+        return False
+    first = cands[index - 1] if index else None
+    joined = first is not None and RANGE_JOIN.fullmatch(chunk, first.end, cand.start) is not None
+    return not (joined and first is not None and first.kind in RANGE_KINDS)
+
+
 def _directed(cand: Candidate, chunk: str) -> str | None:
-    """``past`` / ``future`` when a direction word stands right before a month or feast."""
+    """``past`` / ``future`` when a direction word stands right before a month or feast, ``past`` after an
+    origin's ``von`` / ``vom``."""
+    window = (chunk, max(0, cand.start - 30), cand.start)
+    origin = cand.kind in ORIGIN_KINDS and ORIGIN_BEFORE.search(*window)
+    if origin and not ORIGIN_NOT_AFTER.match(chunk, cand.end):
+        return "past"
     if cand.kind not in DIRECTED_KINDS:
         return None
-    window = (chunk, max(0, cand.start - 30), cand.start)
     if PAST_BEFORE.search(*window):
         return "past"
     return "future" if FUTURE_BEFORE.search(*window) else None

@@ -59,6 +59,7 @@ ERA_KINDS = frozenset(
         "century_word",
         "century_digits",
         "century_rel",
+        "decade_rel",
         "early_year",
         "era_year",
     }
@@ -88,6 +89,9 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         ("century_word", re.compile(rf"{b}{POSITION}?(?P<ord>{ordinal})\s+Jahrhunderts?(?!\w)")),
         ("century_digits", re.compile(rf"{b}{POSITION}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
         ("century_rel", re.compile(rf"{b}{POSITION}?(?P<cmod>{offset})\s+Jahrhunderts?(?!\w)")),
+        # ``im kommenden Jahrzehnt`` (the 2020s said in 2015), ``Ende des Jahrzehnts`` (this one, mod END).
+        ("decade_rel", re.compile(rf"{b}{POSITION}?(?P<cmod>{offset})\s+Jahrzehnts?(?!\w)")),
+        ("decade_rel", re.compile(rf"{b}{POSITION}Jahrzehnts(?!\w)")),
         ("early_year", re.compile(rf"{b}(?:[Ii]m\s+)?Jahre?s?\s+(?P<year>\d{{1,4}})(?!\d)(?:\s+{era})?")),
         ("era_year", re.compile(rf"{b}(?P<year>\d{{1,4}})\s+{era}")),
     ]
@@ -143,6 +147,10 @@ def resolve_era(kind: str, g: dict[str, str], anchor: date | None) -> tuple[str 
     if kind in {"century_word", "century_digits"}:
         number = CENTURY_ORDINALS[g["ord"]] if "ord" in g else int(g["num"])
         return (f"{number - 1:02d}", _mod(g)) if 1 <= number <= 21 else (None, None)
+    if kind == "decade_rel":
+        if anchor is None:
+            return None, _mod(g)
+        return f"{anchor.year // 10 + CENTURY_OFFSETS.get(g.get('cmod', ''), 0):03d}", _mod(g)
     if kind == "century_rel":
         if anchor is None:
             return None, _mod(g)

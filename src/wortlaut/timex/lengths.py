@@ -72,7 +72,10 @@ class LengthRules:
             dated = offset_value(UNIT_NAMES[unit], -whole, ctx)
             back = DATE_BACK_MODS.get(mod or "", mod)
             return Resolved(dated.type, dated.value, dated.relative, back, timeml_value=period(number, unit))
-        if prep == "in" and whole is not None and unit in {"M", "W", "D"} and ctx.direction != "past":
+        # ``in zwei Wochen`` is a date ahead; ``in den nächsten zwei Wochen`` (a direction or position word
+        # before the count) is the stretch itself, a duration.
+        ahead = prep == "in" and "mod" not in g and ctx.direction != "past"
+        if ahead and whole is not None and unit in {"M", "W", "D"}:
             return offset_value(UNIT_NAMES[unit], whole, ctx, mod)
         return Resolved("DURATION", period(number, unit), mod=mod)
 

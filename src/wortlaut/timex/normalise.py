@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from wortlaut.timex import grammar, phrases, spoken
-from wortlaut.timex.calendar import iso_week, safe_date, weekday_date, year_for_month
+from wortlaut.timex.calendar import iso_week, safe_date, weekday_date, weekday_year, year_for_month
 from wortlaut.timex.lengths import LengthRules
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.patterns import Candidate
@@ -24,6 +24,7 @@ POSITION_MODS = {"Anfang": "START", "Beginn": "START", "Mitte": "MID", "Ende": "
 PART_CODES = {
     "Abend": "EV",
     "früh": "MO",
+    "Früh": "MO",
     "Morgen": "MO",
     "Vormittag": "MO",
     "Mittag": "MI",
@@ -113,6 +114,8 @@ class Normaliser:
             year = ctx.year
         elif ctx.anchor is not None:
             year = year_for_month(ctx.anchor, month, day, ctx.direction)
+            if "apposed" in g and g["wd"] in self.lex.weekdays:  # ``Montag, 2. Mai``; not ``Dienstag den``
+                year = weekday_year(year, month, day, self.lex.weekdays[g["wd"]], ctx.anchor)
         else:
             valid = safe_date(2000, month, day) is not None
             return Resolved("DATE", None, f"XXXX-{month:02d}-{day:02d}") if valid else None
@@ -186,7 +189,8 @@ class Normaliser:
     def _era(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         value, mod = grammar.resolve_era(g["_kind"], g, ctx.anchor)
         if value is None:
-            return None if g["_kind"] != "century_rel" else Resolved("DATE", None, "century", mod=mod)
+            relative = {"century_rel": "century", "decade_rel": "decade"}.get(g["_kind"])
+            return None if relative is None else Resolved("DATE", None, relative, mod=mod)
         return Resolved("DATE", value, mod=mod)
 
     def _phrase(self, g: dict[str, str], ctx: Context) -> Resolved | None:
@@ -204,7 +208,7 @@ class Normaliser:
 
     def _weekday(self, g: dict[str, str], ctx: Context) -> Resolved:
         weekday = self.lex.weekdays[g["wd"]]
-        part = PART_CODES.get(g.get("part", "").capitalize(), "")
+        part = PART_CODES.get(g.get("part", "").strip().capitalize(), "")
         if "every" in g:
             return Resolved("SET", f"XXXX-WXX-{weekday}")
         offset = self._mod_or_none(g.get("mod", ""))
@@ -232,6 +236,8 @@ class Normaliser:
     def _word(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         text = g["word"]
         word = self.lex.words.get(text) or self.lex.words[text[:1].lower() + text[1:]]
+        if "generic" in g:  # ``die Stadt von morgen``
+            return Resolved("DATE", g["generic"])
         if "nowadays" in g:
             # ``heute`` meaning "nowadays": the publication day on the timeline, PRESENT_REF for TimeML.
             today = self._offset_value("day", 0, ctx)

@@ -14,7 +14,10 @@ from wortlaut.timex import grammar, phrases, spoken
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
+    CLOCK_ZONE,
     GENERIC_NOUNS,
+    GENERIC_TOMORROW_BEFORE,
+    GENERIC_TOMORROW_NOT_AFTER,
     LIST_SEP,
     MEASURE_RANGE,
     MODERN_YEAR,
@@ -35,7 +38,7 @@ from wortlaut.timex.cues import (
     YEAR_RANGE_BEFORE,
 )
 from wortlaut.timex.lexicon import TimeLexicon
-from wortlaut.timex.triggers import build_triggers
+from wortlaut.timex.triggers import WORD_START_KINDS, build_triggers, trigger_regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,8 @@ class PatternSet:
         year = r"(?P<year>\d{4})"
         #: ``des Vorjahres``, ``vergangenen Jahres`` after a day or month: the year counted from the anchor.
         of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres))"
-        clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?!\w)"
+        #: ``Uhr`` glued to a capitalised word is a page-extraction seam (``15:30 UhrAm 8. Spieltag``).
+        clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?![a-zäöüß\d_])"
         b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d-])")),
@@ -95,7 +99,7 @@ class PatternSet:
                 "daymonth",
                 re.compile(
                     rf"{b}(?:(?P<night>Nacht|Abend|Morgen|Vormittag|Nachmittag)\s+(?:des|zum|vom|auf\s+den)\s+)?"
-                    rf"(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
+                    rf"(?:(?P<wd>{weekday})(?P<apposed>,)?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
                     rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
                 ),
             ),
@@ -209,6 +213,7 @@ class PatternSet:
                 "clock",
                 re.compile(rf"{b}(?P<prep>[Uu]m)\s+(?P<h>\d{{1,2}})[.:](?P<min>\d{{2}})(?![\d.,]\d|\d)"),
             ),
+            ("clock", re.compile(rf"{b}(?P<h>\d{{1,2}})[.:](?P<min>\d{{2}})\s*{CLOCK_ZONE}")),
             (
                 "season",
                 re.compile(
@@ -234,41 +239,42 @@ class PatternSet:
         self.patterns += phrases.extra_patterns(lex, b, number)
         self.patterns += spoken.extra_patterns(lex, b)
         self.triggers = build_triggers(lex)
-        #: Each kind's trigger test as one regex alternation: one C-level scan per kind instead of a
-        #: Python loop over up to a hundred substrings (same answer as :func:`present`).
+        #: Each kind's trigger test as one prefix-tree regex: one C-level scan per kind instead of a Python
+        #: loop over up to a hundred substrings (same answer as :func:`present`, or at word starts for the
+        #: kinds whose patterns begin there).
         self.trigger_tests = {
-            kind: re.compile("|".join(re.escape(needle) for needle in needles))
+            kind: trigger_regex(needles, word_start=kind in WORD_START_KINDS)
             for kind, needles in self.triggers.items()
         }
+        #: The patterns grouped by their trigger test (kinds that share one, e.g. the month kinds, the
+        #: clock kinds, the spoken kinds, test it once per sentence), each with its place in the list.
+        self.groups: list[tuple[re.Pattern[str], list[tuple[int, str, re.Pattern[str]]]]] = []
+        by_test: dict[int, list[tuple[int, str, re.Pattern[str]]]] = {}
+        for index, (kind, pattern) in enumerate(self.patterns):
+            test = self.trigger_tests[kind]
+            if id(test) not in by_test:
+                by_test[id(test)] = []
+                self.groups.append((test, by_test[id(test)]))
+            by_test[id(test)].append((index, kind, pattern))
         #: Set to False to run every pattern on every sentence (to check that the triggers change nothing).
         self.use_triggers = True
 
     def candidates(self, text: str) -> list[Candidate]:
-        """All accepted candidates, overlaps reduced to the longest (then the earliest)."""
-        active: dict[int, bool] = {}
+        """All accepted candidates, overlaps reduced to the longest (then the earliest, then the first
+        pattern in the list)."""
         found = [
-            cand
-            for kind, pattern in self.patterns
-            if self._active(kind, text, active)
+            (index, cand)
+            for test, members in self.groups
+            if not self.use_triggers or test.search(text) is not None
+            for index, kind, pattern in members
             for cand in self._matches(kind, pattern, text)
         ]
-        found.sort(key=lambda cand: (-(cand.end - cand.start), cand.start))
+        found.sort(key=lambda item: (item[1].start - item[1].end, item[1].start, item[0]))
         kept: list[Candidate] = []
-        for cand in found:
+        for _, cand in found:
             if all(cand.end <= other.start or cand.start >= other.end for other in kept):
                 kept.append(cand)
         return sorted(kept, key=lambda cand: cand.start)
-
-    def _active(self, kind: str, text: str, seen: dict[int, bool]) -> bool:
-        """Whether the kind's trigger occurs in the text (cached per trigger for this text: the month kinds,
-        the clock kinds and the century kinds share theirs)."""
-        if not self.use_triggers:
-            return True
-        test = self.trigger_tests[kind]
-        key = id(test)  # a compiled pattern hashes its whole program; its id is cheap and stable here
-        if key not in seen:
-            seen[key] = test.search(text) is not None
-        return seen[key]
 
     def _matches(self, kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Candidate]:
         for match in pattern.finditer(text):
@@ -366,7 +372,15 @@ class PatternSet:
         idiom = TIME_IDIOMS.search(text, max(0, start - 16), end + 16)
         if idiom and idiom.start() <= start and end <= idiom.end():
             return False
+        if lowered == "morgen" and "part" not in groups and _generic_tomorrow(text, start, end):
+            groups["generic"] = "FUTURE_REF"
         return not (lowered == "morgen" and previous.lower() in MORNING_BEFORE)
+
+
+def _generic_tomorrow(text: str, start: int, end: int) -> bool:
+    """``die Stadt von morgen``: a noun, ``von``, ``morgen``, and no ``an`` / ``ab`` after it."""
+    before = GENERIC_TOMORROW_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and not GENERIC_TOMORROW_NOT_AFTER.match(text, end)
 
 
 def _sentence_start(text: str, start: int) -> bool:

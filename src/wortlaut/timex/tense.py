@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from wortlaut.article import Token
 
 WORD = re.compile(r"\w+")
+#: Words of the participle's shape that are no participles (``ist am Montag gegen 10 Uhr``).
+NOT_PARTICIPLE = r"(?!(?:gegen|geben|gehen|gelten|gerade|genügend|gestern)\b)"
 PERFECT = re.compile(
-    r"\b(?:ist|sind|hat|haben|war|waren)\b(?:\W+\w+){0,8}?\W+(ge\w+(?:t|en))\b|\b(ge\w+(?:t|en))\s+(?:hat|haben|ist|sind)\b"
+    rf"\b(?:ist|sind|hat|haben|war|waren)\b(?:\W+\w+){{0,8}}?\W+{NOT_PARTICIPLE}(ge\w+(?:t|en))\b"
+    rf"|\b{NOT_PARTICIPLE}(ge\w+(?:t|en))\s+(?:hat|haben|ist|sind)\b"
 )
 CLAUSE_BREAK = re.compile(r"[,;:–]")
 #: The target of a postponement: ``auf (den) Freitag verschoben`` (not ``das am Sonntag erwartete
@@ -25,7 +28,7 @@ PREDICATE = re.compile(r"\w+\s+(?:(?:erst|schon|bereits|nun|jetzt)\s+)?(?:am|an|
 #: ... and nothing after it but a clock time before the clause ends: then the expression is the predicate
 #: (``Die Abstimmung ist am Montag.``); with more words the copula is usually a perfect-tense auxiliary
 #: whose participle comes last (``ist am Sonntag in den Jemen zurückgekehrt``).
-CLAUSE_END = re.compile(r"\s*(?:um\s+\d{1,2}(?:[.:]\d\d)?\s*Uhr)?\s*[.!?)]*\s*")
+CLAUSE_END = re.compile(r"\s*(?:(?:um|gegen|ab)\s+\d{1,2}(?:[.:]\d\d)?\s*Uhr)?\s*[.!?)]*\s*")
 
 
 #: Cue strengths: a postponement beats tense, tense beats a bare present.

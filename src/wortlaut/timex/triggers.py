@@ -9,6 +9,8 @@ benchmark compare all finds with and without triggers.
 
 from __future__ import annotations
 
+import re
+
 from wortlaut.timex.feasts import load_holidays
 from wortlaut.timex.lexicon import TimeLexicon
 
@@ -64,9 +66,18 @@ FIXED: dict[str, tuple[str, ...]] = {
     "century_word": ("Jahrhundert",),
     "century_digits": ("Jahrhundert",),
     "century_rel": ("Jahrhundert",),
+    "decade_rel": ("Jahrzehnt",),
     "early_year": ("Jahr",),
     "era_year": ("Chr",),
 }
+
+
+#: Kinds whose pattern starts the match at a word start with one of the needles (``{b}(?P<word>…)``): their
+#: test may demand that a needle begins a word too, which skips most positions of a sentence at once (the
+#: ``word`` kind's 114 needles cost about a third of all trigger tests without it; measured on 10kGNAD).
+WORD_START_KINDS = frozenset({"word"})
+#: A prefix tree of needles: letter -> subtree; the key "" marks a needle that ends here.
+_Tree = dict[str, "_Tree"]
 
 
 def _cap(words: list[str]) -> tuple[str, ...]:
@@ -89,20 +100,48 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
             "holiday": tuple(load_holidays()),
         }
     )
-    return {kind: minimal(needles) for kind, needles in triggers.items()}
+    return {
+        kind: minimal(needles, prefix_only=kind in WORD_START_KINDS) for kind, needles in triggers.items()
+    }
 
 
-def minimal(needles: tuple[str, ...]) -> tuple[str, ...]:
+def minimal(needles: tuple[str, ...], *, prefix_only: bool = False) -> tuple[str, ...]:
     """The needles without those that contain a shorter one (``jahrelang`` covers ``jahrelangen``).
 
     The test stays the same (a text holding a longer needle holds the shorter one) but costs less:
-    inflected word forms multiply the needles of the ``word`` kind otherwise.
+    inflected word forms multiply the needles of the ``word`` kind otherwise. With ``prefix_only`` (for a
+    test at word starts) a needle is covered only by one it begins with.
     """
     kept: list[str] = []
     for needle in sorted(set(needles), key=len):
-        if not any(short in needle for short in kept):
+        covered = (needle.startswith(short) if prefix_only else short in needle for short in kept)
+        if not any(covered):
             kept.append(needle)
     return tuple(kept)
+
+
+def trigger_regex(needles: tuple[str, ...], *, word_start: bool = False) -> re.Pattern[str]:
+    """One regex that finds any of the needles, written as a prefix tree (``Mo(?:nat|rgen)``).
+
+    It matches exactly the texts a plain alternation matches, but the regex engine tries one branch per
+    letter instead of one per needle, about twice as fast on 10kGNAD sentences. ``word_start`` demands a
+    needle right after a non-word character or the text start."""
+    tree: _Tree = {}
+    for needle in needles:
+        node = tree
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile((r"(?<!\w)" if word_start else "") + _branches(tree))
+
+
+def _branches(node: _Tree) -> str:
+    """The regex of one prefix-tree node; a needle that ends here makes the rest optional."""
+    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def present(text: str, needles: tuple[str, ...]) -> bool:
