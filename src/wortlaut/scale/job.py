@@ -174,6 +174,8 @@ def _tally(analysed: Any) -> tuple[int, list[str]]:
     """
     count, failures = 0, []
     for batch in analysed.iter_batches(batch_format="pyarrow", batch_size=None):
+        if not batch.num_rows:  # an empty input file gives an empty block, maybe without columns
+            continue
         for error in batch.column("error").to_pylist():
             if error:
                 failures.append(error)
@@ -226,6 +228,8 @@ def _write_jsonl(records: Any, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8") as handle:
         for batch in records.iter_batches(batch_format="pyarrow"):
+            if not batch.num_rows:
+                continue
             handle.writelines(text + "\n" for text in batch.column("record").to_pylist() if text)
 
 
