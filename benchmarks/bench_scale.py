@@ -1,20 +1,22 @@
 """Own process pool vs Ray Data on the same articles: throughput, start-up, memory and CPU per process.
 
-Writes the corpus (10kGNAD articles, then WikiNews ``originalText`` of the
-train and dev splits) once as JSON Lines files, then analyses it with
+Writes the corpus (``--limit`` distinct articles, default 2,000: the 10kGNAD
+articles, then WikiNews ``originalText`` of the train and dev splits, then
+marked copies) once as JSON Lines files, then analyses it with
 ``--workers`` workers on each side named by ``--order`` (default
 ``pool,ray,ray,pool``: both orders, so a load that drifts during the run
 shows): with the pool ``wortlaut ingest`` uses
 (:func:`wortlaut.store.loader._analysed`, fork, resources loaded once per
 worker) and with :func:`wortlaut.scale.job.run_batch` (Ray Data, local mode,
 without linking, Ray started and shut down inside the timing), and checks
-that every run gives the same records.  Each run samples every descendant
+that every run gives the same records, all of them.  Each run samples every descendant
 process of the benchmark (Ray's services and workers included) for peak RSS
 and CPU seconds, so the CPU cost per article of the pool's children, the Ray
 actors and Ray's own processes can be compared independently of the load of a
-shared machine.  Usage::
+shared machine; the load averages (``uptime``'s) before and after each run are
+printed beside it, and ``--out`` writes every number as JSON.  Usage::
 
-    .venv/bin/python -m benchmarks.bench_scale [--limit N] [--workers W] [--order pool,ray]
+    .venv/bin/python -m benchmarks.bench_scale [--limit N] [--workers W] [--order pool,ray] [--out F.json]
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.corpora import CorpusMissing, gnad_articles, wikinews_articles
 from wortlaut.article import Article
@@ -38,9 +41,11 @@ from wortlaut.ingest import iter_articles
 from wortlaut.scale.records import read_records, record_json
 from wortlaut.store.loader import _analysed, default_analyzer
 
-#: JSON Lines files the corpus is written as: Ray Data reads one file per task, so a sharded input
-#: is what lets every actor work (the pool reads the same files in the same order).
-SHARDS = 16
+#: JSON Lines files the corpus is written as: a Ray actor takes one file per call, so a sharded input
+#: is what lets every actor work, and when the last files run one actor may wait for the other for
+#: up to one file's work: 64 shards of ~31 articles at 2,000 articles keep that under a second
+#: (0.026 CPU-s per article measured); the pool reads the same files in the same order.
+SHARDS = 64
 
 
 #: Clock ticks per second of ``/proc/<pid>/stat``'s CPU times.
@@ -140,9 +145,25 @@ def ray_kind(cmdline: str) -> str:
     return "other: " + cmdline[:40]
 
 
+def corpus_articles(limit: int) -> list[Article]:
+    """``limit`` distinct articles: 10kGNAD, then WikiNews train and dev, then copies with a marker line.
+
+    The real articles are 1,878; past them the corpus repeats with ``(Kopie n)``
+    appended, so every article has its own id (none is skipped as already seen)
+    and costs what its original costs.
+    """
+    real: list[Article] = gnad_articles() + wikinews_articles("train") + wikinews_articles("dev")
+    articles = []
+    for number, article in zip(range(limit), itertools.cycle(real), strict=False):
+        copy = number // len(real)
+        text = article.text if copy == 0 else f"{article.text}\n(Kopie {copy})"
+        articles.append(Article.create(text, title=article.title, language="de"))
+    return articles
+
+
 def write_corpus(limit: int, target: Path) -> int:
-    articles: list[Article] = gnad_articles() + wikinews_articles("train") + wikinews_articles("dev")
-    articles = articles[:limit] if limit < len(articles) else articles
+    """The corpus as :data:`SHARDS` JSON Lines files, article ``n`` in file ``n % SHARDS``."""
+    articles = corpus_articles(limit)
     target.mkdir(parents=True, exist_ok=True)
     handles = [(target / f"part-{n:02d}.jsonl").open("w", encoding="utf-8") for n in range(SHARDS)]
     for number, article in enumerate(articles):
@@ -164,33 +185,73 @@ class Run:
     driver_cpu: float
     tree: ProcessTree
     startup: float = 0.0
-    load: tuple[float, float] = (0.0, 0.0)
+    load: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
+    began: str = ""
+
+    @property
+    def workers_label(self) -> str:
+        return "analysis actors" if self.side == "ray" else "pool workers"
+
+    def kind(self, pid: int) -> str:
+        return ray_kind(self.tree.names.get(pid, "")) if self.side == "ray" else "pool workers"
+
+    def summary(self) -> dict[str, Any]:
+        """The run's numbers (also the JSON summary's entry for it)."""
+        n = len(self.records)
+        workers = [pid for pid in self.tree.cpu if self.kind(pid) == self.workers_label]
+        work_cpu = sum(self.tree.cpu[pid] for pid in workers)
+        others: dict[str, dict[str, float]] = {}
+        for pid, cpu in self.tree.cpu.items():
+            if pid not in workers:
+                entry = others.setdefault(self.kind(pid), {"processes": 0, "cpu_s": 0.0, "peak_mib": 0.0})
+                entry["processes"] += 1
+                entry["cpu_s"] = round(entry["cpu_s"] + cpu, 2)
+                entry["peak_mib"] = round(max(entry["peak_mib"], self.tree.peak[pid]), 1)
+        other_cpu = sum(entry["cpu_s"] for entry in others.values())
+        return {
+            "side": self.side,
+            "began": self.began,
+            "articles": n,
+            "wall_s": round(self.seconds, 2),
+            "articles_per_s": round(n / self.seconds, 3),
+            "startup_s": round(self.startup, 2),
+            "load_before": [round(value, 2) for value in self.load[0]],
+            "load_after": [round(value, 2) for value in self.load[1]],
+            "worker_cpu_s": [round(self.tree.cpu[pid], 2) for pid in sorted(workers)],
+            "worker_peak_mib": [round(self.tree.peak[pid], 1) for pid in sorted(workers)],
+            "worker_cpu_s_per_article": round(work_cpu / max(n, 1), 4),
+            "driver_cpu_s": round(self.driver_cpu, 2),
+            "other_cpu_s": round(other_cpu, 2),
+            "total_cpu_s": round(work_cpu + self.driver_cpu + other_cpu, 2),
+            "other_processes": others,
+        }
 
     def report(self) -> str:
-        n = len(self.records)
-        kinds = self.tree.by_kind(ray_kind if self.side == "ray" else lambda _: "pool workers")
-        workers = "analysis actors" if self.side == "ray" else "pool workers"
-        count, work_cpu, peak = kinds.pop(workers, (0, 0.0, 0.0))
-        overhead = sum(cpu for _, cpu, _ in kinds.values())
+        numbers = self.summary()
+        n = numbers["articles"]
         lines = [
-            f"{self.side}: {self.seconds:.1f} s for {n} articles = {n / self.seconds:.2f} articles/s"
+            f"{self.side}: {self.seconds:.1f} s for {n} articles = {numbers['articles_per_s']:.2f} articles/s"
             + (f" (start-up {self.startup:.1f} s)" if self.side == "ray" else "")
-            + f"; load {self.load[0]:.1f} -> {self.load[1]:.1f}",
-            f"  {workers}: {count} processes, {work_cpu:.1f} CPU-s ="
-            f" {work_cpu / max(n, 1):.3f} CPU-s/article,"
-            f" peak {peak:.0f} MiB; driver {self.driver_cpu:.1f} CPU-s; other processes {overhead:.1f} CPU-s",
+            + f"; load {_load(self.load[0])} -> {_load(self.load[1])}",
+            f"  {self.workers_label}: {len(numbers['worker_cpu_s'])} processes,"
+            f" {sum(numbers['worker_cpu_s']):.1f} CPU-s"
+            f" = {numbers['worker_cpu_s_per_article']:.3f} CPU-s/article"
+            f" (each {', '.join(f'{cpu:.1f}' for cpu in numbers['worker_cpu_s'])}), peak MiB"
+            f" {', '.join(f'{mib:.0f}' for mib in numbers['worker_peak_mib'])}",
+            f"  driver {self.driver_cpu:.1f} CPU-s; other processes {numbers['other_cpu_s']:.1f} CPU-s;"
+            f" total {numbers['total_cpu_s']:.1f} CPU-s",
         ]
-        each = [cpu for pid, cpu in self.tree.cpu.items() if kind_of(self, pid) == workers]
-        lines.append(f"    each: {', '.join(f'{cpu:.1f}' for cpu in sorted(each))} CPU-s")
         lines += [
-            f"    {label}: {c} processes, {cpu:.1f} CPU-s, peak {mib:.0f} MiB"
-            for label, (c, cpu, mib) in sorted(kinds.items(), key=lambda item: -item[1][1])
+            f"    {label}: {int(entry['processes'])} processes, {entry['cpu_s']:.1f} CPU-s,"
+            f" peak {entry['peak_mib']:.0f} MiB"
+            for label, entry in sorted(numbers["other_processes"].items(), key=lambda item: -item[1]["cpu_s"])
         ]
         return "\n".join(lines)
 
 
-def kind_of(run: Run, pid: int) -> str:
-    return ray_kind(run.tree.names.get(pid, "")) if run.side == "ray" else "pool workers"
+def _load(averages: tuple[float, ...]) -> str:
+    """``uptime``'s three load averages."""
+    return "/".join(f"{value:.2f}" for value in averages)
 
 
 def _cpu_self() -> float:
@@ -198,8 +259,12 @@ def _cpu_self() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
 def run_pool(corpus: Path, workers: int) -> Run:
-    load = os.getloadavg()[0]
+    load, began = os.getloadavg(), _now()
     started, cpu = time.perf_counter(), _cpu_self()
     with ProcessTree() as tree:
         items = (item for item in iter_articles([str(corpus)]) if isinstance(item, Article))
@@ -209,7 +274,7 @@ def run_pool(corpus: Path, workers: int) -> Run:
             if isinstance(a, Article)
         }
     seconds = time.perf_counter() - started
-    return Run("pool", records, seconds, _cpu_self() - cpu, tree, load=(load, os.getloadavg()[0]))
+    return Run("pool", records, seconds, _cpu_self() - cpu, tree, load=(load, os.getloadavg()), began=began)
 
 
 def run_ray(corpus: Path, workers: int, output: Path) -> Run:
@@ -217,7 +282,7 @@ def run_ray(corpus: Path, workers: int, output: Path) -> Run:
 
     from wortlaut.scale.job import run_batch
 
-    load = os.getloadavg()[0]
+    load, began = os.getloadavg(), _now()
     started, cpu = time.perf_counter(), _cpu_self()
     with ProcessTree() as tree:
         report = run_batch([str(corpus)], output, workers=workers, link=False)
@@ -226,16 +291,17 @@ def run_ray(corpus: Path, workers: int, output: Path) -> Run:
         ray.shutdown()
     records = {a.id: record_json(a) for a in read_records(output)}
     shutil.rmtree(output)
-    return Run("ray", records, seconds, driver, tree, report.startup_seconds, (load, os.getloadavg()[0]))
+    return Run("ray", records, seconds, driver, tree, report.startup_seconds, (load, os.getloadavg()), began)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, default=2000, help="Articles (default: all 1,878).")
+    parser.add_argument("--limit", type=int, default=2000, help="Distinct articles (default 2,000).")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--order", default="pool,ray,ray,pool", help="Sides to run, in this order (default: both orders)."
     )
+    parser.add_argument("--out", type=Path, help="Write a JSON summary of every run to this file.")
     args = parser.parse_args(argv)
     try:
         import ray  # noqa: F401
@@ -249,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         except CorpusMissing as error:
             print(f"skipped: {error}")
             return 0
-        print(f"{count} articles, {args.workers} workers, {time.strftime('%Y-%m-%d %H:%M')}", flush=True)
+        print(f"{count} articles in {SHARDS} files, {args.workers} workers, {_now()}", flush=True)
         runs: list[Run] = []
         for side in args.order.split(","):
             if side == "pool":
@@ -257,22 +323,45 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 runs.append(run_ray(corpus, args.workers, Path(folder) / "out"))
             print(runs[-1].report(), flush=True)
-        _summary(runs)
+        summary = _summary(runs, count)
+        if args.out:
+            summary.update(workers=args.workers, shards=SHARDS, order=args.order, cores=os.cpu_count())
+            args.out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+            print(f"summary written to {args.out}")
     return 0
 
 
-def _summary(runs: list[Run]) -> None:
-    """Ray/pool throughput of each adjacent pair, and whether every run gave the same records."""
+def _summary(runs: list[Run], count: int) -> dict[str, Any]:
+    """Ray/pool throughput and CPU ratios of adjacent pairs; whether every run gave the same records."""
+    pairs = []
     for first, second in itertools.pairwise(runs):
         if {first.side, second.side} == {"pool", "ray"}:
             pool, ray_run = (first, second) if first.side == "pool" else (second, first)
-            steady = ray_run.seconds - ray_run.startup
+            pool_cpu, ray_cpu = pool.summary()["total_cpu_s"], ray_run.summary()["total_cpu_s"]
+            pair = {
+                "order": f"{first.side},{second.side}",
+                "throughput_ratio": round(pool.seconds / ray_run.seconds, 3),
+                "throughput_ratio_after_startup": round(
+                    pool.seconds / (ray_run.seconds - ray_run.startup), 3
+                ),
+                "cpu_ratio": round(pool_cpu / ray_cpu, 3),
+            }
+            pairs.append(pair)
             print(
-                f"{first.side} then {second.side}: Ray/pool throughput {pool.seconds / ray_run.seconds:.2f}"
-                f" ({pool.seconds / steady:.2f} after Ray's start-up)"
+                f"{pair['order']}: Ray/pool throughput {pair['throughput_ratio']:.2f}"
+                f" ({pair['throughput_ratio_after_startup']:.2f} after Ray's start-up);"
+                f" pool/Ray CPU-s {pair['cpu_ratio']:.2f}"
             )
     same = all(run.records == runs[0].records for run in runs)
-    print(f"outputs equal: {same} ({', '.join(str(len(run.records)) for run in runs)} records)")
+    complete = all(len(run.records) == count for run in runs)
+    print(f"outputs equal: {same}, all {count} articles in every run: {complete}")
+    return {
+        "articles": count,
+        "outputs_equal": same,
+        "complete": complete,
+        "pairs": pairs,
+        "runs": [run.summary() for run in runs],
+    }
 
 
 if __name__ == "__main__":

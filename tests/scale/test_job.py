@@ -129,3 +129,20 @@ def _settings_in_worker(snapshot: DriverSettings) -> str:
 def test_batch_refuses_a_missing_input(tmp_path: Path) -> None:
     with pytest.raises(BatchError, match="no such file"):
         run_batch([str(tmp_path / "missing.txt")], tmp_path / "out")
+
+
+def test_batch_reports_bad_inputs_one_line_each_and_writes_the_rest(tmp_path: Path) -> None:
+    text = "Die Ministerin sagte am Montag, der Haushalt sei solide."
+    line = json.dumps({"text": text, "language": "de"})
+    (tmp_path / "good.jsonl").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    report = run_batch(
+        [str(tmp_path / name) for name in ("good.jsonl", "bad.jsonl", "empty.jsonl")], tmp_path / "out"
+    )
+    assert report.records == 1
+    assert sorted(failure.split(":")[0].rsplit("/", 1)[-1] for failure in report.failures) == [
+        "bad.jsonl",
+        "empty.jsonl",
+    ]
+    assert [article.text[:14] for article in read_records(tmp_path / "out")] == ["Die Ministerin"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from wortlaut.scale.records import read_records
 from wortlaut.scale.workers import Analyzer
 
 TEXT = "Die Ministerin sagte am Montag in Berlin, der Haushalt sei solide."
@@ -26,3 +27,22 @@ def test_analyzer_reports_a_missing_file_as_one_error_row(tmp_path: Path) -> Non
     missing = tmp_path / "gone.jsonl"
     (batch,) = Analyzer()({"path": [str(missing)]})
     assert batch["record"] == [""] and str(missing) in batch["error"][0]
+
+
+def test_analyzer_writes_its_records_by_day_and_yields_only_ids_and_errors(tmp_path: Path) -> None:
+    source = tmp_path / "part.jsonl"
+    lines = [
+        json.dumps({"text": f"{TEXT} Nummer {n}.", "language": "de", "published": f"2025-03-0{n + 1}"})
+        for n in range(3)
+    ]
+    source.write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    analyzer = Analyzer(output=str(tmp_path / "records"), keep_records=False)
+    batches = list(analyzer({"path": [str(source)]}))
+    assert all(set(batch) == {"id", "published_date", "error"} for batch in batches)
+    assert sum(bool(error) for batch in batches for error in batch["error"]) == 1
+    days = sorted(path.name for path in (tmp_path / "records").iterdir())
+    assert days == [f"published_date=2025-03-0{n}" for n in (1, 2, 3)]
+    first = sorted(article.id for article in read_records(tmp_path / "records"))
+    list(analyzer({"path": [str(source)]}))  # a retried call rewrites its files, it adds none
+    assert sorted(article.id for article in read_records(tmp_path / "records")) == first
+    assert len(first) == 3

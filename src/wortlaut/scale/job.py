@@ -4,19 +4,21 @@ Shape of the job (all lazily planned, streamed by Ray Data):
 
 1. one row per input file (local paths; a folder is expanded);
 2. ``map_batches`` with :class:`~wortlaut.scale.workers.Analyzer` actors, one
-   CPU each and ``workers`` of them, one file per call: each actor reads its file
-   and analyses the articles with a pipeline built once per actor, under the
-   driver's settings (:class:`~wortlaut.scale.driver_settings.DriverSettings`);
-3. failures are split off by Arrow expressions (no wortlaut code runs in those
-   tasks); the records are written as Parquet partitioned by ``published_date``
-   (and, with ``jsonl``, as one JSON Lines file in ``analyze``'s format);
-4. with ``link``, the cross-article steps of :mod:`wortlaut.scale.links`: a
-   feature ``map_batches``, a group-by over LSH band keys, a group-by over
-   speakers, and the story clusterer over the time-sorted features.
+   CPU each and ``workers`` of them, one file per call: each actor reads its file,
+   analyses the articles with a pipeline built once per actor, under the
+   driver's settings (:class:`~wortlaut.scale.driver_settings.DriverSettings`),
+   and writes the records as Parquet partitioned by ``published_date``;
+3. the driver reads the failures off the actors' small output rows (no task);
+   with ``jsonl`` it writes ``analyze``'s JSON Lines from the records the actors
+   then also return;
+4. with ``link``, the records are split off by an Arrow expression and go
+   through the cross-article steps of :mod:`wortlaut.scale.links`: a feature
+   ``map_batches``, a group-by over LSH band keys, a group-by over speakers,
+   and the story clusterer over the time-sorted features.
 
-Filtering, writing and the group-by steps ask for **no CPU** (``num_cpus=0``):
-on a small machine the analysis actors hold every core, and a filter or write
-task waiting for a free core would wait forever (observed on 2 cores).
+The filter and group-by steps ask for **no CPU** (``num_cpus=0``):
+on a small machine the analysis actors hold every core, and a task waiting for
+a free core would wait forever (observed on 2 cores).
 """
 
 from __future__ import annotations
@@ -132,38 +134,67 @@ def run_batch(
     files = input_files(paths)
     settings = DriverSettings.capture()  # before Ray starts, so a bad settings file fails at once
     report = BatchReport(startup_seconds=start_ray(address=address, workers=workers))
-    import ray
     from ray.data.expressions import col
 
     began = time.perf_counter()
-    ray.data.DataContext.get_current().enable_progress_bars = False
+    quiet_data_context()
+    out = Path(output).resolve()  # the actors write there: a path that does not depend on their cwd
     analysed = _analysed(
-        files, workers=workers, published=published, batch_size=batch_size, settings=settings
+        files,
+        workers=workers,
+        published=published,
+        batch_size=batch_size,
+        settings=settings,
+        output=str(out / RECORDS_DIR),
+        keep_records=jsonl or link,
     )
-    failed = analysed.filter(expr=col("error") != "", **light(workers))
-    report.failures = [row["error"] for row in failed.take_all()]
-    records = analysed.filter(expr=col("error") == "", **light(workers)).drop_columns(["error"]).materialize()
-    report.records = records.count()
-    out = Path(output)
-    if report.records:
-        records.write_parquet(
-            str(out / RECORDS_DIR),
-            partition_cols=["published_date"],
-            ray_remote_args=NO_CPU,
-            concurrency=workers,
-        )
+    report.records, report.failures = _tally(analysed)
     if jsonl:
-        _write_jsonl(records, out / "records.jsonl")
+        _write_jsonl(analysed, out / "records.jsonl")
     if link and report.records:
-        report.link_rows = _link(records, out / LINKS_DIR, workers=workers, settings=settings)
+        records = analysed.filter(expr=col("error") == "", **light(workers)).drop_columns(["error"])
+        report.link_rows = _link(records.materialize(), out / LINKS_DIR, workers=workers, settings=settings)
     report.seconds = time.perf_counter() - began
     return report
 
 
+def quiet_data_context() -> None:
+    """Ray Data settings for a fixed pool of actors: no progress bars, no stats log after each step."""
+    import ray
+
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.enable_auto_log_stats = False
+
+
+def _tally(analysed: Any) -> tuple[int, list[str]]:
+    """Records analysed and the failures, read on the driver from the (small) rows the actors yield.
+
+    Reading a materialised dataset starts no task: the failure split needs no worker of its own.
+    """
+    count, failures = 0, []
+    for batch in analysed.iter_batches(batch_format="pyarrow", batch_size=None):
+        if not batch.num_rows:  # an empty input file gives an empty block, maybe without columns
+            continue
+        for error in batch.column("error").to_pylist():
+            if error:
+                failures.append(error)
+            else:
+                count += 1
+    return count, failures
+
+
 def _analysed(
-    files: list[str], *, workers: int, published: str | None, batch_size: int, settings: DriverSettings
+    files: list[str],
+    *,
+    workers: int,
+    published: str | None,
+    batch_size: int,
+    settings: DriverSettings,
+    output: str,
+    keep_records: bool,
 ) -> Any:
-    """Read and analyse ``files`` on ``workers`` actors: rows of id, day, record and error.
+    """Read, analyse and write ``files`` on ``workers`` actors: rows of id, day, error (and record).
 
     One file per actor call, and one call in flight per actor: Ray Data's default (up to
     four queued per actor) let one actor hold a queue of files at the end while the other
@@ -171,11 +202,18 @@ def _analysed(
     """
     import ray
 
+    options = {
+        "published": published,
+        "batch_size": batch_size,
+        "settings": settings,
+        "output": output,
+        "keep_records": keep_records,
+    }
     return (
         ray.data.from_items([{"path": name} for name in files], override_num_blocks=len(files))
         .map_batches(
             tasks.Analyzer,
-            fn_constructor_kwargs={"published": published, "batch_size": batch_size, "settings": settings},
+            fn_constructor_kwargs=options,
             compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
             num_cpus=1,
             batch_size=1,
@@ -190,7 +228,9 @@ def _write_jsonl(records: Any, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8") as handle:
         for batch in records.iter_batches(batch_format="pyarrow"):
-            handle.writelines(text + "\n" for text in batch.column("record").to_pylist())
+            if not batch.num_rows:
+                continue
+            handle.writelines(text + "\n" for text in batch.column("record").to_pylist() if text)
 
 
 def _link(records: Any, folder: Path, *, workers: int, settings: DriverSettings) -> dict[str, int]:

@@ -63,20 +63,36 @@ def read_records(folder: str | Path) -> Iterator[Article]:
 
 
 def write_records(articles: Iterable[Article], folder: str | Path) -> int:
-    """Write records without Ray, in the job's layout (``<day>/part.parquet``); returns the count.
+    """Write records without Ray, in the job's layout (``published_date=<day>/part-0.parquet``).
 
-    Used by tests and small runs; the job writes the same layout with Ray's
-    partitioned Parquet writer (``published_date=<day>/…``).
+    Used by tests and small runs; returns the count.
+    """
+    rows = [to_row(article) for article in articles]
+    write_day_files(rows, Path(folder) / RECORDS_DIR, "part-0")
+    return len(rows)
+
+
+def write_day_files(rows: list[dict[str, Any]], folder: str | Path, name: str) -> None:
+    """``rows`` (``to_row``'s) as ``<folder>/published_date=<day>/<name>.parquet``, one file per day.
+
+    The layout of a Hive-partitioned Parquet dataset, as Ray's partitioned
+    writer makes it: the day is in the folder name, not in the file.  Writing
+    a file of the same ``name`` again replaces it, so an actor call that Ray
+    retries leaves no duplicates.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     by_day: dict[str, list[dict[str, Any]]] = {}
-    for article in articles:
-        row = to_row(article)
+    for row in rows:
         by_day.setdefault(row["published_date"], []).append(row)
-    for day, rows in by_day.items():
-        target = Path(folder) / RECORDS_DIR / f"published_date={day}"
+    for day, day_rows in by_day.items():
+        target = Path(folder) / f"published_date={day}"
         target.mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.Table.from_pylist(rows), target / "part-0.parquet")
-    return sum(len(rows) for rows in by_day.values())
+        table = pa.table(
+            {
+                "id": pa.array([row["id"] for row in day_rows], pa.string()),
+                "record": pa.array([row["record"] for row in day_rows], pa.string()),
+            }
+        )
+        pq.write_table(table, target / f"{name}.parquet")
