@@ -5,7 +5,8 @@ answers (``data/statements-own/statements.tsv``: 20 dev pages; ``data/statements
 score once, ``--split heldback``, now a development set; ``data/statements-heldback2/``: 10 more, ``--split
 heldback2``; ``data/statements-heldback3/``: 8 more, ``--split heldback3``; see their GUIDELINES.md) hold
 only anchors: the first and last few words of each statement, its mode, the speaker's name and the
-strings that count as naming that speaker.  Each page goes through the same reader and default pipeline as ``wortlaut analyze``.
+strings that count as naming that speaker.  Each page goes through the same reader and default pipeline
+as ``wortlaut analyze``.
 
 Scoring (per statement, micro-averaged over the pages):
 

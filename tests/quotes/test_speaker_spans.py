@@ -1,0 +1,59 @@
+"""Extent of the speaker phrase (issue 12, fifth session): the WikiNews annotation takes the whole noun
+phrase with its appositions, leading adjectives and place attributes; invented sentences, whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline, default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline()
+
+
+def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
+    article = pipeline(Article.create(text))
+    return [s.speaker.text if s.speaker else None for s in article.statements]
+
+
+def test_adjective_before_a_zufolge_source_stays_in_the_phrase(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Ersten offiziellen Angaben zufolge wurden bei dem Unfall drei Menschen verletzt."
+    )
+    assert speakers == ["Ersten offiziellen Angaben"]
+
+
+def test_apposition_after_an_inverted_subject_joins_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "„Wir haben alles versucht“, sagte Jonas Brenner, Trainer des Vereins, nach dem Spiel."
+    )
+    assert speakers == ["Jonas Brenner, Trainer des Vereins"]
+
+
+def test_name_apposition_after_a_role_joins_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "„Das reicht nicht“, erklärte die Geschäftsführerin des Vereins, Lena Vogt."
+    )
+    assert speakers == ["die Geschäftsführerin des Vereins, Lena Vogt"]
+
+
+def test_sentence_initial_source_phrase_runs_to_the_finite_verb(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Nach Angaben des Statistischen Landesamtes in Kiel leben dort etwa 5.000 Menschen."
+    )
+    assert speakers == ["Angaben des Statistischen Landesamtes in Kiel"]
+
+
+def test_place_attribute_of_a_speaker_after_the_verb(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Am Freitag teilte ein Sprecher der Polizei in Koblenz mit, dass der Mann gefasst sei."
+    )
+    assert speakers == ["ein Sprecher der Polizei in Koblenz"]
+
+
+def test_time_after_the_speaker_is_not_part_of_it(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "„Wir bleiben“, sagte der Bürgermeister am Montag in Kiel.")
+    assert speakers == ["der Bürgermeister"]
