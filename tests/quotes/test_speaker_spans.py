@@ -57,3 +57,13 @@ def test_place_attribute_of_a_speaker_after_the_verb(pipeline: Pipeline) -> None
 def test_time_after_the_speaker_is_not_part_of_it(pipeline: Pipeline) -> None:
     speakers = _speakers(pipeline, "„Wir bleiben“, sagte der Bürgermeister am Montag in Kiel.")
     assert speakers == ["der Bürgermeister"]
+
+
+def test_name_before_a_role_in_the_prefield_is_one_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "Petra Schubert, die Präsidentin des Verbands sagte, die Lage sei ernst.")
+    assert speakers == ["Petra Schubert, die Präsidentin des Verbands"]
+
+
+def test_ranker_choice_inside_the_rules_apposition_keeps_the_whole(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "Stephen Singer, ein Klimaexperte vom WWF erklärte, der Bericht sei gut.")
+    assert speakers == ["Stephen Singer, ein Klimaexperte vom WWF"]

@@ -117,7 +117,7 @@ class Context:
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
         before = phrase_before(self.tokens, start, cue.first, self.lexicon)
         if before is not None:
-            return before
+            return self._apposition_of(before, begin) or before
         if start == cue.first and start - 1 > begin and self.tokens[start - 1].low == ",":
             outer = self._subject_before_commas(start - 1, begin)
             if outer is not None:
@@ -136,6 +136,17 @@ class Context:
         if after is None and start < cue.first:
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def _apposition_of(self, phrase: tuple[int, int], begin: int) -> tuple[int, int] | None:
+        """``Theo Zwanziger, Präsident des DFB, nannte``: a subject right after a comma is the apposition of
+        the noun phrase before it; the prefield holds one constituent, so both are the speaker."""
+        comma = phrase[0] - 1
+        if comma <= begin or self.tokens[comma].low != ",":
+            return None
+        outer = self._subject_before_commas(comma, begin)
+        if outer is None or outer[1] != comma:
+            return None
+        return outer[0], phrase[1]
 
     def _source_after(self, index: int, end: int) -> tuple[int, int] | None:
         """``hieß es aus dem Ministerium``: after the impersonal cue, the phrase after ``aus``/``von`` is

@@ -54,6 +54,10 @@ def rerank_speakers(
         chosen = model.best(
             [features(ctx, option, cue, sentence, ordered, starts, rule) for option in options]
         )
-        statement.speaker = (
-            ctx.chars(options[chosen].first, options[chosen].last) if chosen is not None else None
-        )
+        if chosen is None:
+            statement.speaker = None
+            continue
+        first, last = options[chosen].first, options[chosen].last
+        if rule is not None and rule[0] <= first and last <= rule[1]:
+            first, last = rule  # the rules' phrase holds the choice with its apposition: keep the whole
+        statement.speaker = ctx.chars(first, last)
