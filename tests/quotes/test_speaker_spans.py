@@ -67,3 +67,14 @@ def test_name_before_a_role_in_the_prefield_is_one_speaker(pipeline: Pipeline) -
 def test_ranker_choice_inside_the_rules_apposition_keeps_the_whole(pipeline: Pipeline) -> None:
     speakers = _speakers(pipeline, "Stephen Singer, ein Klimaexperte vom WWF erklärte, der Bericht sei gut.")
     assert speakers == ["Stephen Singer, ein Klimaexperte vom WWF"]
+
+
+def test_a_phrase_after_the_verb_is_an_object_when_the_prefield_holds_the_subject(pipeline: Pipeline) -> None:
+    from wortlaut.quotes.speaker_model import SpeakerModel
+    from wortlaut.stages.statements import StatementsStage
+
+    text = "Der Verband kritisierte die Entscheidung der Regierung als „kurzsichtig“."
+    analysed = pipeline(Article.create(text))
+    likes_objects = SpeakerModel(weights={"side=after": 5.0, "side=before": 2.0}, threshold=0.5)
+    statements = StatementsStage(speaker_model=likes_objects)(analysed).statements
+    assert [s.speaker.text if s.speaker else None for s in statements] == ["Der Verband"]
