@@ -78,3 +78,15 @@ def test_a_phrase_after_the_verb_is_an_object_when_the_prefield_holds_the_subjec
     likes_objects = SpeakerModel(weights={"side=after": 5.0, "side=before": 2.0}, threshold=0.5)
     statements = StatementsStage(speaker_model=likes_objects)(analysed).statements
     assert [s.speaker.text if s.speaker else None for s in statements] == ["Der Verband"]
+
+
+def test_quoted_name_after_an_inverted_subject_joins_it(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Am Abend meldete die Nachrichtenagentur „Nordpress“, die Fähre sei gesunken."
+    )
+    assert speakers == ["die Nachrichtenagentur „Nordpress“"]
+
+
+def test_laut_with_a_quoted_name_keeps_both_marks(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "Laut „Morgenpost“ soll der Vertrag verlängert werden.")
+    assert speakers == ["„Morgenpost“"]

@@ -9,7 +9,13 @@ from wortlaut.quotes.cues import Cue, is_clause_end
 from wortlaut.quotes.found import Range
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import Quoted
-from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after, phrase_before, with_apposition
+from wortlaut.quotes.speakers import (
+    MAX_QUOTED_NAME,
+    phrase_after,
+    phrase_before,
+    with_apposition,
+    with_quoted_name,
+)
 from wortlaut.quotes.text import Tok
 
 #: Punctuation left out at the end of indirect quotes (the WikiNews annotation stops before it).
@@ -130,7 +136,7 @@ class Context:
         if cue.first != cue.verb_index:
             after_verb = cue.first + 1
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
-        after = with_apposition(self.tokens, after, end, self.lexicon)
+        after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
         if after is None and start < cue.first:

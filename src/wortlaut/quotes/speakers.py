@@ -92,6 +92,9 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
     seen_head = False
     while other < end and other - index < MAX_PHRASE:
         tok = tokens[other]
+        if tok.low in _MARKS and other > index and tokens[index].low in _MARKS:
+            other += 1  # the mark closing a quoted name the phrase opened with: laut „Welt“
+            break
         if tok.low in _MARKS and other > index:
             closing = next(
                 (
@@ -172,6 +175,24 @@ def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon, places
     if other < end and tokens[other].low not in {",", ".", "!", "?", ")", ":"}:
         return stop
     return other
+
+
+def with_quoted_name(tokens: list[Tok], span: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+    """``meldete die Nachrichtenagentur „Xinhua“, …``: a short quoted name right after a phrase that ended
+    at the quotation mark (the clause reader stops at marks) belongs to it."""
+    if span is None or span[1] >= end or tokens[span[1]].low not in _MARKS:
+        return span
+    for at in range(span[1] + 1, min(end, span[1] + MAX_QUOTED_NAME)):
+        if tokens[at].low in _MARKS:
+            inner = tokens[span[1] + 1 : at]
+            if (
+                inner
+                and inner[0].text[:1].isupper()
+                and (at + 1 >= end or not tokens[at + 1].text[:1].isalnum())
+            ):
+                return span[0], at + 1
+            return span
+    return span
 
 
 def with_apposition(
