@@ -90,3 +90,17 @@ def test_quoted_name_after_an_inverted_subject_joins_it(pipeline: Pipeline) -> N
 def test_laut_with_a_quoted_name_keeps_both_marks(pipeline: Pipeline) -> None:
     speakers = _speakers(pipeline, "Laut „Morgenpost“ soll der Vertrag verlängert werden.")
     assert speakers == ["„Morgenpost“"]
+
+
+def test_abbreviation_in_brackets_stays_with_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "„Die Lage ist ruhig“, sagte ein Reporter der Deutschen Presse-Agentur (dpa) am Abend."
+    )
+    assert speakers == ["ein Reporter der Deutschen Presse-Agentur (dpa)"]
+
+
+def test_partitive_pronoun_heads_the_speaker_phrase(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Einer der beteiligten Feuerwehrmänner sagte: „Ich habe so etwas nie gesehen.“"
+    )
+    assert speakers == ["Einer der beteiligten Feuerwehrmänner"]

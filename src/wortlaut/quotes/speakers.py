@@ -27,10 +27,13 @@ _DATIVE_AFTER_NAME = frozenset({"der", "dem", "einer", "einem"})
 MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
 _MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
-#: A place attribute after the head (``ein Sprecher des LBM in Koblenz``, ``General X vom CDRM``) belongs
-#: to a speaker phrase (on quotes-wikinews/train: speaker F1 +0.0015, joint +0.0002); addressee phrases are
-#: read without it (it cost 0.002 addressee F1 there).
+#: A place attribute after the head (``ein Sprecher des LBM in Koblenz``, ``General X vom CDRM``) and a
+#: lower-case abbreviation in brackets (``der Deutschen Presse-Agentur (dpa)``) belong to a speaker phrase
+#: (on quotes-wikinews/train: speaker F1 +0.0015 and +0.0008); addressee phrases are read without them
+#: (they cost 0.002 addressee F1 there): ``places=False``.
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "vom"})
+#: Pronouns that head a partitive phrase (``Einer der Putschisten``, ``eine der Organisatorinnen``).
+_ONE_OF = frozenset({"einer", "eine", "eines", "keiner", "keine", "jeder", "jede"})
 #: Words between an inverted verb and its subject ("äußerte sich jedoch der Minister").
 _SKIPPED = frozenset(
     {"auch", "jedoch", "aber", "zudem", "dazu", "außerdem", "nun", "sich", "dann", "daraufhin"}
@@ -133,7 +136,7 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
                 tok.low == "("
                 and other + 2 < end
                 and tokens[other + 2].low == ")"
-                and _capital(tokens[other + 1])
+                and (_capital(tokens[other + 1]) or (places and tokens[other + 1].text[:1].isalnum()))
             ):
                 other += 3
                 continue
@@ -215,6 +218,9 @@ def phrase_after(
     first = tokens[index]
     if _pronoun(first, lexicon):
         return index, index + 1
+    if first.low in _ONE_OF and index + 2 < end and tokens[index + 1].low in {"der", "des"}:
+        stop = _extend(tokens, index + 1, end, lexicon, places)  # Einer der beteiligten Feuerwehrmänner
+        return index, _apposition(tokens, stop, end, lexicon, places)
     if not (_capital(first) or _determiner(first, lexicon) or _adjective(first, lexicon)) or lexicon.has(
         "stop", first.low
     ):
