@@ -104,3 +104,8 @@ def test_partitive_pronoun_heads_the_speaker_phrase(pipeline: Pipeline) -> None:
         pipeline, "Einer der beteiligten Feuerwehrmänner sagte: „Ich habe so etwas nie gesehen.“"
     )
     assert speakers == ["Einer der beteiligten Feuerwehrmänner"]
+
+
+def test_number_word_after_a_name_starts_the_clause_not_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "Unter den Toten sollen laut Atmar neun Zivilisten gewesen sein.")
+    assert speakers == ["Atmar"]

@@ -165,7 +165,7 @@ def _new_phrase(previous: Tok, tok: Tok) -> bool:
     """After a head noun, a number starts a new phrase ("Behördenangaben 7.000 Menschen")."""
     if tok.pos is None or previous.pos is None:
         return False
-    return tok.pos == "CARD" and previous.pos == "NN"
+    return tok.pos == "CARD" and (previous.pos == "NN" or (previous.pos == "NE" and tok.text.isalpha()))
 
 
 def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon, places: bool = True) -> int:
