@@ -43,7 +43,7 @@ def named(ctx: Context, phrase: TokenRange) -> bool:
 
 
 def _after(ctx: Context, index: int, end: int) -> TokenRange | None:
-    phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
+    phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon, places=False)
     if phrase is None or ctx.tokens[phrase[0]].low in {"er", "sie", "es"}:
         return None
     return phrase
@@ -168,10 +168,10 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
         if tok.pos in {"APPR", "APPRART", "ADV", "PAV", "PTKNEG", "ADJD"} or tok.low in {",", "sich"}:
             index += 1
             if tok.pos in {"APPR", "APPRART"}:
-                inner = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon)
+                inner = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon, places=False)
                 index = inner[1] if inner is not None else index
             continue
-        phrase = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon)
+        phrase = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon, places=False)
         if phrase is None or ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low):
             return None
         return phrase
@@ -187,4 +187,4 @@ def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:
     if aux is None:
         return None
     begin = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
-    return phrase_before(ctx.tokens, begin, aux, ctx.lexicon)
+    return phrase_before(ctx.tokens, begin, aux, ctx.lexicon, places=False)

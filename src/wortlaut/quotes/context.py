@@ -9,7 +9,13 @@ from wortlaut.quotes.cues import Cue, is_clause_end
 from wortlaut.quotes.found import Range
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import Quoted
-from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after, phrase_before
+from wortlaut.quotes.speakers import (
+    MAX_QUOTED_NAME,
+    phrase_after,
+    phrase_before,
+    with_apposition,
+    with_quoted_name,
+)
 from wortlaut.quotes.text import Tok
 
 #: Punctuation left out at the end of indirect quotes (the WikiNews annotation stops before it).
@@ -117,7 +123,7 @@ class Context:
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
         before = phrase_before(self.tokens, start, cue.first, self.lexicon)
         if before is not None:
-            return before
+            return self._apposition_of(before, begin) or before
         if start == cue.first and start - 1 > begin and self.tokens[start - 1].low == ",":
             outer = self._subject_before_commas(start - 1, begin)
             if outer is not None:
@@ -130,11 +136,23 @@ class Context:
         if cue.first != cue.verb_index:
             after_verb = cue.first + 1
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
+        after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
         if after is None and start < cue.first:
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def _apposition_of(self, phrase: tuple[int, int], begin: int) -> tuple[int, int] | None:
+        """``Theo Zwanziger, Präsident des DFB, nannte``: a subject right after a comma is the apposition of
+        the noun phrase before it; the prefield holds one constituent, so both are the speaker."""
+        comma = phrase[0] - 1
+        if comma <= begin or self.tokens[comma].low != ",":
+            return None
+        outer = self._subject_before_commas(comma, begin)
+        if outer is None or outer[1] != comma:
+            return None
+        return outer[0], phrase[1]
 
     def _source_after(self, index: int, end: int) -> tuple[int, int] | None:
         """``hieß es aus dem Ministerium``: after the impersonal cue, the phrase after ``aus``/``von`` is

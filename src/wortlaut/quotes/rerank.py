@@ -14,6 +14,7 @@ from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.speaker_features import candidates, features, rule_choice
 from wortlaut.quotes.speaker_model import SpeakerModel
+from wortlaut.quotes.speakers import phrase_before
 
 #: Rules the ranker leaves alone: headlines and posts (their cue is not in a sentence of their own) and
 #: verbless attribution, where grammar fixes the speaker (``laut X``, ``X zufolge``, ``…, so X``) and the
@@ -28,6 +29,25 @@ _IMPERSONAL = frozenset({"es", "heißt", "hieß", "hießen", "heißen", "hieße"
 def _token_range(ctx: Context, chars: tuple[int, int]) -> tuple[int, int] | None:
     first, last = ctx.token_at(chars[0]), ctx.token_at(chars[1])
     return (first, last) if first < last <= len(ctx.tokens) else None
+
+
+#: Articles that open an accusative or dative noun phrase: a prefield starting with one is an object
+#: (``Den Vorschlag lehnte der Minister ab``), so the subject may follow the verb.
+_OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "ihm", "ihn", "ihnen"})
+
+
+def _prefield_subject(ctx: Context, rule: tuple[int, int] | None, cue: list[int], sentence: int) -> bool:
+    """Whether the rules' speaker is a subject filling the prefield right before the finite cue verb
+    (``Milinkewitsch kritisierte die Handlungsweise …``): then a phrase after the verb in its clause is an
+    object and cannot be the speaker."""
+    begin = ctx.sentences[sentence][0]
+    start = ctx.clause_begin(cue[0], begin)
+    if ctx.tokens[start].low in _OBJECT_ARTICLES:
+        return False
+    subject = phrase_before(ctx.tokens, start, cue[0], ctx.lexicon)
+    return (
+        subject is not None and subject[0] == start and (rule is None or rule == subject or rule[0] > cue[-1])
+    )
 
 
 def rerank_speakers(
@@ -51,9 +71,16 @@ def rerank_speakers(
             for option in candidates(ctx, sentence, cue, rule)
             if addressee is None or option.last <= addressee[0] or option.first >= addressee[1]
         ]  # whom it was said to does not say it
+        if _prefield_subject(ctx, rule, cue, sentence):
+            objects = range(cue[-1] + 1, ctx.clause_end(cue[-1], ctx.sentences[sentence][1]))
+            options = [option for option in options if option.first not in objects] or options
         chosen = model.best(
             [features(ctx, option, cue, sentence, ordered, starts, rule) for option in options]
         )
-        statement.speaker = (
-            ctx.chars(options[chosen].first, options[chosen].last) if chosen is not None else None
-        )
+        if chosen is None:
+            statement.speaker = None
+            continue
+        first, last = options[chosen].first, options[chosen].last
+        if rule is not None and rule[0] <= first and last <= rule[1]:
+            first, last = rule  # the rules' phrase holds the choice with its apposition: keep the whole
+        statement.speaker = ctx.chars(first, last)

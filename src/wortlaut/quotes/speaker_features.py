@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import cue_at
-from wortlaut.quotes.speakers import phrase_after, phrase_before, phrase_ending
+from wortlaut.quotes.speakers import phrase_after, phrase_before, phrase_ending, with_apposition
 
 #: Token distances are bucketed (1, 2, 3, 4-5, 6-8, 9-13, 14+) so that rare exact values do not overfit.
 _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 13)
@@ -77,6 +77,7 @@ def candidates(
             index += 1
             continue
         phrase = phrase_after(ctx.tokens, index, ctx.clause_end(index, end), ctx.lexicon)
+        phrase = with_apposition(ctx.tokens, phrase, end, ctx.lexicon)
         if phrase is None or phrase[0] != index:
             index += 1
             continue
