@@ -27,6 +27,8 @@ SNIPPET_CONTEXT = 80
 _WORD = re.compile(r"\w+")
 #: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
 RANK_WINDOW = 1_000
+#: Relevance on PostgreSQL, lower is better (the expression bound as one ``?``), as :func:`article_window`'s.
+_PG_SCORE = "-ts_rank(stem_tsv, to_tsquery('simple', ?))"
 #: A statement hit names its speaker as resolved (``Mark Rutte``), not as the span says (``Er``); the span
 #: is the fallback for a speaker no entity was found for.
 _STATEMENT_COLUMNS = (
@@ -49,6 +51,36 @@ def article_window(dialect: Dialect) -> str:
 def statement_window(dialect: Dialect) -> str:
     """Matching statements (``rid``), newest first; parameters: the expression, a limit and an offset."""
     return fts_window(dialect, "statements", ranked=False, offset=True)
+
+
+def newest_rids(db: Reader, table: str, expression: str, count: int, offset: int = 0) -> list[int]:
+    """The ``rid`` of ``table``'s matches newest first, ``count`` of them after skipping ``offset``.
+
+    PostgreSQL reads them in widening windows (:mod:`.pg_fts`); SQLite walks FTS5's doclist backwards.
+    """
+    if db.dialect == "postgresql":
+        return newest_matches(db, table, expression, count + offset)[offset:]
+    window = fts_window(db.dialect, table, ranked=False, offset=True)
+    return [row["rid"] for row in db.rows(f"SELECT rid FROM {window} f", (expression, count, offset))]
+
+
+def ranked_rids(db: Reader, table: str, expression: str, window: int, limit: int) -> list[int]:
+    """The ``rid`` of the ``window`` newest matches, best first (BM25 or ``ts_rank``, then newest), ``limit``
+    of them."""
+    if db.dialect == "postgresql":
+        newest = newest_matches(db, table, expression, window)
+        rows = db.rows(
+            f"SELECT rid FROM {table} WHERE rid IN ({placeholders(len(newest))})"
+            f" ORDER BY {_PG_SCORE}, rid DESC LIMIT ?",
+            (*newest, expression, limit),
+        ) if newest else []  # fmt: skip
+    else:
+        ranked = fts_window(db.dialect, table, ranked=True)
+        rows = db.rows(
+            f"SELECT rid FROM {ranked} f ORDER BY score, rid DESC LIMIT ?",
+            (*fts_params(db.dialect, expression, ranked=True), window, limit),
+        )
+    return [row["rid"] for row in rows]
 
 
 def search(db: Reader, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
@@ -120,7 +152,7 @@ def _postgres_rows(
     article_rows: list[Row | None] = list(db.rows(
         "SELECT rid, id, url, title, published, text FROM articles"
         f" WHERE rid IN ({placeholders(len(window))})"
-        " ORDER BY -ts_rank(stem_tsv, to_tsquery('simple', ?)), rid DESC LIMIT ? OFFSET ?",
+        f" ORDER BY {_PG_SCORE}, rid DESC LIMIT ? OFFSET ?",
         (*window, expression, limit, offset),
     )) if window else []
     statement_rows = db.rows(
