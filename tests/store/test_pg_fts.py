@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.pgserver import Server
 from wortlaut.store import Store, pg_fts
 from wortlaut.store.dialect import fts_params, fts_window
 from wortlaut.store.facets import Filters, faceted_search
@@ -117,3 +118,16 @@ def test_semantic_text_ranks_read_the_windowed_matches(stores: dict[str, Store],
     best = _one_query_rids(store, "statements", word, ranked=True, count=100)
     ids = {row["rid"]: row["id"] for row in store.reader.rows("SELECT rid, id FROM statements")}
     assert _text_ranks(store.reader, word) == {ids[rid]: rank for rank, rid in enumerate(best, start=1)}
+
+
+
+def test_tops_reads_the_largest_rid_of_each_table_in_one_query(
+    stores: dict[str, Store], pg_server: Server
+) -> None:
+    db = stores["postgresql"].reader
+    found = pg_fts.tops(db, "articles", "statements")
+    for table in ("articles", "statements"):
+        assert found[table] == db.value(f"SELECT max(rid) FROM {table}")
+    with Store.open(pg_server.url()) as empty:
+        assert pg_fts.tops(empty.reader, "articles", "statements") == {"articles": None, "statements": None}
+        assert empty.search("wort0").statements == ()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from wortlaut.store.dialect import Dialect, fts_params, fts_window
-from wortlaut.store.pg_fts import newest_matches
+from wortlaut.store.pg_fts import newest_matches, tops
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import SearchHit, SearchResult
 from wortlaut.store.rows import placeholders
@@ -147,8 +147,9 @@ def _postgres_rows(
 
     The articles are ranked as :func:`article_window` ranks them (``ts_rank``, then newest first).
     """
-    window = newest_matches(db, "articles", expression, RANK_WINDOW)
-    newest = newest_matches(db, "statements", expression, limit + offset)[offset:]
+    top = tops(db, "articles", "statements")
+    window = newest_matches(db, "articles", expression, RANK_WINDOW, top=top["articles"])
+    newest = newest_matches(db, "statements", expression, limit + offset, top=top["statements"])[offset:]
     article_rows: list[Row | None] = list(db.rows(
         "SELECT rid, id, url, title, published, text FROM articles"
         f" WHERE rid IN ({placeholders(len(window))})"
