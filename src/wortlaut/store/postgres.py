@@ -96,8 +96,7 @@ class PgCursor:
 
     def _names(self) -> dict[str, int]:
         """Column name -> position of the current result, shared by its rows (psycopg builds the
-        description anew on each access: once per row cost a person page 1.5 ms of client CPU per
-        100 rows)."""
+        description anew on each access: once per row cost a person page 3 of its 7 ms of client CPU)."""
         return {column.name: index for index, column in enumerate(self._cursor.description or ())}
 
     def fetchone(self) -> Row | None:
