@@ -18,7 +18,7 @@ from typing import Any
 from wortlaut.store.entities import resolve_entity
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import EntityInfo
-from wortlaut.store.rows import placeholders
+from wortlaut.store.rows import among
 from wortlaut.store.search import RANK_WINDOW, newest_rids, ranked_rids, snippet
 from wortlaut.store.text import fts_query, stem_words, words
 
@@ -108,10 +108,11 @@ _HIT_COLUMNS = (
 def _statement_hits(db: Reader, expression: str, speaker: str | None = None) -> list[StatementHit]:
     """Statements whose text matches, and (when the query names a person) that person's statements."""
     rids = newest_rids(db, "statements", expression, SEARCH_WINDOW)
+    condition, params = among(db.dialect, "s.rid", rids)
     rows = db.rows(
         f"{_HIT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
-        f" LEFT JOIN entities e ON e.id = s.speaker_entity WHERE s.rid IN ({placeholders(len(rids))})",
-        rids,
+        f" LEFT JOIN entities e ON e.id = s.speaker_entity WHERE {condition}",
+        params,
     ) if rids else []  # fmt: skip
     if speaker is not None:
         rows += db.rows(
@@ -142,6 +143,7 @@ def _statement_hit(row: Row) -> StatementHit:
 def _article_hits(db: Reader, expression: str) -> list[tuple[ArticleHit, set[str]]]:
     """Matching articles, best first, with the entity ids they mention or quote (for the person filter)."""
     rids = ranked_rids(db, "articles", expression, SEARCH_WINDOW, SEARCH_WINDOW)
+    condition, params = among(db.dialect, "a.rid", rids)
     found = db.rows(
         "SELECT a.rid, a.id,"
         " COALESCE(a.title, substr(a.text, 1, instr(a.text || char(10), char(10)) - 1)) AS title,"
@@ -149,8 +151,8 @@ def _article_hits(db: Reader, expression: str) -> list[tuple[ArticleHit, set[str
         " (SELECT group_concat(DISTINCT m.entity) FROM mentions m WHERE m.article_id = a.id) AS mentioned,"
         " (SELECT group_concat(DISTINCT s.speaker_entity) FROM statements s WHERE s.article_id = a.id)"
         " AS quoted"
-        f" FROM articles a WHERE a.rid IN ({placeholders(len(rids))})",
-        rids,
+        f" FROM articles a WHERE {condition}",
+        params,
     ) if rids else []  # fmt: skip
     by_rid = {row["rid"]: row for row in found}
     hits = []

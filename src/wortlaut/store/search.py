@@ -19,7 +19,7 @@ from wortlaut.store.dialect import Dialect, fts_params, fts_window
 from wortlaut.store.pg_fts import newest_matches, tops
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import SearchHit, SearchResult
-from wortlaut.store.rows import placeholders
+from wortlaut.store.rows import among, placeholders
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Characters of context on each side of a search match in a snippet.
@@ -69,10 +69,10 @@ def ranked_rids(db: Reader, table: str, expression: str, window: int, limit: int
     of them."""
     if db.dialect == "postgresql":
         newest = newest_matches(db, table, expression, window)
+        condition, params = among(db.dialect, "rid", newest)
         rows = db.rows(
-            f"SELECT rid FROM {table} WHERE rid IN ({placeholders(len(newest))})"
-            f" ORDER BY {_PG_SCORE}, rid DESC LIMIT ?",
-            (*newest, expression, limit),
+            f"SELECT rid FROM {table} WHERE {condition} ORDER BY {_PG_SCORE}, rid DESC LIMIT ?",
+            (*params, expression, limit),
         ) if newest else []  # fmt: skip
     else:
         ranked = fts_window(db.dialect, table, ranked=True)
@@ -150,16 +150,16 @@ def _postgres_rows(
     top = tops(db, "articles", "statements")
     window = newest_matches(db, "articles", expression, RANK_WINDOW, top=top["articles"])
     newest = newest_matches(db, "statements", expression, limit + offset, top=top["statements"])[offset:]
+    ranked, ranked_params = among(db.dialect, "rid", window)
     article_rows: list[Row | None] = list(db.rows(
-        "SELECT rid, id, url, title, published, text FROM articles"
-        f" WHERE rid IN ({placeholders(len(window))})"
+        f"SELECT rid, id, url, title, published, text FROM articles WHERE {ranked}"
         f" ORDER BY {_PG_SCORE}, rid DESC LIMIT ? OFFSET ?",
-        (*window, expression, limit, offset),
+        (*ranked_params, expression, limit, offset),
     )) if window else []
+    page, page_params = among(db.dialect, "s.rid", newest)
     statement_rows = db.rows(
-        f"{_STATEMENT_COLUMNS} FROM statements s{_STATEMENT_JOINS}"
-        f" WHERE s.rid IN ({placeholders(len(newest))}) ORDER BY s.rid DESC",
-        newest,
+        f"{_STATEMENT_COLUMNS} FROM statements s{_STATEMENT_JOINS} WHERE {page} ORDER BY s.rid DESC",
+        page_params,
     ) if newest else []
     return article_rows, statement_rows
 

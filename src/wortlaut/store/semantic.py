@@ -28,7 +28,7 @@ from wortlaut.link.encoder import Encoder
 from wortlaut.store.embeddings import from_blob, prefetch, text_key, transaction
 from wortlaut.store.errors import NotFoundError
 from wortlaut.store.reader import Reader, Row
-from wortlaut.store.rows import placeholders
+from wortlaut.store.rows import among
 from wortlaut.store.search import ranked_rids
 from wortlaut.store.text import fts_query, words
 from wortlaut.store.vectors import VectorIndex
@@ -207,8 +207,9 @@ def _text_ranks(db: Reader, query: str) -> dict[str, int]:
     if not expression:
         return {}
     rids = ranked_rids(db, "statements", expression, TEXT_WINDOW, CANDIDATES)
+    condition, params = among(db.dialect, "rid", rids)
     ids = {row["rid"]: row["id"] for row in db.rows(
-        f"SELECT rid, id FROM statements WHERE rid IN ({placeholders(len(rids))})", rids
+        f"SELECT rid, id FROM statements WHERE {condition}", params
     )} if rids else {}  # fmt: skip
     return {ids[rid]: rank for rank, rid in enumerate(rids, start=1) if rid in ids}
 
