@@ -205,14 +205,44 @@ def _load() -> str:
     return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
 
 
-def time_queries(path: Path | str, queries: int, *, seed: int = 11) -> dict[str, list[float]]:
-    """Seconds per call of each query kind; the same ``seed`` asks the same queries."""
+#: CPU seconds per call of a query kind: this process's, and the PostgreSQL server process's (``None``
+#: where it cannot be read: SQLite, or a server on another machine).
+Cpu = tuple[float, float | None]
+
+
+def _server_cpu(store: Store) -> Callable[[], float | None]:
+    """A reader of the CPU seconds the store's PostgreSQL backend process has used so far.
+
+    Wall-clock latency on a shared machine mostly measures waiting for a core; the CPU time a query
+    costs the client and the server does not depend on the load.  Needs the server on this machine.
+    """
+    if store.dialect != "postgresql":
+        return lambda: None
+    stat = Path(f"/proc/{store.reader.value('SELECT pg_backend_pid()')}/stat")
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def used() -> float | None:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+    return used
+
+
+def time_queries(
+    path: Path | str, queries: int, *, seed: int = 11
+) -> tuple[dict[str, list[float]], dict[str, Cpu]]:
+    """Seconds per call of each query kind, and its CPU per call; the same ``seed`` asks the same queries."""
     rng = random.Random(seed)
     words = _vocabulary()[100:5_000]  # skip stop words: nobody searches for "und"
     speakers = rng.choices(range(SPEAKERS), _zipf_weights(SPEAKERS), k=queries)
     timings: dict[str, list[float]] = {}
+    cpu: dict[str, Cpu] = {}
     with Store.open(path, readonly=True) as store:
         store.said("Nachname0")  # warm the page cache once
+        server = _server_cpu(store)
         cases: dict[str, Callable[[int], object]] = {
             "said": lambda i: store.said(f"Nachname{speakers[i]}"),
             "said (top speaker)": lambda i: store.said("Nachname0", offset=i % 5 * 20),
@@ -223,26 +253,42 @@ def time_queries(path: Path | str, queries: int, *, seed: int = 11) -> dict[str,
             "search (2 words)": lambda i: store.search(f"{rng.choice(words)} {rng.choice(words)}"),
         }
         for label, case in cases.items():
+            client, backend = time.process_time(), server()
             timings[label] = [_time(partial(case, i)) for i in range(queries)]
-    return timings
+            after = server()
+            on_server = None if after is None or backend is None else (after - backend) / queries
+            cpu[label] = ((time.process_time() - client) / queries, on_server)
+    return timings, cpu
+
+
+def _cpu_line(label: str, cpu: Cpu) -> str:
+    server = "" if cpu[1] is None else f"  server {1000 * cpu[1]:6.2f} ms"
+    return f"{label:<22} cpu per call: client {1000 * cpu[0]:6.2f} ms{server}"
 
 
 def run_queries(path: Path | str, queries: int, *, repeat: int = 1, seed: int = 11) -> list[str]:
     """Percentile lines of ``repeat`` runs of the same query set, each and (for several) pooled."""
     lines: list[str] = []
     pooled: dict[str, list[float]] = {}
+    pooled_cpu: dict[str, list[Cpu]] = {}
     for number in range(1, repeat + 1):
         before = _load()
-        timings = time_queries(path, queries, seed=seed)
+        timings, cpu = time_queries(path, queries, seed=seed)
         if repeat > 1:
             clock = time.strftime("%H:%M:%S")
             lines.append(f"run {number} of {repeat} ({before} before, {_load()} after, ended {clock})")
         for label, values in timings.items():
             lines.append(_percentiles(label, values))
             pooled.setdefault(label, []).extend(values)
+            pooled_cpu.setdefault(label, []).append(cpu[label])
+        lines += [_cpu_line(label, used) for label, used in cpu.items()]
     if repeat > 1:
         lines.append(f"pooled over {repeat} runs")
         lines += [_percentiles(label, values) for label, values in pooled.items()]
+        for label, runs in pooled_cpu.items():
+            servers = [run[1] for run in runs]
+            server = None if None in servers else statistics.mean(s for s in servers if s is not None)
+            lines.append(_cpu_line(label, (statistics.mean(run[0] for run in runs), server)))
     return lines
 
 
