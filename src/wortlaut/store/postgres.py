@@ -58,7 +58,7 @@ class Row(tuple[Any, ...]):
         return list(self._names)
 
 
-#: Statements that can carry a pending ``SET statement_timeout`` in the same message (reads).
+#: Statements that carry the time limit in the same message (reads; ``SET LOCAL`` starts a search window).
 _READ = re.compile(r"^\s*(SELECT|WITH|SET LOCAL)\b", re.IGNORECASE)
 
 
@@ -72,20 +72,12 @@ class PgCursor:
 
     def execute(self, sql: str, params: Any = ()) -> PgCursor:
         translated, order = to_postgres(sql)
-        limit = self._owner.pending_limit() if self._owner else ""
-        if limit and not _READ.match(translated):
-            self._owner.apply_limit()  # type: ignore[union-attr]  # on its own, before BEGIN and writes
-            limit = ""
+        limit = self._owner.limit_prefix() if self._owner and _READ.match(translated) else ""
         with _errors():
-            try:
-                # a read carries the pending time limit in its own message: no round trip of its own
-                self._cursor.execute(limit + translated, bind(params, order))
-                if limit:
-                    self._cursor.nextset()
-            except BaseException:
-                if limit:
-                    self._owner.forget_limit()  # type: ignore[union-attr]  # rolled back with the read
-                raise
+            # a read carries its call's time limit in its own message (SET LOCAL: it ends with it)
+            self._cursor.execute(limit + translated, bind(params, order))
+            if limit:
+                self._cursor.nextset()
         return self
 
     def executemany(self, sql: str, rows: Any) -> PgCursor:
@@ -94,8 +86,6 @@ class PgCursor:
 
         translated, order = to_postgres(sql)
         batch = [bind(params, order) for params in rows]
-        if self._owner and self._owner.pending_limit():
-            self._owner.apply_limit()
         if batch:
             with _errors(), psycopg.Cursor(self._cursor.connection) as cursor:
                 cursor.executemany(translated, batch)
@@ -149,8 +139,7 @@ class PgConnection:
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
-        self._timeout_ms: int | None = 0  # the server's statement_timeout (None: unknown)
-        self._wanted_ms = 0  # what the next statement must run under
+        self._timeout_ms = 0  # the time limit of the reads now (0: none)
 
     @property
     def in_transaction(self) -> bool:
@@ -171,30 +160,18 @@ class PgConnection:
         return self.cursor().executemany(sql, rows)
 
     def set_time_limit(self, seconds: float | None) -> None:
-        """Cancel any statement that runs longer than ``seconds`` (``None``: no limit).
+        """Cancel any read that runs longer than ``seconds`` (``None``: no limit).
 
-        The setting travels with the next statement (:meth:`pending_limit`), so that a store call's
-        deadline costs no round trip of its own (it cost two per call, setting and clearing it: a
-        third of a ``said`` page's round trips), and none at all while it stays the same.
+        Each read carries the limit in its own message, ``SET LOCAL statement_timeout = …;`` before the
+        query (:meth:`limit_prefix`): no round trip of its own (setting and clearing a session setting
+        cost two per store call, a third of a ``said`` page's round trips) and no session state that a
+        transaction pooler could hand to another client.  Writes are not limited.
         """
-        self._wanted_ms = 0 if seconds is None else max(1, int(seconds * 1000))
+        self._timeout_ms = 0 if seconds is None else max(1, int(seconds * 1000))
 
-    def pending_limit(self) -> str:
-        """``SET statement_timeout …;`` when the server's setting differs from the wanted one, else ``""``."""
-        if self._wanted_ms == self._timeout_ms:
-            return ""
-        self._timeout_ms = self._wanted_ms  # sent with the next statement (forget_limit if that fails)
-        return f"SET statement_timeout = {self._wanted_ms:d}; "
-
-    def apply_limit(self) -> None:
-        """Send the wanted time limit on its own (before statements that cannot carry it)."""
-        with _errors():
-            self.raw.execute(f"SET statement_timeout = {self._wanted_ms:d}")
-        self._timeout_ms = self._wanted_ms
-
-    def forget_limit(self) -> None:
-        """The statement that carried the limit failed, and its setting with it: send it again."""
-        self._timeout_ms = None
+    def limit_prefix(self) -> str:
+        """``SET LOCAL statement_timeout = …;`` for the next read, or ``""`` when there is no limit."""
+        return f"SET LOCAL statement_timeout = {self._timeout_ms:d}; " if self._timeout_ms else ""
 
     def close(self) -> None:
         self.raw.close()
