@@ -14,7 +14,14 @@ with speakers and words sampled by the same Zipf laws.  Usage::
 
 ``--pg`` builds the same store in a throwaway PostgreSQL server (tests/pgserver.py: Debian's PostgreSQL
 15 binaries, a temp dir, default durability settings) and times the same queries there; ``--db URL``
-uses a server of your own (the store is rebuilt there when ``--rebuild`` or empty).
+uses a server of your own (the store is rebuilt there when ``--rebuild`` or empty).  ``--pg-dir DIR``
+keeps the server in DIR: the first run creates it and builds the store (schema ``bench<statements>``),
+later runs start it, reuse the store and stop it again (``--keep-running`` leaves it up)::
+
+    nice .venv/bin/python -m benchmarks.bench_queries --pg-dir /work/pgbench --repeat 3
+
+``--repeat R`` asks the same query set R times and prints p50/p95/max per run (with the load average
+before and after it) and pooled over the runs.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import re
 import statistics
@@ -107,7 +115,11 @@ def build(path: Path | str, statements: int, *, seed: int = 7) -> None:
         if postgres:
             for table in ("articles", "statements"):
                 connection.execute(f"CREATE INDEX {table}_stem_tsv ON {table} USING GIN (stem_tsv)")
-        connection.execute("ANALYZE")
+            # what autovacuum does to a store after a while: hint bits and visibility map set, so
+            # that the first queries timed do not write them (and index-only scans need no heap)
+            connection.execute("VACUUM ANALYZE")
+        else:
+            connection.execute("ANALYZE")
 
 
 _INSERTS = {
@@ -187,13 +199,50 @@ def _time(call: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def run_queries(path: Path | str, queries: int, *, seed: int = 11) -> list[str]:
+def _load() -> str:
+    """The load averages (1, 5, 15 min) as ``uptime`` shows them: timings on a busy machine differ."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
+
+
+#: CPU seconds per call of a query kind: this process's, and the PostgreSQL server process's (``None``
+#: where it cannot be read: SQLite, or a server on another machine).
+Cpu = tuple[float, float | None]
+
+
+def _server_cpu(store: Store) -> Callable[[], float | None]:
+    """A reader of the CPU seconds the store's PostgreSQL backend process has used so far.
+
+    Wall-clock latency on a shared machine mostly measures waiting for a core; the CPU time a query
+    costs the client and the server does not depend on the load.  Needs the server on this machine.
+    """
+    if store.dialect != "postgresql":
+        return lambda: None
+    stat = Path(f"/proc/{store.reader.value('SELECT pg_backend_pid()')}/stat")
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def used() -> float | None:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+    return used
+
+
+def time_queries(
+    path: Path | str, queries: int, *, seed: int = 11
+) -> tuple[dict[str, list[float]], dict[str, Cpu]]:
+    """Seconds per call of each query kind, and its CPU per call; the same ``seed`` asks the same queries."""
     rng = random.Random(seed)
     words = _vocabulary()[100:5_000]  # skip stop words: nobody searches for "und"
     speakers = rng.choices(range(SPEAKERS), _zipf_weights(SPEAKERS), k=queries)
-    lines = []
+    timings: dict[str, list[float]] = {}
+    cpu: dict[str, Cpu] = {}
     with Store.open(path, readonly=True) as store:
         store.said("Nachname0")  # warm the page cache once
+        server = _server_cpu(store)
         cases: dict[str, Callable[[int], object]] = {
             "said": lambda i: store.said(f"Nachname{speakers[i]}"),
             "said (top speaker)": lambda i: store.said("Nachname0", offset=i % 5 * 20),
@@ -204,7 +253,42 @@ def run_queries(path: Path | str, queries: int, *, seed: int = 11) -> list[str]:
             "search (2 words)": lambda i: store.search(f"{rng.choice(words)} {rng.choice(words)}"),
         }
         for label, case in cases.items():
-            lines.append(_percentiles(label, [_time(partial(case, i)) for i in range(queries)]))
+            client, backend = time.process_time(), server()
+            timings[label] = [_time(partial(case, i)) for i in range(queries)]
+            after = server()
+            on_server = None if after is None or backend is None else (after - backend) / queries
+            cpu[label] = ((time.process_time() - client) / queries, on_server)
+    return timings, cpu
+
+
+def _cpu_line(label: str, cpu: Cpu) -> str:
+    server = "" if cpu[1] is None else f"  server {1000 * cpu[1]:6.2f} ms"
+    return f"{label:<22} cpu per call: client {1000 * cpu[0]:6.2f} ms{server}"
+
+
+def run_queries(path: Path | str, queries: int, *, repeat: int = 1, seed: int = 11) -> list[str]:
+    """Percentile lines of ``repeat`` runs of the same query set, each and (for several) pooled."""
+    lines: list[str] = []
+    pooled: dict[str, list[float]] = {}
+    pooled_cpu: dict[str, list[Cpu]] = {}
+    for number in range(1, repeat + 1):
+        before = _load()
+        timings, cpu = time_queries(path, queries, seed=seed)
+        if repeat > 1:
+            clock = time.strftime("%H:%M:%S")
+            lines.append(f"run {number} of {repeat} ({before} before, {_load()} after, ended {clock})")
+        for label, values in timings.items():
+            lines.append(_percentiles(label, values))
+            pooled.setdefault(label, []).extend(values)
+            pooled_cpu.setdefault(label, []).append(cpu[label])
+        lines += [_cpu_line(label, used) for label, used in cpu.items()]
+    if repeat > 1:
+        lines.append(f"pooled over {repeat} runs")
+        lines += [_percentiles(label, values) for label, values in pooled.items()]
+        for label, runs in pooled_cpu.items():
+            servers = [run[1] for run in runs]
+            server = None if None in servers else statistics.mean(s for s in servers if s is not None)
+            lines.append(_cpu_line(label, (statistics.mean(run[0] for run in runs), server)))
     return lines
 
 
@@ -214,45 +298,72 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--statements", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=1, help="run the query set this many times")
     parser.add_argument("--db", default=None, help="store file or postgresql:// URL (default: a cached file)")
     parser.add_argument("--pg", action="store_true", help="build and query in a throwaway PostgreSQL server")
+    parser.add_argument(
+        "--pg-dir", type=Path, default=None,
+        help="a kept PostgreSQL server in this folder (created, started when stopped, stopped at the end)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep-running", action="store_true", help="with --pg-dir: leave the server running at the end"
+    )
     parser.add_argument(
         "--rebuild", action="store_true", help="build the store even when a cached one exists"
     )
     args = parser.parse_args(argv)
-    if args.pg:
-        from tests import pgserver
-
-        server = pgserver.start(durable=True)
-        if isinstance(server, str):
-            print(f"no PostgreSQL: {server}")
-            return 1
-        try:
-            return _run(server.url(), args.statements, args.queries, rebuild=True)
-        finally:
-            server.stop()
+    if args.pg or args.pg_dir:
+        return _run_pg(args)
     location = args.db or Path(tempfile.gettempdir()) / f"wortlaut-bench-{args.statements}.sqlite"
     if not is_url(str(location)):
         location = Path(location)
-    return _run(location, args.statements, args.queries, rebuild=args.rebuild)
+    return _run(location, args.statements, args.queries, rebuild=args.rebuild, repeat=args.repeat)
 
 
-def _run(location: Path | str, statements: int, queries: int, *, rebuild: bool) -> int:
+def _run_pg(args: argparse.Namespace) -> int:
+    """The benchmark on a throwaway server (``--pg``) or on one kept in ``--pg-dir``."""
+    from tests import pgserver
+
+    server = pgserver.start_at(args.pg_dir) if args.pg_dir else pgserver.start(durable=True)
+    if isinstance(server, str):
+        print(f"no PostgreSQL: {server}")
+        return 1
+    try:
+        if not args.pg_dir:
+            url = server.url()
+        else:
+            schema = f"bench{args.statements}"
+            if args.rebuild:
+                import psycopg
+
+                with psycopg.connect(server.base_url, autocommit=True) as connection:
+                    connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            url = server.schema_url(schema)
+        print(f"PostgreSQL store: {url}", flush=True)
+        return _run(url, args.statements, args.queries, rebuild=bool(args.pg), repeat=args.repeat)
+    finally:
+        if not args.keep_running:
+            server.stop()
+
+
+def _run(location: Path | str, statements: int, queries: int, *, rebuild: bool, repeat: int = 1) -> int:
     """Build the store (when asked, or when it is missing or empty), then time the queries."""
     empty = isinstance(location, Path) and not location.exists()
     if not empty:
         with Store.open(location) as store:
             empty = store.counts()["statements"] == 0
     if rebuild or empty:
-        print(f"building {statements:,} statements into {location}", flush=True)
+        print(f"building {statements:,} statements into {location} ({_load()})", flush=True)
         started = time.perf_counter()
         build(location, statements)
         size = f", {location.stat().st_size / 1e9:.2f} GB" if isinstance(location, Path) else ""
-        print(f"built in {time.perf_counter() - started:.0f} s{size}", flush=True)
+        print(f"built in {time.perf_counter() - started:.0f} s{size} ({_load()})", flush=True)
     with Store.open(location, readonly=True) as store:
         print(f"store: {store.counts()}")
-    for line in run_queries(location, queries):
-        print(line)
+    clock = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+    print(f"queries: {queries} of each kind, {repeat} run(s), {clock}", flush=True)
+    for line in run_queries(location, queries, repeat=repeat):
+        print(line, flush=True)
     return 0
 
 

@@ -34,9 +34,10 @@ DURABLE_OPTIONS = "-c listen_addresses='' -c shared_buffers=512MB -c max_connect
 class Server:
     """A running throwaway server; :meth:`url` gives a fresh, empty schema each time."""
 
-    def __init__(self, folder: Path, run_as: list[str]) -> None:
+    def __init__(self, folder: Path, run_as: list[str], *, keep: bool = False) -> None:
         self.folder = folder
         self.run_as = run_as
+        self.keep = keep
         self._numbers = itertools.count(1)
 
     @property
@@ -52,43 +53,107 @@ class Server:
             connection.execute(f"CREATE SCHEMA {name}")
         return f"{self.base_url}&options={quote(f'-csearch_path={name}', safe='')}"
 
+    def schema_url(self, name: str) -> str:
+        """The URL of the schema ``name``, created when missing (a persistent server's store)."""
+        import psycopg
+
+        with psycopg.connect(self.base_url, autocommit=True) as connection:
+            connection.execute(f"CREATE SCHEMA IF NOT EXISTS {name}")
+        return f"{self.base_url}&options={quote(f'-csearch_path={name}', safe='')}"
+
     def stop(self) -> None:
+        """Stop the server; a throwaway one's folder is removed, a kept one's (:func:`start_at`) stays."""
+        mode = "fast" if self.keep else "immediate"  # a kept store shuts down cleanly, with a checkpoint
         subprocess.run(
-            [*self.run_as, str(PG_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
+            [*self.run_as, str(PG_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "-w",
              "stop"],
-            capture_output=True, check=False, timeout=60,
+            capture_output=True, check=False, timeout=300,
         )
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if not self.keep:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def start(*, durable: bool = False) -> Server | str:
     """A running server, or the reason none could start (``durable``: fsync on, for benchmarks)."""
+    reason = _missing()
+    if reason:
+        return reason
+    folder = Path(tempfile.mkdtemp(prefix="wlpg-"))
+    run_as = _run_as(folder)
+    if isinstance(run_as, str):
+        return run_as
+    reason = _init(folder, run_as) or _start(folder, run_as, durable=durable)
+    if reason:
+        shutil.rmtree(folder, ignore_errors=True)
+        return reason
+    return Server(folder, run_as)
+
+
+def start_at(folder: Path, *, durable: bool = True) -> Server | str:
+    """The server kept in ``folder`` (created on first use, started when not running), or why not.
+
+    For benchmarks that reuse a large store across runs: :meth:`Server.stop` stops it and keeps the
+    folder; a server already running there is used as it is (and stopped by ``stop`` as well).
+    """
+    reason = _missing()
+    if reason:
+        return reason
+    folder = folder.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    run_as = _run_as(folder)
+    if isinstance(run_as, str):
+        return run_as
+    if not (folder / "data" / "PG_VERSION").exists():
+        reason = _init(folder, run_as)
+    if not reason and not _running(folder, run_as):
+        reason = _start(folder, run_as, durable=durable)
+    return reason or Server(folder, run_as, keep=True)
+
+
+def _missing() -> str:
+    """Why no server can start here, or ``""``."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
         return "psycopg is not installed (pip install 'wortlaut[postgres]')"
     if not (PG_BIN / "initdb").exists():
         return f"no PostgreSQL server binaries in {PG_BIN} (set WORTLAUT_PG_BIN)"
-    run_as: list[str] = []
-    folder = Path(tempfile.mkdtemp(prefix="wlpg-"))
-    if os.geteuid() == 0:
-        try:
-            user = pwd.getpwnam("postgres")
-        except KeyError:
-            return "running as root and there is no postgres user to run initdb as"
-        os.chown(folder, user.pw_uid, user.pw_gid)
-        run_as = ["runuser", "-u", "postgres", "--"]
-    data = folder / "data"
-    steps = (
-        [*run_as, str(PG_BIN / "initdb"), "-D", str(data), "--auth=trust", "--no-locale", "-E", "UTF8",
-         "-U", "postgres", "--no-sync"],
-        [*run_as, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60",
-         "-o", f"-k {folder} {DURABLE_OPTIONS if durable else SERVER_OPTIONS}", "start"],
-    )
-    for step in steps:
-        done = subprocess.run(step, capture_output=True, text=True, check=False, timeout=120)
-        if done.returncode != 0:
-            shutil.rmtree(folder, ignore_errors=True)
-            reason = (done.stderr or done.stdout).strip().splitlines()
-            return f"cannot start a PostgreSQL server: {reason[-1] if reason else done.returncode}"
-    return Server(folder, run_as)
+    return ""
+
+
+def _run_as(folder: Path) -> list[str] | str:
+    """The command prefix that runs the server's binaries (as ``postgres`` when we are root)."""
+    if os.geteuid() != 0:
+        return []
+    try:
+        user = pwd.getpwnam("postgres")
+    except KeyError:
+        return "running as root and there is no postgres user to run initdb as"
+    os.chown(folder, user.pw_uid, user.pw_gid)
+    return ["runuser", "-u", "postgres", "--"]
+
+
+def _init(folder: Path, run_as: list[str]) -> str:
+    return _step([*run_as, str(PG_BIN / "initdb"), "-D", str(folder / "data"), "--auth=trust", "--no-locale",
+                  "-E", "UTF8", "-U", "postgres", "--no-sync"])  # fmt: skip
+
+
+def _start(folder: Path, run_as: list[str], *, durable: bool) -> str:
+    options = DURABLE_OPTIONS if durable else SERVER_OPTIONS
+    return _step([*run_as, str(PG_BIN / "pg_ctl"), "-D", str(folder / "data"), "-l", str(folder / "log"),
+                  "-w", "-t", "60", "-o", f"-k {folder} {options}", "start"])  # fmt: skip
+
+
+def _running(folder: Path, run_as: list[str]) -> bool:
+    done = subprocess.run([*run_as, str(PG_BIN / "pg_ctl"), "-D", str(folder / "data"), "status"],
+                          capture_output=True, check=False, timeout=60)  # fmt: skip
+    return done.returncode == 0
+
+
+def _step(command: list[str]) -> str:
+    """Run one server command; ``""`` when it worked, else the reason (its last line of output)."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+    if done.returncode == 0:
+        return ""
+    reason = (done.stderr or done.stdout).strip().splitlines()
+    return f"cannot start a PostgreSQL server: {reason[-1] if reason else done.returncode}"

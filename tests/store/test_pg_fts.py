@@ -2,52 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
-import random
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from benchmarks.bench_queries import _INSERTS, SPEAKERS, _add_article, _zipf_weights
 
 from tests.pgserver import Server
 from wortlaut.store import Store, pg_fts
-from wortlaut.store.dialect import fts_params
-from wortlaut.store.search import RANK_WINDOW, article_window, statement_window
+from wortlaut.store.dialect import fts_params, fts_window
+from wortlaut.store.facets import Filters, faceted_search
+from wortlaut.store.search import RANK_WINDOW, article_window, newest_rids, ranked_rids, statement_window
+from wortlaut.store.semantic import _text_ranks
 from wortlaut.store.text import fts_query
 
 #: Words of the benchmark vocabulary from common (rank 0) to rare (rank 3,000) and one in no row.
 WORDS = ("wort0", "wort40", "wort300", "wort3000", "fehltganz")
-
-
-@pytest.fixture(scope="module")
-def stores(pg_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Store]]:
-    """The same 3,000 synthetic statements (300 articles) in SQLite and in PostgreSQL."""
-    sqlite = str(Path(tmp_path_factory.mktemp("fts")) / "s.sqlite")
-    locations = {"sqlite": sqlite, "postgresql": pg_server.url()}
-    opened = {}
-    for engine, location in locations.items():
-        with Store.open(location) as store:
-            _fill(store, articles=300)
-        opened[engine] = Store.open(location, readonly=True)
-    yield opened
-    for store in opened.values():
-        store.close()
-
-
-def _fill(store: Store, articles: int) -> None:
-    """The benchmark's synthetic articles (10 statements each) over 5,000 words ``wort0``… (Zipf)."""
-    words = [f"wort{rank}" for rank in range(5_000)]
-    weights = list(itertools.accumulate(_zipf_weights(len(words))))
-    speakers = list(itertools.accumulate(_zipf_weights(SPEAKERS)))
-    names = [(f"P{index}", f"Vorname{index} Nachname{index}") for index in range(SPEAKERS)]
-    rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _INSERTS}
-    rng = random.Random(3)
-    for number in range(articles):
-        _add_article(rows, rng, number, words, {word: word for word in words}, weights, speakers, names)
-    with store.transaction():
-        for table, sql in _INSERTS.items():
-            store.connection.executemany(sql, rows[table])
 
 
 @pytest.fixture(autouse=True)
@@ -111,3 +77,57 @@ def test_the_session_gets_its_index_scans_back_after_a_search(stores: dict[str, 
     store = stores["postgresql"]
     store.search("wort300")
     assert store.reader.value("SHOW enable_indexscan") == "on"
+
+
+def _one_query_rids(store: Store, table: str, word: str, *, ranked: bool, count: int) -> list[int]:
+    """``rid`` of the newest (or best of the ``RANK_WINDOW`` newest) matches as one query gives them."""
+    expression = fts_query(word, "postgresql")
+    window = fts_window("postgresql", table, ranked=ranked)
+    order = "score, rid DESC" if ranked else "rid DESC"
+    size = RANK_WINDOW if ranked else count
+    rows = store.reader.rows(
+        f"SELECT rid FROM {window} f ORDER BY {order} LIMIT ?",
+        (*fts_params("postgresql", expression, ranked=ranked), size, count),
+    )
+    return [row["rid"] for row in rows]
+
+
+@pytest.mark.parametrize("word", WORDS)
+@pytest.mark.parametrize("table", ["articles", "statements"])
+def test_windowed_rids_are_those_of_one_query(stores: dict[str, Store], table: str, word: str) -> None:
+    store = stores["postgresql"]
+    expression = fts_query(word, "postgresql")
+    newest = _one_query_rids(store, table, word, ranked=False, count=40)
+    assert newest_rids(store.reader, table, expression, 30, 10) == newest[10:]
+    best = _one_query_rids(store, table, word, ranked=True, count=25)
+    assert ranked_rids(store.reader, table, expression, RANK_WINDOW, 25) == best
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_faceted_search_finds_the_same_on_both_engines(stores: dict[str, Store], word: str) -> None:
+    found = {name: faceted_search(store.reader, word, Filters(), limit=500) for name, store in stores.items()}
+    assert found["postgresql"].statements == found["sqlite"].statements
+    assert found["postgresql"].facets == found["sqlite"].facets
+    articles = {engine: {hit.article_id for hit in result.articles} for engine, result in found.items()}
+    assert articles["postgresql"] == articles["sqlite"]
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_semantic_text_ranks_read_the_windowed_matches(stores: dict[str, Store], word: str) -> None:
+    store = stores["postgresql"]
+    best = _one_query_rids(store, "statements", word, ranked=True, count=100)
+    ids = {row["rid"]: row["id"] for row in store.reader.rows("SELECT rid, id FROM statements")}
+    assert _text_ranks(store.reader, word) == {ids[rid]: rank for rank, rid in enumerate(best, start=1)}
+
+
+
+def test_tops_reads_the_largest_rid_of_each_table_in_one_query(
+    stores: dict[str, Store], pg_server: Server
+) -> None:
+    db = stores["postgresql"].reader
+    found = pg_fts.tops(db, "articles", "statements")
+    for table in ("articles", "statements"):
+        assert found[table] == db.value(f"SELECT max(rid) FROM {table}")
+    with Store.open(pg_server.url()) as empty:
+        assert pg_fts.tops(empty.reader, "articles", "statements") == {"articles": None, "statements": None}
+        assert empty.search("wort0").statements == ()

@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wortlaut.store.dialect import fts_params
 from wortlaut.store.entities import resolve_entity
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import EntityInfo
-from wortlaut.store.search import RANK_WINDOW, article_window, snippet, statement_window
+from wortlaut.store.rows import among
+from wortlaut.store.search import RANK_WINDOW, newest_rids, ranked_rids, snippet
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Matches a faceted search looks at (most recent first); facets count within this window.
@@ -107,12 +107,13 @@ _HIT_COLUMNS = (
 
 def _statement_hits(db: Reader, expression: str, speaker: str | None = None) -> list[StatementHit]:
     """Statements whose text matches, and (when the query names a person) that person's statements."""
+    rids = newest_rids(db, "statements", expression, SEARCH_WINDOW)
+    condition, params = among(db.dialect, "s.rid", rids)
     rows = db.rows(
-        f"{_HIT_COLUMNS} FROM {statement_window(db.dialect)} f"
-        " JOIN statements s ON s.rid = f.rid JOIN articles a ON a.id = s.article_id"
-        " LEFT JOIN entities e ON e.id = s.speaker_entity",
-        (expression, SEARCH_WINDOW, 0),
-    )
+        f"{_HIT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" LEFT JOIN entities e ON e.id = s.speaker_entity WHERE {condition}",
+        params,
+    ) if rids else []  # fmt: skip
     if speaker is not None:
         rows += db.rows(
             f"{_HIT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
@@ -141,17 +142,21 @@ def _statement_hit(row: Row) -> StatementHit:
 
 def _article_hits(db: Reader, expression: str) -> list[tuple[ArticleHit, set[str]]]:
     """Matching articles, best first, with the entity ids they mention or quote (for the person filter)."""
-    rows = db.rows(
-        "SELECT a.id, COALESCE(a.title, substr(a.text, 1, instr(a.text || char(10), char(10)) - 1)) AS title,"
+    rids = ranked_rids(db, "articles", expression, SEARCH_WINDOW, SEARCH_WINDOW)
+    condition, params = among(db.dialect, "a.rid", rids)
+    found = db.rows(
+        "SELECT a.rid, a.id,"
+        " COALESCE(a.title, substr(a.text, 1, instr(a.text || char(10), char(10)) - 1)) AS title,"
         " COALESCE(a.source, 'unknown') AS source, COALESCE(a.published, '') AS published, a.url,"
         " (SELECT group_concat(DISTINCT m.entity) FROM mentions m WHERE m.article_id = a.id) AS mentioned,"
         " (SELECT group_concat(DISTINCT s.speaker_entity) FROM statements s WHERE s.article_id = a.id)"
         " AS quoted"
-        f" FROM {article_window(db.dialect)} f JOIN articles a ON a.rid = f.rid ORDER BY f.score, a.rid DESC",
-        (*fts_params(db.dialect, expression, ranked=True), SEARCH_WINDOW),
-    )
+        f" FROM articles a WHERE {condition}",
+        params,
+    ) if rids else []  # fmt: skip
+    by_rid = {row["rid"]: row for row in found}
     hits = []
-    for r in rows:
+    for r in (by_rid[rid] for rid in rids if rid in by_rid):
         entities = set(filter(None, f"{r['mentioned'] or ''},{r['quoted'] or ''}".split(",")))
         hit = ArticleHit(
             article_id=r["id"], title=r["title"], source=r["source"], date=r["published"][:10], url=r["url"]

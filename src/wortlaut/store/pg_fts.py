@@ -47,11 +47,18 @@ OVERSHOOT = 2.0
 EMPTY_GROWTH = 16
 
 
-def newest_matches(db: Reader, table: str, expression: str, count: int) -> list[int]:
-    """The ``rid`` of the ``count`` newest rows of ``table`` matching a ``to_tsquery`` expression."""
+def newest_matches(
+    db: Reader, table: str, expression: str, count: int, *, top: int | None = None
+) -> list[int]:
+    """The ``rid`` of the ``count`` newest rows of ``table`` matching a ``to_tsquery`` expression.
+
+    ``top`` is the table's largest ``rid`` when the caller read it already (:func:`tops`), else it is read
+    here.  Rows stored after it was read may be left out, as if the search had run a moment earlier.
+    """
     if count <= 0:
         return []
-    top = db.rows(f"SELECT max(rid) AS top FROM {table}")[0]["top"]
+    if top is None:
+        top = tops(db, table)[table]
     if top is None:
         return []
     found: list[int] = []
@@ -65,6 +72,13 @@ def newest_matches(db: Reader, table: str, expression: str, count: int) -> list[
         covered = top - lower
         span = max(covered, _next_span(len(found), covered, count))
         upper = lower
+
+
+def tops(db: Reader, *tables: str) -> dict[str, int | None]:
+    """The largest ``rid`` of each table (``None`` for an empty one), read in one round trip."""
+    columns = ", ".join(f"(SELECT max(rid) FROM {table}) AS {table}" for table in tables)
+    row = db.rows(f"SELECT {columns}")[0]
+    return {table: None if row[table] is None else int(row[table]) for table in tables}
 
 
 def _next_span(found: int, covered: int, count: int) -> int:

@@ -21,6 +21,19 @@ def placeholders(count: int) -> str:
     return ",".join("?" * count)
 
 
+def among(dialect: str, column: str, rids: Sequence[int]) -> tuple[str, tuple[Any, ...]]:
+    """A condition ``column`` is one of ``rids``, with its parameters: ``IN (?,…)`` on SQLite, one array
+    on PostgreSQL.
+
+    psycopg binds parameters on the client and caches the parsing of short query texts only: a text of
+    1,000 placeholders (a search's ranking window) was parsed anew each time, 17 ms at load 8 against
+    0.5 ms for the same ids as one array literal.
+    """
+    if dialect == "postgresql":
+        return f"{column} = ANY(CAST(? AS BIGINT[]))", ("{" + ",".join(str(int(rid)) for rid in rids) + "}",)
+    return f"{column} IN ({placeholders(len(rids))})", tuple(rids)
+
+
 def chunks(ids: Sequence[str], size: int = CHUNK) -> Iterator[list[str]]:
     """``ids`` in consecutive lists of at most ``size``."""
     for start in range(0, len(ids), size):

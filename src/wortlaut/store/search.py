@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 
 from wortlaut.store.dialect import Dialect, fts_params, fts_window
-from wortlaut.store.pg_fts import newest_matches
+from wortlaut.store.pg_fts import newest_matches, tops
 from wortlaut.store.reader import Reader, Row
 from wortlaut.store.results import SearchHit, SearchResult
-from wortlaut.store.rows import placeholders
+from wortlaut.store.rows import among, placeholders
 from wortlaut.store.text import fts_query, stem_words, words
 
 #: Characters of context on each side of a search match in a snippet.
@@ -27,6 +27,8 @@ SNIPPET_CONTEXT = 80
 _WORD = re.compile(r"\w+")
 #: Search ranks at most this many (most recent) matching articles by relevance; see :func:`search`.
 RANK_WINDOW = 1_000
+#: Relevance on PostgreSQL, lower is better (the expression bound as one ``?``), as :func:`article_window`'s.
+_PG_SCORE = "-ts_rank(stem_tsv, to_tsquery('simple', ?))"
 #: A statement hit names its speaker as resolved (``Mark Rutte``), not as the span says (``Er``); the span
 #: is the fallback for a speaker no entity was found for.
 _STATEMENT_COLUMNS = (
@@ -49,6 +51,36 @@ def article_window(dialect: Dialect) -> str:
 def statement_window(dialect: Dialect) -> str:
     """Matching statements (``rid``), newest first; parameters: the expression, a limit and an offset."""
     return fts_window(dialect, "statements", ranked=False, offset=True)
+
+
+def newest_rids(db: Reader, table: str, expression: str, count: int, offset: int = 0) -> list[int]:
+    """The ``rid`` of ``table``'s matches newest first, ``count`` of them after skipping ``offset``.
+
+    PostgreSQL reads them in widening windows (:mod:`.pg_fts`); SQLite walks FTS5's doclist backwards.
+    """
+    if db.dialect == "postgresql":
+        return newest_matches(db, table, expression, count + offset)[offset:]
+    window = fts_window(db.dialect, table, ranked=False, offset=True)
+    return [row["rid"] for row in db.rows(f"SELECT rid FROM {window} f", (expression, count, offset))]
+
+
+def ranked_rids(db: Reader, table: str, expression: str, window: int, limit: int) -> list[int]:
+    """The ``rid`` of the ``window`` newest matches, best first (BM25 or ``ts_rank``, then newest), ``limit``
+    of them."""
+    if db.dialect == "postgresql":
+        newest = newest_matches(db, table, expression, window)
+        condition, params = among(db.dialect, "rid", newest)
+        rows = db.rows(
+            f"SELECT rid FROM {table} WHERE {condition} ORDER BY {_PG_SCORE}, rid DESC LIMIT ?",
+            (*params, expression, limit),
+        ) if newest else []  # fmt: skip
+    else:
+        ranked = fts_window(db.dialect, table, ranked=True)
+        rows = db.rows(
+            f"SELECT rid FROM {ranked} f ORDER BY score, rid DESC LIMIT ?",
+            (*fts_params(db.dialect, expression, ranked=True), window, limit),
+        )
+    return [row["rid"] for row in rows]
 
 
 def search(db: Reader, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
@@ -115,18 +147,19 @@ def _postgres_rows(
 
     The articles are ranked as :func:`article_window` ranks them (``ts_rank``, then newest first).
     """
-    window = newest_matches(db, "articles", expression, RANK_WINDOW)
-    newest = newest_matches(db, "statements", expression, limit + offset)[offset:]
+    top = tops(db, "articles", "statements")
+    window = newest_matches(db, "articles", expression, RANK_WINDOW, top=top["articles"])
+    newest = newest_matches(db, "statements", expression, limit + offset, top=top["statements"])[offset:]
+    ranked, ranked_params = among(db.dialect, "rid", window)
     article_rows: list[Row | None] = list(db.rows(
-        "SELECT rid, id, url, title, published, text FROM articles"
-        f" WHERE rid IN ({placeholders(len(window))})"
-        " ORDER BY -ts_rank(stem_tsv, to_tsquery('simple', ?)), rid DESC LIMIT ? OFFSET ?",
-        (*window, expression, limit, offset),
+        f"SELECT rid, id, url, title, published, text FROM articles WHERE {ranked}"
+        f" ORDER BY {_PG_SCORE}, rid DESC LIMIT ? OFFSET ?",
+        (*ranked_params, expression, limit, offset),
     )) if window else []
+    page, page_params = among(db.dialect, "s.rid", newest)
     statement_rows = db.rows(
-        f"{_STATEMENT_COLUMNS} FROM statements s{_STATEMENT_JOINS}"
-        f" WHERE s.rid IN ({placeholders(len(newest))}) ORDER BY s.rid DESC",
-        newest,
+        f"{_STATEMENT_COLUMNS} FROM statements s{_STATEMENT_JOINS} WHERE {page} ORDER BY s.rid DESC",
+        page_params,
     ) if newest else []
     return article_rows, statement_rows
 

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from wortlaut.link.encoder import Encoder
-from wortlaut.store.dialect import fts_params, fts_window
 from wortlaut.store.embeddings import from_blob, prefetch, text_key, transaction
 from wortlaut.store.errors import NotFoundError
 from wortlaut.store.reader import Reader, Row
+from wortlaut.store.rows import among
+from wortlaut.store.search import ranked_rids
 from wortlaut.store.text import fts_query, words
 from wortlaut.store.vectors import VectorIndex
 
@@ -205,12 +206,12 @@ def _text_ranks(db: Reader, query: str) -> dict[str, int]:
     expression = fts_query(" OR ".join(terms), db.dialect)  # any word counts: the vector side judges meaning
     if not expression:
         return {}
-    rows = db.rows(
-        f"SELECT s.id FROM {fts_window(db.dialect, 'statements', ranked=True)} f"
-        " JOIN statements s ON s.rid = f.rid ORDER BY f.score, f.rid DESC LIMIT ?",
-        (*fts_params(db.dialect, expression, ranked=True), TEXT_WINDOW, CANDIDATES),
-    )
-    return {row["id"]: rank for rank, row in enumerate(rows, start=1)}
+    rids = ranked_rids(db, "statements", expression, TEXT_WINDOW, CANDIDATES)
+    condition, params = among(db.dialect, "rid", rids)
+    ids = {row["rid"]: row["id"] for row in db.rows(
+        f"SELECT rid, id FROM statements WHERE {condition}", params
+    )} if rids else {}  # fmt: skip
+    return {ids[rid]: rank for rank, rid in enumerate(rids, start=1) if rid in ids}
 
 
 def _details(db: Reader, ids: Sequence[str]) -> dict[str, Row]:

@@ -132,23 +132,22 @@ def _participants(db: Reader, event_ids: list[str]) -> dict[str, list[str]]:
 
 
 def person_stories(db: Reader, entity_id: str, *, limit: int = 50) -> list[StoryInfo]:
-    """Stories of the articles that quote the entity or name it among event participants (recent ones)."""
-    articles = {
+    """Stories of the articles that quote the entity or name it among event participants (recent ones).
+
+    Two queries (on PostgreSQL each is a round trip; this was three).  The articles are handed to the
+    second one as a JSON list: given them as a subquery, PostgreSQL's planner expects more rows and
+    hash-joins all of ``story_articles`` (39 ms against 2 ms on the 1 M benchmark store).
+    """
+    articles = [
         row["article_id"]
         for row in db.rows(
-            "SELECT article_id FROM statements INDEXED BY statements_speaker WHERE speaker_entity = ?"
-            " ORDER BY date DESC LIMIT ?",
+            "SELECT article_id FROM (SELECT article_id FROM statements INDEXED BY statements_speaker"
+            " WHERE speaker_entity = ?1 ORDER BY date DESC LIMIT ?2) quoted"
+            " UNION SELECT article_id FROM (SELECT e.article_id FROM event_participants p"
+            " JOIN events e ON e.id = p.event_id WHERE p.entity = ?1 ORDER BY p.rowid DESC LIMIT ?2) named",
             (entity_id, RECENT_WINDOW),
         )
-    }
-    articles.update(
-        row["article_id"]
-        for row in db.rows(
-            "SELECT e.article_id FROM event_participants p JOIN events e ON e.id = p.event_id"
-            " WHERE p.entity = ? ORDER BY p.rowid DESC LIMIT ?",
-            (entity_id, RECENT_WINDOW),
-        )
-    )
+    ]
     rows = db.rows(
         f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN ("
         " SELECT story_id FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?)))"
