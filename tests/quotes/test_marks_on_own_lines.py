@@ -35,7 +35,7 @@ def _spans(text: str) -> list[str]:
 def test_a_mark_on_its_own_line_still_opens_and_closes_the_quotation(text: str) -> None:
     spans = _spans(text)
     assert len(spans) == 1
-    assert spans[0][0] in "„\"" and spans[0][-1] in "“\""
+    assert spans[0][0] in '„"' and spans[0][-1] in '“"'
     assert _WORDS in spans[0]
 
 

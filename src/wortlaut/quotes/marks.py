@@ -26,7 +26,7 @@ _PAIRS: dict[str, str] = {
 #: Marks that may open only where a word starts (they double as closers or apostrophes elsewhere).
 _WORD_START_ONLY = frozenset({'"', "“", "«", "‹"})
 #: Every mark and whitespace: what to strip from a quoted passage to reach its words.
-MARKS_AND_SPACE = "„“”\"»«‚‘’‹› \t\r\n"
+MARKS_AND_SPACE = '„“”"»«‚‘’‹› \t\r\n'
 
 
 @dataclass(frozen=True, slots=True)
