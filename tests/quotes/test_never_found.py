@@ -31,3 +31,8 @@ def test_a_zu_infinitive_followed_by_a_relative_clause_is_reported(pipeline: Pip
 def test_a_clause_that_is_not_a_zu_infinitive_before_its_comma_stays_unreported(pipeline: Pipeline) -> None:
     text = "Die Bürgermeisterin hat angekündigt, der Beirat tagt im Mai, wenn alle zurück sind."
     assert _found(pipeline, text) == []
+
+
+def test_a_present_plural_form_of_a_separable_speech_verb_is_a_cue(pipeline: Pipeline) -> None:
+    text = "Die Anwohner werfen der Firma vor, den Lärm seit Jahren zu verschweigen."
+    assert _found(pipeline, text) == [("den Lärm seit Jahren zu verschweigen", "Die Anwohner", "indirect")]
