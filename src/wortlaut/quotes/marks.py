@@ -25,6 +25,10 @@ _PAIRS: dict[str, str] = {
 }
 #: Marks that may open only where a word starts (they double as closers or apostrophes elsewhere).
 _WORD_START_ONLY = frozenset({'"', "“", "«", "‹"})
+#: Whitespace read after a line break when looking for a closing mark on the next line (``\n\n“ sagt``):
+#: blank lines between a quotation and its closing mark are a few characters; the bound keeps the scan
+#: linear on text made of line breaks.
+MAX_BLANK = 16
 #: Every mark and whitespace: what to strip from a quoted passage to reach its words.
 MARKS_AND_SPACE = '„“”"»«‚‘’‹› \t\r\n'
 
@@ -52,20 +56,25 @@ def _can_open(text: str, index: int) -> bool:
 def _alone(text: str, index: int) -> bool:
     """Whether the mark at ``index`` stands on a line of its own: a ``"`` or ``“`` there opens a quotation,
     one that merely ends a line after words closes an earlier one (``… verstanden. “`` newline)."""
-    start = text.rfind("\n", 0, index) + 1
-    return not text[start:index].strip() and _ends_line(text, index)
+    before = index - 1
+    while before >= 0 and text[before] in " \t\r":
+        before -= 1
+    return (before < 0 or text[before] == "\n") and _ends_line(text, index)
 
 
 def _ends_line(text: str, index: int) -> bool:
     """Whether only whitespace follows the mark at ``index`` on its line (``Er sagt: „`` newline text)."""
-    end = text.find("\n", index)
-    return end >= 0 and not text[index + 1 : end].strip()
+    after = index + 1
+    while after < len(text) and text[after] in " \t\r":
+        after += 1
+    return after < len(text) and text[after] == "\n"
 
 
 def _line_closes(text: str, index: int, closers: str) -> bool:
     """Whether the line starting at ``index`` begins (after whitespace, blank lines too) with a closing
     mark that does not start a word: ``“ sagt …`` or ``“, sagt …`` on the line after a quotation closes it."""
-    while index < len(text) and text[index].isspace():
+    stop = min(len(text), index + MAX_BLANK)
+    while index < stop and text[index].isspace():
         index += 1
     after = text[index + 1] if index + 1 < len(text) else " "
     return index < len(text) and text[index] in closers and not after.isalnum()
