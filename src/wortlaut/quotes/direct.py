@@ -12,6 +12,7 @@ from __future__ import annotations
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue, cue_at, find_cues
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.marks import MARKS_AND_SPACE
 from wortlaut.quotes.speakers import phrase_after
 from wortlaut.quotes.text import Tok
 
@@ -52,7 +53,7 @@ def _frame_after(
     first = ctx.token_at(ctx.quoted[number].end)
     quoted_text = ctx.text[ctx.quoted[number].start : ctx.quoted[number].end]
     bridged = first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE
-    if not bridged and quoted_text.rstrip('“”"«»‘’')[-1:] not in {".", "!", "?", ","}:
+    if not bridged and quoted_text.rstrip(MARKS_AND_SPACE)[-1:] not in {".", "!", "?", ","}:
         return None  # „La Gazetta dello Sport“ zitiert …: the quotation is a title in subject position
     while first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE and ctx.quote_of[first] < 0:
         first += 1
@@ -81,7 +82,7 @@ def _one_word(ctx: Context, number: int) -> bool:
     a title or a scare-quoted noun even beside a speech verb, not a statement of its own; a lower-case
     one is what someone called something (``nennt den Vorfall „besorgniserregend“``) and stays."""
     quoted = ctx.quoted[number]
-    inner = ctx.text[quoted.start : quoted.end].strip('„“”"»«‚‘’‹› ')
+    inner = ctx.text[quoted.start : quoted.end].strip(MARKS_AND_SPACE)
     return (
         DROP_SINGLE_WORDS
         and len(inner.split()) == 1
@@ -182,7 +183,7 @@ def _embedded(ctx: Context, number: int) -> bool:
     if not DROP_EMBEDDED:
         return False
     quoted = ctx.quoted[number]
-    inner = ctx.text[quoted.start : quoted.end].rstrip('“”"«»‘’ ')
+    inner = ctx.text[quoted.start : quoted.end].rstrip(MARKS_AND_SPACE)
     opening, after = ctx.token_at(quoted.start), ctx.token_at(quoted.end)
     if inner[-1:] in {".", "!", "?", ",", ":"} or opening == 0 or after >= len(ctx.tokens):
         return False
@@ -205,7 +206,7 @@ def _words(ctx: Context, number: int) -> int:
 def _sayable(ctx: Context, number: int) -> bool:
     """Whether a frameless quotation reads as speech, not a title: it has a finite verb or ends a sentence."""
     quoted = ctx.quoted[number]
-    inner = ctx.text[quoted.start : quoted.end].rstrip('“”"«»‘’ ')
+    inner = ctx.text[quoted.start : quoted.end].rstrip(MARKS_AND_SPACE)
     if inner[-1:] in {".", "!", "?"}:
         return True
     first = ctx.token_at(quoted.start)

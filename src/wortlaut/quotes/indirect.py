@@ -88,12 +88,29 @@ def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
         return "complement"
     if any(ctx.is_subjunctive(index) for index in range(start, min(end, start + SUBJUNCTIVE_WINDOW))):
         return "subjunctive"
-    if "inf" in cue.verb.frames and end - start >= 2:
-        last = ctx.tokens[end - 1].low
-        before = ctx.tokens[end - 2].low
-        if before == "zu" or ("zu" in last[2:-2] and last.endswith("en")):
-            return "infinitive"
+    if "inf" in cue.verb.frames and (
+        _zu_infinitive(ctx, start, end) or _zu_infinitive(ctx, start, _comma(ctx, start, end))
+    ):
+        return "infinitive"
     return None
+
+
+def _zu_infinitive(ctx: Context, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` end in a zu-infinitive (``zu gründen``, ``einzuführen``)."""
+    if end - start < 2:
+        return False
+    last, before = ctx.tokens[end - 1].low, ctx.tokens[end - 2].low
+    return before == "zu" or ("zu" in last[2:-2] and last.endswith("en"))
+
+
+def _comma(ctx: Context, start: int, end: int) -> int:
+    """The first comma outside quotations in ``start:end`` (``end`` when none): a zu-infinitive clause ends
+    there when a relative clause or a second clause follows it (``angekündigt, eine Kommission zu gründen,
+    die …``)."""
+    for index in range(start + 1, end):
+        if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0:
+            return index
+    return end
 
 
 def _coordinated_end(ctx: Context, start: int, stop: int) -> int:

@@ -5,7 +5,8 @@ styles and break them: an opening mark inside an open quote that is never
 closed (seed 000, line 8) must not end the quote, and a quote that is never
 closed stops at the end of its paragraph instead of running over the article.  A quote goes on over a
 line break when the next line closes it before opening another one (hard-wrapped pages, a quotation
-running over a paragraph break).
+running over a paragraph break).  Whitespace next to a mark counts as nothing, line breaks included: some
+press pages put each mark on a line of its own (``„`` newline text newline ``“ sagt …``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ _PAIRS: dict[str, str] = {
 }
 #: Marks that may open only where a word starts (they double as closers or apostrophes elsewhere).
 _WORD_START_ONLY = frozenset({'"', "“", "«", "‹"})
+#: Whitespace read after a line break when looking for a closing mark on the next line (``\n\n“ sagt``):
+#: blank lines between a quotation and its closing mark are a few characters; the bound keeps the scan
+#: linear on text made of line breaks.
+MAX_BLANK = 16
+#: Every mark and whitespace: what to strip from a quoted passage to reach its words.
+MARKS_AND_SPACE = '„“”"»«‚‘’‹› \t\r\n'
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +50,34 @@ def _can_open(text: str, index: int) -> bool:
         return True
     before = text[index - 1] if index else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    return (before.isspace() or before in "([:–—-/") and not after.isspace()
+    return (before.isspace() or before in "([:–—-/") and (not after.isspace() or _alone(text, index))
+
+
+def _alone(text: str, index: int) -> bool:
+    """Whether the mark at ``index`` stands on a line of its own: a ``"`` or ``“`` there opens a quotation,
+    one that merely ends a line after words closes an earlier one (``… verstanden. “`` newline)."""
+    before = index - 1
+    while before >= 0 and text[before] in " \t\r":
+        before -= 1
+    return (before < 0 or text[before] == "\n") and _ends_line(text, index)
+
+
+def _ends_line(text: str, index: int) -> bool:
+    """Whether only whitespace follows the mark at ``index`` on its line (``Er sagt: „`` newline text)."""
+    after = index + 1
+    while after < len(text) and text[after] in " \t\r":
+        after += 1
+    return after < len(text) and text[after] == "\n"
+
+
+def _line_closes(text: str, index: int, closers: str) -> bool:
+    """Whether the line starting at ``index`` begins (after whitespace, blank lines too) with a closing
+    mark that does not start a word: ``“ sagt …`` or ``“, sagt …`` on the line after a quotation closes it."""
+    stop = min(len(text), index + MAX_BLANK)
+    while index < stop and text[index].isspace():
+        index += 1
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return index < len(text) and text[index] in closers and not after.isalnum()
 
 
 def _continues(text: str, newline: int, closers: str) -> bool:
@@ -51,6 +85,8 @@ def _continues(text: str, newline: int, closers: str) -> bool:
     anything opens a new quote (hard-wrapped text, or a quotation that runs over a paragraph break).
     Only a single line is read, so an unclosed quote still stops at its paragraph's end."""
     index = newline + 1
+    if _line_closes(text, index, closers):
+        return True
     while index < len(text) and text[index] != "\n":
         if _can_open(text, index):
             return False
@@ -58,6 +94,15 @@ def _continues(text: str, newline: int, closers: str) -> bool:
             return True
         index += 1
     return False
+
+
+def _next_line(text: str, index: int) -> int:
+    """After an opening mark that ends its line: the start of the next line that is not blank (the quotation's
+    words), or ``index`` when none follows."""
+    position = index
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position if position < len(text) else index
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -71,6 +116,8 @@ def find_quoted(text: str) -> list[Quoted]:
         opener, start = text[index], index
         closers = _PAIRS[opener]
         index += 1
+        if _ends_line(text, start):
+            index = _next_line(text, index)
         while index < length and text[index] not in closers:
             if text[index] == "\n" and not _continues(text, index, closers):
                 break
