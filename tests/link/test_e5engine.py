@@ -80,3 +80,31 @@ def test_e5engine_cpu_flags_read_from_cpuinfo(tmp_path: Path) -> None:
 def test_e5encoder_rejects_unknown_engine() -> None:
     with pytest.raises(ValueError, match="engine must be"):
         E5Encoder(engine="gpu")
+
+
+def test_e5encoder_uses_one_thread_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wortlaut.link.encoder import E5_THREADS, default_threads
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    assert default_threads() == E5_THREADS == 1
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert default_threads() == 3
+    monkeypatch.setenv("OMP_NUM_THREADS", "lots")
+    assert default_threads() == E5_THREADS
+
+
+def test_e5encoder_starts_no_threads_by_default() -> None:
+    """In a fresh process the default encoder encodes without starting OpenMP worker threads."""
+    script = (
+        "from wortlaut.link.encoder import E5Encoder;"
+        "count = lambda: open('/proc/self/status').read().split('Threads:')[1].split()[0];"
+        "e = E5Encoder(); before = count(); e.encode(['Ein Satz.', 'Noch ein Satz, etwas länger.']);"
+        "print(before, count())"
+    )
+    if not Path("/proc/self/status").exists():
+        pytest.skip("needs Linux /proc to count threads")
+    env = {key: value for key, value in os.environ.items() if key != "OMP_NUM_THREADS"}
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    before, after = result.stdout.split()
+    assert before == after

