@@ -6,9 +6,11 @@ Run from the project root (needs the ``train`` extra)::
         --teacher /work/ner-teacher/fold1.pt --silver-tsv /work/ner-teacher/silver-fold1.tsv
 
 The unlabeled text is WikiNews (``quotes-wikinews/train``, already split into
-sentences and tokens; CC BY-NC-SA 4.0, so a CRF trained on it could not ship as
-the default), never GermEval text.  The silver tags are written once to
-``--silver-tsv`` in GermEval's column format and reused by later runs.  The CRF
+sentences and tokens) and, with ``--gnad-tsv``, 10kGNAD's DER STANDARD articles
+(split by the project's own tokens stage); both are CC BY-NC-SA 4.0, so a CRF
+trained on them could not ship as the default.  Never GermEval text.  The silver
+tags are written once per source in GermEval's column format and reused by
+later runs.  The CRF
 is trained exactly as one fold of ``wortlaut eval ner --cv 3`` trains it, with
 the silver sentences added to the training side only, and scored on the fold's
 held-out block.
@@ -47,6 +49,29 @@ def wikinews_sentences(folder: Path) -> Iterator[tuple[str, ...]]:
                 yield words
 
 
+def gnad_sentences(path: Path, limit: int) -> Iterator[tuple[str, ...]]:
+    """Token sequences of the sentences of 10kGNAD's ``articles.csv``, ``limit`` at most."""
+    from wortlaut.article import Article
+    from wortlaut.stages.tokens import TokensStage
+
+    stage = TokensStage()
+    count = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        _, _, quoted = line.partition(";")
+        text = quoted[1:-1] if len(quoted) >= 2 and quoted[0] == quoted[-1] == "'" else quoted
+        article = stage(Article.create(text.replace("''", "'")))
+        words: list[str] = []
+        for i, token in enumerate(article.tokens):
+            words.append(token.text)
+            if i + 1 == len(article.tokens) or article.tokens[i + 1].sentence != token.sentence:
+                if MIN_WORDS <= len(words) <= MAX_WORDS:
+                    yield tuple(words)
+                    count += 1
+                    if count >= limit:
+                        return
+                words = []
+
+
 def write_silver(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], path: Path) -> None:
     """Write tagged sentences as GermEval columns (index, token, outer tag, inner tag)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,8 +82,8 @@ def write_silver(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
             out.write("\n")
 
 
-def label_silver(teacher: Path, folder: Path, out: Path, threads: int) -> None:
-    """Tag the WikiNews sentences with the teacher and write them to ``out``."""
+def label_silver(teacher: Path, sentences: list[tuple[str, ...]], out: Path, threads: int) -> None:
+    """Tag ``sentences`` with the teacher and write them to ``out``."""
     import torch
 
     from wortlaut.ner.teacher.pieces import Pieces
@@ -67,7 +92,6 @@ def label_silver(teacher: Path, folder: Path, out: Path, threads: int) -> None:
 
     torch.set_num_threads(threads)
     weights = read_weights()
-    sentences = list(wikinews_sentences(folder))
     started = time.perf_counter()
     tags = predict(load_tagger(weights, teacher), Pieces(weights), sentences)
     click.echo(
@@ -99,6 +123,14 @@ def crf_score(train: list[Sentence], test: Sequence[Sentence]) -> SpanScorer:
     default=Path("../shared/data/quotes-wikinews/train"),
     show_default=True,
 )
+@click.option("--gnad-tsv", type=click.Path(path_type=Path), default=None, help="Silver 10kGNAD tags too.")
+@click.option(
+    "--gnad",
+    type=click.Path(path_type=Path),
+    default=Path("../shared/data/news-10kgnad/articles.csv"),
+    show_default=True,
+)
+@click.option("--gnad-limit", type=int, default=12000, show_default=True, help="At most this many sentences.")
 @click.option("--share", "shares", type=float, multiple=True, default=(1.0,), show_default=True)
 @click.option("--baseline", is_flag=True, help="Also train the CRF on gold alone (the same fold).")
 @click.option("--threads", type=int, default=1, show_default=True, help="torch CPU threads for tagging.")
@@ -107,6 +139,9 @@ def main(
     teacher: Path,
     silver_tsv: Path,
     wikinews: Path,
+    gnad_tsv: Path | None,
+    gnad: Path,
+    gnad_limit: int,
     shares: tuple[float, ...],
     baseline: bool,
     threads: int,
@@ -115,8 +150,12 @@ def main(
     from wortlaut.ner.teacher.finetune import fold_sentences
 
     if not silver_tsv.is_file():
-        label_silver(teacher, wikinews, silver_tsv, threads)
+        label_silver(teacher, list(wikinews_sentences(wikinews)), silver_tsv, threads)
     silver = read_germeval(silver_tsv)
+    if gnad_tsv is not None:
+        if not gnad_tsv.is_file():
+            label_silver(teacher, list(gnad_sentences(gnad, gnad_limit)), gnad_tsv, threads)
+        silver += read_germeval(gnad_tsv)
     train, test = fold_sentences(fold)
     runs = ([0.0] if baseline else []) + list(shares)
     for share in runs:
