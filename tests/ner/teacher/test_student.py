@@ -31,3 +31,15 @@ def test_written_silver_reads_back_as_germeval(tmp_path: Path) -> None:
     read = read_germeval(path)
     assert [list(s.words) for s in read] == sentences
     assert [list(s.tags) for s in read] == tags
+
+
+def test_folds_and_shares_match_eval_ner_cv() -> None:
+    from wortlaut.eval.ner_cv import folds, share_of
+    from wortlaut.ner.corpus import Sentence
+    from wortlaut.ner.teacher import student
+
+    sentences = [Sentence((str(i),), ("O",)) for i in range(47)]
+    assert student.share_of(sentences, 0.34) == share_of(sentences, 0.34)
+    finetune = __import__("pytest").importorskip("wortlaut.ner.teacher.finetune", reason="needs torch")
+    for fold in (1, 2, 3):
+        assert finetune.block_fold(sentences, fold, 3) == folds(sentences, 3)[fold - 1]

@@ -5,8 +5,9 @@ Run from the project root (needs the ``train`` extra)::
     nice -n 10 .venv/bin/python -m wortlaut.ner.teacher.finetune --fold 1 --epochs 2 \\
         --out /work/ner-teacher/fold1.pt
 
-The folds are those of ``wortlaut eval ner --cv 3`` (:func:`wortlaut.eval.ner_cv.folds`
-over dev + test-a), so the score stands beside the CRF's on the same block.
+The folds are those of ``wortlaut eval ner --cv 3`` (the same contiguous blocks as
+``wortlaut.eval.ner_cv.folds`` over dev + test-a; a test holds them equal), so the score
+stands beside the CRF's on the same block.
 ``--limit N`` trains on the first N training sentences only, to time an epoch.
 """
 
@@ -21,7 +22,6 @@ import click
 import torch
 from torch import nn
 
-from wortlaut.eval.ner_cv import folds
 from wortlaut.ner.corpus import DEV_FILE, TEST_A_FILE, Sentence, read_germeval
 from wortlaut.ner.spans import SpanScorer, bio_spans
 from wortlaut.ner.teacher.encoder import batch_ids
@@ -52,7 +52,16 @@ def fold_sentences(fold: int, k: int = 3) -> tuple[list[Sentence], list[Sentence
     """(training side, held-out block) of fold ``fold`` (1-based) of ``eval ner --cv k``."""
     data = default_data_dir()
     sentences = read_germeval(data / DEV_FILE) + read_germeval(data / TEST_A_FILE)
-    return folds(sentences, k)[fold - 1]
+    return block_fold(sentences, fold, k)
+
+
+def block_fold(sentences: Sequence[Sentence], fold: int, k: int) -> tuple[list[Sentence], list[Sentence]]:
+    """(all other blocks, the ``fold``-th of ``k`` contiguous blocks): the split ``eval ner --cv`` makes.
+
+    Kept here because train-time code must not import :mod:`wortlaut.eval`.
+    """
+    start, end = round((fold - 1) * len(sentences) / k), round(fold * len(sentences) / k)
+    return list(sentences[:start]) + list(sentences[end:]), list(sentences[start:end])
 
 
 def batches(count: int, lengths: Sequence[int], rng: random.Random) -> list[list[int]]:
