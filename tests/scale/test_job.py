@@ -146,3 +146,35 @@ def test_batch_reports_bad_inputs_one_line_each_and_writes_the_rest(tmp_path: Pa
         "empty.jsonl",
     ]
     assert [article.text[:14] for article in read_records(tmp_path / "out")] == ["Die Ministerin"]
+
+
+def test_file_url_input_and_output_give_the_local_run_s_records_and_links(
+    output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The object-store path (pyarrow file systems, bytes to the readers) on ``file://`` URLs."""
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    monkeypatch.setenv("WORTLAUT_ENCODER", "hashing")
+    news = tmp_path / "news"
+    (news / "deep").mkdir(parents=True)
+    shutil.copy(INPUTS[0], news)
+    shutil.copy(INPUTS[1], news / "deep")
+    report = run_batch([f"file://{news}/"], f"file://{tmp_path}/out/", workers=2, jsonl=True, link=True)
+    far = tmp_path / "out"
+    assert report.failures == [] and report.records == len(_without_paths(output))
+    assert _without_paths(far) == _without_paths(output)
+    paths = {article.meta["path"] for article in read_records(far)}
+    assert paths == {f"file://{news}/agenturmeldungen.jsonl", f"file://{news}/deep/2025-03-05_haushalt.txt"}
+    lines = (far / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["id"] for line in lines} == {a.id for a in read_records(output)}
+    for table in ("duplicates", *links.GROUP_TABLES, *links.STORY_TABLES):
+        got = pq.read_table(far / "links" / f"{table}.parquet").to_pylist()
+        assert _canonical(got) == _canonical(pq.read_table(output / "links" / f"{table}.parquet").to_pylist())
+
+
+def _without_paths(folder: Path) -> set[str]:
+    """The records of a batch output without ``meta.path`` (a URL names its source by its URL)."""
+    records = [json.loads(record_json(article)) for article in read_records(folder)]
+    return {json.dumps({**r, "meta": {k: v for k, v in r["meta"].items() if k != "path"}}) for r in records}

@@ -9,7 +9,6 @@ could not start.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -22,9 +21,10 @@ from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_SOME_FAILED, fail
 @click.option(
     "--output",
     "-o",
-    type=click.Path(file_okay=False, path_type=Path),
+    metavar="FOLDER|URL",
     required=True,
-    help="Folder for records/ (Parquet by publication date), links/ and records.jsonl.",
+    help="Folder or object-store URL (s3://, gs://, hdfs://, file://) for records/"
+    " (Parquet by publication date), links/ and records.jsonl.",
 )
 @click.option(
     "--workers",
@@ -54,7 +54,7 @@ from wortlaut.cli.store_options import EXIT_NOTHING, EXIT_SOME_FAILED, fail
 )
 def batch(
     paths: tuple[str, ...],
-    output: Path,
+    output: str,
     workers: int,
     address: str | None,
     published: str | None,
@@ -63,7 +63,10 @@ def batch(
 ) -> None:
     """Analyse PATH... (files or folders of any format ingest reads) on Ray Data into Parquet.
 
-    Load the result into a store with `wortlaut load OUTPUT --db STORE`.
+    A PATH or the output may be an object-store URL (s3://bucket/news/, gs://, hdfs://,
+    file://), opened with pyarrow's file systems; credentials come from the environment
+    (for S3 the AWS_* variables or ~/.aws). Load the result into a store with
+    `wortlaut load OUTPUT --db STORE` (a local folder).
     """
     from wortlaut.scale.job import BatchError, run_batch
 

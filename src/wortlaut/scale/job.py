@@ -2,7 +2,8 @@
 
 Shape of the job (all lazily planned, streamed by Ray Data):
 
-1. one row per input file (local paths; a folder is expanded);
+1. one row per input file (local paths or object-store URLs, :mod:`~wortlaut.scale.remote`;
+   a folder is expanded);
 2. ``map_batches`` with :class:`~wortlaut.scale.workers.Analyzer` actors, one
    CPU each and ``workers`` of them, one file per call: each actor reads its file,
    analyses the articles with a pipeline built once per actor, under the
@@ -26,13 +27,13 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from wortlaut.link.encoder import encoder_for
-from wortlaut.scale import links
+from wortlaut.scale import links, remote
 from wortlaut.scale import workers as tasks
 from wortlaut.scale.driver_settings import DriverSettings
 from wortlaut.scale.records import LINKS_DIR, RECORDS_DIR
@@ -80,15 +81,25 @@ class BatchReport:
 #: on 2 cores with Ray 2.60.)
 
 
-def input_files(paths: Sequence[str]) -> list[str]:
-    """Every file named or inside a named folder (hidden files skipped), in a stable order."""
-    found: list[str] = []
+def input_files(paths: Sequence[str]) -> list[dict[str, str]]:
+    """A row per file named or inside a named folder (hidden files skipped), in a stable order.
+
+    A row is ``path`` (local) or ``url`` (as given) and ``path`` (in the URL's file system).
+    """
+    found: list[dict[str, str]] = []
     for name in paths:
+        if remote.is_url(name):
+            try:
+                found += [{"url": name, "path": path} for path in remote.list_url(name)]
+            except remote.RemoteError as error:
+                raise BatchError(str(error)) from None
+            continue
         path = Path(name)
         if path.is_dir():
-            found += sorted(str(p) for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            local = sorted(str(p) for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            found += [{"url": "", "path": file} for file in local]
         elif path.is_file():
-            found.append(str(path))
+            found.append({"url": "", "path": str(path)})
         else:
             raise BatchError(f"{name}: no such file or folder")
     if not found:
@@ -138,24 +149,61 @@ def run_batch(
 
     began = time.perf_counter()
     quiet_data_context()
-    out = Path(output).resolve()  # the actors write there: a path that does not depend on their cwd
+    out = output_target(output)
     analysed = _analysed(
         files,
         workers=workers,
         published=published,
         batch_size=batch_size,
         settings=settings,
-        output=str(out / RECORDS_DIR),
+        output=out.join(RECORDS_DIR),
         keep_records=jsonl or link,
     )
     report.records, report.failures = _tally(analysed)
     if jsonl:
-        _write_jsonl(analysed, out / "records.jsonl")
+        _write_jsonl(analysed, out, "records.jsonl")
     if link and report.records:
         records = analysed.filter(expr=col("error") == "", **light(workers)).drop_columns(["error"])
-        report.link_rows = _link(records.materialize(), out / LINKS_DIR, workers=workers, settings=settings)
+        report.link_rows = _link(records.materialize(), out, workers=workers, settings=settings)
     report.seconds = time.perf_counter() - began
     return report
+
+
+@dataclass
+class Target:
+    """The output folder: a local path, or a folder in an object store (``filesystem`` set)."""
+
+    root: str
+    filesystem: Any = None
+    base: str = ""  # the folder's path inside ``filesystem``
+
+    def join(self, *parts: str) -> str:
+        """A sub-path as the actors get it: a local path or a URL."""
+        return str(Path(self.root, *parts)) if self.filesystem is None else remote.join(self.root, *parts)
+
+    def path(self, *parts: str) -> str:
+        """A sub-path for the driver's own writes (local path, or path in the file system)."""
+        return str(Path(self.root, *parts)) if self.filesystem is None else remote.join(self.base, *parts)
+
+    def make_dir(self, *parts: str) -> None:
+        if self.filesystem is None:
+            Path(self.root, *parts).mkdir(parents=True, exist_ok=True)
+        else:
+            self.filesystem.create_dir(self.path(*parts), recursive=True)
+
+
+def output_target(output: str | Path) -> Target:
+    """The output folder; a local one resolved, so the actors' writes do not depend on their cwd."""
+    name = str(output)
+    if not remote.is_url(name):
+        if Path(output).exists() and not Path(output).is_dir():
+            raise BatchError(f"{name}: not a folder")
+        return Target(str(Path(output).resolve()))
+    try:
+        filesystem, base = remote.open_url(name)
+    except remote.RemoteError as error:
+        raise BatchError(str(error)) from None
+    return Target(name.rstrip("/"), filesystem, base.rstrip("/"))
 
 
 def quiet_data_context() -> None:
@@ -185,7 +233,7 @@ def _tally(analysed: Any) -> tuple[int, list[str]]:
 
 
 def _analysed(
-    files: list[str],
+    files: list[dict[str, str]],
     *,
     workers: int,
     published: str | None,
@@ -210,7 +258,7 @@ def _analysed(
         "keep_records": keep_records,
     }
     return (
-        ray.data.from_items([{"path": name} for name in files], override_num_blocks=len(files))
+        ray.data.from_items(files, override_num_blocks=len(files))
         .map_batches(
             tasks.Analyzer,
             fn_constructor_kwargs=options,
@@ -223,17 +271,25 @@ def _analysed(
     )
 
 
-def _write_jsonl(records: Any, target: Path) -> None:
+def _write_jsonl(records: Any, out: Target, name: str) -> None:
     """``analyze --format jsonl``'s output: one record per line, streamed through the driver."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8") as handle:
-        for batch in records.iter_batches(batch_format="pyarrow"):
-            if not batch.num_rows:
-                continue
-            handle.writelines(text + "\n" for text in batch.column("record").to_pylist() if text)
+    out.make_dir()
+    if out.filesystem is None:
+        with open(out.path(name), "w", encoding="utf-8") as handle:
+            handle.writelines(_jsonl_lines(records))
+        return
+    with out.filesystem.open_output_stream(out.path(name), compression=None) as stream:
+        for line in _jsonl_lines(records):
+            stream.write(line.encode("utf-8"))
 
 
-def _link(records: Any, folder: Path, *, workers: int, settings: DriverSettings) -> dict[str, int]:
+def _jsonl_lines(records: Any) -> Iterator[str]:
+    for batch in records.iter_batches(batch_format="pyarrow"):
+        if batch.num_rows:
+            yield from (text + "\n" for text in batch.column("record").to_pylist() if text)
+
+
+def _link(records: Any, out: Target | Path, *, workers: int, settings: DriverSettings) -> dict[str, int]:
     """The cross-article steps as Ray Data steps; writes one Parquet file per link table."""
     import ray
 
@@ -273,7 +329,10 @@ def _link(records: Any, folder: Path, *, workers: int, settings: DriverSettings)
         for row in grouped.iter_rows():
             tables[row["table"]].append(json.loads(row["row"]))
     tables.update(links.cluster_stories(feature_rows, duplicate_rows, encoder_for(encoder)))
-    return write_tables(tables, folder)
+    if isinstance(out, Path):  # a links folder given directly (tests)
+        return write_tables(tables, out)
+    out.make_dir(LINKS_DIR)
+    return write_tables(tables, out.path(LINKS_DIR), out.filesystem)
 
 
 def workers_encoder() -> str:
@@ -287,14 +346,17 @@ def _has_statements(records: Any, statements: dict[str, Any], workers: int) -> b
     return bool(rows.take(1))
 
 
-def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path) -> dict[str, int]:
-    """One Parquet file per link table; returns rows per table."""
+def write_tables(
+    tables: dict[str, list[dict[str, Any]]], folder: str | Path, filesystem: Any = None
+) -> dict[str, int]:
+    """One Parquet file per link table (in ``filesystem`` when given); returns rows per table."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    folder.mkdir(parents=True, exist_ok=True)
+    if filesystem is None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
     for table, rows in tables.items():
-        pq.write_table(pa.Table.from_pylist(rows), folder / f"{table}.parquet")
+        pq.write_table(pa.Table.from_pylist(rows), f"{folder}/{table}.parquet", filesystem=filesystem)
     return {table: len(rows) for table, rows in tables.items()}
 
 

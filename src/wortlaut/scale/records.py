@@ -72,13 +72,16 @@ def write_records(articles: Iterable[Article], folder: str | Path) -> int:
     return len(rows)
 
 
-def write_day_files(rows: list[dict[str, Any]], folder: str | Path, name: str) -> None:
+def write_day_files(
+    rows: list[dict[str, Any]], folder: str | Path, name: str, filesystem: Any = None
+) -> None:
     """``rows`` (``to_row``'s) as ``<folder>/published_date=<day>/<name>.parquet``, one file per day.
 
     The layout of a Hive-partitioned Parquet dataset, as Ray's partitioned
     writer makes it: the day is in the folder name, not in the file.  Writing
     a file of the same ``name`` again replaces it, so an actor call that Ray
-    retries leaves no duplicates.
+    retries leaves no duplicates.  With ``filesystem`` (a pyarrow file system, for an
+    object-store output) ``folder`` is a path in it.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -87,12 +90,15 @@ def write_day_files(rows: list[dict[str, Any]], folder: str | Path, name: str) -
     for row in rows:
         by_day.setdefault(row["published_date"], []).append(row)
     for day, day_rows in by_day.items():
-        target = Path(folder) / f"published_date={day}"
-        target.mkdir(parents=True, exist_ok=True)
+        target = f"{folder}/published_date={day}"
+        if filesystem is None:
+            Path(target).mkdir(parents=True, exist_ok=True)
+        else:
+            filesystem.create_dir(target, recursive=True)
         table = pa.table(
             {
                 "id": pa.array([row["id"] for row in day_rows], pa.string()),
                 "record": pa.array([row["record"] for row in day_rows], pa.string()),
             }
         )
-        pq.write_table(table, target / f"{name}.parquet")
+        pq.write_table(table, f"{target}/{name}.parquet", filesystem=filesystem)

@@ -21,6 +21,7 @@ from wortlaut.link.encoder import encoder_for
 from wortlaut.scale import links
 from wortlaut.scale.driver_settings import DriverSettings
 from wortlaut.scale.records import error_row, to_row, write_day_files
+from wortlaut.scale.remote import FileSystems, is_url, open_url
 from wortlaut.settings import get_settings
 
 Batch = dict[str, list[Any]]
@@ -48,7 +49,9 @@ class Analyzer:
     actor also writes the records as Parquet by publication day itself, so the job needs
     no filter or write tasks (each a worker process importing Ray Data, 3 s on 2 busy
     cores) and the records do not travel back unless ``keep_records`` asks for them (for
-    JSON Lines or linking).  Each call gets input files and yields rows (``id``,
+    JSON Lines or linking).  An input row holds a local ``path``, or a ``url`` (object
+    store, as given to the job) and the ``path`` in its file system; an ``output`` URL
+    is opened once per actor.  Each call gets input files and yields rows (``id``,
     ``published_date``, ``record``, ``error``) every ``batch_size`` articles.
     """
 
@@ -67,14 +70,17 @@ class Analyzer:
         self.pipeline = default_pipeline()
         self.published = published
         self.batch_size = batch_size
-        self.output = output
+        self.filesystems = FileSystems()  # object stores, opened once per actor
+        self.output, self.output_fs = output, None
+        if output is not None and is_url(output):
+            self.output_fs, self.output = open_url(output)
         self.columns = ROW_COLUMNS if keep_records or output is None else ("id", "published_date", "error")
 
     def __call__(self, batch: Any) -> Iterator[Batch]:
         rows: list[dict[str, Any]] = []
-        for path in (row["path"] for row in _rows(batch)):
-            written = _Written(self.output, path)
-            for item in iter_articles([path]):
+        for row in _rows(batch):
+            written = _Written(self.output, self._name(row), self.output_fs)
+            for item in self._read(row):
                 row = self.analyse(item)
                 rows.append(row)
                 written.add(row)
@@ -84,6 +90,16 @@ class Analyzer:
             written.flush()
         if rows:
             yield self._columns(rows)
+
+    def _read(self, row: dict[str, Any]) -> Iterator[Article | IngestError]:
+        """A local file through the path readers; an object-store file (``url`` set) through its bytes."""
+        url = row.get("url") or ""
+        return self.filesystems.read(url, row["path"]) if url else iter_articles([row["path"]])
+
+    @staticmethod
+    def _name(row: dict[str, Any]) -> str:
+        url = row.get("url") or ""
+        return f"{url}|{row['path']}" if url else str(row["path"])
 
     def analyse(self, item: Article | IngestError) -> dict[str, Any]:
         """One output row; an unreadable input or a failing article becomes an error row."""
@@ -107,8 +123,9 @@ class _Written:
     they are the same when Ray retries a call and distinct across inputs.
     """
 
-    def __init__(self, output: str | None, path: str) -> None:
+    def __init__(self, output: str | None, path: str, filesystem: Any = None) -> None:
         self.output = output
+        self.filesystem = filesystem
         self.stem = hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
         self.pending: list[dict[str, Any]] = []
         self.files = 0
@@ -122,7 +139,7 @@ class _Written:
 
     def flush(self) -> None:
         if self.output is not None and self.pending:
-            write_day_files(self.pending, self.output, f"{self.stem}-{self.files:04d}")
+            write_day_files(self.pending, self.output, f"{self.stem}-{self.files:04d}", self.filesystem)
             self.files += 1
             self.pending = []
 
