@@ -22,17 +22,7 @@ from wortlaut.ner.teacher.tagging import (  # noqa: E402
     repair_bio,
     save_tagger,
 )
-from wortlaut.ner.teacher.weights import E5Weights, read_weights  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def weights() -> E5Weights:
-    return read_weights()
-
-
-@pytest.fixture(scope="module")
-def pieces(weights: E5Weights) -> Pieces:
-    return Pieces(weights)
+from wortlaut.ner.teacher.weights import E5Weights  # noqa: E402
 
 
 def test_encode_words_marks_each_words_first_piece(pieces: Pieces) -> None:

