@@ -22,6 +22,7 @@ from wortlaut.eval.spans import SpanScorer, SpanTuple, bio_spans
 from wortlaut.ner.clusters import WordClusters
 from wortlaut.ner.corpus import Sentence
 from wortlaut.ner.features import GROUPS
+from wortlaut.ner.folds import folds, share_of
 from wortlaut.ner.tagger import load_tagger
 from wortlaut.ner.train import C1, C2, MAX_ITERATIONS, train_model
 
@@ -42,31 +43,6 @@ class CvOptions:
     extra_share: float = 1.0
     #: With the ``cluster`` group: the cluster table (default: where ``clusters_build`` writes it).
     clusters: Path | None = None
-
-
-def folds(sentences: Sequence[Sentence], k: int) -> list[tuple[list[Sentence], list[Sentence]]]:
-    """``k`` (train, test) pairs: test is the i-th contiguous block, train all other blocks."""
-    if k < 2 or k > len(sentences):
-        raise ValueError(f"--cv needs 2 <= K <= {len(sentences)} sentences, got {k}")
-    bounds = [round(i * len(sentences) / k) for i in range(k + 1)]
-    pairs = []
-    for i in range(k):
-        start, end = bounds[i], bounds[i + 1]
-        pairs.append((list(sentences[:start]) + list(sentences[end:]), list(sentences[start:end])))
-    return pairs
-
-
-def share_of(extra: Sequence[Sentence], share: float) -> list[Sentence]:
-    """An evenly spaced, deterministic ``share`` (0..1] of the extra sentences: how much they weigh."""
-    if not 0.0 < share <= 1.0:
-        raise ValueError(f"extra share must be in (0, 1], got {share}")
-    step = 1.0 / share
-    picked: list[Sentence] = []
-    position = 0.0
-    while round(position) < len(extra):
-        picked.append(extra[round(position)])
-        position += step
-    return picked
 
 
 def _run_fold(

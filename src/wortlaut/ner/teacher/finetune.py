@@ -6,7 +6,7 @@ Run from the project root (needs the ``train`` extra)::
         --out /work/ner-teacher/fold1.pt
 
 The folds are those of ``wortlaut eval ner --cv 3`` (the same contiguous blocks as
-``wortlaut.eval.ner_cv.folds`` over dev + test-a; a test holds them equal), so the score
+``wortlaut.ner.folds.folds`` over dev + test-a, which eval uses too), so the score
 stands beside the CRF's on the same block.
 ``--limit N`` trains on the first N training sentences only, to time an epoch.
 """
@@ -23,6 +23,7 @@ import torch
 from torch import nn
 
 from wortlaut.ner.corpus import DEV_FILE, TEST_A_FILE, Sentence, read_germeval
+from wortlaut.ner.folds import folds
 from wortlaut.ner.spans import SpanScorer, bio_spans
 from wortlaut.ner.teacher.encoder import batch_ids
 from wortlaut.ner.teacher.pieces import Pieces
@@ -56,12 +57,10 @@ def fold_sentences(fold: int, k: int = 3) -> tuple[list[Sentence], list[Sentence
 
 
 def block_fold(sentences: Sequence[Sentence], fold: int, k: int) -> tuple[list[Sentence], list[Sentence]]:
-    """(all other blocks, the ``fold``-th of ``k`` contiguous blocks): the split ``eval ner --cv`` makes.
-
-    Kept here because train-time code must not import :mod:`wortlaut.eval`.
-    """
-    start, end = round((fold - 1) * len(sentences) / k), round(fold * len(sentences) / k)
-    return list(sentences[:start]) + list(sentences[end:]), list(sentences[start:end])
+    """(all other blocks, the ``fold``-th (1-based) of ``k`` contiguous blocks): ``eval ner --cv``'s split."""
+    if not 1 <= fold <= k:
+        raise ValueError(f"--fold must be in 1..{k}, got {fold}")
+    return folds(sentences, k)[fold - 1]
 
 
 def batches(count: int, lengths: Sequence[int], rng: random.Random) -> list[list[int]]:

@@ -27,6 +27,7 @@ from pathlib import Path
 import click
 
 from wortlaut.ner.corpus import Sentence, read_germeval
+from wortlaut.ner.folds import share_of
 from wortlaut.ner.spans import SpanScorer, bio_spans
 from wortlaut.ner.tagger import load_tagger as load_crf
 from wortlaut.ner.train import report, train_model
@@ -69,16 +70,6 @@ def gnad_sentences(path: Path, limit: int) -> Iterator[tuple[str, ...]]:
                     if count >= limit:
                         return
                 words = []
-
-
-def share_of(extra: Sequence[Sentence], share: float) -> list[Sentence]:
-    """An evenly spaced ``share`` (0..1] of ``extra``, as ``eval ner --cv --extra-share`` picks it."""
-    picked: list[Sentence] = []
-    position = 0.0
-    while round(position) < len(extra):
-        picked.append(extra[round(position)])
-        position += 1.0 / share
-    return picked
 
 
 def write_silver(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], path: Path) -> None:
