@@ -136,6 +136,16 @@ def _function_words() -> frozenset[str]:
     return frozenset(read_column("claims_function_words.tsv", columns=1)[1:])  # the first row is the header
 
 
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` is a function word of ``claims_function_words.tsv`` (case-folded)."""
+    return word.casefold() in _function_words()
+
+
+def is_reference_noun(folded: str) -> bool:
+    """Whether a folded, lower-cased word starts with a reference noun of ``claims_references.tsv``."""
+    return folded.startswith(_reference_nouns())
+
+
 def _is_cue_word(word: str) -> bool:
     return any(row.pattern.fullmatch(word) for row in cues()) or word.casefold() in _PARTICLES
 

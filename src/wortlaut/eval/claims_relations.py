@@ -33,6 +33,9 @@ from wortlaut.link.encoder import encoder_for
 from wortlaut.link.relations import update as link_relations
 from wortlaut.store import Store, claim_tables
 
+#: The splits of the relation rows.
+SPLITS = ("tune", "test")
+
 
 @dataclass(frozen=True, slots=True)
 class GoldRelation:
@@ -67,13 +70,18 @@ def _analysed(data_dir: Path, sources: Sequence[str]) -> dict[str, Article]:
 
 
 def _links(store: Store) -> list[dict[str, Any]]:
-    """Every stored relation with the answering statement's extent and the target's wording."""
+    """Every stored relation with the answering statement's extent and the target's wording, then every
+    answer act with a target (extent: its cue; ``route`` says which)."""
     rows = [tuple(row) for row in claim_tables.all_relations(store.connection)]
     found = []
     for kind, article_id, *spans, target in rows:
         known = [value for value in spans if value is not None]
         found.append({"type": kind, "article": article_id, "start": min(known), "end": max(known),
-                      "cue": spans[2], "target": target or ""})  # fmt: skip
+                      "cue": spans[2], "target": target or "", "route": "statement"})  # fmt: skip
+    for act in claim_tables.all_answers(store.connection):
+        found.append({"type": act["type"], "article": act["article_id"], "start": act["cue_start"],
+                      "end": act["cue_end"], "cue": act["cue_start"], "target": act["quote_text"] or "",
+                      "route": f"act:{act['reference']}"})  # fmt: skip
     return found
 
 
@@ -88,9 +96,9 @@ def _judge(link: dict[str, Any], golds: Sequence[GoldRelation]) -> str:
     return "correct" if right else "wrong"
 
 
-def report(data_dir: Path, *, encoder: str = "hashing") -> dict[str, Any]:
+def report(data_dir: Path, *, encoder: str = "hashing", splits: Sequence[str] = SPLITS) -> dict[str, Any]:
     """Precision and recall of relation links on the claims set (see the module docstring)."""
-    golds = gold_relations()
+    golds = [g for g in gold_relations() if g.split in splits]
     sources = sorted({g.source for g in golds})
     articles = _analysed(data_dir, sources)
     chosen = encoder_for(encoder)
@@ -107,7 +115,7 @@ def report(data_dir: Path, *, encoder: str = "hashing") -> dict[str, Any]:
     verdicts = [(_judge(link, by_article.get(link["article"], [])), link) for link in links]
     split_of = {articles[g.source].id: g.split for g in golds}
     result: dict[str, Any] = {"encoder": encoder, "gold_types": dict(Counter(g.type for g in golds))}
-    for split in ("tune", "test"):
+    for split in splits:
         mine = [(verdict, link) for verdict, link in verdicts if split_of.get(link["article"]) == split]
         result[split] = _scores([g for g in golds if g.split == split], mine)
     return result
@@ -129,16 +137,21 @@ def _scores(golds: Sequence[GoldRelation], verdicts: Sequence[tuple[str, dict[st
         "recall": round(counts["correct"] / len(answerable), 3) if answerable else None,
         "by_type": {f"{kind} {verdict}": n for (kind, verdict), n in
                     Counter((link["type"], verdict) for verdict, link in verdicts).most_common()},
+        "by_route": {f"{route} {verdict}": n for (route, verdict), n in
+                     Counter((link["route"], verdict) for verdict, link in verdicts).most_common()},
     }  # fmt: skip
 
 
 @click.command()
 @click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--encoder", type=click.Choice(["hashing", "e5"]), default="hashing", show_default=True,
-              help="Statement encoder for grouping and the topic similarity.")  # fmt: skip
-def command(data_dir: Path | None, encoder: str) -> None:
+              help="Statement encoder for grouping and the topic similarity.")
+@click.option("--split", type=click.Choice(["all", *SPLITS]), default="all", show_default=True,
+              help="Which rows to score (tune while developing; test once, at the end).")  # fmt: skip
+def command(data_dir: Path | None, encoder: str, split: str) -> None:
     """Precision and recall of denial/confirmation/correction links on the claims set (JSON)."""
-    scores = report(data_dir or Path.cwd().parent / "shared" / "data", encoder=encoder)
+    splits = SPLITS if split == "all" else (split,)
+    scores = report(data_dir or Path.cwd().parent / "shared" / "data", encoder=encoder, splits=splits)
     click.echo(json.dumps(scores, indent=1, ensure_ascii=False))
 
 

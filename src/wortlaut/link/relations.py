@@ -14,6 +14,11 @@ is linked to one stored statement when all three hold:
    content-stem Dice) of the two texts, with at least :data:`MIN_SHARED_STEMS`
    shared content stems; the best-scoring candidate wins.
 
+Beside these statement relations, :func:`update_answers` stores every answer act of the articles'
+texts (:mod:`wortlaut.claims.answer_acts`: also sentences without a statement, ``X wies die
+Vorwürfe zurück``) with the proposition it answers and, when
+:mod:`wortlaut.claims.answer_targets` finds it, the earlier statement of the article it answers.
+
 Run after linking (``wortlaut relations``), over the articles given or all of them.
 """
 
@@ -26,6 +31,8 @@ from datetime import date
 
 import numpy as np
 
+from wortlaut.claims.answer_acts import answer_acts
+from wortlaut.claims.answer_targets import Said, TargetOptions, resolve
 from wortlaut.claims.relations import NOUN, PRONOUN, quoted_phrases, refers_back, relation_type
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.statements import LEXICAL_WEIGHT
@@ -255,9 +262,42 @@ def find_links(
 
 
 def update(connection: Connection, article_ids: Sequence[str], *, encoder: Encoder | None = None) -> int:
-    """Find and store (replacing earlier ones) the relations of these articles' statements; how many."""
+    """Find and store (replacing earlier ones) the relations of these articles' statements and their
+    answer acts; how many links (statement relations plus acts with a target)."""
     cued, links = find_links(connection, article_ids, encoder=encoder)
     rows = [(link.statement, link.target, link.type, round(link.score, 4), link.evidence) for link in links]
     claim_tables.replace_relations(connection, cued, rows)
-    LOG.info("relations: %d statements with a relation cue, %d linked", len(cued), len(links))
-    return len(links)
+    acts = update_answers(connection, article_ids, linked={link.statement for link in links})
+    LOG.info("relations: %d statements with a relation cue, %d linked; %d answer acts linked", len(cued),
+             len(links), acts)  # fmt: skip
+    return len(links) + acts
+
+
+def update_answers(connection: Connection, article_ids: Sequence[str], *, linked: set[str]) -> int:
+    """Find and store the answer acts of these articles (:mod:`wortlaut.claims.answer_acts`); how many
+    have a target.  An act inside a statement the statement route linked (``linked``) keeps no target
+    of its own: that relation is stored once, as the statement's."""
+    rows: list[tuple[object, ...]] = []
+    for article in claim_tables.article_texts(connection, article_ids):
+        text = article["text"]
+        stored = [_said(row) for row in claim_tables.article_statements(connection, article["id"])]
+        said = [item for item in stored if item is not None]
+        for act in answer_acts(text):
+            own = next((item.id for item in said if item.start <= act.cue_start < item.end), None)
+            target = None if own in linked else resolve(act, text, said, TargetOptions())
+            claim = text[act.claim[0] : act.claim[1]] if act.claim else None
+            rows.append((article["id"], act.cue_start, act.cue_end, act.type, act.reference,
+                         text[act.sentence_start : act.sentence_end], claim, own,
+                         target.id if target else None, target.score if target else None,
+                         target.evidence if target else None))  # fmt: skip
+    claim_tables.replace_answers(connection, article_ids, rows)
+    return sum(row[8] is not None for row in rows)
+
+
+def _said(row: Row) -> Said | None:
+    """A stored statement as :func:`wortlaut.claims.answer_targets.resolve` sees it."""
+    span = _span(row)
+    if span is None:
+        return None
+    words = " ".join(part for part in (row["frame_text"], row["quote_text"]) if part)
+    return Said(row["id"], span[0], span[1], row["speaker_text"] or "", words)

@@ -185,3 +185,78 @@ def all_relations(connection: sqlite3.Connection) -> list[sqlite3.Row]:
         " s.quote_start, s.quote_end, t.quote_text AS target FROM statement_relations r"
         " JOIN statements s ON s.id = r.statement_id JOIN statements t ON t.id = r.target_id",
     )
+
+
+# Answer acts (table ``claim_answers``, wortlaut.claims.answer_acts): sentences that answer something,
+# with or without a statement of their own.
+
+
+def article_texts(connection: sqlite3.Connection, article_ids: Sequence[str]) -> list[sqlite3.Row]:
+    """``id`` and ``text`` of the articles."""
+    found: list[sqlite3.Row] = []
+    for chunk in chunks(article_ids):
+        found += named(
+            connection, f"SELECT id, text FROM articles WHERE id IN ({placeholders(len(chunk))})", chunk
+        )
+    return found
+
+
+def article_statements(connection: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
+    """The statements of one article with their spans, speaker words, frame and quotation."""
+    return named(
+        connection,
+        "SELECT id, speaker_text, frame_text, quote_text, speaker_start, speaker_end, cue_start, cue_end,"
+        " quote_start, quote_end FROM statements WHERE article_id = ? ORDER BY quote_start",
+        (article_id,),
+    )
+
+
+def replace_answers(
+    connection: sqlite3.Connection, article_ids: Sequence[str], rows: Sequence[tuple[object, ...]]
+) -> None:
+    """Replace the answer acts of these articles by ``rows`` (the columns of ``claim_answers``, in order)."""
+    for chunk in chunks(article_ids):
+        connection.execute(
+            f"DELETE FROM claim_answers WHERE article_id IN ({placeholders(len(chunk))})", chunk
+        )
+    connection.executemany(
+        "INSERT INTO claim_answers(article_id, cue_start, cue_end, type, reference, sentence, claim_text,"
+        " statement_id, target_id, score, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def all_answers(connection: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every answer act with a target: its article, cue extent, type and the target's frame and wording."""
+    return named(
+        connection,
+        "SELECT c.type, c.article_id, c.cue_start, c.cue_end, c.reference, t.frame_text, t.quote_text"
+        " FROM claim_answers c JOIN statements t ON t.id = c.target_id",
+    )
+
+
+_ACT_COLUMNS = (
+    "c.type, c.score, c.evidence, c.article_id, c.sentence, c.claim_text, c.statement_id,"
+    " COALESCE(s.date, s.published, a.published) AS date, COALESCE(e1.name, s.speaker_text) AS speaker,"
+    " t.id AS target_id, t.article_id AS target_article, t.quote_text AS target_quote,"
+    " COALESCE(t.date, t.published) AS target_date, COALESCE(e2.name, t.speaker_text) AS target_speaker,"
+    " t.speaker_entity AS target_entity"
+    " FROM claim_answers c JOIN articles a ON a.id = c.article_id JOIN statements t ON t.id = c.target_id"
+    " LEFT JOIN statements s ON s.id = c.statement_id"
+    " LEFT JOIN entities e1 ON e1.id = s.speaker_entity LEFT JOIN entities e2 ON e2.id = t.speaker_entity"
+)
+
+
+def answers_to_statement(db: Reader, statement_id: str) -> list[Row]:
+    """Answer acts whose target is this statement, earliest first."""
+    return db.rows(
+        f"SELECT {_ACT_COLUMNS} WHERE c.target_id = ? ORDER BY date, c.article_id", (statement_id,)
+    )
+
+
+def answers_to_person(db: Reader, entity_id: str, *, limit: int) -> list[Row]:
+    """Answer acts whose target is a statement of the entity, newest first."""
+    return db.rows(
+        f"SELECT {_ACT_COLUMNS} WHERE t.speaker_entity = ? ORDER BY date DESC, c.article_id LIMIT ?",
+        (entity_id, limit),
+    )

@@ -377,8 +377,30 @@ CREATE TABLE IF NOT EXISTS statement_relations (
 CREATE INDEX IF NOT EXISTS statement_relations_target ON statement_relations(target_id);
 """
 
+# Version 8 (issue 20e): answer acts — a sentence that denies, confirms, corrects or retracts something,
+# whether or not the quotation stage made a statement of it ("X wies die Vorwürfe zurück"), with the
+# proposition it answers when the sentence states it (``claim_text``: the wonach/dass clause) and the
+# earlier statement it answers when wortlaut.claims.answer_targets finds one (``target_id``).
+_V8 = """
+CREATE TABLE IF NOT EXISTS claim_answers (
+    article_id TEXT NOT NULL,
+    cue_start INTEGER NOT NULL,
+    cue_end INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    claim_text TEXT,
+    statement_id TEXT,
+    target_id TEXT,
+    score REAL,
+    evidence TEXT,
+    PRIMARY KEY (article_id, cue_start)
+);
+CREATE INDEX IF NOT EXISTS claim_answers_target ON claim_answers(target_id);
+"""
+
 #: Migration scripts; ``MIGRATIONS[n - 1]`` brings a store from version n - 1 to n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 
 #: The tables of the cross-article linker alone (what :mod:`wortlaut.scale.links` computes on
 #: scratch databases): the cross-article tables of version 1 with the linker's index tables.

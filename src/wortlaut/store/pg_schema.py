@@ -126,7 +126,7 @@ _V4_EXTRAS = _trigger(
 # PostgreSQL enforces (SQLite does only with PRAGMA foreign_keys, hence the trigger there).
 
 #: PostgreSQL statements of each version that replace its SQLite-only ones (triggers, FTS5 tables).
-PG_EXTRAS: tuple[str, ...] = (_V1_EXTRAS, _V2_EXTRAS, _V3_EXTRAS, _V4_EXTRAS, "", "", "")
+PG_EXTRAS: tuple[str, ...] = (_V1_EXTRAS, _V2_EXTRAS, _V3_EXTRAS, _V4_EXTRAS, "", "", "", "")
 #: SQLite triggers that need no PostgreSQL trigger, and why (checked by a test).
 NOT_NEEDED = {
     "articles_fts_insert": "generated column",

@@ -1,0 +1,146 @@
+"""Which earlier statement of the article an answer act answers (:mod:`wortlaut.claims.answer_acts`).
+
+An act refers back by a noun (``wies die Vorwürfe zurück``), a pronoun (``Das
+wurde bestritten``), a relative ``was`` (``…, was Washington bestreitet``), an
+object or nothing at all; or it states the answered proposition itself
+(``dementierte Berichte, wonach …``).  The answered statement is looked for
+among the article's statements that end before the cue, nearest first:
+
+* a pronoun, relative or bare act takes the statement ending right before it
+  (within :attr:`TargetOptions.adjacent_chars` of the act's sentence) — the
+  pronoun points without words;
+* a noun, object or clause act takes, within :attr:`TargetOptions.reach_chars`,
+  the nearest statement (or the most similar, :attr:`TargetOptions.pick`) that
+  shares at least :attr:`TargetOptions.min_shared` content stems with the act's
+  sentence: the answer names the matter ("die Steinewürfe", "den Zwischenfall").
+
+A denial or confirmation answers someone else: a candidate whose speaker is
+named before the cue in the act's sentence (the answerer) is skipped;
+corrections and retractions may answer the speaker's own words.  The options'
+defaults were chosen by cross-validation on the claims set's ``tune`` rows
+(``python -m wortlaut.eval.claims_answers``; docs/quality.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wortlaut.claims.answer_acts import BACKGROUND, BARE, NOUN, PRONOUN, RELATIVE, AnswerAct
+from wortlaut.claims.relations import relation_type
+from wortlaut.link.text import dice, stems
+
+#: Stems of a text, remembered: one statement is a candidate for several acts.
+_stems = lru_cache(maxsize=4096)(stems)
+
+#: A stem count no two texts share: with it a route makes no links (chosen for object and clause acts).
+OFF = 1000
+
+#: Pick the nearest statement that passes, or the most similar one within reach.
+NEAREST = "nearest"
+BEST = "best"
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A statement as the resolver sees it: id, extent, quotation extent, speaker words and wording."""
+
+    id: str
+    start: int
+    end: int
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TargetOptions:
+    """The resolver's choices (defaults: chosen by 5-fold CV on the claims set's tune rows)."""
+
+    #: For noun, object and clause acts: characters between the statement's end and the act's sentence.
+    reach_chars: int = 150
+    #: For pronoun, relative and bare acts: the statement just before (its end within this many
+    #: characters of the act's sentence start; 0 inside the same sentence).
+    adjacent_chars: int = 40
+    #: Content stems the act's words must share with an object or clause act's target.
+    min_shared: int = OFF
+    #: … and with a noun act's target (the reference noun points back by itself; 0: nearest wins).
+    noun_min_shared: int = 2
+    #: For noun acts: characters between the target's end and the act's sentence.
+    noun_reach_chars: int = 150
+    pick: str = NEAREST
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The statement an act answers, the stem overlap and why it was chosen."""
+
+    id: str
+    score: float
+    evidence: str
+
+
+def resolve(act: AnswerAct, text: str, said: Sequence[Said], options: TargetOptions) -> Target | None:
+    """The statement ``act`` answers among ``said`` (the article's statements), or ``None``."""
+    if act.reference == BACKGROUND:
+        return None
+    own = next((item for item in said if item.start <= act.cue_start < item.end and item.speaker), None)
+    # The answerer is the act's statement's speaker, else named before the cue (or, before a claim
+    # clause, between cue and clause: "Heute bestätigte X laut Reuters, dass …").
+    answerer = (
+        own.speaker
+        if own
+        else text[
+            act.sentence_start : act.claim[0] if act.claim and act.claim[0] > act.cue_start else act.cue_start
+        ]
+    )
+    words = _stems(_act_words(act, text))
+    pointing = act.reference in (PRONOUN, RELATIVE, BARE)
+    reach = {PRONOUN: options.adjacent_chars, RELATIVE: options.adjacent_chars, BARE: options.adjacent_chars,
+             NOUN: options.noun_reach_chars}.get(act.reference, options.reach_chars)  # fmt: skip
+    needed = options.noun_min_shared if act.reference == NOUN else options.min_shared
+    passing: list[tuple[int, float, Said]] = []
+    for item in said:
+        if item.end > act.cue_start:
+            continue  # after the cue, or the act's own statement (which holds the cue)
+        distance = max(0, act.sentence_start - item.end)
+        if distance > reach or _same_speaker(act, item, answerer) or _answers_alike(act, item):
+            continue
+        other = _stems(item.text)
+        if not pointing and len(words & other) < needed:
+            continue
+        passing.append((distance, dice(words, other), item))
+    if not passing:
+        return None
+    if pointing or options.pick == NEAREST:
+        distance, score, chosen = min(passing, key=lambda entry: (entry[0], -entry[2].end))
+    else:
+        distance, score, chosen = max(passing, key=lambda entry: (entry[1], -entry[0]))
+    return Target(chosen.id, round(score, 4), f"act:{act.reference}")
+
+
+def _act_words(act: AnswerAct, text: str) -> str:
+    """The act's words for the topic: its claim clause when it states one, else its sentence without
+    the cue verb (shared by every answer; the words between a separable verb's halves are kept)."""
+    if act.claim is not None:
+        return text[act.claim[0] : act.claim[1]]
+    inside = text[act.cue_start : act.cue_end].split()[1:-1]  # "wies [die Vorwürfe …] zurück"
+    return " ".join([text[act.sentence_start : act.cue_start], *inside, text[act.cue_end : act.sentence_end]])
+
+
+def _same_speaker(act: AnswerAct, item: Said, answerer: str) -> bool:
+    """Whether the act would answer its own speaker (its statement's speaker, else named before the cue).
+
+    A retraction answers the speaker's own words by definition, a reflexive correction too
+    (``korrigierte sich``).
+    """
+    if act.type == "retracts" or (act.type == "corrects" and act.reflexive):
+        return False
+    speaker, answering = (" ".join(words.casefold().split()) for words in (item.speaker, answerer))
+    return bool(speaker and answering) and (speaker in answering or answering in speaker)
+
+
+def _answers_alike(act: AnswerAct, item: Said) -> bool:
+    """Whether the candidate is itself an answer of the act's type (a second denial of one report
+    answers the report, not the first denial)."""
+    return relation_type(None, item.text) == act.type

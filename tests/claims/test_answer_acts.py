@@ -1,0 +1,81 @@
+"""Answer acts from the text: which sentences deny, confirm or correct, and how they refer back."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.claims.answer_acts import BACKGROUND, BARE, CLAUSE, NOUN, OBJECT, PRONOUN, RELATIVE, answer_acts
+
+
+def _only(text: str) -> tuple[str, str, str | None]:
+    acts = answer_acts(text)
+    assert len(acts) == 1, acts
+    act = acts[0]
+    claim = text[act.claim[0] : act.claim[1]] if act.claim else None
+    return act.type, act.reference, claim
+
+
+def test_an_answer_without_content_clause_is_an_act() -> None:
+    assert _only("Regierungsvertreter wiesen die Vorwürfe zurück.") == ("denies", NOUN, None)
+
+
+def test_a_demonstrative_noun_points_back_like_a_pronoun() -> None:
+    assert _only("Kulturministerin Eisenmann wies diese Behauptung zurück.")[:2] == ("denies", PRONOUN)
+    assert _only("Das wurde von der Polizei jedoch bestritten.")[:2] == ("denies", PRONOUN)
+
+
+def test_an_indefinite_charge_is_named_here_not_referred_to() -> None:
+    assert _only("Diepgen wies Vorwürfe auf bewusste Versäumnisse zurück.")[:2] == ("denies", OBJECT)
+
+
+def test_a_source_phrase_is_not_the_answered_noun() -> None:
+    text = "Der Vorsitzende bestritt nach Angaben der Agentur Xinhua den Einsatz von Waffen."
+    assert _only(text)[:2] == ("denies", OBJECT)
+
+
+def test_the_wonach_clause_is_the_answered_claim() -> None:
+    text = "Die Kommission hat einen Pressebericht zurückgewiesen, wonach sie eine EU-Armee plane."
+    assert _only(text) == ("denies", CLAUSE, "wonach sie eine EU-Armee plane.")
+
+
+def test_a_fronted_dass_clause_is_the_answered_claim() -> None:
+    text = "Dass Stenzel zur FPÖ überlaufen könnte, wurde von den Freiheitlichen dementiert."
+    assert _only(text) == ("denies", CLAUSE, "Dass Stenzel zur FPÖ überlaufen könnte")
+
+
+def test_a_zu_infinitive_clause_is_the_answered_claim() -> None:
+    text = "Der Süden bestreitet, in den Zwischenfall verwickelt zu sein."
+    assert _only(text) == ("denies", CLAUSE, "in den Zwischenfall verwickelt zu sein.")
+
+
+def test_relative_was_and_inverted_report_clauses() -> None:
+    text = "Nordkorea unterstellt den USA, einen Angriff vorzubereiten, was Washington bestreitet."
+    assert _only(text)[:2] == ("denies", RELATIVE)
+    assert _only("Der Mann sei frei, bestätigte ein Sprecher.")[:2] == ("confirms", BARE)
+
+
+def test_an_act_in_a_relative_clause_is_background() -> None:
+    text = "Die Firma Euryza, die den Vorwurf inzwischen bestätigte, schweigt."
+    assert _only(text)[:2] == ("confirms", BACKGROUND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er bestritt nicht, dort gewesen zu sein.",  # negated
+        "Die Aussagen konnte niemand bestätigen.",  # negated by its subject
+        "Der Verdacht hat sich bestätigt.",  # reflexive: came true
+        "Viele Berichte stellten sich als richtig heraus.",
+        "Es sei schwierig, das zu bestätigen.",  # a zu-infinitive names no act performed
+        "Eine Bestätigung steht noch aus.",  # a noun names the act without performing it
+        "Er fuhr mit einer bestätigten Höchstgeschwindigkeit.",  # attributive participle
+        "Das Gericht bestätigte das Urteil.",  # a court confirming a verdict answers no statement
+    ],
+)
+def test_no_act(text: str) -> None:
+    assert answer_acts(text) == []
+
+
+def test_a_self_correction_is_reflexive() -> None:
+    acts = answer_acts("Später korrigierte sich Pérez.")
+    assert [(act.type, act.reflexive) for act in acts] == [("corrects", True)]
