@@ -67,7 +67,7 @@ class TargetOptions:
     #: … and with a noun act's target (the reference noun points back by itself; 0: nearest wins).
     noun_min_shared: int = 2
     #: For noun acts: characters between the target's end and the act's sentence.
-    noun_reach_chars: int = 150
+    noun_reach_chars: int = 400
     pick: str = NEAREST
 
 
