@@ -21,7 +21,7 @@ WINDOW = 2
 #: Sentence numbers above this share one feature value (most articles open with their lead).
 MAX_SENTENCE_FEATURE = 3
 #: Words that open a clause and tell what kind it is (``dass``/``ob`` complements, ``wie`` frames).
-_OPENERS = frozenset({"dass", "ob", "wie", "weil", "da", "er", "sie", "es", "man", "wir"})
+_OPENERS = frozenset({"dass", "ob", "wie", "weil", "da", "er", "sie"})
 #: Finite-verb tags of the morphology stage.
 _FINITE = ("VVFIN", "VAFIN", "VMFIN")
 
@@ -75,37 +75,23 @@ def _sentence_features(ctx: Context, begin: int, end: int, cues: set[int], rules
     return sorted(features)
 
 
-def _clause_names(ctx: Context, clause: range, cues: set[int]) -> list[str]:
-    """The mood of a clause's finite verb, its verbs' lemmas (so the tagger learns speech verbs the
-    lexicon lacks), a cue, a zu-infinitive and a clause-opening conjunction or pronoun."""
-    names = {f"c_mood={mood}" for i in clause if (mood := _finite_mood(ctx, i)) is not None}
-    for i in clause:
-        tok = ctx.tokens[i]
-        if ctx.quote_of[i] < 0 and tok.pos is not None and tok.pos.startswith("VV") and tok.lemma:
-            names.add(f"c_lem={tok.lemma.lower()}")
-        if i in cues:
-            names.add("c_cue")
-        if tok.pos == "PTKZU":
-            names.add("c_zu")
-    if clause and ctx.tokens[clause[0]].low in _OPENERS:
-        names.add(f"c_open={ctx.tokens[clause[0]].low}")
-    return sorted(names)
-
-
 def _clause_features(ctx: Context, begin: int, end: int, cues: set[int]) -> list[list[str]]:
-    """Per token: the names of its clause and, prefixed ``p``, of the clause before it."""
+    """Per token: the mood of its clause's finite verb, whether a cue stands in the clause and the
+    word that opens it (``dass``, ``ob``, a pronoun).  (Verb lemmas of the clause and of the clause
+    before it, a zu-infinitive mark: 3-fold CV quote F1 of the tagger 0.729 against 0.738 without.)"""
     result: list[list[str]] = [[] for _ in range(begin, end)]
     start = begin
-    previous: list[str] = []
     for index in range(begin, end + 1):
         if index < end and not is_clause_end(ctx.tokens[index]):
             continue
         clause = range(start, index)
-        names = _clause_names(ctx, clause, cues)
+        names = sorted({f"c_mood={mood}" for i in clause if (mood := _finite_mood(ctx, i)) is not None})
+        if any(i in cues for i in clause):
+            names.append("c_cue")
+        if clause and ctx.tokens[clause[0]].low in _OPENERS:
+            names.append(f"c_open={ctx.tokens[clause[0]].low}")
         for i in clause:
-            result[i - begin] = names + ["p" + name for name in previous]
-        if clause:
-            previous = names
+            result[i - begin] = names
         start = index + 1
     return result
 

@@ -104,10 +104,12 @@ class MergePolicy:
     """How tagged quotations join the rules' statements (values compared by cross-validation on
     quotes-wikinews/train, see the model card): a tagged quotation no rule found is added when its
     mean inside probability reaches ``add_at``; a rule statement (not a direct quotation in marks) goes
-    when its tokens' mean inside probability is below ``drop_below``."""
+    when its tokens' mean inside probability is below ``drop_below``; with ``framed_only`` a tagged
+    quotation is added only when a speech cue of its sentence frames it."""
 
     add_at: float = 0.0
     drop_below: float = 0.0
+    framed_only: bool = False
 
 
 #: The policy the statements stage uses with the tagger (chosen by 3-fold cross-validation on
@@ -176,7 +178,9 @@ def merge_spans(ctx: Context, found: list[Found], prediction: Prediction, policy
     for parts in prediction.spans:
         tokens = [index for first, last in parts for index in range(first, last)]
         if covered.isdisjoint(tokens) and prediction.confidence(tokens) >= policy.add_at:
-            extra.append(new_statement(ctx, parts))
+            statement = new_statement(ctx, parts)
+            if statement.rule == FRAMED_RULE or not policy.framed_only:
+                extra.append(statement)
     return kept + extra
 
 
