@@ -355,14 +355,9 @@ def rule_statements(ctx: Context) -> list[Found]:
         if any(outer.covers(quoted.start, quoted.end) for outer in framed)
     }
     direct = direct_statements(ctx, skip=covered)
-    for statement in direct:
-        if statement.cue and statement.frames:
-            add_details(
-                ctx,
-                statement,
-                addressee_verb="addr" in statement.frames,
-                dative_verb="dat" in statement.frames,
-            )
+    for statement in (item for item in direct if item.cue and item.frames):
+        frames = statement.frames
+        add_details(ctx, statement, addressee_verb="addr" in frames, dative_verb="dat" in frames)
     found = framed + partial + direct
     found += _subjunctive_clauses(ctx, found)
     found += _free_indirect(ctx, found)
