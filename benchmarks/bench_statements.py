@@ -4,7 +4,9 @@ The target (issue 12, tighter than issue 4's 50%): ``statements.rules.v1`` with 
 ranker and speaker linking adds no more than 15% to the language core's time.  Both are timed
 per stage on one core over the same articles, after structure; the ratio is printed.  Usage::
 
-    .venv/bin/python -m benchmarks.bench_statements [--limit N]
+    .venv/bin/python -m benchmarks.bench_statements [--limit N] [--span-model FILE]
+
+``--span-model FILE`` times the stage with the learned quotation-span tagger too (issue 12, an option).
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ def run(stage: Stage, articles: list[Article]) -> tuple[list[Article], float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = limit_parser(__doc__).parse_args(argv)
+    parser = limit_parser(__doc__)
+    parser.add_argument("--span-model", default=None, help="also time the stage with this span tagger")
+    args = parser.parse_args(argv)
     prepared = prepared_gnad(args.limit, [("structure.rules.v1", "wortlaut.stages.structure")])
     if prepared is None:
         return 0
@@ -53,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"language core {1000 * core_seconds / len(articles):.2f} ms/article; statements add {ratio:.1%} "
         f"({verdict} the {TARGET_RATIO:.0%} target) over {len(articles)} articles"
     )
+    if args.span_model:
+        _, tagged = run(StatementsStage(span_model=args.span_model), articles)
+        share = tagged / core_seconds
+        print(f"with the span tagger: {1000 * tagged / len(articles):.2f} ms/article, {share:.1%} of core")
     return 0
 
 

@@ -21,6 +21,7 @@ from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, 
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
 from wortlaut.quotes.rerank import rerank_speakers
+from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE, SpanMerger
 from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.speakers import phrase_before, phrase_ending
 from wortlaut.quotes.text import sentence_ranges, token_view
@@ -36,7 +37,7 @@ MAX_NAME_WORDS = 4
 #: Rules whose statements take the previous speaker when they have none of their own.
 _CARRIED = frozenset(
     {"direct.unframed", "direct.unframed_short", "free_indirect", "indirect.demnach", "indirect.danach"}
-)
+) | {UNFRAMED_RULE, FRAMED_RULE}  # a tagged quotation whose cue gave no speaker is carried too
 #: Indicative modals that report someone else's claim ("Juventus soll in die 3. Liga absteigen").
 _REPORTIVE = frozenset({"soll", "sollen"})
 #: Drop direct quotations nested in another statement (see ``_drop_nested``).
@@ -343,12 +344,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return unique
 
 
-def extract(article: Article, lexicon: Lexicon, speaker_model: SpeakerModel | None = None) -> list[Found]:
-    """All statements of an article's body text, in text order (speakers chosen by ``speaker_model``
-    when one is given, else by the rules)."""
-    ctx = build_context(article, lexicon)
-    if not ctx.tokens:
-        return []
+def rule_statements(ctx: Context) -> list[Found]:
+    """What the rules find before speakers are settled: verb-framed, partial and direct quotations,
+    Konjunktiv clauses and free indirect runs (the span tagger reads these as features)."""
     framed = _verb_framed(ctx)
     partial = _partial_quotes(ctx, framed)
     covered = {
@@ -357,17 +355,29 @@ def extract(article: Article, lexicon: Lexicon, speaker_model: SpeakerModel | No
         if any(outer.covers(quoted.start, quoted.end) for outer in framed)
     }
     direct = direct_statements(ctx, skip=covered)
-    for statement in direct:
-        if statement.cue and statement.frames:
-            add_details(
-                ctx,
-                statement,
-                addressee_verb="addr" in statement.frames,
-                dative_verb="dat" in statement.frames,
-            )
+    for statement in (item for item in direct if item.cue and item.frames):
+        frames = statement.frames
+        add_details(ctx, statement, addressee_verb="addr" in frames, dative_verb="dat" in frames)
     found = framed + partial + direct
     found += _subjunctive_clauses(ctx, found)
     found += _free_indirect(ctx, found)
+    return found
+
+
+def extract(
+    article: Article,
+    lexicon: Lexicon,
+    speaker_model: SpeakerModel | None = None,
+    span_tagger: SpanMerger | None = None,
+) -> list[Found]:
+    """All statements of an article's body text, in text order (speakers chosen by ``speaker_model``
+    when one is given, else by the rules; quotations the rules miss added by ``span_tagger`` when given)."""
+    ctx = build_context(article, lexicon)
+    if not ctx.tokens:
+        return []
+    found = rule_statements(ctx)
+    if span_tagger is not None:
+        found = span_tagger.merge(ctx, found)
     add_addressees(ctx, found)
     if speaker_model is not None:
         rerank_speakers(ctx, found, speaker_model, article.mentions)

@@ -17,6 +17,7 @@ from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.link import SpeakerLinker
 from wortlaut.quotes.posts import headline_statement, post_statement
+from wortlaut.quotes.span_model import SpanMerger
 from wortlaut.quotes.speaker_model import DEFAULT_MODEL, SpeakerModel
 
 #: Marker for "the shipped speaker ranker", distinct from ``None`` (the rules without a ranker).
@@ -34,11 +35,17 @@ def default_model() -> SpeakerModel | None:
 
 
 def find_statements(
-    article: Article, lexicon: Lexicon, speaker_model: SpeakerModel | None, linker: SpeakerLinker
+    article: Article,
+    lexicon: Lexicon,
+    speaker_model: SpeakerModel | None,
+    linker: SpeakerLinker,
+    span_tagger: SpanMerger | None = None,
 ) -> tuple[Statement, ...]:
     """The article's statements in text order, with ids ``<article id>:s<n>``, linked and hedged."""
     found = [
-        item for item in extract(article, lexicon, speaker_model) if not article.is_boilerplate(item.start)
+        item
+        for item in extract(article, lexicon, speaker_model, span_tagger)
+        if not article.is_boilerplate(item.start)
     ]
     found = _with_structure(article, found, lexicon)
     found.sort(key=lambda item: (item.start, item.end))

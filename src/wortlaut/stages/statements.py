@@ -9,10 +9,13 @@ posts, headline and boilerplate; speakers take their entity from the mention
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from wortlaut.article import Article
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.quotes.lexicon import Lexicon, load_lexicon
 from wortlaut.quotes.link import SpeakerLinker
+from wortlaut.quotes.span_model import DEFAULT_POLICY, SpanTagger
 from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.statements import USE_DEFAULT_MODEL, default_model, find_statements
 
@@ -25,14 +28,25 @@ class StatementsStage(Stage):
     writes = ("statements",)
 
     def __init__(
-        self, lexicon: Lexicon | None = None, speaker_model: SpeakerModel | object | None = USE_DEFAULT_MODEL
+        self,
+        lexicon: Lexicon | None = None,
+        speaker_model: SpeakerModel | object | None = USE_DEFAULT_MODEL,
+        *,
+        span_model: str | None = None,
     ) -> None:
+        """``span_model``: the path of a quotation-span tagger trained with
+        ``python -m wortlaut.quotes.train_spans`` (``[pipeline.stage_options."statements.rules.v1"]``);
+        its quotations join the rules'.  None ships: the only training data, quotes-wikinews, is
+        CC BY-NC-SA 4.0 (see ``docs/quotes-span-model.md``)."""
         self.lexicon = lexicon or load_lexicon()
         self.speaker_model: SpeakerModel | None = (
             default_model() if speaker_model is USE_DEFAULT_MODEL else speaker_model  # type: ignore[assignment]
         )
         self.linker = SpeakerLinker(self.lexicon)
+        self.span_tagger: SpanTagger | None = None
+        if span_model:
+            self.span_tagger = SpanTagger(Path(span_model), policy=DEFAULT_POLICY)
 
     def __call__(self, article: Article) -> Article:
-        statements = find_statements(article, self.lexicon, self.speaker_model, self.linker)
+        statements = find_statements(article, self.lexicon, self.speaker_model, self.linker, self.span_tagger)
         return article.with_layers(statements=statements)
