@@ -9,7 +9,7 @@ import numpy as np
 
 from tests.link.conftest import make_article
 from wortlaut.link import HashingEncoder, update
-from wortlaut.link.statements import _Item, margins, merge, thresholds
+from wortlaut.link.statements import _Item, could_merge, margins, merge, thresholds
 from wortlaut.link.text import word_diff
 from wortlaut.store import Store
 
@@ -166,3 +166,63 @@ def test_a_lone_statement_is_not_embedded_until_another_of_its_speaker_arrives(s
     assert encoder.seen.count(QUOTE) == 1  # both statements share one cached vector (same text)
     groups = _groups(store)
     assert groups[f"{first.id}:s0"] == groups[f"{later.id}:s0"]
+
+
+class E5FamilyCounter(CountingEncoder):
+    """A counting encoder held to e5's thresholds (same-language 1.00), as the default encoder is."""
+
+    family = "e5"
+
+
+OTHER = "Der Mindestlohn muss im kommenden Jahr deutlich steigen"
+
+
+def test_statements_sharing_no_content_word_are_not_embedded_and_open_their_own_groups(
+    store: Store,
+) -> None:
+    encoder = E5FamilyCounter()
+    text = f"Merkel sagte: „{QUOTE}“. Später sagte Merkel: „{OTHER}“."
+    article = make_article(
+        text, published="2025-02-10", statements=[("Q567", QUOTE, "direct"), ("Q567", OTHER, "direct")]
+    )
+    store.add_many([article], link=False)
+    report = update(store, [article.id], encoder=encoder)
+    assert report.groups_created == 2
+    assert QUOTE not in encoder.seen and OTHER not in encoder.seen
+
+
+def test_statements_sharing_a_content_word_are_embedded_and_compared(store: Store) -> None:
+    encoder = E5FamilyCounter()
+    close = "Die Sicherheit Litauens ist auch unsere Sicherheit"
+    text = f"Merkel sagte: „{QUOTE}“. Später sagte Merkel: „{close}“."
+    article = make_article(
+        text, published="2025-02-10", statements=[("Q567", QUOTE, "direct"), ("Q567", close, "direct")]
+    )
+    store.add_many([article], link=False)
+    update(store, [article.id], encoder=encoder)
+    assert QUOTE in encoder.seen and close in encoder.seen
+
+
+def _texts(*pairs: tuple[str, str]) -> list[_Item]:
+    return [_Item(f"i{n}", text, language, None, 0) for n, (text, language) in enumerate(pairs)]
+
+
+def test_only_disjoint_content_words_in_one_language_rule_out_a_merge() -> None:
+    same = thresholds("e5")[0]
+    assert not could_merge(_texts((QUOTE, "de"), (OTHER, "de")), 2, same)
+    assert could_merge(_texts((QUOTE, "de"), (OTHER, "en")), 2, same)  # translations: threshold 0.87
+    assert could_merge(_texts((QUOTE, "de"), ("Das ist es.", "de")), 2, same)  # stopwords only
+    assert could_merge(_texts((QUOTE, "de"), ("Litauens Grenze", "de")), 2, same)  # a shared stem
+    assert could_merge(_texts((QUOTE, "de"), (OTHER, "de")), 2, 0.6)  # a lower threshold (static)
+
+
+def test_when_no_merge_is_possible_the_merge_of_any_vectors_keeps_every_statement_apart() -> None:
+    items = _texts((QUOTE, "de"), (OTHER, "de"), ("Die Preise für Strom sinken bald", "de"))
+    assert not could_merge(items, 3, thresholds("e5")[0])
+    generator = np.random.default_rng(7)
+    for _ in range(50):  # random distinct unit vectors, some almost parallel
+        base = generator.normal(size=8)
+        vectors = np.stack([base + generator.normal(scale=scale, size=8) for scale in (1e-3, 0.1, 1.0)])
+        vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+        margin = margins(vectors, items, 3, thresholds("e5"))
+        assert merge(items, 3, margin, np.zeros((3, 3), dtype=bool)) == [0, 1, 2]

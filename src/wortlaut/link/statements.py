@@ -234,6 +234,46 @@ class SpeakerBatch:
         return bool(self.members) or len(self.rows) > 1
 
 
+def compares(batch: SpeakerBatch, encoder: Encoder) -> bool:
+    """Whether grouping ``batch`` reads vectors from ``encoder``; else each statement opens a group.
+
+    A cascade decides per batch which of its encoders reads, so it always compares.
+    """
+    if not batch.needs_vectors:
+        return False
+    if isinstance(encoder, CascadeEncoder):
+        return True
+    return could_merge(_items(batch), len(batch.rows), thresholds(encoder.family)[0])
+
+
+def could_merge(items: Sequence[_Item], count: int, same_threshold: float) -> bool:
+    """Whether a new item (the first ``count``) and another item could reach a margin of 0.
+
+    A margin is cosine + :data:`LEXICAL_WEIGHT` x stem Dice - threshold.  Between
+    two statements in one language whose content stems are both non-empty and
+    disjoint it is the cosine minus the same-language threshold, below 0 when
+    that threshold is at least 1 (e5's is 1.00) for any two unit vectors that
+    are not identical: texts with different content words.  When no pair can
+    reach 0, no average margin of :func:`merge` can either, nothing merges, and
+    the vectors change nothing.  Pairs in two languages (threshold 0.87), pairs
+    with an empty stem set (two texts of stopwords only may be one statement)
+    and lower same-language thresholds (the static encoder's) always count.
+    """
+    if same_threshold < 1.0:
+        return True
+    stem_sets = [_stems(item.text, item.language) for item in items]
+    for row in range(count):
+        own = stem_sets[row]
+        for column, other in enumerate(items):
+            if column == row:
+                continue
+            if other.language != items[row].language or not own or not stem_sets[column]:
+                return True
+            if not own.isdisjoint(stem_sets[column]):
+                return True
+    return False
+
+
 def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBatch]:
     """The new statements grouped by speaker, each with its candidate group members."""
     by_speaker: dict[str, list[StatementRow]] = defaultdict(list)
@@ -245,12 +285,12 @@ def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBa
     ]
 
 
-def texts_to_encode(batches: Sequence[SpeakerBatch]) -> list[tuple[str, str]]:
-    """``("statement", text)`` for every statement whose vector grouping will need."""
+def texts_to_encode(batches: Sequence[SpeakerBatch], encoder: Encoder) -> list[tuple[str, str]]:
+    """``("statement", text)`` for every statement whose vector grouping with ``encoder`` will need."""
     return [
         ("statement", text)
         for batch in batches
-        if batch.needs_vectors
+        if compares(batch, encoder)
         for text in [row.text for row in batch.rows] + [member[2] or "" for member in batch.members]
     ]
 
@@ -282,19 +322,20 @@ def precise_texts(
         for batch in batches
         if batch.needs_vectors and encoder_for_batch(connection, encoder, batch) is not encoder.cheap
     ]
-    return texts_to_encode(undecided)
+    return texts_to_encode(undecided, encoder)
 
 
 def group_statements(connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]) -> int:
     """Put each statement into a group (existing or new); returns how many new groups were made."""
     created = 0
     for batch in batches:
-        if batch.needs_vectors:
+        if compares(batch, encoder):
             chosen = encoder_for_batch(connection, encoder, batch)
             created += _group_speaker(connection, chosen, batch, thresholds(chosen.family))
         else:
-            _create(connection, batch.rows[0])
-            created += 1
+            for row in batch.rows:
+                _create(connection, row)
+                created += 1
     return created
 
 
