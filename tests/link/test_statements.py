@@ -9,7 +9,7 @@ import numpy as np
 
 from tests.link.conftest import make_article
 from wortlaut.link import HashingEncoder, update
-from wortlaut.link.statements import _Item, could_merge, margins, merge, thresholds
+from wortlaut.link.statements import _Item, apart, margins, merge, thresholds
 from wortlaut.link.text import word_diff
 from wortlaut.store import Store
 
@@ -207,22 +207,43 @@ def _texts(*pairs: tuple[str, str]) -> list[_Item]:
     return [_Item(f"i{n}", text, language, None, 0) for n, (text, language) in enumerate(pairs)]
 
 
-def test_only_disjoint_content_words_in_one_language_rule_out_a_merge() -> None:
+def test_only_disjoint_content_words_in_one_language_set_a_statement_apart() -> None:
     same = thresholds("e5")[0]
-    assert not could_merge(_texts((QUOTE, "de"), (OTHER, "de")), 2, same)
-    assert could_merge(_texts((QUOTE, "de"), (OTHER, "en")), 2, same)  # translations: threshold 0.87
-    assert could_merge(_texts((QUOTE, "de"), ("Das ist es.", "de")), 2, same)  # stopwords only
-    assert could_merge(_texts((QUOTE, "de"), ("Litauens Grenze", "de")), 2, same)  # a shared stem
-    assert could_merge(_texts((QUOTE, "de"), (OTHER, "de")), 2, 0.6)  # a lower threshold (static)
+    assert apart(_texts((QUOTE, "de"), (OTHER, "de")), 2, same) == {0, 1}
+    assert apart(_texts((QUOTE, "de"), (OTHER, "en")), 2, same) == set()  # translations: threshold 0.87
+    assert apart(_texts((QUOTE, "de"), ("Das ist es.", "de")), 2, same) == set()  # stopwords only
+    assert apart(_texts((QUOTE, "de"), ("Litauens Grenze", "de")), 2, same) == set()  # a shared stem
+    assert apart(_texts((QUOTE, "de"), (OTHER, "de")), 2, 0.6) == set()  # a lower threshold (static)
+    three = _texts((QUOTE, "de"), ("Litauens Grenze", "de"), (OTHER, "de"))
+    assert apart(three, 3, same) == {2}
+    assert apart(three, 1, same) == set()  # as a stored member, the third still counts for the first
 
 
-def test_when_no_merge_is_possible_the_merge_of_any_vectors_keeps_every_statement_apart() -> None:
-    items = _texts((QUOTE, "de"), (OTHER, "de"), ("Die Preise für Strom sinken bald", "de"))
-    assert not could_merge(items, 3, thresholds("e5")[0])
+def test_a_statement_set_apart_changes_no_merge_whatever_its_vector() -> None:
+    items = _texts((QUOTE, "de"), ("Die Sicherheit Litauens ist auch unsere Sicherheit", "de"), (OTHER, "de"))
+    assert apart(items, 3, thresholds("e5")[0]) == {2}
     generator = np.random.default_rng(7)
-    for _ in range(50):  # random distinct unit vectors, some almost parallel
+    for _ in range(50):  # random unit vectors, the first two close or not, the third anywhere
         base = generator.normal(size=8)
-        vectors = np.stack([base + generator.normal(scale=scale, size=8) for scale in (1e-3, 0.1, 1.0)])
+        scale = generator.choice([1e-3, 0.1, 1.0])
+        vectors = np.stack([base, base + generator.normal(scale=scale, size=8), generator.normal(size=8)])
         vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
-        margin = margins(vectors, items, 3, thresholds("e5"))
-        assert merge(items, 3, margin, np.zeros((3, 3), dtype=bool)) == [0, 1, 2]
+        zeroed = vectors.copy()
+        zeroed[2] = 0.0
+        far = np.zeros((3, 3), dtype=bool)
+        full = merge(items, 3, margins(vectors, items, 3, thresholds("e5")), far)
+        assert full == merge(items, 3, margins(zeroed, items, 3, thresholds("e5")), far)
+        assert full[2] == 2 and 2 not in full[:2]
+
+
+def test_a_statement_set_apart_is_not_embedded_while_its_neighbours_are(store: Store) -> None:
+    encoder = E5FamilyCounter()
+    close = "Die Sicherheit Litauens ist auch unsere Sicherheit"
+    text = f"Merkel sagte: „{QUOTE}“. Dann: „{close}“. Später sagte Merkel: „{OTHER}“."
+    statements = [("Q567", QUOTE, "direct"), ("Q567", close, "direct"), ("Q567", OTHER, "direct")]
+    article = make_article(text, published="2025-02-10", statements=statements)
+    store.add_many([article], link=False)
+    update(store, [article.id], encoder=encoder)
+    assert QUOTE in encoder.seen and close in encoder.seen and OTHER not in encoder.seen
+    groups = _groups(store)
+    assert groups[f"{article.id}:s2"] not in (groups[f"{article.id}:s0"], groups[f"{article.id}:s1"])

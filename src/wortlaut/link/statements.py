@@ -243,35 +243,37 @@ def compares(batch: SpeakerBatch, encoder: Encoder) -> bool:
         return False
     if isinstance(encoder, CascadeEncoder):
         return True
-    return could_merge(_items(batch), len(batch.rows), thresholds(encoder.family)[0])
+    return len(apart(_items(batch), len(batch.rows), thresholds(encoder.family)[0])) < len(batch.rows)
 
 
-def could_merge(items: Sequence[_Item], count: int, same_threshold: float) -> bool:
-    """Whether a new item (the first ``count``) and another item could reach a margin of 0.
+def apart(items: Sequence[_Item], count: int, same_threshold: float) -> set[int]:
+    """The new items (of the first ``count``) that cannot reach a margin of 0 with any other item.
 
     A margin is cosine + :data:`LEXICAL_WEIGHT` x stem Dice - threshold.  Between
     two statements in one language whose content stems are both non-empty and
     disjoint it is the cosine minus the same-language threshold, below 0 when
     that threshold is at least 1 (e5's is 1.00) for any two unit vectors that
-    are not identical: texts with different content words.  When no pair can
-    reach 0, no average margin of :func:`merge` can either, nothing merges, and
-    the vectors change nothing.  Pairs in two languages (threshold 0.87), pairs
-    with an empty stem set (two texts of stopwords only may be one statement)
-    and lower same-language thresholds (the static encoder's) always count.
+    are not identical: texts with different content words.  An item with only
+    such pairs is alone in every average :func:`merge` forms with it, so every
+    linkage that involves it is below 0: it joins nothing, nothing joins it,
+    and its vector changes nothing (:func:`_group_speaker` gives it a zero row).
+    Pairs in two languages (threshold 0.87), pairs with an empty stem set (two
+    texts of stopwords only may be one statement) and lower same-language
+    thresholds (the static encoder's) always count as possible.
     """
     if same_threshold < 1.0:
-        return True
+        return set()
     stem_sets = [_stems(item.text, item.language) for item in items]
-    for row in range(count):
-        own = stem_sets[row]
-        for column, other in enumerate(items):
-            if column == row:
-                continue
-            if other.language != items[row].language or not own or not stem_sets[column]:
-                return True
-            if not own.isdisjoint(stem_sets[column]):
-                return True
-    return False
+    return {row for row in range(count) if not any(_may_merge(items, stem_sets, row, column)
+            for column in range(len(items)) if column != row)}  # fmt: skip
+
+
+def _may_merge(items: Sequence[_Item], stem_sets: Sequence[frozenset[str]], row: int, column: int) -> bool:
+    """Whether this pair's margin may reach 0 (see :func:`apart`)."""
+    own, other = stem_sets[row], stem_sets[column]
+    if items[row].language != items[column].language or not own or not other:
+        return True
+    return not own.isdisjoint(other)
 
 
 def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBatch]:
@@ -287,12 +289,20 @@ def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBa
 
 def texts_to_encode(batches: Sequence[SpeakerBatch], encoder: Encoder) -> list[tuple[str, str]]:
     """``("statement", text)`` for every statement whose vector grouping with ``encoder`` will need."""
-    return [
-        ("statement", text)
-        for batch in batches
-        if compares(batch, encoder)
-        for text in [row.text for row in batch.rows] + [member[2] or "" for member in batch.members]
-    ]
+    texts = []
+    for batch in batches:
+        if compares(batch, encoder):
+            skipped = _apart_rows(batch, encoder)
+            texts += [row.text for index, row in enumerate(batch.rows) if index not in skipped]
+            texts += [member[2] or "" for member in batch.members]
+    return [("statement", text) for text in texts]
+
+
+def _apart_rows(batch: SpeakerBatch, encoder: Encoder) -> set[int]:
+    """The batch's new statements that ``encoder`` need not embed (:func:`apart`)."""
+    if isinstance(encoder, CascadeEncoder):
+        return set()
+    return apart(_items(batch), len(batch.rows), thresholds(encoder.family)[0])
 
 
 def encoder_for_batch(connection: Connection, encoder: Encoder, batch: SpeakerBatch) -> Encoder:
@@ -350,8 +360,11 @@ def _group_speaker(
 ) -> int:
     rows = batch.rows
     items = _items(batch)
-    vectors = cached_encode(connection, encoder, "statement", [(item.id, item.text) for item in items])
-    matrix = np.stack([vectors[item.id] for item in items])
+    skipped = apart(items, len(rows), limits[0])
+    wanted = [(item.id, item.text) for index, item in enumerate(items) if index not in skipped]
+    vectors = cached_encode(connection, encoder, "statement", wanted)
+    zero = np.zeros(encoder.dim, dtype=np.float32)
+    matrix = np.stack([vectors.get(item.id, zero) for item in items])
     margin = margins(matrix, items, len(rows), limits)
     cluster_of = merge(items, len(rows), margin, _too_far(items, len(rows)))
     stored = {cluster_of[index]: item.group for index, item in enumerate(items) if item.group is not None}
