@@ -7,7 +7,9 @@ and dev texts, and the news-html pages, ~2,000 in all) are written as inputs
 linking on, ``--workers`` processes.  Measured from spawning that process to
 its exit (after the last commit): wall time, articles/s, CPU time of the whole
 process tree, and peak memory as the largest sum of resident sets over the
-process and all its descendants (sampled from ``/proc`` every 0.2 s).
+process and all its descendants, and the largest sum of their proportional set
+sizes (PSS: pages shared with forked workers counted once), both sampled from
+``/proc`` every 0.2 s.
 
 Beside it, in the same run, the floor: a fresh process that reads the same
 inputs and only tokenises them (structure, language and tokens stages), one
@@ -49,11 +51,12 @@ FLOOR_STAGES = (
 
 @dataclass(frozen=True)
 class Run:
-    """One measured child process: wall seconds, CPU seconds of its tree, peak tree RSS in MB."""
+    """One measured child process: wall seconds, CPU seconds of its tree, peak tree RSS and PSS in MB."""
 
     wall: float
     cpu: float
     peak_mb: float
+    peak_pss_mb: float
     returncode: int
     stderr: str
 
@@ -88,8 +91,13 @@ def write_inputs(folder: Path, n: int) -> list[str]:
     return paths
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Resident memory (MB) of ``root`` and all its descendants now (Linux ``/proc``)."""
+def _tree_memory_mb(root: int) -> tuple[float, float]:
+    """(RSS, PSS) in MB summed over ``root`` and all its descendants now (Linux ``/proc``).
+
+    The RSS sum counts pages the forked workers share with their parent once per
+    process; PSS (``smaps_rollup``) splits each shared page among its sharers, so
+    its sum is the tree's real footprint.
+    """
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -106,23 +114,38 @@ def _tree_rss_mb(root: int) -> float:
     while changed:
         grown = tree | {pid for pid, parent in parents.items() if parent in tree}
         changed, tree = grown != tree, grown
-    return sum(rss.get(pid, 0) for pid in tree) / 1024
+    return sum(rss.get(pid, 0) for pid in tree) / 1024, sum(map(_pss_kb, tree)) / 1024
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of one process in kB (0 when it is gone or unreadable)."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return 0
 
 
 def measure(command: list[str]) -> Run:
-    """Run ``command`` to its end; wall time from spawn to exit, tree CPU time and peak tree RSS."""
+    """Run ``command`` to its end; wall time from spawn to exit, tree CPU time, peak tree RSS and PSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    peak = 0.0
+    peak = peak_pss = 0.0
     while process.poll() is None:
-        peak = max(peak, _tree_rss_mb(process.pid))
+        rss, pss = _tree_memory_mb(process.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(SAMPLE_SECONDS)
     wall = time.perf_counter() - started
     stderr = process.stderr.read() if process.stderr else ""
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall=wall, cpu=cpu, peak_mb=peak, returncode=process.returncode, stderr=stderr)
+    return Run(
+        wall=wall, cpu=cpu, peak_mb=peak, peak_pss_mb=peak_pss, returncode=process.returncode, stderr=stderr
+    )
 
 
 def tokenise_only(paths: Sequence[str]) -> int:
@@ -184,7 +207,8 @@ def report(floor: Run, full: Run, args: argparse.Namespace) -> None:
     print(f"ingest ({args.workers} workers, link={'on' if args.link else 'off'}): {summary[0]}")
     rate = stored / full.wall if full.wall else 0.0
     print(f"  wall {full.wall:.1f} s from process start to exit = {rate:.1f} articles/s; "
-          f"CPU {full.cpu:.1f} s; peak RSS (all processes) {full.peak_mb:.0f} MB")  # fmt: skip
+          f"CPU {full.cpu:.1f} s; peak RSS (all processes) {full.peak_mb:.0f} MB, "
+          f"peak PSS (shared pages once) {full.peak_pss_mb:.0f} MB")  # fmt: skip
     print(f"tokenise only (1 process): wall {floor.wall:.1f} s, CPU {floor.cpu:.1f} s, "
           f"peak RSS {floor.peak_mb:.0f} MB; {floor.stderr.strip().splitlines()[-1:]}")  # fmt: skip
     print(f"e5 engine: {e5_engine()}")

@@ -9,7 +9,7 @@ import numpy as np
 
 from tests.link.conftest import make_article
 from wortlaut.link import HashingEncoder, update
-from wortlaut.link.statements import _Item, margins, merge, thresholds
+from wortlaut.link.statements import _Item, apart, margins, merge, thresholds
 from wortlaut.link.text import word_diff
 from wortlaut.store import Store
 
@@ -166,3 +166,84 @@ def test_a_lone_statement_is_not_embedded_until_another_of_its_speaker_arrives(s
     assert encoder.seen.count(QUOTE) == 1  # both statements share one cached vector (same text)
     groups = _groups(store)
     assert groups[f"{first.id}:s0"] == groups[f"{later.id}:s0"]
+
+
+class E5FamilyCounter(CountingEncoder):
+    """A counting encoder held to e5's thresholds (same-language 1.00), as the default encoder is."""
+
+    family = "e5"
+
+
+OTHER = "Der Mindestlohn muss im kommenden Jahr deutlich steigen"
+
+
+def test_statements_sharing_no_content_word_are_not_embedded_and_open_their_own_groups(
+    store: Store,
+) -> None:
+    encoder = E5FamilyCounter()
+    text = f"Merkel sagte: „{QUOTE}“. Später sagte Merkel: „{OTHER}“."
+    article = make_article(
+        text, published="2025-02-10", statements=[("Q567", QUOTE, "direct"), ("Q567", OTHER, "direct")]
+    )
+    store.add_many([article], link=False)
+    report = update(store, [article.id], encoder=encoder)
+    assert report.groups_created == 2
+    assert QUOTE not in encoder.seen and OTHER not in encoder.seen
+
+
+def test_statements_sharing_a_content_word_are_embedded_and_compared(store: Store) -> None:
+    encoder = E5FamilyCounter()
+    close = "Die Sicherheit Litauens ist auch unsere Sicherheit"
+    text = f"Merkel sagte: „{QUOTE}“. Später sagte Merkel: „{close}“."
+    article = make_article(
+        text, published="2025-02-10", statements=[("Q567", QUOTE, "direct"), ("Q567", close, "direct")]
+    )
+    store.add_many([article], link=False)
+    update(store, [article.id], encoder=encoder)
+    assert QUOTE in encoder.seen and close in encoder.seen
+
+
+def _texts(*pairs: tuple[str, str]) -> list[_Item]:
+    return [_Item(f"i{n}", text, language, None, 0) for n, (text, language) in enumerate(pairs)]
+
+
+def test_only_disjoint_content_words_in_one_language_set_a_statement_apart() -> None:
+    same = thresholds("e5")[0]
+    assert apart(_texts((QUOTE, "de"), (OTHER, "de")), 2, same) == {0, 1}
+    assert apart(_texts((QUOTE, "de"), (OTHER, "en")), 2, same) == set()  # translations: threshold 0.87
+    assert apart(_texts((QUOTE, "de"), ("Das ist es.", "de")), 2, same) == set()  # stopwords only
+    assert apart(_texts((QUOTE, "de"), ("Litauens Grenze", "de")), 2, same) == set()  # a shared stem
+    assert apart(_texts((QUOTE, "de"), (OTHER, "de")), 2, 0.6) == set()  # a lower threshold (static)
+    three = _texts((QUOTE, "de"), ("Litauens Grenze", "de"), (OTHER, "de"))
+    assert apart(three, 3, same) == {2}
+    assert apart(three, 1, same) == set()  # as a stored member, the third still counts for the first
+
+
+def test_a_statement_set_apart_changes_no_merge_whatever_its_vector() -> None:
+    items = _texts((QUOTE, "de"), ("Die Sicherheit Litauens ist auch unsere Sicherheit", "de"), (OTHER, "de"))
+    assert apart(items, 3, thresholds("e5")[0]) == {2}
+    generator = np.random.default_rng(7)
+    for _ in range(50):  # random unit vectors, the first two close or not, the third anywhere
+        base = generator.normal(size=8)
+        scale = generator.choice([1e-3, 0.1, 1.0])
+        vectors = np.stack([base, base + generator.normal(scale=scale, size=8), generator.normal(size=8)])
+        vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+        zeroed = vectors.copy()
+        zeroed[2] = 0.0
+        far = np.zeros((3, 3), dtype=bool)
+        full = merge(items, 3, margins(vectors, items, 3, thresholds("e5")), far)
+        assert full == merge(items, 3, margins(zeroed, items, 3, thresholds("e5")), far)
+        assert full[2] == 2 and 2 not in full[:2]
+
+
+def test_a_statement_set_apart_is_not_embedded_while_its_neighbours_are(store: Store) -> None:
+    encoder = E5FamilyCounter()
+    close = "Die Sicherheit Litauens ist auch unsere Sicherheit"
+    text = f"Merkel sagte: „{QUOTE}“. Dann: „{close}“. Später sagte Merkel: „{OTHER}“."
+    statements = [("Q567", QUOTE, "direct"), ("Q567", close, "direct"), ("Q567", OTHER, "direct")]
+    article = make_article(text, published="2025-02-10", statements=statements)
+    store.add_many([article], link=False)
+    update(store, [article.id], encoder=encoder)
+    assert QUOTE in encoder.seen and close in encoder.seen and OTHER not in encoder.seen
+    groups = _groups(store)
+    assert groups[f"{article.id}:s2"] not in (groups[f"{article.id}:s0"], groups[f"{article.id}:s1"])

@@ -126,3 +126,29 @@ def test_spans_without_letters_or_digits_are_dropped(shipped: NerTagger) -> None
     emoji = ["😀", "🙂", "🎉", "🇩🇪", "👍👍", "🔥"] * 6
     assert shipped.tag(emoji) == []
     assert shipped.tag_sentences([emoji, ["Olaf", "Scholz", "kommt", "."]]) == [[], [(0, 2, "PER")]]
+
+
+WORD_FORMS = ["NATO-Generalsekretär", "Rutte", "sagte", "Brüssel", "3:1", "-", "Abgeordnetenbüro", "ÄÖÜ"]
+
+
+def test_feature_parts_are_the_word_features_without_their_prefixes(shipped: NerTagger) -> None:
+    extractor = shipped.features
+    for form in WORD_FORMS:
+        own, context = extractor.parts(form)
+        features = extractor.word(form)
+        assert own == features.own
+        assert all(features.at[offset] == [f"{offset}:{name}" for name in context] for offset in features.at)
+
+
+def test_form_scores_equal_the_sums_over_the_prefixed_feature_names(shipped: NerTagger) -> None:
+    import numpy as np
+
+    model = CrfModel.load(default_model_path())
+    rows = {name: index for index, name in enumerate(model.attributes)}
+    for form in WORD_FORMS:
+        features = shipped.features.word(form)
+        lists = [features.own] + [features.at[offset] for offset in shipped.features.offsets]
+        known = [(place, rows[name]) for place, names in enumerate(lists) for name in names if name in rows]
+        expected = np.zeros((len(lists), model.weights.shape[1]), dtype=np.float32)
+        np.add.at(expected, [place for place, _ in known], model.weights[[row for _, row in known]])
+        assert np.array_equal(shipped._form(form), expected)

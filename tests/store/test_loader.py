@@ -66,3 +66,18 @@ def test_published_wins_over_every_date(store_location: str) -> None:
         ingest(store, [undated, rutte_article()], analyzer_factory=None, published="2025-03-05", link=False)
         assert store.article(undated.id).published == "2025-03-05"
         assert store.article(rutte_article().id).published == "2025-03-05"  # issue 16: the given date wins
+
+
+def test_forked_workers_share_the_analyzer_the_parent_built_once(store_location: str) -> None:
+    builds: list[int] = []
+
+    def counted() -> Analyzer:
+        builds.append(1)  # runs in this process only if the pool does not rebuild it per worker
+        return _title_analyzer()
+
+    articles = [filler_article(number) for number in range(6)]
+    with Store.open(store_location) as store:
+        report = ingest(store, articles, analyzer_factory=counted, workers=2, batch_size=4, link=False)
+        assert report.added == 6
+        assert {info.title for info in store.articles(limit=10)} == {f"analysed in {__name__}"}
+    assert builds == [1]

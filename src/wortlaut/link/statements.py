@@ -234,6 +234,48 @@ class SpeakerBatch:
         return bool(self.members) or len(self.rows) > 1
 
 
+def compares(batch: SpeakerBatch, encoder: Encoder) -> bool:
+    """Whether grouping ``batch`` reads vectors from ``encoder``; else each statement opens a group.
+
+    A cascade decides per batch which of its encoders reads, so it always compares.
+    """
+    if not batch.needs_vectors:
+        return False
+    if isinstance(encoder, CascadeEncoder):
+        return True
+    return len(apart(_items(batch), len(batch.rows), thresholds(encoder.family)[0])) < len(batch.rows)
+
+
+def apart(items: Sequence[_Item], count: int, same_threshold: float) -> set[int]:
+    """The new items (of the first ``count``) that cannot reach a margin of 0 with any other item.
+
+    A margin is cosine + :data:`LEXICAL_WEIGHT` x stem Dice - threshold.  Between
+    two statements in one language whose content stems are both non-empty and
+    disjoint it is the cosine minus the same-language threshold, below 0 when
+    that threshold is at least 1 (e5's is 1.00) for any two unit vectors that
+    are not identical: texts with different content words.  An item with only
+    such pairs is alone in every average :func:`merge` forms with it, so every
+    linkage that involves it is below 0: it joins nothing, nothing joins it,
+    and its vector changes nothing (:func:`_group_speaker` gives it a zero row).
+    Pairs in two languages (threshold 0.87), pairs with an empty stem set (two
+    texts of stopwords only may be one statement) and lower same-language
+    thresholds (the static encoder's) always count as possible.
+    """
+    if same_threshold < 1.0:
+        return set()
+    stem_sets = [_stems(item.text, item.language) for item in items]
+    return {row for row in range(count) if not any(_may_merge(items, stem_sets, row, column)
+            for column in range(len(items)) if column != row)}  # fmt: skip
+
+
+def _may_merge(items: Sequence[_Item], stem_sets: Sequence[frozenset[str]], row: int, column: int) -> bool:
+    """Whether this pair's margin may reach 0 (see :func:`apart`)."""
+    own, other = stem_sets[row], stem_sets[column]
+    if items[row].language != items[column].language or not own or not other:
+        return True
+    return not own.isdisjoint(other)
+
+
 def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBatch]:
     """The new statements grouped by speaker, each with its candidate group members."""
     by_speaker: dict[str, list[StatementRow]] = defaultdict(list)
@@ -245,14 +287,22 @@ def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBa
     ]
 
 
-def texts_to_encode(batches: Sequence[SpeakerBatch]) -> list[tuple[str, str]]:
-    """``("statement", text)`` for every statement whose vector grouping will need."""
-    return [
-        ("statement", text)
-        for batch in batches
-        if batch.needs_vectors
-        for text in [row.text for row in batch.rows] + [member[2] or "" for member in batch.members]
-    ]
+def texts_to_encode(batches: Sequence[SpeakerBatch], encoder: Encoder) -> list[tuple[str, str]]:
+    """``("statement", text)`` for every statement whose vector grouping with ``encoder`` will need."""
+    texts = []
+    for batch in batches:
+        if compares(batch, encoder):
+            skipped = _apart_rows(batch, encoder)
+            texts += [row.text for index, row in enumerate(batch.rows) if index not in skipped]
+            texts += [member[2] or "" for member in batch.members]
+    return [("statement", text) for text in texts]
+
+
+def _apart_rows(batch: SpeakerBatch, encoder: Encoder) -> set[int]:
+    """The batch's new statements that ``encoder`` need not embed (:func:`apart`)."""
+    if isinstance(encoder, CascadeEncoder):
+        return set()
+    return apart(_items(batch), len(batch.rows), thresholds(encoder.family)[0])
 
 
 def encoder_for_batch(connection: Connection, encoder: Encoder, batch: SpeakerBatch) -> Encoder:
@@ -282,19 +332,20 @@ def precise_texts(
         for batch in batches
         if batch.needs_vectors and encoder_for_batch(connection, encoder, batch) is not encoder.cheap
     ]
-    return texts_to_encode(undecided)
+    return texts_to_encode(undecided, encoder)
 
 
 def group_statements(connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]) -> int:
     """Put each statement into a group (existing or new); returns how many new groups were made."""
     created = 0
     for batch in batches:
-        if batch.needs_vectors:
+        if compares(batch, encoder):
             chosen = encoder_for_batch(connection, encoder, batch)
             created += _group_speaker(connection, chosen, batch, thresholds(chosen.family))
         else:
-            _create(connection, batch.rows[0])
-            created += 1
+            for row in batch.rows:
+                _create(connection, row)
+                created += 1
     return created
 
 
@@ -309,8 +360,11 @@ def _group_speaker(
 ) -> int:
     rows = batch.rows
     items = _items(batch)
-    vectors = cached_encode(connection, encoder, "statement", [(item.id, item.text) for item in items])
-    matrix = np.stack([vectors[item.id] for item in items])
+    skipped = apart(items, len(rows), limits[0])
+    wanted = [(item.id, item.text) for index, item in enumerate(items) if index not in skipped]
+    vectors = cached_encode(connection, encoder, "statement", wanted)
+    zero = np.zeros(encoder.dim, dtype=np.float32)
+    matrix = np.stack([vectors.get(item.id, zero) for item in items])
     margin = margins(matrix, items, len(rows), limits)
     cluster_of = merge(items, len(rows), margin, _too_far(items, len(rows)))
     stored = {cluster_of[index]: item.group for index, item in enumerate(items) if item.group is not None}

@@ -97,7 +97,7 @@ def _texts(
     pending = capped(statements.load_statements(connection, [row.id for row in rows]))
     speakers = statements.plan(connection, pending)
     texts = [("article", stories.article_text(row, encoder.family)) for row in rows]
-    return pending, speakers, texts + statements.texts_to_encode(speakers)
+    return pending, speakers, texts + statements.texts_to_encode(speakers, encoder)
 
 
 def _encode_before_lock(

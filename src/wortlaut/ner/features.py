@@ -134,15 +134,10 @@ class FeatureExtractor:
         """The features of one word form, uncached (the tagger caches its scores instead)."""
         return self._compute(word)
 
-    def _word(self, word: str) -> WordFeatures:
-        found = self._cache.get(word)
-        if found is None:
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            found = self._cache[word] = self._compute(word)
-        return found
-
-    def _compute(self, word: str) -> WordFeatures:
+    def parts(self, word: str) -> tuple[list[str], list[str]]:
+        """(own features, context features) of one word form, uncached; a neighbour at offset k
+        has the context features prefixed ``f"{k}:"``.  The tagger reads these instead of
+        :meth:`word` so that it does not build the prefixed strings of every offset."""
         lower = word.lower()
         word_shape = shape(word)
         context = [f"w={lower}", f"s={word_shape}"]
@@ -163,6 +158,24 @@ class FeatureExtractor:
             own += [f"hh={head.partition('-')[0]}", f"ht={tail}", f"hs={shape(word.split('-')[-1])}"]
         if self._lemmatize is not None and word:
             own.append(f"l={self._lemmatize(word)}")
+        self._lexical(word, own, context)
+        return own, context
+
+    def _word(self, word: str) -> WordFeatures:
+        found = self._cache.get(word)
+        if found is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[word] = self._compute(word)
+        return found
+
+    def _compute(self, word: str) -> WordFeatures:
+        own, context = self.parts(word)
+        at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR + FARTHEST}
+        return WordFeatures(own=own, at=at)
+
+    def _lexical(self, word: str, own: list[str], context: list[str]) -> None:
+        """Append the list-based features (gazetteer, trigger, POS, frequency, optional tables)."""
         if self._gazetteer is not None:
             flags = [f"g={flag}" for flag in self._gazetteer.flags(word)]
             own += flags
@@ -190,8 +203,6 @@ class FeatureExtractor:
             names = self._kb.flags(word)
             own += names
             context += names
-        at = {offset: [f"{offset}:{feature}" for feature in context] for offset in NEAR + FAR + FARTHEST}
-        return WordFeatures(own=own, at=at)
 
 
 def _lemmatizer() -> Any:

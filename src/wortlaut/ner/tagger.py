@@ -49,6 +49,7 @@ class NerTagger:
         self.features = FeatureExtractor(model.groups, clusters=clusters)
         self._offsets = self.features.offsets
         self._row = {attribute: index for index, attribute in enumerate(model.attributes)}
+        self._context_rows = [_prefixed_rows(self._row, f"{offset}:") for offset in self._offsets]
         self._weights = model.weights
         self._transitions = model.transitions
         self._zero = np.zeros(len(model.labels), dtype=np.float32)
@@ -89,16 +90,14 @@ class NerTagger:
         if found is None:
             if len(self._cache) >= FORM_CACHE_LIMIT:
                 self._cache.clear()
-            features = self.features.word(word)
-            lists = [features.own] + [features.at[offset] for offset in self._offsets]
-            get = self._row.get
-            targets: list[int] = []
-            rows: list[int] = []
-            for place, names in enumerate(lists):
-                known = [row for row in map(get, names) if row is not None]
+            own, context = self.features.parts(word)
+            rows = [row for row in map(self._row.get, own) if row is not None]
+            targets = [0] * len(rows)
+            for place, by_name in enumerate(self._context_rows, start=1):
+                known = [row for row in map(by_name.get, context) if row is not None]
                 targets += [place] * len(known)
                 rows += known
-            found = np.zeros((len(lists), len(self.labels)), dtype=np.float32)
+            found = np.zeros((len(self._context_rows) + 1, len(self.labels)), dtype=np.float32)
             np.add.at(found, targets, self._weights[rows])
             self._cache[word] = found
         return found
@@ -176,6 +175,16 @@ class NerTagger:
                 path.append(int(back[row, index, path[-1]]))
             paths.append(path[::-1])
         return paths
+
+
+def _prefixed_rows(rows: dict[str, int], prefix: str) -> dict[str, int]:
+    """The weight rows of the features that start with ``prefix``, keyed by the rest of their name.
+
+    Looking a neighbour's unprefixed context feature up here finds the row of
+    ``prefix + feature``, the same row as before, without building that string.
+    """
+    cut = len(prefix)
+    return {name[cut:]: row for name, row in rows.items() if name.startswith(prefix)}
 
 
 def _named(words: Sequence[str], spans: list[SpanTuple]) -> list[SpanTuple]:
