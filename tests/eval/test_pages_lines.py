@@ -1,0 +1,48 @@
+"""Labels, site groups and the fit of the line-model training (no shared data needed)."""
+
+from __future__ import annotations
+
+from wortlaut.eval.pages import GoldPage
+from wortlaut.eval.pages_lines import FOLDS, fit, fold_of, labels_for, site_of
+
+GOLD = GoldPage(
+    file="bsi.de-ki.html",
+    split="dev",
+    headline="H",
+    kicker=None,
+    published="2022-01-01",
+    lead=None,
+    body=("Das Bundesamt startet", "ausgewertet."),
+    service=("Pressekontakt:",),
+    captions=("Foto zeigt",),
+)
+
+
+def test_labels_come_from_the_body_anchors_and_service_strings() -> None:
+    lines = [
+        "Von Anna Beispiel",
+        "Das Bundesamt startet ein Projekt.",
+        "Foto zeigt das Labor",
+        "Pressekontakt:",
+        "Im Labor wird alles ausgewertet.",
+        "Tel.: 0228 1",
+    ]
+    assert labels_for(GOLD, lines) == [1, 0, None, 1, 0, 1]
+
+
+def test_a_lost_body_anchor_leaves_the_page_unlabelled() -> None:
+    assert labels_for(GOLD, ["Im Labor wird alles ausgewertet."]) == [None]
+
+
+def test_sites_group_pages_and_hash_names_stand_alone() -> None:
+    assert site_of("bsi.de-ki.html") == site_of("bsi.de-other.html") == "bsi"
+    assert site_of("0a12df42d1764095989ab078ee0f940b.html") == "0a12df42d1764095989ab078ee0f940b.html"
+    assert fold_of("bsi.de-ki.html") == fold_of("bsi.de-other.html") and 0 <= fold_of("x.html") < FOLDS
+
+
+def test_fit_learns_a_separating_feature_and_drops_rare_class_words() -> None:
+    rows = [{"t:contact": 1.0, "c:rare": 1.0}, {"t:contact": 1.0}, {"t:contact": 0.0}, {"t:contact": 0.0}]
+    model = fit(rows, [1, 1, 0, 0], l2=0.1, min_pages=2, pages_of_row=[0, 1, 2, 3])
+    assert "c:rare" not in model.names
+    low, high = model.probabilities([{"t:contact": 0.0}, {"t:contact": 1.0}])
+    assert high > 0.7 > 0.3 > low
