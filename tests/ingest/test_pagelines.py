@@ -43,3 +43,13 @@ def test_reader_uses_no_line_model_unless_given_one() -> None:
     learned = page_to_text(PAGE, line_model=model)  # a silly model: long lines are service
     assert plain.body_lines and "service" not in plain.parts
     assert ["service", plain.body_lines[0]] in learned.parts["service"]
+
+
+def test_unparsable_page_reason_is_said_once() -> None:
+    import pytest
+
+    from wortlaut.ingest.errors import BadInput
+
+    with pytest.raises(BadInput) as error:
+        page_to_text("<!DOCTYPE html>")
+    assert str(error.value) == "HTML could not be parsed"

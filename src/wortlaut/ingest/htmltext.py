@@ -88,6 +88,8 @@ def page_to_text(
             raise BadInput("HTML could not be parsed")
         text = trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, config=_CONFIG)
         meta = extract_metadata(copy.deepcopy(tree), default_url=url)
+    except BadInput:
+        raise
     except (ValueError, TypeError, AttributeError) as error:  # lxml gives up on some garbage
         raise BadInput(f"HTML could not be parsed: {error}") from None
     if not text or not text.strip():
