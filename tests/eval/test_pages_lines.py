@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from wortlaut.eval.pages import GoldPage
-from wortlaut.eval.pages_lines import FOLDS, fit, fold_of, labels_for, site_of
+from wortlaut.eval.pages_lines import FOLDS, PageLines, fit, fold_of, labels_for, marker_loso, site_of
+from wortlaut.ingest.htmltext import PageText
 
 GOLD = GoldPage(
     file="bsi.de-ki.html",
@@ -46,3 +47,29 @@ def test_fit_learns_a_separating_feature_and_drops_rare_class_words() -> None:
     assert "c:rare" not in model.names
     low, high = model.probabilities([{"t:contact": 0.0}, {"t:contact": 1.0}])
     assert high > 0.7 > 0.3 > low
+
+
+def _page(file: str, service: str) -> PageLines:
+    story = "Das Bundesamt startet ein Projekt. Im Labor wird alles ausgewertet."
+    lines = (story, service, "Pressekontakt:", "Tel.: 0228 1")
+    gold = GoldPage(
+        file=file, split="dev", headline="Projekt gestartet", kicker=None, published="2022-01-01",
+        lead=None, body=("Das Bundesamt startet", "alles ausgewertet."), service=("Pressekontakt:", service),
+        captions=(),
+    )  # fmt: skip
+    read = PageText(text="Projekt gestartet\n\n" + "\n".join(lines), title="Projekt gestartet",
+                    published=None, author=None, sitename=None, body_lines=lines)  # fmt: skip
+    return PageLines(gold=gold, read=read, rows=[{} for _ in lines], labels=labels_for(gold, lines))
+
+
+def test_markers_supported_by_one_site_only_are_left_out_for_that_site() -> None:
+    data = [
+        _page("bsi.de-ki.html", "Erstellt am: 01.11.2023"),
+        _page("lsvd.de-x.html", "Folge uns auf Mastodon"),
+    ]
+    scores, support = marker_loso(data)
+    sites = {pattern: found for pattern, found in support if found}
+    assert any(found == {"bsi", "lsvd"} for found in sites.values())  # the press-contact header
+    assert any(found == {"bsi"} for found in sites.values())  # the creation-date line
+    assert scores["clean"] == (0, 2)  # each page keeps a line only its own site's marker catches
+    assert scores["body"] == (2, 2)

@@ -246,11 +246,17 @@ def _failures(results: list[tuple[GoldPage, Reading, dict[str, bool | None]]]) -
 @click.option("--system", "systems", type=click.Choice(sorted(SYSTEMS)), multiple=True,
               help="Which reader(s) to score (default: both).")  # fmt: skip
 @click.option("--failures", is_flag=True, help="List each page's wrong fields.")
-def command(shared: Path | None, split: str, systems: tuple[str, ...], failures: bool) -> None:
+@click.option("--cv", is_flag=True,
+              help="On the development pages: line markers left out by site, and the line classifier's "
+                   "site-grouped cross-validation (a few minutes).")  # fmt: skip
+def command(shared: Path | None, split: str, systems: tuple[str, ...], failures: bool, cv: bool) -> None:
     """Headline, first-publication date, lead, body and service lines on annotated news pages."""
     root = (shared or default_shared()) / PAGES_DIR
     if not root.is_dir():
         raise click.ClickException(f"{root}: not found; the pages live in the shared data folder")
+    if cv:
+        _cross_validate(root)
+        return
     pages = [
         page for page in load_gold() if page.split == split or (split == "all" and page.split in DEVELOPMENT)
     ]
@@ -260,3 +266,19 @@ def command(shared: Path | None, split: str, systems: tuple[str, ...], failures:
         if failures:
             for line in _failures(results):
                 click.echo(line)
+
+
+def _cross_validate(root: Path) -> None:
+    """Leave-one-site-out estimates on the development pages (``eval/pages_lines``)."""
+    from wortlaut.eval import pages_lines
+
+    data = pages_lines.collect([page for page in load_gold() if page.split in DEVELOPMENT], root)
+    stage = _stage()
+    rules = pages_lines.page_scores(data, None, 1.0, stage)
+    markers, _ = pages_lines.marker_loso(data)
+    click.echo(f"rules, in-sample: body {rules['body'][0]}/{rules['body'][1]} "
+               f"clean {rules['clean'][0]}/{rules['clean'][1]}")  # fmt: skip
+    click.echo(f"line markers, leave one site out: body {markers['body'][0]}/{markers['body'][1]} "
+               f"clean {markers['clean'][0]}/{markers['clean'][1]}")  # fmt: skip
+    for line in pages_lines.classifier_grid(data, stage):
+        click.echo("line classifier, site-grouped CV: " + line)

@@ -39,7 +39,9 @@ from wortlaut.structure.rules import MAX_BOILERPLATE_LINE_WORDS, StructureRules
 #: fingerprint).  Chosen with the L2 penalty by the site-grouped CV.
 MIN_CLASS_PAGES = (3, 6)
 L2_PENALTIES = (0.3, 1.0, 3.0)
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.5, 0.7, 0.9)
+#: Only lines up to this many words may be removed (service lines are short; ``None``: any line).
+MAX_WORDS = (8, 20, None)
 #: Sites are dealt into this many folds (by a hash of the site name, so the split
 #: is fixed): every site's pages are tested by a model that saw none of them.
 FOLDS = 10
@@ -223,6 +225,31 @@ def line_scores(
             fp += label == 0 and p >= threshold
             fn += label == 1 and p < threshold
     return {"precision": tp / max(tp + fp, 1), "recall": tp / max(tp + fn, 1), "removed_body_lines": fp}
+
+
+def classifier_grid(data: Sequence[PageLines], stage: Callable[[Article], Article]) -> list[str]:
+    """One report line per setting of the grid: page scores and line precision/recall under site CV."""
+    report = []
+    for l2 in L2_PENALTIES:
+        for min_pages in MIN_CLASS_PAGES:
+            folds = cross_validate(data, l2=l2, min_pages=min_pages)
+            for cap in MAX_WORDS:
+                probabilities = [
+                    [p if cap is None or len(line.split()) <= cap else 0.0
+                     for line, p in zip(page.read.body_lines, probs, strict=True)]
+                    for page, probs in zip(data, folds.probabilities, strict=True)
+                ]  # fmt: skip
+                for threshold in THRESHOLDS:
+                    pages = page_scores(data, probabilities, threshold, stage)
+                    lines = line_scores(data, probabilities, threshold)
+                    report.append(
+                        f"l2={l2} min_pages={min_pages} max_words={cap} threshold={threshold} "
+                        f"body={pages['body'][0]}/{pages['body'][1]} "
+                        f"clean={pages['clean'][0]}/{pages['clean'][1]} "
+                        f"P={lines['precision']:.2f} R={lines['recall']:.2f} "
+                        f"body_lines_removed={lines['removed_body_lines']:.0f}"
+                    )
+    return report
 
 
 # -- leave-one-site-out for the hand-written line markers ---------------------------------
