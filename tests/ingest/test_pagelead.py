@@ -125,18 +125,6 @@ def test_standfirst_heading_after_many_short_blocks_and_a_menu_is_the_lead() -> 
     assert lead_of(html) == standfirst[4:-5]
 
 
-def test_subtitle_inside_the_headline_element_is_the_lead() -> None:
-    subtitle = "Die Opposition spricht von einem verlorenen Jahr für die Stadt"
-    html = page(
-        FIRST,
-        f'<h1><span class="entry-title-primary">Stadtrat vertagt Entscheidung</span> '
-        f'<span class="entry-subtitle">{subtitle}</span></h1><div><p>{FIRST}</p>{REST}</div>',
-    )
-    read = page_to_text(html)
-    assert read.title == "Stadtrat vertagt Entscheidung"
-    assert read.parts.get("lead") == subtitle
-
-
 def test_one_text_in_the_headline_block_with_the_body_elsewhere_is_the_lead() -> None:
     teaser = "Neue Pläne für den Bahnhof liegen auf Eis"
     html = page(

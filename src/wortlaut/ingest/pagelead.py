@@ -151,15 +151,6 @@ def header_lead(headline_element: Any, markers: PageMarkers) -> str | None:
     return None
 
 
-def inner_lead(headline_element: Any, markers: PageMarkers) -> str | None:
-    """A lead-class part inside the headline element (``<h1><span>Title</span> <span
-    class="entry-subtitle">Subtitle</span></h1>``)."""
-    for node in headline_element.iterdescendants():
-        if isinstance(node.tag, str) and markers.is_lead(node) and _sentence_sized(text := block_text(node)):
-            return text
-    return None
-
-
 def block_lead(headline_element: Any, markers: PageMarkers) -> str | None:
     """The one text block under the headline in the headline's own block, with the body elsewhere.
 

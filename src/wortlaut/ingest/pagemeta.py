@@ -42,7 +42,6 @@ from wortlaut.ingest.pagelead import (
     description_lead,
     find_lead,
     header_lead,
-    inner_lead,
     shown_description,
 )
 from wortlaut.ingest.pageparts import PageMarkers, block_text
@@ -102,7 +101,7 @@ def read_page_meta(
     descriptions = [*meta.get("og:description", ()), *ld_descriptions]
     lead, source = find_lead(following, markers, headline, descriptions), "page"
     if lead is None and element is not None:
-        lead = inner_lead(element, markers) or header_lead(element, markers) or block_lead(element, markers)
+        lead = header_lead(element, markers) or block_lead(element, markers)
     if lead is None:
         lead, source = shown_description(following, markers, descriptions), "page"
     if lead is None:
