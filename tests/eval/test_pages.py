@@ -28,14 +28,15 @@ GOLD = GoldPage(
 )
 
 
-def test_gold_set_has_43_development_pages_27_fresh_and_25_fresh2_ones() -> None:
+def test_gold_set_has_43_development_pages_27_fresh_25_fresh2_and_24_fresh3_ones() -> None:
     gold = load_gold()
-    assert len(gold) == 95
-    assert {page.split for page in gold} == {"dev", "test", "fresh", "fresh2"}
+    assert len(gold) == 119
+    assert {page.split for page in gold} == {"dev", "test", "fresh", "fresh2", "fresh3"}
     assert sum(page.split == "dev" for page in gold) == 22
     assert sum(page.split == "fresh" for page in gold) == 27
     assert sum(page.split == "fresh2" for page in gold) == 25
-    assert len({page.file for page in gold}) == 95
+    assert sum(page.split == "fresh3" for page in gold) == 24
+    assert len({page.file for page in gold}) == 119
     assert all(page.body[0] and page.body[1] and page.published[:4].isdigit() for page in gold)
 
 
@@ -89,7 +90,7 @@ def test_norm_composes_decomposed_umlauts() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["dev", "test", "fresh"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh", "fresh2"])
 def test_pinned_scores_hold_on_the_shared_pages(split: str) -> None:
     root = shared_path("data", "news-html", "pages")
     results = run("wortlaut", [p for p in load_gold() if p.split == split], root)

@@ -123,3 +123,24 @@ def test_standfirst_heading_after_many_short_blocks_and_a_menu_is_the_lead() -> 
     )
     html = page(FIRST, f"{HEADLINE}{menu}<div>{tools}</div>{standfirst}<div><p>{FIRST}</p>{REST}</div>")
     assert lead_of(html) == standfirst[4:-5]
+
+
+def test_one_text_in_the_headline_block_with_the_body_elsewhere_is_the_lead() -> None:
+    teaser = "Neue Pläne für den Bahnhof liegen auf Eis"
+    html = page(
+        FIRST,
+        f'<div class="head"><span>25.01.2022</span>{HEADLINE}<div class="head__text">{teaser}</div></div>'
+        f"<figure><img src='a.jpg'></figure><div class='content'><p>{FIRST}</p>{REST}</div>",
+    )
+    assert lead_of(html) == teaser
+
+
+def test_headline_block_holding_the_whole_story_gives_no_lead() -> None:
+    html = page(FIRST, f"<div>{HEADLINE}<p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) is None
+
+
+def test_long_h3_right_under_the_headline_is_a_standfirst_but_not_after_text() -> None:
+    subtitle = "- Gemeinsam entwickelter Versuchsstand reduziert den erforderlichen Messaufwand deutlich"
+    assert lead_of(page(FIRST, f"{HEADLINE}<h3>{subtitle}</h3><p>{FIRST}</p>{REST}")) == subtitle
+    assert lead_of(page(FIRST, f"{HEADLINE}<p>{FIRST}</p><h3>{subtitle}</h3>{REST}")) is None

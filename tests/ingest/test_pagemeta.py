@@ -126,3 +126,29 @@ def test_title_with_a_section_prefix_gives_the_visible_heading() -> None:
         "2021-10-18",
         "visible Publiziert/Veröffentlicht/Datum line",
     )
+
+
+def test_title_element_beats_a_section_name_or_teaser_variant_in_og_title() -> None:
+    from wortlaut.ingest.htmltext import page_to_text
+
+    body = "<p>" + "Der Kanton Bern meldet neue Zahlen zur Impfung in allen Regionen. " * 3 + "</p>"
+    html = (
+        '<html><head><title>Impfen ist bis Ende Februar noch überall möglich</title>'
+        '<meta property="og:title" content="Medienmitteilungen"></head><body>'
+        "<h1>Medienmitteilung der Direktion: Impfen ist bis Ende Februar noch überall möglich</h1>"
+        f"{body}</body></html>"
+    )
+    assert page_to_text(html).title == "Impfen ist bis Ende Februar noch überall möglich"
+
+
+def test_a_title_that_is_only_the_site_name_is_no_headline() -> None:
+    from wortlaut.ingest.htmltext import page_to_text
+
+    body = "<p>" + "Zum Gedenktag erinnern Vereine an verfolgte Frauen und legen Stolpersteine. " * 3 + "</p>"
+    html = (
+        "<html><head><title>Gedenktag: Erinnerung mit Stolpersteinen</title></head><body>"
+        "<h1>L-Mag</h1><h2>Gedenktag: Erinnerung mit Stolpersteinen</h2>"
+        f"{body}</body></html>"
+    )
+    title = page_to_text(html, url="https://www.l-mag.de/news/1").title
+    assert title == "Gedenktag: Erinnerung mit Stolpersteinen"

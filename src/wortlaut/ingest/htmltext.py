@@ -28,6 +28,7 @@ from trafilatura.utils import load_html
 
 from wortlaut.article import Article
 from wortlaut.ingest.errors import BadInput
+from wortlaut.ingest.pagelines import LineModel, service_lines
 from wortlaut.ingest.pagemeta import alnum, meta_tags, read_page_meta
 from wortlaut.ingest.pageparts import PageMarkers, PageParts, find_parts, load_page_markers, matches_part
 from wortlaut.structure.data import load_months
@@ -69,16 +70,26 @@ class PageText:
     published_source: str | None = None
     updated_source: str | None = None
     parts: dict[str, Any] = field(default_factory=dict)
+    body_lines: tuple[str, ...] = ()
 
 
-def page_to_text(page: bytes | str, *, url: str | None = None) -> PageText:
-    """Main text and metadata of an HTML page; kicker, headline and lead become the first blocks."""
+def page_to_text(
+    page: bytes | str, *, url: str | None = None, line_model: LineModel | None = None
+) -> PageText:
+    """Main text and metadata of an HTML page; kicker, headline and lead become the first blocks.
+
+    ``line_model``: a learned body/service line classifier (:mod:`wortlaut.ingest.pagelines`) that
+    adds the lines it takes for service to the service hints.  Off by default: it did not beat the
+    rules in the site-grouped cross-validation (docs/quality.md, issue 16d).
+    """
     try:
         tree = load_html(page)
         if tree is None:
             raise BadInput("HTML could not be parsed")
         text = trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, config=_CONFIG)
         meta = extract_metadata(copy.deepcopy(tree), default_url=url)
+    except BadInput:
+        raise
     except (ValueError, TypeError, AttributeError) as error:  # lxml gives up on some garbage
         raise BadInput(f"HTML could not be parsed: {error}") from None
     if not text or not text.strip():
@@ -99,6 +110,11 @@ def page_to_text(page: bytes | str, *, url: str | None = None) -> PageText:
     body = _body_lines(text, (headline, own.kicker, own.lead))
     blocks = [own.kicker + "\n" + headline if own.kicker and headline else headline, own.lead, body]
     laid_out = "\n\n".join(block for block in blocks if block)
+    lines = tuple(line for line in body.splitlines() if line.strip())
+    parts = find_parts(tree, _markers())
+    if line_model is not None:
+        learned = tuple(("service", line) for line in service_lines(tree, lines, line_model))
+        parts = PageParts(captions=parts.captions, service=parts.service + learned)
     return PageText(
         text=laid_out,
         title=headline,
@@ -108,7 +124,8 @@ def page_to_text(page: bytes | str, *, url: str | None = None) -> PageText:
         updated=own.updated.day if own.updated else None,
         published_source=own.published.source if own.published else None,
         updated_source=own.updated.source if own.updated else None,
-        parts=_hints(laid_out, own.kicker, own.lead, find_parts(tree, _markers())),
+        parts=_hints(laid_out, own.kicker, own.lead, parts),
+        body_lines=lines,
     )
 
 

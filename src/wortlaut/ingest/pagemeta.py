@@ -4,8 +4,9 @@ trafilatura's metadata takes the title from ``<title>``/``og:title`` as they
 are (site name, date and SEO variants included) and prefers whatever date it
 meets first; its text often drops the teaser.  This module adds what it lacks:
 
-- headline: the first of ``og:title``, ``twitter:title``, JSON-LD ``headline`` and
-  ``<title>`` (site name and trailing dates cut off) that is also a visible
+- headline: the first of ``og:title``, ``twitter:title``, JSON-LD ``headline``,
+  the ``<title>`` element and trafilatura's title (site name and trailing dates
+  cut off; a title that is only the site name, ``L-Mag``, dropped) that is also a visible
   ``h1``/``h2`` of the page; the visible wording wins when they differ only in
   punctuation or when the title adds a section or kicker before or after it
   (``Fachmeldungen - Verkündung …``, ``Wahl: Eva …``).  Sites with an SEO ``h1``
@@ -37,6 +38,7 @@ from wortlaut.ingest.pagedates import (
 from wortlaut.ingest.pagelead import (
     HEADER_SPAN,
     alnum,
+    block_lead,
     description_lead,
     find_lead,
     header_lead,
@@ -44,6 +46,8 @@ from wortlaut.ingest.pagelead import (
 )
 from wortlaut.ingest.pageparts import PageMarkers, block_text
 
+#: A longer ``<title>`` comes from broken markup (an unclosed title swallowing the page).
+MAX_TITLE_CHARS = 300
 #: A headline is a line, not a paragraph; longer "headings" are teaser blocks.
 MAX_HEADLINE_WORDS = 40
 #: A kicker is a few words ("Energiewende Oberland", "Reformstau lösen"); a longer
@@ -84,9 +88,11 @@ def read_page_meta(
     meta = meta_tags(tree)
     ld = json_ld(tree)
     ld_titles = [str(o["headline"]) for o in ld if o.get("headline")]
-    titles = [*meta.get("og:title", ()), *meta.get("twitter:title", ()), *ld_titles]
+    titles = [*meta.get("og:title", ()), *meta.get("twitter:title", ()), *ld_titles, *_title_element(tree)]
     titles += [fallback_title] if fallback_title else []
-    headline, element = choose_headline([strip_site(t, sites) for t in titles], headings(tree))
+    keys = [alnum(site) for site in sites if site and alnum(site)]
+    titles = [t for t in (strip_site(t, sites) for t in titles) if t and not _is_site(t, keys)]
+    headline, element = choose_headline(titles, headings(tree))
     kicker = None
     if element is not None:
         kicker, headline = split_kicker(element, headline, markers)
@@ -95,7 +101,7 @@ def read_page_meta(
     descriptions = [*meta.get("og:description", ()), *ld_descriptions]
     lead, source = find_lead(following, markers, headline, descriptions), "page"
     if lead is None and element is not None:
-        lead = header_lead(element, markers)
+        lead = header_lead(element, markers) or block_lead(element, markers)
     if lead is None:
         lead, source = shown_description(following, markers, descriptions), "page"
     if lead is None:
@@ -123,6 +129,15 @@ def meta_tags(tree: Any) -> dict[str, list[str]]:
         if key and content and content.strip():
             found.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
     return found
+
+
+def _title_element(tree: Any) -> list[str]:
+    """The page's ``<title>``: a candidate of its own, since trafilatura's title prefers
+    ``og:title``, which some sites fill with a section name (``Medienmitteilungen``) or a
+    teaser variant of the visible headline."""
+    element = tree.find(".//title")
+    text = " ".join((element.text_content() if element is not None else "").split())
+    return [text] if text and "<" not in text and len(text) <= MAX_TITLE_CHARS else []
 
 
 def json_ld(tree: Any) -> list[dict[str, Any]]:
@@ -201,6 +216,8 @@ def choose_headline(titles: list[str], elements: list[Any]) -> tuple[str | None,
                 return text, element
             if alnum(title).endswith(alnum(text)) and len(text.split()) >= MIN_PREFIX_HEADLINE_WORDS:
                 return text, element  # a title with a section or kicker prefix (``Fachmeldungen - …``)
+            if alnum(text).startswith(alnum(title)) and len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS:
+                return title, element  # a heading that holds the title and a subtitle after it
             if alnum(text).endswith(alnum(title)) and (
                 len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS or _leading_part(text, title) is not None
             ):
