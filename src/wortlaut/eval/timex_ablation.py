@@ -36,6 +36,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "direction word (ahead)": (finder_module, "FUTURE_BEFORE", NEVER),
     "origin von/vom": (finder_module, "ORIGIN_BEFORE", NEVER),
     "bis looks ahead": (finder_module, "UNTIL_BEFORE", NEVER),
+    "ab looks ahead": (finder_module, "ONSET_BEFORE", NEVER),
     "every year (XXXX)": (finder_module, "YEARLY", NEVER),
     "range years": (finder_module, "_range_years", lambda cands, chunk: {}),
     "weekday fixes year": (normalise, "weekday_year", lambda year, *rest: year),

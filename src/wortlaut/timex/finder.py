@@ -67,6 +67,9 @@ CALENDAR_VALUE = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI)")
 #: The first ends of a calendar range (``16. bis 18. Juni``, ``April bis Juni``).
 RANGE_KINDS = frozenset({"month", "daymonth", "daylist", "numdate", "weekday"})
 UNTIL_BEFORE = re.compile(r"(?<!\w)bis\s+(?:(?:zum|zur|Ende|Anfang|Mitte)\s+)?$")
+#: ``ab`` before a day or month names an onset; like ``bis``, in a clause without tense it lies ahead (``Ab
+#: Montag gelten neue Regeln``; ``Ab Montag galten …`` keeps the past tense's direction).
+ONSET_BEFORE = re.compile(r"(?<!\w)[Aa]b\s+(?:(?:dem|kommendem|nächstem|Anfang|Mitte|Ende)\s+)?$")
 
 #: A date at least this many years before the anchor is "then" to a sentence-initial ``Heute`` right after it
 #: (``Im Gründungsjahr 1951 … Heute umfasst …``): the contrast makes ``heute`` mean "nowadays". A decade is
@@ -254,10 +257,11 @@ def _of_every_year(cand: Candidate, resolved: Resolved) -> bool:
 
 
 def _until(cands: Sequence[Candidate], index: int, chunk: str) -> bool:
-    """``bis`` right before a day or month that is not the second end of a calendar range (``April bis
-    Juni`` takes the direction of the range, not of the limit)."""
+    """``bis`` (or the onset's ``ab``) right before a day or month that is not the second end of a calendar
+    range (``April bis Juni`` takes the direction of the range, not of the limit)."""
     cand = cands[index]
-    if cand.kind not in ORIGIN_KINDS or not UNTIL_BEFORE.search(chunk, max(0, cand.start - 20), cand.start):
+    window = (chunk, max(0, cand.start - 20), cand.start)
+    if cand.kind not in ORIGIN_KINDS or not (UNTIL_BEFORE.search(*window) or ONSET_BEFORE.search(*window)):
         return False
     first = cands[index - 1] if index else None
     joined = first is not None and RANGE_JOIN.fullmatch(chunk, first.end, cand.start) is not None

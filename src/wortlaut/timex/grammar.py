@@ -85,6 +85,12 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         ("holiday", re.compile(rf"{b}(?P<holiday>{holidays})s?(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?")),
         ("decade_word", re.compile(rf"{b}{POSITION}?(?P<tens>{decade})(?:\s*-?\s*|-)[Jj]ahren?(?!\w)")),
         ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
+        # The decade as a noun (``in den Achtzigern``, ``Ende der Achtziger``, ``in den 80ern``): only after
+        # ``in den`` or a position, since ``ein Achtziger`` is a person in their eighties.
+        ("decade_word", re.compile(rf"(?<=[Ii]n\sden\s)(?P<tens>{decade})n(?![\w-])")),
+        ("decade_word", re.compile(rf"{b}{POSITION}(?P<tens>{decade})(?![\w-])")),
+        ("decade_mod", re.compile(r"(?<=[Ii]n\sden\s)(?P<num>\d0)ern(?![\w-])")),
+        ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d0)er(?![\w-])")),
         ("decade_short", re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0)er(?:n|-)?(?![^\W\d_])")),
         ("century_word", re.compile(rf"{b}{POSITION}?(?P<ord>{ordinal})\s+Jahrhunderts?(?!\w)")),
         ("century_digits", re.compile(rf"{b}{POSITION}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),

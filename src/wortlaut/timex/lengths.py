@@ -7,6 +7,8 @@ Split from :mod:`wortlaut.timex.normalise` (which keeps the dates) so each modul
 
 from __future__ import annotations
 
+import re
+
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.resolved import UNIT_NAMES, Context, Resolved, offset_value, period
 
@@ -44,6 +46,10 @@ DATE_BACK_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": 
 EVERY_VALUES = {"Stunde": "PT1H", "Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}
 
 
+#: Digits grouped by thousands with dots (``10.000 Arbeitsstunden``): German writes counts this way.
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 class LengthRules:
     """Resolves durations, sets and clock times with the lexicon's numbers and units."""
 
@@ -51,7 +57,9 @@ class LengthRules:
         self.lex = lex
 
     def number(self, text: str) -> float | None:
-        """A number in digits (``2,5``) or words (``fünf``), ``None`` when it is neither."""
+        """A number in digits (``2,5``, ``10.000``) or words (``fünf``), ``None`` when it is neither."""
+        if THOUSANDS.fullmatch(text):
+            return float(text.replace(".", ""))
         if text[:1].isdigit():
             return float(text.replace(",", "."))
         return self.lex.numbers.get(text) or self.lex.numbers.get(text.lower())

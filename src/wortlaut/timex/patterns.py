@@ -61,6 +61,10 @@ def _cap(words: Iterable[str]) -> set[str]:
     return {form for word in words for form in (word, word[:1].upper() + word[1:])}
 
 
+#: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
+COUNTED_KINDS = frozenset({"duration", "compound_duration"})
+
+
 class PatternSet:
     """All compiled patterns for one lexicon."""
 
@@ -69,7 +73,7 @@ class PatternSet:
         self.cues = lex.date_cues | lex.weak_cues
         month = _alt(lex.months)
         weekday = _alt(lex.weekdays)
-        number = rf"(?:\d+(?:,\d+)?|{_alt(_cap(lex.numbers))})"
+        number = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?![.\d])|\d+(?:,\d+)?|{_alt(_cap(lex.numbers))})"
         unit = _alt(lex.units)
         mod = _alt(_cap(lex.modifiers))
         ordinal = _alt(lex.ordinals)
@@ -287,6 +291,8 @@ class PatternSet:
         """Context checks that regexes cannot express (names, counts, nouns)."""
         before = text[max(0, start - 20) : start].split()
         previous = before[-1] if before else ""
+        if kind in COUNTED_KINDS and text[max(0, start - 1) : start] == ":":
+            return False  # the seconds of a race time (``3:35:49,5 Std.``), not a count of its own
         if kind == "month" and "year" not in groups and "pmod" not in groups:
             return groups["month"] not in self.lex.context_months or previous in self.cues
         if kind == "year":

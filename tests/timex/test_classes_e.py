@@ -1,0 +1,153 @@
+"""Classes of the fifth issue-15 session: weekdays two weeks off, the onset's ``ab``, preterites of strong
+verbs as tense cues, counts grouped by thousands, abbreviated units, durations written like a clock,
+decades said as a noun.
+
+Every sentence is invented (document date: Wednesday 18 November 2015); each class has cases that must be
+found and cases that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.timex.finding import find
+from wortlaut.timex.finder import TimeFinder
+
+
+def value_of(finder: TimeFinder, text: str, expression: str) -> tuple[str, str | None] | None:
+    """(type, TimeML value) of the find overlapping ``expression`` in ``text``."""
+    start = text.index(expression)
+    end = start + len(expression)
+    hits = [t for t in find(finder, text) if t.start < end and start < t.end]
+    return (hits[0].type, hits[0].timeml_value or hits[0].value) if hits else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Er spielte am vorletzten Donnerstag.", "vorletzten Donnerstag", "2015-11-05"),
+        ("Am vorletzten Mittwoch wurde gewählt.", "vorletzten Mittwoch", "2015-11-04"),
+        ("Er spielt am übernächsten Donnerstag.", "übernächsten Donnerstag", "2015-11-26"),
+        ("Übernächsten Mittwoch wird gewählt.", "Übernächsten Mittwoch", "2015-12-02"),
+        ("Er spielte am letzten Donnerstag.", "letzten Donnerstag", "2015-11-12"),
+    ],
+)
+def test_a_weekday_two_weeks_off_moves_one_week_beyond_the_next_or_last(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Ab Montag gelten neue Regeln.", "Montag", "2015-11-23"),
+        ("Der ORF zeigt ab Montag die Serie.", "Montag", "2015-11-23"),
+        ("Ab März gilt die Regel.", "März", "2016-03"),
+        ("Die Kandidaten können sich ab dem 3. Februar melden.", "3. Februar", "2016-02-03"),
+        ("Ab Montag galten neue Regeln.", "Montag", "2015-11-16"),
+        ("Ab März galt die Regel.", "März", "2015-03"),
+        ("Ab Montag hatten alle frei.", "Montag", "2015-11-16"),
+    ],
+)
+def test_ab_before_a_day_or_month_looks_ahead_unless_the_clause_is_past(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Der Senator zog sich im März zurück.", "März", "2015-03"),
+        ("Obama rief im Jänner den Notstand aus.", "Jänner", "2015-01"),
+        ("Bei den Kämpfen starben am Montag zwei Soldaten.", "Montag", "2015-11-16"),
+        ("Die Wiener verloren am 13. Dezember in Salzburg.", "13. Dezember", "2014-12-13"),
+        ("Im März beginnt die Saison.", "März", "2016-03"),
+    ],
+)
+def test_preterites_of_strong_verbs_look_back(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Die Freiwilligen leisteten 10.000 Arbeitsstunden.", "10.000 Arbeitsstunden", "PT10000H"),
+        ("Es war der schlimmste Regen seit 1.000 Jahren.", "1.000 Jahren", "P1000Y"),
+        ("Der Tarif enthält 1.000 Minuten Telefonie.", "1.000 Minuten", "PT1000M"),
+        ("Das Video dauert 2 min.", "2 min", "PT2M"),
+        ("Die Fahrt dauert 3 Std. und 20 Min. bis Graz.", "3 Std.", "PT3H"),
+        ("Die Fahrt dauert 3 Std. und 20 Min. bis Graz.", "20 Min.", "PT20M"),
+        ("Er lief die 100 Meter in 9,8 Sek. ins Ziel.", "9,8 Sek.", "PT9.8S"),
+        ("Das Treffen dauerte zweieinhalb Minuten.", "zweieinhalb Minuten", "PT2.5M"),
+    ],
+)
+def test_counts_by_thousands_and_abbreviated_units_are_durations(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Der Absatz stieg auf 21.758 Gigawattstunden.", "Gigawattstunden"),
+        ("In Wien wurden 7.228 Wochenstunden gehalten.", "Wochenstunden"),
+        ("Der Stern ist 100 Lichtjahre entfernt.", "Lichtjahre"),
+        ("Die Zahl stieg auf 4.394.093 Besucher.", "4.394.093"),
+    ],
+)
+def test_energy_rates_distances_and_plain_counts_are_no_durations(
+    finder: TimeFinder, text: str, expression: str
+) -> None:
+    assert value_of(finder, text, expression) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Er siegte nach 3:38 Stunden.", "3:38 Stunden", "PT3H38M"),
+        ("Der Sieger brauchte 8:14:40 Stunden.", "8:14:40 Stunden", "PT8H14M40S"),
+        ("Er fuhr in 1:14,607 Minuten die Bestzeit.", "1:14,607 Minuten", "PT1M14.607S"),
+        ("Ogier gewann in 3:35:49,5 Std. vor Latvala.", "3:35:49,5 Std.", "PT3H35M49.5S"),
+        ("Er stand 18:57 Minuten auf dem Eis.", "18:57 Minuten", "PT18M57S"),
+        ("Er siegte nach 3:48 nervenaufreibenden Stunden.", "3:48", "PT3H48M"),
+    ],
+)
+def test_a_duration_written_like_a_clock_reads_its_fields(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DURATION", value)
+
+
+def test_a_score_or_a_clock_time_is_no_stopwatch_duration(finder: TimeFinder) -> None:
+    assert value_of(finder, "Das Spiel endete 3:1. Stunden später kam er.", "3:1") is None
+    assert value_of(finder, "Er lief 1:75 Minuten.", "1:75") is None
+    assert value_of(finder, "Um 14:30 Uhr begann es.", "14:30") == ("TIME", "2015-11-18T14:30")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Das war in den Achtzigern anders.", "Achtzigern", "198"),
+        ("Ende der Neunziger zog er nach Wien.", "Ende der Neunziger", "199"),
+        ("In den 80ern war das anders.", "80ern", "198"),
+        ("Mitte der 70er kam er nach Wien.", "Mitte der 70er", "197"),
+        ("In den 1980ern war das anders.", "1980ern", "198"),
+    ],
+)
+def test_a_decade_said_as_a_noun_is_the_decade(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ein Achtziger stand am Rand.", "Die Achtziger-Bewegung war laut.", "Er fuhr mit den Achtzigern."],
+)
+def test_a_person_in_their_eighties_or_a_compound_is_no_decade(finder: TimeFinder, text: str) -> None:
+    assert not find(finder, text)
