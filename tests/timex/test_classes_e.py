@@ -151,3 +151,45 @@ def test_a_decade_said_as_a_noun_is_the_decade(
 )
 def test_a_person_in_their_eighties_or_a_compound_is_no_decade(finder: TimeFinder, text: str) -> None:
     assert not find(finder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Jeden Sommer kommen Touristen.", "Jeden Sommer", "XXXX-SU"),
+        ("Jedes Frühjahr blüht es.", "Jedes Frühjahr", "XXXX-SP"),
+        ("Solche Fälle gibt es fast jedes Wochenende.", "jedes Wochenende", "XXXX-WXX-WE"),
+        ("Montags ist geschlossen.", "Montags", "XXXX-WXX-1"),
+        ("Er kommt freitags.", "freitags", "XXXX-WXX-5"),
+    ],
+)
+def test_every_season_weekend_and_weekday_adverb_is_a_set(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("SET", value)
+
+
+def test_a_capitalised_weekday_genitive_inside_a_sentence_is_no_set(finder: TimeFinder) -> None:
+    assert not find(finder, "Die Hälfte des Montags war verregnet.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "Am 3. März 2010 begann der Bau. Am Freitag darauf wurde er gestoppt.",
+            "Freitag darauf",
+            "2010-03-05",
+        ),
+        ("Am 3. März 2010 begann der Bau. Am folgenden Freitag ruhte er.", "folgenden Freitag", "2010-03-05"),
+        (
+            "Am Montag begann der Bau, am darauffolgenden Donnerstag war er fertig.",
+            "Donnerstag",
+            "2015-11-19",
+        ),
+    ],
+)
+def test_a_weekday_after_the_day_in_focus_counts_from_that_day(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)

@@ -43,6 +43,8 @@ APPROX_MODS = {
 #: The same words for the date a span back (``vor über zehn Jahren`` lies before the date ten years back).
 DATE_BACK_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE"}
 #: The unit of ``jede Stunde`` / ``pro Tag`` / ``jährlich`` -> the TIMEX3 SET value.
+#: Season names -> TIMEX3 season code (``jeden Sommer`` = XXXX-SU).
+SEASONS = {"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU", "Herbst": "FA", "Winter": "WI"}
 EVERY_VALUES = {"Stunde": "PT1H", "Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}
 
 
@@ -101,6 +103,10 @@ class LengthRules:
         return Resolved("DURATION", f"PX{VAGUE_UNITS.get(stem, 'Y')}")
 
     def every(self, g: dict[str, str], ctx: Context) -> Resolved:
+        if "eseason" in g:  # ``jeden Sommer`` = every summer, ``jedes Wochenende`` = every weekend
+            return Resolved(
+                "SET", "XXXX-WXX-WE" if g["eseason"] == "Wochenende" else f"XXXX-{SEASONS[g['eseason']]}"
+            )
         unit = g.get("unit") or g.get("unit2") or g["unit3"]
         return Resolved("SET", EVERY_VALUES.get(unit, "P1Y"))
 

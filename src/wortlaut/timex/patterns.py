@@ -61,6 +61,7 @@ def _cap(words: Iterable[str]) -> set[str]:
     return {form for word in words for form in (word, word[:1].upper() + word[1:])}
 
 
+SEASON_NAMES = "Frühling|Frühjahr|Sommer|Herbst|Winter"
 #: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
 COUNTED_KINDS = frozenset({"duration", "compound_duration"})
 
@@ -140,10 +141,10 @@ class PatternSet:
                 "weekday",
                 re.compile(
                     rf"{b}(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
-                    rf"(?P<wd>{weekday})(?P<part>{PARTS})?(?!\w)"
+                    rf"(?P<wd>{weekday})(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
                 ),
             ),
-            ("weekdays", re.compile(rf"{b}(?P<wd>{weekday.lower()})s(?!\w)")),
+            ("weekdays", re.compile(rf"{b}(?P<wd>{weekday.lower()}|{weekday})s(?!\w)")),
             ("weekend", re.compile(rf"{b}(?:(?P<mod>{mod})\s+)?Wochenendes?(?!\w)")),
             (
                 "word",
@@ -234,7 +235,7 @@ class PatternSet:
             (
                 "every",
                 re.compile(
-                    rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Stunde|Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
+                    rf"{b}(?:[Jj]ede[nms]?\s+(?:(?P<unit>Stunde|Tag|Woche|Monat|Jahr)|(?P<eseason>{SEASON_NAMES}|Wochenende))|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
                     rf"|(?P<per>pro|am|je)\s+(?P<unit3>Stunde|Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
                 ),
             ),
@@ -309,6 +310,8 @@ class PatternSet:
             ):
                 groups["nowadays"] = "1"
             return self._word_ok(groups, text, start, end, previous)
+        if kind == "weekdays" and groups["wd"][:1].isupper() and not _sentence_start(text, start):
+            return False  # ``Montags`` is the adverb only where a sentence starts (else ``des Montags``)
         if kind == "span_adj" and text[start].isupper() and not _sentence_start(text, start):
             return False  # a name (``der Dreißigjährige Krieg``), not a length
         if kind == "span_adj" and groups["unit"] == "jährig":
