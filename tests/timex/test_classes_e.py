@@ -193,3 +193,44 @@ def test_a_weekday_after_the_day_in_focus_counts_from_that_day(
     finder: TimeFinder, text: str, expression: str, value: str
 ) -> None:
     assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Das Konzert beginnt um 20 Uhr 30.", "20 Uhr 30", "2015-11-18T20:30"),
+        ("Das Konzert beginnt um 8 Uhr abends.", "8 Uhr abends", "2015-11-18T20:00"),
+        ("Er rief um 11 Uhr nachts an.", "11 Uhr nachts", "2015-11-18T23:00"),
+        ("Er rief um 2 Uhr nachts an.", "2 Uhr nachts", "2015-11-18T02:00"),
+        ("Er fuhr um 7 Uhr morgens los.", "7 Uhr morgens", "2015-11-18T07:00"),
+        ("Um 20 Uhr 15 Gäste kamen.", "20 Uhr", "2015-11-18T20:00"),
+    ],
+)
+def test_minutes_after_uhr_and_a_part_of_the_day_set_the_clock(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Am Montagabend gegen 22 Uhr brannte es.", "22 Uhr", "2015-11-16T22:00"),
+        ("In der Nacht auf Sonntag gegen 3 Uhr brannte es.", "3 Uhr", "2015-11-15T03:00"),
+        ("Gestern Abend brannte es. Gegen 23 Uhr kam die Feuerwehr.", "23 Uhr", "2015-11-17T23:00"),
+        (
+            "Am Montag brannte es. Am Abend kam die Feuerwehr. Um 23 Uhr war es gelöscht.",
+            "23 Uhr",
+            "2015-11-16T23:00",
+        ),
+    ],
+)
+def test_a_clock_time_falls_on_the_day_whose_part_was_named_last(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("TIME", value)
+
+
+@pytest.mark.parametrize("word", ["Neulich", "Letzthin"])
+def test_neulich_and_letzthin_are_past_references(finder: TimeFinder, word: str) -> None:
+    assert value_of(finder, f"{word} fand das Fest statt.", word) == ("DATE", "PAST_REF")

@@ -23,6 +23,10 @@ from wortlaut.timex.tense import direction_at
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
+#: Kinds whose TIME names a part of a day they name themselves (``Mittwochabend``, ``in der Nacht auf
+#: Sonntag``, ``gestern Abend``): they set the day in focus, so ``gegen 22 Uhr`` after them falls on that day.
+#: Clock times and parts of the day in focus (``am Abend``) take the day in focus and do not set it.
+DAY_PART_KINDS = frozenset({"weekday", "night", "word"})
 #: Kinds whose year carries over to later month names in the sentence (not a bare ``Jahrgang 2013``).
 YEAR_FOCUS_KINDS = frozenset({"iso", "numdate", "daymonth", "month", "season", "quarter"})
 #: Kinds that take a year from elsewhere when they name none: the other end of a range
@@ -197,7 +201,8 @@ class TimeFinder:
             if resolved.type == "DATE" and cand.kind != "prior_period" and spoken.is_period(resolved.value):
                 focus.period = (resolved.value or "", ref)
             moves_focus = cand.groups.get("word") not in FOCUS_RELATIVE
-            if moves_focus and resolved.type == "DATE" and resolved.value and DAY_VALUE.match(resolved.value):
+            dated = resolved.type == "DATE" or (resolved.type == "TIME" and cand.kind in DAY_PART_KINDS)
+            if moves_focus and dated and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
                 focus.sentence = sentence.start
             if "year" in cand.groups and resolved.type == "DATE" and cand.kind in YEAR_FOCUS_KINDS:

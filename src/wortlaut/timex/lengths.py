@@ -111,7 +111,11 @@ class LengthRules:
         return Resolved("SET", EVERY_VALUES.get(unit, "P1Y"))
 
     def clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        hour, minute = int(g["h"]), int(g.get("min", "0"))
+        hour, minute = int(g["h"]), int(g.get("min") or g.get("min2") or "0")
+        if hour < 12 and (
+            g.get("dpart") in {"abends", "nachmittags"} or (g.get("dpart") == "nachts" and hour >= 7)
+        ):
+            hour += 12  # ``um 8 Uhr abends`` = 20:00, ``um 11 Uhr nachts`` = 23:00; ``2 Uhr nachts`` = 02:00
         if hour > 24 or minute > 59:
             return None
         clock = f"{hour:02d}:{minute:02d}"

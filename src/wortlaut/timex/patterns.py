@@ -14,7 +14,9 @@ from wortlaut.timex import grammar, phrases, spoken
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
+    CLOCK,
     CLOCK_ZONE,
+    COUNTED_KINDS,
     GENERIC_NOUNS,
     GENERIC_TOMORROW_BEFORE,
     GENERIC_TOMORROW_NOT_AFTER,
@@ -28,6 +30,7 @@ from wortlaut.timex.cues import (
     QUANTITY_AFTER,
     RANGE_REST,
     SEASON_CUES,
+    SEASON_NAMES,
     SPAN_ADJ_UNITS,
     TIME_IDIOMS,
     VAGUE_COURSE,
@@ -61,11 +64,6 @@ def _cap(words: Iterable[str]) -> set[str]:
     return {form for word in words for form in (word, word[:1].upper() + word[1:])}
 
 
-SEASON_NAMES = "Frühling|Frühjahr|Sommer|Herbst|Winter"
-#: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
-COUNTED_KINDS = frozenset({"duration", "compound_duration"})
-
-
 class PatternSet:
     """All compiled patterns for one lexicon."""
 
@@ -82,8 +80,6 @@ class PatternSet:
         year = r"(?P<year>\d{4})"
         #: ``des Vorjahres``, ``vergangenen Jahres`` after a day or month: the year counted from the anchor.
         of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres))"
-        #: ``Uhr`` glued to a capitalised word is a page-extraction seam (``15:30 UhrAm 8. Spieltag``).
-        clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?![a-zäöüß\d_])"
         b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d-])")),
@@ -105,7 +101,7 @@ class PatternSet:
                 re.compile(
                     rf"{b}(?:(?P<night>Nacht|Abend|Morgen|Vormittag|Nachmittag)\s+(?:des|zum|vom|auf\s+den)\s+)?"
                     rf"(?:(?P<wd>{weekday})(?P<apposed>,)?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
-                    rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
+                    rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{CLOCK})?"
                 ),
             ),
             (
@@ -199,7 +195,7 @@ class PatternSet:
                 ),
             ),
             ("daypart", re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?P<part>Abends|Nachmittags|Vormittags)(?!\w)")),
-            ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{clock}")),
+            ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK}")),
             (
                 "clock",
                 re.compile(
