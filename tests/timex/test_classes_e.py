@@ -234,3 +234,18 @@ def test_a_clock_time_falls_on_the_day_whose_part_was_named_last(
 @pytest.mark.parametrize("word", ["Neulich", "Letzthin"])
 def test_neulich_and_letzthin_are_past_references(finder: TimeFinder, word: str) -> None:
     assert value_of(finder, f"{word} fand das Fest statt.", word) == ("DATE", "PAST_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Am Hohen Frauentag zogen die Schützen aus.", "Hohen Frauentag", "2015-08-15"),
+        ("Zu Ferragosto waren die Strände voll.", "Ferragosto", "2015-08-15"),
+        ("Zu Dreikönig kommen die Sternsinger.", "Dreikönig", "2016-01-06"),
+        ("Am Frauentag hatten sie demonstriert.", "Frauentag", "2015-03-08"),
+    ],
+)
+def test_tyrolean_and_italian_feasts_are_dates(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
