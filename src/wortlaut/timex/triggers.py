@@ -56,7 +56,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "dayhours": ("stunden",),
     "unit_position": ("Jahres", "Monats", "Wochen"),
     "compound_duration": ("tage", "wochen", "monate", "jahre", "stunden"),
-    "stopwatch": (":",),
+    "stopwatch": ("Stunden", "Minuten", "Std", "Min"),
     "daypart": ("Abend", "Nachmittag", "Vormittag", "Morgen"),
     "season": SEASONS,
     "quarter": ("Quartal", "Halbjahr", "Jahreshälfte", "Trimester"),
