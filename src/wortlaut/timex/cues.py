@@ -82,4 +82,4 @@ CLOCK = (
 )
 SEASON_NAMES = "Frühling|Frühjahr|Sommer|Herbst|Winter"
 #: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
-COUNTED_KINDS = frozenset({"duration", "compound_duration"})
+COUNTED_KINDS = frozenset({"duration", "duration_abbr", "compound_duration"})

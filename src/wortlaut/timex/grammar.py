@@ -65,6 +65,8 @@ ERA_KINDS = frozenset(
     }
 )
 POSITION = r"(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+(?:der|des)\s+)"
+#: What stands before a decade said as a noun (``in den Achtzigern``, ``in den 80ern``).
+IN_THE = re.compile(r"(?<!\w)[Ii]n\s+den\s+$")
 #: Words before a holiday that name another country's day (``Chinas Nationalfeiertag``).
 FOREIGN_BEFORE = re.compile(r"(?:[A-ZÄÖÜ]\w+s|\w+ischen|\w+ische)\s+$")
 
@@ -87,9 +89,9 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
         # The decade as a noun (``in den Achtzigern``, ``Ende der Achtziger``, ``in den 80ern``): only after
         # ``in den`` or a position, since ``ein Achtziger`` is a person in their eighties.
-        ("decade_word", re.compile(rf"(?<=[Ii]n\sden\s)(?P<tens>{decade})n(?![\w-])")),
+        ("decade_word", re.compile(rf"{b}(?P<dnoun>)(?P<tens>{decade})n(?![\w-])")),
         ("decade_word", re.compile(rf"{b}{POSITION}(?P<tens>{decade})(?![\w-])")),
-        ("decade_mod", re.compile(r"(?<=[Ii]n\sden\s)(?P<num>\d0)ern(?![\w-])")),
+        ("decade_mod", re.compile(rf"{b}(?P<dnoun>)(?P<num>\d0)ern(?![\w-])")),
         ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d0)er(?![\w-])")),
         ("decade_short", re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0)er(?:n|-)?(?![^\W\d_])")),
         ("century_word", re.compile(rf"{b}{POSITION}?(?P<ord>{ordinal})\s+Jahrhunderts?(?!\w)")),
@@ -108,6 +110,8 @@ def accept(kind: str, groups: dict[str, str], text: str, start: int) -> bool:
     three digits or an era (``im Jahr 578``, ``9 n. Chr.``, not ``im Jahr 2 nach der Wahl``)."""
     if kind == "holiday":
         return FOREIGN_BEFORE.search(text[max(0, start - 30) : start]) is None
+    if "dnoun" in groups:  # ``in den Achtzigern``; ``mit den Achtzigern`` may be people in their eighties
+        return IN_THE.search(text, max(0, start - 12), start) is not None
     if kind in {"early_year", "era_year"}:
         # Four-digit years are the ``year`` pattern's (with its plausibility range).
         return "era" in groups or 3 <= len(groups["year"]) <= 3

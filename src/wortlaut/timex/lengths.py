@@ -68,7 +68,7 @@ class LengthRules:
 
     def duration(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         number = self.number(g["num"])
-        unit = self.lex.units[g["unit"]]
+        unit = self.lex.units.get(g["unit"]) or self.lex.unit_abbreviations[g["unit"]]
         if number is None or number <= 0:
             return None
         if g.get("adj", "").startswith("halb"):  # ``ein halbes Jahr``, ``eine halbe Stunde``

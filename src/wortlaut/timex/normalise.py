@@ -79,6 +79,7 @@ class Normaliser:
             "season": self._season,
             "quarter": self._quarter,
             "every": self.lengths.every,
+            "duration_abbr": self.lengths.duration,
             "holiday": self._holiday,
             **{kind: self._era for kind in grammar.ERA_KINDS},
             **{kind: self._phrase for kind in phrases.KINDS},

@@ -74,6 +74,10 @@ def extra_patterns(lex: TimeLexicon, boundary: str, number: str) -> list[tuple[s
             ),
         ),
         (
+            "duration_abbr",
+            re.compile(rf"{b}(?P<num>{number})\s+(?P<unit>{_alt(list(lex.unit_abbreviations))})(?!\w)"),
+        ),
+        (
             "stopwatch",
             re.compile(
                 rf"{b}(?P<sw>\d{{1,2}}(?::\d{{2}}){{1,2}}(?:,\d{{1,3}})?)\s+(?:[a-zäöü]+en\s+)?"

@@ -98,6 +98,7 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
             "weekdays": tuple(name[1:] + "s" for name in lex.weekdays),
             "word": _cap(list(lex.words)),
             "duration": tuple(lex.units),
+            "duration_abbr": tuple(lex.unit_abbreviations),
             "holiday": tuple(load_holidays()),
         }
     )
