@@ -85,15 +85,25 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
     era = r"(?P<era>v\.\s?Chr\.|n\.\s?Chr\.|vor\s+Christus|nach\s+Christus)"
     return [
         ("holiday", re.compile(rf"{b}(?P<holiday>{holidays})s?(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?")),
-        ("decade_word", re.compile(rf"{b}{POSITION}?(?P<tens>{decade})(?:\s*-?\s*|-)[Jj]ahren?(?!\w)")),
-        ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
-        # The decade as a noun (``in den Achtzigern``, ``Ende der Achtziger``, ``in den 80ern``): only after
-        # ``in den`` or a position, since ``ein Achtziger`` is a person in their eighties.
-        ("decade_word", re.compile(rf"{b}(?P<dnoun>)(?P<tens>{decade})n(?![\w-])")),
-        ("decade_word", re.compile(rf"{b}{POSITION}(?P<tens>{decade})(?![\w-])")),
-        ("decade_mod", re.compile(rf"{b}(?P<dnoun>)(?P<num>\d0)ern(?![\w-])")),
-        ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d0)er(?![\w-])")),
-        ("decade_short", re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0)er(?:n|-)?(?![^\W\d_])")),
+        # A decade in words or digits; said as a noun without ``Jahre`` (``bare``: ``Ende der Neunziger``,
+        # ``in den Achtzigern``, ``in den 80ern``) only after a position or ``in den``, since ``ein
+        # Achtziger`` is a person in their eighties (checked in :func:`accept`).
+        (
+            "decade_word",
+            re.compile(
+                rf"{b}{POSITION}?(?P<tens>{decade})(?:(?:\s*-?\s*|-)[Jj]ahren?(?!\w)|(?P<bare>n?)(?![\w-]))"
+            ),
+        ),
+        (
+            "decade_mod",
+            re.compile(
+                rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:(?:-|\s)?Jahren?(?!\w)|(?P<bare>)(?![\w-]))"
+            ),
+        ),
+        (
+            "decade_short",
+            re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0|\d0(?=ern))er(?:n|-)?(?![^\W\d_])"),
+        ),
         ("century_word", re.compile(rf"{b}{POSITION}?(?P<ord>{ordinal})\s+Jahrhunderts?(?!\w)")),
         ("century_digits", re.compile(rf"{b}{POSITION}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
         ("century_rel", re.compile(rf"{b}{POSITION}?(?P<cmod>{offset})\s+Jahrhunderts?(?!\w)")),
@@ -110,7 +120,10 @@ def accept(kind: str, groups: dict[str, str], text: str, start: int) -> bool:
     three digits or an era (``im Jahr 578``, ``9 n. Chr.``, not ``im Jahr 2 nach der Wahl``)."""
     if kind == "holiday":
         return FOREIGN_BEFORE.search(text[max(0, start - 30) : start]) is None
-    if "dnoun" in groups:  # ``in den Achtzigern``; ``mit den Achtzigern`` may be people in their eighties
+    if "bare" in groups or (kind == "decade_short" and len(groups["num"]) == 2):
+        # ``Ende der Neunziger`` (a position, no ``n``) or ``in den Achtzigern`` / ``in den 80ern``
+        if "pmod" in groups:
+            return not groups.get("bare")
         return IN_THE.search(text, max(0, start - 12), start) is not None
     if kind in {"early_year", "era_year"}:
         # Four-digit years are the ``year`` pattern's (with its plausibility range).

@@ -75,7 +75,10 @@ def extra_patterns(lex: TimeLexicon, boundary: str, number: str) -> list[tuple[s
         ),
         (
             "duration_abbr",
-            re.compile(rf"{b}(?P<num>{number})\s+(?P<unit>{_alt(list(lex.unit_abbreviations))})(?!\w)"),
+            # Digits and a space only (``2 min``, ``9,8 Sek.``): the trigger needs the digit before the unit.
+            re.compile(
+                rf"{b}(?P<num>\d+(?:,\d+)?)[ \xa0](?P<unit>{_alt(list(lex.unit_abbreviations))})(?!\w)"
+            ),
         ),
         (
             "stopwatch",

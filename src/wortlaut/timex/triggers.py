@@ -98,7 +98,10 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
             "weekdays": tuple(name[1:] + "s" for name in lex.weekdays),
             "word": _cap(list(lex.words)),
             "duration": tuple(lex.units),
-            "duration_abbr": tuple(lex.unit_abbreviations),
+            # a digit, a space and the unit (``min`` alone is in Termin, Minister): the pattern demands them
+            "duration_abbr": tuple(
+                f"{d}{gap}{unit}" for d in DIGITS for gap in " \xa0" for unit in lex.unit_abbreviations
+            ),
             "holiday": tuple(load_holidays()),
         }
     )
