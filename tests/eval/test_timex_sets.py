@@ -67,6 +67,17 @@ def test_held_back_own_set_d_gold_points_into_texts_of_no_other_set() -> None:
     assert not earlier & {doc.name for doc in docs}
 
 
+def test_held_back_own_set_e_gold_points_into_texts_of_no_other_set() -> None:
+    shared = shared_path("data")
+    docs = timex_sets.own_documents(shared, name="own-e")
+    assert len(docs) == 13 and sum(len(doc.timexes) for doc in docs) == 50
+    for doc in docs:
+        assert doc.dct and all(doc.text[g.start : g.end] == g.text for g in doc.timexes)
+    names = ("own", "own-b", "own-c", "own-d")
+    earlier = {doc.name for name in names for doc in timex_sets.own_documents(shared, name=name)}
+    assert not earlier & {doc.name for doc in docs}
+
+
 def test_unknown_own_set_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown own set"):
         timex_sets.own_documents(name="own-z")

@@ -187,11 +187,11 @@ def check_case(case: NewsCase, finder: TimeFinder) -> tuple[bool, str | None]:
 @click.option(
     "--set",
     "which",
-    type=click.Choice(["timeml", "news", "own", "own-b", "own-c", "own-d"]),
+    type=click.Choice(["timeml", "news", "own", "own-b", "own-c", "own-d", "own-e"]),
     default="timeml",
     show_default=True,
     help="Score TimeML files, the project's news expressions, or an own TIMEX3 set (10kGNAD + news-html; "
-    "own-b, own-c and own-d are held back).",
+    "own-b to own-e are held back).",
 )
 @click.option(
     "--half",

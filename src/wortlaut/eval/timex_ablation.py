@@ -2,8 +2,8 @@
 
 Issue 15 asks which rules only fit the KRAUTS tune half. This switches one family off at a time (a pattern
 kind, or a finder or tense rule replaced by one that never fires) and prints the change of value F1 on the
-tune half, the own sets A and B (development sets) and the news set. A family that helps the tune half and
-no other set is flagged. The held-back sets (C, D, the untouched half) are never read here. Usage::
+tune half, the own sets A, B and D (development sets) and the news set. A family that helps the tune half and
+no other set is flagged. The held-back sets (C, E, the untouched half) are never read here. Usage::
 
     .venv/bin/python -m wortlaut.eval.timex_ablation            # all kinds and rules (needs ../shared)
     .venv/bin/python -m wortlaut.eval.timex_ablation year word  # only these kinds
@@ -36,6 +36,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "direction word (ahead)": (finder_module, "FUTURE_BEFORE", NEVER),
     "origin von/vom": (finder_module, "ORIGIN_BEFORE", NEVER),
     "bis looks ahead": (finder_module, "UNTIL_BEFORE", NEVER),
+    "ab looks ahead": (finder_module, "ONSET_BEFORE", NEVER),
     "every year (XXXX)": (finder_module, "YEARLY", NEVER),
     "range years": (finder_module, "_range_years", lambda cands, chunk: {}),
     "weekday fixes year": (normalise, "weekday_year", lambda year, *rest: year),
@@ -49,12 +50,13 @@ Scores = dict[str, float]
 
 
 def development_sets(shared: Path = SHARED_DATA) -> dict[str, list[TimeMLDocument]]:
-    """The tune half and the own development sets A and B."""
+    """The tune half and the own development sets A, B and D (D since the end of issue 15d)."""
     krauts = shared / "time-krauts" / "dolomiten-100"
     return {
         "tune": [read_timeml(krauts / name) for name in split_names("tune")],
         "A": own_documents(shared, name="own"),
         "B": own_documents(shared, name="own-b"),
+        "D": own_documents(shared, name="own-d"),
     }
 
 

@@ -2,7 +2,7 @@
 
 The halves are fixed in ``eval/data/krauts_dolomiten_split.tsv`` (file names sorted by SHA-1, first 50
 ``tune``, the rest ``untouched``), so the rules can be tuned on one half and judged on the other. The own
-sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/``, ``-c/`` and ``-d/``) store no article
+sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/`` to ``-e/``) store no article
 text: 10kGNAD rows give offsets into the article, news-html rows give which occurrence of the expression
 in the text wortlaut's HTML reader extracts.
 Both are read into :class:`~wortlaut.timex.timeml.TimeMLDocument` so one scorer serves all sets.
@@ -25,8 +25,10 @@ OWN_B_DIR = DATA / "timex-own-b"
 OWN_C_DIR = DATA / "timex-own-c"
 #: The fourth own set (issue 15, fourth session), held back like B and C.
 OWN_D_DIR = DATA / "timex-own-d"
+#: The fifth own set (issue 15, fifth session), held back like B, C and D.
+OWN_E_DIR = DATA / "timex-own-e"
 #: ``--set`` name -> folder of an own set.
-OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR, "own-c": OWN_C_DIR, "own-d": OWN_D_DIR}
+OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR, "own-c": OWN_C_DIR, "own-d": OWN_D_DIR, "own-e": OWN_E_DIR}
 SHARED_DATA = Path("../shared/data")
 HALVES = ("tune", "untouched")
 
@@ -110,7 +112,8 @@ def _occurrence(text: str, row: dict[str, str]) -> int:
 
 
 def own_documents(shared: Path = SHARED_DATA, *, name: str = "own") -> list[TimeMLDocument]:
-    """All documents of an own set (``own``: 25, ``own-b``: 15, ``own-c``: 12, ``own-d``: 13).
+    """All documents of an own set (``own``: 25, ``own-b``: 15, ``own-c``: 12, ``own-d``: 13,
+    ``own-e``: 13).
 
     A clear error without ``../shared``."""
     if name not in OWN_SETS:

@@ -40,10 +40,10 @@ def weekday_date(anchor: date, weekday: int, *, direction: str | None, offset: i
     future looks ahead; without tense :data:`DEFAULT_WEEKDAY_DIRECTION` applies.
     """
     now = anchor.isoweekday()
-    if offset == -1:
-        return anchor - timedelta(days=(now - weekday) % 7 or 7)
-    if offset == 1:
-        return anchor + timedelta(days=(weekday - now) % 7 or 7)
+    if offset is not None and offset < 0:  # ``vorletzten Freitag``: one week before ``letzten Freitag``
+        return anchor - timedelta(days=((now - weekday) % 7 or 7) + 7 * (-offset - 1))
+    if offset is not None and offset > 0:  # ``übernächsten Freitag``: one week after ``nächsten Freitag``
+        return anchor + timedelta(days=((weekday - now) % 7 or 7) + 7 * (offset - 1))
     if offset == 0:
         return anchor + timedelta(days=weekday - now)
     if (direction or DEFAULT_WEEKDAY_DIRECTION) == "past":

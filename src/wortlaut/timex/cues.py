@@ -72,3 +72,14 @@ GENERIC_TOMORROW_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]*\s+von\s+$")
 GENERIC_TOMORROW_NOT_AFTER = re.compile(r"\s*(?:an|ab|bis|früh|zu|auf)(?!\w)")
 #: Idioms made of time words that name no time (``von heute auf morgen`` = suddenly).
 TIME_IDIOMS = re.compile(r"[Vv]on\s+heute\s+auf\s+morgen")
+
+#: A clock time with ``Uhr`` (``um 9.30 Uhr``), minutes after it (``20 Uhr 30``; not before a noun:
+#: ``20 Uhr 15 Gäste``) and a part of the day (``8 Uhr abends``); ``Uhr`` glued to a capitalised word is a
+#: page-extraction seam (``15:30 UhrAm 8. Spieltag``).
+CLOCK = (
+    r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?![a-zäöüß\d_])(?:\s+(?P<min2>[0-5]\d)(?![\d,:]|\.\d|\s+[A-ZÄÖÜ]))?"
+    r"(?:\s+(?P<dpart>abends|nachmittags|nachts|morgens|früh|vormittags)(?!\w))?"
+)
+SEASON_NAMES = "Frühling|Frühjahr|Sommer|Herbst|Winter"
+#: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
+COUNTED_KINDS = frozenset({"duration", "duration_abbr", "compound_duration"})

@@ -23,6 +23,10 @@ from wortlaut.timex.tense import direction_at
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
+#: Kinds whose TIME names a part of a day they name themselves (``Mittwochabend``, ``in der Nacht auf
+#: Sonntag``, ``gestern Abend``): they set the day in focus, so ``gegen 22 Uhr`` after them falls on that day.
+#: Clock times and parts of the day in focus (``am Abend``) take the day in focus and do not set it.
+DAY_PART_KINDS = frozenset({"weekday", "night", "word"})
 #: Kinds whose year carries over to later month names in the sentence (not a bare ``Jahrgang 2013``).
 YEAR_FOCUS_KINDS = frozenset({"iso", "numdate", "daymonth", "month", "season", "quarter"})
 #: Kinds that take a year from elsewhere when they name none: the other end of a range
@@ -67,6 +71,9 @@ CALENDAR_VALUE = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI)")
 #: The first ends of a calendar range (``16. bis 18. Juni``, ``April bis Juni``).
 RANGE_KINDS = frozenset({"month", "daymonth", "daylist", "numdate", "weekday"})
 UNTIL_BEFORE = re.compile(r"(?<!\w)bis\s+(?:(?:zum|zur|Ende|Anfang|Mitte)\s+)?$")
+#: ``ab`` before a day or month names an onset; like ``bis``, in a clause without tense it lies ahead (``Ab
+#: Montag gelten neue Regeln``; ``Ab Montag galten …`` keeps the past tense's direction).
+ONSET_BEFORE = re.compile(r"(?<!\w)[Aa]b\s+(?:(?:dem|kommendem|nächstem|Anfang|Mitte|Ende)\s+)?$")
 
 #: A date at least this many years before the anchor is "then" to a sentence-initial ``Heute`` right after it
 #: (``Im Gründungsjahr 1951 … Heute umfasst …``): the contrast makes ``heute`` mean "nowadays". A decade is
@@ -194,7 +201,8 @@ class TimeFinder:
             if resolved.type == "DATE" and cand.kind != "prior_period" and spoken.is_period(resolved.value):
                 focus.period = (resolved.value or "", ref)
             moves_focus = cand.groups.get("word") not in FOCUS_RELATIVE
-            if moves_focus and resolved.type == "DATE" and resolved.value and DAY_VALUE.match(resolved.value):
+            dated = resolved.type == "DATE" or (resolved.type == "TIME" and cand.kind in DAY_PART_KINDS)
+            if moves_focus and dated and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
                 focus.sentence = sentence.start
             if "year" in cand.groups and resolved.type == "DATE" and cand.kind in YEAR_FOCUS_KINDS:
@@ -254,10 +262,11 @@ def _of_every_year(cand: Candidate, resolved: Resolved) -> bool:
 
 
 def _until(cands: Sequence[Candidate], index: int, chunk: str) -> bool:
-    """``bis`` right before a day or month that is not the second end of a calendar range (``April bis
-    Juni`` takes the direction of the range, not of the limit)."""
+    """``bis`` (or the onset's ``ab``) right before a day or month that is not the second end of a calendar
+    range (``April bis Juni`` takes the direction of the range, not of the limit)."""
     cand = cands[index]
-    if cand.kind not in ORIGIN_KINDS or not UNTIL_BEFORE.search(chunk, max(0, cand.start - 20), cand.start):
+    window = (chunk, max(0, cand.start - 20), cand.start)
+    if cand.kind not in ORIGIN_KINDS or not (UNTIL_BEFORE.search(*window) or ONSET_BEFORE.search(*window)):
         return False
     first = cands[index - 1] if index else None
     joined = first is not None and RANGE_JOIN.fullmatch(chunk, first.end, cand.start) is not None

@@ -65,6 +65,8 @@ ERA_KINDS = frozenset(
     }
 )
 POSITION = r"(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+(?:der|des)\s+)"
+#: What stands before a decade said as a noun (``in den Achtzigern``, ``in den 80ern``).
+IN_THE = re.compile(r"(?<!\w)[Ii]n\s+den\s+$")
 #: Words before a holiday that name another country's day (``Chinas Nationalfeiertag``).
 FOREIGN_BEFORE = re.compile(r"(?:[A-ZÄÖÜ]\w+s|\w+ischen|\w+ische)\s+$")
 
@@ -83,9 +85,25 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
     era = r"(?P<era>v\.\s?Chr\.|n\.\s?Chr\.|vor\s+Christus|nach\s+Christus)"
     return [
         ("holiday", re.compile(rf"{b}(?P<holiday>{holidays})s?(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?")),
-        ("decade_word", re.compile(rf"{b}{POSITION}?(?P<tens>{decade})(?:\s*-?\s*|-)[Jj]ahren?(?!\w)")),
-        ("decade_mod", re.compile(rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:-|\s)?Jahren?(?!\w)")),
-        ("decade_short", re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0)er(?:n|-)?(?![^\W\d_])")),
+        # A decade in words or digits; said as a noun without ``Jahre`` (``bare``: ``Ende der Neunziger``,
+        # ``in den Achtzigern``, ``in den 80ern``) only after a position or ``in den``, since ``ein
+        # Achtziger`` is a person in their eighties (checked in :func:`accept`).
+        (
+            "decade_word",
+            re.compile(
+                rf"{b}{POSITION}?(?P<tens>{decade})(?:(?:\s*-?\s*|-)[Jj]ahren?(?!\w)|(?P<bare>n?)(?![\w-]))"
+            ),
+        ),
+        (
+            "decade_mod",
+            re.compile(
+                rf"{b}{POSITION}(?P<num>\d{{2}}|\d{{4}})er(?:(?:-|\s)?Jahren?(?!\w)|(?P<bare>)(?![\w-]))"
+            ),
+        ),
+        (
+            "decade_short",
+            re.compile(rf"{b}{POSITION}?(?P<num>1\d\d0|20\d0|\d0(?=ern))er(?:n|-)?(?![^\W\d_])"),
+        ),
         ("century_word", re.compile(rf"{b}{POSITION}?(?P<ord>{ordinal})\s+Jahrhunderts?(?!\w)")),
         ("century_digits", re.compile(rf"{b}{POSITION}(?P<num>\d{{1,2}})\.\s+Jahrhunderts?(?!\w)")),
         ("century_rel", re.compile(rf"{b}{POSITION}?(?P<cmod>{offset})\s+Jahrhunderts?(?!\w)")),
@@ -102,6 +120,11 @@ def accept(kind: str, groups: dict[str, str], text: str, start: int) -> bool:
     three digits or an era (``im Jahr 578``, ``9 n. Chr.``, not ``im Jahr 2 nach der Wahl``)."""
     if kind == "holiday":
         return FOREIGN_BEFORE.search(text[max(0, start - 30) : start]) is None
+    if "bare" in groups or (kind == "decade_short" and len(groups["num"]) == 2):
+        # ``Ende der Neunziger`` (a position, no ``n``) or ``in den Achtzigern`` / ``in den 80ern``
+        if "pmod" in groups:
+            return not groups.get("bare")
+        return IN_THE.search(text, max(0, start - 12), start) is not None
     if kind in {"early_year", "era_year"}:
         # Four-digit years are the ``year`` pattern's (with its plausibility range).
         return "era" in groups or 3 <= len(groups["year"]) <= 3

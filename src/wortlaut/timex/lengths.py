@@ -7,6 +7,8 @@ Split from :mod:`wortlaut.timex.normalise` (which keeps the dates) so each modul
 
 from __future__ import annotations
 
+import re
+
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.resolved import UNIT_NAMES, Context, Resolved, offset_value, period
 
@@ -41,7 +43,13 @@ APPROX_MODS = {
 #: The same words for the date a span back (``vor über zehn Jahren`` lies before the date ten years back).
 DATE_BACK_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE"}
 #: The unit of ``jede Stunde`` / ``pro Tag`` / ``jährlich`` -> the TIMEX3 SET value.
+#: Season names -> TIMEX3 season code (``jeden Sommer`` = XXXX-SU).
+SEASONS = {"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU", "Herbst": "FA", "Winter": "WI"}
 EVERY_VALUES = {"Stunde": "PT1H", "Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}
+
+
+#: Digits grouped by thousands with dots (``10.000 Arbeitsstunden``): German writes counts this way.
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 class LengthRules:
@@ -51,14 +59,16 @@ class LengthRules:
         self.lex = lex
 
     def number(self, text: str) -> float | None:
-        """A number in digits (``2,5``) or words (``fünf``), ``None`` when it is neither."""
+        """A number in digits (``2,5``, ``10.000``) or words (``fünf``), ``None`` when it is neither."""
+        if THOUSANDS.fullmatch(text):
+            return float(text.replace(".", ""))
         if text[:1].isdigit():
             return float(text.replace(",", "."))
         return self.lex.numbers.get(text) or self.lex.numbers.get(text.lower())
 
     def duration(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         number = self.number(g["num"])
-        unit = self.lex.units[g["unit"]]
+        unit = self.lex.units.get(g["unit"]) or self.lex.unit_abbreviations[g["unit"]]
         if number is None or number <= 0:
             return None
         if g.get("adj", "").startswith("halb"):  # ``ein halbes Jahr``, ``eine halbe Stunde``
@@ -93,11 +103,19 @@ class LengthRules:
         return Resolved("DURATION", f"PX{VAGUE_UNITS.get(stem, 'Y')}")
 
     def every(self, g: dict[str, str], ctx: Context) -> Resolved:
+        if "eseason" in g:  # ``jeden Sommer`` = every summer, ``jedes Wochenende`` = every weekend
+            return Resolved(
+                "SET", "XXXX-WXX-WE" if g["eseason"] == "Wochenende" else f"XXXX-{SEASONS[g['eseason']]}"
+            )
         unit = g.get("unit") or g.get("unit2") or g["unit3"]
         return Resolved("SET", EVERY_VALUES.get(unit, "P1Y"))
 
     def clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        hour, minute = int(g["h"]), int(g.get("min", "0"))
+        hour, minute = int(g["h"]), int(g.get("min") or g.get("min2") or "0")
+        if hour < 12 and (
+            g.get("dpart") in {"abends", "nachmittags"} or (g.get("dpart") == "nachts" and hour >= 7)
+        ):
+            hour += 12  # ``um 8 Uhr abends`` = 20:00, ``um 11 Uhr nachts`` = 23:00; ``2 Uhr nachts`` = 02:00
         if hour > 24 or minute > 59:
             return None
         clock = f"{hour:02d}:{minute:02d}"

@@ -40,6 +40,7 @@ class TimeLexicon:
     weekday_names: dict[int, str]
     numbers: dict[str, float]
     units: dict[str, str]
+    unit_abbreviations: dict[str, str]
     ordinals: dict[str, int]
     words: dict[str, TimeWord]
     parts: dict[str, str]
@@ -65,6 +66,7 @@ def load_lexicon() -> TimeLexicon:
         weekday_names={int(row["weekday"]): row["english"] for row in weekday_rows},
         numbers={row["word"]: float(row["value"]) for row in read_tsv("time_numbers.tsv")},
         units={row["word"]: row["unit"] for row in read_tsv("time_units.tsv")},
+        unit_abbreviations={row["word"]: row["unit"] for row in read_tsv("time_unit_abbreviations.tsv")},
         ordinals={row["word"]: int(row["value"]) for row in read_tsv("time_ordinals.tsv")},
         words=_time_words(read_tsv("time_words.tsv")),
         parts={row["word"]: row["code"] for row in read_tsv("time_parts.tsv")},

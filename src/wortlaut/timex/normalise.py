@@ -38,6 +38,8 @@ FOCUS_RELATIVE = frozenset(
     {"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "Tag darauf", "Tags darauf", "tags darauf"}
     | {"diesem Tag", "nächsten Tag", "folgenden Tag"}
 )
+#: Words before a weekday that count from the day in focus (``am folgenden Freitag`` after ``am 3. März``).
+FOLLOWING = frozenset({"folgenden", "darauffolgenden"})
 #: Words for the day after that say nothing without a day in focus (``am nächsten Tag`` after no named day
 #: follows an event the rules cannot date): no value is guessed then.
 FOCUS_ONLY = frozenset({"nächsten Tag", "folgenden Tag", "Tag darauf", "Tags darauf", "tags darauf"})
@@ -77,6 +79,7 @@ class Normaliser:
             "season": self._season,
             "quarter": self._quarter,
             "every": self.lengths.every,
+            "duration_abbr": self.lengths.duration,
             "holiday": self._holiday,
             **{kind: self._era for kind in grammar.ERA_KINDS},
             **{kind: self._phrase for kind in phrases.KINDS},
@@ -213,6 +216,12 @@ class Normaliser:
             return Resolved("SET", f"XXXX-WXX-{weekday}")
         offset = self._mod_or_none(g.get("mod", ""))
         kind = "TIME" if part else "DATE"
+        following = "after" in g or g.get("mod", "").lower() in FOLLOWING
+        if (
+            following and ctx.day is not None
+        ):  # ``am Freitag darauf``: the first Friday after the day in focus
+            day = weekday_date(ctx.day, weekday, direction="future", offset=1)
+            return Resolved(kind, day.isoformat() + (f"T{part}" if part else ""))
         if ctx.anchor is None:
             name = self.lex.weekday_names[weekday]
             suffix = f"T{part}" if part else ""

@@ -14,7 +14,9 @@ from wortlaut.timex import grammar, phrases, spoken
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
+    CLOCK,
     CLOCK_ZONE,
+    COUNTED_KINDS,
     GENERIC_NOUNS,
     GENERIC_TOMORROW_BEFORE,
     GENERIC_TOMORROW_NOT_AFTER,
@@ -28,6 +30,7 @@ from wortlaut.timex.cues import (
     QUANTITY_AFTER,
     RANGE_REST,
     SEASON_CUES,
+    SEASON_NAMES,
     SPAN_ADJ_UNITS,
     TIME_IDIOMS,
     VAGUE_COURSE,
@@ -69,7 +72,7 @@ class PatternSet:
         self.cues = lex.date_cues | lex.weak_cues
         month = _alt(lex.months)
         weekday = _alt(lex.weekdays)
-        number = rf"(?:\d+(?:,\d+)?|{_alt(_cap(lex.numbers))})"
+        number = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?![.\d])|\d+(?:,\d+)?|{_alt(_cap(lex.numbers))})"
         unit = _alt(lex.units)
         mod = _alt(_cap(lex.modifiers))
         ordinal = _alt(lex.ordinals)
@@ -77,8 +80,6 @@ class PatternSet:
         year = r"(?P<year>\d{4})"
         #: ``des Vorjahres``, ``vergangenen Jahres`` after a day or month: the year counted from the anchor.
         of_year = rf"\s+(?:des\s+)?(?:(?P<ymod>{mod})\s+Jahres|(?P<yword>Vorjahres))"
-        #: ``Uhr`` glued to a capitalised word is a page-extraction seam (``15:30 UhrAm 8. Spieltag``).
-        clock = r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?![a-zäöüß\d_])"
         b = r"(?<![\w.,])(?<![^\W\d_]-)"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?![\d-])")),
@@ -100,7 +101,7 @@ class PatternSet:
                 re.compile(
                     rf"{b}(?:(?P<night>Nacht|Abend|Morgen|Vormittag|Nachmittag)\s+(?:des|zum|vom|auf\s+den)\s+)?"
                     rf"(?:(?P<wd>{weekday})(?P<apposed>,)?\s+(?:(?:den|dem)\s+)?)?(?P<day>\d{{1,2}})\.\s*(?P<month>{month})(?!\w)"
-                    rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{clock})?"
+                    rf"(?:\s+{year}|{of_year})?(?:,?\s+(?:um|gegen|ab)\s+{CLOCK})?"
                 ),
             ),
             (
@@ -136,10 +137,10 @@ class PatternSet:
                 "weekday",
                 re.compile(
                     rf"{b}(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
-                    rf"(?P<wd>{weekday})(?P<part>{PARTS})?(?!\w)"
+                    rf"(?P<wd>{weekday})(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
                 ),
             ),
-            ("weekdays", re.compile(rf"{b}(?P<wd>{weekday.lower()})s(?!\w)")),
+            ("weekdays", re.compile(rf"{b}(?P<wd>{weekday.lower()}|{weekday})s(?!\w)")),
             ("weekend", re.compile(rf"{b}(?:(?P<mod>{mod})\s+)?Wochenendes?(?!\w)")),
             (
                 "word",
@@ -194,7 +195,7 @@ class PatternSet:
                 ),
             ),
             ("daypart", re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?P<part>Abends|Nachmittags|Vormittags)(?!\w)")),
-            ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{clock}")),
+            ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK}")),
             (
                 "clock",
                 re.compile(
@@ -230,7 +231,7 @@ class PatternSet:
             (
                 "every",
                 re.compile(
-                    rf"{b}(?:[Jj]ede[nms]?\s+(?P<unit>Stunde|Tag|Woche|Monat|Jahr)|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
+                    rf"{b}(?:[Jj]ede[nms]?\s+(?:(?P<unit>Stunde|Tag|Woche|Monat|Jahr)|(?P<eseason>{SEASON_NAMES}|Wochenende))|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
                     rf"|(?P<per>pro|am|je)\s+(?P<unit3>Stunde|Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
                 ),
             ),
@@ -287,6 +288,8 @@ class PatternSet:
         """Context checks that regexes cannot express (names, counts, nouns)."""
         before = text[max(0, start - 20) : start].split()
         previous = before[-1] if before else ""
+        if kind in COUNTED_KINDS and text[max(0, start - 1) : start] == ":":
+            return False  # the seconds of a race time (``3:35:49,5 Std.``), not a count of its own
         if kind == "month" and "year" not in groups and "pmod" not in groups:
             return groups["month"] not in self.lex.context_months or previous in self.cues
         if kind == "year":
@@ -303,6 +306,8 @@ class PatternSet:
             ):
                 groups["nowadays"] = "1"
             return self._word_ok(groups, text, start, end, previous)
+        if kind == "weekdays" and groups["wd"][:1].isupper() and not _sentence_start(text, start):
+            return False  # ``Montags`` is the adverb only where a sentence starts (else ``des Montags``)
         if kind == "span_adj" and text[start].isupper() and not _sentence_start(text, start):
             return False  # a name (``der Dreißigjährige Krieg``), not a length
         if kind == "span_adj" and groups["unit"] == "jährig":

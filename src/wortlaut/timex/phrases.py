@@ -36,7 +36,10 @@ HOUR_PARTS = {
 COMPOUND_UNITS = {"tag": "D", "woche": "W", "monat": "M", "jahr": "Y", "stunde": "H"}
 #: Positions in a unit said as one compound (``Jahresende``, ``Monatsbeginn``, ``Wochenmitte``) -> TIMEX3 mod.
 UNIT_POSITIONS = {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END"}
-KINDS = frozenset({"dayadj", "dayhours", "compound_duration", "unit_position"})
+KINDS = frozenset({"dayadj", "dayhours", "compound_duration", "unit_position", "stopwatch"})
+#: Units of a duration written like a clock (``nach 3:38 Stunden`` = PT3H38M, ``in 1:14,607 Minuten``):
+#: the TIMEX3 units of its fields, first to last.
+STOPWATCH_UNITS = {"Stunden": "HMS", "Std": "HMS", "Minuten": "MS", "Min": "MS"}
 #: (type, value, relative, mod)
 Found = tuple[str, str | None, str | None, str | None]
 
@@ -68,6 +71,20 @@ def extra_patterns(lex: TimeLexicon, boundary: str, number: str) -> list[tuple[s
             "unit_position",
             re.compile(
                 rf"{b}(?P<unitc>Jahres|Monats|Wochen)(?P<pos>ende|anfang|beginn|mitte)(?!\w)(?:\s+(?P<year>\d{{4}})(?!\d))?"
+            ),
+        ),
+        (
+            "duration_abbr",
+            # Digits and a space only (``2 min``, ``9,8 Sek.``): the trigger needs the digit before the unit.
+            re.compile(
+                rf"{b}(?P<num>\d+(?:,\d+)?)[ \xa0](?P<unit>{_alt(list(lex.unit_abbreviations))})(?!\w)"
+            ),
+        ),
+        (
+            "stopwatch",
+            re.compile(
+                rf"{b}(?P<sw>\d{{1,2}}(?::\d{{2}}){{1,2}}(?:,\d{{1,3}})?)\s+(?:[a-zäöü]+en\s+)?"
+                rf"(?P<swunit>Stunden|Minuten|(?:Std|Min)(?!\w)\.?)(?!\w)"
             ),
         ),
         (
@@ -121,6 +138,8 @@ def resolve(
         return "TIME", f"{focus.isoformat()}T{code}", None, None
     if kind == "unit_position":
         return _unit_position(g, anchor)
+    if kind == "stopwatch":
+        return "DURATION", stopwatch_value(g["sw"], g["swunit"]), None, None
     noun = g["noun"].lower()
     endings = [
         suffix for suffix, role in time_nouns().items() if role == "compound" and noun.endswith(suffix)
@@ -131,6 +150,17 @@ def resolve(
         return "DURATION", None, None, None  # a plural unit after "one" is no count (``einer Reportage``)
     count = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
     return "DURATION", f"PT{count}H" if unit == "H" else f"P{count}{unit}", None, None
+
+
+def stopwatch_value(fields: str, unit: str) -> str | None:
+    """``3:38`` hours = PT3H38M, ``1:14,607`` minutes = PT1M14.607S, ``8:14:40`` hours = PT8H14M40S; a field
+    out of range (``1:75``) gives no value."""
+    parts = [float(part.replace(",", ".")) for part in fields.split(":")]
+    units = "HMS" if len(parts) == 3 else STOPWATCH_UNITS[unit.rstrip(".")]
+    if any(part >= 60 for part in parts[1:]):
+        return None
+    text = "".join(f"{part:g}{code}" for part, code in zip(parts, units, strict=False) if part)
+    return "PT" + (text or "0S")
 
 
 def _unit_position(g: dict[str, str], anchor: date | None) -> Found:

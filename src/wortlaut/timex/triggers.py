@@ -56,12 +56,13 @@ FIXED: dict[str, tuple[str, ...]] = {
     "dayhours": ("stunden",),
     "unit_position": ("Jahres", "Monats", "Wochen"),
     "compound_duration": ("tage", "wochen", "monate", "jahre", "stunden"),
+    "stopwatch": ("Stunden", "Minuten", "Std", "Min"),
     "daypart": ("Abend", "Nachmittag", "Vormittag", "Morgen"),
     "season": SEASONS,
     "quarter": ("Quartal", "Halbjahr", "Jahreshälfte", "Trimester"),
-    "every": (*UNITS, "Stunde"),
+    "every": (*UNITS, "Stunde", *SEASONS),
     "decade_word": ("iger", "Nuller", "nuller", "zehner", "Zehner"),
-    "decade_mod": ("Jahr",),
+    "decade_mod": ("Jahr", "0er"),
     "decade_short": ("0er",),
     "century_word": ("Jahrhundert",),
     "century_digits": ("Jahrhundert",),
@@ -94,9 +95,13 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
             "daymonth": months,
             "month": months,
             "weekday": tuple(lex.weekdays),
-            "weekdays": tuple(name.lower() for name in lex.weekdays),
+            "weekdays": tuple(name[1:] + "s" for name in lex.weekdays),
             "word": _cap(list(lex.words)),
             "duration": tuple(lex.units),
+            # a digit, a space and the unit (``min`` alone is in Termin, Minister): the pattern demands them
+            "duration_abbr": tuple(
+                f"{d}{gap}{unit}" for d in DIGITS for gap in " \xa0" for unit in lex.unit_abbreviations
+            ),
             "holiday": tuple(load_holidays()),
         }
     )
