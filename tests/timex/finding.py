@@ -15,3 +15,11 @@ def find(finder: TimeFinder, text: str, anchor: str | None = ANCHOR) -> list[Tim
     """The time expressions ``finder`` reads in ``text`` written on ``anchor`` (no date when None)."""
     day = date.fromisoformat(anchor) if anchor else None
     return finder.find(text, anchor=lambda _offset: day)
+
+
+def value_of(finder: TimeFinder, text: str, expression: str) -> tuple[str, str | None] | None:
+    """(type, TimeML value) of the first find overlapping ``expression`` in ``text``; None when none does."""
+    start = text.index(expression)
+    end = start + len(expression)
+    hits = [t for t in find(finder, text) if t.start < end and start < t.end]
+    return (hits[0].type, hits[0].timeml_value or hits[0].value) if hits else None

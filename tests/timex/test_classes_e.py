@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.timex.finding import find
+from tests.timex.finding import find, value_of
 from wortlaut.timex.finder import TimeFinder
-
-
-def value_of(finder: TimeFinder, text: str, expression: str) -> tuple[str, str | None] | None:
-    """(type, TimeML value) of the find overlapping ``expression`` in ``text``."""
-    start = text.index(expression)
-    end = start + len(expression)
-    hits = [t for t in find(finder, text) if t.start < end and start < t.end]
-    return (hits[0].type, hits[0].timeml_value or hits[0].value) if hits else None
 
 
 @pytest.mark.parametrize(
