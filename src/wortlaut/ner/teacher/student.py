@@ -18,7 +18,6 @@ held-out block.
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -30,23 +29,11 @@ from wortlaut.ner.corpus import Sentence, read_germeval
 from wortlaut.ner.folds import share_of
 from wortlaut.ner.spans import SpanScorer, bio_spans
 from wortlaut.ner.tagger import load_tagger as load_crf
-from wortlaut.ner.train import report, train_model
+from wortlaut.ner.teacher.silver import MAX_WORDS, MIN_WORDS, wikinews_sentences
+from wortlaut.ner.train import C1, C2, report, train_model
 
-#: Silver sentences shorter than this carry almost no context (headlines, datelines); longer than
-#: the maximum are mostly run-on tables.  Set by looking at the length distribution, not by score.
-MIN_WORDS, MAX_WORDS = 4, 80
 #: CRF iterations: the same as the ``--cv 3 --iterations 100`` comparison rows.
 CRF_ITERATIONS = 100
-
-
-def wikinews_sentences(folder: Path) -> Iterator[tuple[str, ...]]:
-    """Token sequences of each sentence of every WikiNews JSON article in ``folder``."""
-    for path in sorted(folder.glob("*.json")):
-        article = json.loads(path.read_text(encoding="utf-8"))
-        for sentence in article.get("sentences", []):
-            words = tuple(sentence["tokens"])
-            if MIN_WORDS <= len(words) <= MAX_WORDS:
-                yield words
 
 
 def gnad_sentences(path: Path, limit: int) -> Iterator[tuple[str, ...]]:
@@ -100,10 +87,17 @@ def label_silver(teacher: Path, sentences: list[tuple[str, ...]], out: Path, thr
     write_silver(sentences, tags, out)
 
 
-def crf_score(train: list[Sentence], test: Sequence[Sentence]) -> SpanScorer:
-    """Train the CRF (shipped features, ``CRF_ITERATIONS``) on ``train`` and score ``test``."""
+def crf_score(
+    train: list[Sentence],
+    test: Sequence[Sentence],
+    *,
+    c1: float = C1,
+    c2: float = C2,
+    iterations: int = CRF_ITERATIONS,
+) -> SpanScorer:
+    """Train the CRF (shipped features, ``CRF_ITERATIONS`` by default) on ``train`` and score ``test``."""
     with tempfile.TemporaryDirectory() as scratch:
-        path = train_model(train, Path(scratch) / "student.npz", iterations=CRF_ITERATIONS)
+        path = train_model(train, Path(scratch) / "student.npz", c1=c1, c2=c2, iterations=iterations)
         tagger = load_crf(path)
         scorer = SpanScorer()
         for sentence in test:
