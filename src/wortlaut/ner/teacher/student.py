@@ -7,8 +7,10 @@ Run from the project root (needs the ``train`` extra)::
 
 The unlabeled text is WikiNews (``quotes-wikinews/train``, already split into
 sentences and tokens) and, with ``--gnad-tsv``, 10kGNAD's DER STANDARD articles
-(split by the project's own tokens stage); both are CC BY-NC-SA 4.0, so a CRF
-trained on them could not ship as the default.  Never GermEval text.  The silver
+(split by the project's own tokens stage).  10kGNAD is CC BY-NC-SA 4.0, so a CRF
+trained on it could not ship as the default; the WikiNews article text is Wikinews'
+own CC BY 2.5 text (see :mod:`wortlaut.ner.teacher.silver`, which also writes the
+teacher's confidences, and :mod:`wortlaut.ner.teacher.cv`).  Never GermEval text.  The silver
 tags are written once per source in GermEval's column format and reused by
 later runs.  The CRF
 is trained exactly as one fold of ``wortlaut eval ner --cv 3`` trains it, with
