@@ -83,3 +83,15 @@ class SpanScorer:
             sum(self._predicted[k] for k in kinds),
             sum(self._gold[k] for k in kinds),
         )
+
+    def counts(self) -> dict[str, list[int]]:
+        """``{type: [correct, predicted, gold]}`` for every type seen: a record that pools across runs."""
+        kinds = sorted(set(self._gold) | set(self._predicted))
+        return {k: [self._correct[k], self._predicted[k], self._gold[k]] for k in kinds}
+
+    def add_counts(self, counts: dict[str, list[int]]) -> None:
+        """Add a record written by :meth:`counts` (another fold's results, say)."""
+        for kind, (correct, predicted, gold) in counts.items():
+            self._correct[kind] += correct
+            self._predicted[kind] += predicted
+            self._gold[kind] += gold

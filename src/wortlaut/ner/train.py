@@ -104,13 +104,33 @@ def report(scorer: SpanScorer) -> str:
 @click.option("--c1", type=float, default=C1, show_default=True)
 @click.option("--c2", type=float, default=C2, show_default=True)
 @click.option("--iterations", type=int, default=MAX_ITERATIONS, show_default=True)
+@click.option(
+    "--silver",
+    "silver_files",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="Teacher-tagged sentences to add (wortlaut.ner.teacher.silver; never of the slice).",
+)
+@click.option("--min-confidence", type=float, default=0.0, show_default=True, help="Silver filter.")
 def main(
-    data_dir: Path | None, out: Path | None, groups: str, c1: float, c2: float, iterations: int
+    data_dir: Path | None,
+    out: Path | None,
+    groups: str,
+    c1: float,
+    c2: float,
+    iterations: int,
+    silver_files: tuple[Path, ...],
+    min_confidence: float,
 ) -> None:
     """Train the NER model and print its scores on the held-out slice."""
+    from wortlaut.ner.teacher.silver import confident, read_silver
+
     chosen = [group for group in groups.split(",") if group]
     try:
         train, held_out = training_and_held_out(data_dir or default_data_dir())
+        silver = [s for path in silver_files for s in confident(read_silver(path), min_confidence)]
+        click.echo(f"{len(train)} gold + {len(silver)} silver sentences", err=True)
+        train += silver
         started = time.perf_counter()
         path = train_model(
             train, out or default_model_path(), groups=chosen, c1=c1, c2=c2, iterations=iterations

@@ -19,6 +19,7 @@ from wortlaut.ner.teacher.tagging import (  # noqa: E402
     load_tagger,
     new_tagger,
     predict,
+    predict_scored,
     repair_bio,
     save_tagger,
 )
@@ -68,3 +69,15 @@ def test_predict_gives_one_valid_tag_per_word_and_saved_tagger_predicts_the_same
     assert all(tag in LABELS for sentence in tags for tag in sentence)
     save_tagger(tagger, tmp_path / "teacher.pt")
     assert predict(load_tagger(weights, tmp_path / "teacher.pt"), pieces, sentences) == tags
+
+
+def test_predict_scored_gives_the_same_tags_and_the_least_sure_words_probability(
+    weights: E5Weights, pieces: Pieces
+) -> None:
+    torch.manual_seed(0)
+    tagger = new_tagger(weights)
+    sentences = [["Olaf", "Scholz", "reist", "nach", "Paris", "."], ["Hallo"]]
+    scored = predict_scored(tagger, pieces, sentences)
+    assert [tags for tags, _ in scored] == predict(tagger, pieces, sentences)
+    # an untrained head spreads its probability: never certain, never below uniform
+    assert all(1 / len(LABELS) <= sure < 1.0 for _, sure in scored)

