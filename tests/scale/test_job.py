@@ -33,7 +33,7 @@ INPUTS = [str(SAMPLES_DIR / "agenturmeldungen.jsonl"), str(SAMPLES_DIR / "2025-0
 
 @pytest.fixture(scope="module", autouse=True)
 def ray_session() -> Iterator[None]:
-    """Ray started the way ``wortlaut batch`` starts it (Ray Data imported while it waits)."""
+    """Ray started the way ``wortlaut batch`` starts it."""
     monkey = pytest.MonkeyPatch()  # start_ray sets these when unset: keep them out of later tests
     monkey.setenv("RAY_worker_niceness", "0")
     monkey.setenv("RAY_USAGE_STATS_ENABLED", "0")

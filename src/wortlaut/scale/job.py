@@ -24,10 +24,8 @@ a free core would wait forever (observed on 2 cores).
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,10 +46,11 @@ BATCH_SIZE = 16
 WORKER_NICENESS = 0
 #: Analysis calls queued per actor.  Ray Data's executor notices a finished call by polling
 #: (``ray.wait`` over all running calls with a 0.1 s timeout), so with one call in flight an
-#: actor stood idle 0.13 s (median) between files: 4.6 s of 13 s at 200 articles (measured
-#: 2026-12-06 15:35 UTC, load 5-7); with two the next file is already queued on the actor
-#: (median gap 0.011 s).  Not more: at the end an actor can hold a queued file while the other
-#: idles (Ray Data's default, four, left one actor a queue of files at the end).
+#: actor stood idle a median 0.14-0.18 s after every file, 4.2-5.8 s per actor at 300 articles;
+#: with two the next file is already queued on the actor (median 0.025-0.032 s, 1.0-1.2 s in
+#: all; ``benchmarks.bench_scale_calls``, 2026-12-06 16:12 UTC, load 26-41).  Not more: at the
+#: end an actor can hold a queued file while the other idles (Ray Data's default, four, left
+#: one actor a queue of files at the end).
 CALLS_IN_FLIGHT = 2
 #: Remote arguments of the steps that must not wait for a core (see module docstring).
 NO_CPU: dict[str, Any] = {"num_cpus": 0}
@@ -131,49 +130,12 @@ def start_ray(*, address: str | None, workers: int) -> float:
     # Offline by rule: Ray's usage statistics would try to report to the network.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not ray.is_initialized():
-        importing = _import_ray_data_meanwhile()
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
         if address:
             ray.init(address=address, **options)
         else:
             ray.init(num_cpus=workers, **options)
-        importing.join()
     return time.perf_counter() - started
-
-
-#: Ray Data modules the driver imports when a job starts (found by listing ``sys.modules`` before
-#: and after a job): imported while ``ray.init`` waits.  A name another Ray version lacks is skipped.
-RAY_DATA_MODULES = (
-    "ray.data._internal.execution.streaming_executor",
-    "ray.data._internal.execution.operators.actor_pool_map_operator",
-    "ray.data._internal.planner.planner",
-    "ray.data._internal.cluster_autoscaler",
-)
-
-
-def _import_ray_data_meanwhile() -> threading.Thread:
-    """Import Ray Data in a thread while ``ray.init`` waits for Ray's processes to come up.
-
-    ``ray.init`` spends most of its seconds polling for the API server and the raylet,
-    which wait for their Python start-up; the driver's own imports of Ray Data (about
-    0.6 CPU-s, and as much again for what ``DataContext.get_current()`` and the executor
-    import lazily) otherwise follow it on the job's critical path.  A failed import is
-    left to the driver's next import, which raises it in the usual place.
-    """
-
-    def load() -> None:
-        try:
-            import ray.data
-
-            ray.data.DataContext.get_current()  # imports Ray Data's issue detectors (0.3-0.9 s)
-            for name in RAY_DATA_MODULES:
-                importlib.import_module(name)
-        except Exception:  # raised again, with its traceback, where the job imports it
-            return
-
-    thread = threading.Thread(target=load, name="wortlaut-import-ray-data", daemon=True)
-    thread.start()
-    return thread
 
 
 def run_batch(
