@@ -26,16 +26,23 @@ from wortlaut.store import Store
 
 pytestmark = pytest.mark.slow
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'wortlaut[scale]')")
-from wortlaut.scale.job import BatchError, _link, run_batch  # noqa: E402
+from wortlaut.scale.job import BatchError, _link, run_batch, start_ray  # noqa: E402
 
 INPUTS = [str(SAMPLES_DIR / "agenturmeldungen.jsonl"), str(SAMPLES_DIR / "2025-03-05_haushalt.txt")]
 
 
 @pytest.fixture(scope="module", autouse=True)
 def ray_session() -> Iterator[None]:
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
+    """Ray started the way ``wortlaut batch`` starts it."""
+    monkey = pytest.MonkeyPatch()  # start_ray sets these when unset: keep them out of later tests
+    monkey.setenv("RAY_worker_niceness", "0")
+    monkey.setenv("RAY_USAGE_STATS_ENABLED", "0")
+    try:
+        assert start_ray(address=None, workers=2) > 0
+        yield
+    finally:
+        ray.shutdown()
+        monkey.undo()
 
 
 @pytest.fixture(scope="module")

@@ -44,6 +44,14 @@ BATCH_SIZE = 16
 #: Priority of Ray's worker processes on a local start: that of the own pool's workers (Ray's
 #: default, 15, lets any other process on the machine go first).
 WORKER_NICENESS = 0
+#: Analysis calls queued per actor.  Ray Data's executor notices a finished call by polling
+#: (``ray.wait`` over all running calls with a 0.1 s timeout), so with one call in flight an
+#: actor stood idle a median 0.14-0.18 s after every file, 4.2-5.8 s per actor at 300 articles;
+#: with two the next file is already queued on the actor (median 0.025-0.032 s, 1.0-1.2 s in
+#: all; ``benchmarks.bench_scale_calls``, 2026-12-06 16:12 UTC, load 26-41).  Not more: at the
+#: end an actor can hold a queued file while the other idles (Ray Data's default, four, left
+#: one actor a queue of files at the end).
+CALLS_IN_FLIGHT = 2
 #: Remote arguments of the steps that must not wait for a core (see module docstring).
 NO_CPU: dict[str, Any] = {"num_cpus": 0}
 
@@ -244,9 +252,7 @@ def _analysed(
 ) -> Any:
     """Read, analyse and write ``files`` on ``workers`` actors: rows of id, day, error (and record).
 
-    One file per actor call, and one call in flight per actor: Ray Data's default (up to
-    four queued per actor) let one actor hold a queue of files at the end while the other
-    stood idle.
+    One file per actor call, :data:`CALLS_IN_FLIGHT` calls queued per actor.
     """
     import ray
 
@@ -262,7 +268,7 @@ def _analysed(
         .map_batches(
             tasks.Analyzer,
             fn_constructor_kwargs=options,
-            compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
+            compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=CALLS_IN_FLIGHT),
             num_cpus=1,
             batch_size=1,
             batch_format="pyarrow",
