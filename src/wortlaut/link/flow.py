@@ -14,9 +14,11 @@ ingest runner (:mod:`wortlaut.store.loader`) both go through here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from wortlaut.article import Article
 from wortlaut.link.encoder import Encoder
@@ -43,12 +45,18 @@ class BatchOutcome:
 
 
 def add_and_link(
-    store: Store, articles: Iterable[Article], *, link: bool = True, encoder: Encoder | None = None
+    store: Store,
+    articles: Iterable[Article],
+    *,
+    link: bool = True,
+    encoder: Encoder | None = None,
+    vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
 ) -> BatchOutcome:
     """Store ``articles`` in one transaction, then (``link``) link the new ones from memory.
 
     Store errors (a read-only store, a full disk) propagate; linking errors are
     caught, logged and returned, since the batch itself is safely stored.
+    ``vectors`` go to :func:`~wortlaut.link.update.update` (handed-over lead vectors).
     """
     batch = list(articles)
     results = store.add_many(batch, link=False)
@@ -56,7 +64,7 @@ def add_and_link(
     if not link or not stored:
         return BatchOutcome(results=results, stored=stored)
     try:
-        report = update(store, stored, encoder=encoder, articles=batch)
+        report = update(store, stored, encoder=encoder, articles=batch, vectors=vectors)
     except Exception as error:  # the articles stay stored and journalled in link_pending
         reason = f"{type(error).__name__}: {error}"
         logger.error(

@@ -38,6 +38,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from wortlaut.article import Article
 from wortlaut.link import aliases, digest, duplicates, relations, statements, stories
 from wortlaut.link.cascade import CascadeEncoder
@@ -101,7 +103,11 @@ def _texts(
 
 
 def _encode_before_lock(
-    connection: Connection, encoder: Encoder, wanted: Sequence[str], given: Mapping[str, Article] | None
+    connection: Connection,
+    encoder: Encoder,
+    wanted: Sequence[str],
+    given: Mapping[str, Article] | None,
+    vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
 ) -> None:
     """Fill the vector cache for these articles without holding the write lock while encoding.
 
@@ -113,7 +119,7 @@ def _encode_before_lock(
         return
     rows, _ = _load(connection, wanted, given)
     if rows:
-        _prefetch(connection, encoder, rows, write=transaction)
+        _prefetch(connection, encoder, rows, write=transaction, vectors=vectors)
 
 
 def _prefetch(
@@ -122,19 +128,21 @@ def _prefetch(
     rows: Sequence[stories.ArticleRow],
     *,
     write: Callable[[Connection], AbstractContextManager[None]] | None = None,
+    vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
 ) -> tuple[list[statements.StatementRow], list[statements.SpeakerBatch]]:
     """Fill the vector cache with every text this batch's linking reads; returns the statement plan.
 
     A cascade encoder's cheap statement vectors come first: they decide which
     speakers' statements its precise encoder must read, and those go to it in
     one call with the article leads, so the linking finds every vector cached.
+    ``vectors`` are handed-over vectors by ``(kind, text)`` (see :func:`update`).
     """
     pending, speakers, texts = _texts(connection, rows, encoder)
     if isinstance(encoder, CascadeEncoder):
         prefetch(connection, encoder.cheap, [text for text in texts if text[0] != "article"], write=write)
         leads = [text for text in texts if text[0] == "article"]
         texts = leads + statements.precise_texts(connection, encoder, speakers)
-    prefetch(connection, encoder, texts, write=write)
+    prefetch(connection, encoder, texts, write=write, given=vectors)
     return pending, speakers
 
 
@@ -144,17 +152,22 @@ def update(
     *,
     encoder: Encoder | None = None,
     articles: Iterable[Article] | None = None,
+    vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
 ) -> LinkReport:
     """Link newly stored articles into duplicates, stories and statement groups (idempotent).
 
     ``articles`` are the analysed articles just stored (as given to the store):
     linking takes them from memory instead of reading their JSON back.
+    ``vectors`` are ``encoder``'s vectors computed elsewhere, by ``(kind, text)``,
+    e.g. ``("article", lead)`` from ingest's workers, which encode each lead on
+    the core that analysed the article: texts found there are cached from them,
+    not encoded again (same vectors, so the same links).
     """
     connection = connection_of(store_or_connection)
     wanted = list(dict.fromkeys(article_ids))
     encoder = encoder or default_encoder()
     given = _by_id(articles) if articles is not None else None
-    _encode_before_lock(connection, encoder, wanted, given)
+    _encode_before_lock(connection, encoder, wanted, given, vectors)
     with transaction(connection):
         rows, linked = _load(connection, wanted, given)
         joins: dict[str, str] = {}
@@ -164,9 +177,9 @@ def update(
             if found is not None:
                 duplicates.record(connection, found)
                 joins[row.id] = found.duplicate_of
-        pending, speakers = _prefetch(connection, encoder, rows)
-        vectors = stories.article_vectors(connection, encoder, rows)
-        assigned = stories.cluster(connection, encoder, vectors, rows, joins)
+        pending, speakers = _prefetch(connection, encoder, rows, vectors=vectors)
+        lead_vectors = stories.article_vectors(connection, encoder, rows)
+        assigned = stories.cluster(connection, encoder, lead_vectors, rows, joins)
         groups_created = statements.group_statements(connection, encoder, speakers)
         touched = {story_id for story_id, _ in assigned.values()}
         digest.refresh(connection, sorted(touched))

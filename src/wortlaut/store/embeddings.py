@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
@@ -90,6 +90,7 @@ def prefetch(
     requests: Sequence[tuple[str, str]],
     *,
     write: Callable[[sqlite3.Connection], AbstractContextManager[None]] | None = None,
+    given: Mapping[tuple[str, str], np.ndarray] | None = None,
 ) -> int:
     """Encode, in ONE encoder call, every ``(kind, text)`` whose vector is not cached yet; returns the count.
 
@@ -97,7 +98,11 @@ def prefetch(
     texts of an ingest batch (article leads and statements) is the fastest way
     to fill the cache that :func:`cached_encode` then reads.  ``write`` (e.g.
     :func:`transaction`) wraps only the cache writes, so a caller outside a
-    transaction encodes without holding the write lock.
+    transaction encodes without holding the write lock.  ``given`` holds
+    vectors already computed elsewhere by this encoder, by ``(kind, text)``
+    (ingest's workers encode each article's lead): a missing text found there
+    is cached from it instead of being encoded again, so the cache ends up
+    the same.  Returns the count of texts cached by this call.
     """
     by_kind: dict[str, dict[str, str]] = {}
     for kind, text in requests:
@@ -107,10 +112,23 @@ def prefetch(
         found = load_blobs(connection, cache_kind, list(texts))
         missing += [(cache_kind, key, text) for key, text in texts.items() if key not in found]
     if missing:
-        vectors = encoder.encode([text for _, _, text in missing])
+        vectors = _vectors_of(encoder, missing, given or {})
         with write(connection) if write else nullcontext():
             _store_missing(connection, missing, vectors)
     return len(missing)
+
+
+def _vectors_of(
+    encoder: Encoder, missing: list[tuple[str, str, str]], given: Mapping[tuple[str, str], np.ndarray]
+) -> np.ndarray:
+    """Rows for ``missing`` in order: handed-over vectors where ``given`` has them, the rest encoded."""
+    prefix = f"{encoder.name}:"
+    handed = [given.get((kind.removeprefix(prefix), text)) for kind, _, text in missing]
+    todo = [text for (_, _, text), vector in zip(missing, handed, strict=True) if vector is None]
+    if not given or len(todo) == len(missing):
+        return encoder.encode(todo)
+    encoded = iter(encoder.encode(todo) if todo else [])
+    return np.stack([vector if vector is not None else next(encoded) for vector in handed])
 
 
 def _store_missing(

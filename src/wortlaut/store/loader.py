@@ -11,6 +11,14 @@ resumable too: each batch is linked right after its commit, and articles a kill 
 in the store's link journal, which is worked off at the start of the next run
 (with linking on).  A batch whose linking fails is reported as a failure
 naming its articles; they stay journalled for ``wortlaut link``.
+
+With forked workers and the e5 encoder, each worker also encodes the lead of
+the article it analysed (the text story clustering reads; its vector depends
+on the article and the encoder alone) and hands the vector over with the
+article, so e5's largest share runs on every core instead of the main process
+alone; linking caches the handed-over vector instead of encoding the lead
+again (:func:`wortlaut.link.update.update`'s ``vectors``).  Same vectors, so
+the same links: e5 gives a text the same bits alone or in a batch.
 """
 
 from __future__ import annotations
@@ -22,8 +30,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from wortlaut.article import Article
 from wortlaut.ingest.pagedates import override_published
+from wortlaut.link import stories
+from wortlaut.link.encoder import E5Encoder, Encoder, default_encoder
 from wortlaut.link.flow import add_and_link
 from wortlaut.link.update import link_pending
 from wortlaut.store.core import Store
@@ -66,7 +78,17 @@ class IngestReport:
         return self.added + self.replaced
 
 
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """An article analysed by a worker, with its lead text and that text's vector (``None``: not encoded)."""
+
+    article: Article
+    lead: tuple[str, np.ndarray] | None
+
+
 _worker_analyzer: Analyzer | None = None
+#: The encoder a forked worker encodes leads with (the parent's, inherited); ``None``: no hand-over.
+_worker_encoder: Encoder | None = None
 
 
 def _init_worker(factory: Callable[[], Analyzer]) -> None:
@@ -75,9 +97,41 @@ def _init_worker(factory: Callable[[], Analyzer]) -> None:
     _worker_analyzer = factory()
 
 
-def _analyze_in_worker(article: Article) -> Article | Failure:
+def _analyze_in_worker(article: Article) -> Article | Failure | Analysed:
     assert _worker_analyzer is not None
-    return _safe(_worker_analyzer, article)
+    result = _safe(_worker_analyzer, article)
+    if _worker_encoder is None or isinstance(result, Failure):
+        return result
+    return with_lead(result, _worker_encoder)
+
+
+def with_lead(article: Article, encoder: Encoder) -> Analysed:
+    """``article`` with its lead (what story clustering encodes) and the lead's vector by ``encoder``.
+
+    An encoder error leaves the lead to the main process (``lead=None``): it
+    encodes it there as it would without workers.
+    """
+    text = stories.article_text(stories.article_row(article, ""), encoder.family)
+    try:
+        vector = encoder.encode([text])[0]
+    except Exception:  # the main process encodes it instead
+        return Analysed(article, None)
+    return Analysed(article, (text, vector))
+
+
+def lead_encoder() -> Encoder | None:
+    """The encoder forked workers may encode leads with: the store's default, when it is e5 on one thread.
+
+    Only e5 (the default): its leads are the costly part of linking, and it
+    gives a text the same vector alone or in a batch.  On one OpenMP thread
+    (:data:`wortlaut.link.encoder.E5_THREADS`) no thread pool exists that a
+    fork could leave broken; with more, the main process encodes as before.
+    """
+    try:
+        encoder = default_encoder()
+    except Exception:  # linking reports it per batch, as without workers
+        return None
+    return encoder if isinstance(encoder, E5Encoder) and encoder.threads == 1 else None
 
 
 def _safe(analyzer: Analyzer, article: Article) -> Article | Failure:
@@ -137,9 +191,12 @@ def ingest(
             yield item
 
     writer = _BatchWriter(store, report, batch_size, on_item, link=link, on_failure=on_failure)
-    for result in _analysed(fresh(), analyzer_factory, workers):
+    leads = link and workers > 1 and analyzer_factory is not None
+    for result in _analysed(fresh(), analyzer_factory, workers, leads=leads):
         if isinstance(result, Failure):
             _fail(report, result, on_failure)
+        elif isinstance(result, Analysed):
+            writer.push(result.article, result.lead)
         else:
             writer.push(result)
     writer.flush()
@@ -162,17 +219,21 @@ class _BatchWriter:
         self.store, self.report, self.size, self.on_item = store, report, max(1, size), on_item
         self.link, self.on_failure = link, on_failure
         self.buffer: list[Article] = []
+        #: Handed-over lead vectors of the buffered articles, by ``("article", lead text)``.
+        self.vectors: dict[tuple[str, str], np.ndarray] = {}
 
-    def push(self, article: Article) -> None:
+    def push(self, article: Article, lead: tuple[str, np.ndarray] | None = None) -> None:
         self.buffer.append(article)
+        if lead is not None:
+            self.vectors[("article", lead[0])] = lead[1]
         if len(self.buffer) >= self.size:
             self.flush()
 
     def flush(self) -> None:
         if not self.buffer:
             return
-        outcome = add_and_link(self.store, self.buffer, link=self.link)
-        self.buffer = []
+        outcome = add_and_link(self.store, self.buffer, link=self.link, vectors=self.vectors or None)
+        self.buffer, self.vectors = [], {}
         if outcome.link_error is not None:  # stored and journalled: reported, retried by the next run
             self.report.unlinked += len(outcome.stored)
             _fail(self.report, _link_failure(outcome.stored, outcome.link_error), self.on_failure)
@@ -213,9 +274,13 @@ def _fail(report: IngestReport, failure: Failure, on_failure: Callable[[Failure]
 
 
 def _analysed(
-    articles: Iterator[Article], factory: Callable[[], Analyzer] | None, workers: int
-) -> Iterator[Article | Failure]:
-    """Analysed articles in input order, on ``workers`` processes when more than one."""
+    articles: Iterator[Article], factory: Callable[[], Analyzer] | None, workers: int, *, leads: bool = False
+) -> Iterator[Article | Failure | Analysed]:
+    """Analysed articles in input order, on ``workers`` processes when more than one.
+
+    ``leads``: forked workers also encode each lead (:func:`lead_encoder`, built
+    here before the fork so the workers share its model pages).
+    """
     if factory is None:
         yield from articles
         return
@@ -229,17 +294,18 @@ def _analysed(
         with context.Pool(workers, initializer=_init_worker, initargs=(factory,)) as pool:
             yield from pool.imap(_analyze_in_worker, articles, chunksize=_CHUNK_SIZE)
         return
-    with _forked_pool(context, workers, factory()) as pool:
+    encoder = lead_encoder() if leads else None
+    with _forked_pool(context, workers, factory(), encoder) as pool:
         yield from pool.imap(_analyze_in_worker, articles, chunksize=_CHUNK_SIZE)
 
 
-def _adopt_worker(analyzer: Analyzer) -> None:
-    """Pool initializer under ``fork``: the analyzer the parent built, inherited, not rebuilt."""
-    global _worker_analyzer
-    _worker_analyzer = analyzer
+def _adopt_worker(analyzer: Analyzer, encoder: Encoder | None = None) -> None:
+    """Pool initializer under ``fork``: the analyzer (and lead encoder) the parent built, inherited."""
+    global _worker_analyzer, _worker_encoder
+    _worker_analyzer, _worker_encoder = analyzer, encoder
 
 
-def _forked_pool(context: Any, workers: int, analyzer: Analyzer) -> Any:
+def _forked_pool(context: Any, workers: int, analyzer: Analyzer, encoder: Encoder | None = None) -> Any:
     """A pool of forked workers sharing ``analyzer``, built once in this process.
 
     Building the pipeline costs about 4 CPU s per process (HanTa, the
@@ -253,6 +319,6 @@ def _forked_pool(context: Any, workers: int, analyzer: Analyzer) -> Any:
     gc.collect()
     gc.freeze()
     try:
-        return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer,))
+        return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, encoder))
     finally:
         gc.unfreeze()

@@ -1,0 +1,105 @@
+"""Lead vectors handed over by ingest's workers: used by linking as given, never encoded again."""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.store.samples import filler_article, rutte_article
+from wortlaut.article import Article
+from wortlaut.link import stories
+from wortlaut.link.encoder import Encoder, HashingEncoder
+from wortlaut.store import Store, loader
+from wortlaut.store.embeddings import load_vectors, prefetch, text_key
+from wortlaut.store.loader import Analyzer, ingest, with_lead
+from wortlaut.store.rows import connection_of
+
+#: The module (``wortlaut.link.update`` the name is the function the package exports).
+link_update = importlib.import_module("wortlaut.link.update")
+
+
+class CountingEncoder:
+    """The hashing encoder, recording every text it is asked to encode."""
+
+    def __init__(self) -> None:
+        self.inner = HashingEncoder()
+        self.name, self.family, self.dim = self.inner.name, self.inner.family, self.inner.dim
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen += texts
+        return self.inner.encode(texts)
+
+
+def _cache(path: str) -> dict[tuple[str, str], bytes]:
+    with sqlite3.connect(path) as connection:
+        return {(kind, key): blob for kind, key, blob in connection.execute("SELECT * FROM embeddings")}
+
+
+def test_prefetch_caches_a_given_vector_instead_of_encoding_its_text(tmp_path: Path) -> None:
+    encoder = CountingEncoder()
+    marker = np.full(encoder.dim, 0.5, dtype=np.float32)  # not what the encoder would give
+    with Store.open(str(tmp_path / "s.sqlite")) as store:
+        connection = connection_of(store)
+        count = prefetch(
+            connection,
+            encoder,
+            [("article", "Ein Lead."), ("statement", "Ein Satz."), ("article", "Noch ein Lead.")],
+            given={("article", "Ein Lead."): marker},
+        )
+        found = load_vectors(connection, f"{encoder.name}:article", [text_key("Ein Lead.")])
+    assert count == 3
+    assert sorted(encoder.seen) == ["Ein Satz.", "Noch ein Lead."]
+    assert np.array_equal(found[text_key("Ein Lead.")], marker)
+
+
+def test_a_worker_encodes_the_text_that_story_clustering_reads() -> None:
+    article = rutte_article()
+    encoder = CountingEncoder()
+    analysed = with_lead(article, encoder)
+    expected = stories.article_text(stories.article_row(article, "2020-01-01"), encoder.family)
+    assert analysed.lead is not None
+    assert analysed.lead[0] == expected
+    assert np.array_equal(analysed.lead[1], encoder.inner.encode([expected])[0])
+
+
+def _identity() -> Analyzer:
+    def analyze(article: Article) -> Article:
+        return article
+
+    return analyze
+
+
+def _ingest(path: str, monkeypatch: pytest.MonkeyPatch, *, hand_over: bool) -> list[str]:
+    """Ingest three articles on two forked workers; returns the texts the main process encoded."""
+    main = CountingEncoder()
+    workers_encoder: Encoder = HashingEncoder()
+    monkeypatch.setattr(link_update, "default_encoder", lambda: main)
+    monkeypatch.setattr(loader, "lead_encoder", lambda: workers_encoder if hand_over else None)
+    articles = [rutte_article(), filler_article(1), filler_article(2)]
+    with Store.open(path) as store:
+        report = ingest(store, articles, analyzer_factory=_identity, workers=2, batch_size=2)
+    assert (report.added, report.failures) == (3, [])
+    return main.seen
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the hand-over needs forked workers")
+def test_handed_over_leads_are_not_encoded_again_and_give_the_same_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_path, without_path = str(tmp_path / "with.sqlite"), str(tmp_path / "without.sqlite")
+    encoded_with = _ingest(with_path, monkeypatch, hand_over=True)
+    encoded_without = _ingest(without_path, monkeypatch, hand_over=False)
+    leads = {
+        stories.article_text(stories.article_row(article, ""), "hashing")
+        for article in (rutte_article(), filler_article(1), filler_article(2))
+    }
+    assert leads <= set(encoded_without)
+    assert not leads & set(encoded_with)
+    assert _cache(with_path) == _cache(without_path)
+    assert any(kind.endswith(":article") for kind, _ in _cache(with_path))
