@@ -52,21 +52,28 @@ def read_germeval(path: Path) -> list[Sentence]:
     """Read a GermEval 2014 TSV file (``index, token, outer, inner`` per line, blank between sentences)."""
     if not path.is_file():
         raise CorpusError(f"{path}: no such GermEval file")
-    return list(_sentences(path))
+    return [sentence for sentence, _comments in sentence_blocks(path)]
 
 
-def _sentences(path: Path) -> Iterator[Sentence]:
+def sentence_blocks(path: Path) -> Iterator[tuple[Sentence, list[str]]]:
+    """Each sentence of a GermEval-column file with the ``#`` comment lines that came before it.
+
+    The comments carry what a file says about a sentence (GermEval's source URL, a silver file's
+    teacher confidence), so each reader of the columns picks what it needs from them.
+    """
     words: list[str] = []
     tags: list[str] = []
+    comments: list[str] = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             line = line.rstrip("\n")
             if line.startswith("#"):
+                comments.append(line)
                 continue
             if not line.strip():
                 if words:
-                    yield Sentence(tuple(words), tuple(tags))
-                words, tags = [], []
+                    yield Sentence(tuple(words), tuple(tags)), comments
+                words, tags, comments = [], [], []
                 continue
             fields = line.split("\t")
             if len(fields) < 3:
@@ -74,7 +81,7 @@ def _sentences(path: Path) -> Iterator[Sentence]:
             words.append(fields[1])
             tags.append(outer_tag(fields[2]))
     if words:
-        yield Sentence(tuple(words), tuple(tags))
+        yield Sentence(tuple(words), tuple(tags)), comments
 
 
 def split_test_a(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Sentence]]:

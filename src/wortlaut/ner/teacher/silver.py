@@ -32,13 +32,16 @@ from pathlib import Path
 
 import click
 
-from wortlaut.ner.corpus import CorpusError, Sentence, outer_tag
+from wortlaut.ner.corpus import CorpusError, Sentence, sentence_blocks
 
 #: Silver sentences shorter than this carry almost no context (headlines, datelines); longer than
 #: the maximum are mostly run-on tables.  Set by looking at the length distribution, not by score.
 MIN_WORDS, MAX_WORDS = 4, 80
 
 SHARED = Path("../shared/data")
+
+#: The comment line a silver file writes before each sentence: the teacher's confidence in it.
+CONFIDENCE_PREFIX = "# confidence "
 SOURCES: dict[str, tuple[str, tuple[Path, ...]]] = {
     "wikinews-train": ("wikinews", (SHARED / "quotes-wikinews/train",)),
     "parliament": ("parliament", (SHARED / "quotes-parliament/train", SHARED / "quotes-parliament/dev")),
@@ -107,7 +110,7 @@ def write_silver(
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
         for words, (tags, sure) in zip(sentences, tagged, strict=True):
-            out.write(f"# confidence {sure:.4f}\n")
+            out.write(f"{CONFIDENCE_PREFIX}{sure:.4f}\n")
             for i, (word, tag) in enumerate(zip(words, tags, strict=True), start=1):
                 out.write(f"{i}\t{word}\t{tag}\tO\n")
             out.write("\n")
@@ -117,28 +120,13 @@ def read_silver(path: Path) -> list[tuple[Sentence, float]]:
     """Read a silver file: each sentence with its confidence (1.0 where the file states none)."""
     if not path.is_file():
         raise CorpusError(f"{path}: no such silver file")
-    out: list[tuple[Sentence, float]] = []
-    words: list[str] = []
-    tags: list[str] = []
-    sure = 1.0
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith("# confidence "):
-            sure = float(line.split()[-1])
-        elif line.startswith("#"):
-            continue
-        elif not line.strip():
-            if words:
-                out.append((Sentence(tuple(words), tuple(tags)), sure))
-            words, tags, sure = [], [], 1.0
-        else:
-            fields = line.split("\t")
-            if len(fields) < 3:
-                raise CorpusError(f"{path}:{number}: expected 'index, token, outer tag', got {line!r}")
-            words.append(fields[1])
-            tags.append(outer_tag(fields[2]))
-    if words:
-        out.append((Sentence(tuple(words), tuple(tags)), sure))
-    return out
+    return [(sentence, _confidence(comments)) for sentence, comments in sentence_blocks(path)]
+
+
+def _confidence(comments: Sequence[str]) -> float:
+    """The last ``# confidence C`` among a sentence's comment lines; 1.0 where there is none."""
+    stated = [line for line in comments if line.startswith(CONFIDENCE_PREFIX)]
+    return float(stated[-1].split()[-1]) if stated else 1.0
 
 
 def confident(silver: Sequence[tuple[Sentence, float]], threshold: float) -> list[Sentence]:
