@@ -291,8 +291,10 @@ def texts_to_encode(batches: Sequence[SpeakerBatch], encoder: Encoder) -> list[t
     """``("statement", text)`` for every statement whose vector grouping with ``encoder`` will need."""
     texts = []
     for batch in batches:
-        if compares(batch, encoder):
-            skipped = _apart_rows(batch, encoder)
+        if not batch.needs_vectors:
+            continue
+        skipped = _apart_rows(batch, encoder)
+        if len(skipped) < len(batch.rows):  # what compares() asks, without a second apart()
             texts += [row.text for index, row in enumerate(batch.rows) if index not in skipped]
             texts += [member[2] or "" for member in batch.members]
     return [("statement", text) for text in texts]
