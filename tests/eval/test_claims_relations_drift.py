@@ -5,16 +5,21 @@ from __future__ import annotations
 from wortlaut.claims.drift import Version, compare
 from wortlaut.claims.relations import TYPES
 from wortlaut.eval.claims_drift import variants
-from wortlaut.eval.claims_relations import gold_relations
+from wortlaut.eval.claims_relations import SPLITS, gold_relations
 
 
 def test_relation_rows_hold_anchors_and_known_types() -> None:
     rows = gold_relations()
     assert len(rows) >= 100
     for row in rows:
-        assert row.type in (*TYPES, "none") and row.split in ("tune", "test"), row
+        assert row.type in (*TYPES, "none") and row.split in SPLITS, row
         assert len(row.target_anchor) <= 80 and len(row.cue.split()) <= 12, row
         assert row.type != "none" or row.target_anchor == "-", row
+
+
+def test_relation_rows_are_one_per_cue_occurrence() -> None:
+    keys = [(row.source, row.offset) for row in gold_relations()]
+    assert len(keys) == len(set(keys))
 
 
 def test_each_constructed_variant_raises_its_own_flag() -> None:

@@ -233,7 +233,8 @@ def _past_verb(article: Article, trigger: Span) -> bool:
     """Whether a verb trigger is a finite past form (morphology tags, else its ending)."""
     token = next((t for t in article.tokens if t.start == trigger.start), None)
     if token is not None and token.pos is not None:
-        return token.tense == "past" and token.mood == "ind"
+        # the tagger leaves some strong past forms without tense (``traf``): the known forms count too
+        return (token.tense == "past" and token.mood == "ind") or trigger.text in PAST_FORMS
     return trigger.text.endswith(PAST_ENDINGS) or trigger.text in PAST_FORMS
 
 
