@@ -15,7 +15,7 @@ rows (unsampled ``bestätig…``) are unjudged.
 by 5-fold cross-validation over the ``tune`` articles (score: F0.5 of the
 links, precision weighted twice as much as recall, since a wrong "denied by"
 on a person page does more harm than a missing one) and reports the nested
-estimate; the ``test`` rows are scored only with ``--test``.
+estimate; the ``test`` and ``test-b`` rows are scored only with ``--test``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from wortlaut.article import Article
 from wortlaut.claims.answer_acts import AnswerAct, answer_acts
 from wortlaut.claims.answer_targets import BEST, NEAREST, OFF, Said, TargetOptions, resolve
 from wortlaut.eval import claims_data as data
-from wortlaut.eval.claims_relations import GoldRelation, gold_relations
+from wortlaut.eval.claims_relations import HELD_BACK, GoldRelation, gold_relations
 
 #: Folds of the cross-validation over tune articles.
 FOLDS = 5
@@ -194,7 +194,10 @@ def report(data_dir: Path, *, cache: Path | None, test: bool, choosing: bool) ->
         result["chosen_on_all_tune"] = _options(choose(articles, tune))
         result["tune_nested_cv"] = cross_validated(articles, tune)
     if test:
-        result["test"] = scores(articles, [g for g in golds if g.split == "test"], TargetOptions())
+        for split in HELD_BACK:
+            result[split] = scores(articles, [g for g in golds if g.split == split], TargetOptions())
+        pooled = [g for g in golds if g.split in HELD_BACK]
+        result["+".join(HELD_BACK)] = scores(articles, pooled, TargetOptions())
     return result
 
 
@@ -221,7 +224,7 @@ def _by_reference(articles: dict[str, Article], golds: Iterable[GoldRelation]) -
     help="Pickle of the analysed articles (written when missing; speeds up reruns).",
 )
 @click.option("--choose/--no-choose", "choosing", default=False, help="Choose the options by CV on tune.")
-@click.option("--test", is_flag=True, help="Also score the test rows (once, at the end).")
+@click.option("--test", is_flag=True, help="Also score the test and test-b rows (once, at the end).")
 def command(data_dir: Path | None, cache: Path | None, choosing: bool, test: bool) -> None:
     """Answer-act links on the claims set (JSON): precision and recall of acts linked to statements."""
     result = report(
