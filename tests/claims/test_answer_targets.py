@@ -62,3 +62,11 @@ def test_object_answers_link_only_when_the_options_allow() -> None:
     said = [_said(text, claim, "das Innenministerium", "ministry")]
     assert _target(text, said) is None  # the default: object answers are not linked (tune CV)
     assert _target(text, said, TargetOptions(min_shared=1)) == "ministry"
+
+
+def test_object_answers_with_a_least_dice_need_more_than_one_shared_word() -> None:
+    claim = "Die Demonstranten hätten Steine auf die Polizei geworfen, sagte das Innenministerium."
+    text = f"{claim} Die Demonstranten bestreiten die Steinewürfe auf die Polizei."
+    said = [_said(text, claim, "das Innenministerium", "ministry")]
+    assert _target(text, said, TargetOptions(min_shared=1, min_dice=0.1)) == "ministry"
+    assert _target(text, said, TargetOptions(min_shared=1, min_dice=0.9)) is None

@@ -64,6 +64,9 @@ class TargetOptions:
     adjacent_chars: int = 40
     #: Content stems the act's words must share with an object or clause act's target.
     min_shared: int = OFF
+    #: For object and clause acts: the least stem Dice between the act's words and the target (a claim
+    #: clause restates the answered statement; sharing one word with it is not enough).  0: no limit.
+    min_dice: float = 0.0
     #: … and with a noun act's target (the reference noun points back by itself; 0: nearest wins).
     noun_min_shared: int = 2
     #: For noun acts: characters between the target's end and the act's sentence.
@@ -109,7 +112,10 @@ def resolve(act: AnswerAct, text: str, said: Sequence[Said], options: TargetOpti
         other = _stems(item.text)
         if not pointing and len(words & other) < needed:
             continue
-        passing.append((distance, dice(words, other), item))
+        similarity = dice(words, other)
+        if not pointing and act.reference != NOUN and similarity < options.min_dice:
+            continue
+        passing.append((distance, similarity, item))
     if not passing:
         return None
     if pointing or options.pick == NEAREST:

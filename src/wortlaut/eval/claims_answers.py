@@ -48,6 +48,17 @@ GRID: dict[str, tuple[Any, ...]] = {
     "noun_reach_chars": (150, 400),
     "pick": (NEAREST, BEST),
 }
+#: The grid of issue 20f: the object and clause routes with a least Dice (``min_dice``); the pointing
+#: and noun options stay at the values the full grid chose on tune (20e), so the choice runs in minutes.
+GRID_20F: dict[str, tuple[Any, ...]] = {
+    "reach_chars": (150, 400, 800),
+    "adjacent_chars": (40,),
+    "min_shared": (1, 2, 3, OFF),
+    "min_dice": (0.0, 0.15, 0.3, 0.45),
+    "noun_min_shared": (2,),
+    "noun_reach_chars": (400,),
+    "pick": (NEAREST, BEST),
+}
 #: Precision's weight in the F-beta used to choose (beta 0.5: precision counts twice).
 BETA = 0.5
 
@@ -138,17 +149,19 @@ def _f_beta(precision: float, recall: float) -> float:
     return (1 + weight) * precision * recall / (weight * precision + recall)
 
 
-def grid() -> list[TargetOptions]:
-    """Every combination of :data:`GRID`."""
-    keys = list(GRID)
+def grid(spec: dict[str, tuple[Any, ...]] = GRID) -> list[TargetOptions]:
+    """Every combination of a grid (:data:`GRID` by default)."""
+    keys = list(spec)
     return [
-        TargetOptions(**dict(zip(keys, values, strict=True))) for values in itertools.product(*GRID.values())
+        TargetOptions(**dict(zip(keys, values, strict=True))) for values in itertools.product(*spec.values())
     ]
 
 
-def choose(articles: dict[str, Article], golds: Sequence[GoldRelation]) -> TargetOptions:
+def choose(
+    articles: dict[str, Article], golds: Sequence[GoldRelation], spec: dict[str, tuple[Any, ...]] = GRID
+) -> TargetOptions:
     """The options with the best F0.5 on ``golds`` (ties: the first in grid order, i.e. the smallest)."""
-    return max(grid(), key=lambda options: scores(articles, golds, options)["f"])
+    return max(grid(spec), key=lambda options: scores(articles, golds, options)["f"])
 
 
 def folds(golds: Sequence[GoldRelation]) -> list[list[GoldRelation]]:
@@ -158,14 +171,16 @@ def folds(golds: Sequence[GoldRelation]) -> list[list[GoldRelation]]:
     return [[g for g in golds if fold_of[g.source] == fold] for fold in range(FOLDS)]
 
 
-def cross_validated(articles: dict[str, Article], golds: Sequence[GoldRelation]) -> dict[str, Any]:
+def cross_validated(
+    articles: dict[str, Article], golds: Sequence[GoldRelation], spec: dict[str, tuple[Any, ...]] = GRID
+) -> dict[str, Any]:
     """Nested estimate: options chosen on four folds, scored on the fifth; pooled counts."""
     pooled: Counter[str] = Counter()
     chosen = []
     parts = folds(golds)
     for index, held in enumerate(parts):
         rest = [g for fold, part in enumerate(parts) if fold != index for g in part]
-        options = choose(articles, rest)
+        options = choose(articles, rest, spec)
         chosen.append(options)
         result = scores(articles, held, options)
         pooled.update({key: result[key] for key in ("links", "correct", "answerable")})
@@ -177,10 +192,12 @@ def cross_validated(articles: dict[str, Article], golds: Sequence[GoldRelation])
 
 
 def _options(options: TargetOptions) -> dict[str, Any]:
-    return {field: getattr(options, field) for field in GRID}
+    return {field: getattr(options, field) for field in {**GRID, **GRID_20F}}
 
 
-def report(data_dir: Path, *, cache: Path | None, test: bool, choosing: bool) -> dict[str, Any]:
+def report(
+    data_dir: Path, *, cache: Path | None, test: bool, choosing: bool, spec: dict[str, tuple[Any, ...]] = GRID
+) -> dict[str, Any]:
     """The tune scores of the defaults, the CV choice when ``choosing``, and test when asked."""
     golds = gold_relations()
     articles = analysed(data_dir, sorted({g.source for g in golds}), cache)
@@ -191,8 +208,8 @@ def report(data_dir: Path, *, cache: Path | None, test: bool, choosing: bool) ->
     }
     result["tune_by_reference"] = _by_reference(articles, tune)
     if choosing:
-        result["chosen_on_all_tune"] = _options(choose(articles, tune))
-        result["tune_nested_cv"] = cross_validated(articles, tune)
+        result["chosen_on_all_tune"] = _options(choose(articles, tune, spec))
+        result["tune_nested_cv"] = cross_validated(articles, tune, spec)
     if test:
         for split in HELD_BACK:
             result[split] = scores(articles, [g for g in golds if g.split == split], TargetOptions())
@@ -224,11 +241,17 @@ def _by_reference(articles: dict[str, Article], golds: Iterable[GoldRelation]) -
     help="Pickle of the analysed articles (written when missing; speeds up reruns).",
 )
 @click.option("--choose/--no-choose", "choosing", default=False, help="Choose the options by CV on tune.")
+@click.option("--grid", "grid_name", type=click.Choice(["full", "20f"]), default="full", show_default=True,
+              help="Options compared by --choose: the full grid, or the object/clause grid of issue 20f.")
 @click.option("--test", is_flag=True, help="Also score the test and test-b rows (once, at the end).")
-def command(data_dir: Path | None, cache: Path | None, choosing: bool, test: bool) -> None:
+def command(data_dir: Path | None, cache: Path | None, choosing: bool, grid_name: str, test: bool) -> None:
     """Answer-act links on the claims set (JSON): precision and recall of acts linked to statements."""
     result = report(
-        data_dir or Path.cwd().parent / "shared" / "data", cache=cache, test=test, choosing=choosing
+        data_dir or Path.cwd().parent / "shared" / "data",
+        cache=cache,
+        test=test,
+        choosing=choosing,
+        spec=GRID_20F if grid_name == "20f" else GRID,
     )
     click.echo(json.dumps(result, indent=1, ensure_ascii=False))
 
