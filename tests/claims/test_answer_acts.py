@@ -79,3 +79,10 @@ def test_no_act(text: str) -> None:
 def test_a_self_correction_is_reflexive() -> None:
     acts = answer_acts("Später korrigierte sich Pérez.")
     assert [(act.type, act.reflexive) for act in acts] == [("corrects", True)]
+
+
+def test_a_demonstrative_before_any_noun_points_back_like_a_pronoun() -> None:
+    act = answer_acts("Die Anwältin bestritt jedoch gegenüber AFP eine solche Mitgliedschaft.")[0]
+    assert (act.reference, act.demonstrative_noun) == (PRONOUN, True)
+    act = answer_acts("Das wurde bestritten.")[0]
+    assert (act.reference, act.demonstrative_noun) == (PRONOUN, False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wortlaut.claims.answer_acts import answer_acts
-from wortlaut.claims.answer_targets import Said, TargetOptions, resolve
+from wortlaut.claims.answer_targets import OFF, Said, TargetOptions, resolve
 
 
 def _said(text: str, part: str, speaker: str, sid: str) -> Said:
@@ -60,8 +60,8 @@ def test_object_answers_link_only_when_the_options_allow() -> None:
     claim = "Die Demonstranten hätten Steine auf die Polizei geworfen, sagte das Innenministerium."
     text = f"{claim} Die Demonstranten bestreiten die Steinewürfe auf die Polizei."
     said = [_said(text, claim, "das Innenministerium", "ministry")]
-    assert _target(text, said) is None  # the default: object answers are not linked (tune CV)
-    assert _target(text, said, TargetOptions(min_shared=1)) == "ministry"
+    assert _target(text, said) == "ministry"  # the default (tune CV, 20f): enough words shared
+    assert _target(text, said, TargetOptions(min_shared=OFF)) is None
 
 
 def test_object_answers_with_a_least_dice_need_more_than_one_shared_word() -> None:
@@ -70,3 +70,12 @@ def test_object_answers_with_a_least_dice_need_more_than_one_shared_word() -> No
     said = [_said(text, claim, "das Innenministerium", "ministry")]
     assert _target(text, said, TargetOptions(min_shared=1, min_dice=0.1)) == "ministry"
     assert _target(text, said, TargetOptions(min_shared=1, min_dice=0.9)) is None
+
+
+def test_a_demonstrative_noun_phrase_reaches_past_the_rest_of_the_sentence_before() -> None:
+    claim = "seien Soldaten beschossen worden"
+    text = (f"Nach Angaben des Militärs {claim} und erwiderten das Feuer auf die Angreifer im Grenzgebiet. "
+            "Dieser Darstellung wurde von einem Sprecher widersprochen.")  # fmt: skip
+    said = [_said(text, claim, "des Militärs", "army")]
+    assert _target(text, said) == "army"
+    assert _target(text, said, TargetOptions(demonstrative_chars=0)) is None

@@ -74,6 +74,11 @@ _RELATIVE = re.compile(r",\s*was\s", re.IGNORECASE)
 #: A demonstrative determiner makes a reference noun point to what was just said, as a pronoun does
 #: ("diesen Vorwurf", "dieser Darstellung", "eine solche Mitgliedschaft").
 _DEMONSTRATIVE_DETERMINER = re.compile(r"(?<!\w)(?:dies|solch|jen)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: A demonstrative determiner before any noun of the clause (``diese Überlegungen``, ``eine solche
+#: Mitgliedschaft``, ``Dieser Darstellung``): the noun phrase points to what was just said.
+_DEMONSTRATIVE_NOUN = re.compile(
+    r"(?<!\w)(?:[Dd]ies|[Ss]olch|[Jj]en)(?:e|er|es|en|em)\s+(?:[a-zäöüß]\w*\s+)?[A-ZÄÖÜ]\w+"
+)
 #: A definite or possessive determiner before a reference noun refers back ("die Vorwürfe", "seine
 #: Äußerungen"); a bare or indefinite noun names a charge for the first time ("wies Vorwürfe … zurück").
 _DEFINITE_DETERMINER = re.compile(
@@ -109,6 +114,9 @@ class AnswerAct:
     claim: tuple[int, int] | None = None
     #: A reflexive self-correction (``korrigierte sich``): the speaker answers their own words.
     reflexive: bool = False
+    #: A demonstrative noun phrase (``diesen Vorwurf``, ``eine solche Mitgliedschaft``): it points back
+    #: like a pronoun, and its noun lets it reach further back than a bare ``das``.
+    demonstrative_noun: bool = False
 
 
 def answer_acts(text: str) -> list[AnswerAct]:
@@ -181,8 +189,11 @@ def _act(text: str, kind: str, start: int, end: int, sentence_start: int, senten
     clause = _clause(text, sentence_start, sentence_end, start, end)
     before = text[sentence_start:start]
     noun = _reference_noun(clause)
+    pointing_noun = _DEMONSTRATIVE_NOUN.search(clause)
     if _RELATIVE_CLAUSE.match(clause) and _after_comma(text, sentence_start, start):
         reference = BACKGROUND
+    elif pointing_noun is not None and (noun is None or pointing_noun.start() <= noun.start()):
+        return AnswerAct(kind, start, end, sentence_start, sentence_end, PRONOUN, demonstrative_noun=True)
     elif noun is not None:
         determiner = clause[: noun.start()][-25:]
         if _DEMONSTRATIVE_DETERMINER.search(determiner):

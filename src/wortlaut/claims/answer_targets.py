@@ -8,7 +8,9 @@ among the article's statements that end before the cue, nearest first:
 
 * a pronoun, relative or bare act takes the statement ending right before it
   (within :attr:`TargetOptions.adjacent_chars` of the act's sentence) — the
-  pronoun points without words;
+  pronoun points without words; a demonstrative noun phrase (``diesen Vorwurf``)
+  reaches :attr:`TargetOptions.demonstrative_chars`, past the rest of the
+  sentence before;
 * a noun, object or clause act takes, within :attr:`TargetOptions.reach_chars`,
   the nearest statement (or the most similar, :attr:`TargetOptions.pick`) that
   shares at least :attr:`TargetOptions.min_shared` content stems with the act's
@@ -62,11 +64,16 @@ class TargetOptions:
     #: For pronoun, relative and bare acts: the statement just before (its end within this many
     #: characters of the act's sentence start; 0 inside the same sentence).
     adjacent_chars: int = 40
-    #: Content stems the act's words must share with an object or clause act's target.
-    min_shared: int = OFF
+    #: Content stems the act's words must share with an object or clause act's target (20e: ``OFF``;
+    #: 20f: 1 together with :attr:`min_dice`, the choice of ``claims_answers --choose --grid 20f``).
+    min_shared: int = 1
+    #: For demonstrative noun phrases (``diesen Vorwurf``): how far before the act's sentence the
+    #: statement may end (a pronoun's :attr:`adjacent_chars` when smaller).
+    demonstrative_chars: int = 150
     #: For object and clause acts: the least stem Dice between the act's words and the target (a claim
-    #: clause restates the answered statement; sharing one word with it is not enough).  0: no limit.
-    min_dice: float = 0.0
+    #: clause restates the answered statement; sharing one word with it is not enough).  0: no limit;
+    #: 0.3 chosen by CV on tune (20f), where it admits no object or clause link at all.
+    min_dice: float = 0.3
     #: … and with a noun act's target (the reference noun points back by itself; 0: nearest wins).
     noun_min_shared: int = 2
     #: For noun acts: characters between the target's end and the act's sentence.
@@ -101,6 +108,8 @@ def resolve(act: AnswerAct, text: str, said: Sequence[Said], options: TargetOpti
     pointing = act.reference in (PRONOUN, RELATIVE, BARE)
     reach = {PRONOUN: options.adjacent_chars, RELATIVE: options.adjacent_chars, BARE: options.adjacent_chars,
              NOUN: options.noun_reach_chars}.get(act.reference, options.reach_chars)  # fmt: skip
+    if act.demonstrative_noun:
+        reach = max(reach, options.demonstrative_chars)
     needed = options.noun_min_shared if act.reference == NOUN else options.min_shared
     passing: list[tuple[int, float, Said]] = []
     for item in said:

@@ -55,6 +55,7 @@ GRID_20F: dict[str, tuple[Any, ...]] = {
     "adjacent_chars": (40,),
     "min_shared": (1, 2, 3, OFF),
     "min_dice": (0.0, 0.15, 0.3, 0.45),
+    "demonstrative_chars": (40, 150, 400),
     "noun_min_shared": (2,),
     "noun_reach_chars": (400,),
     "pick": (NEAREST, BEST),
