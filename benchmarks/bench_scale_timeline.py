@@ -13,7 +13,8 @@ the job's start:
   was first seen, under which name, and its CPU seconds over time, from which
   the busy cores per half second are printed: a core left idle during the
   start-up is time an overlap could win, a saturated start only a saving of
-  CPU seconds.  Usage::
+  CPU seconds; and the CPU seconds of each process's threads besides its
+  main one (Ray's own threads in an actor).  Usage::
 
     .venv/bin/python -m benchmarks.bench_scale_timeline [--limit 300] [--workers 2] [--out F.json]
 
@@ -32,7 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_scale import SHARDS, _cmdline, _descends, _stats, ray_kind, write_corpus
+from benchmarks.bench_scale import _TICKS, SHARDS, _cmdline, _descends, _stats, ray_kind, write_corpus
 from benchmarks.corpora import CorpusMissing
 from wortlaut.scale import job
 from wortlaut.scale import workers as tasks
@@ -81,6 +82,20 @@ class TimelineAnalyzer(tasks.Analyzer):
         _event("call end", call=self.calls)
 
 
+def _other_threads(pid: int) -> float:
+    """CPU seconds of a process's threads other than its main one (Ray's own threads in a worker)."""
+    total = 0.0
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        if task.name == str(pid):
+            continue
+        try:
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / _TICKS
+    return total
+
+
 class Sampler:
     """Every descendant process: first seen (seconds), latest name, CPU seconds per sample."""
 
@@ -89,6 +104,7 @@ class Sampler:
         self.first: dict[int, float] = {}
         self.names: dict[int, str] = {}
         self.cpu: list[tuple[float, dict[int, float]]] = []
+        self.threads: dict[int, float] = {}  # CPU seconds of the threads besides the main one
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -113,6 +129,8 @@ class Sampler:
                     name = _cmdline(pid)
                     if name:
                         self.names[pid] = name
+                    if pid != me:
+                        self.threads[pid] = max(self.threads.get(pid, 0.0), _other_threads(pid))
             self.cpu.append((now, seen))
 
     def busy(self, driver_cpu: float, step: float = 0.5) -> list[tuple[float, float]]:
@@ -198,6 +216,7 @@ def run(corpus: Path, folder: Path, workers: int) -> dict[str, Any]:
                 "first_seen_s": round(seen, 2),
                 "cpu_s": round(sampler.peak_cpu(pid), 2),
                 "cpu_by_s": {f"{mark:g}": round(sampler.peak_cpu(pid, mark), 2) for mark in MARKS},
+                "other_threads_cpu_s": round(sampler.threads.get(pid, 0.0), 2),
             }
             for pid, seen in sampler.first.items()
             if pid != os.getpid()
@@ -242,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"processes (first seen, CPU-s at the end, CPU-s by {', '.join(f'{m:g}' for m in MARKS)} s):")
     for row in result["processes"]:
         marks = " ".join(f"{cpu:5.2f}" for cpu in row["cpu_by_s"].values())
-        print(f"  {row['first_seen_s']:6.2f} s  {row['name']:34}  {row['cpu_s']:5.2f}   by {marks}")
+        threads = f"   (threads besides the main one {row['other_threads_cpu_s']:.2f})"
+        print(f"  {row['first_seen_s']:6.2f} s  {row['name']:34}  {row['cpu_s']:5.2f}   by {marks}{threads}")
     print("busy cores per 0.5 s: " + " ".join(f"{t:g}:{b:.1f}" for t, b in result["busy_cores"][:60]))
     if args.out:
         args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
