@@ -9,7 +9,11 @@ shows): with the pool ``wortlaut ingest`` uses
 (:func:`wortlaut.store.loader._analysed`, fork, resources loaded once per
 worker) and with :func:`wortlaut.scale.job.run_batch` (Ray Data, local mode,
 without linking, Ray started and shut down inside the timing), and checks
-that every run gives the same records, all of them.  Each run samples every descendant
+that every run gives the same records, all of them.  Every run has a fresh
+(spawned) process of its own, as a user's ``wortlaut ingest`` or ``batch``
+would: it builds its pipeline (or starts Ray) inside its timing and inherits
+nothing from an earlier run (``--same-process`` runs them all in this one, as
+before 2026-12-06 evening).  Each run samples every descendant
 process of the benchmark (Ray's services and workers included) for peak RSS
 and CPU seconds, so the CPU cost per article of the pool's children, the Ray
 actors and Ray's own processes can be compared independently of the load of a
@@ -17,13 +21,16 @@ shared machine; the load averages (``uptime``'s) before and after each run are
 printed beside it, and ``--out`` writes every number as JSON.  Usage::
 
     .venv/bin/python -m benchmarks.bench_scale [--limit N] [--workers W] [--order pool,ray] [--out F.json]
+        [--same-process]
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import itertools
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -356,6 +363,13 @@ def main(argv: list[str] | None = None) -> int:
         "--order", default="pool,ray,ray,pool", help="Sides to run, in this order (default: both orders)."
     )
     parser.add_argument("--out", type=Path, help="Write a JSON summary of every run to this file.")
+    parser.add_argument(
+        "--same-process",
+        dest="fresh",
+        action="store_false",
+        help="Run every side in this process (before 2026-12-06 evening: a later pool run reused the"
+        " pipeline an earlier one built, and forked from a process that had imported Ray).",
+    )
     args = parser.parse_args(argv)
     try:
         import ray  # noqa: F401
@@ -370,28 +384,68 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {error}")
             return 0
         print(f"{count} articles in {SHARDS} files, {args.workers} workers, {_now()}", flush=True)
-        runs: list[Run] = []
+        runs: list[Result] = []
         for side in args.order.split(","):
-            if side == "pool":
-                runs.append(run_pool(corpus, args.workers))
-            else:
-                runs.append(run_ray(corpus, args.workers, Path(folder) / "out"))
-            print(runs[-1].report(), flush=True)
+            out = Path(folder) / "out"
+            runs.append(
+                run_fresh(side, corpus, args.workers, out)
+                if args.fresh
+                else run_side(side, corpus, args.workers, out)
+            )
+            print(runs[-1].text, flush=True)
         summary = _summary(runs, count)
         if args.out:
-            summary.update(workers=args.workers, shards=SHARDS, order=args.order, cores=os.cpu_count())
+            summary.update(
+                workers=args.workers, shards=SHARDS, order=args.order, cores=os.cpu_count(), fresh=args.fresh
+            )
             args.out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
             print(f"summary written to {args.out}")
     return 0
 
 
-def _summary(runs: list[Run], count: int) -> dict[str, Any]:
+@dataclass
+class Result:
+    """What a run hands back from its own process: its records, times and the summary of its numbers."""
+
+    side: str
+    records: dict[str, str]
+    seconds: float
+    startup: float
+    first_record: float
+    numbers: dict[str, Any]
+    text: str
+
+
+def run_side(side: str, corpus: Path, workers: int, output: Path) -> Result:
+    """One run of ``side`` (``pool`` or ``ray``) in this process."""
+    run = run_pool(corpus, workers) if side == "pool" else run_ray(corpus, workers, output)
+    return Result(
+        run.side, run.records, run.seconds, run.startup, run.first_record, run.summary(), run.report()
+    )
+
+
+def run_fresh(side: str, corpus: Path, workers: int, output: Path) -> Result:
+    """One run in a fresh (spawned) process, as a user's ``wortlaut ingest`` or ``batch`` starts.
+
+    Run in this process, a second pool run found the pipeline the first had built
+    (``default_pipeline`` is cached per process: its first record after 0.3 s
+    instead of 5) and a pool run after a Ray run forked children from a process
+    holding Ray's threads and imports; in a fresh process every run builds what
+    it needs and inherits nothing.  The child imports this module before its
+    timing starts, as before; its process tree is sampled by the child itself.
+    """
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
+        return executor.submit(run_side, side, corpus, workers, output).result()
+
+
+def _summary(runs: list[Result], count: int) -> dict[str, Any]:
     """Ray/pool throughput and CPU ratios of adjacent pairs; whether every run gave the same records."""
     pairs = []
     for first, second in itertools.pairwise(runs):
         if {first.side, second.side} == {"pool", "ray"}:
             pool, ray_run = (first, second) if first.side == "pool" else (second, first)
-            pool_cpu, ray_cpu = pool.summary()["total_cpu_s"], ray_run.summary()["total_cpu_s"]
+            pool_cpu, ray_cpu = pool.numbers["total_cpu_s"], ray_run.numbers["total_cpu_s"]
             pair = {
                 "order": f"{first.side},{second.side}",
                 "throughput_ratio": round(pool.seconds / ray_run.seconds, 3),
@@ -418,7 +472,7 @@ def _summary(runs: list[Run], count: int) -> dict[str, Any]:
         "outputs_equal": same,
         "complete": complete,
         "pairs": pairs,
-        "runs": [run.summary() for run in runs],
+        "runs": [run.numbers for run in runs],
     }
 
 
