@@ -99,6 +99,8 @@ class ClassMarker:
 
 
 def _anchors(kind: str, gold: GoldPage) -> tuple[str, ...]:
+    if kind == "hidden":
+        return ()  # nothing of the gold is hidden: the hiding conventions are never left out
     if kind == "kicker":
         return (gold.kicker,) if gold.kicker else ()
     if kind == "lead":
