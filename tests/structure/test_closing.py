@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wortlaut.structure.closing import closing_block
+from wortlaut.structure.closing import addresses_reader, closing_block, reader_tail
 from wortlaut.structure.lines import Role, split_lines
 
 STORY = (
@@ -33,3 +33,31 @@ def test_a_long_line_ending_in_a_colon_introduces_a_quote_not_a_block() -> None:
 
 def test_the_first_line_is_never_a_closing_header() -> None:
     assert _closing("Pressekontakt:\nAnna Beispiel") == []
+
+
+LONG_STORY = f"{STORY} {STORY}"
+
+
+def _appeals(text: str) -> list[str]:
+    lines = split_lines(text)
+    return [span.text for span in reader_tail(text, lines, [Role.BODY] * len(lines))]
+
+
+def test_lines_after_the_story_that_speak_to_the_reader_are_appeals() -> None:
+    text = f"{LONG_STORY}\nKurz danach.\nAuf Sie kommt es an!\nDann hol dir jetzt meinen Newsletter."
+    assert _appeals(text) == ["Auf Sie kommt es an!", "Dann hol dir jetzt meinen Newsletter."]
+
+
+def test_sie_opening_a_sentence_and_quoted_address_are_not_appeals() -> None:
+    text = f"{LONG_STORY}\nSie sagte danach nichts mehr.\n„Helfen Sie uns“, rief sie."
+    assert _appeals(text) == []
+
+
+def test_address_inside_the_story_stays() -> None:
+    assert _appeals(f"Lesen Sie weiter.\n{LONG_STORY}") == []
+
+
+def test_addresses_reader_knows_du_and_sie_forms() -> None:
+    assert addresses_reader("Wie findest du das?")
+    assert addresses_reader("Tipp: Sind Sie ein Experte?")
+    assert not addresses_reader("Sie kommen morgen wieder.")

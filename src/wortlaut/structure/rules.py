@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from wortlaut.article import Entry, Post, Span, Structure
-from wortlaut.structure.closing import closing_block
+from wortlaut.structure.closing import closing_block, reader_tail
 from wortlaut.structure.data import (
     AgencyTags,
     Markers,
@@ -103,6 +103,7 @@ class StructureRules:
         boilerplate = (page.boilerplate if page else []) + self._boilerplate(text, lines, roles)
         if page is not None and CLOSING_BLOCKS:
             boilerplate += closing_block(text, lines, roles)
+            boilerplate += reader_tail(text, lines, roles)
         posts = self._posts(text, lines, roles)
         if page is not None:
             headline, captions = page.headline, page.captions
