@@ -27,9 +27,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from wortlaut.article import Article
 from wortlaut.eval.pages import GoldPage, Reading, leaks, norm, score_page, summarise
 from wortlaut.eval.pages_lines import PageLines, _row_markers, _RulesStage, marker_support, site_of
-from wortlaut.ingest.htmltext import page_to_text
+from wortlaut.ingest.htmltext import page_article
 from wortlaut.ingest.pageparts import PageMarkers, block_text
 from wortlaut.lang.tables import read_rows
 from wortlaut.structure.rules import StructureRules
@@ -165,23 +166,21 @@ class CvPage:
     dropped: tuple[str, ...]
 
 
-def read_with(page: bytes, markers: PageMarkers | None, stage: Callable[..., object]) -> Reading:
-    """A page read with the given class markers and structure stage."""
-    from wortlaut.article import Article
-
-    read = page_to_text(page, markers=markers)
-    article = Article.create(read.text, title=read.title, published=read.published, meta={"page": read.parts})
-    structure = stage(article).structure  # type: ignore[attr-defined]
+def read_with(page: bytes, markers: PageMarkers | None, stage: Callable[[Article], Article]) -> Reading:
+    """A page read as ``wortlaut analyze`` reads it, with the given class markers and structure stage."""
+    article = stage(page_article(page, markers=markers))
+    structure = article.structure
+    assert structure is not None
     return Reading(
-        headline=structure.headline.text if structure.headline else read.title,
-        published=read.published,
+        headline=structure.headline.text if structure.headline else article.title,
+        published=article.published,
         lead=structure.lead.text if structure.lead else None,
         body=tuple(paragraph.text for paragraph in structure.paragraphs),
     )
 
 
 def leave_one_site_out(
-    data: Sequence[PageLines], root: Path, stage: Callable[..., object]
+    data: Sequence[PageLines], root: Path, stage: Callable[[Article], Article]
 ) -> tuple[list[CvPage], list[ClassMarker], list[tuple[str, set[str]]]]:
     """In-sample and leave-one-site-out readings of every page, with what was left out for each."""
     rows = list(read_rows("structure_boilerplate.tsv", columns=(3, 4)))

@@ -136,10 +136,14 @@ def page_to_text(
 
 
 def page_article(
-    page: bytes | str, *, url: str | None = None, meta: Mapping[str, Any] | None = None
+    page: bytes | str,
+    *,
+    url: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    markers: PageMarkers | None = None,
 ) -> Article:
     """An :class:`Article` from an HTML page, with the reader's choices recorded in ``meta``."""
-    read = page_to_text(page, url=url)
+    read = page_to_text(page, url=url, markers=markers)
     extra: dict[str, Any] = dict(meta or {})
     if read.author:
         extra["author"] = read.author
