@@ -90,7 +90,7 @@ def test_norm_composes_decomposed_umlauts() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["dev", "test", "fresh", "fresh2"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh", "fresh2", "fresh3"])
 def test_pinned_scores_hold_on_the_shared_pages(split: str) -> None:
     root = shared_path("data", "news-html", "pages")
     results = run("wortlaut", [p for p in load_gold() if p.split == split], root)

@@ -144,3 +144,30 @@ def test_long_h3_right_under_the_headline_is_a_standfirst_but_not_after_text() -
     subtitle = "- Gemeinsam entwickelter Versuchsstand reduziert den erforderlichen Messaufwand deutlich"
     assert lead_of(page(FIRST, f"{HEADLINE}<h3>{subtitle}</h3><p>{FIRST}</p>{REST}")) == subtitle
     assert lead_of(page(FIRST, f"{HEADLINE}<p>{FIRST}</p><h3>{subtitle}</h3>{REST}")) is None
+
+
+def test_the_intro_under_a_short_subheadline_is_the_lead_not_the_subheadline() -> None:
+    subheadline = '<h2 class="page-intro__subheadline">Erdrutschsieg der Opposition</h2>'
+    intro = f'<div class="page-intro__copy">{TEASER}</div>'
+    html = page(
+        "Erdrutschsieg der Opposition", f"{HEADLINE}{subheadline}{intro}<div><p>{FIRST}</p>{REST}</div>"
+    )
+    assert lead_of(html) == TEASER
+
+
+def test_a_description_class_beside_a_picture_is_its_caption_not_the_lead() -> None:
+    picture = '<picture><img src="a.jpg"></picture>'
+    caption = f'<div class="visual">{picture}<div class="description">Kommt der Umbau ohne Halle?</div></div>'
+    html = page(FIRST, f"{HEADLINE}{caption}<div><p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) is None
+
+
+def test_a_script_in_the_headline_block_is_no_teaser_text() -> None:
+    script = "<script>$(function() { authorsPlugin.initOpenClick(); window.x = 1; });</script>"
+    html = page(FIRST, f"<div>{HEADLINE}{script}</div><div class='content'><p>{FIRST}</p>{REST}</div>")
+    assert lead_of(html) is None
+
+
+def test_preface_class_is_a_lead_marker() -> None:
+    html = page("Kurz", f'{HEADLINE}<div><p class="preface">{TEASER}.</p><p>{FIRST}</p>{REST}</div>')
+    assert lead_of(html) == TEASER + "."

@@ -152,3 +152,45 @@ def test_a_title_that_is_only_the_site_name_is_no_headline() -> None:
     )
     title = page_to_text(html, url="https://www.l-mag.de/news/1").title
     assert title == "Gedenktag: Erinnerung mit Stolpersteinen"
+
+
+def test_a_hidden_skip_link_heading_is_no_headline() -> None:
+    head = "<title>www.example.de: Reden / Rede des Präsidenten beim Konvent der Landesparlamente</title>"
+    skip = '<div><h1 class="navSkip">Navigation und Service</h1></div>'
+    html = page(head, skip + "<h1>Rede des Präsidenten beim Konvent der Landesparlamente</h1>" + BODY)
+    assert page_to_text(html).title == "Rede des Präsidenten beim Konvent der Landesparlamente"
+
+
+def test_the_heading_wording_wins_over_the_title_punctuation() -> None:
+    head = '<meta property="og:title" content="Firma in Sorge - Finanzdaten und Berater">'
+    h1 = '<h1><span class="cat">Immobilienkrise</span> Firma in Sorge – Finanzdaten und Berater</h1>'
+    assert page_to_text(page(head, h1 + BODY)).title == "Firma in Sorge – Finanzdaten und Berater"
+
+
+def test_a_site_name_tail_is_cut_when_the_heading_holds_a_date_before_the_title() -> None:
+    title = "Ministerin: Mehr Geld für die Kinderbetreuung - Bundeskanzleramt Österreich"
+    head = f'<meta property="og:title" content="{title}"><title>{title}</title>'
+    h1 = "<h1><span>1. Februar 2022</span> Ministerin: Mehr Geld für die Kinderbetreuung</h1>"
+    assert page_to_text(page(head, h1 + BODY)).title == "Ministerin: Mehr Geld für die Kinderbetreuung"
+
+
+def test_a_reworded_title_gives_way_to_the_visible_heading_with_most_of_its_words() -> None:
+    head = '<meta property="og:title" content="DB Lounge: Kein Zutritt mehr mit Sparpreis-Tickets">'
+    h1 = "<h1>DB Lounge: Kein Zugang mehr mit Sparpreis-Ticket</h1><h2>Die Lounge wird umgebaut</h2>"
+    assert page_to_text(page(head, h1 + BODY)).title == "DB Lounge: Kein Zugang mehr mit Sparpreis-Ticket"
+
+
+def test_time_elements_of_related_posts_teaser_lists_and_hidden_stamps_are_not_the_article_date() -> None:
+    related = (
+        '<ul class="related-posts"><li><time datetime="2020-12-03">3. Dezember 2020</time></li>'
+        '<li><time datetime="2017-09-06">6. September 2017</time></li></ul>'
+    )
+    hidden = '<div class="h-hide"><time datetime="2021-10-27T20:35:36+01:00">2021-10-27</time></div>'
+    more = (
+        "<div><ul><li><time datetime='2022-08-10 11:05'>10.08.2022</time> Andere Meldung</li>"
+        "<li><time datetime='2022-08-04 10:02'>04.08.2022</time> Noch eine</li></ul></div>"
+    )
+    head = '<meta property="og:title" content="Stadtrat vertagt Entscheidung">'
+    shown = "<time datetime='2022-12-12 12:22'>12.12.2022</time>"
+    html = page(head, shown + "<h1>Stadtrat vertagt Entscheidung</h1>" + hidden + BODY + related + more)
+    assert page_to_text(html).published == "2022-12-12"

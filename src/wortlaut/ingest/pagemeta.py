@@ -1,4 +1,4 @@
-"""Headline, kicker, lead and dates of a news page, from its own markup.
+"""Headline, kicker, lead and dates of a news page, from its own markup (headline: :mod:`pageheadline`).
 
 trafilatura's metadata takes the title from ``<title>``/``og:title`` as they
 are (site name, date and SEO variants included) and prefers whatever date it
@@ -35,6 +35,14 @@ from wortlaut.ingest.pagedates import (
     published_candidates,
     updated_candidates,
 )
+from wortlaut.ingest.pageheadline import (
+    MAX_TITLE_CHARS,
+    choose_headline,
+    headings,
+    is_site,
+    split_kicker,
+    strip_site,
+)
 from wortlaut.ingest.pagelead import (
     HEADER_SPAN,
     alnum,
@@ -46,26 +54,12 @@ from wortlaut.ingest.pagelead import (
 )
 from wortlaut.ingest.pageparts import PageMarkers, block_text
 
-#: A longer ``<title>`` comes from broken markup (an unclosed title swallowing the page).
-MAX_TITLE_CHARS = 300
-#: A headline is a line, not a paragraph; longer "headings" are teaser blocks.
-MAX_HEADLINE_WORDS = 40
-#: A kicker is a few words ("Energiewende Oberland", "Reformstau lösen"); a longer
-#: lead-in of a heading is a second headline, not a kicker.
-MAX_KICKER_WORDS = 8
-#: A heading shorter than this cannot stand for a longer meta title by prefix
-#: alone ("Bangkok" is a category heading, not the headline).
-MIN_PREFIX_HEADLINE_WORDS = 3
 #: Elements looked at above the headline for a byline with date (``Gunter Frank /
 #: 22.04.2020 / 06:15``); a quarter of the header window below it.
 BEFORE_SPAN = HEADER_SPAN // 4
 #: Body lines this short may be a publication label with its date (``Erschienen am:``).
 MAX_LABEL_LINE_WORDS = 6
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|NewsArticle|WebPage")
-_SEPARATORS = re.compile(r"\s+[|–—\-›»·:]\s+|\s*\|\s*")
-_TRAILING_DATE = re.compile(
-    r"\s*[:,|–-]?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d{2}\s*(?:Uhr)?)?\s*$"
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,8 +85,8 @@ def read_page_meta(
     titles = [*meta.get("og:title", ()), *meta.get("twitter:title", ()), *ld_titles, *_title_element(tree)]
     titles += [fallback_title] if fallback_title else []
     keys = [alnum(site) for site in sites if site and alnum(site)]
-    titles = [t for t in (strip_site(t, sites) for t in titles) if t and not _is_site(t, keys)]
-    headline, element = choose_headline(titles, headings(tree))
+    titles = [t for t in (strip_site(t, sites) for t in titles) if t and not is_site(t, keys)]
+    headline, element = choose_headline(titles, headings(tree, markers))
     kicker = None
     if element is not None:
         kicker, headline = split_kicker(element, headline, markers)
@@ -111,7 +105,7 @@ def read_page_meta(
     lines = body.splitlines()
     visible = header + [line for line in lines if len(line.split()) <= MAX_LABEL_LINE_WORDS] + lines[-5:]
     published = choose_published(published_candidates(
-        ld=ld, meta=meta, visible=visible, header=header, times=_times(following, tree),
+        ld=ld, meta=meta, visible=visible, header=header, times=_times(following, tree, markers),
         fallback=fallback_date, months=months, before=before))  # fmt: skip
     updated = choose_updated(updated_candidates(ld=ld, meta=meta, visible=visible, months=months), published)
     return PageMeta(
@@ -165,119 +159,6 @@ def _flatten(data: Any) -> list[dict[str, Any]]:
     return []
 
 
-def headings(tree: Any) -> list[Any]:
-    """Visible-looking ``h1``/``h2`` elements with a headline-sized text, in page order."""
-    found = []
-    for element in tree.iter("h1", "h2"):
-        text = block_text(element)
-        if text and len(text.split()) <= MAX_HEADLINE_WORDS:
-            found.append(element)
-    return found
-
-
-def strip_site(title: str, sites: list[str]) -> str:
-    """A title without its site name (``… | ZEIT ONLINE``, ``… (neues deutschland)``) or trailing date."""
-    title = " ".join(title.split())
-    title = _TRAILING_DATE.sub("", title)
-    keys = [alnum(site) for site in sites if site and alnum(site)]
-    parts = _SEPARATORS.split(title)
-    if len(parts) > 1:
-        kept = [part for part in parts if not _is_site(part, keys)]
-        if kept and len(kept) < len(parts):
-            return _rejoin(title, kept)
-    match = re.match(r"(.+?)\s*\(([^()]+)\)$", title)
-    if match and _is_site(match.group(2), keys):
-        return match.group(1)
-    return title
-
-
-def _is_site(part: str, keys: list[str]) -> bool:
-    key = alnum(part)
-    return bool(key) and any(key in site or site in key for site in keys) and len(part.split()) <= 5
-
-
-def _rejoin(title: str, kept: list[str]) -> str:
-    """The title from its first kept part to its last, with the original separators."""
-    start = title.find(kept[0])
-    end = title.rfind(kept[-1]) + len(kept[-1])
-    return title[start:end].strip() if 0 <= start < end else " ".join(kept)
-
-
-def choose_headline(titles: list[str], elements: list[Any]) -> tuple[str | None, Any]:
-    """The first meta title that a visible heading carries (see module docstring)."""
-    texts = [(block_text(element), element) for element in elements]
-    for title in titles:
-        for text, element in texts:
-            if alnum(text) == alnum(title):
-                return text, element
-    for title in titles:
-        for text, element in texts:
-            if alnum(title).startswith(alnum(text)) and len(text.split()) >= MIN_PREFIX_HEADLINE_WORDS:
-                return text, element
-            if alnum(title).endswith(alnum(text)) and len(text.split()) >= MIN_PREFIX_HEADLINE_WORDS:
-                return text, element  # a title with a section or kicker prefix (``Fachmeldungen - …``)
-            if alnum(text).startswith(alnum(title)) and len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS:
-                return title, element  # a heading that holds the title and a subtitle after it
-            if alnum(text).endswith(alnum(title)) and (
-                len(title.split()) >= MIN_PREFIX_HEADLINE_WORDS or _leading_part(text, title) is not None
-            ):
-                return title, element  # a heading that is a kicker and the (short) title
-    h1 = next((pair for pair in texts if pair[1].tag == "h1"), None)
-    if h1 is not None and not titles:
-        return h1
-    return (titles[0] if titles else None), None
-
-
-def split_kicker(element: Any, headline: str | None, markers: PageMarkers) -> tuple[str | None, str | None]:
-    """A kicker inside or just before the headline element, and the headline without it."""
-    for child in element.iterdescendants():
-        if markers.is_kicker(child) and (text := block_text(child)):
-            rest = headline or ""
-            if alnum(rest).startswith(alnum(text)):
-                rest = _cut_prefix(rest, text)
-            return text, rest or headline
-    previous = element.getprevious()
-    for _ in range(2):
-        if previous is None:
-            break
-        if (
-            markers.is_kicker(previous)
-            and (text := block_text(previous))
-            and len(text.split()) <= MAX_HEADLINE_WORDS
-        ):
-            return text, headline
-        previous = previous.getprevious()
-    return _leading_part(block_text(element), headline), headline
-
-
-def _leading_part(heading: str, headline: str | None) -> str | None:
-    """What a heading holds before the headline (``Energiewende Oberland: Klimavorreiter Oberland?``)."""
-    if not headline or alnum(heading) == alnum(headline) or not alnum(heading).endswith(alnum(headline)):
-        return None
-    if heading.endswith(headline):
-        prefix = heading[: len(heading) - len(headline)]
-    else:  # the same letters, other punctuation: cut where the headline's letters start
-        want, seen, prefix = len(alnum(heading)) - len(alnum(headline)), 0, ""
-        for position, char in enumerate(heading):
-            if seen == want and char.isalnum():
-                prefix = heading[:position]
-                break
-            seen += char.isalnum()
-    kicker = prefix.rstrip(" :–—-/|").strip()
-    return kicker if 0 < len(kicker.split()) <= MAX_KICKER_WORDS else None
-
-
-def _cut_prefix(text: str, prefix: str) -> str:
-    """``text`` after the characters that spell ``prefix`` and the separator after them."""
-    want, index = alnum(prefix), 0
-    for position, char in enumerate(text):
-        if index == len(want):
-            return text[position:].lstrip(" :–—-/|").strip()
-        if char.isalnum():
-            index += 1
-    return ""
-
-
 def _after(element: Any, tree: Any) -> list[Any]:
     """Elements after ``element`` (not inside it) in document order, navigation menus left out.
 
@@ -329,10 +210,26 @@ def _inline_in_text(element: Any) -> bool:
     return len(block_text(parent).split()) > MAX_DATE_LINE_WORDS
 
 
-def _times(following: list[Any], tree: Any) -> list[str]:
-    """``datetime`` values of the ``<time>`` elements after the headline, else of the whole page."""
-    values = [el.get("datetime") for el in following[:HEADER_SPAN] if el.tag == "time" and el.get("datetime")]
-    return values or [el.get("datetime") for el in tree.iter("time") if el.get("datetime")][:1]
+def _times(following: list[Any], tree: Any, markers: PageMarkers) -> list[str]:
+    """``datetime`` values of the article's ``<time>`` elements after the headline, else of the page.
+
+    Not the article's: a hidden stamp (``div.h-hide``), one in a related-posts or
+    promo block, or one in a list item whose list dates other items too (a
+    teaser list of further press releases).
+    """
+    values = [el.get("datetime") for el in following[:HEADER_SPAN] if _article_time(el, markers)]
+    return values or [el.get("datetime") for el in tree.iter("time") if _article_time(el, markers)][:1]
+
+
+def _article_time(element: Any, markers: PageMarkers) -> bool:
+    if element.tag != "time" or not element.get("datetime") or markers.is_hidden(element):
+        return False
+    for node in element.iterancestors():
+        if markers.is_service(node) in ("promo", "aside") or node.tag == "aside":
+            return False
+        if node.tag in ("ul", "ol") and sum(1 for _ in node.iter("time")) > 1:
+            return False
+    return True
 
 
 def parse_html(page: bytes | str) -> Any:

@@ -74,6 +74,22 @@ class PageMarkers:
     def is_caption(self, element: Any) -> bool:
         return element.tag == "figcaption" or self._matches(element, "caption")
 
+    def is_hidden(self, element: Any) -> bool:
+        """Not shown to a reader: a hiding class, ``hidden``/``aria-hidden`` or ``display:none``
+        on the element or an ancestor (skip-link headings, machine-only ``<time>`` stamps)."""
+        for node in (element, *element.iterancestors()):
+            if not isinstance(node.tag, str):
+                continue
+            style = (node.get("style") or "").replace(" ", "").lower()
+            if (
+                self._matches(node, "hidden")
+                or node.get("hidden") is not None
+                or (node.get("aria-hidden") or "").lower() == "true"
+                or "display:none" in style
+            ):
+                return True
+        return False
+
     def is_service(self, element: Any) -> str | None:
         """The service kind of an element (``byline``, ``share`` …), or ``None``."""
         return next((kind for kind in SERVICE_KINDS if self._matches(element, kind)), None)

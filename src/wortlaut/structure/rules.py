@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from wortlaut.article import Entry, Post, Span, Structure
+from wortlaut.structure.closing import closing_block, reader_tail
 from wortlaut.structure.data import (
     AgencyTags,
     Markers,
@@ -55,6 +56,9 @@ MAX_BOILERPLATE_LINE_WORDS = 40
 #: 20 words, first lines taken as headlines on the 700 WikiNews train
 #: articles (which have no headline line) fell from 26 to 7.
 MAX_COLON_HEADLINE_WORDS = 20
+
+#: Whether a web page's closing block (:mod:`wortlaut.structure.closing`) is boilerplate.
+CLOSING_BLOCKS = True
 
 #: An author box is a short bio (two or three sentences); a longer paragraph
 #: after a "Zur Person" header is an interview answer, not a box.
@@ -97,6 +101,9 @@ class StructureRules:
         roles = [Role.BODY] * len(lines)
         page = page_blocks(text, lines, roles, hints, title) if hints is not None else None
         boilerplate = (page.boilerplate if page else []) + self._boilerplate(text, lines, roles)
+        if page is not None and CLOSING_BLOCKS:
+            boilerplate += closing_block(text, lines, roles)
+            boilerplate += reader_tail(text, lines, roles)
         posts = self._posts(text, lines, roles)
         if page is not None:
             headline, captions = page.headline, page.captions

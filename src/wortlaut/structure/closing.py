@@ -1,0 +1,100 @@
+"""The closing lines of a web page's text: a service block under a colon header, reader appeals.
+
+Pages end their story and then add service under a short header: ``Mehr
+Informationen finden Sie unter:``, ``Quelle und Kontaktadresse:``, ``Download
+Pressefoto:``, ``Zu den AutorInnen:``, ``Zu unserer Kampagnenseite:``.  The
+wordings differ from site to site (a marker list grows with every new one), the
+shape does not: a short line ending in a colon after which the text holds only
+a few short lines, none of story length.  And after the last story paragraph,
+short lines that speak to the reader (du- and Sie-forms, ``lang/de/
+structure_reader_address.tsv``) are appeals, not story: news reports, the
+site's furniture addresses.  Applied to HTML pages only (the reader's hints are
+there); plain-text news keeps its lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wortlaut.article import Span
+from wortlaut.lang.tables import read_rows
+from wortlaut.structure.lines import Line, Role
+
+#: A block header is a label (``Pressekontakt:``, ``Mehr Informationen finden Sie unter:``);
+#: a longer line ending in a colon introduces a quotation or a list inside the story.
+MAX_HEADER_WORDS = 8
+#: Lines under the header are contact data, links, a short bio; a line this long is story text
+#: and means the header was inside the story.
+MAX_LINE_WORDS = 30
+#: At most this many lines follow the header (an address block, two or three links).
+MAX_LINES = 8
+#: The closing lines of a page start after its last line of at least this many words (a story
+#: paragraph); reader appeals, newsletter calls and download notes stand there.  This and the
+#: appeal length were set before the first scoring and not tuned.
+MIN_STORY_LINE_WORDS = 40
+#: A reader appeal is a line or two; a longer line is story text.
+MAX_APPEAL_WORDS = 25
+_QUOTES = '„“”»«"'
+_SENTENCE = re.compile(r"(?<=[.!?:])\s+")
+
+
+def closing_block(text: str, lines: list[Line], roles: list[Role]) -> list[Span]:
+    """The header and every body line after it, when the page closes with such a block."""
+    body = [index for index, role in enumerate(roles) if role is Role.BODY]
+    for position, index in enumerate(body):
+        line = lines[index]
+        if not line.text.endswith(":") or line.words > MAX_HEADER_WORDS or position == 0:
+            continue
+        rest = body[position + 1 :]
+        if len(rest) <= MAX_LINES and all(lines[later].words <= MAX_LINE_WORDS for later in rest):
+            spans = []
+            for later in (index, *rest):
+                roles[later] = Role.BOILERPLATE
+                found = lines[later]
+                spans.append(Span(start=found.start, end=found.end, text=found.text, label="closing"))
+            return spans
+    return []
+
+
+@cache
+def reader_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The du-forms (any case) and the Sie-forms (capitalised) of ``structure_reader_address.tsv``."""
+    rows = read_rows("structure_reader_address.tsv", columns=2)
+    du = frozenset(row[0].strip().lower() for row in rows if row[1].strip() == "du")
+    sie = frozenset(row[0].strip() for row in rows if row[1].strip() == "Sie")
+    return du, sie
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether a line speaks to the reader: a du-form anywhere, or a capitalised Sie-form that does
+    not open a sentence (there ``Sie`` may be "she" or "they")."""
+    du, sie = reader_words()
+    for sentence in _SENTENCE.split(text):
+        words = re.findall(r"\w+", sentence)
+        if any(word.lower() in du for word in words):
+            return True
+        if any(word in sie for word in words[1:]):
+            return True
+    return False
+
+
+def reader_tail(text: str, lines: list[Line], roles: list[Role]) -> list[Span]:
+    """Short lines after the page's last story paragraph that speak to the reader, outside quotes.
+
+    Stories report; the lines a site adds after them address the reader: ``Auf Sie kommt es an!``,
+    ``… dann hol dir jetzt meinen gratis Newsletter``, ``Porträtfotos … finden Sie hier``.
+    """
+    body = [index for index, role in enumerate(roles) if role is Role.BODY]
+    story = [index for index in body if lines[index].words >= MIN_STORY_LINE_WORDS]
+    if not story:
+        return []
+    spans = []
+    for index in body:
+        line = lines[index]
+        if index <= story[-1] or line.words > MAX_APPEAL_WORDS or any(q in line.text for q in _QUOTES):
+            continue
+        if addresses_reader(line.text):
+            roles[index] = Role.BOILERPLATE
+            spans.append(Span(start=line.start, end=line.end, text=line.text, label="appeal"))
+    return spans
