@@ -143,6 +143,13 @@ class Context:
             return self._source_in_prefield(start, cue.first)
         return after
 
+    def subject_through_commas(self, verb: int, begin: int) -> tuple[int, int] | None:
+        """``Der NDR, der … verantwortlich ist, begründete``: the sentence-initial subject whose appositions
+        and relative clauses fill the prefield up to the comma right before the finite ``verb``."""
+        if verb - 1 <= begin or self.tokens[verb - 1].low != ",":
+            return None
+        return self._subject_before_commas(verb - 1, begin)
+
     def _apposition_of(self, phrase: tuple[int, int], begin: int) -> tuple[int, int] | None:
         """``Theo Zwanziger, Präsident des DFB, nannte``: a subject right after a comma is the apposition of
         the noun phrase before it; the prefield holds one constituent, so both are the speaker."""

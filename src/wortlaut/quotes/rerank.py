@@ -12,15 +12,20 @@ from collections.abc import Sequence
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.speaker_features import candidates, features, rule_choice
 from wortlaut.quotes.speaker_model import SpeakerModel
-from wortlaut.quotes.speakers import phrase_before
+from wortlaut.quotes.speakers import phrase_before, skip_adverbs
+from wortlaut.quotes.text import Tok
 
 #: Rules the ranker leaves alone: headlines and posts (their cue is not in a sentence of their own) and
 #: verbless attribution, where grammar fixes the speaker (``laut X``, ``X zufolge``, ``…, so X``) and the
 #: parliament-trained ranker, which rarely saw these cues, picked the sentence subject instead.
 _SKIPPED_RULES = ("headline.", "post.", "reported.laut", "reported.zufolge", "reported.nach", "indirect.so")
 
+
+#: Take a nominative-only pronoun right after the finite cue verb as the speaker (see ``_inverted_pronoun``).
+INVERTED_PRONOUN = True
 
 #: ``heißt es`` / ``hieß es``: no subject can speak; the rules' source after ``aus``/``von`` (or none) stays.
 _IMPERSONAL = frozenset({"es", "heißt", "hieß", "hießen", "heißen", "hieße"})
@@ -45,9 +50,39 @@ def _prefield_subject(ctx: Context, rule: tuple[int, int] | None, cue: list[int]
     if ctx.tokens[start].low in _OBJECT_ARTICLES:
         return False
     subject = phrase_before(ctx.tokens, start, cue[0], ctx.lexicon)
+    if subject is None and start == cue[0]:
+        subject = ctx.subject_through_commas(cue[0], begin)  # Der NDR, der …, begründete die Einblendungen
+        start = begin
+        if subject is not None and not _nominative_start(ctx.tokens[begin], ctx.lexicon):
+            return False  # Die Zahl der Menschen, die …, bezifferte die Agentur: an object may come first
     return (
         subject is not None and subject[0] == start and (rule is None or rule == subject or rule[0] > cue[-1])
     )
+
+
+def _nominative_start(tok: Tok, lexicon: Lexicon) -> bool:
+    """Whether a sentence-initial phrase opens with a word that makes it the subject: a nominative
+    determiner (``Der NDR``, ``Ein Sprecher``) or a name (``die``, ``das``, ``eine`` are accusative too)."""
+    return lexicon.has("nominative_determiner", tok.low) or tok.pos == "NE"
+
+
+def _inverted_pronoun(ctx: Context, cue: list[int], sentence: int) -> tuple[int, int] | None:
+    """``Der Politik schlug er vor``, ``2008 erklärte er``: a pronoun with no form but the nominative right
+    after the finite cue verb is its subject, whatever fills the prefield (an object, a time, an adverb).
+    Not for ``zitieren``, whose object is the one quoted (``zitierte man Yolanda Alvarez``)."""
+    verb = ctx.tokens[cue[0]]
+    if verb.pos is None or not verb.pos.endswith("FIN"):
+        return None
+    lemmas = {ctx.tokens[index].lemma or "" for index in cue} | {
+        known.lemma for index in cue for known in ctx.lexicon.verbs.get(ctx.tokens[index].low, ())
+    }
+    if any(ctx.lexicon.has("object_speaker_verb", lemma) for lemma in lemmas):
+        return None
+    end = ctx.sentences[sentence][1]
+    index = skip_adverbs(ctx.tokens, cue[0] + 1, end)
+    if index >= end or ctx.quote_of[index] >= 0:
+        return None
+    return (index, index + 1) if ctx.lexicon.has("nominative_pronoun", ctx.tokens[index].low) else None
 
 
 def rerank_speakers(
@@ -64,6 +99,9 @@ def rerank_speakers(
         if not cue or ctx.tokens[cue[0]].low in _IMPERSONAL:
             continue
         sentence = ctx.sentence_of[cue[0]]
+        if INVERTED_PRONOUN and (pronoun := _inverted_pronoun(ctx, cue, sentence)) is not None:
+            statement.speaker = ctx.chars(*pronoun)
+            continue
         rule = _token_range(ctx, statement.speaker) if statement.speaker else rule_choice(ctx, sentence, cue)
         addressee = _token_range(ctx, statement.addressee) if statement.addressee else None
         options = [

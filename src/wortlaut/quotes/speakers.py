@@ -83,7 +83,7 @@ def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
     return _capital(following) and not lexicon.has("stop", following.low)
 
 
-def _skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
+def skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
     while index < end and tokens[index].low in _SKIPPED:
         index += 1
     return index
@@ -212,7 +212,7 @@ def phrase_after(
     tokens: list[Tok], index: int, end: int, lexicon: Lexicon, *, places: bool = True
 ) -> tuple[int, int] | None:
     """The noun phrase starting at ``index`` (token range), e.g. the subject after an inverted verb."""
-    index = _skip_adverbs(tokens, index, end)
+    index = skip_adverbs(tokens, index, end)
     if index >= end:
         return None
     first = tokens[index]
@@ -238,7 +238,7 @@ def phrase_before(
     if begin >= index or index - begin > MAX_PREFIELD:
         return None
     span = phrase_after(tokens, begin, index, lexicon, places=places)
-    if span is None or span[0] != _skip_adverbs(tokens, begin, index):
+    if span is None or span[0] != skip_adverbs(tokens, begin, index):
         return None
     if span[1] - span[0] == 1 and tokens[begin].low in _NOT_SUBJECTS:
         return None

@@ -1,0 +1,54 @@
+"""The subject of the speech verb (issue 12, eighth session): a nominative-only pronoun after the finite
+verb, and a sentence-initial subject whose appositions or relative clauses fill the prefield; invented
+sentences, whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline, default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline()
+
+
+def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
+    article = pipeline(Article.create(text))
+    return [s.speaker.text if s.speaker else None for s in article.statements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Stadtverwaltung schlug er vor, die Brücke im Frühjahr zu sanieren.",
+        "Die Mitglieder des Vereins forderte er auf, pünktlich zur Versammlung zu kommen.",
+        "2019 erklärte er, das Werk werde bald geschlossen.",
+    ],
+)
+def test_nominative_pronoun_after_the_verb_is_the_speaker_whatever_fills_the_prefield(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert _speakers(pipeline, text)[0] == "er"
+
+
+def test_subject_with_a_relative_clause_in_the_prefield_beats_the_object(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline,
+        "Der Verband, der die Bäckereien der Region vertritt, begründete die Preise damit, dass Mehl teurer "
+        "geworden sei.",
+    )
+    assert speakers == ["Der Verband"]
+
+
+def test_object_first_prefield_with_a_relative_clause_leaves_the_subject_after_the_verb(
+    pipeline: Pipeline,
+) -> None:
+    speakers = _speakers(
+        pipeline,
+        "Die Zahl der Verletzten, die am Abend in Kliniken gebracht wurden, bezifferte die Feuerwehr "
+        "auf zwölf.",
+    )
+    assert speakers == ["die Feuerwehr"]
