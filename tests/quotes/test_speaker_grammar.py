@@ -52,3 +52,25 @@ def test_object_first_prefield_with_a_relative_clause_leaves_the_subject_after_t
         "auf zwölf.",
     )
     assert speakers == ["die Feuerwehr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("Ein Sprecher des Ministeriums sagte Journalisten, man wolle weiter verhandeln.", "Journalisten"),
+        ("Die Trainerin sagte RADIO NORD, sie sei mit dem Spiel zufrieden.", "RADIO NORD"),
+        (
+            "Die Mitglieder des Vereins forderte er auf, pünktlich zur Versammlung zu kommen.",
+            "Die Mitglieder des Vereins",
+        ),
+        ("Der Stadtverwaltung schlug er vor, die Brücke im Frühjahr zu sanieren.", "Der Stadtverwaltung"),
+    ],
+)
+def test_dative_or_object_addressee_of_the_speech_verb(pipeline: Pipeline, text: str, addressee: str) -> None:
+    article = pipeline(Article.create(text))
+    assert [s.addressee.text if s.addressee else None for s in article.statements] == [addressee]
+
+
+def test_a_singular_noun_after_the_verb_is_no_bare_dative(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create("Die Ministerin sagte Montag, man wolle die Schulen öffnen."))
+    assert [s.addressee for s in article.statements] == [None]

@@ -85,6 +85,25 @@ def _inverted_pronoun(ctx: Context, cue: list[int], sentence: int) -> tuple[int,
     return (index, index + 1) if ctx.lexicon.has("nominative_pronoun", ctx.tokens[index].low) else None
 
 
+def _object_prefield(ctx: Context, cue: list[int], sentence: int) -> tuple[int, int] | None:
+    """``Der Politik schlug er vor``, ``Die Mitglieder forderte er auf``: with the subject after the verb,
+    a noun phrase filling the prefield of a verb that takes an addressee (``addr``, ``dat``) is that
+    addressee (character range); a number or an adverb there is not."""
+    frames = {
+        frame
+        for index in cue
+        for verb in ctx.lexicon.verbs.get(ctx.tokens[index].low, ())
+        for frame in verb.frames
+    }
+    if not frames & {"addr", "dat"}:
+        return None
+    start = ctx.clause_begin(cue[0], ctx.sentences[sentence][0])
+    phrase = phrase_before(ctx.tokens, start, cue[0], ctx.lexicon, places=False)
+    if phrase is None or phrase != (start, cue[0]) or ctx.tokens[start].pos in {"CARD", "ADV"}:
+        return None
+    return ctx.chars(*phrase)
+
+
 def rerank_speakers(
     ctx: Context, found: Sequence[Found], model: SpeakerModel, mentions: Sequence[Mention]
 ) -> None:
@@ -101,6 +120,8 @@ def rerank_speakers(
         sentence = ctx.sentence_of[cue[0]]
         if INVERTED_PRONOUN and (pronoun := _inverted_pronoun(ctx, cue, sentence)) is not None:
             statement.speaker = ctx.chars(*pronoun)
+            if statement.addressee is None:
+                statement.addressee = _object_prefield(ctx, cue, sentence)
             continue
         rule = _token_range(ctx, statement.speaker) if statement.speaker else rule_choice(ctx, sentence, cue)
         addressee = _token_range(ctx, statement.addressee) if statement.addressee else None
