@@ -59,6 +59,7 @@ def test_object_first_prefield_with_a_relative_clause_leaves_the_subject_after_t
     [
         ("Ein Sprecher des Ministeriums sagte Journalisten, man wolle weiter verhandeln.", "Journalisten"),
         ("Die Trainerin sagte RADIO NORD, sie sei mit dem Spiel zufrieden.", "RADIO NORD"),
+        ("Die Behörde empfiehlt allen Reisenden, einen Mückenschutz zu tragen.", "allen Reisenden"),
         (
             "Die Mitglieder des Vereins forderte er auf, pünktlich zur Versammlung zu kommen.",
             "Die Mitglieder des Vereins",

@@ -109,3 +109,18 @@ def test_partitive_pronoun_heads_the_speaker_phrase(pipeline: Pipeline) -> None:
 def test_number_word_after_a_name_starts_the_clause_not_the_speaker(pipeline: Pipeline) -> None:
     speakers = _speakers(pipeline, "Unter den Toten sollen laut Atmar neun Zivilisten gewesen sein.")
     assert speakers == ["Atmar"]
+
+
+def test_verbless_apposition_with_an_attribute_in_the_prefield_joins_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline,
+        "Frank Weber, Vorsitzender des Journalisten-Verbands für das Münsterland, sagte, es sei unfassbar.",
+    )
+    assert speakers == ["Frank Weber, Vorsitzender des Journalisten-Verbands für das Münsterland"]
+
+
+def test_relative_clause_in_the_prefield_stays_out_of_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Der Verband, der die Bäcker vertritt, sagte, man wolle die Preise senken."
+    )
+    assert speakers == ["Der Verband"]

@@ -22,6 +22,9 @@ from wortlaut.quotes.text import Tok
 FINAL = frozenset({".", "!", "?", ";", ":", ","})
 #: Most comma-separated segments (noun phrase, appositions, relative clauses) before a verb we look through.
 MAX_SEGMENTS = 4
+#: An apposition in the prefield joins the speaker whole, attributes after its head included, when it has no
+#: finite verb (the prefield before the verb is one constituent; a relative clause has a finite verb).
+VERBLESS_APPOSITIONS = True
 #: The impersonal speech verb (``es heißt``, ``hieß es``): its source stands after a preposition.
 IMPERSONAL = "heißen"
 #: Prepositions that name the source of an impersonal report (``hieß es aus dem Ministerium``).
@@ -198,8 +201,13 @@ class Context:
         extending = True
         for first, stop in segments[1:]:
             inner = phrase_after(self.tokens, first, stop, self.lexicon)
-            if extending and inner is not None and inner[0] == first and inner[1] == stop:
-                speaker_end = stop
+            if (
+                extending
+                and inner is not None
+                and inner[0] == first
+                and (inner[1] == stop or (VERBLESS_APPOSITIONS and self._verbless(first, stop)))
+            ):
+                speaker_end = stop  # Frank Weber, Vorsitzender des Verbands für das Münsterland, sagte
             elif self.tokens[first].pos == "PRELS" or self.tokens[first].low in {
                 "der",
                 "die",
@@ -211,6 +219,10 @@ class Context:
             else:
                 return None
         return begin, speaker_end
+
+    def _verbless(self, first: int, stop: int) -> bool:
+        """Whether ``first:stop`` has no finite verb (an apposition, not a relative or second clause)."""
+        return not any(tok.pos is None or tok.pos.endswith("FIN") for tok in self.tokens[first:stop])
 
     def _source_in_prefield(self, start: int, verb: int) -> tuple[int, int] | None:
         """``In einem Bericht der Zeitung heißt es``, ``Aus Regierungskreisen hieß es``: the phrase after

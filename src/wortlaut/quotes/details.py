@@ -33,8 +33,9 @@ _DATIVE = (
 
 #: Read a bare noun phrase after a dative speech verb as its addressee (see ``_bare_dative``).
 BARE_DATIVE = True
-#: Articles that are dative only with some nouns ("der Zeitung", "den Gewerkschaften"); see ``_dative_head``.
-_DATIVE_AMBIGUOUS = frozenset({"der", "den"})
+#: Articles that are dative only with some nouns ("der Zeitung", "den Gewerkschaften", "allen Reisenden");
+#: see ``_dative_head``.
+_DATIVE_AMBIGUOUS = frozenset({"der", "den", "allen"})
 
 
 def _cue_tokens(ctx: Context, found: Found) -> list[int]:
