@@ -124,3 +124,19 @@ def test_relative_clause_in_the_prefield_stays_out_of_the_speaker(pipeline: Pipe
         pipeline, "Der Verband, der die Bäcker vertritt, sagte, man wolle die Preise senken."
     )
     assert speakers == ["Der Verband"]
+
+
+def test_apposition_after_an_inverted_subject_ends_before_a_prepositional_adverbial(
+    pipeline: Pipeline,
+) -> None:
+    speakers = _speakers(
+        pipeline,
+        "Alle Gebiete seien unter Kontrolle, sagte Charles Brun, kanadischer General und Kommandeur des "
+        "Einsatzes am Montag.",
+    )
+    assert speakers == ["Charles Brun, kanadischer General und Kommandeur des Einsatzes"]
+
+
+def test_clause_after_the_comma_is_no_apposition_of_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "Das Werk bleibe offen, sagte Müller, die Firma in Berlin sei gesund.")
+    assert speakers == ["Müller"]
