@@ -140,3 +140,23 @@ def test_apposition_after_an_inverted_subject_ends_before_a_prepositional_adverb
 def test_clause_after_the_comma_is_no_apposition_of_the_speaker(pipeline: Pipeline) -> None:
     speakers = _speakers(pipeline, "Das Werk bleibe offen, sagte Müller, die Firma in Berlin sei gesund.")
     assert speakers == ["Müller"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Geschäftsführer von „Solarwerk“, Karl Brandt, sagte, das Investment sei sinnvoll.",
+            "Der Geschäftsführer von „Solarwerk“, Karl Brandt",
+        ),
+        (
+            "Der Vertreter der Arbeitgeber im Aufsichtsrat der Agentur, Peter Klee, hat gefordert, dass der "
+            "Datenschutz gelockert werde.",
+            "Der Vertreter der Arbeitgeber im Aufsichtsrat der Agentur, Peter Klee",
+        ),
+    ],
+)
+def test_prefield_role_with_attribute_or_quoted_name_and_name_apposition_is_one_speaker(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]

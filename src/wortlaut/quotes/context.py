@@ -187,7 +187,7 @@ class Context:
         segments: list[tuple[int, int]] = []
         stop = comma
         while len(segments) < MAX_SEGMENTS:
-            first = self.clause_begin(stop, begin)
+            first = self._segment_begin(stop, begin)
             segments.insert(0, (first, stop))
             if first <= begin or self.tokens[first - 1].low != ",":
                 break
@@ -195,8 +195,10 @@ class Context:
         if segments[0][0] != begin:
             return None
         head = phrase_after(self.tokens, begin, segments[0][1], self.lexicon)
-        if head is None or head[0] != begin or head[1] < segments[0][1]:
+        if head is None or head[0] != begin:
             return None
+        if head[1] < segments[0][1] and not (VERBLESS_APPOSITIONS and self._verbless(begin, segments[0][1])):
+            return None  # Der Vertreter der Arbeitgeber im Aufsichtsrat, Peter Klee, sagte: one constituent
         speaker_end = segments[0][1]
         extending = True
         for first, stop in segments[1:]:
@@ -219,6 +221,23 @@ class Context:
             else:
                 return None
         return begin, speaker_end
+
+    def _segment_begin(self, stop: int, begin: int) -> int:
+        """Like :meth:`clause_begin`, but a short quoted name inside the segment (``Der Chef von „Ener1“,``)
+        does not end it."""
+        start = self.clause_begin(stop, begin)
+        while VERBLESS_APPOSITIONS and start > begin + 1 and self.quote_of[start - 1] >= 0:
+            opening = self.token_at(self.quoted[self.quote_of[start - 1]].start)
+            if (
+                start - opening > MAX_QUOTED_NAME
+                or opening <= begin
+                or is_clause_end(self.tokens[opening - 1])
+            ):
+                break
+            if self.quote_of[opening - 1] >= 0:
+                break
+            start = self.clause_begin(opening - 1, begin)
+        return start
 
     def _verbless(self, first: int, stop: int) -> bool:
         """Whether ``first:stop`` has no finite verb (an apposition, not a relative or second clause)."""
