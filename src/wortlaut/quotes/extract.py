@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from wortlaut.article import Article, Mention
 from wortlaut.quotes.according import according
 from wortlaut.quotes.context import Context
+from wortlaut.quotes.continued import join_continued
 from wortlaut.quotes.cues import find_cues
 from wortlaut.quotes.details import add_addressees, add_details
 from wortlaut.quotes.direct import direct_statements
@@ -51,10 +52,8 @@ NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see ``_drop_contained``).
 DROP_CONTAINED = True
 NEAREST_PERSON = True
-#: Join a direct quotation to the one before it when it continues it (see ``_join_continued``).
+#: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
 JOIN_CONTINUED = True
-#: Most words (besides the shared speaker and cue) between two parts of one statement (``“, da sich „``).
-MAX_CONTINUATION_GAP = 3
 #: Widen a carried person mention to the noun phrase it ends (see ``_with_title``).
 TITLED_PEOPLE = True
 
@@ -348,45 +347,6 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return unique
 
 
-def _join_continued(ctx: Context, found: list[Found]) -> list[Found]:
-    """``„A“, erklärte X, „B.“`` and ``für X ist klar, dass „A“, da sich „B“``: a direct quotation that
-    continues the one before it in the same sentence, with the same speaker and either the same cue standing
-    between the two or no cue at all, is the second part of one statement, not a statement of its own (on
-    real pages the second part came out as a duplicate fragment).  Partial quotations inside someone's
-    indirect speech stay apart (quotes-wikinews/train annotates them as quotations of their own)."""
-    result: list[Found] = []
-    for statement in found:
-        previous = result[-1] if result else None
-        if previous is not None and _continues(ctx, previous, statement):
-            previous.quote = [*previous.quote, *statement.quote]
-            continue
-        result.append(statement)
-    return result
-
-
-def _continues(ctx: Context, first: Found, second: Found) -> bool:
-    if (
-        not (first.mode == second.mode == "direct")
-        or first.speaker is None
-        or first.speaker != second.speaker
-    ):
-        return False
-    if "direct.partial" in (first.rule, second.rule) or (second.cue and second.cue != first.cue):
-        return False
-    gap_begin, gap_end = ctx.token_at(first.end), ctx.token_at(second.start)
-    if first.cue and not all(first.end <= start and end <= second.start for start, end in first.cue):
-        return False  # the frame must interrupt the quotation: „A“, sagte X, „B“
-    if gap_end >= len(ctx.tokens) or ctx.sentence_of[gap_end] != ctx.sentence_of[ctx.token_at(first.start)]:
-        return False
-    outside = [index for index in range(gap_begin, gap_end) if ctx.quote_of[index] < 0]
-    words = [index for index in outside if ctx.tokens[index].text[:1].isalnum()]
-    speaker = set(range(ctx.token_at(first.speaker[0]), ctx.token_at(first.speaker[1])))
-    cue = {ctx.token_at(start) for start, _ in first.cue}
-    return (
-        len([index for index in words if index not in speaker and index not in cue]) <= MAX_CONTINUATION_GAP
-    )
-
-
 def rule_statements(ctx: Context) -> list[Found]:
     """What the rules find before speakers are settled: verb-framed, partial and direct quotations,
     Konjunktiv clauses and free indirect runs (the span tagger reads these as features)."""
@@ -438,4 +398,4 @@ def extract(
     if DROP_CONTAINED:
         found = _drop_contained(found)
     found = _dedupe(found)
-    return _join_continued(ctx, found) if JOIN_CONTINUED else found
+    return join_continued(ctx, found) if JOIN_CONTINUED else found
