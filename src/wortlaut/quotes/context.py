@@ -13,6 +13,7 @@ from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
     phrase_after,
     phrase_before,
+    skip_adverbs,
     with_apposition,
     with_quoted_name,
 )
@@ -25,6 +26,14 @@ MAX_SEGMENTS = 4
 #: An apposition in the prefield joins the speaker whole, attributes after its head included, when it has no
 #: finite verb (the prefield before the verb is one constituent; a relative clause has a finite verb).
 VERBLESS_APPOSITIONS = True
+#: A short quoted name in the subject position of a speech verb is the speaker (``schreibt die „Zeit“``).
+QUOTED_NAMES = True
+#: Closing quotation marks as tokens.
+CLOSERS = frozenset({"“", "”", "«", "»", '"', "‘"})
+#: What may follow a quoted name after the verb (``schrieb „Die Zeit“ in einem Nachruf``).
+_AFTER_NAME = frozenset({"APPR", "APPRART", "ADV"})
+#: Words that may open a quoted name's phrase (``die in Linz erscheinende „Rundschau“`` is left out).
+NAME_OPENERS = frozenset({"ART", "ADJA", "PPOSAT"})
 #: The impersonal speech verb (``es heißt``, ``hieß es``): its source stands after a preposition.
 IMPERSONAL = "heißen"
 #: Prepositions that name the source of an impersonal report (``hieß es aus dem Ministerium``).
@@ -127,6 +136,8 @@ class Context:
         before = phrase_before(self.tokens, start, cue.first, self.lexicon)
         if before is not None:
             return self._apposition_of(before, begin) or before
+        if QUOTED_NAMES and (named := self.quoted_name_before(cue.first, begin)) is not None:
+            return named
         if start == cue.first and start - 1 > begin and self.tokens[start - 1].low == ",":
             outer = self._subject_before_commas(start - 1, begin)
             if outer is not None:
@@ -140,6 +151,8 @@ class Context:
             after_verb = cue.first + 1
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
         after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
+        if after is None and QUOTED_NAMES:
+            after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
         if after is None and start < cue.first:
@@ -221,6 +234,55 @@ class Context:
             else:
                 return None
         return begin, speaker_end
+
+    def _quoted_name(self, opening: int, *, determined: bool) -> int | None:
+        """One past the closing mark of a short quoted name opening at token ``opening`` (``„BBC News“``;
+        without a determiner before it all its words are capitalised), else ``None``."""
+        if opening >= len(self.tokens) or self.quote_of[opening] < 0:
+            return None
+        quoted = self.quoted[self.quote_of[opening]]
+        close = self.token_at(quoted.end)
+        if self.token_at(quoted.start) != opening or close - opening > MAX_QUOTED_NAME:
+            return None
+        words = [tok.text for tok in self.tokens[opening:close] if tok.low not in OPENERS | CLOSERS]
+        if not words or not words[0][:1].isupper() or any(not word[:1].isalnum() for word in words):
+            return None
+        capitalised = all(word[:1].isupper() or word[:1].isdigit() for word in words)
+        return close if determined or capitalised else None
+
+    def quoted_name_after(self, index: int, end: int) -> tuple[int, int] | None:
+        """``schreibt die „Computerwoche“``, ``schrieb „Die Zeit“ in einem Nachruf``: a quoted name as the
+        subject after the verb (followed by the clause end or a prepositional phrase)."""
+        first = index
+        while index < end and self.quote_of[index] < 0 and self.tokens[index].pos in NAME_OPENERS:
+            index += 1
+        close = self._quoted_name(index, determined=index > first)
+        if close is None or index >= end:
+            return None
+        following = self.tokens[close] if close < end else None
+        if following is not None and not is_clause_end(following) and following.pos not in _AFTER_NAME:
+            return None
+        return first, close
+
+    def quoted_name_before(self, verb: int, begin: int) -> tuple[int, int] | None:
+        """``„BBC News“ berichtet``, ``Wie die „Aktion Deutschland hilft“ heute mitteilte``: a quoted name
+        filling the prefield (or the ``wie`` clause) before the finite verb, adverbs aside."""
+        if self.lexicon.has("passive_aux", self.tokens[verb].low):
+            return None  # Der „Tricolore“ wurde vorgeworfen: the name is whom it is said of, no speaker
+        stop = verb
+        while stop > begin and self.tokens[stop - 1].pos == "ADV" and self.quote_of[stop - 1] < 0:
+            stop -= 1
+        if stop <= begin or self.quote_of[stop - 1] < 0:
+            return None
+        opening = self.token_at(self.quoted[self.quote_of[stop - 1]].start)
+        first = opening
+        while first > begin and self.quote_of[first - 1] < 0 and self.tokens[first - 1].pos in NAME_OPENERS:
+            first -= 1
+        if self._quoted_name(opening, determined=first < opening) != stop:
+            return None
+        if first > begin and self.tokens[first - 1].low not in {",", "wie", "so"}:
+            return None
+        return first, stop
 
     def _segment_begin(self, stop: int, begin: int) -> int:
         """Like :meth:`clause_begin`, but a short quoted name inside the segment (``Der Chef von „Ener1“,``)

@@ -180,6 +180,16 @@ def _named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention])
         )
 
 
+def _without_names(found: list[Found]) -> list[Found]:
+    """A quotation inside someone's speaker phrase (``schrieb „Die Zeit“``) is a name, not a statement."""
+    names = [item.speaker for item in found if item.speaker is not None]
+    return [
+        item
+        for item in found
+        if item.mode != "direct" or not any(start <= item.start and item.end <= end for start, end in names)
+    ]
+
+
 def _drop_contained(found: list[Found]) -> list[Found]:
     """``die Umfrage, wonach die Hälfte angibt, dass man nichts sagen könne``: a reported statement lying
     inside another one is part of it (its complement clause), not a second statement.  (Dropping also
@@ -393,6 +403,7 @@ def extract(
     )
     _carry(found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
+    found = _without_names(found)
     if DROP_NESTED:
         found = _drop_nested(ctx, found)
     if DROP_CONTAINED:
