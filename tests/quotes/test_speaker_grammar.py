@@ -75,3 +75,12 @@ def test_dative_or_object_addressee_of_the_speech_verb(pipeline: Pipeline, text:
 def test_a_singular_noun_after_the_verb_is_no_bare_dative(pipeline: Pipeline) -> None:
     article = pipeline(Article.create("Die Ministerin sagte Montag, man wolle die Schulen öffnen."))
     assert [s.addressee for s in article.statements] == [None]
+
+
+def test_demnach_takes_the_previous_speaker_not_the_subject_of_its_sentence(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline,
+        "„Wir legen den Bericht vor“, sagte die Sprecherin Anna Roth. Demnach wird Frankreich die Spiele im "
+        "Jahr 2030 austragen.",
+    )
+    assert speakers == ["die Sprecherin Anna Roth", "die Sprecherin Anna Roth"]

@@ -21,7 +21,12 @@ from wortlaut.quotes.text import Tok
 #: Rules the ranker leaves alone: headlines and posts (their cue is not in a sentence of their own) and
 #: verbless attribution, where grammar fixes the speaker (``laut X``, ``X zufolge``, ``…, so X``) and the
 #: parliament-trained ranker, which rarely saw these cues, picked the sentence subject instead.
-_SKIPPED_RULES = ("headline.", "post.", "reported.laut", "reported.zufolge", "reported.nach", "indirect.so")
+#: ``…, wonach X`` takes the phrase before ``wonach``; ``Demnach …`` / ``Danach …`` the previous statement's
+#: speaker (the subject of their sentence is what is reported, not who reports it).
+_SKIPPED_RULES = (
+    *("headline.", "post.", "reported.laut", "reported.zufolge", "reported.nach", "indirect.so"),
+    *("indirect.wonach", "indirect.demnach", "indirect.danach"),
+)
 
 
 #: Take a nominative-only pronoun right after the finite cue verb as the speaker (see ``_inverted_pronoun``).
