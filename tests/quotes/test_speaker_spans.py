@@ -160,3 +160,8 @@ def test_prefield_role_with_attribute_or_quoted_name_and_name_apposition_is_one_
     pipeline: Pipeline, text: str, speaker: str
 ) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+def test_heisst_es_source_named_by_a_document_noun_before_its_genitive(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "„Wir bleiben dabei“, heißt es dazu in einer Mitteilung des Vereins.")
+    assert speakers == ["einer Mitteilung des Vereins"]

@@ -187,8 +187,10 @@ class Context:
         if index + 1 < end and self.tokens[index].low in {"in", "im"}:
             phrase = phrase_after(self.tokens, index + 1, self.clause_end(index + 1, end), self.lexicon)
             documents = self.lexicon.words.get("impersonal_document", frozenset())
-            if phrase is not None and self.tokens[phrase[1] - 1].low.endswith(tuple(documents)):
-                return phrase  # heißt es in der Erklärung des Verbands
+            if phrase is not None and any(
+                tok.low.endswith(tuple(documents)) for tok in self.tokens[phrase[0] : phrase[1]]
+            ):
+                return phrase  # heißt es in der Erklärung des Verbands, in einer Mitteilung des Vereins
         return None
 
     def _subject_before_commas(self, comma: int, begin: int) -> tuple[int, int] | None:
