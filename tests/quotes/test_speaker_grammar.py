@@ -84,3 +84,10 @@ def test_demnach_takes_the_previous_speaker_not_the_subject_of_its_sentence(pipe
         "Jahr 2030 austragen.",
     )
     assert speakers == ["die Sprecherin Anna Roth", "die Sprecherin Anna Roth"]
+
+
+def test_a_time_in_the_prefield_is_no_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Ende Januar 2006 verkündete der Fußball-Bund dann offiziell, dass man sich bewerben werde."
+    )
+    assert speakers == ["der Fußball-Bund"]

@@ -393,7 +393,8 @@ def extract(
         found = span_tagger.merge(ctx, found)
     add_addressees(ctx, found)
     if speaker_model is not None:
-        rerank_speakers(ctx, found, speaker_model, article.mentions)
+        times = [(time.start, time.end) for time in article.times]
+        rerank_speakers(ctx, found, speaker_model, article.mentions, times)
     if NAMED_BEFORE:
         _named_before(ctx, found, article.mentions)
     people = sorted(

@@ -109,10 +109,22 @@ def _object_prefield(ctx: Context, cue: list[int], sentence: int) -> tuple[int, 
     return ctx.chars(*phrase)
 
 
+def _opens_in_time(ctx: Context, first: int, times: Sequence[tuple[int, int]]) -> bool:
+    """Whether the phrase starting at token ``first`` starts inside a time expression (``Ende Januar 2006
+    verkündete der DFB``): a time is never the speaker, nor the subject that keeps the ranker off objects."""
+    start = ctx.tokens[first].start
+    return any(begin <= start < end for begin, end in times)
+
+
 def rerank_speakers(
-    ctx: Context, found: Sequence[Found], model: SpeakerModel, mentions: Sequence[Mention]
+    ctx: Context,
+    found: Sequence[Found],
+    model: SpeakerModel,
+    mentions: Sequence[Mention],
+    times: Sequence[tuple[int, int]] = (),
 ) -> None:
-    """Replace the speaker of each cue-framed statement by the ranker's choice (in place)."""
+    """Replace the speaker of each cue-framed statement by the ranker's choice (in place); ``times`` are
+    the character ranges of the article's time expressions."""
     ordered = sorted(mentions, key=lambda mention: mention.start)
     starts = [mention.start for mention in ordered]
     for statement in found:
@@ -135,7 +147,13 @@ def rerank_speakers(
             for option in candidates(ctx, sentence, cue, rule)
             if addressee is None or option.last <= addressee[0] or option.first >= addressee[1]
         ]  # whom it was said to does not say it
-        if _prefield_subject(ctx, rule, cue, sentence):
+        options = [option for option in options if not _opens_in_time(ctx, option.first, times)]
+        if not options:
+            statement.speaker = None
+            continue
+        if _prefield_subject(ctx, rule, cue, sentence) and not (
+            rule is not None and _opens_in_time(ctx, rule[0], times)
+        ):
             objects = range(cue[-1] + 1, ctx.clause_end(cue[-1], ctx.sentences[sentence][1]))
             options = [option for option in options if option.first not in objects] or options
         chosen = model.best(
