@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from wortlaut.article import Article
-from wortlaut.eval.quotes_spans import cross_validate, summary
+from wortlaut.eval.quotes_spans import cross_validate, rules_by_fold, summary
 from wortlaut.quotes.lexicon import load_lexicon
 from wortlaut.quotes.span_model import MergePolicy
 from wortlaut.quotes.train_spans import Item
@@ -47,3 +47,10 @@ def test_cross_validation_scores_rules_tagger_and_each_policy_per_fold_and_poole
     assert results["rules"][-1]["quote"]["f1"] == 1.0  # the rules find all three invented quotations
     assert results["union"][-1]["detection"]["f1"] == 1.0  # a merge never loses a rule statement here
     assert "pooled" in summary(results)
+
+
+def test_rules_by_fold_scores_each_fold_and_the_pool_without_training() -> None:
+    results = rules_by_fold(_items(), 3, lexicon=load_lexicon())
+    assert list(results) == ["rules"]
+    assert len(results["rules"]) == 4
+    assert [report["quote"]["f1"] for report in results["rules"]] == [1.0, 1.0, 1.0, 1.0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wortlaut.eval.quotes import Annotation
-from wortlaut.eval.quotes_speaker_errors import classify, speaker_class
+from wortlaut.eval.quotes_speaker_errors import categories, category, classify, speaker_class
 
 #: Sentence 0: tokens 0-9 ("Bundeskanzlerin Angela Merkel sagte , …"); sentence 1: tokens 10-19.
 SENTENCES = {index: index // 10 for index in range(20)}
@@ -47,3 +47,17 @@ def test_classify_counts_missed_and_extra_tokens() -> None:
     missed, extra = classify(gold, predicted, tokens)
     assert missed == {"span too short: before": 1, "no statement found": 1}
     assert extra["unpaired prediction"] == 1
+
+
+def test_category_of_a_pronoun_taken_for_a_name_is_the_pronoun_class() -> None:
+    gold, guess = _item({12, 13}, {0, 1}, {11}), _item({12, 13}, {10})
+    assert category(gold, guess, SENTENCES, WORDS) == "(b) pronoun or demonstrative"
+
+
+def test_categories_count_found_quotations_and_their_gold_speaker_tokens() -> None:
+    gold = [_item({5, 6}, {0, 1, 2}), _item({15, 16}, set()), _item({18}, {17})]
+    predicted = [_item({5, 6}, set()), _item({15, 16}, {10})]
+    tokens = [{"id": index, "sentence": SENTENCES[index], "text": WORDS[index]} for index in range(20)]
+    quotations, speaker_tokens = categories(gold, predicted, tokens)
+    assert quotations == {"(d) no speaker": 1, "(e) speaker where gold has none": 1}
+    assert speaker_tokens == {"(d) no speaker": 3, "(e) speaker where gold has none": 0}

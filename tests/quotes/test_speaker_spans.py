@@ -109,3 +109,59 @@ def test_partitive_pronoun_heads_the_speaker_phrase(pipeline: Pipeline) -> None:
 def test_number_word_after_a_name_starts_the_clause_not_the_speaker(pipeline: Pipeline) -> None:
     speakers = _speakers(pipeline, "Unter den Toten sollen laut Atmar neun Zivilisten gewesen sein.")
     assert speakers == ["Atmar"]
+
+
+def test_verbless_apposition_with_an_attribute_in_the_prefield_joins_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline,
+        "Frank Weber, Vorsitzender des Journalisten-Verbands für das Münsterland, sagte, es sei unfassbar.",
+    )
+    assert speakers == ["Frank Weber, Vorsitzender des Journalisten-Verbands für das Münsterland"]
+
+
+def test_relative_clause_in_the_prefield_stays_out_of_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(
+        pipeline, "Der Verband, der die Bäcker vertritt, sagte, man wolle die Preise senken."
+    )
+    assert speakers == ["Der Verband"]
+
+
+def test_apposition_after_an_inverted_subject_ends_before_a_prepositional_adverbial(
+    pipeline: Pipeline,
+) -> None:
+    speakers = _speakers(
+        pipeline,
+        "Alle Gebiete seien unter Kontrolle, sagte Charles Brun, kanadischer General und Kommandeur des "
+        "Einsatzes am Montag.",
+    )
+    assert speakers == ["Charles Brun, kanadischer General und Kommandeur des Einsatzes"]
+
+
+def test_clause_after_the_comma_is_no_apposition_of_the_speaker(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "Das Werk bleibe offen, sagte Müller, die Firma in Berlin sei gesund.")
+    assert speakers == ["Müller"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Geschäftsführer von „Solarwerk“, Karl Brandt, sagte, das Investment sei sinnvoll.",
+            "Der Geschäftsführer von „Solarwerk“, Karl Brandt",
+        ),
+        (
+            "Der Vertreter der Arbeitgeber im Aufsichtsrat der Agentur, Peter Klee, hat gefordert, dass der "
+            "Datenschutz gelockert werde.",
+            "Der Vertreter der Arbeitgeber im Aufsichtsrat der Agentur, Peter Klee",
+        ),
+    ],
+)
+def test_prefield_role_with_attribute_or_quoted_name_and_name_apposition_is_one_speaker(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_heisst_es_source_named_by_a_document_noun_before_its_genitive(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "„Wir bleiben dabei“, heißt es dazu in einer Mitteilung des Vereins.")
+    assert speakers == ["einer Mitteilung des Vereins"]

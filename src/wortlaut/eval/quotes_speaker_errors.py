@@ -16,7 +16,8 @@ token that is not matched into one class:
 * ``gold speaker in another sentence``: the gold speaker stands outside the quotation's sentences and
   the prediction names something else (mostly free indirect speech carried from an earlier statement).
 
-A gold speaker that is one bare pronoun adds ``(gold pronoun)`` to its class.  Extra predicted tokens
+A gold speaker that is one bare pronoun adds ``(gold pronoun)`` to its class.  A second table counts the
+found quotations whose speaker is wrong in five coarse classes (:func:`category`).  Extra predicted tokens
 (``span too long`` and the extra tokens of each class) cost precision, not recall, and are counted beside.
 """
 
@@ -66,6 +67,52 @@ def speaker_class(
     return f"{name} (gold pronoun)" if pronoun else name
 
 
+#: Single-word speakers that stand for someone else: pronouns, demonstratives, relative pronouns.
+REFERRING = PRONOUNS | frozenset({"dies", "das", "der", "die", "den", "dem"})
+
+
+def category(
+    gold: Annotation, predicted: Annotation | None, sentence_of: Mapping[int, int], words: Mapping[int, str]
+) -> str | None:
+    """The coarse class of one found quotation's speaker error (``None``: right, or not found at all):
+    (a) span boundary, (b) a pronoun on one side, (c) another phrase of the same / another sentence,
+    (d) no speaker, (e) a speaker where the annotation has none."""
+    if predicted is None:
+        return None
+    want = gold.roles.get("speaker", frozenset())
+    got = predicted.roles.get("speaker", frozenset())
+    if not want:
+        return "(e) speaker where gold has none" if got else None
+    name = speaker_class(gold, predicted, sentence_of, words)
+    if name is None:
+        return None
+    if name.startswith("statement found"):
+        return "(d) no speaker"
+    if name.startswith("span"):
+        return "(a) span boundary"
+    if any(len(side) == 1 and words.get(min(side), "").lower() in REFERRING for side in (want, got)):
+        return "(b) pronoun or demonstrative"
+    return "(c) other phrase, same sentence" if "same sentence" in name else "(c) other sentence"
+
+
+def categories(
+    gold: list[Annotation], predicted: list[Annotation], tokens: list[Mapping[str, object]]
+) -> tuple[Counter[str], Counter[str]]:
+    """Found quotations and their gold speaker tokens, by :func:`category`, for one document."""
+    sentence_of = {int(str(tok["id"])): int(str(tok["sentence"])) for tok in tokens}
+    words = {int(str(tok["id"])): str(tok.get("text", "")) for tok in tokens}
+    partner = dict(pair(gold, predicted))
+    quotations: Counter[str] = Counter()
+    speaker_tokens: Counter[str] = Counter()
+    for index, annotation in enumerate(gold):
+        guess = predicted[partner[index]] if index in partner else None
+        name = category(annotation, guess, sentence_of, words)
+        if name is not None:
+            quotations[name] += 1
+            speaker_tokens[name] += len(annotation.roles.get("speaker", frozenset()))
+    return quotations, speaker_tokens
+
+
 def classify(
     gold: list[Annotation], predicted: list[Annotation], tokens: list[Mapping[str, object]]
 ) -> tuple[Counter[str], Counter[str]]:
@@ -101,16 +148,25 @@ def main(directory: Path) -> None:
     pipeline = default_pipeline()
     missed: Counter[str] = Counter()
     extra: Counter[str] = Counter()
+    quotations: Counter[str] = Counter()
+    speaker_tokens: Counter[str] = Counter()
     for path in sorted(directory.glob("*.json")):
         document = json.loads(path.read_text(encoding="utf-8"))
         article = pipeline(Article.create(document["originalText"]))
         predicted = predicted_annotations(article.statements, TokenMap(document["tokens"]))
-        one_missed, one_extra = classify(gold_annotations(document), predicted, document["tokens"])
+        gold = gold_annotations(document)
+        one_missed, one_extra = classify(gold, predicted, document["tokens"])
         missed.update(one_missed)
         extra.update(one_extra)
+        one_quotations, one_tokens = categories(gold, predicted, document["tokens"])
+        quotations.update(one_quotations)
+        speaker_tokens.update(one_tokens)
     total = sum(missed.values())
     for name in sorted(set(missed) | set(extra), key=lambda item: -missed[item]):
         print(f"{missed[name]:6d}  {missed[name] / max(total, 1):.3f}  extra {extra[name]:5d}  {name}")
+    print("found quotations with a wrong speaker, by class: quotations, their gold speaker tokens")
+    for name in sorted(quotations):
+        print(f"{quotations[name]:6d}  {speaker_tokens[name]:6d}  {name}")
 
 
 if __name__ == "__main__":

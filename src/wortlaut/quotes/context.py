@@ -13,6 +13,7 @@ from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
     phrase_after,
     phrase_before,
+    skip_adverbs,
     with_apposition,
     with_quoted_name,
 )
@@ -22,6 +23,17 @@ from wortlaut.quotes.text import Tok
 FINAL = frozenset({".", "!", "?", ";", ":", ","})
 #: Most comma-separated segments (noun phrase, appositions, relative clauses) before a verb we look through.
 MAX_SEGMENTS = 4
+#: An apposition in the prefield joins the speaker whole, attributes after its head included, when it has no
+#: finite verb (the prefield before the verb is one constituent; a relative clause has a finite verb).
+VERBLESS_APPOSITIONS = True
+#: A short quoted name in the subject position of a speech verb is the speaker (``schreibt die „Zeit“``).
+QUOTED_NAMES = True
+#: Closing quotation marks as tokens.
+CLOSERS = frozenset({"“", "”", "«", "»", '"', "‘"})
+#: What may follow a quoted name after the verb (``schrieb „Die Zeit“ in einem Nachruf``).
+_AFTER_NAME = frozenset({"APPR", "APPRART", "ADV"})
+#: Words that may open a quoted name's phrase (``die in Linz erscheinende „Rundschau“`` is left out).
+NAME_OPENERS = frozenset({"ART", "ADJA", "PPOSAT"})
 #: The impersonal speech verb (``es heißt``, ``hieß es``): its source stands after a preposition.
 IMPERSONAL = "heißen"
 #: Prepositions that name the source of an impersonal report (``hieß es aus dem Ministerium``).
@@ -124,6 +136,8 @@ class Context:
         before = phrase_before(self.tokens, start, cue.first, self.lexicon)
         if before is not None:
             return self._apposition_of(before, begin) or before
+        if QUOTED_NAMES and (named := self.quoted_name_before(cue.first, begin)) is not None:
+            return named
         if start == cue.first and start - 1 > begin and self.tokens[start - 1].low == ",":
             outer = self._subject_before_commas(start - 1, begin)
             if outer is not None:
@@ -137,11 +151,20 @@ class Context:
             after_verb = cue.first + 1
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
         after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
+        if after is None and QUOTED_NAMES:
+            after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
         if after is None and start < cue.first:
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def subject_through_commas(self, verb: int, begin: int) -> tuple[int, int] | None:
+        """``Der NDR, der … verantwortlich ist, begründete``: the sentence-initial subject whose appositions
+        and relative clauses fill the prefield up to the comma right before the finite ``verb``."""
+        if verb - 1 <= begin or self.tokens[verb - 1].low != ",":
+            return None
+        return self._subject_before_commas(verb - 1, begin)
 
     def _apposition_of(self, phrase: tuple[int, int], begin: int) -> tuple[int, int] | None:
         """``Theo Zwanziger, Präsident des DFB, nannte``: a subject right after a comma is the apposition of
@@ -164,8 +187,10 @@ class Context:
         if index + 1 < end and self.tokens[index].low in {"in", "im"}:
             phrase = phrase_after(self.tokens, index + 1, self.clause_end(index + 1, end), self.lexicon)
             documents = self.lexicon.words.get("impersonal_document", frozenset())
-            if phrase is not None and self.tokens[phrase[1] - 1].low.endswith(tuple(documents)):
-                return phrase  # heißt es in der Erklärung des Verbands
+            if phrase is not None and any(
+                tok.low.endswith(tuple(documents)) for tok in self.tokens[phrase[0] : phrase[1]]
+            ):
+                return phrase  # heißt es in der Erklärung des Verbands, in einer Mitteilung des Vereins
         return None
 
     def _subject_before_commas(self, comma: int, begin: int) -> tuple[int, int] | None:
@@ -177,7 +202,7 @@ class Context:
         segments: list[tuple[int, int]] = []
         stop = comma
         while len(segments) < MAX_SEGMENTS:
-            first = self.clause_begin(stop, begin)
+            first = self._segment_begin(stop, begin)
             segments.insert(0, (first, stop))
             if first <= begin or self.tokens[first - 1].low != ",":
                 break
@@ -185,14 +210,21 @@ class Context:
         if segments[0][0] != begin:
             return None
         head = phrase_after(self.tokens, begin, segments[0][1], self.lexicon)
-        if head is None or head[0] != begin or head[1] < segments[0][1]:
+        if head is None or head[0] != begin:
             return None
+        if head[1] < segments[0][1] and not (VERBLESS_APPOSITIONS and self._verbless(begin, segments[0][1])):
+            return None  # Der Vertreter der Arbeitgeber im Aufsichtsrat, Peter Klee, sagte: one constituent
         speaker_end = segments[0][1]
         extending = True
         for first, stop in segments[1:]:
             inner = phrase_after(self.tokens, first, stop, self.lexicon)
-            if extending and inner is not None and inner[0] == first and inner[1] == stop:
-                speaker_end = stop
+            if (
+                extending
+                and inner is not None
+                and inner[0] == first
+                and (inner[1] == stop or (VERBLESS_APPOSITIONS and self._verbless(first, stop)))
+            ):
+                speaker_end = stop  # Frank Weber, Vorsitzender des Verbands für das Münsterland, sagte
             elif self.tokens[first].pos == "PRELS" or self.tokens[first].low in {
                 "der",
                 "die",
@@ -204,6 +236,76 @@ class Context:
             else:
                 return None
         return begin, speaker_end
+
+    def _quoted_name(self, opening: int, *, determined: bool) -> int | None:
+        """One past the closing mark of a short quoted name opening at token ``opening`` (``„BBC News“``;
+        without a determiner before it all its words are capitalised), else ``None``."""
+        if opening >= len(self.tokens) or self.quote_of[opening] < 0:
+            return None
+        quoted = self.quoted[self.quote_of[opening]]
+        close = self.token_at(quoted.end)
+        if self.token_at(quoted.start) != opening or close - opening > MAX_QUOTED_NAME:
+            return None
+        words = [tok.text for tok in self.tokens[opening:close] if tok.low not in OPENERS | CLOSERS]
+        if not words or not words[0][:1].isupper() or any(not word[:1].isalnum() for word in words):
+            return None
+        capitalised = all(word[:1].isupper() or word[:1].isdigit() for word in words)
+        return close if determined or capitalised else None
+
+    def quoted_name_after(self, index: int, end: int) -> tuple[int, int] | None:
+        """``schreibt die „Computerwoche“``, ``schrieb „Die Zeit“ in einem Nachruf``: a quoted name as the
+        subject after the verb (followed by the clause end or a prepositional phrase)."""
+        first = index
+        while index < end and self.quote_of[index] < 0 and self.tokens[index].pos in NAME_OPENERS:
+            index += 1
+        close = self._quoted_name(index, determined=index > first)
+        if close is None or index >= end:
+            return None
+        following = self.tokens[close] if close < end else None
+        if following is not None and not is_clause_end(following) and following.pos not in _AFTER_NAME:
+            return None
+        return first, close
+
+    def quoted_name_before(self, verb: int, begin: int) -> tuple[int, int] | None:
+        """``„BBC News“ berichtet``, ``Wie die „Aktion Deutschland hilft“ heute mitteilte``: a quoted name
+        filling the prefield (or the ``wie`` clause) before the finite verb, adverbs aside."""
+        if self.lexicon.has("passive_aux", self.tokens[verb].low):
+            return None  # Der „Tricolore“ wurde vorgeworfen: the name is whom it is said of, no speaker
+        stop = verb
+        while stop > begin and self.tokens[stop - 1].pos == "ADV" and self.quote_of[stop - 1] < 0:
+            stop -= 1
+        if stop <= begin or self.quote_of[stop - 1] < 0:
+            return None
+        opening = self.token_at(self.quoted[self.quote_of[stop - 1]].start)
+        first = opening
+        while first > begin and self.quote_of[first - 1] < 0 and self.tokens[first - 1].pos in NAME_OPENERS:
+            first -= 1
+        if self._quoted_name(opening, determined=first < opening) != stop:
+            return None
+        if first > begin and self.tokens[first - 1].low not in {",", "wie", "so"}:
+            return None
+        return first, stop
+
+    def _segment_begin(self, stop: int, begin: int) -> int:
+        """Like :meth:`clause_begin`, but a short quoted name inside the segment (``Der Chef von „Ener1“,``)
+        does not end it."""
+        start = self.clause_begin(stop, begin)
+        while VERBLESS_APPOSITIONS and start > begin + 1 and self.quote_of[start - 1] >= 0:
+            opening = self.token_at(self.quoted[self.quote_of[start - 1]].start)
+            if (
+                start - opening > MAX_QUOTED_NAME
+                or opening <= begin
+                or is_clause_end(self.tokens[opening - 1])
+            ):
+                break
+            if self.quote_of[opening - 1] >= 0:
+                break
+            start = self.clause_begin(opening - 1, begin)
+        return start
+
+    def _verbless(self, first: int, stop: int) -> bool:
+        """Whether ``first:stop`` has no finite verb (an apposition, not a relative or second clause)."""
+        return not any(tok.pos is None or tok.pos.endswith("FIN") for tok in self.tokens[first:stop])
 
     def _source_in_prefield(self, start: int, verb: int) -> tuple[int, int] | None:
         """``In einem Bericht der Zeitung heißt es``, ``Aus Regierungskreisen hieß es``: the phrase after

@@ -31,8 +31,11 @@ _DATIVE = (
 )
 
 
-#: Articles that are dative only with some nouns ("der Zeitung", "den Gewerkschaften"); see ``_dative_head``.
-_DATIVE_AMBIGUOUS = frozenset({"der", "den"})
+#: Read a bare noun phrase after a dative speech verb as its addressee (see ``_bare_dative``).
+BARE_DATIVE = True
+#: Articles that are dative only with some nouns ("der Zeitung", "den Gewerkschaften", "allen Reisenden");
+#: see ``_dative_head``.
+_DATIVE_AMBIGUOUS = frozenset({"der", "den", "allen"})
 
 
 def _cue_tokens(ctx: Context, found: Found) -> list[int]:
@@ -182,7 +185,7 @@ def _object_addressee(
         return None
     opener = ctx.tokens[start].low
     if dative_only and opener not in _DATIVE and opener not in _DATIVE_AMBIGUOUS:
-        return None
+        return _bare_dative(ctx, found, cue, start, last) if BARE_DATIVE else None
     phrase = phrase_after(ctx.tokens, start, last, ctx.lexicon)
     ambiguous = dative_only and opener in _DATIVE_AMBIGUOUS
     if ambiguous and (phrase is None or not _dative_head(ctx, opener, phrase)):
@@ -196,5 +199,22 @@ def _object_addressee(
         and phrase[1] - phrase[0] == 1
         and ctx.tokens[phrase[0]].low not in _DATIVE_PRONOUNS
     ):
+        return None
+    return phrase
+
+
+def _bare_dative(ctx: Context, found: Found, cue: list[int], start: int, last: int) -> tuple[int, int] | None:
+    """``Der Sprecher sagte Reportern, …`` / ``sagte SPIEGEL ONLINE, …``: the content of a dative speech verb
+    is the clause after the comma, and its subject stands before the verb, so a bare noun phrase filling
+    the rest of the verb's clause is the dative addressee (a common noun only in the dative plural, -n)."""
+    if found.speaker is None or found.speaker[1] > ctx.tokens[cue[0]].start:
+        return None
+    if last >= len(ctx.tokens) or ctx.tokens[last].low != "," or ctx.tokens[start].pos not in {"NN", "NE"}:
+        return None
+    phrase = phrase_after(ctx.tokens, start, last, ctx.lexicon, places=False)
+    if phrase is None or phrase != (start, last):
+        return None
+    head = ctx.tokens[last - 1]
+    if head.pos == "NN" and not head.low.endswith("n"):
         return None
     return phrase

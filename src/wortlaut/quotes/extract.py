@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from wortlaut.article import Article, Mention
 from wortlaut.quotes.according import according
 from wortlaut.quotes.context import Context
+from wortlaut.quotes.continued import join_continued
 from wortlaut.quotes.cues import find_cues
 from wortlaut.quotes.details import add_addressees, add_details
 from wortlaut.quotes.direct import direct_statements
@@ -51,6 +52,8 @@ NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see ``_drop_contained``).
 DROP_CONTAINED = True
 NEAREST_PERSON = True
+#: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
+JOIN_CONTINUED = True
 #: Widen a carried person mention to the noun phrase it ends (see ``_with_title``).
 TITLED_PEOPLE = True
 
@@ -175,6 +178,16 @@ def _named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention])
             ),
             None,
         )
+
+
+def _without_names(found: list[Found]) -> list[Found]:
+    """A quotation inside someone's speaker phrase (``schrieb „Die Zeit“``) is a name, not a statement."""
+    names = [item.speaker for item in found if item.speaker is not None]
+    return [
+        item
+        for item in found
+        if item.mode != "direct" or not any(start <= item.start and item.end <= end for start, end in names)
+    ]
 
 
 def _drop_contained(found: list[Found]) -> list[Found]:
@@ -380,7 +393,8 @@ def extract(
         found = span_tagger.merge(ctx, found)
     add_addressees(ctx, found)
     if speaker_model is not None:
-        rerank_speakers(ctx, found, speaker_model, article.mentions)
+        times = [(time.start, time.end) for time in article.times]
+        rerank_speakers(ctx, found, speaker_model, article.mentions, times)
     if NAMED_BEFORE:
         _named_before(ctx, found, article.mentions)
     people = sorted(
@@ -390,8 +404,10 @@ def extract(
     )
     _carry(found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
+    found = _without_names(found)
     if DROP_NESTED:
         found = _drop_nested(ctx, found)
     if DROP_CONTAINED:
         found = _drop_contained(found)
-    return _dedupe(found)
+    found = _dedupe(found)
+    return join_continued(ctx, found) if JOIN_CONTINUED else found

@@ -12,15 +12,25 @@ from collections.abc import Sequence
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.speaker_features import candidates, features, rule_choice
 from wortlaut.quotes.speaker_model import SpeakerModel
-from wortlaut.quotes.speakers import phrase_before
+from wortlaut.quotes.speakers import phrase_before, skip_adverbs
+from wortlaut.quotes.text import Tok
 
 #: Rules the ranker leaves alone: headlines and posts (their cue is not in a sentence of their own) and
 #: verbless attribution, where grammar fixes the speaker (``laut X``, ``X zufolge``, ``…, so X``) and the
 #: parliament-trained ranker, which rarely saw these cues, picked the sentence subject instead.
-_SKIPPED_RULES = ("headline.", "post.", "reported.laut", "reported.zufolge", "reported.nach", "indirect.so")
+#: ``…, wonach X`` takes the phrase before ``wonach``; ``Demnach …`` / ``Danach …`` the previous statement's
+#: speaker (the subject of their sentence is what is reported, not who reports it).
+_SKIPPED_RULES = (
+    *("headline.", "post.", "reported.laut", "reported.zufolge", "reported.nach", "indirect.so"),
+    *("indirect.wonach", "indirect.demnach", "indirect.danach"),
+)
 
+
+#: Take a nominative-only pronoun right after the finite cue verb as the speaker (see ``_inverted_pronoun``).
+INVERTED_PRONOUN = True
 
 #: ``heißt es`` / ``hieß es``: no subject can speak; the rules' source after ``aus``/``von`` (or none) stays.
 _IMPERSONAL = frozenset({"es", "heißt", "hieß", "hießen", "heißen", "hieße"})
@@ -45,15 +55,76 @@ def _prefield_subject(ctx: Context, rule: tuple[int, int] | None, cue: list[int]
     if ctx.tokens[start].low in _OBJECT_ARTICLES:
         return False
     subject = phrase_before(ctx.tokens, start, cue[0], ctx.lexicon)
+    if subject is None and start == cue[0]:
+        subject = ctx.subject_through_commas(cue[0], begin)  # Der NDR, der …, begründete die Einblendungen
+        start = begin
+        if subject is not None and not _nominative_start(ctx.tokens[begin], ctx.lexicon):
+            return False  # Die Zahl der Menschen, die …, bezifferte die Agentur: an object may come first
     return (
         subject is not None and subject[0] == start and (rule is None or rule == subject or rule[0] > cue[-1])
     )
 
 
+def _nominative_start(tok: Tok, lexicon: Lexicon) -> bool:
+    """Whether a sentence-initial phrase opens with a word that makes it the subject: a nominative
+    determiner (``Der NDR``, ``Ein Sprecher``) or a name (``die``, ``das``, ``eine`` are accusative too)."""
+    return lexicon.has("nominative_determiner", tok.low) or tok.pos == "NE"
+
+
+def _inverted_pronoun(ctx: Context, cue: list[int], sentence: int) -> tuple[int, int] | None:
+    """``Der Politik schlug er vor``, ``2008 erklärte er``: a pronoun with no form but the nominative right
+    after the finite cue verb is its subject, whatever fills the prefield (an object, a time, an adverb).
+    Not for ``zitieren``, whose object is the one quoted (``zitierte man Yolanda Alvarez``)."""
+    verb = ctx.tokens[cue[0]]
+    if verb.pos is None or not verb.pos.endswith("FIN"):
+        return None
+    lemmas = {ctx.tokens[index].lemma or "" for index in cue} | {
+        known.lemma for index in cue for known in ctx.lexicon.verbs.get(ctx.tokens[index].low, ())
+    }
+    if any(ctx.lexicon.has("object_speaker_verb", lemma) for lemma in lemmas):
+        return None
+    end = ctx.sentences[sentence][1]
+    index = skip_adverbs(ctx.tokens, cue[0] + 1, end)
+    if index >= end or ctx.quote_of[index] >= 0:
+        return None
+    return (index, index + 1) if ctx.lexicon.has("nominative_pronoun", ctx.tokens[index].low) else None
+
+
+def _object_prefield(ctx: Context, cue: list[int], sentence: int) -> tuple[int, int] | None:
+    """``Der Politik schlug er vor``, ``Die Mitglieder forderte er auf``: with the subject after the verb,
+    a noun phrase filling the prefield of a verb that takes an addressee (``addr``, ``dat``) is that
+    addressee (character range); a number or an adverb there is not."""
+    frames = {
+        frame
+        for index in cue
+        for verb in ctx.lexicon.verbs.get(ctx.tokens[index].low, ())
+        for frame in verb.frames
+    }
+    if not frames & {"addr", "dat"}:
+        return None
+    start = ctx.clause_begin(cue[0], ctx.sentences[sentence][0])
+    phrase = phrase_before(ctx.tokens, start, cue[0], ctx.lexicon, places=False)
+    if phrase is None or phrase != (start, cue[0]) or ctx.tokens[start].pos in {"CARD", "ADV"}:
+        return None
+    return ctx.chars(*phrase)
+
+
+def _opens_in_time(ctx: Context, first: int, times: Sequence[tuple[int, int]]) -> bool:
+    """Whether the phrase starting at token ``first`` starts inside a time expression (``Ende Januar 2006
+    verkündete der DFB``): a time is never the speaker, nor the subject that keeps the ranker off objects."""
+    start = ctx.tokens[first].start
+    return any(begin <= start < end for begin, end in times)
+
+
 def rerank_speakers(
-    ctx: Context, found: Sequence[Found], model: SpeakerModel, mentions: Sequence[Mention]
+    ctx: Context,
+    found: Sequence[Found],
+    model: SpeakerModel,
+    mentions: Sequence[Mention],
+    times: Sequence[tuple[int, int]] = (),
 ) -> None:
-    """Replace the speaker of each cue-framed statement by the ranker's choice (in place)."""
+    """Replace the speaker of each cue-framed statement by the ranker's choice (in place); ``times`` are
+    the character ranges of the article's time expressions."""
     ordered = sorted(mentions, key=lambda mention: mention.start)
     starts = [mention.start for mention in ordered]
     for statement in found:
@@ -64,6 +135,11 @@ def rerank_speakers(
         if not cue or ctx.tokens[cue[0]].low in _IMPERSONAL:
             continue
         sentence = ctx.sentence_of[cue[0]]
+        if INVERTED_PRONOUN and (pronoun := _inverted_pronoun(ctx, cue, sentence)) is not None:
+            statement.speaker = ctx.chars(*pronoun)
+            if statement.addressee is None:
+                statement.addressee = _object_prefield(ctx, cue, sentence)
+            continue
         rule = _token_range(ctx, statement.speaker) if statement.speaker else rule_choice(ctx, sentence, cue)
         addressee = _token_range(ctx, statement.addressee) if statement.addressee else None
         options = [
@@ -71,7 +147,13 @@ def rerank_speakers(
             for option in candidates(ctx, sentence, cue, rule)
             if addressee is None or option.last <= addressee[0] or option.first >= addressee[1]
         ]  # whom it was said to does not say it
-        if _prefield_subject(ctx, rule, cue, sentence):
+        options = [option for option in options if not _opens_in_time(ctx, option.first, times)]
+        if not options:
+            statement.speaker = None
+            continue
+        if _prefield_subject(ctx, rule, cue, sentence) and not (
+            rule is not None and _opens_in_time(ctx, rule[0], times)
+        ):
             objects = range(cue[-1] + 1, ctx.clause_end(cue[-1], ctx.sentences[sentence][1]))
             options = [option for option in options if option.first not in objects] or options
         chosen = model.best(

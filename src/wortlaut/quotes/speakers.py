@@ -32,6 +32,8 @@ _MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
 #: (on quotes-wikinews/train: speaker F1 +0.0015 and +0.0008); addressee phrases are read without them
 #: (they cost 0.002 addressee F1 there): ``places=False``.
 _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "vom"})
+#: An apposition after a comma may end before a prepositional phrase (see ``_attribute_follows``).
+APPOSITION_BEFORE_PREPOSITION = True
 #: Pronouns that head a partitive phrase (``Einer der Putschisten``, ``eine der Organisatorinnen``).
 _ONE_OF = frozenset({"einer", "eine", "eines", "keiner", "keine", "jeder", "jede"})
 #: Words between an inverted verb and its subject ("äußerte sich jedoch der Minister").
@@ -83,7 +85,7 @@ def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
     return _capital(following) and not lexicon.has("stop", following.low)
 
 
-def _skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
+def skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
     while index < end and tokens[index].low in _SKIPPED:
         index += 1
     return index
@@ -176,8 +178,23 @@ def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon, places
     if other == stop + 1 or not any(_capital(tok) for tok in tokens[stop + 1 : other]):
         return stop
     if other < end and tokens[other].low not in {",", ".", "!", "?", ")", ":"}:
-        return stop
+        return other if places and _attribute_follows(tokens, other, end) else stop
     return other
+
+
+def _attribute_follows(tokens: list[Tok], index: int, end: int) -> bool:
+    """``sagte Charles Brun, General und Kommandeur des Einsatzes, am Montag`` without the second comma:
+    a prepositional phrase after the apposition, with no finite verb before the next comma, is an adverbial
+    or attribute; ``sagte Müller, die Firma in Berlin sei pleite`` has a verb (a reported clause), and so
+    has ``erklärte Johnson, die Rechte von Arbeitnehmern schützen zu wollen``."""
+    if not APPOSITION_BEFORE_PREPOSITION or tokens[index].pos not in {"APPR", "APPRART"}:
+        return False
+    for tok in tokens[index:end]:
+        if tok.low == ",":
+            return True
+        if tok.pos is None or tok.pos[:1] == "V" or tok.pos == "PTKZU":
+            return False
+    return True
 
 
 def with_quoted_name(tokens: list[Tok], span: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
@@ -212,7 +229,7 @@ def phrase_after(
     tokens: list[Tok], index: int, end: int, lexicon: Lexicon, *, places: bool = True
 ) -> tuple[int, int] | None:
     """The noun phrase starting at ``index`` (token range), e.g. the subject after an inverted verb."""
-    index = _skip_adverbs(tokens, index, end)
+    index = skip_adverbs(tokens, index, end)
     if index >= end:
         return None
     first = tokens[index]
@@ -238,7 +255,7 @@ def phrase_before(
     if begin >= index or index - begin > MAX_PREFIELD:
         return None
     span = phrase_after(tokens, begin, index, lexicon, places=places)
-    if span is None or span[0] != _skip_adverbs(tokens, begin, index):
+    if span is None or span[0] != skip_adverbs(tokens, begin, index):
         return None
     if span[1] - span[0] == 1 and tokens[begin].low in _NOT_SUBJECTS:
         return None
