@@ -8,6 +8,11 @@ is printed beside wall time because it is less disturbed by other jobs on the ma
 Usage::
 
     .venv/bin/python -m benchmarks.bench_ner [--limit N] [--model PATH]
+    .venv/bin/python -m benchmarks.bench_ner --model NEW --against OLD [--rounds 5]
+
+With ``--against`` both models are loaded into one process and take turns article by article
+(A then B, then B then A), each with its own cache, so both see the same load from other jobs
+on a shared machine; separate runs of one model at a time differ by 20-40% on a busy machine.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import time
 
 from benchmarks.corpora import CorpusMissing, gnad_articles
 from wortlaut.ner import load_tagger
+from wortlaut.ner.tagger import NerTagger
 
 WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
 #: Tokens per article the project's speed target is stated in.
@@ -38,11 +44,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--against", default=None, help="A second model to time in turns with --model.")
+    parser.add_argument("--rounds", type=int, default=5, help="Cold + warm passes per model (--against).")
     args = parser.parse_args()
     try:
         articles = [sentences_of(article.text) for article in gnad_articles(limit=args.limit)]
     except CorpusMissing as error:
         raise SystemExit(f"error: {error}") from error
+    if args.against is not None:
+        compare(
+            articles, {"model": load_tagger(args.model), "against": load_tagger(args.against)}, args.rounds
+        )
+        return
     started = time.perf_counter()
     tagger = load_tagger(args.model)
     print(f"model loaded in {time.perf_counter() - started:.2f} s")
@@ -58,6 +71,30 @@ def main() -> None:
             f"{1000 * seconds / tokens * ARTICLE_TOKENS:.2f} ms per {ARTICLE_TOKENS} tokens "
             f"(CPU time {1000 * cpu / tokens * ARTICLE_TOKENS:.2f} ms)"
         )
+
+
+def compare(articles: list[list[list[str]]], taggers: dict[str, NerTagger], rounds: int) -> None:
+    """Per round: a cold pass (caches emptied) and a warm pass, the models taking turns per article."""
+    tokens = sum(len(sentence) for article in articles for sentence in article)
+    names = list(taggers)
+    for round_number in range(1, rounds + 1):
+        for tagger in taggers.values():
+            tagger.clear_cache()
+        for label in ("cold", "warm"):
+            cpu = dict.fromkeys(names, 0)
+            spans = dict.fromkeys(names, 0)
+            for index, article in enumerate(articles):
+                for name in names if index % 2 == 0 else names[::-1]:
+                    started = time.process_time_ns()
+                    spans[name] += sum(len(found) for found in taggers[name].tag_sentences(article))
+                    cpu[name] += time.process_time_ns() - started
+            per = {name: cpu[name] / 1e6 / tokens * ARTICLE_TOKENS for name in names}
+            print(
+                f"round {round_number} {label}: CPU ms per {ARTICLE_TOKENS} tokens "
+                + ", ".join(f"{name} {per[name]:.2f} ({spans[name]} spans)" for name in names)
+                + f"; ratio {per[names[0]] / per[names[1]]:.3f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

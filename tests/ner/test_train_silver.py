@@ -37,3 +37,12 @@ def test_silver_sentences_are_added_to_the_gold_ones(tmp_path: Path) -> None:
 
 def test_silver_below_the_confidence_threshold_is_left_out(tmp_path: Path) -> None:
     assert "21 gold + 0 silver sentences" in _train(tmp_path, "--min-confidence", "0.9")
+
+
+def test_prune_drops_the_weak_attributes_of_the_trained_model(tmp_path: Path) -> None:
+    _train(tmp_path)
+    full = CrfModel.load(tmp_path / "m.npz")
+    _train(tmp_path, "--prune", "0.05")
+    pruned = CrfModel.load(tmp_path / "m.npz")
+    assert 0 < len(pruned.attributes) < len(full.attributes)
+    assert pruned.attributes == full.pruned(0.05).attributes

@@ -49,13 +49,20 @@ class NerTagger:
         self.features = FeatureExtractor(model.groups, clusters=clusters)
         self._offsets = self.features.offsets
         self._row = {attribute: index for index, attribute in enumerate(model.attributes)}
-        self._context_rows = [_prefixed_rows(self._row, f"{offset}:") for offset in self._offsets]
+        self._context_index, self._context_weights = _context_table(
+            self._row, model.weights, self._offsets
+        )
+        self._pairs = _pair_rows(self._row)
         self._weights = model.weights
         self._transitions = model.transitions
         self._zero = np.zeros(len(model.labels), dtype=np.float32)
         self._pads = [self._score([f"{offset}:pad"]) for offset in self._offsets]
         self._first = self._score(["first"])
         self._cache: dict[str, FloatArray] = {}
+
+    def clear_cache(self) -> None:
+        """Forget every cached word form (benchmarks use it to measure a fresh process's cold cache)."""
+        self._cache.clear()
 
     def tag(self, words: Sequence[str]) -> list[SpanTuple]:
         """Entity spans ``(start_token, end_token_exclusive, TYPE)`` of one sentence."""
@@ -91,14 +98,13 @@ class NerTagger:
             if len(self._cache) >= FORM_CACHE_LIMIT:
                 self._cache.clear()
             own, context = self.features.parts(word)
+            found = np.zeros((len(self._offsets) + 1, len(self.labels)), dtype=np.float32)
             rows = [row for row in map(self._row.get, own) if row is not None]
-            targets = [0] * len(rows)
-            for place, by_name in enumerate(self._context_rows, start=1):
-                known = [row for row in map(by_name.get, context) if row is not None]
-                targets += [place] * len(known)
-                rows += known
-            found = np.zeros((len(self._context_rows) + 1, len(self.labels)), dtype=np.float32)
-            np.add.at(found, targets, self._weights[rows])
+            if rows:
+                found[0] = self._weights[rows].sum(axis=0)
+            known = [index for index in map(self._context_index.get, context) if index is not None]
+            if known:
+                found[1:] = self._context_weights[known].sum(axis=0)
             self._cache[word] = found
         return found
 
@@ -124,19 +130,19 @@ class NerTagger:
     def _bigrams(self, words: Sequence[str]) -> tuple[list[int], list[int]]:
         """(token index, weight row) of each word-bigram feature the model knows."""
         lowers = [word.lower() for word in words]
-        row = self._row
+        pairs = self._pairs
         targets: list[int] = []
         rows: list[int] = []
         for index in range(1, len(words)):
-            pair = lowers[index - 1] + "|" + lowers[index]
-            found = row.get("b-:" + pair)
+            found = pairs.get(lowers[index - 1] + "|" + lowers[index])
             if found is not None:
-                targets.append(index)
-                rows.append(found)
-            found = row.get("b+:" + pair)
-            if found is not None:
-                targets.append(index - 1)
-                rows.append(found)
+                before, after = found
+                if before >= 0:
+                    targets.append(index)
+                    rows.append(before)
+                if after >= 0:
+                    targets.append(index - 1)
+                    rows.append(after)
         return targets, rows
 
     def _viterbi(self, scores: FloatArray) -> list[int]:
@@ -152,7 +158,6 @@ class NerTagger:
             path.append(int(back[index, path[-1]]))
         return path[::-1]
 
-
     def _viterbi_batch(self, batch: Sequence[FloatArray]) -> list[list[int]]:
         """:meth:`_viterbi` for several sentences at once (padded; finished rows stop moving)."""
         lengths = np.array([len(scores) for scores in batch])
@@ -165,8 +170,10 @@ class NerTagger:
         back = np.empty((len(batch), longest, labels), dtype=np.intp)
         for index in range(1, longest):
             candidates = best[:, :, None] + self._transitions
-            back[:, index] = candidates.argmax(axis=1)
-            moved = candidates.max(axis=1) + padded[:, index]
+            chosen = candidates.argmax(axis=1)
+            back[:, index] = chosen
+            # the maximum is the value at the argmax: one reduction instead of two
+            moved = np.take_along_axis(candidates, chosen[:, None, :], axis=1)[:, 0] + padded[:, index]
             best = np.where((lengths > index)[:, None], moved, best)
         paths = []
         for row, length in enumerate(lengths):
@@ -177,14 +184,42 @@ class NerTagger:
         return paths
 
 
-def _prefixed_rows(rows: dict[str, int], prefix: str) -> dict[str, int]:
-    """The weight rows of the features that start with ``prefix``, keyed by the rest of their name.
+def _context_table(
+    rows: dict[str, int], weights: FloatArray, offsets: Sequence[int]
+) -> tuple[dict[str, int], FloatArray]:
+    """Context features by unprefixed name: an index into a (features x offsets x labels) table.
 
-    Looking a neighbour's unprefixed context feature up here finds the row of
-    ``prefix + feature``, the same row as before, without building that string.
+    Entry ``[i, k]`` holds the weights of ``f"{offsets[k]}:" + name`` (zeros when the model
+    lacks it), so one look-up per context feature of a new form gives its scores at every
+    window offset, instead of one look-up per offset in the much larger table of all features.
     """
-    cut = len(prefix)
-    return {name[cut:]: row for name, row in rows.items() if name.startswith(prefix)}
+    index: dict[str, int] = {}
+    places: list[tuple[int, int, int]] = []
+    for place, offset in enumerate(offsets):
+        prefix = f"{offset}:"
+        cut = len(prefix)
+        for name, row in rows.items():
+            if name.startswith(prefix):
+                places.append((index.setdefault(name[cut:], len(index)), place, row))
+    table = np.zeros((len(index), len(offsets), weights.shape[1]), dtype=np.float32)
+    for feature, place, row in places:
+        table[feature, place] = weights[row]
+    return index, table
+
+
+def _pair_rows(rows: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Word pairs ``left|right`` -> (row of ``b-:`` pair, row of ``b+:`` pair), -1 where absent.
+
+    One look-up per word pair in a table of pairs only, instead of two in the table of all
+    features: the bigram features are the largest family, and most pairs of new text are unknown.
+    """
+    pairs: dict[str, tuple[int, int]] = {}
+    for name, row in rows.items():
+        if name.startswith("b-:"):
+            pairs[name[3:]] = (row, pairs.get(name[3:], (-1, -1))[1])
+        elif name.startswith("b+:"):
+            pairs[name[3:]] = (pairs.get(name[3:], (-1, -1))[0], row)
+    return pairs
 
 
 def _named(words: Sequence[str], spans: list[SpanTuple]) -> list[SpanTuple]:

@@ -24,9 +24,11 @@ import click
 
 from wortlaut.ner.corpus import DEV_FILE, TEST_A_FILE, Sentence, read_germeval
 from wortlaut.ner.folds import folds, share_of
+from wortlaut.ner.model import CrfModel
 from wortlaut.ner.spans import SpanScorer
+from wortlaut.ner.tagger import NerTagger
 from wortlaut.ner.teacher.silver import confident, read_silver
-from wortlaut.ner.teacher.student import CRF_ITERATIONS, crf_score
+from wortlaut.ner.teacher.student import CRF_ITERATIONS, crf_score, tagger_score
 from wortlaut.ner.train import C1, C2, default_data_dir, report
 
 #: The number of folds of every teacher-student comparison (the teachers exist for these three).
@@ -72,6 +74,9 @@ def main() -> None:
 @click.option("--iterations", type=int, default=CRF_ITERATIONS, show_default=True)
 @click.option("--fold", "fold_numbers", type=int, multiple=True, default=(1, 2, 3), show_default=True)
 @click.option("--record", type=click.Path(path_type=Path), default=None, help="JSON lines to append to.")
+@click.option(
+    "--save", type=click.Path(path_type=Path), default=None, help="Keep each fold's model in this folder."
+)
 def run(
     name: str,
     patterns: tuple[str, ...],
@@ -82,23 +87,59 @@ def run(
     iterations: int,
     fold_numbers: tuple[int, ...],
     record: Path | None,
+    save: Path | None,
 ) -> None:
     """Train and score the student of each fold; print each fold and the pool of those run here."""
     pooled = SpanScorer()
     for fold in fold_numbers:
         train, test = fold_split(fold)
         silver = fold_silver(patterns, fold, min_confidence, share)
+        keep = save / model_name(name, fold) if save is not None else None
         started = time.perf_counter()
-        scorer = crf_score(train + silver, test, c1=c1, c2=c2, iterations=iterations)
+        scorer = crf_score(train + silver, test, c1=c1, c2=c2, iterations=iterations, keep=keep)
         seconds = time.perf_counter() - started
         click.echo(f"{name} fold {fold}: {len(train)} gold + {len(silver)} silver, {seconds:.0f} s")
         click.echo(f"  {summary(scorer)}")
         pooled.add_counts(scorer.counts())
-        if record is not None:
-            line = {"name": name, "fold": fold, "silver": len(silver), "seconds": round(seconds)}
-            with record.open("a", encoding="utf-8") as out:
-                out.write(json.dumps({**line, "counts": scorer.counts()}) + "\n")
+        line = {"name": name, "fold": fold, "silver": len(silver), "seconds": round(seconds)}
+        if keep is not None:
+            line["attributes"] = len(CrfModel.load(keep).attributes)
+        write_record(record, line, scorer)
     click.echo(f"{name} pooled over folds {list(fold_numbers)}:\n{report(pooled)}")
+
+
+def model_name(name: str, fold: int) -> str:
+    """File name of a variant's fold model in a ``--save`` folder."""
+    return "".join(char if char.isalnum() or char in ".-" else "_" for char in name) + f"-fold{fold}.npz"
+
+
+def write_record(record: Path | None, line: dict[str, object], scorer: SpanScorer) -> None:
+    """Append one fold's result (with its span counts) to the JSON-lines record, if one is named."""
+    if record is not None:
+        with record.open("a", encoding="utf-8") as out:
+            out.write(json.dumps({**line, "counts": scorer.counts()}) + "\n")
+
+
+@main.command()
+@click.option("--name", required=True, help="Variant whose fold models were kept with --save.")
+@click.option("--save", type=click.Path(exists=True, path_type=Path), required=True, help="Their folder.")
+@click.option("--threshold", "thresholds", type=float, multiple=True, required=True, help="Weight cut.")
+@click.option("--fold", "fold_numbers", type=int, multiple=True, default=(1, 2, 3), show_default=True)
+@click.option("--record", type=click.Path(path_type=Path), default=None, help="JSON lines to append to.")
+def prune(
+    name: str, save: Path, thresholds: tuple[float, ...], fold_numbers: tuple[int, ...], record: Path | None
+) -> None:
+    """Score each kept fold model with the attributes under each weight threshold dropped (no retraining)."""
+    for fold in fold_numbers:
+        _, test = fold_split(fold)
+        model = CrfModel.load(save / model_name(name, fold))
+        for threshold in thresholds:
+            smaller = model.pruned(threshold)
+            scorer = tagger_score(NerTagger(smaller), test)
+            variant = f"{name} prune {threshold:g}"
+            click.echo(f"{variant} fold {fold}: {len(smaller.attributes)} attributes  {summary(scorer)}")
+            line = {"name": variant, "fold": fold, "attributes": len(smaller.attributes)}
+            write_record(record, line, scorer)
 
 
 @main.command()

@@ -30,6 +30,7 @@ import click
 from wortlaut.ner.corpus import Sentence, read_germeval
 from wortlaut.ner.folds import share_of
 from wortlaut.ner.spans import SpanScorer, bio_spans
+from wortlaut.ner.tagger import NerTagger
 from wortlaut.ner.tagger import load_tagger as load_crf
 from wortlaut.ner.teacher.silver import MAX_WORDS, MIN_WORDS, wikinews_sentences
 from wortlaut.ner.train import C1, C2, report, train_model
@@ -96,15 +97,24 @@ def crf_score(
     c1: float = C1,
     c2: float = C2,
     iterations: int = CRF_ITERATIONS,
+    keep: Path | None = None,
 ) -> SpanScorer:
-    """Train the CRF (shipped features, ``CRF_ITERATIONS`` by default) on ``train`` and score ``test``."""
+    """Train the CRF (shipped features, ``CRF_ITERATIONS`` by default) on ``train`` and score ``test``.
+
+    ``keep``: where to leave the trained model (pruning is then measured without retraining).
+    """
     with tempfile.TemporaryDirectory() as scratch:
-        path = train_model(train, Path(scratch) / "student.npz", c1=c1, c2=c2, iterations=iterations)
-        tagger = load_crf(path)
-        scorer = SpanScorer()
-        for sentence in test:
-            scorer.add(bio_spans(sentence.tags), tagger.tag(sentence.words))
-        return scorer
+        out = keep or Path(scratch) / "student.npz"
+        path = train_model(train, out, c1=c1, c2=c2, iterations=iterations)
+        return tagger_score(load_crf(path), test)
+
+
+def tagger_score(tagger: NerTagger, test: Sequence[Sentence]) -> SpanScorer:
+    """Strict span counts of ``tagger`` on the gold sentences ``test``."""
+    scorer = SpanScorer()
+    for sentence in test:
+        scorer.add(bio_spans(sentence.tags), tagger.tag(sentence.words))
+    return scorer
 
 
 @click.command()
