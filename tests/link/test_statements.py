@@ -9,7 +9,7 @@ import numpy as np
 
 from tests.link.conftest import make_article
 from wortlaut.link import HashingEncoder, update
-from wortlaut.link.statements import _Item, apart, margins, merge, thresholds
+from wortlaut.link.statements import _Item, apart, margins, merge, thresholds, unneeded
 from wortlaut.link.text import word_diff
 from wortlaut.store import Store
 
@@ -247,3 +247,31 @@ def test_a_statement_set_apart_is_not_embedded_while_its_neighbours_are(store: S
     assert QUOTE in encoder.seen and close in encoder.seen and OTHER not in encoder.seen
     groups = _groups(store)
     assert groups[f"{article.id}:s2"] not in (groups[f"{article.id}:s0"], groups[f"{article.id}:s1"])
+
+
+def test_a_stored_group_no_new_statement_may_join_is_not_embedded_and_changes_no_merge() -> None:
+    close = "Die Sicherheit Litauens ist auch unsere Sicherheit"
+    items = [
+        *_texts((QUOTE, "de"), (close, "de")),
+        _Item("m0", OTHER, "de", "g:other", None),  # disjoint stems with both new statements
+        _Item("m1", "Litauens Grenze bleibt offen", "de", "g:border", None),  # shares a stem
+        _Item("m2", OTHER, "de", "g:border", None),  # disjoint itself, but its group may be joined
+    ]
+    same = thresholds("e5")[0]
+    assert unneeded(items, 2, same) == {2}
+    assert unneeded(items, 2, 0.6) == set()  # a lower threshold (static): every vector counts
+    assert unneeded(_texts((QUOTE, "de"), (OTHER, "de")), 2, same) == apart(
+        _texts((QUOTE, "de"), (OTHER, "de")), 2, same
+    )
+    generator = np.random.default_rng(11)
+    for _ in range(50):
+        base = generator.normal(size=8)
+        scale = generator.choice([1e-3, 0.1, 1.0])
+        vectors = np.stack([base] + [base + generator.normal(scale=scale, size=8) for _ in range(4)])
+        vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+        zeroed = vectors.copy()
+        zeroed[2] = 0.0
+        far = np.zeros((2, 5), dtype=bool)
+        full = merge(items, 2, margins(vectors, items, 2, thresholds("e5")), far)
+        assert full == merge(items, 2, margins(zeroed, items, 2, thresholds("e5")), far)
+        assert full[2] not in full[:2]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from tests.store.samples import filler_article, rutte_article
-from wortlaut.article import Article
+from wortlaut.article import Article, Token
 from wortlaut.ingest import IngestError
 from wortlaut.store import Store
-from wortlaut.store.loader import Analyzer, ingest
+from wortlaut.store.loader import Analyzer, for_store, ingest
 
 
 def _title_analyzer() -> Analyzer:
@@ -81,3 +84,31 @@ def test_forked_workers_share_the_analyzer_the_parent_built_once(store_location:
         assert report.added == 6
         assert {info.title for info in store.articles(limit=10)} == {f"analysed in {__name__}"}
     assert builds == [1]
+
+
+def _tokenising_analyzer() -> Analyzer:
+    """A stand-in pipeline that adds a token layer (which the store does not keep)."""
+
+    def analyze(article: Article) -> Article:
+        tokens = tuple(
+            Token(start=match.start(), end=match.end(), text=match.group(), pos="X")
+            for match in re.finditer(r"\S+", article.text)
+        )
+        return article.with_layers(tokens=tokens, title="analysed")
+
+    return analyze
+
+
+def test_workers_hand_over_articles_without_tokens_the_store_keeps_the_same_records(tmp_path: Path) -> None:
+    articles = [filler_article(number) for number in range(5)]
+    assert _tokenising_analyzer()(articles[0]).tokens
+    assert for_store(_tokenising_analyzer()(articles[0])) == _tokenising_analyzer()(articles[0]).with_layers(
+        tokens=()
+    )
+    records = []
+    for workers in (1, 2):
+        with Store.open(str(tmp_path / f"w{workers}.sqlite")) as store:
+            ingest(store, articles, analyzer_factory=_tokenising_analyzer, workers=workers, link=False)
+            records.append([store.article(article.id).to_json() for article in articles])
+    assert records[0] == records[1]
+    assert records[0][0]["title"] == "analysed"

@@ -18,7 +18,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from wortlaut.link.text import shingles, text_hash
+from wortlaut.link.text import text_hash, word_shingles, words, words_hash
 from wortlaut.store import embeddings, link_tables
 from wortlaut.store.rows import Connection
 
@@ -61,11 +61,40 @@ def bands() -> tuple[int, int]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature (uint64) of a text's word shingles."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    grams = shingles(text, size=SHINGLE_SIZE)
+    return _signature(words(text))
+
+
+def _signature(tokens: list[str]) -> np.ndarray:
+    minhash = _empty_minhash().copy()  # the same permutations, drawn once instead of per text
+    grams = word_shingles(tokens, size=SHINGLE_SIZE)
     if grams:
         minhash.update_batch([gram.encode("utf-8") for gram in grams])
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
+
+
+@cache
+def _empty_minhash() -> MinHash:
+    """A MinHash with no values yet: its permutations (128 seeded draws) are shared by every copy."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
+#: The last text :func:`find` read, with its exact hash: :func:`index` follows with the
+#: same text and reads the hash from here instead of splitting the text into words again.
+_last_seen: tuple[str, str] | None = None
+
+
+def _features(text: str) -> tuple[str, np.ndarray]:
+    """(exact hash, MinHash signature) of a text, its words split once."""
+    global _last_seen
+    tokens = words(text)
+    exact_hash, hashvalues = words_hash(tokens), _signature(tokens)
+    _last_seen = (text, exact_hash)
+    return exact_hash, hashvalues
+
+
+def _exact_hash(text: str) -> str:
+    seen = _last_seen
+    return seen[1] if seen is not None and seen[0] == text else text_hash(text)
 
 
 def _buckets(hashvalues: np.ndarray) -> list[tuple[int, str]]:
@@ -91,8 +120,8 @@ def _signatures(connection: Connection, ids: list[str]) -> dict[str, np.ndarray]
 
 def find(connection: Connection, article_id: str, text: str) -> tuple[Duplicate | None, np.ndarray]:
     """The earlier article this one copies, if any, and the article's signature."""
-    exact = link_tables.exact_copy(connection, EXACT_BAND, text_hash(text), article_id)
-    hashvalues = signature(text)
+    exact_hash, hashvalues = _features(text)
+    exact = link_tables.exact_copy(connection, EXACT_BAND, exact_hash, article_id)
     if exact:
         return Duplicate(article_id, _root(connection, exact), "exact", 1.0), hashvalues
     candidates: set[str] = set()
@@ -113,7 +142,9 @@ def find(connection: Connection, article_id: str, text: str) -> tuple[Duplicate 
 def index(connection: Connection, article_id: str, text: str, hashvalues: np.ndarray) -> None:
     """Add an article to the LSH index (idempotent)."""
     forget(connection, article_id)
-    link_tables.index_buckets(connection, article_id, [(EXACT_BAND, text_hash(text)), *_buckets(hashvalues)])
+    link_tables.index_buckets(
+        connection, article_id, [(EXACT_BAND, _exact_hash(text)), *_buckets(hashvalues)]
+    )
     embeddings.store_blobs(
         connection, _SIGNATURE_KIND, [(article_id, hashvalues.astype(np.uint64).tobytes())]
     )

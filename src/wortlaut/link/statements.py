@@ -276,6 +276,29 @@ def _may_merge(items: Sequence[_Item], stem_sets: Sequence[frozenset[str]], row:
     return not own.isdisjoint(other)
 
 
+def unneeded(items: Sequence[_Item], count: int, same_threshold: float) -> set[int]:
+    """The items whose vectors cannot change the merge: :func:`apart` new items and the stored
+    members of every group no new item may merge with.
+
+    Two stored groups never merge, so a group whose members all have only
+    pairs below 0 (see :func:`apart`) with every new item keeps every average
+    linkage with it below 0, whatever its members' vectors: it is joined by
+    nothing, and none of its members is a mate whose cosine a joining
+    statement's similarity reads.  Such members get zero rows like the items
+    set apart.
+    """
+    if same_threshold < 1.0:
+        return set()
+    stem_sets = [_stems(item.text, item.language) for item in items]
+    pairs = [(row, column) for row in range(count) for column in range(len(items))
+             if column != row and _may_merge(items, stem_sets, row, column)]  # fmt: skip
+    engaged = {index for pair in pairs for index in pair}
+    groups = {items[column].group for _, column in pairs if column >= count}
+    return {index for index in range(count) if index not in engaged} | {
+        index for index in range(count, len(items)) if items[index].group not in groups
+    }
+
+
 def plan(connection: Connection, rows: Sequence[StatementRow]) -> list[SpeakerBatch]:
     """The new statements grouped by speaker, each with its candidate group members."""
     by_speaker: dict[str, list[StatementRow]] = defaultdict(list)
@@ -293,18 +316,18 @@ def texts_to_encode(batches: Sequence[SpeakerBatch], encoder: Encoder) -> list[t
     for batch in batches:
         if not batch.needs_vectors:
             continue
-        skipped = _apart_rows(batch, encoder)
-        if len(skipped) < len(batch.rows):  # what compares() asks, without a second apart()
-            texts += [row.text for index, row in enumerate(batch.rows) if index not in skipped]
-            texts += [member[2] or "" for member in batch.members]
+        items = _items(batch)
+        skipped = _unneeded_items(items, len(batch.rows), encoder)
+        if any(index not in skipped for index in range(len(batch.rows))):  # what compares() asks
+            texts += [item.text for index, item in enumerate(items) if index not in skipped]
     return [("statement", text) for text in texts]
 
 
-def _apart_rows(batch: SpeakerBatch, encoder: Encoder) -> set[int]:
-    """The batch's new statements that ``encoder`` need not embed (:func:`apart`)."""
+def _unneeded_items(items: Sequence[_Item], count: int, encoder: Encoder) -> set[int]:
+    """The items (new statements, stored members) that ``encoder`` need not embed (:func:`unneeded`)."""
     if isinstance(encoder, CascadeEncoder):
         return set()
-    return apart(_items(batch), len(batch.rows), thresholds(encoder.family)[0])
+    return unneeded(items, count, thresholds(encoder.family)[0])
 
 
 def encoder_for_batch(connection: Connection, encoder: Encoder, batch: SpeakerBatch) -> Encoder:
@@ -362,7 +385,7 @@ def _group_speaker(
 ) -> int:
     rows = batch.rows
     items = _items(batch)
-    skipped = apart(items, len(rows), limits[0])
+    skipped = unneeded(items, len(rows), limits[0])
     wanted = [(item.id, item.text) for index, item in enumerate(items) if index not in skipped]
     vectors = cached_encode(connection, encoder, "statement", wanted)
     zero = np.zeros(encoder.dim, dtype=np.float32)

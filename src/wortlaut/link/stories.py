@@ -124,7 +124,16 @@ def _ordinal(day: str) -> int:
 
 @dataclass
 class ActiveStories:
-    """The stories around a batch's dates, held in memory while the batch is clustered."""
+    """The stories around a batch's dates, held in memory while the batch is clustered.
+
+    Besides the per-story lists (what :func:`_write` stores) it keeps what
+    :func:`_scores` reads for every article, updated per story as articles join
+    instead of rebuilt per article (with every story active, e.g. one day's
+    news, that rebuild made each article's cost grow with the collection):
+    the sums stacked in one matrix with their norms, each story's core entities,
+    and which stories count each entity.  The numbers are computed by the same
+    numpy calls on the same rows, so the scores are the same bits.
+    """
 
     ids: list[str] = field(default_factory=list)
     sums: list[np.ndarray] = field(default_factory=list)
@@ -135,6 +144,10 @@ class ActiveStories:
     titles: list[str] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
     new: set[int] = field(default_factory=set)
+    _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32), repr=False)
+    _norms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32), repr=False)
+    _cores: dict[int, set[str]] = field(default_factory=dict, repr=False)
+    _by_entity: dict[str, set[int]] = field(default_factory=dict, repr=False)
 
     def add(
         self,
@@ -153,7 +166,62 @@ class ActiveStories:
         self.sizes.append(size)
         self.entities.append(entities)
         self.titles.append(title)
-        return len(self.ids) - 1
+        index = len(self.ids) - 1
+        self._grow(len(self.sums[index]))
+        self._set_sum(index)
+        for entity in entities:
+            self._by_entity.setdefault(entity, set()).add(index)
+        return index
+
+    def absorb(self, index: int, vector: np.ndarray, day: int, entities: frozenset[str]) -> None:
+        """Add an article (its vector, day and entity ids) to story ``index``."""
+        self.sums[index] = self.sums[index] + vector
+        self._set_sum(index)
+        self.first[index] = min(self.first[index], day)
+        self.last[index] = max(self.last[index], day)
+        self.sizes[index] += 1
+        self.entities[index].update(entities)
+        for entity in entities:
+            self._by_entity.setdefault(entity, set()).add(index)
+        self._cores.pop(index, None)
+        self.touched.add(index)
+
+    def matrix(self) -> tuple[np.ndarray, np.ndarray]:
+        """The stacked sums (one row per story, as ``np.stack(self.sums)``) and their norms, zeros as 1."""
+        return self._matrix[: len(self.ids)], self._norms[: len(self.ids)]
+
+    def core(self, index: int) -> set[str]:
+        """Entities in at least :data:`CORE_SHARE` of story ``index``'s articles (at least one)."""
+        found = self._cores.get(index)
+        if found is None:
+            least = max(1.0, CORE_SHARE * self.sizes[index])
+            found = self._cores[index] = {e for e, n in self.entities[index].items() if n >= least}
+        return found
+
+    def sharing(self, entities: frozenset[str]) -> list[int]:
+        """Indexes of the stories that count any of ``entities``, ascending."""
+        found: set[int] = set()
+        for entity in entities:
+            found.update(self._by_entity.get(entity, ()))
+        return sorted(found)
+
+    def _grow(self, dim: int) -> None:
+        rows = len(self.ids)
+        if self._matrix.shape[1] != dim and not self._matrix.shape[0]:
+            self._matrix = np.zeros((0, dim), dtype=np.float32)
+        if rows > self._matrix.shape[0]:
+            capacity = max(rows, 2 * self._matrix.shape[0], 64)
+            matrix = np.zeros((capacity, dim), dtype=np.float32)
+            matrix[: self._matrix.shape[0]] = self._matrix
+            norms = np.ones(capacity, dtype=np.float32)
+            norms[: self._norms.shape[0]] = self._norms
+            self._matrix, self._norms = matrix, norms
+
+    def _set_sum(self, index: int) -> None:
+        self._matrix[index] = self.sums[index]
+        norm = np.linalg.norm(self._matrix[index : index + 1], axis=1)
+        norm[norm == 0] = 1.0
+        self._norms[index] = norm[0]
 
 
 def load_active(connection: Connection, kind: str, low: str, high: str) -> ActiveStories:
@@ -184,9 +252,7 @@ def load_active(connection: Connection, kind: str, low: str, high: str) -> Activ
 
 def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.ndarray:
     """Score of the article against every active story (see module docstring)."""
-    sums = np.stack(active.sums)
-    norms = np.linalg.norm(sums, axis=1)
-    norms[norms == 0] = 1.0
+    sums, norms = active.matrix()
     cosine = (sums @ vector) / norms
     day = _ordinal(row.day)
     first, last = np.asarray(active.first), np.asarray(active.last)
@@ -195,11 +261,10 @@ def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.nd
     decay[gap > ACTIVE_DAYS] = 0.0
     jaccard = np.zeros(len(active.ids), dtype=np.float32)
     if row.entities:
-        for index, counts in enumerate(active.entities):
-            if counts and not row.entities.isdisjoint(counts):
-                core = {e for e, n in counts.items() if n >= max(1.0, CORE_SHARE * active.sizes[index])}
-                union = len(row.entities | core)
-                jaccard[index] = len(row.entities & core) / union if union else 0.0
+        for index in active.sharing(row.entities):
+            core = active.core(index)
+            union = len(row.entities | core)
+            jaccard[index] = len(row.entities & core) / union if union else 0.0
     return np.asarray(decay * (cosine + ENTITY_WEIGHT * jaccard))
 
 
@@ -277,13 +342,7 @@ def _stored_story(connection: Connection, article_id: str) -> str | None:
 
 
 def _absorb(active: ActiveStories, index: int, vector: np.ndarray, row: ArticleRow) -> None:
-    day = _ordinal(row.day)
-    active.sums[index] = active.sums[index] + vector
-    active.first[index] = min(active.first[index], day)
-    active.last[index] = max(active.last[index], day)
-    active.sizes[index] += 1
-    active.entities[index].update(row.entities)
-    active.touched.add(index)
+    active.absorb(index, vector, _ordinal(row.day), row.entities)
 
 
 def _write(

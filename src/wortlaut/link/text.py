@@ -62,12 +62,21 @@ def dice(left: frozenset[str], right: frozenset[str]) -> float:
 
 def text_hash(text: str) -> str:
     """Hash of the normalised word sequence: equal for copies that differ only in layout or quotes."""
-    return hashlib.sha256(" ".join(words(text)).encode("utf-8")).hexdigest()[:32]
+    return words_hash(words(text))
+
+
+def words_hash(tokens: Sequence[str]) -> str:
+    """:func:`text_hash` of a text whose :func:`words` are ``tokens``."""
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()[:32]
 
 
 def shingles(text: str, *, size: int) -> set[str]:
     """Word n-gram shingles of the normalised text (the whole text when shorter than ``size``)."""
-    tokens = words(text)
+    return word_shingles(words(text), size=size)
+
+
+def word_shingles(tokens: Sequence[str], *, size: int) -> set[str]:
+    """:func:`shingles` of a text whose :func:`words` are ``tokens``."""
     if len(tokens) <= size:
         return {" ".join(tokens)} if tokens else set()
     return {" ".join(tokens[index : index + size]) for index in range(len(tokens) - size + 1)}
