@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from benchmarks.corpora import CorpusMissing, gnad_articles, wikinews_articles
 from wortlaut.article import Article
@@ -59,7 +59,29 @@ SHARDS = 64
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 
-class ProcessTree:
+class Background:
+    """A daemon thread running ``_run`` for the length of a ``with`` block (samplers and watchers).
+
+    ``_run`` loops on ``self._stop.wait(interval)`` so that leaving the block ends it at once.
+    """
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+
+class ProcessTree(Background):
     """Peak RSS (MiB) and CPU seconds of every descendant of this process, sampled in a thread.
 
     CPU time is the last value seen per process (user + system), so a process
@@ -74,16 +96,10 @@ class ProcessTree:
         self.peak: dict[int, float] = {}
         self.cpu: dict[int, float] = {}
         self.names: dict[int, str] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> ProcessTree:
-        self._thread.start()
-        return self
+        super().__init__()
 
     def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        super().__exit__(*exc)
         self._sample()
 
     def _run(self) -> None:
@@ -180,6 +196,20 @@ def write_corpus(limit: int, target: Path) -> int:
     for handle in handles:
         handle.close()
     return len(articles)
+
+
+def ray_corpus(limit: int, target: Path) -> int | None:
+    """Write the corpus of a Ray-only benchmark; None, the reason printed, when Ray or a corpus is missing."""
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        print("skipped: Ray is not installed (pip install 'wortlaut[scale]')")
+        return None
+    try:
+        return write_corpus(limit, target)
+    except CorpusMissing as error:
+        print(f"skipped: {error}")
+        return None
 
 
 @dataclass
@@ -299,7 +329,7 @@ def run_pool(corpus: Path, workers: int) -> Run:
     )
 
 
-class FirstFile:
+class FirstFile(Background):
     """Seconds until the first file appears below a folder, polled in a thread every 50 ms.
 
     A Ray actor writes its records as Parquet after each input file, so the
@@ -310,16 +340,7 @@ class FirstFile:
 
     def __init__(self, folder: Path, started: float) -> None:
         self.folder, self.started, self.seconds = folder, started, 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> FirstFile:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        super().__init__()
 
     def _run(self) -> None:
         while not self._stop.wait(0.05):

@@ -28,8 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_scale import SHARDS, write_corpus
-from benchmarks.corpora import CorpusMissing
+from benchmarks.bench_scale import SHARDS, ray_corpus
 from wortlaut.scale import job
 from wortlaut.scale import workers as tasks
 
@@ -92,17 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=300, help="Distinct articles (default 300).")
     parser.add_argument("--in-flight", default="1,2", help="Queued calls per actor, one job each.")
     args = parser.parse_args(argv)
-    try:
-        import ray  # noqa: F401
-    except ImportError:
-        print("skipped: Ray is not installed (pip install 'wortlaut[scale]')")
-        return 0
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        try:
-            count = write_corpus(args.limit, folder / "corpus")
-        except CorpusMissing as error:
-            print(f"skipped: {error}")
+        count = ray_corpus(args.limit, folder / "corpus")
+        if count is None:
             return 0
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         print(f"{count} articles in {SHARDS} files, 2 actors, {now}")

@@ -27,14 +27,21 @@ import argparse
 import json
 import os
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_scale import _TICKS, SHARDS, _cmdline, _descends, _stats, ray_kind, write_corpus
-from benchmarks.corpora import CorpusMissing
+from benchmarks.bench_scale import (
+    _TICKS,
+    SHARDS,
+    Background,
+    _cmdline,
+    _descends,
+    _stats,
+    ray_corpus,
+    ray_kind,
+)
 from wortlaut.scale import job
 from wortlaut.scale import workers as tasks
 
@@ -96,7 +103,7 @@ def _other_threads(pid: int) -> float:
     return total
 
 
-class Sampler:
+class Sampler(Background):
     """Every descendant process: first seen (seconds), latest name, CPU seconds per sample."""
 
     def __init__(self, started: float) -> None:
@@ -105,16 +112,7 @@ class Sampler:
         self.names: dict[int, str] = {}
         self.cpu: list[tuple[float, dict[int, float]]] = []
         self.threads: dict[int, float] = {}  # CPU seconds of the threads besides the main one
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> Sampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        super().__init__()
 
     def _run(self) -> None:
         me = os.getpid()
@@ -239,17 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, help="Write the timeline as JSON to this file.")
     args = parser.parse_args(argv)
-    try:
-        import ray  # noqa: F401
-    except ImportError:
-        print("skipped: Ray is not installed (pip install 'wortlaut[scale]')")
-        return 0
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        try:
-            count = write_corpus(args.limit, folder / "corpus")
-        except CorpusMissing as error:
-            print(f"skipped: {error}")
+        count = ray_corpus(args.limit, folder / "corpus")
+        if count is None:
             return 0
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         print(f"{count} articles in {SHARDS} files, {args.workers} actors, {now}")
