@@ -3,15 +3,8 @@ as a statement of its own; invented sentences, whole pipeline."""
 
 from __future__ import annotations
 
-import pytest
-
 from wortlaut.article import Article
-from wortlaut.pipeline import Pipeline, default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
+from wortlaut.pipeline import Pipeline
 
 
 def _direct(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, int]]:

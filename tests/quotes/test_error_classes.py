@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from wortlaut.article import Article, Mention, Span, Structure
-from wortlaut.pipeline import Pipeline, default_pipeline
+from wortlaut.pipeline import Pipeline
 from wortlaut.quotes import according
 from wortlaut.stages.statements import StatementsStage
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str, str | None, str | None]]:

@@ -7,15 +7,10 @@ from __future__ import annotations
 import pytest
 
 from wortlaut.article import Article
-from wortlaut.pipeline import Pipeline, default_pipeline
+from wortlaut.pipeline import Pipeline
 from wortlaut.quotes.marks import find_quoted
 
 _WORDS = "Die Lage hat sich deutlich verschärft. Wir müssen handeln."
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
 
 
 def _spans(text: str) -> list[str]:

@@ -3,17 +3,10 @@ quotes-wikinews/train, tested on invented sentences)."""
 
 from __future__ import annotations
 
-import pytest
-
 from wortlaut.article import Article
-from wortlaut.pipeline import Pipeline, default_pipeline
+from wortlaut.pipeline import Pipeline
 
 _LEAD = "Der Stadtrat tagte am Montag. "
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
 
 
 def _found(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str]]:

@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from wortlaut.article import Article
-from wortlaut.pipeline import Pipeline, default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
+from wortlaut.pipeline import Pipeline
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:

@@ -7,13 +7,8 @@ from __future__ import annotations
 import pytest
 
 from wortlaut.article import Article
-from wortlaut.pipeline import Pipeline, default_pipeline
+from wortlaut.pipeline import Pipeline
 from wortlaut.quotes.marks import find_quoted
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline()
 
 
 def _found(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
