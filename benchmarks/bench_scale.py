@@ -198,18 +198,21 @@ def write_corpus(limit: int, target: Path) -> int:
     return len(articles)
 
 
-def ray_corpus(limit: int, target: Path) -> int | None:
-    """Write the corpus of a Ray-only benchmark; None, the reason printed, when Ray or a corpus is missing."""
+def ray_corpus(limit: int, target: Path, actors: int) -> int | None:
+    """Write and announce a Ray-only benchmark's corpus; None (reason printed) when Ray or data is missing."""
     try:
         import ray  # noqa: F401
     except ImportError:
         print("skipped: Ray is not installed (pip install 'wortlaut[scale]')")
         return None
     try:
-        return write_corpus(limit, target)
+        count = write_corpus(limit, target)
     except CorpusMissing as error:
         print(f"skipped: {error}")
         return None
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    print(f"{count} articles in {SHARDS} files, {actors} actors, {now}")
+    return count
 
 
 @dataclass

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_scale import SHARDS, ray_corpus
+from benchmarks.bench_scale import ray_corpus
 from wortlaut.scale import job
 from wortlaut.scale import workers as tasks
 
@@ -93,11 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        count = ray_corpus(args.limit, folder / "corpus")
-        if count is None:
+        if ray_corpus(args.limit, folder / "corpus", 2) is None:
             return 0
-        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        print(f"{count} articles in {SHARDS} files, 2 actors, {now}")
         for value in args.in_flight.split(","):
             result = run(folder / "corpus", folder, int(value))
             print(json.dumps(result), flush=True)

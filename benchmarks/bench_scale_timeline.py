@@ -34,7 +34,6 @@ from typing import Any
 
 from benchmarks.bench_scale import (
     _TICKS,
-    SHARDS,
     Background,
     _cmdline,
     _descends,
@@ -239,11 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        count = ray_corpus(args.limit, folder / "corpus")
-        if count is None:
+        if ray_corpus(args.limit, folder / "corpus", args.workers) is None:
             return 0
-        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        print(f"{count} articles in {SHARDS} files, {args.workers} actors, {now}")
         result = run(folder / "corpus", folder, args.workers)
     print(f"{result['records']} records in {result['wall_s']} s; load {result['load']}")
     for row in result["events"]:
