@@ -40,6 +40,8 @@ IMPERSONAL = "heißen"
 SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "seitens", "bei", "beim"})
 #: Opening quotation marks as tokens.
 OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
+#: Any quotation mark as a token (what a quoted name's words are counted without).
+MARKS = OPENERS | CLOSERS
 
 
 @dataclass
@@ -246,7 +248,7 @@ class Context:
         close = self.token_at(quoted.end)
         if self.token_at(quoted.start) != opening or close - opening > MAX_QUOTED_NAME:
             return None
-        words = [tok.text for tok in self.tokens[opening:close] if tok.low not in OPENERS | CLOSERS]
+        words = [tok.text for tok in self.tokens[opening:close] if tok.low not in MARKS]
         if not words or not words[0][:1].isupper() or any(not word[:1].isalnum() for word in words):
             return None
         capitalised = all(word[:1].isupper() or word[:1].isdigit() for word in words)
