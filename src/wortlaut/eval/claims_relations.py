@@ -33,10 +33,10 @@ from wortlaut.link.encoder import encoder_for
 from wortlaut.link.relations import update as link_relations
 from wortlaut.store import Store, claim_tables
 
-#: The splits of the relation rows (``test-b``: a second held-back part, issue 20f).
-SPLITS = ("tune", "test", "test-b")
+#: The splits of the relation rows (``test-b``, ``test-c``: second and third held-back parts, issues 20f, 20g).
+SPLITS = ("tune", "test", "test-b", "test-c")
 #: The held-back splits, also scored pooled (few links each).
-HELD_BACK = ("test", "test-b")
+HELD_BACK = ("test", "test-b", "test-c")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ def _scores(golds: Sequence[GoldRelation], verdicts: Sequence[tuple[str, dict[st
 @click.option("--encoder", type=click.Choice(["hashing", "e5"]), default="hashing", show_default=True,
               help="Statement encoder for grouping and the topic similarity.")
 @click.option("--split", type=click.Choice(["all", "held-back", *SPLITS]), default="all",
-              show_default=True, help="Rows to score (tune to develop; test, test-b last).")  # fmt: skip
+              show_default=True, help="Rows to score (tune to develop; test, test-b, test-c last).")  # fmt: skip
 def command(data_dir: Path | None, encoder: str, split: str) -> None:
     """Precision and recall of denial/confirmation/correction links on the claims set (JSON)."""
     splits = {"all": SPLITS, "held-back": HELD_BACK}.get(split, (split,))
