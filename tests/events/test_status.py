@@ -139,3 +139,24 @@ def test_an_announcement_is_not_planned_for_the_date_of_what_it_announces() -> N
     assert dated_status(article, HAPPENED, "2024-05-08", event_type="meeting") == PLANNED
     plain = StatusOptions(said_acts=False)
     assert dated_status(article, HAPPENED, "2024-05-08", options=plain, event_type="announcement") == PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Staaten verhandeln über ein Abkommen, das bald gelten soll.", "Abkommen", PLANNED),
+        ("Gegenstand ist eine Vereinbarung, die noch ausgehandelt werden muss.", "Vereinbarung", PLANNED),
+        ("Er verwies auf den Gipfel im Herbst, bei dem Geld ein Thema sein werde.", "Gipfel", PLANNED),
+        ("Die Minister lobten das Abkommen, das im Mai unterzeichnet worden war.", "Abkommen", HAPPENED),
+        ("Man sprach über das Abkommen mit den Nachbarstaaten im Norden des Kontinents, das gelten soll.",
+         "Abkommen", HAPPENED),
+        ("Der Gipfel findet am Donnerstag in Brüssel statt.", "Gipfel", PLANNED),
+        ("Die Kanzlerin dämpfte die Erwartungen an das Treffen.", "Treffen", PLANNED),
+        ("Die Gewerkschaften einigten sich, neue Verhandlungen aufzunehmen.", "Verhandlungen", PLANNED),
+    ],
+)
+def test_plan_grammar_of_issue_20g(text: str, trigger: str, status: str) -> None:
+    """A relative clause on the trigger noun (a plan modal or future ``sein``; not a pluperfect passive,
+    not one that starts far after the noun), the scheduled present, expectations before the trigger, a
+    zu-infinitive governing it."""
+    assert _status(text, trigger) == status

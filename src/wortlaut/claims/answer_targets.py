@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wortlaut.claims.answer_acts import BACKGROUND, BARE, NOUN, PRONOUN, RELATIVE, AnswerAct
+from wortlaut.claims.answer_gates import DEFAULT_GATES, Gates, passes
 from wortlaut.claims.relations import relation_type
 from wortlaut.link.text import dice, stems
 
@@ -90,8 +91,11 @@ class Target:
     evidence: str
 
 
-def resolve(act: AnswerAct, text: str, said: Sequence[Said], options: TargetOptions) -> Target | None:
-    """The statement ``act`` answers among ``said`` (the article's statements), or ``None``."""
+def resolve(
+    act: AnswerAct, text: str, said: Sequence[Said], options: TargetOptions, gates: Gates = DEFAULT_GATES
+) -> Target | None:
+    """The statement ``act`` answers among ``said`` (the article's statements), or ``None`` (also when the
+    chosen one fails the evidence :mod:`~wortlaut.claims.answer_gates` asks for)."""
     if act.reference == BACKGROUND:
         return None
     own = next((item for item in said if item.start <= act.cue_start < item.end and item.speaker), None)
@@ -131,6 +135,10 @@ def resolve(act: AnswerAct, text: str, said: Sequence[Said], options: TargetOpti
         distance, score, chosen = min(passing, key=lambda entry: (entry[0], -entry[2].end))
     else:
         distance, score, chosen = max(passing, key=lambda entry: (entry[1], -entry[0]))
+    extents = [(item.start, item.end) for item in said]
+    if not passes(gates, act.reference, target_end=chosen.end, answer=act.cue_start, text=text,
+                  statements=extents):  # fmt: skip
+        return None
     return Target(chosen.id, round(score, 4), f"act:{act.reference}")
 
 

@@ -33,6 +33,7 @@ from wortlaut.events.status import (
     _before_text,
     _clause_bounds,
     _past_verb,
+    _relative_text,
     event_status,
     load_status_cues,
 )
@@ -77,6 +78,7 @@ def _cue_features(trigger: Span, sentence: Span, clause: str, after: str) -> dic
         "clause": clause,
         "after": after,
         "before": _before_text(sentence, trigger),
+        "relative": _relative_text(sentence, trigger),
     }
     kind = "verb" if trigger.text[:1].islower() else "noun"
     return {

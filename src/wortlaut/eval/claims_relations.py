@@ -27,13 +27,14 @@ from typing import Any
 import click
 
 from wortlaut.article import Article
+from wortlaut.claims.answer_gates import DEFAULT_GATES, Gates
 from wortlaut.eval import claims_data as data
 from wortlaut.link import update as link_update
 from wortlaut.link.encoder import encoder_for
 from wortlaut.link.relations import update as link_relations
 from wortlaut.store import Store, claim_tables
 
-#: The splits of the relation rows (``test-b``, ``test-c``: second and third held-back parts, issues 20f, 20g).
+#: The splits of the relation rows (``test-b``, ``test-c``: second and third held-back parts, 20f and 20g).
 SPLITS = ("tune", "test", "test-b", "test-c")
 #: The held-back splits, also scored pooled (few links each).
 HELD_BACK = ("test", "test-b", "test-c")
@@ -73,18 +74,44 @@ def _analysed(data_dir: Path, sources: Sequence[str]) -> dict[str, Article]:
 
 def _links(store: Store) -> list[dict[str, Any]]:
     """Every stored relation with the answering statement's extent and the target's wording, then every
-    answer act with a target (extent: its cue; ``route`` says which)."""
-    rows = [tuple(row) for row in claim_tables.all_relations(store.connection)]
+    answer act with a target (extent: its cue; ``route`` says which); ``target_end`` and ``evidence``
+    for :func:`why`."""
     found = []
-    for kind, article_id, *spans, target in rows:
+    for row in claim_tables.all_relations(store.connection):
+        spans = [row[name] for name in ("speaker_start", "speaker_end", "cue_start", "cue_end",
+                                         "quote_start", "quote_end")]  # fmt: skip
         known = [value for value in spans if value is not None]
-        found.append({"type": kind, "article": article_id, "start": min(known), "end": max(known),
-                      "cue": spans[2], "target": target or "", "route": "statement"})  # fmt: skip
+        found.append({"type": row["type"], "article": row["article_id"], "start": min(known),
+                      "end": max(known), "cue": row["cue_start"], "target": row["target"] or "",
+                      "route": "statement", "evidence": row["evidence"],
+                      "target_end": row["target_end"]})  # fmt: skip
     for act in claim_tables.all_answers(store.connection):
         found.append({"type": act["type"], "article": act["article_id"], "start": act["cue_start"],
                       "end": act["cue_end"], "cue": act["cue_start"], "target": act["quote_text"] or "",
-                      "route": f"act:{act['reference']}"})  # fmt: skip
+                      "route": f"act:{act['reference']}", "evidence": act["evidence"] or "",
+                      "target_end": act["target_end"]})  # fmt: skip
     return found
+
+
+def why(link: dict[str, Any], gold: GoldRelation | None, article: Article) -> dict[str, Any]:
+    """Why a link was made, without any of the article's words: its route and evidence, the gold row's
+    type and whether it has a target in the text, the characters and sentences between the target's end
+    and the answer, and how many of those sentences hold no statement (narration)."""
+    answer = link["cue"] if link["cue"] is not None else link["start"]
+    target_end = link["target_end"] or 0
+    between = [s for s in article.sentences if target_end <= s.start and s.end <= answer]
+    extents = [
+        (min(s.start for s in _spans(st)), max(s.end for s in _spans(st))) for st in article.statements
+    ]
+    narrated = [s for s in between if not any(start < s.end and s.start < end for start, end in extents)]
+    return {"route": link["route"], "evidence": (link["evidence"] or "").split(":")[0], "type": link["type"],
+            "gold_type": gold.type if gold else None, "gold_target": bool(gold and gold.anchors()),
+            "chars_between": answer - target_end, "sentences_between": len(between),
+            "narrated_between": len(narrated)}  # fmt: skip
+
+
+def _spans(statement: Any) -> list[Any]:
+    return [span for span in (statement.quote, statement.cue, statement.speaker) if span is not None]
 
 
 def _judge(link: dict[str, Any], golds: Sequence[GoldRelation]) -> tuple[str, GoldRelation | None]:
@@ -98,8 +125,16 @@ def _judge(link: dict[str, Any], golds: Sequence[GoldRelation]) -> tuple[str, Go
     return ("correct" if right else "wrong"), gold
 
 
-def report(data_dir: Path, *, encoder: str = "hashing", splits: Sequence[str] = SPLITS) -> dict[str, Any]:
-    """Precision and recall of relation links on the claims set (see the module docstring)."""
+#: A link with its verdict, gold row (``None``: unjudged) and split.
+Judged = tuple[str, GoldRelation | None, str | None, dict[str, Any]]
+
+
+def judged_links(
+    data_dir: Path, *, encoder: str = "hashing", splits: Sequence[str] = SPLITS, gates: Gates = DEFAULT_GATES
+) -> tuple[list[GoldRelation], dict[str, Article], list[Judged]]:
+    """The gold rows, the analysed articles by id, and each link with its verdict, gold row and split
+    (a judged link belongs to its gold row's split: an article may hold rows of two splits); the
+    linkers use ``gates`` (:mod:`wortlaut.claims.answer_gates`)."""
     golds = [g for g in gold_relations() if g.split in splits]
     sources = sorted({g.source for g in golds})
     articles = _analysed(data_dir, sources)
@@ -109,22 +144,35 @@ def report(data_dir: Path, *, encoder: str = "hashing", splits: Sequence[str] = 
         ids = [article.id for article in articles.values()]
         link_update(store, ids, encoder=chosen)
         with store.transaction() as connection:
-            link_relations(connection, ids, encoder=chosen)
+            link_relations(connection, ids, encoder=chosen, gates=gates)
         links = _links(store)
     by_article: dict[str, list[GoldRelation]] = {}
     for gold in golds:
         by_article.setdefault(articles[gold.source].id, []).append(gold)
     split_of = {articles[g.source].id: g.split for g in golds}
-    judged = [(*_judge(link, by_article.get(link["article"], [])), link) for link in links]
-    # a judged link belongs to its gold row's split (an article may hold rows of two splits)
-    verdicts = [
-        (verdict, gold.split if gold else split_of.get(link["article"]), link)
-        for verdict, gold, link in judged
-    ]
+    judged: list[Judged] = []
+    for link in links:
+        verdict, row = _judge(link, by_article.get(link["article"], []))
+        judged.append((verdict, row, row.split if row else split_of.get(link["article"]), link))
+    return golds, {article.id: article for article in articles.values()}, judged
+
+
+def report(
+    data_dir: Path, *, encoder: str = "hashing", splits: Sequence[str] = SPLITS, reasons: bool = False
+) -> dict[str, Any]:
+    """Precision and recall of relation links on the claims set (see the module docstring)."""
+    golds, articles, judged = judged_links(data_dir, encoder=encoder, splits=splits)
+    verdicts = [(verdict, where, link) for verdict, _, where, link in judged]
     result: dict[str, Any] = {"encoder": encoder, "gold_types": dict(Counter(g.type for g in golds))}
     for split in splits:
         mine = [(verdict, link) for verdict, where, link in verdicts if where == split]
         result[split] = _scores([g for g in golds if g.split == split], mine)
+    if reasons:  # why each judged link was made (counts and routes only: no words of the texts)
+        result["why"] = [
+            {"split": where, "verdict": verdict, **why(link, gold, articles[link["article"]])}
+            for verdict, gold, where, link in judged
+            if verdict != "unjudged"
+        ]
     if all(split in splits for split in HELD_BACK):
         pooled = [(verdict, link) for verdict, where, link in verdicts if where in HELD_BACK]
         result["+".join(HELD_BACK)] = _scores([g for g in golds if g.split in HELD_BACK], pooled)
@@ -157,11 +205,13 @@ def _scores(golds: Sequence[GoldRelation], verdicts: Sequence[tuple[str, dict[st
 @click.option("--encoder", type=click.Choice(["hashing", "e5"]), default="hashing", show_default=True,
               help="Statement encoder for grouping and the topic similarity.")
 @click.option("--split", type=click.Choice(["all", "held-back", *SPLITS]), default="all",
-              show_default=True, help="Rows to score (tune to develop; test, test-b, test-c last).")  # fmt: skip
-def command(data_dir: Path | None, encoder: str, split: str) -> None:
+              show_default=True, help="Rows to score (tune to develop; held-back splits last).")  # fmt: skip
+@click.option("--why", "reasons", is_flag=True, help="Also list why each judged link was made (no text).")
+def command(data_dir: Path | None, encoder: str, split: str, reasons: bool) -> None:
     """Precision and recall of denial/confirmation/correction links on the claims set (JSON)."""
     splits = {"all": SPLITS, "held-back": HELD_BACK}.get(split, (split,))
-    scores = report(data_dir or Path.cwd().parent / "shared" / "data", encoder=encoder, splits=splits)
+    scores = report(data_dir or Path.cwd().parent / "shared" / "data", encoder=encoder, splits=splits,
+                    reasons=reasons)  # fmt: skip
     click.echo(json.dumps(scores, indent=1, ensure_ascii=False))
 
 

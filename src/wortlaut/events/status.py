@@ -34,6 +34,12 @@ ANNOUNCEMENT = "announcement"
 #: How many words before a trigger the ``before`` scope looks at (``zu keiner Einigung``,
 #: ``keine weiteren Verhandlungen``): three covers a preposition plus an adjective.
 BEFORE_WORDS = 3
+#: A relative clause attached to the trigger noun: ``…abkommen, das … beschlossen werden soll``,
+#: ``…gipfel im Herbst, bei dem … sein werde``: its comma follows the trigger within this many characters.
+RELATIVE_GAP = 40
+_RELATIVE_OPENER = re.compile(
+    r",\s*(?:(?:bei|an|in|auf|zu|mit|nach|vor|über|für|von|unter)\s+)?(?:der|die|das|dem|den|denen|dessen|deren)\s"
+)
 #: Without morphology tags: weak preterite endings and the strong past forms among the verb triggers.
 PAST_ENDINGS = ("te", "ten")
 PAST_FORMS = frozenset({"traf", "trafen"})
@@ -149,6 +155,7 @@ def _rule_status(
         "clause": article.text[start:end],
         "after": article.text[trigger.start : end],
         "before": _before_text(sentence, trigger),
+        "relative": _relative_text(sentence, trigger),
     }
     kind = "verb" if trigger.text[:1].islower() else "noun"
     past = kind == "verb" and _past_verb(article, trigger)
@@ -199,6 +206,19 @@ def _before_text(sentence: Span, trigger: Span) -> str:
     local = trigger.start - sentence.start
     words = WORD.findall(sentence.text[:local])
     return " ".join(words[-BEFORE_WORDS:])
+
+
+def _relative_text(sentence: Span, trigger: Span) -> str:
+    """The relative clause describing the trigger noun (empty when none follows it): what it says of the
+    event (``…, das Ende des Jahres beschlossen werden soll``) is the event's own tense and mood."""
+    local = trigger.end - sentence.start
+    text = sentence.text
+    first = CLAUSE_BREAK.search(text, local)
+    opener = _RELATIVE_OPENER.match(text, first.start()) if first else None
+    if first is None or opener is None or first.start() - local > RELATIVE_GAP:
+        return ""
+    following = CLAUSE_BREAK.search(text, opener.end())
+    return text[first.start() : following.start() if following else len(text)]
 
 
 def _clause_bounds(article: Article, sentence: Span, trigger: Span, *, extend: bool) -> tuple[int, int]:

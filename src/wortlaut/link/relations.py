@@ -32,6 +32,7 @@ from datetime import date
 import numpy as np
 
 from wortlaut.claims.answer_acts import answer_acts
+from wortlaut.claims.answer_gates import DEFAULT_GATES, Gates, passes
 from wortlaut.claims.answer_targets import Said, TargetOptions, resolve
 from wortlaut.claims.relations import NOUN, PRONOUN, quoted_phrases, refers_back, relation_type
 from wortlaut.link.encoder import Encoder, default_encoder
@@ -243,12 +244,21 @@ def best_target(connection: Connection, row: Row, kind: str, encoder: Encoder) -
 
 
 def find_links(
-    connection: Connection, article_ids: Sequence[str], *, encoder: Encoder | None = None
-) -> tuple[list[str], list[Link]]:
-    """(ids of the statements with a relation cue, the links found for them) in these articles."""
+    connection: Connection,
+    article_ids: Sequence[str],
+    *,
+    encoder: Encoder | None = None,
+    gates: Gates = DEFAULT_GATES,
+) -> tuple[list[str], list[Link], set[str]]:
+    """(ids of the statements with a relation cue, the links found for them, the ids of the statements a
+    target was chosen for) in these articles.  A chosen target inside the article that fails the
+    evidence gates (:mod:`wortlaut.claims.answer_gates`) is not linked; its statement still counts as
+    answered by the statement route, so that its answer act does not link it another way."""
     chosen = encoder
     cued: list[str] = []
     links: list[Link] = []
+    targeted: set[str] = set()
+    texts: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
     for row in claim_tables.cue_statements(connection, article_ids):
         kind = relation_type(row["cue_text"], row["frame_text"])
         if kind is None:
@@ -257,26 +267,61 @@ def find_links(
         chosen = chosen or default_encoder()
         link = best_target(connection, row, kind, chosen)
         if link is not None:
-            links.append(link)
-    return cued, links
+            targeted.add(row["id"])
+            if _keeps(connection, row, link, texts, gates):
+                links.append(link)
+    return cued, links, targeted
 
 
-def update(connection: Connection, article_ids: Sequence[str], *, encoder: Encoder | None = None) -> int:
+def _keeps(
+    connection: Connection,
+    row: Row,
+    link: Link,
+    texts: dict[str, tuple[str, dict[str, tuple[int, int]]]],
+    gates: Gates,
+) -> bool:
+    """Whether a link within one article passes the evidence gates (links across articles always do:
+    their names, dates and topic decide)."""
+    article = row["article_id"]
+    if article not in texts:
+        found = claim_tables.article_texts(connection, [article])
+        spans = {item["id"]: _span(item) for item in claim_tables.article_statements(connection, article)}
+        texts[article] = (found[0]["text"] if found else "", {k: v for k, v in spans.items() if v})
+    text, extents = texts[article]
+    target, own = extents.get(link.target), _span(row)
+    if target is None or own is None or not text:
+        return True
+    answer = row["cue_start"] if row["cue_start"] is not None else own[0]
+    reference = link.evidence.split(":")[0]
+    return passes(gates, reference, target_end=target[1], answer=answer, text=text,
+                  statements=list(extents.values()))  # fmt: skip
+
+
+def update(
+    connection: Connection,
+    article_ids: Sequence[str],
+    *,
+    encoder: Encoder | None = None,
+    gates: Gates = DEFAULT_GATES,
+) -> int:
     """Find and store (replacing earlier ones) the relations of these articles' statements and their
     answer acts; how many links (statement relations plus acts with a target)."""
-    cued, links = find_links(connection, article_ids, encoder=encoder)
+    cued, links, targeted = find_links(connection, article_ids, encoder=encoder, gates=gates)
     rows = [(link.statement, link.target, link.type, round(link.score, 4), link.evidence) for link in links]
     claim_tables.replace_relations(connection, cued, rows)
-    acts = update_answers(connection, article_ids, linked={link.statement for link in links})
+    acts = update_answers(connection, article_ids, linked=targeted, gates=gates)
     LOG.info("relations: %d statements with a relation cue, %d linked; %d answer acts linked", len(cued),
              len(links), acts)  # fmt: skip
     return len(links) + acts
 
 
-def update_answers(connection: Connection, article_ids: Sequence[str], *, linked: set[str]) -> int:
+def update_answers(
+    connection: Connection, article_ids: Sequence[str], *, linked: set[str], gates: Gates = DEFAULT_GATES
+) -> int:
     """Find and store the answer acts of these articles (:mod:`wortlaut.claims.answer_acts`); how many
-    have a target.  An act inside a statement the statement route linked (``linked``) keeps no target
-    of its own: that relation is stored once, as the statement's."""
+    have a target.  An act inside a statement the statement route linked (``linked``: also when its
+    target failed the evidence gates) keeps no target of its own: that relation is stored once, as the
+    statement's."""
     rows: list[tuple[object, ...]] = []
     for article in claim_tables.article_texts(connection, article_ids):
         text = article["text"]
@@ -284,7 +329,7 @@ def update_answers(connection: Connection, article_ids: Sequence[str], *, linked
         said = [item for item in stored if item is not None]
         for act in answer_acts(text):
             own = next((item.id for item in said if item.start <= act.cue_start < item.end), None)
-            target = None if own in linked else resolve(act, text, said, TargetOptions())
+            target = None if own in linked else resolve(act, text, said, TargetOptions(), gates)
             claim = text[act.claim[0] : act.claim[1]] if act.claim else None
             rows.append((article["id"], act.cue_start, act.cue_end, act.type, act.reference,
                          text[act.sentence_start : act.sentence_end], claim, own,

@@ -178,11 +178,14 @@ def quote_names(db: Reader, article_id: str, start: int | None, end: int | None)
 
 
 def all_relations(connection: sqlite3.Connection) -> list[sqlite3.Row]:
-    """Every relation with the answering statement's article and spans and the target's wording."""
+    """Every relation with the answering statement's article and spans, the target's wording and end, and
+    the evidence that chose it."""
     return named(
         connection,
         "SELECT r.type, s.article_id, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end,"
-        " s.quote_start, s.quote_end, t.quote_text AS target FROM statement_relations r"
+        " s.quote_start, s.quote_end, t.quote_text AS target, r.evidence,"
+        " MAX(COALESCE(t.quote_end, 0), COALESCE(t.cue_end, 0), COALESCE(t.speaker_end, 0)) AS target_end"
+        " FROM statement_relations r"
         " JOIN statements s ON s.id = r.statement_id JOIN statements t ON t.id = r.target_id",
     )
 
@@ -227,11 +230,12 @@ def replace_answers(
 
 
 def all_answers(connection: sqlite3.Connection) -> list[sqlite3.Row]:
-    """Every answer act with a target: its article, cue extent, type and the target's frame and wording."""
+    """Every answer act with a target: its article, cue extent, type, the target's frame, wording and end."""
     return named(
         connection,
-        "SELECT c.type, c.article_id, c.cue_start, c.cue_end, c.reference, t.frame_text, t.quote_text"
-        " FROM claim_answers c JOIN statements t ON t.id = c.target_id",
+        "SELECT c.type, c.article_id, c.cue_start, c.cue_end, c.reference, t.frame_text, t.quote_text,"
+        " c.evidence, MAX(COALESCE(t.quote_end, 0), COALESCE(t.cue_end, 0), COALESCE(t.speaker_end, 0))"
+        " AS target_end FROM claim_answers c JOIN statements t ON t.id = c.target_id",
     )
 
 

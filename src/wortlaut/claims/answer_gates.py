@@ -1,0 +1,99 @@
+"""Strong evidence for a relation link: when a chosen target is dropped rather than linked.
+
+A wrong "confirmed by" on a person page does more harm than a missing one, so after the linkers
+(:mod:`wortlaut.link.relations` for statements with a relation cue, :mod:`wortlaut.claims.answer_targets`
+for answer acts) have chosen the earlier statement an answer refers to, the link is kept only when the
+grammar of the reference supports it:
+
+* **narration between** (:attr:`Gates.narration`): a pointing answer (``Das bestätigte …``, ``…, was X
+  bestreitet``, ``…, bestätigte ein Sprecher``) refers to what was told just before it; when a sentence
+  without any statement lies between the target and the answer, the pronoun points to that narration;
+* **a relative answer's own sentence** (:attr:`Gates.relative_in_sentence`): ``…, was Washington
+  bestreitet`` answers the clause before ``was`` in the same sentence; a statement ending before that
+  sentence is not what ``was`` refers to;
+* **a bare answer's reach** (:attr:`Gates.bare_chars`): ``…, bestätigte ein Sprecher`` at the end of a
+  long sentence confirms that sentence's own words; at most this many characters may lie between the
+  target's end and the cue;
+* **a named target in the same article** (:attr:`Gates.named_chars`): a name in the frame finds that
+  speaker's statements; inside one article the answered one is told within a few sentences.
+
+The switches are chosen by cross-validation on the claims set's tune rows
+(``python -m wortlaut.eval.claims_gates``; docs/quality.md, issue 20g).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wortlaut.sentences import split_sentences
+
+#: References that point without words (answer acts' kinds and the statement route's evidence).
+POINTING = frozenset({"pronoun", "relative", "bare"})
+
+
+@dataclass(frozen=True, slots=True)
+class Gates:
+    """Which checks a chosen target must pass.
+
+    Defaults: the choice of ``python -m wortlaut.eval.claims_gates`` on the 200 tune cues (2026-12-06,
+    20g): the narration gate costs a right tune link (off); the relative, bare (150 characters) and named
+    (200 characters) gates change no tune link and are kept by the CV's tie rule (stricter evidence
+    first); nested CV 13 of 14 links right.  ``None``: no limit.
+    """
+
+    narration: bool = False
+    relative_in_sentence: bool = True
+    bare_chars: int | None = 150
+    named_chars: int | None = 200
+
+
+#: The gates the linkers use.
+DEFAULT_GATES = Gates()
+
+
+@lru_cache(maxsize=64)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence extents of a text (remembered: every answer of an article asks)."""
+    return tuple((span.start, span.end) for span in split_sentences(text))
+
+
+def narrated_between(
+    target_end: int, answer: int, sentences: Sequence[tuple[int, int]], statements: Sequence[tuple[int, int]]
+) -> int:
+    """How many whole sentences between a target's end and the answer hold no statement."""
+    between = [(start, end) for start, end in sentences if target_end <= start and end <= answer]
+    return sum(
+        not any(left < end and start < right for left, right in statements) for start, end in between
+    )
+
+
+def sentence_start(answer: int, sentences: Sequence[tuple[int, int]]) -> int:
+    """Where the sentence holding ``answer`` starts (``answer`` itself when no sentence holds it)."""
+    return next((start for start, end in sentences if start <= answer < end), answer)
+
+
+def passes(
+    gates: Gates,
+    reference: str,
+    *,
+    target_end: int,
+    answer: int,
+    text: str,
+    statements: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether a link from the answer at ``answer`` (its cue) to a target ending at ``target_end`` in the
+    same text keeps its evidence.  ``reference``: how the answer refers (an answer act's kind, or the
+    statement route's evidence: ``pronoun``, ``bare``, ``named``, ``referred``, ``quoted``)."""
+    sentences = sentence_bounds(text)
+    gap = answer - target_end
+    pointing = reference in POINTING
+    if gates.narration and pointing and narrated_between(target_end, answer, sentences, statements):
+        return False
+    own_sentence = sentence_start(answer, sentences)
+    if gates.relative_in_sentence and reference == "relative" and target_end < own_sentence:
+        return False
+    if gates.bare_chars is not None and reference == "bare" and gap > gates.bare_chars:
+        return False
+    return not (gates.named_chars is not None and reference == "named" and gap > gates.named_chars)

@@ -1,0 +1,156 @@
+"""Evidence gates for relation links (:mod:`wortlaut.claims.answer_gates`), chosen by CV on tune.
+
+The default pipeline and both linkers run on the ``tune`` articles of the claims set with every gate
+off (:func:`wortlaut.eval.claims_relations.judged_links`); each gate setting of :data:`GRID` is then
+applied to the links made (a gate drops a chosen target and never picks another, so filtering the
+links is what the linkers do with that setting).  Score: F0.5 of the judged links (precision counts
+twice: a wrong "confirmed by" does more harm than a missing one); ties go to the setting that makes
+fewer links, then to the stricter setting (:func:`strictness`: a gate that changes no tune link is
+kept, since precision comes first), then to grid order.  5 folds by article (sorted sources dealt
+round, as :mod:`wortlaut.eval.claims_answers`); the nested estimate chooses on four folds and counts
+the fifth.  Held-back rows are never read here.
+
+``python -m wortlaut.eval.claims_gates ../shared/data``
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wortlaut.article import Article
+from wortlaut.claims.answer_gates import Gates, passes
+from wortlaut.eval.claims_answers import BETA, FOLDS, folds
+from wortlaut.eval.claims_relations import GoldRelation, Judged, judged_links
+
+#: The settings compared: every combination of these values.
+GRID: dict[str, tuple[Any, ...]] = {
+    "narration": (False, True),
+    "relative_in_sentence": (False, True),
+    "bare_chars": (None, 300, 200, 150, 100),
+    "named_chars": (None, 800, 400, 200),
+}
+
+
+#: Every gate off: the linkers' links before any gate (what the settings are applied to).
+OFF = Gates(narration=False, relative_in_sentence=False, bare_chars=None, named_chars=None)
+
+
+def settings() -> list[Gates]:
+    """Every combination of :data:`GRID`, the all-off setting first."""
+    return [Gates(**dict(zip(GRID, values, strict=True))) for values in itertools.product(*GRID.values())]
+
+
+def reference_of(link: dict[str, Any]) -> str:
+    """How the answer refers: an act's kind, or the statement route's evidence (``named:Q1`` → ``named``)."""
+    route = str(link["route"])
+    return route.split(":", 1)[1] if route.startswith("act:") else str(link["evidence"] or "").split(":")[0]
+
+
+def kept(gates: Gates, link: dict[str, Any], article: Article) -> bool:
+    """Whether the link passes the gates (as the linkers decide it)."""
+    extents = []
+    for statement in article.statements:
+        spans = [s for s in (statement.quote, statement.cue, statement.speaker) if s is not None]
+        extents.append((min(s.start for s in spans), max(s.end for s in spans)))
+    answer = link["cue"] if link["cue"] is not None else link["start"]
+    return passes(gates, reference_of(link), target_end=int(link["target_end"] or 0), answer=int(answer),
+                  text=article.text, statements=extents)  # fmt: skip
+
+
+def score(
+    gates: Gates, judged: Sequence[Judged], articles: dict[str, Article], golds: Sequence[GoldRelation]
+) -> dict[str, Any]:
+    """Links, correct links, precision, recall and F0.5 of the judged links the gates keep, over the
+    given gold rows (links of other rows are left out)."""
+    rows = {(g.source, g.offset) for g in golds}
+    counts: Counter[str] = Counter()
+    for verdict, gold, _, link in judged:
+        if gold is None or (gold.source, gold.offset) not in rows or verdict == "unjudged":
+            continue
+        if kept(gates, link, articles[link["article"]]):
+            counts[verdict] += 1
+    links = counts["correct"] + counts["wrong"]
+    answerable = sum(bool(g.anchors()) for g in golds)
+    precision = counts["correct"] / links if links else 0.0
+    recall = counts["correct"] / answerable if answerable else 0.0
+    weight = BETA * BETA
+    f = (1 + weight) * precision * recall / (weight * precision + recall) if precision and recall else 0.0
+    return {"links": links, "correct": counts["correct"], "answerable": answerable,
+            "precision": round(precision, 3), "recall": round(recall, 3), "f": round(f, 4)}  # fmt: skip
+
+
+def strictness(gates: Gates) -> int:
+    """How strict a setting is: the sum of each gate's position in its :data:`GRID` values (later values
+    ask for more evidence)."""
+    return sum(GRID[name].index(getattr(gates, name)) for name in GRID)
+
+
+def choose(judged: Sequence[Judged], articles: dict[str, Article], golds: Sequence[GoldRelation]) -> Gates:
+    """The setting with the best F0.5; ties: fewer links, then the stricter setting (a gate tune cannot
+    judge is kept: precision first), then grid order."""
+    options = settings()
+    results = [score(gates, judged, articles, golds) for gates in options]
+    best = max(
+        range(len(options)), key=lambda i: (results[i]["f"], -results[i]["links"], strictness(options[i]), -i)
+    )
+    return options[best]
+
+
+def nested(
+    judged: Sequence[Judged], articles: dict[str, Article], golds: Sequence[GoldRelation]
+) -> dict[str, Any]:
+    """Settings chosen on four folds of articles, counted on the fifth; pooled."""
+    pooled: Counter[str] = Counter()
+    chosen = []
+    parts = folds(golds)
+    for index in range(FOLDS):
+        rest = [g for fold, part in enumerate(parts) if fold != index for g in part]
+        gates = choose(judged, articles, rest)
+        chosen.append(dataclasses.asdict(gates))
+        result = score(gates, judged, articles, parts[index])
+        pooled.update({key: result[key] for key in ("links", "correct", "answerable")})
+    precision = pooled["correct"] / pooled["links"] if pooled["links"] else 0.0
+    return {"links": pooled["links"], "correct": pooled["correct"], "answerable": pooled["answerable"],
+            "precision": round(precision, 3), "recall": round(pooled["correct"] / pooled["answerable"], 3),
+            "chosen_per_fold": chosen}  # fmt: skip
+
+
+def report(data_dir: Path) -> dict[str, Any]:
+    """Tune scores with all gates off, the choice on all tune, each gate alone, and the nested estimate."""
+    golds, articles, judged = judged_links(data_dir, splits=("tune",), gates=OFF)
+    tune = [g for g in golds if g.split == "tune"]
+    chosen = choose(judged, articles, tune)
+    alone = {
+        f"{name}={value}": score(dataclasses.replace(OFF, **{name: value}), judged, articles, tune)
+        for name, values in GRID.items()
+        for value in values[1:]
+    }
+    return {"off": score(OFF, judged, articles, tune), "chosen_on_all_tune": dataclasses.asdict(chosen),
+            "chosen_in_sample": score(chosen, judged, articles, tune), "each_gate_alone": alone,
+            "nested_cv": nested(judged, articles, tune)}  # fmt: skip
+
+
+@click.command()
+@click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+def command(data_dir: Path | None) -> None:
+    """Evidence gates for relation links chosen by CV on the claims set's tune rows (JSON)."""
+    result = report(data_dir or Path.cwd().parent / "shared" / "data")
+    click.echo(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m wortlaut.eval.claims_gates [DATA_DIR]``."""
+    command.main(args=list(sys.argv[1:] if argv is None else argv), standalone_mode=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+"""Candidate grammar rows for event status, kept or dropped by document-grouped cross-validation on tune.
+
+Each candidate group is one grammatical class of plan or past marking (a row set in the format of
+``lang/de/event_status.tsv``), written from the error classes of the ``tune`` rows.  The status rules
+alone (:func:`wortlaut.eval.claims.rule_status`, no detection or merging) are scored on the ``tune``
+events with every subset of the groups; 5 folds by article (``zlib.crc32`` of the source, so that
+the events of one article never sit on both sides): for each fold the best subset on the other four is
+scored on it, and the held-out counts are pooled.  The subset chosen on all of tune is what ships
+(its rows are then copied into ``event_status.tsv``).  ``test`` is never read here.
+
+The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the other groups on top
+of the shipped rows (``--group`` names any, also shipped ones, which then count twice).
+
+``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import pickle
+import re
+import sys
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wortlaut.eval.claims import NONE, EventCase
+from wortlaut.eval.claims_cases import event_cases
+from wortlaut.events.frames import nearest_time
+from wortlaut.events.lexicon import load_event_lexicon
+from wortlaut.events.status import (
+    DEFAULT_OPTIONS,
+    StatusCue,
+    _rule_status,
+    dated_status,
+    load_status_cues,
+)
+from wortlaut.sentences import split_sentences
+
+#: Folds by article.
+FOLDS = 5
+
+#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
+Row = tuple[str, str, str, str, str, str]
+_DAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+_PAST = (
+    r"\w+te|\w+ten|war|waren|hatte|hatten|fand|fanden|traf|trafen|kam|kamen|hat|haben|ist|sind|wurde"
+    r"|wurden"
+)
+#: The shipped plan row that the ``attributive`` group splits (attributive adjectives vs. plan verbs).
+_PLAN_ROW = (
+    r"geplant\w*|plant|planen|vorgesehen|angesetzt|anberaumt|voraussichtlich|bevorstehend\w*|kommende\w*"
+    r"|anstehend\w*|künftig\w*|nächste\w*"
+)
+
+#: The candidate groups, each one grammatical class of plan marking written from the tune error classes
+#: (docs/quality.md, 20g): rows to add, and shipped patterns the group replaces.
+CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
+    # a relative clause on the trigger noun with a modal of plan or obligation: "…abkommen, das … beschlossen
+    # werden soll", "…vereinbarung, die noch … ausgehandelt werden muss"
+    "relative_modal": ([
+        ("planned", "relative", "noun", r"soll|sollen|solle|muss|müssen|geplant|vorgesehen", "",
+         r"worden|gewesen"),
+    ], ()),
+    # … with future werden + sein: "…gipfel im Herbst, bei dem … ein Thema sein werde"
+    "relative_future": ([
+        ("planned", "relative", "noun",
+         r"sein\s(?:werde|werden|wird)|(?:werde|werden|wird)\s(?:[^,.;]*\s)?sein", "", r"worden|gewesen"),
+    ], ()),
+    # future werden + sein in the clause ("wird … vertreten sein"): the shipped werden row lists full verbs
+    "future_sein": ([
+        ("planned", "clause", "any", r"wird|werden|werde", r"sein", r"worden|gewesen"),
+    ], ()),
+    # the present of a scheduling verb with its particle: "findet am Donnerstag statt"
+    "scheduled_present": ([
+        ("planned", "clause", "any", r"findet\s(?:[^,.;]*\s)?statt|finden\s(?:[^,.;]*\s)?statt", "", ""),
+    ], ()),
+    # a future time adverb: "frühestens im August", "demnächst", "in Kürze", "bald"
+    "future_adverb": ([
+        ("planned", "clause", "any", r"frühestens|demnächst|in\sKürze|bald|alsbald", "", ""),
+    ], ()),
+    # a weekday right after a noun trigger in a clause without a past form: "beim Opec-Treffen am Freitag"
+    "weekday_after_noun": ([
+        ("planned", "after", "noun", rf"am\s(?:{_DAYS})", "", _PAST),
+    ], ()),
+    # expectations and preparations are of something to come: "die Erwartungen an das Treffen"
+    "plan_noun_before": ([
+        ("planned", "before", "any", r"Erwartung\w*\s(?:an|für)(?:\s\w+)?|Vorbereitung\w*(?:\s\w+)?", "", ""),
+    ], ()),
+    # a zu-infinitive governing the noun trigger: "neue Verhandlungen aufzunehmen"
+    "zu_infinitive": ([
+        ("planned", "after", "noun",
+         r"[a-zäöüß]+zu[a-zäöüß]+en|zu\s(?:führen|halten|treffen|beginnen|aufnehmen)", "", ""),
+    ], ()),
+    # an attributive plan adjective plans only its own noun ("mit dem künftigen Alterspräsidenten"): the
+    # adjectives count before the trigger, as time adverbials ("in der kommenden Woche") in the clause
+    "attributive": ([
+        ("planned", "clause", "any",
+         r"geplant\w*|plant|planen|vorgesehen|angesetzt|anberaumt|voraussichtlich", "", ""),
+        ("planned", "before", "any",
+         r"bevorstehend\w*|kommende\w*|anstehend\w*|künftig\w*|nächste\w*", "", ""),
+        ("planned", "clause", "any",
+         r"(?:am|im|in\sder|in\sden|zum|bis\szum)\s(?:kommende\w*|nächste\w*)|(?:kommende|nächste)\s(?:Woche|Monat|Jahr)\w*"
+         r"|künftig", "", ""),
+    ], (_PLAN_ROW,)),
+}
+
+
+#: The groups chosen on all tune in 20g (2026-12-06) and copied into ``event_status.tsv``.
+SHIPPED = ("relative_modal", "relative_future", "scheduled_present", "plan_noun_before", "zu_infinitive")
+
+
+def fold_of(source: str) -> int:
+    """The fold of an article: a stable hash of its source name."""
+    return zlib.crc32(source.encode("utf-8")) % FOLDS
+
+
+def _cue(row: Row) -> StatusCue:
+    status, scope, trigger, pattern, with_, unless = row
+
+    def compiled(expression: str) -> re.Pattern[str] | None:
+        return re.compile(rf"(?<!\w)(?:{expression})(?!\w)") if expression else None
+
+    return StatusCue(status, scope, trigger, compiled(pattern) or re.compile(r"(?!)"), compiled(with_),
+                     compiled(unless))  # fmt: skip
+
+
+def cues_with(groups: Sequence[str]) -> tuple[StatusCue, ...]:
+    """The shipped rows with the groups' rows inserted after the last shipped row of their status (the
+    order the file's rows are tried in)."""
+    dropped = {_cue(("planned", "", "", pattern, "", "")).pattern.pattern
+               for name in groups for pattern in CANDIDATES[name][1]}  # fmt: skip
+    cues = [cue for cue in load_status_cues() if cue.pattern.pattern not in dropped]
+    for name in groups:
+        for row in CANDIDATES[name][0]:
+            cue = _cue(row)
+            last = max((i for i, c in enumerate(cues) if c.status == cue.status), default=len(cues) - 1)
+            cues.insert(last + 1, cue)
+    return tuple(cues)
+
+
+def status_with(case: EventCase, cues: tuple[StatusCue, ...]) -> str:
+    """The status rules alone on a gold trigger with these rows (as ``eval.claims.rule_status``)."""
+    article = case.article
+    sentences = list(article.sentences) or split_sentences(article.text)
+    sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+    status = _rule_status(article, case.trigger, sentence, options=DEFAULT_OPTIONS, cues=cues)
+    time = nearest_time(article.times, sentence, case.trigger.start)
+    date = time.value if time is not None and time.value else None
+    trig = load_event_lexicon().trigger(case.trigger.text)
+    kind = trig.type if trig else None
+    return dated_status(article, status, date, options=DEFAULT_OPTIONS, event_type=kind)
+
+
+def _correct(cases: Sequence[EventCase], cues: tuple[StatusCue, ...]) -> int:
+    return sum(status_with(case, cues) == case.gold.status for case in cases)
+
+
+def subsets(names: Sequence[str]) -> list[tuple[str, ...]]:
+    """Every subset of the groups, the empty one first (ties keep the smaller, earlier subset)."""
+    return [combo for size in range(len(names) + 1) for combo in itertools.combinations(names, size)]
+
+
+def grouped_cv(cases: Sequence[EventCase], names: Sequence[str]) -> dict[str, Any]:
+    """Per fold: the best subset on the other folds, scored on the fold; pooled held-out accuracy beside
+    the shipped rows' accuracy on the same folds."""
+    options = subsets(names)
+    correct = {combo: [0] * FOLDS for combo in options}
+    sizes = [0] * FOLDS
+    for case in cases:
+        sizes[fold_of(case.gold.source)] += 1
+    for combo in options:
+        cues = cues_with(combo)
+        for case in cases:
+            correct[combo][fold_of(case.gold.source)] += status_with(case, cues) == case.gold.status
+    held, chosen = 0, []
+    for fold in range(FOLDS):
+        def rest(combo: tuple[str, ...], fold: int = fold) -> int:
+            return sum(n for f, n in enumerate(correct[combo]) if f != fold)
+
+        best = max(options, key=lambda combo: (rest(combo), -options.index(combo)))
+        chosen.append(list(best))
+        held += correct[best][fold]
+    total = sum(sizes)
+    on_all = max(options, key=lambda combo: (sum(correct[combo]), -options.index(combo)))
+    return {"events": total, "shipped_rows": round(sum(correct[()]) / total, 4),
+            "cv_chosen": round(held / total, 4), "chosen_per_fold": chosen, "chosen_on_all": list(on_all),
+            "in_sample_chosen": round(sum(correct[on_all]) / total, 4),
+            "each_group_alone": {n: sum(correct[(n,)]) - sum(correct[()]) for n in names}}  # fmt: skip
+
+
+def errors(cases: Sequence[EventCase], cues: tuple[StatusCue, ...]) -> Counter[str]:
+    """Confusions (gold → predicted) of the rules with these rows."""
+    found: Counter[str] = Counter()
+    for case in cases:
+        predicted = status_with(case, cues)
+        if predicted != case.gold.status:
+            found[f"{case.gold.status} -> {predicted}"] += 1
+    return found
+
+
+def tune_cases(data_dir: Path, cache: Path | None) -> list[EventCase]:
+    """The tune events (gold ``none`` rows left out) located in their analysed articles, cached."""
+    if cache is not None and cache.exists():
+        cases: list[EventCase] = pickle.loads(cache.read_bytes())
+    else:
+        cases, _ = event_cases(data_dir, splits=frozenset({"tune"}))
+        if cache is not None:
+            cache.write_bytes(pickle.dumps(cases))
+    return [case for case in cases if case.gold.status != NONE]
+
+
+@click.command()
+@click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Pickle of the analysed tune cases (written when missing).")  # fmt: skip
+@click.option("--group", "groups", multiple=True, help="Candidate groups to compare (default: all).")
+def command(data_dir: Path | None, cache: Path | None, groups: tuple[str, ...]) -> None:
+    """Document-grouped CV of the candidate status rows on tune (JSON)."""
+    cases = tune_cases(data_dir or Path.cwd().parent / "shared" / "data", cache)
+    names = list(groups or [name for name in CANDIDATES if name not in SHIPPED])
+    result = grouped_cv(cases, names)
+    result["errors_shipped_rows"] = dict(errors(cases, cues_with(())).most_common())
+    click.echo(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m wortlaut.eval.claims_status_rows [DATA_DIR]``."""
+    command.main(args=list(sys.argv[1:] if argv is None else argv), standalone_mode=True)
+
+
+if __name__ == "__main__":
+    main()
