@@ -30,3 +30,12 @@ def test_each_constructed_variant_raises_its_own_flag() -> None:
     for kind, variant in made.items():
         flags = compare(Version(quote, names=variant.names), variant).flags
         assert flags == (() if kind.startswith("control") else (kind,)), (kind, flags)
+
+
+def test_precision_comes_with_a_wilson_interval() -> None:
+    from wortlaut.eval.claims_relations import wilson
+
+    assert wilson(0, 0) is None
+    assert wilson(5, 10) == (0.237, 0.763)
+    low, high = wilson(2, 7) or (0.0, 0.0)
+    assert low < 2 / 7 < high

@@ -15,7 +15,7 @@ rows (unsampled ``bestätig…``) are unjudged.
 by 5-fold cross-validation over the ``tune`` articles (score: F0.5 of the
 links, precision weighted twice as much as recall, since a wrong "denied by"
 on a person page does more harm than a missing one) and reports the nested
-estimate; the ``test`` and ``test-b`` rows are scored only with ``--test``.
+estimate; the held-back rows (``test``, ``test-b``, ``test-c``) are scored only with ``--test``.
 """
 
 from __future__ import annotations
@@ -244,7 +244,7 @@ def _by_reference(articles: dict[str, Article], golds: Iterable[GoldRelation]) -
 @click.option("--choose/--no-choose", "choosing", default=False, help="Choose the options by CV on tune.")
 @click.option("--grid", "grid_name", type=click.Choice(["full", "20f"]), default="full", show_default=True,
               help="Options compared by --choose: the full grid, or the object/clause grid of issue 20f.")
-@click.option("--test", is_flag=True, help="Also score the test and test-b rows (once, at the end).")
+@click.option("--test", is_flag=True, help="Also score the held-back rows (once, at the end).")
 def command(data_dir: Path | None, cache: Path | None, choosing: bool, grid_name: str, test: bool) -> None:
     """Answer-act links on the claims set (JSON): precision and recall of acts linked to statements."""
     result = report(

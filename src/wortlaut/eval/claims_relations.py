@@ -16,6 +16,7 @@ unjudged.  *Recall* is over the gold rows whose answered statement is in the tex
 from __future__ import annotations
 
 import json
+import math
 import sys
 import tempfile
 from collections import Counter
@@ -179,6 +180,17 @@ def report(
     return result
 
 
+def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval (95 % by default) of a binomial proportion: few links, so the
+    precision comes with its uncertainty."""
+    if trials == 0:
+        return None
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return round(max(0.0, centre - half), 3), round(min(1.0, centre + half), 3)
+
+
 def _scores(golds: Sequence[GoldRelation], verdicts: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     counts = Counter(verdict for verdict, _ in verdicts)
     judged = counts["correct"] + counts["wrong"]
@@ -192,6 +204,7 @@ def _scores(golds: Sequence[GoldRelation], verdicts: Sequence[tuple[str, dict[st
         "links_correct": counts["correct"],
         "links_unjudged": counts["unjudged"],
         "precision": round(counts["correct"] / judged, 3) if judged else None,
+        "precision_wilson95": wilson(counts["correct"], judged),
         "recall": round(counts["correct"] / len(answerable), 3) if answerable else None,
         "by_type": {f"{kind} {verdict}": n for (kind, verdict), n in
                     Counter((link["type"], verdict) for verdict, link in verdicts).most_common()},

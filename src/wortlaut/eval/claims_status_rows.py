@@ -97,6 +97,12 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
         ("planned", "after", "noun",
          r"[a-zäöüß]+zu[a-zäöüß]+en|zu\s(?:führen|halten|treffen|beginnen|aufnehmen)", "", ""),
     ], ()),
+    # a plan or future about the event's end or continuation tells an event going on: "wann diese
+    # Verhandlungen abgeschlossen werden", "der kommende Woche fortgesetzt werden muss"
+    "ongoing_completion": ([
+        ("happened", "clause", "any",
+         r"abgeschlossen|abschließen|fortgesetzt|fortsetzen|fortzusetzen|weitergeführt|weiterführen", "", ""),
+    ], ()),
     # an attributive plan adjective plans only its own noun ("mit dem künftigen Alterspräsidenten"): the
     # adjectives count before the trigger, as time adverbials ("in der kommenden Woche") in the clause
     "attributive": ([
