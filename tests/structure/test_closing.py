@@ -21,6 +21,17 @@ def test_a_colon_header_with_short_lines_under_it_closes_the_page() -> None:
     assert _closing(text) == ["Mehr Informationen finden Sie unter:", "www.example.de", "Tel.: 030 123"]
 
 
+def test_a_label_with_a_bare_link_opens_a_closing_block_too() -> None:
+    header = "Zu unserer Kampagnenseite: https://www.example.org/klima"
+    text = f"{STORY}\n{STORY}\n{header}\nWir vermitteln gern Fachleute zum Thema."
+    assert _closing(text) == [header, "Wir vermitteln gern Fachleute zum Thema."]
+
+
+def test_a_label_with_a_link_and_words_after_it_is_no_header() -> None:
+    line = "Mehr dazu: www.example.org erklärt die Regeln ausführlich"
+    assert _closing(f"{STORY}\n{STORY}\n{line}\nKurz.") == []
+
+
 def test_a_colon_line_followed_by_story_text_is_part_of_the_story() -> None:
     assert _closing(f"{STORY}\nDie Forderungen im Überblick:\n{STORY}") == []
 

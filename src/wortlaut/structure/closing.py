@@ -36,6 +36,7 @@ MIN_STORY_LINE_WORDS = 40
 #: A reader appeal is a line or two; a longer line is story text.
 MAX_APPEAL_WORDS = 25
 _QUOTES = '„“”»«"'
+_LINK_HEADER = re.compile(r"^([^:]+:)\s*(?:https?://|www\.)\S+$")
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+")
 
 
@@ -44,7 +45,7 @@ def closing_block(text: str, lines: list[Line], roles: list[Role]) -> list[Span]
     body = [index for index, role in enumerate(roles) if role is Role.BODY]
     for position, index in enumerate(body):
         line = lines[index]
-        if not line.text.endswith(":") or line.words > MAX_HEADER_WORDS or position == 0:
+        if not _is_header(line.text) or position == 0:
             continue
         rest = body[position + 1 :]
         if len(rest) <= MAX_LINES and all(lines[later].words <= MAX_LINE_WORDS for later in rest):
@@ -55,6 +56,14 @@ def closing_block(text: str, lines: list[Line], roles: list[Role]) -> list[Span]
                 spans.append(Span(start=found.start, end=found.end, text=found.text, label="closing"))
             return spans
     return []
+
+
+def _is_header(text: str) -> bool:
+    """A label ending in a colon, or a label with a colon and a bare link after it
+    (``Zu unserer Kampagnenseite: https://…``, the link written where the block would start)."""
+    found = _LINK_HEADER.match(text)
+    label = found.group(1) if found else text
+    return label.endswith(":") and len(label.split()) <= MAX_HEADER_WORDS
 
 
 @cache
