@@ -33,7 +33,7 @@ from typing import Any
 from wortlaut.ingest.pagelines import element_for, page_elements
 from wortlaut.ingest.pageparts import block_text
 from wortlaut.structure.closing import MAX_APPEAL_WORDS, MIN_STORY_LINE_WORDS, addresses_reader
-from wortlaut.structure.data import load_months, load_post_prefixes, parse_signature
+from wortlaut.structure.data import Markers, load_markers, load_months, load_post_prefixes, parse_signature
 
 #: Tags inside a paragraph or list: a line in them still stands in the container of its block.
 _IN_BLOCK = frozenset(
@@ -43,6 +43,8 @@ _IN_BLOCK = frozenset(
 #: A pointer: a line opened by an arrow or a short label with a colon (``» Zum Angebot: …``,
 #: ``Lesen Sie hier: …``); when the rest is link text it points elsewhere, wherever it stands.
 _POINTER = re.compile(r"^\s*(?:[»→▶►>]|(?:\S+\s+){0,3}\S+:\s)")
+#: A bare address is the text's own reference (a petition's URL under the call), not a button.
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
 #: A link line is short (a button label, a "more" link, a teaser title) ...
 MAX_LINK_LINE_WORDS = 20
 #: ... and its text is link text but for a bullet or an arrow.
@@ -100,11 +102,23 @@ def signature(line: str) -> bool:
     return parse_signature(line, months, prefixes) is not None
 
 
+def _header(line: str) -> bool:
+    markers = _text_markers()
+    return markers.is_list_header(line) or markers.is_box_header(line)
+
+
+@cache
+def _text_markers() -> Markers:
+    return load_markers()
+
+
 def tail_service(tree: Any, lines: Sequence[str]) -> list[tuple[str, str]]:
     """``(label, line)`` for the lines the story's markup sets apart (module docstring)."""
-    long_at = [i for i, line in enumerate(lines) if len(line.split()) >= MIN_STORY_LINE_WORDS]
-    if tree is None or not long_at:
+    if tree is None or not lines:
         return []
+    long_at = [i for i, line in enumerate(lines) if len(line.split()) >= MIN_STORY_LINE_WORDS]
+    # a short story (an infographic's text) has no long paragraph: its longest one marks the box
+    long_at = long_at or [max(range(len(lines)), key=lambda i: len(lines[i].split()))]
     elements = page_elements(tree)
     found: dict[int, Any] = {}
 
@@ -126,6 +140,8 @@ def tail_service(tree: Any, lines: Sequence[str]) -> list[tuple[str, str]]:
     for index, line in enumerate(lines):
         words = len(line.split())
         after = index > last
+        if _header(line):
+            continue  # the structure stage takes a link-list or author-box header with the lines under it
         pointer = words <= MAX_LINK_LINE_WORDS and bool(_POINTER.match(line))
         if not after and not pointer and (words > MAX_APPEAL_WORDS or not addresses_reader(line)):
             continue
@@ -142,6 +158,11 @@ def tail_service(tree: Any, lines: Sequence[str]) -> list[tuple[str, str]]:
             service.append(("appeal", line))
         elif own != story and not _quoted(element) and not signature(line):
             service.append(("outside", line))
-        elif after and words <= MAX_LINK_LINE_WORDS and link_share(element) >= MIN_LINK_SHARE:
+        elif (
+            after
+            and words <= MAX_LINK_LINE_WORDS
+            and not _URL.match(line)
+            and link_share(element) >= MIN_LINK_SHARE
+        ):
             service.append(("link", line))
     return service
