@@ -107,9 +107,3 @@ def test_a_bare_address_after_the_story_stays_and_a_list_header_is_left_to_the_l
     lines = [STORY.strip(), STORY.strip(), LAST, url, "Siehe auch:"]
     assert tail_service(lxml_html.fromstring(page), lines) == []
 
-
-def test_a_short_story_is_marked_by_its_longest_paragraph() -> None:
-    short = "Weil es zu viele Parteien sind, zeigen wir nur die großen mit einer Landesliste in jedem Land."
-    body = f"<section class='story'><p>{short}</p></section><div class='bio'><p>{BIO}</p></div>"
-    page = f"<html><body>{body}</body></html>"
-    assert tail_service(lxml_html.fromstring(page), [short, BIO]) == [("outside", BIO)]

@@ -117,8 +117,8 @@ def tail_service(tree: Any, lines: Sequence[str]) -> list[tuple[str, str]]:
     if tree is None or not lines:
         return []
     long_at = [i for i, line in enumerate(lines) if len(line.split()) >= MIN_STORY_LINE_WORDS]
-    # a short story (an infographic's text) has no long paragraph: its longest one marks the box
-    long_at = long_at or [max(range(len(lines)), key=lambda i: len(lines[i].split()))]
+    if not long_at:
+        return []
     elements = page_elements(tree)
     found: dict[int, Any] = {}
 
