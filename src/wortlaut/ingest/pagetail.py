@@ -30,8 +30,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from wortlaut.ingest.pagelines import element_for, page_elements
-from wortlaut.ingest.pageparts import block_text
+from wortlaut.ingest.pagelines import element_for
 from wortlaut.structure.closing import MAX_APPEAL_WORDS, MIN_STORY_LINE_WORDS, addresses_reader
 from wortlaut.structure.data import Markers, load_markers, load_months, load_post_prefixes, parse_signature
 
@@ -59,11 +58,33 @@ def container(element: Any) -> Any:
     return node
 
 
+#: Elements a line of the main text can stand in (the learned line classifier's set).
+_BLOCK_TAGS = (
+    *("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "dd", "dt", "blockquote", "figcaption", "div"),
+    *("span", "section", "a", "strong", "b", "em", "address", "header", "footer", "time"),
+)
+
+
+def _text(element: Any) -> str:
+    """The element's text, whitespace collapsed (lxml's ``text_content``: one C call, no Python walk)."""
+    return " ".join(element.text_content().replace("\xad", "").split())
+
+
+def page_elements(tree: Any) -> list[tuple[Any, str]]:
+    """Block-ish elements with their text, in document order."""
+    found = []
+    for element in tree.iter(*_BLOCK_TAGS):
+        text = _text(element)
+        if text:
+            found.append((element, text))
+    return found
+
+
 def innermost(element: Any) -> Any:
     """The deepest element with the same text: a ``div`` wrapping just one ``p`` is that ``p``."""
-    text = block_text(element)
+    text = _text(element)
     while True:
-        child = next((c for c in element if isinstance(c.tag, str) and block_text(c) == text), None)
+        child = next((c for c in element if isinstance(c.tag, str) and _text(c) == text), None)
         if child is None:
             return element
         element = child
@@ -84,8 +105,8 @@ def _quoted(element: Any) -> bool:
 
 def link_share(element: Any) -> float:
     """The share of the element's text that sits inside links."""
-    text = block_text(element)
-    linked = sum(len(block_text(a)) for a in element.iter("a"))
+    text = _text(element)
+    linked = sum(len(_text(a)) for a in element.iter("a"))
     linked += len(text) if element.tag == "a" else 0
     return min(linked / max(len(text), 1), 1.0)
 
