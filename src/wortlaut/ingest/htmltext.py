@@ -31,6 +31,7 @@ from wortlaut.ingest.errors import BadInput
 from wortlaut.ingest.pagelines import LineModel, service_lines
 from wortlaut.ingest.pagemeta import alnum, meta_tags, read_page_meta
 from wortlaut.ingest.pageparts import PageMarkers, PageParts, find_parts, load_page_markers, matches_part
+from wortlaut.ingest.pagetail import tail_service
 from wortlaut.structure.data import load_months
 
 #: trafilatura drops extractions under 250 characters by default and then
@@ -118,6 +119,7 @@ def page_to_text(
     laid_out = "\n\n".join(block for block in blocks if block)
     lines = tuple(line for line in body.splitlines() if line.strip())
     parts = find_parts(tree, markers)
+    parts = PageParts(captions=parts.captions, service=parts.service + tuple(tail_service(tree, lines)))
     if line_model is not None:
         learned = tuple(("service", line) for line in service_lines(tree, lines, line_model))
         parts = PageParts(captions=parts.captions, service=parts.service + learned)
@@ -151,8 +153,7 @@ def page_article(
         extra["published_source"] = read.published_source
     if read.updated_source:
         extra["updated_source"] = read.updated_source
-    if read.parts:
-        extra["page"] = read.parts
+    extra["page"] = read.parts  # even empty: the text is a web page's (the page-only rules apply)
     return Article.create(
         read.text, url=url, source=read.sitename, title=read.title, published=read.published,
         updated=read.updated, meta=extra,

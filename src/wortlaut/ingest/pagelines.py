@@ -125,7 +125,7 @@ def class_words(element: Any) -> set[str]:
     return {word for word in _WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if 2 < len(word) < 20}
 
 
-def _elements(tree: Any) -> list[tuple[Any, str]]:
+def page_elements(tree: Any) -> list[tuple[Any, str]]:
     """Block-ish elements with their normalised text, in document order."""
     found = []
     for element in tree.iter():
@@ -139,7 +139,7 @@ def _elements(tree: Any) -> list[tuple[Any, str]]:
     return found
 
 
-def _element_for(line: str, elements: list[tuple[Any, str]]) -> tuple[Any, bool] | None:
+def element_for(line: str, elements: list[tuple[Any, str]]) -> tuple[Any, bool] | None:
     """The smallest element holding the line, and whether it is (nearly) the line itself."""
     best: tuple[Any, str] | None = None
     for element, text in elements:
@@ -211,8 +211,8 @@ def _html_features(element: Any, tight: bool, container: Any) -> dict[str, float
 def line_features(tree: Any, lines: Sequence[str]) -> list[dict[str, float]]:
     """One feature row per body line (text, position, and HTML features where the line is found)."""
     lines = [_norm(line) for line in lines]
-    elements = _elements(tree) if tree is not None else []
-    found = [_element_for(line, elements) if line else None for line in lines]
+    elements = page_elements(tree) if tree is not None else []
+    found = [element_for(line, elements) if line else None for line in lines]
     longest = max(range(len(lines)), key=lambda i: len(lines[i]), default=None)
     container = None
     if longest is not None and (main := found[longest]) is not None:

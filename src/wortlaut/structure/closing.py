@@ -19,7 +19,7 @@ from functools import cache
 
 from wortlaut.article import Span
 from wortlaut.lang.tables import read_rows
-from wortlaut.structure.lines import Line, Role
+from wortlaut.structure.lines import Line, Role, ends_sentence
 
 #: A block header is a label (``Pressekontakt:``, ``Mehr Informationen finden Sie unter:``);
 #: a longer line ending in a colon introduces a quotation or a list inside the story.
@@ -35,7 +35,14 @@ MAX_LINES = 8
 MIN_STORY_LINE_WORDS = 40
 #: A reader appeal is a line or two; a longer line is story text.
 MAX_APPEAL_WORDS = 25
+#: A closing fragment (``erb/ots``, ``Mitarbeit: …``, ``* Name geändert``, ``Folge uns auf …``) is a
+#: label, not a sentence: at most this many words and no sentence end.
+MAX_FRAGMENT_WORDS = 8
+#: A fragment followed by a sentence paragraph of this many words is a subheading of the story.
+MIN_FOLLOWING_WORDS = 20
 _QUOTES = '„“”»«"'
+_LINK_HEADER = re.compile(r"^([^:]+:)\s*(?:https?://|www\.)\S+$")
+_BULLET = re.compile(r"^(?:[-–—•·▪►]|\d{1,2}[.)])\s+\S")
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+")
 
 
@@ -44,7 +51,7 @@ def closing_block(text: str, lines: list[Line], roles: list[Role]) -> list[Span]
     body = [index for index, role in enumerate(roles) if role is Role.BODY]
     for position, index in enumerate(body):
         line = lines[index]
-        if not line.text.endswith(":") or line.words > MAX_HEADER_WORDS or position == 0:
+        if not _is_header(line.text) or position == 0:
             continue
         rest = body[position + 1 :]
         if len(rest) <= MAX_LINES and all(lines[later].words <= MAX_LINE_WORDS for later in rest):
@@ -55,6 +62,14 @@ def closing_block(text: str, lines: list[Line], roles: list[Role]) -> list[Span]
                 spans.append(Span(start=found.start, end=found.end, text=found.text, label="closing"))
             return spans
     return []
+
+
+def _is_header(text: str) -> bool:
+    """A label ending in a colon, or a label with a colon and a bare link after it
+    (``Zu unserer Kampagnenseite: https://…``, the link written where the block would start)."""
+    found = _LINK_HEADER.match(text)
+    label = found.group(1) if found else text
+    return label.endswith(":") and len(label.split()) <= MAX_HEADER_WORDS
 
 
 @cache
@@ -98,3 +113,41 @@ def reader_tail(text: str, lines: list[Line], roles: list[Role]) -> list[Span]:
             roles[index] = Role.BOILERPLATE
             spans.append(Span(start=line.start, end=line.end, text=line.text, label="appeal"))
     return spans
+
+
+def closing_fragments(text: str, lines: list[Line], roles: list[Role]) -> list[Span]:
+    """Lone short label lines after the page's last story paragraph, no story paragraph after them.
+
+    A story's last lines are sentences; what a site sets under it are labels: a source tag
+    (``erb/ots``), a credit (``Mitarbeit: …``), a footnote (``* Name geändert``), a call
+    (``Folge uns auf Facebook | Instagram``).  A short line followed by a sentence paragraph is a
+    subheading; a run of short lines is a list, a poem or an address (the story's or not); a quote
+    or a bullet is the story's.  Those stay.
+    """
+    body = [index for index, role in enumerate(roles) if role is Role.BODY]
+    story = [index for index in body if lines[index].words >= MIN_STORY_LINE_WORDS]
+    if not story:
+        return []
+    label = [index > story[-1] and _fragment(lines[index].text) for index in body]
+    spans = []
+    for position, index in enumerate(body):
+        before = position > 0 and label[position - 1]
+        after = position + 1 < len(body) and label[position + 1]
+        if not label[position] or before or after:
+            continue
+        later = body[position + 1 :]
+        if any(lines[i].words >= MIN_FOLLOWING_WORDS and ends_sentence(lines[i].text) for i in later):
+            continue
+        line = lines[index]
+        roles[index] = Role.BOILERPLATE
+        spans.append(Span(start=line.start, end=line.end, text=line.text, label="fragment"))
+    return spans
+
+
+def _fragment(text: str) -> bool:
+    return (
+        len(text.split()) <= MAX_FRAGMENT_WORDS
+        and not ends_sentence(text)
+        and not any(q in text for q in _QUOTES)
+        and not _BULLET.match(text)
+    )

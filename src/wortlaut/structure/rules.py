@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from wortlaut.article import Entry, Post, Span, Structure
-from wortlaut.structure.closing import closing_block, reader_tail
+from wortlaut.structure.closing import closing_block, closing_fragments, reader_tail
 from wortlaut.structure.data import (
     AgencyTags,
     Markers,
@@ -104,6 +104,7 @@ class StructureRules:
         if page is not None and CLOSING_BLOCKS:
             boilerplate += closing_block(text, lines, roles)
             boilerplate += reader_tail(text, lines, roles)
+            boilerplate += closing_fragments(text, lines, roles)
         posts = self._posts(text, lines, roles)
         if page is not None:
             headline, captions = page.headline, page.captions
