@@ -21,6 +21,7 @@ from wortlaut.quotes.found import Found
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
 from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE, SpanMerger
 from wortlaut.quotes.speaker_model import SpeakerModel
@@ -405,6 +406,7 @@ def extract(
         if mention.type == "PER" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
     )
     _carry(found, people)
+    person_before(ctx, found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = _without_names(found)
     if DROP_NESTED:
