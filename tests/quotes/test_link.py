@@ -106,6 +106,7 @@ def test_speaker_with_its_own_entity_is_kept(linker: SpeakerLinker) -> None:
         ("das Staatsoberhaupt", ("role", "any")),
         ("die Stuttgarter Sportdirektorin", ("role", "f")),
         ("der 48-Jährige", ("role", "m")),
+        ("die Bildungs- und Kulturministerin", ("role", "f")),
         ("seinen Angaben", ("possessor", "m")),
         ("dem Bericht", ("source", "any")),
         ("der Grünen-Politiker Özdemir", None),

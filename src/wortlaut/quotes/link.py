@@ -71,7 +71,10 @@ def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] |
     if _source(head, lexicon) and (len(tokens) == 1 or first in words.definite):
         return "source", "any"
     if first in words.definite and _noun(tokens[-1]) and not _source(head, lexicon):
-        if any(token[:1].isupper() and not _place_adjective(token) for token in tokens[1:-1]):
+        if any(
+            token[:1].isupper() and not _place_adjective(token) and not _truncated(token)
+            for token in tokens[1:-1]
+        ):
             return None  # "der Grünen-Politiker Özdemir": a name of its own
         gender = "f" if head.endswith("in") and first != "das" else words.definite[first]
         if first == "die" and not head.endswith("in"):
@@ -83,6 +86,11 @@ def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] |
 def _noun(token: str) -> bool:
     """A capitalised head noun, or a nominalised age ("der 48-Jährige")."""
     return token[:1].isupper() or (token[:1].isdigit() and "-" in token)
+
+
+def _truncated(token: str) -> bool:
+    """``Familien-`` in ``die Familien- und Frauenministerin``: the first half of a coordinated compound."""
+    return token.endswith("-") and len(token) > 1
 
 
 def _place_adjective(token: str) -> bool:
