@@ -273,7 +273,7 @@ def _write(path: Path, lines: Iterable[str]) -> None:
     show_default=True,
     help="dev: the 20 pages used while building; heldback: 10 pages scored once in the second issue-12 "
     "session (now for development too); heldback2: 10 pages scored once, at the end of the third; "
-    "heldback3: 8 pages scored once, at the end of the fifth; heldback4: 10 pages to score once, at the end "
+    "heldback3: 8 pages scored once, at the end of the fifth; heldback4: 10 pages scored once, at the end "
     "of the ninth.",
 )
 @click.option(
