@@ -74,7 +74,9 @@ def test_gold_file_has_twenty_pages_and_anchors_only() -> None:
     assert all(item.aliases or item.speaker == "-" for item in rows)
 
 
-@pytest.mark.parametrize(("split", "pages"), [("heldback", 10), ("heldback2", 10), ("heldback3", 8)])
+@pytest.mark.parametrize(
+    ("split", "pages"), [("heldback", 10), ("heldback2", 10), ("heldback3", 8), ("heldback4", 10)]
+)
 def test_heldback_split_has_its_own_pages_and_anchors_only(split: str, pages: int) -> None:
     heldback = load_gold(SPLITS[split])
     assert len(heldback) == pages

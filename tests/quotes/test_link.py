@@ -106,6 +106,7 @@ def test_speaker_with_its_own_entity_is_kept(linker: SpeakerLinker) -> None:
         ("das Staatsoberhaupt", ("role", "any")),
         ("die Stuttgarter Sportdirektorin", ("role", "f")),
         ("der 48-Jährige", ("role", "m")),
+        ("die Bildungs- und Kulturministerin", ("role", "f")),
         ("seinen Angaben", ("possessor", "m")),
         ("dem Bericht", ("source", "any")),
         ("der Grünen-Politiker Özdemir", None),
@@ -115,3 +116,50 @@ def test_speaker_with_its_own_entity_is_kept(linker: SpeakerLinker) -> None:
 )
 def test_classify_speaker_phrases(phrase: str, expected: tuple[str, str] | None) -> None:
     assert classify(phrase, load_link_words(), load_lexicon()) == expected
+
+
+def _two_people(text: str, names: dict[str, str]) -> Article:
+    """Two people whose first names give no gender, so only the order of mention can decide."""
+    entities = (
+        Entity(id="martins", name="Albrecht Martins", type="PER"),
+        Entity(id="schoen", name="Gunthild Schön", type="PER"),
+    )
+    mentions = tuple(
+        Mention(
+            start=text.index(surface),
+            end=text.index(surface) + len(surface),
+            text=surface,
+            type="PER",
+            entity=entity,
+        )
+        for surface, entity in names.items()
+    )
+    return Article.create(text).with_layers(mentions=mentions, entities=entities)
+
+
+def test_pronoun_takes_the_person_named_since_the_previous_statement(linker: SpeakerLinker) -> None:
+    text = "Es sei ein Ziel, erklärt Albrecht Martins. Gunthild Schön liest. Es passe, sagt sie."
+    article = _two_people(text, {"Albrecht Martins": "martins", "Gunthild Schön": "schoen"})
+    first = _statement(article, "Es sei ein Ziel", "Albrecht Martins", "martins")
+    second = _statement(article, "Es passe", "sie")
+    assert _linked(linker, article, first, second) == ["martins", "schoen"]
+
+
+def test_a_resolved_pronoun_since_the_previous_statement_is_no_new_person(linker: SpeakerLinker) -> None:
+    text = "Es sei ein Ziel, erklärt Albrecht Martins. Er wolle sorgen, antwortete der Politiker."
+    article = _two_people(text, {"Albrecht Martins": "martins"})
+    article = article.with_layers(
+        mentions=(
+            *article.mentions,
+            Mention(
+                start=text.index("Er wolle"),
+                end=text.index("Er wolle") + 2,
+                text="Er",
+                type="PER",
+                entity="schoen",
+            ),
+        )
+    )
+    first = _statement(article, "Es sei ein Ziel", "Albrecht Martins", "martins")
+    second = _statement(article, "Er wolle sorgen", "der Politiker")
+    assert _linked(linker, article, first, second) == ["martins", "martins"]

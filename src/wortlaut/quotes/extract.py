@@ -21,11 +21,12 @@ from wortlaut.quotes.found import Found
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
 from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE, SpanMerger
 from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.speakers import phrase_before, phrase_ending
-from wortlaut.quotes.text import sentence_ranges, token_view
+from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token_view
 
 #: A frameless quotation or Konjunktiv sentence continues the last speaker at most this many sentences on
 #: (2 and 3 compared on the first 350 quotes-wikinews/train documents: 3 is 0.2 points better in joint F1).
@@ -62,7 +63,9 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
     """Tokens, sentences and quotations of the non-boilerplate text."""
     tokens = [tok for tok in token_view(article) if not article.is_boilerplate(tok.start)]
     quoted = [quoted for quoted in find_quoted(article.text) if not article.is_boilerplate(quoted.start)]
-    return Context(article.text, tokens, sentence_ranges(tokens), quoted, lexicon)
+    openings = frozenset(item.start for item in quoted if item.closed)
+    sentences = split_before_quotations(tokens, sentence_ranges(tokens), openings)
+    return Context(article.text, tokens, sentences, quoted, lexicon)
 
 
 def _verb_framed(ctx: Context) -> list[Found]:
@@ -403,6 +406,7 @@ def extract(
         if mention.type == "PER" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
     )
     _carry(found, people)
+    person_before(ctx, found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = _without_names(found)
     if DROP_NESTED:

@@ -71,7 +71,10 @@ def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] |
     if _source(head, lexicon) and (len(tokens) == 1 or first in words.definite):
         return "source", "any"
     if first in words.definite and _noun(tokens[-1]) and not _source(head, lexicon):
-        if any(token[:1].isupper() and not _place_adjective(token) for token in tokens[1:-1]):
+        if any(
+            token[:1].isupper() and not _place_adjective(token) and not _truncated(token)
+            for token in tokens[1:-1]
+        ):
             return None  # "der Grünen-Politiker Özdemir": a name of its own
         gender = "f" if head.endswith("in") and first != "das" else words.definite[first]
         if first == "die" and not head.endswith("in"):
@@ -83,6 +86,11 @@ def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] |
 def _noun(token: str) -> bool:
     """A capitalised head noun, or a nominalised age ("der 48-Jährige")."""
     return token[:1].isupper() or (token[:1].isdigit() and "-" in token)
+
+
+def _truncated(token: str) -> bool:
+    """``Familien-`` in ``die Familien- und Frauenministerin``: the first half of a coordinated compound."""
+    return token.endswith("-") and len(token) > 1
 
 
 def _place_adjective(token: str) -> bool:
@@ -141,6 +149,10 @@ class SpeakerLinker:
         starts = [sentence.start for sentence in article.sentences]
         linked: list[Statement] = []
         previous: tuple[str, int] | None = None  # (entity, sentence) of the last resolved speaker
+        after = 0  # where the last statement ended: people named since then come first
+        pronouns = {
+            mention.start for mention in article.mentions if mention.text.casefold() in self.words.pronoun
+        }
         for statement in statements:
             speaker = statement.speaker
             sentence = bisect_right(starts, statement.quote.start)
@@ -156,6 +168,9 @@ class SpeakerLinker:
                         if kind[0] == ("possessor") and speaker.text.casefold().startswith("eigen")
                         else None
                     )
+                    entity = entity or self._named_since(
+                        kind, speaker, after, [item for item in outside if item[0] not in pronouns], entities
+                    )
                     entity = entity or self._antecedent(
                         kind, speaker, sentence, previous, outside, entities, starts
                     )
@@ -164,7 +179,28 @@ class SpeakerLinker:
             if statement.speaker is not None and statement.speaker.entity is not None:
                 previous = (statement.speaker.entity, sentence)
             linked.append(statement)
+            after = max(after, statement.quote.end)
         return tuple(linked)
+
+    def _named_since(
+        self,
+        kind: tuple[str, str],
+        speaker: EntityRef,
+        after: int,
+        named: list[tuple[int, str]],
+        entities: dict[str, Entity],
+    ) -> str | None:
+        """``„A“, erklärt Pastor Martins. Gunthild Schön blättert in einem Buch. „B“, sagt sie``: a pronoun
+        or role description points to the last fitting person named since the previous statement, before
+        that statement's speaker."""
+        if kind[0] not in {"pronoun", "role"} or after == 0:
+            return None
+        since = [
+            entity_id
+            for start, entity_id in named
+            if after <= start < speaker.start and self._fits(entities[entity_id], kind[1])
+        ]
+        return since[-1] if since else None
 
     def _antecedent(
         self,

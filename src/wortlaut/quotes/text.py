@@ -59,3 +59,28 @@ def sentence_ranges(tokens: list[Tok]) -> list[tuple[int, int]]:
             ranges.append((begin, index))
             begin = index
     return ranges
+
+
+#: Sentence-final punctuation after which an opening quotation mark starts a new sentence.
+_FINAL = frozenset({".", "!", "?"})
+
+
+def split_before_quotations(
+    tokens: list[Tok], ranges: list[tuple[int, int]], openings: frozenset[int]
+) -> list[tuple[int, int]]:
+    """Sentences cut where a full stop is followed by an opening quotation mark and a capital
+    (``…”, sagte von Preen. “Die Menschen …``): the sentence splitter reads an English-style “ after a stop
+    as the closing mark of the sentence before and runs both sentences together, which made the second
+    quotation part of the first statement.  ``openings`` are the offsets where quotations open."""
+    result: list[tuple[int, int]] = []
+    for begin, end in ranges:
+        for index in range(begin + 2, end - 1):
+            if (
+                tokens[index].start in openings
+                and tokens[index - 1].text in _FINAL
+                and tokens[index + 1].text[:1].isupper()
+            ):
+                result.append((begin, index))
+                begin = index
+        result.append((begin, end))
+    return result

@@ -1,0 +1,42 @@
+"""A frameless quotation or Konjunktiv sentence with no statement before it takes the person named in the
+sentence right before it (issue 12, ninth session); invented sentences, whole pipeline."""
+
+from __future__ import annotations
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _speakers(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    article = pipeline(Article.create(text))
+    return [(s.mode, s.speaker.text if s.speaker else None) for s in article.statements]
+
+
+def test_unframed_quotation_after_an_introducing_sentence_takes_its_person(pipeline: Pipeline) -> None:
+    found = _speakers(
+        pipeline,
+        "Verbandspräsident Konrad Ebeling äußert sich zum Stopp der Förderprogramme.\n\n"
+        '"Die sofortige Einstellung der Förderung ist ein schlechtes Zeichen für alle Betriebe im Land."',
+    )
+    assert len(found) == 1
+    assert found[0][1] is not None and "Konrad Ebeling" in found[0][1]
+
+
+def test_konjunktiv_sentence_after_a_named_view_takes_that_person(pipeline: Pipeline) -> None:
+    found = _speakers(
+        pipeline,
+        "Für die Rechtsprofessorin Hanna Lindqvist ist der Brief ein klarer Hinweis auf eine Spende. "
+        "Hier habe sich die Partei die Spende entgegen den Vorschriften zu eigen gemacht.",
+    )
+    assert ("free_indirect", "die Rechtsprofessorin Hanna Lindqvist") in found or any(
+        speaker is not None and "Lindqvist" in speaker for _, speaker in found
+    )
+
+
+def test_person_two_sentences_back_is_not_taken(pipeline: Pipeline) -> None:
+    found = _speakers(
+        pipeline,
+        "Verbandspräsident Konrad Ebeling war am Montag in Berlin. Der Stopp kam überraschend.\n\n"
+        '"Die sofortige Einstellung der Förderung ist ein schlechtes Zeichen für alle Betriebe im Land."',
+    )
+    assert all(speaker is None or "Ebeling" not in speaker for _, speaker in found)
