@@ -38,6 +38,10 @@ def encoder_choice() -> str:
 RECORDS_PER_FILE = 512
 #: Columns of the rows an actor yields; ``record`` only when the driver needs the records back.
 ROW_COLUMNS = ("id", "published_date", "record", "error")
+#: Rows per yielded block when the records stay in the actor's Parquet files and only ``id``, day and
+#: error go back: every block is an object Ray stores, reports and hands to the driver, so one block per
+#: call (an input file) rather than one per ``batch_size`` articles; the rows are a few bytes each.
+ONE_BLOCK = 1 << 30
 
 
 class Analyzer:
@@ -74,7 +78,10 @@ class Analyzer:
         self.output, self.output_fs = output, None
         if output is not None and is_url(output):
             self.output_fs, self.output = open_url(output)
-        self.columns = ROW_COLUMNS if keep_records or output is None else ("id", "published_date", "error")
+        small = not keep_records and output is not None
+        self.columns = ("id", "published_date", "error") if small else ROW_COLUMNS
+        if small:  # rows of a few bytes: one block per call, not one per batch (see ONE_BLOCK)
+            self.batch_size = ONE_BLOCK
 
     def __call__(self, batch: Any) -> Iterator[Batch]:
         rows: list[dict[str, Any]] = []
