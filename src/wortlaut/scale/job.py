@@ -133,8 +133,8 @@ def start_ray(*, address: str | None, workers: int) -> float:
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
         if address:
             _attach(ray, address, options)
-        else:
-            ray.init(num_cpus=workers, **options)
+        else:  # "local": a new instance even where `ray start` left an address behind (see docs/scale.md)
+            ray.init(address="local", num_cpus=workers, **options)
     return time.perf_counter() - started
 
 
