@@ -29,13 +29,11 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import contextlib
-import itertools
 import json
 import multiprocessing
 import os
 import resource
 import shutil
-import statistics
 import tempfile
 import time
 from collections.abc import Iterator
@@ -43,19 +41,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpora import CorpusMissing, gnad_articles, wikinews_articles
+from benchmarks.corpora import CorpusMissing
 from benchmarks.proctree import ProcessTree
 from benchmarks.scale_cluster import Cluster
+from benchmarks.scale_corpus import SHARDS, write_corpus
+from benchmarks.scale_summary import Result, summary_of
 from wortlaut.article import Article
 from wortlaut.ingest import iter_articles
 from wortlaut.scale.records import read_records, record_json
 from wortlaut.store.loader import _analysed, default_analyzer
 
-#: JSON Lines files the corpus is written as: a Ray actor takes one file per call, so a sharded input
-#: is what lets every actor work, and when the last files run one actor may wait for the other for
-#: up to one file's work: 64 shards of ~31 articles at 2,000 articles keep that under a second
-#: (0.026 CPU-s per article measured); the pool reads the same files in the same order.
-SHARDS = 64
 #: The sides ``--order`` names: the own pool, Ray started by the job (local mode), and a job attached
 #: with ``--address`` to a Ray instance the benchmark started before (:mod:`benchmarks.scale_cluster`).
 SIDES = ("pool", "ray", "ray-attached")
@@ -70,53 +65,6 @@ def ray_kind(cmdline: str) -> str:
         if service in cmdline:
             return service
     return "other: " + cmdline[:40]
-
-
-def corpus_articles(limit: int) -> list[Article]:
-    """``limit`` distinct articles: 10kGNAD, then WikiNews train and dev, then copies with a marker line.
-
-    The real articles are 1,878; past them the corpus repeats with ``(Kopie n)``
-    appended, so every article has its own id (none is skipped as already seen)
-    and costs what its original costs.
-    """
-    real: list[Article] = gnad_articles() + wikinews_articles("train") + wikinews_articles("dev")
-    articles = []
-    for number, article in zip(range(limit), itertools.cycle(real), strict=False):
-        copy = number // len(real)
-        text = article.text if copy == 0 else f"{article.text}\n(Kopie {copy})"
-        articles.append(Article.create(text, title=article.title, language="de"))
-    return articles
-
-
-def write_corpus(limit: int, target: Path) -> int:
-    """The corpus as :data:`SHARDS` JSON Lines files, article ``n`` in file ``n % SHARDS``."""
-    articles = corpus_articles(limit)
-    target.mkdir(parents=True, exist_ok=True)
-    handles = [(target / f"part-{n:02d}.jsonl").open("w", encoding="utf-8") for n in range(SHARDS)]
-    for number, article in enumerate(articles):
-        title = {"title": article.title} if article.title else {}
-        record = {"text": article.text, "language": "de", **title}
-        handles[number % SHARDS].write(json.dumps(record, ensure_ascii=False) + "\n")
-    for handle in handles:
-        handle.close()
-    return len(articles)
-
-
-def ray_corpus(limit: int, target: Path, actors: int) -> int | None:
-    """Write and announce a Ray-only benchmark's corpus; None (reason printed) when Ray or data is missing."""
-    try:
-        import ray  # noqa: F401
-    except ImportError:
-        print("skipped: Ray is not installed (pip install 'wortlaut[scale]')")
-        return None
-    try:
-        count = write_corpus(limit, target)
-    except CorpusMissing as error:
-        print(f"skipped: {error}")
-        return None
-    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    print(f"{count} articles in {SHARDS} files, {actors} actors, {now}")
-    return count
 
 
 @dataclass
@@ -330,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         " then running).",
     )
     args = parser.parse_args(argv)
+    if not args.fresh and "ray-attached" in args.order.split(","):
+        parser.error("ray-attached needs a fresh process per run (Ray reads RAY_AUTH_MODE when imported)")
     try:
         import ray  # noqa: F401
     except ImportError:
@@ -357,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             runs = [
                 _run(side, corpus, args.workers, Path(folder) / "out", cluster, args.fresh) for side in sides
             ]
-        summary = _summary(runs, count)
+        summary = summary_of(runs, count)
         if args.out:
             summary.update(
                 workers=args.workers, shards=SHARDS, order=args.order, cores=os.cpu_count(), fresh=args.fresh
@@ -365,19 +315,6 @@ def main(argv: list[str] | None = None) -> int:
             args.out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
             print(f"summary written to {args.out}")
     return 0
-
-
-@dataclass
-class Result:
-    """What a run hands back from its own process: its records, times and the summary of its numbers."""
-
-    side: str
-    records: dict[str, str]
-    seconds: float
-    startup: float
-    first_record: float
-    numbers: dict[str, Any]
-    text: str
 
 
 def _run(
@@ -444,73 +381,6 @@ def run_fresh(
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
         return executor.submit(run_side, side, corpus, workers, output, cluster).result()
-
-
-def _summary(runs: list[Result], count: int) -> dict[str, Any]:
-    """Ray/pool throughput and CPU ratios of adjacent pairs; whether every run gave the same records."""
-    pairs = []
-    for first, second in itertools.pairwise(runs):
-        if {first.side, second.side} in ({"pool", "ray"}, {"pool", "ray-attached"}):
-            pool, ray_run = (first, second) if first.side == "pool" else (second, first)
-            pool_cpu, ray_cpu = pool.numbers["total_cpu_s"], ray_run.numbers["total_cpu_s"]
-            pair = {
-                "order": f"{first.side},{second.side}",
-                "throughput_ratio": round(pool.seconds / ray_run.seconds, 3),
-                "throughput_ratio_after_startup": round(
-                    pool.seconds / (ray_run.seconds - ray_run.startup), 3
-                ),
-                "steady_state_ratio": round(
-                    ray_run.numbers["steady_articles_per_s"]
-                    / max(pool.numbers["steady_articles_per_s"], 1e-9),
-                    3,
-                ),
-                "cpu_ratio": round(pool_cpu / ray_cpu, 3),
-            }
-            pairs.append(pair)
-            print(
-                f"{pair['order']}: Ray/pool throughput {pair['throughput_ratio']:.2f}"
-                f" ({pair['throughput_ratio_after_startup']:.2f} after ray.init,"
-                f" {pair['steady_state_ratio']:.2f} steady state, first to last record);"
-                f" pool/Ray CPU-s {pair['cpu_ratio']:.2f}"
-            )
-    medians = _medians(runs)
-    same = all(run.records == runs[0].records for run in runs)
-    complete = all(len(run.records) == count for run in runs)
-    print(f"outputs equal: {same}, all {count} articles in every run: {complete}")
-    return {
-        "articles": count,
-        "outputs_equal": same,
-        "complete": complete,
-        "pairs": pairs,
-        "medians": medians,
-        "runs": [run.numbers for run in runs],
-    }
-
-
-def _medians(runs: list[Result]) -> dict[str, dict[str, float]]:
-    """Per side the median wall, steady-state rate, first record and total CPU-s, with ratios to the pool.
-
-    On this virtual machine one side's identical runs differ by up to half (docs/performance.md), so the
-    medians of several runs per side, not single pairs, are the figures to compare.
-    """
-    keys = ("wall_s", "steady_articles_per_s", "first_record_s", "total_cpu_s")
-    medians: dict[str, dict[str, float]] = {}
-    for side in dict.fromkeys(run.side for run in runs):
-        numbers = [run.numbers for run in runs if run.side == side]
-        medians[side] = {key: round(statistics.median(entry[key] for entry in numbers), 2) for key in keys}
-        medians[side]["runs"] = len(numbers)
-    pool = medians.get("pool")
-    for side, entry in medians.items():
-        line = ", ".join(f"{key} {entry[key]}" for key in keys)
-        if pool and side != "pool":
-            entry["throughput_ratio"] = round(pool["wall_s"] / entry["wall_s"], 3)
-            entry["steady_state_ratio"] = round(
-                entry["steady_articles_per_s"] / pool["steady_articles_per_s"], 3
-            )
-            ratios = entry["throughput_ratio"], entry["steady_state_ratio"]
-            line += f"; {side}/pool throughput {ratios[0]:.2f}, steady state {ratios[1]:.2f}"
-        print(f"median of {int(entry['runs'])} {side} runs: {line}")
-    return medians
 
 
 if __name__ == "__main__":
