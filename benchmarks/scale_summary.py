@@ -1,13 +1,19 @@
 """What the Ray-vs-pool benchmark prints and writes at the end: pair ratios, medians per side, equality.
 
-Split out of :mod:`benchmarks.bench_scale` (2026-12-06 night) to keep that module small.
+Split out of :mod:`benchmarks.bench_scale` (2026-12-06 night) to keep that module small.  Run as
+a module it pools the runs of several ``--out`` files (both orders of a comparison)::
+
+    .venv/bin/python -m benchmarks.scale_summary scale2000g.json scale2000h.json
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
+import json
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -51,7 +57,7 @@ def summary_of(runs: list[Result], count: int) -> dict[str, Any]:
                 f" {pair['steady_state_ratio']:.2f} steady state, first to last record);"
                 f" pool/Ray CPU-s {pair['cpu_ratio']:.2f}"
             )
-    medians = _medians(runs)
+    medians = medians_of([run.numbers for run in runs])
     same = all(run.records == runs[0].records for run in runs)
     complete = all(len(run.records) == count for run in runs)
     print(f"outputs equal: {same}, all {count} articles in every run: {complete}")
@@ -65,7 +71,7 @@ def summary_of(runs: list[Result], count: int) -> dict[str, Any]:
     }
 
 
-def _medians(runs: list[Result]) -> dict[str, dict[str, float]]:
+def medians_of(runs: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     """Per side the median wall, steady-state rate, first record and total CPU-s, with ratios to the pool.
 
     On this virtual machine one side's identical runs differ by up to half (docs/performance.md), so the
@@ -73,8 +79,8 @@ def _medians(runs: list[Result]) -> dict[str, dict[str, float]]:
     """
     keys = ("wall_s", "steady_articles_per_s", "first_record_s", "total_cpu_s")
     medians: dict[str, dict[str, float]] = {}
-    for side in dict.fromkeys(run.side for run in runs):
-        numbers = [run.numbers for run in runs if run.side == side]
+    for side in dict.fromkeys(run["side"] for run in runs):
+        numbers = [run for run in runs if run["side"] == side]
         medians[side] = {key: round(statistics.median(entry[key] for entry in numbers), 2) for key in keys}
         medians[side]["runs"] = len(numbers)
     pool = medians.get("pool")
@@ -89,3 +95,19 @@ def _medians(runs: list[Result]) -> dict[str, dict[str, float]]:
             line += f"; {side}/pool throughput {ratios[0]:.2f}, steady state {ratios[1]:.2f}"
         print(f"median of {int(entry['runs'])} {side} runs: {line}")
     return medians
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Medians per side over the runs of several ``bench_scale --out`` files (e.g. both orders)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("files", nargs="+", type=Path, help="JSON summaries written by bench_scale --out")
+    args = parser.parse_args(argv)
+    summaries = [json.loads(path.read_text(encoding="utf-8")) for path in args.files]
+    medians_of([run for summary in summaries for run in summary["runs"]])
+    equal = all(summary["outputs_equal"] and summary["complete"] for summary in summaries)
+    print(f"every file: outputs equal and complete: {equal}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
