@@ -28,133 +28,32 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import itertools
+import contextlib
 import json
 import multiprocessing
 import os
 import resource
 import shutil
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
-from benchmarks.corpora import CorpusMissing, gnad_articles, wikinews_articles
+from benchmarks.corpora import CorpusMissing
+from benchmarks.proctree import ProcessTree
+from benchmarks.scale_cluster import Cluster
+from benchmarks.scale_corpus import SHARDS, write_corpus
+from benchmarks.scale_summary import Result, summary_of
 from wortlaut.article import Article
 from wortlaut.ingest import iter_articles
 from wortlaut.scale.records import read_records, record_json
 from wortlaut.store.loader import _analysed, default_analyzer
 
-#: JSON Lines files the corpus is written as: a Ray actor takes one file per call, so a sharded input
-#: is what lets every actor work, and when the last files run one actor may wait for the other for
-#: up to one file's work: 64 shards of ~31 articles at 2,000 articles keep that under a second
-#: (0.026 CPU-s per article measured); the pool reads the same files in the same order.
-SHARDS = 64
-
-
-#: Clock ticks per second of ``/proc/<pid>/stat``'s CPU times.
-_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-class Background:
-    """A daemon thread running ``_run`` for the length of a ``with`` block (samplers and watchers).
-
-    ``_run`` loops on ``self._stop.wait(interval)`` so that leaving the block ends it at once.
-    """
-
-    def __init__(self) -> None:
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> Self:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        raise NotImplementedError
-
-
-class ProcessTree(Background):
-    """Peak RSS (MiB) and CPU seconds of every descendant of this process, sampled in a thread.
-
-    CPU time is the last value seen per process (user + system), so a process
-    that lives less than one sampling interval is missed: the interval is short
-    against the seconds each worker runs.  Ray's GCS and raylet are children of
-    the driver in local mode and its workers children of the raylet, so the
-    whole Ray session is in the tree.
-    """
-
-    def __init__(self, interval: float = 0.3) -> None:
-        self.interval = interval
-        self.peak: dict[int, float] = {}
-        self.cpu: dict[int, float] = {}
-        self.names: dict[int, str] = {}
-        super().__init__()
-
-    def __exit__(self, *exc: object) -> None:
-        super().__exit__(*exc)
-        self._sample()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            self._sample()
-
-    def _sample(self) -> None:
-        me = os.getpid()
-        stats = dict(_stats())
-        for pid, (_parent, cpu, rss) in stats.items():
-            if not _descends(pid, me, stats):
-                continue
-            self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu)
-            self.peak[pid] = max(self.peak.get(pid, 0.0), rss)
-            name = _cmdline(pid)
-            if name:  # a Ray worker renames itself when it becomes an actor: keep the latest name
-                self.names[pid] = name
-
-    def by_kind(self, kind: Callable[[str], str]) -> dict[str, tuple[int, float, float]]:
-        """(processes, CPU seconds, largest peak MiB) per ``kind(cmdline)``."""
-        found: dict[str, tuple[int, float, float]] = {}
-        for pid, cpu in self.cpu.items():
-            label = kind(self.names.get(pid, ""))
-            count, total, peak = found.get(label, (0, 0.0, 0.0))
-            found[label] = (count + 1, total + cpu, max(peak, self.peak[pid]))
-        return found
-
-
-def _stats() -> Iterator[tuple[int, tuple[int, float, float]]]:
-    """(pid, (parent pid, CPU seconds, RSS MiB)) of every process."""
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        cpu = (int(fields[11]) + int(fields[12])) / _TICKS
-        rss = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-        yield int(entry.name), (int(fields[1]), cpu, rss)
-
-
-def _descends(pid: int, ancestor: int, stats: dict[int, tuple[int, float, float]]) -> bool:
-    while pid in stats and pid > 1:
-        pid = stats[pid][0]
-        if pid == ancestor:
-            return True
-    return False
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
+#: The sides ``--order`` names: the own pool, Ray started by the job (local mode), and a job attached
+#: with ``--address`` to a Ray instance the benchmark started before (:mod:`benchmarks.scale_cluster`).
+SIDES = ("pool", "ray", "ray-attached")
 
 
 def ray_kind(cmdline: str) -> str:
@@ -168,53 +67,6 @@ def ray_kind(cmdline: str) -> str:
     return "other: " + cmdline[:40]
 
 
-def corpus_articles(limit: int) -> list[Article]:
-    """``limit`` distinct articles: 10kGNAD, then WikiNews train and dev, then copies with a marker line.
-
-    The real articles are 1,878; past them the corpus repeats with ``(Kopie n)``
-    appended, so every article has its own id (none is skipped as already seen)
-    and costs what its original costs.
-    """
-    real: list[Article] = gnad_articles() + wikinews_articles("train") + wikinews_articles("dev")
-    articles = []
-    for number, article in zip(range(limit), itertools.cycle(real), strict=False):
-        copy = number // len(real)
-        text = article.text if copy == 0 else f"{article.text}\n(Kopie {copy})"
-        articles.append(Article.create(text, title=article.title, language="de"))
-    return articles
-
-
-def write_corpus(limit: int, target: Path) -> int:
-    """The corpus as :data:`SHARDS` JSON Lines files, article ``n`` in file ``n % SHARDS``."""
-    articles = corpus_articles(limit)
-    target.mkdir(parents=True, exist_ok=True)
-    handles = [(target / f"part-{n:02d}.jsonl").open("w", encoding="utf-8") for n in range(SHARDS)]
-    for number, article in enumerate(articles):
-        title = {"title": article.title} if article.title else {}
-        record = {"text": article.text, "language": "de", **title}
-        handles[number % SHARDS].write(json.dumps(record, ensure_ascii=False) + "\n")
-    for handle in handles:
-        handle.close()
-    return len(articles)
-
-
-def ray_corpus(limit: int, target: Path, actors: int) -> int | None:
-    """Write and announce a Ray-only benchmark's corpus; None (reason printed) when Ray or data is missing."""
-    try:
-        import ray  # noqa: F401
-    except ImportError:
-        print("skipped: Ray is not installed (pip install 'wortlaut[scale]')")
-        return None
-    try:
-        count = write_corpus(limit, target)
-    except CorpusMissing as error:
-        print(f"skipped: {error}")
-        return None
-    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    print(f"{count} articles in {SHARDS} files, {actors} actors, {now}")
-    return count
-
-
 @dataclass
 class Run:
     """One side of the comparison: its records, wall seconds, driver CPU and the process tree."""
@@ -225,16 +77,34 @@ class Run:
     driver_cpu: float
     tree: ProcessTree
     startup: float = 0.0
-    first_record: float = 0.0  # seconds from the run's start until its first record was out
+    #: (seconds from the run's start, articles) as records came out: each article in the pool, each
+    #: input file's Parquet files in Ray (:func:`written`).
+    done: list[tuple[float, int]] = field(default_factory=list)
     load: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
     began: str = ""
 
     @property
     def workers_label(self) -> str:
-        return "analysis actors" if self.side == "ray" else "pool workers"
+        return "analysis actors" if self.side.startswith("ray") else "pool workers"
 
     def kind(self, pid: int) -> str:
-        return ray_kind(self.tree.names.get(pid, "")) if self.side == "ray" else "pool workers"
+        return ray_kind(self.tree.names.get(pid, "")) if self.side.startswith("ray") else "pool workers"
+
+    @property
+    def first_record(self) -> float:
+        """Seconds until the first record was out: the start-up overhead as a user sees it."""
+        return self.done[0][0] if self.done else self.seconds
+
+    def steady(self) -> float:
+        """Articles per second between the first and the last record (those of the first not counted).
+
+        Ray's first event is a whole input file (about 31 articles at 2,000), the
+        pool's one article: both rates count what came out after their first event.
+        """
+        if len(self.done) < 2:
+            return 0.0
+        articles = sum(count for _at, count in self.done[1:])
+        return articles / max(self.done[-1][0] - self.done[0][0], 1e-9)
 
     def summary(self) -> dict[str, Any]:
         """The run's numbers (also the JSON summary's entry for it)."""
@@ -257,7 +127,9 @@ class Run:
             "articles_per_s": round(n / self.seconds, 3),
             "startup_s": round(self.startup, 2),
             "first_record_s": round(self.first_record, 2),
-            "steady_articles_per_s": round(n / max(self.seconds - self.first_record, 1e-9), 3),
+            "last_record_s": round(self.done[-1][0] if self.done else self.seconds, 2),
+            "articles_at_first_record": self.done[0][1] if self.done else 0,
+            "steady_articles_per_s": round(self.steady(), 3),
             "load_before": [round(value, 2) for value in self.load[0]],
             "load_after": [round(value, 2) for value in self.load[1]],
             "worker_cpu_s": [round(self.tree.cpu[pid], 2) for pid in sorted(workers)],
@@ -274,9 +146,10 @@ class Run:
         n = numbers["articles"]
         lines = [
             f"{self.side}: {self.seconds:.1f} s for {n} articles = {numbers['articles_per_s']:.2f} articles/s"
-            + (f" (ray.init {self.startup:.1f} s)" if self.side == "ray" else "")
+            + (f" (ray.init {self.startup:.1f} s)" if self.side.startswith("ray") else "")
             + f"; load {_load(self.load[0])} -> {_load(self.load[1])}",
-            f"  first record after {self.first_record:.1f} s; steady state (wall minus that)"
+            f"  first record after {self.first_record:.1f} s ({numbers['articles_at_first_record']}"
+            f" articles), last after {numbers['last_record_s']:.1f} s; steady state (between them)"
             f" {numbers['steady_articles_per_s']:.2f} articles/s",
             f"  {self.workers_label}: {len(numbers['worker_cpu_s'])} processes,"
             f" {sum(numbers['worker_cpu_s']):.1f} CPU-s"
@@ -290,6 +163,7 @@ class Run:
             f"    {label}: {int(entry['processes'])} processes, {entry['cpu_s']:.1f} CPU-s,"
             f" peak {entry['peak_mib']:.0f} MiB"
             for label, entry in sorted(numbers["other_processes"].items(), key=lambda item: -item[1]["cpu_s"])
+            if entry["cpu_s"] >= 0.05  # an attached cluster's idle processes
         ]
         return "\n".join(lines)
 
@@ -311,12 +185,12 @@ def _now() -> str:
 def run_pool(corpus: Path, workers: int) -> Run:
     load, began = os.getloadavg(), _now()
     started, cpu = time.perf_counter(), _cpu_self()
-    first = 0.0
+    done: list[tuple[float, int]] = []
     with ProcessTree() as tree:
         items = (item for item in iter_articles([str(corpus)]) if isinstance(item, Article))
         records = {}
         for article in _analysed(iter(items), default_analyzer, workers):
-            first = first or time.perf_counter() - started
+            done.append((time.perf_counter() - started, 1))
             if isinstance(article, Article):
                 records[article.id] = record_json(article)
     seconds = time.perf_counter() - started
@@ -326,54 +200,55 @@ def run_pool(corpus: Path, workers: int) -> Run:
         seconds,
         _cpu_self() - cpu,
         tree,
-        first_record=first,
+        done=done,
         load=(load, os.getloadavg()),
         began=began,
     )
 
 
-class FirstFile(Background):
-    """Seconds until the first file appears below a folder, polled in a thread every 50 ms.
+def written(output: Path, started_epoch: float) -> list[tuple[float, int]]:
+    """(seconds from the start, articles) per finished input file of a Ray job, in time order.
 
-    A Ray actor writes its records as Parquet after each input file, so the
-    first file marks its first finished input (about 31 articles of work here):
-    later than the pool's first record (2 articles), which flatters the pool's
-    steady state, not Ray's.
+    An actor writes one input file's records as one Parquet file per day, all at
+    the end of that file (``workers._Written``, named after the input's hash):
+    the files of one name stem are one input file done, at their latest
+    modification time, with their row counts added.
     """
+    import pyarrow.parquet as pq
 
-    def __init__(self, folder: Path, started: float) -> None:
-        self.folder, self.started, self.seconds = folder, started, 0.0
-        super().__init__()
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.05):
-            if self.folder.is_dir() and any(path.is_file() for path in self.folder.rglob("*")):
-                self.seconds = time.perf_counter() - self.started
-                return
+    files: dict[str, tuple[float, int]] = {}
+    for path in output.rglob("*.parquet"):
+        at, rows = files.get(path.stem, (0.0, 0))
+        when = path.stat().st_mtime_ns / 1e9 - started_epoch
+        files[path.stem] = (max(at, when), rows + pq.read_metadata(path).num_rows)
+    return sorted(files.values())
 
 
-def run_ray(corpus: Path, workers: int, output: Path) -> Run:
+def run_ray(corpus: Path, workers: int, output: Path, cluster: tuple[str, int] | None = None) -> Run:
+    """One Ray Data job: a local Ray started inside the timing, or attached to ``cluster`` (address, pid)."""
     import ray
 
     from wortlaut.scale.job import run_batch
 
+    address, roots = cluster if cluster else (None, 0)
     load, began = os.getloadavg(), _now()
-    started, cpu = time.perf_counter(), _cpu_self()
-    with ProcessTree() as tree, FirstFile(output, started) as first:
-        report = run_batch([str(corpus)], output, workers=workers, link=False)
+    started, cpu, epoch = time.perf_counter(), _cpu_self(), time.time()
+    with ProcessTree(roots=(roots,) if roots else ()) as tree:
+        report = run_batch([str(corpus)], output, workers=workers, address=address, link=False)
         seconds = time.perf_counter() - started
         driver = _cpu_self() - cpu
         ray.shutdown()
     records = {a.id: record_json(a) for a in read_records(output)}
+    done = written(output, epoch)
     shutil.rmtree(output)
     return Run(
-        "ray",
+        "ray-attached" if cluster else "ray",
         records,
         seconds,
         driver,
         tree,
         startup=report.startup_seconds,
-        first_record=first.seconds,
+        done=done,
         load=(load, os.getloadavg()),
         began=began,
     )
@@ -394,7 +269,17 @@ def main(argv: list[str] | None = None) -> int:
         help="Run every side in this process (before 2026-12-06 evening: a later pool run reused the"
         " pipeline an earlier one built, and forked from a process that had imported Ray).",
     )
+    parser.add_argument(
+        "--cold-cluster",
+        dest="warm",
+        action="store_false",
+        help="Time the first ray-attached job on the fresh instance too (by default one untimed job on"
+        " one input file runs first, as on a cluster that has run jobs: Ray Data's helper actors are"
+        " then running).",
+    )
     args = parser.parse_args(argv)
+    if not args.fresh and "ray-attached" in args.order.split(","):
+        parser.error("ray-attached needs a fresh process per run (Ray reads RAY_AUTH_MODE when imported)")
     try:
         import ray  # noqa: F401
     except ImportError:
@@ -408,16 +293,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {error}")
             return 0
         print(f"{count} articles in {SHARDS} files, {args.workers} workers, {_now()}", flush=True)
-        runs: list[Result] = []
-        for side in args.order.split(","):
-            out = Path(folder) / "out"
-            runs.append(
-                run_fresh(side, corpus, args.workers, out)
-                if args.fresh
-                else run_side(side, corpus, args.workers, out)
-            )
-            print(runs[-1].text, flush=True)
-        summary = _summary(runs, count)
+        sides = args.order.split(",")
+        with contextlib.ExitStack() as stack:
+            cluster = None
+            if "ray-attached" in sides:  # started once, outside every timing, as a team's running cluster
+                head = stack.enter_context(Cluster(args.workers))
+                cluster = (head.address, head.pid)
+                print(
+                    f"Ray instance for ray-attached at {head.address} (ray start pid {head.pid})", flush=True
+                )
+                if args.warm:
+                    warm_up(corpus, Path(folder), args.workers, cluster)
+            runs = [
+                _run(side, corpus, args.workers, Path(folder) / "out", cluster, args.fresh) for side in sides
+            ]
+        summary = summary_of(runs, count)
         if args.out:
             summary.update(
                 workers=args.workers, shards=SHARDS, order=args.order, cores=os.cpu_count(), fresh=args.fresh
@@ -427,28 +317,58 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-@dataclass
-class Result:
-    """What a run hands back from its own process: its records, times and the summary of its numbers."""
+def _run(
+    side: str, corpus: Path, workers: int, output: Path, cluster: tuple[str, int] | None, fresh: bool
+) -> Result:
+    if side not in SIDES:
+        raise SystemExit(f"--order: unknown side {side!r} (one of {', '.join(SIDES)})")
+    attach = cluster if side == "ray-attached" else None
+    with contextlib.ExitStack() as stack:
+        if attach:  # Ray 2.60's `ray start` turns on token authentication: a driver given an address
+            stack.enter_context(_environ("RAY_AUTH_MODE", "token"))  # must say so before it imports Ray
+        result = (run_fresh if fresh else run_side)(side, corpus, workers, output, attach)
+    print(result.text, flush=True)
+    return result
 
-    side: str
-    records: dict[str, str]
-    seconds: float
-    startup: float
-    first_record: float
-    numbers: dict[str, Any]
-    text: str
+
+@contextlib.contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    """``name=value`` in this process's environment (and a spawned child's) for the block."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
-def run_side(side: str, corpus: Path, workers: int, output: Path) -> Result:
-    """One run of ``side`` (``pool`` or ``ray``) in this process."""
-    run = run_pool(corpus, workers) if side == "pool" else run_ray(corpus, workers, output)
+def warm_up(corpus: Path, folder: Path, workers: int, cluster: tuple[str, int]) -> None:
+    """One untimed job on the first input file, so the instance has run a job as a team's cluster has."""
+    small = folder / "warm-up"
+    small.mkdir()
+    first = min(corpus.glob("*.jsonl"))
+    shutil.copy(first, small / first.name)
+    with _environ("RAY_AUTH_MODE", "token"):
+        result = run_fresh("ray-attached", small, workers, folder / "warm-up-out", cluster)
+    print(f"warm-up job (untimed, {len(result.records)} articles): {result.seconds:.1f} s", flush=True)
+
+
+def run_side(
+    side: str, corpus: Path, workers: int, output: Path, cluster: tuple[str, int] | None = None
+) -> Result:
+    """One run of ``side`` in this process (``cluster``: the address and pid of the instance to attach to)."""
+    run = run_pool(corpus, workers) if side == "pool" else run_ray(corpus, workers, output, cluster)
     return Result(
         run.side, run.records, run.seconds, run.startup, run.first_record, run.summary(), run.report()
     )
 
 
-def run_fresh(side: str, corpus: Path, workers: int, output: Path) -> Result:
+def run_fresh(
+    side: str, corpus: Path, workers: int, output: Path, cluster: tuple[str, int] | None = None
+) -> Result:
     """One run in a fresh (spawned) process, as a user's ``wortlaut ingest`` or ``batch`` starts.
 
     Run in this process, a second pool run found the pipeline the first had built
@@ -460,44 +380,7 @@ def run_fresh(side: str, corpus: Path, workers: int, output: Path) -> Result:
     """
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
-        return executor.submit(run_side, side, corpus, workers, output).result()
-
-
-def _summary(runs: list[Result], count: int) -> dict[str, Any]:
-    """Ray/pool throughput and CPU ratios of adjacent pairs; whether every run gave the same records."""
-    pairs = []
-    for first, second in itertools.pairwise(runs):
-        if {first.side, second.side} == {"pool", "ray"}:
-            pool, ray_run = (first, second) if first.side == "pool" else (second, first)
-            pool_cpu, ray_cpu = pool.numbers["total_cpu_s"], ray_run.numbers["total_cpu_s"]
-            pair = {
-                "order": f"{first.side},{second.side}",
-                "throughput_ratio": round(pool.seconds / ray_run.seconds, 3),
-                "throughput_ratio_after_startup": round(
-                    pool.seconds / (ray_run.seconds - ray_run.startup), 3
-                ),
-                "steady_state_ratio": round(
-                    (pool.seconds - pool.first_record) / (ray_run.seconds - ray_run.first_record), 3
-                ),
-                "cpu_ratio": round(pool_cpu / ray_cpu, 3),
-            }
-            pairs.append(pair)
-            print(
-                f"{pair['order']}: Ray/pool throughput {pair['throughput_ratio']:.2f}"
-                f" ({pair['throughput_ratio_after_startup']:.2f} after ray.init,"
-                f" {pair['steady_state_ratio']:.2f} in steady state, each after its first record);"
-                f" pool/Ray CPU-s {pair['cpu_ratio']:.2f}"
-            )
-    same = all(run.records == runs[0].records for run in runs)
-    complete = all(len(run.records) == count for run in runs)
-    print(f"outputs equal: {same}, all {count} articles in every run: {complete}")
-    return {
-        "articles": count,
-        "outputs_equal": same,
-        "complete": complete,
-        "pairs": pairs,
-        "runs": [run.numbers for run in runs],
-    }
+        return executor.submit(run_side, side, corpus, workers, output, cluster).result()
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_scale import ray_corpus
+from benchmarks.scale_corpus import ray_corpus
 from wortlaut.scale import job
 from wortlaut.scale import workers as tasks
 

@@ -32,15 +32,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_scale import (
-    _TICKS,
-    Background,
-    _cmdline,
-    _descends,
-    _stats,
-    ray_corpus,
-    ray_kind,
-)
+from benchmarks.bench_scale import ray_kind
+from benchmarks.proctree import _TICKS, Background, _cmdline, _descends, _stats
+from benchmarks.scale_corpus import ray_corpus
 from wortlaut.scale import job
 from wortlaut.scale import workers as tasks
 

@@ -133,6 +133,29 @@ def _settings_in_worker(snapshot: DriverSettings) -> str:
     return repr(get_settings())
 
 
+def test_an_unreachable_address_is_one_line_naming_it_and_the_token_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(**_options: object) -> None:
+        raise ConnectionError("Failed to connect") from RuntimeError("InvalidAuthToken: token is missing")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", refuse)
+    monkeypatch.delenv("RAY_AUTH_MODE", raising=False)
+    with pytest.raises(BatchError, match=r"--address 10.0.0.9:6379: cannot connect .*RAY_AUTH_MODE=token"):
+        start_ray(address="10.0.0.9:6379", workers=2)
+
+
+def test_without_an_address_ray_starts_locally_even_where_ray_start_left_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **options: calls.append(options))
+    start_ray(address=None, workers=3)
+    assert calls and calls[0]["address"] == "local" and calls[0]["num_cpus"] == 3
+
+
 def test_batch_refuses_a_missing_input(tmp_path: Path) -> None:
     with pytest.raises(BatchError, match="no such file"):
         run_batch([str(tmp_path / "missing.txt")], tmp_path / "out")

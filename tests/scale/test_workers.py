@@ -29,15 +29,16 @@ def test_analyzer_reports_a_missing_file_as_one_error_row(tmp_path: Path) -> Non
     assert batch["record"] == [""] and str(missing) in batch["error"][0]
 
 
-def test_analyzer_writes_its_records_by_day_and_yields_only_ids_and_errors(tmp_path: Path) -> None:
+def test_analyzer_writes_records_by_day_and_yields_only_ids_and_errors_in_one_block(tmp_path: Path) -> None:
     source = tmp_path / "part.jsonl"
     lines = [
         json.dumps({"text": f"{TEXT} Nummer {n}.", "language": "de", "published": f"2025-03-0{n + 1}"})
         for n in range(3)
     ]
     source.write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
-    analyzer = Analyzer(output=str(tmp_path / "records"), keep_records=False)
+    analyzer = Analyzer(output=str(tmp_path / "records"), keep_records=False, batch_size=2)
     batches = list(analyzer({"path": [str(source)]}))
+    assert len(batches) == 1  # the small rows of a whole call go back as one block
     assert all(set(batch) == {"id", "published_date", "error"} for batch in batches)
     assert sum(bool(error) for batch in batches for error in batch["error"]) == 1
     days = sorted(path.name for path in (tmp_path / "records").iterdir())

@@ -132,10 +132,30 @@ def start_ray(*, address: str | None, workers: int) -> float:
     if not ray.is_initialized():
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
         if address:
-            ray.init(address=address, **options)
-        else:
-            ray.init(num_cpus=workers, **options)
+            _attach(ray, address, options)
+        else:  # "local": a new instance even where `ray start` left an address behind (see docs/scale.md)
+            ray.init(address="local", num_cpus=workers, **options)
     return time.perf_counter() - started
+
+
+def _attach(ray: Any, address: str, options: dict[str, Any]) -> None:
+    """Connect to the Ray instance at ``address``; a failure becomes one line naming it and why.
+
+    ``ray start`` (Ray 2.60) turns on token authentication, and a driver given an
+    explicit address sends its token only when ``RAY_AUTH_MODE=token`` is set (Ray
+    does not guess, so that no token goes to a wrong address): without it the
+    connection is refused as unauthenticated, which the hint below names.
+    """
+    try:
+        ray.init(address=address, **options)
+    except ConnectionError as error:
+        cause = error.__cause__ or error
+        hint = ""
+        if "auth" in str(cause).lower() and not os.environ.get("RAY_AUTH_MODE"):
+            hint = "; the instance wants its token: set RAY_AUTH_MODE=token (Ray's token authentication)"
+        lines = [line.strip() for line in str(cause).splitlines() if line.strip()] or [type(cause).__name__]
+        reason = lines[-1][:200]  # Ray's message ends with the innermost error, after a traceback
+        raise BatchError(f"--address {address}: cannot connect to Ray ({reason}){hint}") from None
 
 
 def run_batch(
