@@ -86,3 +86,39 @@ def test_a_demonstrative_before_any_noun_points_back_like_a_pronoun() -> None:
     assert (act.reference, act.demonstrative_noun) == (PRONOUN, True)
     act = answer_acts("Das wurde bestritten.")[0]
     assert (act.reference, act.demonstrative_noun) == (PRONOUN, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Bürgermeister streitet die Vorwürfe ab.", ("denies", NOUN)),  # present, split
+        ("Die Firma stritt das am Montag entschieden ab.", ("denies", PRONOUN)),  # past, split
+        ("Sie hat die Darstellung stets abgestritten.", ("denies", NOUN)),  # participle, joined
+        ("Der Sprecher leugnet das.", ("denies", PRONOUN)),
+        ("Der Minister räumte den Fehler später ein.", ("confirms", OBJECT)),  # past, split
+        ("Das räumt der Vorstand inzwischen ein.", ("confirms", PRONOUN)),  # present, inverted
+        ("Der Verband hat die Panne eingeräumt.", ("confirms", OBJECT)),  # participle, joined
+    ],
+)
+def test_separable_and_new_answer_cues(text: str, expected: tuple[str, str]) -> None:
+    kind, reference, _ = _only(text)
+    assert (kind, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stadt räumt dem Radverkehr künftig Vorrang ein.",  # einräumen grants something
+        "Man räumte ihm eine Frist von zwei Wochen ein.",
+        "Es fällt ihm schwer, den Fehler einzuräumen.",  # zu-infinitive inside the joined verb
+        "Er versuchte nicht, die Tat abzustreiten.",
+        "Sie streitet nicht ab, dort gewesen zu sein.",  # negated
+    ],
+)
+def test_no_act_for_granting_or_unperformed_new_cues(text: str) -> None:
+    assert answer_acts(text) == []
+
+
+def test_a_split_cue_keeps_its_claim_clause() -> None:
+    kind, reference, claim = _only("Der Konzern räumte ein, dass die Zahlen falsch waren.")
+    assert (kind, reference, claim) == ("confirms", CLAUSE, "dass die Zahlen falsch waren.")

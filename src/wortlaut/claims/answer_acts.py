@@ -48,7 +48,7 @@ _SELF_CORRECTION = re.compile(r"korrigier", re.IGNORECASE)
 #: A zu-infinitive names an act wanted, hard or demanded, not one performed ("es sei schwierig, das zu
 #: bestätigen", "forderte, die Vorwürfe zurückzuweisen").
 _ZU_BEFORE = re.compile(r"(?<!\w)zu\s+$")
-_ZU_INSIDE = re.compile(r"^(?:zurückzu|klarzu|richtigzu)", re.IGNORECASE)
+_ZU_INSIDE = re.compile(r"^(?:zurückzu|klarzu|richtigzu|abzu|einzu)", re.IGNORECASE)
 #: A content clause fronted before the cue: "Dass Stenzel überlaufen könnte, wurde dementiert".
 _FRONTED = re.compile(r"\W*(?:Dass|Daß)\s[^,]{3,}?,")
 _DETERMINERS = frozenset(
@@ -94,7 +94,7 @@ _SOURCE_PREPOSITION = re.compile(r"(?<!\w)(?:nach|laut|gemäß|zufolge)\s+(?:\w+
 _CLAUSE_BREAK = re.compile(r"[,;:–]|\s-\s")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: Separable particles of the cue verbs (``wies … zurück``), not objects.
-_PARTICLES = frozenset({"zurück", "klar", "richtig"})
+_PARTICLES = frozenset({"zurück", "klar", "richtig", "ab", "ein"})
 
 
 @dataclass(frozen=True, slots=True)
