@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from wortlaut.claims.answer_acts import answer_acts
 from wortlaut.claims.answer_gates import Gates, narrated_between, passes, sentence_bounds
 from wortlaut.claims.answer_targets import Said, TargetOptions, resolve
 
-OFF = Gates(narration=False, relative_in_sentence=False, bare_chars=None, named_chars=None)
+OFF = Gates(
+    narration=False,
+    relative_in_sentence=False,
+    bare_chars=None,
+    named_chars=None,
+    noun_chars=None,
+    noun_definite=False,
+    noun_narrated=False,
+)
 CLAIM = "Müller sagte, die Firma zahle keine Steuern."
 
 
@@ -65,3 +75,38 @@ def test_narration_between_a_target_and_a_pointing_answer() -> None:
     gates = Gates(narration=True, relative_in_sentence=False, bare_chars=None, named_chars=None)
     assert not passes(gates, "pronoun", target_end=end, answer=answer, text=text, statements=statements)
     assert passes(gates, "noun", target_end=end, answer=answer, text=text, statements=statements)
+
+
+NOUN_GATES = dataclasses.replace(OFF, noun_chars=400, noun_definite=True, noun_narrated=True)
+
+
+def test_a_bare_noun_names_a_new_charge_and_links_nothing() -> None:
+    bare = f"{CLAIM} Der Chef wies Vorwürfe wegen Steuertricks zurück."
+    definite = f"{CLAIM} Der Chef wies die gegen ihn erhobenen Vorwürfe zurück."
+    fronted = f"{CLAIM} Diese Behauptung wies der Chef zurück."
+    for text, kept in ((bare, False), (definite, True), (fronted, True)):
+        end, answer = _extent(text, CLAIM)[1], text.index("wies")
+        assert passes(OFF, "referred", target_end=end, answer=answer, text=text, statements=[])
+        assert passes(NOUN_GATES, "referred", target_end=end, answer=answer, text=text, statements=[]) is kept
+
+
+def test_a_charge_narrated_between_is_the_nouns_antecedent() -> None:
+    narration = "Ihm wird vorgeworfen, Gelder veruntreut zu haben."
+    text = f"{CLAIM} {narration} Der Chef wies die Vorwürfe zurück."
+    statements = [_extent(text, CLAIM)]
+    end, answer = statements[0][1], text.index("wies")
+    assert not passes(NOUN_GATES, "noun", target_end=end, answer=answer, text=text, statements=statements)
+    # Told as a statement, the sentence between is no narration; another narration holds no charge.
+    assert passes(NOUN_GATES, "noun", target_end=end, answer=answer, text=text,
+                  statements=[*statements, _extent(text, narration)])  # fmt: skip
+    calm = f"{CLAIM} Die Lage blieb angespannt. Der Chef wies die Vorwürfe zurück."
+    assert passes(NOUN_GATES, "noun", target_end=end, answer=calm.index("wies"), text=calm,
+                  statements=statements)  # fmt: skip
+
+
+def test_a_noun_answer_reaches_back_a_limited_distance() -> None:
+    text = CLAIM + " " + "x" * 500
+    end = _extent(text, CLAIM)[1]
+    assert passes(NOUN_GATES, "noun", target_end=end, answer=end + 400, text=text, statements=[])
+    assert not passes(NOUN_GATES, "noun", target_end=end, answer=end + 401, text=text, statements=[])
+    assert passes(NOUN_GATES, "pronoun", target_end=end, answer=end + 401, text=text, statements=[])

@@ -15,7 +15,12 @@ grammar of the reference supports it:
   long sentence confirms that sentence's own words; at most this many characters may lie between the
   target's end and the cue;
 * **a named target in the same article** (:attr:`Gates.named_chars`): a name in the frame finds that
-  speaker's statements; inside one article the answered one is told within a few sentences.
+  speaker's statements; inside one article the answered one is told within a few sentences;
+* **a noun answer** (``wies die Vorwürfe zurück``: an act's ``noun`` or the statement route's
+  ``referred``): the noun refers to a charge or claim, so the link is dropped when the target lies more
+  than :attr:`Gates.noun_chars` characters back, when the noun is bare and so names a new charge
+  (:attr:`Gates.noun_definite`), or when a charge is narrated between (:attr:`Gates.noun_narrated`;
+  :mod:`wortlaut.claims.answer_nouns`).
 
 The switches are chosen by cross-validation on the claims set's tune rows
 (``python -m wortlaut.eval.claims_gates``; docs/quality.md, issue 20g).
@@ -27,10 +32,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from wortlaut.claims.answer_nouns import bare_reference, narrated_charge
 from wortlaut.sentences import split_sentences
 
 #: References that point without words (answer acts' kinds and the statement route's evidence).
 POINTING = frozenset({"pronoun", "relative", "bare"})
+#: References by a noun: an answer act's ``noun``, the statement route's ``referred``.
+NOUNS = frozenset({"noun", "referred"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +48,19 @@ class Gates:
     Defaults: the choice of ``python -m wortlaut.eval.claims_gates`` on the 200 tune cues (2026-12-06,
     20g): the narration gate costs a right tune link (off); the relative, bare (150 characters) and named
     (200 characters) gates change no tune link and are kept by the CV's tie rule (stricter evidence
-    first); nested CV 13 of 14 links right.  ``None``: no limit.
+    first); nested CV 13 of 14 links right.  ``None``: no limit.  20h (2026-12-06, same command, 21
+    tune links): ``noun_definite`` drops the one wrong tune link (a bare ``Vorwürfe``) and no right one;
+    ``noun_chars`` 400 and ``noun_narrated`` change no tune link and are kept by the tie rule; in
+    sample 15 of 15, nested CV 12 of 12.
     """
 
     narration: bool = False
     relative_in_sentence: bool = True
     bare_chars: int | None = 150
     named_chars: int | None = 200
+    noun_chars: int | None = 400
+    noun_definite: bool = True
+    noun_narrated: bool = True
 
 
 #: The gates the linkers use.
@@ -64,9 +78,7 @@ def narrated_between(
 ) -> int:
     """How many whole sentences between a target's end and the answer hold no statement."""
     between = [(start, end) for start, end in sentences if target_end <= start and end <= answer]
-    return sum(
-        not any(left < end and start < right for left, right in statements) for start, end in between
-    )
+    return sum(not any(left < end and start < right for left, right in statements) for start, end in between)
 
 
 def sentence_start(answer: int, sentences: Sequence[tuple[int, int]]) -> int:
@@ -96,4 +108,29 @@ def passes(
         return False
     if gates.bare_chars is not None and reference == "bare" and gap > gates.bare_chars:
         return False
-    return not (gates.named_chars is not None and reference == "named" and gap > gates.named_chars)
+    if gates.named_chars is not None and reference == "named" and gap > gates.named_chars:
+        return False
+    if reference not in NOUNS:
+        return True
+    return _noun_passes(gates, gap, answer, own_sentence, text, sentences, statements)
+
+
+def _noun_passes(
+    gates: Gates,
+    gap: int,
+    answer: int,
+    own_sentence: int,
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    statements: Sequence[tuple[int, int]],
+) -> bool:
+    """The noun answer's gates (:attr:`Gates.noun_chars`, :attr:`Gates.noun_definite`,
+    :attr:`Gates.noun_narrated`)."""
+    if gates.noun_chars is not None and gap > gates.noun_chars:
+        return False
+    sentence = next(((start, end) for start, end in sentences if start <= answer < end), (answer, len(text)))
+    if gates.noun_definite and bare_reference(text, sentence, answer):
+        return False
+    if not gates.noun_narrated:
+        return True
+    return not narrated_charge(text, answer - gap, own_sentence, sentences, statements)

@@ -157,4 +157,4 @@ _NEGATION = re.compile(r"(?<!\w)(?:nicht|weder|nie|niemals|kein\w*)(?!\w)", re.I
 #: what the text just said.
 _DEMONSTRATIVE = re.compile(r"(?<!\w)(?:[Dd]ies(?:es)?|[Dd]as(?!\s+[A-ZÄÖÜ]))(?!\w)")
 #: Separable particles of the cue verbs (``wies … zurück``, ``stellte … klar``).
-_PARTICLES = frozenset({"zurück", "klar", "richtig"})
+_PARTICLES = frozenset({"zurück", "klar", "richtig", "ab", "ein"})

@@ -37,11 +37,15 @@ GRID: dict[str, tuple[Any, ...]] = {
     "relative_in_sentence": (False, True),
     "bare_chars": (None, 300, 200, 150, 100),
     "named_chars": (None, 800, 400, 200),
+    "noun_chars": (None, 400, 300, 200, 100),
+    "noun_definite": (False, True),
+    "noun_narrated": (False, True),
 }
 
 
 #: Every gate off: the linkers' links before any gate (what the settings are applied to).
-OFF = Gates(narration=False, relative_in_sentence=False, bare_chars=None, named_chars=None)
+OFF = Gates(narration=False, relative_in_sentence=False, bare_chars=None, named_chars=None, noun_chars=None,
+            noun_definite=False, noun_narrated=False)  # fmt: skip
 
 
 def settings() -> list[Gates]:
