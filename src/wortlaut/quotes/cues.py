@@ -115,10 +115,16 @@ def _attached(tokens: list[Tok], index: int, end: int, verb: SpeechVerb, parts: 
 
 
 def _next_to_es(tokens: list[Tok], index: int, begin: int, end: int) -> bool:
-    """``heißt es`` / ``es heißt``: the impersonal cue needs its ``es``."""
-    return (index + 1 < end and tokens[index + 1].low == "es") or (
-        index > begin and tokens[index - 1].low == "es"
-    )
+    """``heißt es`` / ``es heißt`` / ``wie es aus Kreisen … hieß``: the impersonal cue needs its ``es``
+    (next to the verb, or right after the ``wie`` that opens the verb-final clause)."""
+    if index + 1 < end and tokens[index + 1].low == "es":
+        return True
+    if index > begin and tokens[index - 1].low == "es":
+        return True
+    for other in range(index - 1, begin, -1):
+        if is_clause_end(tokens[other - 1]) or tokens[other - 1].low == "wie":
+            return tokens[other - 1].low == "wie" and tokens[other].low == "es"
+    return False
 
 
 def find_cues(tokens: list[Tok], begin: int, end: int, lexicon: Lexicon, skip: set[int]) -> list[Cue]:

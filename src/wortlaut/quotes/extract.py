@@ -15,12 +15,14 @@ from wortlaut.quotes.according import according
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.continued import join_continued
 from wortlaut.quotes.cues import find_cues
+from wortlaut.quotes.datelines import keep_datelines_out
 from wortlaut.quotes.details import add_addressees, add_details
 from wortlaut.quotes.direct import direct_statements
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
 from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE, SpanMerger
@@ -374,7 +376,7 @@ def rule_statements(ctx: Context) -> list[Found]:
     for statement in (item for item in direct if item.cue and item.frames):
         frames = statement.frames
         add_details(ctx, statement, addressee_verb="addr" in frames, dative_verb="dat" in frames)
-    found = framed + partial + direct
+    found = framed + partial + direct + press_statements(ctx)
     found += _subjunctive_clauses(ctx, found)
     found += _free_indirect(ctx, found)
     return found
@@ -398,6 +400,7 @@ def extract(
     if speaker_model is not None:
         times = [(time.start, time.end) for time in article.times]
         rerank_speakers(ctx, found, speaker_model, article.mentions, times)
+    keep_datelines_out(ctx.text, found)
     if NAMED_BEFORE:
         _named_before(ctx, found, article.mentions)
     people = sorted(

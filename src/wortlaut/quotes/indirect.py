@@ -9,7 +9,7 @@ Three shapes, tried in this order for each cue:
 
 from __future__ import annotations
 
-from wortlaut.quotes.context import OPENERS, Context
+from wortlaut.quotes.context import IMPERSONAL, OPENERS, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
@@ -176,7 +176,9 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None  # "X, der … ist, wies … zurück": a relative clause
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
     speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
-    if speaker is None or speaker[0] > after + 1:
+    # ``…, hieß es (aus dem Ministerium).``: the impersonal cue has no subject; its source may follow.
+    impersonal = cue.verb.lemma == IMPERSONAL and after < end and ctx.tokens[after].low == "es"
+    if not impersonal and (speaker is None or speaker[0] > after + 1):
         return None
     return _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
 
