@@ -46,7 +46,8 @@ ANCESTOR_LEVELS = 6
 #: An element "is" the line when its text is at most this much longer; a longer
 #: one is a container holding the line among others.
 MAX_ELEMENT_STRETCH = 1.6
-_BLOCK_TAGS = frozenset(
+#: Elements a line of the main text can stand in (also the set :mod:`pagetail` looks up lines in).
+BLOCK_TAGS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "dd", "dt", "blockquote", "figcaption"}
     | {"div", "span", "section", "a", "strong", "b", "em", "address", "header", "footer", "time"}
 )
@@ -115,7 +116,8 @@ def _markers() -> Markers:
     return load_markers()
 
 
-def _norm(text: str) -> str:
+def norm_space(text: str) -> str:
+    """Whitespace collapsed and soft hyphens dropped: how lines and element texts are compared."""
     return " ".join(text.replace("\xad", "").split())
 
 
@@ -129,11 +131,11 @@ def page_elements(tree: Any) -> list[tuple[Any, str]]:
     """Block-ish elements with their normalised text, in document order."""
     found = []
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS:
+        if not isinstance(element.tag, str) or element.tag not in BLOCK_TAGS:
             continue
         if any(isinstance(a.tag, str) and a.tag in _SKIP for a in element.iterancestors()):
             continue
-        text = _norm(block_text(element))
+        text = norm_space(block_text(element))
         if text:
             found.append((element, text))
     return found
@@ -210,7 +212,7 @@ def _html_features(element: Any, tight: bool, container: Any) -> dict[str, float
 
 def line_features(tree: Any, lines: Sequence[str]) -> list[dict[str, float]]:
     """One feature row per body line (text, position, and HTML features where the line is found)."""
-    lines = [_norm(line) for line in lines]
+    lines = [norm_space(line) for line in lines]
     elements = page_elements(tree) if tree is not None else []
     found = [element_for(line, elements) if line else None for line in lines]
     longest = max(range(len(lines)), key=lambda i: len(lines[i]), default=None)

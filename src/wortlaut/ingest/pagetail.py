@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from wortlaut.ingest.pagelines import element_for
+from wortlaut.ingest.pagelines import BLOCK_TAGS, element_for, norm_space
 from wortlaut.structure.closing import MAX_APPEAL_WORDS, MIN_STORY_LINE_WORDS, addresses_reader
 from wortlaut.structure.data import Markers, load_markers, load_months, load_post_prefixes, parse_signature
 
@@ -58,22 +58,15 @@ def container(element: Any) -> Any:
     return node
 
 
-#: Elements a line of the main text can stand in (the learned line classifier's set).
-_BLOCK_TAGS = (
-    *("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "dd", "dt", "blockquote", "figcaption", "div"),
-    *("span", "section", "a", "strong", "b", "em", "address", "header", "footer", "time"),
-)
-
-
 def _text(element: Any) -> str:
     """The element's text, whitespace collapsed (lxml's ``text_content``: one C call, no Python walk)."""
-    return " ".join(element.text_content().replace("\xad", "").split())
+    return norm_space(element.text_content())
 
 
 def page_elements(tree: Any) -> list[tuple[Any, str]]:
     """Block-ish elements with their text, in document order."""
     found = []
-    for element in tree.iter(*_BLOCK_TAGS):
+    for element in tree.iter(*BLOCK_TAGS):
         text = _text(element)
         if text:
             found.append((element, text))
