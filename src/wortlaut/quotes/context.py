@@ -38,10 +38,6 @@ NAME_OPENERS = frozenset({"ART", "ADJA", "PPOSAT"})
 IMPERSONAL = "heißen"
 #: Prepositions that name the source of an impersonal report (``hieß es aus dem Ministerium``).
 SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "seitens", "bei", "beim"})
-#: ``hieß es in einer Mitteilung der Partei``: take the genitive (the organisation) alone as the source,
-#: not the document phrase?  Off: quotes-wikinews/train 3-fold CV speaker F1 0.6121 on, 0.6122 off (the
-#: annotation takes the whole phrase; own pages equal, the phrase holds the organisation's name anyway).
-GENITIVE_SOURCE = False
 #: Opening quotation marks as tokens.
 OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
 #: Any quotation mark as a token (what a quoted name's words are counted without).
@@ -197,17 +193,8 @@ class Context:
             documents = self.lexicon.words.get("impersonal_document", frozenset())
             if phrase is not None and any(
                 tok.low.endswith(tuple(documents)) for tok in self.tokens[phrase[0] : phrase[1]]
-            ):  # heißt es in der Erklärung des Verbands: the organisation (the genitive), else the document
-                return (self._genitive_of(phrase) if GENITIVE_SOURCE else None) or phrase
-        return None
-
-    def _genitive_of(self, phrase: tuple[int, int]) -> tuple[int, int] | None:
-        """``einer Mitteilung der Partei`` → ``der Partei``: the genitive attribute after the document noun
-        names who issued it (``des``/``der`` after a noun, up to the phrase's end)."""
-        for index in range(phrase[0] + 1, phrase[1] - 1):
-            tok, before = self.tokens[index], self.tokens[index - 1]
-            if tok.low in {"des", "der"} and before.pos in {"NN", "NE"}:
-                return index, phrase[1]
+            ):
+                return phrase  # heißt es in der Erklärung des Verbands, in einer Mitteilung des Vereins
         return None
 
     def _subject_before_commas(self, comma: int, begin: int) -> tuple[int, int] | None:
