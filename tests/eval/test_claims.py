@@ -19,8 +19,9 @@ def test_claims_event_rows_are_anchors_with_known_labels() -> None:
     assert sum(1 for row in rows if row.status != claims.NONE) >= 150
     for row in rows:
         assert row.status in (*STATUSES, claims.NONE), row
-        assert row.split in ("tune", "test")
-        assert row.batch == "-" or (row.batch in data.FAIR_BATCHES and row.split == "tune"), row
+        assert row.split in claims.EVENT_SPLITS
+        fair = row.batch in data.FAIR_BATCHES and row.split == "tune"
+        assert row.batch == "-" or fair or (row.batch == "20i" and row.split == "test-d"), row
         assert len(row.before.split()) <= 5 and len(row.after.split()) <= 5, row
 
 
@@ -68,3 +69,15 @@ def test_claims_hedge_f1_on_test_split_holds() -> None:
     assert not notes
     report = claims.hedge_report(cases)
     assert report["test"]["per_label"]["hedged"]["f1"] >= PINNED_HEDGE_TEST_F1
+
+
+@pytest.mark.shared
+def test_claims_new_source_kinds_give_text_and_date() -> None:
+    data_dir = shared_path("data")
+    krauts = data.source_article(data_dir, "krauts/1136940_text.txt.tml")
+    assert krauts.published == "2014-04-05" and "<" not in krauts.text
+    sentence = data.source_article(data_dir, "germeval/dev/0")
+    assert sentence.text.startswith("Gleich darauf entwirft er") and sentence.published is None
+    name = "parliament/dev/19059_Tagesordnungspunkt_30_AfD_Bernhard_ID195906500_19.10.2018.json"
+    speech = data.source_article(data_dir, name)
+    assert speech.published == "2018-10-19" and speech.text.startswith("Herr Präsident")

@@ -35,6 +35,9 @@ from wortlaut.sentences import split_sentences
 from wortlaut.stages.events import EventsStage
 
 NONE = "none"
+#: The splits of the event rows: ``tune`` (rules chosen on it), ``test`` and ``test-d`` (a second held-back
+#: part, issue 20i), each reported alone.
+EVENT_SPLITS = ("tune", "test", "test-d")
 #: Folds of the cross-validation on the tune split.
 FOLDS = 5
 
@@ -168,7 +171,7 @@ def event_report(cases: Sequence[EventCase]) -> dict[str, Any]:
         "chosen_options": dataclasses.asdict(chosen),
         "tune_cv_status_accuracy": cross_validate(STATUS_OPTIONS, tune, _status_score),
     }
-    for split in ("tune", "test"):
+    for split in EVENT_SPLITS:
         report[split] = _split_report([c for c in cases if c.gold.split == split], chosen)
         report[split]["model"] = _split_report(
             [c for c in cases if c.gold.split == split], dataclasses.replace(chosen, model=True)

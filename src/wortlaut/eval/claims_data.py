@@ -84,7 +84,66 @@ def source_article(data_dir: Path, source: str) -> Article:
 
         page = page_to_text((data_dir / "news-html" / "pages" / name).read_bytes())
         return Article.create(page.text, published=page.published, title=page.title)
+    if kind == "krauts":
+        text, published = krauts_text(data_dir / "time-krauts" / "dolomiten-100" / name)
+        return Article.create(text, published=published)
+    if kind == "germeval":
+        part, _, number = name.partition("/")
+        return Article.create(germeval_sentences(data_dir, part)[int(number)])
+    if kind == "parliament":
+        text, published = parliament_text(data_dir / "quotes-parliament" / name)
+        return Article.create(text, published=published)
     raise ValueError(f"claims set: unknown source kind in {source!r}")
+
+
+#: GermEval 2014 files by the name a source uses (``germeval/dev/<n>``: the n-th sentence, 0-based).
+GERMEVAL_FILES = {"dev": "NER-de-dev.tsv", "test-a": "NER-de-test-a.tsv"}
+_TAG = re.compile(r"<[^>]+>")
+_DCT = re.compile(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', re.S)
+_TEXT = re.compile(r"<TEXT>(.*)</TEXT>", re.S)
+#: Bundestag speech file names end in the sitting's date: ``…_21.11.2017.json``.
+_SPEECH_DATE = re.compile(r"_(\d{2})\.(\d{2})\.(\d{4})\.json$")
+
+
+def krauts_text(path: Path) -> tuple[str, str | None]:
+    """A KRAUTS article (issue 20i: fresh news for the held-back part ``test-d``): its ``<TEXT>`` with the
+    tags removed, as ``eval.timex`` reads it, and the document creation time as publication date."""
+    raw = path.read_text(encoding="utf-8")
+    body = _TEXT.search(raw)
+    if body is None:
+        raise ValueError(f"claims set: no <TEXT> in {path.name}")
+    dct = _DCT.search(raw)
+    return _TAG.sub("", body.group(1)), dct.group(1) if dct else None
+
+
+@cache
+def germeval_sentences(data_dir: Path, part: str) -> tuple[str, ...]:
+    """The sentences of a GermEval 2014 file, tokens joined by single spaces (no publication date: the
+    ``#`` line's date is when the sentence was crawled)."""
+    sentences: list[str] = []
+    tokens: list[str] = []
+    with (data_dir / "ner-germeval2014" / GERMEVAL_FILES[part]).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                if tokens:
+                    sentences.append(" ".join(tokens))
+                tokens = []
+                continue
+            tokens.append(line.split("\t")[1])
+    if tokens:
+        sentences.append(" ".join(tokens))
+    return tuple(sentences)
+
+
+def parliament_text(path: Path) -> tuple[str, str | None]:
+    """A Bundestag speech (GePaDe): its sentences' tokens joined by spaces, sentences by one space;
+    the date in the file name as publication date."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text = " ".join(" ".join(sentence["Tokens"]) for sentence in data["Sentences"])
+    match = _SPEECH_DATE.search(path.name)
+    return text, f"{match.group(3)}-{match.group(2)}-{match.group(1)}" if match else None
 
 
 @cache

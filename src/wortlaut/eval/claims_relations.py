@@ -35,10 +35,11 @@ from wortlaut.link.encoder import encoder_for
 from wortlaut.link.relations import update as link_relations
 from wortlaut.store import Store, claim_tables
 
-#: The splits of the relation rows (``test-b``, ``test-c``: second and third held-back parts, 20f and 20g).
-SPLITS = ("tune", "test", "test-b", "test-c")
+#: The splits of the relation rows (``test-b``, ``test-c``, ``test-d``: second to fourth held-back parts,
+#: 20f, 20g and 20i).
+SPLITS = ("tune", "test", "test-b", "test-c", "test-d")
 #: The held-back splits, also scored pooled (few links each).
-HELD_BACK = ("test", "test-b", "test-c")
+HELD_BACK = ("test", "test-b", "test-c", "test-d")
 
 
 @dataclass(frozen=True, slots=True)
