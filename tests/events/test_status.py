@@ -18,7 +18,9 @@ from wortlaut.events.status import (
     load_status_cues,
 )
 from wortlaut.stages.events import EventsStage
+from wortlaut.stages.morph import MorphStage
 from wortlaut.stages.times import TimesStage
+from wortlaut.stages.tokens import TokensStage
 
 
 def _status(text: str, trigger: str, **options: bool) -> str:
@@ -160,3 +162,35 @@ def test_plan_grammar_of_issue_20g(text: str, trigger: str, status: str) -> None
     not one that starts far after the noun), the scheduled present, expectations before the trigger, a
     zu-infinitive governing it."""
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Dort hätten die Aufträge vom letzten Gipfel umgesetzt werden sollen.", "Gipfel", HAPPENED),
+        ("Der Präsident fordert mehr Tempo für die laufenden Verhandlungen.", "Verhandlungen", HAPPENED),
+        ("Auch wenn bis zum letzten Moment Verhandlungen liefen, gilt das als sicher.", "Verhandlungen",
+         HAPPENED),
+        ("Die Minister fordern neue Verhandlungen über den Vertrag.", "Verhandlungen", HYPOTHETICAL),
+        ("Ein Treffen könnte nächste Woche stattfinden.", "Treffen", HYPOTHETICAL),
+    ],
+)
+def test_own_past_attribute_of_issue_20i_outranks_clause_cues(text: str, trigger: str, status: str) -> None:
+    """The event noun's own past or ongoing attribute (``vom letzten Gipfel``, ``die laufenden
+    Verhandlungen``) decides before a modal, demand or condition of the clause, which belongs to another
+    predicate; without such an attribute the clause cues still decide."""
+    assert _status(text, trigger) == status
+
+
+def test_list_subordinators_switch_stops_list_extension_at_a_conjunction() -> None:
+    """With ``list_subordinators``, ``…, dass …`` opens a new clause: the plan modal of the ``dass`` clause
+    does not reach the agreement that the main clause says exists."""
+    text = "Das Abkommen sieht vor, dass es keine Inserate, Plakate und Geschenke geben soll."
+    article = Article.create(text, published="2024-12-18")
+    tagged = MorphStage()(TokensStage()(article))
+    start = text.index("Abkommen")
+    span = Span(start=start, end=start + len("Abkommen"), text="Abkommen")
+    sentence = Span(start=0, end=len(text), text=text)
+    on = StatusOptions(list_subordinators=True)
+    assert event_status(tagged, span, sentence, options=on) == HAPPENED
+    assert event_status(tagged, span, sentence, options=StatusOptions()) == PLANNED

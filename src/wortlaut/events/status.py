@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from wortlaut.article import Article, Span
+from wortlaut.article import Article, Span, Token
 from wortlaut.events.frames import CLAUSE_BREAK, WORD
 from wortlaut.events.lexicon import load_event_lexicon
 from wortlaut.lang.tables import read_records
@@ -40,6 +40,12 @@ RELATIVE_GAP = 40
 _RELATIVE_OPENER = re.compile(
     r",\s*(?:(?:bei|an|in|auf|zu|mit|nach|vor|über|für|von|unter)\s+)?(?:der|die|das|dem|den|denen|dessen|deren)\s"
 )
+#: Conjunctions that open a subordinate clause after a comma: such a stretch is never a list item.  (Relative
+#: pronouns are left out: ``der``, ``die`` also open list items, ``…, der EU und Chinas``.)
+SUBORDINATOR = re.compile(
+    r"\s*(?:dass|ob|wenn|falls|weil|da|als|nachdem|damit|sodass|obwohl|während|wo|wie|bevor|sobald"
+    r"|welche[rsmn]?|denen|dessen|deren)\s",
+)
 #: Without morphology tags: weak preterite endings and the strong past forms among the verb triggers.
 PAST_ENDINGS = ("te", "ten")
 PAST_FORMS = frozenset({"traf", "trafen"})
@@ -60,6 +66,13 @@ class StatusOptions:
     #: later date belong to what is announced.  Chosen on the rows annotated after the rules were frozen
     #: (docs/quality.md, issue 20 third session).
     said_acts: bool = True
+    #: Whether a comma followed by a subordinating conjunction or a relative pronoun (``…, dass es keine
+    #: Inserate, …``) always opens a new clause, never a list item that list extension runs over.
+    list_subordinators: bool = False
+    #: Whether a cue-less event noun in an undated article is planned when its clause is in the present, holds
+    #: a time the article cannot place (``beim Opec-Treffen am Freitag … kommen verfrüht``) and the article
+    #: reports in the past: a present among past reports is a schedule, not the news present.
+    present_schedule: bool = False
     #: Whether the trained classifier (``wortlaut.claims.status_model``, weights in
     #: ``models/claims-status``) decides instead of the rules.  Off by default: decided on tune before
     #: test was scored — its nested CV estimate stayed below the rules on the rows annotated after the
@@ -149,7 +162,9 @@ def _rule_status(
     cues: tuple[StatusCue, ...] | None,
 ) -> str:
     """The first matching cue's status, else Konjunktiv II (when switched on), else happened."""
-    start, end = _clause_bounds(article, sentence, trigger, extend=options.extend_lists)
+    start, end = _clause_bounds(
+        article, sentence, trigger, extend=options.extend_lists, subordinators=options.list_subordinators
+    )
     scopes = {
         "sentence": sentence.text,
         "clause": article.text[start:end],
@@ -165,9 +180,39 @@ def _rule_status(
             continue
         if cue.trigger in ("any", kind) and cue.fires(scopes[cue.scope]):
             return cue.status
+    if options.present_schedule and kind == "noun" and _scheduled_present(article, start, end):
+        return PLANNED
     if options.konjunktiv2 and _has_konjunktiv2(article, sentence, trigger):
         return HYPOTHETICAL
     return HAPPENED
+
+
+#: An article "reports in the past" when at least this share of its finite verbs are past forms (preterite,
+#: or the finite ``haben``/``sein`` of a perfect): a plain majority, fixed beforehand, not tuned.
+REPORTING_PAST = 0.5
+_PERFECT_AUX = frozenset({"haben", "sein"})
+
+
+def _scheduled_present(article: Article, start: int, end: int) -> bool:
+    """An undated article's present-tense clause with an unplaced time, the article reporting in the past."""
+    if article.published is not None:
+        return False
+    if not any(start <= t.start < end and t.value is None and t.relative for t in article.times):
+        return False
+    finite = [t for t in article.tokens if (t.pos or "").endswith("FIN")]
+    clause = [t for t in finite if start <= t.start < end]
+    participles = any(start <= t.start < end and (t.pos or "").endswith("PP") for t in article.tokens)
+    if not clause or any(_past_like(t) for t in clause) or (participles and _has_aux(clause)):
+        return False
+    return sum(_past_like(t) for t in finite) >= REPORTING_PAST * len(finite)
+
+
+def _past_like(token: Token) -> bool:
+    return token.tense == "past" or (token.pos == "VAFIN" and token.lemma in _PERFECT_AUX)
+
+
+def _has_aux(tokens: list[Token]) -> bool:
+    return any(t.lemma in _PERFECT_AUX for t in tokens)
 
 
 def dated_status(
@@ -221,13 +266,16 @@ def _relative_text(sentence: Span, trigger: Span) -> str:
     return text[first.start() : following.start() if following else len(text)]
 
 
-def _clause_bounds(article: Article, sentence: Span, trigger: Span, *, extend: bool) -> tuple[int, int]:
+def _clause_bounds(
+    article: Article, sentence: Span, trigger: Span, *, extend: bool, subordinators: bool = False
+) -> tuple[int, int]:
     """The trigger's comma clause; with ``extend``, also the comma-separated list items after it.
 
     ``An diesen Gesprächen werden die Außenminister der USA, Frankreichs, …, Russlands und
     Deutschlands teilnehmen``: commas followed by a stretch without a verb (morphology tags)
     separate list items, and the clause runs on to the stretch that closes the list with its
-    verb.  A comma followed at once by a stretch with a verb starts a new clause.
+    verb.  A comma followed at once by a stretch with a verb starts a new clause; with
+    ``subordinators``, so does a comma followed by a subordinator (``dass``, ``ob``, ``der``, …).
     """
     local = trigger.start - sentence.start
     text = sentence.text
@@ -239,6 +287,8 @@ def _clause_bounds(article: Article, sentence: Span, trigger: Span, *, extend: b
         return sentence.start + left, sentence.start + right
     in_list = not any(left <= offset < right for offset in verbs)
     while right < len(text) and text[right] == ",":
+        if subordinators and SUBORDINATOR.match(text, right + 1):
+            break
         following = CLAUSE_BREAK.search(text, right + 1)
         end = following.start() if following else len(text)
         if any(right < offset < end for offset in verbs):
