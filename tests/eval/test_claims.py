@@ -81,3 +81,15 @@ def test_claims_new_source_kinds_give_text_and_date() -> None:
     name = "parliament/dev/19059_Tagesordnungspunkt_30_AfD_Bernhard_ID195906500_19.10.2018.json"
     speech = data.source_article(data_dir, name)
     assert speech.published == "2018-10-19" and speech.text.startswith("Herr Präsident")
+
+
+@pytest.mark.parametrize(
+    ("cue", "family"),
+    [("räumte Fehler ein", "einräumen"), ("eingeräumt", "einräumen"), ("streitet das ab", "abstreiten"),
+     ("abgestritten", "abstreiten"), ("bestritt", "other"), ("geleugnet", "leugnen"),
+     ("wies zurück", "other")],
+)
+def test_claims_cue_family_of_an_acts_words(cue: str, family: str) -> None:
+    from wortlaut.eval.claims_cues import family as cue_family
+
+    assert cue_family(cue) == family

@@ -138,10 +138,11 @@ def germeval_sentences(data_dir: Path, part: str) -> tuple[str, ...]:
 
 
 def parliament_text(path: Path) -> tuple[str, str | None]:
-    """A Bundestag speech (GePaDe): its sentences' tokens joined by spaces, sentences by one space;
-    the date in the file name as publication date."""
+    """A Bundestag speech (GePaDe): its sentences' tokens joined by spaces, sentences by a line break (the
+    sentence splitter does not end a sentence at a spaced `` .``); the date in the file name as publication
+    date."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    text = " ".join(" ".join(sentence["Tokens"]) for sentence in data["Sentences"])
+    text = "\n".join(" ".join(sentence["Tokens"]) for sentence in data["Sentences"])
     match = _SPEECH_DATE.search(path.name)
     return text, f"{match.group(3)}-{match.group(2)}-{match.group(1)}" if match else None
 
