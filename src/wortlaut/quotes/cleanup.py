@@ -44,16 +44,26 @@ def drop_nested(ctx: Context, found: list[Found]) -> list[Found]:
     """A quotation inside someone's indirect, reported or free indirect statement is part of that
     statement, not a second one (``sagte, die Maschine sei „noch schöner“``): emitting it again
     doubles the statement on real pages.  A quotation that opens its sentence is a statement of its
-    own even when a free indirect run around it covers it (``„Wir rechnen damit …“, sagt Reuter``)."""
+    own even when a free indirect run around it covers it (``„Wir rechnen damit …“, sagt Reuter``), but
+    not a partial quotation: the verb-framed statement of its own sentence covers it from its first word on
+    when the marks pair up wrongly (``„Die AfD hat … eine „Parallelaktion“ … gewesen sei“, schreibt X``, an
+    inner „ read as a closer), and that statement is the whole."""
     outer = [item for item in found if not item.rule.startswith("direct.")]
     return [
         item
         for item in found
         if not item.rule.startswith("direct.")
         or item.rule in KEEP_NESTED
-        or _opens_sentence(ctx, item.start)
+        or (_opens_sentence(ctx, item.start) and not _starts_with_it(item, outer))
         or not any(other.covers(item.start, item.end) for other in outer)
     ]
+
+
+def _starts_with_it(item: Found, outer: list[Found]) -> bool:
+    """Whether ``item`` is a partial quotation that a statement of its sentence starts with."""
+    return item.rule == "direct.partial" and any(
+        other.start == item.start and other.covers(item.start, item.end) for other in outer
+    )
 
 
 def _opens_sentence(ctx: Context, start: int) -> bool:
