@@ -24,6 +24,9 @@ _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen", "mir", "uns"})
 _TO = frozenset({"zu", "zum", "zur"})
 #: Prepositions of ``fordert von der Regierung``.
 _FROM = frozenset({"von", "vom"})
+#: Read the passive subject after the auxiliary when the prefield holds no phrase (see ``_passive_subject``),
+#: and a dative pronoun alone in the prefield (``Ihm wird vorgeworfen``).
+PASSIVE_MIDFIELD = True
 #: Most tokens between a trigger word and the ``an`` of its addressee (``wandte sich zuletzt wiederholt an``).
 MAX_APPEAL_GAP = 4
 
@@ -187,4 +190,32 @@ def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:
     if aux is None:
         return None
     begin = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
-    return phrase_before(ctx.tokens, begin, aux, ctx.lexicon, places=False)
+    phrase = phrase_before(ctx.tokens, begin, aux, ctx.lexicon, places=False)
+    if phrase is not None or not PASSIVE_MIDFIELD:
+        return phrase
+    if aux - begin == 1 and ctx.tokens[begin].low in _DATIVE_PRONOUNS:
+        return begin, aux  # Ihm wird vorgeworfen
+    return _passive_subject(ctx, aux, cue)
+
+
+def _passive_subject(ctx: Context, aux: int, cue: list[int]) -> TokenRange | None:
+    """``Darin wird der König aufgefordert``, ``Zudem wurde die Regierung vom Verband aufgefordert``: with an
+    adverbial in the prefield, the passive subject stands right after the auxiliary, before the participle."""
+    participle = next(
+        (
+            index
+            for index in cue
+            if index > aux and ctx.lexicon.has("addressee_passive", ctx.tokens[index].low)
+        ),
+        None,
+    )
+    if participle is None:
+        return None
+    phrase = phrase_after(ctx.tokens, aux + 1, participle, ctx.lexicon, places=False)
+    if phrase is None:
+        return None
+    stop = next(
+        (index for index in range(phrase[0] + 1, phrase[1]) if ctx.tokens[index].low in _FROM | {"durch"}),
+        phrase[1],
+    )  # die Regierung vom Verband: the agent after von/vom is not addressed
+    return phrase[0], stop
