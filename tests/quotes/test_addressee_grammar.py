@@ -55,3 +55,21 @@ def test_an_inverted_subject_after_an_adverb_stays_the_speaker(pipeline: Pipelin
     roles = _roles(pipeline, text)
     assert len(roles) == 1
     assert roles[0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("„Ein guter Anfang“, sagte er zur Sportschau.", "Sportschau"),
+        ("„Wir haben verdient gewonnen“, sagte der Trainer nach dem Spiel zur Sportschau.", "Sportschau"),
+    ],
+)
+def test_zu_a_medium_after_a_saying_verb_is_the_addressee(
+    pipeline: Pipeline, text: str, addressee: str
+) -> None:
+    assert [found for _, found in _roles(pipeline, text)] == [addressee]
+
+
+def test_zu_a_topic_after_a_saying_verb_is_no_addressee(pipeline: Pipeline) -> None:
+    text = "Der Minister sagte zur Lage im Land, die Versorgung sei gesichert."
+    assert [found for _, found in _roles(pipeline, text)] == [None]

@@ -27,6 +27,11 @@ _FROM = frozenset({"von", "vom"})
 #: Read the passive subject after the auxiliary when the prefield holds no phrase (see ``_passive_subject``),
 #: and a dative pronoun alone in the prefield (``Ihm wird vorgeworfen``).
 PASSIVE_MIDFIELD = True
+#: ``zu``/``zur`` + a name or a medium is the addressee of a saying verb also a few tokens into the clause
+#: (``sagte der Trainer nach dem Spiel zur Sportschau``); before, only right after the verb or its subject.
+SAY_TO_ANYWHERE = True
+#: Most tokens between the verb (or its inverted subject) and that ``zu``.
+SAY_TO_GAP = 5
 #: Most tokens between a trigger word and the ``an`` of its addressee (``wandte sich zuletzt wiederholt an``).
 MAX_APPEAL_GAP = 4
 
@@ -133,9 +138,9 @@ def verb_addressee(
         start = ctx.token_at(found.speaker[1])
     if start < end:
         word = ctx.tokens[start].low
-        if "say_to" in markers and word in _TO and ctx.lexicon.has("addressee_say_to", lemma):
-            phrase = _after(ctx, start, end)
-            if phrase is not None and named(ctx, phrase):
+        if "say_to" in markers and ctx.lexicon.has("addressee_say_to", lemma):
+            phrase = _say_to(ctx, start, end)
+            if phrase is not None:
                 return phrase
         if "demand_from" in markers and word in _FROM and ctx.lexicon.has("addressee_demand_from", lemma):
             return _after(ctx, start, end)
@@ -149,6 +154,29 @@ def verb_addressee(
         if phrase is not None:
             return phrase
     return None
+
+
+def _say_to(ctx: Context, start: int, end: int) -> TokenRange | None:
+    """``sagte er zur ARD``, ``sagte der Trainer nach dem Spiel zur Sportschau``: the first ``zu``/``zum``/
+    ``zur`` at most ``MAX_SAY_TO_GAP`` tokens into the rest of the clause, before a name or a medium (a noun
+    ending like ``addressee_media``; ``sagte er zur Lage`` names a topic)."""
+    reach = SAY_TO_GAP if SAY_TO_ANYWHERE else 0
+    stop = min(ctx.clause_end(start, end), start + reach + 1)
+    for index in range(start, stop):
+        if ctx.quote_of[index] >= 0:
+            return None
+        if ctx.tokens[index].low in _TO:
+            phrase = _after(ctx, index, end)
+            if phrase is None or not (named(ctx, phrase) or (SAY_TO_ANYWHERE and _medium(ctx, phrase))):
+                return None
+            return phrase
+    return None
+
+
+def _medium(ctx: Context, phrase: TokenRange) -> bool:
+    """The phrase's head names a medium (``Sportschau``, ``Nachrichtenagentur``, ``Zeitung``)."""
+    head = ctx.tokens[phrase[1] - 1].low
+    return head.endswith(tuple(ctx.lexicon.words.get("addressee_media", frozenset())))
 
 
 def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | None:
