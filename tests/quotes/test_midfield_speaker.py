@@ -1,0 +1,47 @@
+"""Speakers the prefield does not hold (issue 12, tenth session): the subject between a finite auxiliary
+and a participle after a comma, with its apposition, and the source of ``heißt es`` before a relative
+clause.  Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
+    article = pipeline(Article.create(text))
+    return [s.speaker.text if s.speaker else None for s in article.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Vor kurzem hatte ein Sprecher auf ukrainischer Seite, Taras Bondar, erklärt, die Brücke sei zu.",
+            "ein Sprecher auf ukrainischer Seite, Taras Bondar",
+        ),
+        (
+            "Erst gestern hatte der Investor für den Neubau, Karl Weber, zugesagt, die Pläne zu ändern.",
+            "der Investor für den Neubau, Karl Weber",
+        ),
+    ],
+)
+def test_the_subject_with_apposition_between_auxiliary_and_participle_speaks(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_the_source_of_heisst_es_stands_before_a_relative_clause(pipeline: Pipeline) -> None:
+    text = (
+        "In dem Bericht der Kommission, der gestern veröffentlicht wurde, heißt es, die Zahl der Fälle sei "
+        "deutlich gestiegen."
+    )
+    assert _speakers(pipeline, text) == ["dem Bericht der Kommission"]
+
+
+def test_a_participle_after_a_relative_clause_keeps_its_prefield_subject(pipeline: Pipeline) -> None:
+    text = "Der Minister, der gestern in Berlin war, hat erklärt, die Steuer werde sinken."
+    assert _speakers(pipeline, text) == ["Der Minister"]
