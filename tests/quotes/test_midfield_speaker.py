@@ -45,3 +45,24 @@ def test_the_source_of_heisst_es_stands_before_a_relative_clause(pipeline: Pipel
 def test_a_participle_after_a_relative_clause_keeps_its_prefield_subject(pipeline: Pipeline) -> None:
     text = "Der Minister, der gestern in Berlin war, hat erklärt, die Steuer werde sinken."
     assert _speakers(pipeline, text) == ["Der Minister"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Eine Verschiebung der Wahl bezeichnete Karl Moser als „fatal für das Land“.", "Karl Moser"),
+        (
+            "Den Angehörigen der Opfer sprach Anna Keller ihr Beileid aus: „Wir trauern mit Ihnen.“",
+            "Anna Keller",
+        ),
+    ],
+)
+def test_a_person_right_after_the_verb_speaks_when_the_prefield_is_a_thing(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert speaker in _speakers(pipeline, text)
+
+
+def test_a_plural_verb_keeps_its_plural_prefield_subject(pipeline: Pipeline) -> None:
+    text = "Kritiker werfen Karl Moser vor, die Wahl verschoben zu haben."
+    assert "Karl Moser" not in _speakers(pipeline, text)
