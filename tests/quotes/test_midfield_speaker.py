@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from wortlaut.article import Article
+from wortlaut.article import Article, Mention
 from wortlaut.pipeline import Pipeline
+from wortlaut.quotes.carry import whole_names
+from wortlaut.quotes.found import Found
 
 
 def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
@@ -66,3 +68,29 @@ def test_a_person_right_after_the_verb_speaks_when_the_prefield_is_a_thing(
 def test_a_plural_verb_keeps_its_plural_prefield_subject(pipeline: Pipeline) -> None:
     text = "Kritiker werfen Karl Moser vor, die Wahl verschoben zu haben."
     assert "Karl Moser" not in _speakers(pipeline, text)
+
+
+def _found(text: str, speaker: str, quote: str) -> Found:
+    start, words = text.index(speaker), text.index(quote)
+    return Found(
+        mode="reported",
+        quote=[(words, words + len(quote))],
+        rule="reported.laut",
+        sentence=0,
+        speaker=(start, start + len(speaker)),
+    )
+
+
+def test_a_speaker_span_that_cuts_a_name_is_widened_to_the_whole_name() -> None:
+    text = "Laut Johanna Moser gibt es Veränderungen in der Gesellschaft."
+    found = [_found(text, "Johanna", "gibt es Veränderungen in der Gesellschaft")]
+    whole_names(found, [Mention(start=5, end=18, text="Johanna Moser", type="PER")])
+    assert found[0].speaker is not None
+    assert text[found[0].speaker[0] : found[0].speaker[1]] == "Johanna Moser"
+
+
+def test_a_name_running_into_the_statement_words_leaves_the_speaker_alone() -> None:
+    text = "Laut Johanna Moser gibt es Veränderungen."
+    found = [_found(text, "Johanna", "Moser gibt es Veränderungen")]
+    whole_names(found, [Mention(start=5, end=18, text="Johanna Moser", type="PER")])
+    assert found[0].speaker == (5, 12)

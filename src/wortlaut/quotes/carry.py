@@ -25,6 +25,8 @@ _CARRIED = frozenset(
 _FRAMELESS = frozenset({"direct.unframed", "direct.unframed_short"})
 #: Carry the person named between the previous statement and a frameless one rather than that speaker.
 NEAREST_PERSON = True
+#: Widen a speaker span that cuts a person or organisation mention to the mention's end (``whole_names``).
+WHOLE_NAMES = True
 #: Widen a carried person mention to the noun phrase it ends (see ``with_title``).
 TITLED_PEOPLE = True
 
@@ -83,3 +85,22 @@ def named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention]) 
             ),
             None,
         )
+
+
+def whole_names(found: list[Found], mentions: Sequence[Mention]) -> None:
+    """``laut Johanna Moser`` read as ``Johanna`` when the tagger took ``Moser`` for a verb: a speaker span
+    that cuts a person or organisation mention of the entities stage is widened to its end (in place)."""
+    if not WHOLE_NAMES:
+        return
+    named = [mention for mention in mentions if mention.type in {"PER", "ORG"}]
+    for statement in found:
+        if statement.speaker is None:
+            continue
+        start, end = statement.speaker
+        cut = [m for m in named if start <= m.start < end < m.end]
+        if not cut:
+            continue
+        stop = max(m.end for m in cut)
+        if any(begin < stop and end < finish for begin, finish in statement.quote):
+            continue  # the name runs into the statement's own words
+        statement.speaker = (start, stop)

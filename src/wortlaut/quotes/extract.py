@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from wortlaut.article import Article
 from wortlaut.quotes.according import according
-from wortlaut.quotes.carry import carry, named_before, with_title
+from wortlaut.quotes.carry import carry, named_before, whole_names, with_title
 from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.continued import join_continued
@@ -149,6 +149,7 @@ def extract(
     if speaker_model is not None:
         times = [(time.start, time.end) for time in article.times]
         rerank_speakers(ctx, found, speaker_model, article.mentions, times)
+    whole_names(found, article.mentions)
     keep_datelines_out(ctx.text, found)
     if NAMED_BEFORE:
         named_before(ctx, found, article.mentions)
