@@ -94,3 +94,29 @@ def test_a_name_running_into_the_statement_words_leaves_the_speaker_alone() -> N
     found = [_found(text, "Johanna", "Moser gibt es Veränderungen")]
     whole_names(found, [Mention(start=5, end=18, text="Johanna Moser", type="PER")])
     assert found[0].speaker == (5, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Der Einsatz solle sich, so Gall, auf schwere Fälle beschränken.", "Gall"),
+        ("Der Präsident sei, so der Parteichef, schuld an der Krise.", "der Parteichef"),
+    ],
+)
+def test_an_inserted_so_frame_names_the_speaker_of_a_reported_sentence(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    article = pipeline(Article.create(text))
+    assert [(s.rule, s.speaker.text if s.speaker else None) for s in article.statements] == [
+        ("indirect.so", speaker)
+    ]
+
+
+def test_an_inserted_so_frame_naming_a_claim_gives_no_speaker(pipeline: Pipeline) -> None:
+    text = "Die Partei, so der Vorwurf, tabuisiere unbequeme Positionen."
+    assert _speakers(pipeline, text) == [None]
+
+
+def test_an_inserted_so_in_an_indicative_sentence_is_no_frame(pipeline: Pipeline) -> None:
+    text = "Vieles war neu, so der eigene Anspruch, und die Leser waren zufrieden."
+    assert all(s.rule != "indirect.so" for s in pipeline(Article.create(text)).statements)
