@@ -30,6 +30,10 @@ YIELD_TO_VERB = False
 #: Most tokens between a sentence-initial ``laut``/``nach`` phrase and the finite verb taken into the phrase
 #: (prefield rule: quotes-wikinews/train speaker F1 0.5718 -> 0.5745, joint 0.7310 -> 0.7316).
 MAX_PREFIELD_TAIL = 6
+#: Marks that enclose an inserted ``…, so X, …`` frame.
+_INSERTION_MARKS = frozenset({",", "–", "—", "-"})
+#: Read ``…, so X, …`` inside a sentence as its frame (see ``_inserted``); before, only a trailing one.
+INSERTED_SO = True
 #: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
 MAX_SO_FRAME = 12
 
@@ -151,11 +155,20 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
     if (
         tok.low == "so"
         and index > begin + 2
-        and ctx.tokens[index - 1].low == ","
+        and ctx.tokens[index - 1].low in _INSERTION_MARKS
         and ctx.quote_of[index - 2] < 0
     ):
         speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
-        if speaker is None or ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME:
+        if speaker is None:
+            return None
+        if INSERTED_SO and _inserted(ctx, index, speaker, end) and _konjunktiv(ctx, begin, end):
+            quote = _rest(ctx, begin, end, (index - 1, speaker[1] + 1))
+            found = _make(ctx, index, speaker, quote, "indirect.so", sentence)
+            found.mode = "indirect"
+            if _unsourced(ctx, speaker):
+                found.speaker = None  # Die Linke, so der Vorwurf, tabuisiere …: nobody is named
+            return found
+        if ctx.tokens[index - 1].low != "," or ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME:
             return None
         if ctx.trim_final(speaker[1], end) > speaker[1] and ctx.tokens[speaker[1]].low == ",":
             return None
@@ -163,6 +176,38 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         found.mode = "indirect"
         return found
     return None
+
+
+def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:
+    """``Der Einsatz solle sich, so Gall, auf schwere Fälle begrenzen``, ``… – so Canny – …``: a ``so X``
+    frame between commas or dashes inside the reported sentence, with words of it on both sides."""
+    after = speaker[1]
+    if after + 1 >= ctx.trim_final(after, end) or ctx.tokens[after].low not in _INSERTION_MARKS:
+        return False
+    if ctx.tokens[after].low != ctx.tokens[index - 1].low and "," in {
+        ctx.tokens[after].low,
+        ctx.tokens[index - 1].low,
+    }:
+        return False  # one comma and one dash do not enclose an insertion
+    return ctx.quote_of[after] < 0
+
+
+def _unsourced(ctx: Context, speaker: tuple[int, int]) -> bool:
+    """``so der Vorwurf``, ``so die Kritik``: a claim noun with nothing after it names no source."""
+    head = ctx.tokens[speaker[1] - 1]
+    return ctx.lexicon.has("unsourced_claim", head.low) and all(
+        ctx.tokens[index].pos in {"ART", "ADJA", "PPOSAT"} for index in range(speaker[0], speaker[1] - 1)
+    )
+
+
+def _konjunktiv(ctx: Context, begin: int, end: int) -> bool:
+    """Whether a finite verb outside quotation marks is in Konjunktiv I (reported speech)."""
+    return any(
+        ctx.quote_of[index] < 0
+        and (ctx.tokens[index].pos or "").endswith("FIN")
+        and ctx.is_subjunctive(index, strict=True)
+        for index in range(begin, end)
+    )
 
 
 def _thereby(ctx: Context, index: int, sentence: int) -> Found | None:

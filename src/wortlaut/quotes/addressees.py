@@ -24,6 +24,14 @@ _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen", "mir", "uns"})
 _TO = frozenset({"zu", "zum", "zur"})
 #: Prepositions of ``fordert von der Regierung``.
 _FROM = frozenset({"von", "vom"})
+#: Read the passive subject after the auxiliary when the prefield holds no phrase (see ``_passive_subject``),
+#: and a dative pronoun alone in the prefield (``Ihm wird vorgeworfen``).
+PASSIVE_MIDFIELD = True
+#: ``zu``/``zur`` + a name or a medium is the addressee of a saying verb also a few tokens into the clause
+#: (``sagte der Trainer nach dem Spiel zur Sportschau``); before, only right after the verb or its subject.
+SAY_TO_ANYWHERE = True
+#: Most tokens between the verb (or its inverted subject) and that ``zu``.
+SAY_TO_GAP = 5
 #: Most tokens between a trigger word and the ``an`` of its addressee (``wandte sich zuletzt wiederholt an``).
 MAX_APPEAL_GAP = 4
 
@@ -130,9 +138,9 @@ def verb_addressee(
         start = ctx.token_at(found.speaker[1])
     if start < end:
         word = ctx.tokens[start].low
-        if "say_to" in markers and word in _TO and ctx.lexicon.has("addressee_say_to", lemma):
-            phrase = _after(ctx, start, end)
-            if phrase is not None and named(ctx, phrase):
+        if "say_to" in markers and ctx.lexicon.has("addressee_say_to", lemma):
+            phrase = _say_to(ctx, start, end)
+            if phrase is not None:
                 return phrase
         if "demand_from" in markers and word in _FROM and ctx.lexicon.has("addressee_demand_from", lemma):
             return _after(ctx, start, end)
@@ -146,6 +154,29 @@ def verb_addressee(
         if phrase is not None:
             return phrase
     return None
+
+
+def _say_to(ctx: Context, start: int, end: int) -> TokenRange | None:
+    """``sagte er zur ARD``, ``sagte der Trainer nach dem Spiel zur Sportschau``: the first ``zu``/``zum``/
+    ``zur`` at most ``MAX_SAY_TO_GAP`` tokens into the rest of the clause, before a name or a medium (a noun
+    ending like ``addressee_media``; ``sagte er zur Lage`` names a topic)."""
+    reach = SAY_TO_GAP if SAY_TO_ANYWHERE else 0
+    stop = min(ctx.clause_end(start, end), start + reach + 1)
+    for index in range(start, stop):
+        if ctx.quote_of[index] >= 0:
+            return None
+        if ctx.tokens[index].low in _TO:
+            phrase = _after(ctx, index, end)
+            if phrase is None or not (named(ctx, phrase) or (SAY_TO_ANYWHERE and _medium(ctx, phrase))):
+                return None
+            return phrase
+    return None
+
+
+def _medium(ctx: Context, phrase: TokenRange) -> bool:
+    """The phrase's head names a medium (``Sportschau``, ``Nachrichtenagentur``, ``Zeitung``)."""
+    head = ctx.tokens[phrase[1] - 1].low
+    return head.endswith(tuple(ctx.lexicon.words.get("addressee_media", frozenset())))
 
 
 def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | None:
@@ -187,4 +218,32 @@ def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:
     if aux is None:
         return None
     begin = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
-    return phrase_before(ctx.tokens, begin, aux, ctx.lexicon, places=False)
+    phrase = phrase_before(ctx.tokens, begin, aux, ctx.lexicon, places=False)
+    if phrase is not None or not PASSIVE_MIDFIELD:
+        return phrase
+    if aux - begin == 1 and ctx.tokens[begin].low in _DATIVE_PRONOUNS:
+        return begin, aux  # Ihm wird vorgeworfen
+    return _passive_subject(ctx, aux, cue)
+
+
+def _passive_subject(ctx: Context, aux: int, cue: list[int]) -> TokenRange | None:
+    """``Darin wird der König aufgefordert``, ``Zudem wurde die Regierung vom Verband aufgefordert``: with an
+    adverbial in the prefield, the passive subject stands right after the auxiliary, before the participle."""
+    participle = next(
+        (
+            index
+            for index in cue
+            if index > aux and ctx.lexicon.has("addressee_passive", ctx.tokens[index].low)
+        ),
+        None,
+    )
+    if participle is None:
+        return None
+    phrase = phrase_after(ctx.tokens, aux + 1, participle, ctx.lexicon, places=False)
+    if phrase is None:
+        return None
+    stop = next(
+        (index for index in range(phrase[0] + 1, phrase[1]) if ctx.tokens[index].low in _FROM | {"durch"}),
+        phrase[1],
+    )  # die Regierung vom Verband: the agent after von/vom is not addressed
+    return phrase[0], stop

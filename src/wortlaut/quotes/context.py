@@ -28,6 +28,9 @@ MAX_SEGMENTS = 4
 VERBLESS_APPOSITIONS = True
 #: A short quoted name in the subject position of a speech verb is the speaker (``schreibt die „Zeit“``).
 QUOTED_NAMES = True
+#: The subject between a finite auxiliary and a participle after a comma, appositions included, and the
+#: source phrase before a relative clause in the prefield of ``heißt es`` (see ``_midfield_subject``).
+MIDFIELD_APPOSITIONS = True
 #: Closing quotation marks as tokens.
 CLOSERS = frozenset({"“", "”", "«", "»", '"', "‘"})
 #: What may follow a quoted name after the verb (``schrieb „Die Zeit“ in einem Nachruf``).
@@ -144,6 +147,10 @@ class Context:
             return named
         if start == cue.first and start - 1 > begin and self.tokens[start - 1].low == ",":
             outer = self._subject_before_commas(start - 1, begin)
+            if outer is None and MIDFIELD_APPOSITIONS:
+                outer = self._midfield_subject(start - 1, begin)
+            if outer is None and MIDFIELD_APPOSITIONS and cue.verb.lemma == IMPERSONAL:
+                outer = self._source_before_relative(start - 1, begin)
             if outer is not None:
                 return outer
         if start < cue.first and self.tokens[cue.first - 1].low == "und":
@@ -310,6 +317,43 @@ class Context:
     def _verbless(self, first: int, stop: int) -> bool:
         """Whether ``first:stop`` has no finite verb (an apposition, not a relative or second clause)."""
         return not any(tok.pos is None or tok.pos.endswith("FIN") for tok in self.tokens[first:stop])
+
+    def _midfield_subject(self, comma: int, begin: int) -> tuple[int, int] | None:
+        """``Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt``: the participle after a comma
+        whose subject, with its apposition, stands between the finite auxiliary and that comma."""
+        for aux in range(comma - 1, begin - 1, -1):
+            tok = self.tokens[aux]
+            if self.quote_of[aux] >= 0 or tok.pos is None:
+                return None
+            if tok.pos.endswith("FIN"):
+                if not tok.pos.startswith(("VA", "VM")):
+                    return None
+                return self._subject_with_apposition(aux + 1, comma)
+        return None
+
+    def _subject_with_apposition(self, first: int, comma: int) -> tuple[int, int] | None:
+        """``ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud`` (``first:comma``, verbless): a
+        noun phrase with its attributes, a comma and a name or noun phrase filling the rest."""
+        phrase = phrase_after(self.tokens, first, comma, self.lexicon)
+        if phrase is None or not self._verbless(first, comma):
+            return None
+        inner = next((index for index in range(phrase[1], comma) if self.tokens[index].low == ","), None)
+        if inner is None or inner + 1 >= comma:
+            return None
+        if phrase_after(self.tokens, inner + 1, comma, self.lexicon) != (inner + 1, comma):
+            return None
+        return phrase[0], comma
+
+    def _source_before_relative(self, comma: int, begin: int) -> tuple[int, int] | None:
+        """``In der Vorabversion des Berichts, der … gestellt wurde, heißt es``: the source phrase of the
+        impersonal verb before a relative clause that fills the rest of the prefield."""
+        first = next((index for index in range(begin, comma) if self.tokens[index].low == ","), None)
+        if first is None or first + 1 >= comma:
+            return None
+        opener = self.tokens[first + 1]
+        if opener.pos != "PRELS" and opener.low not in {"der", "die", "das", "welcher", "welche"}:
+            return None
+        return self._source_in_prefield(begin, first)
 
     def _source_in_prefield(self, start: int, verb: int) -> tuple[int, int] | None:
         """``In einem Bericht der Zeitung heißt es``, ``Aus Regierungskreisen hieß es``: the phrase after

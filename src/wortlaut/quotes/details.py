@@ -33,6 +33,10 @@ _DATIVE = (
 
 #: Read a bare noun phrase after a dative speech verb as its addressee (see ``_bare_dative``).
 BARE_DATIVE = True
+#: A bare dative after an inverted speaker, adverbs before the comma aside (see ``_bare_dative``).
+INVERTED_BARE_DATIVE = True
+#: Look for the object past adverbs and prepositional phrases after the verb (see ``_object_start``).
+SKIP_ADVERBIALS = True
 #: Articles that are dative only with some nouns ("der Zeitung", "den Gewerkschaften", "allen Reisenden");
 #: see ``_dative_head``.
 _DATIVE_AMBIGUOUS = frozenset({"der", "den", "allen"})
@@ -178,9 +182,7 @@ def _object_addressee(
     """``informierte den Leiter des Bündnisses`` / ``erklärte einem Angestellten``: the object after the verb
     (after an inverted subject); verbs that take the addressee in the dative need a dative form."""
     verb = cue[0] if len(cue) == 1 else cue[1] if ctx.lexicon.has("aux", ctx.tokens[cue[0]].low) else cue[0]
-    start = verb + 1
-    if found.speaker is not None and ctx.token_at(found.speaker[0]) == start:
-        start = ctx.token_at(found.speaker[1])
+    start = _object_start(ctx, found, verb + 1, last)
     if start >= last:
         return None
     opener = ctx.tokens[start].low
@@ -203,18 +205,55 @@ def _object_addressee(
     return phrase
 
 
+def _object_start(ctx: Context, found: Found, start: int, last: int) -> int:
+    """Where the object after the verb starts: past an inverted speaker and, with ``SKIP_ADVERBIALS``, past
+    adverbs and prepositional phrases (``sagte in Juba der Presse``, ``erklärte er Reportern``,
+    ``empfahl in einer Warnung am 3. Januar US-Bürgern``).  Only when the speaker is known: with none, the
+    phrase after the adverbials is the inverted subject (``kündigte heute der Präsident an``)."""
+    speaker = (
+        (ctx.token_at(found.speaker[0]), ctx.token_at(found.speaker[1]))
+        if found.speaker is not None
+        else None
+    )
+    first = start
+    skip = SKIP_ADVERBIALS and speaker is not None and (speaker[1] <= first or speaker[0] >= first)
+    while start < last:
+        tok = ctx.tokens[start]
+        if speaker is not None and speaker[0] == start:
+            start = speaker[1]
+        elif skip and tok.pos in {"ADV", "PAV"} and ctx.quote_of[start] < 0:
+            start += 1
+        elif skip and tok.pos in {"APPR", "APPRART"} and tok.low not in _ADDRESSEE_PREPOSITIONS:
+            inner = phrase_after(ctx.tokens, start + 1, last, ctx.lexicon, places=False)
+            if inner is None:
+                break
+            start = inner[1]
+        else:
+            break
+        if not skip and start != first:
+            break
+    return start
+
+
 def _bare_dative(ctx: Context, found: Found, cue: list[int], start: int, last: int) -> tuple[int, int] | None:
     """``Der Sprecher sagte Reportern, …`` / ``sagte SPIEGEL ONLINE, …``: the content of a dative speech verb
     is the clause after the comma, and its subject stands before the verb, so a bare noun phrase filling
     the rest of the verb's clause is the dative addressee (a common noun only in the dative plural, -n)."""
-    if found.speaker is None or found.speaker[1] > ctx.tokens[cue[0]].start:
+    if found.speaker is None or start >= len(ctx.tokens):
         return None
+    if found.speaker[1] > ctx.tokens[cue[0]].start and not (
+        INVERTED_BARE_DATIVE and found.speaker[1] <= ctx.tokens[start].start
+    ):
+        return None  # erklärte er Reportern, …: an inverted speaker before the phrase will do
     if last >= len(ctx.tokens) or ctx.tokens[last].low != "," or ctx.tokens[start].pos not in {"NN", "NE"}:
         return None
-    phrase = phrase_after(ctx.tokens, start, last, ctx.lexicon, places=False)
-    if phrase is None or phrase != (start, last):
+    stop = last
+    while INVERTED_BARE_DATIVE and stop > start + 1 and ctx.tokens[stop - 1].pos == "ADV":
+        stop -= 1  # erklärte er Reportern dann, …
+    phrase = phrase_after(ctx.tokens, start, stop, ctx.lexicon, places=False)
+    if phrase is None or phrase != (start, stop):
         return None
-    head = ctx.tokens[last - 1]
+    head = ctx.tokens[stop - 1]
     if head.pos == "NN" and not head.low.endswith("n"):
         return None
     return phrase

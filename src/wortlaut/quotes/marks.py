@@ -29,6 +29,10 @@ _WORD_START_ONLY = frozenset({'"', "“", "«", "‹"})
 #: blank lines between a quotation and its closing mark are a few characters; the bound keeps the scan
 #: linear on text made of line breaks.
 MAX_BLANK = 16
+#: A quotation opened and not closed in its paragraph goes on over at most this many further lines when one
+#: of them closes it and none opens another quotation first (a press release quoting several paragraphs
+#: with one straight mark before the first and one after the last; 1 was the old single-line reach).
+MAX_QUOTE_LINES = 6
 #: Every mark and whitespace: what to strip from a quoted passage to reach its words.
 MARKS_AND_SPACE = '„“”"»«‚‘’‹› \t\r\n'
 
@@ -82,15 +86,18 @@ def _line_closes(text: str, index: int, closers: str) -> bool:
 
 def _continues(text: str, newline: int, closers: str) -> bool:
     """Whether an open quote goes on over the line break at ``newline``: the next line closes it before
-    anything opens a new quote (hard-wrapped text, or a quotation that runs over a paragraph break).
-    Only a single line is read, so an unclosed quote still stops at its paragraph's end."""
+    anything opens a new quote (hard-wrapped text, or a quotation that runs over a paragraph break); up to
+    ``MAX_QUOTE_LINES`` lines are read, so a quote closed nowhere near still stops at its paragraph's end."""
     index = newline + 1
     if _line_closes(text, index, closers):
         return True
-    while index < len(text) and text[index] != "\n":
-        if _can_open(text, index):
+    lines = 1
+    while index < len(text) and lines <= MAX_QUOTE_LINES:
+        if text[index] == "\n":
+            lines += 1
+        elif _can_open(text, index):
             return False
-        if text[index] in closers:
+        elif text[index] in closers:
             return True
         index += 1
     return False

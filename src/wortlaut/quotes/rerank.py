@@ -15,7 +15,7 @@ from wortlaut.quotes.found import Found
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.speaker_features import candidates, features, rule_choice
 from wortlaut.quotes.speaker_model import SpeakerModel
-from wortlaut.quotes.speakers import phrase_before, skip_adverbs
+from wortlaut.quotes.speakers import phrase_after, phrase_before, skip_adverbs, with_apposition
 from wortlaut.quotes.text import Tok
 
 #: Rules the ranker leaves alone: headlines and posts (their cue is not in a sentence of their own) and
@@ -31,6 +31,10 @@ _SKIPPED_RULES = (
 
 #: Take a nominative-only pronoun right after the finite cue verb as the speaker (see ``_inverted_pronoun``).
 INVERTED_PRONOUN = True
+
+#: Take a person-naming phrase right after the finite cue verb when the prefield is a thing
+#: (see ``_inverted_name``).
+INVERTED_NAME = True
 
 #: ``heißt es`` / ``hieß es``: no subject can speak; the rules' source after ``aus``/``von`` (or none) stays.
 _IMPERSONAL = frozenset({"es", "heißt", "hieß", "hießen", "heißen", "hieße"})
@@ -90,6 +94,43 @@ def _inverted_pronoun(ctx: Context, cue: list[int], sentence: int) -> tuple[int,
     return (index, index + 1) if ctx.lexicon.has("nominative_pronoun", ctx.tokens[index].low) else None
 
 
+def _inverted_name(
+    ctx: Context, cue: list[int], sentence: int, mentions: Sequence[Mention]
+) -> tuple[int, int] | None:
+    """``Eine Verschiebung des Wahltermins bezeichnete Conze als fatal``: when the prefield names no person
+    or organisation and does not open like a subject (``Der``, ``Ein``, a name), a phrase naming a person
+    right after the finite cue verb is its subject (German puts the subject first in the midfield).
+    Returns a character range."""
+    verb = ctx.tokens[cue[0]]
+    if (
+        verb.pos is None
+        or not verb.pos.endswith("FIN")
+        or ctx.lexicon.has("object_speaker_verb", verb.lemma or "")
+    ):
+        return None
+    if verb.low.endswith("en"):
+        return None  # Kritiker werfen Obama vor: a plural verb agrees with the prefield, not with one name
+    begin, end = ctx.sentences[sentence]
+    start = ctx.clause_begin(cue[0], begin)
+    if start != begin or start >= cue[0] or _nominative_start(ctx.tokens[start], ctx.lexicon):
+        return None
+    lower, upper = ctx.tokens[start].start, ctx.tokens[cue[0]].start
+    if any(m.type in {"PER", "ORG"} and m.start < upper and lower < m.end for m in mentions):
+        return None
+    index = skip_adverbs(ctx.tokens, cue[0] + 1, end)
+    if index >= end or ctx.quote_of[index] >= 0:
+        return None
+    if ctx.tokens[index].low in _OBJECT_ARTICLES:
+        return None
+    phrase = phrase_after(ctx.tokens, index, ctx.clause_end(index, end), ctx.lexicon)
+    phrase = with_apposition(ctx.tokens, phrase, end, ctx.lexicon)
+    if phrase is None or phrase[0] != index:
+        return None
+    lower, upper = ctx.chars(*phrase)
+    person = next((m for m in mentions if m.type == "PER" and lower <= m.start < upper), None)
+    return (lower, max(upper, person.end)) if person is not None else None  # the tagger may cut a name
+
+
 def _object_prefield(ctx: Context, cue: list[int], sentence: int) -> tuple[int, int] | None:
     """``Der Politik schlug er vor``, ``Die Mitglieder forderte er auf``: with the subject after the verb,
     a noun phrase filling the prefield of a verb that takes an addressee (``addr``, ``dat``) is that
@@ -139,6 +180,9 @@ def rerank_speakers(
             statement.speaker = ctx.chars(*pronoun)
             if statement.addressee is None:
                 statement.addressee = _object_prefield(ctx, cue, sentence)
+            continue
+        if INVERTED_NAME and (named := _inverted_name(ctx, cue, sentence, ordered)) is not None:
+            statement.speaker = named
             continue
         rule = _token_range(ctx, statement.speaker) if statement.speaker else rule_choice(ctx, sentence, cue)
         addressee = _token_range(ctx, statement.addressee) if statement.addressee else None
