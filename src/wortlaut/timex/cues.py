@@ -70,6 +70,9 @@ GENERIC_NOUNS = ("Moment", "Zeit", "Zeitpunkt", "Vergangenheit")
 #: not tomorrow; ``von morgen an`` starts tomorrow. TimeML: FUTURE_REF.
 GENERIC_TOMORROW_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]*\s+von\s+$")
 GENERIC_TOMORROW_NOT_AFTER = re.compile(r"\s*(?:an|ab|bis|früh|zu|auf)(?!\w)")
+#: Words after ``bald`` that make it "soon after" an event told, not TimeML's FUTURE_REF ("soon" from now):
+#: ``bald darauf``, ``bald danach``, ``bald nach der Wahl``, the correlative ``bald …, bald …``.
+NOT_SOON_AFTER = re.compile(r"\s*(?:darauf|danach|nach|nachdem|bald|,\s*bald)(?!\w)")
 #: Idioms made of time words that name no time (``von heute auf morgen`` = suddenly).
 TIME_IDIOMS = re.compile(r"[Vv]on\s+heute\s+auf\s+morgen")
 

@@ -86,6 +86,10 @@ CONTRAST_HEUTE = re.compile(
     r"[\s„\"»(]*Heute(?!\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)\b)"
 )
 
+#: What may stand before a year that opens a sentence or a chronicle's entry (``… verschüttet. 2010 – …``:
+#: the sentence splitter keeps a number after a full stop in the sentence before, as it may be an ordinal).
+ENTRY_BEFORE = re.compile(r"(?:^|[.!?]\s+)[\s„\"»(]*$")
+
 AnchorFn = Callable[[int], date | None]
 
 
@@ -115,6 +119,12 @@ class _Focus:
             self.narrative_anchor = ref
         elif resolved_relative and cand.kind not in YEARLESS_KINDS:
             self.narrative_year = None
+
+    def open_year(self, year: int, ref: date | None) -> None:
+        """A year that opens a sentence (a chronicle's ``1930 – …``, ``2005 endete …``) starts a narrative
+        like ``Im März 1992``: the dates without a year after it are of that year (same distance rule)."""
+        if ref is None or year <= ref.year - NARRATIVE_MIN_YEARS_BACK:
+            self.narrative_year, self.narrative_anchor = year, ref
 
     def narrative(self, ref: date | None, direction: str | None) -> int | None:
         """The narrative year for a yearless date under this anchor (not in a clause about the future)."""
@@ -191,8 +201,8 @@ class TimeFinder:
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
-            if resolved is None:
-                continue
+            if resolved is None or (direction == "past" and cand.groups.get("word") == "bald"):
+                continue  # ``Er merkte bald, dass …``: soon after a time told, no FUTURE_REF
             if yearly and _of_every_year(cand, resolved):
                 resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
             if result and cand.kind == "weekday" and index and cands[index - 1].kind == "weekday":
@@ -205,12 +215,15 @@ class TimeFinder:
             if moves_focus and dated and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
                 focus.sentence = sentence.start
-            if "year" in cand.groups and resolved.type == "DATE" and cand.kind in YEAR_FOCUS_KINDS:
+            entry = cand.kind == "year" and ENTRY_BEFORE.search(chunk, 0, cand.start) is not None
+            if "year" in cand.groups and resolved.type == "DATE" and (cand.kind in YEAR_FOCUS_KINDS or entry):
                 year = int(cand.groups["year"])
             if _long_past(cand, resolved.timeml_value or resolved.value, ref):
                 focus.past_named = sentence.start
             needs_anchor = ref is not None and self._needs_anchor(cand, day)
             focus.follow(cand, needs_anchor, ref)
+            if entry:
+                focus.open_year(int(cand.groups["year"]), ref)
             result.append(
                 TimeExpr(
                     start=start,

@@ -197,6 +197,9 @@ class Normaliser:
         return Resolved("DATE", value, mod=mod)
 
     def _phrase(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        if g["_kind"] == "unit_position" and g["unitc"] == "Jahres" and "year" not in g and ctx.year:
+            # ``bis Jahresende`` in a sentence that named its year (``2010 – … bis Jahresende``)
+            return Resolved("DATE", str(ctx.year), mod=phrases.UNIT_POSITIONS[g["pos"]])
         amount = self.lengths.number(g["num"]) if "num" in g else None
         type_, value, relative, mod = phrases.resolve(g["_kind"], g, ctx.anchor, ctx.day, amount)
         return Resolved(type_, value, relative, mod=mod) if value or relative else None

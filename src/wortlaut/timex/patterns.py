@@ -25,6 +25,7 @@ from wortlaut.timex.cues import (
     MODERN_YEAR,
     MORNING_BEFORE,
     NOT_ADJECTIVE,
+    NOT_SOON_AFTER,
     PARTICULAR_AFTER,
     PARTS,
     QUANTITY_AFTER,
@@ -374,6 +375,8 @@ class PatternSet:
             return False
         if lowered == "früher" and re.match(r"\s+als\b", text[end:]):
             return False
+        if lowered == "bald" and (previous.lower() == "so" or NOT_SOON_AFTER.match(text, end)):
+            return False  # ``so bald ein Bürger …`` (= sobald), ``bald darauf`` / ``bald nach der Wahl``
         idiom = TIME_IDIOMS.search(text, max(0, start - 16), end + 16)
         if idiom and idiom.start() <= start and end <= idiom.end():
             return False

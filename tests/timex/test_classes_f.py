@@ -1,0 +1,85 @@
+"""Classes of the sixth issue-15 session (long, dense narrative texts): a year that opens a chronicle's
+entry or a sentence, ``bis heute`` as "up to now", ``bald`` as TimeML's FUTURE_REF.
+
+Every sentence is invented (document date: Wednesday 18 November 2015 unless a test says otherwise); each
+class has cases that must be found and cases that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.timex.finding import find, value_of
+from wortlaut.timex.finder import TimeFinder
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("1930 – Das Heer putscht und bringt am 11.11. den General an die Macht.", "11.11.", "1930-11-11"),
+        ("1970 – Der im August verunglückte Fahrer wird postum zum Meister erklärt.", "August", "1970-08"),
+        ("2010 – Die Regierung verhängt bis Jahresende den Notstand.", "Jahresende", "2010"),
+        ("2005 – Ein Streik endet. Der Mann hatte seit 28. September gefastet.", "September", "2005-09-28"),
+        ("Im Herbst fiel Laub. 1999 – Der Verein wird gegründet. Im Mai folgt die Wahl.", "Mai", "1999-05"),
+        ("Die Firma wuchs. 2001 wurde sie verkauft, am 3. März kam der neue Chef.", "3. März", "2001-03-03"),
+    ],
+)
+def test_a_year_that_opens_an_entry_or_sentence_dates_what_follows(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # the current year or one before it starts no narrative (a comparison point, as for ``im März 2014``)
+        ("Der Umsatz stieg. 2014 lag er tiefer. Im März soll er steigen.", "März", "2016-03"),
+        # a year inside a sentence is no entry
+        ("Er kam 1990 nach Wien. Im März wird er geehrt.", "März", "2016-03"),
+    ],
+)
+def test_a_year_that_opens_nothing_leaves_later_dates_to_the_anchor(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Die Ursache ist bis heute unklar.", "heute", "PRESENT_REF"),
+        ("Der Fahrer ist bis heute der einzige Meister nach seinem Tod.", "heute", "PRESENT_REF"),
+        ("Sein Einfluss ist bis heute spürbar.", "heute", "PRESENT_REF"),
+        ("Die Frist läuft bis heute Abend.", "heute Abend", "2015-11-18TEV"),
+        ("Er kommt heute nach Wien.", "heute", "2015-11-18"),
+    ],
+)
+def test_bis_heute_means_up_to_now_unless_a_part_of_the_day_follows(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    found = value_of(finder, text, expression)
+    assert found is not None and found[1] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Daten sollen bald übertragen werden.", "Bald gibt es neue Regeln.", "Er hofft, bald zu spielen."],
+)
+def test_bald_is_the_near_future(finder: TimeFinder, text: str) -> None:
+    assert value_of(finder, text, "ald") == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Akte wird angelegt, so bald ein Bürger zustimmt.",
+        "Bald darauf kam er zurück.",
+        "Bald nach der Wahl trat er zurück.",
+        "Sobald er kommt, beginnt die Sitzung.",
+        "Sie war bald müde und ging bald nach Hause.",
+        "Er wurde bald entlassen.",
+    ],
+)
+def test_bald_that_means_soon_after_or_sobald_is_no_time(finder: TimeFinder, text: str) -> None:
+    assert not [t for t in find(finder, text) if "ald" in t.text]
