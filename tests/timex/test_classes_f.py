@@ -83,3 +83,48 @@ def test_bald_is_the_near_future(finder: TimeFinder, text: str) -> None:
 )
 def test_bald_that_means_soon_after_or_sobald_is_no_time(finder: TimeFinder, text: str) -> None:
     assert not [t for t in find(finder, text) if "ald" in t.text]
+
+
+MONTH_REPORT = (
+    "Der Oktober war mild. Die höchsten Werte meldeten am Freitag den 13. zwei Orte. "
+    "In den Nächten vom 11. bis 13. gab es Rekorde. Der Tiefpunkt kam am 18. in Oberharz."
+)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("Freitag den 13.", "2015-10-13"),
+        ("11.", "2015-10-11"),
+        ("13. gab", "2015-10-13"),
+        ("18.", "2015-10-18"),
+    ],
+)
+def test_a_day_number_alone_belongs_to_the_month_in_focus(
+    finder: TimeFinder, expression: str, value: str
+) -> None:
+    assert value_of(finder, MONTH_REPORT, expression) == ("DATE", value)
+
+
+def test_a_day_number_alone_takes_the_month_of_the_day_in_focus(finder: TimeFinder) -> None:
+    text = "Am 3. März begann der Prozess. Am 5. sagte der Zeuge aus."
+    assert value_of(finder, text, "5.") == ("DATE", "2015-03-05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er spielte am 11. gut.",  # no month in focus: nothing is guessed
+        "Im Oktober kam er am 3. Spieltag zum Einsatz.",
+        "Im Oktober feierte er zum 50. Mal.",
+        "Im Oktober gewann er am 1. und 2. Spieltag.",
+        "Im Oktober lernte er vom 1. bis 3. Lebensjahr.",
+    ],
+)
+def test_a_day_number_before_a_noun_or_without_a_month_is_no_date(finder: TimeFinder, text: str) -> None:
+    assert [t.text for t in find(finder, text) if t.text[:1].isdigit() or "am" in t.text] == []
+
+
+def test_a_list_of_days_that_ends_in_a_month_keeps_that_month(finder: TimeFinder) -> None:
+    text = "Im Februar gibt es Kurse am 11., 18. und 25. März."
+    assert value_of(finder, text, "11.") == ("DATE", "2016-03-11")

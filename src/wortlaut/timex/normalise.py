@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from wortlaut.timex import grammar, phrases, spoken
+from wortlaut.timex import daynumber, grammar, phrases, spoken
 from wortlaut.timex.calendar import iso_week, safe_date, weekday_date, weekday_year, year_for_month
 from wortlaut.timex.lengths import LengthRules
 from wortlaut.timex.lexicon import TimeLexicon
@@ -85,6 +85,7 @@ class Normaliser:
             **{kind: self._phrase for kind in phrases.KINDS},
             **{kind: self._spoken for kind in spoken.KINDS},
             "season_part": self._season_part,
+            "dayonly": self._dayonly,
         }
 
     def _mod(self, word: str, default: int = 0) -> int:
@@ -130,6 +131,11 @@ class Normaliser:
         if "night" in g:  # ``in der Nacht zum 4. Mai``, ``am Abend des 3. Mai``
             return Resolved("TIME", f"{found.isoformat()}T{PART_CODES[g['night']]}")
         return Resolved("DATE", found.isoformat())
+
+    def _dayonly(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        """``am 18.``: that day of the month in focus (nothing without one)."""
+        value = daynumber.resolve(g, ctx.period, ctx.day)
+        return Resolved("DATE", value) if value else None
 
     def _daypart(self, g: dict[str, str], ctx: Context) -> Resolved:
         """``am Nachmittag``: that part of the day in focus (or of the anchor day)."""

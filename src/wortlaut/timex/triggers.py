@@ -38,6 +38,7 @@ SPOKEN += ("Zeitraum", "Monat des", "Monat im", "Quartal", "Kürze", "Zukunft", 
 FIXED: dict[str, tuple[str, ...]] = {
     "iso": DIGITS,
     "numdate": DIGITS,
+    "dayonly": DIGITS,
     "year": DIGITS,
     "century": DIGITS,
     "decade": DIGITS,

@@ -1,0 +1,58 @@
+"""A day of the month said by its number alone (``am 11.``, ``vom 11. bis 13.``, ``Freitag, den 13.``).
+
+Reports on one month (a month's weather, a trial's days, a season's match days) name the days by number
+once the month is named. German grammar leaves the month out when it is the one in focus, so the day
+belongs to the month last named in the text under the same anchor (``Im Oktober … am 18.``) or, without
+one, to the month of the day in focus; with neither, no value is guessed and nothing is found.
+A capitalised noun after the number makes it an ordinal (``am 3. Spieltag``, ``zum 50. Mal``, ``vom 1. bis
+3. Lebensjahr``), as does a month name or number (those are dates of their own kinds).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from wortlaut.timex.calendar import safe_date
+from wortlaut.timex.lexicon import TimeLexicon
+
+KINDS = frozenset({"dayonly"})
+#: A month value a day number can belong to (``2023-10``; not a quarter or a week).
+MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+#: Words right before the number that make it a day: a preposition of a date (``am``, ``vom``, ``bis``,
+#: ``zum``, ``seit dem``, ``ab dem``). They stay outside the match, so a list that ends in a month (``am 11.,
+#: 18. und 25. März``) keeps its items as the ``daylist`` kind, which comes first among equal matches.
+PREPOSITIONS = r"(?:(?<=\b[Aa]m\s)|(?<=\b[Vv]om\s)|(?<=\b[Bb]is\s)|(?<=\b[Zz]um\s)|(?<=\b[Dd]em\s))"
+#: What must follow the number's full stop: a lower-case word (not ``mal``), a punctuation mark or the end;
+#: and no list of ordinals ending in a noun (``am 1. und 2. Spieltag``).
+AFTER = (
+    r"(?!\s*(?:und|bis|oder|,|-|–)\s*\d{1,2}\.\s*[A-ZÄÖÜ\d])"
+    r"(?=\s+(?!mal\b)[a-zäöüß]|\s*[,;:)!?]|\s*$)"
+)
+
+
+def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, regex) pairs of this module."""
+    weekday = "|".join(re.escape(name) for name in sorted(lex.weekdays, key=len, reverse=True))
+    return [
+        (
+            "dayonly",
+            re.compile(
+                rf"(?:{PREPOSITIONS}|{boundary}(?P<wd>{weekday}),?\s+(?:den|dem)\s+)"
+                rf"(?P<day>[1-9]|[12]\d|3[01])\.(?!\d){AFTER}"
+            ),
+        )
+    ]
+
+
+def resolve(g: dict[str, str], period: str | None, day: date | None) -> str | None:
+    """The day in the month in focus (``period`` when it is a month, else the month of ``day``)."""
+    match = MONTH_VALUE.match(period or "")
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+    elif day is not None:
+        year, month = day.year, day.month
+    else:
+        return None
+    found = safe_date(year, month, int(g["day"]))
+    return found.isoformat() if found else None
