@@ -128,3 +128,35 @@ def test_a_day_number_before_a_noun_or_without_a_month_is_no_date(finder: TimeFi
 def test_a_list_of_days_that_ends_in_a_month_keeps_that_month(finder: TimeFinder) -> None:
     text = "Im Februar gibt es Kurse am 11., 18. und 25. März."
     assert value_of(finder, text, "11.") == ("DATE", "2016-03-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Von Freitag 8.00 Uhr bis Sonntag 20.00 Uhr tritt ein Verbot in Kraft.", "Freitag", "2015-11-20"),
+        ("Von Freitag 8.00 Uhr bis Sonntag 20 Uhr tritt ein Verbot in Kraft.", "8.00", "2015-11-20T08:00"),
+        ("Von Freitag 8.00 Uhr bis Sonntag 20.00 Uhr tritt ein Verbot in Kraft.", "Sonntag", "2015-11-22"),
+        ("Von Freitag 8.00 Uhr bis Sonntag 20.00 Uhr galt ein Verbot.", "Freitag", "2015-11-13"),
+        ("Von Freitag 8.00 Uhr bis Sonntag 20.00 Uhr galt ein Verbot.", "Sonntag", "2015-11-15"),
+    ],
+)
+def test_a_weekday_range_with_clock_times_starts_ahead_unless_the_clause_is_past(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    found = value_of(finder, text, expression)
+    assert found is not None and found[1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Der Marsch beginnt am Nachmittag des kommenden Samstag.", "Nachmittag", "2015-11-21TAF"),
+        ("Er kam am Abend des Montags.", "Abend", "2015-11-16TEV"),
+        ("Sie sprach am Vormittag vom Dienstag.", "Vormittag", "2015-11-17TMO"),
+    ],
+)
+def test_a_part_of_the_day_before_a_weekday_in_the_genitive_is_one_time_of_that_day(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("TIME", value)
+    assert len(find(finder, text)) == 1

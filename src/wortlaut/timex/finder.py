@@ -57,7 +57,12 @@ DIRECTED_KINDS = frozenset({"month", "daymonth", "holiday"})
 #: Entscheidung von Februar``, ``das Urteil vom 3. März``, ``das Interview vom Dienstag``): it lies back.
 ORIGIN_BEFORE = re.compile(r"(?<!\w)(?<!Woche\s)vo[mn]\s+$")
 ORIGIN_NOT_AFTER = re.compile(r"\s*(?:bis|an|ab|auf|zu[mr]?|-|–)(?!\w)")
+#: ``bis`` after a range's first end, also after its clock time (``von Mittwoch 8.00 Uhr bis …``); a dash
+#: is no range there (``Ergebnisse vom Freitag – 17. Runde``).
+RANGE_TO_AFTER = re.compile(r"\s*(?:,?\s*(?:um\s+|ab\s+)?\d{1,2}(?:[.:]\d\d)?\s*Uhr\s*)?bis(?!\w)")
 ORIGIN_KINDS = frozenset({"month", "daymonth", "weekday"})
+#: ``von`` / ``vom`` (also opening a sentence) before the first end of a range.
+RANGE_START_BEFORE = re.compile(r"(?<!\w)[Vv]o[mn]\s+$")
 #: ``bis`` before a day or month names a limit; in a clause without tense (``Die Regel gilt bis Freitag``) the
 #: limit lies ahead (with one, the tense decides: ``Er blieb bis Freitag``).
 #: A sentence about every year (``Jedes Jahr im Mai``, ``findet alljährlich am 3. Mai statt``, ``immer im
@@ -279,7 +284,15 @@ def _until(cands: Sequence[Candidate], index: int, chunk: str) -> bool:
     range (``April bis Juni`` takes the direction of the range, not of the limit)."""
     cand = cands[index]
     window = (chunk, max(0, cand.start - 20), cand.start)
-    if cand.kind not in ORIGIN_KINDS or not (UNTIL_BEFORE.search(*window) or ONSET_BEFORE.search(*window)):
+    # ``von Mittwoch 8 Uhr bis Sonntag``: a weekday range's start is an onset like ``ab Mittwoch`` (dates and
+    # months of a range take their years from each other instead)
+    starts = (
+        cand.kind == "weekday"
+        and RANGE_START_BEFORE.search(*window)
+        and RANGE_TO_AFTER.match(chunk, cand.end)
+    )
+    limit = UNTIL_BEFORE.search(*window) or ONSET_BEFORE.search(*window) or starts
+    if cand.kind not in ORIGIN_KINDS or not limit:
         return False
     first = cands[index - 1] if index else None
     joined = first is not None and RANGE_JOIN.fullmatch(chunk, first.end, cand.start) is not None

@@ -220,7 +220,9 @@ class Normaliser:
 
     def _weekday(self, g: dict[str, str], ctx: Context) -> Resolved:
         weekday = self.lex.weekdays[g["wd"]]
+        # ``Mittwochabend``, ``Montag früh``; ``am Nachmittag des kommenden Samstag(s)`` (the part before it)
         part = PART_CODES.get(g.get("part", "").strip().capitalize(), "")
+        part = part or PART_CODES.get(g.get("dpre", ""), "")
         if "every" in g:
             return Resolved("SET", f"XXXX-WXX-{weekday}")
         offset = self._mod_or_none(g.get("mod", ""))

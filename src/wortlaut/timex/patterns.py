@@ -137,8 +137,9 @@ class PatternSet:
             (
                 "weekday",
                 re.compile(
-                    rf"{b}(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
-                    rf"(?P<wd>{weekday})(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
+                    rf"{b}(?:(?P<dpre>Abend|Morgen|Vormittag|Nachmittag|Mittag)\s+(?:des|vom)\s+)?"
+                    rf"(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
+                    rf"(?P<wd>{weekday})(?(dpre)s?)(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
                 ),
             ),
             ("weekdays", re.compile(rf"{b}(?P<wd>{weekday.lower()}|{weekday})s(?!\w)")),
