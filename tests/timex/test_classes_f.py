@@ -160,3 +160,49 @@ def test_a_part_of_the_day_before_a_weekday_in_the_genitive_is_one_time_of_that_
 ) -> None:
     assert value_of(finder, text, expression) == ("TIME", value)
     assert len(find(finder, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("In der Nacht auf Sonntag gegen 23.30 Uhr kam es zum Kontakt.", "23.30 Uhr", "2015-11-14T23:30"),
+        ("In der Nacht zum Freitag um 22 Uhr brannte es.", "22 Uhr", "2015-11-12T22:00"),
+        (
+            "In der Nacht auf Samstag fiel Schnee. Der Start wurde auf 22 Uhr verschoben.",
+            "22 Uhr",
+            "2015-11-14T22:00",
+        ),
+        ("In der Nacht auf Sonntag gegen 2.30 Uhr brannte es.", "2.30 Uhr", "2015-11-15T02:30"),
+        ("Am Sonntag um 23 Uhr kam er.", "23 Uhr", "2015-11-15T23:00"),
+    ],
+)
+def test_an_evening_clock_time_in_a_night_named_after_its_morning_falls_on_the_day_before(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie wurde 1923 mit nur 25 Jahren zur Stadtdirektorin berufen.",
+        "Er kehrte mit 88 Jahren nach Berlin zurück.",
+        "Mit 30 Jahren ging er nach Paris.",
+    ],
+)
+def test_mit_and_a_count_of_years_is_an_age_not_a_duration(finder: TimeFinder, text: str) -> None:
+    assert not [t for t in find(finder, text) if t.type == "DURATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Der Zug kam mit zwei Jahren Verspätung.", "zwei Jahren", "P2Y"),
+        ("Er wurde mit drei Jahren Haft bestraft.", "drei Jahren", "P3Y"),
+        ("Der Bau dauerte seit 25 Jahren an.", "25 Jahren", "P25Y"),
+    ],
+)
+def test_a_count_of_years_before_a_noun_or_without_mit_stays_a_duration(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DURATION", value)

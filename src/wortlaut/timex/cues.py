@@ -23,6 +23,19 @@ MODERN_YEAR = 1900
 #: Words after ``N Jahre`` that make it an age rather than a duration.
 AGE_AFTER = re.compile(r"\s+(?:alt|jung|älter|jünger)")
 
+#: Adverbs of degree between ``mit`` and a count of years that gives an age (``mit nur 25 Jahren``).
+AGE_WITH_ADVERBS = frozenset({"nur", "erst", "gerade", "knapp", "fast", "schon", "bereits", "rund", "etwa"})
+#: A noun right after a count of units makes it a span of something (``mit zwei Jahren Verspätung``).
+NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
+
+
+def age_with(before: list[str]) -> bool:
+    """``mit`` (and an adverb of degree) right before a count of years: the age at which something
+    happened (``Mit 30 Jahren ging er``)."""
+    words = [word for word in before[-2:] if word not in AGE_WITH_ADVERBS]
+    return bool(words) and words[-1] in {"mit", "Mit"} and before[-1] in AGE_WITH_ADVERBS | {"mit", "Mit"}
+
+
 #: Extra words before a season name that make it the season (``diesem Sommer``, ``den ganzen Sommer``).
 SEASON_CUES = frozenset(["diesem", "der", "ganzen"])
 #: Words before ``Morgen`` that make it the noun "morning", not "tomorrow".
@@ -73,6 +86,13 @@ GENERIC_TOMORROW_NOT_AFTER = re.compile(r"\s*(?:an|ab|bis|früh|zu|auf)(?!\w)")
 #: Words after ``bald`` that make it "soon after" an event told, not TimeML's FUTURE_REF ("soon" from now):
 #: ``bald darauf``, ``bald danach``, ``bald nach der Wahl``, the correlative ``bald …, bald …``.
 NOT_SOON_AFTER = re.compile(r"\s*(?:darauf|danach|nach|nachdem|bald|,\s*bald)(?!\w)")
+
+
+def not_soon(word: str, previous: str, text: str, end: int) -> bool:
+    """``bald`` that is no FUTURE_REF: ``so bald ein Bürger …`` (= sobald), ``bald darauf``, ``bald nach``."""
+    return word == "bald" and (previous.lower() == "so" or NOT_SOON_AFTER.match(text, end) is not None)
+
+
 #: Idioms made of time words that name no time (``von heute auf morgen`` = suddenly).
 TIME_IDIOMS = re.compile(r"[Vv]on\s+heute\s+auf\s+morgen")
 

@@ -95,6 +95,10 @@ CONTRAST_HEUTE = re.compile(
 #: the sentence splitter keeps a number after a full stop in the sentence before, as it may be an ordinal).
 ENTRY_BEFORE = re.compile(r"(?:^|[.!?]\s+)[\s„\"»(]*$")
 
+#: The hour from which a clock time in a night named in the same sentence (``Nacht auf Montag``) belongs to
+#: the evening before (German ``Nacht auf X`` runs from the evening before X into X's early morning).
+EVENING = 18
+
 AnchorFn = Callable[[int], date | None]
 
 
@@ -106,6 +110,8 @@ class _Focus:
         self.anchor: date | None = None
         self.sentence = -1
         self.narrative_year: int | None = None
+        #: Whether the day in focus was named as the night before it (``in der Nacht auf Montag``).
+        self.night = False
         #: The last sub-year period named (``2009-Q3``) and its anchor, for ``Vorjahreszeitraum``.
         self.period: tuple[str, date | None] | None = None
         self.narrative_anchor: date | None = None
@@ -185,6 +191,8 @@ class TimeFinder:
                 direction = "future"
             ref = anchor(start)
             day = focus.day if focus.anchor == ref else None
+            if day is not None and focus.night and focus.sentence == sentence.start and _evening_clock(cand):
+                day -= timedelta(days=1)  # ``in der Nacht auf Montag gegen 23.30 Uhr``: still Sunday
             local = focus.sentence == sentence.start
             opens = not chunk[: cand.start].strip(' „"»(')
             if opens and focus.past_named == focus.previous and CONTRAST_HEUTE.match(chunk):
@@ -219,7 +227,7 @@ class TimeFinder:
             dated = resolved.type == "DATE" or (resolved.type == "TIME" and cand.kind in DAY_PART_KINDS)
             if moves_focus and dated and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
-                focus.sentence = sentence.start
+                focus.sentence, focus.night = sentence.start, cand.kind == "night"
             entry = cand.kind == "year" and ENTRY_BEFORE.search(chunk, 0, cand.start) is not None
             if "year" in cand.groups and resolved.type == "DATE" and (cand.kind in YEAR_FOCUS_KINDS or entry):
                 year = int(cand.groups["year"])
@@ -248,6 +256,14 @@ class TimeFinder:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""
         unanchored = self.normaliser.resolve(cand, Context(anchor=None, day=day))
         return unanchored is not None and unanchored.value is None
+
+
+def _evening_clock(cand: Candidate) -> bool:
+    """A clock time of the evening (``23.30 Uhr``, ``11 Uhr abends``): in a night named after the day it
+    ends on, such a time falls on the day before."""
+    if cand.kind != "clock":
+        return False
+    return int(cand.groups["h"]) >= EVENING or cand.groups.get("dpart") == "abends"
 
 
 def _long_past(cand: Candidate, value: str | None, ref: date | None) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from wortlaut.timex import daynumber, grammar, phrases, spoken
+from wortlaut.timex import cues, daynumber, grammar, phrases, spoken
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
@@ -25,7 +25,6 @@ from wortlaut.timex.cues import (
     MODERN_YEAR,
     MORNING_BEFORE,
     NOT_ADJECTIVE,
-    NOT_SOON_AFTER,
     PARTICULAR_AFTER,
     PARTS,
     QUANTITY_AFTER,
@@ -340,6 +339,8 @@ class PatternSet:
             return False
         if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter", "zwischen"}:
             return False
+        if groups["unit"] == "Jahren" and cues.age_with(before) and not cues.NOUN_AFTER.match(text, end):
+            return False  # ``mit nur 25 Jahren zur Direktorin berufen``; not ``mit zwei Jahren Verspätung``
         return " ".join(before[-2:]) not in {"Alter von", "Alter vom"}
 
     def _is_year(self, groups: dict[str, str], text: str, previous: str, start: int, end: int) -> bool:
@@ -375,10 +376,9 @@ class PatternSet:
         lowered = word.lower()
         if word.endswith(GENERIC_NOUNS) and " " in word and PARTICULAR_AFTER.match(text, end):
             return False
-        if lowered == "früher" and re.match(r"\s+als\b", text[end:]):
+        comparative = lowered == "früher" and re.match(r"\s+als\b", text[end:])
+        if comparative or cues.not_soon(lowered, previous, text, end):
             return False
-        if lowered == "bald" and (previous.lower() == "so" or NOT_SOON_AFTER.match(text, end)):
-            return False  # ``so bald ein Bürger …`` (= sobald), ``bald darauf`` / ``bald nach der Wahl``
         idiom = TIME_IDIOMS.search(text, max(0, start - 16), end + 16)
         if idiom and idiom.start() <= start and end <= idiom.end():
             return False
