@@ -206,3 +206,31 @@ def test_a_count_of_years_before_a_noun_or_without_mit_stays_a_duration(
     finder: TimeFinder, text: str, expression: str, value: str
 ) -> None:
     assert value_of(finder, text, expression) == ("DURATION", value)
+
+
+def test_a_weekday_with_den_and_a_day_number_is_a_date_whatever_follows(finder: TimeFinder) -> None:
+    text = "Der Oktober war mild. Die höchsten Werte meldeten am Freitag den 13. Rheinfelden und Müllheim."
+    assert value_of(finder, text, "Freitag den 13.") == ("DATE", "2015-10-13")
+
+
+def test_jahresende_in_a_narrative_is_the_end_of_the_narrative_year(finder: TimeFinder) -> None:
+    text = "2010 – Ein Damm bricht. Zehn Menschen sterben. Die Regierung ruft bis Jahresende Notstand aus."
+    assert value_of(finder, text, "Jahresende") == ("DATE", "2010")
+    assert value_of(finder, "Der Umsatz soll bis Jahresende steigen.", "Jahresende") == ("DATE", "2015")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # said in February 2016 about the autumn before, with the preterite glued to its prefix
+        ("In der Steiermark, wo im Herbst viele Flüchtlinge ankamen, sank die Zahl.", "Herbst", "2015-FA"),
+        ("Die Tagung, die im Herbst stattfand, war gut besucht.", "Herbst", "2015-FA"),
+        ("Die Tagung, die am Montag stattfand, war gut besucht.", "Montag", "2016-02-08"),
+        ("Die Tagung findet im Herbst statt.", "Herbst", "2016-FA"),
+    ],
+)
+def test_a_preterite_glued_to_its_separable_prefix_is_a_past_cue(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    found = [t for t in find(finder, text, anchor="2016-02-10") if expression in t.text]
+    assert [t.value for t in found] == [value]

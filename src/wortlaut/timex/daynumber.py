@@ -23,12 +23,16 @@ MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
 #: ``zum``, ``seit dem``, ``ab dem``). They stay outside the match, so a list that ends in a month (``am 11.,
 #: 18. und 25. März``) keeps its items as the ``daylist`` kind, which comes first among equal matches.
 PREPOSITIONS = r"(?:(?<=\b[Aa]m\s)|(?<=\b[Vv]om\s)|(?<=\b[Bb]is\s)|(?<=\b[Zz]um\s)|(?<=\b[Dd]em\s))"
-#: What must follow the number's full stop: a lower-case word (not ``mal``), a punctuation mark or the end;
-#: and no list of ordinals ending in a noun (``am 1. und 2. Spieltag``).
+#: What must follow the number's full stop after a preposition: a lower-case word (not ``mal``), a
+#: punctuation mark or the end, and no list of ordinals ending in a noun (``am 1. und 2. Spieltag``). A
+#: weekday with ``den`` makes it a date whatever follows (``am Freitag den 13. Rheinfelden und Müllheim``).
 AFTER = (
     r"(?!\s*(?:und|bis|oder|,|-|–)\s*\d{1,2}\.\s*[A-ZÄÖÜ\d])"
     r"(?=\s+(?!mal\b)[a-zäöüß]|\s*[,;:)!?]|\s*$)"
 )
+
+
+DAY = r"[1-9]|[12]\d|3[01]"
 
 
 def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -38,8 +42,8 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         (
             "dayonly",
             re.compile(
-                rf"(?:{PREPOSITIONS}|{boundary}(?P<wd>{weekday}),?\s+(?:den|dem)\s+)"
-                rf"(?P<day>[1-9]|[12]\d|3[01])\.(?!\d){AFTER}"
+                rf"{PREPOSITIONS}(?P<day>{DAY})\.(?!\d){AFTER}"
+                rf"|{boundary}(?P<wd>{weekday}),?\s+(?:den|dem)\s+(?P<wday>{DAY})\.(?!\s*\d)"
             ),
         )
     ]
@@ -54,5 +58,5 @@ def resolve(g: dict[str, str], period: str | None, day: date | None) -> str | No
         year, month = day.year, day.month
     else:
         return None
-    found = safe_date(year, month, int(g["day"]))
+    found = safe_date(year, month, int(g.get("day") or g["wday"]))
     return found.isoformat() if found else None

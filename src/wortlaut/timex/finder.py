@@ -198,7 +198,7 @@ class TimeFinder:
             if opens and focus.past_named == focus.previous and CONTRAST_HEUTE.match(chunk):
                 cand.groups.setdefault("nowadays", "1")
             given = partners.get(index, year)
-            if given is None and cand.kind in YEARLESS_KINDS:
+            if given is None and (cand.kind in YEARLESS_KINDS or cand.kind == "unit_position"):
                 given = focus.narrative(ref, direction)
             resolved = self.normaliser.resolve(
                 cand,
