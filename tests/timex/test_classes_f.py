@@ -234,3 +234,40 @@ def test_a_preterite_glued_to_its_separable_prefix_is_a_past_cue(
 ) -> None:
     found = [t for t in find(finder, text, anchor="2016-02-10") if expression in t.text]
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Monat für Monat stiegen die Preise.", "Monat für Monat", "P1M"),
+        ("Jahr für Jahr kommen mehr Touristen.", "Jahr für Jahr", "P1Y"),
+        ("Wir müssen uns Tag für Tag steigern.", "Tag für Tag", "P1D"),
+        ("Woche für Woche wuchs die Schlange.", "Woche für Woche", "P1W"),
+    ],
+)
+def test_a_unit_fuer_the_same_unit_is_a_set(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Das 100-Tage-Sofortprogramm startet.", "100-Tage", "P100D"),
+        ("Der 24-Stunden-Streik endet.", "24-Stunden", "PT24H"),
+        ("Ein 5-Jahres-Plan wurde beschlossen.", "5-Jahres", "P5Y"),
+        ("Das dauerte nur wenige Sekunden.", "wenige Sekunden", "PTXS"),
+    ],
+)
+def test_a_count_of_a_unit_in_a_compound_and_a_few_seconds_are_durations(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ein 40-Tonnen-Lkw fuhr vor.", "Der Tag für die Feier steht fest.", "Die 100-Tage sind um."]
+)
+def test_units_without_a_repetition_or_compound_give_no_set_or_count(finder: TimeFinder, text: str) -> None:
+    assert not [t for t in find(finder, text) if t.type == "SET" or "-" in t.text]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from wortlaut.timex import daynumber, grammar, phrases, spoken
+from wortlaut.timex import daynumber, grammar, phrases, spoken, units
 from wortlaut.timex.calendar import iso_week, safe_date, weekday_date, weekday_year, year_for_month
 from wortlaut.timex.lengths import LengthRules
 from wortlaut.timex.lexicon import TimeLexicon
@@ -86,6 +86,7 @@ class Normaliser:
             **{kind: self._spoken for kind in spoken.KINDS},
             "season_part": self._season_part,
             "dayonly": self._dayonly,
+            **{kind: self._units for kind in units.KINDS},
         }
 
     def _mod(self, word: str, default: int = 0) -> int:
@@ -98,7 +99,7 @@ class Normaliser:
 
     def resolve(self, cand: Candidate, ctx: Context) -> Resolved | None:
         """The normalised value, or ``None`` when the candidate is no valid time after all."""
-        tagged = cand.kind in grammar.ERA_KINDS or cand.kind in phrases.KINDS or cand.kind in spoken.KINDS
+        tagged = cand.kind in grammar.ERA_KINDS | phrases.KINDS | spoken.KINDS | units.KINDS
         groups = {**cand.groups, "_kind": cand.kind} if tagged else cand.groups
         return self.handlers[cand.kind](groups, ctx)
 
@@ -136,6 +137,10 @@ class Normaliser:
         """``am 18.``: that day of the month in focus (nothing without one)."""
         value = daynumber.resolve(g, ctx.period, ctx.day)
         return Resolved("DATE", value) if value else None
+
+    def _units(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        found = units.resolve(g["_kind"], g)
+        return Resolved(*found) if found else None
 
     def _daypart(self, g: dict[str, str], ctx: Context) -> Resolved:
         """``am Nachmittag``: that part of the day in focus (or of the anchor day)."""

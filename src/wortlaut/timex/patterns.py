@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from wortlaut.timex import cues, daynumber, grammar, phrases, spoken
+from wortlaut.timex import cues, daynumber, grammar, phrases, spoken, units
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
@@ -172,7 +172,7 @@ class PatternSet:
                 "vague",
                 re.compile(
                     rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber)\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
-                    rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten)(?!\w)"
+                    rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten|Sekunden)(?!\w)"
                 ),
             ),
             (
@@ -240,7 +240,7 @@ class PatternSet:
         self.patterns += grammar.extra_patterns(lex, b)
         self.patterns += phrases.extra_patterns(lex, b, number)
         self.patterns += spoken.extra_patterns(lex, b)
-        self.patterns += daynumber.extra_patterns(lex, b)
+        self.patterns += daynumber.extra_patterns(lex, b) + units.extra_patterns(b)
         self.triggers = build_triggers(lex)
         #: Each kind's trigger test as one prefix-tree regex: one C-level scan per kind instead of a Python
         #: loop over up to a hundred substrings (same answer as :func:`present`, or at word starts for the
