@@ -271,3 +271,23 @@ def test_a_count_of_a_unit_in_a_compound_and_a_few_seconds_are_durations(
 )
 def test_units_without_a_repetition_or_compound_give_no_set_or_count(finder: TimeFinder, text: str) -> None:
     assert not [t for t in find(finder, text) if t.type == "SET" or "-" in t.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Am Freitag wurde eröffnet.\nMo, 11:41 Uhr\n06.11.2023\nEr sprach.", "11:41", "2023-11-06T11:41"),
+        ("Der Oktober war nass.\nDi, 10:19 Uhr\n31.10.2023\nEs regnete.", "10:19", "2023-10-31T10:19"),
+        ("Kommentar\nSo, 09:05 Uhr\nSchön.", "09:05", "2023-11-05T09:05"),
+    ],
+)
+def test_a_stamp_line_of_a_weekday_abbreviation_and_a_clock_time_is_that_day_up_to_the_anchor(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    found = [t for t in find(finder, text, anchor="2023-11-06") if expression in t.text]
+    assert [(t.type, t.value) for t in found] == [("TIME", value)]
+
+
+def test_a_weekday_abbreviation_inside_a_line_is_no_stamp(finder: TimeFinder) -> None:
+    found = find(finder, "Das Konzert ist Sa, 19:30 Uhr: Eintritt frei.", anchor="2023-11-06")
+    assert [t.text for t in found] == ["19:30 Uhr"]

@@ -1,4 +1,5 @@
-"""A day of the month said by its number alone (``am 11.``, ``vom 11. bis 13.``, ``Freitag, den 13.``).
+"""A day of the month said by its number alone (``am 11.``, ``vom 11. bis 13.``, ``Freitag, den 13.``), and a
+day said by its weekday's abbreviation in a time stamp (``Mo, 11:41 Uhr`` above an article or comment).
 
 Reports on one month (a month's weather, a trial's days, a season's match days) name the days by number
 once the month is named. German grammar leaves the month out when it is the one in focus, so the day
@@ -13,10 +14,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from wortlaut.timex.calendar import safe_date
+from wortlaut.timex.calendar import safe_date, weekday_date
+from wortlaut.timex.cues import CLOCK
 from wortlaut.timex.lexicon import TimeLexicon
 
-KINDS = frozenset({"dayonly"})
+KINDS = frozenset({"dayonly", "stamp"})
+#: Weekday abbreviations of time stamps -> ISO weekday.
+ABBREVIATIONS = {"Mo": 1, "Di": 2, "Mi": 3, "Do": 4, "Fr": 5, "Sa": 6, "So": 7}
 #: A month value a day number can belong to (``2023-10``; not a quarter or a week).
 MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
 #: Words right before the number that make it a day: a preposition of a date (``am``, ``vom``, ``bis``,
@@ -45,8 +49,20 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
                 rf"{PREPOSITIONS}(?P<day>{DAY})\.(?!\d){AFTER}"
                 rf"|{boundary}(?P<wd>{weekday}),?\s+(?:den|dem)\s+(?P<wday>{DAY})\.(?!\s*\d)"
             ),
-        )
+        ),
+        # a stamp is a line of its own (an event listing ``Sa, 19:30 Uhr: Konzert`` looks ahead instead)
+        (
+            "stamp",
+            re.compile(rf"(?<![^\n])(?P<abbr>{'|'.join(ABBREVIATIONS)}),[ \t]*{CLOCK}(?=[ \t]*(?:\n|$))"),
+        ),
     ]
+
+
+def stamp_day(g: dict[str, str], anchor: date | None) -> date | None:
+    """The day of a time stamp: the last such weekday up to the anchor (a stamp tells when, never ahead)."""
+    if anchor is None:
+        return None
+    return weekday_date(anchor, ABBREVIATIONS[g["abbr"]], direction="past", offset=None)
 
 
 def resolve(g: dict[str, str], period: str | None, day: date | None) -> str | None:

@@ -86,6 +86,7 @@ class Normaliser:
             **{kind: self._spoken for kind in spoken.KINDS},
             "season_part": self._season_part,
             "dayonly": self._dayonly,
+            "stamp": self._dayonly,
             **{kind: self._units for kind in units.KINDS},
         }
 
@@ -134,7 +135,10 @@ class Normaliser:
         return Resolved("DATE", found.isoformat())
 
     def _dayonly(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        """``am 18.``: that day of the month in focus (nothing without one)."""
+        """``am 18.``: that day of the month in focus (nothing without one); ``Mo, 11:41 Uhr``: a stamp."""
+        if "abbr" in g:
+            day = daynumber.stamp_day(g, ctx.anchor)
+            return self.lengths.clock(g, Context(anchor=ctx.anchor, day=day, local_day=True))
         value = daynumber.resolve(g, ctx.period, ctx.day)
         return Resolved("DATE", value) if value else None
 

@@ -39,6 +39,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "iso": DIGITS,
     "numdate": DIGITS,
     "dayonly": DIGITS,
+    "stamp": DIGITS,
     "year": DIGITS,
     "century": DIGITS,
     "decade": DIGITS,
