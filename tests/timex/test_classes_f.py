@@ -291,3 +291,19 @@ def test_a_stamp_line_of_a_weekday_abbreviation_and_a_clock_time_is_that_day_up_
 def test_a_weekday_abbreviation_inside_a_line_is_no_stamp(finder: TimeFinder) -> None:
     found = find(finder, "Das Konzert ist Sa, 19:30 Uhr: Eintritt frei.", anchor="2023-11-06")
     assert [t.text for t in found] == ["19:30 Uhr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "years"),
+    [
+        ("Delegiertenversammlung 2021 Freiburg\nRund 150 Delegierte kamen.", "2021-10-13", ["2021"]),
+        ("Sie ist seit den Wahlen 2014 Vizebürgermeisterin.", "2015-11-18", ["2014"]),
+        ("Im Land sind 2500 Soldaten stationiert.", "2015-11-18", []),
+        ("Im Land sind 2021 Soldaten stationiert.", "2015-11-18", []),
+        ("Das Objekt 2014 MU69 ist klein.", "2015-11-18", []),
+    ],
+)
+def test_a_number_before_a_capitalised_word_is_a_year_only_near_the_anchors(
+    finder: TimeFinder, text: str, anchor: str, years: list[str]
+) -> None:
+    assert [t.value for t in find(finder, text, anchor=anchor) if t.type == "DATE"] == years

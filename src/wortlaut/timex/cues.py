@@ -106,3 +106,13 @@ CLOCK = (
 SEASON_NAMES = "Frühling|Frühjahr|Sommer|Herbst|Winter"
 #: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
 COUNTED_KINDS = frozenset({"duration", "duration_abbr", "compound_duration"})
+
+
+def year_before_word(after: list[str], months: dict[str, int]) -> str | None:
+    """For a bare four-digit number before a word: ``None`` when it is no year (a designation, ``2014
+    MU69``), ``"1"`` when only the anchor can tell (a capitalised word: ``2021 Freiburg`` in a caption or
+    ``2500 Soldaten``; the finder keeps it as a year near the anchor's), ``""`` when it is a year."""
+    following = after[0] if after else ""
+    if following[:1].isalpha() and following.isupper():
+        return None
+    return "1" if following[:1].isupper() and following not in months else ""

@@ -99,6 +99,9 @@ ENTRY_BEFORE = re.compile(r"(?:^|[.!?]\s+)[\s„\"»(]*$")
 #: the evening before (German ``Nacht auf X`` runs from the evening before X into X's early morning).
 EVENING = 18
 
+#: How far from the anchor's year a bare number before a capitalised word may be to count as a year.
+NEAR_YEARS = 1
+
 AnchorFn = Callable[[int], date | None]
 
 
@@ -214,7 +217,11 @@ class TimeFinder:
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
-            if resolved is None or (direction == "past" and cand.groups.get("word") == "bald"):
+            if (
+                resolved is None
+                or (direction == "past" and cand.groups.get("word") == "bald")
+                or _far(cand, ref)
+            ):
                 continue  # ``Er merkte bald, dass …``: soon after a time told, no FUTURE_REF
             if yearly and _of_every_year(cand, resolved):
                 resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
@@ -256,6 +263,15 @@ class TimeFinder:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""
         unanchored = self.normaliser.resolve(cand, Context(anchor=None, day=day))
         return unanchored is not None and unanchored.value is None
+
+
+def _far(cand: Candidate, ref: date | None) -> bool:
+    """A bare number before a capitalised word (``2021 Freiburg``, ``2500 Soldaten``) is a year only when it
+    is the anchor's year or next to it: a count that happens to equal the year of writing is rare, a
+    photo caption's or list's year is not."""
+    if not cand.groups.get("near_only"):
+        return False
+    return ref is None or abs(int(cand.groups["year"]) - ref.year) > NEAR_YEARS
 
 
 def _evening_clock(cand: Candidate) -> bool:

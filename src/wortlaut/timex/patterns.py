@@ -363,9 +363,9 @@ class PatternSet:
             return False
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True
-        after = text[end : end + 20].split()
-        following = after[0] if after else ""
-        return not following[:1].isupper() or following in self.lex.months
+        near = cues.year_before_word(text[end : end + 20].split(), self.lex.months)
+        groups["near_only"] = near or ""
+        return near is not None
 
     def _word_ok(self, groups: dict[str, str], text: str, start: int, end: int, previous: str) -> bool:
         word = groups["word"]
