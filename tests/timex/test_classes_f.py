@@ -307,3 +307,32 @@ def test_a_number_before_a_capitalised_word_is_a_year_only_near_the_anchors(
     finder: TimeFinder, text: str, anchor: str, years: list[str]
 ) -> None:
     assert [t.value for t in find(finder, text, anchor=anchor) if t.type == "DATE"] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Der Oktober war mild. Der Monat gehört zu den wärmsten.", "Der Monat"),
+        ("Im Oktober kamen 10.000. Die Stadt zählte in dem Monat 130.000 Gäste.", "in dem Monat"),
+        ("Im Oktober flog sie hin und im gleichen Monat zurück.", "im gleichen Monat"),
+    ],
+)
+def test_the_month_named_again_by_its_noun_is_the_month_in_focus(
+    finder: TimeFinder, text: str, expression: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", "2015-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Monat war schön.",  # no month in focus
+        "Im Oktober beginnt der Monat Ramadan.",
+        "Im Oktober kam er, im Monat danach ging er.",
+        "Im Oktober fragte er nach dem Monat, in dem sie kam.",
+    ],
+)
+def test_the_noun_monat_before_a_name_a_count_or_without_a_month_in_focus_is_no_anaphor(
+    finder: TimeFinder, text: str
+) -> None:
+    assert [t.text for t in find(finder, text) if "Monat" in t.text and "Oktober" not in t.text] == []

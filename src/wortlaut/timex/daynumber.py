@@ -1,5 +1,6 @@
 """A day of the month said by its number alone (``am 11.``, ``vom 11. bis 13.``, ``Freitag, den 13.``), and a
-day said by its weekday's abbreviation in a time stamp (``Mo, 11:41 Uhr`` above an article or comment).
+day said by its weekday's abbreviation in a time stamp (``Mo, 11:41 Uhr`` above an article or comment), and
+the month in focus named again by the noun (``Der Monat gehört zu den wärmsten``, ``in dem Monat``).
 
 Reports on one month (a month's weather, a trial's days, a season's match days) name the days by number
 once the month is named. German grammar leaves the month out when it is the one in focus, so the day
@@ -18,7 +19,7 @@ from wortlaut.timex.calendar import safe_date, weekday_date
 from wortlaut.timex.cues import CLOCK
 from wortlaut.timex.lexicon import TimeLexicon
 
-KINDS = frozenset({"dayonly", "stamp"})
+KINDS = frozenset({"dayonly", "stamp", "month_again"})
 #: Weekday abbreviations of time stamps -> ISO weekday.
 ABBREVIATIONS = {"Mo": 1, "Di": 2, "Mi": 3, "Do": 4, "Fr": 5, "Sa": 6, "So": 7}
 #: A month value a day number can belong to (``2023-10``; not a quarter or a week).
@@ -48,6 +49,15 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
             re.compile(
                 rf"{PREPOSITIONS}(?P<day>{DAY})\.(?!\d){AFTER}"
                 rf"|{boundary}(?P<wd>{weekday}),?\s+(?:den|dem)\s+(?P<wday>{DAY})\.(?!\s*\d)"
+            ),
+        ),
+        # ``der Monat`` as subject, ``in dem / im selben Monat``; not before a name, genitive, relative
+        # clause or a word counting from it (``der Monat Ramadan``, ``im Monat danach``, ``dem Monat, als``)
+        (
+            "month_again",
+            re.compile(
+                r"(?<!\w)(?:[Dd]er|[Ii]n\s+dem|[Ii]m\s+(?:selben|gleichen))\s+Monat(?!\w)"
+                r"(?!\s*(?:[A-ZÄÖÜ]|des\b|der\b|lang|zuvor|danach|davor|später|darauf|,\s*(?:in|als|wo)\b))"
             ),
         ),
         # a stamp is a line of its own (an event listing ``Sa, 19:30 Uhr: Konzert`` looks ahead instead)

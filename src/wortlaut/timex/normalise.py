@@ -87,6 +87,7 @@ class Normaliser:
             "season_part": self._season_part,
             "dayonly": self._dayonly,
             "stamp": self._dayonly,
+            "month_again": self._dayonly,
             **{kind: self._units for kind in units.KINDS},
         }
 
@@ -100,7 +101,7 @@ class Normaliser:
 
     def resolve(self, cand: Candidate, ctx: Context) -> Resolved | None:
         """The normalised value, or ``None`` when the candidate is no valid time after all."""
-        tagged = cand.kind in grammar.ERA_KINDS | phrases.KINDS | spoken.KINDS | units.KINDS
+        tagged = cand.kind in grammar.ERA_KINDS | phrases.KINDS | spoken.KINDS | units.KINDS | daynumber.KINDS
         groups = {**cand.groups, "_kind": cand.kind} if tagged else cand.groups
         return self.handlers[cand.kind](groups, ctx)
 
@@ -136,6 +137,8 @@ class Normaliser:
 
     def _dayonly(self, g: dict[str, str], ctx: Context) -> Resolved | None:
         """``am 18.``: that day of the month in focus (nothing without one); ``Mo, 11:41 Uhr``: a stamp."""
+        if g["_kind"] == "month_again":
+            return Resolved("DATE", ctx.period) if daynumber.MONTH_VALUE.match(ctx.period or "") else None
         if "abbr" in g:
             day = daynumber.stamp_day(g, ctx.anchor)
             return self.lengths.clock(g, Context(anchor=ctx.anchor, day=day, local_day=True))

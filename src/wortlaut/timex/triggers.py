@@ -40,6 +40,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "numdate": DIGITS,
     "dayonly": DIGITS,
     "stamp": DIGITS,
+    "month_again": ("Monat",),
     "year": DIGITS,
     "century": DIGITS,
     "decade": DIGITS,
