@@ -336,3 +336,21 @@ def test_the_noun_monat_before_a_name_a_count_or_without_a_month_in_focus_is_no_
     finder: TimeFinder, text: str
 ) -> None:
     assert [t.text for t in find(finder, text) if "Monat" in t.text and "Oktober" not in t.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Nach zehnjähriger Reise landete die Sonde.", "zehnjähriger", "P10Y"),
+        ("Die zweijährige Mission endet.", "zweijährige", "P2Y"),
+        ("Nach dreijähriger Ausbildung begann er.", "dreijähriger", "P3Y"),
+    ],
+)
+def test_an_adjective_of_years_before_a_journey_or_mission_is_a_duration(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DURATION", value)
+
+
+def test_an_adjective_of_years_before_a_person_stays_an_age(finder: TimeFinder) -> None:
+    assert find(finder, "Ein zehnjähriger Junge reiste mit.") == []
