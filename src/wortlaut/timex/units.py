@@ -33,9 +33,12 @@ COUNTED = "Sekunden|Minuten|Stunden|Tage|Wochen|Monats|Jahres"
 def extra_patterns(boundary: str) -> list[tuple[str, re.Pattern[str]]]:
     """(kind, regex) pairs of this module."""
     return [
-        ("unit_repeat", re.compile(rf"{boundary}(?P<rep>{REPEATED})\s+für\s+(?P=rep)(?!\w)")),
+        ("unit_repeat", re.compile(rf"(?=[TWMJS]){boundary}(?P<rep>{REPEATED})\s+für\s+(?P=rep)(?!\w)")),
         # the count must be followed by a hyphen and a noun: ``100-Tage-Sofortprogramm``
-        ("unit_compound", re.compile(rf"{boundary}(?P<cnt>\d{{1,4}})-(?P<cunit>{COUNTED})(?=-[A-ZÄÖÜ])")),
+        (
+            "unit_compound",
+            re.compile(rf"(?=\d){boundary}(?P<cnt>\d{{1,4}})-(?P<cunit>{COUNTED})(?=-[A-ZÄÖÜ])"),
+        ),
     ]
 
 
