@@ -27,7 +27,7 @@ MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
 #: Words right before the number that make it a day: a preposition of a date (``am``, ``vom``, ``bis``,
 #: ``zum``, ``seit dem``, ``ab dem``). They stay outside the match, so a list that ends in a month (``am 11.,
 #: 18. und 25. März``) keeps its items as the ``daylist`` kind, which comes first among equal matches.
-PREPOSITIONS = r"(?:(?<=\b[Aa]m\s)|(?<=\b[Vv]om\s)|(?<=\b[Bb]is\s)|(?<=\b[Zz]um\s)|(?<=\b[Dd]em\s))"
+PREPOSITIONS = r"(?:(?<=\b[Aa]m )|(?<=\b[Vv]om )|(?<=\b[Bb]is )|(?<=\b[Zz]um )|(?<=\b[Dd]em ))"
 #: What must follow the number's full stop after a preposition: a lower-case word (not ``mal``), a
 #: punctuation mark or the end, and no list of ordinals ending in a noun (``am 1. und 2. Spieltag``). A
 #: weekday with ``den`` makes it a date whatever follows (``am Freitag den 13. Rheinfelden und Müllheim``).
@@ -38,6 +38,17 @@ AFTER = (
 
 
 DAY = r"[1-9]|[12]\d|3[01]"
+#: Trigger needles (necessary substrings) of this module's kinds: a preposition or ``den`` with one space
+#: and a digit; a weekday abbreviation with its comma. Much rarer than any digit, so the regexes seldom run.
+TRIGGERS = {
+    "dayonly": tuple(
+        f"{word} {digit}"
+        for word in ("am", "Am", "vom", "Vom", "bis", "Bis", "zum", "Zum", "dem", "Dem", "den")
+        for digit in "123456789"
+    ),
+    "stamp": tuple(f"{abbr}," for abbr in ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")),
+    "month_again": ("Monat",),
+}
 
 
 def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -46,7 +57,7 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
     return [
         # ``(?=\d)`` first: most positions fail at once, before the look-behinds run (measured per kind)
         ("dayonly", re.compile(rf"(?=\d){PREPOSITIONS}(?P<day>{DAY})\.(?!\d){AFTER}")),
-        ("dayonly", re.compile(rf"{boundary}(?P<wd>{weekday}),?\s+(?:den|dem)\s+(?P<wday>{DAY})\.(?!\s*\d)")),
+        ("dayonly", re.compile(rf"{boundary}(?P<wd>{weekday}),? (?:den|dem) (?P<wday>{DAY})\.(?!\s*\d)")),
         # ``der Monat`` as subject, ``in dem / im selben Monat``; not before a name, genitive, relative
         # clause or a word counting from it (``der Monat Ramadan``, ``im Monat danach``, ``dem Monat, als``)
         (

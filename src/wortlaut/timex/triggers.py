@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from wortlaut.timex import daynumber, units
 from wortlaut.timex.feasts import load_holidays
 from wortlaut.timex.lexicon import TimeLexicon
 
@@ -38,9 +39,6 @@ SPOKEN += ("Zeitraum", "Monat des", "Monat im", "Quartal", "Kürze", "Zukunft", 
 FIXED: dict[str, tuple[str, ...]] = {
     "iso": DIGITS,
     "numdate": DIGITS,
-    "dayonly": DIGITS,
-    "stamp": DIGITS,
-    "month_again": ("Monat",),
     "year": DIGITS,
     "century": DIGITS,
     "decade": DIGITS,
@@ -50,8 +48,6 @@ FIXED: dict[str, tuple[str, ...]] = {
     "weekend": ("ochenend",),
     "relunit": (*UNITS, *SEASONS),
     "vague": (*UNITS, "Stunden", "Minuten", "Sekunden"),
-    "unit_repeat": (" für ",),
-    "unit_compound": DIGITS,
     "future": ("Zukunft", "Jahr", "Monaten", "Wochen", "Tagen"),
     "recent": ("urzem",),
     **dict.fromkeys(("clock_word", "every_n", "prior_period", "near_future"), SPOKEN),
@@ -93,7 +89,7 @@ def _cap(words: list[str]) -> tuple[str, ...]:
 def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
     """kind -> substrings of which at least one must occur for the kind's patterns to match."""
     months = tuple(lex.months)
-    triggers = dict(FIXED)
+    triggers = {**FIXED, **daynumber.TRIGGERS, **units.TRIGGERS}
     triggers.update(
         {
             "daylist": months,

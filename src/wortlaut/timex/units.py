@@ -28,6 +28,8 @@ UNITS = {
 }
 REPEATED = "Tag|Woche|Monat|Jahr|Stunde|Minute|Sekunde"
 COUNTED = "Sekunden|Minuten|Stunden|Tage|Wochen|Monats|Jahres"
+#: Trigger needles (necessary substrings) of this module's kinds.
+TRIGGERS = {"unit_repeat": (" für ",), "unit_compound": tuple(f"-{unit}-" for unit in COUNTED.split("|"))}
 
 
 def extra_patterns(boundary: str) -> list[tuple[str, re.Pattern[str]]]:
