@@ -94,6 +94,8 @@ CONTRAST_HEUTE = re.compile(
 #: What may stand before a year that opens a sentence or a chronicle's entry (``… verschüttet. 2010 – …``:
 #: the sentence splitter keeps a number after a full stop in the sentence before, as it may be an ordinal).
 ENTRY_BEFORE = re.compile(r"(?:^|[.!?]\s+)[\s„\"»(]*$")
+#: How far back :data:`ENTRY_BEFORE` looks (its ``^`` still means the sentence start only).
+ENTRY_WINDOW = 12
 
 #: The hour from which a clock time in a night named in the same sentence (``Nacht auf Montag``) belongs to
 #: the evening before (German ``Nacht auf X`` runs from the evening before X into X's early morning).
@@ -185,6 +187,8 @@ class TimeFinder:
         yearly = YEARLY.search(chunk) is not None
         for index, cand in enumerate(cands):
             start, end = sentence.start + cand.start, sentence.start + cand.end
+            if cand.groups.get("near_only") and _far(cand, anchor(start)):
+                continue
             several = several or cand.kind == "daylist"
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
             if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
@@ -217,11 +221,7 @@ class TimeFinder:
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
-            if (
-                resolved is None
-                or (direction == "past" and cand.groups.get("word") == "bald")
-                or _far(cand, ref)
-            ):
+            if resolved is None or (direction == "past" and cand.groups.get("word") == "bald"):
                 continue  # ``Er merkte bald, dass …``: soon after a time told, no FUTURE_REF
             if yearly and _of_every_year(cand, resolved):
                 resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
@@ -235,7 +235,8 @@ class TimeFinder:
             if moves_focus and dated and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
                 focus.sentence, focus.night = sentence.start, cand.kind == "night"
-            entry = cand.kind == "year" and ENTRY_BEFORE.search(chunk, 0, cand.start) is not None
+            window = max(0, cand.start - ENTRY_WINDOW)
+            entry = cand.kind == "year" and ENTRY_BEFORE.search(chunk, window, cand.start) is not None
             if "year" in cand.groups and resolved.type == "DATE" and (cand.kind in YEAR_FOCUS_KINDS or entry):
                 year = int(cand.groups["year"])
             if _long_past(cand, resolved.timeml_value or resolved.value, ref):
