@@ -38,17 +38,13 @@ AFTER = (
 
 
 DAY = r"[1-9]|[12]\d|3[01]"
-#: Trigger needles (necessary substrings) of this module's kinds: a preposition or ``den`` with one space
-#: and a digit; a weekday abbreviation with its comma. Much rarer than any digit, so the regexes seldom run.
-TRIGGERS = {
-    "dayonly": tuple(
-        f"{word} {digit}"
-        for word in ("am", "Am", "vom", "Vom", "bis", "Bis", "zum", "Zum", "dem", "Dem", "den")
-        for digit in "123456789"
-    ),
-    "stamp": tuple(f"{abbr}," for abbr in ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")),
-    "month_again": ("Monat",),
-}
+#: Trigger needles (necessary substrings): a preposition or ``den`` with one space and a digit; a weekday
+#: abbreviation with its comma. Much rarer than any digit; the two kinds share one test (one scan a sentence).
+DAY_NEEDLES = tuple(
+    f"{word} {digit}"
+    for word in ("am", "Am", "vom", "Vom", "bis", "Bis", "zum", "Zum", "dem", "Dem", "den")
+    for digit in "123456789"
+) + tuple(f"{abbr}," for abbr in ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"))
 
 
 def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -63,7 +59,7 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         (
             "month_again",
             re.compile(
-                r"(?<!\w)(?:[Dd]er|[Ii]n\s+dem|[Ii]m\s+(?:selben|gleichen))\s+Monat(?!\w)"
+                r"(?=[DdIi])(?<!\w)(?:[Dd]er|[Ii]n\s+dem|[Ii]m\s+(?:selben|gleichen))\s+Monat(?!\w)"
                 r"(?!\s*(?:[A-ZÄÖÜ]|des\b|der\b|lang|zuvor|danach|davor|später|darauf|,\s*(?:in|als|wo)\b))"
             ),
         ),

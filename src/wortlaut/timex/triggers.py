@@ -89,7 +89,13 @@ def _cap(words: list[str]) -> tuple[str, ...]:
 def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
     """kind -> substrings of which at least one must occur for the kind's patterns to match."""
     months = tuple(lex.months)
-    triggers = {**FIXED, **daynumber.TRIGGERS, **units.TRIGGERS}
+    triggers = dict(FIXED)
+    # the new kinds share existing tests where those are necessary for them too (one scan a sentence each):
+    # the day numbers, stamps and unit compounds one rare test; ``der Monat`` relunit's; ``Jahr für Jahr``
+    # every's (``Tag``, ``Woche``, ``Monat``, ``Jahr``, ``Stunde``)
+    rare = daynumber.DAY_NEEDLES + units.COMPOUND_NEEDLES
+    triggers.update(dict.fromkeys(("dayonly", "stamp", "unit_compound"), rare))
+    triggers.update(month_again=FIXED["relunit"], unit_repeat=FIXED["every"])
     triggers.update(
         {
             "daylist": months,

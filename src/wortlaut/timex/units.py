@@ -26,10 +26,10 @@ UNITS = {
     "Jahr": ("P1Y", "Y"),
     "Jahres": ("P1Y", "Y"),
 }
-REPEATED = "Tag|Woche|Monat|Jahr|Stunde|Minute|Sekunde"
+REPEATED = "Tag|Woche|Monat|Jahr|Stunde"
 COUNTED = "Sekunden|Minuten|Stunden|Tage|Wochen|Monats|Jahres"
-#: Trigger needles (necessary substrings) of this module's kinds.
-TRIGGERS = {"unit_repeat": (" für ",), "unit_compound": tuple(f"-{unit}-" for unit in COUNTED.split("|"))}
+#: Trigger needles of a count of a unit in a compound (necessary substrings).
+COMPOUND_NEEDLES = tuple(f"-{unit}-" for unit in COUNTED.split("|"))
 
 
 def extra_patterns(boundary: str) -> list[tuple[str, re.Pattern[str]]]:
