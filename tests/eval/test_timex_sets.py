@@ -81,3 +81,19 @@ def test_held_back_own_set_e_gold_points_into_texts_of_no_other_set() -> None:
 def test_unknown_own_set_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown own set"):
         timex_sets.own_documents(name="own-z")
+
+
+def test_own_sets_f_and_g_gold_points_into_long_texts_of_no_other_set() -> None:
+    shared = shared_path("data")
+    sizes = {"own-f": (12, 242), "own-g": (10, 147)}
+    earlier_names = ("own", "own-b", "own-c", "own-d", "own-e")
+    earlier = {doc.name for name in earlier_names for doc in timex_sets.own_documents(shared, name=name)}
+    seen: set[str] = set()
+    for name, (count, timexes) in sizes.items():
+        docs = timex_sets.own_documents(shared, name=name)
+        assert len(docs) == count and sum(len(doc.timexes) for doc in docs) == timexes
+        for doc in docs:
+            assert doc.dct and all(doc.text[g.start : g.end] == g.text for g in doc.timexes)
+        names = {doc.name for doc in docs}
+        assert not (earlier | seen) & names
+        seen |= names

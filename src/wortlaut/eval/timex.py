@@ -187,11 +187,11 @@ def check_case(case: NewsCase, finder: TimeFinder) -> tuple[bool, str | None]:
 @click.option(
     "--set",
     "which",
-    type=click.Choice(["timeml", "news", "own", "own-b", "own-c", "own-d", "own-e"]),
+    type=click.Choice(["timeml", "news", *OWN_SETS]),
     default="timeml",
     show_default=True,
     help="Score TimeML files, the project's news expressions, or an own TIMEX3 set (10kGNAD + news-html; "
-    "own-b to own-e are held back).",
+    "own-c, own-e and own-g are held back).",
 )
 @click.option(
     "--half",

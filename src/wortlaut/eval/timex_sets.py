@@ -2,7 +2,7 @@
 
 The halves are fixed in ``eval/data/krauts_dolomiten_split.tsv`` (file names sorted by SHA-1, first 50
 ``tune``, the rest ``untouched``), so the rules can be tuned on one half and judged on the other. The own
-sets (``eval/data/timex-own/`` and the held-back ``timex-own-b/`` to ``-e/``) store no article
+sets (``eval/data/timex-own/`` to ``timex-own-g/``) store no article
 text: 10kGNAD rows give offsets into the article, news-html rows give which occurrence of the expression
 in the text wortlaut's HTML reader extracts.
 Both are read into :class:`~wortlaut.timex.timeml.TimeMLDocument` so one scorer serves all sets.
@@ -27,8 +27,19 @@ OWN_C_DIR = DATA / "timex-own-c"
 OWN_D_DIR = DATA / "timex-own-d"
 #: The fifth own set (issue 15, fifth session), held back like B, C and D.
 OWN_E_DIR = DATA / "timex-own-e"
+#: The sixth session's long, dense narrative texts: F for development, G held back (scored once).
+OWN_F_DIR = DATA / "timex-own-f"
+OWN_G_DIR = DATA / "timex-own-g"
 #: ``--set`` name -> folder of an own set.
-OWN_SETS = {"own": OWN_DIR, "own-b": OWN_B_DIR, "own-c": OWN_C_DIR, "own-d": OWN_D_DIR, "own-e": OWN_E_DIR}
+OWN_SETS = {
+    "own": OWN_DIR,
+    "own-b": OWN_B_DIR,
+    "own-c": OWN_C_DIR,
+    "own-d": OWN_D_DIR,
+    "own-e": OWN_E_DIR,
+    "own-f": OWN_F_DIR,
+    "own-g": OWN_G_DIR,
+}
 SHARED_DATA = Path("../shared/data")
 HALVES = ("tune", "untouched")
 
@@ -113,7 +124,7 @@ def _occurrence(text: str, row: dict[str, str]) -> int:
 
 def own_documents(shared: Path = SHARED_DATA, *, name: str = "own") -> list[TimeMLDocument]:
     """All documents of an own set (``own``: 25, ``own-b``: 15, ``own-c``: 12, ``own-d``: 13,
-    ``own-e``: 13).
+    ``own-e``: 13, ``own-f``: 12, ``own-g``: 10).
 
     A clear error without ``../shared``."""
     if name not in OWN_SETS:

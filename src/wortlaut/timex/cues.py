@@ -23,6 +23,19 @@ MODERN_YEAR = 1900
 #: Words after ``N Jahre`` that make it an age rather than a duration.
 AGE_AFTER = re.compile(r"\s+(?:alt|jung|älter|jünger)")
 
+#: Adverbs of degree between ``mit`` and a count of years that gives an age (``mit nur 25 Jahren``).
+AGE_WITH_ADVERBS = frozenset({"nur", "erst", "gerade", "knapp", "fast", "schon", "bereits", "rund", "etwa"})
+#: A noun right after a count of units makes it a span of something (``mit zwei Jahren Verspätung``).
+NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
+
+
+def age_with(before: list[str]) -> bool:
+    """``mit`` (and an adverb of degree) right before a count of years: the age at which something
+    happened (``Mit 30 Jahren ging er``)."""
+    words = [word for word in before[-2:] if word not in AGE_WITH_ADVERBS]
+    return bool(words) and words[-1] in {"mit", "Mit"} and before[-1] in AGE_WITH_ADVERBS | {"mit", "Mit"}
+
+
 #: Extra words before a season name that make it the season (``diesem Sommer``, ``den ganzen Sommer``).
 SEASON_CUES = frozenset(["diesem", "der", "ganzen"])
 #: Words before ``Morgen`` that make it the noun "morning", not "tomorrow".
@@ -70,6 +83,16 @@ GENERIC_NOUNS = ("Moment", "Zeit", "Zeitpunkt", "Vergangenheit")
 #: not tomorrow; ``von morgen an`` starts tomorrow. TimeML: FUTURE_REF.
 GENERIC_TOMORROW_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]*\s+von\s+$")
 GENERIC_TOMORROW_NOT_AFTER = re.compile(r"\s*(?:an|ab|bis|früh|zu|auf)(?!\w)")
+#: Words after ``bald`` that make it "soon after" an event told, not TimeML's FUTURE_REF ("soon" from now):
+#: ``bald darauf``, ``bald danach``, ``bald nach der Wahl``, the correlative ``bald …, bald …``.
+NOT_SOON_AFTER = re.compile(r"\s*(?:darauf|danach|nach|nachdem|bald|,\s*bald)(?!\w)")
+
+
+def not_soon(word: str, previous: str, text: str, end: int) -> bool:
+    """``bald`` that is no FUTURE_REF: ``so bald ein Bürger …`` (= sobald), ``bald darauf``, ``bald nach``."""
+    return word == "bald" and (previous.lower() == "so" or NOT_SOON_AFTER.match(text, end) is not None)
+
+
 #: Idioms made of time words that name no time (``von heute auf morgen`` = suddenly).
 TIME_IDIOMS = re.compile(r"[Vv]on\s+heute\s+auf\s+morgen")
 
@@ -83,3 +106,13 @@ CLOCK = (
 SEASON_NAMES = "Frühling|Frühjahr|Sommer|Herbst|Winter"
 #: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
 COUNTED_KINDS = frozenset({"duration", "duration_abbr", "compound_duration"})
+
+
+def year_before_word(after: list[str], months: dict[str, int]) -> str | None:
+    """For a bare four-digit number before a word: ``None`` when it is no year (a designation, ``2014
+    MU69``), ``"1"`` when only the anchor can tell (a capitalised word: ``2021 Freiburg`` in a caption or
+    ``2500 Soldaten``; the finder keeps it as a year near the anchor's), ``""`` when it is a year."""
+    following = after[0] if after else ""
+    if following[:1].isalpha() and following.isupper():
+        return None
+    return "1" if following[:1].isupper() and following not in months else ""

@@ -57,7 +57,12 @@ DIRECTED_KINDS = frozenset({"month", "daymonth", "holiday"})
 #: Entscheidung von Februar``, ``das Urteil vom 3. März``, ``das Interview vom Dienstag``): it lies back.
 ORIGIN_BEFORE = re.compile(r"(?<!\w)(?<!Woche\s)vo[mn]\s+$")
 ORIGIN_NOT_AFTER = re.compile(r"\s*(?:bis|an|ab|auf|zu[mr]?|-|–)(?!\w)")
+#: ``bis`` after a range's first end, also after its clock time (``von Mittwoch 8.00 Uhr bis …``); a dash
+#: is no range there (``Ergebnisse vom Freitag – 17. Runde``).
+RANGE_TO_AFTER = re.compile(r"\s*(?:,?\s*(?:um\s+|ab\s+)?\d{1,2}(?:[.:]\d\d)?\s*Uhr\s*)?bis(?!\w)")
 ORIGIN_KINDS = frozenset({"month", "daymonth", "weekday"})
+#: ``von`` / ``vom`` (also opening a sentence) before the first end of a range.
+RANGE_START_BEFORE = re.compile(r"(?<!\w)[Vv]o[mn]\s+$")
 #: ``bis`` before a day or month names a limit; in a clause without tense (``Die Regel gilt bis Freitag``) the
 #: limit lies ahead (with one, the tense decides: ``Er blieb bis Freitag``).
 #: A sentence about every year (``Jedes Jahr im Mai``, ``findet alljährlich am 3. Mai statt``, ``immer im
@@ -86,6 +91,19 @@ CONTRAST_HEUTE = re.compile(
     r"[\s„\"»(]*Heute(?!\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)\b)"
 )
 
+#: What may stand before a year that opens a sentence or a chronicle's entry (``… verschüttet. 2010 – …``:
+#: the sentence splitter keeps a number after a full stop in the sentence before, as it may be an ordinal).
+ENTRY_BEFORE = re.compile(r"(?:^|[.!?]\s+)[\s„\"»(]*$")
+#: How far back :data:`ENTRY_BEFORE` looks (its ``^`` still means the sentence start only).
+ENTRY_WINDOW = 12
+
+#: The hour from which a clock time in a night named in the same sentence (``Nacht auf Montag``) belongs to
+#: the evening before (German ``Nacht auf X`` runs from the evening before X into X's early morning).
+EVENING = 18
+
+#: How far from the anchor's year a bare number before a capitalised word may be to count as a year.
+NEAR_YEARS = 1
+
 AnchorFn = Callable[[int], date | None]
 
 
@@ -97,6 +115,8 @@ class _Focus:
         self.anchor: date | None = None
         self.sentence = -1
         self.narrative_year: int | None = None
+        #: Whether the day in focus was named as the night before it (``in der Nacht auf Montag``).
+        self.night = False
         #: The last sub-year period named (``2009-Q3``) and its anchor, for ``Vorjahreszeitraum``.
         self.period: tuple[str, date | None] | None = None
         self.narrative_anchor: date | None = None
@@ -115,6 +135,12 @@ class _Focus:
             self.narrative_anchor = ref
         elif resolved_relative and cand.kind not in YEARLESS_KINDS:
             self.narrative_year = None
+
+    def open_year(self, year: int, ref: date | None) -> None:
+        """A year that opens a sentence (a chronicle's ``1930 – …``, ``2005 endete …``) starts a narrative
+        like ``Im März 1992``: the dates without a year after it are of that year (same distance rule)."""
+        if ref is None or year <= ref.year - NARRATIVE_MIN_YEARS_BACK:
+            self.narrative_year, self.narrative_anchor = year, ref
 
     def narrative(self, ref: date | None, direction: str | None) -> int | None:
         """The narrative year for a yearless date under this anchor (not in a clause about the future)."""
@@ -161,6 +187,8 @@ class TimeFinder:
         yearly = YEARLY.search(chunk) is not None
         for index, cand in enumerate(cands):
             start, end = sentence.start + cand.start, sentence.start + cand.end
+            if cand.groups.get("near_only") and _far(cand, anchor(start)):
+                continue
             several = several or cand.kind == "daylist"
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
             if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
@@ -170,12 +198,14 @@ class TimeFinder:
                 direction = "future"
             ref = anchor(start)
             day = focus.day if focus.anchor == ref else None
+            if day is not None and focus.night and focus.sentence == sentence.start and _evening_clock(cand):
+                day -= timedelta(days=1)  # ``in der Nacht auf Montag gegen 23.30 Uhr``: still Sunday
             local = focus.sentence == sentence.start
             opens = not chunk[: cand.start].strip(' „"»(')
             if opens and focus.past_named == focus.previous and CONTRAST_HEUTE.match(chunk):
                 cand.groups.setdefault("nowadays", "1")
             given = partners.get(index, year)
-            if given is None and cand.kind in YEARLESS_KINDS:
+            if given is None and (cand.kind in YEARLESS_KINDS or cand.kind == "unit_position"):
                 given = focus.narrative(ref, direction)
             resolved = self.normaliser.resolve(
                 cand,
@@ -191,8 +221,8 @@ class TimeFinder:
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
-            if resolved is None:
-                continue
+            if resolved is None or (direction == "past" and cand.groups.get("word") == "bald"):
+                continue  # ``Er merkte bald, dass …``: soon after a time told, no FUTURE_REF
             if yearly and _of_every_year(cand, resolved):
                 resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
             if result and cand.kind == "weekday" and index and cands[index - 1].kind == "weekday":
@@ -204,13 +234,17 @@ class TimeFinder:
             dated = resolved.type == "DATE" or (resolved.type == "TIME" and cand.kind in DAY_PART_KINDS)
             if moves_focus and dated and resolved.value and DAY_VALUE.match(resolved.value):
                 focus.day, focus.anchor = date.fromisoformat(resolved.value[:10]), ref
-                focus.sentence = sentence.start
-            if "year" in cand.groups and resolved.type == "DATE" and cand.kind in YEAR_FOCUS_KINDS:
+                focus.sentence, focus.night = sentence.start, cand.kind == "night"
+            window = max(0, cand.start - ENTRY_WINDOW)
+            entry = cand.kind == "year" and ENTRY_BEFORE.search(chunk, window, cand.start) is not None
+            if "year" in cand.groups and resolved.type == "DATE" and (cand.kind in YEAR_FOCUS_KINDS or entry):
                 year = int(cand.groups["year"])
             if _long_past(cand, resolved.timeml_value or resolved.value, ref):
                 focus.past_named = sentence.start
             needs_anchor = ref is not None and self._needs_anchor(cand, day)
             focus.follow(cand, needs_anchor, ref)
+            if entry:
+                focus.open_year(int(cand.groups["year"]), ref)
             result.append(
                 TimeExpr(
                     start=start,
@@ -230,6 +264,23 @@ class TimeFinder:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""
         unanchored = self.normaliser.resolve(cand, Context(anchor=None, day=day))
         return unanchored is not None and unanchored.value is None
+
+
+def _far(cand: Candidate, ref: date | None) -> bool:
+    """A bare number before a capitalised word (``2021 Freiburg``, ``2500 Soldaten``) is a year only when it
+    is the anchor's year or next to it: a count that happens to equal the year of writing is rare, a
+    photo caption's or list's year is not."""
+    if not cand.groups.get("near_only"):
+        return False
+    return ref is None or abs(int(cand.groups["year"]) - ref.year) > NEAR_YEARS
+
+
+def _evening_clock(cand: Candidate) -> bool:
+    """A clock time of the evening (``23.30 Uhr``, ``11 Uhr abends``): in a night named after the day it
+    ends on, such a time falls on the day before."""
+    if cand.kind != "clock":
+        return False
+    return int(cand.groups["h"]) >= EVENING or cand.groups.get("dpart") == "abends"
 
 
 def _long_past(cand: Candidate, value: str | None, ref: date | None) -> bool:
@@ -266,7 +317,15 @@ def _until(cands: Sequence[Candidate], index: int, chunk: str) -> bool:
     range (``April bis Juni`` takes the direction of the range, not of the limit)."""
     cand = cands[index]
     window = (chunk, max(0, cand.start - 20), cand.start)
-    if cand.kind not in ORIGIN_KINDS or not (UNTIL_BEFORE.search(*window) or ONSET_BEFORE.search(*window)):
+    # ``von Mittwoch 8 Uhr bis Sonntag``: a weekday range's start is an onset like ``ab Mittwoch`` (dates and
+    # months of a range take their years from each other instead)
+    starts = (
+        cand.kind == "weekday"
+        and RANGE_START_BEFORE.search(*window)
+        and RANGE_TO_AFTER.match(chunk, cand.end)
+    )
+    limit = UNTIL_BEFORE.search(*window) or ONSET_BEFORE.search(*window) or starts
+    if cand.kind not in ORIGIN_KINDS or not limit:
         return False
     first = cands[index - 1] if index else None
     joined = first is not None and RANGE_JOIN.fullmatch(chunk, first.end, cand.start) is not None

@@ -14,7 +14,7 @@ from wortlaut.timex.resolved import UNIT_NAMES, Context, Resolved, offset_value,
 
 VAGUE_UNITS = {"Tag": "D", "Woche": "W", "Monat": "M", "Jahr": "Y", "Jahrzehnt": "DE"}
 #: Vague clock units (``einige Stunden`` = PTXH): TIMEX3 writes them after ``T``.
-VAGUE_CLOCK_UNITS = {"Stund": "H", "Minut": "M"}
+VAGUE_CLOCK_UNITS = {"Stund": "H", "Minut": "M", "Sekund": "S"}
 #: Adjectives of length -> TIMEX3 unit (``zweitägig`` = P2D, ``43-minütig`` = PT43M).
 SPAN_ADJ_UNITS = {
     "wöchig": "W",

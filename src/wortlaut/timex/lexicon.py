@@ -71,7 +71,7 @@ def load_lexicon() -> TimeLexicon:
         words=_time_words(read_tsv("time_words.tsv")),
         parts={row["word"]: row["code"] for row in read_tsv("time_parts.tsv")},
         modifiers={row["word"]: int(row["offset"]) for row in read_tsv("time_modifiers.tsv")},
-        tense_cues={row["word"]: row["direction"] for row in read_tsv("time_tense_cues.tsv")},
+        tense_cues=_tense_cues(read_tsv("time_tense_cues.tsv"), read_tsv("time_verb_prefixes.tsv")),
         date_cues=frozenset(word for word, role in context if role == "date"),
         weak_cues=frozenset(word for word, role in context if role == "weak"),
         quantity_cues=frozenset(word for word, role in context if role == "quantity"),
@@ -99,3 +99,12 @@ def _time_words(rows: list[dict[str, str]]) -> dict[str, TimeWord]:
         for row in rows
         for form in inflections(row["word"])
     }
+
+
+def _tense_cues(rows: list[dict[str, str]], prefixes: list[dict[str, str]]) -> dict[str, str]:
+    """Cue word -> direction, with each past cue also glued to a separable prefix (``ankamen``,
+    ``stattfand``): the verb-final form of a subordinate clause."""
+    cues = {row["word"]: row["direction"] for row in rows}
+    past = [word for word, direction in cues.items() if direction == "past"]
+    glued = {row["prefix"] + word: "past" for row in prefixes for word in past}
+    return {**glued, **cues}

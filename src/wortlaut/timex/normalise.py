@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from wortlaut.timex import grammar, phrases, spoken
+from wortlaut.timex import daynumber, grammar, phrases, spoken, units
 from wortlaut.timex.calendar import iso_week, safe_date, weekday_date, weekday_year, year_for_month
 from wortlaut.timex.lengths import LengthRules
 from wortlaut.timex.lexicon import TimeLexicon
@@ -85,6 +85,10 @@ class Normaliser:
             **{kind: self._phrase for kind in phrases.KINDS},
             **{kind: self._spoken for kind in spoken.KINDS},
             "season_part": self._season_part,
+            "dayonly": self._dayonly,
+            "stamp": self._dayonly,
+            "month_again": self._dayonly,
+            **{kind: self._units for kind in units.KINDS},
         }
 
     def _mod(self, word: str, default: int = 0) -> int:
@@ -97,7 +101,7 @@ class Normaliser:
 
     def resolve(self, cand: Candidate, ctx: Context) -> Resolved | None:
         """The normalised value, or ``None`` when the candidate is no valid time after all."""
-        tagged = cand.kind in grammar.ERA_KINDS or cand.kind in phrases.KINDS or cand.kind in spoken.KINDS
+        tagged = cand.kind in grammar.ERA_KINDS | phrases.KINDS | spoken.KINDS | units.KINDS | daynumber.KINDS
         groups = {**cand.groups, "_kind": cand.kind} if tagged else cand.groups
         return self.handlers[cand.kind](groups, ctx)
 
@@ -130,6 +134,20 @@ class Normaliser:
         if "night" in g:  # ``in der Nacht zum 4. Mai``, ``am Abend des 3. Mai``
             return Resolved("TIME", f"{found.isoformat()}T{PART_CODES[g['night']]}")
         return Resolved("DATE", found.isoformat())
+
+    def _dayonly(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        """``am 18.``: that day of the month in focus (nothing without one); ``Mo, 11:41 Uhr``: a stamp."""
+        if g["_kind"] == "month_again":
+            return Resolved("DATE", ctx.period) if daynumber.MONTH_VALUE.match(ctx.period or "") else None
+        if "abbr" in g:
+            day = daynumber.stamp_day(g, ctx.anchor)
+            return self.lengths.clock(g, Context(anchor=ctx.anchor, day=day, local_day=True))
+        value = daynumber.resolve(g, ctx.period, ctx.day)
+        return Resolved("DATE", value) if value else None
+
+    def _units(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        found = units.resolve(g["_kind"], g)
+        return Resolved(*found) if found else None
 
     def _daypart(self, g: dict[str, str], ctx: Context) -> Resolved:
         """``am Nachmittag``: that part of the day in focus (or of the anchor day)."""
@@ -197,6 +215,9 @@ class Normaliser:
         return Resolved("DATE", value, mod=mod)
 
     def _phrase(self, g: dict[str, str], ctx: Context) -> Resolved | None:
+        if g["_kind"] == "unit_position" and g["unitc"] == "Jahres" and "year" not in g and ctx.year:
+            # ``bis Jahresende`` in a sentence that named its year (``2010 – … bis Jahresende``)
+            return Resolved("DATE", str(ctx.year), mod=phrases.UNIT_POSITIONS[g["pos"]])
         amount = self.lengths.number(g["num"]) if "num" in g else None
         type_, value, relative, mod = phrases.resolve(g["_kind"], g, ctx.anchor, ctx.day, amount)
         return Resolved(type_, value, relative, mod=mod) if value or relative else None
@@ -211,7 +232,9 @@ class Normaliser:
 
     def _weekday(self, g: dict[str, str], ctx: Context) -> Resolved:
         weekday = self.lex.weekdays[g["wd"]]
+        # ``Mittwochabend``, ``Montag früh``; ``am Nachmittag des kommenden Samstag(s)`` (the part before it)
         part = PART_CODES.get(g.get("part", "").strip().capitalize(), "")
+        part = part or PART_CODES.get(g.get("dpre", ""), "")
         if "every" in g:
             return Resolved("SET", f"XXXX-WXX-{weekday}")
         offset = self._mod_or_none(g.get("mod", ""))

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from wortlaut.timex import grammar, phrases, spoken
+from wortlaut.timex import cues, daynumber, grammar, phrases, spoken, units
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
@@ -136,8 +136,9 @@ class PatternSet:
             (
                 "weekday",
                 re.compile(
-                    rf"{b}(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
-                    rf"(?P<wd>{weekday})(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
+                    rf"{b}(?:(?P<dpre>Abend|Morgen|Vormittag|Nachmittag|Mittag)\s+(?:des|vom)\s+)?"
+                    rf"(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
+                    rf"(?P<wd>{weekday})(?(dpre)s?)(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
                 ),
             ),
             ("weekdays", re.compile(rf"{b}(?P<wd>{weekday.lower()}|{weekday})s(?!\w)")),
@@ -171,7 +172,7 @@ class PatternSet:
                 "vague",
                 re.compile(
                     rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber)\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
-                    rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten)(?!\w)"
+                    rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten|Sekunden)(?!\w)"
                 ),
             ),
             (
@@ -239,6 +240,7 @@ class PatternSet:
         self.patterns += grammar.extra_patterns(lex, b)
         self.patterns += phrases.extra_patterns(lex, b, number)
         self.patterns += spoken.extra_patterns(lex, b)
+        self.patterns += daynumber.extra_patterns(lex, b) + units.extra_patterns(b)
         self.triggers = build_triggers(lex)
         #: Each kind's trigger test as one prefix-tree regex: one C-level scan per kind instead of a Python
         #: loop over up to a hundred substrings (same answer as :func:`present`, or at word starts for the
@@ -337,6 +339,8 @@ class PatternSet:
             return False
         if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter", "zwischen"}:
             return False
+        if groups["unit"] == "Jahren" and cues.age_with(before) and not cues.NOUN_AFTER.match(text, end):
+            return False  # ``mit nur 25 Jahren zur Direktorin berufen``; not ``mit zwei Jahren Verspätung``
         return " ".join(before[-2:]) not in {"Alter von", "Alter vom"}
 
     def _is_year(self, groups: dict[str, str], text: str, previous: str, start: int, end: int) -> bool:
@@ -359,9 +363,9 @@ class PatternSet:
             return False
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True
-        after = text[end : end + 20].split()
-        following = after[0] if after else ""
-        return not following[:1].isupper() or following in self.lex.months
+        near = cues.year_before_word(text[end : end + 20].split(), self.lex.months)
+        groups["near_only"] = near or ""
+        return near is not None
 
     def _word_ok(self, groups: dict[str, str], text: str, start: int, end: int, previous: str) -> bool:
         word = groups["word"]
@@ -372,7 +376,8 @@ class PatternSet:
         lowered = word.lower()
         if word.endswith(GENERIC_NOUNS) and " " in word and PARTICULAR_AFTER.match(text, end):
             return False
-        if lowered == "früher" and re.match(r"\s+als\b", text[end:]):
+        comparative = lowered == "früher" and re.match(r"\s+als\b", text[end:])
+        if comparative or cues.not_soon(lowered, previous, text, end):
             return False
         idiom = TIME_IDIOMS.search(text, max(0, start - 16), end + 16)
         if idiom and idiom.start() <= start and end <= idiom.end():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from wortlaut.timex import daynumber, units
 from wortlaut.timex.feasts import load_holidays
 from wortlaut.timex.lexicon import TimeLexicon
 
@@ -46,7 +47,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "night": ("Nacht",),
     "weekend": ("ochenend",),
     "relunit": (*UNITS, *SEASONS),
-    "vague": (*UNITS, "Stunden", "Minuten"),
+    "vague": (*UNITS, "Stunden", "Minuten", "Sekunden"),
     "future": ("Zukunft", "Jahr", "Monaten", "Wochen", "Tagen"),
     "recent": ("urzem",),
     **dict.fromkeys(("clock_word", "every_n", "prior_period", "near_future"), SPOKEN),
@@ -89,6 +90,12 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
     """kind -> substrings of which at least one must occur for the kind's patterns to match."""
     months = tuple(lex.months)
     triggers = dict(FIXED)
+    # the new kinds share existing tests where those are necessary for them too (one scan a sentence each):
+    # the day numbers, stamps and unit compounds one rare test; ``der Monat`` relunit's; ``Jahr für Jahr``
+    # every's (``Tag``, ``Woche``, ``Monat``, ``Jahr``, ``Stunde``)
+    rare = daynumber.DAY_NEEDLES + units.COMPOUND_NEEDLES
+    triggers.update(dict.fromkeys(("dayonly", "stamp", "unit_compound"), rare))
+    triggers.update(month_again=FIXED["relunit"], unit_repeat=FIXED["every"])
     triggers.update(
         {
             "daylist": months,
