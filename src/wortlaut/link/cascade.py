@@ -35,6 +35,12 @@ from wortlaut.link.static import StaticEncoder
 BAND_BELOW = 0.6
 #: Static margins above the threshold are trusted (static precision is 1.0 there on dev): 0.0.
 BAND_ABOVE = 0.0
+#: Leads: ``None`` keeps e5 for every lead.  A pair (below, above) makes the cascade score each lead's
+#: story choice with the cheap encoder's vector first (a trained table imitates e5 in e5's own space,
+#: :mod:`wortlaut.link.fit_static`) and read e5 only for the leads whose best story score lies in
+#: [threshold - below, threshold + above]; the story sums then mix e5 and imitated vectors, so they
+#: are stored under the cascade's own name.
+LEAD_BAND: tuple[float, float] | None = None
 
 
 class CascadeEncoder:
@@ -46,16 +52,30 @@ class CascadeEncoder:
         cheap: Encoder | None = None,
         precise: str | Encoder = "e5",
         band: tuple[float, float] = (BAND_BELOW, BAND_ABOVE),
+        leads: tuple[float, float] | None = LEAD_BAND,
     ) -> None:
         self.cheap = cheap or StaticEncoder()
         self.precise = encoder_for(precise) if isinstance(precise, str) else precise
         self.band = band
+        self.leads = leads
         self.dim = self.precise.dim
-        self.name = self.precise.name
+        self.name = self.precise.name if leads is None else f"{self.precise.name}+{self.cheap.name}"
         self.family = self.precise.family
+        if leads is not None and self.cheap.dim != self.dim:
+            raise ValueError(
+                f"a lead cascade needs the cheap encoder in the precise one's space ({self.cheap.name}:"
+                f" {self.cheap.dim} dimensions, {self.precise.name}: {self.dim})"
+            )
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.precise.encode(texts)
+
+    def lead_undecided(self, best: float, threshold: float) -> bool:
+        """Whether a lead whose best cheap story score is ``best`` must be read by the precise encoder."""
+        if self.leads is None:
+            return True
+        below, above = self.leads
+        return threshold - below <= best <= threshold + above
 
     def undecided(self, margin: np.ndarray, considered: np.ndarray) -> bool:
         """Whether any considered static margin lies inside the band around the threshold."""

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from wortlaut.article import Article
+from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
 from wortlaut.settings import get_settings
@@ -290,7 +291,11 @@ def cluster(
     assigned: dict[str, tuple[str, float]] = {}
     for row in ordered:
         vector = vectors[row.id]
-        index, similarity = _choose(connection, active, vector, row, joins.get(row.id), assigned, threshold)
+        original = joins.get(row.id)
+        index, similarity = _choose(connection, active, vector, row, original, assigned, threshold)
+        if original is None and _undecided(encoder, active, vector, row, threshold):
+            vector = precise_vector(connection, encoder, row)
+            index, similarity = _choose(connection, active, vector, row, None, assigned, threshold)
         if index is None:
             index = active.add(
                 f"st:{row.id}",
@@ -330,6 +335,23 @@ def _choose(
     if scores[best] >= threshold:
         return best, float(scores[best])
     return None, 0.0
+
+
+def _undecided(
+    encoder: Encoder, active: ActiveStories, vector: np.ndarray, row: ArticleRow, threshold: float
+) -> bool:
+    """For a lead cascade: whether the cheap vector's best story score lies in the band (no story
+    active is a clear "new story")."""
+    if not active.ids or not isinstance(encoder, CascadeEncoder) or encoder.leads is None:
+        return False
+    return encoder.lead_undecided(float(np.max(_scores(active, vector, row))), threshold)
+
+
+def precise_vector(connection: Connection, encoder: Encoder, row: ArticleRow) -> np.ndarray:
+    """A lead cascade's precise (e5) vector of one lead, cached under the precise encoder's name."""
+    precise = encoder.precise if isinstance(encoder, CascadeEncoder) else encoder
+    text = article_text(row, precise.family)
+    return cached_encode(connection, precise, "article", [(row.id, text)])[row.id]
 
 
 def story_threshold(family: str) -> float:
@@ -377,10 +399,15 @@ def article_text(row: ArticleRow, family: str) -> str:
 def article_vectors(
     connection: Connection, encoder: Encoder, rows: Sequence[ArticleRow]
 ) -> dict[str, np.ndarray]:
-    """Embeddings of the articles' title and lead (cached by text under ``<encoder>:article``)."""
-    return cached_encode(
-        connection, encoder, "article", [(row.id, article_text(row, encoder.family)) for row in rows]
-    )
+    """Embeddings of the articles' title and lead (cached by text under ``<encoder>:article``).
+
+    A lead cascade gives its cheap vectors here (the text its precise encoder would read); the
+    precise ones for undecided leads come from :func:`precise_vector` while clustering.
+    """
+    texts = [(row.id, article_text(row, encoder.family)) for row in rows]
+    if isinstance(encoder, CascadeEncoder) and encoder.leads is not None:
+        return cached_encode(connection, encoder.cheap, "article", texts)
+    return cached_encode(connection, encoder, "article", texts)
 
 
 def decay_factor(gap_days: float) -> float:

@@ -141,7 +141,12 @@ def _prefetch(
     if isinstance(encoder, CascadeEncoder):
         prefetch(connection, encoder.cheap, [text for text in texts if text[0] != "article"], write=write)
         leads = [text for text in texts if text[0] == "article"]
-        texts = leads + statements.precise_texts(connection, encoder, speakers)
+        texts = statements.precise_texts(connection, encoder, speakers)
+        if encoder.leads is None:
+            texts = leads + texts
+        else:  # the cheap lead vectors now; e5's for the undecided leads come in stories.cluster
+            prefetch(connection, encoder.cheap, leads, write=write)
+        encoder = encoder.precise
     prefetch(connection, encoder, texts, write=write, given=vectors)
     return pending, speakers
 
