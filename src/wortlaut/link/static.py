@@ -58,7 +58,8 @@ class Table:
     The first table (``static-e5``) is a PCA of e5 word vectors: a text's vector is the weighted sum
     minus the ``background``.  A trained table (``static-e5-tl``, :mod:`wortlaut.link.fit_static`)
     holds rows in the PCA axes of e5 *sentence* vectors: the weighted mean times ``components`` plus
-    ``centre`` lies in e5's own space, an imitation of e5's vector of the text.
+    ``centre`` (the centred part scaled to ``radius``, e5's typical length) lies in e5's own space, an
+    imitation of e5's vector of the text.
     """
 
     index: dict[str, int]
@@ -67,6 +68,7 @@ class Table:
     background: np.ndarray
     components: np.ndarray | None
     centre: np.ndarray | None
+    radius: float
 
 
 @cache
@@ -83,8 +85,10 @@ def _table(path: Path) -> Table:
         background = data["background"] if "background" in data else np.zeros(vectors.shape[1])
         components = data["components"].astype(np.float32) if "components" in data else None
         centre = data["centre"].astype(np.float32) if "centre" in data else None
+        radius = float(data["radius"]) if "radius" in data else 1.0
     index = {word: row for row, word in enumerate(words)}
-    return Table(index, vectors, weights, np.asarray(background, dtype=np.float32), components, centre)
+    background = np.asarray(background, dtype=np.float32)
+    return Table(index, vectors, weights, background, components, centre, radius)
 
 
 class StaticEncoder:
@@ -96,6 +100,7 @@ class StaticEncoder:
         table = _table(path)
         self._index, self._vectors, self._weights = table.index, table.vectors, table.weights
         self._background, self._components, self._centre = table.background, table.components, table.centre
+        self._radius = table.radius
         self.dim = int(self._vectors.shape[1] if self._components is None else self._components.shape[1])
         trained = "" if self._components is None else "-tl"
         self.name = f"static-e5{trained}-{len(self._index) // 1000}k-{self._vectors.shape[1]}"
@@ -111,8 +116,10 @@ class StaticEncoder:
         picked = np.asarray(rows)
         weights = self._weights[picked]
         if self._components is not None and self._centre is not None:
-            mean = (weights @ self._vectors[picked]) / weights.sum()
-            return np.asarray(mean @ self._components + self._centre, dtype=np.float32)
+            # e5's space: the centred part at e5's typical length from its centre (fit_static.place)
+            centred = (weights @ self._vectors[picked]) @ self._components
+            length = float(np.linalg.norm(centred)) or 1.0
+            return np.asarray(centred * (self._radius / length) + self._centre, dtype=np.float32)
         return np.asarray(
             weights @ self._vectors[picked] - weights.sum() * self._background, dtype=np.float32
         )

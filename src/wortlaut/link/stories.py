@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -282,19 +282,55 @@ def cluster(
     """
     if not rows:
         return {}
+    kind = f"{encoder.name}:story"
+    active, assigned = _assign(
+        connection, encoder, vectors, rows, joins, lambda row, _: precise_vector(connection, encoder, row)
+    )
+    _write(connection, kind, active, assigned)
+    return assigned
+
+
+def undecided_leads(
+    connection: Connection, encoder: Encoder, vectors: dict[str, np.ndarray], rows: Sequence[ArticleRow]
+) -> list[ArticleRow]:
+    """For a lead cascade, before the write lock: the leads whose cheap story score falls in the band.
+
+    A dry run of :func:`cluster` on the cheap vectors that writes nothing, so that
+    their precise vectors can be encoded before the lock is taken; inside it,
+    a lead the real run finds undecided and this one did not is encoded there.
+    """
+    found: list[ArticleRow] = []
+
+    def note(row: ArticleRow, vector: np.ndarray) -> np.ndarray:
+        found.append(row)
+        return vector
+
+    if rows and isinstance(encoder, CascadeEncoder) and encoder.leads is not None:
+        _assign(connection, encoder, vectors, rows, {}, note)
+    return found
+
+
+def _assign(
+    connection: Connection,
+    encoder: Encoder,
+    vectors: dict[str, np.ndarray],
+    rows: Sequence[ArticleRow],
+    joins: dict[str, str],
+    refine: Callable[[ArticleRow, np.ndarray], np.ndarray],
+) -> tuple[ActiveStories, dict[str, tuple[str, float]]]:
+    """The clustering itself, in memory; ``refine`` gives an undecided lead's precise vector."""
     ordered = sorted(rows, key=lambda row: (row.day, row.id))
     low = (_parse(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
     high = (_parse(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
-    kind = f"{encoder.name}:story"
     threshold = story_threshold(encoder.family)
-    active = load_active(connection, kind, low, high)
+    active = load_active(connection, f"{encoder.name}:story", low, high)
     assigned: dict[str, tuple[str, float]] = {}
     for row in ordered:
         vector = vectors[row.id]
         original = joins.get(row.id)
         index, similarity = _choose(connection, active, vector, row, original, assigned, threshold)
         if original is None and _undecided(encoder, active, vector, row, threshold):
-            vector = precise_vector(connection, encoder, row)
+            vector = refine(row, vector)
             index, similarity = _choose(connection, active, vector, row, None, assigned, threshold)
         if index is None:
             index = active.add(
@@ -310,8 +346,7 @@ def cluster(
             similarity = 1.0
         _absorb(active, index, vector, row)
         assigned[row.id] = (active.ids[index], similarity)
-    _write(connection, kind, active, assigned)
-    return assigned
+    return active, assigned
 
 
 def _choose(
