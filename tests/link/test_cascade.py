@@ -15,7 +15,7 @@ from wortlaut.store import Store
 def _link(path: Path, band: tuple[float, float]) -> tuple[_ProbingEncoder, object]:
     precise = _ProbingEncoder(path)
     precise.name = "probing-precise"  # its own cache kind, as e5's differs from the static encoder's
-    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=precise, band=band)
+    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=precise, band=band, leads=None)
     with Store.open(path) as store:
         outcome = add_and_link(store, _articles(), encoder=cascade)
     return precise, outcome
@@ -67,5 +67,6 @@ def test_undecided_leads_go_to_the_precise_encoder_before_the_lock(tmp_path: Pat
 
 def test_a_lead_cascade_keeps_its_story_sums_apart_from_the_precise_encoders() -> None:
     cascade = CascadeEncoder(cheap=HashingEncoder(), precise=HashingEncoder(), leads=(0.05, 0.05))
-    assert cascade.name != HashingEncoder().name and cascade.family == "hashing"
+    assert cascade.name == HashingEncoder().name and cascade.family == "hashing"
+    assert cascade.story_name != cascade.name
     assert cascade.lead_undecided(0.72, 0.7) and not cascade.lead_undecided(0.8, 0.7)

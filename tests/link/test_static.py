@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wortlaut.link.static import StaticEncoder
+from wortlaut.link.static import FIRST_TABLE, TABLE, StaticEncoder
 
 
 def _table(path: Path) -> Path:
@@ -62,8 +62,9 @@ def test_a_missing_table_is_a_clear_error(tmp_path: Path) -> None:
         StaticEncoder(path=tmp_path / "absent.npz")
 
 
-def test_the_shipped_table_puts_a_translation_nearer_than_an_unrelated_report() -> None:
-    shipped = StaticEncoder()
+@pytest.mark.parametrize(("table", "dim"), [(TABLE, 384), (FIRST_TABLE, 256)])
+def test_the_shipped_tables_put_a_translation_nearer_than_an_unrelated_report(table: Path, dim: int) -> None:
+    shipped = StaticEncoder(path=table)
     german, english, unrelated = shipped.encode(
         [
             "Die Bundesregierung plant neue Steuern für Unternehmen.",
@@ -71,7 +72,7 @@ def test_the_shipped_table_puts_a_translation_nearer_than_an_unrelated_report() 
             "Der FC Bayern gewann am Samstag gegen Dortmund.",
         ]
     )
-    assert shipped.dim == 256 and german @ english > german @ unrelated + 0.1
+    assert shipped.dim == dim and german @ english > german @ unrelated + 0.1
 
 
 def _trained_table(path: Path) -> Path:
