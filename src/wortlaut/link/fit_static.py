@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,27 +257,29 @@ def place(centred: np.ndarray, radius: float, centre: np.ndarray) -> np.ndarray:
     return _unit(centred) * radius + centre
 
 
-def sweep(work: Path, grid: Sequence[tuple[int, float]]) -> None:
+def sweep(work: Path, grid: Sequence[tuple[int, float]]) -> Iterator[str]:
+    """Report lines: the split's sizes, the prior's and the first table's scores, each grid point's."""
     data = prepare(work)
     sizes = (data.x_train.texts, data.x_test.texts, len(data.x_train.words))
-    print("train texts {}, held-out {}, vocabulary {}".format(*sizes))
+    yield "train texts {}, held-out {}, vocabulary {}".format(*sizes)
     prior = place(data.x_test.times(data.prior384), data.radius, data.centre)
-    print("prior (old table, linear map):", json.dumps(scores(prior, data.y_test, data.centre)))
+    yield f"prior (old table, linear map): {json.dumps(scores(prior, data.y_test, data.centre))}"
     old = scores(data.old_test, data.y_test, data.centre)
-    print("old static encoder (own space; only pair_spearman compares):", json.dumps(old))
+    yield f"old static encoder (own space; only pair_spearman compares): {json.dumps(old)}"
     for dimensions, ridge in grid:
         _, result = fit(data, dimensions, ridge)
-        print(json.dumps({"dimensions": dimensions, "ridge": ridge, **result}), flush=True)
+        yield json.dumps({"dimensions": dimensions, "ridge": ridge, **result})
 
 
-def pack(work: Path, grid: Sequence[tuple[int, float]], out: Path = OUT) -> Path:
+def pack(work: Path, grid: Sequence[tuple[int, float]], out: Path = OUT) -> Iterator[str]:
     """Fit every grid point on the training documents and write the one with the best held-out pair
-    agreement (Spearman) to ``out/table.npz`` (int8 rows with one float32 scale each)."""
+    agreement (Spearman) to ``out/table.npz`` (int8 rows with one float32 scale each); yields report
+    lines, the table's path last."""
     data = prepare(work)
     best: tuple[float, int, float, np.ndarray] | None = None
     for dimensions, ridge in grid:
         rows, result = fit(data, dimensions, ridge)
-        print(json.dumps({"dimensions": dimensions, "ridge": ridge, **result}), flush=True)
+        yield json.dumps({"dimensions": dimensions, "ridge": ridge, **result})
         if best is None or result["pair_spearman"] > best[0]:
             best = (result["pair_spearman"], dimensions, ridge, rows)
     assert best is not None, "an empty grid"
@@ -296,8 +298,8 @@ def pack(work: Path, grid: Sequence[tuple[int, float]], out: Path = OUT) -> Path
         centre=data.centre.astype(np.float32),
         radius=np.float32(data.radius),
     )
-    print(json.dumps({"chosen": {"dimensions": dimensions, "ridge": ridge}}))
-    return target
+    yield json.dumps({"chosen": {"dimensions": dimensions, "ridge": ridge}})
+    yield str(target)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -310,10 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ridge", type=float, nargs="+", default=[0.01, 0.1, 1.0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    if args.step == "sweep":
-        sweep(args.work, [(d, r) for d in args.dimensions for r in args.ridge])
-    else:
-        print(pack(args.work, [(d, r) for d in args.dimensions for r in args.ridge], args.out))
+    grid = [(d, r) for d in args.dimensions for r in args.ridge]
+    for line in sweep(args.work, grid) if args.step == "sweep" else pack(args.work, grid, args.out):
+        print(line, flush=True)
     return 0
 
 
