@@ -119,10 +119,11 @@ class Linking:
     """Duplicate, statement-group and story linking."""
 
     encoder: str = field(
-        default="e5",
+        default="cascade",
         metadata=_key(
-            "Sentence encoder: e5 (multilingual model), static (e5 word vectors, no model at run time),"
-            " cascade (static, e5 only for undecided statements) or hashing (no model, not cross-lingual).",
+            "Sentence encoder: cascade (the trained static table first, e5 only for undecided leads and"
+            " statements), e5 (multilingual model on every text), static (no model at run time) or"
+            " hashing (no model, not cross-lingual).",
             "WORTLAUT_ENCODER",
         ),
     )

@@ -15,7 +15,7 @@ from wortlaut.store import Store
 def _link(path: Path, band: tuple[float, float]) -> tuple[_ProbingEncoder, object]:
     precise = _ProbingEncoder(path)
     precise.name = "probing-precise"  # its own cache kind, as e5's differs from the static encoder's
-    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=precise, band=band)
+    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=precise, band=band, leads=None)
     with Store.open(path) as store:
         outcome = add_and_link(store, _articles(), encoder=cascade)
     return precise, outcome
@@ -40,3 +40,33 @@ def test_undecided_looks_only_at_considered_pairs_inside_the_band() -> None:
     assert cascade.undecided(margin, np.array([[False, False, True]]))
     assert not cascade.undecided(margin, np.array([[True, False, False]]))
     assert cascade.family == "hashing" and cascade.name == HashingEncoder().name  # the precise one's
+
+
+def _link_leads(path: Path, leads: tuple[float, float]) -> tuple[_ProbingEncoder, object]:
+    precise = _ProbingEncoder(path)
+    precise.name = "probing-precise"
+    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=precise, band=(-1.0, -1.0), leads=leads)
+    with Store.open(path) as store:
+        outcome = add_and_link(store, _articles(), encoder=cascade)
+    return precise, outcome
+
+
+def test_a_lead_cascade_with_clear_story_scores_reads_no_lead_with_the_precise_encoder(
+    tmp_path: Path,
+) -> None:
+    precise, outcome = _link_leads(tmp_path / "clear.sqlite", (-9.0, -9.0))
+    assert precise.texts == 0 and outcome.link is not None  # statements clear too: nothing for it
+
+
+def test_undecided_leads_go_to_the_precise_encoder_before_the_lock(tmp_path: Path) -> None:
+    precise, outcome = _link_leads(tmp_path / "wide.sqlite", (9.0, 9.0))
+    # every lead after the first has an active story to be scored against, all inside the band
+    assert precise.texts == 3 and set(precise.probes) == {"free"}
+    assert outcome.link is not None and outcome.link.stories_created >= 1  # type: ignore[attr-defined]
+
+
+def test_a_lead_cascade_keeps_its_story_sums_apart_from_the_precise_encoders() -> None:
+    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=HashingEncoder(), leads=(0.05, 0.05))
+    assert cascade.name == HashingEncoder().name and cascade.family == "hashing"
+    assert cascade.story_name != cascade.name
+    assert cascade.lead_undecided(0.72, 0.7) and not cascade.lead_undecided(0.8, 0.7)

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wortlaut.link.static import StaticEncoder
+from wortlaut.link.static import FIRST_TABLE, TABLE, StaticEncoder
 
 
 def _table(path: Path) -> Path:
@@ -62,8 +62,9 @@ def test_a_missing_table_is_a_clear_error(tmp_path: Path) -> None:
         StaticEncoder(path=tmp_path / "absent.npz")
 
 
-def test_the_shipped_table_puts_a_translation_nearer_than_an_unrelated_report() -> None:
-    shipped = StaticEncoder()
+@pytest.mark.parametrize(("table", "dim"), [(TABLE, 384), (FIRST_TABLE, 256)])
+def test_the_shipped_tables_put_a_translation_nearer_than_an_unrelated_report(table: Path, dim: int) -> None:
+    shipped = StaticEncoder(path=table)
     german, english, unrelated = shipped.encode(
         [
             "Die Bundesregierung plant neue Steuern für Unternehmen.",
@@ -71,4 +72,33 @@ def test_the_shipped_table_puts_a_translation_nearer_than_an_unrelated_report() 
             "Der FC Bayern gewann am Samstag gegen Dortmund.",
         ]
     )
-    assert shipped.dim == 256 and german @ english > german @ unrelated + 0.1
+    assert shipped.dim == dim and german @ english > german @ unrelated + 0.1
+
+
+def _trained_table(path: Path) -> Path:
+    """A two-dimensional trained table whose outputs live in a three-dimensional 'e5' space."""
+    words = ["regierung", "fussball"]
+    vectors = np.array([[1.0, 0.0], [0.0, 2.0]])
+    scales = np.abs(vectors).max(axis=1) / 127.0
+    np.savez(
+        path,
+        words=np.asarray(words),
+        vectors=np.round(vectors / scales[:, None]).astype(np.int8),
+        scales=scales.astype(np.float32),
+        weights=np.array([1.0, 1.0], dtype=np.float32),
+        components=np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32),
+        centre=np.array([0.0, 0.0, 1.0], dtype=np.float32),
+        radius=np.float32(0.5),
+    )
+    return path
+
+
+def test_a_trained_table_imitates_e5_in_its_own_space(tmp_path: Path) -> None:
+    encoder = StaticEncoder(path=_trained_table(tmp_path / "trained.npz"))
+    government, both = encoder.encode(["Regierung", "Regierung Fußball"])
+    assert encoder.dim == 3 and encoder.name.startswith("static-e5-tl-")
+    # the centred part (1, 0, 0) is scaled to the radius and moved to the centre: (0.5, 0, 1), normalised
+    assert np.allclose(government, np.array([0.5, 0.0, 1.0]) / np.hypot(0.5, 1.0), atol=1e-3)
+    # a longer text is not pulled towards the centre: its centred part keeps the radius
+    centred = both / both[2]
+    assert np.isclose(np.hypot(centred[0], centred[1]), 0.5, atol=1e-3)

@@ -29,12 +29,23 @@ from wortlaut.link.static import StaticEncoder
 #: A speaker's statements go to e5 when a static margin lies in [-BAND_BELOW, BAND_ABOVE] around the
 #: static threshold.  Chosen by a grid on the dev half of the story collection
 #: (benchmarks/tune_static.py band, 2026-12-06; docs/quality.md): the smallest band whose dev group
-#: scores are within 0.01 of e5's.  Narrower bands lose recall (below 0.5: pairwise F1 0.911 against
-#: e5's 0.946) because static margins of paraphrases and translations lie far under the threshold;
-#: at 0.6 every dev statement that is compared goes to e5, so on dev the cascade saves no e5 call.
-BAND_BELOW = 0.6
+#: scores are within 0.01 of e5's.  With the first table (e5 of single words) that was 0.6, which
+#: sent every compared dev statement to e5; with the trained table (issue 17w, static thresholds
+#: 1.05 / 0.9) every band of the grid from 0.2 up gives e5's dev scores (0.946 pairwise F1) and 0.2
+#: sends 54 of 58 dev statement texts to e5 (narrower bands were not swept).
+BAND_BELOW = 0.2
 #: Static margins above the threshold are trusted (static precision is 1.0 there on dev): 0.0.
 BAND_ABOVE = 0.0
+#: Leads: ``None`` keeps e5 for every lead.  A pair (below, above) makes the cascade score each lead's
+#: story choice with the cheap encoder's vector first (a trained table imitates e5 in e5's own space,
+#: :mod:`wortlaut.link.fit_static`) and read e5 only for the leads whose best story score lies in
+#: [threshold - below, threshold + above]; the story sums then mix e5 and imitated vectors, so they
+#: are stored under their own name (``story_name``).
+#: Chosen on the dev half plus the 250 10kGNAD distractors (benchmarks/tune_static.py leads, issue
+#: 17w): every band from 0.0 to 9.0 gives e5's dev story F1 (1.0), its groups and its distractor count
+#: (86 shared); 0.05 is a margin for the imitation's error (held-out centred cosine to e5 0.62) that
+#: still sends only 13 of 271 leads of the dev + distractor run to e5.
+LEAD_BAND: tuple[float, float] | None = (0.05, 0.05)
 
 
 class CascadeEncoder:
@@ -46,16 +57,32 @@ class CascadeEncoder:
         cheap: Encoder | None = None,
         precise: str | Encoder = "e5",
         band: tuple[float, float] = (BAND_BELOW, BAND_ABOVE),
+        leads: tuple[float, float] | None = LEAD_BAND,
     ) -> None:
         self.cheap = cheap or StaticEncoder()
         self.precise = encoder_for(precise) if isinstance(precise, str) else precise
         self.band = band
+        self.leads = leads
         self.dim = self.precise.dim
-        self.name = self.precise.name
+        self.name = self.precise.name  # statement vectors and their caches stay the precise encoder's
+        #: Story sums mix precise and cheap lead vectors when leads are cascaded: their own cache kind.
+        self.story_name = self.name if leads is None else f"{self.precise.name}+{self.cheap.name}"
         self.family = self.precise.family
+        if leads is not None and self.cheap.dim != self.dim:
+            raise ValueError(
+                f"a lead cascade needs the cheap encoder in the precise one's space ({self.cheap.name}:"
+                f" {self.cheap.dim} dimensions, {self.precise.name}: {self.dim})"
+            )
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.precise.encode(texts)
+
+    def lead_undecided(self, best: float, threshold: float) -> bool:
+        """Whether a lead whose best cheap story score is ``best`` must be read by the precise encoder."""
+        if self.leads is None:
+            return True
+        below, above = self.leads
+        return threshold - below <= best <= threshold + above
 
     def undecided(self, margin: np.ndarray, considered: np.ndarray) -> bool:
         """Whether any considered static margin lies inside the band around the threshold."""

@@ -169,8 +169,8 @@ class HashingEncoder:
         return normalise(np.stack([self._vector(text) for text in texts]))
 
 
-#: Environment variable choosing the default encoder: ``e5`` (default) or ``hashing`` (no model,
-#: about 100 times faster, not cross-lingual) for bulk ingests where speed matters more.
+#: Environment variable choosing the default encoder (setting ``linking.encoder``): ``cascade``
+#: (default since issue 17w), ``e5``, ``static`` or ``hashing`` (no model, not cross-lingual).
 ENCODER_ENV = "WORTLAUT_ENCODER"
 
 

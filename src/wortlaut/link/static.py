@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -26,16 +27,58 @@ import numpy as np
 
 from wortlaut.link.encoder import normalise
 
-TABLE = Path(__file__).resolve().parents[1] / "models" / "static-e5" / "table.npz"
+#: The first table: e5 of each word alone, PCA-256 (wortlaut.link.distil); kept as the trained table's prior.
+FIRST_TABLE = Path(__file__).resolve().parents[1] / "models" / "static-e5" / "table.npz"
+#: The table the encoder reads by default: word vectors trained so that their mean imitates e5 on
+#: sentences, in e5's own space (wortlaut.link.fit_static, issue 17w; docs/quality.md): on held-out
+#: text its pair cosines follow e5's with Spearman 0.45 against 0.19 for the first table.
+TABLE = Path(__file__).resolve().parents[1] / "models" / "static-e5-tl" / "table.npz"
 #: Shortest compound part looked up when a word is not in the table (shorter suffixes such as
 #: ``-ung`` or ``-en`` are inflection, not a head noun).
 MIN_PART = 4
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+def lookup(word: str, index: dict[str, int]) -> list[int]:
+    """Rows of ``index`` standing for one word: itself case-folded, its hyphen parts, or its longest
+    known suffix of at least :data:`MIN_PART` letters (with the known modifier before it)."""
+    key = word.casefold()
+    found = index.get(key)
+    if found is not None:
+        return [found]
+    if "-" in key:
+        return [row for part in key.split("-") if part for row in lookup(part, index)]
+    for cut in range(1, len(key) - MIN_PART + 1):
+        head = index.get(key[cut:])
+        if head is not None:
+            modifier = index.get(key[:cut]) if cut >= MIN_PART else None
+            return [head] if modifier is None else [head, modifier]
+    return []
+
+
+@dataclass(frozen=True)
+class Table:
+    """A loaded table: word index, dequantised rows (float32), SIF weights, and how rows map to output.
+
+    The first table (``static-e5``) is a PCA of e5 word vectors: a text's vector is the weighted sum
+    minus the ``background``.  A trained table (``static-e5-tl``, :mod:`wortlaut.link.fit_static`)
+    holds rows in the PCA axes of e5 *sentence* vectors: the weighted mean times ``components`` plus
+    ``centre`` (the centred part scaled to ``radius``, e5's typical length) lies in e5's own space, an
+    imitation of e5's vector of the text.
+    """
+
+    index: dict[str, int]
+    vectors: np.ndarray
+    weights: np.ndarray
+    background: np.ndarray
+    components: np.ndarray | None
+    centre: np.ndarray | None
+    radius: float
+
+
 @cache
-def _table(path: Path) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
-    """Word index, dequantised vectors (float32), SIF weights and background, loaded once per process."""
+def _table(path: Path) -> Table:
+    """The table at ``path``, loaded once per process."""
     if not path.is_file():
         raise RuntimeError(
             f"{path}: the static encoder's table is missing; build it with wortlaut.link.distil"
@@ -45,8 +88,12 @@ def _table(path: Path) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarr
         vectors = data["vectors"].astype(np.float32) * data["scales"][:, None]
         weights = data["weights"].astype(np.float32)
         background = data["background"] if "background" in data else np.zeros(vectors.shape[1])
+        components = data["components"].astype(np.float32) if "components" in data else None
+        centre = data["centre"].astype(np.float32) if "centre" in data else None
+        radius = float(data["radius"]) if "radius" in data else 1.0
     index = {word: row for row, word in enumerate(words)}
-    return index, vectors, weights, np.asarray(background, dtype=np.float32)
+    background = np.asarray(background, dtype=np.float32)
+    return Table(index, vectors, weights, background, components, centre, radius)
 
 
 class StaticEncoder:
@@ -55,24 +102,17 @@ class StaticEncoder:
     family = "static"
 
     def __init__(self, *, path: Path = TABLE) -> None:
-        self._index, self._vectors, self._weights, self._background = _table(path)
-        self.dim = int(self._vectors.shape[1])
-        self.name = f"static-e5-{len(self._index) // 1000}k-{self.dim}"
+        table = _table(path)
+        self._index, self._vectors, self._weights = table.index, table.vectors, table.weights
+        self._background, self._components, self._centre = table.background, table.components, table.centre
+        self._radius = table.radius
+        self.dim = int(self._vectors.shape[1] if self._components is None else self._components.shape[1])
+        trained = "" if self._components is None else "-tl"
+        self.name = f"static-e5{trained}-{len(self._index) // 1000}k-{self._vectors.shape[1]}"
 
     def _lookup(self, word: str) -> list[int]:
         """Table rows standing for one word (empty when nothing of it is known)."""
-        key = word.casefold()
-        found = self._index.get(key)
-        if found is not None:
-            return [found]
-        if "-" in key:
-            return [row for part in key.split("-") if part for row in self._lookup(part)]
-        for cut in range(1, len(key) - MIN_PART + 1):
-            head = self._index.get(key[cut:])
-            if head is not None:
-                modifier = self._index.get(key[:cut]) if cut >= MIN_PART else None
-                return [head] if modifier is None else [head, modifier]
-        return []
+        return lookup(word, self._index)
 
     def _vector(self, text: str) -> np.ndarray:
         rows = [row for word in WORDS.findall(text) for row in self._lookup(word)]
@@ -80,6 +120,11 @@ class StaticEncoder:
             return np.zeros(self.dim, dtype=np.float32)
         picked = np.asarray(rows)
         weights = self._weights[picked]
+        if self._components is not None and self._centre is not None:
+            # e5's space: the centred part at e5's typical length from its centre (fit_static.place)
+            centred = (weights @ self._vectors[picked]) @ self._components
+            length = float(np.linalg.norm(centred)) or 1.0
+            return np.asarray(centred * (self._radius / length) + self._centre, dtype=np.float32)
         return np.asarray(
             weights @ self._vectors[picked] - weights.sum() * self._background, dtype=np.float32
         )

@@ -141,7 +141,15 @@ def _prefetch(
     if isinstance(encoder, CascadeEncoder):
         prefetch(connection, encoder.cheap, [text for text in texts if text[0] != "article"], write=write)
         leads = [text for text in texts if text[0] == "article"]
-        texts = leads + statements.precise_texts(connection, encoder, speakers)
+        texts = statements.precise_texts(connection, encoder, speakers)
+        if encoder.leads is None:
+            texts = leads + texts
+        else:  # cheap lead vectors, then a dry run of the clustering finds the leads e5 will read
+            prefetch(connection, encoder.cheap, leads, write=write)
+            cheap = stories.article_vectors(connection, encoder, rows)
+            undecided = stories.undecided_leads(connection, encoder, cheap, rows)
+            texts = [("article", stories.article_text(row, encoder.family)) for row in undecided] + texts
+        encoder = encoder.precise
     prefetch(connection, encoder, texts, write=write, given=vectors)
     return pending, speakers
 

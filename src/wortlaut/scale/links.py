@@ -39,6 +39,7 @@ import numpy as np
 
 from wortlaut.article import Article
 from wortlaut.link import duplicates, statements, stories
+from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.text import text_hash
@@ -221,9 +222,12 @@ def cluster_stories(
         )
         by_month[row.day[:7]].append(row)
         vectors[row.id] = np.frombuffer(feature["vector"], dtype=np.float32)
+    # The features hold the encoder's own (for a cascade: the precise encoder's) lead vectors, so a
+    # cascade clusters them as its precise encoder would (no lead cascade over a scratch store).
+    clusterer = encoder.precise if isinstance(encoder, CascadeEncoder) else encoder
     for month in sorted(by_month):
         with transaction(connection):
-            stories.cluster(connection, encoder, vectors, by_month[month], joins)
+            stories.cluster(connection, clusterer, vectors, by_month[month], joins)
     found = {table: dump(connection, table) for table in STORY_TABLES}
     found["embeddings"] = dump(connection, "embeddings")
     return found
