@@ -70,3 +70,29 @@ def test_a_lead_cascade_keeps_its_story_sums_apart_from_the_precise_encoders() -
     assert cascade.name == HashingEncoder().name and cascade.family == "hashing"
     assert cascade.story_name != cascade.name
     assert cascade.lead_undecided(0.72, 0.7) and not cascade.lead_undecided(0.8, 0.7)
+
+
+class _E5Family(HashingEncoder):
+    """A stand-in precise encoder with e5's thresholds (same-language 1.00), which allow pruning."""
+
+    family = "e5"
+    name = "e5-family-stand-in"
+
+
+def test_the_precise_encoder_reads_no_statement_its_thresholds_set_apart(tmp_path: Path) -> None:
+    from wortlaut.link.statements import SpeakerBatch, StatementRow, precise_texts
+
+    def row(ident: str, text: str) -> StatementRow:
+        return StatementRow(ident, "a1", "direct", text, "Q1", "2025-02-10", "de")
+
+    shared = "Die Sicherheit Litauens ist unsere Sicherheit"
+    batch = SpeakerBatch(
+        "Q1",
+        (row("s1", shared), row("s2", "Wir senken die Steuern für Familien")),
+        (("g:1", "m1", f"{shared} und bleibt es", "de"), ("g:2", "m2", "Der Haushalt wächst kräftig", "de")),
+    )
+    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=_E5Family(), band=(10.0, 10.0), leads=None)
+    with Store.open(tmp_path / "s.sqlite") as store:
+        texts = [text for _, text in precise_texts(store.connection, cascade, [batch])]
+    # the pair sharing stems is read; the new statement and the stored group with no shared stem are not
+    assert texts == [shared, f"{shared} und bleibt es"]

@@ -351,7 +351,13 @@ def encoder_for_batch(connection: Connection, encoder: Encoder, batch: SpeakerBa
 def precise_texts(
     connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]
 ) -> list[tuple[str, str]]:
-    """For a cascade: the statement texts its precise encoder will read (the undecided batches)."""
+    """For a cascade: the statement texts its precise encoder will read (the undecided batches).
+
+    Pruned as :func:`_group_speaker` prunes them under the precise encoder's
+    thresholds: the texts it would set apart are never read, so encoding them
+    here only cost time (e5 read 306 statement texts against 210 without the
+    cascade on 200 fresh 10kGNAD articles before this pruning).
+    """
     if not isinstance(encoder, CascadeEncoder):
         return []
     undecided = [
@@ -359,7 +365,7 @@ def precise_texts(
         for batch in batches
         if batch.needs_vectors and encoder_for_batch(connection, encoder, batch) is not encoder.cheap
     ]
-    return texts_to_encode(undecided, encoder)
+    return texts_to_encode(undecided, encoder.precise)
 
 
 def group_statements(connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch]) -> int:
