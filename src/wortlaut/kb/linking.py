@@ -128,12 +128,17 @@ class EntityLinker:
             covered[index:end] = [True] * (end - index)
             index = end
         spans = org_by_form(tagged, items, self.org_forms) + self._first_name_spans(items)
-        # Full names first, so a bare surname before its full name still links to it.
-        for first, last, type_, source in sorted(spans, key=lambda span: (span[1] - span[0] == 1, span)):
+        # Full names first, so a bare surname before its full name still links to it
+        # (``Welskop-Deffaa``, one token, is a bare surname too).
+        for first, last, type_, source in sorted(
+            spans, key=lambda span: (_one_token(items, span[0], span[1]), span)
+        ):
             if any(covered[first:last]):
                 continue
             covered[first:last] = [True] * (last - first)
             name = article.text[items[first].start : items[last - 1].end]
+            if last - first > 1 and _one_token(items, first, last) and registry.surname_owner(name):
+                type_ = "PER"  # the tagger takes ``Welskop-Deffaa`` for a firm like ``Daimler-Benz``
             entity = registry.add_local(name, type_)
             found.append(
                 Found(items[first].start, items[last - 1].end, type_, entity, source, "name", first, last)
@@ -200,10 +205,12 @@ class EntityLinker:
             if not word.capitalised or word.key not in self.first_names:
                 continue
             last = index + 1
-            while last < len(items) and items[last].key in self.first_names and items[last].capitalised:
+            while last < len(items) and items[last].capitalised and (
+                items[last].key in self.first_names or _is_initial(items[last])
+            ):
                 last += 1
             if last < len(items) and _is_surname(items[last], word.sentence):
-                spans.append((index, last + 1, "PER", "pattern"))
+                spans.append((index, _surname_end(items, last), "PER", "pattern"))
         return spans
 
     def _surnames(self, items: list[Word], found: list[Found], registry: EntityRegistry) -> list[Found]:
@@ -320,4 +327,38 @@ def _is_comma(items: list[Word], index: int) -> bool:
 
 
 def _is_surname(word: Word, sentence: int) -> bool:
-    return word.sentence == sentence and word.capitalised and word.text.replace("-", "").isalpha()
+    return (
+        word.sentence == sentence
+        and word.capitalised
+        and len(word.text) > 1
+        and word.text.replace("-", "").isalpha()
+    )
+
+
+def _is_initial(word: Word) -> bool:
+    """A first-name initial (``M`` of ``Eva M. Welskop-Deffaa``): one capital letter."""
+    return len(word.text) == 1 and word.text.isupper()
+
+
+def _surname_end(items: list[Word], index: int) -> int:
+    """The end of the surname at ``index`` with the parts its token glues on by hyphens.
+
+    ``Welskop-Deffaa`` after a first name is a double surname; a compound named after a person is
+    hyphenated through its first name as well (``Helmut-Schmidt-Preis``), so it never gets here.
+    """
+    end = index + 1
+    token, sentence = items[index].token, items[index].sentence
+    while (
+        end + 1 < len(items)
+        and items[end].key == "-"
+        and items[end].token == token
+        and items[end + 1].token == token
+        and _is_surname(items[end + 1], sentence)
+    ):
+        end += 2
+    return end
+
+
+def _one_token(items: list[Word], first: int, last: int) -> bool:
+    """Whether the words ``first:last`` come from one token (a word, or words glued by hyphens)."""
+    return items[first].token == items[last - 1].token

@@ -72,8 +72,15 @@ class EntityRegistry:
             )
         keys = name_keys(self._drafts[entity_id].name)
         if full and self._drafts[entity_id].type == "PER" and len(keys) > 1:
-            self._claim_surname(keys[-1], entity_id)
+            self._claim_surnames(keys, entity_id)
         return entity_id
+
+    def _claim_surnames(self, keys: tuple[str, ...], entity_id: str) -> None:
+        """Claim a full name's last word and, for ``Eva Welskop-Deffaa``, its whole double surname."""
+        self._claim_surname(keys[-1], entity_id)
+        double = double_surname(keys)
+        if double is not None and not is_bare_surname(keys):
+            self._claim_surname(double, entity_id)
 
     def _claim_surname(self, surname: str, entity_id: str) -> None:
         """Let a bare surname find this person; two people with one surname leave it ambiguous."""
@@ -88,14 +95,13 @@ class EntityRegistry:
     def add_local(self, name: str, type_: str) -> str:
         """The local entity for an unknown name: an earlier person with this surname, or a new one."""
         keys = name_keys(name)
-        if type_ == "PER" and len(keys) == 1:
-            for surname in (keys[0], strip_genitive(keys)[0]):
-                if surname in self._surnames and surname not in self._ambiguous:
-                    return self._surnames[surname]
+        owner = self.surname_owner(name) or self._fuller_name_of(keys) if type_ == "PER" else None
+        if owner is not None:
+            return owner
         entity_id = LOCAL_PREFIX + slug(name)
         draft = self._drafts.setdefault(entity_id, _Draft(name, type_))
         if type_ == "PER" and len(keys) > 1:
-            self._claim_surname(keys[-1], entity_id)
+            self._claim_surnames(keys, entity_id)
             if len(name) > len(draft.name):
                 draft.name = name
         return entity_id
@@ -118,6 +124,36 @@ class EntityRegistry:
                 target.handles.extend(handle for handle in draft.handles if handle not in target.handles)
                 moved[entity_id] = plain
         return moved
+
+    def _fuller_name_of(self, keys: tuple[str, ...]) -> str | None:
+        """The local person already named with the same first name and surname, if one.
+
+        ``Eva M. Welskop-Deffaa`` after ``Eva Welskop-Deffaa`` (an initial or middle name more or
+        less) is the same person; ``Paul Berger`` after ``Anna Berger`` is not.
+        """
+        first = _first_word(keys)
+        if len(first) == len(keys):
+            return None
+        owner = self.local_surnames().get(double_surname(keys) or keys[-1])
+        draft = self._drafts.get(owner) if owner and owner.startswith(LOCAL_PREFIX) else None
+        if draft is None or _first_word(name_keys(draft.name)) != first:
+            return None
+        return owner
+
+    def surname_owner(self, name: str) -> str | None:
+        """The person named in full whose surname ``name`` is (``Habeck``, ``Welskop-Deffaas``), if one.
+
+        Only a bare surname asks: one word, or words joined by hyphens; a genitive ``-s`` may follow.
+        """
+        keys = name_keys(name)
+        if len(keys) == 1:
+            candidates = [keys[0], strip_genitive(keys)[0]]
+        elif is_bare_surname(keys):
+            candidates = ["-".join(keys[::2]), "-".join(strip_genitive(keys)[::2])]
+        else:
+            return None
+        owners = self.local_surnames()
+        return next((owners[c] for c in candidates if c in owners), None)
 
     def local_surnames(self) -> dict[str, str]:
         """Surname key → person named in full (local or KB), for bare surnames; ambiguous ones left out."""
@@ -152,3 +188,30 @@ class EntityRegistry:
             )
             for entity_id, draft in self._drafts.items()
         )
+
+
+def double_surname(keys: tuple[str, ...]) -> str | None:
+    """The hyphenated surname a name's keys end with (``welskop-deffaa``), else ``None``.
+
+    Only the words glued by hyphens to the last one count: ``Hans-Peter Müller`` has none.
+    """
+    if len(keys) < 3 or keys[-2] != "-":
+        return None
+    first = len(keys) - 3
+    while first >= 2 and keys[first - 1] == "-":
+        first -= 2
+    return "-".join(keys[first::2])
+
+
+def is_bare_surname(keys: tuple[str, ...]) -> bool:
+    """Whether the keys are one hyphenated word and nothing else (``("welskop", "-", "deffaa")``)."""
+    words, joints = keys[::2], keys[1::2]
+    return len(keys) >= 3 and len(keys) % 2 == 1 and all(k == "-" for k in joints) and "-" not in words
+
+
+def _first_word(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a name's first word with the parts glued to it (``("hans", "-", "peter")``)."""
+    end = 1
+    while end + 1 < len(keys) and keys[end] == "-":
+        end += 2
+    return keys[:end]
