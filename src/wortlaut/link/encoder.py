@@ -169,8 +169,10 @@ class HashingEncoder:
         return normalise(np.stack([self._vector(text) for text in texts]))
 
 
-#: Environment variable choosing the default encoder (setting ``linking.encoder``): ``cascade``
-#: (default since issue 17w), ``e5``, ``static`` or ``hashing`` (no model, not cross-lingual).
+#: Environment variable choosing the default encoder (setting ``linking.encoder``): ``e5`` (default),
+#: ``cascade``, ``static`` or ``hashing`` (no model, not cross-lingual).  The cascade was the default for
+#: part of issue 17w and went back: it spends less CPU but its linking in the main process made the
+#: 2,000-article cold ingest slower end to end (docs/performance.md, "Trained static encoder").
 ENCODER_ENV = "WORTLAUT_ENCODER"
 
 
