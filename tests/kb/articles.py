@@ -8,6 +8,7 @@ punctuation marks, and a new sentence after ``.``, ``!`` or ``?``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from wortlaut.article import Article, Span, Token
@@ -33,3 +34,18 @@ def tokenized(text: str, **metadata: Any) -> Article:
 def mentions_of(article: Article, entity: str | None) -> list[str]:
     """The texts of the article's mentions linked to ``entity``."""
     return [mention.text for mention in article.mentions if mention.entity == entity]
+
+
+class FakeTagger:
+    """A tagger stand-in that tags the given word sequences wherever they occur in a sentence."""
+
+    def __init__(self, spans: Mapping[tuple[str, ...], str]) -> None:
+        self.spans = spans
+
+    def tag(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        found = []
+        for phrase, label in self.spans.items():
+            for start in range(len(words) - len(phrase) + 1):
+                if tuple(words[start : start + len(phrase)]) == phrase:
+                    found.append((start, start + len(phrase), label))
+        return found

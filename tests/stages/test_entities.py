@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 import wortlaut
-from tests.kb.articles import mentions_of, tokenized
+from tests.kb.articles import FakeTagger, mentions_of, tokenized
 from wortlaut.article import Article, Post, Span, Structure
 from wortlaut.stages.entities import EntitiesStage
-
-
-class FakeTagger:
-    """Tags the given word sequences, wherever they occur in a sentence."""
-
-    def __init__(self, spans: dict[tuple[str, ...], str]) -> None:
-        self.spans = spans
-
-    def tag(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
-        found = []
-        for phrase, label in self.spans.items():
-            for start in range(len(words) - len(phrase) + 1):
-                if tuple(words[start : start + len(phrase)]) == phrase:
-                    found.append((start, start + len(phrase), label))
-        return found
 
 
 @pytest.fixture(scope="module")

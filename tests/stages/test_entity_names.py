@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from tests.kb.articles import mentions_of, tokenized
+from tests.kb.articles import FakeTagger, mentions_of, tokenized
 from wortlaut.article import Article
 from wortlaut.stages.entities import EntitiesStage
-
-
-class FakeTagger:
-    """Tags the given word sequences wherever they occur."""
-
-    def __init__(self, spans: dict[tuple[str, ...], str]) -> None:
-        self.spans = spans
-
-    def tag(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
-        found = []
-        for phrase, label in self.spans.items():
-            for start in range(len(words) - len(phrase) + 1):
-                if tuple(words[start : start + len(phrase)]) == phrase:
-                    found.append((start, start + len(phrase), label))
-        return found
 
 
 def run(spans: dict[tuple[str, ...], str], text: str) -> Article:
