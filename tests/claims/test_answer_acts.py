@@ -95,9 +95,6 @@ def test_a_demonstrative_before_any_noun_points_back_like_a_pronoun() -> None:
         ("Die Firma stritt das am Montag entschieden ab.", ("denies", PRONOUN)),  # past, split
         ("Sie hat die Darstellung stets abgestritten.", ("denies", NOUN)),  # participle, joined
         ("Der Sprecher leugnet das.", ("denies", PRONOUN)),
-        ("Der Minister räumte den Fehler später ein.", ("confirms", OBJECT)),  # past, split
-        ("Das räumt der Vorstand inzwischen ein.", ("confirms", PRONOUN)),  # present, inverted
-        ("Der Verband hat die Panne eingeräumt.", ("confirms", OBJECT)),  # participle, joined
     ],
 )
 def test_separable_and_new_answer_cues(text: str, expected: tuple[str, str]) -> None:
@@ -108,8 +105,6 @@ def test_separable_and_new_answer_cues(text: str, expected: tuple[str, str]) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "Die Stadt räumt dem Radverkehr künftig Vorrang ein.",  # einräumen grants something
-        "Man räumte ihm eine Frist von zwei Wochen ein.",
         "Es fällt ihm schwer, den Fehler einzuräumen.",  # zu-infinitive inside the joined verb
         "Er versuchte nicht, die Tat abzustreiten.",
         "Sie streitet nicht ab, dort gewesen zu sein.",  # negated
@@ -120,5 +115,36 @@ def test_no_act_for_granting_or_unperformed_new_cues(text: str) -> None:
 
 
 def test_a_split_cue_keeps_its_claim_clause() -> None:
-    kind, reference, claim = _only("Der Konzern räumte ein, dass die Zahlen falsch waren.")
-    assert (kind, reference, claim) == ("confirms", CLAUSE, "dass die Zahlen falsch waren.")
+    kind, reference, claim = _only("Der Konzern stritt ab, dass die Zahlen falsch waren.")
+    assert (kind, reference, claim) == ("denies", CLAUSE, "dass die Zahlen falsch waren.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deutschland hinke hinterher, räumte der Staatssekretär ein.",  # a concession: a speech verb
+        "Das muss man ja einräumen.",
+        "Der Verband hat die Panne eingeräumt.",
+        "Die Stadt räumt dem Radverkehr künftig Vorrang ein.",  # einräumen grants something
+    ],
+)
+def test_einraeumen_is_no_answer_cue_since_20j(text: str) -> None:
+    assert answer_acts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach Ansicht der Forscher bestätigen diese Funde die These.",
+        "Untersuchungen bestätigten den Verdacht.",
+        "Eine DNA-Analyse hat bestätigt, dass es sich um den Vermissten handelt.",
+        "Die Obduktion bestätigte die Todesursache.",
+    ],
+)
+def test_evidence_that_confirms_a_finding_is_no_answer(text: str) -> None:
+    assert answer_acts(text) == []
+
+
+def test_an_institution_confirming_findings_stays_an_answer() -> None:
+    kind, _, _ = _only("Das Institut bestätigte die Befunde des Labors.")
+    assert kind == "confirms"

@@ -10,6 +10,7 @@ from wortlaut.claims.answer_targets import Said, TargetOptions, resolve
 
 OFF = Gates(
     narration=False,
+    earlier=False,
     relative_in_sentence=False,
     bare_chars=None,
     named_chars=None,
@@ -110,3 +111,18 @@ def test_a_noun_answer_reaches_back_a_limited_distance() -> None:
     assert passes(NOUN_GATES, "noun", target_end=end, answer=end + 400, text=text, statements=[])
     assert not passes(NOUN_GATES, "noun", target_end=end, answer=end + 401, text=text, statements=[])
     assert passes(NOUN_GATES, "pronoun", target_end=end, answer=end + 401, text=text, statements=[])
+
+
+def test_an_answer_does_not_answer_a_statement_ending_after_its_cue() -> None:
+    text = "Dies wurde von der Erzdiözese bestätigt, wie der Sender am Samstag berichtete."
+    report = _extent(text, text[:-1])  # the reporting statement holds the answer itself
+    answer = text.index("bestätigt")
+    statements = [report]
+    earlier = dataclasses.replace(OFF, earlier=True)
+    where = {"target_end": report[1], "answer": answer, "text": text, "statements": statements}
+    assert passes(OFF, "pronoun", **where)  # type: ignore[arg-type]
+    assert not passes(earlier, "pronoun", **where)  # type: ignore[arg-type]
+    before = f"{CLAIM} Das bestätigte die Firma."
+    end = _extent(before, CLAIM)[1]
+    assert passes(earlier, "pronoun", target_end=end, answer=before.index("bestätigte"), text=before,
+                  statements=[_extent(before, CLAIM)])  # fmt: skip

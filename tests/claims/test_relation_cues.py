@@ -24,8 +24,7 @@ from wortlaut.claims.relations import BARE, NOUN, PRONOUN, quoted_phrases, refer
         ("streitet", "Die Partei streitet jede Verbindung ab", "denies"),
         ("stritt", "Der Verein stritt das gestern ab", "denies"),
         ("leugnete", None, "denies"),
-        ("räumte", "Der Minister räumte ein", "confirms"),
-        ("räumt", "Die Stadt räumt dem Radverkehr Vorrang ein", None),
+        ("räumte", "Der Minister räumte ein", None),  # 20j: a concession, no answer cue
         ("bestritt", "Er bestritt nicht, dass er dort war", None),
         ("bestätigen", "Die Regierung konnte das weder bestätigen noch dementieren", None),
     ],

@@ -8,7 +8,8 @@ twice: a wrong "confirmed by" does more harm than a missing one); ties go to the
 fewer links, then to the stricter setting (:func:`strictness`: a gate that changes no tune link is
 kept, since precision comes first), then to grid order.  5 folds by article (sorted sources dealt
 round, as :mod:`wortlaut.eval.claims_answers`); the nested estimate chooses on four folds and counts
-the fifth.  Held-back rows are never read here.
+the fifth.  Held-back rows are never read here; with ``--released`` the former held-back parts ``test-b`` and
+``test-c`` (released in 20j, :data:`~wortlaut.eval.claims_relations.RELEASED`) are chosen on with tune.
 
 ``python -m wortlaut.eval.claims_gates ../shared/data``
 """
@@ -29,11 +30,12 @@ import click
 from wortlaut.article import Article
 from wortlaut.claims.answer_gates import Gates, passes
 from wortlaut.eval.claims_answers import BETA, FOLDS, folds
-from wortlaut.eval.claims_relations import GoldRelation, Judged, judged_links
+from wortlaut.eval.claims_relations import RELEASED, GoldRelation, Judged, judged_links
 
 #: The settings compared: every combination of these values.
 GRID: dict[str, tuple[Any, ...]] = {
     "narration": (False, True),
+    "earlier": (False, True),
     "relative_in_sentence": (False, True),
     "bare_chars": (None, 300, 200, 150, 100),
     "named_chars": (None, 800, 400, 200),
@@ -44,8 +46,8 @@ GRID: dict[str, tuple[Any, ...]] = {
 
 
 #: Every gate off: the linkers' links before any gate (what the settings are applied to).
-OFF = Gates(narration=False, relative_in_sentence=False, bare_chars=None, named_chars=None, noun_chars=None,
-            noun_definite=False, noun_narrated=False)  # fmt: skip
+OFF = Gates(narration=False, earlier=False, relative_in_sentence=False, bare_chars=None, named_chars=None,
+            noun_chars=None, noun_definite=False, noun_narrated=False)  # fmt: skip
 
 
 def settings() -> list[Gates]:
@@ -128,10 +130,27 @@ def nested(
             "chosen_per_fold": chosen}  # fmt: skip
 
 
-def report(data_dir: Path) -> dict[str, Any]:
-    """Tune scores with all gates off, the choice on all tune, each gate alone, and the nested estimate."""
-    golds, articles, judged = judged_links(data_dir, splits=("tune",), gates=OFF)
-    tune = [g for g in golds if g.split == "tune"]
+def by_mechanism(
+    gates: Gates, judged: Sequence[Judged], articles: dict[str, Article], golds: Sequence[GoldRelation]
+) -> dict[str, dict[str, int]]:
+    """Judged links the gates keep, by mechanism (route and how the answer refers, ``act:pronoun``,
+    ``statement:referred``) and verdict: which rule made the right and the wrong links."""
+    rows = {(g.source, g.offset) for g in golds}
+    table: dict[str, Counter[str]] = {}
+    for verdict, gold, _, link in judged:
+        if gold is None or (gold.source, gold.offset) not in rows or verdict == "unjudged":
+            continue
+        if kept(gates, link, articles[link["article"]]):
+            name = link["route"] if link["route"].startswith("act:") else f"statement:{reference_of(link)}"
+            table.setdefault(name, Counter())[verdict] += 1
+    return {name: dict(counts) for name, counts in sorted(table.items())}
+
+
+def report(data_dir: Path, splits: Sequence[str] = ("tune",)) -> dict[str, Any]:
+    """Scores with all gates off, the choice on all rows of ``splits`` (tune, or tune with the released
+    parts), each gate alone, links by mechanism, and the nested estimate."""
+    golds, articles, judged = judged_links(data_dir, splits=splits, gates=OFF)
+    tune = [g for g in golds if g.split in splits]
     chosen = choose(judged, articles, tune)
     alone = {
         f"{name}={value}": score(dataclasses.replace(OFF, **{name: value}), judged, articles, tune)
@@ -140,14 +159,18 @@ def report(data_dir: Path) -> dict[str, Any]:
     }
     return {"off": score(OFF, judged, articles, tune), "chosen_on_all_tune": dataclasses.asdict(chosen),
             "chosen_in_sample": score(chosen, judged, articles, tune), "each_gate_alone": alone,
+            "by_mechanism_off": by_mechanism(OFF, judged, articles, tune),
+            "by_mechanism_chosen": by_mechanism(chosen, judged, articles, tune),
             "nested_cv": nested(judged, articles, tune)}  # fmt: skip
 
 
 @click.command()
 @click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
-def command(data_dir: Path | None) -> None:
+@click.option("--released", is_flag=True, help="Choose on tune and the released parts test-b, test-c (20j).")
+def command(data_dir: Path | None, released: bool) -> None:
     """Evidence gates for relation links chosen by CV on the claims set's tune rows (JSON)."""
-    result = report(data_dir or Path.cwd().parent / "shared" / "data")
+    splits = ("tune", *RELEASED) if released else ("tune",)
+    result = report(data_dir or Path.cwd().parent / "shared" / "data", splits)
     click.echo(json.dumps(result, indent=1, ensure_ascii=False))
 
 

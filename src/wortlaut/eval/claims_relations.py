@@ -38,8 +38,12 @@ from wortlaut.store import Store, claim_tables
 #: The splits of the relation rows (``test-b``, ``test-c``, ``test-d``: second to fourth held-back parts,
 #: 20f, 20g and 20i).
 SPLITS = ("tune", "test", "test-b", "test-c", "test-d")
-#: The held-back splits, also scored pooled (few links each).
-HELD_BACK = ("test", "test-b", "test-c", "test-d")
+#: The held-back splits, also scored pooled (few links each).  Issue 20j released ``test-b`` (its error
+#: causes shaped the 20g gates) and ``test-c`` (looked at twice) to choosing: the fresh documents for new
+#: tune rows were used up (docs/quality.md), so the gates are chosen on tune + :data:`RELEASED`.
+HELD_BACK = ("test", "test-d")
+#: Former held-back parts now used with ``tune`` to choose gates (20j).
+RELEASED = ("test-b", "test-c")
 
 
 @dataclass(frozen=True, slots=True)

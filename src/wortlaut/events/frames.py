@@ -81,10 +81,11 @@ def find_triggers(article: Article, sentence: Span, lex: EventLexicon) -> list[t
         previous = words[index - 1].group().lower() if index else ""
         if previous.startswith(lex.blockers) or previous in trig.not_after:
             continue
-        if trig.needs is not None:
-            left, right = clause_bounds(sentence, sentence.start + match.start())
-            if not trig.needs.search(article.text[left:right]):
-                continue
+        left, right = clause_bounds(sentence, sentence.start + match.start())
+        if trig.needs is not None and not trig.needs.search(article.text[left:right]):
+            continue
+        if trig.not_in is not None and trig.not_in.search(article.text[left:right]):
+            continue
         if trig.particle and not re.search(rf"\b{trig.particle}\b", sentence.text[match.end() :]):
             continue
         start = sentence.start + match.start()

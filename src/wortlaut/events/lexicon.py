@@ -19,6 +19,10 @@ class Trigger:
     particle: str
     needs: re.Pattern[str] | None = None
     not_after: frozenset[str] = frozenset()
+    #: A regular expression that, found in the trigger's clause, gives the word another sense (issue
+    #: 20j: ``traf … zum 1:0`` in sport, ``Entscheidung … getroffen``, ``Gespräch mit der Welt am
+    #: Sonntag`` as an interview, ``die Begegnung gegen Serbien`` as a match).
+    not_in: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ def load_event_lexicon() -> EventLexicon:
             particle=row.get("particle") or "",
             needs=re.compile(row["needs"]) if row.get("needs") else None,
             not_after=frozenset((row.get("not_after") or "").split("|")) - {""},
+            not_in=re.compile(row["not_in"]) if row.get("not_in") else None,
         )
         for row in read_records("event_triggers.tsv")
     ]
