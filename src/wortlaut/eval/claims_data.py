@@ -93,6 +93,9 @@ def source_article(data_dir: Path, source: str) -> Article:
     if kind == "parliament":
         text, published = parliament_text(data_dir / "quotes-parliament" / name)
         return Article.create(text, published=published)
+    if kind == "ud":
+        part, _, number = name.partition("/")
+        return Article.create(ud_sentences(data_dir, part)[int(number)])
     raise ValueError(f"claims set: unknown source kind in {source!r}")
 
 
@@ -101,6 +104,13 @@ GERMEVAL_FILES = {"dev": "NER-de-dev.tsv", "test-a": "NER-de-test-a.tsv"}
 _TAG = re.compile(r"<[^>]+>")
 _DCT = re.compile(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', re.S)
 _TEXT = re.compile(r"<TEXT>(.*)</TEXT>", re.S)
+#: Universal Dependencies files by the name a source uses (``ud/<part>/<n>``: the n-th sentence, 0-based, of
+#: the file's ``# text =`` lines; issue 20j, the fresh held-back part ``test-e``).
+UD_FILES = {
+    "pud": ("ud-german-pud", "de_pud-ud-test.conllu"),
+    "gsd-test": ("ud-german-gsd", "de_gsd-ud-test.conllu"),
+    "gsd-dev": ("ud-german-gsd", "de_gsd-ud-dev.conllu"),
+}
 #: Bundestag speech file names end in the sitting's date: ``…_21.11.2017.json``.
 _SPEECH_DATE = re.compile(r"_(\d{2})\.(\d{2})\.(\d{4})\.json$")
 
@@ -135,6 +145,15 @@ def germeval_sentences(data_dir: Path, part: str) -> tuple[str, ...]:
     if tokens:
         sentences.append(" ".join(tokens))
     return tuple(sentences)
+
+
+@cache
+def ud_sentences(data_dir: Path, part: str) -> tuple[str, ...]:
+    """The sentences of a UD German file as its ``# text =`` lines give them (no publication date: PUD and
+    GSD sentences come without one)."""
+    folder, name = UD_FILES[part]
+    with (data_dir / folder / name).open(encoding="utf-8") as handle:
+        return tuple(line[len("# text = ") :].rstrip("\n") for line in handle if line.startswith("# text = "))
 
 
 def parliament_text(path: Path) -> tuple[str, str | None]:
