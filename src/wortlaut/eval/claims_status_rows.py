@@ -8,9 +8,10 @@ the events of one article never sit on both sides): for each fold the best subse
 scored on it, and the held-out counts are pooled.  The subset chosen on all of tune is what ships
 (its rows are then copied into ``event_status.tsv``).  ``test`` is never read here.
 
-The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20i groups
-(:data:`GROUPS_20I`: rows in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on
-top of the shipped rows (``--group`` names any, also shipped ones, which then count twice).
+The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20j groups
+(:data:`GROUPS_20J`; the 20i ones are :data:`GROUPS_20I`: rows in :data:`CANDIDATES` and :data:`EARLY`,
+switches in :data:`OPTION_CANDIDATES`) on top of the shipped rows (``--group`` names any, also shipped ones,
+which then count twice).
 
 ``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
 """
@@ -143,7 +144,25 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
          r"|zu\s(?:führen|halten|treffen|beginnen|aufnehmen|unterzeichnen|besuchen|vereinbaren|verhandeln)",
          "", ""),
     ], (r"[a-zäöüß]+zu[a-zäöüß]+en|zu\s(?:führen|halten|treffen|beginnen|aufnehmen)",)),
+    # issue 20j: an alternative not taken is not an event that happened: "setze auf Streik, statt auf
+    # Gespräche", "anstelle von Verhandlungen"
+    "statt_alternative": ([
+        ("hypothetical", "before", "any", r"statt|anstatt|anstelle|statt\sauf|statt\szu", "", ""),
+    ], ()),
+    # issue 20j: Konjunktiv II / past "sollte" plans a noun event only with an occurrence predicate ("sollte
+    # das Treffen … stattfinden", "Bei einem Gipfel sollte … beschlossen werden"), as ``soll_occurrence`` does
+    "sollte_occurrence": ([
+        ("planned", "clause", "noun", r"sollte|sollten", _OCCURRENCE, _SOLL_UNLESS),
+    ], ()),
+    # issue 20j: an outcome expected or hoped for is not yet an event: "gehe davon aus, dass eine Einigung
+    # gelingen wird", "hofft auf eine Einigung"
+    "expected_outcome": ([
+        ("hypothetical", "clause", "any", r"gelingen|gelingt|hofft|hoffen|hoffe|erhofft\w*|rechnet\smit", "",
+         r"gelungen|gelang"),
+    ], ()),
 }
+#: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
+GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 
 
 #: Issue 20i groups of the event noun's own attributes, tried before the clause's hypothetical and plan cues
@@ -299,7 +318,7 @@ def command(data_dir: Path | None, cache: Path | None, groups: tuple[str, ...]) 
     unknown = [name for name in groups if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
-    names = list(groups or [name for name in GROUPS_20I if name not in SHIPPED])
+    names = list(groups or GROUPS_20J)
     result = grouped_cv(cases, names)
     result["errors_shipped_rows"] = dict(errors(cases, cues_with(())).most_common())
     click.echo(json.dumps(result, indent=1, ensure_ascii=False))
