@@ -124,3 +124,36 @@ def test_vor_before_a_singular_or_an_article_is_no_vague_span(finder: TimeFinder
 )
 def test_in_naechster_zeit_is_the_generic_future(finder: TimeFinder, text: str, expression: str) -> None:
     assert value_of(finder, text, expression) == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Die Wahl fand am 3. Mai statt. Am selben Tag trat er zurück.", "selben Tag", "2015-05-03"),
+        ("Am Montag wurde gestreikt. Am gleichen Tag fiel der Kurs.", "gleichen Tag", "2015-11-16"),
+        ("Sie trafen sich am 27. August 2015. Jenem Tag folgte die Krise.", "Jenem Tag", "2015-08-27"),
+        # no day named before: a day the text does not date (TIMEX3 unknown digits)
+        ("Am selben Tag trat auch der Minister zurück.", "selben Tag", "XXXX-XX-XX"),
+        ("An jenem Tag änderte sich alles.", "jenem Tag", "XXXX-XX-XX"),
+    ],
+)
+def test_the_same_day_again_is_the_day_in_focus_or_undated(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("An einem Montag im Winter verschwand der Hund.", "Montag", ("DATE", "XXXX-WXX-1")),
+        ("Es geschah an einem Sonntagabend.", "Sonntagabend", ("TIME", "XXXX-WXX-7TEV")),
+        # a dated indefinite weekday is that date; a definite weekday keeps its direction
+        ("Er starb an einem Sonntag, dem 5. Mai 2013.", "Sonntag", ("DATE", "2013-05-05")),
+        ("Am Montag verschwand der Hund.", "Montag", ("DATE", "2015-11-16")),
+    ],
+)
+def test_an_indefinite_weekday_names_no_particular_week(
+    finder: TimeFinder, text: str, expression: str, value: tuple[str, str]
+) -> None:
+    assert value_of(finder, text, expression) == value

@@ -139,7 +139,8 @@ class PatternSet:
                 "weekday",
                 re.compile(
                     rf"{b}(?:(?P<dpre>Abend|Morgen|Vormittag|Nachmittag|Mittag)\s+(?:des|vom)\s+)?"
-                    rf"(?:(?P<every>[Jj]ede[nm]?|{RECURRING_DAY})\s+(?:(?P<nth>ersten|zweiten|dritten|vierten|letzten)\s+)?|(?P<mod>{mod})\s+)?"
+                    rf"(?:(?P<every>[Jj]ede[nm]?|{RECURRING_DAY})\s+(?:(?P<nth>ersten|zweiten|dritten|vierten|letzten)\s+)?"
+                    rf"|(?P<mod>{mod})\s+|(?P<indef>(?<=[Aa]n\s)einem)\s+)?"
                     rf"(?P<wd>{weekday})(?(dpre)s?)(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
                 ),
             ),
