@@ -33,12 +33,14 @@ def test_the_audit_counts_dct_anchors_attributes_and_what_the_loader_loses(tmp_p
     assert counts["TIMEX3 outside TEXT (not scored)"] == 1
     assert counts["loaded TIMEX3"] == 3 and counts["loaded spans not matching their text"] == 0
     assert counts["value with surrounding spaces"] == 1 and counts["value empty"] == 0
+    assert counts["value form: well-formed"] == 4
 
 
-def test_the_audit_report_never_prints_a_value_or_text(tmp_path: Path) -> None:
-    path = tmp_path / "doc.tml"
-    path.write_text(TML, encoding="utf-8")
-    counts: Counter[str] = Counter()
-    timex_audit.audit_file(path, counts)
-    joined = "\n".join(timex_audit.report({"tune": counts}))
-    assert "Gestern" not in joined and "2015-03-04" not in joined and "P1D" not in joined
+def test_value_forms_tell_well_formed_unresolved_and_malformed_values() -> None:
+    good = ("2015-03-04T20:00", "2015-W10-WE", "XXXX-WXX-1TEV", "PT1H30M", "P1.5Y", "PXDE", "BC0044", "192")
+    for value in good:
+        assert timex_audit.value_form(value) == "well-formed", value
+    for value in ("PRESNT_REF", "2014_03", "XXXX-WXX-12", "P", "2014-3-5"):
+        assert timex_audit.value_form(value) == "malformed", value
+    assert timex_audit.value_form("XXXX-XX-XX") == "unresolved (X digits only)"
+    assert timex_audit.value_form("XXXX-05") == "well-formed"

@@ -157,3 +157,16 @@ def test_an_indefinite_weekday_names_no_particular_week(
     finder: TimeFinder, text: str, expression: str, value: tuple[str, str]
 ) -> None:
     assert value_of(finder, text, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Schon vor 8000 Jahren hielten Menschen Hunde.", "BC5986"),
+        ("Die Kirche wurde vor 1500 Jahren gebaut.", "0515"),
+        ("Die Brücke wurde vor zwei Jahren gebaut.", "2013"),
+    ],
+)
+def test_a_year_counted_back_keeps_four_digits_and_the_era(finder: TimeFinder, text: str, value: str) -> None:
+    (found,) = find(finder, text)
+    assert found.value == value and found.timeml_value is not None and found.timeml_value.startswith("P")

@@ -27,6 +27,21 @@ from wortlaut.timex.timeml import read_timeml
 #: The attributes every text TIMEX3 carries; the audit names the others.
 BASIC_ATTRIBUTES = frozenset({"tid", "type", "value", "functionInDocument"})
 
+#: The TIMEX3 value grammar (TimeML 1.2.1): calendar values from century to minute with ``X`` for unknown
+#: digits, weeks, weekends, quarters, halves, seasons and parts of the day; the generic references; periods.
+_CALENDAR = (
+    r"(?:BC)?(?:\d{2,4}|XXXX)"
+    r"(?:-(?:W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|Q[1-4]|H[12]|SP|SU|FA|WI|(?:\d{2}|XX)(?:-(?:\d{2}|XX))?))?"
+)
+_CLOCK = r"T(?:(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?|MO|MI|AF|EV|NI|DT)"
+_AMOUNT = r"(?:\d+(?:\.\d+)?|X)"
+_PERIOD = rf"P(?:{_AMOUNT}(?:Y|M|W|D|DE|CE|ML|WE))*(?:T(?:{_AMOUNT}(?:H|M|S|MO|MI|AF|EV|NI))+)?"
+TIMEX3_VALUE = re.compile(
+    rf"(?:{_CALENDAR}(?:{_CLOCK})?|{_CLOCK}|PRESENT_REF|PAST_REF|FUTURE_REF|{_PERIOD})"
+)
+#: A calendar value that names nothing but unknown digits: a date or time the annotator could not resolve.
+UNRESOLVED = re.compile(r"XXXX(?:-XX)*(?:TXX:XX)?")
+
 
 def audit_file(path: Path, counts: Counter[str]) -> None:
     """Add one file's metadata counts to ``counts``."""
@@ -69,8 +84,16 @@ def _count_timex(element: ET.Element, tids: set[str | None], counts: Counter[str
         counts[f"{kind} anchored to {target}"] += 1
     value = element.get("value") or ""
     counts["value empty"] += not value.strip()
+    counts[f"value form: {value_form(value.strip())}"] += 1
     counts["value with surrounding spaces"] += value != value.strip()
     counts["TIMEX3 with empty text"] += not "".join(element.itertext()).strip()
+
+
+def value_form(value: str) -> str:
+    """``unresolved (X digits only)``, ``well-formed`` or ``malformed`` by the TIMEX3 value grammar."""
+    if UNRESOLVED.fullmatch(value):
+        return "unresolved (X digits only)"
+    return "well-formed" if TIMEX3_VALUE.fullmatch(value) and value != "P" else "malformed"
 
 
 def audit(folder: Path) -> dict[str, Counter[str]]:
