@@ -62,6 +62,13 @@ CLOCK_ZONE = r"(?:MEZ|MESZ|UTC|GMT|CET|CEST|Ortszeit)(?!\w)"
 #: Parts of the day glued to a weekday (``Dienstagabend``, ``Montagfrüh``) or ``früh`` after it
 #: (``Montag früh``).
 PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh|\s+früh(?!\w))"
+#: Adverbs of recurrence before ``am``/``an`` and a weekday (``immer am Samstag``, ``jeweils am Dienstag``):
+#: the weekday is every such day, a TIMEX3 SET like ``jeden Samstag``; not ``wer auch immer am Sonntag``
+#: (whoever).
+RECURRING_DAY = r"(?:(?<![Aa]uch\s)[Ii]mmer|[Jj]eweils|[Ss]tets)\s+(?:am|an)"
+#: ``vor`` before a bare plural of a unit (``vor Jahren``, ``vor Wochen``): a vague span back, annotated like
+#: ``vor zwei Jahren`` (KRAUTS: the span ``zwei Jahren``, P2Y) and ``seit Jahren`` (PXY).
+VAGUE_AGO = r"[Vv]or(?=\s+(?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten|Stunden|Minuten)(?!\w))"
 #: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
 #: vague durations like ``seit Jahren``.
 VAGUE_COURSE = r"(?:[Ii]m\s+Lauf(?:e)?\s+der|[Üü]ber\s+die)\s+"

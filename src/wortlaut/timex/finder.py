@@ -41,6 +41,8 @@ NARRATIVE_KINDS = frozenset({"iso", "numdate", "daymonth", "month"})
 #: in order. Chosen by reading how the narrative rule changed the finds on 10kGNAD (no gold there).
 NARRATIVE_MIN_YEARS_BACK = 2
 
+#: SET values of a daily or weekly recurrence whose clock times name no day (see :func:`_daily_or_weekly`).
+DAILY_SETS = frozenset({"P1D", "P1W"})
 #: ``seit`` before a date names a starting point that has been reached: the date lies in the past whatever
 #: the tense (``Er wird seit Januar festgehalten`` in November is this January, not the next).
 SINCE_BEFORE = re.compile(
@@ -225,6 +227,7 @@ class TimeFinder:
                 continue  # ``Er merkte bald, dass …``: soon after a time told, no FUTURE_REF
             if yearly and _of_every_year(cand, resolved):
                 resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
+            several = several or _daily_or_weekly(resolved)
             if result and cand.kind == "weekday" and index and cands[index - 1].kind == "weekday":
                 ends = (cands[index - 1], cand)
                 resolved, result[-1] = _ordered_range(resolved, result[-1], chunk, ends, direction)
@@ -264,6 +267,14 @@ class TimeFinder:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""
         unanchored = self.normaliser.resolve(cand, Context(anchor=None, day=day))
         return unanchored is not None and unanchored.value is None
+
+
+def _daily_or_weekly(resolved: Resolved) -> bool:
+    """A SET of every day or of a weekday (``täglich``, ``jeden Dienstag``): a clock time after it in the
+    sentence (``jeden Dienstag um 20 Uhr``) is the time of each such day, no date (TIMEX3 ``T20:00``, as
+    KRAUTS writes the hours of a fair on several days)."""
+    value = resolved.value or ""
+    return resolved.type == "SET" and (value.startswith("XXXX-WXX") or value in DAILY_SETS)
 
 
 def _far(cand: Candidate, ref: date | None) -> bool:

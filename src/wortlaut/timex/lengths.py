@@ -103,6 +103,8 @@ class LengthRules:
         return Resolved("DURATION", f"PX{VAGUE_UNITS.get(stem, 'Y')}")
 
     def every(self, g: dict[str, str], ctx: Context) -> Resolved:
+        if "weekends" in g:  # ``an (den) Wochenenden``: every weekend
+            return Resolved("SET", "XXXX-WXX-WE")
         if "eseason" in g:  # ``jeden Sommer`` = every summer, ``jedes Wochenende`` = every weekend
             return Resolved(
                 "SET", "XXXX-WXX-WE" if g["eseason"] == "Wochenende" else f"XXXX-{SEASONS[g['eseason']]}"

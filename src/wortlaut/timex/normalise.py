@@ -37,7 +37,11 @@ YEAR_WORDS = {"Vorjahres": -1}
 FOCUS_RELATIVE = frozenset(
     {"Vortag", "Vortages", "Folgetag", "Tag zuvor", "Tag danach", "Tag darauf", "Tags darauf", "tags darauf"}
     | {"diesem Tag", "nächsten Tag", "folgenden Tag"}
+    | {"selben Tag", "gleichen Tag", "demselben Tag", "jenem Tag"}
 )
+#: The same day again (``am selben Tag``, ``an jenem Tag``) names the day in focus; with none, the day is one
+#: the text does not date (an event's day), TIMEX3 ``XXXX-XX-XX`` by the guidelines' unknown digits.
+SAME_DAY = frozenset({"selben Tag", "gleichen Tag", "demselben Tag", "jenem Tag"})
 #: Words before a weekday that count from the day in focus (``am folgenden Freitag`` after ``am 3. März``).
 FOLLOWING = frozenset({"folgenden", "darauffolgenden"})
 #: Words for the day after that say nothing without a day in focus (``am nächsten Tag`` after no named day
@@ -237,6 +241,8 @@ class Normaliser:
         part = part or PART_CODES.get(g.get("dpre", ""), "")
         if "every" in g:
             return Resolved("SET", f"XXXX-WXX-{weekday}")
+        if "indef" in g:  # ``an einem Sonntag``: a Sunday the text does not date, TIMEX3 unknown week
+            return Resolved("TIME" if part else "DATE", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
         offset = self._mod_or_none(g.get("mod", ""))
         kind = "TIME" if part else "DATE"
         following = "after" in g or g.get("mod", "").lower() in FOLLOWING
@@ -275,10 +281,13 @@ class Normaliser:
             today = self._offset_value("day", 0, ctx)
             return Resolved("DATE", today.value, today.relative, timeml_value="PRESENT_REF")
         if word.kind == "day":
-            if text in FOCUS_ONLY and ctx.day is None:
+            key = text if text in FOCUS_RELATIVE else text[:1].lower() + text[1:]  # ``Jenem Tag`` opening
+            if key in FOCUS_ONLY and ctx.day is None:
                 return None
+            if key in SAME_DAY and ctx.day is None:
+                return Resolved("DATE", "XXXX-XX-XX")
             base = ctx
-            if g["word"] in FOCUS_RELATIVE and ctx.day is not None:
+            if key in FOCUS_RELATIVE and ctx.day is not None:
                 base = Context(anchor=ctx.day)
             resolved = self._offset_value("day", int(word.value), base)
             part = PART_CODES.get(g.get("part", ""))

@@ -29,10 +29,12 @@ from wortlaut.timex.cues import (
     PARTS,
     QUANTITY_AFTER,
     RANGE_REST,
+    RECURRING_DAY,
     SEASON_CUES,
     SEASON_NAMES,
     SPAN_ADJ_UNITS,
     TIME_IDIOMS,
+    VAGUE_AGO,
     VAGUE_COURSE,
     YEAR_MAX,
     YEAR_MIN,
@@ -137,7 +139,8 @@ class PatternSet:
                 "weekday",
                 re.compile(
                     rf"{b}(?:(?P<dpre>Abend|Morgen|Vormittag|Nachmittag|Mittag)\s+(?:des|vom)\s+)?"
-                    rf"(?:(?P<every>[Jj]ede[nm]?)\s+(?:(?P<nth>zweiten|dritten|vierten)\s+)?|(?P<mod>{mod})\s+)?"
+                    rf"(?:(?P<every>[Jj]ede[nm]?|{RECURRING_DAY})\s+(?:(?P<nth>ersten|zweiten|dritten|vierten|letzten)\s+)?"
+                    rf"|(?P<mod>{mod})\s+|(?P<indef>(?<=[Aa]n\s)einem)\s+)?"
                     rf"(?P<wd>{weekday})(?(dpre)s?)(?P<part>{PARTS})?(?!\w)(?:\s+(?P<after>darauf)(?!\w))?"
                 ),
             ),
@@ -171,7 +174,7 @@ class PatternSet:
             (
                 "vague",
                 re.compile(
-                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber)\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
+                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber|{VAGUE_AGO})\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
                     rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten|Sekunden)(?!\w)"
                 ),
             ),
@@ -233,6 +236,7 @@ class PatternSet:
                 "every",
                 re.compile(
                     rf"{b}(?:[Jj]ede[nms]?\s+(?:(?P<unit>Stunde|Tag|Woche|Monat|Jahr)|(?P<eseason>{SEASON_NAMES}|Wochenende))|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
+                    rf"|[Aa]n\s+(?:den\s+)?(?P<weekends>Wochenenden)"
                     rf"|(?P<per>pro|am|je)\s+(?P<unit3>Stunde|Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
                 ),
             ),

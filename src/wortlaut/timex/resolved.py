@@ -64,8 +64,14 @@ def offset_value(unit: str, offset: int, ctx: Context, mod: str | None = None) -
         year, month = shift_month(anchor, offset)
         value = f"{year}-{month:02d}"
     else:
-        value = str(anchor.year + offset)
+        value = year_value(anchor.year + offset)
     return Resolved("DATE", value, mod=mod)
+
+
+def year_value(year: int) -> str:
+    """A year as TIMEX3 writes it: four digits (``0515``; three would be a decade), and before year 1 the
+    era form ``BC5986`` (``vor 8000 Jahren`` in 2015: year -5985 counted astronomically is 5986 BC)."""
+    return f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}"
 
 
 def period(number: float, unit: str) -> str:

@@ -9,13 +9,17 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class GoldTimex:
-    """One annotated TIMEX3: character offsets into the document text, type and value."""
+    """One annotated TIMEX3: character offsets into the document text, type and value.
+
+    ``anchor`` is the ``anchorTimeID`` it is resolved against (``t0`` the DCT, another TIMEX3's id, or
+    empty): it lets an audit count errors of DCT-relative expressions apart from the others."""
 
     start: int
     end: int
     text: str
     type: str
     value: str
+    anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ def read_timeml(path: Path) -> TimeMLDocument:
                     text=inner,
                     type=child.get("type", ""),
                     value=(child.get("value") or "").strip(),
+                    anchor=child.get("anchorTimeID", ""),
                 )
             )
         parts.append(child.tail or "")

@@ -95,7 +95,7 @@ def build_triggers(lex: TimeLexicon) -> dict[str, tuple[str, ...]]:
     # every's (``Tag``, ``Woche``, ``Monat``, ``Jahr``, ``Stunde``)
     rare = daynumber.DAY_NEEDLES + units.COMPOUND_NEEDLES
     triggers.update(dict.fromkeys(("dayonly", "stamp", "unit_compound"), rare))
-    triggers.update(month_again=FIXED["relunit"], unit_repeat=FIXED["every"])
+    triggers.update(month_again=FIXED["relunit"], unit_repeat=FIXED["every"], unit_whole=units.WHOLE_NEEDLES)
     triggers.update(
         {
             "daylist": months,
