@@ -23,6 +23,7 @@ from wortlaut.quotes.free_indirect import free_indirect, subjunctive_clauses
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.nested import looks_like_name
 from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
@@ -30,8 +31,6 @@ from wortlaut.quotes.span_model import SpanMerger
 from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token_view
 
-#: Quotations of up to this many capitalised words are names or titles (checked on quotes-wikinews/train FPs).
-MAX_NAME_WORDS = 4
 #: Drop direct quotations nested in another statement (see :func:`drop_nested`).
 DROP_NESTED = True
 _VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, reported)
@@ -106,9 +105,7 @@ def _partial_quotes(ctx: Context, framed: list[Found]) -> list[Found]:
 
 def _looks_like_name(ctx: Context, start: int, end: int) -> bool:
     """A short quotation of capitalised words only („Graf Zeppelin“, „GTA“) is a title, not words."""
-    words = [word.strip('„“”"»«‚‘’') for word in ctx.text[start:end].split()]
-    words = [word for word in words if word]
-    return len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    return looks_like_name(ctx.text, start, end)
 
 
 def rule_statements(ctx: Context) -> list[Found]:
