@@ -12,7 +12,7 @@ from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE
-from wortlaut.quotes.speakers import phrase_ending
+from wortlaut.quotes.speakers import phrase_ending, with_apposition
 
 #: A frameless quotation or Konjunktiv sentence continues the last speaker at most this many sentences on
 #: (2 and 3 compared on the first 350 quotes-wikinews/train documents: 3 is 0.2 points better in joint F1).
@@ -29,6 +29,9 @@ NEAREST_PERSON = True
 WHOLE_NAMES = True
 #: Widen a carried person mention to the noun phrase it ends (see ``with_title``).
 TITLED_PEOPLE = True
+#: Widen it also by the appositions around it (see ``with_title``; chosen on quotes-wikinews/train, 3-fold
+#: CV, eleventh issue-12 session).
+APPOSED_PEOPLE = True
 
 
 def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
@@ -39,11 +42,26 @@ def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     first, last = ctx.token_at(span[0]), ctx.token_at(span[1])
     if not first < last <= len(ctx.tokens):
         return span
-    begin = ctx.sentences[ctx.sentence_of[first]][0]
+    begin, end = ctx.sentences[ctx.sentence_of[first]]
     phrase = phrase_ending(ctx.tokens, begin, last, ctx.lexicon)
-    if phrase is None or phrase[0] >= first or any(ctx.quote_of[i] >= 0 for i in range(phrase[0], first)):
-        return span
-    return ctx.tokens[phrase[0]].start, span[1]
+    if phrase is not None and phrase[0] < first and all(ctx.quote_of[i] < 0 for i in range(phrase[0], first)):
+        first = phrase[0]
+    if APPOSED_PEOPLE:
+        first, last = _with_appositions(ctx, (first, last), begin, end)
+    return ctx.tokens[first].start, ctx.tokens[last - 1].end
+
+
+def _with_appositions(ctx: Context, phrase: tuple[int, int], begin: int, end: int) -> tuple[int, int]:
+    """``Der Leiter der Studie, Paulo Pinheiro, sieht …`` / ``Erkki Tuomioja, Präsident des Rats, sagte``:
+    the annotation (its guidelines, section 5.3) and a reader take a person's appositions with the name:
+    the sentence-initial noun phrase the name is the apposition of, and a comma-closed phrase after it."""
+    outer = ctx.apposition_of(phrase, begin)
+    first = outer[0] if outer is not None else phrase[0]
+    widened = with_apposition(ctx.tokens, phrase, end, ctx.lexicon)
+    last = widened[1] if widened is not None else phrase[1]
+    if any(ctx.quote_of[i] >= 0 for i in range(first, last)):
+        return phrase
+    return first, last
 
 
 def carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
