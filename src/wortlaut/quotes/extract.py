@@ -21,6 +21,7 @@ from wortlaut.quotes.direct import direct_statements
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.free_indirect import free_indirect, subjunctive_clauses
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
+from wortlaut.quotes.interviews import interviews
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
 from wortlaut.quotes.nested import looks_like_name
@@ -38,6 +39,8 @@ _VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, reported)
 NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see :func:`drop_contained`).
 DROP_CONTAINED = True
+#: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
+INTERVIEWS = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
 JOIN_CONTINUED = True
 
@@ -150,6 +153,8 @@ def extract(
     keep_datelines_out(ctx.text, found)
     if NAMED_BEFORE:
         named_before(ctx, found, article.mentions)
+    if INTERVIEWS:
+        found = interviews(ctx, found, article.mentions)
     people = sorted(
         with_title(ctx, (mention.start, mention.end))
         for mention in article.mentions
