@@ -26,3 +26,15 @@ def test_wonach_after_a_phrase_keeps_that_phrase_as_speaker(pipeline: Pipeline) 
     )
     speakers = [s.speaker.text for s in article.statements if s.speaker is not None]
     assert speakers and all(speaker != "wonach" for speaker in speakers)
+
+
+def test_a_konjunktiv_sentence_after_demnach_takes_the_speaker_demnach_points_to(pipeline: Pipeline) -> None:
+    article = pipeline(
+        Article.create(
+            "„Die Lage ist ernst“, sagte Innenministerin Karla Brenner am Montag in Berlin. "
+            "Demnach sollen an allen Grenzen weitere Kontrollen stattfinden. "
+            "Die Polizei müsse dafür mehr Personal bekommen."
+        )
+    )
+    speakers = [s.speaker.text if s.speaker else None for s in article.statements]
+    assert speakers == ["Innenministerin Karla Brenner", "Demnach", "Innenministerin Karla Brenner"]

@@ -27,6 +27,8 @@ _FRAMELESS = frozenset({"direct.unframed", "direct.unframed_short"})
 NEAREST_PERSON = True
 #: Widen a speaker span that cuts a person or organisation mention to the mention's end (``whole_names``).
 WHOLE_NAMES = True
+#: A ``Demnach`` statement passes on the speaker before it (see ``carry``; train 3-fold CV, eleventh session).
+PASS_ON_ANAPHORS = True
 #: Widen a carried person mention to the noun phrase it ends (see ``with_title``).
 TITLED_PEOPLE = True
 #: Widen it also by the appositions around it (see ``with_title``; chosen on quotes-wikinews/train, 3-fold
@@ -66,8 +68,10 @@ def _with_appositions(ctx: Context, phrase: tuple[int, int], begin: int, end: in
 
 def carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
     """Give frameless statements the speaker of the statement just before them, or, with
-    ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them."""
+    ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them.  A statement
+    whose speaker is its own ``Demnach`` passes on the speaker it points back to (the one before it)."""
     last: Found | None = None
+    speaker: tuple[int, int] | None = None
     for statement in sorted(found, key=lambda item: item.start):
         if (
             statement.speaker is None
@@ -76,9 +80,11 @@ def carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
             and statement.sentence - last.sentence <= CARRY_SENTENCES
         ):
             between = [span for span in people if last.end <= span[0] and span[1] <= statement.start]
-            statement.speaker = between[-1] if NEAREST_PERSON and between else last.speaker
+            statement.speaker = between[-1] if NEAREST_PERSON and between else speaker
             statement.medium = last.medium
         if statement.speaker is not None:
+            if not (PASS_ON_ANAPHORS and statement.speaker in statement.cue and speaker is not None):
+                speaker = statement.speaker
             last = statement
 
 
