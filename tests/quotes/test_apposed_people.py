@@ -35,3 +35,22 @@ def test_an_apposition_after_the_name_belongs_to_the_carried_speaker(pipeline: P
         "Die Lage an der Grenze sei sehr ernst.",
     )
     assert found == [("free_indirect", "Erkki Lindholm, Präsident des Europäischen Rates", "PER")]
+
+
+def test_the_same_person_named_again_between_keeps_the_fuller_speaker_phrase(pipeline: Pipeline) -> None:
+    found = _speakers(
+        pipeline,
+        "„Wir bauen neu“, sagte Ministerpräsident Günther Albrecht am Montag in Stuttgart. "
+        "Albrecht besuchte danach die Baustelle am Hafen. Das Geld dafür sei bereits vorhanden.",
+    )
+    assert [speaker for _, speaker, _ in found] == ["Ministerpräsident Günther Albrecht"] * 2
+
+
+def test_another_person_named_between_is_still_taken(pipeline: Pipeline) -> None:
+    found = _speakers(
+        pipeline,
+        "„Wir bauen neu“, sagte Ministerpräsident Günther Albrecht am Montag in Stuttgart. "
+        "Bürgermeisterin Karin Wendt besuchte danach die Baustelle am Hafen. "
+        "Das Geld dafür sei bereits vorhanden.",
+    )
+    assert found[1][1] is not None and "Karin Wendt" in found[1][1]

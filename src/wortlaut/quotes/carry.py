@@ -6,7 +6,7 @@ Split out of :mod:`wortlaut.quotes.extract` (behaviour unchanged).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
@@ -66,10 +66,16 @@ def _with_appositions(ctx: Context, phrase: tuple[int, int], begin: int, end: in
     return first, last
 
 
-def carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
+def carry(
+    found: list[Found],
+    people: Sequence[tuple[int, int]] = (),
+    entity_of: Mapping[tuple[int, int], str | None] | None = None,
+) -> None:
     """Give frameless statements the speaker of the statement just before them, or, with
-    ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them.  A statement
-    whose speaker is its own ``Demnach`` passes on the speaker it points back to (the one before it)."""
+    ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them, unless that
+    person is the same entity (``entity_of`` maps ``people`` to entities) as the speaker before: then the
+    speaker phrase carries on.  A statement whose speaker is its own ``Demnach`` passes on the speaker it
+    points back to (the one before it)."""
     last: Found | None = None
     speaker: tuple[int, int] | None = None
     for statement in sorted(found, key=lambda item: item.start):
@@ -81,11 +87,27 @@ def carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
         ):
             between = [span for span in people if last.end <= span[0] and span[1] <= statement.start]
             statement.speaker = between[-1] if NEAREST_PERSON and between else speaker
+            if between and entity_of is not None and _same_entity(between[-1], speaker, entity_of):
+                statement.speaker = speaker
             statement.medium = last.medium
         if statement.speaker is not None:
             if not (PASS_ON_ANAPHORS and statement.speaker in statement.cue and speaker is not None):
                 speaker = statement.speaker
             last = statement
+
+
+def _same_entity(
+    person: tuple[int, int], speaker: tuple[int, int] | None, entity_of: Mapping[tuple[int, int], str | None]
+) -> bool:
+    """Whether the speaker phrase holds a mention of the person's entity (``Ministerpräsident Günther
+    Oettinger (CDU)`` before, ``Oettinger`` named between)."""
+    entity = entity_of.get(person)
+    if entity is None or speaker is None:
+        return False
+    return any(
+        other == entity and speaker[0] <= span[0] and span[1] <= speaker[1]
+        for span, other in entity_of.items()
+    )
 
 
 def named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention]) -> None:

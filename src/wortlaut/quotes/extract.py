@@ -155,12 +155,14 @@ def extract(
         named_before(ctx, found, article.mentions)
     if INTERVIEWS:
         found = interviews(ctx, found, article.mentions)
-    people = sorted(
-        with_title(ctx, (mention.start, mention.end))
+    named = [
+        mention
         for mention in article.mentions
         if mention.type == "PER" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
-    )
-    carry(found, people)
+    ]
+    titled = {with_title(ctx, (mention.start, mention.end)): mention.entity for mention in named}
+    people = sorted(titled)
+    carry(found, people, {**{(mention.start, mention.end): mention.entity for mention in named}, **titled})
     person_before(ctx, found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)
