@@ -36,6 +36,8 @@ import click
 
 from wortlaut.article import Article, Mention, Span, Statement
 from wortlaut.eval.spans import greedy_pairs
+from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.nested import verbatim_parts
 
 _LOG = logging.getLogger(__name__)
 
@@ -203,9 +205,18 @@ def gold_annotations(document: Mapping[str, Any]) -> list[Annotation]:
     return annotations
 
 
-def predicted_annotations(statements: Iterable[Statement], tokens: TokenMap) -> list[Annotation]:
-    """Predicted statements as token-id sets (statements with no gold token in their quote are dropped)."""
+def predicted_annotations(
+    statements: Iterable[Statement], tokens: TokenMap, text: str | None = None
+) -> list[Annotation]:
+    """Predicted statements as token-id sets (statements with no gold token in their quote are dropped).
+
+    Given the article ``text``, each verbatim part of a paraphrase (:func:`verbatim_parts`) is written as
+    a nested direct quotation with its statement's cue and speaker, as the corpus annotates it (the product
+    keeps it inside the one statement).  No addressee: the corpus repeats the outer one on 11 of 20 such
+    quotations, and leaving it out scored higher on quotes-wikinews/train, 3-fold CV (addressee F1 0.5107
+    against 0.5067)."""
     annotations = []
+    quoted = find_quoted(text) if text is not None else []
     for statement in statements:
         roles = {
             "quote": tokens.span_ids(statement.quote),
@@ -213,17 +224,16 @@ def predicted_annotations(statements: Iterable[Statement], tokens: TokenMap) -> 
             "speaker": tokens.span_ids(statement.speaker),  # type: ignore[arg-type]
             "addressee": tokens.span_ids(statement.addressee),  # type: ignore[arg-type]
         }
-        if roles["quote"]:
-            entity = statement.speaker.entity if statement.speaker else None
-            annotations.append(
-                Annotation(
-                    roles=roles,
-                    kind=statement.mode,
-                    medium=statement.medium,
-                    rule=statement.rule,
-                    entity=entity,
-                )
-            )
+        if not roles["quote"]:
+            continue
+        entity = statement.speaker.entity if statement.speaker else None
+        annotation = Annotation(
+            roles=roles, kind=statement.mode, medium=statement.medium, rule=statement.rule, entity=entity
+        )
+        annotations.append(annotation)
+        for start, end in verbatim_parts(text, statement, quoted) if text is not None else ():
+            nested = {**roles, "quote": frozenset(tokens.ids_in(start, end)), "addressee": frozenset()}
+            annotations.append(replace(annotation, roles=nested, kind="direct", rule="direct.nested"))
     return annotations
 
 
@@ -295,9 +305,15 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def evaluate(
-    directory: Path, *, limit: int | None = None, progress: bool = True, errors: TextIO | None = None
+    directory: Path,
+    *,
+    limit: int | None = None,
+    progress: bool = True,
+    errors: TextIO | None = None,
+    nested: bool = True,
 ) -> Scores:
-    """Run the default pipeline over a quotes-wikinews folder and count (listing errors to ``errors``)."""
+    """Run the default pipeline over a quotes-wikinews folder and count (listing errors to ``errors``;
+    ``nested=False`` leaves out the verbatim parts of paraphrases, see :func:`predicted_annotations`)."""
     from wortlaut.pipeline import default_pipeline
 
     files = sorted(directory.glob("*.json"))[:limit] if limit else sorted(directory.glob("*.json"))
@@ -309,7 +325,8 @@ def evaluate(
         document = _load(path)
         article = pipeline(Article.create(document["originalText"]))
         gold = with_gold_entities(gold_annotations(document), article.mentions, document["tokens"])
-        predicted = predicted_annotations(article.statements, TokenMap(document["tokens"]))
+        text = article.text if nested else None
+        predicted = predicted_annotations(article.statements, TokenMap(document["tokens"]), text)
         scores.add(gold, predicted)
         if errors is not None:
             words = {int(tok["id"]): str(tok.get("text", "")) for tok in document["tokens"]}
@@ -356,14 +373,21 @@ def format_text(report: Mapping[str, Any]) -> str:
     default=None,
     help="Write missed gold quotations, false finds and role differences to this file.",
 )
-def command(directory: Path, limit: int | None, output_format: str, errors_path: Path | None) -> None:
+@click.option(
+    "--without-nested",
+    is_flag=True,
+    help="Do not write the quoted words inside a paraphrase as nested direct quotations (the old mapping).",
+)
+def command(
+    directory: Path, limit: int | None, output_format: str, errors_path: Path | None, without_nested: bool
+) -> None:
     """Quotation attribution scores on a quotes-wikinews folder (e.g. ../shared/data/quotes-wikinews/dev)."""
     if errors_path is None:
-        report = evaluate(directory, limit=limit).report()
+        report = evaluate(directory, limit=limit, nested=not without_nested).report()
     else:
         try:
             with errors_path.open("w", encoding="utf-8") as errors:
-                report = evaluate(directory, limit=limit, errors=errors).report()
+                report = evaluate(directory, limit=limit, errors=errors, nested=not without_nested).report()
         except OSError as error:
             raise click.ClickException(f"{errors_path}: cannot write the error listing ({error})") from None
     if output_format == "json":

@@ -95,7 +95,7 @@ def score_fold(
         mergers.update({name: _Fixed(prediction, policy) for name, policy in policies.items()})
         for name, merger in mergers.items():
             statements = find_statements(item.article, lexicon, speaker_model, linker, merger)
-            scores[name].add(gold, predicted_annotations(statements, tokens))
+            scores[name].add(gold, predicted_annotations(statements, tokens, item.article.text))
     return scores
 
 
@@ -135,7 +135,8 @@ def rules_by_fold(items: Sequence[Item], count: int, *, lexicon: Lexicon) -> dic
                 gold_annotations(item.document), item.article.mentions, item.document["tokens"]
             )
             statements = find_statements(item.article, lexicon, speaker_model, linker)
-            scores.add(gold, predicted_annotations(statements, TokenMap(item.document["tokens"])))
+            tokens = TokenMap(item.document["tokens"])
+            scores.add(gold, predicted_annotations(statements, tokens, item.article.text))
         reports.append(scores.report())
         _pool(pooled, scores)
     return {"rules": [*reports, pooled.report()]}

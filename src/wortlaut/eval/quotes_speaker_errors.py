@@ -153,7 +153,7 @@ def main(directory: Path) -> None:
     for path in sorted(directory.glob("*.json")):
         document = json.loads(path.read_text(encoding="utf-8"))
         article = pipeline(Article.create(document["originalText"]))
-        predicted = predicted_annotations(article.statements, TokenMap(document["tokens"]))
+        predicted = predicted_annotations(article.statements, TokenMap(document["tokens"]), article.text)
         gold = gold_annotations(document)
         one_missed, one_extra = classify(gold, predicted, document["tokens"])
         missed.update(one_missed)

@@ -6,13 +6,13 @@ Split out of :mod:`wortlaut.quotes.extract` (behaviour unchanged).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE
-from wortlaut.quotes.speakers import phrase_ending
+from wortlaut.quotes.speakers import phrase_ending, with_apposition
 
 #: A frameless quotation or Konjunktiv sentence continues the last speaker at most this many sentences on
 #: (2 and 3 compared on the first 350 quotes-wikinews/train documents: 3 is 0.2 points better in joint F1).
@@ -27,8 +27,13 @@ _FRAMELESS = frozenset({"direct.unframed", "direct.unframed_short"})
 NEAREST_PERSON = True
 #: Widen a speaker span that cuts a person or organisation mention to the mention's end (``whole_names``).
 WHOLE_NAMES = True
+#: A ``Demnach`` statement passes on the speaker before it (see ``carry``; train 3-fold CV, eleventh session).
+PASS_ON_ANAPHORS = True
 #: Widen a carried person mention to the noun phrase it ends (see ``with_title``).
 TITLED_PEOPLE = True
+#: Widen it also by the appositions around it (see ``with_title``; chosen on quotes-wikinews/train, 3-fold
+#: CV, eleventh issue-12 session).
+APPOSED_PEOPLE = True
 
 
 def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
@@ -39,17 +44,40 @@ def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     first, last = ctx.token_at(span[0]), ctx.token_at(span[1])
     if not first < last <= len(ctx.tokens):
         return span
-    begin = ctx.sentences[ctx.sentence_of[first]][0]
+    begin, end = ctx.sentences[ctx.sentence_of[first]]
     phrase = phrase_ending(ctx.tokens, begin, last, ctx.lexicon)
-    if phrase is None or phrase[0] >= first or any(ctx.quote_of[i] >= 0 for i in range(phrase[0], first)):
-        return span
-    return ctx.tokens[phrase[0]].start, span[1]
+    if phrase is not None and phrase[0] < first and all(ctx.quote_of[i] < 0 for i in range(phrase[0], first)):
+        first = phrase[0]
+    if APPOSED_PEOPLE:
+        first, last = _with_appositions(ctx, (first, last), begin, end)
+    return ctx.tokens[first].start, ctx.tokens[last - 1].end
 
 
-def carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
+def _with_appositions(ctx: Context, phrase: tuple[int, int], begin: int, end: int) -> tuple[int, int]:
+    """``Der Leiter der Studie, Paulo Pinheiro, sieht …`` / ``Erkki Tuomioja, Präsident des Rats, sagte``:
+    the annotation (its guidelines, section 5.3) and a reader take a person's appositions with the name:
+    the sentence-initial noun phrase the name is the apposition of, and a comma-closed phrase after it."""
+    outer = ctx.apposition_of(phrase, begin)
+    first = outer[0] if outer is not None else phrase[0]
+    widened = with_apposition(ctx.tokens, phrase, end, ctx.lexicon)
+    last = widened[1] if widened is not None else phrase[1]
+    if any(ctx.quote_of[i] >= 0 for i in range(first, last)):
+        return phrase
+    return first, last
+
+
+def carry(
+    found: list[Found],
+    people: Sequence[tuple[int, int]] = (),
+    entity_of: Mapping[tuple[int, int], str | None] | None = None,
+) -> None:
     """Give frameless statements the speaker of the statement just before them, or, with
-    ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them."""
+    ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them, unless that
+    person is the same entity (``entity_of`` maps ``people`` to entities) as the speaker before: then the
+    speaker phrase carries on.  A statement whose speaker is its own ``Demnach`` passes on the speaker it
+    points back to (the one before it)."""
     last: Found | None = None
+    speaker: tuple[int, int] | None = None
     for statement in sorted(found, key=lambda item: item.start):
         if (
             statement.speaker is None
@@ -58,10 +86,28 @@ def carry(found: list[Found], people: Sequence[tuple[int, int]] = ()) -> None:
             and statement.sentence - last.sentence <= CARRY_SENTENCES
         ):
             between = [span for span in people if last.end <= span[0] and span[1] <= statement.start]
-            statement.speaker = between[-1] if NEAREST_PERSON and between else last.speaker
+            statement.speaker = between[-1] if NEAREST_PERSON and between else speaker
+            if between and entity_of is not None and _same_entity(between[-1], speaker, entity_of):
+                statement.speaker = speaker
             statement.medium = last.medium
         if statement.speaker is not None:
+            if not (PASS_ON_ANAPHORS and statement.speaker in statement.cue and speaker is not None):
+                speaker = statement.speaker
             last = statement
+
+
+def _same_entity(
+    person: tuple[int, int], speaker: tuple[int, int] | None, entity_of: Mapping[tuple[int, int], str | None]
+) -> bool:
+    """Whether the speaker phrase holds a mention of the person's entity (``Ministerpräsident Günther
+    Oettinger (CDU)`` before, ``Oettinger`` named between)."""
+    entity = entity_of.get(person)
+    if entity is None or speaker is None:
+        return False
+    return any(
+        other == entity and speaker[0] <= span[0] and span[1] <= speaker[1]
+        for span, other in entity_of.items()
+    )
 
 
 def named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention]) -> None:

@@ -142,7 +142,7 @@ class Context:
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
         before = phrase_before(self.tokens, start, cue.first, self.lexicon)
         if before is not None:
-            return self._apposition_of(before, begin) or before
+            return self.apposition_of(before, begin) or before
         if QUOTED_NAMES and (named := self.quoted_name_before(cue.first, begin)) is not None:
             return named
         if start == cue.first and start - 1 > begin and self.tokens[start - 1].low == ",":
@@ -177,7 +177,7 @@ class Context:
             return None
         return self._subject_before_commas(verb - 1, begin)
 
-    def _apposition_of(self, phrase: tuple[int, int], begin: int) -> tuple[int, int] | None:
+    def apposition_of(self, phrase: tuple[int, int], begin: int) -> tuple[int, int] | None:
         """``Theo Zwanziger, Präsident des DFB, nannte``: a subject right after a comma is the apposition of
         the noun phrase before it; the prefield holds one constituent, so both are the speaker."""
         comma = phrase[0] - 1

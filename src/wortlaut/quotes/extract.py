@@ -21,8 +21,10 @@ from wortlaut.quotes.direct import direct_statements
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.free_indirect import free_indirect, subjunctive_clauses
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
+from wortlaut.quotes.interviews import interviews
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
+from wortlaut.quotes.nested import looks_like_name
 from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
@@ -30,8 +32,6 @@ from wortlaut.quotes.span_model import SpanMerger
 from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token_view
 
-#: Quotations of up to this many capitalised words are names or titles (checked on quotes-wikinews/train FPs).
-MAX_NAME_WORDS = 4
 #: Drop direct quotations nested in another statement (see :func:`drop_nested`).
 DROP_NESTED = True
 _VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, reported)
@@ -39,6 +39,8 @@ _VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, reported)
 NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see :func:`drop_contained`).
 DROP_CONTAINED = True
+#: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
+INTERVIEWS = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
 JOIN_CONTINUED = True
 
@@ -106,9 +108,7 @@ def _partial_quotes(ctx: Context, framed: list[Found]) -> list[Found]:
 
 def _looks_like_name(ctx: Context, start: int, end: int) -> bool:
     """A short quotation of capitalised words only („Graf Zeppelin“, „GTA“) is a title, not words."""
-    words = [word.strip('„“”"»«‚‘’') for word in ctx.text[start:end].split()]
-    words = [word for word in words if word]
-    return len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    return looks_like_name(ctx.text, start, end)
 
 
 def rule_statements(ctx: Context) -> list[Found]:
@@ -153,12 +153,16 @@ def extract(
     keep_datelines_out(ctx.text, found)
     if NAMED_BEFORE:
         named_before(ctx, found, article.mentions)
-    people = sorted(
-        with_title(ctx, (mention.start, mention.end))
+    if INTERVIEWS:
+        found = interviews(ctx, found, article.mentions)
+    named = [
+        mention
         for mention in article.mentions
         if mention.type == "PER" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
-    )
-    carry(found, people)
+    ]
+    titled = {with_title(ctx, (mention.start, mention.end)): mention.entity for mention in named}
+    people = sorted(titled)
+    carry(found, people, {**{(mention.start, mention.end): mention.entity for mention in named}, **titled})
     person_before(ctx, found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)

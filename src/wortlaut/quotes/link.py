@@ -16,6 +16,7 @@ from pathlib import Path
 
 from wortlaut.article import Article, Entity, EntityRef, Statement
 from wortlaut.lang.tables import read_rows
+from wortlaut.quotes.according import THEREBY
 from wortlaut.quotes.lexicon import Lexicon
 
 LINKS_FILE = Path(__file__).resolve().parent.parent / "lang" / "de" / "quotes_speaker_links.tsv"
@@ -66,6 +67,8 @@ def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] |
     first, head = tokens[0].casefold(), tokens[-1].casefold().strip(",.")
     if len(tokens) == 1 and first in words.pronoun:
         return "pronoun", words.pronoun[first]
+    if len(tokens) == 1 and first in THEREBY:
+        return "source", "any"  # "Demnach …": the source named or quoted before
     if first in words.possessive and _source(head, lexicon):
         return "possessor", words.possessive[first]
     if _source(head, lexicon) and (len(tokens) == 1 or first in words.definite):

@@ -109,7 +109,7 @@ def _best_mention(mentions: tuple[Mention, ...], start: int, end: int) -> Mentio
     counts when it covers the whole phrase.
     """
     best: Mention | None = None
-    best_key: tuple[bool, int] = (False, 0)
+    best_key: tuple[bool, bool, int] = (False, False, 0)
     for mention in mentions:
         overlap = min(end, mention.end) - max(start, mention.start)
         if overlap <= 0:
@@ -117,7 +117,7 @@ def _best_mention(mentions: tuple[Mention, ...], start: int, end: int) -> Mentio
         whole = mention.start <= start and end <= mention.end
         if mention.type not in _SPEAKER_TYPES and not whole:
             continue
-        key = (mention.entity is not None, overlap)
+        key = (mention.entity is not None, mention.type == "PER", overlap)
         if best is None or key > best_key:
             best, best_key = mention, key
     return best
