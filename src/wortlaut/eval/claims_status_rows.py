@@ -8,10 +8,10 @@ the events of one article never sit on both sides): for each fold the best subse
 scored on it, and the held-out counts are pooled.  The subset chosen on all of tune is what ships
 (its rows are then copied into ``event_status.tsv``).  ``test`` is never read here.
 
-The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20j groups
-(:data:`GROUPS_20J`; the 20i ones are :data:`GROUPS_20I`: rows in :data:`CANDIDATES` and :data:`EARLY`,
-switches in :data:`OPTION_CANDIDATES`) on top of the shipped rows (``--group`` names any, also shipped ones,
-which then count twice).
+The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20k groups
+(:data:`GROUPS_20K`, speech frames; the 20j ones are :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`: rows
+in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on top of the shipped rows
+(``--group`` names any, also shipped ones, which then count twice).
 
 ``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
 """
@@ -71,6 +71,8 @@ _OCCURRENCE = (
     r"|abgeschlossen|geschlossen|sein|beschlossen|vereinbart|ausgehandelt|zustande|erreicht|unterschrieben"
 )
 _SOLL_UNLESS = r"[a-zäöüß]\w*(?:t|en)\s(?:haben|sein)|worden|gewesen"
+#: Modals of obligation and advice (issue 20k, ``deontic_personal``).
+_DEONTIC = r"muss|müssen|müsst|müsste|müssten|soll|sollen|sollte|sollten"
 
 #: The candidate groups, each one grammatical class of plan marking written from the tune error classes
 #: (docs/quality.md, 20g): rows to add, and shipped patterns the group replaces.
@@ -161,8 +163,60 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
          r"gelungen|gelang"),
     ], ()),
 }
+CANDIDATES.update({
+    # issue 20k (speech frames): a deontic modal asks for what is not yet so: "Wir müssen … Gespräche führen",
+    # "muss … verhandelt werden" (not a perfect: "müssen … erfüllt haben")
+    "deontic_modal": ([
+        ("hypothetical", "clause", "any", r"muss|müssen|müsse|müsst|müsste|müssten", "", _SOLL_UNLESS),
+    ], ()),
+    # issue 20k: a deontic modal with a personal subject is a demand ("wir müssen … beschließen", "man
+    # sollte", "müssen Sie …"); an agentless passive requirement ("müssen … Gespräche geführt werden") is
+    # left to the plan rows
+    "deontic_personal": ([
+        ("hypothetical", "clause", "any",
+         rf"(?:[Ww]ir|[Mm]an|[Ii]hr|[Ii]ch)\s(?:[^,.;]*\s)?(?:{_DEONTIC})"
+         rf"|(?:{_DEONTIC})\s(?:wir|man|ihr|ich|Sie)", "", _SOLL_UNLESS),
+    ], ()),
+    # issue 20k: a Konjunktiv II "sollte" of advice: "die Regierung sollte … verhandeln" (the 20j
+    # ``sollte_occurrence`` read it as a past plan)
+    "sollte_advice": ([
+        ("hypothetical", "clause", "any", r"sollte|sollten", "", _SOLL_UNLESS),
+    ], ()),
+    # issue 20k: a demand in the first person or to the house: "ich fordere …", "ich appelliere", "bitte
+    # ich Sie"
+    "demand_first_person": ([
+        ("hypothetical", "clause", "any",
+         r"fordere|verlange|appelliere|bitte\s(?:ich\s)?Sie|bitten\s(?:wir\s)?Sie|ermutige|ermuntere", "",
+         ""),
+    ], ()),
+    # issue 20k: an imperative to the house or a hortative: "Verhandeln Sie …", "Lassen Sie uns …",
+    # "lasst uns"
+    "imperative": ([
+        ("hypothetical", "sentence", "any",
+         r"[Ll]assen\sSie\suns|[Ll]asst\suns|^\s*[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln)\sSie", "", r"\S*\?"),
+    ], ()),
+    # issue 20k: a need or requirement: "es braucht …", "Man braucht Rückführungsabkommen", "es gilt, …"
+    "need_frame": ([
+        ("hypothetical", "clause", "any",
+         r"braucht|brauchen|brauche|bräuchte|bräuchten|benötigt|benötigen|bedarf|es\sgilt|gilt\ses", "",
+         r"gebraucht|brauchte|brauchten|benötigte"),
+    ], ()),
+    # issue 20k: readiness or an attempt is not yet the event: "nur zu Verhandlungen bereit, wenn",
+    # "die Bereitschaft …, in direkte Gespräche einzutreten", "dem Versuch, Verhandlungen … zu führen"
+    "readiness": ([
+        ("hypothetical", "clause", "any", r"bereit|Bereitschaft|Versuch\w*|versucht|versuchen", "", ""),
+    ], ()),
+    # issue 20k: more Konjunktiv II forms of condition: "gäbe", "bräuchte", "müsste", "käme", "dürfte"
+    "konjunktiv2_forms": ([
+        ("hypothetical", "clause", "any",
+         r"gäbe|gäben|käme|kämen|ginge|gingen|dürfte|dürften|stünde|stünden|täte|hielte", "", ""),
+    ], ()),
+})
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
+#: The groups compared in the 20k session (speech frames; docs/quality.md).
+GROUPS_20K = ("deontic_modal", "deontic_personal", "sollte_advice", "demand_first_person", "imperative",
+              "need_frame", "readiness", "konjunktiv2_forms", "konjunktiv2_morphology")  # fmt: skip
 
 
 #: Issue 20i groups of the event noun's own attributes, tried before the clause's hypothetical and plan cues
@@ -184,6 +238,8 @@ EARLY: dict[str, list[Row]] = {
 OPTION_CANDIDATES: dict[str, dict[str, bool]] = {
     "list_subordinators": {"list_subordinators": True},
     "present_schedule": {"present_schedule": True},
+    # issue 20k: the morphology layer's Konjunktiv II in the trigger's clause (``StatusOptions.konjunktiv2``)
+    "konjunktiv2_morphology": {"konjunktiv2": True},
 }
 #: The groups compared in the 20i session (first run: all six; second run: the three that broke no tune
 #: event alone; docs/quality.md).  ``own_past_attribute`` ships (the only one whose held-out folds gained).
@@ -285,6 +341,19 @@ def grouped_cv(cases: Sequence[EventCase], names: Sequence[str]) -> dict[str, An
             "each_group_alone": {n: sum(correct[(n,)]) - sum(correct[()]) for n in names}}  # fmt: skip
 
 
+def by_corpus(cases: Sequence[EventCase], groups: Sequence[str]) -> dict[str, str]:
+    """Right of total per corpus (the source's first path part) with these groups: a row kept for speech
+    frames must not cost the WikiNews or 10kGNAD tune parts."""
+    cues, switches = cues_with(groups), options_with(groups)
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for case in cases:
+        corpus = case.gold.source.split("/")[0]
+        total[corpus] += 1
+        right[corpus] += status_with(case, cues, switches) == case.gold.status
+    return {corpus: f"{right[corpus]}/{total[corpus]}" for corpus in sorted(total)}
+
+
 def errors(cases: Sequence[EventCase], cues: tuple[StatusCue, ...]) -> Counter[str]:
     """Confusions (gold → predicted) of the rules with these rows."""
     found: Counter[str] = Counter()
@@ -318,8 +387,10 @@ def command(data_dir: Path | None, cache: Path | None, groups: tuple[str, ...]) 
     unknown = [name for name in groups if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
-    names = list(groups or GROUPS_20J)
+    names = list(groups or GROUPS_20K)
     result = grouped_cv(cases, names)
+    result["by_corpus_shipped_rows"] = by_corpus(cases, ())
+    result["by_corpus_chosen_on_all"] = by_corpus(cases, result["chosen_on_all"])
     result["errors_shipped_rows"] = dict(errors(cases, cues_with(())).most_common())
     click.echo(json.dumps(result, indent=1, ensure_ascii=False))
 
