@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from wortlaut.article import Article, Span
-from wortlaut.eval.claims_status_rows import GROUPS_20K, cues_with, options_with
+from wortlaut.eval.claims_status_rows import cues_with, options_with
+from wortlaut.eval.claims_status_speech import GROUPS_20K
 from wortlaut.events.status import HAPPENED, HYPOTHETICAL, PLANNED, _rule_status
 
 

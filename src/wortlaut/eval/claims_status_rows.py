@@ -34,6 +34,7 @@ import click
 
 from wortlaut.eval.claims import NONE, EventCase
 from wortlaut.eval.claims_cases import event_cases
+from wortlaut.eval.claims_status_speech import GROUPS_20K, SPEECH_GROUPS
 from wortlaut.events.frames import nearest_time
 from wortlaut.events.lexicon import load_event_lexicon
 from wortlaut.events.status import (
@@ -71,8 +72,6 @@ _OCCURRENCE = (
     r"|abgeschlossen|geschlossen|sein|beschlossen|vereinbart|ausgehandelt|zustande|erreicht|unterschrieben"
 )
 _SOLL_UNLESS = r"[a-zäöüß]\w*(?:t|en)\s(?:haben|sein)|worden|gewesen"
-#: Modals of obligation and advice (issue 20k, ``deontic_personal``).
-_DEONTIC = r"muss|müssen|müsst|müsste|müssten|soll|sollen|sollte|sollten"
 
 #: The candidate groups, each one grammatical class of plan marking written from the tune error classes
 #: (docs/quality.md, 20g): rows to add, and shipped patterns the group replaces.
@@ -163,60 +162,9 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
          r"gelungen|gelang"),
     ], ()),
 }
-CANDIDATES.update({
-    # issue 20k (speech frames): a deontic modal asks for what is not yet so: "Wir müssen … Gespräche führen",
-    # "muss … verhandelt werden" (not a perfect: "müssen … erfüllt haben")
-    "deontic_modal": ([
-        ("hypothetical", "clause", "any", r"muss|müssen|müsse|müsst|müsste|müssten", "", _SOLL_UNLESS),
-    ], ()),
-    # issue 20k: a deontic modal with a personal subject is a demand ("wir müssen … beschließen", "man
-    # sollte", "müssen Sie …"); an agentless passive requirement ("müssen … Gespräche geführt werden") is
-    # left to the plan rows
-    "deontic_personal": ([
-        ("hypothetical", "clause", "any",
-         rf"(?:[Ww]ir|[Mm]an|[Ii]hr|[Ii]ch)\s(?:[^,.;]*\s)?(?:{_DEONTIC})"
-         rf"|(?:{_DEONTIC})\s(?:wir|man|ihr|ich|Sie)", "", _SOLL_UNLESS),
-    ], ()),
-    # issue 20k: a Konjunktiv II "sollte" of advice: "die Regierung sollte … verhandeln" (the 20j
-    # ``sollte_occurrence`` read it as a past plan)
-    "sollte_advice": ([
-        ("hypothetical", "clause", "any", r"sollte|sollten", "", _SOLL_UNLESS),
-    ], ()),
-    # issue 20k: a demand in the first person or to the house: "ich fordere …", "ich appelliere", "bitte
-    # ich Sie"
-    "demand_first_person": ([
-        ("hypothetical", "clause", "any",
-         r"fordere|verlange|appelliere|bitte\s(?:ich\s)?Sie|bitten\s(?:wir\s)?Sie|ermutige|ermuntere", "",
-         ""),
-    ], ()),
-    # issue 20k: an imperative to the house or a hortative: "Verhandeln Sie …", "Lassen Sie uns …",
-    # "lasst uns"
-    "imperative": ([
-        ("hypothetical", "sentence", "any",
-         r"[Ll]assen\sSie\suns|[Ll]asst\suns|^\s*[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln)\sSie", "", r"\S*\?"),
-    ], ()),
-    # issue 20k: a need or requirement: "es braucht …", "Man braucht Rückführungsabkommen", "es gilt, …"
-    "need_frame": ([
-        ("hypothetical", "clause", "any",
-         r"braucht|brauchen|brauche|bräuchte|bräuchten|benötigt|benötigen|bedarf|es\sgilt|gilt\ses", "",
-         r"gebraucht|brauchte|brauchten|benötigte"),
-    ], ()),
-    # issue 20k: readiness or an attempt is not yet the event: "nur zu Verhandlungen bereit, wenn",
-    # "die Bereitschaft …, in direkte Gespräche einzutreten", "dem Versuch, Verhandlungen … zu führen"
-    "readiness": ([
-        ("hypothetical", "clause", "any", r"bereit|Bereitschaft|Versuch\w*|versucht|versuchen", "", ""),
-    ], ()),
-    # issue 20k: more Konjunktiv II forms of condition: "gäbe", "bräuchte", "müsste", "käme", "dürfte"
-    "konjunktiv2_forms": ([
-        ("hypothetical", "clause", "any",
-         r"gäbe|gäben|käme|kämen|ginge|gingen|dürfte|dürften|stünde|stünden|täte|hielte", "", ""),
-    ], ()),
-})
+CANDIDATES.update(SPEECH_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
-#: The groups compared in the 20k session (speech frames; docs/quality.md).
-GROUPS_20K = ("deontic_modal", "deontic_personal", "sollte_advice", "demand_first_person", "imperative",
-              "need_frame", "readiness", "konjunktiv2_forms", "konjunktiv2_morphology")  # fmt: skip
 
 
 #: Issue 20i groups of the event noun's own attributes, tried before the clause's hypothetical and plan cues
@@ -364,15 +312,29 @@ def errors(cases: Sequence[EventCase], cues: tuple[StatusCue, ...]) -> Counter[s
     return found
 
 
-def tune_cases(data_dir: Path, cache: Path | None) -> list[EventCase]:
-    """The tune events (gold ``none`` rows left out) located in their analysed articles, cached."""
+def tune_cases(data_dir: Path, cache: Path | None, *, with_none: bool = False) -> list[EventCase]:
+    """The tune events (gold ``none`` rows left out unless asked for) located in their analysed articles,
+    cached."""
     if cache is not None and cache.exists():
         cases: list[EventCase] = pickle.loads(cache.read_bytes())
     else:
         cases, _ = event_cases(data_dir, splits=frozenset({"tune"}))
         if cache is not None:
             cache.write_bytes(pickle.dumps(cases))
-    return [case for case in cases if case.gold.status != NONE]
+    return [case for case in cases if with_none or case.gold.status != NONE]
+
+
+def system_scores(cases: Sequence[EventCase]) -> dict[str, Any]:
+    """The whole events stage (default options) on the tune triggers, all and per annotation batch:
+    status accuracy of the emitted gold events, as ``wortlaut eval claims`` counts it, reading no test
+    part."""
+    from wortlaut.eval.claims import _split_report
+
+    keys = ("gold_events", "emitted_events", "status_accuracy_emitted", "none_emitted", "gold_none")
+    batches = sorted({case.gold.batch for case in cases})
+    parts = {"all": list(cases)} | {f"batch {b}": [c for c in cases if c.gold.batch == b] for b in batches}
+    reports = {name: _split_report(part, DEFAULT_OPTIONS) for name, part in parts.items()}
+    return {name: {key: report[key] for key in keys} for name, report in reports.items()}
 
 
 @click.command()
@@ -380,9 +342,15 @@ def tune_cases(data_dir: Path, cache: Path | None) -> list[EventCase]:
 @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Pickle of the analysed tune cases (written when missing).")  # fmt: skip
 @click.option("--group", "groups", multiple=True, help="Candidate groups to compare (default: all).")
-def command(data_dir: Path | None, cache: Path | None, groups: tuple[str, ...]) -> None:
+@click.option("--system", is_flag=True, help="Also score the whole events stage on tune, per batch.")
+def command(data_dir: Path | None, cache: Path | None, groups: tuple[str, ...], system: bool) -> None:
     """Document-grouped CV of the candidate status rows on tune (JSON)."""
-    cases = tune_cases(data_dir or Path.cwd().parent / "shared" / "data", cache)
+    data_dir = data_dir or Path.cwd().parent / "shared" / "data"
+    if system:
+        scores = system_scores(tune_cases(data_dir, cache, with_none=True))
+        click.echo(json.dumps(scores, indent=1, ensure_ascii=False))
+        return
+    cases = tune_cases(data_dir, cache)
     known = {*CANDIDATES, *EARLY, *OPTION_CANDIDATES}
     unknown = [name for name in groups if name not in known]
     if unknown:
