@@ -107,3 +107,10 @@ def test_the_shipped_rows_alone_read_a_spoken_demand_as_happened() -> None:
     # the gap the groups were written for (issue 20k): no shipped row knows "wir müssen"
     assert _status("Wir müssen tiefe Gespräche mit den Bürgermeistern führen.", "Gespräche", ()) == HAPPENED
     assert set(GROUPS_20K) >= {"deontic_personal", "imperative", "need_frame"}
+
+
+def test_the_stage_scores_fold_articles_as_the_row_cv_does() -> None:
+    from wortlaut.eval import claims_status_rows, claims_status_stage
+
+    for source in ("10kgnad/547", "parliament/train/a_01.01.2018.json", "wikinews/train/1 - x (2006-12-05).json"):
+        assert claims_status_stage.fold_of(source) == claims_status_rows.fold_of(source)

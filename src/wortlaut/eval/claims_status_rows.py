@@ -35,6 +35,7 @@ import click
 from wortlaut.eval.claims import NONE, EventCase
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_status_speech import GROUPS_20K, SPEECH_GROUPS
+from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
 from wortlaut.events.lexicon import load_event_lexicon
 from wortlaut.events.status import (
@@ -324,30 +325,21 @@ def tune_cases(data_dir: Path, cache: Path | None, *, with_none: bool = False) -
     return [case for case in cases if with_none or case.gold.status != NONE]
 
 
-def system_scores(cases: Sequence[EventCase]) -> dict[str, Any]:
-    """The whole events stage (default options) on the tune triggers, all and per annotation batch:
-    status accuracy of the emitted gold events, as ``wortlaut eval claims`` counts it, reading no test
-    part."""
-    from wortlaut.eval.claims import _split_report
-
-    keys = ("gold_events", "emitted_events", "status_accuracy_emitted", "none_emitted", "gold_none")
-    batches = sorted({case.gold.batch for case in cases})
-    parts = {"all": list(cases)} | {f"batch {b}": [c for c in cases if c.gold.batch == b] for b in batches}
-    reports = {name: _split_report(part, DEFAULT_OPTIONS) for name, part in parts.items()}
-    return {name: {key: report[key] for key in keys} for name, report in reports.items()}
-
-
 @click.command()
 @click.argument("data_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Pickle of the analysed tune cases (written when missing).")  # fmt: skip
 @click.option("--group", "groups", multiple=True, help="Candidate groups to compare (default: all).")
-@click.option("--system", is_flag=True, help="Also score the whole events stage on tune, per batch.")
-def command(data_dir: Path | None, cache: Path | None, groups: tuple[str, ...], system: bool) -> None:
+@click.option("--system", is_flag=True, help="Score the whole events stage on tune instead, per batch.")
+@click.option("--options", "switches", is_flag=True, help="Grouped CV of the stage's rule switches instead.")
+def command(
+    data_dir: Path | None, cache: Path | None, groups: tuple[str, ...], system: bool, switches: bool
+) -> None:
     """Document-grouped CV of the candidate status rows on tune (JSON)."""
     data_dir = data_dir or Path.cwd().parent / "shared" / "data"
-    if system:
-        scores = system_scores(tune_cases(data_dir, cache, with_none=True))
+    if system or switches:
+        every = tune_cases(data_dir, cache, with_none=True)
+        scores = system_scores(every) if system else options_cv(every)
         click.echo(json.dumps(scores, indent=1, ensure_ascii=False))
         return
     cases = tune_cases(data_dir, cache)
