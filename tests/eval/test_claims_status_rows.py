@@ -112,5 +112,6 @@ def test_the_shipped_rows_alone_read_a_spoken_demand_as_happened() -> None:
 def test_the_stage_scores_fold_articles_as_the_row_cv_does() -> None:
     from wortlaut.eval import claims_status_rows, claims_status_stage
 
-    for source in ("10kgnad/547", "parliament/train/a_01.01.2018.json", "wikinews/train/1 - x (2006-12-05).json"):
+    sources = ("10kgnad/547", "parliament/train/a_01.01.2018.json", "wikinews/train/1 - x (2006-12-05).json")
+    for source in sources:
         assert claims_status_stage.fold_of(source) == claims_status_rows.fold_of(source)
