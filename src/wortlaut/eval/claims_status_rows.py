@@ -8,10 +8,10 @@ the events of one article never sit on both sides): for each fold the best subse
 scored on it, and the held-out counts are pooled.  The subset chosen on all of tune is what ships
 (its rows are then copied into ``event_status.tsv``).  ``test`` is never read here.
 
-The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20j groups
-(:data:`GROUPS_20J`; the 20i ones are :data:`GROUPS_20I`: rows in :data:`CANDIDATES` and :data:`EARLY`,
-switches in :data:`OPTION_CANDIDATES`) on top of the shipped rows (``--group`` names any, also shipped ones,
-which then count twice).
+The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20k groups
+(:data:`GROUPS_20K`, speech frames; the 20j ones are :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`: rows
+in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on top of the shipped rows
+(``--group`` names any, also shipped ones, which then count twice).
 
 ``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
 """
@@ -34,6 +34,8 @@ import click
 
 from wortlaut.eval.claims import NONE, EventCase
 from wortlaut.eval.claims_cases import event_cases
+from wortlaut.eval.claims_status_speech import GROUPS_20K, SPEECH_GROUPS
+from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
 from wortlaut.events.lexicon import load_event_lexicon
 from wortlaut.events.status import (
@@ -161,6 +163,7 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
          r"gelungen|gelang"),
     ], ()),
 }
+CANDIDATES.update(SPEECH_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 
@@ -184,6 +187,8 @@ EARLY: dict[str, list[Row]] = {
 OPTION_CANDIDATES: dict[str, dict[str, bool]] = {
     "list_subordinators": {"list_subordinators": True},
     "present_schedule": {"present_schedule": True},
+    # issue 20k: the morphology layer's Konjunktiv II in the trigger's clause (``StatusOptions.konjunktiv2``)
+    "konjunktiv2_morphology": {"konjunktiv2": True},
 }
 #: The groups compared in the 20i session (first run: all six; second run: the three that broke no tune
 #: event alone; docs/quality.md).  ``own_past_attribute`` ships (the only one whose held-out folds gained).
@@ -285,6 +290,19 @@ def grouped_cv(cases: Sequence[EventCase], names: Sequence[str]) -> dict[str, An
             "each_group_alone": {n: sum(correct[(n,)]) - sum(correct[()]) for n in names}}  # fmt: skip
 
 
+def by_corpus(cases: Sequence[EventCase], groups: Sequence[str]) -> dict[str, str]:
+    """Right of total per corpus (the source's first path part) with these groups: a row kept for speech
+    frames must not cost the WikiNews or 10kGNAD tune parts."""
+    cues, switches = cues_with(groups), options_with(groups)
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for case in cases:
+        corpus = case.gold.source.split("/")[0]
+        total[corpus] += 1
+        right[corpus] += status_with(case, cues, switches) == case.gold.status
+    return {corpus: f"{right[corpus]}/{total[corpus]}" for corpus in sorted(total)}
+
+
 def errors(cases: Sequence[EventCase], cues: tuple[StatusCue, ...]) -> Counter[str]:
     """Confusions (gold → predicted) of the rules with these rows."""
     found: Counter[str] = Counter()
@@ -295,15 +313,16 @@ def errors(cases: Sequence[EventCase], cues: tuple[StatusCue, ...]) -> Counter[s
     return found
 
 
-def tune_cases(data_dir: Path, cache: Path | None) -> list[EventCase]:
-    """The tune events (gold ``none`` rows left out) located in their analysed articles, cached."""
+def tune_cases(data_dir: Path, cache: Path | None, *, with_none: bool = False) -> list[EventCase]:
+    """The tune events (gold ``none`` rows left out unless asked for) located in their analysed articles,
+    cached."""
     if cache is not None and cache.exists():
         cases: list[EventCase] = pickle.loads(cache.read_bytes())
     else:
         cases, _ = event_cases(data_dir, splits=frozenset({"tune"}))
         if cache is not None:
             cache.write_bytes(pickle.dumps(cases))
-    return [case for case in cases if case.gold.status != NONE]
+    return [case for case in cases if with_none or case.gold.status != NONE]
 
 
 @click.command()
@@ -311,15 +330,27 @@ def tune_cases(data_dir: Path, cache: Path | None) -> list[EventCase]:
 @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Pickle of the analysed tune cases (written when missing).")  # fmt: skip
 @click.option("--group", "groups", multiple=True, help="Candidate groups to compare (default: all).")
-def command(data_dir: Path | None, cache: Path | None, groups: tuple[str, ...]) -> None:
+@click.option("--system", is_flag=True, help="Score the whole events stage on tune instead, per batch.")
+@click.option("--options", "switches", is_flag=True, help="Grouped CV of the stage's rule switches instead.")
+def command(
+    data_dir: Path | None, cache: Path | None, groups: tuple[str, ...], system: bool, switches: bool
+) -> None:
     """Document-grouped CV of the candidate status rows on tune (JSON)."""
-    cases = tune_cases(data_dir or Path.cwd().parent / "shared" / "data", cache)
+    data_dir = data_dir or Path.cwd().parent / "shared" / "data"
+    if system or switches:
+        every = tune_cases(data_dir, cache, with_none=True)
+        scores = system_scores(every) if system else options_cv(every)
+        click.echo(json.dumps(scores, indent=1, ensure_ascii=False))
+        return
+    cases = tune_cases(data_dir, cache)
     known = {*CANDIDATES, *EARLY, *OPTION_CANDIDATES}
     unknown = [name for name in groups if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
-    names = list(groups or GROUPS_20J)
+    names = list(groups or GROUPS_20K)
     result = grouped_cv(cases, names)
+    result["by_corpus_shipped_rows"] = by_corpus(cases, ())
+    result["by_corpus_chosen_on_all"] = by_corpus(cases, result["chosen_on_all"])
     result["errors_shipped_rows"] = dict(errors(cases, cues_with(())).most_common())
     click.echo(json.dumps(result, indent=1, ensure_ascii=False))
 
