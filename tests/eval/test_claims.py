@@ -94,3 +94,24 @@ def test_claims_cue_family_of_an_acts_words(cue: str, family: str) -> None:
     from wortlaut.eval.claims_cues import family as cue_family
 
     assert cue_family(cue) == family
+
+
+def test_event_report_scores_every_split_under_the_shipped_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An in-sample tune choice that differs from what ships is reported beside, never used for scores."""
+    import dataclasses
+
+    from wortlaut.events.status import StatusOptions
+
+    in_sample = dataclasses.replace(StatusOptions(), konjunktiv2=True)
+    used: list[StatusOptions] = []
+    monkeypatch.setattr(claims, "choose", lambda candidates, cases, score: in_sample)
+    monkeypatch.setattr(claims, "cross_validate", lambda candidates, cases, score: 0.5)
+
+    def split_report(cases: object, options: StatusOptions) -> dict[str, object]:
+        used.append(options)
+        return {}
+
+    monkeypatch.setattr(claims, "_split_report", split_report)
+    report = claims.event_report([])
+    assert report["tune_choice_is_shipped"] is False and report["tune_choice"]["konjunktiv2"] is True
+    assert {dataclasses.replace(options, model=False) for options in used} == {StatusOptions()}
