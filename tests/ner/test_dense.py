@@ -107,23 +107,38 @@ def test_dense_features_give_each_label_a_value_and_the_neighbours_best_labels()
     assert second["-1:da=B-PER"] == 1.0 and second["da=I-PER|1"] == 1.0
 
 
-def test_dense_emissions_equal_the_weights_of_the_dense_feature_strings() -> None:
-    """The tagger's table route gives the scores crfsuite would sum from :func:`dense_features`."""
-    scorer = _scorer(5)
-    words = ["Der", "Bundestag", "in", "Berlin", "."]
-    probabilities = scorer.probabilities(words)
-    names = sorted({name for row in dense_features(probabilities) for name in row} | {"bias"})
-    names.remove(names[1])  # a pruned attribute weighs nothing
-    rng = np.random.default_rng(7)
-    weights = rng.normal(size=(len(names), 4)).astype(np.float32)
-    rows = {name: index for index, name in enumerate(names)}
-    expected = np.zeros((len(words), 4), dtype=np.float32)
-    for index, features in enumerate(dense_features(probabilities)):
+def _string_route(
+    scorer: WindowScorer, words: list[str], rows: dict[str, int], weights: np.ndarray
+) -> np.ndarray:
+    """What crfsuite sums: each dense feature's value times its weight row (absent rows weigh nothing)."""
+    expected = np.zeros((len(words), weights.shape[1]), dtype=np.float32)
+    for index, features in enumerate(dense_features(scorer.probabilities(words))):
         for name, value in features.items():
             if name in rows:
                 expected[index] += value * weights[rows[name]]
-    found = DenseEmissions(scorer, rows, weights).scores(words)
-    assert np.allclose(found, expected, atol=1e-5)
+    return expected
+
+
+def test_dense_emissions_equal_the_weights_of_the_dense_feature_strings() -> None:
+    """The tagger's table route, over a batch, gives what crfsuite would sum per sentence."""
+    scorer = _scorer(5)
+    sentences = [["Der", "Bundestag", "in", "Berlin", "."], ["Olaf"], ["Scholz", "spricht"]]
+    features = [row for words in sentences for row in dense_features(scorer.probabilities(words))]
+    names = sorted({name for row in features for name in row})
+    names.remove(names[1])  # a pruned attribute weighs nothing
+    weights = np.random.default_rng(7).normal(size=(len(names), 4)).astype(np.float32)
+    rows = {name: index for index, name in enumerate(names)}
+    found = DenseEmissions(scorer, rows, weights).scores(sentences)
+    assert [len(scores) for scores in found] == [5, 1, 2]
+    for words, scores in zip(sentences, found, strict=True):
+        assert np.allclose(scores, _string_route(scorer, words, rows, weights), atol=1e-5)
+
+
+def test_batched_probabilities_equal_one_sentence_at_a_time() -> None:
+    scorer = _scorer(2)
+    sentences = [["A"], ["Die", "NATO", "tagt"], ["in", "Brüssel"]]
+    batch = scorer.batch_probabilities(sentences)
+    assert np.allclose(batch, np.concatenate([_direct(scorer, words) for words in sentences]), atol=1e-5)
 
 
 def test_packed_rows_dequantize_like_the_whole_table() -> None:

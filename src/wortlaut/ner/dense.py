@@ -179,23 +179,33 @@ class WindowScorer:
 
     def probabilities(self, words: Sequence[str]) -> FloatArray:
         """(tokens, labels) label probabilities of each word of one sentence."""
+        return self.batch_probabilities([words])
+
+    def batch_probabilities(self, sentences: Sequence[Sequence[str]]) -> FloatArray:
+        """(tokens, labels) probabilities of the tokens of several sentences, concatenated.
+
+        One pass over all tokens: numpy's per-call cost is paid per batch, not per sentence.
+        """
+        words = [word for sentence in sentences for word in sentence]
         forms = np.stack([self._form(word) for word in words])
-        count = len(words)
-        hidden = np.tile(self._bias, (count, 1))
+        position, length = positions(sentences)
+        hidden = forms[:, WINDOW.index(0)] + self._bias
         for place, offset in enumerate(WINDOW):
-            edge = min(count, abs(offset))
-            if offset < 0:
-                hidden[edge:] += forms[: count - edge, place]
-                hidden[:edge] += self._pad[place]
-            elif offset > 0:
-                hidden[: count - edge] += forms[edge:, place]
-                hidden[count - edge :] += self._pad[place]
-            else:
-                hidden += forms[:, place]
+            if offset:
+                inside = ((position + offset >= 0) & (position + offset < length))[:, None]
+                source = np.clip(np.arange(len(words)) + offset, 0, len(words) - 1)
+                hidden += np.where(inside, forms[source, place], self._pad[place])
         logits = np.tanh(hidden) @ self._out + self._out_bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+
+
+def positions(sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each token's index in its sentence and its sentence's length (tokens of all sentences)."""
+    lengths = np.array([len(sentence) for sentence in sentences])
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return np.arange(int(lengths.sum())) - starts, np.repeat(lengths, lengths)
 
 
 def dense_features(probabilities: FloatArray) -> list[dict[str, float]]:
@@ -241,12 +251,15 @@ class DenseEmissions:
         self._left = table([f"-1:da={label}" for label in LABELS])
         self._right = table([f"1:da={label}" for label in LABELS])
 
-    def scores(self, words: Sequence[str]) -> FloatArray:
-        """(tokens, CRF labels) emission scores of the dense features of one sentence."""
-        probabilities = self.scorer.probabilities(words)
+    def scores(self, sentences: Sequence[Sequence[str]]) -> list[FloatArray]:
+        """(tokens, CRF labels) emission scores of the dense features of each sentence."""
+        probabilities = self.scorer.batch_probabilities(sentences)
         best = probabilities.argmax(axis=1)
         bins = np.searchsorted(np.asarray(CONFIDENCE_BINS), probabilities.max(axis=1))
         scores = probabilities @ self._value + self._best[best * self._bins + bins]
-        scores[1:] += self._left[best[:-1]]
-        scores[:-1] += self._right[best[1:]]
-        return scores
+        position, length = positions(sentences)
+        has_left = np.flatnonzero(position > 0)
+        scores[has_left] += self._left[best[has_left - 1]]
+        has_right = np.flatnonzero(position < length - 1)
+        scores[has_right] += self._right[best[has_right + 1]]
+        return np.split(scores, np.cumsum([len(sentence) for sentence in sentences])[:-1])

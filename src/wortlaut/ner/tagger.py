@@ -94,7 +94,9 @@ class NerTagger:
         filled = [index for index, words in enumerate(sentences) if words]
         for start in range(0, len(filled), BATCH_SENTENCES):
             chunk = filled[start : start + BATCH_SENTENCES]
-            paths = self._viterbi_batch([self._emissions(sentences[index]) for index in chunk])
+            words = [sentences[index] for index in chunk]
+            dense = self._dense.scores(words) if self._dense is not None else [None] * len(words)
+            paths = self._viterbi_batch([self._emissions(w, d) for w, d in zip(words, dense, strict=True)])
             for index, path in zip(chunk, paths, strict=True):
                 found[index] = _named(sentences[index], bio_spans([self.labels[label] for label in path]))
         return found
@@ -103,7 +105,8 @@ class NerTagger:
         """The BIO tag of each word."""
         if not words:
             return []
-        path = self._viterbi(self._emissions(words))
+        dense = self._dense.scores([words])[0] if self._dense is not None else None
+        path = self._viterbi(self._emissions(words, dense))
         return [self.labels[index] for index in path]
 
     def _score(self, features: Sequence[str]) -> FloatArray:
@@ -128,8 +131,8 @@ class NerTagger:
             self._cache[word] = found
         return found
 
-    def _emissions(self, words: Sequence[str]) -> FloatArray:
-        """Per-token label scores (tokens x labels)."""
+    def _emissions(self, words: Sequence[str], dense: FloatArray | None = None) -> FloatArray:
+        """Per-token label scores (tokens x labels); ``dense``: the dense features' share."""
         forms = np.stack([self._form(word) for word in words])
         count = len(words)
         scores = forms[:, 0].copy()
@@ -145,8 +148,8 @@ class NerTagger:
         targets, rows = self._bigrams(words)
         if rows:
             np.add.at(scores, targets, self._weights[rows])
-        if self._dense is not None:
-            scores += self._dense.scores(words)
+        if dense is not None:
+            scores += dense
         return scores
 
     def _bigrams(self, words: Sequence[str]) -> tuple[list[int], list[int]]:

