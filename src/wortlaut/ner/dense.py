@@ -116,12 +116,12 @@ class PieceVectors:
     """Word form -> mean of its pieces' input embeddings (divided by ``scale``) and shape bits."""
 
     def __init__(self, source: PieceSource, scale: float) -> None:
-        self._source = source
+        self.source = source
         self.scale = scale
 
     def vector(self, word: str) -> FloatArray:
         """The word's input vector (piece width + :data:`SHAPE_BITS`)."""
-        mean = self._source.rows(self._source.ids(word)).mean(axis=0) / self.scale
+        mean = self.source.rows(self.source.ids(word)).mean(axis=0) / self.scale
         return np.concatenate([mean, np.asarray(shape_bits(word), dtype=np.float32)]).astype(np.float32)
 
 
@@ -147,11 +147,16 @@ class WindowScorer:
         self._bias = bias
         self._out = out
         self._out_bias = out_bias
+        # (input width, positions * hidden): one product gives a form's rows at every position
+        self._flat = np.ascontiguousarray(first.transpose(1, 0, 2).reshape(first.shape[1], -1))
         self._cache: dict[str, FloatArray] = {}
+        self._pieces: dict[int, FloatArray] = {}
+        self._shapes: dict[tuple[float, ...], FloatArray] = {}
 
     def clear_cache(self) -> None:
-        """Forget every word form's first-layer rows."""
+        """Forget every word form's (and piece's) first-layer rows."""
         self._cache.clear()
+        self._pieces.clear()
 
     @classmethod
     def load(cls, path: Path, source: PieceSource) -> WindowScorer:
@@ -168,13 +173,38 @@ class WindowScorer:
         np.savez_compressed(path, scale=np.float32(self._vectors.scale), **arrays)
 
     def _form(self, word: str) -> FloatArray:
-        """(positions, hidden): the word's first-layer contribution at each window position."""
+        """(positions, hidden): the word's first-layer contribution at each window position.
+
+        The first layer is linear, so this is the mean of its pieces' projections (each
+        computed once per piece: pieces recur across forms) plus its shape bits' projection.
+        """
         found = self._cache.get(word)
         if found is None:
             if len(self._cache) >= FORM_CACHE_LIMIT:
                 self._cache.clear()
-            found = np.einsum("d,pdh->ph", self._vectors.vector(word), self._first)
+                self._pieces.clear()
+            ids = self._vectors.source.ids(word)
+            total = np.mean([self._piece(piece) for piece in ids], axis=0, dtype=np.float32)
+            found = (total + self._shape(tuple(shape_bits(word)))).reshape(self._pad.shape)
             self._cache[word] = found
+        return found
+
+    def _shape(self, bits: tuple[float, ...]) -> FloatArray:
+        """The first layer's share of one pattern of shape bits (256 patterns at most)."""
+        found = self._shapes.get(bits)
+        if found is None:
+            vector = np.asarray(bits, dtype=np.float32)
+            found = np.asarray(vector @ self._flat[-SHAPE_BITS:], dtype=np.float32)
+            self._shapes[bits] = found
+        return found
+
+    def _piece(self, piece: int) -> FloatArray:
+        """One piece's embedding row (scaled) through the first layer, every position at once."""
+        found = self._pieces.get(piece)
+        if found is None:
+            row = self._vectors.source.rows([piece])[0] / np.float32(self._vectors.scale)
+            found = np.asarray(row @ self._flat[:-SHAPE_BITS], dtype=np.float32)
+            self._pieces[piece] = found
         return found
 
     def probabilities(self, words: Sequence[str]) -> FloatArray:

@@ -76,7 +76,9 @@ def windows(sentences: Sequence[Sentence], index: dict[str, int]) -> tuple[np.nd
     return np.asarray(ids, dtype=np.int64), np.asarray(labels, dtype=np.int64)
 
 
-def train_scorer(matrix: FloatArray, ids: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
+def train_scorer(
+    matrix: FloatArray, ids: np.ndarray, labels: np.ndarray, hidden_size: int = HIDDEN
+) -> dict[str, np.ndarray]:
     """Train the window network; return its arrays as :class:`~wortlaut.ner.dense.WindowScorer` reads them."""
     import torch
     from torch import nn
@@ -84,10 +86,10 @@ def train_scorer(matrix: FloatArray, ids: np.ndarray, labels: np.ndarray) -> dic
     torch.manual_seed(SEED)
     width = matrix.shape[1]
     vectors = torch.from_numpy(matrix)
-    first = nn.Parameter(torch.randn(len(WINDOW), width, HIDDEN) / width**0.5 / len(WINDOW) ** 0.5)
-    pad = nn.Parameter(torch.zeros(len(WINDOW), HIDDEN))
-    bias = nn.Parameter(torch.zeros(HIDDEN))
-    out = nn.Linear(HIDDEN, len(LABELS))
+    first = nn.Parameter(torch.randn(len(WINDOW), width, hidden_size) / width**0.5 / len(WINDOW) ** 0.5)
+    pad = nn.Parameter(torch.zeros(len(WINDOW), hidden_size))
+    bias = nn.Parameter(torch.zeros(hidden_size))
+    out = nn.Linear(hidden_size, len(LABELS))
     params = [first, pad, bias, *out.parameters()]
     optimiser = torch.optim.Adam(params, lr=LEARNING_RATE)
     drop = nn.Dropout(DROPOUT)
@@ -146,7 +148,8 @@ def inner_blocks(count: int) -> list[range]:
 @click.option("--silver", "silver_files", multiple=True, type=click.Path(path_type=Path), help="Silver TSV.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Probabilities (.npz).")
 @click.option("--threads", type=int, default=1, show_default=True)
-def main(fold: int, silver_files: tuple[Path, ...], out: Path, threads: int) -> None:
+@click.option("--hidden", "hidden_size", type=int, default=HIDDEN, show_default=True, help="Hidden units.")
+def main(fold: int, silver_files: tuple[Path, ...], out: Path, threads: int, hidden_size: int) -> None:
     """Out-of-fold scorer probabilities for the fold's CRF training side and held-out block."""
     import torch
 
@@ -165,12 +168,12 @@ def main(fold: int, silver_files: tuple[Path, ...], out: Path, threads: int) -> 
             s for part, blocks in sides for j, b in enumerate(blocks) if j != inner for s in _take(part, b)
         ]
         held = [s for part, blocks in sides for s in _take(part, blocks[inner])]
-        arrays = train_scorer(matrix, *windows(fit, index))
+        arrays = train_scorer(matrix, *windows(fit, index), hidden_size)
         result[f"inner{inner}"] = predict(arrays, matrix, windows(held, index)[0])
         click.echo(
             f"inner block {inner + 1}: {len(fit)} -> {len(held)}, {time.perf_counter() - started:.0f} s"
         )
-    arrays = train_scorer(matrix, *windows(train + silver, index))
+    arrays = train_scorer(matrix, *windows(train + silver, index), hidden_size)
     test_ids, test_labels = windows(test, index)
     result["test"] = predict(arrays, matrix, test_ids)
     accuracy = float((result["test"].argmax(axis=1) == test_labels).mean())
