@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -86,7 +88,7 @@ def test_the_precomputed_forward_pass_equals_the_direct_one(words: list[str]) ->
     assert np.allclose(found.sum(axis=1), 1.0, atol=1e-5)
 
 
-def test_a_saved_scorer_reads_back_the_same(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_saved_scorer_reads_back_the_same(tmp_path: Path) -> None:
     scorer = _scorer(3)
     scorer.save(tmp_path / "scorer.npz")
     again = WindowScorer.load(tmp_path / "scorer.npz", _source())
@@ -149,3 +151,13 @@ def test_packed_rows_dequantize_like_the_whole_table() -> None:
     blocks[:, :2] = np.frombuffer(scales.tobytes(), np.uint8).reshape(-1, 2)
     whole = dequantize_q4(blocks.tobytes(), rows * width).reshape(rows, width)
     assert np.array_equal(Q4Rows(blocks.tobytes(), rows, width)[[3, 0, 3]], whole[[3, 0, 3]])
+
+
+def test_a_full_form_cache_is_emptied_between_batches_without_changing_scores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("wortlaut.ner.dense.FORM_CACHE_LIMIT", 4)
+    scorer = _scorer(4)
+    sentences = [["Die", "NATO", "tagt"], ["in", "Brüssel", "und", "Paris"], ["Die", "NATO"]]
+    for words in sentences:
+        assert np.allclose(scorer.batch_probabilities([words]), _direct(scorer, words), atol=1e-5)

@@ -149,7 +149,9 @@ class WindowScorer:
         self._out_bias = out_bias
         # (input width, positions * hidden): one product gives a form's rows at every position
         self._flat = np.ascontiguousarray(first.transpose(1, 0, 2).reshape(first.shape[1], -1))
-        self._cache: dict[str, FloatArray] = {}
+        # a form's rows live in one growing table, so a batch gathers them in one call
+        self._cache: dict[str, int] = {}
+        self._table = np.zeros((1024, self._flat.shape[1]), dtype=np.float32)
         self._pieces: dict[int, FloatArray] = {}
         self._shapes: dict[tuple[float, ...], FloatArray] = {}
 
@@ -172,21 +174,20 @@ class WindowScorer:
         arrays: dict[str, Any] = dict(zip(ARRAYS, values, strict=True))
         np.savez_compressed(path, scale=np.float32(self._vectors.scale), **arrays)
 
-    def _form(self, word: str) -> FloatArray:
-        """(positions, hidden): the word's first-layer contribution at each window position.
+    def _form(self, word: str) -> int:
+        """The row of the form table holding the word's first-layer contribution at each position.
 
         The first layer is linear, so this is the mean of its pieces' projections (each
         computed once per piece: pieces recur across forms) plus its shape bits' projection.
         """
         found = self._cache.get(word)
         if found is None:
-            if len(self._cache) >= FORM_CACHE_LIMIT:
-                self._cache.clear()
-                self._pieces.clear()
             ids = self._vectors.source.ids(word)
             total = np.mean([self._piece(piece) for piece in ids], axis=0, dtype=np.float32)
-            found = (total + self._shape(tuple(shape_bits(word)))).reshape(self._pad.shape)
-            self._cache[word] = found
+            found = self._cache[word] = len(self._cache)
+            if found == len(self._table):
+                self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+            self._table[found] = total + self._shape(tuple(shape_bits(word)))
         return found
 
     def _shape(self, bits: tuple[float, ...]) -> FloatArray:
@@ -217,7 +218,10 @@ class WindowScorer:
         One pass over all tokens: numpy's per-call cost is paid per batch, not per sentence.
         """
         words = [word for sentence in sentences for word in sentence]
-        forms = np.stack([self._form(word) for word in words])
+        if len(self._cache) + len(words) > FORM_CACHE_LIMIT:
+            self.clear_cache()  # before the batch, never inside it: its rows must stay valid
+        rows = np.fromiter((self._form(word) for word in words), dtype=np.intp, count=len(words))
+        forms = self._table[rows].reshape(len(words), *self._pad.shape)
         position, length = positions(sentences)
         hidden = forms[:, WINDOW.index(0)] + self._bias
         for place, offset in enumerate(WINDOW):
