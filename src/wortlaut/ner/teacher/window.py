@@ -149,16 +149,31 @@ def inner_blocks(count: int) -> list[range]:
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Probabilities (.npz).")
 @click.option("--threads", type=int, default=1, show_default=True)
 @click.option("--hidden", "hidden_size", type=int, default=HIDDEN, show_default=True, help="Hidden units.")
-def main(fold: int, silver_files: tuple[Path, ...], out: Path, threads: int, hidden_size: int) -> None:
+@click.option(
+    "--scorer-silver",
+    "scorer_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Silver only the scorers learn (not the CRF's training side, so no inner split is needed).",
+)
+def main(
+    fold: int,
+    silver_files: tuple[Path, ...],
+    out: Path,
+    threads: int,
+    hidden_size: int,
+    scorer_files: tuple[Path, ...],
+) -> None:
     """Out-of-fold scorer probabilities for the fold's CRF training side and held-out block."""
     import torch
 
     torch.set_num_threads(threads)
     train, test = split(fold)
     silver = [s for path in silver_files for s, _ in read_silver(path)]
+    extra = [s for path in scorer_files for s, _ in read_silver(path)]
     started = time.perf_counter()
     vectors = piece_vectors()
-    index, matrix = form_matrix(train + silver + test, vectors)
+    index, matrix = form_matrix(train + silver + extra + test, vectors)
     click.echo(f"{len(index)} forms in {time.perf_counter() - started:.0f} s", err=True)
     gold_blocks, silver_blocks = inner_blocks(len(train)), inner_blocks(len(silver))
     sides = [(train, gold_blocks), (silver, silver_blocks)]
@@ -166,14 +181,14 @@ def main(fold: int, silver_files: tuple[Path, ...], out: Path, threads: int, hid
     for inner in range(INNER):
         fit = [
             s for part, blocks in sides for j, b in enumerate(blocks) if j != inner for s in _take(part, b)
-        ]
+        ] + extra
         held = [s for part, blocks in sides for s in _take(part, blocks[inner])]
         arrays = train_scorer(matrix, *windows(fit, index), hidden_size)
         result[f"inner{inner}"] = predict(arrays, matrix, windows(held, index)[0])
         click.echo(
             f"inner block {inner + 1}: {len(fit)} -> {len(held)}, {time.perf_counter() - started:.0f} s"
         )
-    arrays = train_scorer(matrix, *windows(train + silver, index), hidden_size)
+    arrays = train_scorer(matrix, *windows(train + silver + extra, index), hidden_size)
     test_ids, test_labels = windows(test, index)
     result["test"] = predict(arrays, matrix, test_ids)
     accuracy = float((result["test"].argmax(axis=1) == test_labels).mean())
