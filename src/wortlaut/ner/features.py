@@ -34,7 +34,9 @@ GROUPS: tuple[str, ...] = (
 #: type lexicon built by ``python -m wortlaut.ner.lexicon_build`` (a tie; see the model card);
 #: ``cluster`` reads an e5 word-cluster table built by ``python -m wortlaut.ner.clusters_build``
 #: (lost in CV); ``kb`` flags words of the knowledge base's names (a tie in CV).
-OPTIONAL_GROUPS: tuple[str, ...] = ("window3", "etype", "cluster", "kb")
+#: ``dense`` adds the window scorer's label probabilities (:mod:`wortlaut.ner.dense`); they are not
+#: strings of this extractor: the trainer (:mod:`wortlaut.ner.teacher.densecrf`) and the tagger add them.
+OPTIONAL_GROUPS: tuple[str, ...] = ("window3", "etype", "cluster", "kb", "dense")
 
 #: Window offsets whose word and shape are features of the current token.
 NEAR = (-1, 1)

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from wortlaut.ner.clusters import WordClusters
+from wortlaut.ner.dense import DenseEmissions, E5Pieces, WindowScorer, scorer_path
 from wortlaut.ner.features import FeatureExtractor
 from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
 from wortlaut.ner.spans import SpanTuple, bio_spans
@@ -42,16 +43,21 @@ class NerTagger:
     """Tags sentences with PER, ORG, LOC and OTH spans; load with :func:`load_tagger`."""
 
     def __init__(
-        self, model: CrfModel, *, model_path: Path | None = None, clusters: WordClusters | None = None
+        self,
+        model: CrfModel,
+        *,
+        model_path: Path | None = None,
+        clusters: WordClusters | None = None,
+        scorer: WindowScorer | None = None,
     ) -> None:
+        """``scorer``: the dense window scorer of a model with the ``dense`` group (read beside
+        ``model_path`` when not given; see :mod:`wortlaut.ner.dense`)."""
         self.model_path = model_path
         self.labels = model.labels
         self.features = FeatureExtractor(model.groups, clusters=clusters)
         self._offsets = self.features.offsets
         self._row = {attribute: index for index, attribute in enumerate(model.attributes)}
-        self._context_index, self._context_weights = _context_table(
-            self._row, model.weights, self._offsets
-        )
+        self._context_index, self._context_weights = _context_table(self._row, model.weights, self._offsets)
         self._pairs = _pair_rows(self._row)
         self._weights = model.weights
         self._transitions = model.transitions
@@ -59,10 +65,24 @@ class NerTagger:
         self._pads = [self._score([f"{offset}:pad"]) for offset in self._offsets]
         self._first = self._score(["first"])
         self._cache: dict[str, FloatArray] = {}
+        self._dense = self._dense_emissions(model, model_path, scorer)
+
+    def _dense_emissions(
+        self, model: CrfModel, model_path: Path | None, scorer: WindowScorer | None
+    ) -> DenseEmissions | None:
+        if "dense" not in model.groups:
+            return None
+        if scorer is None:
+            if model_path is None or not scorer_path(model_path).is_file():
+                raise ValueError(f"the model's dense window scorer is missing ({model_path} + .dense.npz)")
+            scorer = WindowScorer.load(scorer_path(model_path), E5Pieces())
+        return DenseEmissions(scorer, self._row, model.weights)
 
     def clear_cache(self) -> None:
         """Forget every cached word form (benchmarks use it to measure a fresh process's cold cache)."""
         self._cache.clear()
+        if self._dense is not None:
+            self._dense.scorer.clear_cache()
 
     def tag(self, words: Sequence[str]) -> list[SpanTuple]:
         """Entity spans ``(start_token, end_token_exclusive, TYPE)`` of one sentence."""
@@ -74,7 +94,9 @@ class NerTagger:
         filled = [index for index, words in enumerate(sentences) if words]
         for start in range(0, len(filled), BATCH_SENTENCES):
             chunk = filled[start : start + BATCH_SENTENCES]
-            paths = self._viterbi_batch([self._emissions(sentences[index]) for index in chunk])
+            words = [sentences[index] for index in chunk]
+            dense = self._dense.scores(words) if self._dense is not None else [None] * len(words)
+            paths = self._viterbi_batch([self._emissions(w, d) for w, d in zip(words, dense, strict=True)])
             for index, path in zip(chunk, paths, strict=True):
                 found[index] = _named(sentences[index], bio_spans([self.labels[label] for label in path]))
         return found
@@ -83,7 +105,8 @@ class NerTagger:
         """The BIO tag of each word."""
         if not words:
             return []
-        path = self._viterbi(self._emissions(words))
+        dense = self._dense.scores([words])[0] if self._dense is not None else None
+        path = self._viterbi(self._emissions(words, dense))
         return [self.labels[index] for index in path]
 
     def _score(self, features: Sequence[str]) -> FloatArray:
@@ -108,8 +131,8 @@ class NerTagger:
             self._cache[word] = found
         return found
 
-    def _emissions(self, words: Sequence[str]) -> FloatArray:
-        """Per-token label scores (tokens x labels)."""
+    def _emissions(self, words: Sequence[str], dense: FloatArray | None = None) -> FloatArray:
+        """Per-token label scores (tokens x labels); ``dense``: the dense features' share."""
         forms = np.stack([self._form(word) for word in words])
         count = len(words)
         scores = forms[:, 0].copy()
@@ -125,6 +148,8 @@ class NerTagger:
         targets, rows = self._bigrams(words)
         if rows:
             np.add.at(scores, targets, self._weights[rows])
+        if dense is not None:
+            scores += dense
         return scores
 
     def _bigrams(self, words: Sequence[str]) -> tuple[list[int], list[int]]:

@@ -9,6 +9,7 @@ GermEval, and labels unlabeled news for the CRF to learn from.
 Only :mod:`~wortlaut.ner.teacher.weights`, :mod:`~wortlaut.ner.teacher.pieces`,
 :mod:`~wortlaut.ner.teacher.silver` (reading silver files) and :mod:`~wortlaut.ner.teacher.cv`
 run without torch; everything else needs the ``train`` extra
-(``pip install -e '.[train]'``).  Nothing here is imported by the default
-install or at run time.
+(``pip install -e '.[train]'``).  Nothing here is imported by the shipped
+model at run time; a model with the ``dense`` group (:mod:`wortlaut.ner.dense`,
+not shipped) reads its word vectors through ``weights`` and ``pieces`` (numpy only).
 """

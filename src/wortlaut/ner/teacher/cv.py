@@ -22,7 +22,7 @@ from pathlib import Path
 
 import click
 
-from wortlaut.ner.corpus import DEV_FILE, TEST_A_FILE, Sentence, read_germeval
+from wortlaut.ner.corpus import DEV_FILE, TEST_A_FILE, Sentence, read_germeval, training_and_held_out
 from wortlaut.ner.folds import folds, share_of
 from wortlaut.ner.model import CrfModel
 from wortlaut.ner.spans import SpanScorer
@@ -42,6 +42,13 @@ def fold_split(fold: int) -> tuple[list[Sentence], list[Sentence]]:
         raise click.BadParameter(f"--fold must be in 1..{K}, got {fold}")
     data = default_data_dir()
     return folds(read_germeval(data / DEV_FILE) + read_germeval(data / TEST_A_FILE), K)[fold - 1]
+
+
+def split(fold: int) -> tuple[list[Sentence], list[Sentence]]:
+    """:func:`fold_split`, or for fold 0 the shipped model's split: (training sentences, held-out slice)."""
+    if fold == 0:
+        return training_and_held_out(default_data_dir())
+    return fold_split(fold)
 
 
 def fold_silver(patterns: tuple[str, ...], fold: int, threshold: float, share: float) -> list[Sentence]:

