@@ -13,7 +13,7 @@ import pytest
 
 from tests.store.samples import filler_article, rutte_article
 from wortlaut.article import Article
-from wortlaut.link import stories
+from wortlaut.link import duplicates, stories
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder, HashingEncoder
 from wortlaut.store import Store, loader
@@ -151,3 +151,11 @@ def test_handed_over_cheap_leads_give_a_lead_cascade_the_same_cache(
     }
     assert _cache(with_path) == _cache(without_path)
     assert leads <= seen_without and not leads & seen_with
+
+
+def test_a_worker_hands_over_the_signature_the_duplicate_search_reads() -> None:
+    article = rutte_article()
+    analysed = loader.with_signature(with_lead(article, HashingEncoder()))
+    text = stories.article_row(article, "2020-01-01").text
+    assert analysed.signature is not None and analysed.signature[0] == (duplicates.SIGNATURE_KIND, text)
+    assert np.array_equal(analysed.signature[1], duplicates.signature(text))

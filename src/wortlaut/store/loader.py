@@ -19,7 +19,8 @@ vector with the e5 encoder, the static one with a lead cascade (which then
 reads e5 only for the leads its story scores leave undecided), so that
 per-article work runs on every core instead of the main process alone;
 linking caches the handed-over vector instead of encoding the lead again
-(:func:`wortlaut.link.update.update`'s ``vectors``).  Same vectors, so the
+(:func:`wortlaut.link.update.update`'s ``vectors``); the MinHash signature of
+the article's text, which the duplicate search reads, comes along the same way.  Same vectors, so the
 same links: e5 gives a text the same bits alone or in a batch.  The e5 texts
 linking itself needs (statements, undecided leads) are split between the main
 process and one forked helper (:class:`wortlaut.link.split.SplitEncoder`).
@@ -34,14 +35,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from wortlaut.article import Article
 from wortlaut.ingest.pagedates import override_published
-from wortlaut.link import stories
+from wortlaut.link import duplicates, stories
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.flow import add_and_link
@@ -93,10 +94,12 @@ VectorKey = tuple[str, str]
 
 @dataclass(frozen=True, slots=True)
 class Analysed:
-    """An article analysed by a worker, with its lead's cache key and vector (``None``: not encoded)."""
+    """An article analysed by a worker, with its lead's cache key and vector (``None``: not encoded)
+    and the MinHash signature of its text for the duplicate search (``None``: not computed)."""
 
     article: Article
     lead: tuple[VectorKey, np.ndarray] | None
+    signature: tuple[VectorKey, np.ndarray] | None = None
 
 
 class Leads(NamedTuple):
@@ -125,7 +128,7 @@ def _analyze_in_worker(article: Article) -> Article | Failure | Analysed:
     result = for_store(result)
     if _worker_leads is None:
         return result
-    return with_lead(result, *_worker_leads)
+    return with_signature(with_lead(result, *_worker_leads))
 
 
 def for_store(article: Article) -> Article:
@@ -152,6 +155,13 @@ def with_lead(article: Article, encoder: Encoder, family: str | None = None) -> 
     except Exception:  # the main process encodes it instead
         return Analysed(article, None)
     return Analysed(article, ((f"{encoder.name}:article", text), vector))
+
+
+def with_signature(analysed: Analysed) -> Analysed:
+    """``analysed`` with the MinHash signature of the text the duplicate search reads (computed here,
+    on the worker's core, instead of in the main process: same function, same values)."""
+    text = stories.article_row(analysed.article, "").text
+    return replace(analysed, signature=((duplicates.SIGNATURE_KIND, text), duplicates.signature(text)))
 
 
 def lead_encoder() -> Leads | None:
@@ -241,7 +251,7 @@ def ingest(
             if isinstance(result, Failure):
                 _fail(report, result, on_failure)
             elif isinstance(result, Analysed):
-                writer.push(result.article, result.lead)
+                writer.push(result.article, result.lead, result.signature)
             else:
                 writer.push(result)
         writer.flush()
@@ -272,13 +282,15 @@ class _BatchWriter:
         self.buffer: list[Article] = []
         #: The encoder linking uses (``None``: the default; see :func:`split_linking`).
         self.encoder = encoder
-        #: Handed-over lead vectors of the buffered articles, by ``(cache kind, lead text)``.
+        #: Handed-over lead vectors and signatures of the buffered articles, by ``(kind, text)``.
         self.vectors: dict[VectorKey, np.ndarray] = {}
 
-    def push(self, article: Article, lead: tuple[VectorKey, np.ndarray] | None = None) -> None:
+    def push(self, article: Article, *handed: tuple[VectorKey, np.ndarray] | None) -> None:
+        """Buffer an analysed article with what its worker handed over (lead vector, signature)."""
         self.buffer.append(article)
-        if lead is not None:
-            self.vectors[lead[0]] = lead[1]
+        for item in handed:
+            if item is not None:
+                self.vectors[item[0]] = item[1]
         if len(self.buffer) >= self.size:
             self.flush()
 
