@@ -281,22 +281,14 @@ class Loaded:
     active: ActiveStories
 
 
-def _data_version(connection: Connection) -> int | None:
-    """SQLite's count of other connections' commits (None where the connection cannot tell)."""
-    try:
-        return int(connection.execute("PRAGMA data_version").fetchone()[0])
-    except Exception:  # another engine: read the stories again
-        return None
-
-
 def _active(
     connection: Connection, kind: str, window: tuple[str, str], loaded: Loaded | None, keep: bool
 ) -> tuple[ActiveStories, Loaded | None]:
     """The active stories (``loaded``'s when still the same) and, read afresh with ``keep``, a copy."""
     same = loaded is not None and (loaded.kind, loaded.window) == (kind, window)
-    if loaded is not None and same and loaded.version == _data_version(connection):
+    if loaded is not None and same and loaded.version == link_tables.data_version(connection):
         return loaded.active, None
-    version = _data_version(connection) if keep else None
+    version = link_tables.data_version(connection) if keep else None
     active = load_active(connection, kind, *window)
     return active, None if version is None else Loaded(kind, window, version, active.clone())
 
