@@ -7,7 +7,9 @@ statements).  Beside the profile it writes, per stored batch, the parent's CPU
 and wall seconds inside the batch's store-and-link step (``<out>.flush.tsv``:
 articles stored so far, batch size, CPU s, wall s), which shows how the cost
 per article grows with the store.  ``--no-profile`` writes only that table
-(the profiler roughly doubles Python code's time).  Usage::
+(the profiler roughly doubles Python code's time).  The profiler's timer is the
+process's CPU time: a wall-clock profile on a shared machine charges the waits
+for a core (and for the workers) to whatever function ran.  Usage::
 
     .venv/bin/python -m benchmarks.profile_ingest_main OUT.prof INPUT... --db STORE [--workers 2]
     .venv/bin/python -c "import pstats; pstats.Stats('OUT.prof').sort_stats('cumulative').print_stats(40)"
@@ -58,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with open(f"{out}.flush.tsv", "w", encoding="utf-8") as log:
         _patch(log)
-        profiler = cProfile.Profile() if profile else None
+        profiler = cProfile.Profile(time.process_time) if profile else None
         if profiler:
             profiler.enable()
         try:

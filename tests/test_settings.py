@@ -36,7 +36,7 @@ def test_defaults_are_the_values_the_code_used_before() -> None:
     assert defaults == Settings()
     assert defaults.query.timeout_s == 5.0 and defaults.query.api_timeout_s == 2.0
     assert defaults.ingest.batch_size == DEFAULT_BATCH_SIZE and defaults.ingest.workers is None
-    assert defaults.linking.encoder == "e5" and defaults.log_level == "warning"
+    assert defaults.linking.encoder == "cascade" and defaults.log_level == "warning"
     assert defaults.paths.db is None and defaults.paths.shared is None and defaults.paths.kb == ""
     hashing = defaults.linking.for_family("hashing")
     assert (hashing.same_language, hashing.cross_language) == (statements.HASHING_THRESHOLD,) * 2

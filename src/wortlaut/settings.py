@@ -119,12 +119,11 @@ class Linking:
     """Duplicate, statement-group and story linking."""
 
     encoder: str = field(
-        default="e5",
+        default="cascade",
         metadata=_key(
-            "Sentence encoder: e5 (multilingual model on every text), cascade (the trained static table"
-            " first, e5 only for undecided leads and statements: less CPU, same story and group scores, but"
-            " slower end to end on 2 cores), static (no model at run time) or hashing (no model, not"
-            " cross-lingual).",
+            "Sentence encoder: cascade (the trained static table first, e5 only for undecided leads and"
+            " statements: less CPU than e5, same story and group scores), e5 (multilingual model on every"
+            " text), static (no model at run time) or hashing (no model, not cross-lingual).",
             "WORTLAUT_ENCODER",
         ),
     )

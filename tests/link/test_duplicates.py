@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from tests.link.conftest import make_article
-from wortlaut.link import HashingEncoder, update
+from wortlaut.link import HashingEncoder, duplicates, update
 from wortlaut.link.text import text_hash
 from wortlaut.store import Store
+from wortlaut.store.rows import connection_of
 
 REPORT = (
     "Die Gewerkschaft hat ihre Mitglieder für Donnerstag zu einem ganztägigen Warnstreik aufgerufen. "
@@ -86,3 +89,14 @@ def test_forgotten_article_is_no_longer_an_original(store: Store, encoder: Hashi
     assert store.connection.execute(
         "SELECT COUNT(*) FROM link_lsh WHERE article_id = ?", (first.id,)
     ).fetchone() == (0,)
+
+
+def test_a_signature_computed_elsewhere_gives_the_same_duplicate_and_index(store: Store) -> None:
+    connection = connection_of(store)
+    original = "Die Regierung hat am Montag ein neues Gesetz zum Klimaschutz beschlossen, sagte der Sprecher."
+    copy = original.replace("Montag", "Dienstag")
+    duplicates.index(connection, "a1", original, duplicates.find(connection, "a1", original)[1])
+    computed = duplicates.find(connection, "a2", copy)
+    handed = duplicates.find(connection, "a2", copy, duplicates.signature(copy))
+    assert computed[0] == handed[0] and np.array_equal(computed[1], handed[1])
+    assert duplicates._exact_hash(copy) == text_hash(copy)  # the hash index() reads next is the text's

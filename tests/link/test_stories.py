@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
 from tests.link.conftest import make_article
-from wortlaut.link import HashingEncoder, update
-from wortlaut.link.stories import ACTIVE_DAYS, decay_factor
+from wortlaut.link import HashingEncoder, stories, update
+from wortlaut.link.stories import ACTIVE_DAYS, ActiveStories, decay_factor
 from wortlaut.store import Store
+from wortlaut.store.rows import connection_of
 
 STRIKE = (
     "Die Gewerkschaft ruft für Donnerstag zu einem ganztägigen Warnstreik bei der Bahn auf. Fahrgäste müssen "
@@ -74,3 +81,28 @@ def test_store_add_runs_linking_with_an_injected_encoder(store: Store, encoder: 
     store.add_many([article], link=False)
     report = update(store.connection, [article.id], encoder=encoder)  # a bare connection works too
     assert report.stories_created == 1
+
+
+def test_a_clone_of_the_active_stories_is_untouched_by_clustering_the_original() -> None:
+    active = ActiveStories()
+    active.add("st:a", np.ones(4, dtype=np.float32), 10, 12, 2, Counter({"Q1": 2}), "A")
+    copy = active.clone()
+    active.absorb(0, np.full(4, 2.0, dtype=np.float32), 14, frozenset({"Q2"}))
+    active.add("st:b", np.zeros(4, dtype=np.float32), 14, 14, 0, Counter(), "B")
+    assert copy.ids == ["st:a"] and copy.sizes == [2] and copy.last == [12]
+    assert copy.entities[0] == Counter({"Q1": 2}) and copy.sharing(frozenset({"Q2"})) == []
+    assert np.array_equal(copy.matrix()[0], np.ones((1, 4), dtype=np.float32)) and not copy.touched
+
+
+def test_the_dry_runs_stories_are_reused_until_another_connection_commits(tmp_path: Path) -> None:
+    path = str(tmp_path / "s.sqlite")
+    with Store.open(path) as store:
+        connection = connection_of(store)
+        window = ("2024-01-01", "2024-01-31")
+        active, loaded = stories._active(connection, "k:story", window, None, True)
+        assert loaded is not None and loaded.active is not active
+        assert stories._active(connection, "k:story", window, loaded, False)[0] is loaded.active
+        assert stories._active(connection, "other:story", window, loaded, False)[0] is not loaded.active
+        with sqlite3.connect(path) as other:
+            other.execute("INSERT INTO embeddings(kind, item_id, vector) VALUES ('x', 'y', x'00')")
+        assert stories._active(connection, "k:story", window, loaded, False)[0] is not loaded.active

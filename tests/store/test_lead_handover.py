@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sqlite3
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,8 @@ import pytest
 
 from tests.store.samples import filler_article, rutte_article
 from wortlaut.article import Article
-from wortlaut.link import stories
+from wortlaut.link import duplicates, stories
+from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder, HashingEncoder
 from wortlaut.store import Store, loader
 from wortlaut.store.embeddings import load_vectors, prefetch, text_key
@@ -50,7 +52,10 @@ def test_prefetch_caches_a_given_vector_instead_of_encoding_its_text(tmp_path: P
             connection,
             encoder,
             [("article", "Ein Lead."), ("statement", "Ein Satz."), ("article", "Noch ein Lead.")],
-            given={("article", "Ein Lead."): marker},
+            given={
+                (f"{encoder.name}:article", "Ein Lead."): marker,
+                ("other-encoder:article", "Noch ein Lead."): marker,
+            },
         )
         found = load_vectors(connection, f"{encoder.name}:article", [text_key("Ein Lead.")])
     assert count == 3
@@ -64,7 +69,7 @@ def test_a_worker_encodes_the_text_that_story_clustering_reads() -> None:
     analysed = with_lead(article, encoder)
     expected = stories.article_text(stories.article_row(article, "2020-01-01"), encoder.family)
     assert analysed.lead is not None
-    assert analysed.lead[0] == expected
+    assert analysed.lead[0] == (f"{encoder.name}:article", expected)
     assert np.array_equal(analysed.lead[1], encoder.inner.encode([expected])[0])
 
 
@@ -80,7 +85,10 @@ def _ingest(path: str, monkeypatch: pytest.MonkeyPatch, *, hand_over: bool) -> l
     main = CountingEncoder()
     workers_encoder: Encoder = HashingEncoder()
     monkeypatch.setattr(link_update, "default_encoder", lambda: main)
-    monkeypatch.setattr(loader, "lead_encoder", lambda: workers_encoder if hand_over else None)
+    monkeypatch.setattr(
+        loader, "lead_encoder", lambda: loader.Leads(workers_encoder, "hashing") if hand_over else None
+    )
+    monkeypatch.setattr(loader, "split_linking", lambda context: nullcontext(None))
     articles = [rutte_article(), filler_article(1), filler_article(2)]
     with Store.open(path) as store:
         report = ingest(store, articles, analyzer_factory=_identity, workers=2, batch_size=2)
@@ -103,3 +111,51 @@ def test_handed_over_leads_are_not_encoded_again_and_give_the_same_cache(
     assert not leads & set(encoded_with)
     assert _cache(with_path) == _cache(without_path)
     assert any(kind.endswith(":article") for kind, _ in _cache(with_path))
+
+
+def test_a_lead_cascades_workers_hand_over_its_cheap_lead_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=HashingEncoder(), leads=(0.05, 0.05))
+    monkeypatch.setattr(loader, "default_encoder", lambda: cascade)
+    leads = loader.lead_encoder()
+    assert leads is not None and leads.encoder is cascade.cheap and leads.family == cascade.family
+    analysed = with_lead(rutte_article(), *leads)
+    expected = stories.article_text(stories.article_row(rutte_article(), ""), cascade.family)
+    assert analysed.lead is not None and analysed.lead[0] == (f"{cascade.cheap.name}:article", expected)
+
+
+def _ingest_cascade(path: str, monkeypatch: pytest.MonkeyPatch, *, hand_over: bool) -> set[str]:
+    """Ingest three articles with a lead cascade on two forked workers; the texts its cheap encoder read."""
+    cheap, precise = CountingEncoder(), CountingEncoder()
+    precise.name = "precise-hashing"
+    cascade = CascadeEncoder(cheap=cheap, precise=precise, band=(-1.0, -1.0), leads=(0.05, 0.05))
+    leads = loader.Leads(HashingEncoder(), cascade.family) if hand_over else None
+    monkeypatch.setattr(link_update, "default_encoder", lambda: cascade)
+    monkeypatch.setattr(loader, "lead_encoder", lambda: leads)
+    monkeypatch.setattr(loader, "split_linking", lambda context: nullcontext(None))
+    with Store.open(path) as store:
+        articles = [rutte_article(), filler_article(1), filler_article(2)]
+        ingest(store, articles, analyzer_factory=_identity, workers=2, batch_size=2)
+    return set(cheap.seen)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the hand-over needs forked workers")
+def test_handed_over_cheap_leads_give_a_lead_cascade_the_same_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_path, without_path = str(tmp_path / "with.sqlite"), str(tmp_path / "without.sqlite")
+    seen_with = _ingest_cascade(with_path, monkeypatch, hand_over=True)
+    seen_without = _ingest_cascade(without_path, monkeypatch, hand_over=False)
+    leads = {
+        stories.article_text(stories.article_row(article, ""), "hashing")
+        for article in (rutte_article(), filler_article(1), filler_article(2))
+    }
+    assert _cache(with_path) == _cache(without_path)
+    assert leads <= seen_without and not leads & seen_with
+
+
+def test_a_worker_hands_over_the_signature_the_duplicate_search_reads() -> None:
+    article = rutte_article()
+    analysed = loader.with_signature(with_lead(article, HashingEncoder()))
+    text = stories.article_row(article, "2020-01-01").text
+    assert analysed.signature is not None and analysed.signature[0] == (duplicates.SIGNATURE_KIND, text)
+    assert np.array_equal(analysed.signature[1], duplicates.signature(text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from wortlaut.lang.tables import read_records
@@ -36,16 +36,26 @@ class EventLexicon:
     topics: tuple[str, ...]
     outcomes: frozenset[str]
     nontriggers: frozenset[str] = frozenset()
+    #: ``(form.lower(), trigger)`` of :attr:`suffixes`, in their order (lowered once, not per word).
+    suffix_forms: tuple[tuple[str, Trigger], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "suffix_forms", tuple((trig.form.lower(), trig) for trig in self.suffixes))
 
     def trigger(self, word: str) -> Trigger | None:
-        """The trigger a word form is, exact forms first, then the longest compound suffix."""
+        """The trigger a word form is, exact forms first, then the longest compound suffix.
+
+        Called for every word of every sentence: a suffix matches only a capitalised
+        word (a compound noun), so any other word is answered before the suffix loop.
+        """
         if word in self.nontriggers:
             return None
-        if word in self.exact:
-            return self.exact[word]
+        found = self.exact.get(word)
+        if found is not None or not word[:1].isupper():
+            return found
         lowered = word.lower()
-        for trig in self.suffixes:
-            if word[:1].isupper() and lowered.endswith(trig.form.lower()) and len(word) > len(trig.form):
+        for form, trig in self.suffix_forms:
+            if lowered.endswith(form) and len(word) > len(trig.form):
                 return trig
         return None
 

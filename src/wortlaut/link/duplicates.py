@@ -39,7 +39,10 @@ NEAR_DUPLICATE_JACCARD = 0.6
 LSH_THRESHOLD = 0.4
 #: Band used in ``link_lsh`` for the exact (normalised text) hash.
 EXACT_BAND = -1
-_SIGNATURE_KIND = "minhash"
+#: Cache kind of the signatures in ``embeddings``, and the key kind of a signature ingest's workers
+#: hand over (``(SIGNATURE_KIND, text)``, see :func:`find`).
+SIGNATURE_KIND = "minhash"
+_SIGNATURE_KIND = SIGNATURE_KIND
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +86,14 @@ def _empty_minhash() -> MinHash:
 _last_seen: tuple[str, str] | None = None
 
 
-def _features(text: str) -> tuple[str, np.ndarray]:
-    """(exact hash, MinHash signature) of a text, its words split once."""
+def _features(text: str, signature: np.ndarray | None = None) -> tuple[str, np.ndarray]:
+    """(exact hash, MinHash signature) of a text, its words split once; ``signature`` when given."""
     global _last_seen
-    tokens = words(text)
-    exact_hash, hashvalues = words_hash(tokens), _signature(tokens)
+    if signature is None:
+        tokens = words(text)
+        exact_hash, hashvalues = words_hash(tokens), _signature(tokens)
+    else:
+        exact_hash, hashvalues = text_hash(text), signature
     _last_seen = (text, exact_hash)
     return exact_hash, hashvalues
 
@@ -118,9 +124,15 @@ def _signatures(connection: Connection, ids: list[str]) -> dict[str, np.ndarray]
     return {item_id: np.frombuffer(blob, dtype=np.uint64) for item_id, blob in blobs.items()}
 
 
-def find(connection: Connection, article_id: str, text: str) -> tuple[Duplicate | None, np.ndarray]:
-    """The earlier article this one copies, if any, and the article's signature."""
-    exact_hash, hashvalues = _features(text)
+def find(
+    connection: Connection, article_id: str, text: str, signature: np.ndarray | None = None
+) -> tuple[Duplicate | None, np.ndarray]:
+    """The earlier article this one copies, if any, and the article's signature.
+
+    ``signature`` is the text's :func:`signature` computed elsewhere (ingest's
+    workers compute it beside the analysis, on every core): it is not computed again.
+    """
+    exact_hash, hashvalues = _features(text, signature)
     exact = link_tables.exact_copy(connection, EXACT_BAND, exact_hash, article_id)
     if exact:
         return Duplicate(article_id, _root(connection, exact), "exact", 1.0), hashvalues

@@ -169,10 +169,12 @@ class HashingEncoder:
         return normalise(np.stack([self._vector(text) for text in texts]))
 
 
-#: Environment variable choosing the default encoder (setting ``linking.encoder``): ``e5`` (default),
-#: ``cascade``, ``static`` or ``hashing`` (no model, not cross-lingual).  The cascade was the default for
-#: part of issue 17w and went back: it spends less CPU but its linking in the main process made the
-#: 2,000-article cold ingest slower end to end (docs/performance.md, "Trained static encoder").
+#: Environment variable choosing the default encoder (setting ``linking.encoder``): ``cascade``
+#: (default), ``e5``, ``static`` or ``hashing`` (no model, not cross-lingual).  The cascade was the
+#: default for part of issue 17w and went back (its linking in the single main process made the
+#: 2,000-article cold ingest slower end to end); with its lead work in the workers and the main
+#: process's e5 calls split with a helper (issue 17x) it spent 20-41 % less CPU than e5 on 300 fresh
+#: articles and was faster in 3 of 4 pairs (docs/performance.md, "Lead work in the workers").
 ENCODER_ENV = "WORTLAUT_ENCODER"
 
 

@@ -208,6 +208,18 @@ class ActiveStories:
             found.update(self._by_entity.get(entity, ()))
         return sorted(found)
 
+    def clone(self) -> ActiveStories:
+        """An independent copy (what :func:`_assign` mutates is copied: counts, index sets, matrix)."""
+        copy = ActiveStories(
+            list(self.ids), list(self.sums), list(self.first), list(self.last), list(self.sizes),
+            [Counter(counts) for counts in self.entities], list(self.titles),
+            set(self.touched), set(self.new),
+        )  # fmt: skip
+        copy._matrix, copy._norms = self._matrix.copy(), self._norms.copy()
+        copy._cores = {index: set(core) for index, core in self._cores.items()}
+        copy._by_entity = {entity: set(indexes) for entity, indexes in self._by_entity.items()}
+        return copy
+
     def _grow(self, dim: int) -> None:
         rows = len(self.ids)
         if self._matrix.shape[1] != dim and not self._matrix.shape[0]:
@@ -253,6 +265,34 @@ def load_active(connection: Connection, kind: str, low: str, high: str) -> Activ
     return active
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """The active stories a lead cascade's dry run read before the write lock (an untouched copy).
+
+    The clustering under the lock takes them instead of reading them again when
+    they are the same: same cache kind and window, and no other connection
+    committed since (SQLite's ``data_version``; nothing of the batch's own
+    writes before the clustering touches stories).
+    """
+
+    kind: str
+    window: tuple[str, str]
+    version: int
+    active: ActiveStories
+
+
+def _active(
+    connection: Connection, kind: str, window: tuple[str, str], loaded: Loaded | None, keep: bool
+) -> tuple[ActiveStories, Loaded | None]:
+    """The active stories (``loaded``'s when still the same) and, read afresh with ``keep``, a copy."""
+    same = loaded is not None and (loaded.kind, loaded.window) == (kind, window)
+    if loaded is not None and same and loaded.version == link_tables.data_version(connection):
+        return loaded.active, None
+    version = link_tables.data_version(connection) if keep else None
+    active = load_active(connection, kind, *window)
+    return active, None if version is None else Loaded(kind, window, version, active.clone())
+
+
 def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.ndarray:
     """Score of the article against every active story (see module docstring)."""
     sums, norms = active.matrix()
@@ -277,16 +317,24 @@ def cluster(
     vectors: dict[str, np.ndarray],
     rows: Sequence[ArticleRow],
     joins: dict[str, str],
+    loaded: Loaded | None = None,
 ) -> dict[str, tuple[str, float]]:
     """Assign articles (sorted by date) to stories; ``joins`` forces a duplicate into its original's story.
 
     Returns article id -> (story id, score) and writes stories, centroids and memberships.
+    ``loaded``: the active stories :func:`undecided_leads` read, used when still the same.
     """
     if not rows:
         return {}
     kind = story_kind(encoder)
-    active, assigned = _assign(
-        connection, encoder, vectors, rows, joins, lambda row, _: precise_vector(connection, encoder, row)
+    active, assigned, _ = _assign(
+        connection,
+        encoder,
+        vectors,
+        rows,
+        joins,
+        lambda row, _: precise_vector(connection, encoder, row),
+        loaded,
     )
     _write(connection, kind, active, assigned)
     return assigned
@@ -299,12 +347,13 @@ def story_kind(encoder: Encoder) -> str:
 
 def undecided_leads(
     connection: Connection, encoder: Encoder, vectors: dict[str, np.ndarray], rows: Sequence[ArticleRow]
-) -> list[ArticleRow]:
+) -> tuple[list[ArticleRow], Loaded | None]:
     """For a lead cascade, before the write lock: the leads whose cheap story score falls in the band.
 
     A dry run of :func:`cluster` on the cheap vectors that writes nothing, so that
     their precise vectors can be encoded before the lock is taken; inside it,
     a lead the real run finds undecided and this one did not is encoded there.
+    Also returns a copy of the active stories it read, for :func:`cluster`.
     """
     found: list[ArticleRow] = []
 
@@ -313,8 +362,8 @@ def undecided_leads(
         return vector
 
     if rows and isinstance(encoder, CascadeEncoder) and encoder.leads is not None:
-        _assign(connection, encoder, vectors, rows, {}, note)
-    return found
+        return found, _assign(connection, encoder, vectors, rows, {}, note, keep=True)[2]
+    return found, None
 
 
 def _assign(
@@ -324,13 +373,19 @@ def _assign(
     rows: Sequence[ArticleRow],
     joins: dict[str, str],
     refine: Callable[[ArticleRow, np.ndarray], np.ndarray],
-) -> tuple[ActiveStories, dict[str, tuple[str, float]]]:
-    """The clustering itself, in memory; ``refine`` gives an undecided lead's precise vector."""
+    loaded: Loaded | None = None,
+    *,
+    keep: bool = False,
+) -> tuple[ActiveStories, dict[str, tuple[str, float]], Loaded | None]:
+    """The clustering itself, in memory; ``refine`` gives an undecided lead's precise vector.
+
+    ``keep``: also return an untouched copy of the active stories read here (see :class:`Loaded`).
+    """
     ordered = sorted(rows, key=lambda row: (row.day, row.id))
     low = (_parse(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
     high = (_parse(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
     threshold = story_threshold(encoder.family)
-    active = load_active(connection, story_kind(encoder), low, high)
+    active, fresh = _active(connection, story_kind(encoder), (low, high), loaded, keep)
     assigned: dict[str, tuple[str, float]] = {}
     for row in ordered:
         vector = vectors[row.id]
@@ -353,7 +408,7 @@ def _assign(
             similarity = 1.0
         _absorb(active, index, vector, row)
         assigned[row.id] = (active.ids[index], similarity)
-    return active, assigned
+    return active, assigned, fresh
 
 
 def _choose(

@@ -108,18 +108,20 @@ def _encode_before_lock(
     wanted: Sequence[str],
     given: Mapping[str, Article] | None,
     vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
-) -> None:
+) -> tuple[bool, stories.Loaded | None]:
     """Fill the vector cache for these articles without holding the write lock while encoding.
 
     Reads in WAL mode take no lock; the vectors are written in one short
     transaction.  What changes meanwhile only means a few texts are encoded
     again inside :func:`update`, never a wrong result (the cache is keyed by text).
+    Returns False when the caller already holds a transaction (nothing done here),
+    and the active stories a lead cascade's dry run read (see :func:`_prefetch`).
     """
     if connection.in_transaction:
-        return
+        return False, None
     rows, _ = _load(connection, wanted, given)
-    if rows:
-        _prefetch(connection, encoder, rows, write=transaction, vectors=vectors)
+    loaded = _prefetch(connection, encoder, rows, write=transaction, vectors=vectors) if rows else None
+    return True, loaded
 
 
 def _prefetch(
@@ -129,28 +131,52 @@ def _prefetch(
     *,
     write: Callable[[Connection], AbstractContextManager[None]] | None = None,
     vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
-) -> tuple[list[statements.StatementRow], list[statements.SpeakerBatch]]:
-    """Fill the vector cache with every text this batch's linking reads; returns the statement plan.
+) -> stories.Loaded | None:
+    """Fill the vector cache with every text this batch's linking reads (before the write lock).
 
     A cascade encoder's cheap statement vectors come first: they decide which
     speakers' statements its precise encoder must read, and those go to it in
     one call with the article leads, so the linking finds every vector cached.
-    ``vectors`` are handed-over vectors by ``(kind, text)`` (see :func:`update`).
+    ``vectors`` are handed-over vectors by ``(cache kind, text)`` (see :func:`update`).
+    Returns the active stories a lead cascade's dry run read, which the
+    clustering under the lock reuses when no other writer committed meanwhile.
     """
-    pending, speakers, texts = _texts(connection, rows, encoder)
+    loaded = None
+    _, speakers, texts = _texts(connection, rows, encoder)
     if isinstance(encoder, CascadeEncoder):
         prefetch(connection, encoder.cheap, [text for text in texts if text[0] != "article"], write=write)
         leads = [text for text in texts if text[0] == "article"]
         texts = statements.precise_texts(connection, encoder, speakers)
         if encoder.leads is None:
             texts = leads + texts
-        else:  # cheap lead vectors, then a dry run of the clustering finds the leads e5 will read
-            prefetch(connection, encoder.cheap, leads, write=write)
+        else:  # cheap lead vectors (the workers'), then a dry run of the clustering finds the leads e5 reads
+            prefetch(connection, encoder.cheap, leads, write=write, given=vectors)
             cheap = stories.article_vectors(connection, encoder, rows)
-            undecided = stories.undecided_leads(connection, encoder, cheap, rows)
+            undecided, loaded = stories.undecided_leads(connection, encoder, cheap, rows)
             texts = [("article", stories.article_text(row, encoder.family)) for row in undecided] + texts
         encoder = encoder.precise
     prefetch(connection, encoder, texts, write=write, given=vectors)
+    return loaded
+
+
+def _plan_in_lock(
+    connection: Connection,
+    encoder: Encoder,
+    rows: Sequence[stories.ArticleRow],
+    vectors: Mapping[tuple[str, str], np.ndarray] | None,
+) -> tuple[list[statements.StatementRow], list[statements.SpeakerBatch]]:
+    """The statement plan read again under the write lock, and the few texts a concurrent writer added.
+
+    Every vector :func:`_prefetch` cached is found there.  A plain encoder's
+    missing texts (new groups another writer made meanwhile) are encoded in
+    one call; a cascade's are encoded where grouping and clustering ask for
+    them (``cached_encode``), so its band checks and dry run are not done twice.
+    """
+    pending, speakers, texts = _texts(connection, rows, encoder)
+    if not isinstance(encoder, CascadeEncoder):
+        prefetch(connection, encoder, texts, given=vectors)
+    elif encoder.leads is not None:
+        prefetch(connection, encoder.cheap, [text for text in texts if text[0] == "article"], given=vectors)
     return pending, speakers
 
 
@@ -166,28 +192,34 @@ def update(
 
     ``articles`` are the analysed articles just stored (as given to the store):
     linking takes them from memory instead of reading their JSON back.
-    ``vectors`` are ``encoder``'s vectors computed elsewhere, by ``(kind, text)``,
-    e.g. ``("article", lead)`` from ingest's workers, which encode each lead on
-    the core that analysed the article: texts found there are cached from them,
-    not encoded again (same vectors, so the same links).
+    ``vectors`` are vectors computed elsewhere, by ``(cache kind, text)``, e.g.
+    ``("e5-small-q4-query:article", lead)`` from ingest's workers, which encode
+    each lead on the core that analysed the article (a lead cascade's workers:
+    its static vector, ``"<static name>:article"``): texts found there are
+    cached from them, not encoded again (same vectors, so the same links).
+    Under ``("minhash", text)`` they may hold an article text's MinHash
+    signature (:func:`wortlaut.link.duplicates.signature`), computed there too.
     """
     connection = connection_of(store_or_connection)
     wanted = list(dict.fromkeys(article_ids))
     encoder = encoder or default_encoder()
     given = _by_id(articles) if articles is not None else None
-    _encode_before_lock(connection, encoder, wanted, given, vectors)
+    ahead, loaded = _encode_before_lock(connection, encoder, wanted, given, vectors)
     with transaction(connection):
         rows, linked = _load(connection, wanted, given)
         joins: dict[str, str] = {}
         for row in rows:
-            found, hashvalues = duplicates.find(connection, row.id, row.text)
+            handed = vectors.get((duplicates.SIGNATURE_KIND, row.text)) if vectors else None
+            found, hashvalues = duplicates.find(connection, row.id, row.text, handed)
             duplicates.index(connection, row.id, row.text, hashvalues)
             if found is not None:
                 duplicates.record(connection, found)
                 joins[row.id] = found.duplicate_of
-        pending, speakers = _prefetch(connection, encoder, rows, vectors=vectors)
+        if not ahead:  # inside the caller's transaction: every text in as few encoder calls as before
+            loaded = _prefetch(connection, encoder, rows, vectors=vectors)
+        pending, speakers = _plan_in_lock(connection, encoder, rows, vectors)
         lead_vectors = stories.article_vectors(connection, encoder, rows)
-        assigned = stories.cluster(connection, encoder, lead_vectors, rows, joins)
+        assigned = stories.cluster(connection, encoder, lead_vectors, rows, joins, loaded)
         groups_created = statements.group_statements(connection, encoder, speakers)
         touched = {story_id for story_id, _ in assigned.values()}
         digest.refresh(connection, sorted(touched))

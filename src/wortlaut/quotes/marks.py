@@ -11,6 +11,7 @@ press pages put each mark on a line of its own (``„`` newline text newline ``�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: opening mark -> the marks that close it.
@@ -25,6 +26,8 @@ _PAIRS: dict[str, str] = {
 }
 #: Marks that may open only where a word starts (they double as closers or apostrophes elsewhere).
 _WORD_START_ONLY = frozenset({'"', "“", "«", "‹"})
+#: Any opening mark: :func:`find_quoted` jumps to the next one instead of testing every character.
+_OPENER = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 #: Whitespace read after a line break when looking for a closing mark on the next line (``\n\n“ sagt``):
 #: blank lines between a quotation and its closing mark are a few characters; the bound keeps the scan
 #: linear on text made of line breaks.
@@ -117,8 +120,9 @@ def find_quoted(text: str) -> list[Quoted]:
     found: list[Quoted] = []
     index, length = 0, len(text)
     while index < length:
-        if not _can_open(text, index):
-            index += 1
+        if not _can_open(text, index):  # no character before the next opening mark can open a quote
+            following = _OPENER.search(text, index + 1)
+            index = following.start() if following else length
             continue
         opener, start = text[index], index
         closers = _PAIRS[opener]

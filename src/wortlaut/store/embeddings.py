@@ -99,10 +99,12 @@ def prefetch(
     to fill the cache that :func:`cached_encode` then reads.  ``write`` (e.g.
     :func:`transaction`) wraps only the cache writes, so a caller outside a
     transaction encodes without holding the write lock.  ``given`` holds
-    vectors already computed elsewhere by this encoder, by ``(kind, text)``
-    (ingest's workers encode each article's lead): a missing text found there
-    is cached from it instead of being encoded again, so the cache ends up
-    the same.  Returns the count of texts cached by this call.
+    vectors already computed elsewhere, by ``(cache kind, text)`` with the
+    cache kind ``<encoder name>:<kind>`` (ingest's workers encode each
+    article's lead): a missing text found there under this encoder's name is
+    cached from it instead of being encoded again, so the cache ends up the
+    same (another encoder's vectors in ``given`` are never taken for this
+    one's).  Returns the count of texts cached by this call.
     """
     by_kind: dict[str, dict[str, str]] = {}
     for kind, text in requests:
@@ -122,8 +124,7 @@ def _vectors_of(
     encoder: Encoder, missing: list[tuple[str, str, str]], given: Mapping[tuple[str, str], np.ndarray]
 ) -> np.ndarray:
     """Rows for ``missing`` in order: handed-over vectors where ``given`` has them, the rest encoded."""
-    prefix = f"{encoder.name}:"
-    handed = [given.get((kind.removeprefix(prefix), text)) for kind, _, text in missing]
+    handed = [given.get((kind, text)) for kind, _, text in missing]
     todo = [text for (_, _, text), vector in zip(missing, handed, strict=True) if vector is None]
     if not given or len(todo) == len(missing):
         return encoder.encode(todo)

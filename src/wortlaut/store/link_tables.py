@@ -230,3 +230,12 @@ def story_mates(connection: sqlite3.Connection, article_ids: Sequence[str]) -> s
             )
         )
     return mates
+
+
+def data_version(connection: sqlite3.Connection) -> int | None:
+    """SQLite's count of the commits other connections made (``PRAGMA data_version``); ``None`` where
+    the connection cannot tell (another engine).  Equal twice: no other writer committed in between."""
+    try:
+        return int(connection.execute("PRAGMA data_version").fetchone()[0])
+    except Exception:  # not SQLite: the caller reads again instead of trusting what it read
+        return None

@@ -12,15 +12,20 @@ in the store's link journal, which is worked off at the start of the next run
 (with linking on).  A batch whose linking fails is reported as a failure
 naming its articles; they stay journalled for ``wortlaut link``.
 
-With forked workers and the e5 encoder, each worker also encodes the lead of
-the article it analysed (the text story clustering reads; its vector depends
-on the article and the encoder alone) and hands the vector over with the
-article, so e5's largest share runs on every core instead of the main process
-alone; linking caches the handed-over vector instead of encoding the lead
-again (:func:`wortlaut.link.update.update`'s ``vectors``).  Same vectors, so
-the same links: e5 gives a text the same bits alone or in a batch.  Workers
-hand articles over without their token layer (:func:`for_store`), which
-neither the store nor linking reads and which made up most of the pickling.
+With forked workers, each worker also encodes the lead of the article it
+analysed (the text story clustering reads; its vector depends on the article
+and the encoder alone) and hands the vector over with the article: e5's lead
+vector with the e5 encoder, the static one with a lead cascade (which then
+reads e5 only for the leads its story scores leave undecided), so that
+per-article work runs on every core instead of the main process alone;
+linking caches the handed-over vector instead of encoding the lead again
+(:func:`wortlaut.link.update.update`'s ``vectors``); the MinHash signature of
+the article's text, which the duplicate search reads, comes along the same way.  Same vectors, so the
+same links: e5 gives a text the same bits alone or in a batch.  The e5 texts
+linking itself needs (statements, undecided leads) are split between the main
+process and one forked helper (:class:`wortlaut.link.split.SplitEncoder`).
+Workers hand articles over without their token layer (:func:`for_store`),
+which neither the store nor linking reads and which made up most of the pickling.
 """
 
 from __future__ import annotations
@@ -29,16 +34,19 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from wortlaut.article import Article
 from wortlaut.ingest.pagedates import override_published
-from wortlaut.link import stories
-from wortlaut.link.encoder import E5Encoder, Encoder, default_encoder
+from wortlaut.link import duplicates, stories
+from wortlaut.link.cascade import CascadeEncoder
+from wortlaut.link.encoder import Encoder, default_encoder
 from wortlaut.link.flow import add_and_link
+from wortlaut.link.split import one_thread_e5, split_linking
 from wortlaut.link.update import link_pending
 from wortlaut.store.core import Store
 
@@ -80,17 +88,30 @@ class IngestReport:
         return self.added + self.replaced
 
 
+#: A handed-over vector's key: (cache kind ``<encoder name>:article``, lead text).
+VectorKey = tuple[str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Analysed:
-    """An article analysed by a worker, with its lead text and that text's vector (``None``: not encoded)."""
+    """An article analysed by a worker, with its lead's cache key and vector (``None``: not encoded)
+    and the MinHash signature of its text for the duplicate search (``None``: not computed)."""
 
     article: Article
-    lead: tuple[str, np.ndarray] | None
+    lead: tuple[VectorKey, np.ndarray] | None
+    signature: tuple[VectorKey, np.ndarray] | None = None
+
+
+class Leads(NamedTuple):
+    """How forked workers encode leads: with ``encoder``, the text an encoder of ``family`` reads."""
+
+    encoder: Encoder
+    family: str
 
 
 _worker_analyzer: Analyzer | None = None
-#: The encoder a forked worker encodes leads with (the parent's, inherited); ``None``: no hand-over.
-_worker_encoder: Encoder | None = None
+#: How a forked worker encodes leads (the parent's encoder, inherited); ``None``: no hand-over.
+_worker_leads: Leads | None = None
 
 
 def _init_worker(factory: Callable[[], Analyzer]) -> None:
@@ -105,9 +126,9 @@ def _analyze_in_worker(article: Article) -> Article | Failure | Analysed:
     if isinstance(result, Failure):
         return result
     result = for_store(result)
-    if _worker_encoder is None:
+    if _worker_leads is None:
         return result
-    return with_lead(result, _worker_encoder)
+    return with_signature(with_lead(result, *_worker_leads))
 
 
 def for_store(article: Article) -> Article:
@@ -121,33 +142,48 @@ def for_store(article: Article) -> Article:
     return article.with_layers(tokens=()) if article.tokens else article
 
 
-def with_lead(article: Article, encoder: Encoder) -> Analysed:
-    """``article`` with its lead (what story clustering encodes) and the lead's vector by ``encoder``.
+def with_lead(article: Article, encoder: Encoder, family: str | None = None) -> Analysed:
+    """``article`` with its lead's key and vector by ``encoder`` (the text an encoder of ``family``,
+    by default ``encoder``'s, reads: a lead cascade encodes e5's lead text with its static encoder).
 
     An encoder error leaves the lead to the main process (``lead=None``): it
     encodes it there as it would without workers.
     """
-    text = stories.article_text(stories.article_row(article, ""), encoder.family)
+    text = stories.article_text(stories.article_row(article, ""), family or encoder.family)
     try:
         vector = encoder.encode([text])[0]
     except Exception:  # the main process encodes it instead
         return Analysed(article, None)
-    return Analysed(article, (text, vector))
+    return Analysed(article, ((f"{encoder.name}:article", text), vector))
 
 
-def lead_encoder() -> Encoder | None:
-    """The encoder forked workers may encode leads with: the store's default, when it is e5 on one thread.
+def with_signature(analysed: Analysed) -> Analysed:
+    """``analysed`` with the MinHash signature of the text the duplicate search reads (computed here,
+    on the worker's core, instead of in the main process: same function, same values)."""
+    text = stories.article_row(analysed.article, "").text
+    return replace(analysed, signature=((duplicates.SIGNATURE_KIND, text), duplicates.signature(text)))
 
-    Only e5 (the default): its leads are the costly part of linking, and it
-    gives a text the same vector alone or in a batch.  On one OpenMP thread
-    (:data:`wortlaut.link.encoder.E5_THREADS`) no thread pool exists that a
-    fork could leave broken; with more, the main process encodes as before.
+
+def lead_encoder() -> Leads | None:
+    """How forked workers may encode leads, by the store's default encoder.
+
+    e5 (on one thread) encodes every lead; a lead cascade first reads each
+    lead with its static encoder (the per-article part of its story choice;
+    the main process then reads e5 only for the undecided leads), a cascade
+    without lead band with e5.  Other encoders cost next to nothing there.
+    Only e5 on one OpenMP thread (:data:`wortlaut.link.encoder.E5_THREADS`)
+    is forked: no thread pool exists that a fork could leave broken; with
+    more, the main process encodes as before.
     """
     try:
         encoder = default_encoder()
     except Exception:  # linking reports it per batch, as without workers
         return None
-    return encoder if isinstance(encoder, E5Encoder) and encoder.threads == 1 else None
+    if isinstance(encoder, CascadeEncoder):
+        if encoder.leads is not None:
+            return Leads(encoder.cheap, encoder.family)
+        encoder = encoder.precise
+    return Leads(encoder, encoder.family) if one_thread_e5(encoder) else None
 
 
 def _safe(analyzer: Analyzer, article: Article) -> Article | Failure:
@@ -206,17 +242,25 @@ def ingest(
             stored.add(item.id)
             yield item
 
-    writer = _BatchWriter(store, report, batch_size, on_item, link=link, on_failure=on_failure)
-    leads = link and workers > 1 and analyzer_factory is not None
-    for result in _analysed(fresh(), analyzer_factory, workers, leads=leads):
-        if isinstance(result, Failure):
-            _fail(report, result, on_failure)
-        elif isinstance(result, Analysed):
-            writer.push(result.article, result.lead)
-        else:
-            writer.push(result)
-    writer.flush()
+    leads = link and workers > 1 and analyzer_factory is not None and _forking()
+    with split_linking(multiprocessing.get_context("fork")) if leads else nullcontext(None) as encoder:
+        writer = _BatchWriter(
+            store, report, batch_size, on_item, link=link, on_failure=on_failure, encoder=encoder
+        )
+        for result in _analysed(fresh(), analyzer_factory, workers, leads=leads):
+            if isinstance(result, Failure):
+                _fail(report, result, on_failure)
+            elif isinstance(result, Analysed):
+                writer.push(result.article, result.lead, result.signature)
+            else:
+                writer.push(result)
+        writer.flush()
     return report
+
+
+def _forking() -> bool:
+    """Whether worker processes are forked here (POSIX), the condition for handing vectors over."""
+    return os.name == "posix"
 
 
 class _BatchWriter:
@@ -231,24 +275,31 @@ class _BatchWriter:
         *,
         link: bool,
         on_failure: Callable[[Failure], None] | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
         self.store, self.report, self.size, self.on_item = store, report, max(1, size), on_item
         self.link, self.on_failure = link, on_failure
         self.buffer: list[Article] = []
-        #: Handed-over lead vectors of the buffered articles, by ``("article", lead text)``.
-        self.vectors: dict[tuple[str, str], np.ndarray] = {}
+        #: The encoder linking uses (``None``: the default; see :func:`split_linking`).
+        self.encoder = encoder
+        #: Handed-over lead vectors and signatures of the buffered articles, by ``(kind, text)``.
+        self.vectors: dict[VectorKey, np.ndarray] = {}
 
-    def push(self, article: Article, lead: tuple[str, np.ndarray] | None = None) -> None:
+    def push(self, article: Article, *handed: tuple[VectorKey, np.ndarray] | None) -> None:
+        """Buffer an analysed article with what its worker handed over (lead vector, signature)."""
         self.buffer.append(article)
-        if lead is not None:
-            self.vectors[("article", lead[0])] = lead[1]
+        for item in handed:
+            if item is not None:
+                self.vectors[item[0]] = item[1]
         if len(self.buffer) >= self.size:
             self.flush()
 
     def flush(self) -> None:
         if not self.buffer:
             return
-        outcome = add_and_link(self.store, self.buffer, link=self.link, vectors=self.vectors or None)
+        outcome = add_and_link(
+            self.store, self.buffer, link=self.link, encoder=self.encoder, vectors=self.vectors or None
+        )
         self.buffer, self.vectors = [], {}
         if outcome.link_error is not None:  # stored and journalled: reported, retried by the next run
             self.report.unlinked += len(outcome.stored)
@@ -315,13 +366,13 @@ def _analysed(
         yield from pool.imap(_analyze_in_worker, articles, chunksize=_CHUNK_SIZE)
 
 
-def _adopt_worker(analyzer: Analyzer, encoder: Encoder | None = None) -> None:
+def _adopt_worker(analyzer: Analyzer, leads: Leads | None = None) -> None:
     """Pool initializer under ``fork``: the analyzer (and lead encoder) the parent built, inherited."""
-    global _worker_analyzer, _worker_encoder
-    _worker_analyzer, _worker_encoder = analyzer, encoder
+    global _worker_analyzer, _worker_leads
+    _worker_analyzer, _worker_leads = analyzer, leads
 
 
-def _forked_pool(context: Any, workers: int, analyzer: Analyzer, encoder: Encoder | None = None) -> Any:
+def _forked_pool(context: Any, workers: int, analyzer: Analyzer, leads: Leads | None = None) -> Any:
     """A pool of forked workers sharing ``analyzer``, built once in this process.
 
     Building the pipeline costs about 4 CPU s per process (HanTa, the
@@ -335,6 +386,6 @@ def _forked_pool(context: Any, workers: int, analyzer: Analyzer, encoder: Encode
     gc.collect()
     gc.freeze()
     try:
-        return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, encoder))
+        return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, leads))
     finally:
         gc.unfreeze()
