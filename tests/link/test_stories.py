@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from tests.link.conftest import make_article
-from wortlaut.link import HashingEncoder, stories, update
-from wortlaut.link.stories import ACTIVE_DAYS, ActiveStories, decay_factor
+from wortlaut.link import HashingEncoder, active_stories, update
+from wortlaut.link.active_stories import ActiveStories
+from wortlaut.link.stories import ACTIVE_DAYS, decay_factor
 from wortlaut.store import Store
 from wortlaut.store.rows import connection_of
 
@@ -99,10 +100,11 @@ def test_the_dry_runs_stories_are_reused_until_another_connection_commits(tmp_pa
     with Store.open(path) as store:
         connection = connection_of(store)
         window = ("2024-01-01", "2024-01-31")
-        active, loaded = stories._active(connection, "k:story", window, None, True)
+        active, loaded = active_stories.active_for(connection, "k:story", window, None, True)
         assert loaded is not None and loaded.active is not active
-        assert stories._active(connection, "k:story", window, loaded, False)[0] is loaded.active
-        assert stories._active(connection, "other:story", window, loaded, False)[0] is not loaded.active
+        assert active_stories.active_for(connection, "k:story", window, loaded, False)[0] is loaded.active
+        other_kind = active_stories.active_for(connection, "other:story", window, loaded, False)[0]
+        assert other_kind is not loaded.active
         with sqlite3.connect(path) as other:
             other.execute("INSERT INTO embeddings(kind, item_id, vector) VALUES ('x', 'y', x'00')")
-        assert stories._active(connection, "k:story", window, loaded, False)[0] is not loaded.active
+        assert active_stories.active_for(connection, "k:story", window, loaded, False)[0] is not loaded.active

@@ -19,18 +19,19 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 
 from wortlaut.article import Article
+from wortlaut.link.active_stories import ActiveStories, Loaded, active_for, day_ordinal, parse_day
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
 from wortlaut.settings import get_settings
 from wortlaut.store import link_tables
-from wortlaut.store.embeddings import cached_encode, from_blob, load_blobs, store_vectors
+from wortlaut.store.embeddings import cached_encode, store_vectors
 from wortlaut.store.rows import Connection
 
 #: Score from which an article joins a story.  e5 rates any two German news leads alike: over
@@ -67,10 +68,6 @@ ACTIVE_DAYS = math.ceil(
     TIME_DECAY_DAYS
     * math.log((1 + ENTITY_WEIGHT) / min(STORY_THRESHOLD, HASHING_STORY_THRESHOLD, STATIC_STORY_THRESHOLD))
 )
-#: Upper bound on candidate stories loaded per batch (most recent first), for bursts.
-MAX_ACTIVE = 5000
-#: An entity belongs to a story's core when it occurs in at least this share of its articles.
-CORE_SHARE = 0.3
 #: Longest story title taken from an untitled article's first sentence.
 TITLE_CHARS = 120
 #: Words of the article body (boilerplate removed) fed to the encoder after the title: the lead
@@ -114,190 +111,11 @@ def article_row(article: Article, fallback_day: str) -> ArticleRow:
     return ArticleRow(article.id, day, title, text, frozenset(entities))
 
 
-def _parse(day: str) -> date:
-    try:
-        return date.fromisoformat(day[:10])
-    except ValueError:
-        return date.today()
-
-
-def _ordinal(day: str) -> int:
-    return _parse(day).toordinal()
-
-
-@dataclass
-class ActiveStories:
-    """The stories around a batch's dates, held in memory while the batch is clustered.
-
-    Besides the per-story lists (what :func:`_write` stores) it keeps what
-    :func:`_scores` reads for every article, updated per story as articles join
-    instead of rebuilt per article (with every story active, e.g. one day's
-    news, that rebuild made each article's cost grow with the collection):
-    the sums stacked in one matrix with their norms, each story's core entities,
-    and which stories count each entity.  The numbers are computed by the same
-    numpy calls on the same rows, so the scores are the same bits.
-    """
-
-    ids: list[str] = field(default_factory=list)
-    sums: list[np.ndarray] = field(default_factory=list)
-    first: list[int] = field(default_factory=list)
-    last: list[int] = field(default_factory=list)
-    sizes: list[int] = field(default_factory=list)
-    entities: list[Counter[str]] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    touched: set[int] = field(default_factory=set)
-    new: set[int] = field(default_factory=set)
-    _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32), repr=False)
-    _norms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32), repr=False)
-    _cores: dict[int, set[str]] = field(default_factory=dict, repr=False)
-    _by_entity: dict[str, set[int]] = field(default_factory=dict, repr=False)
-
-    def add(
-        self,
-        story_id: str,
-        vector: np.ndarray,
-        first: int,
-        last: int,
-        size: int,
-        entities: Counter[str],
-        title: str,
-    ) -> int:
-        self.ids.append(story_id)
-        self.sums.append(np.array(vector, dtype=np.float32))
-        self.first.append(first)
-        self.last.append(last)
-        self.sizes.append(size)
-        self.entities.append(entities)
-        self.titles.append(title)
-        index = len(self.ids) - 1
-        self._grow(len(self.sums[index]))
-        self._set_sum(index)
-        for entity in entities:
-            self._by_entity.setdefault(entity, set()).add(index)
-        return index
-
-    def absorb(self, index: int, vector: np.ndarray, day: int, entities: frozenset[str]) -> None:
-        """Add an article (its vector, day and entity ids) to story ``index``."""
-        self.sums[index] = self.sums[index] + vector
-        self._set_sum(index)
-        self.first[index] = min(self.first[index], day)
-        self.last[index] = max(self.last[index], day)
-        self.sizes[index] += 1
-        self.entities[index].update(entities)
-        for entity in entities:
-            self._by_entity.setdefault(entity, set()).add(index)
-        self._cores.pop(index, None)
-        self.touched.add(index)
-
-    def matrix(self) -> tuple[np.ndarray, np.ndarray]:
-        """The stacked sums (one row per story, as ``np.stack(self.sums)``) and their norms, zeros as 1."""
-        return self._matrix[: len(self.ids)], self._norms[: len(self.ids)]
-
-    def core(self, index: int) -> set[str]:
-        """Entities in at least :data:`CORE_SHARE` of story ``index``'s articles (at least one)."""
-        found = self._cores.get(index)
-        if found is None:
-            least = max(1.0, CORE_SHARE * self.sizes[index])
-            found = self._cores[index] = {e for e, n in self.entities[index].items() if n >= least}
-        return found
-
-    def sharing(self, entities: frozenset[str]) -> list[int]:
-        """Indexes of the stories that count any of ``entities``, ascending."""
-        found: set[int] = set()
-        for entity in entities:
-            found.update(self._by_entity.get(entity, ()))
-        return sorted(found)
-
-    def clone(self) -> ActiveStories:
-        """An independent copy (what :func:`_assign` mutates is copied: counts, index sets, matrix)."""
-        copy = ActiveStories(
-            list(self.ids), list(self.sums), list(self.first), list(self.last), list(self.sizes),
-            [Counter(counts) for counts in self.entities], list(self.titles),
-            set(self.touched), set(self.new),
-        )  # fmt: skip
-        copy._matrix, copy._norms = self._matrix.copy(), self._norms.copy()
-        copy._cores = {index: set(core) for index, core in self._cores.items()}
-        copy._by_entity = {entity: set(indexes) for entity, indexes in self._by_entity.items()}
-        return copy
-
-    def _grow(self, dim: int) -> None:
-        rows = len(self.ids)
-        if self._matrix.shape[1] != dim and not self._matrix.shape[0]:
-            self._matrix = np.zeros((0, dim), dtype=np.float32)
-        if rows > self._matrix.shape[0]:
-            capacity = max(rows, 2 * self._matrix.shape[0], 64)
-            matrix = np.zeros((capacity, dim), dtype=np.float32)
-            matrix[: self._matrix.shape[0]] = self._matrix
-            norms = np.ones(capacity, dtype=np.float32)
-            norms[: self._norms.shape[0]] = self._norms
-            self._matrix, self._norms = matrix, norms
-
-    def _set_sum(self, index: int) -> None:
-        self._matrix[index] = self.sums[index]
-        norm = np.linalg.norm(self._matrix[index : index + 1], axis=1)
-        norm[norm == 0] = 1.0
-        self._norms[index] = norm[0]
-
-
-def load_active(connection: Connection, kind: str, low: str, high: str) -> ActiveStories:
-    """Stories whose span comes within the window [low, high]."""
-    active = ActiveStories()
-    rows = link_tables.active_stories(connection, low, high, MAX_ACTIVE)
-    if not rows:
-        return active
-    ids = [row["id"] for row in rows]
-    sums = load_blobs(connection, kind, ids)
-    counts: dict[str, Counter[str]] = {story_id: Counter() for story_id in ids}
-    for row in link_tables.story_entity_counts(connection, ids):
-        counts[row["story_id"]][row["entity"]] = row["count"]
-    for row in rows:
-        story_id = row["id"]
-        if story_id in sums:
-            active.add(
-                story_id,
-                from_blob(sums[story_id]),
-                _ordinal(row["first_date"]),
-                _ordinal(row["last_date"]),
-                row["size"],
-                counts[story_id],
-                row["title"] or "",
-            )
-    return active
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """The active stories a lead cascade's dry run read before the write lock (an untouched copy).
-
-    The clustering under the lock takes them instead of reading them again when
-    they are the same: same cache kind and window, and no other connection
-    committed since (SQLite's ``data_version``; nothing of the batch's own
-    writes before the clustering touches stories).
-    """
-
-    kind: str
-    window: tuple[str, str]
-    version: int
-    active: ActiveStories
-
-
-def _active(
-    connection: Connection, kind: str, window: tuple[str, str], loaded: Loaded | None, keep: bool
-) -> tuple[ActiveStories, Loaded | None]:
-    """The active stories (``loaded``'s when still the same) and, read afresh with ``keep``, a copy."""
-    same = loaded is not None and (loaded.kind, loaded.window) == (kind, window)
-    if loaded is not None and same and loaded.version == link_tables.data_version(connection):
-        return loaded.active, None
-    version = link_tables.data_version(connection) if keep else None
-    active = load_active(connection, kind, *window)
-    return active, None if version is None else Loaded(kind, window, version, active.clone())
-
-
 def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.ndarray:
     """Score of the article against every active story (see module docstring)."""
     sums, norms = active.matrix()
     cosine = (sums @ vector) / norms
-    day = _ordinal(row.day)
+    day = day_ordinal(row.day)
     first, last = np.asarray(active.first), np.asarray(active.last)
     gap = np.maximum(0, np.maximum(first - day, day - last))
     decay = np.exp(-gap / TIME_DECAY_DAYS)
@@ -382,10 +200,10 @@ def _assign(
     ``keep``: also return an untouched copy of the active stories read here (see :class:`Loaded`).
     """
     ordered = sorted(rows, key=lambda row: (row.day, row.id))
-    low = (_parse(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
-    high = (_parse(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
+    low = (parse_day(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
+    high = (parse_day(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
     threshold = story_threshold(encoder.family)
-    active, fresh = _active(connection, story_kind(encoder), (low, high), loaded, keep)
+    active, fresh = active_for(connection, story_kind(encoder), (low, high), loaded, keep)
     assigned: dict[str, tuple[str, float]] = {}
     for row in ordered:
         vector = vectors[row.id]
@@ -398,8 +216,8 @@ def _assign(
             index = active.add(
                 f"st:{row.id}",
                 np.zeros_like(vector),
-                _ordinal(row.day),
-                _ordinal(row.day),
+                day_ordinal(row.day),
+                day_ordinal(row.day),
                 0,
                 Counter(),
                 row.title or sentence_around(row.text, 0, 0, limit=TITLE_CHARS),
@@ -461,7 +279,7 @@ def _stored_story(connection: Connection, article_id: str) -> str | None:
 
 
 def _absorb(active: ActiveStories, index: int, vector: np.ndarray, row: ArticleRow) -> None:
-    active.absorb(index, vector, _ordinal(row.day), row.entities)
+    active.absorb(index, vector, day_ordinal(row.day), row.entities)
 
 
 def _write(
