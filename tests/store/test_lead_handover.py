@@ -96,6 +96,14 @@ def _ingest(path: str, monkeypatch: pytest.MonkeyPatch, *, hand_over: bool) -> l
     return main.seen
 
 
+def _sample_leads() -> set[str]:
+    """The lead texts of the three sample articles the ingests read."""
+    return {
+        stories.article_text(stories.article_row(article, ""), "hashing")
+        for article in (rutte_article(), filler_article(1), filler_article(2))
+    }
+
+
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the hand-over needs forked workers")
 def test_handed_over_leads_are_not_encoded_again_and_give_the_same_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -103,10 +111,7 @@ def test_handed_over_leads_are_not_encoded_again_and_give_the_same_cache(
     with_path, without_path = str(tmp_path / "with.sqlite"), str(tmp_path / "without.sqlite")
     encoded_with = _ingest(with_path, monkeypatch, hand_over=True)
     encoded_without = _ingest(without_path, monkeypatch, hand_over=False)
-    leads = {
-        stories.article_text(stories.article_row(article, ""), "hashing")
-        for article in (rutte_article(), filler_article(1), filler_article(2))
-    }
+    leads = _sample_leads()
     assert leads <= set(encoded_without)
     assert not leads & set(encoded_with)
     assert _cache(with_path) == _cache(without_path)
@@ -145,10 +150,7 @@ def test_handed_over_cheap_leads_give_a_lead_cascade_the_same_cache(
     with_path, without_path = str(tmp_path / "with.sqlite"), str(tmp_path / "without.sqlite")
     seen_with = _ingest_cascade(with_path, monkeypatch, hand_over=True)
     seen_without = _ingest_cascade(without_path, monkeypatch, hand_over=False)
-    leads = {
-        stories.article_text(stories.article_row(article, ""), "hashing")
-        for article in (rutte_article(), filler_article(1), filler_article(2))
-    }
+    leads = _sample_leads()
     assert _cache(with_path) == _cache(without_path)
     assert leads <= seen_without and not leads & seen_with
 

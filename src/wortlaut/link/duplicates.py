@@ -42,7 +42,6 @@ EXACT_BAND = -1
 #: Cache kind of the signatures in ``embeddings``, and the key kind of a signature ingest's workers
 #: hand over (``(SIGNATURE_KIND, text)``, see :func:`find`).
 SIGNATURE_KIND = "minhash"
-_SIGNATURE_KIND = SIGNATURE_KIND
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +119,7 @@ def _root(connection: Connection, article_id: str) -> str:
 
 
 def _signatures(connection: Connection, ids: list[str]) -> dict[str, np.ndarray]:
-    blobs = embeddings.load_blobs(connection, _SIGNATURE_KIND, ids)
+    blobs = embeddings.load_blobs(connection, SIGNATURE_KIND, ids)
     return {item_id: np.frombuffer(blob, dtype=np.uint64) for item_id, blob in blobs.items()}
 
 
@@ -158,7 +157,7 @@ def index(connection: Connection, article_id: str, text: str, hashvalues: np.nda
         connection, article_id, [(EXACT_BAND, _exact_hash(text)), *_buckets(hashvalues)]
     )
     embeddings.store_blobs(
-        connection, _SIGNATURE_KIND, [(article_id, hashvalues.astype(np.uint64).tobytes())]
+        connection, SIGNATURE_KIND, [(article_id, hashvalues.astype(np.uint64).tobytes())]
     )
 
 
@@ -171,5 +170,5 @@ def record(connection: Connection, duplicate: Duplicate) -> None:
 def forget(connection: Connection, article_id: str) -> None:
     """Drop an article from the index and the duplicate links."""
     link_tables.forget_buckets(connection, article_id)
-    embeddings.forget_blob(connection, _SIGNATURE_KIND, article_id)
+    embeddings.forget_blob(connection, SIGNATURE_KIND, article_id)
     link_tables.forget_duplicate(connection, article_id)
