@@ -97,6 +97,10 @@ def source_article(data_dir: Path, source: str) -> Article:
     if kind == "ud":
         part, _, number = name.partition("/")
         return Article.create(ud_sentences(data_dir, part)[int(number)])
+    if kind == "europeana":
+        part, _, number = name.partition("/")
+        text, published = europeana_sentences(data_dir, part)[int(number)]
+        return Article.create(text, published=published)
     raise ValueError(f"claims set: unknown source kind in {source!r}")
 
 
@@ -112,6 +116,13 @@ UD_FILES = {
     "gsd-test": ("ud-german-gsd", "de_gsd-ud-test.conllu"),
     "gsd-dev": ("ud-german-gsd", "de_gsd-ud-dev.conllu"),
 }
+#: Europeana Newspapers files by the name a source uses (``europeana/<part>/<n>``: the n-th sentence, 0-based,
+#: as :func:`europeana_sentences` cuts the token stream; issue 20l, the fresh held-back part ``test-f``).
+EUROPEANA_FILES = {"lft": "enp_DE.lft.bio", "onb": "enp_DE.onb.bio", "sbb": "enp_DE.sbb.bio"}
+#: Tokens that end a sentence in the Europeana token stream (the files mark no sentence breaks).
+_SENTENCE_END = frozenset({".", "!", "?"})
+#: The issue date in a Europeana page id: ``# file: F_SBB_00001_18800101_…``.
+_EUROPEANA_DATE = re.compile(r"_(\d{4})(\d{2})(\d{2})_")
 #: Bundestag speech file names end in the sitting's date: ``…_21.11.2017.json``.
 _SPEECH_DATE = re.compile(r"_(\d{2})\.(\d{2})\.(\d{4})\.json$")
 
@@ -155,6 +166,50 @@ def ud_sentences(data_dir: Path, part: str) -> tuple[str, ...]:
     folder, name = UD_FILES[part]
     with (data_dir / folder / name).open(encoding="utf-8") as handle:
         return tuple(line[len("# text = ") :].rstrip("\n") for line in handle if line.startswith("# text = "))
+
+
+@cache
+def europeana_sentences(data_dir: Path, part: str) -> tuple[tuple[str, str | None], ...]:
+    """The sentences of a Europeana Newspapers file (historical OCR news) with the issue date where the file
+    gives one (only ``sbb`` has ``# file:`` lines).
+
+    The files hold one token per line and no sentence breaks (see :func:`_ends_sentence`); tokens are
+    joined by single spaces.
+    """
+    sentences: list[tuple[str, str | None]] = []
+    tokens: list[str] = []
+    published: str | None = None
+    with (data_dir / "ner-extra" / "europeana-de" / EUROPEANA_FILES[part]).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                date = _EUROPEANA_DATE.search(line) if line.startswith("# file:") else None
+                if date is not None:
+                    if tokens:
+                        sentences.append((" ".join(tokens), published))
+                    tokens = []
+                    published = f"{date.group(1)}-{date.group(2)}-{date.group(3)}"
+                continue
+            fields = line.split()
+            if not fields:
+                continue
+            previous = tokens[-1] if tokens else ""
+            tokens.append(fields[0])
+            if _ends_sentence(fields[0], previous):
+                sentences.append((" ".join(tokens), published))
+                tokens = []
+    if tokens:
+        sentences.append((" ".join(tokens), published))
+    return tuple(sentences)
+
+
+def _ends_sentence(token: str, previous: str) -> bool:
+    """Whether a Europeana token ends a sentence: ``.``, ``!`` or ``?`` alone unless the token before is a
+    number or a single letter (``1 . Januar``, ``S .``: ordinals and abbreviations), or glued to a word of
+    four letters or more (part of the ``lft`` file glues them: ``wurde.``; ``Dr.``, ``Nr.``, ``1.`` stay)."""
+    if token in _SENTENCE_END:
+        return not previous.isdigit() and len(previous) > 1
+    stem = token[:-1]
+    return token[-1:] in _SENTENCE_END and len(stem) >= 4 and stem.isalpha()
 
 
 def parliament_text(path: Path) -> tuple[str, str | None]:

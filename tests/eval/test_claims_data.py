@@ -1,0 +1,41 @@
+"""The Europeana loader of the claims set (issue 20l): sentences cut from a token stream without breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wortlaut.eval import claims_data
+
+
+def _write_bio(root: Path, name: str, lines: list[str]) -> Path:
+    folder = root / "ner-extra" / "europeana-de"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_europeana_sentences_end_at_stops_not_after_ordinals_or_glued_abbreviations(tmp_path: Path) -> None:
+    tokens = ["Am", "1", ".", "Mai", "traf", "Dr.", "Luther", "ein", ".", "Das", "Treffen", "war", "kurz."]
+    root = _write_bio(tmp_path, "enp_DE.lft.bio", [f"{token} O" for token in tokens])
+    claims_data.europeana_sentences.cache_clear()
+    sentences = claims_data.europeana_sentences(root, "lft")
+    assert [text for text, _ in sentences] == ["Am 1 . Mai traf Dr. Luther ein .", "Das Treffen war kurz."]
+    assert all(published is None for _, published in sentences)
+
+
+def test_europeana_sentences_take_the_issue_date_of_the_page_and_start_a_new_sentence(tmp_path: Path) -> None:
+    lines = [
+        "# file:\t\tF_SBB_00001_18800101_009_001_0_003",
+        "Besuch O",
+        "bei O",
+        "Grevy B-PER",
+        "# file:\t\tF_SBB_00002_19140118_009_001_0_003",
+        "Neue O",
+        "Verhandlungen O",
+        ". O",
+    ]
+    root = _write_bio(tmp_path, "enp_DE.sbb.bio", lines)
+    claims_data.europeana_sentences.cache_clear()
+    sentences = claims_data.europeana_sentences(root, "sbb")
+    assert sentences == (("Besuch bei Grevy", "1880-01-01"), ("Neue Verhandlungen .", "1914-01-18"))
+    claims_data.europeana_sentences.cache_clear()
