@@ -36,8 +36,9 @@ from wortlaut.stages.events import EventsStage
 
 NONE = "none"
 #: The splits of the event rows: ``tune`` (rules chosen on it), ``test``, ``test-d`` (a second held-back
-#: part, issue 20i) and ``test-e`` (a third, issue 20j), each reported alone.
-EVENT_SPLITS = ("tune", "test", "test-d", "test-e")
+#: part, issue 20i), ``test-e`` (a third, issue 20j; released to choosing in 20l, ``data.RELEASED_EVENTS``)
+#: and ``test-f`` (a fourth, issue 20l), each reported alone.
+EVENT_SPLITS = ("tune", "test", "test-d", "test-e", "test-f")
 #: Folds of the cross-validation on the tune split.
 FOLDS = 5
 
@@ -173,7 +174,7 @@ def event_report(cases: Sequence[EventCase]) -> dict[str, Any]:
     ``tune_choice_is_shipped`` says whether the two agree; a change of the shipped options is decided by
     the grouped CV (``python -m wortlaut.eval.claims_status_stage --options``), not here.
     """
-    tune = [c for c in cases if c.gold.split == "tune"]
+    tune = [c for c in cases if c.gold.split in data.TUNE_SPLITS]
     shipped = StatusOptions()
     chosen = choose(STATUS_OPTIONS, tune, _status_score)
     report: dict[str, Any] = {
@@ -187,6 +188,7 @@ def event_report(cases: Sequence[EventCase]) -> dict[str, Any]:
         report[split]["model"] = _split_report(
             [c for c in cases if c.gold.split == split], dataclasses.replace(shipped, model=True)
         )
+    report["released"] = sorted(data.RELEASED_EVENTS)
     return report
 
 

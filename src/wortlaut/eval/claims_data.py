@@ -25,6 +25,12 @@ SPACE = re.compile(r"\s+")
 #: compared fairly (the older rows taught the rules their cues).
 #: ``20k`` (issue 20k): speech and demand-frame rows, also labelled before any system ran on them.
 FAIR_BATCHES = frozenset({"frozen", "fresh", "20k"})
+#: Held-back event parts released to choosing (issue 20l: ``test-e``, scored twice, holds the only Bundestag
+#: speech events; the tune speech pool was spent, so speech frames could not be learned without it).  Their
+#: rows are unchanged; the status choosers read them as tune rows (:data:`TUNE_SPLITS`).
+RELEASED_EVENTS = frozenset({"test-e"})
+#: The event splits that status rows and options are chosen on: ``tune`` and the released parts.
+TUNE_SPLITS = frozenset({"tune"}) | RELEASED_EVENTS
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ import click
 
 from wortlaut.eval.claims import NONE, EventCase
 from wortlaut.eval.claims_cases import event_cases
+from wortlaut.eval.claims_data import TUNE_SPLITS
 from wortlaut.eval.claims_status_speech import GROUPS_20K, SPEECH_GROUPS
 from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
@@ -314,12 +315,12 @@ def errors(cases: Sequence[EventCase], cues: tuple[StatusCue, ...]) -> Counter[s
 
 
 def tune_cases(data_dir: Path, cache: Path | None, *, with_none: bool = False) -> list[EventCase]:
-    """The tune events (gold ``none`` rows left out unless asked for) located in their analysed articles,
-    cached."""
+    """The tune events and those of the released parts (gold ``none`` rows left out unless asked for)
+    located in their analysed articles, cached."""
     if cache is not None and cache.exists():
         cases: list[EventCase] = pickle.loads(cache.read_bytes())
     else:
-        cases, _ = event_cases(data_dir, splits=frozenset({"tune"}))
+        cases, _ = event_cases(data_dir, splits=TUNE_SPLITS)
         if cache is not None:
             cache.write_bytes(pickle.dumps(cases))
     return [case for case in cases if with_none or case.gold.status != NONE]
