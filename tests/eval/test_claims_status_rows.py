@@ -103,9 +103,11 @@ def test_the_groups_leave_what_their_grammar_excludes(
     assert _status(text, trigger, (group,)) == status
 
 
-def test_the_shipped_rows_alone_read_a_spoken_demand_as_happened() -> None:
-    # the gap the groups were written for (issue 20k): no shipped row knows "wir müssen"
-    assert _status("Wir müssen tiefe Gespräche mit den Bürgermeistern führen.", "Gespräche", ()) == HAPPENED
+def test_the_shipped_rows_read_a_spoken_demand_as_hypothetical_since_20l() -> None:
+    # the gap the groups were written for (issue 20k); 20l ships ``deontic_personal`` (grouped CV on tune
+    # with the released test-e speeches)
+    assert _status("Wir müssen tiefe Gespräche mit ihnen führen.", "Gespräche", ()) == HYPOTHETICAL
+    assert _status("Die Gespräche mit den Bürgermeistern begannen im Mai.", "Gespräche", ()) == HAPPENED
     assert set(GROUPS_20K) >= {"deontic_personal", "imperative", "need_frame"}
 
 

@@ -182,6 +182,31 @@ def test_own_past_attribute_of_issue_20i_outranks_clause_cues(text: str, trigger
     assert _status(text, trigger) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Regierung lehnte jede Einigung mit den Rebellen ab.", "Einigung", NEGATED),
+        ("Der Verband verweigert Gespräche mit dem Ministerium.", "Gespräche", NEGATED),
+        ("Die beiden Parteien führen bereits Gespräche und wollen bald entscheiden.", "Gespräche", HAPPENED),
+        ("Es laufen derzeit Verhandlungen, die im Mai enden sollen.", "Verhandlungen", HAPPENED),
+        ("Wir müssen endlich Verhandlungen mit den Ländern führen.", "Verhandlungen", HYPOTHETICAL),
+        ("Es braucht ein Abkommen mit den Nachbarn.", "Abkommen", HYPOTHETICAL),
+        ("Deshalb, Frau Ministerin: Schließen Sie ein Abkommen mit Tunesien!", "Abkommen", HYPOTHETICAL),
+        ("Lassen Sie uns ein Treffen der Fraktionen vereinbaren.", "Treffen", HYPOTHETICAL),
+        ("Wir fordern, dass Bund und Länder zu einer Einigung kommen.", "Einigung", HYPOTHETICAL),
+        ("Die Partei setzt auf Gespräche mit der Opposition.", "Gespräche", HYPOTHETICAL),
+        ("Die Partei werde sich an weiteren Verhandlungen beteiligen.", "Verhandlungen", PLANNED),
+        ("Die Verhandlungen begannen im Mai.", "Verhandlungen", HAPPENED),
+    ],
+)
+def test_speech_and_demand_grammar_of_issue_20l(text: str, trigger: str, status: str) -> None:
+    """Rows kept in 20l by grouped CV on tune with the released speeches: a rejected event is negated, an
+    adverb of the present tells it going on, demands of a speech (``wir müssen``, ``es braucht``, an
+    imperative after an address, ``fordern …, dass``) and a prospect with ``auf`` make it hypothetical,
+    ``weitere`` talks are planned."""
+    assert _status(text, trigger) == status
+
+
 def test_list_subordinators_switch_stops_list_extension_at_a_conjunction() -> None:
     """With ``list_subordinators``, ``…, dass …`` opens a new clause: the plan modal of the ``dass`` clause
     does not reach the agreement that the main clause says exists."""

@@ -35,7 +35,7 @@ import click
 from wortlaut.eval.claims import NONE, EventCase
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_data import TUNE_SPLITS
-from wortlaut.eval.claims_status_speech import GROUPS_20K, SPEECH_GROUPS
+from wortlaut.eval.claims_status_speech import GROUPS_20L, SPEECH_GROUPS
 from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
 from wortlaut.events.lexicon import load_event_lexicon
@@ -348,7 +348,7 @@ def command(
     unknown = [name for name in groups if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
-    names = list(groups or GROUPS_20K)
+    names = list(groups or GROUPS_20L)
     result = grouped_cv(cases, names)
     result["by_corpus_shipped_rows"] = by_corpus(cases, ())
     result["by_corpus_chosen_on_all"] = by_corpus(cases, result["chosen_on_all"])
