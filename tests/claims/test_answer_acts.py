@@ -148,3 +148,33 @@ def test_evidence_that_confirms_a_finding_is_no_answer(text: str) -> None:
 def test_an_institution_confirming_findings_stays_an_answer() -> None:
     kind, _, _ = _only("Das Institut bestätigte die Befunde des Labors.")
     assert kind == "confirms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Plan widerspricht dem Grundsatz der Sparsamkeit.",  # a norm as object
+        "Das Vorhaben würde dem Völkerrecht widersprechen.",
+        "Der Stürmer bestritt in seiner Karriere 80 Länderspiele.",  # a match
+        "Am Sonntag bestreitet die Mannschaft das Finale gegen Spanien.",
+        "Die Ausgaben werden aus dem Vermögen der Stiftung bestritten.",  # costs
+        "Der Bürgermeister wurde mit großer Mehrheit im Amt bestätigt.",  # an office
+        "Das Gericht wies die Klage der Stadt als unbegründet zurück.",  # a court rejecting a filing
+        "Der Befangenheitsantrag der Verteidigung wurde zurückgewiesen.",
+    ],
+)
+def test_second_senses_of_answer_verbs_are_no_answer_since_20l(text: str) -> None:
+    assert answer_acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Der Minister widersprach dem Bericht der Zeitung.", "denies"),
+        ("Der Trainer bestritt die Vorwürfe des Spielers.", "denies"),
+        ("Ein Sprecher des Amtes bestätigte den Bericht.", "confirms"),
+        ("Die Partei wies die Kritik des Verbands zurück.", "denies"),
+    ],
+)
+def test_answer_verbs_keep_their_answer_sense_beside_the_20l_senses(text: str, kind: str) -> None:
+    assert [act.type for act in answer_acts(text)] == [kind]
