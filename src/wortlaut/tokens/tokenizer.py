@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 import spacy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH
 from spacy.tokenizer import Tokenizer
 
 from wortlaut.tokens.sentences import CLOSERS, RawToken, SentenceRules, split_sentences
@@ -24,6 +24,8 @@ from wortlaut.tokens.sentences import CLOSERS, RawToken, SentenceRules, split_se
 GLUED_QUOTE = re.compile(r"([„“”»«‚])")
 URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 ORDINAL = re.compile(r"^\d+\.$")
+#: What :meth:`NewsTokenizer.tokenize` reads of each spaCy token: offset, length, whitespace or not.
+TOKEN_COLUMNS = [IDX, LENGTH, IS_SPACE]
 
 
 def make_tokenizer(abbreviations: frozenset[str]) -> Tokenizer:
@@ -61,14 +63,18 @@ class NewsTokenizer:
     def tokenize(self, text: str, offset: int = 0) -> list[RawToken]:
         """Tokens of one block (no line breaks inside), with offsets shifted by ``offset``."""
         pieces: list[RawToken] = []
-        for token in self._tokenizer(text):
-            if token.is_space:
+        quotes = GLUED_QUOTE.search(text) is not None
+        # The token columns as one array, not a spaCy Token object per token (issue 17z); a
+        # token's text is the block's text at its offset (spaCy's tokenizer keeps every character).
+        for idx, length, space in self._tokenizer(text).to_array(TOKEN_COLUMNS).tolist():
+            if space:
                 continue
-            start = offset + token.idx
-            if len(token.text) > 1 and GLUED_QUOTE.search(token.text):
-                pieces.extend(self._split_glued(token.text, start))
+            start = offset + idx
+            word = text[idx : idx + length]
+            if quotes and length > 1 and GLUED_QUOTE.search(word):
+                pieces.extend(self._split_glued(word, start))
             else:
-                pieces.append(RawToken(start, start + len(token.text), token.text))
+                pieces.append(RawToken(start, start + length, word))
         return _repair(pieces, self._rules)
 
     def _split_glued(self, text: str, start: int) -> Iterator[RawToken]:
