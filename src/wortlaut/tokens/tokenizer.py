@@ -91,15 +91,26 @@ class NewsTokenizer:
 def _repair(tokens: list[RawToken], rules: SentenceRules) -> list[RawToken]:
     """Merge ``#`` with its word, cut punctuation off URLs, split sentence-final ``1999.``."""
     out: list[RawToken] = []
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if out and out[-1].text == "#" and out[-1].end == token.start and token.text[0].isalnum():
-            out[-1] = RawToken(out[-1].start, token.end, "#" + token.text)
-        elif URL_LIKE.match(token.text) and len(token.text) > 1 and token.text[-1] in ".,;:!?":
-            out.append(RawToken(token.start, token.end - 1, token.text[:-1]))
-            out.append(RawToken(token.end - 1, token.end, token.text[-1]))
-        elif ORDINAL.match(token.text) and _number_ends_sentence(following, rules):
-            out.append(RawToken(token.start, token.end - 1, token.text[:-1]))
+        text = token.text
+        if out and out[-1].text == "#" and out[-1].end == token.start and text[0].isalnum():
+            out[-1] = RawToken(out[-1].start, token.end, "#" + text)
+        # the cheap tests first: a URL_LIKE match has "://" or starts with "www.", an ORDINAL ends in "."
+        elif (
+            ("://" in text or text[:4].lower() == "www.")
+            and URL_LIKE.match(text)
+            and len(text) > 1
+            and text[-1] in ".,;:!?"
+        ):
+            out.append(RawToken(token.start, token.end - 1, text[:-1]))
+            out.append(RawToken(token.end - 1, token.end, text[-1]))
+        elif (
+            text.endswith(".")
+            and ORDINAL.match(text)
+            and _number_ends_sentence(tokens[i + 1] if i < last else None, rules)
+        ):
+            out.append(RawToken(token.start, token.end - 1, text[:-1]))
             out.append(RawToken(token.end - 1, token.end, "."))
         else:
             out.append(token)
