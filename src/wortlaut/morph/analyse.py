@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from wortlaut.article import Token
 from wortlaut.lang.tables import read_column, read_rows
@@ -101,22 +103,17 @@ class MorphAnalyser:
 
     def analyse(self, tokens: Sequence[Token]) -> tuple[Token, ...]:
         """Tag a whole article's tokens, sentence by sentence (a sentence is a run of equal ``sentence``)."""
-        tokens = list(tokens)
         out: list[Token] = []
-        start = 0
-        while start < len(tokens):
-            end = start
-            while end < len(tokens) and tokens[end].sentence == tokens[start].sentence:
-                end += 1
-            out.extend(self.analyse_sentence(tokens[start:end]))
-            start = end
+        for _, sentence in groupby(tokens, key=attrgetter("sentence")):
+            out.extend(self.analyse_sentence(list(sentence)))
         return tuple(out)
 
     def analyse_sentence(self, tokens: Sequence[Token]) -> list[Token]:
         """Tag one sentence's tokens (also used by the evaluation on gold tokens)."""
-        words = [_taggable(token.text) for token in tokens]
+        texts = [token.text for token in tokens]
+        words = [PLACEHOLDER if len(text) > MAX_WORD_CHARS else text for text in texts]  # _taggable
         tagged = self.tagger.tag(words)
-        lowered = [token.text.lower() for token in tokens]
+        lowered = [text.lower() for text in texts]
         result = []
         for i, (token, (pos, lemma)) in enumerate(zip(tokens, tagged, strict=True)):
             if words[i] == PLACEHOLDER:
