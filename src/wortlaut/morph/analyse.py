@@ -26,6 +26,7 @@ from operator import attrgetter
 from wortlaut.article import Token
 from wortlaut.lang.tables import read_column, read_rows
 from wortlaut.morph.tagger import MemoTagger
+from wortlaut.tokens.records import new_token
 
 #: Words longer than this are not analysed by HanTa (its analysis grows with word length;
 #: URLs and glued junk can be thousands of characters).  No German dictionary word in the
@@ -120,18 +121,8 @@ class MorphAnalyser:
                 lemma = token.text
             # only verb tags can carry mood (saves a call for the ~85 % other tokens)
             mood, tense, pos = self._mood(lowered, i, pos, lemma) if pos[:1] == "V" else (None, None, pos)
-            result.append(
-                Token(
-                    start=token.start,
-                    end=token.end,
-                    text=token.text,
-                    sentence=token.sentence,
-                    pos=pos,
-                    lemma=lemma,
-                    mood=mood,
-                    tense=tense,
-                )
-            )
+            start, end, sentence = token.start, token.end, token.sentence
+            result.append(new_token(start, end, token.text, sentence, pos, lemma, mood, tense))
         return result
 
     def _mood(self, words: list[str], i: int, pos: str, lemma: str) -> tuple[str | None, str | None, str]:
