@@ -169,3 +169,18 @@ def test_offsets_hold_on_random_news_like_text(parts: list[str]) -> None:
 
 
 _STAGE = TokensStage()
+
+
+def test_tokenizer_vocabulary_computes_only_whether_a_lexeme_is_space() -> None:
+    from spacy.attrs import IS_SPACE
+
+    from wortlaut.tokens.tokenizer import make_tokenizer
+
+    tokenizer = make_tokenizer(frozenset({"Abg."}))
+    assert set(tokenizer.vocab.lex_attr_getters) == {IS_SPACE}
+    doc = tokenizer("Abg.  Meier\u00a0kam\tnie")
+    assert [token.text for token in doc if not token.is_space] == ["Abg.", "Meier", "kam", "nie"]
+
+
+def test_whitespace_runs_and_odd_spaces_leave_no_tokens(stage: TokensStage) -> None:
+    assert _tokens(stage, "Er  kam\u00a0 \u2009heute\t an .") == ["Er", "kam", "heute", "an", "."]

@@ -39,14 +39,19 @@ class EventLexicon:
     #: ``(form.lower(), trigger)`` of :attr:`suffixes`, in their order (lowered once, not per word).
     suffix_forms: tuple[tuple[str, Trigger], ...] = field(init=False, repr=False, compare=False)
 
+    #: All lowered suffix forms, for one ``str.endswith`` that tells whether the suffix loop can match.
+    suffix_ends: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "suffix_forms", tuple((trig.form.lower(), trig) for trig in self.suffixes))
+        object.__setattr__(self, "suffix_ends", tuple(form for form, _ in self.suffix_forms))
 
     def trigger(self, word: str) -> Trigger | None:
         """The trigger a word form is, exact forms first, then the longest compound suffix.
 
         Called for every word of every sentence: a suffix matches only a capitalised
-        word (a compound noun), so any other word is answered before the suffix loop.
+        word (a compound noun), so any other word is answered before the suffix loop, and
+        so is a capitalised word that ends in none of the suffixes.
         """
         if word in self.nontriggers:
             return None
@@ -54,6 +59,8 @@ class EventLexicon:
         if found is not None or not word[:1].isupper():
             return found
         lowered = word.lower()
+        if not lowered.endswith(self.suffix_ends):
+            return None  # no suffix fits: the loop below would find none (issue 17z)
         for form, trig in self.suffix_forms:
             if lowered.endswith(form) and len(word) > len(trig.form):
                 return trig

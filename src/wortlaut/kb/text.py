@@ -48,8 +48,30 @@ class Word(NamedTuple):
         return self.text[:1].isupper()
 
 
+#: The last article's words, with the text, tokens and structure objects they came from: the
+#: entities and coreference stages both ask for the same article's words, one after the other
+#: (issue 17z).  The words depend on nothing else, and the key holds those objects, so no other
+#: object can take their ids while the entry is kept.
+_last: tuple[str, object, object, list[Word]] | None = None
+
+
 def article_words(article: Article) -> list[Word]:
-    """All match words of the article's non-boilerplate tokens, in text order."""
+    """All match words of the article's non-boilerplate tokens, in text order (a new list each call)."""
+    global _last
+    last = _last
+    if (
+        last is not None
+        and last[0] is article.text
+        and last[1] is article.tokens
+        and last[2] is article.structure
+    ):
+        return list(last[3])
+    result = _article_words(article)
+    _last = (article.text, article.tokens, article.structure, result)
+    return list(result)
+
+
+def _article_words(article: Article) -> list[Word]:
     quotes = quoted_ranges(article.text)
     starts = [start for start, _ in quotes]
     boilerplate = bool(article.structure and article.structure.boilerplate)

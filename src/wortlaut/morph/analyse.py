@@ -20,10 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from wortlaut.article import Token
 from wortlaut.lang.tables import read_column, read_rows
 from wortlaut.morph.tagger import MemoTagger
+from wortlaut.tokens.records import new_token
 
 #: Words longer than this are not analysed by HanTa (its analysis grows with word length;
 #: URLs and glued junk can be thousands of characters).  No German dictionary word in the
@@ -101,40 +104,25 @@ class MorphAnalyser:
 
     def analyse(self, tokens: Sequence[Token]) -> tuple[Token, ...]:
         """Tag a whole article's tokens, sentence by sentence (a sentence is a run of equal ``sentence``)."""
-        tokens = list(tokens)
         out: list[Token] = []
-        start = 0
-        while start < len(tokens):
-            end = start
-            while end < len(tokens) and tokens[end].sentence == tokens[start].sentence:
-                end += 1
-            out.extend(self.analyse_sentence(tokens[start:end]))
-            start = end
+        for _, sentence in groupby(tokens, key=attrgetter("sentence")):
+            out.extend(self.analyse_sentence(list(sentence)))
         return tuple(out)
 
     def analyse_sentence(self, tokens: Sequence[Token]) -> list[Token]:
         """Tag one sentence's tokens (also used by the evaluation on gold tokens)."""
-        words = [_taggable(token.text) for token in tokens]
+        texts = [token.text for token in tokens]
+        words = [PLACEHOLDER if len(text) > MAX_WORD_CHARS else text for text in texts]  # _taggable
         tagged = self.tagger.tag(words)
-        lowered = [token.text.lower() for token in tokens]
+        lowered = [text.lower() for text in texts]
         result = []
         for i, (token, (pos, lemma)) in enumerate(zip(tokens, tagged, strict=True)):
             if words[i] == PLACEHOLDER:
                 lemma = token.text
             # only verb tags can carry mood (saves a call for the ~85 % other tokens)
             mood, tense, pos = self._mood(lowered, i, pos, lemma) if pos[:1] == "V" else (None, None, pos)
-            result.append(
-                Token(
-                    start=token.start,
-                    end=token.end,
-                    text=token.text,
-                    sentence=token.sentence,
-                    pos=pos,
-                    lemma=lemma,
-                    mood=mood,
-                    tense=tense,
-                )
-            )
+            start, end, sentence = token.start, token.end, token.sentence
+            result.append(new_token(start, end, token.text, sentence, pos, lemma, mood, tense))
         return result
 
     def _mood(self, words: list[str], i: int, pos: str, lemma: str) -> tuple[str | None, str | None, str]:

@@ -61,18 +61,17 @@ class Context:
     starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.starts = [tok.start for tok in self.tokens]
+        # Tokens are in text order, so a passage's tokens and a sentence's are one slice each,
+        # filled at once rather than token by token (issue 17z; the same lists).
+        self.starts = starts = [tok.start for tok in self.tokens]
         self.quote_of = [-1] * len(self.tokens)
         for number, quoted in enumerate(self.quoted):
-            first = bisect_left(self.starts, quoted.start)
-            for index in range(first, len(self.tokens)):
-                if self.tokens[index].start >= quoted.end:
-                    break
-                self.quote_of[index] = number
+            first = bisect_left(starts, quoted.start)
+            last = bisect_left(starts, quoted.end, first)
+            self.quote_of[first:last] = [number] * (last - first)
         self.sentence_of = [0] * len(self.tokens)
         for number, (begin, end) in enumerate(self.sentences):
-            for index in range(begin, end):
-                self.sentence_of[index] = number
+            self.sentence_of[begin:end] = [number] * (end - begin)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""

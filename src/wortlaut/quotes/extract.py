@@ -47,7 +47,9 @@ JOIN_CONTINUED = True
 
 def build_context(article: Article, lexicon: Lexicon) -> Context:
     """Tokens, sentences and quotations of the non-boilerplate text."""
-    tokens = [tok for tok in token_view(article) if not article.is_boilerplate(tok.start)]
+    tokens = token_view(article)
+    if article.structure is not None and article.structure.boilerplate:  # else no token is in any
+        tokens = [tok for tok in tokens if not article.is_boilerplate(tok.start)]
     quoted = [quoted for quoted in find_quoted(article.text) if not article.is_boilerplate(quoted.start)]
     openings = frozenset(item.start for item in quoted if item.closed)
     sentences = split_before_quotations(tokens, sentence_ranges(tokens), openings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from wortlaut.article import Article, Span, Token
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.tokens.blocks import text_blocks
+from wortlaut.tokens.records import new_token
 from wortlaut.tokens.sentences import SentenceRules, read_column
 from wortlaut.tokens.tokenizer import NewsTokenizer
 
@@ -37,5 +38,5 @@ class TokensStage(Stage):
             index = len(sentences)
             start, end = raw[0].start, raw[-1].end
             sentences.append(Span(start=start, end=end, text=text[start:end]))
-            tokens.extend(Token(start=t.start, end=t.end, text=t.text, sentence=index) for t in raw)
+            tokens.extend([new_token(t.start, t.end, t.text, index) for t in raw])
         return article.with_layers(sentences=tuple(sentences), tokens=tuple(tokens))

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import cast
+from typing import Any, cast
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH
 from spacy.tokenizer import Tokenizer
 
 from wortlaut.tokens.sentences import CLOSERS, RawToken, SentenceRules, split_sentences
@@ -24,11 +24,23 @@ from wortlaut.tokens.sentences import CLOSERS, RawToken, SentenceRules, split_se
 GLUED_QUOTE = re.compile(r"([„“”»«‚])")
 URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 ORDINAL = re.compile(r"^\d+\.$")
+#: What :meth:`NewsTokenizer.tokenize` reads of each spaCy token: offset, length, whitespace or not.
+TOKEN_COLUMNS = [IDX, LENGTH, IS_SPACE]
 
 
 def make_tokenizer(abbreviations: frozenset[str]) -> Tokenizer:
-    """spaCy's blank German tokenizer (no model download) plus the project's abbreviations."""
-    tokenizer = cast(Tokenizer, spacy.blank("de").tokenizer)
+    """spaCy's blank German tokenizer (no model download) plus the project's abbreviations.
+
+    Every word form spaCy has not seen becomes a lexeme, and by default spaCy computes ~20
+    lexical attributes for it (shape, norm, prefix, suffix, stop word, like_num ...): on fresh
+    news that was about a third of the stage (issue 17z).  Only ``is_space`` is read here and
+    the tokenizer's splitting does not look at lexeme attributes, so the vocabulary keeps only
+    that getter: the same tokens, and fewer strings in spaCy's string store.
+    """
+    nlp = spacy.blank("de")
+    vocab: Any = nlp.vocab  # spaCy's stubs do not declare ``lex_attr_getters``
+    vocab.lex_attr_getters = {IS_SPACE: vocab.lex_attr_getters[IS_SPACE]}
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for abbreviation in abbreviations:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return tokenizer
@@ -51,14 +63,18 @@ class NewsTokenizer:
     def tokenize(self, text: str, offset: int = 0) -> list[RawToken]:
         """Tokens of one block (no line breaks inside), with offsets shifted by ``offset``."""
         pieces: list[RawToken] = []
-        for token in self._tokenizer(text):
-            if token.is_space:
+        quotes = GLUED_QUOTE.search(text) is not None
+        # The token columns as one array, not a spaCy Token object per token (issue 17z); a
+        # token's text is the block's text at its offset (spaCy's tokenizer keeps every character).
+        for idx, length, space in self._tokenizer(text).to_array(TOKEN_COLUMNS).tolist():
+            if space:
                 continue
-            start = offset + token.idx
-            if len(token.text) > 1 and GLUED_QUOTE.search(token.text):
-                pieces.extend(self._split_glued(token.text, start))
+            start = offset + idx
+            word = text[idx : idx + length]
+            if quotes and length > 1 and GLUED_QUOTE.search(word):
+                pieces.extend(self._split_glued(word, start))
             else:
-                pieces.append(RawToken(start, start + len(token.text), token.text))
+                pieces.append(RawToken(start, start + length, word))
         return _repair(pieces, self._rules)
 
     def _split_glued(self, text: str, start: int) -> Iterator[RawToken]:
@@ -75,15 +91,26 @@ class NewsTokenizer:
 def _repair(tokens: list[RawToken], rules: SentenceRules) -> list[RawToken]:
     """Merge ``#`` with its word, cut punctuation off URLs, split sentence-final ``1999.``."""
     out: list[RawToken] = []
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if out and out[-1].text == "#" and out[-1].end == token.start and token.text[0].isalnum():
-            out[-1] = RawToken(out[-1].start, token.end, "#" + token.text)
-        elif URL_LIKE.match(token.text) and len(token.text) > 1 and token.text[-1] in ".,;:!?":
-            out.append(RawToken(token.start, token.end - 1, token.text[:-1]))
-            out.append(RawToken(token.end - 1, token.end, token.text[-1]))
-        elif ORDINAL.match(token.text) and _number_ends_sentence(following, rules):
-            out.append(RawToken(token.start, token.end - 1, token.text[:-1]))
+        text = token.text
+        if out and out[-1].text == "#" and out[-1].end == token.start and text[0].isalnum():
+            out[-1] = RawToken(out[-1].start, token.end, "#" + text)
+        # the cheap tests first: a URL_LIKE match has "://" or starts with "www.", an ORDINAL ends in "."
+        elif (
+            ("://" in text or text[:4].lower() == "www.")
+            and URL_LIKE.match(text)
+            and len(text) > 1
+            and text[-1] in ".,;:!?"
+        ):
+            out.append(RawToken(token.start, token.end - 1, text[:-1]))
+            out.append(RawToken(token.end - 1, token.end, text[-1]))
+        elif (
+            text.endswith(".")
+            and ORDINAL.match(text)
+            and _number_ends_sentence(tokens[i + 1] if i < last else None, rules)
+        ):
+            out.append(RawToken(token.start, token.end - 1, text[:-1]))
             out.append(RawToken(token.end - 1, token.end, "."))
         else:
             out.append(token)
