@@ -31,3 +31,27 @@ def test_a_particle_written_apart_before_a_verb_final_cue_belongs_to_it(pipeline
 def test_a_particle_written_apart_before_a_participle_belongs_to_it(pipeline: Pipeline) -> None:
     text = "Von der Stadt wurde am Montag bekannt gegeben, dass die Brücke bis Mai gesperrt bleibe."
     assert [mode for _, _, mode in _found(pipeline, text)] == ["indirect"]
+
+
+def test_a_zu_infinitive_after_a_saying_verb_without_an_infinitive_frame_is_reported(
+    pipeline: Pipeline,
+) -> None:
+    text = "Der Fahrer gab an, nur ein Glas Wein getrunken zu haben."
+    assert _found(pipeline, text) == [("nur ein Glas Wein getrunken zu haben", "Der Fahrer", "indirect")]
+
+
+def test_a_purpose_clause_after_a_speech_verb_is_not_reported(pipeline: Pipeline) -> None:
+    text = "Die Ministerin betonte die Ziele am Montag in Kiel, um für ihre Reform zu werben."
+    assert not any(quote.startswith("um") for quote, _, _ in _found(pipeline, text))
+
+
+def test_a_zu_infinitive_after_an_object_of_a_verb_without_an_infinitive_frame_is_not_reported(
+    pipeline: Pipeline,
+) -> None:
+    text = "Jeden Tag erzählt die Zeugin ihre Geschichte, gerade jungen Menschen Mut zu machen."
+    assert _found(pipeline, text) == []
+
+
+def test_zu_before_an_infinitive_is_no_particle_written_apart(pipeline: Pipeline) -> None:
+    text = "Die Behörde nannte als Ziel, den Bürgern Zeit zu geben, ihre Anträge zu stellen."
+    assert all(speaker != "den Bürgern Zeit" for _, speaker, _ in _found(pipeline, text))

@@ -95,7 +95,8 @@ def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon
         parts = [index]
         if verb.particle is not None:
             particle = _particle(tokens, index, end, verb.particle)
-            before = index > begin and tokens[index - 1].low == verb.particle
+            # "zu geben" is an infinitive, not "zugeben" written apart
+            before = index > begin and tokens[index - 1].low == verb.particle != "zu"
             if particle is None and PARTICLE_BEFORE and before:
                 particle = index - 1  # written apart before the verb: "wie X bekannt gab", "bekannt gegeben"
             if particle is None:

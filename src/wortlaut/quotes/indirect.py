@@ -60,6 +60,16 @@ MIN_PASSIVE_SENTENCE = 6
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"})
 #: The shortest object phrase accepted as reported content ("die Notwendigkeit umfassender Hilfe").
 MIN_REPORTED = 2
+#: A zu-infinitive after the comma reports speech after every verb that takes a clause, not only after
+#: those whose row lists ``inf`` ("gab an, nichts gewusst zu haben", "sagten, eine Explosion gesehen zu
+#: haben"; the subject of the infinitive is the speaker's).  Issue 12, twelfth session, by train CV.
+INF_AFTER_SAYING = True
+#: Frames that mark a verb as one that takes reported clauses (for ``INF_AFTER_SAYING``).
+_SAYING = frozenset({"dass", "sub"})
+#: POS tags of prepositions (a noun phrase after one is no object).
+_PREPOSITIONS = frozenset({"APPR", "APPRART"})
+#: Words that open an adverbial zu-infinitive (purpose, manner), never a verb's reported content.
+_ADVERBIAL_INFINITIVE = frozenset({"um", "ohne", "statt", "anstatt"})
 
 
 def _found(ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, sentence: int) -> Found | None:
@@ -88,7 +98,10 @@ def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
         return "complement"
     if any(ctx.is_subjunctive(index) for index in range(start, min(end, start + SUBJUNCTIVE_WINDOW))):
         return "subjunctive"
-    if "inf" in cue.verb.frames and (
+    frames = cue.verb.frames
+    if first in _ADVERBIAL_INFINITIVE:
+        return None  # "um … zu retten": a purpose clause, not what was said
+    if ("inf" in frames or (INF_AFTER_SAYING and frames & _SAYING)) and (
         _zu_infinitive(ctx, start, end) or _zu_infinitive(ctx, start, _comma(ctx, start, end))
     ):
         return "infinitive"
@@ -135,6 +148,28 @@ def _relative(ctx: Context, start: int) -> bool:
     return first.pos in {"PRELS", "PRELAT"} or first.low in _RELATIVES
 
 
+def _object_in_gap(ctx: Context, cue: Cue, comma: int, begin: int, end: int) -> bool:
+    """Whether a noun phrase other than the subject stands between the cue and the comma: a verb
+    without an infinitive frame then has its object there, and the zu-infinitive after the comma is
+    an adverbial (``erzählt X ihre Geschichte, … bewusst zu machen``)."""
+    speaker = ctx.speaker_of(cue, begin, end)
+    subject = range(*speaker) if speaker is not None else range(0)
+    for index in range(cue.last + 1, comma):
+        if index in subject:
+            continue
+        tok, before = ctx.tokens[index], ctx.tokens[index - 1]
+        if before.pos in _PREPOSITIONS:
+            continue  # a prepositional phrase ("am Montag", "vor der Presse"), not an object
+        determiner = ctx.lexicon.has("determiner", tok.low)
+        if determiner or (
+            tok.pos == "NN"
+            and not ctx.lexicon.has("determiner", before.low)
+            and before.pos not in {"ADJA", "ART", "PPOSAT"}
+        ):
+            return True
+    return False
+
+
 def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
@@ -157,6 +192,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     kind = _clause_kind(ctx, cue, start, stop)
     if kind is None or (has_object and (kind not in _AFTER_OBJECT or _relative(ctx, start))):
         return None  # an object sits between verb and comma: reported content, not a clause
+    if kind == "infinitive" and "inf" not in cue.verb.frames and _object_in_gap(ctx, cue, comma, begin, end):
+        return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
 
 
