@@ -55,3 +55,25 @@ def test_a_zu_infinitive_after_an_object_of_a_verb_without_an_infinitive_frame_i
 def test_zu_before_an_infinitive_is_no_particle_written_apart(pipeline: Pipeline) -> None:
     text = "Die Behörde nannte als Ziel, den Bürgern Zeit zu geben, ihre Anträge zu stellen."
     assert all(speaker != "den Bürgern Zeit" for _, speaker, _ in _found(pipeline, text))
+
+
+def test_a_quoted_name_between_the_cue_and_its_comma_does_not_end_the_frame(pipeline: Pipeline) -> None:
+    text = "Am Abend berichtete die Zeitung „Nordkurier“, dass der Hafen geschlossen werde."
+    found = _found(pipeline, text)
+    assert [(quote, mode) for quote, _, mode in found] == [("dass der Hafen geschlossen werde", "indirect")]
+
+
+def test_a_wie_clause_after_a_conjunction_with_a_quoted_name_frames_the_rest(pipeline: Pipeline) -> None:
+    text = "Denn wie der „Nordkurier“ am Dienstag berichtete, bleibt der Hafen bis Mai geschlossen."
+    found = _found(pipeline, text)
+    assert [(quote, mode) for quote, _, mode in found] == [
+        ("bleibt der Hafen bis Mai geschlossen", "indirect")
+    ]
+
+
+def test_a_wie_clause_closed_by_an_auxiliary_frames_the_rest(pipeline: Pipeline) -> None:
+    text = "Wie die Hafenbehörde am Dienstag mitgeteilt hat, bleibt der Hafen bis Mai geschlossen."
+    found = _found(pipeline, text)
+    assert [(quote, mode) for quote, _, mode in found] == [
+        ("bleibt der Hafen bis Mai geschlossen", "indirect")
+    ]

@@ -10,10 +10,10 @@ Three shapes, tried in this order for each cue:
 from __future__ import annotations
 
 from wortlaut.quotes.context import IMPERSONAL, OPENERS, Context
-from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.cues import Cue, is_clause_end
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.speakers import phrase_after
+from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after
 
 #: Tokens between the cue and the comma that opens its clause (inverted subject, adverbs, a channel):
 #: "sagte der ukrainische Präsident am Mittwoch in Kiew," is 8; longer gaps hold an object or a second clause.
@@ -66,6 +66,14 @@ MIN_REPORTED = 2
 INF_AFTER_SAYING = True
 #: Frames that mark a verb as one that takes reported clauses (for ``INF_AFTER_SAYING``).
 _SAYING = frozenset({"dass", "sub"})
+#: Step over a short quoted name between a speech verb and the comma of its clause (see
+#: ``_past_quoted_name``); before, any quotation there ended the search.
+QUOTED_NAMES_IN_FRAMES = True
+#: ``wie``-clauses with a quoted name in them, after a leading conjunction (``Denn wie X berichtete,``)
+#: or closed by an auxiliary (``Wie X bekanntgegeben hat,``); issue 12, twelfth session.
+WIE_VARIANTS = True
+#: Conjunctions that may stand before a sentence-initial ``wie``-clause.
+_LEADING_CONJUNCTIONS = frozenset({"denn", "und", "aber", "doch", "auch"})
 #: POS tags of prepositions (a noun phrase after one is no object).
 _PREPOSITIONS = frozenset({"APPR", "APPRART"})
 #: Words that open an adverbial zu-infinitive (purpose, manner), never a verb's reported content.
@@ -148,6 +156,22 @@ def _relative(ctx: Context, start: int) -> bool:
     return first.pos in {"PRELS", "PRELAT"} or first.low in _RELATIVES
 
 
+def _past_quoted_name(ctx: Context, index: int) -> int | None:
+    """The token after a short closed quotation opening at ``index`` in a frame (``berichtet die
+    Online-Ausgabe des „Spiegel“, dass``, ``sagte zum „Algemeen Dagblad“, …``): a name, not the
+    reported words; ``None`` for anything else (the quotation is then the content)."""
+    if not QUOTED_NAMES_IN_FRAMES:
+        return None
+    quoted = ctx.quoted[ctx.quote_of[index]]
+    if not quoted.closed or ctx.token_at(quoted.start) != index:
+        return None
+    stop = min(ctx.token_at(quoted.end), len(ctx.tokens))
+    inside = range(index + 1, min(stop, len(ctx.tokens)))
+    if stop - index > MAX_QUOTED_NAME or any(ctx.tokens[other].low in {",", ".", ":"} for other in inside):
+        return None
+    return stop
+
+
 def _object_in_gap(ctx: Context, cue: Cue, comma: int, begin: int, end: int) -> bool:
     """Whether a noun phrase other than the subject stands between the cue and the comma: a verb
     without an infinitive frame then has its object there, and the zu-infinitive after the comma is
@@ -174,7 +198,13 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
     comma = cue.last + 1
-    while comma < end and ctx.tokens[comma].low not in {",", ":"} and ctx.quote_of[comma] < 0:
+    while comma < end and ctx.tokens[comma].low not in {",", ":"}:
+        if ctx.quote_of[comma] >= 0:
+            past = _past_quoted_name(ctx, comma)
+            if past is None:
+                break
+            comma = past
+            continue
         comma += 1
     if comma >= end - 1 or ctx.tokens[comma].low != "," or comma - cue.last - 1 > MAX_GAP:
         return None
@@ -223,14 +253,24 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Wie der Sprecher mitteilte, …`` and ``…, wie die Zeitung schreibt.``"""
     begin, end = ctx.sentences[sentence]
-    start = ctx.clause_begin(cue.first, begin)
+    start = _wie_begin(ctx, cue.first, begin) if WIE_VARIANTS else ctx.clause_begin(cue.first, begin)
+    leading = start == begin and ctx.tokens[start].low in _LEADING_CONJUNCTIONS
+    if WIE_VARIANTS and leading and start + 1 < cue.first and ctx.tokens[start + 1].low == "wie":
+        start += 1  # "Denn wie X berichtete, …"
     if ctx.tokens[start].low != "wie" or cue.last + 1 >= end:
         return None
-    follower = ctx.tokens[cue.last + 1].low
-    with_wie = Cue((start, *cue.parts), cue.verb_index, cue.verb)
-    if start == begin and follower == ",":
-        stop = ctx.trim_final(cue.last + 2, end)
-        return _found(ctx, with_wie, "indirect", cue.last + 2, stop, "indirect.wie", sentence)
+    parts = cue.parts
+    if WIE_VARIANTS and cue.last + 2 < end and ctx.lexicon.has("aux", ctx.tokens[cue.last + 1].low):
+        parts = (*parts, cue.last + 1)  # "Wie X bekanntgegeben hat, …": the auxiliary closes the clause
+    last = parts[-1]
+    follower = ctx.tokens[last + 1].low
+    with_wie = Cue((start, *parts), cue.verb_index, cue.verb)
+    opens = start == begin or (
+        WIE_VARIANTS and start == begin + 1 and ctx.tokens[begin].low in _LEADING_CONJUNCTIONS
+    )
+    if opens and follower == ",":
+        stop = ctx.trim_final(last + 2, end)
+        return _found(ctx, with_wie, "indirect", last + 2, stop, "indirect.wie", sentence)
     if (
         start > begin + 2
         and ctx.tokens[start - 1].low == ","
@@ -238,6 +278,25 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     ):
         return _found(ctx, with_wie, "indirect", begin, start - 1, "indirect.wie", sentence)
     return None
+
+
+def _wie_begin(ctx: Context, index: int, begin: int) -> int:
+    """Like :meth:`Context.clause_begin`, but a short closed quotation (a name: ``Wie „heise online“
+    berichtet``) does not end the clause."""
+    position = index
+    while position > begin:
+        before = position - 1
+        if ctx.quote_of[before] >= 0:
+            quoted = ctx.quoted[ctx.quote_of[before]]
+            opening = ctx.token_at(quoted.start)
+            if not quoted.closed or position - opening > MAX_QUOTED_NAME or opening <= begin:
+                break
+            position = opening
+            continue
+        if is_clause_end(ctx.tokens[before]):
+            break
+        position = before
+    return position
 
 
 def _spoken(ctx: Context, number: int) -> bool:
