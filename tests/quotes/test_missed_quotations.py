@@ -77,3 +77,11 @@ def test_a_wie_clause_closed_by_an_auxiliary_frames_the_rest(pipeline: Pipeline)
     assert [(quote, mode) for quote, _, mode in found] == [
         ("bleibt der Hafen bis Mai geschlossen", "indirect")
     ]
+
+
+def test_a_passive_speech_verb_with_an_agent_reports_the_sentence_and_the_agent_speaks(
+    pipeline: Pipeline,
+) -> None:
+    text = "Von der Opposition wurde die Höhe der Gebühren als unsozial kritisiert."
+    found = _found(pipeline, text)
+    assert [(speaker, mode) for _, speaker, mode in found] == [("der Opposition", "reported")]

@@ -63,8 +63,9 @@ def _verb_framed(ctx: Context) -> list[Found]:
                 statement = rule(ctx, cue, sentence)
                 if statement is None:
                     continue
-                speaker = ctx.speaker_of(cue, begin, end)
-                statement.speaker = ctx.chars(*speaker) if speaker else None
+                if statement.speaker is None:  # a rule may have named it (a passive's agent)
+                    speaker = ctx.speaker_of(cue, begin, end)
+                    statement.speaker = ctx.chars(*speaker) if speaker else None
                 add_details(
                     ctx,
                     statement,

@@ -10,10 +10,11 @@ Three shapes, tried in this order for each cue:
 from __future__ import annotations
 
 from wortlaut.quotes.context import IMPERSONAL, OPENERS, Context
-from wortlaut.quotes.cues import Cue, is_clause_end
+from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after
+from wortlaut.quotes.frame_parts import object_in_gap, passive_agent, past_quoted_name, wie_begin
+from wortlaut.quotes.speakers import phrase_after
 
 #: Tokens between the cue and the comma that opens its clause (inverted subject, adverbs, a channel):
 #: "sagte der ukrainische Präsident am Mittwoch in Kiew," is 8; longer gaps hold an object or a second clause.
@@ -66,16 +67,14 @@ MIN_REPORTED = 2
 INF_AFTER_SAYING = True
 #: Frames that mark a verb as one that takes reported clauses (for ``INF_AFTER_SAYING``).
 _SAYING = frozenset({"dass", "sub"})
-#: Step over a short quoted name between a speech verb and the comma of its clause (see
-#: ``_past_quoted_name``); before, any quotation there ended the search.
-QUOTED_NAMES_IN_FRAMES = True
 #: ``wie``-clauses with a quoted name in them, after a leading conjunction (``Denn wie X berichtete,``)
 #: or closed by an auxiliary (``Wie X bekanntgegeben hat,``); issue 12, twelfth session.
 WIE_VARIANTS = True
 #: Conjunctions that may stand before a sentence-initial ``wie``-clause.
 _LEADING_CONJUNCTIONS = frozenset({"denn", "und", "aber", "doch", "auch"})
-#: POS tags of prepositions (a noun phrase after one is no object).
-_PREPOSITIONS = frozenset({"APPR", "APPRART"})
+#: A passive speech verb with a ``von``/``durch`` agent reports its subject (``Von der Opposition wurde
+#: … kritisiert``); before, the object had to follow the participle.
+PASSIVE_AGENT = True
 #: Words that open an adverbial zu-infinitive (purpose, manner), never a verb's reported content.
 _ADVERBIAL_INFINITIVE = frozenset({"um", "ohne", "statt", "anstatt"})
 
@@ -156,51 +155,13 @@ def _relative(ctx: Context, start: int) -> bool:
     return first.pos in {"PRELS", "PRELAT"} or first.low in _RELATIVES
 
 
-def _past_quoted_name(ctx: Context, index: int) -> int | None:
-    """The token after a short closed quotation opening at ``index`` in a frame (``berichtet die
-    Online-Ausgabe des „Spiegel“, dass``, ``sagte zum „Algemeen Dagblad“, …``): a name, not the
-    reported words; ``None`` for anything else (the quotation is then the content)."""
-    if not QUOTED_NAMES_IN_FRAMES:
-        return None
-    quoted = ctx.quoted[ctx.quote_of[index]]
-    if not quoted.closed or ctx.token_at(quoted.start) != index:
-        return None
-    stop = min(ctx.token_at(quoted.end), len(ctx.tokens))
-    inside = range(index + 1, min(stop, len(ctx.tokens)))
-    if stop - index > MAX_QUOTED_NAME or any(ctx.tokens[other].low in {",", ".", ":"} for other in inside):
-        return None
-    return stop
-
-
-def _object_in_gap(ctx: Context, cue: Cue, comma: int, begin: int, end: int) -> bool:
-    """Whether a noun phrase other than the subject stands between the cue and the comma: a verb
-    without an infinitive frame then has its object there, and the zu-infinitive after the comma is
-    an adverbial (``erzählt X ihre Geschichte, … bewusst zu machen``)."""
-    speaker = ctx.speaker_of(cue, begin, end)
-    subject = range(*speaker) if speaker is not None else range(0)
-    for index in range(cue.last + 1, comma):
-        if index in subject:
-            continue
-        tok, before = ctx.tokens[index], ctx.tokens[index - 1]
-        if before.pos in _PREPOSITIONS:
-            continue  # a prepositional phrase ("am Montag", "vor der Presse"), not an object
-        determiner = ctx.lexicon.has("determiner", tok.low)
-        if determiner or (
-            tok.pos == "NN"
-            and not ctx.lexicon.has("determiner", before.low)
-            and before.pos not in {"ADJA", "ART", "PPOSAT"}
-        ):
-            return True
-    return False
-
-
 def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
     comma = cue.last + 1
     while comma < end and ctx.tokens[comma].low not in {",", ":"}:
         if ctx.quote_of[comma] >= 0:
-            past = _past_quoted_name(ctx, comma)
+            past = past_quoted_name(ctx, comma)
             if past is None:
                 break
             comma = past
@@ -222,7 +183,7 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     kind = _clause_kind(ctx, cue, start, stop)
     if kind is None or (has_object and (kind not in _AFTER_OBJECT or _relative(ctx, start))):
         return None  # an object sits between verb and comma: reported content, not a clause
-    if kind == "infinitive" and "inf" not in cue.verb.frames and _object_in_gap(ctx, cue, comma, begin, end):
+    if kind == "infinitive" and "inf" not in cue.verb.frames and object_in_gap(ctx, cue, comma, begin, end):
         return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
 
@@ -253,7 +214,7 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Wie der Sprecher mitteilte, …`` and ``…, wie die Zeitung schreibt.``"""
     begin, end = ctx.sentences[sentence]
-    start = _wie_begin(ctx, cue.first, begin) if WIE_VARIANTS else ctx.clause_begin(cue.first, begin)
+    start = wie_begin(ctx, cue.first, begin) if WIE_VARIANTS else ctx.clause_begin(cue.first, begin)
     leading = start == begin and ctx.tokens[start].low in _LEADING_CONJUNCTIONS
     if WIE_VARIANTS and leading and start + 1 < cue.first and ctx.tokens[start + 1].low == "wie":
         start += 1  # "Denn wie X berichtete, …"
@@ -278,25 +239,6 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     ):
         return _found(ctx, with_wie, "indirect", begin, start - 1, "indirect.wie", sentence)
     return None
-
-
-def _wie_begin(ctx: Context, index: int, begin: int) -> int:
-    """Like :meth:`Context.clause_begin`, but a short closed quotation (a name: ``Wie „heise online“
-    berichtet``) does not end the clause."""
-    position = index
-    while position > begin:
-        before = position - 1
-        if ctx.quote_of[before] >= 0:
-            quoted = ctx.quoted[ctx.quote_of[before]]
-            opening = ctx.token_at(quoted.start)
-            if not quoted.closed or position - opening > MAX_QUOTED_NAME or opening <= begin:
-                break
-            position = opening
-            continue
-        if is_clause_end(ctx.tokens[before]):
-            break
-        position = before
-    return position
 
 
 def _spoken(ctx: Context, number: int) -> bool:
@@ -357,10 +299,17 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     start = subject[1] if subject[0] > cue.verb_index else cue.verb_index + 1
     stop = cue.last if cue.last > cue.verb_index else ctx.clause_end(start, end)
+    agent = passive_agent(ctx, begin, cue.last) if PASSIVE_AGENT and _passive(ctx, cue) else None
+    if agent is not None:
+        start, stop = begin, cue.last  # "Von der Opposition wurde die Art des Besuchs kritisiert"
     if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
         return None
     # The WikiNews annotation marks the whole sentence as the reported content.
-    return _found(ctx, cue, "reported", begin, end, "reported.object", sentence)
+    found = _found(ctx, cue, "reported", begin, end, "reported.object", sentence)
+    phrase = phrase_after(ctx.tokens, agent + 1, cue.last, ctx.lexicon) if agent is not None else None
+    if found is not None and phrase is not None:
+        found.speaker = ctx.chars(*phrase)  # the agent speaks, not the passive subject
+    return found
 
 
 #: Demonstratives that point back to the previous sentence as what the cue reports ("Dies bestätigte …").
