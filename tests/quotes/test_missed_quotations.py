@@ -85,3 +85,13 @@ def test_a_passive_speech_verb_with_an_agent_reports_the_sentence_and_the_agent_
     text = "Von der Opposition wurde die Höhe der Gebühren als unsozial kritisiert."
     found = _found(pipeline, text)
     assert [(speaker, mode) for _, speaker, mode in found] == [("der Opposition", "reported")]
+
+
+def test_speech_verbs_added_from_the_missed_classes_frame_their_clauses(pipeline: Pipeline) -> None:
+    cases = [
+        ("Der Minister stellte klar, dass die Steuer nicht steige.", "dass die Steuer nicht steige"),
+        ("Das Gericht hat entschieden, dass die Wahl wiederholt wird.", "dass die Wahl wiederholt wird"),
+        ("Die Parteien einigten sich darauf, dass der Etat sinkt.", "dass der Etat sinkt"),
+    ]
+    for text, quote in cases:
+        assert [found[0] for found in _found(pipeline, text)] == [quote], text
