@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from wortlaut.article import Article
 from wortlaut.quotes.according import according
+from wortlaut.quotes.addressee_checks import drop_implausible_addressees
 from wortlaut.quotes.carry import carry, named_before, whole_names, with_title
 from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names
 from wortlaut.quotes.context import Context
@@ -147,8 +148,9 @@ def extract(
     if span_tagger is not None:
         found = span_tagger.merge(ctx, found)
     add_addressees(ctx, found)
+    times = [(time.start, time.end) for time in article.times]
+    drop_implausible_addressees(ctx, found, times)
     if speaker_model is not None:
-        times = [(time.start, time.end) for time in article.times]
         rerank_speakers(ctx, found, speaker_model, article.mentions, times)
     whole_names(found, article.mentions)
     keep_datelines_out(ctx.text, found)
