@@ -95,3 +95,16 @@ def test_speech_verbs_added_from_the_missed_classes_frame_their_clauses(pipeline
     ]
     for text, quote in cases:
         assert [found[0] for found in _found(pipeline, text)] == [quote], text
+
+
+def test_a_clause_after_a_speech_noun_is_reported_and_the_verbs_subject_speaks(pipeline: Pipeline) -> None:
+    text = "Nach der Sitzung erhoben die Anwohner die Forderung, die Straße müsse nachts gesperrt werden."
+    assert _found(pipeline, text) == [("die Straße müsse nachts gesperrt werden", "die Anwohner", "indirect")]
+
+
+def test_a_zu_infinitive_after_an_intention_or_a_compound_noun_is_not_reported(pipeline: Pipeline) -> None:
+    for text in (
+        "Ihr Ziel bleibt, im Herbst wieder Rennen zu fahren.",
+        "Die Anforderungen, neue Werkzeuge zu entwickeln, sind hoch.",
+    ):
+        assert _found(pipeline, text) == [], text

@@ -26,6 +26,7 @@ from wortlaut.quotes.interviews import interviews
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
 from wortlaut.quotes.nested import looks_like_name
+from wortlaut.quotes.noun_cues import noun_statements
 from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
@@ -42,6 +43,8 @@ NAMED_BEFORE = True
 DROP_CONTAINED = True
 #: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
 INTERVIEWS = True
+#: Reported clauses after a speech noun (``die Forderung, … zu …``; :mod:`wortlaut.quotes.noun_cues`).
+NOUN_CUES = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
 JOIN_CONTINUED = True
 
@@ -128,6 +131,10 @@ def rule_statements(ctx: Context) -> list[Found]:
         frames = statement.frames
         add_details(ctx, statement, addressee_verb="addr" in frames, dative_verb="dat" in frames)
     found = framed + partial + direct + press_statements(ctx)
+    if NOUN_CUES:
+        found += noun_statements(
+            ctx, {item.sentence for item in found if not item.rule.startswith("direct.")}
+        )
     found += subjunctive_clauses(ctx, found)
     found += free_indirect(ctx, found)
     return found
