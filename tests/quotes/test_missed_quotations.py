@@ -108,3 +108,17 @@ def test_a_zu_infinitive_after_an_intention_or_a_compound_noun_is_not_reported(p
         "Die Anforderungen, neue Werkzeuge zu entwickeln, sind hoch.",
     ):
         assert _found(pipeline, text) == [], text
+
+
+def test_a_clause_after_an_attitude_predicate_is_reported(pipeline: Pipeline) -> None:
+    cases = [
+        ("Die Trainerin ist zuversichtlich, im Mai wieder spielen zu können.", "Die Trainerin"),
+        ("Der Verband hält es für möglich, dass die Saison verlängert wird.", "Der Verband"),
+        ("Die Ärztin zeigte sich besorgt, dass die Grippe sich ausbreite.", "Die Ärztin"),
+    ]
+    for text, speaker in cases:
+        assert [(who, mode) for _, who, mode in _found(pipeline, text)] == [(speaker, "indirect")], text
+
+
+def test_an_impersonal_judgement_without_fuer_or_als_is_not_reported(pipeline: Pipeline) -> None:
+    assert _found(pipeline, "Es ist möglich, dass die Saison verlängert wird.") == []

@@ -6,7 +6,10 @@ out: with them train CV joint 0.7685 against 0.7693) is the cue; a dass-/ob-clau
 clause or a zu-infinitive right after its comma is the quotation; the subject of the sentence's finite
 verb is the speaker, or the genitive after the noun (``die Forderung Frankreichs, …``).  Issue 12,
 twelfth session: speech nouns were the second largest class of missed indirect quotations in a sample
-of quotes-wikinews/train (13 of 60).
+of quotes-wikinews/train (13 of 60).  The same reading serves predicative attitude adjectives
+(``ist zuversichtlich, …``, ``zeigte sich besorgt, dass …``, ``hält es für möglich, dass …``;
+``attitude_adjective`` and ``judged_adjective`` in the same file), part of the largest class (a predicate
+not in the verb list, 20 of 60).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from wortlaut.quotes.speakers import phrase_before
 
 #: How many tokens into the clause a Konjunktiv verb still marks it as reported.
 SUBJUNCTIVE_WINDOW = 12
+#: Also predicative attitude adjectives (``ist zuversichtlich, …``; see ``_attitude``).
+ATTITUDES = True
 _NOUN_CUE = SpeechVerb("", None, "speech", frozenset())
 _FINITE = ("VVFIN", "VAFIN", "VMFIN")
 
@@ -41,11 +46,27 @@ def noun_statements(ctx: Context, taken: set[int]) -> list[Found]:
 
 def _speech_noun(ctx: Context, index: int) -> bool:
     tok = ctx.tokens[index]
+    if ATTITUDES and _attitude(ctx, index):
+        return True
     if not tok.text[:1].isupper() or (tok.pos is not None and tok.pos != "NN"):
         return False
     # Whole words only: compound ends (``Anforderung``, ``Warnhinweis``) are no speech (three false
     # statements on the development pages, train CV unchanged).
     return ctx.lexicon.has("speech_noun", tok.low)
+
+
+def _attitude(ctx: Context, index: int) -> bool:
+    """``ist zuversichtlich,`` / ``zeigte sich besorgt,`` / ``hält es für möglich,`` / ``sah es als
+    erwiesen an,``: a predicative adjective of the subject's attitude right before the comma (``an`` may
+    close the clause), after a finite verb of the same clause."""
+    at = index - 1 if ctx.tokens[index].low == "an" else index
+    word = ctx.tokens[at].low
+    before = ctx.tokens[at - 1].low if at > 0 else ""
+    judged = ctx.lexicon.has("judged_adjective", word) and before in {"für", "als"}
+    if not (judged or ctx.lexicon.has("attitude_adjective", word)):
+        return False
+    clause = ctx.clause_begin(at, ctx.sentences[ctx.sentence_of[at]][0])
+    return any(ctx.tokens[other].pos in _FINITE for other in range(clause, at))
 
 
 def _statement(ctx: Context, noun: int, sentence: int) -> Found | None:
@@ -57,7 +78,7 @@ def _statement(ctx: Context, noun: int, sentence: int) -> Found | None:
     statement = Found(
         mode="indirect",
         quote=[ctx.chars(start, stop)],
-        rule="indirect.noun",
+        rule="indirect.attitude" if ATTITUDES and _attitude(ctx, noun) else "indirect.noun",
         sentence=sentence,
         cue=[ctx.chars(noun, noun + 1)],
         medium="speech",
