@@ -41,8 +41,14 @@ def _default_pos(word: str) -> str:
 
 def test_konjunktiv_clause_after_an_unknown_verb_is_indirect_speech(stage: StatementsStage) -> None:
     article = _tagged(
-        "Der Minister zeigte sich bestürzt, es gebe keine Hoffnung mehr.",
-        {"Der": ("ART", None), "zeigte": ("VVFIN", "ind"), "gebe": ("VVFIN", "sub1"), "es": ("PPER", None)},
+        "Der Minister schüttelte den Kopf, es gebe keine Hoffnung mehr.",
+        {
+            "Der": ("ART", None),
+            "schüttelte": ("VVFIN", "ind"),
+            "den": ("ART", None),
+            "gebe": ("VVFIN", "sub1"),
+            "es": ("PPER", None),
+        },
     )
     (statement,) = stage(article).statements
     assert (statement.mode, statement.rule) == ("indirect", "indirect.konjunktiv")

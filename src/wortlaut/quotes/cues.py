@@ -16,6 +16,12 @@ from wortlaut.quotes.text import Tok
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "–", "—"})
 #: How far (tokens) a separated particle may stand from its verb; "gab seinerseits auf Telegram bekannt" is 5.
 MAX_PARTICLE_GAP = 14
+#: A separated particle may stand after commas that enclose an apposition ("gab der Leiter des Amts,
+#: Andreas Huber, bekannt"); it must still close its clause.
+PARTICLE_OVER_COMMAS = True
+#: A particle written apart right before its verb (old spelling in a verb-final clause or participle:
+#: "wie der Verband bekannt gab", "wurde bekannt gegeben") belongs to the cue.
+PARTICLE_BEFORE = True
 #: How far back an auxiliary may stand before its participle ("hat am Mittwoch in Brüssel betont").
 MAX_AUX_GAP = 10
 
@@ -51,7 +57,7 @@ def _particle(tokens: list[Tok], index: int, end: int, particle: str) -> int | N
     """Index of the separated ``particle`` that closes the clause of the verb at ``index``."""
     for other in range(index + 1, min(end, index + 1 + MAX_PARTICLE_GAP)):
         tok = tokens[other]
-        if is_clause_end(tok):
+        if is_clause_end(tok) and not (PARTICLE_OVER_COMMAS and tok.low == ","):
             return None
         closes = other + 1 >= end or is_clause_end(tokens[other + 1])
         if tok.low == particle and closes:
@@ -89,6 +95,10 @@ def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon
         parts = [index]
         if verb.particle is not None:
             particle = _particle(tokens, index, end, verb.particle)
+            # "zu geben" is an infinitive, not "zugeben" written apart
+            before = index > begin and tokens[index - 1].low == verb.particle != "zu"
+            if particle is None and PARTICLE_BEFORE and before:
+                particle = index - 1  # written apart before the verb: "wie X bekannt gab", "bekannt gegeben"
             if particle is None:
                 continue
             parts.append(particle)

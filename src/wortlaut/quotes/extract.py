@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from wortlaut.article import Article
 from wortlaut.quotes.according import according
+from wortlaut.quotes.addressee_checks import drop_implausible_addressees
 from wortlaut.quotes.carry import carry, named_before, whole_names, with_title
 from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names
 from wortlaut.quotes.context import Context
@@ -25,6 +26,7 @@ from wortlaut.quotes.interviews import interviews
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
 from wortlaut.quotes.nested import looks_like_name
+from wortlaut.quotes.noun_cues import noun_statements
 from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
@@ -41,6 +43,8 @@ NAMED_BEFORE = True
 DROP_CONTAINED = True
 #: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
 INTERVIEWS = True
+#: Reported clauses after a speech noun (``die Forderung, … zu …``; :mod:`wortlaut.quotes.noun_cues`).
+NOUN_CUES = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
 JOIN_CONTINUED = True
 
@@ -65,8 +69,9 @@ def _verb_framed(ctx: Context) -> list[Found]:
                 statement = rule(ctx, cue, sentence)
                 if statement is None:
                     continue
-                speaker = ctx.speaker_of(cue, begin, end)
-                statement.speaker = ctx.chars(*speaker) if speaker else None
+                if statement.speaker is None:  # a rule may have named it (a passive's agent)
+                    speaker = ctx.speaker_of(cue, begin, end)
+                    statement.speaker = ctx.chars(*speaker) if speaker else None
                 add_details(
                     ctx,
                     statement,
@@ -128,6 +133,10 @@ def rule_statements(ctx: Context) -> list[Found]:
         frames = statement.frames
         add_details(ctx, statement, addressee_verb="addr" in frames, dative_verb="dat" in frames)
     found = framed + partial + direct + press_statements(ctx)
+    if NOUN_CUES:
+        found += noun_statements(
+            ctx, {item.sentence for item in found if not item.rule.startswith("direct.")}
+        )
     found += subjunctive_clauses(ctx, found)
     found += free_indirect(ctx, found)
     return found
@@ -148,8 +157,9 @@ def extract(
     if span_tagger is not None:
         found = span_tagger.merge(ctx, found)
     add_addressees(ctx, found)
+    times = [(time.start, time.end) for time in article.times]
+    drop_implausible_addressees(ctx, found, times)
     if speaker_model is not None:
-        times = [(time.start, time.end) for time in article.times]
         rerank_speakers(ctx, found, speaker_model, article.mentions, times)
     whole_names(found, article.mentions)
     keep_datelines_out(ctx.text, found)

@@ -13,6 +13,7 @@ from wortlaut.quotes.context import IMPERSONAL, OPENERS, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_parts import object_in_gap, passive_agent, past_quoted_name, wie_begin
 from wortlaut.quotes.speakers import phrase_after
 
 #: Tokens between the cue and the comma that opens its clause (inverted subject, adverbs, a channel):
@@ -60,6 +61,22 @@ MIN_PASSIVE_SENTENCE = 6
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher"})
 #: The shortest object phrase accepted as reported content ("die Notwendigkeit umfassender Hilfe").
 MIN_REPORTED = 2
+#: A zu-infinitive after the comma reports speech after every verb that takes a clause, not only after
+#: those whose row lists ``inf`` ("gab an, nichts gewusst zu haben", "sagten, eine Explosion gesehen zu
+#: haben"; the subject of the infinitive is the speaker's).  Issue 12, twelfth session, by train CV.
+INF_AFTER_SAYING = True
+#: Frames that mark a verb as one that takes reported clauses (for ``INF_AFTER_SAYING``).
+_SAYING = frozenset({"dass", "sub"})
+#: ``wie``-clauses with a quoted name in them, after a leading conjunction (``Denn wie X berichtete,``)
+#: or closed by an auxiliary (``Wie X bekanntgegeben hat,``); issue 12, twelfth session.
+WIE_VARIANTS = True
+#: Conjunctions that may stand before a sentence-initial ``wie``-clause.
+_LEADING_CONJUNCTIONS = frozenset({"denn", "und", "aber", "doch", "auch"})
+#: A passive speech verb with a ``von``/``durch`` agent reports its subject (``Von der Opposition wurde
+#: … kritisiert``); before, the object had to follow the participle.
+PASSIVE_AGENT = True
+#: Words that open an adverbial zu-infinitive (purpose, manner), never a verb's reported content.
+_ADVERBIAL_INFINITIVE = frozenset({"um", "ohne", "statt", "anstatt"})
 
 
 def _found(ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, sentence: int) -> Found | None:
@@ -88,7 +105,10 @@ def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
         return "complement"
     if any(ctx.is_subjunctive(index) for index in range(start, min(end, start + SUBJUNCTIVE_WINDOW))):
         return "subjunctive"
-    if "inf" in cue.verb.frames and (
+    frames = cue.verb.frames
+    if first in _ADVERBIAL_INFINITIVE:
+        return None  # "um … zu retten": a purpose clause, not what was said
+    if ("inf" in frames or (INF_AFTER_SAYING and frames & _SAYING)) and (
         _zu_infinitive(ctx, start, end) or _zu_infinitive(ctx, start, _comma(ctx, start, end))
     ):
         return "infinitive"
@@ -139,7 +159,13 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
     comma = cue.last + 1
-    while comma < end and ctx.tokens[comma].low not in {",", ":"} and ctx.quote_of[comma] < 0:
+    while comma < end and ctx.tokens[comma].low not in {",", ":"}:
+        if ctx.quote_of[comma] >= 0:
+            past = past_quoted_name(ctx, comma)
+            if past is None:
+                break
+            comma = past
+            continue
         comma += 1
     if comma >= end - 1 or ctx.tokens[comma].low != "," or comma - cue.last - 1 > MAX_GAP:
         return None
@@ -157,6 +183,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     kind = _clause_kind(ctx, cue, start, stop)
     if kind is None or (has_object and (kind not in _AFTER_OBJECT or _relative(ctx, start))):
         return None  # an object sits between verb and comma: reported content, not a clause
+    if kind == "infinitive" and "inf" not in cue.verb.frames and object_in_gap(ctx, cue, comma, begin, end):
+        return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
 
 
@@ -186,14 +214,24 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Wie der Sprecher mitteilte, …`` and ``…, wie die Zeitung schreibt.``"""
     begin, end = ctx.sentences[sentence]
-    start = ctx.clause_begin(cue.first, begin)
+    start = wie_begin(ctx, cue.first, begin) if WIE_VARIANTS else ctx.clause_begin(cue.first, begin)
+    leading = start == begin and ctx.tokens[start].low in _LEADING_CONJUNCTIONS
+    if WIE_VARIANTS and leading and start + 1 < cue.first and ctx.tokens[start + 1].low == "wie":
+        start += 1  # "Denn wie X berichtete, …"
     if ctx.tokens[start].low != "wie" or cue.last + 1 >= end:
         return None
-    follower = ctx.tokens[cue.last + 1].low
-    with_wie = Cue((start, *cue.parts), cue.verb_index, cue.verb)
-    if start == begin and follower == ",":
-        stop = ctx.trim_final(cue.last + 2, end)
-        return _found(ctx, with_wie, "indirect", cue.last + 2, stop, "indirect.wie", sentence)
+    parts = cue.parts
+    if WIE_VARIANTS and cue.last + 2 < end and ctx.lexicon.has("aux", ctx.tokens[cue.last + 1].low):
+        parts = (*parts, cue.last + 1)  # "Wie X bekanntgegeben hat, …": the auxiliary closes the clause
+    last = parts[-1]
+    follower = ctx.tokens[last + 1].low
+    with_wie = Cue((start, *parts), cue.verb_index, cue.verb)
+    opens = start == begin or (
+        WIE_VARIANTS and start == begin + 1 and ctx.tokens[begin].low in _LEADING_CONJUNCTIONS
+    )
+    if opens and follower == ",":
+        stop = ctx.trim_final(last + 2, end)
+        return _found(ctx, with_wie, "indirect", last + 2, stop, "indirect.wie", sentence)
     if (
         start > begin + 2
         and ctx.tokens[start - 1].low == ","
@@ -261,10 +299,17 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     start = subject[1] if subject[0] > cue.verb_index else cue.verb_index + 1
     stop = cue.last if cue.last > cue.verb_index else ctx.clause_end(start, end)
+    agent = passive_agent(ctx, begin, cue.last) if PASSIVE_AGENT and _passive(ctx, cue) else None
+    if agent is not None:
+        start, stop = begin, cue.last  # "Von der Opposition wurde die Art des Besuchs kritisiert"
     if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
         return None
     # The WikiNews annotation marks the whole sentence as the reported content.
-    return _found(ctx, cue, "reported", begin, end, "reported.object", sentence)
+    found = _found(ctx, cue, "reported", begin, end, "reported.object", sentence)
+    phrase = phrase_after(ctx.tokens, agent + 1, cue.last, ctx.lexicon) if agent is not None else None
+    if found is not None and phrase is not None:
+        found.speaker = ctx.chars(*phrase)  # the agent speaks, not the passive subject
+    return found
 
 
 #: Demonstratives that point back to the previous sentence as what the cue reports ("Dies bestätigte …").

@@ -1,0 +1,81 @@
+"""Small parts of speech frames the verb rules of :mod:`wortlaut.quotes.indirect` read: a quoted name
+inside the frame, the object between a cue and its comma, the start of a ``wie``-clause and a passive's
+agent (issue 12, twelfth session: classes of reported speech the rules never found on quotes-wikinews/train).
+"""
+
+from __future__ import annotations
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.cues import Cue, is_clause_end
+from wortlaut.quotes.speakers import MAX_QUOTED_NAME
+
+#: Step over a short quoted name between a speech verb and the comma of its clause (see
+#: ``past_quoted_name``); before, any quotation there ended the search.
+QUOTED_NAMES_IN_FRAMES = True
+#: POS tags of prepositions (a noun phrase after one is no object).
+_PREPOSITIONS = frozenset({"APPR", "APPRART"})
+
+
+def past_quoted_name(ctx: Context, index: int) -> int | None:
+    """The token after a short closed quotation opening at ``index`` in a frame (``berichtet die
+    Online-Ausgabe des „Spiegel“, dass``, ``sagte zum „Algemeen Dagblad“, …``): a name, not the
+    reported words; ``None`` for anything else (the quotation is then the content)."""
+    if not QUOTED_NAMES_IN_FRAMES:
+        return None
+    quoted = ctx.quoted[ctx.quote_of[index]]
+    if not quoted.closed or ctx.token_at(quoted.start) != index:
+        return None
+    stop = min(ctx.token_at(quoted.end), len(ctx.tokens))
+    inside = range(index + 1, min(stop, len(ctx.tokens)))
+    if stop - index > MAX_QUOTED_NAME or any(ctx.tokens[other].low in {",", ".", ":"} for other in inside):
+        return None
+    return stop
+
+
+def object_in_gap(ctx: Context, cue: Cue, comma: int, begin: int, end: int) -> bool:
+    """Whether a noun phrase other than the subject stands between the cue and the comma: a verb
+    without an infinitive frame then has its object there, and the zu-infinitive after the comma is
+    an adverbial (``erzählt X ihre Geschichte, … bewusst zu machen``)."""
+    speaker = ctx.speaker_of(cue, begin, end)
+    subject = range(*speaker) if speaker is not None else range(0)
+    for index in range(cue.last + 1, comma):
+        if index in subject:
+            continue
+        tok, before = ctx.tokens[index], ctx.tokens[index - 1]
+        if before.pos in _PREPOSITIONS:
+            continue  # a prepositional phrase ("am Montag", "vor der Presse"), not an object
+        determiner = ctx.lexicon.has("determiner", tok.low)
+        if determiner or (
+            tok.pos == "NN"
+            and not ctx.lexicon.has("determiner", before.low)
+            and before.pos not in {"ADJA", "ART", "PPOSAT"}
+        ):
+            return True
+    return False
+
+
+def wie_begin(ctx: Context, index: int, begin: int) -> int:
+    """Like :meth:`Context.clause_begin`, but a short closed quotation (a name: ``Wie „heise online“
+    berichtet``) does not end the clause."""
+    position = index
+    while position > begin:
+        before = position - 1
+        if ctx.quote_of[before] >= 0:
+            quoted = ctx.quoted[ctx.quote_of[before]]
+            opening = ctx.token_at(quoted.start)
+            if not quoted.closed or position - opening > MAX_QUOTED_NAME or opening <= begin:
+                break
+            position = opening
+            continue
+        if is_clause_end(ctx.tokens[before]):
+            break
+        position = before
+    return position
+
+
+def passive_agent(ctx: Context, begin: int, stop: int) -> int | None:
+    """Index of the ``von``/``vom``/``durch`` that opens a passive's agent before ``stop``."""
+    for index in range(begin, stop):
+        if ctx.tokens[index].low in {"von", "vom", "durch"} and ctx.quote_of[index] < 0:
+            return index
+    return None

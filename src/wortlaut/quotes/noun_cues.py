@@ -1,0 +1,122 @@
+"""Reported content after a speech noun: ``formulierten die Forscher die Hypothese, dass …``,
+``wurden Forderungen erhoben, sie müssten …``.
+
+The noun (``speech_noun`` in ``lang/de/quotes_words.tsv``; intentions like ``Ziel`` and ``Plan`` left
+out: with them train CV joint 0.7685 against 0.7693) is the cue; a dass-/ob-clause, a Konjunktiv
+clause or a zu-infinitive right after its comma is the quotation; the subject of the sentence's finite
+verb is the speaker, or the genitive after the noun (``die Forderung Frankreichs, …``).  Issue 12,
+twelfth session: speech nouns were the second largest class of missed indirect quotations in a sample
+of quotes-wikinews/train (13 of 60).  The same reading serves predicative attitude adjectives
+(``ist zuversichtlich, …``, ``zeigte sich besorgt, dass …``, ``hält es für möglich, dass …``;
+``attitude_adjective`` and ``judged_adjective`` in the same file), part of the largest class (a predicate
+not in the verb list, 20 of 60).
+"""
+
+from __future__ import annotations
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.found import Found
+from wortlaut.quotes.lexicon import SpeechVerb
+from wortlaut.quotes.speakers import phrase_before
+
+#: How many tokens into the clause a Konjunktiv verb still marks it as reported.
+SUBJUNCTIVE_WINDOW = 12
+#: Also predicative attitude adjectives (``ist zuversichtlich, …``; see ``_attitude``).
+ATTITUDES = True
+_NOUN_CUE = SpeechVerb("", None, "speech", frozenset())
+_FINITE = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def noun_statements(ctx: Context, taken: set[int]) -> list[Found]:
+    """One statement per sentence not in ``taken`` whose speech noun is followed by a reported clause."""
+    found = []
+    for sentence, (begin, end) in enumerate(ctx.sentences):
+        if sentence in taken:
+            continue
+        for index in range(begin + 1, end - 3):
+            if ctx.tokens[index + 1].low != "," or ctx.quote_of[index] >= 0 or not _speech_noun(ctx, index):
+                continue
+            statement = _statement(ctx, index, sentence)
+            if statement is not None:
+                found.append(statement)
+                break
+    return found
+
+
+def _speech_noun(ctx: Context, index: int) -> bool:
+    tok = ctx.tokens[index]
+    if ATTITUDES and _attitude(ctx, index):
+        return True
+    if not tok.text[:1].isupper() or (tok.pos is not None and tok.pos != "NN"):
+        return False
+    # Whole words only: compound ends (``Anforderung``, ``Warnhinweis``) are no speech (three false
+    # statements on the development pages, train CV unchanged).
+    return ctx.lexicon.has("speech_noun", tok.low)
+
+
+def _attitude(ctx: Context, index: int) -> bool:
+    """``ist zuversichtlich,`` / ``zeigte sich besorgt,`` / ``hält es für möglich,`` / ``sah es als
+    erwiesen an,``: a predicative adjective of the subject's attitude right before the comma (``an`` may
+    close the clause), after a finite verb of the same clause."""
+    at = index - 1 if ctx.tokens[index].low == "an" else index
+    word = ctx.tokens[at].low
+    before = ctx.tokens[at - 1].low if at > 0 else ""
+    judged = ctx.lexicon.has("judged_adjective", word) and before in {"für", "als"}
+    if not (judged or ctx.lexicon.has("attitude_adjective", word)):
+        return False
+    clause = ctx.clause_begin(at, ctx.sentences[ctx.sentence_of[at]][0])
+    return any(ctx.tokens[other].pos in _FINITE for other in range(clause, at))
+
+
+def _statement(ctx: Context, noun: int, sentence: int) -> Found | None:
+    begin, end = ctx.sentences[sentence]
+    start = noun + 2
+    stop = _clause_end(ctx, start, end)
+    if stop - start < 3 or not _reported(ctx, start, stop):
+        return None
+    statement = Found(
+        mode="indirect",
+        quote=[ctx.chars(start, stop)],
+        rule="indirect.attitude" if ATTITUDES and _attitude(ctx, noun) else "indirect.noun",
+        sentence=sentence,
+        cue=[ctx.chars(noun, noun + 1)],
+        medium="speech",
+    )
+    speaker = _speaker(ctx, begin, noun, end)
+    if speaker is not None and speaker[0] <= noun < speaker[1]:
+        speaker = None  # the noun's own phrase ("die Hypothese") names what is said, not who says it
+    statement.speaker = ctx.chars(*speaker) if speaker else None
+    return statement
+
+
+def _reported(ctx: Context, start: int, stop: int) -> bool:
+    first = ctx.tokens[start].low
+    if first in {"dass", "daß", "ob"}:
+        return True
+    if any(
+        ctx.is_subjunctive(index, strict=True)
+        for index in range(start, min(stop, start + SUBJUNCTIVE_WINDOW))
+    ):
+        return True
+    last, before = ctx.tokens[stop - 1].low, ctx.tokens[stop - 2].low
+    return first not in {"um", "ohne", "statt", "anstatt"} and (
+        before == "zu" or ("zu" in last[2:-2] and last.endswith("en"))
+    )
+
+
+def _clause_end(ctx: Context, start: int, end: int) -> int:
+    """The clause runs to the first comma before a finite verb (the main clause goes on) or the end."""
+    stop = ctx.trim_final(start, end)
+    for index in range(start + 1, stop - 1):
+        if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0 and ctx.tokens[index + 1].pos in _FINITE:
+            return index
+    return stop
+
+
+def _speaker(ctx: Context, begin: int, noun: int, end: int) -> tuple[int, int] | None:
+    """The subject of the finite verb nearest before the noun, else the noun phrase before it."""
+    for index in range(noun - 1, begin - 1, -1):
+        if ctx.tokens[index].pos in _FINITE and ctx.quote_of[index] < 0:
+            return ctx.speaker_of(Cue((index,), index, _NOUN_CUE), begin, end)
+    return phrase_before(ctx.tokens, begin, noun, ctx.lexicon) if noun > begin else None
