@@ -18,7 +18,7 @@ JSONValue = Any
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...] | None:
+def _field_names(cls: Any) -> tuple[str, ...] | None:
     """The field names of a dataclass type (in order), ``None`` for any other type.
 
     Asked once per type instead of per value: the store encodes every analysed
