@@ -17,16 +17,20 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 JSONValue = Any
 
 
-@cache
-def _field_names(cls: Any) -> tuple[str, ...] | None:
+#: Field names of each type :func:`encode` met (``None``: not a dataclass).
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
     """The field names of a dataclass type (in order), ``None`` for any other type.
 
     Asked once per type instead of per value: the store encodes every analysed
     article, about 800 values each.
     """
-    if not dataclasses.is_dataclass(cls):
-        return None
-    return tuple(f.name for f in dataclasses.fields(cls))
+    if cls not in _FIELDS:
+        record = dataclasses.is_dataclass(cls)
+        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if record else None
+    return _FIELDS[cls]
 
 
 def encode(value: Any) -> JSONValue:
