@@ -36,8 +36,9 @@ from wortlaut.link.static import StaticEncoder
 #: with e5 as the teacher on unlabelled news (the compared statement pairs of 700 WikiNews train and
 #: 1,028 10kGNAD articles, folds by article; docs/quality.md): the smallest band of the grid 0.05 /
 #: 0.1 / 0.15 / 0.2 that keeps every pair e5 would merge (e5 margin >= 0) inside it; the lowest such
-#: pair's static margin is -0.141.  Four folds chose 0.15 (no held-out pair missed), one 0.1 (one
-#: of its 9 held-out pairs missed).  0.15 sends 912 against 1,312 statement texts to e5 on the 1,028.
+#: pair's static margin is -0.141.  Four folds chose 0.15 (no held-out pair missed), one 0.1 (1 of
+#: its 15 held-out pairs missed; benchmarks/tune_bands.py).  0.15 sends 912 against 1,312 statement
+#: texts to e5 on the 1,028.
 BAND_BELOW = 0.15
 #: Static margins above the threshold are trusted (static precision is 1.0 there on dev); 0.0 at
 #: first.  0.02 since issue 17y: of all compared pairs (dev, WikiNews train, 10kGNAD; see BAND_BELOW)
@@ -59,8 +60,9 @@ BAND_ABOVE = 0.02
 #: (1,726 leads of 700 WikiNews train and 1,028 10kGNAD articles, each judged against the stories the
 #: cascade had then): the smallest value of the grid 0.01-0.05 that keeps every lead whose e5 choice
 #: differs from the cheap one's inside; below the threshold the lowest such lead lies at -0.018
-#: (every fold chose 0.02, no held-out lead missed), above it they reach +0.099, so that side stays.
-#: 334 -> 164 leads to e5 on the 1,028 10kGNAD articles.
+#: (every fold chose 0.02, no held-out lead missed; benchmarks/tune_bands.py), above it they reach
+#: +0.099, so that side stays.
+#: 337 -> 164 leads to e5 on the 1,028 10kGNAD articles.
 LEAD_BAND: tuple[float, float] | None = (0.02, 0.05)
 
 
