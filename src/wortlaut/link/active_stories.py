@@ -132,6 +132,26 @@ class ActiveStories:
         copy._by_entity = {entity: set(indexes) for entity, indexes in self._by_entity.items()}
         return copy
 
+    def index_all(self) -> None:
+        """Build the matrix, norms and entity index of stories put in the lists directly (a batch's
+        load): what :meth:`add` does one story at a time, with one copy and one norm call for all.
+
+        The same bits: each row's norm is the same float32 reduction over the same contiguous row.
+        """
+        count = len(self.ids)
+        if not count:
+            return
+        dim = len(self.sums[0])
+        self._matrix = np.zeros((max(count, 64), dim), dtype=np.float32)
+        self._matrix[:count] = np.stack(self.sums)
+        norms = np.linalg.norm(self._matrix[:count], axis=1)
+        norms[norms == 0] = 1.0
+        self._norms = np.ones(self._matrix.shape[0], dtype=np.float32)
+        self._norms[:count] = norms
+        for index, counts in enumerate(self.entities):
+            for entity in counts:
+                self._by_entity.setdefault(entity, set()).add(index)
+
     def _grow(self, dim: int) -> None:
         rows = len(self.ids)
         if self._matrix.shape[1] != dim and not self._matrix.shape[0]:
@@ -165,15 +185,14 @@ def load_active(connection: Connection, kind: str, low: str, high: str) -> Activ
     for row in rows:
         story_id = row["id"]
         if story_id in sums:
-            active.add(
-                story_id,
-                from_blob(sums[story_id]),
-                day_ordinal(row["first_date"]),
-                day_ordinal(row["last_date"]),
-                row["size"],
-                counts[story_id],
-                row["title"] or "",
-            )
+            active.ids.append(story_id)
+            active.sums.append(np.array(from_blob(sums[story_id]), dtype=np.float32))
+            active.first.append(day_ordinal(row["first_date"]))
+            active.last.append(day_ordinal(row["last_date"]))
+            active.sizes.append(row["size"])
+            active.entities.append(counts[story_id])
+            active.titles.append(row["title"] or "")
+    active.index_all()
     return active
 
 

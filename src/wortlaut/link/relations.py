@@ -227,15 +227,21 @@ def best_target(connection: Connection, row: Row, kind: str, encoder: Encoder) -
         return None
     context = _context(row)
     own = stems(context)
-    texts = [context] + [_context(candidate) for candidate, _ in candidates]
+    # Candidates sharing too few stems are out whatever their cosine: only the rest are encoded (an
+    # encoder gives a text the same vector in any call, so the scores are the ones of all encoded).
+    kept = []
+    for candidate, evidence in candidates:
+        other = stems(_context(candidate))
+        if len(own & other) >= MIN_SHARED_STEMS or evidence == PRONOUN:  # a pronoun points without words
+            kept.append((candidate, evidence, other))
+    if not kept:
+        return None
+    texts = [context] + [_context(candidate) for candidate, _, _ in kept]
     vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
     cosines = vectors[1:] @ vectors[0]
     best: Link | None = None
-    for (candidate, evidence), cosine in zip(candidates, cosines, strict=True):
-        other = stems(_context(candidate))
+    for (candidate, evidence, other), cosine in zip(kept, cosines, strict=True):
         shared = len(own & other)
-        if shared < MIN_SHARED_STEMS and evidence != PRONOUN:  # a pronoun points without words
-            continue
         dice = 2 * shared / (len(own) + len(other))
         score = float(cosine) + LEXICAL_WEIGHT * dice
         if best is None or score > best.score:

@@ -208,10 +208,10 @@ def _assign(
     for row in ordered:
         vector = vectors[row.id]
         original = joins.get(row.id)
-        index, similarity = _choose(connection, active, vector, row, original, assigned, threshold)
-        if original is None and _undecided(encoder, active, vector, row, threshold):
+        index, similarity, best = _choose(connection, active, vector, row, original, assigned, threshold)
+        if original is None and _undecided(encoder, best, threshold):
             vector = refine(row, vector)
-            index, similarity = _choose(connection, active, vector, row, None, assigned, threshold)
+            index, similarity, _ = _choose(connection, active, vector, row, None, assigned, threshold)
         if index is None:
             index = active.add(
                 f"st:{row.id}",
@@ -237,29 +237,28 @@ def _choose(
     original: str | None,
     assigned: dict[str, tuple[str, float]],
     threshold: float,
-) -> tuple[int | None, float]:
-    """The active story to join (index, score), or (None, 0) for a new story."""
+) -> tuple[int | None, float, float | None]:
+    """The active story to join (index, score), or (None, 0) for a new story; and the best score of
+    all active stories (``None`` when none was scored: a forced join, or no story active)."""
     if original is not None:
         story = assigned.get(original, (None, 0.0))[0] or _stored_story(connection, original)
         if story is not None and story in active.ids:
-            return active.ids.index(story), 1.0
+            return active.ids.index(story), 1.0, None
     if not active.ids:
-        return None, 0.0
+        return None, 0.0, None
     scores = _scores(active, vector, row)
     best = int(np.argmax(scores))
     if scores[best] >= threshold:
-        return best, float(scores[best])
-    return None, 0.0
+        return best, float(scores[best]), float(scores[best])
+    return None, 0.0, float(scores[best])
 
 
-def _undecided(
-    encoder: Encoder, active: ActiveStories, vector: np.ndarray, row: ArticleRow, threshold: float
-) -> bool:
-    """For a lead cascade: whether the cheap vector's best story score lies in the band (no story
-    active is a clear "new story")."""
-    if not active.ids or not isinstance(encoder, CascadeEncoder) or encoder.leads is None:
+def _undecided(encoder: Encoder, best: float | None, threshold: float) -> bool:
+    """For a lead cascade: whether the cheap vector's best story score (from :func:`_choose`) lies in
+    the band (no story active is a clear "new story")."""
+    if best is None or not isinstance(encoder, CascadeEncoder) or encoder.leads is None:
         return False
-    return encoder.lead_undecided(float(np.max(_scores(active, vector, row))), threshold)
+    return encoder.lead_undecided(best, threshold)
 
 
 def precise_vector(connection: Connection, encoder: Encoder, row: ArticleRow) -> np.ndarray:

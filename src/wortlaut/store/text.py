@@ -15,7 +15,7 @@ with a message a user can act on.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 
@@ -37,6 +37,13 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("german")
 
 
+#: Names remembered by :func:`normalize`: the store folds every name and alias of every entity of
+#: every article it stores, and the same few thousand names recur across articles (7,607 entities
+#: with 19,534 aliases in 1,028 10kGNAD articles); a bound keeps a long-running process's memory flat.
+NORMALIZE_CACHE = 65_536
+
+
+@lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(text: str) -> str:
     """Case- and diacritics-insensitive form used to match names (``Selenskyj`` = ``selenskyj``)."""
     return match_words(text)

@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from wortlaut._codec import encode
 from wortlaut.article import Article, Entity, Event, Statement
 from wortlaut.store.results import AddResult
 from wortlaut.store.text import normalize, stem_text
@@ -44,11 +43,26 @@ def add_article(connection: sqlite3.Connection, article: Article) -> AddResult:
             replaced = row[0]
             delete_article(connection, replaced)
     # One statement per table, many rows each: a PostgreSQL server answers each statement in a round trip.
-    _insert_article(connection, article)
-    _upsert_entities(connection, article.entities)
+    # The article's record is encoded once; its statements, events and entities are rows of their own
+    # tables too, with the same JSON as their entries in the record.
+    record = article.to_json()
+    _insert_article(connection, article, record)
+    _upsert_entities(connection, article.entities, record["entities"])
     _insert_mentions(connection, article)
-    connection.executemany(_STATEMENT_INSERT, [_statement_row(article, item) for item in article.statements])
-    connection.executemany(_EVENT_INSERT, [_event_row(article, event) for event in article.events])
+    connection.executemany(
+        _STATEMENT_INSERT,
+        [
+            _statement_row(article, statement, own)
+            for statement, own in zip(article.statements, record["statements"], strict=True)
+        ],
+    )
+    connection.executemany(
+        _EVENT_INSERT,
+        [
+            _event_row(article, event, own)
+            for event, own in zip(article.events, record["events"], strict=True)
+        ],
+    )
     connection.executemany(
         "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
         [row for event in article.events for row in _participants(item_id(article.id, event.id), event)],
@@ -60,8 +74,7 @@ def add_article(connection: sqlite3.Connection, article: Article) -> AddResult:
     return AddResult(article_id=article.id, status="replaced" if replaced else "added", replaced=replaced)
 
 
-def _insert_article(connection: sqlite3.Connection, article: Article) -> None:
-    record = article.to_json()
+def _insert_article(connection: sqlite3.Connection, article: Article, record: dict[str, Any]) -> None:
     stem = stem_text(" ".join(part for part in (article.title, article.text) if part))
     connection.execute(
         "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
@@ -88,13 +101,16 @@ def _insert_article(connection: sqlite3.Connection, article: Article) -> None:
         )
 
 
-def _upsert_entities(connection: sqlite3.Connection, entities: Sequence[Entity]) -> None:
-    """Insert or refresh entities; aliases accumulate across articles."""
+def _upsert_entities(
+    connection: sqlite3.Connection, entities: Sequence[Entity], encoded: Sequence[Any]
+) -> None:
+    """Insert or refresh entities (``encoded``: their JSON values); aliases accumulate across articles."""
     connection.executemany(
         "INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
         " name = excluded.name, type = excluded.type, json = excluded.json",
-        [(entity.id, entity.name, entity.type, _dumps(encode(entity))) for entity in entities],
-    )
+        [(entity.id, entity.name, entity.type, _dumps(value))
+         for entity, value in zip(entities, encoded, strict=True)],
+    )  # fmt: skip
     connection.executemany(
         "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm, kind) VALUES (?, ?, ?, ?)",
         [row for entity in entities for row in _alias_rows(entity)],
@@ -106,7 +122,8 @@ def _alias_rows(entity: Entity) -> list[tuple[str, str, str, str]]:
     names += [(handle, "handle") for handle in entity.handles]
     if entity.type in ("PER", "person") and " " in entity.name.strip():
         names.append((entity.name.split()[-1], "surname"))
-    return [(entity.id, name, normalize(name), kind) for name, kind in names if normalize(name)]
+    rows = [(entity.id, name, normalize(name), kind) for name, kind in names]
+    return [row for row in rows if row[2]]
 
 
 def _insert_mentions(connection: sqlite3.Connection, article: Article) -> None:
@@ -135,7 +152,8 @@ _STATEMENT_INSERT = (
 )
 
 
-def _statement_row(article: Article, statement: Statement) -> tuple[Any, ...]:
+def _statement_row(article: Article, statement: Statement, encoded: Any) -> tuple[Any, ...]:
+    """The statement's row; ``encoded`` is its JSON value (its entry in the article's record)."""
     cue, quote, speaker, addressee = statement.cue, statement.quote, statement.speaker, statement.addressee
     name = _speaker_name(article, statement)
     # Names are indexed only for speakers not resolved to an entity: resolved ones are found by id.
@@ -164,7 +182,7 @@ def _statement_row(article: Article, statement: Statement) -> tuple[Any, ...]:
         statement.date.value if statement.date else article.published,
         statement.date.source if statement.date else ("published" if article.published else None),
         article.published,
-        _dumps(encode(statement)),
+        _dumps(encoded),
         stem_text(quote.text),
     )
 
@@ -176,7 +194,8 @@ _EVENT_INSERT = (
 )
 
 
-def _event_row(article: Article, event: Event) -> tuple[Any, ...]:
+def _event_row(article: Article, event: Event, encoded: Any) -> tuple[Any, ...]:
+    """The event's row; ``encoded`` is its JSON value (its entry in the article's record)."""
     date = event.date.value if event.date else (event.time.value if event.time else None)
     return (
         item_id(article.id, event.id),
@@ -190,7 +209,7 @@ def _event_row(article: Article, event: Event) -> tuple[Any, ...]:
         date or article.published,
         event.date.source if event.date else ("time" if date else "published"),
         article.published,
-        _dumps(encode(event)),
+        _dumps(encoded),
     )
 
 
