@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from wortlaut.eval.claims_emission import GROUPS, Tally, lexicon_with
+from wortlaut.article import Article
+from wortlaut.eval.claims import EventCase
+from wortlaut.eval.claims_data import GoldEvent
+from wortlaut.eval.claims_emission import GROUPS, Tally, lexicon_with, predictions
 from wortlaut.events.lexicon import load_event_lexicon
 
 
@@ -31,3 +34,21 @@ def test_the_tally_counts_none_as_a_sixth_label_and_status_on_emitted_events_apa
     assert (tally.right, tally.none_emitted, tally.events_missed) == (2, 1, 1)
     assert (tally.status_right, tally.emitted) == (1, 2)
     assert tally.as_dict()["six_way"] == 0.4
+
+
+def _case(text: str, word: str) -> EventCase:
+    article = Article.create(text, published="2024-12-18")
+    start = text.index(word)
+    span = article.span(start, start + len(word))
+    assert span is not None
+    gold = GoldEvent(source="x", trigger=word, before="", after="", status="none", split="tune")
+    return EventCase(gold=gold, article=article, trigger=span)
+
+
+def test_a_word_the_finder_skips_counts_as_emitted_only_through_another_event_of_its_sentence() -> None:
+    case = _case(
+        "Die Firma, die mit den Lieferanten eine Abmachung trifft, feierte die Vereinbarung.", "trifft"
+    )
+    lexicon = load_event_lexicon()
+    assert predictions([case], lexicon) != ["none"]  # the sentence holds the Vereinbarung event
+    assert predictions([case], lexicon, own=True) == ["none"]  # the word itself is no trigger

@@ -39,6 +39,8 @@ def _triggers(text: str) -> list[str]:
         ("Wir brauchen Orte der Begegnung in jedem Viertel.", "Begegnung"),
         ("Die höchsten Gipfel der Alpen sind schneebedeckt.", "Gipfel"),
         ("Im Land wird immer weniger telefoniert.", "telefoniert"),  # impersonal passive
+        ("Die Firma hat mit den Lieferanten eine Abmachung getroffen.", "getroffen"),  # light verbs
+        ("Die Behörden trafen mit den Helfern alle Vorbereitungen.", "trafen"),
     ],
 )
 def test_other_senses_are_no_events(text: str, word: str) -> None:
