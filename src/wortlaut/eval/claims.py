@@ -28,7 +28,7 @@ import click
 from wortlaut.article import Article, Span, Statement
 from wortlaut.claims.hedge import DEFAULT_KINDS, HEDGED, KINDS, attribution_certainty
 from wortlaut.eval import claims_data as data
-from wortlaut.events.frames import nearest_time
+from wortlaut.events.frames import find_triggers, nearest_time
 from wortlaut.events.lexicon import load_event_lexicon
 from wortlaut.events.status import StatusOptions, dated_status, event_status
 from wortlaut.sentences import split_sentences
@@ -95,6 +95,15 @@ def system_status(case: EventCase) -> str:
     trig = load_event_lexicon().trigger(case.trigger.text)
     same_type = [e for e in holding if trig is not None and e.type == trig.type]
     return min(same_type or holding, key=lambda e: abs(e.trigger.start - case.trigger.start)).status
+
+
+def own_trigger(case: EventCase) -> bool:
+    """Whether the finder takes the gold word itself as a trigger: :func:`system_status` also counts a word
+    as emitted when another event's evidence sentence holds it (issue 20m)."""
+    sentences = list(case.article.sentences) or split_sentences(case.article.text)
+    sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+    found = find_triggers(case.article, sentence, load_event_lexicon())
+    return any(span.start == case.trigger.start for span, _, _ in found)
 
 
 def rule_status(case: EventCase, options: StatusOptions) -> str:
@@ -208,6 +217,9 @@ def _split_report(cases: Sequence[EventCase], chosen: StatusOptions) -> dict[str
         ),
         "six_way_accuracy": accuracy(pairs),
         "none_emitted": sum(1 for g, p in pairs if g == NONE and p != NONE),
+        "none_emitted_own_trigger": sum(
+            1 for c, (g, p) in zip(part, pairs, strict=True) if g == NONE != p and own_trigger(c)
+        ),
         "gold_none": sum(1 for g, _ in pairs if g == NONE),
         "events_missed": sum(1 for g, p in pairs if g != NONE and p == NONE),
         "confusion": Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common(),
