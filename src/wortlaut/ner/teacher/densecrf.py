@@ -24,13 +24,13 @@ import pycrfsuite
 from wortlaut.ner.corpus import Sentence
 from wortlaut.ner.dense import (
     ARRAYS,
-    E5Pieces,
     FloatArray,
     PieceVectors,
     WindowScorer,
     dense_features,
     scorer_path,
 )
+from wortlaut.ner.e5pieces import E5Pieces, shipped_whole_words
 from wortlaut.ner.features import GROUPS, FeatureExtractor
 from wortlaut.ner.model import CrfModel
 from wortlaut.ner.tagger import NerTagger
@@ -102,7 +102,8 @@ def train_dense_crf(
 def scorer_of(arrays: dict[str, np.ndarray]) -> WindowScorer:
     """The fold's final window scorer (trained on the whole training side) from window.py's file."""
     scale = float(arrays["scorer_scale"])
-    return WindowScorer(PieceVectors(E5Pieces(), scale), *(arrays[f"scorer_{name}"] for name in ARRAYS))
+    vectors = PieceVectors(E5Pieces(shipped_whole_words()), scale)
+    return WindowScorer(vectors, *(arrays[f"scorer_{name}"] for name in ARRAYS))
 
 
 @click.command()
