@@ -161,8 +161,11 @@ class NerTagger:
                 self._dense.scorer.clear_cache()
             new = list(dict.fromkeys(words))
         start = len(cache) + 1  # after the pad row
-        while start + len(new) > len(self._table):
-            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+        if start + len(new) > len(self._table):  # double, but not past the limit (+ the pad row)
+            size = max(start + len(new), min(2 * len(self._table), self._limit + 1))
+            grown = np.zeros((size, *self._table.shape[1:]), dtype=np.float32)
+            grown[:start] = self._table[:start]
+            self._table = grown
         self._table[start : start + len(new)] = self._new_rows(new)
         cache.update((word, start + place) for place, word in enumerate(new))
 
