@@ -13,6 +13,11 @@ Usage::
 With ``--against`` both models are loaded into one process and take turns article by article
 (A then B, then B then A), each with its own cache, so both see the same load from other jobs
 on a shared machine; separate runs of one model at a time differ by 20-40% on a busy machine.
+``--against-rev REV`` runs the ``--against`` model with the tagger code of git revision REV
+(its ``ner/tagger.py``, ``dense.py`` and ``features.py``, loaded as separate modules, so
+neither tagger shares the other's feature caches): today's code against a commit's::
+
+    .venv/bin/python -m benchmarks.bench_ner --model NEW --against OLD --against-rev HEAD~1
 """
 
 from __future__ import annotations
@@ -46,15 +51,15 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--against", default=None, help="A second model to time in turns with --model.")
     parser.add_argument("--rounds", type=int, default=5, help="Cold + warm passes per model (--against).")
+    parser.add_argument("--against-rev", default=None, help="Git revision whose tagger code runs --against.")
     args = parser.parse_args()
     try:
         articles = [sentences_of(article.text) for article in gnad_articles(limit=args.limit)]
     except CorpusMissing as error:
         raise SystemExit(f"error: {error}") from error
     if args.against is not None:
-        compare(
-            articles, {"model": load_tagger(args.model), "against": load_tagger(args.against)}, args.rounds
-        )
+        against = load_tagger(args.against) if args.against_rev is None else _old_tagger(args)
+        compare(articles, {"model": load_tagger(args.model), "against": against}, args.rounds)
         return
     started = time.perf_counter()
     tagger = load_tagger(args.model)
@@ -71,6 +76,34 @@ def main() -> None:
             f"{1000 * seconds / tokens * ARTICLE_TOKENS:.2f} ms per {ARTICLE_TOKENS} tokens "
             f"(CPU time {1000 * cpu / tokens * ARTICLE_TOKENS:.2f} ms)"
         )
+
+
+def _old_tagger(args: argparse.Namespace) -> NerTagger:
+    """The ``--against`` model loaded by the tagger code of ``--against-rev`` (see the docstring)."""
+    import importlib.util
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix="bench_ner_rev_"))
+    names = {"features": "old_ner_features", "dense": "old_ner_dense", "tagger": "old_ner_tagger"}
+    for name, renamed_file in names.items():
+        source = subprocess.run(
+            ["git", "show", f"{args.against_rev}:src/wortlaut/ner/{name}.py"],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        for other, renamed in names.items():
+            source = source.replace(f"from wortlaut.ner.{other} import", f"from {renamed} import")
+        (folder / f"{renamed_file}.py").write_text(source, encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    spec = importlib.util.spec_from_file_location("old_ner_tagger", folder / "old_ner_tagger.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"error: cannot load the tagger code of {args.against_rev}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    tagger: NerTagger = module.load_tagger(args.against)
+    return tagger
 
 
 def compare(articles: list[list[list[str]]], taggers: dict[str, NerTagger], rounds: int) -> None:

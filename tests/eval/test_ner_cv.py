@@ -62,3 +62,16 @@ def test_cv_command_passes_penalties_and_groups_through(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, [str(data), *options])
     assert result.exit_code == 0, result.output
     assert "groups=affix c1=0.5 c2=0.25 iterations=3" in result.output
+
+
+def test_student_cv_with_silver_needs_the_three_teacher_folds() -> None:
+    result = CliRunner().invoke(command, ["--cv", "5", "--silver", "silver-fold{fold}.tsv"])
+    assert result.exit_code == 2
+    assert "need --cv 3" in result.output
+
+
+def test_student_cv_with_a_missing_silver_file_is_a_one_line_error(tmp_path: Path) -> None:
+    missing = str(tmp_path / "silver-fold{fold}.tsv")
+    result = CliRunner().invoke(command, ["--cv", "3", "--silver", missing])
+    assert result.exit_code == 1
+    assert result.output.startswith("error:") and result.output.count("\n") == 1

