@@ -66,3 +66,13 @@ def test_dense_batches_equal_single_sentences_across_cache_clearing(
     small.tag(["Ganz", "neue", "Wörter"])  # new forms: the full table is emptied first
     assert set(small._cache) == {"Ganz", "neue", "Wörter"}
     assert [small.tag(words) for words in probes] == alone
+
+
+def test_the_shipped_dense_model_loads_beside_the_default() -> None:
+    """The opt-in dense model and its scorer ship; the default model has no dense group."""
+    from wortlaut.ner.tagger import default_model_path, dense_model_path, load_tagger
+
+    assert "dense" not in CrfModel.load(default_model_path()).groups
+    tagger = load_tagger(dense_model_path())
+    spans = tagger.tag(["Angela", "Merkel", "besuchte", "Paris", "."])
+    assert (0, 2, "PER") in [tuple(span) for span in spans]
