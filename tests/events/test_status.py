@@ -207,6 +207,28 @@ def test_speech_and_demand_grammar_of_issue_20l(text: str, trigger: str, status:
     assert _status(text, trigger) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Er steht bereit, sich mit ihnen zu treffen, wenn er zurückkehrt.", "treffen", HYPOTHETICAL),
+        ("Die Partei ist nur zu Verhandlungen bereit, falls die Regierung einlenkt.", "Verhandlungen",
+         HYPOTHETICAL),
+        ("Die Gespräche gingen weiter, auch wenn sich wenig bewegte.", "Gespräche", HAPPENED),
+        ("Immer wenn die Minister zusammensaßen, gab es ein Treffen der Berater.", "Treffen", HAPPENED),
+        ("Bei dem Gipfel sollte ein Paket von Zugeständnissen geschnürt werden.", "Gipfel", PLANNED),
+        ("Die Regierungschefs sollten auf ihrem Gipfeltreffen über den Namen entscheiden.", "Gipfeltreffen",
+         PLANNED),
+        ("Das Treffen sollte ursprünglich in Wien stattfinden.", "Treffen", HAPPENED),
+        ("Das Treffen sollte bereits im Mai vereinbart worden sein.", "Treffen", HAPPENED),
+    ],
+)
+def test_modality_rows_of_issue_20n(text: str, trigger: str, status: str) -> None:
+    """Rows kept in 20n by grouped CV on the choosing rows: a condition anywhere in the sentence makes the
+    event hypothetical (not a concessive or iterative ``wenn``); ``sollte`` on an event noun plans it, unless
+    the plan was superseded (``ursprünglich``) or the clause is a passive or perfect past."""
+    assert _status(text, trigger) == status
+
+
 def test_list_subordinators_switch_stops_list_extension_at_a_conjunction() -> None:
     """With ``list_subordinators``, ``…, dass …`` opens a new clause: the plan modal of the ``dass`` clause
     does not reach the agreement that the main clause says exists."""

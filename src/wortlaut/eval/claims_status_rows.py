@@ -35,7 +35,8 @@ import click
 from wortlaut.eval.claims import NONE, EventCase
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_data import TUNE_SPLITS
-from wortlaut.eval.claims_status_speech import GROUPS_20L, SPEECH_GROUPS
+from wortlaut.eval.claims_status_modality import GROUPS_20N, MODALITY_GROUPS
+from wortlaut.eval.claims_status_speech import SPEECH_GROUPS
 from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
 from wortlaut.events.lexicon import load_event_lexicon
@@ -165,6 +166,7 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
     ], ()),
 }
 CANDIDATES.update(SPEECH_GROUPS)
+CANDIDATES.update(MODALITY_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 
@@ -348,7 +350,7 @@ def command(
     unknown = [name for name in groups if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
-    names = list(groups or GROUPS_20L)
+    names = list(groups or GROUPS_20N)
     result = grouped_cv(cases, names)
     result["by_corpus_shipped_rows"] = by_corpus(cases, ())
     result["by_corpus_chosen_on_all"] = by_corpus(cases, result["chosen_on_all"])

@@ -1,0 +1,61 @@
+"""The issue-20n candidate status rows (modality) do what their grammar says, on invented sentences.
+
+Two of them ship (``conditional_sentence``, ``sollte_plan``: document-grouped CV on the choosing rows rose,
+docs/quality.md, fourteenth session) and are tested on the shipped rows in ``tests/events/test_status.py``;
+the others are tested through ``cues_with``, the way the CV applies them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article, Span
+from wortlaut.eval.claims_status_modality import GROUPS_20N, MODALITY_GROUPS
+from wortlaut.eval.claims_status_rows import CANDIDATES, cues_with, options_with
+from wortlaut.events.status import HAPPENED, HYPOTHETICAL, PLANNED, _rule_status
+
+
+def _status(text: str, trigger: str, groups: tuple[str, ...]) -> str:
+    article = Article.create(text, published="2024-12-18")
+    start = text.index(trigger)
+    span = Span(start=start, end=start + len(trigger), text=trigger)
+    sentence = Span(start=0, end=len(text), text=text)
+    return _rule_status(article, span, sentence, options=options_with(groups), cues=cues_with(groups))
+
+
+@pytest.mark.parametrize(
+    ("group", "text", "trigger", "status"),
+    [
+        ("purpose_um_zu", "Er reiste nach Wien, um ein Abkommen zu schließen.", "Abkommen", PLANNED),
+        ("intention_words", "Der Kanzler beabsichtigt eine Reise nach Paris.", "Reise", PLANNED),
+        ("request_verbs", "Der Botschafter ersuchte um eine Unterredung mit dem Minister.", "Unterredung",
+         HYPOTHETICAL),
+        ("rumour", "In Berlin spricht man von einer Reise des Königs nach Rom.", "Reise", HYPOTHETICAL),
+        ("question_nonpast", "Kommt es noch zu einer Einigung?", "Einigung", HYPOTHETICAL),
+        ("future_infinitive", "Der Minister wird sich nach dem Gipfel nach Rom begeben.", "Gipfel", PLANNED),
+        ("ob_clause", "Ob das Abkommen beschlossen wird, ist unklar.", "Abkommen", HYPOTHETICAL),
+    ],
+)
+def test_each_modality_group_marks_its_event(group: str, text: str, trigger: str, status: str) -> None:
+    assert _status(text, trigger, ()) == HAPPENED
+    assert _status(text, trigger, (group,)) == status
+
+
+@pytest.mark.parametrize(
+    ("group", "text", "trigger"),
+    [
+        # a question in the past asks about what happened
+        ("question_nonpast", "Wann fand das Treffen statt?", "Treffen"),
+        # a plan that is said to have taken place
+        ("intention_words", "Das Treffen hat nach Plan stattgefunden.", "Treffen"),
+        # a future perfect is no plan of the event
+        ("future_infinitive", "Bis dahin wird er die Reise beendet haben.", "Reise"),
+    ],
+)
+def test_the_groups_leave_what_their_grammar_excludes(group: str, text: str, trigger: str) -> None:
+    assert _status(text, trigger, (group,)) == HAPPENED
+
+
+def test_every_20n_group_is_a_candidate_of_the_row_cv() -> None:
+    assert set(MODALITY_GROUPS) <= set(CANDIDATES)
+    assert set(GROUPS_20N) <= set(CANDIDATES)
