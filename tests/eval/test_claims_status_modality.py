@@ -1,8 +1,8 @@
 """The issue-20n candidate status rows (modality) do what their grammar says, on invented sentences.
 
-Two of them ship (``conditional_sentence``, ``sollte_plan``: document-grouped CV on the choosing rows rose,
-docs/quality.md, fourteenth session) and are tested on the shipped rows in ``tests/events/test_status.py``;
-the others are tested through ``cues_with``, the way the CV applies them.
+Three of them ship (``conditional_sentence``, ``sollte_plan``, ``seek_talks``: document-grouped CV on the
+choosing rows rose, docs/quality.md, fourteenth session) and are tested on the shipped rows in
+``tests/events/test_status.py``; the others are tested through ``cues_with``, the way the CV applies them.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ def _status(text: str, trigger: str, groups: tuple[str, ...]) -> str:
         ("question_nonpast", "Kommt es noch zu einer Einigung?", "Einigung", HYPOTHETICAL),
         ("future_infinitive", "Der Minister wird sich nach dem Gipfel nach Rom begeben.", "Gipfel", PLANNED),
         ("ob_clause", "Ob das Abkommen beschlossen wird, ist unklar.", "Abkommen", HYPOTHETICAL),
+        ("advocacy_fuer", "Die Ministerin trat für ein Abkommen mit Kanada ein.", "Abkommen", HYPOTHETICAL),
+        ("future_temporal_clause", "Wahlen folgen, sobald er das Abkommen hat.", "Abkommen", PLANNED),
+        ("wenn_future_main", "Wenn sich die Minister in Rom treffen, werden sie den Haushalt beraten.",
+         "treffen", PLANNED),
     ],
 )
 def test_each_modality_group_marks_its_event(group: str, text: str, trigger: str, status: str) -> None:
@@ -50,6 +54,8 @@ def test_each_modality_group_marks_its_event(group: str, text: str, trigger: str
         ("intention_words", "Das Treffen hat nach Plan stattgefunden.", "Treffen"),
         # a future perfect is no plan of the event
         ("future_infinitive", "Bis dahin wird er die Reise beendet haben.", "Reise"),
+        # a temporal clause in the past
+        ("future_temporal_clause", "Bevor die Verhandlungen begannen, sprach er mit ihr.", "Verhandlungen"),
     ],
 )
 def test_the_groups_leave_what_their_grammar_excludes(group: str, text: str, trigger: str) -> None:
