@@ -1,6 +1,6 @@
 """The issue-20n candidate status rows (modality) do what their grammar says, on invented sentences.
 
-Three of them ship (``conditional_sentence``, ``sollte_plan``, ``seek_talks``: document-grouped CV on the
+Three of them ship (``conditional_nonpast``, ``sollte_plan``, ``seek_talks``: document-grouped CV on the
 choosing rows rose, docs/quality.md, fourteenth session) and are tested on the shipped rows in
 ``tests/events/test_status.py``; the others are tested through ``cues_with``, the way the CV applies them.
 """

@@ -233,6 +233,31 @@ def test_modality_rows_of_issue_20n(text: str, trigger: str, status: str) -> Non
     assert _status(text, trigger) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Nach dem Treffen sagte Merkel, man werde Sanktionen verhängen, wenn Russland nicht einlenke.",
+         "Treffen", HAPPENED),
+        ("Bei dem Gespräch am Montag drohte er mit Konsequenzen, falls die Zahlungen ausblieben.", "Gespräch",
+         HAPPENED),
+        ("Beim Gipfel haben sich die Staaten geeinigt, Hilfen zu zahlen, wenn Griechenland spart.", "Gipfel",
+         HAPPENED),
+        ("Er steht bereit, sich mit ihnen zu treffen, wenn er zurückkehrt.", "treffen", HYPOTHETICAL),
+        ("Die Partei ist nur zu Verhandlungen bereit, falls die Regierung einlenkt.", "Verhandlungen",
+         HYPOTHETICAL),
+    ],
+)
+def test_a_condition_elsewhere_in_the_sentence_spares_a_past_report_of_issue_20n(
+    text: str, trigger: str, status: str
+) -> None:
+    """With the morphology layer: a condition in another clause bears on the event unless the trigger's own
+    clause reports in the past (preterite or perfect); then the event is a fact."""
+    article = MorphStage()(TokensStage()(Article.create(text, published="2024-12-18")))
+    start = text.index(trigger)
+    span = Span(start=start, end=start + len(trigger), text=trigger)
+    assert event_status(article, span, Span(start=0, end=len(text), text=text)) == status
+
+
 def test_list_subordinators_switch_stops_list_extension_at_a_conjunction() -> None:
     """With ``list_subordinators``, ``…, dass …`` opens a new clause: the plan modal of the ``dass`` clause
     does not reach the agreement that the main clause says exists."""

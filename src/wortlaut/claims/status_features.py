@@ -34,6 +34,7 @@ from wortlaut.events.status import (
     _clause_bounds,
     _past_verb,
     _relative_text,
+    conditioned_text,
     event_status,
     load_status_cues,
 )
@@ -58,7 +59,8 @@ def status_features(article: Article, trigger: Span, sentence: Span) -> dict[str
     tokens = [t for t in article.tokens if start <= t.start < end]
     features: dict[str, float] = {"bias": 1.0}
     features[f"rule:{event_status(article, trigger, sentence, options=RULE_OPTIONS)}"] = 1.0
-    features.update(_cue_features(trigger, sentence, clause, article.text[trigger.start : end]))
+    conditioned = conditioned_text(article, sentence, start, end)
+    features.update(_cue_features(trigger, sentence, clause, article.text[trigger.start : end], conditioned))
     features.update(_morph_features(article, trigger, tokens))
     features.update(_lex_features(trigger, sentence, clause, tokens))
     features.update(_date_features(article, trigger, sentence))
@@ -72,8 +74,11 @@ def select(features: dict[str, float], groups: frozenset[str]) -> dict[str, floa
     return {name: value for name, value in features.items() if name == "bias" or name.split(":")[0] in groups}
 
 
-def _cue_features(trigger: Span, sentence: Span, clause: str, after: str) -> dict[str, float]:
+def _cue_features(
+    trigger: Span, sentence: Span, clause: str, after: str, conditioned: str
+) -> dict[str, float]:
     scopes = {
+        "conditioned": conditioned,
         "sentence": sentence.text,
         "clause": clause,
         "after": after,

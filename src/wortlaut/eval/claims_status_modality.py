@@ -76,6 +76,13 @@ MODALITY_GROUPS: dict[str, tuple[list[Row], tuple[str, ...]]] = {
     "conditional_sentence": ([
         ("hypothetical", "sentence", "any", r"wenn|falls|sofern", "", _CONCESSIVE),
     ], ()),
+    # the same condition, only where the trigger's clause is no past report (scope ``conditioned``): "Nach dem
+    # Treffen sagte sie, man werde …, wenn …" tells a meeting that happened; replaces ``conditional_sentence``
+    # (written after the first run, from invented past reports that the unrestricted row reads as
+    # hypothetical; it ships instead, one choosing event worse, docs/quality.md)
+    "conditional_nonpast": ([
+        ("hypothetical", "conditioned", "any", r"wenn|falls|sofern", "", _CONCESSIVE),
+    ], (r"wenn|falls|sofern",)),
     # an indirect question at the sentence start asks whether the event will be: "Ob das Abkommen …
     # beschlossen wird, ist unklar" (the shipped row matches lower-case ``ob`` only)
     "ob_clause": ([

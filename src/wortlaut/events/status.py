@@ -179,6 +179,8 @@ def _rule_status(
     for cue in cues if cues is not None else load_status_cues():
         if ((past or said) and cue.status == PLANNED) or (said and cue.status == CANCELLED):
             continue
+        if cue.scope == "conditioned" and "conditioned" not in scopes:
+            scopes["conditioned"] = conditioned_text(article, sentence, start, end)
         if cue.trigger in ("any", kind) and cue.fires(scopes[cue.scope]):
             return cue.status
     if options.present_schedule and kind == "noun" and _scheduled_present(article, start, end):
@@ -186,6 +188,22 @@ def _rule_status(
     if options.konjunktiv2 and _has_konjunktiv2(article, sentence, trigger):
         return HYPOTHETICAL
     return HAPPENED
+
+
+def conditioned_text(article: Article, sentence: Span, start: int, end: int) -> str:
+    """The sentence, unless the trigger's clause (``start``–``end``) reports in the past.
+
+    A condition anywhere in the sentence bears on an event whose clause is not a past report (``…, sich mit
+    ihnen zu treffen, wenn er zurückkehre``); in a past report (``Nach dem Treffen sagte sie, …, wenn …``) the
+    event is a fact and the condition belongs to another predicate.  Without morphology tags nothing counts
+    as past."""
+    tokens = [t for t in article.tokens if start <= t.start < end]
+    finite = [t for t in tokens if (t.pos or "").endswith("FIN")]
+    preterite = any(t.tense == "past" and t.mood == "ind" for t in finite)
+    perfect = any(t.pos == "VAFIN" and t.lemma in _PERFECT_AUX for t in finite) and any(
+        (t.pos or "").endswith("PP") for t in tokens
+    )
+    return "" if preterite or perfect else sentence.text
 
 
 #: An article "reports in the past" when at least this share of its finite verbs are past forms (preterite,
