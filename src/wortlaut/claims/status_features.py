@@ -37,6 +37,7 @@ from wortlaut.events.status import (
     conditioned_text,
     event_status,
     load_status_cues,
+    unnarrated_text,
 )
 
 GROUPS = ("rule", "cues", "morph", "lex", "date", "ctx")
@@ -59,8 +60,11 @@ def status_features(article: Article, trigger: Span, sentence: Span) -> dict[str
     tokens = [t for t in article.tokens if start <= t.start < end]
     features: dict[str, float] = {"bias": 1.0}
     features[f"rule:{event_status(article, trigger, sentence, options=RULE_OPTIONS)}"] = 1.0
-    conditioned = conditioned_text(article, sentence, start, end)
-    features.update(_cue_features(trigger, sentence, clause, article.text[trigger.start : end], conditioned))
+    tense_scopes = {
+        "conditioned": conditioned_text(article, sentence, start, end),
+        "unnarrated": unnarrated_text(article, sentence, clause),
+    }
+    features.update(_cue_features(trigger, sentence, clause, article.text[trigger.start : end], tense_scopes))
     features.update(_morph_features(article, trigger, tokens))
     features.update(_lex_features(trigger, sentence, clause, tokens))
     features.update(_date_features(article, trigger, sentence))
@@ -75,10 +79,10 @@ def select(features: dict[str, float], groups: frozenset[str]) -> dict[str, floa
 
 
 def _cue_features(
-    trigger: Span, sentence: Span, clause: str, after: str, conditioned: str
+    trigger: Span, sentence: Span, clause: str, after: str, tense_scopes: dict[str, str]
 ) -> dict[str, float]:
     scopes = {
-        "conditioned": conditioned,
+        **tense_scopes,
         "sentence": sentence.text,
         "clause": clause,
         "after": after,

@@ -95,6 +95,13 @@ MODALITY_GROUPS: dict[str, tuple[list[Row], tuple[str, ...]]] = {
         ("planned", "clause", "noun", r"sollte|sollten", "",
          r"ursprünglich|eigentlich|zunächst|[a-zäöüß]\w*(?:t|en)\s(?:haben|sein)|worden|gewesen"),
     ], ()),
+    # ``sollte_plan`` only where the sentence does not narrate in the preterite (scope ``unnarrated``): "Das
+    # Treffen, das Frieden bringen sollte, endete ohne Ergebnis" tells a meeting that took place (written
+    # after the first run, from invented narratives that ``sollte_plan`` reads as planned; ships instead)
+    "sollte_plan_unnarrated": ([
+        ("planned", "unnarrated", "noun", r"sollte|sollten", "",
+         r"ursprünglich|eigentlich|zunächst|[a-zäöüß]\w*(?:t|en)\s(?:haben|sein)|worden|gewesen"),
+    ], (r"sollte|sollten",)),
     # second round (20n), from the choosing rows' remaining errors: advocacy asks for the event, as the
     # shipped ``einsetzen``/``plädiert`` row does: "trat … für ein Fairnessabkommen ein", "für Verhandlungen
     # eintreten"

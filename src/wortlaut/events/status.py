@@ -179,8 +179,9 @@ def _rule_status(
     for cue in cues if cues is not None else load_status_cues():
         if ((past or said) and cue.status == PLANNED) or (said and cue.status == CANCELLED):
             continue
-        if cue.scope == "conditioned" and "conditioned" not in scopes:
+        if cue.scope in ("conditioned", "unnarrated") and cue.scope not in scopes:
             scopes["conditioned"] = conditioned_text(article, sentence, start, end)
+            scopes["unnarrated"] = unnarrated_text(article, sentence, scopes["clause"])
         if cue.trigger in ("any", kind) and cue.fires(scopes[cue.scope]):
             return cue.status
     if options.present_schedule and kind == "noun" and _scheduled_present(article, start, end):
@@ -204,6 +205,20 @@ def conditioned_text(article: Article, sentence: Span, start: int, end: int) -> 
         (t.pos or "").endswith("PP") for t in tokens
     )
     return "" if preterite or perfect else sentence.text
+
+
+def unnarrated_text(article: Article, sentence: Span, clause: str) -> str:
+    """The trigger's clause, unless its sentence narrates in the preterite.
+
+    A finite full or auxiliary verb in the past indicative (``Das Treffen, das Frieden bringen sollte, endete
+    ohne Ergebnis``) tells an event that took place; a past ``sollte`` there says what it was meant to do, not
+    that it is still planned.  Without morphology tags nothing counts as narrated."""
+    tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
+    narrated = any(
+        t.pos in ("VVFIN", "VAFIN") and ((t.tense == "past" and t.mood == "ind") or t.text in PAST_FORMS)
+        for t in tokens
+    )
+    return "" if narrated else clause
 
 
 #: An article "reports in the past" when at least this share of its finite verbs are past forms (preterite,
