@@ -70,3 +70,15 @@ def test_the_groups_leave_what_their_grammar_excludes(group: str, text: str, tri
 def test_every_20n_group_is_a_candidate_of_the_row_cv() -> None:
     assert set(MODALITY_GROUPS) <= set(CANDIDATES)
     assert set(GROUPS_20N) <= set(CANDIDATES)
+
+
+def test_base_rows_read_from_a_file_are_the_shipped_rows_when_it_is_the_shipped_file() -> None:
+    from wortlaut.eval.claims_status_rows import read_base_rows
+    from wortlaut.events.status import load_status_cues
+    from wortlaut.lang.tables import table_path
+
+    base = read_base_rows(table_path("event_status.tsv"))
+    assert [(c.status, c.scope, c.pattern.pattern) for c in base] == [
+        (c.status, c.scope, c.pattern.pattern) for c in load_status_cues()
+    ]
+    assert cues_with((), base) == base

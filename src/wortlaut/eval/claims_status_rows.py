@@ -48,6 +48,7 @@ from wortlaut.events.status import (
     dated_status,
     load_status_cues,
 )
+from wortlaut.lang.tables import read_records
 from wortlaut.sentences import split_sentences
 
 #: Folds by article.
@@ -219,12 +220,20 @@ def _cue(row: Row) -> StatusCue:
                      compiled(unless))  # fmt: skip
 
 
-def cues_with(groups: Sequence[str]) -> tuple[StatusCue, ...]:
-    """The shipped rows with the groups' rows inserted after the last shipped row of their status (the
+def read_base_rows(path: Path) -> tuple[StatusCue, ...]:
+    """The cue rows of another ``event_status.tsv`` (an earlier revision's, ``git show REV:src/…``): the
+    base the groups are compared on instead of the shipped rows, so a choice can be rerun after it ships."""
+    return tuple(_cue((row["status"], row["scope"], row["trigger"], row["pattern"], row.get("with") or "",
+                       row.get("unless") or "")) for row in read_records(path))  # fmt: skip
+
+
+def cues_with(groups: Sequence[str], base: tuple[StatusCue, ...] | None = None) -> tuple[StatusCue, ...]:
+    """The shipped rows (or ``base``) with the groups' rows inserted after the last row of their status (the
     order the file's rows are tried in)."""
     dropped = {_cue(("planned", "", "", pattern, "", "")).pattern.pattern
                for name in groups if name in CANDIDATES for pattern in CANDIDATES[name][1]}  # fmt: skip
-    cues = [cue for cue in load_status_cues() if cue.pattern.pattern not in dropped]
+    rows = load_status_cues() if base is None else base
+    cues = [cue for cue in rows if cue.pattern.pattern not in dropped]
     for name in groups:
         for row in CANDIDATES[name][0] if name in CANDIDATES else []:
             cue = _cue(row)
@@ -265,7 +274,9 @@ def subsets(names: Sequence[str]) -> list[tuple[str, ...]]:
     return [combo for size in range(len(names) + 1) for combo in itertools.combinations(names, size)]
 
 
-def grouped_cv(cases: Sequence[EventCase], names: Sequence[str]) -> dict[str, Any]:
+def grouped_cv(
+    cases: Sequence[EventCase], names: Sequence[str], base: tuple[StatusCue, ...] | None = None
+) -> dict[str, Any]:
     """Per fold: the best subset on the other folds, scored on the fold; pooled held-out accuracy beside
     the shipped rows' accuracy on the same folds."""
     options = subsets(names)
@@ -274,7 +285,7 @@ def grouped_cv(cases: Sequence[EventCase], names: Sequence[str]) -> dict[str, An
     for case in cases:
         sizes[fold_of(case.gold.source)] += 1
     for combo in options:
-        cues, switches = cues_with(combo), options_with(combo)
+        cues, switches = cues_with(combo, base), options_with(combo)
         for case in cases:
             correct[combo][fold_of(case.gold.source)] += status_with(case, cues, switches) == case.gold.status
     held, chosen = 0, []
@@ -293,10 +304,12 @@ def grouped_cv(cases: Sequence[EventCase], names: Sequence[str]) -> dict[str, An
             "each_group_alone": {n: sum(correct[(n,)]) - sum(correct[()]) for n in names}}  # fmt: skip
 
 
-def by_corpus(cases: Sequence[EventCase], groups: Sequence[str]) -> dict[str, str]:
+def by_corpus(
+    cases: Sequence[EventCase], groups: Sequence[str], base: tuple[StatusCue, ...] | None = None
+) -> dict[str, str]:
     """Right of total per corpus (the source's first path part) with these groups: a row kept for speech
     frames must not cost the WikiNews or 10kGNAD tune parts."""
-    cues, switches = cues_with(groups), options_with(groups)
+    cues, switches = cues_with(groups, base), options_with(groups)
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for case in cases:
@@ -335,8 +348,15 @@ def tune_cases(data_dir: Path, cache: Path | None, *, with_none: bool = False) -
 @click.option("--group", "groups", multiple=True, help="Candidate groups to compare (default: all).")
 @click.option("--system", is_flag=True, help="Score the whole events stage on tune instead, per batch.")
 @click.option("--options", "switches", is_flag=True, help="Grouped CV of the stage's rule switches instead.")
+@click.option("--base-rows", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Compare the groups on this event_status.tsv instead of the shipped one.")  # fmt: skip
 def command(
-    data_dir: Path | None, cache: Path | None, groups: tuple[str, ...], system: bool, switches: bool
+    data_dir: Path | None,
+    cache: Path | None,
+    groups: tuple[str, ...],
+    system: bool,
+    switches: bool,
+    base_rows: Path | None,
 ) -> None:
     """Document-grouped CV of the candidate status rows on tune (JSON)."""
     data_dir = data_dir or Path.cwd().parent / "shared" / "data"
@@ -351,10 +371,11 @@ def command(
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
     names = list(groups or GROUPS_20N)
-    result = grouped_cv(cases, names)
-    result["by_corpus_shipped_rows"] = by_corpus(cases, ())
-    result["by_corpus_chosen_on_all"] = by_corpus(cases, result["chosen_on_all"])
-    result["errors_shipped_rows"] = dict(errors(cases, cues_with(())).most_common())
+    base = read_base_rows(base_rows) if base_rows is not None else None
+    result = grouped_cv(cases, names, base)
+    result["by_corpus_shipped_rows"] = by_corpus(cases, (), base)
+    result["by_corpus_chosen_on_all"] = by_corpus(cases, result["chosen_on_all"], base)
+    result["errors_shipped_rows"] = dict(errors(cases, cues_with((), base)).most_common())
     click.echo(json.dumps(result, indent=1, ensure_ascii=False))
 
 
