@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from wortlaut._codec import decode, encode
+from wortlaut._pickling import fast_state
 
 SCHEMA = "wortlaut/1"
 
@@ -317,3 +318,12 @@ class Article:
         payload = {key: value for key, value in data.items() if key != "schema"}
         article: Article = decode(cls, payload)
         return article
+
+
+# Records cross processes as pickles (ingest's workers hand analysed articles over): see fast_state.
+for _record in (
+    Span, EntityRef, Token, Post, LanguageSpan, Entry, Structure, Role, Entity, Mention, DateInfo, Statement,
+    TimeExpr, Event,
+):  # fmt: skip
+    fast_state(_record)
+del _record

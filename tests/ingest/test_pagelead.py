@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from wortlaut.ingest.htmltext import page_to_text
-from wortlaut.ingest.pagelead import description_core
+from wortlaut.ingest.pagelead import alnum, description_core
 
 TEASER = "Der Stadtrat vertagt den Umbau des Bahnhofs. Die Opposition spricht von einem verlorenen Jahr"
 FIRST = (
@@ -171,3 +173,10 @@ def test_a_script_in_the_headline_block_is_no_teaser_text() -> None:
 def test_preface_class_is_a_lead_marker() -> None:
     html = page("Kurz", f'{HEADLINE}<div><p class="preface">{TEASER}.</p><p>{FIRST}</p>{REST}</div>')
     assert lead_of(html) == TEASER + "."
+
+
+def test_alnum_keeps_exactly_what_isalnum_keeps_for_every_code_point() -> None:
+    # alnum is a regex substitution; it must keep the characters the per-character isalnum test kept
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert alnum(every) == "".join(ch for ch in every.lower() if ch.isalnum())
+    assert alnum("Die ZEIT_Online – 2024!") == "diezeitonline2024"

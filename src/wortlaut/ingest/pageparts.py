@@ -94,6 +94,17 @@ class PageMarkers:
         """The service kind of an element (``byline``, ``share`` …), or ``None``."""
         return next((kind for kind in SERVICE_KINDS if self._matches(element, kind)), None)
 
+    def part_kind(self, element: Any, tag: str) -> str | None:
+        """``"caption"`` when :meth:`is_caption`, else :meth:`is_service`'s kind: the same answer with
+        the class attribute read once (most elements have none) instead of once per kind (issue 17zb)."""
+        if tag == "figcaption":
+            return "caption"
+        classes = element.get("class")
+        if not classes:
+            return None
+        kinds = ("caption", *SERVICE_KINDS)
+        return next((k for k in kinds if (pattern := self.patterns.get(k)) and pattern.search(classes)), None)
+
 
 def load_page_markers(name: str = "page_markers.tsv") -> PageMarkers:
     """Read the class markers (kind, regex, why) from ``lang/de``."""
@@ -129,10 +140,11 @@ def find_parts(tree: Any, markers: PageMarkers) -> PageParts:
     captions: list[str] = []
     service: list[tuple[str, str]] = []
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _SKIP:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIP:
             continue
-        kind = "caption" if markers.is_caption(element) else markers.is_service(element)
-        if element.tag == "aside":
+        kind = markers.part_kind(element, tag)
+        if tag == "aside":
             kind = "aside"
         if kind in CONTAINER_KINDS:
             if len(block_text(element)) > MAX_CONTAINER_CHARS:

@@ -1,0 +1,25 @@
+"""The quotation rules' token view: built through Tok's slots, equal to Tok's own constructor."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from wortlaut.article import Article, Token
+from wortlaut.quotes.text import Tok, token_view
+
+
+def test_token_view_equals_the_constructor_on_every_field() -> None:
+    text = "Rutte sagte, er wolle helfen."
+    tokens = (
+        Token(start=0, end=5, text="Rutte", sentence=0, pos="NE", lemma="Rutte"),
+        Token(start=6, end=11, text="sagte", sentence=0, pos="VVFIN", lemma="sagen", mood="ind"),
+        Token(start=16, end=21, text="wolle", sentence=1, pos="VMFIN", lemma="wollen", mood="subj"),
+    )
+    view = token_view(Article.create(text).with_layers(tokens=tokens))
+    expected = [
+        Tok(tok.start, tok.end, tok.text, tok.text.lower(), tok.sentence, tok.mood, tok.pos, tok.lemma)
+        for tok in tokens
+    ]
+    assert view == expected and [hash(item) for item in view] == [hash(item) for item in expected]
+    assert [dataclasses.astuple(item) for item in view] == [dataclasses.astuple(item) for item in expected]
+    assert view[1].low == "sagte" and view[2].mood == "subj"
