@@ -68,11 +68,12 @@ def test_dense_batches_equal_single_sentences_across_cache_clearing(
     assert [small.tag(words) for words in probes] == alone
 
 
-def test_the_shipped_dense_model_loads_beside_the_default() -> None:
-    """The opt-in dense model and its scorer ship; the default model has no dense group."""
-    from wortlaut.ner.tagger import default_model_path, dense_model_path, load_tagger
+def test_the_shipped_default_is_the_dense_model_and_the_sparse_one_loads_beside_it() -> None:
+    """The default model has the dense group and its scorer ships; the opt-in sparse model has none."""
+    from wortlaut.ner.tagger import default_model_path, load_tagger, sparse_model_path
 
-    assert "dense" not in CrfModel.load(default_model_path()).groups
-    tagger = load_tagger(dense_model_path())
-    spans = tagger.tag(["Angela", "Merkel", "besuchte", "Paris", "."])
-    assert (0, 2, "PER") in [tuple(span) for span in spans]
+    assert "dense" in CrfModel.load(default_model_path()).groups
+    assert "dense" not in CrfModel.load(sparse_model_path()).groups
+    for tagger in (load_tagger(), load_tagger(sparse_model_path())):
+        spans = tagger.tag(["Angela", "Merkel", "besuchte", "Paris", "."])
+        assert (0, 2, "PER") in [tuple(span) for span in spans]

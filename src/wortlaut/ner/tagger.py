@@ -28,20 +28,20 @@ from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
 from wortlaut.ner.spans import SpanTuple, bio_spans
 from wortlaut.ner.tables import context_table, named, pair_rows
 
-#: File name of the shipped model inside ``wortlaut/models/ner-crf``.
+#: File name of the shipped model inside ``wortlaut/models/ner-crf``: since issue 14z the model
+#: with the dense window scorer (its scorer beside it as ``model.dense.npz``; 3-fold CV 0.731).
 MODEL_FILE = "model.npz"
-#: The shipped model with the dense window scorer (issue 14y; its scorer beside it as
-#: ``model-dense.dense.npz``): 2 points more CV F1, but ~90 MB more memory in each ingest
-#: worker, so opt-in: ``load_tagger(dense_model_path())`` (model card).
-DENSE_MODEL_FILE = "model-dense.npz"
+#: The sixth session's model without the scorer (CV 0.711), opt-in for a smaller, faster tagger:
+#: ``load_tagger(sparse_model_path())`` (model card).
+SPARSE_MODEL_FILE = "model-sparse.npz"
 
 #: Word forms whose scores stay cached (about 300 bytes each without the dense scorer, so about
 #: 30 MB at most); the 10kGNAD benchmark's 1,028 articles have about 54,000 distinct forms.
 FORM_CACHE_LIMIT = 100_000
-#: The cache's bound in bytes when a dense scorer's rows share it (5 x 32 floats more a form).
-#: 32 MB made `bench_ner` 1.03-1.07x slower cold and 1.9x warm than the sixth session's tagger
-#: (the 1,028 articles' 54,000 forms no longer fit), so the dense model keeps 64 MB; its memory in
-#: the two-worker ingest is why it is not the default (the lead, 2026-12-07; the model card).
+#: The cache's bound in bytes when a dense scorer's rows share it (5 x 32 floats more a form, 820
+#: bytes with the CRF's): 32 MB made `bench_ner` 1.03-1.07x slower cold and 1.9x warm than the
+#: sixth session's tagger (the 1,028 articles' 54,000 forms no longer fit; the lead, 2026-12-07).
+#: Only rows written take memory (calloc): about 41 MB per ingest worker after 1,000 articles.
 FORM_CACHE_BYTES = 64_000_000
 
 #: Sentences decoded together by :meth:`NerTagger.tag_sentences`; batching cuts the per-step
@@ -57,9 +57,9 @@ def default_model_path() -> Path:
     return Path(str(resources.files("wortlaut") / "models" / "ner-crf" / MODEL_FILE))
 
 
-def dense_model_path() -> Path:
-    """Where the shipped opt-in model with the dense window scorer lives."""
-    return default_model_path().with_name(DENSE_MODEL_FILE)
+def sparse_model_path() -> Path:
+    """Where the shipped opt-in model without the dense window scorer lives."""
+    return default_model_path().with_name(SPARSE_MODEL_FILE)
 
 
 class NerTagger:
@@ -101,11 +101,10 @@ class NerTagger:
         if hidden:
             self._limit = min(FORM_CACHE_LIMIT, FORM_CACHE_BYTES // (4 * len(self._slots) * self._width))
         self._cache: dict[str, int] = {}
-        # with the scorer the table is allocated at its bound at once: numpy's zeros come from
-        # calloc, so untouched rows take no memory, and no doubling copies the table (a doubling
-        # briefly held the old and the new table, half as much again)
-        rows = self._limit + 1 if hidden else 1024
-        self._table = np.zeros((rows, len(self._slots), self._width), dtype=np.float32)
+        # the table is allocated at its bound at once: numpy's zeros come from calloc, so untouched
+        # rows take no memory, and no doubling copies the table (a doubling briefly held the old
+        # and the new table, and left up to half of the new one unused but written)
+        self._table = np.zeros((self._limit + 1, len(self._slots), self._width), dtype=np.float32)
         self._table[PAD_ROW] = self._pad_slots()
 
     def _pad_slots(self) -> FloatArray:
@@ -177,9 +176,8 @@ class NerTagger:
                 self._dense.scorer.clear_cache()
             new = list(dict.fromkeys(words))
         start = len(cache) + 1  # after the pad row
-        if start + len(new) > len(self._table):  # double, but not past the limit (+ the pad row)
-            size = max(start + len(new), min(2 * len(self._table), self._limit + 1))
-            grown = np.zeros((size, *self._table.shape[1:]), dtype=np.float32)
+        if start + len(new) > len(self._table):  # one batch with more new forms than the bound
+            grown = np.zeros((start + len(new), *self._table.shape[1:]), dtype=np.float32)
             grown[:start] = self._table[:start]
             self._table = grown
         self._table[start : start + len(new)] = self._new_rows(new)

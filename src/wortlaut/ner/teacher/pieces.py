@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from wortlaut.ner.teacher.weights import E5Weights
+from wortlaut.ner.teacher.weights import E5Weights, RawVocabulary
 
 META = "\u2581"
 #: Score of the single-character ``<unk>`` fallback below the lowest piece score, as in ``e5.c``.
@@ -28,28 +28,15 @@ class Pieces:
         self.bos, self.eos, self.pad, self.unk = weights.bos, weights.eos, weights.pad, weights.unk
         self._ids = {piece: i for i, piece in enumerate(weights.pieces) if piece and i != weights.unk}
         self._scores = [float(s) for s in weights.scores]
-        self._norm = {chr(cp): "".join(chr(c) for c in out) for cp, out in weights.normalization.items()}
+        self._norm = normalization_map(weights.normalization)
         self._unk_score = min(self._scores) - UNK_PENALTY
         self._longest = max(len(piece) for piece in self._ids)
-        # characters the normaliser rewrites, and the space it collapses: text without them is
-        # normalised by prefixing the metaspace alone
-        self._rewritten = frozenset(self._norm) | {" ", META}
+        self._rewritten = rewritten_characters(self._norm)
         self._fast = _fast_vocab(self._ids, self._scores, self.unk, self._unk_score, self._longest)
 
     def normalize(self, text: str) -> str:
         """Normalised text with the metaspace marker, as the Viterbi search sees it."""
-        if self._rewritten.isdisjoint(text):
-            return META + text
-        mapped = "".join(self._norm.get(ch, ch) for ch in text)
-        collapsed: list[str] = []
-        for ch in mapped:
-            if ch == " " and collapsed and collapsed[-1] == " ":
-                continue
-            collapsed.append(ch)
-        joined = "".join(collapsed)
-        if not joined.startswith(" "):
-            joined = " " + joined
-        return joined.replace(" ", META)
+        return normalize(text, self._norm, self._rewritten)
 
     def ids(self, text: str) -> list[int]:
         """The best-scoring piece ids of ``text``."""
@@ -88,6 +75,34 @@ class Pieces:
         return [self.ids(word) or [self.unk] for word in words]
 
 
+def normalization_map(normalization: dict[int, tuple[int, ...]]) -> dict[str, str]:
+    """The file's codepoint -> codepoints map as character -> replacement text."""
+    return {chr(cp): "".join(chr(c) for c in out) for cp, out in normalization.items()}
+
+
+def rewritten_characters(norm: dict[str, str]) -> frozenset[str]:
+    """Characters the normaliser rewrites, and the space it collapses: text without any of them
+    is normalised by prefixing the metaspace alone."""
+    return frozenset(norm) | {" ", META}
+
+
+def normalize(text: str, norm: dict[str, str], rewritten: frozenset[str]) -> str:
+    """``text`` as the Viterbi search sees it: mapped through ``norm``, runs of spaces collapsed,
+    a leading metaspace, spaces as metaspaces (``rewritten``: :func:`rewritten_characters`)."""
+    if rewritten.isdisjoint(text):
+        return META + text
+    mapped = "".join(norm.get(ch, ch) for ch in text)
+    collapsed: list[str] = []
+    for ch in mapped:
+        if ch == " " and collapsed and collapsed[-1] == " ":
+            continue
+        collapsed.append(ch)
+    joined = "".join(collapsed)
+    if not joined.startswith(" "):
+        joined = " " + joined
+    return joined.replace(" ", META)
+
+
 def _fast_vocab(ids: dict[str, int], scores: list[float], unk: int, unk_score: float, longest: int) -> Any:
     """The C search (``wortlaut.ner._pieces``, about ten times faster), or None when not built."""
     try:
@@ -95,3 +110,14 @@ def _fast_vocab(ids: dict[str, int], scores: list[float], unk: int, unk_score: f
     except ImportError:
         return None
     return _pieces.Vocab(ids, scores, unk, unk_score, longest)
+
+
+def compiled_vocabulary(raw: RawVocabulary) -> Any:
+    """The C search built from the file's own tables (no Python string per piece; the same
+    table as :class:`Pieces` builds from its dict), or None when the extension is not built."""
+    try:
+        from wortlaut.ner import _pieces  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    build = getattr(_pieces, "from_blob", None)  # None: an extension built before issue 14z
+    return build(raw.blob, raw.offsets, raw.scores, raw.unk, UNK_PENALTY) if build is not None else None
