@@ -59,6 +59,8 @@ class Context:
     quote_of: list[int] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    #: Character ranges of the article's time expressions (a time fills the prefield, it is no subject).
+    times: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Tokens are in text order, so a passage's tokens and a sentence's are one slice each,
@@ -139,7 +141,7 @@ class Context:
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
                 return self._source_in_prefield(start + 2, cue.first) if start + 2 < cue.first else None
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
-        before = phrase_before(self.tokens, start, cue.first, self.lexicon)
+        before = self._prefield_subject(start, cue.first)
         if before is not None:
             return self.apposition_of(before, begin) or before
         if QUOTED_NAMES and (named := self.quoted_name_before(cue.first, begin)) is not None:
@@ -167,7 +169,7 @@ class Context:
             after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
-        if after is None and start < cue.first:
+        if after is None and start < cue.first and not self._in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
 
@@ -388,4 +390,15 @@ class Context:
     def subject_first(self, cue: Cue, begin: int) -> bool:
         """Whether the clause starts with its subject (so a phrase after the verb is an object)."""
         start = self.clause_begin(cue.first, begin)
-        return phrase_before(self.tokens, start, cue.first, self.lexicon) is not None
+        return self._prefield_subject(start, cue.first) is not None
+
+    def _prefield_subject(self, start: int, verb: int) -> tuple[int, int] | None:
+        """The phrase filling the prefield ``start:verb`` as subject, unless it is a time expression (``Am
+        Samstag, 29. Oktober warnte die Gemeinde``: the date after the comma is no subject)."""
+        phrase = phrase_before(self.tokens, start, verb, self.lexicon)
+        return None if phrase is not None and self._in_time(phrase[0]) else phrase
+
+    def _in_time(self, index: int) -> bool:
+        """Whether token ``index`` starts inside a time expression."""
+        first = self.tokens[index].start
+        return any(begin <= first < end for begin, end in self.times)

@@ -57,7 +57,8 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
     quoted = [quoted for quoted in find_quoted(article.text) if not article.is_boilerplate(quoted.start)]
     openings = frozenset(item.start for item in quoted if item.closed)
     sentences = split_before_quotations(tokens, sentence_ranges(tokens), openings)
-    return Context(article.text, tokens, sentences, quoted, lexicon)
+    times = [(time.start, time.end) for time in article.times]
+    return Context(article.text, tokens, sentences, quoted, lexicon, times=times)
 
 
 def _verb_framed(ctx: Context) -> list[Found]:
