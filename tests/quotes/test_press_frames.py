@@ -99,3 +99,21 @@ def test_statement_opening_at_a_dateline_starts_after_it(pipeline: Pipeline) -> 
         pipeline, "Berlin (dpa) - Die Regierung werde die Steuern nicht erhöhen, sagte der Minister."
     )
     assert found == [("indirect.trailing", "der Minister", "Die Regierung werde die Steuern nicht erhöhen")]
+
+
+def test_frame_with_a_bracketed_party_ending_its_paragraph_gives_each_paragraph(pipeline: Pipeline) -> None:
+    """``erklärt X (SPD):`` (the tokenizer keeps ``):`` together) at the end of a paragraph: each following
+    paragraph is a statement of X; the frame sentence itself says nothing (thirteenth session)."""
+    found = _found(
+        pipeline,
+        "Die Regierung hat die Hilfe beschlossen. Dazu erklärt Marion Keller, Sprecherin des VdK (SPD):\n"
+        "Wir begrüßen die Hilfe. Sie kommt spät.\n"
+        "Die Mieter brauchen jetzt Sicherheit.",
+    )
+    press = [(speaker, quote) for rule, speaker, quote in found if rule == "press.frame"]
+    assert [quote for _, quote in press] == [
+        "Wir begrüßen die Hilfe. Sie kommt spät",
+        "Die Mieter brauchen jetzt Sicherheit",
+    ]
+    assert all(speaker is not None and speaker.startswith("Marion Keller") for speaker, _ in press)
+    assert all(not quote.startswith("Dazu erklärt") for _, _, quote in found)

@@ -119,6 +119,14 @@ def _looks_like_name(ctx: Context, start: int, end: int) -> bool:
     return looks_like_name(ctx.text, start, end)
 
 
+def _inside_frame(ctx: Context, item: Found, frames: set[tuple[int, int]]) -> bool:
+    """Whether a statement lies inside a press-release frame sentence (``Dazu erklärt X, …:`` frames the
+    paragraphs after it; it says nothing itself)."""
+    return any(
+        ctx.tokens[begin].start <= item.start and item.end <= ctx.tokens[end - 1].end for begin, end in frames
+    )
+
+
 def rule_statements(ctx: Context) -> list[Found]:
     """What the rules find before speakers are settled: verb-framed, partial and direct quotations,
     Konjunktiv clauses and free indirect runs (the span tagger reads these as features)."""
@@ -133,7 +141,9 @@ def rule_statements(ctx: Context) -> list[Found]:
     for statement in (item for item in direct if item.cue and item.frames):
         frames = statement.frames
         add_details(ctx, statement, addressee_verb="addr" in frames, dative_verb="dat" in frames)
-    found = framed + partial + direct + press_statements(ctx)
+    press = press_statements(ctx)
+    spans = {ctx.sentences[item.sentence] for item in press}
+    found = [item for item in framed + partial + direct if not _inside_frame(ctx, item, spans)] + press
     if NOUN_CUES:
         found += noun_statements(
             ctx, {item.sentence for item in found if not item.rule.startswith("direct.")}
