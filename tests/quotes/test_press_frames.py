@@ -117,3 +117,14 @@ def test_frame_with_a_bracketed_party_ending_its_paragraph_gives_each_paragraph(
     ]
     assert all(speaker is not None and speaker.startswith("Marion Keller") for speaker, _ in press)
     assert all(not quote.startswith("Dazu erklärt") for _, _, quote in found)
+
+
+def test_bare_hiess_es_after_a_statement_takes_that_source(pipeline: Pipeline) -> None:
+    """``„…“, hieß es`` with no source of its own continues the source reported just before (the own pages'
+    guidelines; thirteenth session), not a person named in between."""
+    found = _found(
+        pipeline,
+        "Die Polizei teilte am Morgen mit, es gebe keine Verletzten. Anna Berger wohnt nebenan. "
+        "„Wir werden das alles prüfen“, hieß es später.",
+    )
+    assert [speaker for _, speaker, _ in found] == ["Die Polizei", "Die Polizei"]

@@ -185,7 +185,12 @@ def extract(
     ]
     titled = {with_title(ctx, (mention.start, mention.end)): mention.entity for mention in named}
     people = sorted(titled)
-    carry(found, people, {**{(mention.start, mention.end): mention.entity for mention in named}, **titled})
+    carry(
+        found,
+        people,
+        {**{(mention.start, mention.end): mention.entity for mention in named}, **titled},
+        ctx.text,
+    )
     person_before(ctx, found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)
