@@ -12,7 +12,7 @@ from wortlaut.article import Article
 from wortlaut.quotes.according import according
 from wortlaut.quotes.addressee_checks import drop_implausible_addressees
 from wortlaut.quotes.carry import carry, named_before, whole_names, with_title
-from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names
+from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names, without_terms
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.continued import join_continued
 from wortlaut.quotes.cues import find_cues
@@ -43,6 +43,8 @@ NAMED_BEFORE = True
 DROP_CONTAINED = True
 #: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
 INTERVIEWS = True
+#: Drop short quotations inside a noun phrase (see :func:`wortlaut.quotes.cleanup.without_terms`).
+QUOTED_TERMS = True
 #: Reported clauses after a speech noun (``die Forderung, … zu …``; :mod:`wortlaut.quotes.noun_cues`).
 NOUN_CUES = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
@@ -194,6 +196,8 @@ def extract(
     person_before(ctx, found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)
+    if QUOTED_TERMS:
+        found = without_terms(ctx, found)
     if DROP_NESTED:
         found = drop_nested(ctx, found)
     if DROP_CONTAINED:
