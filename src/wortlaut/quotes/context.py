@@ -169,7 +169,7 @@ class Context:
             after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
-        if after is None and start < cue.first and not self._in_time(start):
+        if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
 
@@ -396,9 +396,9 @@ class Context:
         """The phrase filling the prefield ``start:verb`` as subject, unless it is a time expression (``Am
         Samstag, 29. Oktober warnte die Gemeinde``: the date after the comma is no subject)."""
         phrase = phrase_before(self.tokens, start, verb, self.lexicon)
-        return None if phrase is not None and self._in_time(phrase[0]) else phrase
+        return None if phrase is not None and self.in_time(phrase[0]) else phrase
 
-    def _in_time(self, index: int) -> bool:
+    def in_time(self, index: int) -> bool:
         """Whether token ``index`` starts inside a time expression."""
         first = self.tokens[index].start
         return any(begin <= first < end for begin, end in self.times)
