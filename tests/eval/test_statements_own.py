@@ -75,7 +75,8 @@ def test_gold_file_has_twenty_pages_and_anchors_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("split", "pages"), [("heldback", 10), ("heldback2", 10), ("heldback3", 8), ("heldback4", 10)]
+    ("split", "pages"),
+    [("heldback", 10), ("heldback2", 10), ("heldback3", 8), ("heldback4", 10), ("heldback5", 10)],
 )
 def test_heldback_split_has_its_own_pages_and_anchors_only(split: str, pages: int) -> None:
     heldback = load_gold(SPLITS[split])

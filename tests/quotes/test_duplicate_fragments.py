@@ -3,6 +3,8 @@ sees as one statement.  Invented texts."""
 
 from __future__ import annotations
 
+import pytest
+
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
 from wortlaut.quotes.marks import MAX_QUOTE_LINES, find_quoted
@@ -61,3 +63,16 @@ def test_a_quotation_with_an_inner_opening_mark_read_as_closer_is_one_statement(
     at_opening = [s for s in statements if s.quote.start <= opening < s.quote.end]
     assert len(at_opening) == 1
     assert at_opening[0].speaker is not None and at_opening[0].speaker.text == "ein Sprecher des Landtags"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Thema liegt auf dem dritten Platz der „heiklen Themen“: 58 Prozent sortierten es so ein.",
+        'Der Plan verstößt gegen den Grundsatz des "Do no significant harm" (DNSH) der Verordnung.',
+    ],
+)
+def test_short_quotation_inside_a_noun_phrase_is_a_term(pipeline: Pipeline, text: str) -> None:
+    """After an article or preposition a short quotation without a frame is a term, not someone's words
+    (thirteenth session)."""
+    assert [s.mode for s in pipeline(Article.create(text)).statements if s.mode == "direct"] == []

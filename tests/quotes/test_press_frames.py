@@ -99,3 +99,32 @@ def test_statement_opening_at_a_dateline_starts_after_it(pipeline: Pipeline) -> 
         pipeline, "Berlin (dpa) - Die Regierung werde die Steuern nicht erhöhen, sagte der Minister."
     )
     assert found == [("indirect.trailing", "der Minister", "Die Regierung werde die Steuern nicht erhöhen")]
+
+
+def test_frame_with_a_bracketed_party_ending_its_paragraph_gives_each_paragraph(pipeline: Pipeline) -> None:
+    """``erklärt X (SPD):`` (the tokenizer keeps ``):`` together) at the end of a paragraph: each following
+    paragraph is a statement of X; the frame sentence itself says nothing (thirteenth session)."""
+    found = _found(
+        pipeline,
+        "Die Regierung hat die Hilfe beschlossen. Dazu erklärt Marion Keller, Sprecherin des VdK (SPD):\n"
+        "Wir begrüßen die Hilfe. Sie kommt spät.\n"
+        "Die Mieter brauchen jetzt Sicherheit.",
+    )
+    press = [(speaker, quote) for rule, speaker, quote in found if rule == "press.frame"]
+    assert [quote for _, quote in press] == [
+        "Wir begrüßen die Hilfe. Sie kommt spät",
+        "Die Mieter brauchen jetzt Sicherheit",
+    ]
+    assert all(speaker is not None and speaker.startswith("Marion Keller") for speaker, _ in press)
+    assert all(not quote.startswith("Dazu erklärt") for _, _, quote in found)
+
+
+def test_bare_hiess_es_after_a_statement_takes_that_source(pipeline: Pipeline) -> None:
+    """``„…“, hieß es`` with no source of its own continues the source reported just before (the own pages'
+    guidelines; thirteenth session), not a person named in between."""
+    found = _found(
+        pipeline,
+        "Die Polizei teilte am Morgen mit, es gebe keine Verletzten. Anna Berger wohnt nebenan. "
+        "„Wir werden das alles prüfen“, hieß es später.",
+    )
+    assert [speaker for _, speaker, _ in found] == ["Die Polizei", "Die Polizei"]

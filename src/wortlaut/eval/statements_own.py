@@ -4,7 +4,8 @@ The pages are ``../shared/data/news-html/pages`` (publishers' material, not in t
 answers (``data/statements-own/statements.tsv``: 20 dev pages; ``data/statements-heldback/``: 10 pages to
 score once, ``--split heldback``, now a development set; ``data/statements-heldback2/``: 10 more, ``--split
 heldback2``; ``data/statements-heldback3/``: 8 more, ``--split heldback3``; ``data/statements-heldback4/``: 10
-more, ``--split heldback4``; see their GUIDELINES.md) hold
+more, ``--split heldback4``; ``data/statements-heldback5/``: 10 more, ``--split heldback5``; see their
+GUIDELINES.md) hold
 only anchors: the first and last few words of each statement, its mode, the speaker's name and the
 strings that count as naming that speaker.  Each page goes through the same reader and default pipeline
 as ``wortlaut analyze``.
@@ -47,6 +48,7 @@ SPLITS = {
     "heldback2": Path(__file__).parent / "data" / "statements-heldback2" / "statements.tsv",
     "heldback3": Path(__file__).parent / "data" / "statements-heldback3" / "statements.tsv",
     "heldback4": Path(__file__).parent / "data" / "statements-heldback4" / "statements.tsv",
+    "heldback5": Path(__file__).parent / "data" / "statements-heldback5" / "statements.tsv",
 }
 #: Where the pages live relative to the working directory (the project keeps no copy).
 DEFAULT_PAGES = Path("../shared/data/news-html/pages")
@@ -274,7 +276,7 @@ def _write(path: Path, lines: Iterable[str]) -> None:
     help="dev: the 20 pages used while building; heldback: 10 pages scored once in the second issue-12 "
     "session (now for development too); heldback2: 10 pages scored once, at the end of the third; "
     "heldback3: 8 pages scored once, at the end of the fifth; heldback4: 10 pages scored once, at the end "
-    "of the ninth.",
+    "of the ninth; heldback5: 10 pages annotated in the thirteenth, to be scored once at its end.",
 )
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True

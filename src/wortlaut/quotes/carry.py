@@ -66,10 +66,17 @@ def _with_appositions(ctx: Context, phrase: tuple[int, int], begin: int, end: in
     return first, last
 
 
+def _impersonal(statement: Found, text: str) -> bool:
+    """``„…“, hieß es``: a cue that names no speaker; with none of its own (no ``aus dem Ministerium``) the
+    statement continues the source reported before it, as a frameless one does (thirteenth session)."""
+    return any(text[start:end].lower() in {"hieß", "heißt"} for start, end in statement.cue)
+
+
 def carry(
     found: list[Found],
     people: Sequence[tuple[int, int]] = (),
     entity_of: Mapping[tuple[int, int], str | None] | None = None,
+    text: str = "",
 ) -> None:
     """Give frameless statements the speaker of the statement just before them, or, with
     ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them, unless that
@@ -81,11 +88,13 @@ def carry(
     for statement in sorted(found, key=lambda item: item.start):
         if (
             statement.speaker is None
-            and statement.rule in _CARRIED
+            and (statement.rule in _CARRIED or _impersonal(statement, text))
             and last is not None
             and statement.sentence - last.sentence <= CARRY_SENTENCES
         ):
             between = [span for span in people if last.end <= span[0] and span[1] <= statement.start]
+            if _impersonal(statement, text):
+                between = []  # "…, hieß es": the source reported before, not whoever was named since
             statement.speaker = between[-1] if NEAREST_PERSON and between else speaker
             if between and entity_of is not None and _same_entity(between[-1], speaker, entity_of):
                 statement.speaker = speaker

@@ -24,6 +24,28 @@ def without_names(found: list[Found]) -> list[Found]:
     ]
 
 
+#: A quotation of at most this many words right after an article or preposition is a term inside a noun
+#: phrase (``der „heiklen Themen“``, ``des "Do no significant harm"``), not someone's words.
+MAX_TERM_WORDS = 4
+#: Tags of the word that makes a short quotation after it part of a noun phrase.
+_TERM_OPENERS = frozenset({"ART", "APPR", "APPRART", "PPOSAT"})
+
+
+def without_terms(ctx: Context, found: list[Found]) -> list[Found]:
+    """Drop a short direct quotation that stands inside a noun phrase: the word before its opening mark is
+    an article, a preposition or a possessive (``auf dem dritten Platz der „heiklen Themen“``)."""
+    return [item for item in found if not (item.mode == "direct" and not item.cue and _term(ctx, item))]
+
+
+def _term(ctx: Context, item: Found) -> bool:
+    first = ctx.token_at(item.start)
+    if first == 0 or first >= len(ctx.tokens) or len(item.quote) != 1:
+        return False
+    words = [word for word in ctx.text[item.start : item.end].split() if word.strip('„“”"»«‚‘’')]
+    before = ctx.tokens[first - 1]
+    return len(words) <= MAX_TERM_WORDS and ctx.quote_of[first - 1] < 0 and before.pos in _TERM_OPENERS
+
+
 def drop_contained(found: list[Found]) -> list[Found]:
     """``die Umfrage, wonach die Hälfte angibt, dass man nichts sagen könne``: a reported statement lying
     inside another one is part of it (its complement clause), not a second statement.  (Dropping also

@@ -59,6 +59,8 @@ class Context:
     quote_of: list[int] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    #: Character ranges of the article's time expressions (a time fills the prefield, it is no subject).
+    times: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Tokens are in text order, so a passage's tokens and a sentence's are one slice each,
@@ -139,7 +141,7 @@ class Context:
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
                 return self._source_in_prefield(start + 2, cue.first) if start + 2 < cue.first else None
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
-        before = phrase_before(self.tokens, start, cue.first, self.lexicon)
+        before = self._prefield_subject(start, cue.first)
         if before is not None:
             return self.apposition_of(before, begin) or before
         if QUOTED_NAMES and (named := self.quoted_name_before(cue.first, begin)) is not None:
@@ -160,14 +162,27 @@ class Context:
         if cue.first != cue.verb_index:
             after_verb = cue.first + 1
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
+        if after is None and self.tokens[cue.verb_index].pos == "VVFIN":
+            after = self._subject_after_adverbs(after_verb, end)
         after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
         if after is None and QUOTED_NAMES:
             after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
-        if after is None and start < cue.first:
+        if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def _subject_after_adverbs(self, index: int, end: int) -> tuple[int, int] | None:
+        """``sagte jetzt allerdings eine Sprecherin``: tagged adverbs may stand between an inverted full verb
+        and its subject (the short list of ``skip_adverbs`` holds the untagged ones).  Not after a passive
+        auxiliary: ``wurde lediglich eine Summe genannt`` has no speaker there."""
+        start = index
+        while index < end and self.tokens[index].pos == "ADV" and self.tokens[index].low not in {"so", "wie"}:
+            index += 1
+        if index == start:
+            return None
+        return phrase_after(self.tokens, index, self.clause_end(index, end), self.lexicon)
 
     def subject_through_commas(self, verb: int, begin: int) -> tuple[int, int] | None:
         """``Der NDR, der … verantwortlich ist, begründete``: the sentence-initial subject whose appositions
@@ -375,4 +390,15 @@ class Context:
     def subject_first(self, cue: Cue, begin: int) -> bool:
         """Whether the clause starts with its subject (so a phrase after the verb is an object)."""
         start = self.clause_begin(cue.first, begin)
-        return phrase_before(self.tokens, start, cue.first, self.lexicon) is not None
+        return self._prefield_subject(start, cue.first) is not None
+
+    def _prefield_subject(self, start: int, verb: int) -> tuple[int, int] | None:
+        """The phrase filling the prefield ``start:verb`` as subject, unless it is a time expression (``Am
+        Samstag, 29. Oktober warnte die Gemeinde``: the date after the comma is no subject)."""
+        phrase = phrase_before(self.tokens, start, verb, self.lexicon)
+        return None if phrase is not None and self.in_time(phrase[0]) else phrase
+
+    def in_time(self, index: int) -> bool:
+        """Whether token ``index`` starts inside a time expression."""
+        first = self.tokens[index].start
+        return any(begin <= first < end for begin, end in self.times)

@@ -27,6 +27,12 @@ MAX_AUX_GAP = 10
 
 
 #: Passive auxiliaries that follow a participle cue in a verb-final clause ("wie berichtet wurde").
+#: A quoted name of at most this many words between an auxiliary and its participle is skipped over
+#: (``hatte auf Anfrage der „Deutschen Presseagentur“ mitgeteilt``); four covers the names of the
+#: development pages and is the quoted-name length the direct rules use for names and titles.
+QUOTED_NAME_WORDS = 4
+#: Quotation marks that open or close a quoted name.
+_MARKS = frozenset({"„", "“", "”", "»", "«", '"', "‚", "‘"})
 _PASSIVE = frozenset({"wurde", "wurden", "worden", "wird", "werden"})
 #: Pronominal adverbs that some cues take ("geht davon aus", "wies darauf hin").
 _PRONOMINAL = frozenset({"davon", "darauf", "daran", "dafür", "dazu"})
@@ -70,12 +76,32 @@ def _auxiliary(tokens: list[Tok], index: int, begin: int, lexicon: Lexicon) -> i
     form = tokens[index].low
     if not (form.endswith("t") or form.endswith("en")):
         return None
-    for other in range(index - 1, max(begin, index - MAX_AUX_GAP) - 1, -1):
+    other, limit = index - 1, index - MAX_AUX_GAP
+    while other >= max(begin, limit):
         tok = tokens[other]
+        opener = _quoted_name_start(tokens, other, begin)
+        if opener is not None:  # "hatte auf Anfrage der „Deutschen Presseagentur“ mitgeteilt": the name's
+            limit -= other - opener + 1  # words do not count against the gap
+            other = opener - 1
+            continue
         if is_clause_end(tok):
             return None
         if lexicon.has("aux", tok.low):
             return other
+        other -= 1
+    return None
+
+
+def _quoted_name_start(tokens: list[Tok], index: int, begin: int) -> int | None:
+    """Index of the opening mark of a short quoted name whose closing mark is at ``index``: up to
+    ``QUOTED_NAME_WORDS`` words, all capitalised (``„Süddeutschen Zeitung“``; ``„Meilensteine in der
+    Musikgeschichte“`` is a quoted phrase, which keeps ending the clause)."""
+    if tokens[index].low not in _MARKS:
+        return None
+    for opener in range(index - 2, max(begin, index - QUOTED_NAME_WORDS - 1) - 1, -1):
+        if tokens[opener].low in _MARKS:
+            inner = tokens[opener + 1 : index]
+            return opener if inner and all(tok.text[:1].isupper() for tok in inner) else None
     return None
 
 

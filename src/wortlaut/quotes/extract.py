@@ -12,7 +12,7 @@ from wortlaut.article import Article
 from wortlaut.quotes.according import according
 from wortlaut.quotes.addressee_checks import drop_implausible_addressees
 from wortlaut.quotes.carry import carry, named_before, whole_names, with_title
-from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names
+from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names, without_terms
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.continued import join_continued
 from wortlaut.quotes.cues import find_cues
@@ -43,6 +43,8 @@ NAMED_BEFORE = True
 DROP_CONTAINED = True
 #: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
 INTERVIEWS = True
+#: Drop short quotations inside a noun phrase (see :func:`wortlaut.quotes.cleanup.without_terms`).
+QUOTED_TERMS = True
 #: Reported clauses after a speech noun (``die Forderung, … zu …``; :mod:`wortlaut.quotes.noun_cues`).
 NOUN_CUES = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
@@ -57,7 +59,8 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
     quoted = [quoted for quoted in find_quoted(article.text) if not article.is_boilerplate(quoted.start)]
     openings = frozenset(item.start for item in quoted if item.closed)
     sentences = split_before_quotations(tokens, sentence_ranges(tokens), openings)
-    return Context(article.text, tokens, sentences, quoted, lexicon)
+    times = [(time.start, time.end) for time in article.times]
+    return Context(article.text, tokens, sentences, quoted, lexicon, times=times)
 
 
 def _verb_framed(ctx: Context) -> list[Found]:
@@ -118,6 +121,14 @@ def _looks_like_name(ctx: Context, start: int, end: int) -> bool:
     return looks_like_name(ctx.text, start, end)
 
 
+def _inside_frame(ctx: Context, item: Found, frames: set[tuple[int, int]]) -> bool:
+    """Whether a statement lies inside a press-release frame sentence (``Dazu erklärt X, …:`` frames the
+    paragraphs after it; it says nothing itself)."""
+    return any(
+        ctx.tokens[begin].start <= item.start and item.end <= ctx.tokens[end - 1].end for begin, end in frames
+    )
+
+
 def rule_statements(ctx: Context) -> list[Found]:
     """What the rules find before speakers are settled: verb-framed, partial and direct quotations,
     Konjunktiv clauses and free indirect runs (the span tagger reads these as features)."""
@@ -132,7 +143,9 @@ def rule_statements(ctx: Context) -> list[Found]:
     for statement in (item for item in direct if item.cue and item.frames):
         frames = statement.frames
         add_details(ctx, statement, addressee_verb="addr" in frames, dative_verb="dat" in frames)
-    found = framed + partial + direct + press_statements(ctx)
+    press = press_statements(ctx)
+    spans = {ctx.sentences[item.sentence] for item in press}
+    found = [item for item in framed + partial + direct if not _inside_frame(ctx, item, spans)] + press
     if NOUN_CUES:
         found += noun_statements(
             ctx, {item.sentence for item in found if not item.rule.startswith("direct.")}
@@ -174,10 +187,17 @@ def extract(
     ]
     titled = {with_title(ctx, (mention.start, mention.end)): mention.entity for mention in named}
     people = sorted(titled)
-    carry(found, people, {**{(mention.start, mention.end): mention.entity for mention in named}, **titled})
+    carry(
+        found,
+        people,
+        {**{(mention.start, mention.end): mention.entity for mention in named}, **titled},
+        ctx.text,
+    )
     person_before(ctx, found, people)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)
+    if QUOTED_TERMS:
+        found = without_terms(ctx, found)
     if DROP_NESTED:
         found = drop_nested(ctx, found)
     if DROP_CONTAINED:

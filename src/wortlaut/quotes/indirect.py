@@ -198,8 +198,8 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if end - cue.last > MAX_TRAILING_FRAME:
         return None
     first = ctx.tokens[begin]
-    if first.pos == "KOUS" or first.low in _SUBORDINATORS:
-        return None  # "Wenn …, droht …": an adverbial clause, not reported content
+    if first.pos in {"KOUS", "KOUI"} or first.low in _SUBORDINATORS:
+        return None  # "Wenn …, droht …", "Um … zu erinnern, riefen …": an adverbial clause
     if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]):
         return None  # "X, der … ist, wies … zurück": a relative clause
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wortlaut.article import Article, Post
 from wortlaut.quotes.context import Context
-from wortlaut.quotes.cues import find_cues
+from wortlaut.quotes.cues import Cue, find_cues
 from wortlaut.quotes.details import add_details
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.speakers import phrase_after
@@ -42,6 +42,17 @@ def post_statement(article: Article, post: Post) -> Found | None:
     return found
 
 
+def _frames(ctx: Context, cue: Cue, side: tuple[int, int]) -> bool:
+    """Whether the speech verb after a headline's colon frames the claim before it (``Worüber X sprach``,
+    ``Das fordert X``, ``… hat X gesagt``): a finite verb, or a participle or infinitive with a finite
+    auxiliary.  An infinitive under a modal (``dürfen nicht … entscheiden``) or a participle alone (``auf
+    Hilfe angewiesen``) is part of a claim of its own."""
+    tag = ctx.tokens[cue.verb_index].pos
+    if tag is None or tag.endswith("FIN") or tag == "VVIMP":
+        return True
+    return any(ctx.tokens[index].pos == "VAFIN" for index in range(*side))
+
+
 def headline_statement(ctx: Context, start: int, end: int) -> Found | None:
     """``Claim: Worüber X sprach`` or ``X: „Claim“`` in a headline."""
     first = ctx.token_at(start)
@@ -51,6 +62,8 @@ def headline_statement(ctx: Context, start: int, end: int) -> Found | None:
         return None
     left, right = (first, colon), (colon + 1, last)
     cues = find_cues(ctx.tokens, right[0], right[1], ctx.lexicon, set())
+    if cues and not _frames(ctx, cues[0], right):
+        return None  # "Global: Autonome Waffensysteme dürfen nicht … entscheiden": a claim, no frame
     if cues:
         cue = cues[0]
         speaker = None

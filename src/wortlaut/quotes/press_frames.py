@@ -4,8 +4,10 @@ Press releases of parties, ministries and associations introduce a statement wit
 ends in a colon and a line break (``Dazu erklärt die Vorsitzende Marion Keller:``, ``Jonas Brandt erklärt
 dazu:``, ``Hierzu sagt X:``) and print the statement as plain paragraphs.  The quotation rules only read
 colons followed by quotation marks, so these statements were missed (issue 12, ninth session, second
-round).  The statement runs from the line after the frame to the line before the next frame, a heading
-(a line that does not end like a sentence), text the structure stage marks as boilerplate, or the end.
+round).  Each paragraph from the line after the frame to the line before the next frame, a heading (a
+line that does not end like a sentence), text the structure stage marks as boilerplate, or the end is a
+statement of the frame's speaker (thirteenth session: one per paragraph, as the own pages' guidelines
+count a press statement; a frame may end a paragraph that starts with other sentences).
 """
 
 from __future__ import annotations
@@ -24,12 +26,11 @@ _SENTENCE_ENDS = (".", "!", "?", "“", "”", '"', "«", "»", ")", "…")
 def _frame_speaker(ctx: Context, sentence: int) -> tuple[tuple[int, int], list[tuple[int, int]], str] | None:
     """Speaker range, cue ranges and medium of a frame sentence that ends in ``:`` and a line break."""
     begin, end = ctx.sentences[sentence]
-    if not 2 < end - begin <= MAX_FRAME_TOKENS or ctx.tokens[end - 1].low != ":":
-        return None
+    if not 2 < end - begin <= MAX_FRAME_TOKENS or not ctx.tokens[end - 1].low.endswith(":"):
+        return None  # the tokenizer may keep a bracket with the colon: "erklärt Max Müller (SPD):"
     colon = ctx.tokens[end - 1].end
-    line_start = ctx.text.rfind("\n", 0, ctx.tokens[begin].start) + 1
-    if ctx.text[line_start : ctx.tokens[begin].start].strip() or ctx.text[colon:].split("\n", 1)[0].strip():
-        return None  # the frame is a line of its own, and the statement starts on a new line
+    if ctx.text[colon:].split("\n", 1)[0].strip():
+        return None  # the frame ends its paragraph, and the statement starts on a new line
     if any(ctx.quote_of[index] >= 0 for index in range(begin, end)):
         return None
     for cue in find_cues(ctx.tokens, begin, end, ctx.lexicon, set()):
@@ -48,10 +49,11 @@ def _is_frame_line(ctx: Context, line: str, offset: int) -> bool:
     return first < len(ctx.tokens) and _frame_speaker(ctx, ctx.sentence_of[first]) is not None
 
 
-def _body_after(ctx: Context, colon: int) -> tuple[int, int] | None:
-    """Character range of the unquoted paragraphs after a frame's colon, or None."""
+def _body_after(ctx: Context, colon: int) -> list[tuple[int, int]]:
+    """Character ranges of the unquoted paragraphs after a frame's colon, one per paragraph (the press
+    statement's paragraphs are statements of their own, as a quotation that follows without a frame is)."""
     offset = ctx.text.find("\n", colon) + 1
-    start = stop = None
+    paragraphs: list[tuple[int, int]] = []
     while 0 < offset < len(ctx.text):
         line_end = ctx.text.find("\n", offset)
         line_end = len(ctx.text) if line_end < 0 else line_end
@@ -61,16 +63,15 @@ def _body_after(ctx: Context, colon: int) -> tuple[int, int] | None:
             first = ctx.token_at(offset + len(line) - len(line.lstrip()))
             if first >= len(ctx.tokens) or ctx.tokens[first].start >= line_end:
                 break  # boilerplate: the tokens skip it
-            if start is None and content[0] in OPENERS:
-                return None  # a quotation: the direct rules read it
+            if not paragraphs and content[0] in OPENERS:
+                return []  # a quotation: the direct rules read it
             if not content.endswith(_SENTENCE_ENDS) or _is_frame_line(ctx, line, offset):
                 break
-            start = offset + len(line) - len(line.lstrip()) if start is None else start
+            start = offset + len(line) - len(line.lstrip())
             stop = offset + len(line.rstrip())
+            paragraphs.append((start, stop - 1 if ctx.text[stop - 1] == "." else stop))
         offset = line_end + 1
-    if start is None or stop is None:
-        return None
-    return start, stop - 1 if ctx.text[stop - 1] == "." else stop
+    return paragraphs
 
 
 def press_statements(ctx: Context) -> list[Found]:
@@ -80,19 +81,17 @@ def press_statements(ctx: Context) -> list[Found]:
         frame = _frame_speaker(ctx, sentence)
         if frame is None:
             continue
-        body = _body_after(ctx, ctx.tokens[ctx.sentences[sentence][1] - 1].end)
-        if body is None:
-            continue
         speaker, cues, medium = frame
-        found.append(
-            Found(
-                mode="direct",
-                quote=[body],
-                rule="press.frame",
-                sentence=sentence,
-                cue=cues,
-                speaker=speaker,
-                medium=medium,
+        for body in _body_after(ctx, ctx.tokens[ctx.sentences[sentence][1] - 1].end):
+            found.append(
+                Found(
+                    mode="direct",
+                    quote=[body],
+                    rule="press.frame",
+                    sentence=sentence,
+                    cue=cues,
+                    speaker=speaker,
+                    medium=medium,
+                )
             )
-        )
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wortlaut.quotes.context import Context
+from wortlaut.quotes.cues import find_cues
 from wortlaut.quotes.found import Found
 
 #: Rules whose statements may take the person of the sentence before them.
@@ -29,4 +30,15 @@ def person_before(ctx: Context, found: list[Found], people: Sequence[tuple[int, 
         statement.speaker = next(
             (span for span in people if low <= span[0] and span[1] <= high and span[1] <= statement.start),
             None,
-        )
+        ) or _announcing_subject(ctx, begin, end)
+
+
+def _announcing_subject(ctx: Context, begin: int, end: int) -> tuple[int, int] | None:
+    """``ZDH-Generalsekretär Schwannecke äußert sich zum Förderstopp.``: when the tagger names no person in
+    the sentence before, the subject of a speech verb there announces who speaks, if it holds a name."""
+    inside = {index for index in range(begin, end) if ctx.quote_of[index] >= 0}
+    for cue in find_cues(ctx.tokens, begin, end, ctx.lexicon, inside):
+        subject = ctx.speaker_of(cue, begin, end)
+        if subject is not None and any(tok.pos == "NE" for tok in ctx.tokens[subject[0] : subject[1]]):
+            return ctx.chars(*subject)
+    return None

@@ -56,8 +56,8 @@ def _prefield_subject(ctx: Context, rule: tuple[int, int] | None, cue: list[int]
     object and cannot be the speaker."""
     begin = ctx.sentences[sentence][0]
     start = ctx.clause_begin(cue[0], begin)
-    if ctx.tokens[start].low in _OBJECT_ARTICLES:
-        return False
+    if ctx.tokens[start].low in _OBJECT_ARTICLES or ctx.in_time(start):
+        return False  # "Ende Januar 2006 verkündete der DFB": a time fills the prefield, the subject follows
     subject = phrase_before(ctx.tokens, start, cue[0], ctx.lexicon)
     if subject is None and start == cue[0]:
         subject = ctx.subject_through_commas(cue[0], begin)  # Der NDR, der …, begründete die Einblendungen

@@ -79,17 +79,26 @@ def _with_structure(article: Article, found: list[Found], lexicon: Lexicon) -> l
 
 def _headline_speaks(article: Article, statement: Found) -> bool:
     """``Merkel: „…“`` is a statement, ``Zugverkehr: Im ICE nach Barcelona`` is a topic and its claim:
-    without a speech cue the part before the colon must be a person or organisation, or the part after
-    it a quotation."""
+    without a speech cue the part after the colon must be a quotation, or the part before it a person or
+    organisation.  That name must end the part (``EU-Taxonomie: …`` names a regulation, not the EU: the
+    head of a compound is its last part), and a claim without a verb (``DB Lounge: Kein Zugang mehr``)
+    is news about the topic unless a person stands before it."""
     if statement.rule != "headline.speaker_colon" or statement.speaker is None:
         return True
     if article.text[statement.start : statement.start + 1] in _OPENING_MARKS:
         return True
     start, end = statement.speaker
-    return any(
-        mention.type in _SPEAKER_TYPES and mention.start < end and start < mention.end
+    heads = [
+        mention
         for mention in article.mentions
-    )
+        if mention.type in _SPEAKER_TYPES and start <= mention.end and mention.start < end <= mention.end
+    ]
+    if not heads:
+        return False
+    claim_start, claim_end = statement.quote[0][0], statement.quote[-1][1]
+    tags = [token.pos for token in article.tokens if claim_start <= token.start < claim_end]
+    has_verb = any(tag is None or tag.startswith("V") for tag in tags) or not tags  # untagged: no evidence
+    return has_verb or any(mention.type == "PER" for mention in heads)
 
 
 def _span(article: Article, parts: list[Range]) -> Span | None:
