@@ -91,7 +91,7 @@ def test_a_clone_of_the_active_stories_is_untouched_by_clustering_the_original()
     active.absorb(0, np.full(4, 2.0, dtype=np.float32), 14, frozenset({"Q2"}))
     active.add("st:b", np.zeros(4, dtype=np.float32), 14, 14, 0, Counter(), "B")
     assert copy.ids == ["st:a"] and copy.sizes == [2] and copy.last == [12]
-    assert copy.entities[0] == Counter({"Q1": 2}) and copy.sharing(frozenset({"Q2"})) == []
+    assert copy.entities[0] == Counter({"Q1": 2}) and not copy.shared_cores(frozenset({"Q2"}))
     assert np.array_equal(copy.matrix()[0], np.ones((1, 4), dtype=np.float32)) and not copy.touched
 
 

@@ -46,8 +46,10 @@ class ActiveStories:
     instead of rebuilt per article (with every story active, e.g. one day's
     news, that rebuild made each article's cost grow with the collection):
     the sums stacked in one matrix with their norms, each story's core entities,
-    and which stories count each entity.  The numbers are computed by the same
-    numpy calls on the same rows, so the scores are the same bits.
+    and which stories have each entity in their core (so an article's shared
+    core entities are counted per entity, not per story that merely counts one).
+    The numbers are computed by the same numpy calls on the same rows, so the
+    scores are the same bits.
     """
 
     ids: list[str] = field(default_factory=list)
@@ -61,8 +63,8 @@ class ActiveStories:
     new: set[int] = field(default_factory=set)
     _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32), repr=False)
     _norms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32), repr=False)
-    _cores: dict[int, set[str]] = field(default_factory=dict, repr=False)
-    _by_entity: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _cores: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _by_core: dict[str, set[int]] = field(default_factory=dict, repr=False)
 
     def add(
         self,
@@ -84,8 +86,7 @@ class ActiveStories:
         index = len(self.ids) - 1
         self._grow(len(self.sums[index]))
         self._set_sum(index)
-        for entity in entities:
-            self._by_entity.setdefault(entity, set()).add(index)
+        self._set_core(index)
         return index
 
     def absorb(self, index: int, vector: np.ndarray, day: int, entities: frozenset[str]) -> None:
@@ -96,29 +97,38 @@ class ActiveStories:
         self.last[index] = max(self.last[index], day)
         self.sizes[index] += 1
         self.entities[index].update(entities)
-        for entity in entities:
-            self._by_entity.setdefault(entity, set()).add(index)
-        self._cores.pop(index, None)
+        self._set_core(index)
         self.touched.add(index)
 
     def matrix(self) -> tuple[np.ndarray, np.ndarray]:
         """The stacked sums (one row per story, as ``np.stack(self.sums)``) and their norms, zeros as 1."""
         return self._matrix[: len(self.ids)], self._norms[: len(self.ids)]
 
-    def core(self, index: int) -> set[str]:
+    def core(self, index: int) -> frozenset[str]:
         """Entities in at least :data:`CORE_SHARE` of story ``index``'s articles (at least one)."""
-        found = self._cores.get(index)
-        if found is None:
-            least = max(1.0, CORE_SHARE * self.sizes[index])
-            found = self._cores[index] = {e for e, n in self.entities[index].items() if n >= least}
-        return found
+        return self._cores[index]
 
-    def sharing(self, entities: frozenset[str]) -> list[int]:
-        """Indexes of the stories that count any of ``entities``, ascending."""
-        found: set[int] = set()
+    def shared_cores(self, entities: frozenset[str]) -> Counter[int]:
+        """How many of ``entities`` each story has in its core (stories with none are absent)."""
+        counts: Counter[int] = Counter()
         for entity in entities:
-            found.update(self._by_entity.get(entity, ()))
-        return sorted(found)
+            stories = self._by_core.get(entity)
+            if stories:
+                counts.update(stories)
+        return counts
+
+    def _set_core(self, index: int) -> None:
+        """(Re)compute story ``index``'s core and its entries in the entity → core stories index."""
+        least = max(1.0, CORE_SHARE * self.sizes[index])
+        core = frozenset(entity for entity, count in self.entities[index].items() if count >= least)
+        old = self._cores.get(index, frozenset())
+        if core == old and index in self._cores:
+            return
+        for entity in old - core:
+            self._by_core[entity].discard(index)
+        for entity in core - old:
+            self._by_core.setdefault(entity, set()).add(index)
+        self._cores[index] = core
 
     def clone(self) -> ActiveStories:
         """An independent copy (what :func:`_assign` mutates is copied: counts, index sets, matrix)."""
@@ -128,12 +138,12 @@ class ActiveStories:
             set(self.touched), set(self.new),
         )  # fmt: skip
         copy._matrix, copy._norms = self._matrix.copy(), self._norms.copy()
-        copy._cores = {index: set(core) for index, core in self._cores.items()}
-        copy._by_entity = {entity: set(indexes) for entity, indexes in self._by_entity.items()}
+        copy._cores = dict(self._cores)  # frozensets: shared, never changed in place
+        copy._by_core = {entity: set(indexes) for entity, indexes in self._by_core.items()}
         return copy
 
     def index_all(self) -> None:
-        """Build the matrix, norms and entity index of stories put in the lists directly (a batch's
+        """Build the matrix, norms and core index of stories put in the lists directly (a batch's
         load): what :meth:`add` does one story at a time, with one copy and one norm call for all.
 
         The same bits: each row's norm is the same float32 reduction over the same contiguous row.
@@ -148,9 +158,8 @@ class ActiveStories:
         norms[norms == 0] = 1.0
         self._norms = np.ones(self._matrix.shape[0], dtype=np.float32)
         self._norms[:count] = norms
-        for index, counts in enumerate(self.entities):
-            for entity in counts:
-                self._by_entity.setdefault(entity, set()).add(index)
+        for index in range(count):
+            self._set_core(index)
 
     def _grow(self, dim: int) -> None:
         rows = len(self.ids)

@@ -121,11 +121,10 @@ def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.nd
     decay = np.exp(-gap / TIME_DECAY_DAYS)
     decay[gap > ACTIVE_DAYS] = 0.0
     jaccard = np.zeros(len(active.ids), dtype=np.float32)
-    if row.entities:
-        for index in active.sharing(row.entities):
-            core = active.core(index)
-            union = len(row.entities | core)
-            jaccard[index] = len(row.entities & core) / union if union else 0.0
+    if row.entities:  # |A ∪ B| = |A| + |B| - |A ∩ B|; stories sharing no core entity keep 0.0
+        size = len(row.entities)
+        for index, shared in active.shared_cores(row.entities).items():
+            jaccard[index] = shared / (size + len(active.core(index)) - shared)
     return np.asarray(decay * (cosine + ENTITY_WEIGHT * jaccard))
 
 
