@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from wortlaut.article import Article
-from wortlaut.link.active_stories import ActiveStories, Loaded, active_for, day_ordinal, parse_day
+from wortlaut.link.active_stories import ActiveStories, Loaded, active_for, carry, day_ordinal, parse_day
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
@@ -154,6 +154,7 @@ def cluster(
         loaded,
     )
     _write(connection, kind, active, assigned)
+    carry(connection, kind, _window(rows), active)
     return assigned
 
 
@@ -199,10 +200,8 @@ def _assign(
     ``keep``: also return an untouched copy of the active stories read here (see :class:`Loaded`).
     """
     ordered = sorted(rows, key=lambda row: (row.day, row.id))
-    low = (parse_day(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
-    high = (parse_day(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
     threshold = story_threshold(encoder.family)
-    active, fresh = active_for(connection, story_kind(encoder), (low, high), loaded, keep)
+    active, fresh = active_for(connection, story_kind(encoder), _window(ordered), loaded, keep)
     assigned: dict[str, tuple[str, float]] = {}
     for row in ordered:
         vector = vectors[row.id]
@@ -226,6 +225,14 @@ def _assign(
         _absorb(active, index, vector, row)
         assigned[row.id] = (active.ids[index], similarity)
     return active, assigned, fresh
+
+
+def _window(rows: Sequence[ArticleRow]) -> tuple[str, str]:
+    """The days whose stories may take these articles: :data:`ACTIVE_DAYS` around their dates."""
+    days = [row.day for row in rows]
+    low = (parse_day(min(days)) - timedelta(days=ACTIVE_DAYS)).isoformat()
+    high = (parse_day(max(days)) + timedelta(days=ACTIVE_DAYS)).isoformat()
+    return low, high
 
 
 def _choose(
