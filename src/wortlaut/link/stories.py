@@ -312,7 +312,7 @@ def _write(
 def article_text(row: ArticleRow, family: str) -> str:
     """What an encoder of ``family`` reads of an article: its title and the first words of its body."""
     words = get_settings().linking.for_family(family).article_words
-    lead = " ".join(row.text.split()[:words])
+    lead = " ".join(row.text.split(maxsplit=words)[:words])  # the first words, without splitting the rest
     return f"{row.title}. {lead}" if row.title else lead
 
 
