@@ -1,4 +1,4 @@
-"""A batch's stories loaded at once hold the same matrix, norms and entity index as added one by one."""
+"""A batch's stories loaded at once hold the same matrix, norms and core index as added one by one."""
 
 from __future__ import annotations
 
@@ -32,14 +32,25 @@ def test_index_all_gives_the_bits_of_adding_one_by_one() -> None:
     bulk.index_all()
     (left, left_norms), (right, right_norms) = one.matrix(), bulk.matrix()
     assert left.tobytes() == right.tobytes() and left_norms.tobytes() == right_norms.tobytes()
-    assert one.sharing(frozenset({"e1", "e5"})) == bulk.sharing(frozenset({"e1", "e5"}))
+    assert one.shared_cores(frozenset({"e1", "e5"})) == bulk.shared_cores(frozenset({"e1", "e5"}))
     bulk.add("st:new", np.ones(16, dtype=np.float32), 5, 5, 1, Counter({"e1": 1}), "n")
     one.add("st:new", np.ones(16, dtype=np.float32), 5, 5, 1, Counter({"e1": 1}), "n")
     assert one.matrix()[1].tobytes() == bulk.matrix()[1].tobytes()
-    assert one.sharing(frozenset({"e1"})) == bulk.sharing(frozenset({"e1"}))
+    assert one.shared_cores(frozenset({"e1"})) == bulk.shared_cores(frozenset({"e1"}))
 
 
 def test_index_all_of_no_story_is_empty() -> None:
     active = ActiveStories()
     active.index_all()
     assert active.matrix()[0].shape[0] == 0
+
+
+def test_shared_cores_follow_a_core_that_changes_as_articles_join() -> None:
+    active = ActiveStories()
+    active.add("st:a", np.ones(4, dtype=np.float32), 3, 3, 2, Counter({"A": 1, "B": 1}), "a")
+    assert active.shared_cores(frozenset({"A", "B", "C"})) == {0: 2}
+    for _ in range(3):  # B falls under CORE_SHARE of the story's articles: no longer in its core
+        active.absorb(0, np.ones(4, dtype=np.float32), 3, frozenset({"A"}))
+    assert active.core(0) == frozenset({"A"})
+    assert active.shared_cores(frozenset({"B"})) == {}
+    assert active.shared_cores(frozenset({"A", "B"})) == {0: 1}

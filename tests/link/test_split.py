@@ -12,7 +12,7 @@ import pytest
 from wortlaut.link import split
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import HashingEncoder
-from wortlaut.link.split import MIN_SPLIT, SplitEncoder, split_linking
+from wortlaut.link.split import MIN_SPLIT, SplitEncoder, split_linking, split_point
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the helper is a forked process")
 
@@ -45,8 +45,15 @@ def test_a_large_call_is_split_with_the_helper_and_gives_the_same_vectors() -> N
     with SplitEncoder(inner, _context()) as encoder:
         vectors = encoder.encode(TEXTS)
     assert np.array_equal(vectors, HashingEncoder().encode(TEXTS))
-    assert inner.seen == TEXTS[: len(TEXTS) // 2]  # the second half was encoded by the helper
+    assert inner.seen == TEXTS[: split_point(TEXTS)]  # the second part was encoded by the helper
     assert (encoder.name, encoder.family, encoder.dim) == ("counting", "hashing", inner.dim)
+
+
+def test_a_call_is_cut_where_both_parts_have_about_the_same_length() -> None:
+    assert split_point(["x" * 90, "y" * 10, "z" * 10, "w" * 10, "v" * 10]) == 1  # a long lead first
+    assert split_point(["a" * 10] * 8) == 4
+    assert split_point(["a" * 10, "b" * 10, "c" * 100]) == 2  # the other part keeps at least one text
+    assert split_point(["", ""]) == 1
 
 
 def test_a_small_call_stays_in_the_main_process() -> None:

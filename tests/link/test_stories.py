@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -91,7 +92,7 @@ def test_a_clone_of_the_active_stories_is_untouched_by_clustering_the_original()
     active.absorb(0, np.full(4, 2.0, dtype=np.float32), 14, frozenset({"Q2"}))
     active.add("st:b", np.zeros(4, dtype=np.float32), 14, 14, 0, Counter(), "B")
     assert copy.ids == ["st:a"] and copy.sizes == [2] and copy.last == [12]
-    assert copy.entities[0] == Counter({"Q1": 2}) and copy.sharing(frozenset({"Q2"})) == []
+    assert copy.entities[0] == Counter({"Q1": 2}) and not copy.shared_cores(frozenset({"Q2"}))
     assert np.array_equal(copy.matrix()[0], np.ones((1, 4), dtype=np.float32)) and not copy.touched
 
 
@@ -108,3 +109,58 @@ def test_the_dry_runs_stories_are_reused_until_another_connection_commits(tmp_pa
         with sqlite3.connect(path) as other:
             other.execute("INSERT INTO embeddings(kind, item_id, vector) VALUES ('x', 'y', x'00')")
         assert active_stories.active_for(connection, "k:story", window, loaded, False)[0] is not loaded.active
+
+
+def _window(day: str) -> tuple[str, str]:
+    """The clustering window of a batch of articles of ``day``."""
+    middle = date.fromisoformat(day)
+    return str(middle - timedelta(days=ACTIVE_DAYS)), str(middle + timedelta(days=ACTIVE_DAYS))
+
+
+def _story_rows(store: Store) -> list[tuple[str, int]]:
+    return store.connection.execute("SELECT id, size FROM stories ORDER BY id").fetchall()
+
+
+def test_the_next_batch_takes_the_written_stories_from_memory_while_no_one_else_wrote(
+    tmp_path: Path, encoder: HashingEncoder
+) -> None:
+    path = str(tmp_path / "s.sqlite")
+    with Store.open(path) as store:
+        first = make_article(STRIKE, published="2025-04-02")
+        store.add_many([first], link=False)
+        update(store, [first.id], encoder=encoder)
+        connection = connection_of(store)
+        kind, window = f"{encoder.name}:story", _window("2025-04-02")
+        rows = store.connection.execute("SELECT * FROM stories").fetchall()
+        read = active_stories.load_active(connection, kind, *window)
+        kept = active_stories._carried(connection, kind, window, active_stories.link_tables.active_stories(
+            connection, *window, active_stories.MAX_ACTIVE))  # fmt: skip
+        assert kept is not None and len(rows) == 1
+        assert (kept.ids, kept.sizes, kept.first, kept.entities) == (
+            read.ids,
+            read.sizes,
+            read.first,
+            read.entities,
+        )
+        assert kept.matrix()[0].tobytes() == read.matrix()[0].tobytes() and kept.core(0) == read.core(0)
+        assert active_stories._last is None  # taken once
+        second = make_article(STRIKE_FOLLOW, published="2025-04-03")
+        store.add_many([second], link=False)
+        update(store, [second.id], encoder=encoder)
+        with sqlite3.connect(path) as other:  # another writer: what was kept is read again
+            other.execute("UPDATE stories SET size = size + 1")
+        again = active_stories.active_for(connection, kind, window, None, False)[0]
+        assert again.sizes == [size for _, size in _story_rows(store)]
+
+
+def test_kept_stories_whose_rows_changed_are_read_again(tmp_path: Path, encoder: HashingEncoder) -> None:
+    with Store.open(str(tmp_path / "s.sqlite")) as store:
+        article = make_article(STRIKE, published="2025-04-02")
+        store.add_many([article], link=False)
+        update(store, [article.id], encoder=encoder)
+        connection = connection_of(store)
+        store.connection.execute("UPDATE stories SET size = 7")  # the same connection: data_version stays
+        kind, window = f"{encoder.name}:story", _window("2025-04-02")
+        rows = active_stories.link_tables.active_stories(connection, *window, active_stories.MAX_ACTIVE)
+        assert active_stories._carried(connection, kind, window, rows) is None
+        assert active_stories.active_for(connection, kind, window, None, False)[0].sizes == [7]

@@ -21,7 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from wortlaut.claims.relations import cues, is_function_word, is_reference_noun
+from wortlaut.claims.relations import any_cue, cues, is_function_word, is_reference_noun
 from wortlaut.sentences import split_sentences
 from wortlaut.textnorm import fold_latin
 
@@ -123,7 +123,11 @@ def answer_acts(text: str) -> list[AnswerAct]:
     """Every answer act of ``text``, in text order (one per cue occurrence, the first cue row winning)."""
     found: list[AnswerAct] = []
     taken: list[tuple[int, int]] = []
+    if not any_cue().search(text):  # most articles answer nothing: one scan, not one per row and sentence
+        return found
     for sentence in split_sentences(text):
+        if not any_cue().search(sentence.text):
+            continue
         for row in cues():
             for match in row.pattern.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()

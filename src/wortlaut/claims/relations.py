@@ -66,6 +66,14 @@ def cues() -> tuple[RelationCue, ...]:
     return tuple(found)
 
 
+@cache
+def any_cue() -> re.Pattern[str]:
+    """One pattern that finds a text position where some cue row matches (and only there): a cheap
+    test before trying the rows one by one.  Each row is ``\\b(?:expression)\\b``, ignoring case, and
+    an alternation tries every branch, so this matches a text exactly when one of the rows does."""
+    return re.compile("|".join(f"(?:{row.pattern.pattern})" for row in cues()) or r"(?!)", re.IGNORECASE)
+
+
 def relation_type(cue: str | None, frame: str | None = None) -> str | None:
     """The relation a statement's cue and frame express (``denies`` …), or ``None``.
 

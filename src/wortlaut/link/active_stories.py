@@ -9,8 +9,10 @@ reused by the clustering under the write lock when a lead cascade's dry run alre
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from sqlite3 import Row
 
 import numpy as np
 
@@ -46,8 +48,11 @@ class ActiveStories:
     instead of rebuilt per article (with every story active, e.g. one day's
     news, that rebuild made each article's cost grow with the collection):
     the sums stacked in one matrix with their norms, each story's core entities,
-    and which stories count each entity.  The numbers are computed by the same
-    numpy calls on the same rows, so the scores are the same bits.
+    and which stories have each entity in their core (so an article's shared
+    core entities are counted per entity, not per story that merely counts one;
+    by story id, so that the stories can be put in another order without it).
+    The numbers are computed by the same numpy calls on the same rows, so the
+    scores are the same bits.
     """
 
     ids: list[str] = field(default_factory=list)
@@ -61,8 +66,9 @@ class ActiveStories:
     new: set[int] = field(default_factory=set)
     _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32), repr=False)
     _norms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32), repr=False)
-    _cores: dict[int, set[str]] = field(default_factory=dict, repr=False)
-    _by_entity: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _cores: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _by_core: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _position: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add(
         self,
@@ -81,11 +87,10 @@ class ActiveStories:
         self.sizes.append(size)
         self.entities.append(entities)
         self.titles.append(title)
-        index = len(self.ids) - 1
+        index = self._position[story_id] = len(self.ids) - 1
         self._grow(len(self.sums[index]))
         self._set_sum(index)
-        for entity in entities:
-            self._by_entity.setdefault(entity, set()).add(index)
+        self._set_core(index)
         return index
 
     def absorb(self, index: int, vector: np.ndarray, day: int, entities: frozenset[str]) -> None:
@@ -96,29 +101,40 @@ class ActiveStories:
         self.last[index] = max(self.last[index], day)
         self.sizes[index] += 1
         self.entities[index].update(entities)
-        for entity in entities:
-            self._by_entity.setdefault(entity, set()).add(index)
-        self._cores.pop(index, None)
+        self._set_core(index)
         self.touched.add(index)
 
     def matrix(self) -> tuple[np.ndarray, np.ndarray]:
         """The stacked sums (one row per story, as ``np.stack(self.sums)``) and their norms, zeros as 1."""
         return self._matrix[: len(self.ids)], self._norms[: len(self.ids)]
 
-    def core(self, index: int) -> set[str]:
+    def core(self, index: int) -> frozenset[str]:
         """Entities in at least :data:`CORE_SHARE` of story ``index``'s articles (at least one)."""
-        found = self._cores.get(index)
-        if found is None:
-            least = max(1.0, CORE_SHARE * self.sizes[index])
-            found = self._cores[index] = {e for e, n in self.entities[index].items() if n >= least}
-        return found
+        return self._cores[self.ids[index]]
 
-    def sharing(self, entities: frozenset[str]) -> list[int]:
-        """Indexes of the stories that count any of ``entities``, ascending."""
-        found: set[int] = set()
+    def shared_cores(self, entities: frozenset[str]) -> dict[int, int]:
+        """How many of ``entities`` each story (by index) has in its core (stories with none are absent)."""
+        counts: Counter[str] = Counter()
         for entity in entities:
-            found.update(self._by_entity.get(entity, ()))
-        return sorted(found)
+            stories = self._by_core.get(entity)
+            if stories:
+                counts.update(stories)
+        position = self._position
+        return {position[story_id]: count for story_id, count in counts.items()}
+
+    def _set_core(self, index: int) -> None:
+        """(Re)compute story ``index``'s core and its entries in the entity → core stories index."""
+        least = max(1.0, CORE_SHARE * self.sizes[index])
+        core = frozenset(entity for entity, count in self.entities[index].items() if count >= least)
+        story_id = self.ids[index]
+        old = self._cores.get(story_id, frozenset())
+        if core == old and story_id in self._cores:
+            return
+        for entity in old - core:
+            self._by_core[entity].discard(story_id)
+        for entity in core - old:
+            self._by_core.setdefault(entity, set()).add(story_id)
+        self._cores[story_id] = core
 
     def clone(self) -> ActiveStories:
         """An independent copy (what :func:`_assign` mutates is copied: counts, index sets, matrix)."""
@@ -128,17 +144,50 @@ class ActiveStories:
             set(self.touched), set(self.new),
         )  # fmt: skip
         copy._matrix, copy._norms = self._matrix.copy(), self._norms.copy()
-        copy._cores = {index: set(core) for index, core in self._cores.items()}
-        copy._by_entity = {entity: set(indexes) for entity, indexes in self._by_entity.items()}
+        copy._cores, copy._position = dict(self._cores), dict(self._position)  # frozensets: never changed
+        copy._by_core = {entity: set(stories) for entity, stories in self._by_core.items()}
         return copy
 
-    def index_all(self) -> None:
-        """Build the matrix, norms and entity index of stories put in the lists directly (a batch's
+    def reordered(self, rows: Sequence[Row]) -> ActiveStories | None:
+        """These stories as :func:`load_active` reads them from ``rows`` (their stored rows, in the
+        query's order), or ``None`` when any row differs from what is held here (then read them).
+
+        The lists' items move (the sums, the counts, the cores), so this object is used up; the
+        matrix and norms are built by :meth:`index_all`, as a load builds them: the same bits.
+        """
+        if len(rows) != len(self.ids):
+            return None
+        position = {story_id: index for index, story_id in enumerate(self.ids)}
+        order = []
+        for row in rows:
+            index = position.get(row["id"])
+            if index is None or (row["size"], row["title"] or "") != (self.sizes[index], self.titles[index]):
+                return None
+            if (day_ordinal(row["first_date"]), day_ordinal(row["last_date"])) != (
+                self.first[index],
+                self.last[index],
+            ):
+                return None
+            order.append(index)
+        fresh = ActiveStories(
+            [self.ids[index] for index in order], [self.sums[index] for index in order],
+            [self.first[index] for index in order], [self.last[index] for index in order],
+            [self.sizes[index] for index in order], [self.entities[index] for index in order],
+            [self.titles[index] for index in order],
+        )  # fmt: skip
+        fresh._cores, fresh._by_core = self._cores, self._by_core  # by story id: the order does not matter
+        fresh.index_all(cores=False)
+        return fresh
+
+    def index_all(self, *, cores: bool = True) -> None:
+        """Build the matrix, norms and core index of stories put in the lists directly (a batch's
         load): what :meth:`add` does one story at a time, with one copy and one norm call for all.
+        ``cores=False``: the core index is there already (the stories were only put in another order).
 
         The same bits: each row's norm is the same float32 reduction over the same contiguous row.
         """
         count = len(self.ids)
+        self._position = {story_id: index for index, story_id in enumerate(self.ids)}
         if not count:
             return
         dim = len(self.sums[0])
@@ -148,9 +197,8 @@ class ActiveStories:
         norms[norms == 0] = 1.0
         self._norms = np.ones(self._matrix.shape[0], dtype=np.float32)
         self._norms[:count] = norms
-        for index, counts in enumerate(self.entities):
-            for entity in counts:
-                self._by_entity.setdefault(entity, set()).add(index)
+        for index in range(count) if cores else ():
+            self._set_core(index)
 
     def _grow(self, dim: int) -> None:
         rows = len(self.ids)
@@ -171,10 +219,13 @@ class ActiveStories:
         self._norms[index] = norm[0]
 
 
-def load_active(connection: Connection, kind: str, low: str, high: str) -> ActiveStories:
-    """Stories whose span comes within the window [low, high]."""
+def load_active(
+    connection: Connection, kind: str, low: str, high: str, rows: Sequence[Row] | None = None
+) -> ActiveStories:
+    """Stories whose span comes within the window [low, high] (``rows``: their rows, already read)."""
     active = ActiveStories()
-    rows = link_tables.active_stories(connection, low, high, MAX_ACTIVE)
+    if rows is None:
+        rows = link_tables.active_stories(connection, low, high, MAX_ACTIVE)
     if not rows:
         return active
     ids = [row["id"] for row in rows]
@@ -220,5 +271,41 @@ def active_for(
     if loaded is not None and same and loaded.version == link_tables.data_version(connection):
         return loaded.active, None
     version = link_tables.data_version(connection) if keep else None
-    active = load_active(connection, kind, *window)
+    rows = link_tables.active_stories(connection, *window, MAX_ACTIVE)
+    active = _carried(connection, kind, window, rows) or load_active(connection, kind, *window, rows)
     return active, None if version is None else Loaded(kind, window, version, active.clone())
+
+
+#: The stories the last clustering left in memory, with the connection it wrote them through
+#: (one slot: ingest links every batch through one connection).  See :func:`carry`.
+_last: tuple[Connection, Loaded] | None = None
+
+
+def carry(connection: Connection, kind: str, window: tuple[str, str], active: ActiveStories) -> None:
+    """Keep the stories a clustering just wrote (``active``, as written), so that the next batch of
+    the same window takes them from memory instead of reading every sum and entity count again.
+
+    With every story of a day active that read grew with the collection (34 ms a batch at 962
+    stories).  :func:`_carried` takes them only when nothing can have changed them: no other
+    connection committed since (SQLite's ``data_version``) and every active story's row (id,
+    span, size, title) is the one kept; a rolled-back batch or a deleted article changes a
+    size or the ids, and then they are read again.
+    """
+    global _last
+    version = link_tables.data_version(connection)
+    _last = None if version is None else (connection, Loaded(kind, window, version, active))
+
+
+def _carried(
+    connection: Connection, kind: str, window: tuple[str, str], rows: Sequence[Row]
+) -> ActiveStories | None:
+    """The stories :func:`carry` kept, in the order of ``rows`` as :func:`load_active` builds them,
+    when they are still the stored ones (else ``None``: read them again); taken once."""
+    global _last
+    last, _last = _last, None
+    if last is None or last[0] is not connection:
+        return None
+    kept = last[1]
+    if (kept.kind, kept.window) != (kind, window) or kept.version != link_tables.data_version(connection):
+        return None
+    return kept.active.reordered(rows)

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from wortlaut.article import Article
-from wortlaut.link.active_stories import ActiveStories, Loaded, active_for, day_ordinal, parse_day
+from wortlaut.link.active_stories import ActiveStories, Loaded, active_for, carry, day_ordinal, parse_day
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.digest import sentence_around
 from wortlaut.link.encoder import Encoder
@@ -121,11 +121,10 @@ def _scores(active: ActiveStories, vector: np.ndarray, row: ArticleRow) -> np.nd
     decay = np.exp(-gap / TIME_DECAY_DAYS)
     decay[gap > ACTIVE_DAYS] = 0.0
     jaccard = np.zeros(len(active.ids), dtype=np.float32)
-    if row.entities:
-        for index in active.sharing(row.entities):
-            core = active.core(index)
-            union = len(row.entities | core)
-            jaccard[index] = len(row.entities & core) / union if union else 0.0
+    if row.entities:  # |A ∪ B| = |A| + |B| - |A ∩ B|; stories sharing no core entity keep 0.0
+        size = len(row.entities)
+        for index, shared in active.shared_cores(row.entities).items():
+            jaccard[index] = shared / (size + len(active.core(index)) - shared)
     return np.asarray(decay * (cosine + ENTITY_WEIGHT * jaccard))
 
 
@@ -155,6 +154,7 @@ def cluster(
         loaded,
     )
     _write(connection, kind, active, assigned)
+    carry(connection, kind, _window(rows), active)
     return assigned
 
 
@@ -200,10 +200,8 @@ def _assign(
     ``keep``: also return an untouched copy of the active stories read here (see :class:`Loaded`).
     """
     ordered = sorted(rows, key=lambda row: (row.day, row.id))
-    low = (parse_day(ordered[0].day) - timedelta(days=ACTIVE_DAYS)).isoformat()
-    high = (parse_day(ordered[-1].day) + timedelta(days=ACTIVE_DAYS)).isoformat()
     threshold = story_threshold(encoder.family)
-    active, fresh = active_for(connection, story_kind(encoder), (low, high), loaded, keep)
+    active, fresh = active_for(connection, story_kind(encoder), _window(ordered), loaded, keep)
     assigned: dict[str, tuple[str, float]] = {}
     for row in ordered:
         vector = vectors[row.id]
@@ -227,6 +225,14 @@ def _assign(
         _absorb(active, index, vector, row)
         assigned[row.id] = (active.ids[index], similarity)
     return active, assigned, fresh
+
+
+def _window(rows: Sequence[ArticleRow]) -> tuple[str, str]:
+    """The days whose stories may take these articles: :data:`ACTIVE_DAYS` around their dates."""
+    days = [row.day for row in rows]
+    low = (parse_day(min(days)) - timedelta(days=ACTIVE_DAYS)).isoformat()
+    high = (parse_day(max(days)) + timedelta(days=ACTIVE_DAYS)).isoformat()
+    return low, high
 
 
 def _choose(
@@ -306,7 +312,7 @@ def _write(
 def article_text(row: ArticleRow, family: str) -> str:
     """What an encoder of ``family`` reads of an article: its title and the first words of its body."""
     words = get_settings().linking.for_family(family).article_words
-    lead = " ".join(row.text.split()[:words])
+    lead = " ".join(row.text.split(maxsplit=words)[:words])  # the first words, without splitting the rest
     return f"{row.title}. {lead}" if row.title else lead
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from wortlaut.store.dialect import dialect_of
 from wortlaut.store.rows import chunks, first, has_table, named, placeholders
 
 # -- the link journal and the articles to link ----------------------------------------------------
@@ -234,7 +235,10 @@ def story_mates(connection: sqlite3.Connection, article_ids: Sequence[str]) -> s
 
 def data_version(connection: sqlite3.Connection) -> int | None:
     """SQLite's count of the commits other connections made (``PRAGMA data_version``); ``None`` where
-    the connection cannot tell (another engine).  Equal twice: no other writer committed in between."""
+    the connection cannot tell (another engine: not asked, since a failed statement would abort its
+    transaction).  Equal twice: no other writer committed in between."""
+    if dialect_of(connection) != "sqlite":
+        return None
     try:
         return int(connection.execute("PRAGMA data_version").fetchone()[0])
     except Exception:  # not SQLite: the caller reads again instead of trusting what it read
