@@ -14,6 +14,7 @@ from wortlaut.quotes.speakers import (
     phrase_after,
     phrase_before,
     skip_adverbs,
+    skip_tagged_adverbs,
     with_apposition,
     with_quoted_name,
 )
@@ -31,6 +32,9 @@ QUOTED_NAMES = True
 #: The subject between a finite auxiliary and a participle after a comma, appositions included, and the
 #: source phrase before a relative clause in the prefield of ``heißt es`` (see ``_midfield_subject``).
 MIDFIELD_APPOSITIONS = True
+#: Any tagged adverb between an inverted speech verb and its subject is skipped (``Das erklärte gestern ein
+#: Sprecher``), not only the listed ones (see :func:`skip_tagged_adverbs`).
+TAGGED_ADVERBS = True
 #: Closing quotation marks as tokens.
 CLOSERS = frozenset({"“", "”", "«", "»", '"', "‘"})
 #: What may follow a quoted name after the verb (``schrieb „Die Zeit“ in einem Nachruf``).
@@ -159,6 +163,8 @@ class Context:
         after_verb = cue.verb_index + 1
         if cue.first != cue.verb_index:
             after_verb = cue.first + 1
+        if TAGGED_ADVERBS:
+            after_verb = skip_tagged_adverbs(self.tokens, after_verb, end)
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
         after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
         if after is None and QUOTED_NAMES:

@@ -91,6 +91,13 @@ def skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
     return index
 
 
+def skip_tagged_adverbs(tokens: list[Tok], index: int, end: int) -> int:
+    """Past the listed words and every tagged adverb (``gestern``, ``erneut``) after an inverted verb."""
+    while index < end and (tokens[index].low in _SKIPPED or tokens[index].pos == "ADV"):
+        index += 1
+    return index
+
+
 def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: bool = True) -> int:
     """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives."""
     other = index
