@@ -1,5 +1,5 @@
 """Speaker losses found on quotes-wikinews/train (issue 12, thirteenth session), each checked on invented
-sentences: an adverb between an inverted speech verb and its subject, …"""
+sentences: an adverb between an inverted speech verb and its subject, the agent of a passive, …"""
 
 from __future__ import annotations
 
@@ -31,3 +31,23 @@ def test_a_tagged_adverb_after_the_inverted_verb_does_not_hide_the_subject(
     pipeline: Pipeline, text: str, speaker: str
 ) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Brücke bleibt gesperrt. Das wurde vom Presseamt der Stadt am Montag bekannt gegeben.",
+            "Presseamt der Stadt",
+        ),
+        ("Von den Gutachtern wird angenommen, dass die Brücke noch hält.", "den Gutachtern"),
+    ],
+)
+def test_the_agent_of_a_passive_speech_verb_speaks(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_the_von_phrase_of_berichten_is_no_agent(pipeline: Pipeline) -> None:
+    assert "einer Gefahr" not in _speakers(
+        pipeline, "In der Stadt wird von einer Gefahr berichtet, dass der Damm breche."
+    )
