@@ -1,5 +1,6 @@
 """Speaker losses found on quotes-wikinews/train (issue 12, thirteenth session), each checked on invented
-sentences: an adverb between an inverted speech verb and its subject, the agent of a passive, …"""
+sentences: an adverb between an inverted speech verb and its subject, the agent of a passive, a temporal
+``Danach``, …"""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ def test_the_von_phrase_of_berichten_is_no_agent(pipeline: Pipeline) -> None:
     assert "einer Gefahr" not in _speakers(
         pipeline, "In der Stadt wird von einer Gefahr berichtet, dass der Damm breche."
     )
+
+
+def test_a_temporal_danach_is_no_attribution(pipeline: Pipeline) -> None:
+    text = "Die Gäste feierten bis zum Morgen im Saal. Danach räumten die Helfer die Tische und Stühle weg."
+    assert [s.rule for s in pipeline(Article.create(text)).statements] == []
+
+
+def test_danach_after_a_study_attributes_its_sentence(pipeline: Pipeline) -> None:
+    text = "Am Montag wurde eine Studie zum Verkehr vorgestellt. Danach fahren mehr Menschen mit dem Rad."
+    assert [s.rule for s in pipeline(Article.create(text)).statements] == ["indirect.danach"]
