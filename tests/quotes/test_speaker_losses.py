@@ -1,6 +1,6 @@
 """Speaker losses found on quotes-wikinews/train (issue 12, thirteenth session), each checked on invented
 sentences: an adverb between an inverted speech verb and its subject, the agent of a passive, a temporal
-``Danach``, …"""
+``Danach``, a carried speaker that names no one."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
+from wortlaut.quotes.extract import build_context
+from wortlaut.quotes.lexicon import load_lexicon
+from wortlaut.quotes.speaker_checks import names_someone
 
 
 def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
@@ -62,3 +65,21 @@ def test_a_temporal_danach_is_no_attribution(pipeline: Pipeline) -> None:
 def test_danach_after_a_study_attributes_its_sentence(pipeline: Pipeline) -> None:
     text = "Am Montag wurde eine Studie zum Verkehr vorgestellt. Danach fahren mehr Menschen mit dem Rad."
     assert [s.rule for s in pipeline(Article.create(text)).statements] == ["indirect.danach"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        ("Eine Laboranalyse", False),
+        ("die Haltung der Regierung", False),
+        ("die Bahn-Sprecherin", True),
+        ("Anna Berg", True),
+        ("er", True),
+    ],
+)
+def test_a_carried_speaker_must_name_someone(pipeline: Pipeline, phrase: str, named: bool) -> None:
+    text = f"Am Montag kam {phrase} zu Wort. Danach ging es weiter."
+    article = pipeline(Article.create(text))
+    ctx = build_context(article, load_lexicon())
+    start = text.index(phrase)
+    assert names_someone(ctx, (start, start + len(phrase)), article.mentions) is named

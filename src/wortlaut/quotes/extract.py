@@ -32,6 +32,7 @@ from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
 from wortlaut.quotes.span_model import SpanMerger
+from wortlaut.quotes.speaker_checks import drop_unnamed_speakers
 from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token_view
 
@@ -48,6 +49,8 @@ INTERVIEWS = True
 NOUN_CUES = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
 JOIN_CONTINUED = True
+#: Drop speakers of verbless Konjunktiv clauses that name no one (:mod:`wortlaut.quotes.speaker_checks`).
+NAMED_SPEAKERS = True
 
 
 def build_context(article: Article, lexicon: Lexicon) -> Context:
@@ -178,6 +181,8 @@ def extract(
     people = sorted(titled)
     carry(found, people, {**{(mention.start, mention.end): mention.entity for mention in named}, **titled})
     person_before(ctx, found, people)
+    if NAMED_SPEAKERS:
+        drop_unnamed_speakers(ctx, found, article.mentions)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)
     if DROP_NESTED:
