@@ -1,6 +1,6 @@
 """Speaker losses found on quotes-wikinews/train (issue 12, thirteenth session), each checked on invented
 sentences: an adverb between an inverted speech verb and its subject, the agent of a passive, a temporal
-``Danach``, a carried speaker that names no one."""
+``Danach``, a carried speaker that names no one; and ``mit X`` as an addressee."""
 
 from __future__ import annotations
 
@@ -83,3 +83,18 @@ def test_a_carried_speaker_must_name_someone(pipeline: Pipeline, phrase: str, na
     ctx = build_context(article, load_lexicon())
     start = text.index(phrase)
     assert names_someone(ctx, (start, start + len(phrase)), article.mentions) is named
+
+
+def _addressees(pipeline: Pipeline, text: str) -> list[str | None]:
+    article = pipeline(Article.create(text))
+    return [s.addressee.text if s.addressee else None for s in article.statements]
+
+
+def test_mit_after_a_speech_verb_is_no_addressee(pipeline: Pipeline) -> None:
+    text = "Der Minister sprach mit den Grünen über den Plan, man werde sich bald einigen."
+    assert _addressees(pipeline, text) == [None]
+
+
+def test_the_interview_partner_stays_the_addressee(pipeline: Pipeline) -> None:
+    text = "Der Trainer sagte in einem Interview mit der Sportschau, die Mannschaft sei müde."
+    assert _addressees(pipeline, text) == ["der Sportschau"]
