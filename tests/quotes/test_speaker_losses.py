@@ -98,3 +98,8 @@ def test_mit_after_a_speech_verb_is_no_addressee(pipeline: Pipeline) -> None:
 def test_the_interview_partner_stays_the_addressee(pipeline: Pipeline) -> None:
     text = "Der Trainer sagte in einem Interview mit der Sportschau, die Mannschaft sei müde."
     assert _addressees(pipeline, text) == ["der Sportschau"]
+
+
+def test_the_accusative_after_the_dative_of_vorwerfen_is_no_addressee(pipeline: Pipeline) -> None:
+    text = "Im Landtag warf die Opposition dem Innenminister Untätigkeit vor."
+    assert _addressees(pipeline, text) == ["dem Innenminister"]
