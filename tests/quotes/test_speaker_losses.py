@@ -1,6 +1,7 @@
 """Speaker losses found on quotes-wikinews/train (issue 12, thirteenth session), each checked on invented
 sentences: an adverb between an inverted speech verb and its subject, the agent of a passive, a temporal
-``Danach``, a carried speaker that names no one; and ``mit X`` as an addressee."""
+``Danach``, a carried speaker that names no one, the subject before free indirect speech; and ``mit X`` as an
+addressee."""
 
 from __future__ import annotations
 
@@ -103,3 +104,13 @@ def test_the_interview_partner_stays_the_addressee(pipeline: Pipeline) -> None:
 def test_the_accusative_after_the_dative_of_vorwerfen_is_no_addressee(pipeline: Pipeline) -> None:
     text = "Im Landtag warf die Opposition dem Innenminister Untätigkeit vor."
     assert _addressees(pipeline, text) == ["dem Innenminister"]
+
+
+def test_free_indirect_speech_after_a_non_speech_verb_takes_the_named_subject(pipeline: Pipeline) -> None:
+    text = "Die Ministerin besuchte am Montag die Werke. Die Beschäftigten seien seit Monaten verunsichert."
+    assert _speakers(pipeline, text) == ["Die Ministerin"]
+
+
+def test_an_unnamed_subject_before_free_indirect_speech_does_not_speak(pipeline: Pipeline) -> None:
+    text = "Das Wetter blieb am Montag in Bremen kalt. Die Beschäftigten seien seit Monaten verunsichert."
+    assert _speakers(pipeline, text) in ([None], [])

@@ -31,6 +31,7 @@ from wortlaut.quotes.noun_cues import noun_statements
 from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
+from wortlaut.quotes.sentence_subject import PREVIOUS_SUBJECT, previous_subjects
 from wortlaut.quotes.span_model import SpanMerger
 from wortlaut.quotes.speaker_checks import drop_unnamed_speakers
 from wortlaut.quotes.speaker_model import SpeakerModel
@@ -181,6 +182,8 @@ def extract(
     people = sorted(titled)
     carry(found, people, {**{(mention.start, mention.end): mention.entity for mention in named}, **titled})
     person_before(ctx, found, people)
+    if PREVIOUS_SUBJECT:
+        previous_subjects(ctx, found, article.mentions)
     if NAMED_SPEAKERS:
         drop_unnamed_speakers(ctx, found, article.mentions)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
