@@ -1,7 +1,7 @@
 """Speaker losses found on quotes-wikinews/train (issue 12, thirteenth session), each checked on invented
 sentences: an adverb between an inverted speech verb and its subject, the agent of a passive, a temporal
-``Danach``, a carried speaker that names no one, the subject before free indirect speech; and ``mit X`` as an
-addressee."""
+``Danach``, a carried speaker that names no one, the subject before free indirect speech, ``zu`` in a speaker
+phrase; and ``mit X`` and the object of ``vorwerfen`` as addressees."""
 
 from __future__ import annotations
 
@@ -114,3 +114,14 @@ def test_free_indirect_speech_after_a_non_speech_verb_takes_the_named_subject(pi
 def test_an_unnamed_subject_before_free_indirect_speech_does_not_speak(pipeline: Pipeline) -> None:
     text = "Das Wetter blieb am Montag in Bremen kalt. Die Beschäftigten seien seit Monaten verunsichert."
     assert _speakers(pipeline, text) in ([None], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Von dem Wagen sei laut Polizei zu Straftaten aufgerufen worden.", "Polizei"),
+        ("Laut Karl-Theodor zu Guttenberg sei der Plan gescheitert.", "Karl-Theodor zu Guttenberg"),
+    ],
+)
+def test_zu_continues_a_speaker_phrase_only_with_a_name(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _speakers(pipeline, text) == [speaker]
