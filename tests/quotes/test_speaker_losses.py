@@ -125,3 +125,19 @@ def test_an_unnamed_subject_before_free_indirect_speech_does_not_speak(pipeline:
 )
 def test_zu_continues_a_speaker_phrase_only_with_a_name(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Den Vorschlag lehnte der Minister ab, weil er zu teuer sei.", "der Minister"),
+        ("Einen Rücktritt lehnte die Ministerin ab, weil sie bleiben wolle.", "die Ministerin"),
+    ],
+)
+def test_an_accusative_phrase_is_no_speaker(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_an_object_after_the_verb_is_no_inverted_speaker(pipeline: Pipeline) -> None:
+    text = "Es weist den Vorwurf als abwegig zurück, man hätte zu lange verhandelt."
+    assert _speakers(pipeline, text) != ["den Vorwurf"]

@@ -38,6 +38,10 @@ INVERTED_PRONOUN = True
 #: (see ``_inverted_name``).
 INVERTED_NAME = True
 
+#: A candidate opening with an accusative or dative article or pronoun (``den Vorwurf``, ``ihm``) is no
+#: subject, unless the rules chose it (a passive's ``von den Behörden``).
+NO_OBJECT_CANDIDATES = True
+
 #: ``heißt es`` / ``hieß es``: no subject can speak; the rules' source after ``aus``/``von`` (or none) stays.
 _IMPERSONAL = frozenset({"es", "heißt", "hieß", "hießen", "heißen", "hieße"})
 
@@ -194,6 +198,12 @@ def rerank_speakers(
             if addressee is None or option.last <= addressee[0] or option.first >= addressee[1]
         ]  # whom it was said to does not say it
         options = [option for option in options if not _opens_in_time(ctx, option.first, times)]
+        if NO_OBJECT_CANDIDATES:
+            options = [
+                option
+                for option in options
+                if (option.first, option.last) == rule or ctx.tokens[option.first].low not in _OBJECT_ARTICLES
+            ]
         if not options:
             statement.speaker = None
             continue
