@@ -141,3 +141,8 @@ def test_an_accusative_phrase_is_no_speaker(pipeline: Pipeline, text: str, speak
 def test_an_object_after_the_verb_is_no_inverted_speaker(pipeline: Pipeline) -> None:
     text = "Es weist den Vorwurf als abwegig zurück, man hätte zu lange verhandelt."
     assert _speakers(pipeline, text) != ["den Vorwurf"]
+
+
+def test_a_phrase_of_the_reported_clause_is_no_speaker(pipeline: Pipeline) -> None:
+    text = "Am Abend erklärte die Sprecherin der Stadt, der Bürgermeister Hans Berg sei erkrankt."
+    assert _speakers(pipeline, text) == ["die Sprecherin der Stadt"]
