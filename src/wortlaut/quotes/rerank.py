@@ -41,9 +41,10 @@ INVERTED_NAME = True
 #: A candidate opening with an accusative or dative article or pronoun (``den Vorwurf``, ``ihm``) is no
 #: subject, unless the rules chose it (a passive's ``von den Behörden``).
 NO_OBJECT_CANDIDATES = True
-#: A candidate inside the statement's own words (the reported clause, the reported sentence) is no speaker
-#: unless the rules chose it (train 3-fold CV, thirteenth issue-12 session: speaker F1 0.66058 -> 0.66072,
-#: joint 0.77304 -> 0.77309; for indirect statements only: 0.66065).
+#: A candidate inside the reported clause of an indirect or direct statement is no speaker unless the rules
+#: chose it (train 3-fold CV, thirteenth issue-12 session: speaker F1 0.66058 -> 0.66065, joint 0.77304 ->
+#: 0.77306).  Not for reported statements, whose content is the whole sentence with its subject (with them:
+#: 0.66072, but the ranker's subject after an object prefield was lost, ``bezifferte die Feuerwehr``).
 NOT_IN_CONTENT = True
 
 #: ``heißt es`` / ``hieß es``: no subject can speak; the rules' source after ``aus``/``von`` (or none) stays.
@@ -202,7 +203,7 @@ def rerank_speakers(
             if addressee is None or option.last <= addressee[0] or option.first >= addressee[1]
         ]  # whom it was said to does not say it
         options = [option for option in options if not _opens_in_time(ctx, option.first, times)]
-        if NOT_IN_CONTENT:
+        if NOT_IN_CONTENT and statement.mode != "reported":
             options = [
                 option
                 for option in options
