@@ -20,6 +20,7 @@ from wortlaut.quotes.datelines import keep_datelines_out
 from wortlaut.quotes.details import add_addressees, add_details
 from wortlaut.quotes.direct import direct_statements
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_parts import PASSIVE_SPEAKERS, passive_speaker
 from wortlaut.quotes.free_indirect import free_indirect, subjunctive_clauses
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.interviews import interviews
@@ -30,7 +31,9 @@ from wortlaut.quotes.noun_cues import noun_statements
 from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
 from wortlaut.quotes.rerank import rerank_speakers
+from wortlaut.quotes.sentence_subject import PREVIOUS_SUBJECT, previous_subjects
 from wortlaut.quotes.span_model import SpanMerger
+from wortlaut.quotes.speaker_checks import drop_unnamed_speakers
 from wortlaut.quotes.speaker_model import SpeakerModel
 from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token_view
 
@@ -49,6 +52,8 @@ QUOTED_TERMS = True
 NOUN_CUES = True
 #: Join a direct quotation to the one before it when it continues it (:func:`join_continued`).
 JOIN_CONTINUED = True
+#: Drop speakers of verbless Konjunktiv clauses that name no one (:mod:`wortlaut.quotes.speaker_checks`).
+NAMED_SPEAKERS = True
 
 
 def build_context(article: Article, lexicon: Lexicon) -> Context:
@@ -73,7 +78,8 @@ def _verb_framed(ctx: Context) -> list[Found]:
                 if statement is None:
                     continue
                 if statement.speaker is None:  # a rule may have named it (a passive's agent)
-                    speaker = ctx.speaker_of(cue, begin, end)
+                    speaker = passive_speaker(ctx, cue, begin, end) if PASSIVE_SPEAKERS else None
+                    speaker = speaker or ctx.speaker_of(cue, begin, end)
                     statement.speaker = ctx.chars(*speaker) if speaker else None
                 add_details(
                     ctx,
@@ -194,6 +200,10 @@ def extract(
         ctx.text,
     )
     person_before(ctx, found, people)
+    if PREVIOUS_SUBJECT:
+        previous_subjects(ctx, found, article.mentions)
+    if NAMED_SPEAKERS:
+        drop_unnamed_speakers(ctx, found, article.mentions)
     found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)
     if QUOTED_TERMS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue, is_clause_end
-from wortlaut.quotes.speakers import MAX_QUOTED_NAME
+from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after
 
 #: Step over a short quoted name between a speech verb and the comma of its clause (see
 #: ``past_quoted_name``); before, any quotation there ended the search.
@@ -79,3 +79,27 @@ def passive_agent(ctx: Context, begin: int, stop: int) -> int | None:
         if ctx.tokens[index].low in {"von", "vom", "durch"} and ctx.quote_of[index] < 0:
             return index
     return None
+
+
+#: The agent of any passive speech verb speaks (``Das wurde vom Presseamt bekannt gegeben``), not only in
+#: reported sentences (see :func:`passive_speaker`).
+PASSIVE_SPEAKERS = True
+#: Finite forms of ``werden`` that open a passive cue.
+_PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
+#: Verbs whose ``von`` phrase is what is spoken about, not who speaks (``von einer Gefahr berichtet``).
+_TOPIC_VON = frozenset({"berichten", "sprechen", "reden", "erzählen", "ausgehen", "hören", "warnen"})
+
+
+def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
+    """``Das wurde vom Presseamt des Kremls bekannt gegeben``: the ``von``/``vom``/``durch`` phrase of a
+    passive speech verb's clause, before its participle, is the speaker (token range)."""
+    if cue.first == cue.verb_index or ctx.tokens[cue.first].low not in _PASSIVE_AUX:
+        return None
+    if cue.verb.lemma in _TOPIC_VON:
+        return None
+    start = ctx.clause_begin(cue.first, begin)
+    agent = passive_agent(ctx, start, cue.verb_index)
+    if agent is None:
+        return None
+    phrase = phrase_after(ctx.tokens, agent + 1, ctx.clause_end(agent + 1, end), ctx.lexicon)
+    return phrase if phrase is not None and phrase[0] == agent + 1 else None

@@ -13,6 +13,9 @@ from wortlaut.quotes.text import Tok
 
 #: Longest speaker phrase (tokens) we accept; longer runs are clause material, not a name.
 MAX_PHRASE = 9
+#: ``zu`` continues a phrase only with a tagged name (``Karl-Theodor zu Guttenberg``), not with a common noun
+#: (``laut Polizei zu Straftaten aufgerufen``).
+NAME_ONLY_ZU = True
 #: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
 _LINKS = frozenset(
     {"des", "der", "eines", "seines", "ihres", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"}
@@ -82,11 +85,20 @@ def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
     """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier")."""
     if link.low in _GENITIVES:
         return _opens_phrase(following, lexicon)
+    if NAME_ONLY_ZU and link.low == "zu" and following.pos is not None and following.pos != "NE":
+        return False  # laut Polizei zu Straftaten: only a name continues (Karl-Theodor zu Guttenberg)
     return _capital(following) and not lexicon.has("stop", following.low)
 
 
 def skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
     while index < end and tokens[index].low in _SKIPPED:
+        index += 1
+    return index
+
+
+def skip_tagged_adverbs(tokens: list[Tok], index: int, end: int) -> int:
+    """Past the listed words and every tagged adverb (``gestern``, ``erneut``) after an inverted verb."""
+    while index < end and (tokens[index].low in _SKIPPED or tokens[index].pos == "ADV"):
         index += 1
     return index
 
