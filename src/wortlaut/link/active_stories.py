@@ -12,13 +12,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from sqlite3 import Row
 
 import numpy as np
 
 from wortlaut.store import link_tables
 from wortlaut.store.embeddings import from_blob, load_blobs
-from wortlaut.store.rows import Connection
+from wortlaut.store.rows import Connection, Row
 
 #: Upper bound on candidate stories loaded per batch (most recent first), for bursts.
 MAX_ACTIVE = 5000

@@ -12,6 +12,10 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
+#: A row read by column name: what :func:`named` returns, the type link code may hold without importing
+#: sqlite3 itself (all SQL stays behind the store).
+Row = sqlite3.Row
+
 #: Ids bound per ``IN (...)`` list: well under SQLite's parameter limit (32,766 since 3.32; 999 before).
 CHUNK = 500
 
