@@ -129,6 +129,12 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+def ingest_command(paths: Sequence[str], database: Path, workers: int) -> list[str]:
+    """``wortlaut ingest`` of ``paths`` into a fresh ``database``, as a user would run it (quiet)."""
+    return [sys.executable, "-m", "wortlaut", "ingest", *paths, "--db", str(database),
+            "--workers", str(workers), "--published", PUBLISHED, "--quiet"]  # fmt: skip
+
+
 def measure(command: list[str]) -> Run:
     """Run ``command`` to its end; wall time from spawn to exit, tree CPU time, peak tree RSS and PSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -182,8 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
         floor = measure([sys.executable, "-m", "benchmarks.bench_ingest_cold", "--floor", *paths])
-        command = [sys.executable, "-m", "wortlaut", "ingest", *paths, "--db", str(folder / "cold.sqlite"),
-                   "--workers", str(args.workers), "--published", PUBLISHED, "--quiet"]  # fmt: skip
+        command = ingest_command(paths, folder / "cold.sqlite", args.workers)
         if not args.link:
             command.append("--no-link")
         full = measure(command)

@@ -19,13 +19,12 @@ import argparse
 import os
 import resource
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.bench_ingest_cold import PUBLISHED, write_inputs
+from benchmarks.bench_ingest_cold import ingest_command, write_inputs
 from benchmarks.proctree import ProcessTree
 
 
@@ -48,8 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not paths:
             print("no corpus: needs ../shared/data (10kGNAD, WikiNews, news-html)")
             return 0
-        command = [sys.executable, "-m", "wortlaut", "ingest", *paths, "--db", str(folder / "cold.sqlite"),
-                   "--workers", str(args.workers), "--published", PUBLISHED, "--quiet"]  # fmt: skip
+        command = ingest_command(paths, folder / "cold.sqlite", args.workers)
         print(f"load average before: {os.getloadavg()[0]:.1f}")
         before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
         started: dict[int, int] = {}

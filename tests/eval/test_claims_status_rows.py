@@ -8,18 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from wortlaut.article import Article, Span
-from wortlaut.eval.claims_status_rows import cues_with, options_with
+from tests.eval.status_rows import status_with_groups as _status
 from wortlaut.eval.claims_status_speech import GROUPS_20K
-from wortlaut.events.status import HAPPENED, HYPOTHETICAL, PLANNED, _rule_status
-
-
-def _status(text: str, trigger: str, groups: tuple[str, ...]) -> str:
-    article = Article.create(text, published="2024-12-18")
-    start = text.index(trigger)
-    span = Span(start=start, end=start + len(trigger), text=trigger)
-    sentence = Span(start=0, end=len(text), text=text)
-    return _rule_status(article, span, sentence, options=options_with(groups), cues=cues_with(groups))
+from wortlaut.events.status import HAPPENED, HYPOTHETICAL, PLANNED
 
 
 @pytest.mark.parametrize(
