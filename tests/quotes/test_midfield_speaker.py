@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quotes.speaking import speaker_texts as _speakers
 from wortlaut.article import Article, Mention
 from wortlaut.pipeline import Pipeline
 from wortlaut.quotes.carry import whole_names
 from wortlaut.quotes.found import Found
-
-
-def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
-    article = pipeline(Article.create(text))
-    return [s.speaker.text if s.speaker else None for s in article.statements]
 
 
 @pytest.mark.parametrize(

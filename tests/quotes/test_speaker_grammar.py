@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quotes.speaking import speaker_texts as _speakers
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-
-
-def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
-    article = pipeline(Article.create(text))
-    return [s.speaker.text if s.speaker else None for s in article.statements]
 
 
 @pytest.mark.parametrize(

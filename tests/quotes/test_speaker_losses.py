@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quotes.speaking import speaker_texts as _speakers
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
 from wortlaut.quotes.extract import build_context
 from wortlaut.quotes.lexicon import load_lexicon
 from wortlaut.quotes.speaker_checks import names_someone
-
-
-def _speakers(pipeline: Pipeline, text: str) -> list[str | None]:
-    article = pipeline(Article.create(text))
-    return [s.speaker.text if s.speaker else None for s in article.statements]
 
 
 @pytest.mark.parametrize(

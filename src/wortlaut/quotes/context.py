@@ -175,8 +175,6 @@ class Context:
         if TAGGED_ADVERBS:
             after_verb = skip_tagged_adverbs(self.tokens, after_verb, end)
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
-        if after is None and self.tokens[cue.verb_index].pos == "VVFIN":
-            after = self._subject_after_adverbs(after_verb, end)
         if NO_INVERTED_OBJECTS and after is not None and self.tokens[after[0]].low in OBJECT_OPENERS:
             after = None  # weist den Vorwurf zurück: an object, not the inverted subject
         after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
@@ -187,17 +185,6 @@ class Context:
         if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
-
-    def _subject_after_adverbs(self, index: int, end: int) -> tuple[int, int] | None:
-        """``sagte jetzt allerdings eine Sprecherin``: tagged adverbs may stand between an inverted full verb
-        and its subject (the short list of ``skip_adverbs`` holds the untagged ones).  Not after a passive
-        auxiliary: ``wurde lediglich eine Summe genannt`` has no speaker there."""
-        start = index
-        while index < end and self.tokens[index].pos == "ADV" and self.tokens[index].low not in {"so", "wie"}:
-            index += 1
-        if index == start:
-            return None
-        return phrase_after(self.tokens, index, self.clause_end(index, end), self.lexicon)
 
     def subject_through_commas(self, verb: int, begin: int) -> tuple[int, int] | None:
         """``Der NDR, der … verantwortlich ist, begründete``: the sentence-initial subject whose appositions
