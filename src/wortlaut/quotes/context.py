@@ -39,7 +39,6 @@ TAGGED_ADVERBS = True
 #: Vorwurf zurück``) nor in the prefield (``Den Vorschlag lehnte der Minister ab``); train 3-fold CV,
 #: thirteenth issue-12 session: speaker F1 0.6598 -> 0.6606.
 NO_INVERTED_OBJECTS = True
-OBJECT_OPENERS = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "ihm", "ihn", "ihnen"})
 #: Closing quotation marks as tokens.
 CLOSERS = frozenset({"“", "”", "«", "»", '"', "‘"})
 #: What may follow a quoted name after the verb (``schrieb „Die Zeit“ in einem Nachruf``).
@@ -151,7 +150,7 @@ class Context:
                 return self._source_in_prefield(start + 2, cue.first) if start + 2 < cue.first else None
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
         before = self._prefield_subject(start, cue.first)
-        if NO_INVERTED_OBJECTS and before is not None and self.tokens[before[0]].low in OBJECT_OPENERS:
+        if self.opens_object(before):
             before = None  # Den Vorschlag lehnte der Minister ab: the prefield is the object
         if before is not None:
             return self.apposition_of(before, begin) or before
@@ -175,7 +174,7 @@ class Context:
         if TAGGED_ADVERBS:
             after_verb = skip_tagged_adverbs(self.tokens, after_verb, end)
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
-        if NO_INVERTED_OBJECTS and after is not None and self.tokens[after[0]].low in OBJECT_OPENERS:
+        if self.opens_object(after):
             after = None  # weist den Vorwurf zurück: an object, not the inverted subject
         after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
         if after is None and QUOTED_NAMES:
@@ -185,6 +184,15 @@ class Context:
         if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def opens_object(self, phrase: tuple[int, int] | None) -> bool:
+        """Whether ``phrase`` (token range) opens with an accusative or dative word (``object_opener``), so it
+        is an object and no subject (see :data:`NO_INVERTED_OBJECTS`)."""
+        return (
+            NO_INVERTED_OBJECTS
+            and phrase is not None
+            and self.lexicon.has("object_opener", self.tokens[phrase[0]].low)
+        )
 
     def subject_through_commas(self, verb: int, begin: int) -> tuple[int, int] | None:
         """``Der NDR, der … verantwortlich ist, begründete``: the sentence-initial subject whose appositions

@@ -20,8 +20,6 @@ from wortlaut.quotes.speakers import phrase_before
 
 #: Give a speakerless free indirect sentence the prefield subject of the sentence before (see the module).
 PREVIOUS_SUBJECT = True
-#: A prefield opening with one of these is an object, not the subject.
-_OBJECT_OPENERS = frozenset({"den", "dem", "einen", "einem", "ihm", "ihn", "ihnen"})
 
 
 def prefield_subject(ctx: Context, sentence: int) -> tuple[int, int] | None:
@@ -33,7 +31,7 @@ def prefield_subject(ctx: Context, sentence: int) -> tuple[int, int] | None:
         if ctx.quote_of[index] >= 0 or tok.low in {",", ":", ";"}:
             return None
         if tok.pos is not None and tok.pos.endswith("FIN"):
-            if index == begin or ctx.tokens[begin].low in _OBJECT_OPENERS:
+            if index == begin or ctx.lexicon.has("object_opener", ctx.tokens[begin].low):
                 return None
             phrase = phrase_before(ctx.tokens, begin, index, ctx.lexicon)
             return phrase if phrase is not None and phrase[0] == begin else None
