@@ -5,7 +5,7 @@ answers (``data/statements-own/statements.tsv``: 20 dev pages; ``data/statements
 score once, ``--split heldback``, now a development set; ``data/statements-heldback2/``: 10 more, ``--split
 heldback2``; ``data/statements-heldback3/``: 8 more, ``--split heldback3``; ``data/statements-heldback4/``: 10
 more, ``--split heldback4``; ``data/statements-heldback5/``: 10 more, ``--split heldback5``; see their
-GUIDELINES.md) hold
+GUIDELINES.md; since the fourteenth issue-12 session all six sets are development data) hold
 only anchors: the first and last few words of each statement, its mode, the speaker's name and the
 strings that count as naming that speaker.  Each page goes through the same reader and default pipeline
 as ``wortlaut analyze``.
@@ -276,7 +276,8 @@ def _write(path: Path, lines: Iterable[str]) -> None:
     help="dev: the 20 pages used while building; heldback: 10 pages scored once in the second issue-12 "
     "session (now for development too); heldback2: 10 pages scored once, at the end of the third; "
     "heldback3: 8 pages scored once, at the end of the fifth; heldback4: 10 pages scored once, at the end "
-    "of the ninth; heldback5: 10 pages annotated in the thirteenth, to be scored once at its end.",
+    "of the ninth (look 6 the last); heldback5: 10 pages annotated in the thirteenth (look 2 the last). All "
+    "68 pages are development data since the fourteenth issue-12 session.",
 )
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
