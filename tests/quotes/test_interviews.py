@@ -76,3 +76,58 @@ def test_labelled_questions_address_the_interviewee() -> None:
     assert interviews._addresses("Redaktion: Was war die Idee der ersten Parks?")
     assert interviews._addresses("Was hat Sie am meisten überrascht?")
     assert not interviews._addresses("Wie geht es weiter?")
+
+
+_TRANSCRIPT = (
+    "Die Ökonomin Maria Seidel erwartet harte Jahre für den Einzelhandel, sagte sie im Radio.\n"
+    "Jan Weber: Frau Seidel, wie schlimm wird es für die Innenstädte?\n"
+    "Maria Seidel: Es wird sehr schwer. Ich glaube, dass viele kleine Läden das nächste Jahr nicht "
+    "überstehen werden.\n"
+    "Weber: Und die großen Ketten …\n"
+    "Seidel: Die Ketten sagen, sie seien gut vorbereitet, aber das bezweifle ich sehr.\n"
+    "Weber: Sie haben im Frühjahr gewarnt, dass die Mieten in den Zentren zu hoch seien.\n"
+    "Seidel: Das habe ich, und die Lage ist seitdem nicht besser geworden, eher schlimmer.\n"
+    "Weber: Warum sind Sie so sicher, dass die Kunden nicht zurückkommen?\n"
+    "Seidel: Weil die Gewohnheiten sich geändert haben und die Menschen lieber im Netz bestellen.\n"
+    "Weber: Der Ökonom Peter Lang sagt, die Umsätze seien im Herbst wieder gestiegen.\n"
+    "Seidel: Das mag sein, aber die Zahlen täuschen über die Lage der kleinen Läden hinweg.\n"
+)
+
+
+def test_a_labelled_transcript_reads_as_an_interview_without_question_marks() -> None:
+    """``Weber: Und die großen Ketten …`` asks without a question mark; the answer after it is one turn."""
+    from wortlaut.quotes.extract import build_context
+    from wortlaut.quotes.lexicon import load_lexicon
+
+    ctx = build_context(Article.create(_TRANSCRIPT), load_lexicon())
+    turns = interviews.labelled_turns(ctx)
+    assert turns is not None
+    questions, answers, guest = turns
+    assert guest == "Seidel"
+    assert [ctx.text[start:end].split(":")[0] for start, end in answers] == ["Maria Seidel"] + ["Seidel"] * 4
+    assert len(questions) == 5
+
+
+def test_clauses_inside_a_transcript_answer_are_no_statements_of_their_own(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create(_TRANSCRIPT))
+    assert not any("gut vorbereitet" in statement.quote.text for statement in article.statements)
+    assert not any("nicht überstehen" in statement.quote.text for statement in article.statements)
+
+
+def test_a_report_in_a_question_stays_with_the_interviewee_as_speaker(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create(_TRANSCRIPT))
+    warned = [s for s in article.statements if "Mieten in den Zentren" in s.quote.text]
+    assert len(warned) == 1
+    assert warned[0].speaker is not None and "Seidel" in warned[0].speaker.text
+
+
+def test_a_third_party_reported_in_a_question_stays(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create(_TRANSCRIPT))
+    said = [s for s in article.statements if "im Herbst wieder gestiegen" in s.quote.text]
+    assert len(said) == 1
+    assert said[0].speaker is not None and "Peter Lang" in said[0].speaker.text
+
+
+def test_a_clause_in_an_interrogative_question_is_no_statement(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create(_TRANSCRIPT))
+    assert not any("nicht zurückkommen" in statement.quote.text for statement in article.statements)
