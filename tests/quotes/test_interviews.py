@@ -131,3 +131,23 @@ def test_a_third_party_reported_in_a_question_stays(pipeline: Pipeline) -> None:
 def test_a_clause_in_an_interrogative_question_is_no_statement(pipeline: Pipeline) -> None:
     article = pipeline(Article.create(_TRANSCRIPT))
     assert not any("nicht zurückkommen" in statement.quote.text for statement in article.statements)
+
+
+_TEASED = (
+    "Sind die Parks noch zu retten? Die Historikerin Anna Berger erklärt, warum die Städte ihre Grünflächen "
+    "neu planen müssen.\n"
+    "Frau Berger, Sie fordern, dass jede Stadt einen Plan für ihre Parks vorlegen müsse. Warum?\n"
+    + "\n".join(_UNITS)
+    + "\n"
+)
+
+
+def test_a_teaser_question_before_the_interview_leaves_the_lead_and_names_the_interviewee(
+    pipeline: Pipeline,
+) -> None:
+    """The first line's question asks the reader; the interviewee is named after it, in the lead."""
+    article = pipeline(Article.create(_TEASED))
+    assert not any("Wurzel der Gesundheit" in statement.quote.text for statement in article.statements)
+    demand = [s for s in article.statements if "einen Plan für ihre Parks" in s.quote.text]
+    assert len(demand) == 1
+    assert demand[0].speaker is not None and "Berger" in demand[0].speaker.text

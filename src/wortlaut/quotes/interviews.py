@@ -41,6 +41,11 @@ MIN_ANSWERS = 4
 #: the reader's questions, a speech, a forum thread, product rumours) in 0 or 1.  quotes-wikinews/train's
 #: three interviews: 2, 2 and 5.  So two.
 MIN_ADDRESSED = 2
+#: The interview starts at its first question that addresses the interviewee: a teaser's question before it
+#: (``Müssen Infizierte unbedingt ins Krankenhaus? Der Palliativmediziner … erklärt, warum …``) asks the
+#: reader, its sentence after the question is the page's lead, and the interviewee is named there, not
+#: before it (fourteenth issue-12 session: two of the 68 development pages).
+LEADING_TEASERS = True
 #: An answer has at least this many words (a shorter rest after a question is a teaser, not an answer).
 MIN_ANSWER_WORDS = 8
 #: Rules of statements without a frame of their own: outside the answers they are the interviewee's.
@@ -111,8 +116,10 @@ def interview_answers(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, in
         unit = _answer(ctx, line, lines[number + 1] if number + 1 < len(lines) else None)
         if unit is not None and (not units or unit[0][0] >= units[-1][1][1]):
             units.append(unit)
-    addressed = sum(_addresses(ctx.text[question[0] : question[1]]) for question, _ in units)
-    return units if len(units) >= MIN_ANSWERS and addressed >= MIN_ADDRESSED else []
+    addressed = [_addresses(ctx.text[question[0] : question[1]]) for question, _ in units]
+    if len(units) < MIN_ANSWERS or sum(addressed) < MIN_ADDRESSED:
+        return []
+    return units[addressed.index(True) :] if LEADING_TEASERS else units
 
 
 def _addresses(question: str) -> bool:
@@ -185,7 +192,8 @@ def _reports(ctx: Context, item: Found, mentions: Sequence[Mention], person: Ran
         return False
     begin, end = item.speaker
     text = ctx.text[begin:end]
-    if ctx.lexicon.has("interview_partner", text.casefold()) and text not in ("sie", "ihnen"):
+    last = text.split()[-1] if text.split() else ""  # ``Herr Professor Borasio, Sie``: a vocative before it
+    if ctx.lexicon.has("interview_partner", last.casefold()) and last not in ("sie", "ihnen"):
         item.speaker = person  # lower-case sie, ihnen: she, they
         return True
     labelled = _LABEL.match(ctx.text, ctx.text.rfind("\n", 0, begin) + 1)
