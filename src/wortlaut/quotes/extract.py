@@ -46,6 +46,10 @@ NAMED_BEFORE = True
 DROP_CONTAINED = True
 #: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
 INTERVIEWS = True
+#: A person named by an accusative or dative pronoun (``ihm``, ``ihn``, ``ihnen``: ``object_opener`` in the
+#: lexicon) is no speaker a frameless statement carries on or takes from the sentence before (``Dem Beamten
+#: ist anzumerken, dass ihm das unangenehm ist. Teilweise absurd sei …``; issue 12, fourteenth session).
+NO_OBJECT_PRONOUNS = True
 #: Drop short quotations inside a noun phrase (see :func:`wortlaut.quotes.cleanup.without_terms`).
 QUOTED_TERMS = True
 #: Reported clauses after a speech noun (``die Forderung, … zu …``; :mod:`wortlaut.quotes.noun_cues`).
@@ -189,7 +193,9 @@ def extract(
     named = [
         mention
         for mention in article.mentions
-        if mention.type == "PER" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
+        if mention.type == "PER"
+        and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
+        and not (NO_OBJECT_PRONOUNS and ctx.lexicon.has("object_opener", mention.text.casefold()))
     ]
     titled = {with_title(ctx, (mention.start, mention.end)): mention.entity for mention in named}
     people = sorted(titled)
