@@ -92,6 +92,20 @@ def test_expert_estimates_name_nobody(linker: SpeakerLinker) -> None:
     assert _linked(linker, article, statement) == [None]
 
 
+def test_organisation_description_points_to_the_organisation_not_the_person(linker: SpeakerLinker) -> None:
+    text = "Peter Krause sprach für den Bauernverband. Die Preise seien zu niedrig, warnte der Verband."
+    article = _article(text, {"Peter Krause": "peter", "Bauernverband": "verband"})
+    statement = _statement(article, "Die Preise seien zu niedrig", "der Verband")
+    assert _linked(linker, article, statement) == ["verband"]
+
+
+def test_organisation_description_with_no_organisation_before_stays_open(linker: SpeakerLinker) -> None:
+    text = "Peter Krause sprach in Bonn. Die Preise seien zu niedrig, warnte das Unternehmen."
+    article = _article(text, {"Peter Krause": "peter"})
+    statement = _statement(article, "Die Preise seien zu niedrig", "das Unternehmen")
+    assert _linked(linker, article, statement) == [None]
+
+
 def test_speaker_with_its_own_entity_is_kept(linker: SpeakerLinker) -> None:
     text = "Anna Berger kam. Es gehe voran, sagte Peter Krause."
     article = _article(text, {"Anna Berger": "anna", "Peter Krause": "peter"})
@@ -111,6 +125,8 @@ def test_speaker_with_its_own_entity_is_kept(linker: SpeakerLinker) -> None:
         ("dem Bericht", ("source", "any")),
         ("der Grünen-Politiker Özdemir", None),
         ("die Rechnungsprüfer", None),
+        ("das Unternehmen", ("organisation", "any")),
+        ("die Behörde", ("organisation", "any")),
         ("Wenige Umfragen", None),
     ],
 )

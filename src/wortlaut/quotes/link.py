@@ -28,6 +28,9 @@ MAX_SENTENCES_BACK = 5
 MAX_DESCRIPTION_WORDS = 4
 
 
+#: ``das Unternehmen``, ``die Behörde`` (``organisation`` rows of the word list) point back to the last
+#: organisation named, as a role description points to a person (issue 12, fourteenth session).
+ORGANISATION_DESCRIPTIONS = True
 #: Words after which a description continues with its complement ("der Chef des Verbands").
 _GENITIVE = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
@@ -40,23 +43,26 @@ class LinkWords:
     possessive: dict[str, str]
     definite: dict[str, str]
     first_names: dict[str, str]
+    organisation: frozenset[str] = frozenset()
 
 
 def load_link_words(path: Path = LINKS_FILE, names: Path = FIRST_NAMES) -> LinkWords:
-    tables: dict[str, dict[str, str]] = {"pronoun": {}, "possessive": {}, "definite": {}}
+    tables: dict[str, dict[str, str]] = {"pronoun": {}, "possessive": {}, "definite": {}, "organisation": {}}
     for row in read_rows(path, columns=3):
         category, word, gender = (cell.strip() for cell in row)
         tables[category][word] = gender
     first: dict[str, str] = {}
     for cells in read_rows(names, columns=2):
         first[cells[0].strip().casefold()] = cells[1].strip()
-    return LinkWords(tables["pronoun"], tables["possessive"], tables["definite"], first)
+    organisations = frozenset(tables["organisation"]) if ORGANISATION_DESCRIPTIONS else frozenset()
+    return LinkWords(tables["pronoun"], tables["possessive"], tables["definite"], first, organisations)
 
 
 def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] | None:
     """``(kind, gender)`` of a speaker phrase that points back, or ``None`` for one that names itself.
 
-    kind is ``pronoun``, ``possessor`` (``seinen Angaben``), ``source`` (``dem Bericht``) or ``role``.
+    kind is ``pronoun``, ``possessor`` (``seinen Angaben``), ``source`` (``dem Bericht``), ``role`` or
+    ``organisation`` (``das Unternehmen``).
     """
     tokens = text.split()
     if not tokens or len(tokens) > MAX_DESCRIPTION_WORDS:
@@ -73,6 +79,8 @@ def classify(text: str, words: LinkWords, lexicon: Lexicon) -> tuple[str, str] |
         return "possessor", words.possessive[first]
     if _source(head, lexicon) and (len(tokens) == 1 or first in words.definite):
         return "source", "any"
+    if first in words.definite and head in words.organisation and len(tokens) <= 3:
+        return "organisation", "any"
     if first in words.definite and _noun(tokens[-1]) and not _source(head, lexicon):
         if any(
             token[:1].isupper() and not _place_adjective(token) and not _truncated(token)
@@ -196,12 +204,12 @@ class SpeakerLinker:
         """``„A“, erklärt Pastor Martins. Gunthild Schön blättert in einem Buch. „B“, sagt sie``: a pronoun
         or role description points to the last fitting person named since the previous statement, before
         that statement's speaker."""
-        if kind[0] not in {"pronoun", "role"} or after == 0:
+        if kind[0] not in {"pronoun", "role", "organisation"} or after == 0:
             return None
         since = [
             entity_id
             for start, entity_id in named
-            if after <= start < speaker.start and self._fits(entities[entity_id], kind[1])
+            if after <= start < speaker.start and self._fits(entities[entity_id], kind)
         ]
         return since[-1] if since else None
 
@@ -215,22 +223,23 @@ class SpeakerLinker:
         entities: dict[str, Entity],
         starts: list[int],
     ) -> str | None:
-        what, gender = kind
+        what = kind[0]
         if previous is not None and sentence - previous[1] <= MAX_SENTENCES_BACK:
             entity = entities[previous[0]]
-            if what == "source" or self._fits(entity, gender):
+            if what == "source" or self._fits(entity, kind):
                 return previous[0]
         if what == "source":
             return None
         for start, entity_id in reversed(named[: bisect_right(named, (speaker.start, ""))]):
             if sentence - bisect_right(starts, start) > MAX_SENTENCES_BACK:
                 break
-            if self._fits(entities[entity_id], gender):
+            if self._fits(entities[entity_id], kind):
                 return entity_id
         return None
 
-    def _fits(self, entity: Entity, gender: str) -> bool:
-        if entity.type != "PER":
-            return False
+    def _fits(self, entity: Entity, kind: tuple[str, str]) -> bool:
+        what, gender = kind
+        if what == "organisation" or entity.type != "PER":
+            return what == "organisation" and entity.type == "ORG"
         own = self.gender(entity)
         return gender == "any" or own is None or own == gender
