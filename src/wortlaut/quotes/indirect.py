@@ -51,6 +51,10 @@ _ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
 _SUBORDINATORS = frozenset(
     {"wenn", "falls", "als", "weil", "obwohl", "nachdem", "während", "da", "sobald", "bevor"}
 )
+#: A trailing frame's content before the comma must be a clause with a finite verb, and no ``wie``-frame
+#: (``Simon Marx, Vorsitzender des Jungen Bioland, unterstrich …`` is a subject with its apposition; issue 12,
+#: fourteenth session).
+TRAILING_CLAUSES_ONLY = True
 #: Clauses that still report after an object between verb and comma ("sagte den Gewerkschaften, sie müssten").
 _AFTER_OBJECT = frozenset({"subjunctive", "complement", "infinitive"})
 #: Passive auxiliaries ("wurde … genannt").
@@ -202,6 +206,8 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None  # "Wenn …, droht …", "Um … zu erinnern, riefen …": an adverbial clause
     if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]):
         return None  # "X, der … ist, wies … zurück": a relative clause
+    if TRAILING_CLAUSES_ONLY and _no_clause(ctx, begin, cue.first - 1):
+        return None  # "Simon Marx, Vorsitzender des …, unterstrich …", "Wie der SWR berichtet, …"
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
     speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
     # ``…, hieß es (aus dem Ministerium).``: the impersonal cue has no subject; its source may follow.
@@ -209,6 +215,14 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if not impersonal and (speaker is None or speaker[0] > after + 1):
         return None
     return _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
+
+
+def _no_clause(ctx: Context, begin: int, stop: int) -> bool:
+    """Whether the words before a trailing frame's comma are no reported clause: no finite verb (a subject
+    with its apposition) or a ``wie``-frame of its own."""
+    if ctx.tokens[begin].low == "wie":
+        return True
+    return not any(tok.pos is not None and tok.pos.endswith("FIN") for tok in ctx.tokens[begin:stop])
 
 
 def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:

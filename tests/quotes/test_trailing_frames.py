@@ -1,0 +1,38 @@
+"""A trailing frame's content before the comma is a clause: a subject with its apposition or a ``wie``-frame
+before ``, unterstrich …`` / ``, wurden …`` is no reported statement (issue 12, fourteenth session); invented
+sentences, whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _quotes(pipeline: Pipeline, text: str) -> list[str]:
+    return [statement.quote.text for statement in pipeline(Article.create(text)).statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_quote"),
+    [
+        (
+            "Anna Keller, Vorsitzende des Jugendverbands, unterstrich die hohe Bedeutung einer Prämie "
+            "für junge Betriebe.",
+            "Anna Keller, Vorsitzende des Jugendverbands",
+        ),
+        (
+            "Wie der Sender berichtet, wurden die Schäden nicht durch Sabotage ausgelöst.",
+            "Wie der Sender berichtet",
+        ),
+    ],
+)
+def test_words_without_a_clause_before_the_frame_are_no_statement(
+    pipeline: Pipeline, text: str, not_a_quote: str
+) -> None:
+    assert not_a_quote not in _quotes(pipeline, text)
+
+
+def test_a_clause_before_a_trailing_frame_still_reports(pipeline: Pipeline) -> None:
+    assert "Die Lage sei ernst" in _quotes(pipeline, "Die Lage sei ernst, sagte die Sprecherin des Verbands.")
