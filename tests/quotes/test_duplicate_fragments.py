@@ -76,3 +76,20 @@ def test_short_quotation_inside_a_noun_phrase_is_a_term(pipeline: Pipeline, text
     """After an article or preposition a short quotation without a frame is a term, not someone's words
     (thirteenth session)."""
     assert [s.mode for s in pipeline(Article.create(text)).statements if s.mode == "direct"] == []
+
+
+def test_a_quoted_term_under_a_coordinated_cue_is_part_of_the_statement_before(pipeline: Pipeline) -> None:
+    """``forderte, »…« zu rücken, und begründete das mit dem »…«``: the second, short quotation after an
+    article belongs to the same speaker's statement in its sentence (issue 12, fourteenth session)."""
+    article = pipeline(
+        Article.create(
+            "Die Ministerin Anna Keller forderte, »die Schulen in die Mitte der Stadt« zu rücken, und "
+            "begründete das mit dem »wachsenden Bedarf« an Plätzen."
+        )
+    )
+    assert [s.quote.text for s in article.statements] == ["»die Schulen in die Mitte der Stadt«"]
+
+
+def test_a_quoted_term_alone_in_its_sentence_stays(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create("Die Ministerin Anna Keller lobte den »mutigen Schritt« der Stadt."))
+    assert [s.quote.text for s in article.statements] == ["»mutigen Schritt«"]

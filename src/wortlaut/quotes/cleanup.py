@@ -27,14 +27,31 @@ def without_names(found: list[Found]) -> list[Found]:
 #: A quotation of at most this many words right after an article or preposition is a term inside a noun
 #: phrase (``der „heiklen Themen“``, ``des "Do no significant harm"``), not someone's words.
 MAX_TERM_WORDS = 4
+#: A framed short term whose speaker has another statement in its sentence is part of that statement.
+SIBLING_TERMS = True
 #: Tags of the word that makes a short quotation after it part of a noun phrase.
 _TERM_OPENERS = frozenset({"ART", "APPR", "APPRART", "PPOSAT"})
 
 
 def without_terms(ctx: Context, found: list[Found]) -> list[Found]:
     """Drop a short direct quotation that stands inside a noun phrase: the word before its opening mark is
-    an article, a preposition or a possessive (``auf dem dritten Platz der „heiklen Themen“``)."""
-    return [item for item in found if not (item.mode == "direct" and not item.cue and _term(ctx, item))]
+    an article, a preposition or a possessive (``auf dem dritten Platz der „heiklen Themen“``).  With
+    :data:`SIBLING_TERMS` also a framed one whose speaker has another statement in the same sentence: it is
+    part of that statement (``forderte, »…« zu rücken, und begründete das mit dem »zunehmenden
+    Imperialismus«``)."""
+    return [
+        item
+        for item in found
+        if not (item.mode == "direct" and (not item.cue or _sibling(item, found)) and _term(ctx, item))
+    ]
+
+
+def _sibling(item: Found, found: list[Found]) -> bool:
+    return SIBLING_TERMS and any(
+        other is not item and other.sentence == item.sentence and other.speaker == item.speaker
+        for other in found
+        if item.speaker is not None
+    )
 
 
 def _term(ctx: Context, item: Found) -> bool:
