@@ -36,3 +36,18 @@ def test_words_without_a_clause_before_the_frame_are_no_statement(
 
 def test_a_clause_before_a_trailing_frame_still_reports(pipeline: Pipeline) -> None:
     assert "Die Lage sei ernst" in _quotes(pipeline, "Die Lage sei ernst, sagte die Sprecherin des Verbands.")
+
+
+def test_a_konjunktiv_relative_clause_before_a_trailing_frame_is_reported(pipeline: Pipeline) -> None:
+    """``Eine Aufgabe, der sich die Politik nicht gestellt habe, sagte X``: the Konjunktiv makes the words
+    before the frame reported content; the speaker is the subject after the verb, not the head noun."""
+    article = pipeline(
+        Article.create(
+            "Eine Aufgabe, der sich die Politik bisher nicht gestellt habe, sagte die Soziologin Anna Keller "
+            "im Radio."
+        )
+    )
+    found = [(s.quote.text, s.speaker.text if s.speaker else None) for s in article.statements]
+    assert len(found) == 1
+    assert found[0][0].startswith("Eine Aufgabe")
+    assert found[0][1] is not None and "Anna Keller" in found[0][1]

@@ -55,6 +55,8 @@ _SUBORDINATORS = frozenset(
 #: (``Simon Marx, Vorsitzender des Jungen Bioland, unterstrich …`` is a subject with its apposition; issue 12,
 #: fourteenth session).
 TRAILING_CLAUSES_ONLY = True
+#: A relative clause before a trailing frame is reported content when a Konjunktiv I verb stands there.
+REPORTED_RELATIVES = True
 #: Clauses that still report after an object between verb and comma ("sagte den Gewerkschaften, sie müssten").
 _AFTER_OBJECT = frozenset({"subjunctive", "complement", "infinitive"})
 #: Passive auxiliaries ("wurde … genannt").
@@ -204,7 +206,8 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     first = ctx.tokens[begin]
     if first.pos in {"KOUS", "KOUI"} or first.low in _SUBORDINATORS:
         return None  # "Wenn …, droht …", "Um … zu erinnern, riefen …": an adverbial clause
-    if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]):
+    relative = any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first])
+    if relative and not (REPORTED_RELATIVES and _reported(ctx, begin, cue.first - 1)):
         return None  # "X, der … ist, wies … zurück": a relative clause
     if TRAILING_CLAUSES_ONLY and _no_clause(ctx, begin, cue.first - 1):
         return None  # "Simon Marx, Vorsitzender des …, unterstrich …", "Wie der SWR berichtet, …"
@@ -214,7 +217,20 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     impersonal = cue.verb.lemma == IMPERSONAL and after < end and ctx.tokens[after].low == "es"
     if not impersonal and (speaker is None or speaker[0] > after + 1):
         return None
-    return _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
+    found = _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
+    if found is not None and speaker is not None and relative:
+        found.speaker = ctx.chars(*speaker)  # not the head noun before the relative clause
+    return found
+
+
+def _reported(ctx: Context, begin: int, stop: int) -> bool:
+    """Whether a finite verb before a trailing frame's comma is Konjunktiv I (``Eine Herausforderung, der
+    sich die Gesellschaft nicht gestellt habe, sagte …``): reported content, not a subject's relative
+    clause."""
+    return any(
+        tok.pos is not None and tok.pos.endswith("FIN") and ctx.is_subjunctive(index, strict=True)
+        for index, tok in enumerate(ctx.tokens[begin:stop], start=begin)
+    )
 
 
 def _no_clause(ctx: Context, begin: int, stop: int) -> bool:
