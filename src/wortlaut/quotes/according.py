@@ -34,6 +34,9 @@ MAX_PREFIELD_TAIL = 6
 _INSERTION_MARKS = frozenset({",", "–", "—", "-"})
 #: Read ``…, so X, …`` inside a sentence as its frame (see ``_inserted``); before, only a trailing one.
 INSERTED_SO = True
+#: ``…, so Precht: „…“``: a ``so X`` frame ending in a colon that opens the next words frames the clause
+#: before it, however long the rest (issue 12, fourteenth session).
+SO_BEFORE_COLON = True
 #: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
 MAX_SO_FRAME = 12
 
@@ -168,7 +171,10 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
             if _unsourced(ctx, speaker):
                 found.speaker = None  # Die Linke, so der Vorwurf, tabuisiere …: nobody is named
             return found
-        if ctx.tokens[index - 1].low != "," or ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME:
+        colon = SO_BEFORE_COLON and speaker[1] < end and ctx.tokens[speaker[1]].low == ":"
+        if ctx.tokens[index - 1].low != "," or (
+            not colon and ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME
+        ):
             return None
         if ctx.trim_final(speaker[1], end) > speaker[1] and ctx.tokens[speaker[1]].low == ",":
             return None

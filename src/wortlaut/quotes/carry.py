@@ -25,6 +25,9 @@ _CARRIED = frozenset(
 _FRAMELESS = frozenset({"direct.unframed", "direct.unframed_short"})
 #: Carry the person named between the previous statement and a frameless one rather than that speaker.
 NEAREST_PERSON = True
+#: A frameless quotation after a colon takes the last person named before the colon in its sentence, the
+#: one next to it (``…, so Precht: „…“``), not the first (issue 12, fourteenth session).
+LAST_NAMED = True
 #: Widen a speaker span that cuts a person or organisation mention to the mention's end (``whole_names``).
 WHOLE_NAMES = True
 #: A ``Demnach`` statement passes on the speaker before it (see ``carry``; train 3-fold CV, eleventh session).
@@ -132,14 +135,13 @@ def named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention]) 
         if not begin < opening <= len(ctx.tokens) or ctx.tokens[opening - 1].low != ":":
             continue
         lower, upper = ctx.tokens[begin].start, statement.start
-        statement.speaker = next(
-            (
-                with_title(ctx, (start, end))
-                for start, end in people
-                if lower <= start and end <= upper and ctx.quote_of[ctx.token_at(start)] < 0
-            ),
-            None,
-        )
+        named = [
+            with_title(ctx, (start, end))
+            for start, end in people
+            if lower <= start and end <= upper and ctx.quote_of[ctx.token_at(start)] < 0
+        ]
+        if named:  # the last one: ``… von Donald Trump bis Martin Schulz …, so Precht: „…“``
+            statement.speaker = named[-1] if LAST_NAMED else named[0]
 
 
 def whole_names(found: list[Found], mentions: Sequence[Mention]) -> None:
