@@ -45,3 +45,18 @@ def test_quoted_sentence_before_the_verb_is_no_name(pipeline: Pipeline) -> None:
 def test_quoted_name_before_a_passive_is_no_speaker(pipeline: Pipeline) -> None:
     found = _statements(pipeline, "Der „Bürgerliste“ wurde vorgeworfen, sie habe Spenden verschwiegen.")
     assert all(who != "Der „Bürgerliste“" for _, who in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In der Talkshow „Drei nach Neun“ sagte der Komiker Karl Braun, Satire richte sich gegen die Macht.",
+        "Das sagt Anna Keller, Abgeordnete der Partei „Aufbruch für alle“, nicht ohne Spott.",
+        "Im Artikel «Die Insel: Gut möglich, dass sie bald untergeht» wird die Lage beschrieben.",
+    ],
+)
+def test_a_quotation_after_a_show_party_or_article_noun_is_a_name(pipeline: Pipeline, text: str) -> None:
+    """``Talkshow``, ``Partei``, ``Artikel`` (also as compound ends) introduce a quoted name or title
+    (issue 12, fourteenth session)."""
+    article = pipeline(Article.create(text))
+    assert not any(s.quote.text[:1] in "„«" for s in article.statements)
