@@ -51,3 +51,16 @@ def test_a_konjunktiv_relative_clause_before_a_trailing_frame_is_reported(pipeli
     assert len(found) == 1
     assert found[0][0].startswith("Eine Aufgabe")
     assert found[0][1] is not None and "Anna Keller" in found[0][1]
+
+
+@pytest.mark.parametrize("source", ["diesem Werk", "dem Buch"])
+def test_heisst_es_in_a_book_names_the_book_as_source(pipeline: Pipeline, source: str) -> None:
+    """``„…“, heißt es in diesem Werk``: a book is a document the impersonal cue's source may name."""
+    article = pipeline(
+        Article.create(
+            "Die Autorin Anna Keller hat ein Buch über Städte geschrieben. "
+            f"„Die Stadt gehört allen“, heißt es in {source}."
+        )
+    )
+    speakers = [s.speaker.text if s.speaker else None for s in article.statements]
+    assert speakers == [source]
