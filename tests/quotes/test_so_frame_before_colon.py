@@ -26,3 +26,16 @@ def test_the_quotation_after_the_colon_is_the_last_person_s(pipeline: Pipeline) 
     quoted = [s for s in article.statements if s.quote.text.startswith("„Wir versuchen")]
     assert len(quoted) == 1
     assert quoted[0].speaker is not None and "Anna Keller" in quoted[0].speaker.text
+
+
+def test_an_inserted_so_frame_naming_a_person_reports_an_indicative_sentence(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create("Die Reform, so der Autor, ist im jetzigen System nie möglich."))
+    found = [(s.mode, s.speaker.text if s.speaker else None) for s in article.statements]
+    assert found == [("indirect", "der Autor")]
+
+
+def test_so_auch_gives_an_example_not_a_frame(pipeline: Pipeline) -> None:
+    article = pipeline(
+        Article.create("Viele Familien wurden vertrieben, so auch Anna Kellers Großmutter, die überlebte.")
+    )
+    assert article.statements == ()

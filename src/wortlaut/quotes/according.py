@@ -11,6 +11,7 @@ from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import find_cues
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.indirect import cue_first, reported
+from wortlaut.quotes.speaker_checks import names_someone
 from wortlaut.quotes.speakers import phrase_after, phrase_ending
 
 #: "nach" counts as attribution when a source noun follows within this many tokens
@@ -37,6 +38,12 @@ INSERTED_SO = True
 #: ``…, so Precht: „…“``: a ``so X`` frame ending in a colon that opens the next words frames the clause
 #: before it, however long the rest (issue 12, fourteenth session).
 SO_BEFORE_COLON = True
+#: An inserted ``…, so der Autor, …`` frame around an indicative sentence (see ``_short_person``).
+INDICATIVE_SO = True
+#: ``so auch X``, ``so etwa X``: an example, not a frame.
+_LIKEWISE = frozenset({"auch", "etwa"})
+#: The longest speaker phrase of such a frame (tokens).
+MAX_INDICATIVE_SO = 3
 #: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
 MAX_SO_FRAME = 12
 
@@ -164,7 +171,14 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
         if speaker is None:
             return None
-        if INSERTED_SO and _inserted(ctx, index, speaker, end) and _konjunktiv(ctx, begin, end):
+        if (
+            INSERTED_SO
+            and _inserted(ctx, index, speaker, end)
+            and (
+                _konjunktiv(ctx, begin, end)
+                or (ctx.tokens[index + 1].low not in _LIKEWISE and _short_person(ctx, speaker))
+            )
+        ):
             quote = _rest(ctx, begin, end, (index - 1, speaker[1] + 1))
             found = _make(ctx, index, speaker, quote, "indirect.so", sentence)
             found.mode = "indirect"
@@ -196,6 +210,18 @@ def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> b
     }:
         return False  # one comma and one dash do not enclose an insertion
     return ctx.quote_of[after] < 0
+
+
+def _short_person(ctx: Context, speaker: tuple[int, int]) -> bool:
+    """``Die Inklusionsumsetzung, so der Autor, ist … nie möglich``: an inserted ``so X`` frame reports an
+    indicative sentence too when X is a short phrase naming a person (a name or a person noun), not a claim
+    (``so der Vorwurf``) or a list (:data:`INDICATIVE_SO`)."""
+    return (
+        INDICATIVE_SO
+        and speaker[1] - speaker[0] <= MAX_INDICATIVE_SO
+        and names_someone(ctx, ctx.chars(*speaker), ())
+        and not _unsourced(ctx, speaker)
+    )
 
 
 def _unsourced(ctx: Context, speaker: tuple[int, int]) -> bool:
