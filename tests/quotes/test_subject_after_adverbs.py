@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quotes.speaking import speaker_texts
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
 
@@ -31,3 +32,18 @@ def test_tagged_adverbs_between_verb_and_subject_are_skipped(
 def test_adverb_after_a_name_subject_changes_nothing(pipeline: Pipeline) -> None:
     (statement,) = pipeline(Article.create("„Wir bleiben“, sagte allerdings Anna Berger.")).statements
     assert statement.speaker is not None and statement.speaker.text == "Anna Berger"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Das Verfahren läuft“, erklärt auf Nachfrage Martin Rölen aus der Pressestelle.", "Martin Rölen"),
+        ("„Das Verfahren läuft noch“, sagte auf Anfrage ein Sprecher der Stadt.", "ein Sprecher der Stadt"),
+    ],
+)
+def test_auf_nachfrage_before_the_inverted_subject_is_skipped(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    """Issue 12, fourteenth session: ``auf Anfrage``/``auf Nachfrage`` stands between verb and subject."""
+    found = speaker_texts(pipeline, text)
+    assert len(found) == 1 and found[0] is not None and speaker in found[0]

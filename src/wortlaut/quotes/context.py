@@ -39,6 +39,9 @@ TAGGED_ADVERBS = True
 #: Vorwurf zurück``) nor in the prefield (``Den Vorschlag lehnte der Minister ab``); train 3-fold CV,
 #: thirteenth issue-12 session: speaker F1 0.6598 -> 0.6606.
 NO_INVERTED_OBJECTS = True
+#: ``sagte auf Anfrage ein Sprecher``: skip ``auf Anfrage`` before the inverted subject (issue 12, fourteenth
+#: session; ``request_noun`` in the lexicon).
+REQUEST_PHRASES = True
 #: Closing quotation marks as tokens.
 CLOSERS = frozenset({"“", "”", "«", "»", '"', "‘"})
 #: What may follow a quoted name after the verb (``schrieb „Die Zeit“ in einem Nachruf``).
@@ -173,6 +176,7 @@ class Context:
             after_verb = cue.first + 1
         if TAGGED_ADVERBS:
             after_verb = skip_tagged_adverbs(self.tokens, after_verb, end)
+        after_verb = self._skip_request(after_verb, end)
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
         if self.opens_object(after):
             after = None  # weist den Vorwurf zurück: an object, not the inverted subject
@@ -184,6 +188,19 @@ class Context:
         if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def _skip_request(self, index: int, end: int) -> int:
+        """``erklärt auf Nachfrage Martin Rölen``: ``auf Anfrage``/``auf Nachfrage`` between the inverted verb
+        and its subject is skipped, unless a genitive or ``von`` names who asked (``auf Anfrage der dpa``)."""
+        if (
+            REQUEST_PHRASES
+            and index + 2 < end
+            and self.tokens[index].low == "auf"
+            and self.lexicon.has("request_noun", self.tokens[index + 1].low)
+            and self.tokens[index + 2].low not in {"der", "des", "von", "vom", ",", "."}
+        ):
+            return index + 2
+        return index
 
     def opens_object(self, phrase: tuple[int, int] | None) -> bool:
         """Whether ``phrase`` (token range) opens with an accusative or dative word (``object_opener``), so it
