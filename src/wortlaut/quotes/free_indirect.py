@@ -13,6 +13,9 @@ from wortlaut.quotes.speakers import phrase_before
 #: Right after a statement (this many sentences) Konjunktiv II and reportive "soll" also mark free indirect
 #: speech (1, 2, 3, 4 compared on quotes-wikinews train and dev: 2 is best on both).
 NEAR_SENTENCES = 2
+#: ``als`` / ``als ob`` + Konjunktiv after a comma compares with the unreal (``…, als existiere er nicht``):
+#: no reported speech (issue 12, fourteenth session).
+NO_COMPARISONS = True
 #: Indicative modals that report someone else's claim ("Juventus soll in die 3. Liga absteigen").
 _REPORTIVE = frozenset({"soll", "sollen"})
 
@@ -95,6 +98,8 @@ def subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
             verb = finite[comma + 1 - begin]
             if verb is None or not ctx.is_subjunctive(verb, strict=True):
                 continue
+            if NO_COMPARISONS and _compares(ctx, comma, verb):
+                continue  # ``…, als existiere er nicht``: an unreal comparison, not reported speech
             main = finite[0] if finite[0] is not None and finite[0] < comma else None
             if main is None or ctx.tokens[main].mood != "ind":
                 continue
@@ -111,6 +116,14 @@ def subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
             extra.append(statement)
             break
     return extra
+
+
+def _compares(ctx: Context, comma: int, verb: int) -> bool:
+    """``…, als existiere er nicht``, ``…, als ob er nichts wüsste``: ``als`` with the verb right after it,
+    or ``als ob`` / ``als wenn``, opens an unreal comparison."""
+    if ctx.tokens[comma + 1].low != "als":
+        return False
+    return verb == comma + 2 or ctx.tokens[comma + 2].low in {"ob", "wenn"}
 
 
 def _next_finite(ctx: Context, begin: int, end: int) -> list[int | None]:

@@ -1,0 +1,17 @@
+"""``…, als existiere er nicht``: ``als`` + Konjunktiv after a comma compares with the unreal and reports no
+one's words (issue 12, fourteenth session); invented sentences, whole pipeline."""
+
+from __future__ import annotations
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def test_als_with_a_konjunktiv_verb_is_no_statement(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create("Die Regierung handelte, als existiere der Vertrag nicht."))
+    assert article.statements == ()
+
+
+def test_a_konjunktiv_clause_after_a_speech_verb_still_reports(pipeline: Pipeline) -> None:
+    article = pipeline(Article.create("Der Minister betonte, es gebe keine Probleme."))
+    assert [s.quote.text for s in article.statements] == ["es gebe keine Probleme"]
