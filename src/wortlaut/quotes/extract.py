@@ -12,7 +12,14 @@ from wortlaut.article import Article
 from wortlaut.quotes.according import according
 from wortlaut.quotes.addressee_checks import drop_implausible_addressees
 from wortlaut.quotes.carry import carry, named_before, whole_names, with_title
-from wortlaut.quotes.cleanup import dedupe, drop_contained, drop_nested, without_names, without_terms
+from wortlaut.quotes.cleanup import (
+    dedupe,
+    drop_contained,
+    drop_nested,
+    without_generic_speakers,
+    without_names,
+    without_terms,
+)
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.continued import join_continued
 from wortlaut.quotes.cues import find_cues
@@ -46,6 +53,8 @@ NAMED_BEFORE = True
 DROP_CONTAINED = True
 #: Read question-answer pages as interviews (:mod:`wortlaut.quotes.interviews`).
 INTERVIEWS = True
+#: A statement whose speaker is the generic ``man`` is nobody's (see ``without_generic_speakers``).
+NO_GENERIC_SPEAKERS = True
 #: A person named by an accusative or dative pronoun (``ihm``, ``ihn``, ``ihnen``: ``object_opener`` in the
 #: lexicon) is no speaker a frameless statement carries on or takes from the sentence before (``Dem Beamten
 #: ist anzumerken, dass ihm das unangenehm ist. Teilweise absurd sei …``; issue 12, fourteenth session).
@@ -219,4 +228,6 @@ def extract(
     if DROP_CONTAINED:
         found = drop_contained(found)
     found = dedupe(found)
+    if NO_GENERIC_SPEAKERS:
+        found = without_generic_speakers(ctx, found)
     return join_continued(ctx, found) if JOIN_CONTINUED else found
