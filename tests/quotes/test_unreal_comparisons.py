@@ -15,3 +15,15 @@ def test_als_with_a_konjunktiv_verb_is_no_statement(pipeline: Pipeline) -> None:
 def test_a_konjunktiv_clause_after_a_speech_verb_still_reports(pipeline: Pipeline) -> None:
     article = pipeline(Article.create("Der Minister betonte, es gebe keine Probleme."))
     assert [s.quote.text for s in article.statements] == ["es gebe keine Probleme"]
+
+
+def test_an_unreal_comparison_after_a_statement_is_no_free_indirect_speech(pipeline: Pipeline) -> None:
+    article = pipeline(
+        Article.create(
+            "„Wir bleiben ruhig“, sagte der Bürgermeister Karl Braun. Ganz so, als könnten sie damit "
+            "den Spuk bannen. Die Lage sei aber ernst."
+        )
+    )
+    quotes = [s.quote.text for s in article.statements]
+    assert not any("Spuk" in quote for quote in quotes)
+    assert any(quote.startswith("Die Lage sei") for quote in quotes)

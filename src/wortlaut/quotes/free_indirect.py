@@ -13,8 +13,9 @@ from wortlaut.quotes.speakers import phrase_before
 #: Right after a statement (this many sentences) Konjunktiv II and reportive "soll" also mark free indirect
 #: speech (1, 2, 3, 4 compared on quotes-wikinews train and dev: 2 is best on both).
 NEAR_SENTENCES = 2
-#: ``als`` / ``als ob`` + Konjunktiv after a comma compares with the unreal (``…, als existiere er nicht``):
-#: no reported speech (issue 12, fourteenth session).
+#: ``als`` / ``als ob`` + Konjunktiv compares with the unreal (``…, als existiere er nicht``, ``Als wäre es
+#: nicht genug, …``): no reported speech, neither a Konjunktiv clause nor a free indirect sentence (issue 12,
+#: fourteenth session).
 NO_COMPARISONS = True
 #: Indicative modals that report someone else's claim ("Juventus soll in die 3. Liga absteigen").
 _REPORTIVE = frozenset({"soll", "sollen"})
@@ -143,6 +144,8 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
         if ctx.quote_of[index] >= 0:
             continue
         if tok.mood is not None and tok.mood != "imp":
+            if NO_COMPARISONS and index > begin and ctx.tokens[index - 1].low == "als":
+                return False  # "Als wäre es nicht genug, …", "Ganz so, als könnten sie …": unreal comparison
             return ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE)
         if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
             return True
