@@ -27,3 +27,14 @@ def test_an_unreal_comparison_after_a_statement_is_no_free_indirect_speech(pipel
     quotes = [s.quote.text for s in article.statements]
     assert not any("Spuk" in quote for quote in quotes)
     assert any(quote.startswith("Die Lage sei") for quote in quotes)
+
+
+def test_a_konjunktiv_question_after_a_statement_is_the_author_s(pipeline: Pipeline) -> None:
+    article = pipeline(
+        Article.create(
+            "„Wir bleiben ruhig“, sagte der Bürgermeister Karl Braun. Was aber würde der Rat dazu sagen? "
+            "Die Lage sei ernst."
+        )
+    )
+    quotes = [s.quote.text for s in article.statements]
+    assert not any("Rat dazu" in quote for quote in quotes)

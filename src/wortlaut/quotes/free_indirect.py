@@ -17,6 +17,9 @@ NEAR_SENTENCES = 2
 #: nicht genug, …``): no reported speech, neither a Konjunktiv clause nor a free indirect sentence (issue 12,
 #: fourteenth session).
 NO_COMPARISONS = True
+#: A sentence ending in a question mark outside quotation marks is the author's question, not free indirect
+#: speech (issue 12, fourteenth session).
+NO_QUESTIONS = True
 #: Indicative modals that report someone else's claim ("Juventus soll in die 3. Liga absteigen").
 _REPORTIVE = frozenset({"soll", "sollen"})
 
@@ -139,6 +142,8 @@ def _next_finite(ctx: Context, begin: int, end: int) -> list[int | None]:
 
 def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:
     """Konjunktiv on the sentence's first finite verb (Konjunktiv II only right after a statement)."""
+    if NO_QUESTIONS and ctx.tokens[end - 1].low == "?" and ctx.quote_of[end - 1] < 0:
+        return False  # "Was aber würde Trochowski dazu sagen?": the author asks
     for index in range(begin, end):
         tok = ctx.tokens[index]
         if ctx.quote_of[index] >= 0:
