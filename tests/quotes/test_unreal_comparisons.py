@@ -38,3 +38,13 @@ def test_a_konjunktiv_question_after_a_statement_is_the_author_s(pipeline: Pipel
     )
     quotes = [s.quote.text for s in article.statements]
     assert not any("Rat dazu" in quote for quote in quotes)
+
+
+def test_moechte_after_a_statement_is_a_wish_not_free_indirect_speech(pipeline: Pipeline) -> None:
+    article = pipeline(
+        Article.create(
+            "„Wir helfen gern“, sagte die Spenderin Anna Keller. Vor allem möchte das Ehepaar die Aktion "
+            "unterstützen."
+        )
+    )
+    assert not any("Ehepaar" in s.quote.text for s in article.statements)

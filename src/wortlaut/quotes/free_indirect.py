@@ -151,6 +151,8 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
         if tok.mood is not None and tok.mood != "imp":
             if NO_COMPARISONS and index > begin and ctx.tokens[index - 1].low == "als":
                 return False  # "Als wäre es nicht genug, …", "Ganz so, als könnten sie …": unreal comparison
+            if ctx.lexicon.has("wish_modal", tok.low):
+                return False  # "Vor allem möchte das Ehepaar …": a wish in the indicative's sense
             return ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE)
         if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
             return True
