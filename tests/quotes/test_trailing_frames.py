@@ -64,3 +64,10 @@ def test_heisst_es_in_a_book_names_the_book_as_source(pipeline: Pipeline, source
     )
     speakers = [s.speaker.text if s.speaker else None for s in article.statements]
     assert speakers == [source]
+
+
+@pytest.mark.parametrize("verb", ["seufzt", "flüstert", "schimpft"])
+def test_a_manner_of_speaking_verb_frames_a_quotation(pipeline: Pipeline, verb: str) -> None:
+    article = pipeline(Article.create(f"«Ach, bitte nicht», {verb} Anna Keller am Nebentisch."))
+    speakers = [s.speaker.text if s.speaker else None for s in article.statements]
+    assert speakers == ["Anna Keller"]
