@@ -71,3 +71,18 @@ def test_a_manner_of_speaking_verb_frames_a_quotation(pipeline: Pipeline, verb: 
     article = pipeline(Article.create(f"«Ach, bitte nicht», {verb} Anna Keller am Nebentisch."))
     speakers = [s.speaker.text if s.speaker else None for s in article.statements]
     assert speakers == ["Anna Keller"]
+
+
+def test_a_wie_frame_s_clause_ends_at_a_colon_opening_a_quotation(pipeline: Pipeline) -> None:
+    article = pipeline(
+        Article.create(
+            "Wie Sprecher Karl Braun erklärte, wollte sich die Stadt um die Tiere kümmern: „Das war auch mit "
+            "dem Amt so abgesprochen.“"
+        )
+    )
+    found = [(s.quote.text, s.speaker.text if s.speaker else None) for s in article.statements]
+    assert [quote for quote, _ in found] == [
+        "wollte sich die Stadt um die Tiere kümmern",
+        "„Das war auch mit dem Amt so abgesprochen.“",
+    ]
+    assert all(speaker is not None and "Karl Braun" in speaker for _, speaker in found)

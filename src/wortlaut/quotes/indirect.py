@@ -55,6 +55,9 @@ _SUBORDINATORS = frozenset(
 #: (``Simon Marx, Vorsitzender des Jungen Bioland, unterstrich …`` is a subject with its apposition; issue 12,
 #: fourteenth session).
 TRAILING_CLAUSES_ONLY = True
+#: A leading ``wie``-frame's reported clause ends at a colon that opens a quotation (issue 12, fourteenth
+#: session).
+COLON_ENDS_CLAUSE = True
 #: A relative clause before a trailing frame is reported content when a Konjunktiv I verb stands there.
 REPORTED_RELATIVES = True
 #: Clauses that still report after an object between verb and comma ("sagte den Gewerkschaften, sie müssten").
@@ -260,7 +263,7 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         WIE_VARIANTS and start == begin + 1 and ctx.tokens[begin].low in _LEADING_CONJUNCTIONS
     )
     if opens and follower == ",":
-        stop = ctx.trim_final(last + 2, end)
+        stop = _before_quotation(ctx, last + 2, ctx.trim_final(last + 2, end))
         return _found(ctx, with_wie, "indirect", last + 2, stop, "indirect.wie", sentence)
     if (
         start > begin + 2
@@ -269,6 +272,17 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     ):
         return _found(ctx, with_wie, "indirect", begin, start - 1, "indirect.wie", sentence)
     return None
+
+
+def _before_quotation(ctx: Context, start: int, stop: int) -> int:
+    """``Wie X erklärte, wollte sich … kümmern: „Das war …“``: the reported clause ends at a colon that opens
+    a quotation; the quotation is a statement of its own (:data:`COLON_ENDS_CLAUSE`)."""
+    if not COLON_ENDS_CLAUSE:
+        return stop
+    for index in range(start + 1, stop - 1):
+        if ctx.tokens[index].low == ":" and ctx.quote_of[index] < 0 and ctx.quote_of[index + 1] >= 0:
+            return index
+    return stop
 
 
 def _spoken(ctx: Context, number: int) -> bool:
