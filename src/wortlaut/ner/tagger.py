@@ -27,6 +27,7 @@ from wortlaut.ner.features import FeatureExtractor
 from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
 from wortlaut.ner.spans import SpanTuple, bio_spans
 from wortlaut.ner.tables import context_table, named, pair_rows
+from wortlaut.ner.viterbi import best_paths
 
 #: File name of the shipped model inside ``wortlaut/models/ner-crf``: since issue 14z the model
 #: with the dense window scorer (its scorer beside it as ``model.dense.npz``; 3-fold CV 0.731).
@@ -150,7 +151,7 @@ class NerTagger:
         """The best label path of each (non-empty) sentence of one batch."""
         scores = self._emissions(sentences)
         lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
-        return self._viterbi_batch(scores, lengths)
+        return best_paths(scores, lengths, self._transitions)
 
     def _score(self, features: Sequence[str]) -> FloatArray:
         """Summed label weights of a list of features (unknown features weigh nothing)."""
@@ -272,32 +273,6 @@ class NerTagger:
                     targets.append(index - 1)
                     rows.append(after)
         return targets, rows
-
-    def _viterbi_batch(self, scores: FloatArray, lengths: np.ndarray) -> list[list[int]]:
-        """The best label sequence of each sentence (padded; finished rows stop moving)."""
-        longest = int(lengths.max())
-        labels = len(self.labels)
-        sentence = np.repeat(np.arange(len(lengths)), lengths)
-        position = np.arange(len(scores)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded = np.zeros((len(lengths), longest, labels), dtype=np.float32)
-        padded[sentence, position] = scores
-        best = padded[:, 0]
-        back = np.empty((len(lengths), longest, labels), dtype=np.intp)
-        alive = (lengths[None, :] > np.arange(longest)[:, None])[:, :, None]
-        transitions = self._transitions
-        for index in range(1, longest):
-            candidates = best[:, :, None] + transitions
-            back[:, index] = candidates.argmax(axis=1)
-            best = np.where(alive[index], candidates.max(axis=1) + padded[:, index], best)
-        paths = []
-        ends = best.argmax(axis=1).tolist()
-        for row, length in enumerate(lengths.tolist()):
-            steps = back[row].tolist()
-            path = [ends[row]]
-            for index in range(length - 1, 0, -1):
-                path.append(steps[index][path[-1]])
-            paths.append(path[::-1])
-        return paths
 
 
 def _padded(flat: list[int], counts: list[int]) -> np.ndarray:
