@@ -193,17 +193,20 @@ class NerTagger:
         """
         rows = np.zeros((len(words), len(self._slots), self._width), dtype=np.float32)
         labels, offsets = len(self.labels), len(self._offsets)
-        own_rows: list[int] = []
+        own_names: list[str] = []
         own_counts: list[int] = []
-        context_rows: list[int] = []
+        context_names: list[str] = []
         context_counts: list[int] = []
-        weight_row, context_index, parts = self._row.get, self._context_index.get, self.features.parts
-        for word in words:  # an unknown feature reads the zero row (-1): adding 0.0 changes no sum
+        parts = self.features.parts
+        for word in words:
             own, context = parts(word)
-            own_rows += map(weight_row, own, repeat(-1, len(own)))
+            own_names += own
             own_counts.append(len(own))
-            context_rows += map(context_index, context, repeat(-1, len(context)))
+            context_names += context
             context_counts.append(len(context))
+        # an unknown feature reads the zero row (-1): adding 0.0 changes no sum
+        own_rows = list(map(self._row.get, own_names, repeat(-1)))
+        context_rows = list(map(self._context_index.get, context_names, repeat(-1)))
         if own_rows:
             rows[:, 0, :labels] = self._weights0[_padded(own_rows, own_counts)].sum(axis=1)
         if context_rows:
