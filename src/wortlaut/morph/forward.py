@@ -23,7 +23,7 @@ HanTa is LGPL; this module only reads the probabilities of its loaded model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -86,10 +86,10 @@ class FastForward:
     def _guess(self, suffix: str, size: int, whole_word: bool) -> Scores:
         """HanTa's open-class guess for an unknown morpheme of ``size`` characters ending in ``suffix``."""
         lp_suffix = self.suffix_scores(suffix, min(size, 5))
-        return {
-            tag: _penalised(base[size] + lp, whole_word)
-            for tag, base, lp in zip(self._open, self._open_base, lp_suffix, strict=True)
-        }
+        rows = zip(self._open, self._open_base, lp_suffix, strict=True)
+        if whole_word:  # HanTa's penalty: (base + lp) - penalty, its sum in its order
+            return {tag: base[size] + lp - WHOLE_WORD_PENALTY for tag, base, lp in rows}
+        return {tag: base[size] + lp for tag, base, lp in rows}
 
     def _suffix_scores(self, suffix: str, size: int) -> tuple[float, ...]:
         """log p(suffix | tag) of each open class: the longest of the last 4..1 characters HanTa knows."""
@@ -144,6 +144,9 @@ class FastForward:
             ]
             if not live:
                 continue
+            if _SEGMENTS is not None:  # the same loop in C, reading the known pairs and the guess unmerged
+                _SEGMENTS(table, i, live, word, short, self._known, self.guess)
+                continue
             for j in range(i + 1, size + 1):
                 scores = segment_scores(word[i:j], short, j - i == size)
                 if scores:
@@ -151,7 +154,7 @@ class FastForward:
         return table
 
 
-def _extend(target: dict[State, float], live: list[LiveState], scores: Scores) -> None:
+def _extend_python(target: dict[State, float], live: list[LiveState], scores: Scores) -> None:
     """Add one segment after each live state, keeping the best score per new state (HanTa's loop body).
 
     A state with more followers than the segment has finite scores (the word start has 74
@@ -176,14 +179,30 @@ def _extend(target: dict[State, float], live: list[LiveState], scores: Scores) -
                     target[new] = total
 
 
+def _compiled() -> Any:
+    """The C module (``wortlaut.morph._viterbi``), or None when it is not built."""
+    try:
+        from wortlaut.morph import _viterbi  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - depends on the install
+        return None
+    return _viterbi
+
+
+#: :func:`_extend_python` in C: the same states in the same order, the same sums (a build that
+#: predates it leaves the Python loop).
+_extend: Callable[[dict[State, float], list[LiveState], Scores], None] = getattr(
+    _compiled(), "extend", _extend_python
+)
+#: ``FastForward._table``'s loop over a row's segment ends in C (``_segment`` and :func:`_extend`
+#: for each end, without building the merged score dict): about half of an unknown word's analysis
+#: in Python (issue 17zd); None without the extension.
+_SEGMENTS: Callable[..., None] | None = getattr(_compiled(), "extend_segments", None)
+
+
 def _live_states(row: dict[State, float]) -> list[tuple[State, float]]:
     """The row's states within HanTa's beam (the best ROW_BEAM + 1, and ties within 1), in row order."""
     bound = sorted(row.values(), reverse=True)[ROW_BEAM] - 1 if len(row) > ROW_BEAM else LOWER_BOUND
     return [(state, lp) for state, lp in row.items() if lp >= bound]
-
-
-def _penalised(lp: float, whole_word: bool) -> float:
-    return lp - WHOLE_WORD_PENALTY if whole_word else lp
 
 
 def _morpheme_index(lp_m_t: dict[int, dict[str, float]]) -> dict[str, tuple[tuple[int, float], ...]]:
