@@ -113,7 +113,7 @@ class FeatureExtractor:
         self._clusters = (clusters or WordClusters.load()) if "cluster" in self.groups else None
         self._kb = KbNames.load() if "kb" in self.groups else None
         self._affix, self._affix5 = "affix" in self.groups, "affix5" in self.groups
-        self._hyphen = "hyphen" in self.groups
+        self._hyphen, self._trigger = "hyphen" in self.groups, "trigger" in self.groups
         self._offsets: tuple[int, ...] = NEAR + FAR if "window2" in self.groups else NEAR
         if "window3" in self.groups:
             self._offsets += FARTHEST
@@ -176,7 +176,7 @@ class FeatureExtractor:
             head, _, tail = lower.strip("-").rpartition("-")
             own += [f"hh={head.partition('-')[0]}", f"ht={tail}", f"hs={shape(word.split('-')[-1])}"]
         if self._lemmatize is not None and word:
-            own.append(f"l={self._lemmatize(word)}")
+            own.append("l=" + self._lemmatize(word))
         self._lexical(word, own, context)
         return own, context
 
@@ -196,10 +196,12 @@ class FeatureExtractor:
     def _lexical(self, word: str, own: list[str], context: list[str]) -> None:
         """Append the list-based features (gazetteer, trigger, POS, frequency, optional tables)."""
         if self._gazetteer is not None:
-            flags = [f"g={flag}" for flag in self._gazetteer.flags(word)]
-            own += flags
-            context += flags
-        if "trigger" in self.groups and self._lists is not None and self._lists.is_org_type(word):
+            found = self._gazetteer.flags(word)
+            if found:  # most forms have none
+                flags = ["g=" + flag for flag in found]
+                own += flags
+                context += flags
+        if self._trigger and self._lists is not None and self._lists.is_org_type(word):
             own.append("orgtype")
             context.append("orgtype")
         if self._pos is not None and word[:1].isalpha():

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import resources
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -258,23 +258,24 @@ class NerTagger:
 
     def _bigrams(self, words: Sequence[str], position: np.ndarray) -> tuple[list[int], list[int]]:
         """(token index, weight row) of each word-bigram feature the model knows, in token order."""
-        lowers = [word.lower() for word in words]
+        lowers = list(map(str.lower, words))
         starts = set(np.flatnonzero(position == 0).tolist())
+        # the neighbour pairs' keys built in one map; the known ones (few in new text) go on, in order
         pairs = self._pairs
+        keys = enumerate(map("|".join, pairwise(lowers)), start=1)
+        known = [(index, key) for index, key in keys if key in pairs]
         targets: list[int] = []
         rows: list[int] = []
-        for index in range(1, len(words)):
+        for index, key in known:
             if index in starts:
                 continue
-            found = pairs.get(lowers[index - 1] + "|" + lowers[index])
-            if found is not None:
-                before, after = found
-                if before >= 0:
-                    targets.append(index)
-                    rows.append(before)
-                if after >= 0:
-                    targets.append(index - 1)
-                    rows.append(after)
+            before, after = pairs[key]
+            if before >= 0:
+                targets.append(index)
+                rows.append(before)
+            if after >= 0:
+                targets.append(index - 1)
+                rows.append(after)
         return targets, rows
 
 
