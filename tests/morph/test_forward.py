@@ -90,3 +90,12 @@ def test_the_c_loops_fill_the_same_table_rows_in_the_same_order(
     monkeypatch.setattr(forward, "_SEGMENTS", None)
     monkeypatch.setattr(forward, "_extend", forward._extend_python)
     assert [[list(row.items()) for row in fast._table(word)] for word in words] == compiled
+
+
+@pytest.mark.skipif(forward._GUESS is None, reason="the C extension wortlaut.morph._viterbi is not built")
+def test_the_c_guess_equals_the_python_guess(fast: FastForward, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = [(word[-4:], min(len(word), 24), whole) for word in WORDS if word for whole in (True, False)]
+    keys += [("", 0, False), ("ung", 3, True), ("äöüß", 24, False), ("xxxx", 5, True)]
+    compiled = [fast._guess(*key) for key in keys]
+    monkeypatch.setattr(forward, "_GUESS", None)
+    assert [fast._guess(*key) for key in keys] == compiled

@@ -389,6 +389,72 @@ fail:
     return NULL;
 }
 
+/* guess(suffix, size, whole_word, open_tags, open_base, suffixes, penalty): FastForward._guess (HanTa's
+ * open-class guess for an unknown morpheme of size characters ending in suffix) as a new dict
+ * tag -> lp_m.  For each open tag: lp_s is suffixes[tag][""] unless one of the suffix's last 4, 3, 2
+ * or 1 characters (the first found, only cuts shorter than size) is in it; lp_m = open_base[tag][size]
+ * + lp_s, minus penalty for a whole word: the Python code's sums in its order. */
+static PyObject *guess(PyObject *module, PyObject *args) {
+    PyObject *suffix, *tags, *bases, *suffixes;
+    Py_ssize_t size;
+    int whole;
+    double penalty;
+    if (!PyArg_ParseTuple(args, "UnpO!O!O!d", &suffix, &size, &whole, &PyTuple_Type, &tags, &PyTuple_Type, &bases,
+                          &PyTuple_Type, &suffixes, &penalty))
+        return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(tags);
+    if (PyTuple_GET_SIZE(bases) != count || PyTuple_GET_SIZE(suffixes) != count) {
+        PyErr_SetString(PyExc_ValueError, "guess: one base row and one suffix dict per open tag");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(suffix);
+    PyObject *cuts[5] = {NULL, NULL, NULL, NULL, NULL}; /* cuts[c]: suffix[-c:], made when first needed */
+    PyObject *result = PyDict_New(), *empty = PyUnicode_FromStringAndSize("", 0);
+    if (!result || !empty) goto fail;
+    for (Py_ssize_t t = 0; t < count; t++) {
+        PyObject *table = PyTuple_GET_ITEM(suffixes, t);
+        if (!PyDict_Check(table)) { PyErr_SetString(PyExc_TypeError, "guess: suffix tables are dicts"); goto fail; }
+        PyObject *found = PyDict_GetItemWithError(table, empty); /* read first, as the Python code does */
+        if (!found) {
+            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, empty);
+            goto fail;
+        }
+        PyObject *fallback = found;
+        found = NULL;
+        for (int cut = 4; cut >= 1 && !found; cut--) {
+            if (!(size > cut)) continue;
+            if (!cuts[cut]) {
+                cuts[cut] = PyUnicode_Substring(suffix, length > cut ? length - cut : 0, length);
+                if (!cuts[cut]) goto fail;
+            }
+            found = PyDict_GetItemWithError(table, cuts[cut]);
+            if (!found && PyErr_Occurred()) goto fail;
+        }
+        if (!found) found = fallback;
+        double lp = PyFloat_AsDouble(found);
+        if (lp == -1.0 && PyErr_Occurred()) goto fail;
+        PyObject *base = PySequence_GetItem(PyTuple_GET_ITEM(bases, t), size);
+        if (!base) goto fail;
+        double value = PyFloat_AsDouble(base);
+        Py_DECREF(base);
+        if (value == -1.0 && PyErr_Occurred()) goto fail;
+        value = value + lp;
+        if (whole) value = value - penalty;
+        PyObject *number = PyFloat_FromDouble(value);
+        int failed = !number || PyDict_SetItem(result, PyTuple_GET_ITEM(tags, t), number) < 0;
+        Py_XDECREF(number);
+        if (failed) goto fail;
+    }
+    for (int c = 0; c < 5; c++) Py_XDECREF(cuts[c]);
+    Py_DECREF(empty);
+    return result;
+fail:
+    for (int c = 0; c < 5; c++) Py_XDECREF(cuts[c]);
+    Py_XDECREF(empty);
+    Py_XDECREF(result);
+    return NULL;
+}
+
 /* extend(target, live, scores): forward._extend_python for one segment's merged scores dict. */
 static PyObject *extend(PyObject *module, PyObject *args) {
     PyObject *target, *live, *scores;
@@ -406,6 +472,7 @@ static PyObject *extend(PyObject *module, PyObject *args) {
 static PyMethodDef module_methods[] = {
     {"extend", extend, METH_VARARGS, "One segment after each live state of HanTa's forward table."},
     {"extend_segments", extend_segments, METH_VARARGS, "Every segment from position i on (see the comment)."},
+    {"guess", guess, METH_VARARGS, "HanTa's open-class guess for an unknown morpheme (see the comment)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -69,10 +69,11 @@ class FastForward:
         self.guess = lru_cache(maxsize=memo)(self._guess)
         self.suffix_scores = lru_cache(maxsize=SUFFIX_MEMO)(self._suffix_scores)
         # HanTa adds Int_t + LP_hapax_t[t] + LP_len_t[t][size] first, then the suffix score.
-        self._open_base = [
+        self._open_base = tuple(
             [tagger.Int_t + tagger.LP_hapax_t[tag] + lp_len for lp_len in tagger.LP_len_t[tag][:25]]
             for tag in self._open
-        ]
+        )
+        self._suffixes = tuple(tagger.LP_s_t[tag] for tag in self._open)
 
     def _segment(self, morpheme: str, short_word: bool, whole_word: bool) -> Scores:
         """The finite ``lp_m_t`` scores of one segment: a known morpheme's own score wins over the guess."""
@@ -84,7 +85,14 @@ class FastForward:
         return scores
 
     def _guess(self, suffix: str, size: int, whole_word: bool) -> Scores:
-        """HanTa's open-class guess for an unknown morpheme of ``size`` characters ending in ``suffix``."""
+        """HanTa's open-class guess for an unknown morpheme of ``size`` characters ending in ``suffix``.
+
+        In C where built (``_viterbi.guess``: the same dict; the memo's misses are most of a fresh
+        worker's analysis time, about 60 %, as a segment's last four letters, length and place
+        rarely repeat: issue 17zd)."""
+        if _GUESS is not None:
+            tables = (self._open, self._open_base, self._suffixes)
+            return _GUESS(suffix, size, whole_word, *tables, WHOLE_WORD_PENALTY)
         lp_suffix = self.suffix_scores(suffix, min(size, 5))
         rows = zip(self._open, self._open_base, lp_suffix, strict=True)
         if whole_word:  # HanTa's penalty: (base + lp) - penalty, its sum in its order
@@ -197,6 +205,8 @@ _extend: Callable[[dict[State, float], list[LiveState], Scores], None] = getattr
 #: for each end, without building the merged score dict): about half of an unknown word's analysis
 #: in Python (issue 17zd); None without the extension.
 _SEGMENTS: Callable[..., None] | None = getattr(_compiled(), "extend_segments", None)
+#: ``FastForward._guess`` in C, or None.
+_GUESS: Callable[..., Scores] | None = getattr(_compiled(), "guess", None)
 
 
 def _live_states(row: dict[State, float]) -> list[tuple[State, float]]:
