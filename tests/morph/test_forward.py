@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wortlaut.morph import forward
 from wortlaut.morph.forward import FastForward
 from wortlaut.morph.tagger import MemoTagger
 
@@ -70,3 +71,31 @@ def test_memo_tagger_uses_the_fast_analysis(hanta: Any) -> None:
     tagger.tag(["Die", "Digitalisierungsstrategie", "scheiterte", "."])
     assert tagger.memo_sizes()["analyses"] > 0
     assert tagger.analyses.__wrapped__.__self__.__class__ is FastForward  # type: ignore[attr-defined]
+
+
+def test_the_python_loops_equal_hanta_without_the_c_extension(
+    hanta: Any, fast: FastForward, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forward, "_SEGMENTS", None)
+    monkeypatch.setattr(forward, "_extend", forward._extend_python)
+    assert [fast.analyze(word) for word in WORDS] == [_reference(hanta, word) for word in WORDS]
+
+
+@pytest.mark.skipif(forward._SEGMENTS is None, reason="the C extension wortlaut.morph._viterbi is not built")
+def test_the_c_loops_fill_the_same_table_rows_in_the_same_order(
+    fast: FastForward, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = [*WORDS, "Ölpreis-Anstieg", "x" * 40, "zurückgekommen"]
+    compiled = [[list(row.items()) for row in fast._table(word)] for word in words]
+    monkeypatch.setattr(forward, "_SEGMENTS", None)
+    monkeypatch.setattr(forward, "_extend", forward._extend_python)
+    assert [[list(row.items()) for row in fast._table(word)] for word in words] == compiled
+
+
+@pytest.mark.skipif(forward._GUESS is None, reason="the C extension wortlaut.morph._viterbi is not built")
+def test_the_c_guess_equals_the_python_guess(fast: FastForward, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = [(word[-4:], min(len(word), 24), whole) for word in WORDS if word for whole in (True, False)]
+    keys += [("", 0, False), ("ung", 3, True), ("äöüß", 24, False), ("xxxx", 5, True)]
+    compiled = [fast._guess(*key) for key in keys]
+    monkeypatch.setattr(forward, "_GUESS", None)
+    assert [fast._guess(*key) for key in keys] == compiled

@@ -41,3 +41,24 @@ def test_tag_words_without_tagger_or_words_is_empty() -> None:
     article = tokenized("Rutte sprach.")
     assert tag_words(None, article, article_words(article)) == []
     assert tag_words(LabelTagger({}), article, []) == []
+
+
+class BatchLabelTagger(LabelTagger):
+    """A :class:`LabelTagger` that also tags a batch of sentences; records each batch."""
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        super().__init__(labels)
+        self.batches: list[list[list[str]]] = []
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
+        self.batches.append([list(words) for words in sentences])
+        return [self.tag(words) for words in sentences]
+
+
+def test_tag_words_hands_a_batch_tagger_all_sentences_at_once() -> None:
+    article = tokenized("Der Bundestag tagte. Die Berlinale beginnt.")
+    batch = BatchLabelTagger({"Bundestag": "ORG", "Berlinale": "OTH"})
+    single = LabelTagger({"Bundestag": "ORG", "Berlinale": "OTH"})
+    items = article_words(article)
+    assert tag_words(batch, article, items) == tag_words(single, article, items)
+    assert batch.batches == [[["Der", "Bundestag", "tagte", "."], ["Die", "Berlinale", "beginnt", "."]]]

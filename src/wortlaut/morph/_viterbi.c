@@ -238,7 +238,245 @@ static PyTypeObject ModelType = {
     .tp_methods = Model_methods,
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_viterbi", "Compiled sentence Viterbi.", -1, NULL};
+/* HanTa's word analysis, two steps of wortlaut.morph.forward in C (the Python code is the reference).
+ *
+ * A segment's scores are its known morpheme pairs (a tuple of (tag, lp_m), the later pair of a tag
+ * winning, as dict.update) over its open-class guess (a dict tag -> lp_m, or NULL): the merged
+ * dict FastForward._segment builds, read without building it. */
+typedef struct { PyObject *known; PyObject *guess; } Segment;
+
+/* The segment's score of tag into *out: 1 found, 0 not, -1 error. */
+static int segment_score(const Segment *segment, PyObject *tag, double *out) {
+    PyObject *known = segment->known;
+    for (Py_ssize_t k = PyTuple_GET_SIZE(known) - 1; k >= 0; k--) {
+        PyObject *pair = PyTuple_GET_ITEM(known, k);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "a known morpheme's scores are (tag, lp) pairs");
+            return -1;
+        }
+        int same = PyObject_RichCompareBool(PyTuple_GET_ITEM(pair, 0), tag, Py_EQ);
+        if (same < 0) return -1;
+        if (same) {
+            *out = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 1));
+            return (*out == -1.0 && PyErr_Occurred()) ? -1 : 1;
+        }
+    }
+    if (segment->guess == NULL) return 0;
+    PyObject *found = PyDict_GetItemWithError(segment->guess, tag);
+    if (!found) return PyErr_Occurred() ? -1 : 0;
+    *out = PyFloat_AsDouble(found);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 1;
+}
+
+/* One segment after each live state (forward._extend_python): followers in their order, those the
+ * segment has no score for skipped (the Python shortcut through ``where`` visits the same ones in the
+ * same order), so new states enter target in the same order; (lp + lpt) + lp_m in doubles. */
+static int extend_row(PyObject *target, PyObject *live, const Segment *segment) {
+    for (Py_ssize_t s = 0; s < PyList_GET_SIZE(live); s++) {
+        PyObject *state = PyList_GET_ITEM(live, s);
+        if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) < 3) {
+            PyErr_SetString(PyExc_TypeError, "a live state is (previous, lp, followers, where)");
+            return -1;
+        }
+        PyObject *previous = PyTuple_GET_ITEM(state, 0);
+        double lp = PyFloat_AsDouble(PyTuple_GET_ITEM(state, 1));
+        if (lp == -1.0 && PyErr_Occurred()) return -1;
+        PyObject *followers = PySequence_Fast(PyTuple_GET_ITEM(state, 2), "followers must be a sequence");
+        if (!followers) return -1;
+        Py_ssize_t count = PySequence_Fast_GET_SIZE(followers);
+        for (Py_ssize_t f = 0; f < count; f++) {
+            PyObject *pair = PySequence_Fast_GET_ITEM(followers, f);
+            if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                PyErr_SetString(PyExc_TypeError, "a follower is a (tag, lpt) pair");
+                goto fail;
+            }
+            PyObject *tag = PyTuple_GET_ITEM(pair, 0);
+            double lpm;
+            int has = segment_score(segment, tag, &lpm);
+            if (has < 0) goto fail;
+            if (!has) continue;
+            double lpt = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 1));
+            if (lpt == -1.0 && PyErr_Occurred()) goto fail;
+            double total = lp + lpt;
+            total = total + lpm;
+            if (!(total > LOWER_BOUND)) continue;
+            PyObject *key = PyTuple_Pack(2, previous, tag);
+            if (!key) goto fail;
+            PyObject *old = PyDict_GetItemWithError(target, key);
+            int better = 1;
+            if (old) {
+                double value = PyFloat_AsDouble(old);
+                if (value == -1.0 && PyErr_Occurred()) { Py_DECREF(key); goto fail; }
+                better = total > value;
+            } else if (PyErr_Occurred()) {
+                Py_DECREF(key);
+                goto fail;
+            }
+            if (better) {
+                PyObject *number = PyFloat_FromDouble(total);
+                int failed = !number || PyDict_SetItem(target, key, number) < 0;
+                Py_XDECREF(number);
+                if (failed) { Py_DECREF(key); goto fail; }
+            }
+            Py_DECREF(key);
+        }
+        Py_DECREF(followers);
+        continue;
+    fail:
+        Py_DECREF(followers);
+        return -1;
+    }
+    return 0;
+}
+
+/* extend_segments(table, i, live, word, short, known, guess): forward.FastForward's inner loop over
+ * the segment ends j = i+1..len(word): the segment word[i:j]'s known pairs (known.get(segment, ())),
+ * its guess (guess(segment[-4:], min(len, 24), j - i == len(word)) when short or len > 2), and
+ * extend_row into table[j] when it has any score. */
+static PyObject *extend_segments(PyObject *module, PyObject *args) {
+    PyObject *table, *live, *word, *known, *guess;
+    Py_ssize_t i;
+    int short_word;
+    if (!PyArg_ParseTuple(args, "O!nO!UpO!O", &PyList_Type, &table, &i, &PyList_Type, &live, &word, &short_word,
+                          &PyDict_Type, &known, &guess))
+        return NULL;
+    Py_ssize_t size = PyUnicode_GET_LENGTH(word);
+    if (PyList_GET_SIZE(table) < size + 1 || i < 0 || i >= size) {
+        PyErr_SetString(PyExc_ValueError, "extend_segments: the table needs a row per position");
+        return NULL;
+    }
+    PyObject *empty = PyTuple_New(0);
+    if (!empty) return NULL;
+    for (Py_ssize_t j = i + 1; j <= size; j++) {
+        PyObject *target = PyList_GET_ITEM(table, j);
+        if (!PyDict_Check(target)) { PyErr_SetString(PyExc_TypeError, "table rows are dicts"); goto fail; }
+        PyObject *morpheme = PyUnicode_Substring(word, i, j);
+        if (!morpheme) goto fail;
+        PyObject *pairs = PyDict_GetItemWithError(known, morpheme);
+        if (!pairs && PyErr_Occurred()) { Py_DECREF(morpheme); goto fail; }
+        if (!pairs) pairs = empty;
+        if (!PyTuple_Check(pairs)) {
+            PyErr_SetString(PyExc_TypeError, "a known morpheme's scores are a tuple");
+            Py_DECREF(morpheme);
+            goto fail;
+        }
+        Py_INCREF(pairs);
+        Segment segment = {pairs, NULL};
+        PyObject *guessed = NULL;
+        Py_ssize_t length = j - i;
+        if (short_word || length > 2) {
+            PyObject *suffix = PyUnicode_Substring(morpheme, length > 4 ? length - 4 : 0, length);
+            guessed = suffix ? PyObject_CallFunction(guess, "NnO", suffix, length < 24 ? length : 24,
+                                                     length == size ? Py_True : Py_False) : NULL;
+            if (!guessed || !PyDict_Check(guessed)) {
+                if (guessed) PyErr_SetString(PyExc_TypeError, "a guess is a dict");
+                Py_XDECREF(guessed); Py_DECREF(pairs); Py_DECREF(morpheme);
+                goto fail;
+            }
+            segment.guess = guessed;
+        }
+        Py_DECREF(morpheme);
+        int any = PyTuple_GET_SIZE(pairs) > 0 || (guessed && PyDict_GET_SIZE(guessed) > 0);
+        int failed = any && extend_row(target, live, &segment) < 0;
+        Py_XDECREF(guessed);
+        Py_DECREF(pairs);
+        if (failed) goto fail;
+    }
+    Py_DECREF(empty);
+    Py_RETURN_NONE;
+fail:
+    Py_DECREF(empty);
+    return NULL;
+}
+
+/* guess(suffix, size, whole_word, open_tags, open_base, suffixes, penalty): FastForward._guess (HanTa's
+ * open-class guess for an unknown morpheme of size characters ending in suffix) as a new dict
+ * tag -> lp_m.  For each open tag: lp_s is suffixes[tag][""] unless one of the suffix's last 4, 3, 2
+ * or 1 characters (the first found, only cuts shorter than size) is in it; lp_m = open_base[tag][size]
+ * + lp_s, minus penalty for a whole word: the Python code's sums in its order. */
+static PyObject *guess(PyObject *module, PyObject *args) {
+    PyObject *suffix, *tags, *bases, *suffixes;
+    Py_ssize_t size;
+    int whole;
+    double penalty;
+    if (!PyArg_ParseTuple(args, "UnpO!O!O!d", &suffix, &size, &whole, &PyTuple_Type, &tags, &PyTuple_Type, &bases,
+                          &PyTuple_Type, &suffixes, &penalty))
+        return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(tags);
+    if (PyTuple_GET_SIZE(bases) != count || PyTuple_GET_SIZE(suffixes) != count) {
+        PyErr_SetString(PyExc_ValueError, "guess: one base row and one suffix dict per open tag");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(suffix);
+    PyObject *cuts[5] = {NULL, NULL, NULL, NULL, NULL}; /* cuts[c]: suffix[-c:], made when first needed */
+    PyObject *result = PyDict_New(), *empty = PyUnicode_FromStringAndSize("", 0);
+    if (!result || !empty) goto fail;
+    for (Py_ssize_t t = 0; t < count; t++) {
+        PyObject *table = PyTuple_GET_ITEM(suffixes, t);
+        if (!PyDict_Check(table)) { PyErr_SetString(PyExc_TypeError, "guess: suffix tables are dicts"); goto fail; }
+        PyObject *found = PyDict_GetItemWithError(table, empty); /* read first, as the Python code does */
+        if (!found) {
+            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, empty);
+            goto fail;
+        }
+        PyObject *fallback = found;
+        found = NULL;
+        for (int cut = 4; cut >= 1 && !found; cut--) {
+            if (!(size > cut)) continue;
+            if (!cuts[cut]) {
+                cuts[cut] = PyUnicode_Substring(suffix, length > cut ? length - cut : 0, length);
+                if (!cuts[cut]) goto fail;
+            }
+            found = PyDict_GetItemWithError(table, cuts[cut]);
+            if (!found && PyErr_Occurred()) goto fail;
+        }
+        if (!found) found = fallback;
+        double lp = PyFloat_AsDouble(found);
+        if (lp == -1.0 && PyErr_Occurred()) goto fail;
+        PyObject *base = PySequence_GetItem(PyTuple_GET_ITEM(bases, t), size);
+        if (!base) goto fail;
+        double value = PyFloat_AsDouble(base);
+        Py_DECREF(base);
+        if (value == -1.0 && PyErr_Occurred()) goto fail;
+        value = value + lp;
+        if (whole) value = value - penalty;
+        PyObject *number = PyFloat_FromDouble(value);
+        int failed = !number || PyDict_SetItem(result, PyTuple_GET_ITEM(tags, t), number) < 0;
+        Py_XDECREF(number);
+        if (failed) goto fail;
+    }
+    for (int c = 0; c < 5; c++) Py_XDECREF(cuts[c]);
+    Py_DECREF(empty);
+    return result;
+fail:
+    for (int c = 0; c < 5; c++) Py_XDECREF(cuts[c]);
+    Py_XDECREF(empty);
+    Py_XDECREF(result);
+    return NULL;
+}
+
+/* extend(target, live, scores): forward._extend_python for one segment's merged scores dict. */
+static PyObject *extend(PyObject *module, PyObject *args) {
+    PyObject *target, *live, *scores;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyDict_Type, &target, &PyList_Type, &live, &PyDict_Type, &scores))
+        return NULL;
+    PyObject *empty = PyTuple_New(0);
+    if (!empty) return NULL;
+    Segment segment = {empty, scores};
+    int failed = extend_row(target, live, &segment) < 0;
+    Py_DECREF(empty);
+    if (failed) return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef module_methods[] = {
+    {"extend", extend, METH_VARARGS, "One segment after each live state of HanTa's forward table."},
+    {"extend_segments", extend_segments, METH_VARARGS, "Every segment from position i on (see the comment)."},
+    {"guess", guess, METH_VARARGS, "HanTa's open-class guess for an unknown morpheme (see the comment)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_viterbi", "Compiled sentence Viterbi.", -1, module_methods};
 
 PyMODINIT_FUNC PyInit__viterbi(void) {
     if (PyType_Ready(&ModelType) < 0) return NULL;

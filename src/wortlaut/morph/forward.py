@@ -1,4 +1,4 @@
-"""HanTa's word analysis (``analyze_forward``) with the same output, about 1.4-1.9x faster.
+"""HanTa's word analysis (``analyze_forward``) with the same output, several times faster.
 
 HanTa scores every split of an unknown word into morphemes with a Viterbi over
 morpheme tags.  Its inner loop calls ``lp_m_t(segment, tag, ...)`` once per
@@ -15,15 +15,19 @@ state that can precede it, and for most (segment, tag) pairs the score is
   order (start, state, follower for each end), so every table cell, the order
   of the cells, and so the ``logaddexp`` sums at the end are bit-for-bit HanTa's.
 
-It is about 1.4-1.9x HanTa's speed on unknown words (docs/performance.md), not
-more: the finite (segment, tag) pairs themselves are the work, in Python.
+In Python that was about 1.4-1.9x HanTa's speed on unknown words (docs/performance.md):
+the finite (segment, tag) pairs themselves are the work.  Since issue 17zd the loop over a
+row's segment ends, the step after each live state and the guess run in C where the
+extension ``wortlaut.morph._viterbi`` is built (the same sums and orders; the Python loops
+below stay as the reference and the fallback): 180 -> 82 us per form with warm memos, and
+in an ingest worker, whose guess memo mostly misses, ~235 -> ~160 us from the guess alone.
 ``tests/morph/test_forward.py`` checks equality with HanTa on real words.
 HanTa is LGPL; this module only reads the probabilities of its loaded model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -69,10 +73,11 @@ class FastForward:
         self.guess = lru_cache(maxsize=memo)(self._guess)
         self.suffix_scores = lru_cache(maxsize=SUFFIX_MEMO)(self._suffix_scores)
         # HanTa adds Int_t + LP_hapax_t[t] + LP_len_t[t][size] first, then the suffix score.
-        self._open_base = [
+        self._open_base = tuple(
             [tagger.Int_t + tagger.LP_hapax_t[tag] + lp_len for lp_len in tagger.LP_len_t[tag][:25]]
             for tag in self._open
-        ]
+        )
+        self._suffixes = tuple(tagger.LP_s_t[tag] for tag in self._open)
 
     def _segment(self, morpheme: str, short_word: bool, whole_word: bool) -> Scores:
         """The finite ``lp_m_t`` scores of one segment: a known morpheme's own score wins over the guess."""
@@ -84,12 +89,19 @@ class FastForward:
         return scores
 
     def _guess(self, suffix: str, size: int, whole_word: bool) -> Scores:
-        """HanTa's open-class guess for an unknown morpheme of ``size`` characters ending in ``suffix``."""
+        """HanTa's open-class guess for an unknown morpheme of ``size`` characters ending in ``suffix``.
+
+        In C where built (``_viterbi.guess``: the same dict; the memo's misses are most of a fresh
+        worker's analysis time, about 60 %, as a segment's last four letters, length and place
+        rarely repeat: issue 17zd)."""
+        if _GUESS is not None:
+            tables = (self._open, self._open_base, self._suffixes)
+            return _GUESS(suffix, size, whole_word, *tables, WHOLE_WORD_PENALTY)
         lp_suffix = self.suffix_scores(suffix, min(size, 5))
-        return {
-            tag: _penalised(base[size] + lp, whole_word)
-            for tag, base, lp in zip(self._open, self._open_base, lp_suffix, strict=True)
-        }
+        rows = zip(self._open, self._open_base, lp_suffix, strict=True)
+        if whole_word:  # HanTa's penalty: (base + lp) - penalty, its sum in its order
+            return {tag: base[size] + lp - WHOLE_WORD_PENALTY for tag, base, lp in rows}
+        return {tag: base[size] + lp for tag, base, lp in rows}
 
     def _suffix_scores(self, suffix: str, size: int) -> tuple[float, ...]:
         """log p(suffix | tag) of each open class: the longest of the last 4..1 characters HanTa knows."""
@@ -144,6 +156,9 @@ class FastForward:
             ]
             if not live:
                 continue
+            if _SEGMENTS is not None:  # the same loop in C, reading the known pairs and the guess unmerged
+                _SEGMENTS(table, i, live, word, short, self._known, self.guess)
+                continue
             for j in range(i + 1, size + 1):
                 scores = segment_scores(word[i:j], short, j - i == size)
                 if scores:
@@ -151,7 +166,7 @@ class FastForward:
         return table
 
 
-def _extend(target: dict[State, float], live: list[LiveState], scores: Scores) -> None:
+def _extend_python(target: dict[State, float], live: list[LiveState], scores: Scores) -> None:
     """Add one segment after each live state, keeping the best score per new state (HanTa's loop body).
 
     A state with more followers than the segment has finite scores (the word start has 74
@@ -176,14 +191,32 @@ def _extend(target: dict[State, float], live: list[LiveState], scores: Scores) -
                     target[new] = total
 
 
+def _compiled() -> Any:
+    """The C module (``wortlaut.morph._viterbi``), or None when it is not built."""
+    try:
+        from wortlaut.morph import _viterbi  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - depends on the install
+        return None
+    return _viterbi
+
+
+#: :func:`_extend_python` in C: the same states in the same order, the same sums (a build that
+#: predates it leaves the Python loop).
+_extend: Callable[[dict[State, float], list[LiveState], Scores], None] = getattr(
+    _compiled(), "extend", _extend_python
+)
+#: ``FastForward._table``'s loop over a row's segment ends in C (``_segment`` and :func:`_extend`
+#: for each end, without building the merged score dict): about half of an unknown word's analysis
+#: in Python (issue 17zd); None without the extension.
+_SEGMENTS: Callable[..., None] | None = getattr(_compiled(), "extend_segments", None)
+#: ``FastForward._guess`` in C, or None.
+_GUESS: Callable[..., Scores] | None = getattr(_compiled(), "guess", None)
+
+
 def _live_states(row: dict[State, float]) -> list[tuple[State, float]]:
     """The row's states within HanTa's beam (the best ROW_BEAM + 1, and ties within 1), in row order."""
     bound = sorted(row.values(), reverse=True)[ROW_BEAM] - 1 if len(row) > ROW_BEAM else LOWER_BOUND
     return [(state, lp) for state, lp in row.items() if lp >= bound]
-
-
-def _penalised(lp: float, whole_word: bool) -> float:
-    return lp - WHOLE_WORD_PENALTY if whole_word else lp
 
 
 def _morpheme_index(lp_m_t: dict[int, dict[str, float]]) -> dict[str, tuple[tuple[int, float], ...]]:

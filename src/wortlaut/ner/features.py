@@ -48,6 +48,8 @@ FARTHEST = (-3, 3)
 CACHE_LIMIT = 300_000
 
 _DIGITS = re.compile(r"\d")
+#: The ``len=`` feature of each capped word length (0-12).
+_LENGTHS = tuple(f"len={size}" for size in range(13))
 
 
 def shape(word: str) -> str:
@@ -110,6 +112,8 @@ class FeatureExtractor:
         self._types = (lexicon or TypeLexicon.load()) if "etype" in self.groups else None
         self._clusters = (clusters or WordClusters.load()) if "cluster" in self.groups else None
         self._kb = KbNames.load() if "kb" in self.groups else None
+        self._affix, self._affix5 = "affix" in self.groups, "affix5" in self.groups
+        self._hyphen, self._trigger = "hyphen" in self.groups, "trigger" in self.groups
         self._offsets: tuple[int, ...] = NEAR + FAR if "window2" in self.groups else NEAR
         if "window3" in self.groups:
             self._offsets += FARTHEST
@@ -153,24 +157,26 @@ class FeatureExtractor:
         :meth:`word` so that it does not build the prefixed strings of every offset."""
         lower = word.lower()
         word_shape = shape(word)
-        context = [f"w={lower}", f"s={word_shape}"]
-        own = ["bias", f"w={lower}", f"s={word_shape}", f"len={min(len(word), 12)}"]
+        own_word, own_shape = "w=" + lower, "s=" + word_shape
+        context = [own_word, own_shape]
+        own = ["bias", own_word, own_shape, _LENGTHS[min(len(word), 12)]]
         if word[:1].isupper():
             own.append("cap")
         if _DIGITS.search(word):
             own.append("digit")
-        if "affix" in self.groups:
-            own += [f"p{n}={lower[:n]}" for n in (2, 3, 4)]
-            own += [f"x{n}={lower[-n:]}" for n in (2, 3, 4)]
-            context.append(f"x3={lower[-3:]}")
-        if "affix5" in self.groups:
-            own += [f"p{n}={lower[:n]}" for n in (1, 5)]
-            own += [f"x{n}={lower[-n:]}" for n in (1, 5)]
-        if "hyphen" in self.groups and "-" in word.strip("-"):
+        # the affixes written out, not as comprehensions over (2, 3, 4): the same strings in the
+        # same order, without a comprehension's frame per group (this runs once per new form)
+        if self._affix:
+            own += ("p2=" + lower[:2], "p3=" + lower[:3], "p4=" + lower[:4])
+            own += ("x2=" + lower[-2:], "x3=" + lower[-3:], "x4=" + lower[-4:])
+            context.append("x3=" + lower[-3:])
+        if self._affix5:
+            own += ("p1=" + lower[:1], "p5=" + lower[:5], "x1=" + lower[-1:], "x5=" + lower[-5:])
+        if self._hyphen and "-" in word.strip("-"):
             head, _, tail = lower.strip("-").rpartition("-")
             own += [f"hh={head.partition('-')[0]}", f"ht={tail}", f"hs={shape(word.split('-')[-1])}"]
         if self._lemmatize is not None and word:
-            own.append(f"l={self._lemmatize(word)}")
+            own.append("l=" + self._lemmatize(word))
         self._lexical(word, own, context)
         return own, context
 
@@ -190,10 +196,12 @@ class FeatureExtractor:
     def _lexical(self, word: str, own: list[str], context: list[str]) -> None:
         """Append the list-based features (gazetteer, trigger, POS, frequency, optional tables)."""
         if self._gazetteer is not None:
-            flags = [f"g={flag}" for flag in self._gazetteer.flags(word)]
-            own += flags
-            context += flags
-        if "trigger" in self.groups and self._lists is not None and self._lists.is_org_type(word):
+            found = self._gazetteer.flags(word)
+            if found:  # most forms have none
+                flags = ["g=" + flag for flag in found]
+                own += flags
+                context += flags
+        if self._trigger and self._lists is not None and self._lists.is_org_type(word):
             own.append("orgtype")
             context.append("orgtype")
         if self._pos is not None and word[:1].isalpha():

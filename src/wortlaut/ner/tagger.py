@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import resources
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +27,7 @@ from wortlaut.ner.features import FeatureExtractor
 from wortlaut.ner.model import CrfModel, FloatArray, NerModelError
 from wortlaut.ner.spans import SpanTuple, bio_spans
 from wortlaut.ner.tables import context_table, named, pair_rows
+from wortlaut.ner.viterbi import best_paths
 
 #: File name of the shipped model inside ``wortlaut/models/ner-crf``: since issue 14z the model
 #: with the dense window scorer (its scorer beside it as ``model.dense.npz``; 3-fold CV 0.731).
@@ -150,7 +151,7 @@ class NerTagger:
         """The best label path of each (non-empty) sentence of one batch."""
         scores = self._emissions(sentences)
         lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
-        return self._viterbi_batch(scores, lengths)
+        return best_paths(scores, lengths, self._transitions)
 
     def _score(self, features: Sequence[str]) -> FloatArray:
         """Summed label weights of a list of features (unknown features weigh nothing)."""
@@ -192,17 +193,20 @@ class NerTagger:
         """
         rows = np.zeros((len(words), len(self._slots), self._width), dtype=np.float32)
         labels, offsets = len(self.labels), len(self._offsets)
-        own_rows: list[int] = []
+        own_names: list[str] = []
         own_counts: list[int] = []
-        context_rows: list[int] = []
+        context_names: list[str] = []
         context_counts: list[int] = []
-        weight_row, context_index, parts = self._row.get, self._context_index.get, self.features.parts
-        for word in words:  # an unknown feature reads the zero row (-1): adding 0.0 changes no sum
+        parts = self.features.parts
+        for word in words:
             own, context = parts(word)
-            own_rows += map(weight_row, own, repeat(-1, len(own)))
+            own_names += own
             own_counts.append(len(own))
-            context_rows += map(context_index, context, repeat(-1, len(context)))
+            context_names += context
             context_counts.append(len(context))
+        # an unknown feature reads the zero row (-1): adding 0.0 changes no sum
+        own_rows = list(map(self._row.get, own_names, repeat(-1)))
+        context_rows = list(map(self._context_index.get, context_names, repeat(-1)))
         if own_rows:
             rows[:, 0, :labels] = self._weights0[_padded(own_rows, own_counts)].sum(axis=1)
         if context_rows:
@@ -254,50 +258,25 @@ class NerTagger:
 
     def _bigrams(self, words: Sequence[str], position: np.ndarray) -> tuple[list[int], list[int]]:
         """(token index, weight row) of each word-bigram feature the model knows, in token order."""
-        lowers = [word.lower() for word in words]
+        lowers = list(map(str.lower, words))
         starts = set(np.flatnonzero(position == 0).tolist())
+        # the neighbour pairs' keys built in one map; the known ones (few in new text) go on, in order
         pairs = self._pairs
+        keys = enumerate(map("|".join, pairwise(lowers)), start=1)
+        known = [(index, key) for index, key in keys if key in pairs]
         targets: list[int] = []
         rows: list[int] = []
-        for index in range(1, len(words)):
+        for index, key in known:
             if index in starts:
                 continue
-            found = pairs.get(lowers[index - 1] + "|" + lowers[index])
-            if found is not None:
-                before, after = found
-                if before >= 0:
-                    targets.append(index)
-                    rows.append(before)
-                if after >= 0:
-                    targets.append(index - 1)
-                    rows.append(after)
+            before, after = pairs[key]
+            if before >= 0:
+                targets.append(index)
+                rows.append(before)
+            if after >= 0:
+                targets.append(index - 1)
+                rows.append(after)
         return targets, rows
-
-    def _viterbi_batch(self, scores: FloatArray, lengths: np.ndarray) -> list[list[int]]:
-        """The best label sequence of each sentence (padded; finished rows stop moving)."""
-        longest = int(lengths.max())
-        labels = len(self.labels)
-        sentence = np.repeat(np.arange(len(lengths)), lengths)
-        position = np.arange(len(scores)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded = np.zeros((len(lengths), longest, labels), dtype=np.float32)
-        padded[sentence, position] = scores
-        best = padded[:, 0]
-        back = np.empty((len(lengths), longest, labels), dtype=np.intp)
-        alive = (lengths[None, :] > np.arange(longest)[:, None])[:, :, None]
-        transitions = self._transitions
-        for index in range(1, longest):
-            candidates = best[:, :, None] + transitions
-            back[:, index] = candidates.argmax(axis=1)
-            best = np.where(alive[index], candidates.max(axis=1) + padded[:, index], best)
-        paths = []
-        ends = best.argmax(axis=1).tolist()
-        for row, length in enumerate(lengths.tolist()):
-            steps = back[row].tolist()
-            path = [ends[row]]
-            for index in range(length - 1, 0, -1):
-                path.append(steps[index][path[-1]])
-            paths.append(path[::-1])
-        return paths
 
 
 def _padded(flat: list[int], counts: list[int]) -> np.ndarray:
