@@ -47,3 +47,45 @@ def test_a_schedule_without_a_day_stays_undated(
     finder: TimeFinder, text: str, expression: str, value: str
 ) -> None:
     assert value_of(finder, text, expression) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Es gab eine mehrstündige Sperre.", "mehrstündige", "PTXH"),
+        ("Nach mehrtägigen Reparaturen läuft das System.", "mehrtägigen", "PXD"),
+        ("Er wurde zu einer mehrjährigen Haftstrafe verurteilt.", "mehrjährigen", "PXY"),
+        ("Der Dienst ist seit kurzem verfügbar.", "seit kurzem", "PAST_REF"),
+        ("Seit kurzem gibt es eine App.", "Seit kurzem", "PAST_REF"),
+        ("Die Umsetzung soll zeitnah erfolgen.", "zeitnah", "FUTURE_REF"),
+    ],
+)
+def test_vague_lengths_and_generic_references(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    found = value_of(finder, text, expression)
+    assert found is not None and found[1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Er wünscht sich eine zeitnahe Lösung.", "zeitnahe"),  # the adjective, not the adverb
+        ("Die Polizei hat zeitnah auf den Notruf geantwortet.", "zeitnah"),  # soon after a time told
+        ("Sie kam mehr als kurz vorbei.", "kurz"),
+    ],
+)
+def test_adjectives_and_told_soon_words_are_no_time(finder: TimeFinder, text: str, expression: str) -> None:
+    assert value_of(finder, text, expression) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Das Zimmer kostet 69 Euro pro Nacht.", "P1D"),
+        ("Sie schliefen zwei Mal vier Stunden je Nacht.", "P1D"),
+    ],
+)
+def test_per_night_recurs_daily(finder: TimeFinder, text: str, value: str) -> None:
+    expression = "pro Nacht" if "pro Nacht" in text else "je Nacht"
+    assert value_of(finder, text, expression) == ("SET", value)

@@ -22,6 +22,8 @@ from wortlaut.timex.resolved import Context, Resolved
 from wortlaut.timex.tense import direction_at
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: "Soon" words: in a past clause they mean soon after a time told (``Er merkte bald``), no FUTURE_REF.
+SOON_WORDS = frozenset({"bald", "zeitnah"})
 
 #: Kinds whose TIME names a part of a day they name themselves (``Mittwochabend``, ``in der Nacht auf
 #: Sonntag``, ``gestern Abend``): they set the day in focus, so ``gegen 22 Uhr`` after them falls on that day.
@@ -227,7 +229,7 @@ class TimeFinder:
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
-            if resolved is None or (direction == "past" and cand.groups.get("word") == "bald"):
+            if resolved is None or (direction == "past" and cand.groups.get("word") in SOON_WORDS):
                 continue  # ``Er merkte bald, dass …``: soon after a time told, no FUTURE_REF
             if yearly and _of_every_year(cand, resolved):
                 resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
