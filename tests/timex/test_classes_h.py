@@ -89,3 +89,30 @@ def test_adjectives_and_told_soon_words_are_no_time(finder: TimeFinder, text: st
 def test_per_night_recurs_daily(finder: TimeFinder, text: str, value: str) -> None:
     expression = "pro Nacht" if "pro Nacht" in text else "je Nacht"
     assert value_of(finder, text, expression) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Er war MVP der Saison 2010/11.", "11", "2011"),
+        ("Im Schuljahr 2013/14 besuchten mehr Kinder die Schule.", "14", "2014"),
+        ("Im Winter 1999/00 fiel viel Schnee.", "00", "2000"),
+        ("Das Versteck wurde 1942/43 gebaut.", "1942", "1942"),
+    ],
+)
+def test_a_slash_span_of_two_years_is_two_dates(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Die Akte 2014/17 liegt vor.", "17"),  # not the year after: a file number
+        ("Die Folge 2010/11/12 lief.", "11"),  # a longer code
+        ("Er las Heft 7/2019.", "7"),
+    ],
+)
+def test_other_slash_numbers_are_no_second_year(finder: TimeFinder, text: str, expression: str) -> None:
+    assert value_of(finder, text, expression) is None

@@ -71,6 +71,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "decade_rel": ("Jahrzehnt",),
     "early_year": ("Jahr",),
     "era_year": ("Chr",),
+    "year_pair": tuple(f"{digit}/" for digit in DIGITS),
 }
 
 
