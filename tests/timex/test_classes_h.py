@@ -116,3 +116,32 @@ def test_a_slash_span_of_two_years_is_two_dates(
 )
 def test_other_slash_numbers_are_no_second_year(finder: TimeFinder, text: str, expression: str) -> None:
     assert value_of(finder, text, expression) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Jedes zweite Jahr findet die Schau statt.", "zweite Jahr", "P2Y"),
+        ("Die Gemeinde tagt jeden zweiten Monat.", "zweiten Monat", "P2M"),
+        ("Der Müll wird jede dritte Woche geholt.", "dritte Woche", "P3W"),
+        ("Sie trainiert zwei Mal in der Woche.", "Woche", "P1W"),
+        ("Er kommt einmal in der Woche.", "Woche", "P1W"),
+        ("Die Ampel schaltet alle 90 Sekunden.", "90 Sekunden", "PT90S"),
+    ],
+)
+def test_recurrences_every_other_unit_and_counts_per_week(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Später in der Woche kommt er.", "Woche"),  # a time within this week, no count per week
+        ("Jeder zweite Deutsche fährt Rad.", "zweite"),
+    ],
+)
+def test_no_recurrence_without_a_count_or_unit(finder: TimeFinder, text: str, expression: str) -> None:
+    found = value_of(finder, text, expression)
+    assert found is None or found[0] != "SET"
