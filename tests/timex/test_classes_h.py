@@ -145,3 +145,20 @@ def test_recurrences_every_other_unit_and_counts_per_week(
 def test_no_recurrence_without_a_count_or_unit(finder: TimeFinder, text: str, expression: str) -> None:
     found = value_of(finder, text, expression)
     assert found is None or found[0] != "SET"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Die Fahrt dauert eine Viertelstunde.", "Viertelstunde", "PT15M"),
+        ("Nach einer Dreiviertelstunde war alles vorbei.", "Dreiviertelstunde", "PT45M"),
+        ("Nach zwei Viertelstunden kam der Zug.", "Viertelstunden", "PT30M"),
+    ],
+)
+def test_quarter_hours_are_minutes(finder: TimeFinder, text: str, expression: str, value: str) -> None:
+    assert value_of(finder, text, expression) == ("DURATION", value)
+
+
+def test_a_quarter_past_the_hour_stays_a_clock_time(finder: TimeFinder) -> None:
+    found = value_of(finder, "Er kam um Viertel nach zehn.", "Viertel")
+    assert found == ("TIME", "2015-11-18T10:15")
