@@ -134,3 +134,12 @@ def test_timex_own_set_f_scores_stay_above_the_gate(finder: TimeFinder) -> None:
     # Set F (long, dense narrative texts) is the sixth session's development set; G is held back.
     assert scores.span.f1 >= GATE["own-f"]["span_f1"]
     assert scores.value.f1 >= GATE["own-f"]["value_f1"]
+
+
+def test_timex_own_set_h_scores_stay_above_the_gate(finder: TimeFinder) -> None:
+    shared = shared_path("data")
+    scores = timex.evaluate_documents(own_documents(shared, name="own-h"), finder)
+    # Set H (clock times, parts of the day, recurrences, durations) is the eighth session's development set;
+    # I is held back.
+    assert scores.span.f1 >= GATE["own-h"]["span_f1"]
+    assert scores.value.f1 >= GATE["own-h"]["value_f1"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.conftest import shared_path
 from wortlaut.eval import timex_cv
 from wortlaut.eval.timex_cv import Counts
 from wortlaut.timex import finder as finder_module
@@ -67,3 +68,13 @@ def test_bootstrap_interval_is_ordered_and_repeatable() -> None:
     low, high = timex_cv.bootstrap(counts, rounds=200)
     assert 0.0 <= low <= high <= 1.0
     assert timex_cv.bootstrap(counts, rounds=200) == (low, high)
+
+
+def test_with_own_the_development_sets_join_the_tune_half_and_no_held_back_set_does() -> None:
+    shared_path("data", "time-krauts")
+    tune = timex_cv.development_documents()
+    both = timex_cv.development_documents(with_own=True)
+    names = [doc.name for doc in both]
+    assert len(tune) == 50 and names[:50] == [doc.name for doc in tune]
+    assert len(names) == len(set(names)) == 50 + 25 + 15 + 13 + 12 + 10
+    assert set(timex_cv.OWN_DEVELOPMENT) == {"own", "own-b", "own-d", "own-f", "own-h"}

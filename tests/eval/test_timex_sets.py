@@ -97,3 +97,25 @@ def test_own_sets_f_and_g_gold_points_into_long_texts_of_no_other_set() -> None:
         names = {doc.name for doc in docs}
         assert not (earlier | seen) & names
         seen |= names
+
+
+def test_own_sets_h_and_i_gold_points_into_texts_of_no_other_set() -> None:
+    shared = shared_path("data")
+    sizes = {"own-h": (10, 81), "own-i": (10, 96)}
+    earlier_names = ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g")
+    earlier = {doc.name for name in earlier_names for doc in timex_sets.own_documents(shared, name=name)}
+    seen: set[str] = set()
+    for name, (count, timexes) in sizes.items():
+        docs = timex_sets.own_documents(shared, name=name)
+        assert len(docs) == count and sum(len(doc.timexes) for doc in docs) == timexes
+        for doc in docs:
+            assert doc.dct and all(doc.text[g.start : g.end] == g.text for g in doc.timexes)
+        names = {doc.name for doc in docs}
+        assert not (earlier | seen) & names
+        seen |= names
+
+
+def test_own_set_h_holds_the_kinds_it_was_chosen_for() -> None:
+    docs = timex_sets.own_documents(shared_path("data"), name="own-h")
+    types = [gold.type for doc in docs for gold in doc.timexes]
+    assert types.count("TIME") == 14 and types.count("SET") == 5 and types.count("DURATION") == 28

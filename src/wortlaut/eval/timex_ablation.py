@@ -45,6 +45,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "postponement": (tense, "MOVED_TO", NEVER),
     "perfect tense": (tense, "PERFECT", NEVER),
     "clause limits": (tense, "CLAUSE_BREAK", NEVER),
+    "clock range end": (finder_module, "CLOCK_RANGE_GAP", NEVER),
 }
 Scores = dict[str, float]
 

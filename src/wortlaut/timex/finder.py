@@ -22,6 +22,8 @@ from wortlaut.timex.resolved import Context, Resolved
 from wortlaut.timex.tense import direction_at
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: "Soon" words: in a past clause they mean soon after a time told (``Er merkte bald``), no FUTURE_REF.
+SOON_WORDS = frozenset({"bald", "zeitnah"})
 
 #: Kinds whose TIME names a part of a day they name themselves (``Mittwochabend``, ``in der Nacht auf
 #: Sonntag``, ``gestern Abend``): they set the day in focus, so ``gegen 22 Uhr`` after them falls on that day.
@@ -102,6 +104,10 @@ ENTRY_WINDOW = 12
 #: The hour from which a clock time in a night named in the same sentence (``Nacht auf Montag``) belongs to
 #: the evening before (German ``Nacht auf X`` runs from the evening before X into X's early morning).
 EVENING = 18
+
+#: What stands between the two clock times of a told range (``von 7 Uhr bis 10 Uhr``: the second one carries
+#: its ``bis``): its end lies on the day of its start, not on every day as a schedule's bare ``bis 10 Uhr``.
+CLOCK_RANGE_GAP = re.compile(r"\s*")
 
 #: How far from the anchor's year a bare number before a capitalised word may be to count as a year.
 NEAR_YEARS = 1
@@ -223,7 +229,7 @@ class TimeFinder:
             )
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
-            if resolved is None or (direction == "past" and cand.groups.get("word") == "bald"):
+            if resolved is None or (direction == "past" and cand.groups.get("word") in SOON_WORDS):
                 continue  # ``Er merkte bald, dass …``: soon after a time told, no FUTURE_REF
             if yearly and _of_every_year(cand, resolved):
                 resolved = replace(resolved, value="XXXX" + (resolved.value or "")[4:])
@@ -231,6 +237,8 @@ class TimeFinder:
             if result and cand.kind == "weekday" and index and cands[index - 1].kind == "weekday":
                 ends = (cands[index - 1], cand)
                 resolved, result[-1] = _ordered_range(resolved, result[-1], chunk, ends, direction)
+            if result and index and _clock_range_end(cands[index - 1], cand, chunk):
+                resolved = _same_day(resolved, result[-1])
             if resolved.type == "DATE" and cand.kind != "prior_period" and spoken.is_period(resolved.value):
                 focus.period = (resolved.value or "", ref)
             moves_focus = cand.groups.get("word") not in FOCUS_RELATIVE
@@ -275,6 +283,26 @@ def _daily_or_weekly(resolved: Resolved) -> bool:
     KRAUTS writes the hours of a fair on several days)."""
     value = resolved.value or ""
     return resolved.type == "SET" and (value.startswith("XXXX-WXX") or value in DAILY_SETS)
+
+
+def _clock_range_end(first: Candidate, cand: Candidate, chunk: str) -> bool:
+    """Whether ``cand`` is the ``bis`` end of a range whose start is the clock time ``first``."""
+    if first.kind != "clock" or cand.kind != "clock" or cand.groups.get("prep", "").lower() != "bis":
+        return False
+    return CLOCK_RANGE_GAP.fullmatch(chunk, first.end, cand.start) is not None
+
+
+def _same_day(resolved: Resolved, first: TimeExpr) -> Resolved:
+    """The range end's clock time on the day of its start, when the start names one."""
+    value = resolved.value or ""
+    if (
+        first.type != "TIME"
+        or not first.value
+        or not DAY_VALUE.match(first.value)
+        or not value.startswith("T")
+    ):
+        return resolved
+    return replace(resolved, value=first.value[:10] + value)
 
 
 def _far(cand: Candidate, ref: date | None) -> bool:

@@ -62,8 +62,11 @@ ERA_KINDS = frozenset(
         "decade_rel",
         "early_year",
         "era_year",
+        "year_pair",
     }
 )
+#: First years of a slash span read as two years (``1942/43``, ``2010/11``); others are numbers or codes.
+YEAR_PAIR_FIRST = (1000, 2099)
 POSITION = r"(?:(?P<pmod>Anfang|Mitte|Ende|Beginn)\s+(?:der|des)\s+)"
 #: What stands before a decade said as a noun (``in den Achtzigern``, ``in den 80ern``).
 IN_THE = re.compile(r"(?<!\w)[Ii]n\s+den\s+$")
@@ -112,6 +115,9 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         ("decade_rel", re.compile(rf"{b}{POSITION}Jahrzehnts(?!\w)")),
         ("early_year", re.compile(rf"{b}(?:[Ii]m\s+)?Jahre?s?\s+(?P<year>\d{{1,4}})(?!\d)(?:\s+{era})?")),
         ("era_year", re.compile(rf"{b}(?P<year>\d{{1,4}})\s+{era}")),
+        # The second year of a span written with a slash (``Saison 2010/11``, ``1942/43``): a year of its own
+        # (the first is the ``year`` pattern's), accepted only as the year after (see :func:`accept`).
+        ("year_pair", re.compile(r"(?<=(?P<first>\d{4})/)(?P<yy>\d{2})(?![\w.,/:-]?\d|[^\W\d_])")),
     ]
 
 
@@ -125,6 +131,10 @@ def accept(kind: str, groups: dict[str, str], text: str, start: int) -> bool:
         if "pmod" in groups:
             return not groups.get("bare")
         return IN_THE.search(text, max(0, start - 12), start) is not None
+    if kind == "year_pair":
+        # a season or school year runs into the next year; ``2014/17`` (a file number) is no such span
+        first = int(groups["first"])
+        return YEAR_PAIR_FIRST[0] <= first <= YEAR_PAIR_FIRST[1] and int(groups["yy"]) == (first + 1) % 100
     if kind in {"early_year", "era_year"}:
         # Four-digit years are the ``year`` pattern's (with its plausibility range).
         return "era" in groups or 3 <= len(groups["year"]) <= 3
@@ -178,6 +188,8 @@ def resolve_era(kind: str, g: dict[str, str], anchor: date | None) -> tuple[str 
         if anchor is None:
             return None, _mod(g)
         return f"{anchor.year // 100 + CENTURY_OFFSETS[g['cmod']]:02d}", _mod(g)
+    if kind == "year_pair":
+        return f"{int(g['first']) + 1:04d}", None
     year = int(g["year"])
     if year == 0:
         return None, None

@@ -45,7 +45,10 @@ DATE_BACK_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": 
 #: The unit of ``jede Stunde`` / ``pro Tag`` / ``jährlich`` -> the TIMEX3 SET value.
 #: Season names -> TIMEX3 season code (``jeden Sommer`` = XXXX-SU).
 SEASONS = {"Frühling": "SP", "Frühjahr": "SP", "Sommer": "SU", "Herbst": "FA", "Winter": "WI"}
-EVERY_VALUES = {"Stunde": "PT1H", "Tag": "P1D", "Woche": "P1W", "Monat": "P1M"}
+#: Units of ``jeden zweiten Tag`` / ``jede dritte Woche`` -> TIMEX3 period unit.
+NTH_UNITS = {"Tag": "D", "Woche": "W", "Monat": "M", "Jahr": "Y"}
+#: ``pro Nacht`` (hotel prices, hours of sleep) recurs daily like ``pro Tag``.
+EVERY_VALUES = {"Stunde": "PT1H", "Tag": "P1D", "Nacht": "P1D", "Woche": "P1W", "Monat": "P1M"}
 
 
 #: Digits grouped by thousands with dots (``10.000 Arbeitsstunden``): German writes counts this way.
@@ -109,7 +112,11 @@ class LengthRules:
             return Resolved(
                 "SET", "XXXX-WXX-WE" if g["eseason"] == "Wochenende" else f"XXXX-{SEASONS[g['eseason']]}"
             )
-        unit = g.get("unit") or g.get("unit2") or g["unit3"]
+        if "nth" in g:  # ``jedes zweite Jahr`` = every other year (TimeML P2Y)
+            return Resolved("SET", f"P{self.lex.ordinals[g['nth']]}{NTH_UNITS[g['unitn']]}")
+        if "inweek" in g:  # ``zweimal in der Woche``: a count per week
+            return Resolved("SET", "P1W")
+        unit = g.get("unit") or g.get("unit2") or g.get("unit3") or g["unit4"]
         return Resolved("SET", EVERY_VALUES.get(unit, "P1Y"))
 
     def clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:

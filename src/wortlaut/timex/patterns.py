@@ -184,7 +184,7 @@ class PatternSet:
                     rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen))(?!\w)"
                 ),
             ),
-            ("recent", re.compile(rf"{b}[Vv]or\s+[Kk]urzem(?!\w)")),
+            ("recent", re.compile(rf"{b}(?:[Vv]or|[Ss]eit)\s+[Kk]urzem(?!\w)")),
             (
                 "span_adj",
                 re.compile(
@@ -237,7 +237,9 @@ class PatternSet:
                 re.compile(
                     rf"{b}(?:[Jj]ede[nms]?\s+(?:(?P<unit>Stunde|Tag|Woche|Monat|Jahr)|(?P<eseason>{SEASON_NAMES}|Wochenende))|(?:[Ee]inmal\s+)?(?:im|pro)\s+(?P<unit2>Monat|Jahr)"
                     rf"|[Aa]n\s+(?:den\s+)?(?P<weekends>Wochenenden)"
-                    rf"|(?P<per>pro|am|je)\s+(?P<unit3>Stunde|Tag|Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
+                    rf"|(?P<per>pro|am|je)\s+(?P<unit3>Stunde|Tag|Woche)|(?:pro|je)\s+(?P<unit4>Nacht)"
+                    rf"|[Jj]ede[nrs]?\s+(?P<nth>zweiten?|dritten?|vierten?)\s+(?P<unitn>Tag|Woche|Monat|Jahr)"
+                    rf"|(?<=[Mm]al\s)in\s+der\s+(?P<inweek>Woche))(?!\w)(?!\s+(?:der|des|nach|vor|zuvor|danach)\b)"
                 ),
             ),
         ]

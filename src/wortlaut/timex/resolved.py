@@ -43,6 +43,8 @@ class Context:
 
 
 #: TIMEX3 period units -> the unit names of :func:`offset_value`.
+#: Minutes in the quarter-hour units of ``time_units.tsv``.
+QUARTER_HOURS = {"QH": 15, "TQH": 45}
 UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 
@@ -81,6 +83,8 @@ def period(number: float, unit: str) -> str:
         return f"P{int(number * 10)}Y"
     if unit in {"CEN", "QCEN"}:
         return f"P{int(number * (100 if unit == 'CEN' else 25))}Y"
+    if unit in QUARTER_HOURS:  # ``eine Viertelstunde`` = PT15M, ``eine Dreiviertelstunde`` = PT45M
+        return f"PT{number * QUARTER_HOURS[unit]:g}M"
     if unit in {"H", "MIN", "S"}:
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     return f"P{amount}{unit}"

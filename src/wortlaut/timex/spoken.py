@@ -48,7 +48,15 @@ Found = tuple[str, str | None, str | None, str | None]
 #: Clock words without a number -> TIMEX3 time part (after ``T``).
 CLOCK_NAMES = {"Mitternacht": "24:00", "Mittag": "MI", "Früh": "MO"}
 #: Units of ``alle N …`` -> TIMEX3 period unit (clock units after ``T``).
-EVERY_UNITS = {"Tage": "D", "Wochen": "W", "Monate": "M", "Jahre": "Y", "Stunden": "TH", "Minuten": "TM"}
+EVERY_UNITS = {
+    "Tage": "D",
+    "Wochen": "W",
+    "Monate": "M",
+    "Jahre": "Y",
+    "Stunden": "TH",
+    "Minuten": "TM",
+    "Sekunden": "TS",
+}
 #: A period value with a sub-year part: ``2009-Q3``, ``2015-10``, ``2014-H1``, ``2013-SU``, ``2015-W07``.
 SUB_YEAR = re.compile(r"^(\d{4})(-(?:Q[1-4]|H[12]|\d{2}|SP|SU|FA|WI|W\d{2}))$")
 

@@ -61,7 +61,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "daypart": ("Abend", "Nachmittag", "Vormittag", "Morgen"),
     "season": SEASONS,
     "quarter": ("Quartal", "Halbjahr", "Jahreshälfte", "Trimester"),
-    "every": (*UNITS, "Stunde", *SEASONS),
+    "every": (*UNITS, "Stunde", "Nacht", *SEASONS),
     "decade_word": ("iger", "Nuller", "nuller", "zehner", "Zehner"),
     "decade_mod": ("Jahr", "0er"),
     "decade_short": ("0er",),
@@ -71,6 +71,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "decade_rel": ("Jahrzehnt",),
     "early_year": ("Jahr",),
     "era_year": ("Chr",),
+    "year_pair": tuple(f"{digit}/" for digit in DIGITS),
 }
 
 
