@@ -14,7 +14,7 @@ from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import object_in_gap, passive_agent, past_quoted_name, wie_begin
-from wortlaut.quotes.speakers import phrase_after
+from wortlaut.quotes.speakers import phrase_after, skip_tagged_adverbs
 
 #: Tokens between the cue and the comma that opens its clause (inverted subject, adverbs, a channel):
 #: "sagte der ukrainische Präsident am Mittwoch in Kiew," is 8; longer gaps hold an object or a second clause.
@@ -24,6 +24,9 @@ MAX_GAP = 10
 SUBJUNCTIVE_WINDOW = 20
 #: A trailing frame ("…, sagte X, der Sprecher der Polizei in Y.") is at most this many tokens after the cue.
 MAX_TRAILING_FRAME = 16
+#: A trailing frame's subject may follow tagged adverbs (``…, sagte jetzt allerdings eine Sprecherin.``,
+#: ``…, teilte später der Direktor mit``); before, one listed adverb at most stood between verb and subject.
+TRAILING_ADVERBS = True
 #: Adverbs skipped before deciding whether a verb has an object ("betonte auch die Priorität …").
 _GAP_ADVERBS = frozenset(
     {
@@ -203,12 +206,34 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]):
         return None  # "X, der … ist, wies … zurück": a relative clause
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
+    if TRAILING_ADVERBS:
+        skipped = _skip_frame_adverbs(ctx, after, end)
+        if skipped > after and not _has_finite(ctx, begin, cue.first - 1):
+            return None  # "Die Bank, die größte des Landes, meldete heute Verluste": a subject, no clause
+        after = skipped
     speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
     # ``…, hieß es (aus dem Ministerium).``: the impersonal cue has no subject; its source may follow.
     impersonal = cue.verb.lemma == IMPERSONAL and after < end and ctx.tokens[after].low == "es"
     if not impersonal and (speaker is None or speaker[0] > after + 1):
         return None
     return _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
+
+
+def _skip_frame_adverbs(ctx: Context, index: int, end: int) -> int:
+    """Past adverbs and adverbial adjectives after a trailing frame's verb (``teilte später … mit``)."""
+    while index < end:
+        moved = skip_tagged_adverbs(ctx.tokens, index, end)
+        if moved < end and ctx.tokens[moved].pos == "ADJD":
+            moved += 1
+        if moved == index:
+            return index
+        index = moved
+    return index
+
+
+def _has_finite(ctx: Context, begin: int, end: int) -> bool:
+    """Whether tokens ``begin:end`` hold a finite verb (a clause, not a noun phrase with appositions)."""
+    return any(tok.pos is None or tok.pos.endswith("FIN") for tok in ctx.tokens[begin:end])
 
 
 def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
