@@ -28,3 +28,24 @@ def test_a_subject_with_apposition_before_an_inverted_verb_is_no_reported_clause
     text = "Auch die größte Bank des Landes, die Nordbank, meldete heute hohe Verluste."
     rules = [s.rule for s in pipeline(Article.create(text)).statements]
     assert "indirect.trailing" not in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Minister sei zurückgetreten, sagte die in Köln lebende Journalistin.",
+            "die in Köln lebende Journalistin",
+        ),
+        (
+            "Der für die Region zuständige Koordinator sagte, die Lage sei ernst.",
+            "Der für die Region zuständige Koordinator",
+        ),
+        (
+            "Die Brücke sei sicher, teilte das zur Technischen Universität gehörende Institut mit.",
+            "das zur Technischen Universität gehörende Institut",
+        ),
+    ],
+)
+def test_an_extended_attribute_stays_in_the_speaker(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _speakers(pipeline, text) == [speaker]
