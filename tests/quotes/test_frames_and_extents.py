@@ -49,3 +49,13 @@ def test_a_subject_with_apposition_before_an_inverted_verb_is_no_reported_clause
 )
 def test_an_extended_attribute_stays_in_the_speaker(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+def test_a_reported_clause_with_a_relative_clause_takes_a_trailing_frame(pipeline: Pipeline) -> None:
+    text = "Ein Sturm, der lange über dem Meer lag, habe die Küste erreicht, meldet der Wetterdienst."
+    assert "der Wetterdienst" in _speakers(pipeline, text)
+
+
+def test_a_subject_with_a_relative_clause_is_no_reported_clause(pipeline: Pipeline) -> None:
+    text = "Der Minister, der gestern zurücktrat, wies die Vorwürfe zurück."
+    assert "indirect.trailing" not in [s.rule for s in pipeline(Article.create(text)).statements]

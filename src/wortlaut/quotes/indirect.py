@@ -27,6 +27,9 @@ MAX_TRAILING_FRAME = 16
 #: A trailing frame's subject may follow tagged adverbs (``…, sagte jetzt allerdings eine Sprecherin.``,
 #: ``…, teilte später der Direktor mit``); before, one listed adverb at most stood between verb and subject.
 TRAILING_ADVERBS = True
+#: A reported clause before a trailing frame may hold a relative clause when a finite verb stands outside it
+#: (``Ein Tief, das … gestanden hatte, habe … erreicht, meldet die Behörde.``, see ``_main_verb_before``).
+TRAILING_AFTER_RELATIVE = True
 #: Adverbs skipped before deciding whether a verb has an object ("betonte auch die Priorität …").
 _GAP_ADVERBS = frozenset(
     {
@@ -203,7 +206,9 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     first = ctx.tokens[begin]
     if first.pos in {"KOUS", "KOUI"} or first.low in _SUBORDINATORS:
         return None  # "Wenn …, droht …", "Um … zu erinnern, riefen …": an adverbial clause
-    if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]):
+    if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]) and not (
+        TRAILING_AFTER_RELATIVE and _main_verb_before(ctx, begin, cue.first - 1)
+    ):
         return None  # "X, der … ist, wies … zurück": a relative clause
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
     if TRAILING_ADVERBS:
@@ -229,6 +234,29 @@ def _skip_frame_adverbs(ctx: Context, index: int, end: int) -> int:
             return index
         index = moved
     return index
+
+
+def _main_verb_before(ctx: Context, begin: int, stop: int) -> bool:
+    """Whether ``begin:stop`` holds a finite verb outside its relative clauses (``Ein Tief, das … gestanden
+    hatte, habe … erreicht``: a reported clause; ``X, der … ist,`` is a subject with its relative clause)."""
+    relative = False
+    for index in range(begin, stop):
+        tok = ctx.tokens[index]
+        if tok.pos in {"PRELS", "PRELAT"} and _after_comma(ctx, index, begin):
+            relative = True
+        elif relative and tok.low == "," and tok.pos is not None:
+            relative = False
+        elif not relative and tok.pos is not None and tok.pos.endswith("FIN"):
+            return True
+    return False
+
+
+def _after_comma(ctx: Context, index: int, begin: int) -> bool:
+    """Whether a relative pronoun opens its clause after a comma, a preposition between (``, auf die``)."""
+    before = index - 1
+    if before > begin and ctx.tokens[before].pos in {"APPR", "APPRART"}:
+        before -= 1
+    return before >= begin and ctx.tokens[before].low == ","
 
 
 def _has_finite(ctx: Context, begin: int, end: int) -> bool:
