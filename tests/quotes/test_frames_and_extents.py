@@ -59,3 +59,19 @@ def test_a_reported_clause_with_a_relative_clause_takes_a_trailing_frame(pipelin
 def test_a_subject_with_a_relative_clause_is_no_reported_clause(pipeline: Pipeline) -> None:
     text = "Der Minister, der gestern zurücktrat, wies die Vorwürfe zurück."
     assert "indirect.trailing" not in [s.rule for s in pipeline(Article.create(text)).statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Kamera des Teleskops ist ausgefallen, das teilte das Institut mit.", "das Institut"),
+        (
+            "Der Plan hat einen großen Symbolwert – das zumindest meint Rita Horn vom Landesamt.",
+            "Rita Horn vom Landesamt",
+        ),
+    ],
+)
+def test_a_demonstrative_before_a_trailing_frame_stands_for_the_clause(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]

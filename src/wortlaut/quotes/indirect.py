@@ -30,6 +30,11 @@ TRAILING_ADVERBS = True
 #: A reported clause before a trailing frame may hold a relative clause when a finite verb stands outside it
 #: (``Ein Tief, das … gestanden hatte, habe … erreicht, meldet die Behörde.``, see ``_main_verb_before``).
 TRAILING_AFTER_RELATIVE = True
+#: ``…, das teilte X mit`` / ``… – das zumindest meint X``: a demonstrative for the clause before it
+#: (``_demonstrative_bridge``) between the comma or dash and the trailing frame's verb.
+TRAILING_DEMONSTRATIVE = True
+#: What may end the reported clause before a trailing frame (a dash only before a demonstrative).
+_TRAILING_BRIDGES = frozenset({",", "–", "—", "-"})
 #: Adverbs skipped before deciding whether a verb has an object ("betonte auch die Priorität …").
 _GAP_ADVERBS = frozenset(
     {
@@ -197,23 +202,27 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Die Lage sei ernst, sagte er.``: the clause before a comma that the cue follows."""
     begin, end = ctx.sentences[sentence]
-    if cue.first <= begin + 2 or ctx.tokens[cue.first - 1].low != ",":
+    comma = _demonstrative_bridge(ctx, cue.first, begin) if TRAILING_DEMONSTRATIVE else None
+    comma = cue.first - 1 if comma is None else comma
+    if comma <= begin + 1 or ctx.tokens[comma].low not in _TRAILING_BRIDGES:
         return None
-    if ctx.quote_of[cue.first - 2] >= 0:
+    if ctx.tokens[comma].low != "," and comma == cue.first - 1:
+        return None  # a dash alone before the verb opens no frame; "– das meint X" does
+    if ctx.quote_of[comma - 1] >= 0:
         return None  # a direct quotation: handled with the quotation
     if end - cue.last > MAX_TRAILING_FRAME:
         return None
     first = ctx.tokens[begin]
     if first.pos in {"KOUS", "KOUI"} or first.low in _SUBORDINATORS:
         return None  # "Wenn …, droht …", "Um … zu erinnern, riefen …": an adverbial clause
-    if any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first]) and not (
-        TRAILING_AFTER_RELATIVE and _main_verb_before(ctx, begin, cue.first - 1)
+    if any(tok.pos == "PRELS" for tok in ctx.tokens[begin:comma]) and not (
+        TRAILING_AFTER_RELATIVE and _main_verb_before(ctx, begin, comma)
     ):
         return None  # "X, der … ist, wies … zurück": a relative clause
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
     if TRAILING_ADVERBS:
         skipped = _skip_frame_adverbs(ctx, after, end)
-        if skipped > after and not _has_finite(ctx, begin, cue.first - 1):
+        if skipped > after and not _has_finite(ctx, begin, comma):
             return None  # "Die Bank, die größte des Landes, meldete heute Verluste": a subject, no clause
         after = skipped
     speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
@@ -221,7 +230,18 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     impersonal = cue.verb.lemma == IMPERSONAL and after < end and ctx.tokens[after].low == "es"
     if not impersonal and (speaker is None or speaker[0] > after + 1):
         return None
-    return _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
+    return _found(ctx, cue, "indirect", begin, comma, "indirect.trailing", sentence)
+
+
+def _demonstrative_bridge(ctx: Context, verb: int, begin: int) -> int | None:
+    """``…, das teilte X mit``, ``… – das zumindest meint X``: the comma or dash before a demonstrative that
+    stands for the clause before it (adverbs between it and the verb skipped), or ``None``."""
+    index = verb - 1
+    while index > begin and ctx.tokens[index].pos == "ADV":
+        index -= 1
+    if index <= begin or ctx.tokens[index].low not in _ANAPHORS or ctx.tokens[index].pos != "PDS":
+        return None
+    return index - 1 if ctx.tokens[index - 1].low in _TRAILING_BRIDGES else None
 
 
 def _skip_frame_adverbs(ctx: Context, index: int, end: int) -> int:
