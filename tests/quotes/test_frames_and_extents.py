@@ -75,3 +75,21 @@ def test_a_demonstrative_before_a_trailing_frame_stands_for_the_clause(
     pipeline: Pipeline, text: str, speaker: str
 ) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("Die Lage wurde so ernst, dass der Verein aufgefordert wurde, die Kosten zu tragen.", "der Verein"),
+        (
+            "Dem Trainer Otto Brand, einem früheren Spieler, wird vorgeworfen, gelogen zu haben.",
+            "Dem Trainer Otto Brand, einem früheren Spieler",
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_addressee_verb_is_addressed_not_speaking(
+    pipeline: Pipeline, text: str, addressee: str
+) -> None:
+    statements = pipeline(Article.create(text)).statements
+    assert [s.speaker for s in statements] == [None]
+    assert [s.addressee.text if s.addressee else None for s in statements] == [addressee]
