@@ -93,3 +93,9 @@ def test_the_subject_of_a_passive_addressee_verb_is_addressed_not_speaking(
     statements = pipeline(Article.create(text)).statements
     assert [s.speaker for s in statements] == [None]
     assert [s.addressee.text if s.addressee else None for s in statements] == [addressee]
+
+
+def test_a_demand_names_whom_it_is_made_of(pipeline: Pipeline) -> None:
+    text = "Die Ministerin forderte von der Stadtverwaltung Aufklärung darüber, ob die Brücke sicher sei."
+    statements = pipeline(Article.create(text)).statements
+    assert [s.addressee.text if s.addressee else None for s in statements] == ["der Stadtverwaltung"]

@@ -144,7 +144,7 @@ def verb_addressee(
             phrase = _say_to(ctx, start, end)
             if phrase is not None:
                 return phrase
-        if "demand_from" in markers and word in _FROM and ctx.lexicon.has("addressee_demand_from", lemma):
+        if "demand_from" in markers and word in _FROM and _demand_verb(ctx, cue):
             return _after(ctx, start, end)
     if "passive" in markers:
         phrase = passive_addressee(ctx, cue)
@@ -178,6 +178,16 @@ def _subordinate_passive_subject(ctx: Context, aux: int, cue: list[int]) -> Toke
     if phrase is None or phrase[0] != start + 1 or ctx.opens_object(phrase):
         return None
     return phrase
+
+
+def _demand_verb(ctx: Context, cue: list[int]) -> bool:
+    """Whether a cue word can be a demand verb (``fordert von X``); ``forderte`` reads as ``auffordern``
+    first, so every reading of each word counts, not only the first lemma."""
+    return any(
+        ctx.lexicon.has("addressee_demand_from", entry.lemma)
+        for index in cue
+        for entry in ctx.lexicon.verbs.get(ctx.tokens[index].low, ())
+    )
 
 
 def _say_to(ctx: Context, start: int, end: int) -> TokenRange | None:
