@@ -99,3 +99,9 @@ def test_a_demand_names_whom_it_is_made_of(pipeline: Pipeline) -> None:
     text = "Die Ministerin forderte von der Stadtverwaltung Aufklärung darüber, ob die Brücke sicher sei."
     statements = pipeline(Article.create(text)).statements
     assert [s.addressee.text if s.addressee else None for s in statements] == ["der Stadtverwaltung"]
+
+
+def test_a_quoted_name_after_the_verb_is_the_addressee(pipeline: Pipeline) -> None:
+    text = "Der Stadtrat sagte der „Kieler Rundschau“, dass die Brücke gesperrt bleibe."
+    statements = pipeline(Article.create(text)).statements
+    assert [s.addressee.text if s.addressee else None for s in statements] == ["der „Kieler Rundschau“"]

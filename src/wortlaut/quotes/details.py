@@ -5,6 +5,7 @@ from __future__ import annotations
 from wortlaut.quotes.addressees import marked_addressee, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_parts import past_quoted_name
 from wortlaut.quotes.speakers import phrase_after
 
 #: Addressee markers beyond the cue's clause (:mod:`wortlaut.quotes.addressees`), each kept because it raised
@@ -26,6 +27,8 @@ ADDRESSEE_MARKERS: tuple[str, ...] = (
     "demand_from",
 )
 
+#: A short quoted name after the cue (``sagte der „Berliner Zeitung“``) does not end the frame.
+QUOTED_NAMES_IN_FRAME = True
 #: Prepositions that introduce an addressee in a frame ("mit dem NATO-Vorsitzenden", "gegenüber der Presse").
 _ADDRESSEE_PREPOSITIONS = frozenset({"mit", "gegenüber"})
 #: Dative forms that open an addressee after verbs like "erklären" ("sagte ihm").
@@ -59,6 +62,16 @@ def _frame(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int]:
     begin, end = ctx.sentences[ctx.sentence_of[cue[0]]]
     first = ctx.clause_begin(cue[0], begin)
     last = ctx.clause_end(cue[-1], end)
+    while (
+        QUOTED_NAMES_IN_FRAME
+        and last < end
+        and ctx.quote_of[last] >= 0
+        and not found.covers(ctx.tokens[last].start, ctx.tokens[last].end)
+    ):
+        past = past_quoted_name(ctx, last)  # sagte der „Berliner Zeitung“, …: a name, the frame goes on
+        if past is None:
+            break
+        last = ctx.clause_end(past, end)
     if found.speaker is not None:
         speaker_first = ctx.token_at(found.speaker[0])
         speaker_last = ctx.token_at(found.speaker[1])
