@@ -30,6 +30,9 @@ TRAILING_ADVERBS = True
 #: A reported clause before a trailing frame may hold a relative clause when a finite verb stands outside it
 #: (``Ein Tief, das … gestanden hatte, habe … erreicht, meldet die Behörde.``, see ``_main_verb_before``).
 TRAILING_AFTER_RELATIVE = True
+#: Verbless comma-closed segments after an inverted subject (its apposition, ``gegenüber der BBC``) are part
+#: of the frame, not the reported clause (see ``_past_appositions``).
+INVERTED_APPOSITIONS = True
 #: ``…, das teilte X mit`` / ``… – das zumindest meint X``: a demonstrative for the clause before it
 #: (``_demonstrative_bridge``) between the comma or dash and the trailing frame's verb.
 TRAILING_DEMONSTRATIVE = True
@@ -188,6 +191,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         gap_first = ctx.tokens[gap]
         has_object = ctx.lexicon.has("determiner", gap_first.low) or gap_first.text[:1].isupper()
     start = comma + 1
+    if INVERTED_APPOSITIONS and not ctx.subject_first(cue, begin):
+        start = _past_appositions(ctx, start, end)
     if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
     stop = _coordinated_end(ctx, start, ctx.trim_final(start, end))
@@ -197,6 +202,30 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if kind == "infinitive" and "inf" not in cue.verb.frames and object_in_gap(ctx, cue, comma, begin, end):
         return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
+
+
+def _past_appositions(ctx: Context, start: int, end: int) -> int:
+    """``sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …``: after an inverted subject,
+    comma-closed segments without a verb (appositions, a prepositional phrase) before a complementizer
+    belong to the frame; the reported clause starts at the complementizer (else at ``start``)."""
+    first = start
+    while True:
+        if start > first and ctx.lexicon.has("complementizer", ctx.tokens[start].low):
+            return start
+        comma = next(
+            (index for index in range(start, min(end, start + MAX_GAP)) if ctx.tokens[index].low == ","), None
+        )
+        if comma is None or comma == start or comma + 1 >= end - 1:
+            return first
+        segment = ctx.tokens[start:comma]
+        if (
+            ctx.lexicon.has("complementizer", segment[0].low)
+            or any(ctx.quote_of[index] >= 0 for index in range(start, comma))
+            or any(tok.pos is None or tok.pos[:1] == "V" or tok.pos == "PTKZU" for tok in segment)
+            or not any(tok.pos in {"NN", "NE"} for tok in segment)
+        ):
+            return first
+        start = comma + 1
 
 
 def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
