@@ -105,3 +105,23 @@ def test_a_quoted_name_after_the_verb_is_the_addressee(pipeline: Pipeline) -> No
     text = "Der Stadtrat sagte der „Kieler Rundschau“, dass die Brücke gesperrt bleibe."
     statements = pipeline(Article.create(text)).statements
     assert [s.addressee.text if s.addressee else None for s in statements] == ["der „Kieler Rundschau“"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Lage sei ernst, sagte die Beauftragte für Katastrophenschutz.",
+            "die Beauftragte für Katastrophenschutz",
+        ),
+        ("Der Bürgermeister dankte für die Hilfe und sagte, die Lage sei ernst.", "Der Bürgermeister"),
+    ],
+)
+def test_fuer_and_a_bare_noun_names_a_remit(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_an_apposition_and_a_channel_before_dass_belong_to_the_frame(pipeline: Pipeline) -> None:
+    text = "So sagte der Leiter der Behörde, Paul Grau, gegenüber der Presse, dass die Brücke halte."
+    statements = pipeline(Article.create(text)).statements
+    assert [s.quote.text for s in statements] == ["dass die Brücke halte"]

@@ -52,6 +52,8 @@ _NOT_SUBJECTS = frozenset({"das", "dies", "dieses", "dazu", "darauf", "damit", "
 #: or comma, ending in an attributive adjective or participle right before the noun.
 MAX_ATTRIBUTE = 8
 EXTENDED_ATTRIBUTES = True
+#: ``für`` + a bare noun continues a phrase after a common noun (see ``_office_for``).
+OFFICE_FOR = True
 #: Article forms that open such a phrase even when tagged as a pronoun.
 _ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
 #: Tags that may stand inside such an attribute (prepositions, their phrases, adverbs, ``als``).
@@ -164,6 +166,10 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
                 part = other - 1 if tok.low in _GENITIVES else other
                 seen_head = False
                 continue
+            if OFFICE_FOR and _office_for(tokens, other, end):
+                other += 1  # der Kommissar für Erweiterung, die Bundesagentur für Arbeit
+                seen_head = False
+                continue
             if tok.low in _GENITIVES and _attribute_end(tokens, other, other + 1, end) is not None:
                 part = other  # der in der IAEA zusammengeschlossenen Länder: the article opens the attribute
                 other += 1
@@ -202,6 +208,18 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
         seen_head = seen_head or _capital(tok)
         other += 1
     return other
+
+
+def _office_for(tokens: list[Tok], index: int, end: int) -> bool:
+    """``für`` + a bare noun after a common noun names an office or body's remit (``Koordinator für
+    Naturkatastrophen``, ``Behörde für Zivilluftfahrt``); with an article it is an adverbial (``dankte der
+    Minister für die Hilfe``)."""
+    if tokens[index].low != "für" or index + 1 >= end or tokens[index - 1].pos != "NN":
+        return False
+    following = tokens[index + 1]
+    if following.pos in {"NN", "NE"}:
+        return True
+    return following.pos == "ADJA" and index + 2 < end and tokens[index + 2].pos == "NN"
 
 
 def _attribute_end(tokens: list[Tok], index: int, other: int, end: int) -> int | None:
