@@ -125,3 +125,8 @@ def test_an_apposition_and_a_channel_before_dass_belong_to_the_frame(pipeline: P
     text = "So sagte der Leiter der Behörde, Paul Grau, gegenüber der Presse, dass die Brücke halte."
     statements = pipeline(Article.create(text)).statements
     assert [s.quote.text for s in statements] == ["dass die Brücke halte"]
+
+
+def test_a_carried_speaker_keeps_the_party_after_the_name(pipeline: Pipeline) -> None:
+    text = "Der Bürgermeister Karl Lindner (SPD) äußerte sich am Montag kritisch. Die Lage sei sehr ernst."
+    assert _speakers(pipeline, text) == ["Der Bürgermeister Karl Lindner (SPD)"]
