@@ -130,3 +130,11 @@ def test_an_apposition_and_a_channel_before_dass_belong_to_the_frame(pipeline: P
 def test_a_carried_speaker_keeps_the_party_after_the_name(pipeline: Pipeline) -> None:
     text = "Der Bürgermeister Karl Lindner (SPD) äußerte sich am Montag kritisch. Die Lage sei sehr ernst."
     assert _speakers(pipeline, text) == ["Der Bürgermeister Karl Lindner (SPD)"]
+
+
+def test_one_quoted_word_a_naming_verb_calls_something_is_a_statement(pipeline: Pipeline) -> None:
+    assert _speakers(pipeline, "Die Ministerin nannte den Bericht eine „Zeitungsente“.") == ["Die Ministerin"]
+
+
+def test_one_quoted_word_as_a_topic_stays_no_statement(pipeline: Pipeline) -> None:
+    assert _speakers(pipeline, "Die Ministerin sprach über das Thema „Klimaschutz“.") == []
