@@ -138,3 +138,8 @@ def test_one_quoted_word_a_naming_verb_calls_something_is_a_statement(pipeline: 
 
 def test_one_quoted_word_as_a_topic_stays_no_statement(pipeline: Pipeline) -> None:
     assert _speakers(pipeline, "Die Ministerin sprach über das Thema „Klimaschutz“.") == []
+
+
+def test_nach_after_a_unit_of_time_is_no_source(pipeline: Pipeline) -> None:
+    text = "Zwei Tage nach der Veröffentlichung der Studie meldete der Verband, dass die Zahlen stimmen."
+    assert _speakers(pipeline, text) == ["der Verband"]
