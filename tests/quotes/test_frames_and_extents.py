@@ -143,3 +143,8 @@ def test_one_quoted_word_as_a_topic_stays_no_statement(pipeline: Pipeline) -> No
 def test_nach_after_a_unit_of_time_is_no_source(pipeline: Pipeline) -> None:
     text = "Zwei Tage nach der Veröffentlichung der Studie meldete der Verband, dass die Zahlen stimmen."
     assert _speakers(pipeline, text) == ["der Verband"]
+
+
+def test_a_reflexive_extended_attribute_stays_in_the_speaker(pipeline: Pipeline) -> None:
+    text = "Die Lage sei ernst, sagte der sich selbst als Vermittler sehende Unternehmer Karl Brandt."
+    assert _speakers(pipeline, text) == ["der sich selbst als Vermittler sehende Unternehmer Karl Brandt"]

@@ -73,6 +73,8 @@ _ATTRIBUTE_TAGS = frozenset(
         "PPOSAT",
         "PIAT",
         "FM",
+        "PRF",
+        "PTKNEG",
     }
 )
 #: Adjective endings that let a lower-case word sit inside a noun phrase ("der ukrainische Präsident").
