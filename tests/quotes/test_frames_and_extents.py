@@ -148,3 +148,11 @@ def test_nach_after_a_unit_of_time_is_no_source(pipeline: Pipeline) -> None:
 def test_a_reflexive_extended_attribute_stays_in_the_speaker(pipeline: Pipeline) -> None:
     text = "Die Lage sei ernst, sagte der sich selbst als Vermittler sehende Unternehmer Karl Brandt."
     assert _speakers(pipeline, text) == ["der sich selbst als Vermittler sehende Unternehmer Karl Brandt"]
+
+
+def test_a_claim_inside_a_relative_clause_is_no_second_statement(pipeline: Pipeline) -> None:
+    text = "Ein Video, in dem behauptet wird, dass ein Bote nach Rom fliegt, ist erfunden, sagte Tom Berg."
+    statements = pipeline(Article.create(text)).statements
+    assert [(s.rule, s.speaker.text if s.speaker else None) for s in statements] == [
+        ("indirect.trailing", "Tom Berg")
+    ]

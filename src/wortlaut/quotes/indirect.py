@@ -33,6 +33,9 @@ TRAILING_AFTER_RELATIVE = True
 #: Verbless comma-closed segments after an inverted subject (its apposition, ``gegenüber der BBC``) are part
 #: of the frame, not the reported clause (see ``_past_appositions``).
 INVERTED_APPOSITIONS = True
+#: A reported clause after a speech verb in a relative clause ends where the main clause resumes with its
+#: finite verb (``Ein Video, in dem behauptet wird, dass …, ist frei erfunden``; see ``_matrix_resumes``).
+RELATIVE_CLAUSE_END = True
 #: ``…, das teilte X mit`` / ``… – das zumindest meint X``: a demonstrative for the clause before it
 #: (``_demonstrative_bridge``) between the comma or dash and the trailing frame's verb.
 TRAILING_DEMONSTRATIVE = True
@@ -196,6 +199,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
     stop = _coordinated_end(ctx, start, ctx.trim_final(start, end))
+    if RELATIVE_CLAUSE_END and _in_relative(ctx, cue.first, begin):
+        stop = _matrix_resumes(ctx, start, stop)
     kind = _clause_kind(ctx, cue, start, stop)
     if kind is None or (has_object and (kind not in _AFTER_OBJECT or _relative(ctx, start))):
         return None  # an object sits between verb and comma: reported content, not a clause
@@ -306,6 +311,24 @@ def _after_comma(ctx: Context, index: int, begin: int) -> bool:
     if before > begin and ctx.tokens[before].pos in {"APPR", "APPRART"}:
         before -= 1
     return before >= begin and ctx.tokens[before].low == ","
+
+
+def _in_relative(ctx: Context, index: int, begin: int) -> bool:
+    """Whether token ``index`` stands in a relative clause (``ein Video, in dem behauptet wird, …``)."""
+    start = ctx.clause_begin(index, begin)
+    opener = start + 1 if ctx.tokens[start].pos in {"APPR", "APPRART"} else start
+    relative = ctx.tokens[opener].pos in {"PRELS", "PRELAT"}
+    return opener < index and relative and _after_comma(ctx, opener, begin)
+
+
+def _matrix_resumes(ctx: Context, start: int, stop: int) -> int:
+    """The comma before the main clause's finite verb (``…, dass er fliegt, ist frei erfunden``): a
+    reported clause inside a relative clause ends there (``stop`` when the main clause does not resume)."""
+    for index in range(start + 1, stop - 1):
+        following = ctx.tokens[index + 1]
+        if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0 and (following.pos or "").endswith("FIN"):
+            return index
+    return stop
 
 
 def _has_finite(ctx: Context, begin: int, end: int) -> bool:
