@@ -156,3 +156,20 @@ def test_a_claim_inside_a_relative_clause_is_no_second_statement(pipeline: Pipel
     assert [(s.rule, s.speaker.text if s.speaker else None) for s in statements] == [
         ("indirect.trailing", "Tom Berg")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Die Ministerin forderte eine Untersuchung.", "fordern"),
+        ("Die Ministerin forderte die Bürger auf, zu wählen.", "auffordern"),
+    ],
+)
+def test_a_cue_word_reads_as_the_verb_its_particle_names(pipeline: Pipeline, text: str, lemma: str) -> None:
+    from wortlaut.quotes.details import _lemma
+    from wortlaut.quotes.extract import build_context
+    from wortlaut.quotes.lexicon import load_lexicon
+
+    ctx = build_context(pipeline(Article.create(text)), load_lexicon())
+    cue = [index for index, tok in enumerate(ctx.tokens) if tok.low in {"forderte", "auf"}]
+    assert _lemma(ctx, cue) == lemma

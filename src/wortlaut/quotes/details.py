@@ -27,6 +27,9 @@ ADDRESSEE_MARKERS: tuple[str, ...] = (
     "demand_from",
 )
 
+#: Read a cue word as the verb whose separable particle the cue holds (``forderte … auf``: auffordern), else
+#: as the verb without a particle (``forderte``: fordern), not as the lexicon's first reading.
+PARTICLE_READING = True
 #: A short quoted name after the cue (``sagte der „Berliner Zeitung“``) does not end the frame.
 QUOTED_NAMES_IN_FRAME = True
 #: Prepositions that introduce an addressee in a frame ("mit dem NATO-Vorsitzenden", "gegenüber der Presse").
@@ -174,10 +177,17 @@ def add_addressees(ctx: Context, found: list[Found]) -> None:
 
 def _lemma(ctx: Context, cue: list[int]) -> str | None:
     """The speech verb's lemma, looked up from the cue's word forms."""
+    words = {ctx.tokens[index].low for index in cue}
     for index in cue:
         entries = ctx.lexicon.verbs.get(ctx.tokens[index].low)
         if entries:
-            return entries[0].lemma
+            if not PARTICLE_READING:
+                return entries[0].lemma
+            with_particle = [
+                entry for entry in entries if entry.particle is not None and entry.particle in words
+            ]
+            plain = [entry for entry in entries if entry.particle is None]
+            return (with_particle or plain or entries)[0].lemma
     return None
 
 
