@@ -21,6 +21,8 @@ SOURCE_WINDOW = 4
 _SOURCE_MODIFIERS = frozenset({"ADJA", "PPOSAT", "PRELAT", "PDAT", "ART"})
 #: Words that attribute the rest of their sentence to a source named before them.
 THEREBY = frozenset({"wonach", "demnach", "danach"})
+#: ``nach`` after a unit of time or a time adverb (``time_before_nach``) is temporal (``_temporal_nach``).
+TEMPORAL_NACH = True
 #: "…, wonach" needs a clause of at least this many tokens after it.
 MIN_THEREBY_CLAUSE = 3
 #: Leave a prefield ``laut X`` / ``X zufolge`` phrase to a speech verb after it that has a subject of its own
@@ -151,6 +153,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         or aus_sicht
         or (
             tok.low == "nach"
+            and not _temporal_nach(ctx, index, begin)
             and (_source_follows(ctx, index, end) or _document_first(ctx, index, begin, end))
         )
     ):
@@ -314,6 +317,15 @@ def _document_first(ctx: Context, index: int, begin: int, end: int) -> bool:
     return ctx.lexicon.has("document_noun", head.low) or any(
         head.low.endswith(noun) for noun in ctx.lexicon.words.get("document_noun", frozenset())
     )
+
+
+def _temporal_nach(ctx: Context, index: int, begin: int) -> bool:
+    """``sechs Tage nach der Veröffentlichung``, ``kurz nach der Meldung``: ``nach`` right after a unit of
+    time or a time adverb is "after", not "according to" (not after ``gestern``: ``wurden gestern nach
+    Angaben der Behörde …``)."""
+    if not TEMPORAL_NACH or index <= begin:
+        return False
+    return ctx.lexicon.has("time_before_nach", ctx.tokens[index - 1].low)
 
 
 def _source_follows(ctx: Context, index: int, end: int) -> bool:

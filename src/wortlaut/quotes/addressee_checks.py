@@ -23,8 +23,9 @@ NO_POSSESSIVES = True
 #: vor``, ``warf dem Justizminister Einmischung vor`` (the accusative object follows the dative without an
 #: article; see ``_object_start``).
 CUT_BARE_OBJECT = True
-#: Lemmas of cue verbs with a dative addressee and an accusative object (``werfen`` of ``vorwerfen``).
-_DATIVE_ACCUSATIVE = frozenset({"werfen", "vorwerfen"})
+#: Lemmas of cue verbs with an addressee and an accusative object after it (``werfen`` of ``vorwerfen``;
+#: ``forderte von der Regierung Aufklärung``, fourteenth issue-12 session).
+_DATIVE_ACCUSATIVE = frozenset({"werfen", "vorwerfen", "fordern", "verlangen"})
 _GENITIVE = frozenset({"des", "eines"})
 _POSSESSIVE = frozenset({"ihr", "ihre", "ihren", "ihrem", "ihrer"})
 

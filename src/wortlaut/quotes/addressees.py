@@ -32,6 +32,8 @@ PASSIVE_MIDFIELD = True
 SAY_TO_ANYWHERE = True
 #: Most tokens between the verb (or its inverted subject) and that ``zu``.
 SAY_TO_GAP = 5
+#: The passive subject of a verb-final clause (``dass X aufgefordert wurde``) is the addressee too.
+SUBORDINATE_PASSIVE = True
 #: Most tokens between a trigger word and the ``an`` of its addressee (``wandte sich zuletzt wiederholt an``).
 MAX_APPEAL_GAP = 4
 
@@ -142,7 +144,7 @@ def verb_addressee(
             phrase = _say_to(ctx, start, end)
             if phrase is not None:
                 return phrase
-        if "demand_from" in markers and word in _FROM and ctx.lexicon.has("addressee_demand_from", lemma):
+        if "demand_from" in markers and word in _FROM and _demand_verb(ctx, cue):
             return _after(ctx, start, end)
     if "passive" in markers:
         phrase = passive_addressee(ctx, cue)
@@ -154,6 +156,38 @@ def verb_addressee(
         if phrase is not None:
             return phrase
     return None
+
+
+def _subordinate_passive_subject(ctx: Context, aux: int, cue: list[int]) -> TokenRange | None:
+    """``dass der Verband aufgefordert wurde``: in a verb-final clause the passive subject stands between
+    the complementizer and the participle before the auxiliary."""
+    participle = max(
+        (
+            index
+            for index in cue
+            if index < aux and ctx.lexicon.has("addressee_passive", ctx.tokens[index].low)
+        ),
+        default=None,
+    )
+    if participle is None:
+        return None
+    start = ctx.clause_begin(participle, ctx.sentences[ctx.sentence_of[participle]][0])
+    if not ctx.lexicon.has("complementizer", ctx.tokens[start].low):
+        return None
+    phrase = phrase_after(ctx.tokens, start + 1, participle, ctx.lexicon, places=False)
+    if phrase is None or phrase[0] != start + 1 or ctx.opens_object(phrase):
+        return None
+    return phrase
+
+
+def _demand_verb(ctx: Context, cue: list[int]) -> bool:
+    """Whether a cue word can be a demand verb (``fordert von X``); ``forderte`` reads as ``auffordern``
+    first, so every reading of each word counts, not only the first lemma."""
+    return any(
+        ctx.lexicon.has("addressee_demand_from", entry.lemma)
+        for index in cue
+        for entry in ctx.lexicon.verbs.get(ctx.tokens[index].low, ())
+    )
 
 
 def _say_to(ctx: Context, start: int, end: int) -> TokenRange | None:
@@ -219,6 +253,8 @@ def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:
         return None
     begin = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
     phrase = phrase_before(ctx.tokens, begin, aux, ctx.lexicon, places=False)
+    if phrase is None and SUBORDINATE_PASSIVE:
+        phrase = ctx.subject_through_commas(aux, ctx.sentences[ctx.sentence_of[aux]][0])
     if phrase is not None or not PASSIVE_MIDFIELD:
         return phrase
     if aux - begin == 1 and ctx.tokens[begin].low in _DATIVE_PRONOUNS:
@@ -238,7 +274,7 @@ def _passive_subject(ctx: Context, aux: int, cue: list[int]) -> TokenRange | Non
         None,
     )
     if participle is None:
-        return None
+        return _subordinate_passive_subject(ctx, aux, cue) if SUBORDINATE_PASSIVE else None
     phrase = phrase_after(ctx.tokens, aux + 1, participle, ctx.lexicon, places=False)
     if phrase is None:
         return None

@@ -38,6 +38,10 @@ TITLED_PEOPLE = True
 #: CV, eleventh issue-12 session).
 APPOSED_PEOPLE = True
 
+#: A bracketed party or body right after a carried name joins it (``Klaus Wowereit (SPD)``), as it does in
+#: a speaker phrase read by the rules (``speakers._extend``).
+PARTY_TAGS = True
+
 
 def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     """A person mention widened to the noun phrase it ends (``Der deutsche Verteidigungsminister Franz Josef
@@ -51,9 +55,21 @@ def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     phrase = phrase_ending(ctx.tokens, begin, last, ctx.lexicon)
     if phrase is not None and phrase[0] < first and all(ctx.quote_of[i] < 0 for i in range(phrase[0], first)):
         first = phrase[0]
+    if PARTY_TAGS and _bracketed_tag(ctx, last, end):
+        last += 3  # Klaus Wowereit (SPD): the party or body in brackets belongs to the name
     if APPOSED_PEOPLE:
         first, last = _with_appositions(ctx, (first, last), begin, end)
     return ctx.tokens[first].start, ctx.tokens[last - 1].end
+
+
+def _bracketed_tag(ctx: Context, index: int, end: int) -> bool:
+    """Whether tokens ``index:index + 3`` are a capitalised word in brackets (``(SPD)``)."""
+    return (
+        index + 2 < end
+        and ctx.tokens[index].low == "("
+        and ctx.tokens[index + 2].low == ")"
+        and ctx.tokens[index + 1].text[:1].isupper()
+    )
 
 
 def _with_appositions(ctx: Context, phrase: tuple[int, int], begin: int, end: int) -> tuple[int, int]:

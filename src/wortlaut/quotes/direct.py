@@ -37,6 +37,9 @@ MAX_FRAME_TOKENS = 150
 #: Drop one-word quotations beside a speech verb (see ``_one_word``; on quotes-wikinews/train, whose
 #: annotation keeps them, joint F1 -0.0003 and addressee F1 +0.003; issue 12 lists them as an error class).
 DROP_SINGLE_WORDS = True
+#: Keep a one-word quotation after ``als``/``einen`` with a naming verb (``nannte den Bericht eine
+#: „Zeitungsente“``; see ``_called``).
+CALLED_WORDS = True
 #: Drop quotations right after a title noun or ``namens`` / ``sogenannte`` (see ``after_title_noun``; issue
 #: 12's class "quoted names, titles and slogans"; chosen on quotes-wikinews/train, see docs/quality.md).
 DROP_TITLED = True
@@ -83,11 +86,26 @@ def _one_word(ctx: Context, number: int) -> bool:
     one is what someone called something (``nennt den Vorfall „besorgniserregend“``) and stays."""
     quoted = ctx.quoted[number]
     inner = ctx.text[quoted.start : quoted.end].strip(MARKS_AND_SPACE)
+    if CALLED_WORDS and _called(ctx, ctx.token_at(quoted.start)):
+        return False  # bezeichnete die Pläne als „Wortbruch“: what someone called something
     return (
         DROP_SINGLE_WORDS
         and len(inner.split()) == 1
         and not inner[:1].islower()
         and inner[-1:] not in {".", "!", "?"}
+    )
+
+
+def _called(ctx: Context, opening: int) -> bool:
+    """``nannte den Bericht eine „Zeitungsente“``, ``bezeichnete die Pläne als „Wortbruch“``: a quotation
+    after ``als``/``eine(n)`` in a clause whose verb is a naming verb (``naming_verb``)."""
+    if not 0 < opening < len(ctx.tokens) or ctx.tokens[opening - 1].low not in _CALLS - {"von", "vom"}:
+        return False
+    begin = ctx.clause_begin(opening - 1, ctx.sentences[ctx.sentence_of[opening]][0])
+    return any(
+        ctx.lexicon.has("naming_verb", entry.lemma)
+        for tok in ctx.tokens[begin:opening]
+        for entry in ctx.lexicon.verbs.get(tok.low, ())
     )
 
 

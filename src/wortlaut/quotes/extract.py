@@ -27,7 +27,7 @@ from wortlaut.quotes.datelines import keep_datelines_out
 from wortlaut.quotes.details import add_addressees, add_details
 from wortlaut.quotes.direct import direct_statements
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.frame_parts import PASSIVE_SPEAKERS, passive_speaker
+from wortlaut.quotes.frame_parts import PASSIVE_SPEAKERS, addressee_passive, passive_speaker
 from wortlaut.quotes.free_indirect import free_indirect, subjunctive_clauses
 from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.interviews import interviews
@@ -92,7 +92,8 @@ def _verb_framed(ctx: Context) -> list[Found]:
                     continue
                 if statement.speaker is None:  # a rule may have named it (a passive's agent)
                     speaker = passive_speaker(ctx, cue, begin, end) if PASSIVE_SPEAKERS else None
-                    speaker = speaker or ctx.speaker_of(cue, begin, end)
+                    if speaker is None and not addressee_passive(ctx, cue.parts):
+                        speaker = ctx.speaker_of(cue, begin, end)
                     statement.speaker = ctx.chars(*speaker) if speaker else None
                 add_details(
                     ctx,

@@ -5,6 +5,8 @@ agent (issue 12, twelfth session: classes of reported speech the rules never fou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue, is_clause_end
 from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after
@@ -103,3 +105,19 @@ def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, 
         return None
     phrase = phrase_after(ctx.tokens, agent + 1, ctx.clause_end(agent + 1, end), ctx.lexicon)
     return phrase if phrase is not None and phrase[0] == agent + 1 else None
+
+
+#: The subject of a passive addressee verb (``X wurde aufgefordert``, ``Ihm wird vorgeworfen``) is whom it is
+#: said to, never the speaker: only a ``von``/``durch`` agent speaks (see :func:`addressee_passive`).
+ADDRESSEE_PASSIVES = True
+
+
+def addressee_passive(ctx: Context, parts: Sequence[int]) -> bool:
+    """Whether cue tokens ``parts`` are a passive of a verb that takes an addressee (``wurde aufgefordert``,
+    ``aufgefordert worden``, ``wird vorgeworfen``)."""
+    words = [ctx.tokens[index].low for index in parts if index < len(ctx.tokens)]
+    return (
+        ADDRESSEE_PASSIVES
+        and any(ctx.lexicon.has("addressee_passive", word) for word in words)
+        and any(ctx.lexicon.has("passive_aux", word) for word in words)
+    )

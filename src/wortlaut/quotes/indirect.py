@@ -14,7 +14,7 @@ from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import object_in_gap, passive_agent, past_quoted_name, wie_begin
-from wortlaut.quotes.speakers import phrase_after
+from wortlaut.quotes.speakers import phrase_after, skip_tagged_adverbs
 
 #: Tokens between the cue and the comma that opens its clause (inverted subject, adverbs, a channel):
 #: "sagte der ukrainische Präsident am Mittwoch in Kiew," is 8; longer gaps hold an object or a second clause.
@@ -24,6 +24,23 @@ MAX_GAP = 10
 SUBJUNCTIVE_WINDOW = 20
 #: A trailing frame ("…, sagte X, der Sprecher der Polizei in Y.") is at most this many tokens after the cue.
 MAX_TRAILING_FRAME = 16
+#: A trailing frame's subject may follow tagged adverbs (``…, sagte jetzt allerdings eine Sprecherin.``,
+#: ``…, teilte später der Direktor mit``); before, one listed adverb at most stood between verb and subject.
+TRAILING_ADVERBS = True
+#: A reported clause before a trailing frame may hold a relative clause when a finite verb stands outside it
+#: (``Ein Tief, das … gestanden hatte, habe … erreicht, meldet die Behörde.``, see ``_main_verb_before``).
+TRAILING_AFTER_RELATIVE = True
+#: Verbless comma-closed segments after an inverted subject (its apposition, ``gegenüber der BBC``) are part
+#: of the frame, not the reported clause (see ``_past_appositions``).
+INVERTED_APPOSITIONS = True
+#: A reported clause after a speech verb in a relative clause ends where the main clause resumes with its
+#: finite verb (``Ein Video, in dem behauptet wird, dass …, ist frei erfunden``; see ``_matrix_resumes``).
+RELATIVE_CLAUSE_END = True
+#: ``…, das teilte X mit`` / ``… – das zumindest meint X``: a demonstrative for the clause before it
+#: (``_demonstrative_bridge``) between the comma or dash and the trailing frame's verb.
+TRAILING_DEMONSTRATIVE = True
+#: What may end the reported clause before a trailing frame (a dash only before a demonstrative).
+_TRAILING_BRIDGES = frozenset({",", "–", "—", "-"})
 #: Adverbs skipped before deciding whether a verb has an object ("betonte auch die Priorität …").
 _GAP_ADVERBS = frozenset(
     {
@@ -186,9 +203,13 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         gap_first = ctx.tokens[gap]
         has_object = ctx.lexicon.has("determiner", gap_first.low) or gap_first.text[:1].isupper()
     start = comma + 1
+    if INVERTED_APPOSITIONS and not ctx.subject_first(cue, begin):
+        start = _past_appositions(ctx, start, end)
     if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
     stop = _coordinated_end(ctx, start, ctx.trim_final(start, end))
+    if RELATIVE_CLAUSE_END and _in_relative(ctx, cue.first, begin):
+        stop = _matrix_resumes(ctx, start, stop)
     kind = _clause_kind(ctx, cue, start, stop)
     if kind is None or (has_object and (kind not in _AFTER_OBJECT or _relative(ctx, start))):
         return None  # an object sits between verb and comma: reported content, not a clause
@@ -197,30 +218,66 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
 
 
+def _past_appositions(ctx: Context, start: int, end: int) -> int:
+    """``sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …``: after an inverted subject,
+    comma-closed segments without a verb (appositions, a prepositional phrase) before a complementizer
+    belong to the frame; the reported clause starts at the complementizer (else at ``start``)."""
+    first = start
+    while True:
+        if start > first and ctx.lexicon.has("complementizer", ctx.tokens[start].low):
+            return start
+        comma = next(
+            (index for index in range(start, min(end, start + MAX_GAP)) if ctx.tokens[index].low == ","), None
+        )
+        if comma is None or comma == start or comma + 1 >= end - 1:
+            return first
+        segment = ctx.tokens[start:comma]
+        if (
+            ctx.lexicon.has("complementizer", segment[0].low)
+            or any(ctx.quote_of[index] >= 0 for index in range(start, comma))
+            or any(tok.pos is None or tok.pos[:1] == "V" or tok.pos == "PTKZU" for tok in segment)
+            or not any(tok.pos in {"NN", "NE"} for tok in segment)
+        ):
+            return first
+        start = comma + 1
+
+
 def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Die Lage sei ernst, sagte er.``: the clause before a comma that the cue follows."""
     begin, end = ctx.sentences[sentence]
-    if cue.first <= begin + 2 or ctx.tokens[cue.first - 1].low != ",":
+    comma = _demonstrative_bridge(ctx, cue.first, begin) if TRAILING_DEMONSTRATIVE else None
+    comma = cue.first - 1 if comma is None else comma
+    if comma <= begin + 1 or ctx.tokens[comma].low not in _TRAILING_BRIDGES:
         return None
-    if ctx.quote_of[cue.first - 2] >= 0:
+    if ctx.tokens[comma].low != "," and comma == cue.first - 1:
+        return None  # a dash alone before the verb opens no frame; "– das meint X" does
+    if ctx.quote_of[comma - 1] >= 0:
         return None  # a direct quotation: handled with the quotation
     if end - cue.last > MAX_TRAILING_FRAME:
         return None
     first = ctx.tokens[begin]
     if first.pos in {"KOUS", "KOUI"} or first.low in _SUBORDINATORS:
         return None  # "Wenn …, droht …", "Um … zu erinnern, riefen …": an adverbial clause
-    relative = any(tok.pos == "PRELS" for tok in ctx.tokens[begin : cue.first])
-    if relative and not (REPORTED_RELATIVES and _reported(ctx, begin, cue.first - 1)):
+    relative = any(tok.pos == "PRELS" for tok in ctx.tokens[begin:comma])
+    if relative and not (
+        (REPORTED_RELATIVES and _reported(ctx, begin, comma))
+        or (TRAILING_AFTER_RELATIVE and _main_verb_before(ctx, begin, comma))
+    ):
         return None  # "X, der … ist, wies … zurück": a relative clause
-    if TRAILING_CLAUSES_ONLY and _no_clause(ctx, begin, cue.first - 1):
+    if TRAILING_CLAUSES_ONLY and _no_clause(ctx, begin, comma):
         return None  # "Simon Marx, Vorsitzender des …, unterstrich …", "Wie der SWR berichtet, …"
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
+    if TRAILING_ADVERBS:
+        skipped = _skip_frame_adverbs(ctx, after, end)
+        if skipped > after and not _has_finite(ctx, begin, comma):
+            return None  # "Die Bank, die größte des Landes, meldete heute Verluste": a subject, no clause
+        after = skipped
     speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
     # ``…, hieß es (aus dem Ministerium).``: the impersonal cue has no subject; its source may follow.
     impersonal = cue.verb.lemma == IMPERSONAL and after < end and ctx.tokens[after].low == "es"
     if not impersonal and (speaker is None or speaker[0] > after + 1):
         return None
-    found = _found(ctx, cue, "indirect", begin, cue.first - 1, "indirect.trailing", sentence)
+    found = _found(ctx, cue, "indirect", begin, comma, "indirect.trailing", sentence)
     if found is not None and speaker is not None and relative:
         found.speaker = ctx.chars(*speaker)  # not the head noun before the relative clause
     return found
@@ -242,6 +299,75 @@ def _no_clause(ctx: Context, begin: int, stop: int) -> bool:
     if ctx.tokens[begin].low == "wie":
         return True
     return not any(tok.pos is not None and tok.pos.endswith("FIN") for tok in ctx.tokens[begin:stop])
+
+
+def _demonstrative_bridge(ctx: Context, verb: int, begin: int) -> int | None:
+    """``…, das teilte X mit``, ``… – das zumindest meint X``: the comma or dash before a demonstrative that
+    stands for the clause before it (adverbs between it and the verb skipped), or ``None``."""
+    index = verb - 1
+    while index > begin and ctx.tokens[index].pos == "ADV":
+        index -= 1
+    if index <= begin or ctx.tokens[index].low not in _ANAPHORS or ctx.tokens[index].pos != "PDS":
+        return None
+    return index - 1 if ctx.tokens[index - 1].low in _TRAILING_BRIDGES else None
+
+
+def _skip_frame_adverbs(ctx: Context, index: int, end: int) -> int:
+    """Past adverbs and adverbial adjectives after a trailing frame's verb (``teilte später … mit``)."""
+    while index < end:
+        moved = skip_tagged_adverbs(ctx.tokens, index, end)
+        if moved < end and ctx.tokens[moved].pos == "ADJD":
+            moved += 1
+        if moved == index:
+            return index
+        index = moved
+    return index
+
+
+def _main_verb_before(ctx: Context, begin: int, stop: int) -> bool:
+    """Whether ``begin:stop`` holds a finite verb outside its relative clauses (``Ein Tief, das … gestanden
+    hatte, habe … erreicht``: a reported clause; ``X, der … ist,`` is a subject with its relative clause)."""
+    relative = False
+    for index in range(begin, stop):
+        tok = ctx.tokens[index]
+        if tok.pos in {"PRELS", "PRELAT"} and _after_comma(ctx, index, begin):
+            relative = True
+        elif relative and tok.low == "," and tok.pos is not None:
+            relative = False
+        elif not relative and tok.pos is not None and tok.pos.endswith("FIN"):
+            return True
+    return False
+
+
+def _after_comma(ctx: Context, index: int, begin: int) -> bool:
+    """Whether a relative pronoun opens its clause after a comma, a preposition between (``, auf die``)."""
+    before = index - 1
+    if before > begin and ctx.tokens[before].pos in {"APPR", "APPRART"}:
+        before -= 1
+    return before >= begin and ctx.tokens[before].low == ","
+
+
+def _in_relative(ctx: Context, index: int, begin: int) -> bool:
+    """Whether token ``index`` stands in a relative clause (``ein Video, in dem behauptet wird, …``)."""
+    start = ctx.clause_begin(index, begin)
+    opener = start + 1 if ctx.tokens[start].pos in {"APPR", "APPRART"} else start
+    relative = ctx.tokens[opener].pos in {"PRELS", "PRELAT"}
+    return opener < index and relative and _after_comma(ctx, opener, begin)
+
+
+def _matrix_resumes(ctx: Context, start: int, stop: int) -> int:
+    """The comma before the main clause's finite verb (``…, dass er fliegt, ist frei erfunden``): a
+    reported clause inside a relative clause ends there (``stop`` when the main clause does not resume)."""
+    for index in range(start + 1, stop - 1):
+        following = ctx.tokens[index + 1]
+        if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0 and (following.pos or "").endswith("FIN"):
+            return index
+    return stop
+
+
+def _has_finite(ctx: Context, begin: int, end: int) -> bool:
+    """Whether tokens ``begin:end`` hold a finite verb (a clause, not a noun phrase with appositions)."""
+    return any(tok.pos is None or tok.pos.endswith("FIN") for tok in ctx.tokens[begin:end])
 
 
 def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_parts import addressee_passive
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.speaker_features import candidates, features, rule_choice
 from wortlaut.quotes.speaker_model import SpeakerModel
@@ -184,8 +185,8 @@ def rerank_speakers(
             continue
         cue = sorted({ctx.token_at(start) for start, _ in statement.cue})
         cue = [index for index in cue if index < len(ctx.tokens)]
-        if not cue or ctx.tokens[cue[0]].low in _IMPERSONAL:
-            continue
+        if not cue or ctx.tokens[cue[0]].low in _IMPERSONAL or addressee_passive(ctx, cue):
+            continue  # a passive addressee verb: its subject is addressed, only its agent (rules) speaks
         sentence = ctx.sentence_of[cue[0]]
         if INVERTED_PRONOUN and (pronoun := _inverted_pronoun(ctx, cue, sentence)) is not None:
             statement.speaker = ctx.chars(*pronoun)

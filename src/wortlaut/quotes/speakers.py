@@ -47,6 +47,36 @@ _SKIPPED = frozenset(
 MAX_PREFIELD = 14
 #: One-word prefields that are objects or adverbs, not speakers ("Das sagte er", "Dies teilte … mit").
 _NOT_SUBJECTS = frozenset({"das", "dies", "dieses", "dazu", "darauf", "damit", "daher", "deshalb", "so"})
+#: An extended attribute between the article and its noun (``die in New York geborene Sängerin``, ``der für
+#: die Region zuständige Minister``) belongs to the phrase: a run of at most this many tokens without a verb
+#: or comma, ending in an attributive adjective or participle right before the noun.
+MAX_ATTRIBUTE = 8
+EXTENDED_ATTRIBUTES = True
+#: ``für`` + a bare noun continues a phrase after a common noun (see ``_office_for``).
+OFFICE_FOR = True
+#: Article forms that open such a phrase even when tagged as a pronoun.
+_ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
+#: Tags that may stand inside such an attribute (prepositions, their phrases, adverbs, ``als``).
+_ATTRIBUTE_TAGS = frozenset(
+    {
+        "APPR",
+        "APPRART",
+        "ART",
+        "NN",
+        "NE",
+        "ADJA",
+        "ADJD",
+        "ADV",
+        "CARD",
+        "KOKOM",
+        "KON",
+        "PPOSAT",
+        "PIAT",
+        "FM",
+        "PRF",
+        "PTKNEG",
+    }
+)
 #: Adjective endings that let a lower-case word sit inside a noun phrase ("der ukrainische Präsident").
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
@@ -107,7 +137,11 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
     """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives."""
     other = index
     seen_head = False
-    while other < end and other - index < MAX_PHRASE:
+    budget = index  # the phrase's length is counted from here (an extended attribute does not count)
+    part = index  # where the phrase's last noun phrase (after a genitive link) begins
+    if _attribute_end(tokens, index, index + 1, end) is not None:
+        other = index + 1  # the article before an extended attribute, whatever its tag
+    while other < end and other - budget < MAX_PHRASE:
         tok = tokens[other]
         if tok.low in _MARKS and other > index and tokens[index].low in _MARKS:
             other += 1  # the mark closing a quoted name the phrase opened with: laut „Welt“
@@ -130,6 +164,16 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
             if tok.low in _DATIVE_AFTER_NAME and tokens[other - 1].pos == "NE":
                 break  # "sagte Müller der Zeitung": a dative addressee, not a genitive of the name
             if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
+                other += 1
+                part = other - 1 if tok.low in _GENITIVES else other
+                seen_head = False
+                continue
+            if OFFICE_FOR and _office_for(tokens, other, end):
+                other += 1  # der Kommissar für Erweiterung, die Bundesagentur für Arbeit
+                seen_head = False
+                continue
+            if tok.low in _GENITIVES and _attribute_end(tokens, other, other + 1, end) is not None:
+                part = other  # der in der IAEA zusammengeschlossenen Länder: the article opens the attribute
                 other += 1
                 seen_head = False
                 continue
@@ -157,10 +201,60 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
             if not _capital(tok) or lexicon.has("stop", tok.low) or _new_phrase(tokens[other - 1], tok):
                 break
         elif not _opens_phrase(tok, lexicon):
-            break
+            attribute = _attribute_end(tokens, part, other, end)
+            if attribute is None:
+                break
+            budget += attribute - other
+            other = attribute
+            continue
         seen_head = seen_head or _capital(tok)
         other += 1
     return other
+
+
+def _office_for(tokens: list[Tok], index: int, end: int) -> bool:
+    """``für`` + a bare noun after a common noun names an office or body's remit (``Koordinator für
+    Naturkatastrophen``, ``Behörde für Zivilluftfahrt``); with an article it is an adverbial (``dankte der
+    Minister für die Hilfe``)."""
+    if tokens[index].low != "für" or index + 1 >= end or tokens[index - 1].pos != "NN":
+        return False
+    following = tokens[index + 1]
+    if following.pos in {"NN", "NE"}:
+        return True
+    return following.pos == "ADJA" and index + 2 < end and tokens[index + 2].pos == "NN"
+
+
+def _attribute_end(tokens: list[Tok], index: int, other: int, end: int) -> int | None:
+    """The adjective that closes an extended attribute starting at ``other`` (``in New York geborene``),
+    when only determiners stand before it in the phrase ``index:other``; else ``None``."""
+    if not EXTENDED_ATTRIBUTES or other == index or not all(_article(tok) for tok in tokens[index:other]):
+        return None
+    for at in range(other, min(end - 1, other + MAX_ATTRIBUTE + 1)):
+        tok = tokens[at]
+        if (
+            tok.pos == "ADJA"
+            and at > other
+            and tokens[at + 1].pos in {"NN", "NE", "ADJA"}
+            and _closes(tokens[at - 1])
+        ):
+            return at
+        if tok.pos not in _ATTRIBUTE_TAGS and tok.low not in _MARKS:
+            return None
+    return None
+
+
+def _article(tok: Tok) -> bool:
+    """A determiner, or an article form the tagger read as a pronoun because no noun follows it at once
+    (``das/PDS zur Universität gehörende Institut``)."""
+    return tok.pos in {"ART", "PDAT", "PPOSAT", "PIAT"} or (
+        tok.pos in {"PDS", "PRELS"} and tok.low in _ARTICLE_FORMS
+    )
+
+
+def _closes(previous: Tok) -> bool:
+    """Whether an adjective after ``previous`` closes an extended attribute (``City geborene``, ``gemäßigt
+    geltende``) rather than opening the noun phrase inside it (``zur kalifornischen``)."""
+    return previous.pos in {"NN", "NE", "ADJD", "ADV", "CARD", "FM"} or previous.low in _MARKS
 
 
 def _bare_genitive(tokens: list[Tok], index: int, end: int) -> bool:
@@ -250,8 +344,9 @@ def phrase_after(
     if first.low in _ONE_OF and index + 2 < end and tokens[index + 1].low in {"der", "des"}:
         stop = _extend(tokens, index + 1, end, lexicon, places)  # Einer der beteiligten Feuerwehrmänner
         return index, _apposition(tokens, stop, end, lexicon, places)
-    if not (_capital(first) or _determiner(first, lexicon) or _adjective(first, lexicon)) or lexicon.has(
-        "stop", first.low
+    attributed = _attribute_end(tokens, index, index + 1, end) is not None
+    if not (_capital(first) or _determiner(first, lexicon) or _adjective(first, lexicon) or attributed) or (
+        lexicon.has("stop", first.low) and not attributed
     ):
         return None
     stop = _extend(tokens, index, end, lexicon, places)
