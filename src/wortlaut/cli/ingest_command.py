@@ -131,7 +131,7 @@ def ingest(
     Formats: text, HTML, RSS/Atom, JSON Lines, WARC (optionally gzipped).
     Articles already stored are skipped, so an interrupted run resumes.
     """
-    from wortlaut.ingest import iter_articles
+    from wortlaut.ingest import iter_inputs
 
     path = resolve_db(db)
     configured = get_settings().ingest
@@ -159,7 +159,7 @@ def ingest(
 
         try:
             report = run_ingest(
-                store, iter_articles(paths), analyzer_factory=default_analyzer if analyze else None,
+                store, iter_inputs(paths), analyzer_factory=default_analyzer if analyze else None,
                 workers=workers or configured.workers or os.cpu_count() or 1,
                 batch_size=batch_size or configured.batch_size, published=published,
                 link=link, on_item=advance, on_failure=report_failure,

@@ -189,6 +189,24 @@ def _site_names(tree: Any, sitename: str | None, url: str | None) -> list[str]:
     return [name for name in names if name]
 
 
+#: A page small enough to read in a few ms that loads the reader's class markers and month names.
+_WARM_PAGE = (
+    b"<html><head><title>Titel</title></head><body><article><h1>Titel</h1>"
+    b"<p>Berlin, 3. Mai 2024. Ein Text, lang genug, um gelesen zu werden: die Regierung hat am Freitag"
+    b" in Berlin beschlossen, was sie seit Wochen angekuendigt hatte, und die Opposition widerspricht.</p>"
+    b"</article></body></html>"
+)
+
+
+def warm_page_reader() -> None:
+    """Load the tables the page reader keeps (class markers, month names) by reading a small page.
+
+    Called before forking workers that read pages, so that they share one copy
+    instead of each loading its own on its first page.
+    """
+    page_to_text(_WARM_PAGE)
+
+
 @cache
 def _markers() -> PageMarkers:
     return load_page_markers()
