@@ -131,7 +131,7 @@ def ingest(
     Formats: text, HTML, RSS/Atom, JSON Lines, WARC (optionally gzipped).
     Articles already stored are skipped, so an interrupted run resumes.
     """
-    from wortlaut.ingest import iter_inputs
+    from wortlaut.ingest import iter_inputs, names_pages
 
     path = resolve_db(db)
     configured = get_settings().ingest
@@ -162,7 +162,7 @@ def ingest(
                 store, iter_inputs(paths), analyzer_factory=default_analyzer if analyze else None,
                 workers=workers or configured.workers or os.cpu_count() or 1,
                 batch_size=batch_size or configured.batch_size, published=published,
-                link=link, on_item=advance, on_failure=report_failure,
+                link=link, on_item=advance, on_failure=report_failure, html=names_pages(paths),
             )  # fmt: skip
         except KeyboardInterrupt:
             progress.stop()

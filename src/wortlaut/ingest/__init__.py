@@ -14,7 +14,7 @@ guessed, see :mod:`wortlaut.ingest.decode`); a single document over
 
 from wortlaut.ingest.errors import BadInput, IngestError
 from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES, MAX_FEED_BYTES
-from wortlaut.ingest.reader import UnreadPage, iter_articles, iter_inputs, read_bytes, read_path
+from wortlaut.ingest.reader import UnreadPage, iter_articles, iter_inputs, names_pages, read_bytes, read_path
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -24,6 +24,7 @@ __all__ = [
     "UnreadPage",
     "iter_articles",
     "iter_inputs",
+    "names_pages",
     "read_bytes",
     "read_path",
 ]

@@ -199,12 +199,25 @@ _WARM_PAGE = (
 
 
 def warm_page_reader() -> None:
-    """Load the tables the page reader keeps (class markers, month names) by reading a small page.
+    """Load the tables the page reader keeps, so that forked workers share one copy.
 
-    Called before forking workers that read pages, so that they share one copy
-    instead of each loading its own on its first page.
+    Called before forking workers that read pages: each would otherwise load
+    its own on the first page that needs them, about 55 MB a process (the
+    whole pool: +80 MB peak PSS on 144 pages; docs/performance.md, issue 17zc).
+    Our class markers and month names come with reading a small page; the
+    libraries' tables only with pages that reach trafilatura's justext
+    fallback (the stoplists of all languages, ~27 MB) or htmldate's dateparser
+    (every locale's month names and patterns, ~30 MB), loaded here directly.
+    All are caches: what a page reads to does not depend on them being loaded.
     """
+    from htmldate.extractors import external_date_parser, month_words
+    from justext.core import define_stoplist
+    from trafilatura import external
+
     page_to_text(_WARM_PAGE)
+    define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+    month_words()
+    external_date_parser("3. Mai 2024", "%Y-%m-%d")
 
 
 @cache

@@ -88,6 +88,19 @@ def iter_inputs(
         yield from _read_path(path, stdin, defer_pages=True)
 
 
+def names_pages(paths: Iterable[str | os.PathLike[str]]) -> bool:
+    """Whether a file among ``paths`` (directories walked) is named as an HTML page (``.html``, ``.htm``,
+    optionally ``.gz``): a hint to prepare the page reader; pages named otherwise are read all the same."""
+    for path in paths:
+        file = Path(os.fspath(path))
+        if os.fspath(path) == STDIN or not file.exists():
+            continue
+        names = (name for _, _, found in os.walk(file) for name in found) if file.is_dir() else (file.name,)
+        if any(format_from_name(name)[0] == HTML for name in names):
+            return True
+    return False
+
+
 def read_path(path: str | os.PathLike[str], *, stdin: IO[bytes] | None = None) -> Iterator[Item]:
     """Articles (and errors) from one file, directory or ``-``."""
     for item in _read_path(path, stdin, defer_pages=False):

@@ -265,12 +265,17 @@ def ingest(
     link: bool = True,
     on_item: Callable[[IngestReport], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    html: bool = False,
 ) -> IngestReport:
-    """Analyse and store ``items`` (articles, or error values from :mod:`wortlaut.ingest`).
+    """Analyse and store ``items`` (articles, unread pages, or error values from :mod:`wortlaut.ingest`).
 
     ``analyzer_factory=None`` stores articles as they are (already analysed
     records).  ``published`` (``--published``) replaces every article's date;
     ``link=False`` skips cross-article linking (a faster bulk load).
+    ``html``: the items hold HTML pages (:func:`~wortlaut.ingest.reader.names_pages`),
+    so the page reader's tables are loaded before forking workers, one copy for
+    all (:func:`~wortlaut.ingest.htmltext.warm_page_reader`); without it each
+    worker loads its own on its first page that needs them.
     """
     report = IngestReport()
     if link:
@@ -304,7 +309,8 @@ def ingest(
         writer = _BatchWriter(
             store, report, batch_size, on_item, link=link, on_failure=on_failure, encoder=encoder
         )
-        for handed in _analysed(fresh(), analyzer_factory, workers, leads=leads, pages=pages):
+        warm = html and pages is not None
+        for handed in _analysed(fresh(), analyzer_factory, workers, leads=leads, pages=pages, warm=warm):
             result = _unclaimed(handed, claimed)
             if result is None:  # stored before the run, or an earlier input's id
                 report.skipped += 1
@@ -428,6 +434,7 @@ def _analysed(
     *,
     leads: bool = False,
     pages: Pages | None = None,
+    warm: bool = False,
 ) -> Iterator[Article | Failure | Analysed | Claimed]:
     """Analysed articles in input order, on ``workers`` processes when more than one.
 
@@ -435,7 +442,8 @@ def _analysed(
     here before the fork so the workers share its model pages).  ``pages``:
     forked workers read the pages among ``articles`` and hand every outcome
     over as :class:`Claimed` (only with forked workers; the set of stored ids
-    is inherited as it is when the pool forks, before the first input is read).
+    is inherited as it is when the pool forks, before the first input is read);
+    ``warm``: load the page reader's tables before forking.
     """
     if factory is None:
         yield from (item for item in articles if isinstance(item, Article))
@@ -452,7 +460,7 @@ def _analysed(
             yield from pool.imap(_analyze_in_worker, articles, chunksize=_CHUNK_SIZE)
         return
     encoder = lead_encoder() if leads else None
-    if pages is not None:
+    if warm:
         warm_page_reader()
     try:
         with _forked_pool(context, workers, _built(factory), encoder, pages) as pool:
