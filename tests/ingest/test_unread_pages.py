@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from wortlaut.article import Article
-from wortlaut.ingest import IngestError, UnreadPage, iter_articles, iter_inputs
+from wortlaut.ingest import IngestError, UnreadPage, iter_articles, iter_inputs, names_pages
 
 from .helpers import FIXTURES
 
@@ -25,3 +25,11 @@ def test_pages_come_unread_and_read_to_the_same_articles_and_errors(tmp_path: Pa
 
 def _key(item: Article | IngestError) -> object:
     return item.to_json() if isinstance(item, Article) else (item.path, item.reason)
+
+
+def test_names_pages_finds_html_by_name_in_files_and_directories(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    shutil.copy(FIXTURES / "records.jsonl", tmp_path / "records.jsonl")
+    assert not names_pages([tmp_path, "-", tmp_path / "missing.html"])
+    shutil.copy(FIXTURES / "page.html", tmp_path / "sub" / "page.html.gz")
+    assert names_pages([tmp_path / "records.jsonl", tmp_path])

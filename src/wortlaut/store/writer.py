@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,8 +31,45 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def add_article(connection: sqlite3.Connection, article: Article) -> AddResult:
-    """Store one article (inside the caller's transaction); idempotent by id, replaces by URL."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The parts of an article's rows that depend on the article alone: its JSON record and the JSON of
+    its entities, statements and events (in order), the stems and the text's hash.
+
+    :func:`prepare` runs where the article was analysed (an ingest worker, issue 17zc) so that the
+    single writing process only inserts: 0.9 CPU ms an article of its serial work.
+    """
+
+    record: str
+    entities: tuple[str, ...]
+    statements: tuple[str, ...]
+    events: tuple[str, ...]
+    stem: str
+    statement_stems: tuple[str, ...]
+    content_hash: str
+
+
+def prepare(article: Article) -> Prepared:
+    """What :func:`add_article` writes of ``article`` that depends on nothing else."""
+    record = article.to_json()
+    return Prepared(
+        record=_dumps(record),
+        entities=tuple(map(_dumps, record["entities"])),
+        statements=tuple(map(_dumps, record["statements"])),
+        events=tuple(map(_dumps, record["events"])),
+        stem=stem_text(" ".join(part for part in (article.title, article.text) if part)),
+        statement_stems=tuple(stem_text(statement.quote.text) for statement in article.statements),
+        content_hash=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+    )
+
+
+def add_article(
+    connection: sqlite3.Connection, article: Article, prepared: Prepared | None = None
+) -> AddResult:
+    """Store one article (inside the caller's transaction); idempotent by id, replaces by URL.
+
+    ``prepared``: :func:`prepare` of this article, when computed elsewhere.
+    """
     if connection.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
         return AddResult(article_id=article.id, status="unchanged")
     replaced = None
@@ -45,23 +83,22 @@ def add_article(connection: sqlite3.Connection, article: Article) -> AddResult:
     # One statement per table, many rows each: a PostgreSQL server answers each statement in a round trip.
     # The article's record is encoded once; its statements, events and entities are rows of their own
     # tables too, with the same JSON as their entries in the record.
-    record = article.to_json()
-    _insert_article(connection, article, record)
-    _upsert_entities(connection, article.entities, record["entities"])
+    prepared = prepared or prepare(article)
+    _insert_article(connection, article, prepared)
+    _upsert_entities(connection, article.entities, prepared.entities)
     _insert_mentions(connection, article)
     connection.executemany(
         _STATEMENT_INSERT,
         [
-            _statement_row(article, statement, own)
-            for statement, own in zip(article.statements, record["statements"], strict=True)
+            _statement_row(article, statement, own, stem)
+            for statement, own, stem in zip(
+                article.statements, prepared.statements, prepared.statement_stems, strict=True
+            )
         ],
     )
     connection.executemany(
         _EVENT_INSERT,
-        [
-            _event_row(article, event, own)
-            for event, own in zip(article.events, record["events"], strict=True)
-        ],
+        [_event_row(article, event, own) for event, own in zip(article.events, prepared.events, strict=True)],
     )
     connection.executemany(
         "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
@@ -74,8 +111,7 @@ def add_article(connection: sqlite3.Connection, article: Article) -> AddResult:
     return AddResult(article_id=article.id, status="replaced" if replaced else "added", replaced=replaced)
 
 
-def _insert_article(connection: sqlite3.Connection, article: Article, record: dict[str, Any]) -> None:
-    stem = stem_text(" ".join(part for part in (article.title, article.text) if part))
+def _insert_article(connection: sqlite3.Connection, article: Article, prepared: Prepared) -> None:
     connection.execute(
         "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
         " content_hash, stem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -87,10 +123,10 @@ def _insert_article(connection: sqlite3.Connection, article: Article, record: di
             article.published,
             article.language,
             article.text,
-            _dumps(record),
+            prepared.record,
             datetime.now(UTC).isoformat(timespec="seconds"),
-            hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
-            stem,
+            prepared.content_hash,
+            prepared.stem,
         ),
     )
     if article.source:
@@ -102,13 +138,13 @@ def _insert_article(connection: sqlite3.Connection, article: Article, record: di
 
 
 def _upsert_entities(
-    connection: sqlite3.Connection, entities: Sequence[Entity], encoded: Sequence[Any]
+    connection: sqlite3.Connection, entities: Sequence[Entity], encoded: Sequence[str]
 ) -> None:
-    """Insert or refresh entities (``encoded``: their JSON values); aliases accumulate across articles."""
+    """Insert or refresh entities (``encoded``: their JSON); aliases accumulate across articles."""
     connection.executemany(
         "INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
         " name = excluded.name, type = excluded.type, json = excluded.json",
-        [(entity.id, entity.name, entity.type, _dumps(value))
+        [(entity.id, entity.name, entity.type, value)
          for entity, value in zip(entities, encoded, strict=True)],
     )  # fmt: skip
     connection.executemany(
@@ -152,8 +188,9 @@ _STATEMENT_INSERT = (
 )
 
 
-def _statement_row(article: Article, statement: Statement, encoded: Any) -> tuple[Any, ...]:
-    """The statement's row; ``encoded`` is its JSON value (its entry in the article's record)."""
+def _statement_row(article: Article, statement: Statement, encoded: str, stem: str) -> tuple[Any, ...]:
+    """The statement's row; ``encoded`` is its JSON (its entry in the article's record), ``stem`` its
+    quote's stems."""
     cue, quote, speaker, addressee = statement.cue, statement.quote, statement.speaker, statement.addressee
     name = _speaker_name(article, statement)
     # Names are indexed only for speakers not resolved to an entity: resolved ones are found by id.
@@ -182,8 +219,8 @@ def _statement_row(article: Article, statement: Statement, encoded: Any) -> tupl
         statement.date.value if statement.date else article.published,
         statement.date.source if statement.date else ("published" if article.published else None),
         article.published,
-        _dumps(encoded),
-        stem_text(quote.text),
+        encoded,
+        stem,
     )
 
 
@@ -194,8 +231,8 @@ _EVENT_INSERT = (
 )
 
 
-def _event_row(article: Article, event: Event, encoded: Any) -> tuple[Any, ...]:
-    """The event's row; ``encoded`` is its JSON value (its entry in the article's record)."""
+def _event_row(article: Article, event: Event, encoded: str) -> tuple[Any, ...]:
+    """The event's row; ``encoded`` is its JSON (its entry in the article's record)."""
     date = event.date.value if event.date else (event.time.value if event.time else None)
     return (
         item_id(article.id, event.id),
@@ -209,7 +246,7 @@ def _event_row(article: Article, event: Event, encoded: Any) -> tuple[Any, ...]:
         date or article.published,
         event.date.source if event.date else ("time" if date else "published"),
         article.published,
-        _dumps(encoded),
+        encoded,
     )
 
 
