@@ -33,30 +33,24 @@ def _dumps(value: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """The parts of an article's rows that depend on the article alone: its JSON record and the JSON of
-    its entities, statements and events (in order), the stems and the text's hash.
+    """The stems of an article's text and of each statement's quote (in order), and the text's hash:
+    the costly parts of its rows that are small to hand over.
 
-    :func:`prepare` runs where the article was analysed (an ingest worker, issue 17zc) so that the
-    single writing process only inserts: 0.9 CPU ms an article of its serial work.
+    :func:`prepare` runs where the article was analysed (an ingest worker, issue 17zc), so that the
+    single writing process does not: 0.45 CPU ms an article of its serial work, for ~3 kB of pickle.
+    The JSON strings (0.44 ms) stay with the writer: handed over, they made the pickle 26 kB besides the
+    article's 14 kB (10kGNAD), for every article the main process buffers while the workers run ahead
+    of it, up to about half of a 2,000-article ingest near its end, where its peak memory is.
     """
 
-    record: str
-    entities: tuple[str, ...]
-    statements: tuple[str, ...]
-    events: tuple[str, ...]
     stem: str
     statement_stems: tuple[str, ...]
     content_hash: str
 
 
 def prepare(article: Article) -> Prepared:
-    """What :func:`add_article` writes of ``article`` that depends on nothing else."""
-    record = article.to_json()
+    """The stems and hash :func:`add_article` writes of ``article``."""
     return Prepared(
-        record=_dumps(record),
-        entities=tuple(map(_dumps, record["entities"])),
-        statements=tuple(map(_dumps, record["statements"])),
-        events=tuple(map(_dumps, record["events"])),
         stem=stem_text(" ".join(part for part in (article.title, article.text) if part)),
         statement_stems=tuple(stem_text(statement.quote.text) for statement in article.statements),
         content_hash=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
@@ -84,21 +78,25 @@ def add_article(
     # The article's record is encoded once; its statements, events and entities are rows of their own
     # tables too, with the same JSON as their entries in the record.
     prepared = prepared or prepare(article)
-    _insert_article(connection, article, prepared)
-    _upsert_entities(connection, article.entities, prepared.entities)
+    record = article.to_json()
+    _insert_article(connection, article, _dumps(record), prepared)
+    _upsert_entities(connection, article.entities, record["entities"])
     _insert_mentions(connection, article)
     connection.executemany(
         _STATEMENT_INSERT,
         [
             _statement_row(article, statement, own, stem)
             for statement, own, stem in zip(
-                article.statements, prepared.statements, prepared.statement_stems, strict=True
+                article.statements, record["statements"], prepared.statement_stems, strict=True
             )
         ],
     )
     connection.executemany(
         _EVENT_INSERT,
-        [_event_row(article, event, own) for event, own in zip(article.events, prepared.events, strict=True)],
+        [
+            _event_row(article, event, own)
+            for event, own in zip(article.events, record["events"], strict=True)
+        ],
     )
     connection.executemany(
         "INSERT INTO event_participants (event_id, entity, text) VALUES (?, ?, ?)",
@@ -111,7 +109,9 @@ def add_article(
     return AddResult(article_id=article.id, status="replaced" if replaced else "added", replaced=replaced)
 
 
-def _insert_article(connection: sqlite3.Connection, article: Article, prepared: Prepared) -> None:
+def _insert_article(
+    connection: sqlite3.Connection, article: Article, record: str, prepared: Prepared
+) -> None:
     connection.execute(
         "INSERT INTO articles (id, url, source, title, published, language, text, json, ingested_at,"
         " content_hash, stem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -123,7 +123,7 @@ def _insert_article(connection: sqlite3.Connection, article: Article, prepared: 
             article.published,
             article.language,
             article.text,
-            prepared.record,
+            record,
             datetime.now(UTC).isoformat(timespec="seconds"),
             prepared.content_hash,
             prepared.stem,
@@ -138,13 +138,13 @@ def _insert_article(connection: sqlite3.Connection, article: Article, prepared: 
 
 
 def _upsert_entities(
-    connection: sqlite3.Connection, entities: Sequence[Entity], encoded: Sequence[str]
+    connection: sqlite3.Connection, entities: Sequence[Entity], encoded: Sequence[Any]
 ) -> None:
-    """Insert or refresh entities (``encoded``: their JSON); aliases accumulate across articles."""
+    """Insert or refresh entities (``encoded``: their JSON values); aliases accumulate across articles."""
     connection.executemany(
         "INSERT INTO entities (id, name, type, json) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
         " name = excluded.name, type = excluded.type, json = excluded.json",
-        [(entity.id, entity.name, entity.type, value)
+        [(entity.id, entity.name, entity.type, _dumps(value))
          for entity, value in zip(entities, encoded, strict=True)],
     )  # fmt: skip
     connection.executemany(
@@ -188,9 +188,9 @@ _STATEMENT_INSERT = (
 )
 
 
-def _statement_row(article: Article, statement: Statement, encoded: str, stem: str) -> tuple[Any, ...]:
-    """The statement's row; ``encoded`` is its JSON (its entry in the article's record), ``stem`` its
-    quote's stems."""
+def _statement_row(article: Article, statement: Statement, encoded: Any, stem: str) -> tuple[Any, ...]:
+    """The statement's row; ``encoded`` is its JSON value (its entry in the article's record), ``stem``
+    its quote's stems."""
     cue, quote, speaker, addressee = statement.cue, statement.quote, statement.speaker, statement.addressee
     name = _speaker_name(article, statement)
     # Names are indexed only for speakers not resolved to an entity: resolved ones are found by id.
@@ -219,7 +219,7 @@ def _statement_row(article: Article, statement: Statement, encoded: str, stem: s
         statement.date.value if statement.date else article.published,
         statement.date.source if statement.date else ("published" if article.published else None),
         article.published,
-        encoded,
+        _dumps(encoded),
         stem,
     )
 
@@ -231,8 +231,8 @@ _EVENT_INSERT = (
 )
 
 
-def _event_row(article: Article, event: Event, encoded: str) -> tuple[Any, ...]:
-    """The event's row; ``encoded`` is its JSON (its entry in the article's record)."""
+def _event_row(article: Article, event: Event, encoded: Any) -> tuple[Any, ...]:
+    """The event's row; ``encoded`` is its JSON value (its entry in the article's record)."""
     date = event.date.value if event.date else (event.time.value if event.time else None)
     return (
         item_id(article.id, event.id),
@@ -246,7 +246,7 @@ def _event_row(article: Article, event: Event, encoded: str) -> tuple[Any, ...]:
         date or article.published,
         event.date.source if event.date else ("time" if date else "published"),
         article.published,
-        encoded,
+        _dumps(encoded),
     )
 
 
