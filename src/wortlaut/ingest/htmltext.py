@@ -189,6 +189,8 @@ def _site_names(tree: Any, sitename: str | None, url: str | None) -> list[str]:
     return [name for name in names if name]
 
 
+#: A string no dateparser locale reads as a date: parsing it loads them all.
+_NO_DATE = "Zonk 12 Blorp 2024"
 #: A page small enough to read in a few ms that loads the reader's class markers and month names.
 _WARM_PAGE = (
     b"<html><head><title>Titel</title></head><body><article><h1>Titel</h1>"
@@ -217,7 +219,7 @@ def warm_page_reader() -> None:
     page_to_text(_WARM_PAGE)
     define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
     month_words()
-    external_date_parser("3. Mai 2024", "%Y-%m-%d")
+    external_date_parser(_NO_DATE, "%Y-%m-%d")  # every locale is tried, so every locale is loaded
 
 
 @cache
