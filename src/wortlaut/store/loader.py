@@ -39,12 +39,14 @@ before analysis (the workers inherit that set).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -168,12 +170,34 @@ def _claimed(item: Article | UnreadPage, pages: Pages) -> Claimed:
     """Read ``item`` if it is a page, then analyse it unless its id was stored before the run."""
     if isinstance(item, UnreadPage):
         read = item.read()
+        _trim_heap()
         if not isinstance(read, Article):
             return Claimed(None, input_failure(read))
         item = override_published(read, pages.published)
         if item.id in pages.stored:
             return Claimed(item.id, None)
     return Claimed(item.id, _analysis(item))
+
+
+def _trim_heap() -> None:
+    """Give the C heap's free pages back to the system after reading a page (glibc's ``malloc_trim``).
+
+    A page's lxml trees take a few MB and are freed after reading, but the
+    heap kept their pages: 60 news-html pages grew a process by 22 MB, by 7 MB
+    with a trim after each (0.7 ms a page; issue 17zc).  Without glibc, nothing.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+    return trim
 
 
 def _analysis(article: Article) -> Article | Failure | Analysed:
