@@ -27,8 +27,9 @@ process and one forked helper (:class:`wortlaut.link.split.SplitEncoder`).
 Workers hand articles over without their token layer (:func:`for_store`),
 which neither the store nor linking reads and which made up most of the pickling.
 
-HTML pages come from the reader unread (:class:`~wortlaut.ingest.reader.UnreadPage`,
-:func:`~wortlaut.ingest.reader.iter_inputs`) and forked workers read them, so
+HTML pages may come from the reader unread (:class:`~wortlaut.ingest.reader.UnreadPage`,
+:func:`~wortlaut.ingest.reader.iter_inputs`; ``wortlaut ingest`` with the setting
+``ingest.pages_on_workers``) and forked workers read them, so
 boilerplate removal (60-80 ms a page) no longer runs in the main process, whose
 serial work bounds the wall time.  A page's id (a hash of its text) is then known
 only after reading, so with forked workers the duplicate decision moves to the
