@@ -40,10 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--n", type=int, default=600, help="fresh articles (texts first, then HTML pages)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--pages-first", action="store_true", help="the 144 HTML pages first, then texts")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        paths = write_inputs(folder, args.n)
+        paths = write_inputs(folder, args.n, pages_first=args.pages_first)
         if not paths:
             print("no corpus: needs ../shared/data (10kGNAD, WikiNews, news-html)")
             return 0

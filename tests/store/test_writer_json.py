@@ -11,6 +11,7 @@ from tests.store.samples import rutte_article, selenskyj_article
 from wortlaut._codec import encode
 from wortlaut.store import Store
 from wortlaut.store.text import normalize
+from wortlaut.store.writer import prepare
 from wortlaut.textnorm import match_words
 
 
@@ -71,3 +72,25 @@ def test_the_codec_encodes_records_scalars_and_classes_as_before() -> None:
     ]
     assert encode(_Point) is _Point  # a dataclass type is not a record
     assert [encode(value) for value in (True, 1.5, "s", None)] == [True, 1.5, "s", None]
+
+
+def _rows(path: Path) -> dict[str, list[str]]:
+    """Every table's rows (sorted), without the time of ingest."""
+    with sqlite3.connect(path) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        rows: dict[str, list[str]] = {}
+        for table in tables:
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info('{table}')")]
+            kept = ", ".join(f'"{column}"' for column in columns if column != "ingested_at")
+            rows[table] = sorted(map(repr, connection.execute(f'SELECT {kept} FROM "{table}"')))
+    return rows
+
+
+def test_rows_prepared_elsewhere_are_the_rows_prepared_when_stored(tmp_path: Path) -> None:
+    articles = [rutte_article(), selenskyj_article()]
+    with Store.open(tmp_path / "here.sqlite") as store:
+        store.add_many(articles, link=False)
+    with Store.open(tmp_path / "given.sqlite") as store:
+        store.add_many(articles, link=False, prepared={article.id: prepare(article) for article in articles})
+    assert _rows(tmp_path / "here.sqlite") == _rows(tmp_path / "given.sqlite")
+    assert _rows(tmp_path / "here.sqlite")["statements"]

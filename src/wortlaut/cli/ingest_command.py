@@ -131,10 +131,11 @@ def ingest(
     Formats: text, HTML, RSS/Atom, JSON Lines, WARC (optionally gzipped).
     Articles already stored are skipped, so an interrupted run resumes.
     """
-    from wortlaut.ingest import iter_articles
+    from wortlaut.ingest import iter_articles, iter_inputs, names_pages
 
     path = resolve_db(db)
     configured = get_settings().ingest
+    on_workers = configured.pages_on_workers  # HTML pages read on the workers (unread on input)
     try:
         store = Store.open(path)
     except StoreError as error:
@@ -159,10 +160,12 @@ def ingest(
 
         try:
             report = run_ingest(
-                store, iter_articles(paths), analyzer_factory=default_analyzer if analyze else None,
+                store, (iter_inputs if on_workers else iter_articles)(paths),
+                analyzer_factory=default_analyzer if analyze else None,
                 workers=workers or configured.workers or os.cpu_count() or 1,
                 batch_size=batch_size or configured.batch_size, published=published,
                 link=link, on_item=advance, on_failure=report_failure,
+                html=on_workers and names_pages(paths),
             )  # fmt: skip
         except KeyboardInterrupt:
             progress.stop()

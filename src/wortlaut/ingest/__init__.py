@@ -14,14 +14,17 @@ guessed, see :mod:`wortlaut.ingest.decode`); a single document over
 
 from wortlaut.ingest.errors import BadInput, IngestError
 from wortlaut.ingest.limits import MAX_DOCUMENT_BYTES, MAX_FEED_BYTES
-from wortlaut.ingest.reader import iter_articles, read_bytes, read_path
+from wortlaut.ingest.reader import UnreadPage, iter_articles, iter_inputs, names_pages, read_bytes, read_path
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_FEED_BYTES",
     "BadInput",
     "IngestError",
+    "UnreadPage",
     "iter_articles",
+    "iter_inputs",
+    "names_pages",
     "read_bytes",
     "read_path",
 ]

@@ -189,6 +189,39 @@ def _site_names(tree: Any, sitename: str | None, url: str | None) -> list[str]:
     return [name for name in names if name]
 
 
+#: A page small enough to read in a few ms that loads the reader's class markers and month names.
+_WARM_PAGE = (
+    b"<html><head><title>Titel</title></head><body><article><h1>Titel</h1>"
+    b"<p>Berlin, 3. Mai 2024. Ein Text, lang genug, um gelesen zu werden: die Regierung hat am Freitag"
+    b" in Berlin beschlossen, was sie seit Wochen angekuendigt hatte, und die Opposition widerspricht.</p>"
+    b"</article></body></html>"
+)
+
+
+def warm_page_reader() -> None:
+    """Load the tables the page reader keeps, so that forked workers share one copy.
+
+    Called before forking workers that read pages: each would otherwise load
+    its own on the first page that needs them, about 55 MB a process (the
+    whole pool: +80 MB peak PSS on 144 pages; docs/performance.md, issue 17zc).
+    Our class markers and month names come with reading a small page; the
+    libraries' tables only with pages that reach trafilatura's justext
+    fallback (the stoplists of all languages, ~27 MB) or htmldate's dateparser
+    (the month names of every locale; the patterns of German here, of other
+    locales where a page needs them: loading all of them, 28 MB more in this
+    process, raised the pool's peak PSS).  All are caches: what a page reads
+    to does not depend on them being loaded.
+    """
+    from htmldate.extractors import external_date_parser, month_words
+    from justext.core import define_stoplist
+    from trafilatura import external
+
+    page_to_text(_WARM_PAGE)
+    define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+    month_words()
+    external_date_parser("3. Mai 2024", "%Y-%m-%d")  # German only: all locales cost more (issue 17zc)
+
+
 @cache
 def _markers() -> PageMarkers:
     return load_page_markers()

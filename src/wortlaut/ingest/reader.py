@@ -14,9 +14,10 @@ import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from wortlaut.article import Article
 from wortlaut.ingest.decode import decode_utf8, looks_binary
@@ -46,6 +47,28 @@ Item = Article | IngestError
 STDIN = "-"
 #: Bytes read before a format is chosen: enough compressed data to sniff the decompressed start.
 HEAD_BYTES = 4 * SNIFF_BYTES
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadPage:
+    """An HTML page's bytes, read from its file but not yet turned into an article.
+
+    :func:`iter_inputs` yields these in place of the page's article, so that
+    the costly part (boilerplate removal, 60-80 ms a page) can run on a worker
+    process (:func:`wortlaut.store.loader.ingest`) instead of the process that
+    reads the files.  :meth:`read` is what reading the file would have done
+    next: the same article, or the same :class:`IngestError`.
+    """
+
+    data: bytes
+    name: str
+
+    def read(self) -> Item:
+        """The page's article (``meta["path"]`` set), or the error reading it would have given."""
+        return next(
+            _guarded(self.name, lambda: _tagged(iter([_document(HTML, self.data, self.name)]), self.name))
+        )
 
 
 def iter_articles(
@@ -56,27 +79,57 @@ def iter_articles(
         yield from read_path(path, stdin=stdin)
 
 
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]], *, stdin: IO[bytes] | None = None
+) -> Iterator[Item | UnreadPage]:
+    """As :func:`iter_articles`, but an HTML document comes as an :class:`UnreadPage` (its bytes), for the
+    caller to read where it likes: the same items in the same order once each page is read."""
+    for path in paths:
+        yield from _read_path(path, stdin, defer_pages=True)
+
+
+def names_pages(paths: Iterable[str | os.PathLike[str]]) -> bool:
+    """Whether a file among ``paths`` (directories walked) is named as an HTML page (``.html``, ``.htm``,
+    optionally ``.gz``): a hint to prepare the page reader; pages named otherwise are read all the same."""
+    for path in paths:
+        file = Path(os.fspath(path))
+        if os.fspath(path) == STDIN or not file.exists():
+            continue
+        names = (name for _, _, found in os.walk(file) for name in found) if file.is_dir() else (file.name,)
+        if any(format_from_name(name)[0] == HTML for name in names):
+            return True
+    return False
+
+
 def read_path(path: str | os.PathLike[str], *, stdin: IO[bytes] | None = None) -> Iterator[Item]:
     """Articles (and errors) from one file, directory or ``-``."""
+    for item in _read_path(path, stdin, defer_pages=False):
+        yield item.read() if isinstance(item, UnreadPage) else item
+
+
+def _read_path(
+    path: str | os.PathLike[str], stdin: IO[bytes] | None, *, defer_pages: bool
+) -> Iterator[Item | UnreadPage]:
     name = os.fspath(path)
     if name == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _guarded("<stdin>", lambda: _read_stream(stream, "<stdin>", None))
+        yield from _guarded("<stdin>", lambda: _read_stream(stream, "<stdin>", None, defer_pages))
         return
     file = Path(name)
     if file.is_dir():
-        yield from _walk(file)
+        yield from _walk(file, defer_pages)
     elif not file.exists():
         yield IngestError(path=display_name(file), reason="no such file or directory")
     else:
-        yield from _guarded(display_name(file), lambda: _read_file(file))
+        yield from _guarded(display_name(file), lambda: _read_file(file, defer_pages))
 
 
 def read_bytes(data: bytes, *, name: str = "<bytes>", format: str | None = None) -> Iterator[Item]:
     """Articles from in-memory data; the format is sniffed unless given."""
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; one of {FORMATS}")
-    yield from _guarded(name, lambda: _read_stream(io.BytesIO(data), name, format))
+    for item in _guarded(name, lambda: _read_stream(io.BytesIO(data), name, format)):
+        yield item.read() if isinstance(item, UnreadPage) else item
 
 
 def display_name(path: Path | str) -> str:
@@ -88,7 +141,9 @@ def display_name(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", errors="replace")
 
 
-def _read_stream(raw: IO[bytes], name: str, fmt: str | None) -> Iterator[Item]:
+def _read_stream(
+    raw: IO[bytes], name: str, fmt: str | None, defer_pages: bool = False
+) -> Iterator[Item | UnreadPage]:
     """Sniff (unless ``fmt`` is given) and read a stream that may not seek (stdin), gzip or not."""
     head = raw.read(HEAD_BYTES)
     stream = rewound(head, raw)
@@ -100,10 +155,10 @@ def _read_stream(raw: IO[bytes], name: str, fmt: str | None) -> Iterator[Item]:
         _check_warc_start(plain_head)
         yield from _tagged(read_warc(stream, name), name)
         return
-    yield from _dispatch(fmt, gunzipped(stream) if gzipped else stream, name)
+    yield from _dispatch(fmt, gunzipped(stream) if gzipped else stream, name, defer_pages)
 
 
-def _walk(directory: Path) -> Iterator[Item]:
+def _walk(directory: Path, defer_pages: bool = False) -> Iterator[Item | UnreadPage]:
     """Files below a directory in sorted order, without hidden entries or unknown suffixes."""
     try:
         entries = sorted(directory.iterdir())
@@ -115,19 +170,21 @@ def _walk(directory: Path) -> Iterator[Item]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and not entry.is_symlink():
-            yield from _walk(entry)
+            yield from _walk(entry, defer_pages)
         elif entry.is_file() and format_from_name(entry.name)[0] is not None:
-            yield from _guarded(display_name(entry), partial(_read_file, entry))
+            yield from _guarded(display_name(entry), partial(_read_file, entry, defer_pages))
 
 
-def _read_file(file: Path) -> Iterator[Item]:
+def _read_file(file: Path, defer_pages: bool = False) -> Iterator[Item | UnreadPage]:
     """Read by suffix (``.gz`` stripped), or by the first bytes; gzip is recognised by its magic."""
     fmt, _ = format_from_name(file.name)
     with open(file, "rb") as raw:
-        yield from _read_stream(raw, display_name(file), fmt)
+        yield from _read_stream(raw, display_name(file), fmt, defer_pages)
 
 
-def _dispatch(fmt: str, stream: IO[bytes], name: str) -> Iterator[Item]:
+def _dispatch(
+    fmt: str, stream: IO[bytes], name: str, defer_pages: bool = False
+) -> Iterator[Item | UnreadPage]:
     if fmt == JSONL:
         yield from _tagged(read_jsonl(stream, name), name)
     elif fmt == JSON:
@@ -136,6 +193,9 @@ def _dispatch(fmt: str, stream: IO[bytes], name: str) -> Iterator[Item]:
         yield from _tagged(read_feed(_read_limited(stream, MAX_FEED_BYTES, "feed"), name), name)
     else:
         data = _read_limited(stream, MAX_DOCUMENT_BYTES, "article")
+        if defer_pages and fmt == HTML:
+            yield UnreadPage(data, name)
+            return
         yield from _tagged(iter([_document(fmt, data, name)]), name)
 
 
@@ -185,7 +245,7 @@ def _gunzip_head(data: bytes) -> bytes:
         return b""
 
 
-def _guarded(name: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:
+def _guarded(name: str, produce: Callable[[], Iterator[_T]]) -> Iterator[_T | IngestError]:
     """Run a reader, turning any failure into an error value after the items read so far."""
     try:
         yield from produce()

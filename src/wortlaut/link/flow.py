@@ -28,6 +28,7 @@ from wortlaut.store.results import AddResult
 
 if TYPE_CHECKING:
     from wortlaut.store.core import Store
+    from wortlaut.store.writer import Prepared
 
 logger = logging.getLogger(__name__)
 
@@ -51,15 +52,17 @@ def add_and_link(
     link: bool = True,
     encoder: Encoder | None = None,
     vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
+    prepared: Mapping[str, Prepared] | None = None,
 ) -> BatchOutcome:
     """Store ``articles`` in one transaction, then (``link``) link the new ones from memory.
 
     Store errors (a read-only store, a full disk) propagate; linking errors are
     caught, logged and returned, since the batch itself is safely stored.
-    ``vectors`` go to :func:`~wortlaut.link.update.update` (handed-over lead vectors).
+    ``vectors`` go to :func:`~wortlaut.link.update.update` (handed-over lead vectors), ``prepared``
+    to the store (handed-over :func:`~wortlaut.store.writer.prepare` of articles, by id).
     """
     batch = list(articles)
-    results = store.add_many(batch, link=False)
+    results = store.add_many(batch, link=False, prepared=prepared)
     stored = tuple(result.article_id for result in results if result.status != "unchanged")
     if not link or not stored:
         return BatchOutcome(results=results, stored=stored)

@@ -17,7 +17,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import cast
@@ -51,7 +51,7 @@ from wortlaut.store.results import (
 from wortlaut.store.rows import Connection
 from wortlaut.store.schema import check_version, migrate
 from wortlaut.store.semantic import SemanticHit
-from wortlaut.store.writer import add_article
+from wortlaut.store.writer import Prepared, add_article
 
 #: How long a connection waits for another writer's lock before giving up (ms). Long enough for
 #: any single ingest batch to commit; a reader in WAL mode never waits at all.
@@ -127,7 +127,13 @@ class Store(PageReads):
         """Store one analysed article (see :meth:`add_many`)."""
         return self.add_many([article])[0]
 
-    def add_many(self, articles: Iterable[Article], *, link: bool = True) -> list[AddResult]:
+    def add_many(
+        self,
+        articles: Iterable[Article],
+        *,
+        link: bool = True,
+        prepared: Mapping[str, Prepared] | None = None,
+    ) -> list[AddResult]:
         """Store analysed articles in one transaction and (``link``) link the new ones.
 
         Adding an article whose id is stored is a no-op (``unchanged``); an
@@ -136,14 +142,16 @@ class Store(PageReads):
         ``link_pending`` in the same transaction.  With ``link`` this is
         :func:`wortlaut.link.flow.add_and_link`, which links the batch from
         memory; a linking error is logged and leaves the articles journalled.
+        ``prepared``: :func:`~wortlaut.store.writer.prepare` of articles by id, computed elsewhere.
         """
         if link:
-            return add_and_link(self, articles).results
+            return add_and_link(self, articles, prepared=prepared).results
         if self.readonly:
             raise ReadOnlyError(f"{self.path}: opened read-only")
         try:
             with self.transaction():
-                results = [add_article(self.connection, article) for article in articles]
+                given = prepared or {}
+                results = [add_article(self.connection, item, given.get(item.id)) for item in articles]
                 # The link journal: wortlaut.link.update clears a row in the transaction that links it.
                 link_tables.journal(
                     self.connection, [result.article_id for result in results if result.status != "unchanged"]

@@ -26,22 +26,36 @@ linking itself needs (statements, undecided leads) are split between the main
 process and one forked helper (:class:`wortlaut.link.split.SplitEncoder`).
 Workers hand articles over without their token layer (:func:`for_store`),
 which neither the store nor linking reads and which made up most of the pickling.
+
+HTML pages may come from the reader unread (:class:`~wortlaut.ingest.reader.UnreadPage`,
+:func:`~wortlaut.ingest.reader.iter_inputs`; ``wortlaut ingest`` with the setting
+``ingest.pages_on_workers``) and forked workers read them, so
+boilerplate removal (60-80 ms a page) no longer runs in the main process, whose
+serial work bounds the wall time.  A page's id (a hash of its text) is then known
+only after reading, so with forked workers the duplicate decision moves to the
+results, taken in input order (:class:`Claimed`): the same articles are kept as
+when every id was known on reading.  Ids stored before the run are still skipped
+before analysis (the workers inherit that set).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from wortlaut.article import Article
+from wortlaut.ingest.htmltext import warm_page_reader
 from wortlaut.ingest.pagedates import override_published
+from wortlaut.ingest.reader import UnreadPage
 from wortlaut.link import duplicates, stories
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder, default_encoder
@@ -49,6 +63,7 @@ from wortlaut.link.flow import add_and_link
 from wortlaut.link.split import one_thread_e5, split_linking
 from wortlaut.link.update import link_pending
 from wortlaut.store.core import Store
+from wortlaut.store.writer import Prepared, prepare
 
 #: Articles per transaction: large enough that commit cost (an fsync in WAL mode) is small
 #: against analysis time, small enough that a kill loses at most a few seconds of work.
@@ -94,12 +109,35 @@ VectorKey = tuple[str, str]
 
 @dataclass(frozen=True, slots=True)
 class Analysed:
-    """An article analysed by a worker, with its lead's cache key and vector (``None``: not encoded)
-    and the MinHash signature of its text for the duplicate search (``None``: not computed)."""
+    """An article analysed by a worker, with its lead's cache key and vector (``None``: not encoded),
+    the MinHash signature of its text for the duplicate search (``None``: not computed) and what the
+    store writes of it that depends on it alone (:func:`~wortlaut.store.writer.prepare`; ``None``:
+    prepared when stored)."""
 
     article: Article
     lead: tuple[VectorKey, np.ndarray] | None
     signature: tuple[VectorKey, np.ndarray] | None = None
+    prepared: Prepared | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A worker's outcome under its article's id, for the duplicate decision in input order.
+
+    ``id`` is ``None`` for a page that could not be read (``outcome`` is then
+    its failure); ``outcome`` is ``None`` for an article stored before the run
+    (not analysed).
+    """
+
+    id: str | None
+    outcome: Article | Failure | Analysed | None
+
+
+class Pages(NamedTuple):
+    """What forked workers need to read pages: ``--published`` and the ids stored before the run."""
+
+    published: str | None
+    stored: set[str]
 
 
 class Leads(NamedTuple):
@@ -112,6 +150,8 @@ class Leads(NamedTuple):
 _worker_analyzer: Analyzer | None = None
 #: How a forked worker encodes leads (the parent's encoder, inherited); ``None``: no hand-over.
 _worker_leads: Leads | None = None
+#: Set when forked workers read pages and claim ids (:func:`_claimed`); ``None``: articles only.
+_worker_pages: Pages | None = None
 
 
 def _init_worker(factory: Callable[[], Analyzer]) -> None:
@@ -120,7 +160,49 @@ def _init_worker(factory: Callable[[], Analyzer]) -> None:
     _worker_analyzer = factory()
 
 
-def _analyze_in_worker(article: Article) -> Article | Failure | Analysed:
+def _analyze_in_worker(item: Article | UnreadPage) -> Article | Failure | Analysed | Claimed:
+    if _worker_pages is not None:
+        return _claimed(item, _worker_pages)
+    assert isinstance(item, Article)
+    return _analysis(item)
+
+
+def _claimed(item: Article | UnreadPage, pages: Pages) -> Claimed:
+    """Read ``item`` if it is a page, then analyse it unless its id was stored before the run."""
+    if isinstance(item, UnreadPage):
+        read = item.read()
+        _trim_heap()
+        if not isinstance(read, Article):
+            return Claimed(None, input_failure(read))
+        item = override_published(read, pages.published)
+        if item.id in pages.stored:
+            return Claimed(item.id, None)
+    return Claimed(item.id, _analysis(item))
+
+
+def _trim_heap() -> None:
+    """Give the C heap's free pages back to the system after reading a page (glibc's ``malloc_trim``).
+
+    A page's lxml trees take a few MB and are freed after reading, but the
+    heap kept their pages: 60 news-html pages grew a process by 22 MB, by 7 MB
+    with a trim after each (0.7 ms a page; issue 17zc).  Without glibc, nothing.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+    return trim
+
+
+def _analysis(article: Article) -> Article | Failure | Analysed:
+    """An article analysed on a worker, as handed to the main process."""
     assert _worker_analyzer is not None
     result = _safe(_worker_analyzer, article)
     if isinstance(result, Failure):
@@ -128,7 +210,7 @@ def _analyze_in_worker(article: Article) -> Article | Failure | Analysed:
     result = for_store(result)
     if _worker_leads is None:
         return result
-    return with_signature(with_lead(result, *_worker_leads))
+    return with_prepared(with_signature(with_lead(result, *_worker_leads)))
 
 
 def for_store(article: Article) -> Article:
@@ -162,6 +244,13 @@ def with_signature(analysed: Analysed) -> Analysed:
     on the worker's core, instead of in the main process: same function, same values)."""
     text = stories.article_row(analysed.article, "").text
     return replace(analysed, signature=((duplicates.SIGNATURE_KIND, text), duplicates.signature(text)))
+
+
+def with_prepared(analysed: Analysed) -> Analysed:
+    """``analysed`` with the store's :func:`~wortlaut.store.writer.prepare` of its article (its stems
+    and hash: 0.45 CPU ms an article, here on the worker's core instead of the writing process);
+    same function, same rows."""
+    return replace(analysed, prepared=prepare(analysed.article))
 
 
 def lead_encoder() -> Leads | None:
@@ -212,26 +301,33 @@ def ingest(
     link: bool = True,
     on_item: Callable[[IngestReport], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    html: bool = False,
 ) -> IngestReport:
-    """Analyse and store ``items`` (articles, or error values from :mod:`wortlaut.ingest`).
+    """Analyse and store ``items`` (articles, unread pages, or error values from :mod:`wortlaut.ingest`).
 
     ``analyzer_factory=None`` stores articles as they are (already analysed
     records).  ``published`` (``--published``) replaces every article's date;
     ``link=False`` skips cross-article linking (a faster bulk load).
+    ``html``: the items hold HTML pages (:func:`~wortlaut.ingest.reader.names_pages`),
+    so the page reader's tables are loaded before forking workers, one copy for
+    all (:func:`~wortlaut.ingest.htmltext.warm_page_reader`); without it each
+    worker loads its own on its first page that needs them.
     """
     report = IngestReport()
     if link:
         _resume_linking(store, report, on_failure)
     stored = store.stored_ids()
+    forked = workers > 1 and analyzer_factory is not None and _forking()
 
-    def fresh() -> Iterator[Article]:
+    def fresh() -> Iterator[Article | UnreadPage]:
         for item in items:
+            if isinstance(item, UnreadPage):
+                if forked:  # read on a worker; its id is claimed on the way back
+                    yield item
+                    continue
+                item = item.read()
             if not isinstance(item, Article):
-                _fail(
-                    report,
-                    Failure(name=getattr(item, "path", "?"), reason=getattr(item, "reason", str(item))),
-                    on_failure,
-                )
+                _fail(report, input_failure(item), on_failure)
                 continue
             item = override_published(item, published)
             if item.id in stored:
@@ -242,20 +338,47 @@ def ingest(
             stored.add(item.id)
             yield item
 
-    leads = link and workers > 1 and analyzer_factory is not None and _forking()
+    leads = link and forked
+    pages = Pages(published, stored) if forked else None
+    claimed: set[str] = set()
     with split_linking(multiprocessing.get_context("fork")) if leads else nullcontext(None) as encoder:
         writer = _BatchWriter(
             store, report, batch_size, on_item, link=link, on_failure=on_failure, encoder=encoder
         )
-        for result in _analysed(fresh(), analyzer_factory, workers, leads=leads):
-            if isinstance(result, Failure):
+        warm = html and pages is not None
+        for handed in _analysed(fresh(), analyzer_factory, workers, leads=leads, pages=pages, warm=warm):
+            result = _unclaimed(handed, claimed)
+            if result is None:  # stored before the run, or an earlier input's id
+                report.skipped += 1
+                if on_item:
+                    on_item(report)
+            elif isinstance(result, Failure):
                 _fail(report, result, on_failure)
             elif isinstance(result, Analysed):
-                writer.push(result.article, result.lead, result.signature)
+                writer.push(result.article, result.lead, result.signature, prepared=result.prepared)
             else:
                 writer.push(result)
         writer.flush()
     return report
+
+
+def input_failure(item: Any) -> Failure:
+    """The failure an input that is not an article stands for (an :class:`IngestError` value)."""
+    return Failure(name=getattr(item, "path", "?"), reason=getattr(item, "reason", str(item)))
+
+
+def _unclaimed(
+    result: Article | Failure | Analysed | Claimed, claimed: set[str]
+) -> Article | Failure | Analysed | None:
+    """A worker's outcome, ``None`` where a claimed id was stored before the run or taken by an earlier
+    input (skipped); a new id is claimed.  Results come in input order, so the first input with an id
+    keeps it, as when every id was decided on reading."""
+    if not isinstance(result, Claimed) or result.id is None:
+        return result.outcome if isinstance(result, Claimed) else result
+    if result.outcome is None or result.id in claimed:
+        return None
+    claimed.add(result.id)
+    return result.outcome
 
 
 def _forking() -> bool:
@@ -284,10 +407,16 @@ class _BatchWriter:
         self.encoder = encoder
         #: Handed-over lead vectors and signatures of the buffered articles, by ``(kind, text)``.
         self.vectors: dict[VectorKey, np.ndarray] = {}
+        #: Handed-over :func:`~wortlaut.store.writer.prepare` of the buffered articles, by id.
+        self.prepared: dict[str, Prepared] = {}
 
-    def push(self, article: Article, *handed: tuple[VectorKey, np.ndarray] | None) -> None:
-        """Buffer an analysed article with what its worker handed over (lead vector, signature)."""
+    def push(
+        self, article: Article, *handed: tuple[VectorKey, np.ndarray] | None, prepared: Prepared | None = None
+    ) -> None:
+        """Buffer an analysed article with what its worker handed over (lead vector, signature, rows)."""
         self.buffer.append(article)
+        if prepared is not None:
+            self.prepared[article.id] = prepared
         for item in handed:
             if item is not None:
                 self.vectors[item[0]] = item[1]
@@ -298,9 +427,10 @@ class _BatchWriter:
         if not self.buffer:
             return
         outcome = add_and_link(
-            self.store, self.buffer, link=self.link, encoder=self.encoder, vectors=self.vectors or None
-        )
-        self.buffer, self.vectors = [], {}
+            self.store, self.buffer, link=self.link, encoder=self.encoder, vectors=self.vectors or None,
+            prepared=self.prepared,
+        )  # fmt: skip
+        self.buffer, self.vectors, self.prepared = [], {}, {}
         if outcome.link_error is not None:  # stored and journalled: reported, retried by the next run
             self.report.unlinked += len(outcome.stored)
             _fail(self.report, _link_failure(outcome.stored, outcome.link_error), self.on_failure)
@@ -341,19 +471,30 @@ def _fail(report: IngestReport, failure: Failure, on_failure: Callable[[Failure]
 
 
 def _analysed(
-    articles: Iterator[Article], factory: Callable[[], Analyzer] | None, workers: int, *, leads: bool = False
-) -> Iterator[Article | Failure | Analysed]:
+    articles: Iterator[Article | UnreadPage],
+    factory: Callable[[], Analyzer] | None,
+    workers: int,
+    *,
+    leads: bool = False,
+    pages: Pages | None = None,
+    warm: bool = False,
+) -> Iterator[Article | Failure | Analysed | Claimed]:
     """Analysed articles in input order, on ``workers`` processes when more than one.
 
     ``leads``: forked workers also encode each lead (:func:`lead_encoder`, built
-    here before the fork so the workers share its model pages).
+    here before the fork so the workers share its model pages).  ``pages``:
+    forked workers read the pages among ``articles`` and hand every outcome
+    over as :class:`Claimed` (only with forked workers; the set of stored ids
+    is inherited as it is when the pool forks, before the first input is read);
+    ``warm``: load the page reader's tables before forking.
     """
     if factory is None:
-        yield from articles
+        yield from (item for item in articles if isinstance(item, Article))
         return
     if workers <= 1:
         analyzer = factory()
         for article in articles:
+            assert isinstance(article, Article)
             yield _safe(analyzer, article)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -362,8 +503,10 @@ def _analysed(
             yield from pool.imap(_analyze_in_worker, articles, chunksize=_CHUNK_SIZE)
         return
     encoder = lead_encoder() if leads else None
+    if warm:
+        warm_page_reader()
     try:
-        with _forked_pool(context, workers, _built(factory), encoder) as pool:
+        with _forked_pool(context, workers, _built(factory), encoder, pages) as pool:
             yield from pool.imap(_analyze_in_worker, articles, chunksize=_CHUNK_SIZE)
     finally:
         gc.unfreeze()
@@ -382,13 +525,15 @@ def _built(factory: Callable[[], Analyzer]) -> Analyzer:
             gc.enable()
 
 
-def _adopt_worker(analyzer: Analyzer, leads: Leads | None = None) -> None:
-    """Pool initializer under ``fork``: the analyzer (and lead encoder) the parent built, inherited."""
-    global _worker_analyzer, _worker_leads
-    _worker_analyzer, _worker_leads = analyzer, leads
+def _adopt_worker(analyzer: Analyzer, leads: Leads | None = None, pages: Pages | None = None) -> None:
+    """Pool initializer under ``fork``: the analyzer (and lead encoder, page reading) the parent built."""
+    global _worker_analyzer, _worker_leads, _worker_pages
+    _worker_analyzer, _worker_leads, _worker_pages = analyzer, leads, pages
 
 
-def _forked_pool(context: Any, workers: int, analyzer: Analyzer, leads: Leads | None = None) -> Any:
+def _forked_pool(
+    context: Any, workers: int, analyzer: Analyzer, leads: Leads | None = None, pages: Pages | None = None
+) -> Any:
     """A pool of forked workers sharing ``analyzer``, built once in this process.
 
     Building the pipeline costs about 4 CPU s per process (HanTa, the
@@ -403,4 +548,4 @@ def _forked_pool(context: Any, workers: int, analyzer: Analyzer, leads: Leads | 
     """
     gc.collect()
     gc.freeze()
-    return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, leads))
+    return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, leads, pages))
