@@ -8,10 +8,12 @@ the events of one article never sit on both sides): for each fold the best subse
 scored on it, and the held-out counts are pooled.  The subset chosen on all of tune is what ships
 (its rows are then copied into ``event_status.tsv``).  ``test`` is never read here.
 
-The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20k groups
-(:data:`GROUPS_20K`, speech frames; the 20j ones are :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`: rows
-in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on top of the shipped rows
-(``--group`` names any, also shipped ones, which then count twice).
+The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20o groups
+(``eval.claims_status_prospect.GROUPS_20O``: wanted, recommended and scheduled events, with the 20n purpose,
+request and rumour groups; the 20n ones are ``eval.claims_status_modality.GROUPS_20N``, the 20k ones
+``eval.claims_status_speech.GROUPS_20K``, the 20j ones :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`:
+rows in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on top of the shipped
+rows (``--group`` names any, also shipped ones, which then count twice).
 
 ``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
 """
@@ -35,7 +37,8 @@ import click
 from wortlaut.eval.claims import NONE, EventCase
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_data import TUNE_SPLITS
-from wortlaut.eval.claims_status_modality import GROUPS_20N, MODALITY_GROUPS
+from wortlaut.eval.claims_status_modality import MODALITY_GROUPS
+from wortlaut.eval.claims_status_prospect import GROUPS_20O, PROSPECT_GROUPS
 from wortlaut.eval.claims_status_speech import SPEECH_GROUPS
 from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
@@ -168,6 +171,7 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
 }
 CANDIDATES.update(SPEECH_GROUPS)
 CANDIDATES.update(MODALITY_GROUPS)
+CANDIDATES.update(PROSPECT_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 
@@ -370,7 +374,7 @@ def command(
     unknown = [name for name in groups if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
-    names = list(groups or GROUPS_20N)
+    names = list(groups or GROUPS_20O)
     base = read_base_rows(base_rows) if base_rows is not None else None
     result = grouped_cv(cases, names, base)
     result["by_corpus_shipped_rows"] = by_corpus(cases, (), base)
