@@ -58,11 +58,18 @@ def test_claims_cross_validation_chooses_on_the_other_folds() -> None:
 def test_claims_event_anchors_are_found_in_their_sources() -> None:
     data_dir = shared_path("data")
     missing = []
+    splits: dict[tuple[str, int], set[str]] = {}
     for row in data.gold_events():
         article = data.source_article(data_dir, row.source)
-        if data.find_trigger(article.text, row) is None:
+        found = data.find_trigger(article.text, row)
+        if found is None:
             missing.append(row)
+        else:
+            splits.setdefault((row.source, found.start), set()).add(row.split)
     assert not missing
+    # one occurrence is never annotated in two splits (issue 20o: anchors of different length hid 60 such rows;
+    # 28 older tune occurrences hold two tune rows with the same label)
+    assert not [key for key, names in splits.items() if len(names) > 1]
 
 
 @pytest.mark.shared
