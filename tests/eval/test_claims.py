@@ -67,8 +67,8 @@ def test_claims_event_anchors_are_found_in_their_sources() -> None:
         else:
             splits.setdefault((row.source, found.start), set()).add(row.split)
     assert not missing
-    # one occurrence is never annotated in two splits (issue 20o: anchors of different length hid 60 such rows;
-    # 28 older tune occurrences hold two tune rows with the same label)
+    # one occurrence is never annotated in two splits (issue 20o: anchors of different length hid 60 such
+    # rows; 28 older tune occurrences hold two tune rows with the same label)
     assert not [key for key, names in splits.items() if len(names) > 1]
 
 
