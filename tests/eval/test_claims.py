@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import shared_path
+from wortlaut.article import Article, Span
 from wortlaut.eval import claims
 from wortlaut.eval import claims_data as data
 from wortlaut.eval.claims_cases import statement_cases
@@ -124,3 +125,13 @@ def test_event_report_scores_every_split_under_the_shipped_options(monkeypatch: 
     report = claims.event_report([])
     assert report["tune_choice_is_shipped"] is False and report["tune_choice"]["konjunktiv2"] is True
     assert {dataclasses.replace(options, model=False) for options in used} == {StatusOptions()}
+
+
+def test_trigger_sentence_falls_back_when_the_sentence_layer_leaves_the_trigger_out() -> None:
+    text = "Der Gipfel endete am Abend.\n\nBildergalerie zum Doppelgipfel:"
+    article = Article.create(text)
+    start = text.index("Doppelgipfel")
+    trigger = Span(start=start, end=start + len("Doppelgipfel"), text="Doppelgipfel")
+    sentence = claims.trigger_sentence(article, trigger)
+    assert sentence.start <= trigger.start < sentence.end
+    assert "Bildergalerie" in sentence.text

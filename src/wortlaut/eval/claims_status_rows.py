@@ -34,7 +34,7 @@ from typing import Any
 
 import click
 
-from wortlaut.eval.claims import NONE, EventCase
+from wortlaut.eval.claims import NONE, EventCase, trigger_sentence
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_data import TUNE_SPLITS
 from wortlaut.eval.claims_status_modality import MODALITY_GROUPS
@@ -52,7 +52,6 @@ from wortlaut.events.status import (
     load_status_cues,
 )
 from wortlaut.lang.tables import read_records
-from wortlaut.sentences import split_sentences
 
 #: Folds by article.
 FOLDS = 5
@@ -263,8 +262,7 @@ def status_with(
 ) -> str:
     """The status rules alone on a gold trigger with these rows (as ``eval.claims.rule_status``)."""
     article = case.article
-    sentences = list(article.sentences) or split_sentences(article.text)
-    sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+    sentence = trigger_sentence(article, case.trigger)
     status = _rule_status(article, case.trigger, sentence, options=options, cues=cues)
     time = nearest_time(article.times, sentence, case.trigger.start)
     date = time.value if time is not None and time.value else None
