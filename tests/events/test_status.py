@@ -258,6 +258,26 @@ def test_past_reports_keep_events_that_happened_of_issue_20n(
     assert event_status(article, span, Span(start=0, end=len(text), text=text)) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Sein Interesse an einer Einigung mit Athen sei gering.", "Einigung", HYPOTHETICAL),
+        ("Die Union nannte eine Bedingung für Gespräche mit der Regierung.", "Gespräche", HYPOTHETICAL),
+        ("Alle Parteien sind an einer Einigung interessiert.", "Einigung", HYPOTHETICAL),
+        ("Ein Fairnessabkommen wird von allen Kandidaten gewünscht.", "Fairnessabkommen", HYPOTHETICAL),
+        ("Am Freitag steht ein Besuch der Hauptstadt auf dem Programm.", "Besuch", PLANNED),
+        ("Nach den Verhandlungen war er bereit, zurückzutreten.", "Verhandlungen", HAPPENED),
+        ("Auf der Tagesordnung des Treffens stand die Lage in Syrien.", "Treffens", HAPPENED),
+        ("Beim Treffen der Minister dominieren die Konflikte die Tagesordnung.", "Treffen", HAPPENED),
+    ],
+)
+def test_wanted_and_scheduled_events_of_issue_20o(text: str, trigger: str, status: str) -> None:
+    """Rows kept in 20o by grouped CV on the choosing rows with the fresh test-g: an event governed by a noun
+    of wanting or a condition, or wished for after it, is hypothetical; the event itself on a programme or
+    an agenda is planned; readiness as another predicate and an agenda told in the past leave it a fact."""
+    assert _status(text, trigger) == status
+
+
 def test_list_subordinators_switch_stops_list_extension_at_a_conjunction() -> None:
     """With ``list_subordinators``, ``…, dass …`` opens a new clause: the plan modal of the ``dass`` clause
     does not reach the agreement that the main clause says exists."""

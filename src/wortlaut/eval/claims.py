@@ -37,8 +37,9 @@ from wortlaut.stages.events import EventsStage
 NONE = "none"
 #: The splits of the event rows: ``tune`` (rules chosen on it), ``test``, ``test-d`` (a second held-back
 #: part, issue 20i), ``test-e`` (a third, issue 20j; released to choosing in 20l, ``data.RELEASED_EVENTS``)
-#: and ``test-f`` (a fourth, issue 20l), each reported alone.
-EVENT_SPLITS = ("tune", "test", "test-d", "test-e", "test-f")
+#: ``test-f`` (a fourth, issue 20l), ``test-g`` (issue 20o: a choosing part from the start, released like
+#: ``test-e``) and ``test-h`` (issue 20o, held back), each reported alone.
+EVENT_SPLITS = ("tune", "test", "test-d", "test-e", "test-f", "test-g", "test-h")
 #: Folds of the cross-validation on the tune split.
 FOLDS = 5
 
@@ -97,19 +98,31 @@ def system_status(case: EventCase) -> str:
     return min(same_type or holding, key=lambda e: abs(e.trigger.start - case.trigger.start)).status
 
 
+def trigger_sentence(article: Article, trigger: Span) -> Span:
+    """The sentence of the analysed article that holds a gold trigger; where the sentence layer leaves the
+    trigger out (a gallery caption after the body: "Bildergalerie zum Doppelgipfel:", issue 20o), the plain
+    sentence split of the text, and else the trigger's line, so that the rules can still be asked."""
+    holding = [s for s in article.sentences if s.start <= trigger.start < s.end]
+    holding = holding or [s for s in split_sentences(article.text) if s.start <= trigger.start < s.end]
+    if holding:
+        return holding[0]
+    start = article.text.rfind("\n", 0, trigger.start) + 1
+    end = article.text.find("\n", trigger.end)
+    end = len(article.text) if end < 0 else end
+    return Span(start=start, end=end, text=article.text[start:end])
+
+
 def own_trigger(case: EventCase) -> bool:
     """Whether the finder takes the gold word itself as a trigger: :func:`system_status` also counts a word
     as emitted when another event's evidence sentence holds it (issue 20m)."""
-    sentences = list(case.article.sentences) or split_sentences(case.article.text)
-    sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+    sentence = trigger_sentence(case.article, case.trigger)
     found = find_triggers(case.article, sentence, load_event_lexicon())
     return any(span.start == case.trigger.start for span, _, _ in found)
 
 
 def rule_status(case: EventCase, options: StatusOptions) -> str:
     """The status rules alone on a gold trigger (no detection, no merging): for choosing options."""
-    sentences = list(case.article.sentences) or split_sentences(case.article.text)
-    sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+    sentence = trigger_sentence(case.article, case.trigger)
     status = event_status(case.article, case.trigger, sentence, options=options)
     time = nearest_time(case.article.times, sentence, case.trigger.start)
     date = time.value if time is not None and time.value else None

@@ -29,10 +29,9 @@ from typing import Any
 
 from wortlaut.claims.status_features import status_features
 from wortlaut.claims.status_model import MODEL_DIR, StatusModel, save, train
-from wortlaut.eval.claims import FOLDS, NONE, EventCase
+from wortlaut.eval.claims import FOLDS, NONE, EventCase, trigger_sentence
 from wortlaut.eval.claims_data import FAIR_BATCHES
 from wortlaut.events.status import CANCELLED, HAPPENED, NEGATED, PLANNED
-from wortlaut.sentences import split_sentences
 
 GROUP_SETS = (
     frozenset({"rule"}),
@@ -81,8 +80,7 @@ def items_of(cases: Sequence[EventCase]) -> list[Item]:
     for case in cases:
         if case.gold.status == NONE:
             continue
-        sentences = list(case.article.sentences) or split_sentences(case.article.text)
-        sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+        sentence = trigger_sentence(case.article, case.trigger)
         features = status_features(case.article, case.trigger, sentence)
         rule = next(name.split(":", 1)[1] for name in features if name.startswith("rule:"))
         clean = case.gold.source.startswith(CLEAN_SOURCES)

@@ -8,10 +8,12 @@ the events of one article never sit on both sides): for each fold the best subse
 scored on it, and the held-out counts are pooled.  The subset chosen on all of tune is what ships
 (its rows are then copied into ``event_status.tsv``).  ``test`` is never read here.
 
-The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20k groups
-(:data:`GROUPS_20K`, speech frames; the 20j ones are :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`: rows
-in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on top of the shipped rows
-(``--group`` names any, also shipped ones, which then count twice).
+The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares the issue-20o groups
+(``eval.claims_status_prospect.GROUPS_20O``: wanted, recommended and scheduled events, with the 20n purpose,
+request and rumour groups; the 20n ones are ``eval.claims_status_modality.GROUPS_20N``, the 20k ones
+``eval.claims_status_speech.GROUPS_20K``, the 20j ones :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`:
+rows in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on top of the shipped
+rows (``--group`` names any, also shipped ones, which then count twice).
 
 ``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
 """
@@ -32,10 +34,11 @@ from typing import Any
 
 import click
 
-from wortlaut.eval.claims import NONE, EventCase
+from wortlaut.eval.claims import NONE, EventCase, trigger_sentence
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_data import TUNE_SPLITS
-from wortlaut.eval.claims_status_modality import GROUPS_20N, MODALITY_GROUPS
+from wortlaut.eval.claims_status_modality import MODALITY_GROUPS
+from wortlaut.eval.claims_status_prospect import GROUPS_20O, PROSPECT_GROUPS
 from wortlaut.eval.claims_status_speech import SPEECH_GROUPS
 from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
@@ -49,7 +52,6 @@ from wortlaut.events.status import (
     load_status_cues,
 )
 from wortlaut.lang.tables import read_records
-from wortlaut.sentences import split_sentences
 
 #: Folds by article.
 FOLDS = 5
@@ -168,6 +170,7 @@ CANDIDATES: dict[str, tuple[list[Row], tuple[str, ...]]] = {
 }
 CANDIDATES.update(SPEECH_GROUPS)
 CANDIDATES.update(MODALITY_GROUPS)
+CANDIDATES.update(PROSPECT_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 
@@ -259,8 +262,7 @@ def status_with(
 ) -> str:
     """The status rules alone on a gold trigger with these rows (as ``eval.claims.rule_status``)."""
     article = case.article
-    sentences = list(article.sentences) or split_sentences(article.text)
-    sentence = next(s for s in sentences if s.start <= case.trigger.start < s.end)
+    sentence = trigger_sentence(article, case.trigger)
     status = _rule_status(article, case.trigger, sentence, options=options, cues=cues)
     time = nearest_time(article.times, sentence, case.trigger.start)
     date = time.value if time is not None and time.value else None
@@ -370,7 +372,7 @@ def command(
     unknown = [name for name in groups if name not in known]
     if unknown:
         raise click.BadParameter(f"unknown group(s) {unknown}; known: {sorted(known)}", param_hint="--group")
-    names = list(groups or GROUPS_20N)
+    names = list(groups or GROUPS_20O)
     base = read_base_rows(base_rows) if base_rows is not None else None
     result = grouped_cv(cases, names, base)
     result["by_corpus_shipped_rows"] = by_corpus(cases, (), base)
