@@ -83,26 +83,21 @@ def test_unknown_own_set_is_a_clear_error() -> None:
         timex_sets.own_documents(name="own-z")
 
 
-def test_own_sets_f_and_g_gold_points_into_long_texts_of_no_other_set() -> None:
+@pytest.mark.parametrize(
+    ("sizes", "earlier_names"),
+    [
+        ({"own-f": (12, 242), "own-g": (10, 147)}, ("own", "own-b", "own-c", "own-d", "own-e")),
+        (
+            {"own-h": (10, 81), "own-i": (10, 96)},
+            ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g"),
+        ),
+    ],
+    ids=["f-and-g", "h-and-i"],
+)
+def test_later_own_sets_gold_points_into_texts_of_no_other_set(
+    sizes: dict[str, tuple[int, int]], earlier_names: tuple[str, ...]
+) -> None:
     shared = shared_path("data")
-    sizes = {"own-f": (12, 242), "own-g": (10, 147)}
-    earlier_names = ("own", "own-b", "own-c", "own-d", "own-e")
-    earlier = {doc.name for name in earlier_names for doc in timex_sets.own_documents(shared, name=name)}
-    seen: set[str] = set()
-    for name, (count, timexes) in sizes.items():
-        docs = timex_sets.own_documents(shared, name=name)
-        assert len(docs) == count and sum(len(doc.timexes) for doc in docs) == timexes
-        for doc in docs:
-            assert doc.dct and all(doc.text[g.start : g.end] == g.text for g in doc.timexes)
-        names = {doc.name for doc in docs}
-        assert not (earlier | seen) & names
-        seen |= names
-
-
-def test_own_sets_h_and_i_gold_points_into_texts_of_no_other_set() -> None:
-    shared = shared_path("data")
-    sizes = {"own-h": (10, 81), "own-i": (10, 96)}
-    earlier_names = ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g")
     earlier = {doc.name for name in earlier_names for doc in timex_sets.own_documents(shared, name=name)}
     seen: set[str] = set()
     for name, (count, timexes) in sizes.items():
