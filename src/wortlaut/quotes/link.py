@@ -31,6 +31,9 @@ MAX_DESCRIPTION_WORDS = 4
 #: ``das Unternehmen``, ``die Behörde`` (``organisation`` rows of the word list) point back to the last
 #: organisation named, as a role description points to a person (issue 12, fourteenth session).
 ORGANISATION_DESCRIPTIONS = True
+#: A pronoun or role description with a reply verb (``antwortete er``) stands for the person the statement
+#: before was said to (issue 12, fourteenth session, second round; see :meth:`SpeakerLinker._replier`).
+REPLIES = True
 #: Words after which a description continues with its complement ("der Chef des Verbands").
 _GENITIVE = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
@@ -160,6 +163,7 @@ class SpeakerLinker:
         starts = [sentence.start for sentence in article.sentences]
         linked: list[Statement] = []
         previous: tuple[str, int] | None = None  # (entity, sentence) of the last resolved speaker
+        asked: str | None = None  # the person the previous statement was said to
         after = 0  # where the last statement ended: people named since then come first
         pronouns = {
             mention.start for mention in article.mentions if mention.text.casefold() in self.words.pronoun
@@ -179,6 +183,7 @@ class SpeakerLinker:
                         if kind[0] == ("possessor") and speaker.text.casefold().startswith("eigen")
                         else None
                     )
+                    entity = entity or self._replier(kind, statement, asked, entities)
                     entity = entity or self._named_since(
                         kind, speaker, after, [item for item in outside if item[0] not in pronouns], entities
                     )
@@ -191,7 +196,21 @@ class SpeakerLinker:
                 previous = (statement.speaker.entity, sentence)
             linked.append(statement)
             after = max(after, statement.quote.end)
+            asked = statement.addressee.entity if statement.addressee is not None else None
         return tuple(linked)
+
+    def _replier(
+        self, kind: tuple[str, str], statement: Statement, asked: str | None, entities: dict[str, Entity]
+    ) -> str | None:
+        """``X wurde gefragt, warum … Er wolle …, antwortete der Politiker``: the speaker of a reply verb
+        (``reply_cue``) is whom the statement before was said to, ahead of any name in between
+        (``in der Talkshow Markus Lanz``)."""
+        if not REPLIES or asked is None or asked not in entities or statement.cue is None:
+            return None
+        if kind[0] not in {"pronoun", "role"} or not self._fits(entities[asked], kind):
+            return None
+        words = statement.cue.text.casefold().split()
+        return asked if any(self.lexicon.has("reply_cue", word) for word in words) else None
 
     def _named_since(
         self,
