@@ -43,3 +43,19 @@ def test_a_reply_is_spoken_by_whom_the_question_was_put_to(pipeline: Pipeline) -
     assert len(replies) == 1 and replies[0].speaker is not None
     entity = _entity_of(article, replies[0].speaker.entity)
     assert entity is not None and entity.name == "Peter Brandt"
+
+
+@pytest.mark.parametrize(
+    ("verb", "singular"),
+    [("erklärte", True), ("erklärten", False)],
+)
+def test_sie_with_a_plural_verb_is_no_single_woman(pipeline: Pipeline, verb: str, singular: bool) -> None:
+    text = (
+        "Anna Keller traf am Morgen die Vertreter der Gewerkschaft in Kassel. "
+        f"Sie {verb}, der Streik gehe weiter."
+    )
+    article = pipeline(Article.create(text))
+    spoken = [s for s in article.statements if s.speaker is not None and s.speaker.text == "Sie"]
+    assert len(spoken) == 1
+    entity = _entity_of(article, spoken[0].speaker.entity if spoken[0].speaker else None)
+    assert (entity is not None and entity.name == "Anna Keller") is singular

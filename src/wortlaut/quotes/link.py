@@ -34,6 +34,9 @@ ORGANISATION_DESCRIPTIONS = True
 #: A pronoun or role description with a reply verb (``antwortete er``) stands for the person the statement
 #: before was said to (issue 12, fourteenth session, second round; see :meth:`SpeakerLinker._replier`).
 REPLIES = True
+#: A ``sie`` next to a plural finite verb points to no single person (see :func:`_plural`).
+PLURAL_PRONOUNS = True
+_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words after which a description continues with its complement ("der Chef des Verbands").
 _GENITIVE = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
@@ -116,6 +119,27 @@ def _source(word: str, lexicon: Lexicon) -> bool:
     return lexicon.has("source_noun", word) or lexicon.has("document_noun", word)
 
 
+def _plural(article: Article, speaker: EntityRef) -> bool:
+    """``Haben sie Kontakt …?``, ``sie erklärten``: a ``sie`` next to a plural finite verb (``-en``, ``sind``)
+    stands for a group: it links to an organisation, never to the woman named before it (the bare-pronoun
+    bar of issue 12)."""
+    if not PLURAL_PRONOUNS or speaker.text.casefold() != "sie":
+        return False
+    starts = [token.start for token in article.tokens]
+    index = bisect_right(starts, speaker.start) - 1
+    if index < 0 or article.tokens[index].start != speaker.start:
+        return False
+    sentence = article.tokens[index].sentence
+    if speaker.text == "Sie" and index > 0 and article.tokens[index - 1].sentence == sentence:
+        return False  # "Wie stehen Sie dazu?": the polite form, one person
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(article.tokens):
+            token = article.tokens[near]
+            if token.pos in _FINITE and token.sentence == sentence:
+                return token.text.casefold().endswith("en") or token.text.casefold() == "sind"
+    return False
+
+
 def _own_subject(
     speaker: EntityRef,
     sentence: int,
@@ -173,6 +197,8 @@ class SpeakerLinker:
             sentence = bisect_right(starts, statement.quote.start)
             if speaker is not None and speaker.entity is None:
                 kind = classify(speaker.text, self.words, self.lexicon)
+                if kind is not None and kind[0] == "pronoun" and _plural(article, speaker):
+                    kind = ("pronoun", "plural")
                 if kind is not None:
                     outside = named
                     if statement.mode == "direct":  # names quoted by the speaker are not the speaker
@@ -258,6 +284,8 @@ class SpeakerLinker:
 
     def _fits(self, entity: Entity, kind: tuple[str, str]) -> bool:
         what, gender = kind
+        if gender == "plural":
+            return entity.type == "ORG"  # "Haben sie Kontakt …?": a group (a party, a team), no one person
         if what == "organisation" or entity.type != "PER":
             return what == "organisation" and entity.type == "ORG"
         own = self.gender(entity)
