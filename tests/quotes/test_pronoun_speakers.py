@@ -59,3 +59,26 @@ def test_sie_with_a_plural_verb_is_no_single_woman(pipeline: Pipeline, verb: str
     assert len(spoken) == 1
     entity = _entity_of(article, spoken[0].speaker.entity if spoken[0].speaker else None)
     assert (entity is not None and entity.name == "Anna Keller") is singular
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Im Dorf gibt es Gerüchte, nach denen der Bürgermeister bald zurücktritt.",
+            "der Bürgermeister bald zurücktritt",
+        ),
+        (
+            "Dem Amt liegt ein Gutachten vor, laut dem die Brücke einsturzgefährdet ist.",
+            "die Brücke einsturzgefährdet ist",
+        ),
+    ],
+)
+def test_a_relative_source_clause_is_reported(pipeline: Pipeline, text: str, quote: str) -> None:
+    article = pipeline(Article.create(text))
+    assert [s.quote.text for s in article.statements if s.rule == "indirect.relative_source"] == [quote]
+
+
+def test_a_relative_nach_without_a_source_noun_reports_nothing(pipeline: Pipeline) -> None:
+    text = "Die Polizei fasste gestern die Täter, nach denen seit Wochen gesucht wurde."
+    assert pipeline(Article.create(text)).statements == ()
