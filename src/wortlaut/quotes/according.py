@@ -354,6 +354,48 @@ def _source(ctx: Context, index: int) -> bool:
     )
 
 
+#: ``Gerüchte, nach denen …``, ``ein Gutachten, laut dem …``: a relative clause opened by ``laut``/``nach``
+#: and a relative pronoun reports what its antecedent says (issue 12, fourteenth session, second round).
+RELATIVE_SOURCES = True
+#: Relative pronouns after ``laut``/``nach`` (and before ``zufolge``).
+_RELATIVES = frozenset({"dem", "der", "denen", "welchem", "welcher", "welchen"})
+#: Tokens before the comma searched for the source noun a relative ``nach`` needs.
+RELATIVE_SOURCE_WINDOW = 4
+
+
+def _relative_source(ctx: Context, index: int, sentence: int) -> Found | None:
+    """``Es gibt Gerüchte, nach denen X an Krebs litt``: the rest of the relative clause is reported, the
+    relative pronoun speaks (as the annotation marks it; its antecedent is the source).  ``nach`` needs a
+    source noun right before the comma (``die Täter, nach denen gesucht wird`` is no source)."""
+    begin, end = ctx.sentences[sentence]
+    if not RELATIVE_SOURCES or index <= begin or ctx.tokens[index - 1].low != ",":
+        return None
+    word = ctx.tokens[index].low
+    if word in {"laut", "nach"} and index + 1 < end and ctx.tokens[index + 1].low in _RELATIVES:
+        pronoun, start = index + 1, index + 2
+    elif word in _RELATIVES and index + 1 < end and ctx.tokens[index + 1].low == "zufolge":
+        pronoun, start = index, index + 2
+    else:
+        return None
+    if word == "nach" and not any(
+        _source(ctx, other) or ctx.lexicon.has("document_noun", ctx.tokens[other].low)
+        for other in range(max(begin, index - 1 - RELATIVE_SOURCE_WINDOW), index - 1)
+    ):
+        return None
+    stop = min(ctx.clause_end(start, end), ctx.trim_final(start, end))
+    if stop - start < MIN_THEREBY_CLAUSE:
+        return None
+    return Found(
+        mode="indirect",
+        quote=[ctx.chars(start, stop)],
+        rule="indirect.relative_source",
+        sentence=sentence,
+        cue=[ctx.chars(index, start)],
+        speaker=ctx.chars(pronoun, pronoun + 1),
+        medium="speech",
+    )
+
+
 def according(ctx: Context, sentence: int) -> list[Found]:
     """All verbless attributions in one sentence (outside quotations)."""
     begin, end = ctx.sentences[sentence]
@@ -361,7 +403,7 @@ def according(ctx: Context, sentence: int) -> list[Found]:
     for index in range(begin, end):
         if ctx.quote_of[index] >= 0:
             continue
-        statement = _according_at(ctx, index, sentence)
+        statement = _relative_source(ctx, index, sentence) or _according_at(ctx, index, sentence)
         if statement is not None and statement.quote:
             found.append(statement)
     return found

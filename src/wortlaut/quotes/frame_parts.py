@@ -110,14 +110,21 @@ def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, 
 #: The subject of a passive addressee verb (``X wurde aufgefordert``, ``Ihm wird vorgeworfen``) is whom it is
 #: said to, never the speaker: only a ``von``/``durch`` agent speaks (see :func:`addressee_passive`).
 ADDRESSEE_PASSIVES = True
+#: The passive subject of any speech verb (a participle with a finite ``werden``) is not its speaker
+#: (``In Artikeln wurde sie als Beispiel genannt, wie …``: a bare pronoun for a survey), except the verbs
+#: of ``speaker_passive`` (``X wird mit den Worten zitiert``); issue 12, fourteenth session, second round.
+SUBJECTLESS_PASSIVES = True
 
 
 def addressee_passive(ctx: Context, parts: Sequence[int]) -> bool:
     """Whether cue tokens ``parts`` are a passive of a verb that takes an addressee (``wurde aufgefordert``,
-    ``aufgefordert worden``, ``wird vorgeworfen``)."""
-    words = [ctx.tokens[index].low for index in parts if index < len(ctx.tokens)]
-    return (
-        ADDRESSEE_PASSIVES
-        and any(ctx.lexicon.has("addressee_passive", word) for word in words)
-        and any(ctx.lexicon.has("passive_aux", word) for word in words)
+    ``aufgefordert worden``, ``wird vorgeworfen``), or, with :data:`SUBJECTLESS_PASSIVES`, of any speech
+    verb whose passive subject is what is said, not who says it (``wurde sie als Beispiel genannt``)."""
+    tokens = [ctx.tokens[index] for index in parts if index < len(ctx.tokens)]
+    if not any(ctx.lexicon.has("passive_aux", tok.low) for tok in tokens):
+        return False
+    if ADDRESSEE_PASSIVES and any(ctx.lexicon.has("addressee_passive", tok.low) for tok in tokens):
+        return True
+    return SUBJECTLESS_PASSIVES and any(
+        tok.pos == "VVPP" and not ctx.lexicon.has("speaker_passive", tok.low) for tok in tokens
     )

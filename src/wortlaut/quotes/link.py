@@ -31,6 +31,12 @@ MAX_DESCRIPTION_WORDS = 4
 #: ``das Unternehmen``, ``die Behörde`` (``organisation`` rows of the word list) point back to the last
 #: organisation named, as a role description points to a person (issue 12, fourteenth session).
 ORGANISATION_DESCRIPTIONS = True
+#: A pronoun or role description with a reply verb (``antwortete er``) stands for the person the statement
+#: before was said to (issue 12, fourteenth session, second round; see :meth:`SpeakerLinker._replier`).
+REPLIES = True
+#: A ``sie`` next to a plural finite verb points to no single person (see :func:`_plural`).
+PLURAL_PRONOUNS = True
+_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Words after which a description continues with its complement ("der Chef des Verbands").
 _GENITIVE = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
@@ -113,6 +119,27 @@ def _source(word: str, lexicon: Lexicon) -> bool:
     return lexicon.has("source_noun", word) or lexicon.has("document_noun", word)
 
 
+def _plural(article: Article, speaker: EntityRef) -> bool:
+    """``Haben sie Kontakt …?``, ``sie erklärten``: a ``sie`` next to a plural finite verb (``-en``, ``sind``)
+    stands for a group: it links to an organisation, never to the woman named before it (the bare-pronoun
+    bar of issue 12)."""
+    if not PLURAL_PRONOUNS or speaker.text.casefold() != "sie":
+        return False
+    starts = [token.start for token in article.tokens]
+    index = bisect_right(starts, speaker.start) - 1
+    if index < 0 or article.tokens[index].start != speaker.start:
+        return False
+    sentence = article.tokens[index].sentence
+    if speaker.text == "Sie" and index > 0 and article.tokens[index - 1].sentence == sentence:
+        return False  # "Wie stehen Sie dazu?": the polite form, one person
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(article.tokens):
+            token = article.tokens[near]
+            if token.pos in _FINITE and token.sentence == sentence:
+                return token.text.casefold().endswith("en") or token.text.casefold() == "sind"
+    return False
+
+
 def _own_subject(
     speaker: EntityRef,
     sentence: int,
@@ -160,6 +187,7 @@ class SpeakerLinker:
         starts = [sentence.start for sentence in article.sentences]
         linked: list[Statement] = []
         previous: tuple[str, int] | None = None  # (entity, sentence) of the last resolved speaker
+        asked: str | None = None  # the person the previous statement was said to
         after = 0  # where the last statement ended: people named since then come first
         pronouns = {
             mention.start for mention in article.mentions if mention.text.casefold() in self.words.pronoun
@@ -169,6 +197,8 @@ class SpeakerLinker:
             sentence = bisect_right(starts, statement.quote.start)
             if speaker is not None and speaker.entity is None:
                 kind = classify(speaker.text, self.words, self.lexicon)
+                if kind is not None and kind[0] == "pronoun" and _plural(article, speaker):
+                    kind = ("pronoun", "plural")
                 if kind is not None:
                     outside = named
                     if statement.mode == "direct":  # names quoted by the speaker are not the speaker
@@ -179,6 +209,7 @@ class SpeakerLinker:
                         if kind[0] == ("possessor") and speaker.text.casefold().startswith("eigen")
                         else None
                     )
+                    entity = entity or self._replier(kind, statement, asked, entities)
                     entity = entity or self._named_since(
                         kind, speaker, after, [item for item in outside if item[0] not in pronouns], entities
                     )
@@ -191,7 +222,21 @@ class SpeakerLinker:
                 previous = (statement.speaker.entity, sentence)
             linked.append(statement)
             after = max(after, statement.quote.end)
+            asked = statement.addressee.entity if statement.addressee is not None else None
         return tuple(linked)
+
+    def _replier(
+        self, kind: tuple[str, str], statement: Statement, asked: str | None, entities: dict[str, Entity]
+    ) -> str | None:
+        """``X wurde gefragt, warum … Er wolle …, antwortete der Politiker``: the speaker of a reply verb
+        (``reply_cue``) is whom the statement before was said to, ahead of any name in between
+        (``in der Talkshow Markus Lanz``)."""
+        if not REPLIES or asked is None or asked not in entities or statement.cue is None:
+            return None
+        if kind[0] not in {"pronoun", "role"} or not self._fits(entities[asked], kind):
+            return None
+        words = statement.cue.text.casefold().split()
+        return asked if any(self.lexicon.has("reply_cue", word) for word in words) else None
 
     def _named_since(
         self,
@@ -239,6 +284,8 @@ class SpeakerLinker:
 
     def _fits(self, entity: Entity, kind: tuple[str, str]) -> bool:
         what, gender = kind
+        if gender == "plural":
+            return entity.type == "ORG"  # "Haben sie Kontakt …?": a group (a party, a team), no one person
         if what == "organisation" or entity.type != "PER":
             return what == "organisation" and entity.type == "ORG"
         own = self.gender(entity)
