@@ -110,6 +110,14 @@ class Ingest:
             "WORTLAUT_INGEST_PAGES_ON_WORKERS",
         ),
     )
+    worker_niceness: int = field(
+        default=5,
+        metadata=_key(
+            "Niceness added to forked analysis workers, so the main process (storing, linking: the serial"
+            " part) runs first and the workers take what it leaves (docs/performance.md 17ze); 0: equal.",
+            "WORTLAUT_INGEST_WORKER_NICENESS",
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
