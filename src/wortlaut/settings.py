@@ -111,10 +111,11 @@ class Ingest:
         ),
     )
     worker_niceness: int = field(
-        default=5,
+        default=0,
         metadata=_key(
-            "Niceness added to forked analysis workers, so the main process (storing, linking: the serial"
-            " part) runs first and the workers take what it leaves (docs/performance.md 17ze); 0: equal.",
+            "Niceness added to forked analysis workers (e.g. 5), so the main process (storing, linking: the"
+            " serial part) is scheduled first; off by default: other work on the machine then takes the"
+            " workers' CPU too (docs/performance.md 17ze).",
             "WORTLAUT_INGEST_WORKER_NICENESS",
         ),
     )
