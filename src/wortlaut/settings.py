@@ -110,6 +110,15 @@ class Ingest:
             "WORTLAUT_INGEST_PAGES_ON_WORKERS",
         ),
     )
+    worker_niceness: int = field(
+        default=0,
+        metadata=_key(
+            "Niceness added to forked analysis workers (e.g. 5), so the main process (storing, linking: the"
+            " serial part) is scheduled first; off by default: other work on the machine then takes the"
+            " workers' CPU too (docs/performance.md 17ze).",
+            "WORTLAUT_INGEST_WORKER_NICENESS",
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -112,3 +113,26 @@ def test_workers_hand_over_articles_without_tokens_the_store_keeps_the_same_reco
             records.append([store.article(article.id).to_json() for article in articles])
     assert records[0] == records[1]
     assert records[0][0]["title"] == "analysed"
+
+
+def _niceness_analyzer() -> Analyzer:
+    """A stand-in pipeline that writes the analysing process's niceness into the title."""
+
+    def analyze(article: Article) -> Article:
+        return article.with_layers(title=f"niceness {os.nice(0)}")
+
+    return analyze
+
+
+def test_forked_workers_run_at_the_added_niceness_and_the_main_process_keeps_its_own(
+    store_location: str,
+) -> None:
+    ours = os.nice(0)
+    articles = [filler_article(number) for number in range(6)]
+    with Store.open(store_location) as store:
+        report = ingest(
+            store, articles, analyzer_factory=_niceness_analyzer, workers=2, link=False, worker_niceness=3
+        )
+        assert report.added == 6
+        assert {info.title for info in store.articles(limit=10)} == {f"niceness {min(ours + 3, 19)}"}
+    assert os.nice(0) == ours

@@ -165,7 +165,7 @@ def ingest(
                 workers=workers or configured.workers or os.cpu_count() or 1,
                 batch_size=batch_size or configured.batch_size, published=published,
                 link=link, on_item=advance, on_failure=report_failure,
-                html=on_workers and names_pages(paths),
+                html=on_workers and names_pages(paths), worker_niceness=configured.worker_niceness,
             )  # fmt: skip
         except KeyboardInterrupt:
             progress.stop()

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -64,6 +65,8 @@ from wortlaut.link.split import one_thread_e5, split_linking
 from wortlaut.link.update import link_pending
 from wortlaut.store.core import Store
 from wortlaut.store.writer import Prepared, prepare
+
+logger = logging.getLogger(__name__)
 
 #: Articles per transaction: large enough that commit cost (an fsync in WAL mode) is small
 #: against analysis time, small enough that a kill loses at most a few seconds of work.
@@ -302,6 +305,7 @@ def ingest(
     on_item: Callable[[IngestReport], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     html: bool = False,
+    worker_niceness: int = 0,
 ) -> IngestReport:
     """Analyse and store ``items`` (articles, unread pages, or error values from :mod:`wortlaut.ingest`).
 
@@ -312,6 +316,7 @@ def ingest(
     so the page reader's tables are loaded before forking workers, one copy for
     all (:func:`~wortlaut.ingest.htmltext.warm_page_reader`); without it each
     worker loads its own on its first page that needs them.
+    ``worker_niceness``: added to each forked worker's niceness (:func:`_adopt_worker`).
     """
     report = IngestReport()
     if link:
@@ -346,7 +351,10 @@ def ingest(
             store, report, batch_size, on_item, link=link, on_failure=on_failure, encoder=encoder
         )
         warm = html and pages is not None
-        for handed in _analysed(fresh(), analyzer_factory, workers, leads=leads, pages=pages, warm=warm):
+        analysed = _analysed(
+            fresh(), analyzer_factory, workers, leads=leads, pages=pages, warm=warm, niceness=worker_niceness
+        )
+        for handed in analysed:
             result = _unclaimed(handed, claimed)
             if result is None:  # stored before the run, or an earlier input's id
                 report.skipped += 1
@@ -478,6 +486,7 @@ def _analysed(
     leads: bool = False,
     pages: Pages | None = None,
     warm: bool = False,
+    niceness: int = 0,
 ) -> Iterator[Article | Failure | Analysed | Claimed]:
     """Analysed articles in input order, on ``workers`` processes when more than one.
 
@@ -486,7 +495,7 @@ def _analysed(
     forked workers read the pages among ``articles`` and hand every outcome
     over as :class:`Claimed` (only with forked workers; the set of stored ids
     is inherited as it is when the pool forks, before the first input is read);
-    ``warm``: load the page reader's tables before forking.
+    ``warm``: load the page reader's tables before forking; ``niceness``: the forked workers' (added).
     """
     if factory is None:
         yield from (item for item in articles if isinstance(item, Article))
@@ -506,7 +515,7 @@ def _analysed(
     if warm:
         warm_page_reader()
     try:
-        with _forked_pool(context, workers, _built(factory), encoder, pages) as pool:
+        with _forked_pool(context, workers, _built(factory), encoder, pages, niceness) as pool:
             yield from pool.imap(_analyze_in_worker, articles, chunksize=_CHUNK_SIZE)
     finally:
         gc.unfreeze()
@@ -525,14 +534,37 @@ def _built(factory: Callable[[], Analyzer]) -> Analyzer:
             gc.enable()
 
 
-def _adopt_worker(analyzer: Analyzer, leads: Leads | None = None, pages: Pages | None = None) -> None:
-    """Pool initializer under ``fork``: the analyzer (and lead encoder, page reading) the parent built."""
+def _adopt_worker(
+    analyzer: Analyzer, leads: Leads | None = None, pages: Pages | None = None, niceness: int = 0
+) -> None:
+    """Pool initializer under ``fork``: the analyzer (and lead encoder, page reading) the parent built.
+
+    ``niceness`` is added to the worker's: with linking, the main process (store and link each batch,
+    one core at most) bounds the run's wall time, and at equal priority two workers and the e5 helper
+    left it under a core while the workers ran far ahead, then a second core idle at the end while it
+    worked through their buffered results (docs/performance.md, "The serial part, fourth pass").
+    """
     global _worker_analyzer, _worker_leads, _worker_pages
+    if niceness > 0:
+        _lower_priority(niceness)
     _worker_analyzer, _worker_leads, _worker_pages = analyzer, leads, pages
 
 
+def _lower_priority(niceness: int) -> None:
+    """Add ``niceness`` to this process's (only lowers it; a failure leaves it as it is)."""
+    try:
+        os.nice(niceness)
+    except OSError as error:  # e.g. a sandbox without the call: same results, only scheduled as before
+        logger.debug("worker niceness not changed: %s", error)
+
+
 def _forked_pool(
-    context: Any, workers: int, analyzer: Analyzer, leads: Leads | None = None, pages: Pages | None = None
+    context: Any,
+    workers: int,
+    analyzer: Analyzer,
+    leads: Leads | None = None,
+    pages: Pages | None = None,
+    niceness: int = 0,
 ) -> Any:
     """A pool of forked workers sharing ``analyzer``, built once in this process.
 
@@ -548,4 +580,4 @@ def _forked_pool(
     """
     gc.collect()
     gc.freeze()
-    return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, leads, pages))
+    return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, leads, pages, niceness))
