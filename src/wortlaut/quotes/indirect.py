@@ -268,10 +268,9 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None  # "Simon Marx, Vorsitzender des …, unterstrich …", "Wie der SWR berichtet, …"
     after = cue.first + 1 if cue.first != cue.verb_index else cue.verb_index + 1
     if TRAILING_ADVERBS:
-        skipped = _skip_frame_adverbs(ctx, after, end)
-        if skipped > after and not _has_finite(ctx, begin, comma):
-            return None  # "Die Bank, die größte des Landes, meldete heute Verluste": a subject, no clause
-        after = skipped
+        # a part before the comma with no finite verb ("Die Bank, die größte des Landes, meldete heute
+        # Verluste": a subject, no clause) was already turned away by ``_no_clause`` above
+        after = _skip_frame_adverbs(ctx, after, end)
     speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
     # ``…, hieß es (aus dem Ministerium).``: the impersonal cue has no subject; its source may follow.
     impersonal = cue.verb.lemma == IMPERSONAL and after < end and ctx.tokens[after].low == "es"
@@ -363,11 +362,6 @@ def _matrix_resumes(ctx: Context, start: int, stop: int) -> int:
         if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0 and (following.pos or "").endswith("FIN"):
             return index
     return stop
-
-
-def _has_finite(ctx: Context, begin: int, end: int) -> bool:
-    """Whether tokens ``begin:end`` hold a finite verb (a clause, not a noun phrase with appositions)."""
-    return any(tok.pos is None or tok.pos.endswith("FIN") for tok in ctx.tokens[begin:end])
 
 
 def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
