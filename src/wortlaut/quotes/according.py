@@ -7,7 +7,7 @@ preposition alone and ``Angaben der Polizei`` is the speaker phrase.
 
 from __future__ import annotations
 
-from wortlaut.quotes.context import Context
+from wortlaut.quotes.context import OPENERS, Context
 from wortlaut.quotes.cues import find_cues
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.indirect import cue_first, reported
@@ -65,6 +65,39 @@ def _rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> list[Rang
     if right_start < stop:
         parts.append(ctx.chars(right_start, stop))
     return parts
+
+
+#: A ``laut``/``nach``/``zufolge`` phrase inside a relative or subordinate clause attributes that clause only
+#: (``Ein Boot, auf dem sich nach Angaben der Polizei Geld befunden haben soll, ist gekentert``); before, the
+#: whole sentence was the claim (issue 12, fifteenth session).
+SUBORDINATE_SOURCE = True
+#: Tags that open a subordinate clause after its comma (a preposition may stand before the relative pronoun).
+_SUBORDINATE_OPENERS = frozenset({"PRELS", "PRELAT", "KOUS"})
+#: Marks that end a subordinate clause (outside quotation marks).
+_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?"})
+
+
+def _clause_rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> list[Range]:
+    """What an attribution ``cut`` reports: the subordinate clause holding it when it stands in one
+    (:data:`SUBORDINATE_SOURCE`), else the rest of the sentence."""
+    start = ctx.clause_begin(cut[0], begin) if SUBORDINATE_SOURCE else begin
+    if start == begin or ctx.tokens[start - 1].low != ",":
+        return _rest(ctx, begin, end, cut)
+    opener = start + 1 if ctx.tokens[start].pos in {"APPR", "APPRART"} else start
+    if opener >= cut[0] or ctx.tokens[opener].pos not in _SUBORDINATE_OPENERS:
+        return _rest(ctx, begin, end, cut)
+    after = cut[1] + 1 if cut[1] < end and ctx.tokens[cut[1]].low == "," else cut[1]
+    stop = next((other for other in range(after, end) if _ends_clause(ctx, other)), end)
+    return _rest(ctx, start, stop, cut)
+
+
+def _ends_clause(ctx: Context, index: int) -> bool:
+    """A comma, dash, bracket or final mark outside quotation marks, or a quotation opening after a word
+    that ends a sentence (``wie 1997. „Wir …``: a split the sentence reader missed)."""
+    tok = ctx.tokens[index]
+    if ctx.quote_of[index] < 0:
+        return tok.low in _CLAUSE_MARKS
+    return tok.low in OPENERS and index > 0 and ctx.tokens[index - 1].text[-1:] in {".", "!", "?"}
 
 
 def _make(
@@ -137,16 +170,14 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         speaker = phrase_ending(ctx.tokens, begin, index, lexicon)
         if speaker is None or _verb_has_own_speaker(ctx, (speaker[0], index + 1), sentence):
             return None
-        return _make(
-            ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.zufolge", sentence
-        )
+        quote = _clause_rest(ctx, begin, end, (speaker[0], index + 1))
+        return _make(ctx, index, speaker, quote, "reported.zufolge", sentence)
     if tok.low == "nach" and index > begin and _source(ctx, index - 1):
         speaker = phrase_ending(ctx.tokens, begin, index, lexicon)  # "Seiner Meinung nach"
         if speaker is None:
             return None
-        return _make(
-            ctx, index, speaker, _rest(ctx, begin, end, (speaker[0], index + 1)), "reported.nach", sentence
-        )
+        quote = _clause_rest(ctx, begin, end, (speaker[0], index + 1))
+        return _make(ctx, index, speaker, quote, "reported.nach", sentence)
     aus_sicht = tok.low == "aus" and index + 2 < end and ctx.tokens[index + 2].low == "sicht"
     if (
         lexicon.has("according", tok.low)
@@ -162,7 +193,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         if speaker is None or _verb_has_own_speaker(ctx, (index, speaker[1]), sentence):
             return None
         rule = "reported.laut" if tok.low != "nach" else "reported.nach"
-        return _make(ctx, index, speaker, _rest(ctx, begin, end, (index, speaker[1])), rule, sentence)
+        return _make(ctx, index, speaker, _clause_rest(ctx, begin, end, (index, speaker[1])), rule, sentence)
     if tok.low in THEREBY and (index == begin or ctx.tokens[index - 1].low == ","):
         return _thereby(ctx, index, sentence)
     if (

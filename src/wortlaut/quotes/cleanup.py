@@ -76,6 +76,44 @@ def without_generic_speakers(ctx: Context, found: list[Found]) -> list[Found]:
     ]
 
 
+#: Rules that name a source of their own (``…, was laut dem Ministerium zutrifft``).
+OWN_SOURCE_RULES = frozenset(
+    {"reported.laut", "reported.nach", "reported.zufolge", "indirect.relative_source"}
+)
+#: A trailing clause with a source of its own ends the statement around it, which is cut before it: two
+#: voices, not one statement and its fragment (issue 12, fifteenth session).
+SPLIT_OWN_SOURCES = True
+#: What may stand between the outer statement's last word and the clause (a comma, spaces).
+_SEPARATORS = " ,\n"
+
+
+def split_own_sources(text: str, found: list[Found]) -> list[Found]:
+    """``Demnach soll das Gesetz … gelten, was laut Ministerium auf zehn Plattformen zutrifft``: the
+    ``laut`` clause at the end of another statement with another speaker is its own statement, and the
+    other one ends before it (:data:`SPLIT_OWN_SOURCES`)."""
+    if not SPLIT_OWN_SOURCES:
+        return found
+    for item in found:
+        if item.rule not in OWN_SOURCE_RULES:
+            continue
+        for other in found:
+            if (
+                other is item
+                or other.rule.startswith("direct.")
+                or other.speaker == item.speaker
+                or other.end != item.end
+                or not other.covers(item.start, item.end)
+            ):
+                continue
+            stop = item.start
+            while stop > other.start and text[stop - 1] in _SEPARATORS:
+                stop -= 1
+            head = [(start, min(end, stop)) for start, end in other.quote if start < stop]
+            if head:
+                other.quote = head
+    return found
+
+
 def drop_contained(found: list[Found]) -> list[Found]:
     """``die Umfrage, wonach die Hälfte angibt, dass man nichts sagen könne``: a reported statement lying
     inside another one is part of it (its complement clause), not a second statement.  (Dropping also

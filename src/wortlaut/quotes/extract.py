@@ -16,6 +16,7 @@ from wortlaut.quotes.cleanup import (
     dedupe,
     drop_contained,
     drop_nested,
+    split_own_sources,
     without_generic_speakers,
     without_names,
     without_terms,
@@ -227,7 +228,7 @@ def extract(
     if DROP_NESTED:
         found = drop_nested(ctx, found)
     if DROP_CONTAINED:
-        found = drop_contained(found)
+        found = drop_contained(split_own_sources(ctx.text, found))
     found = dedupe(found)
     if NO_GENERIC_SPEAKERS:
         found = without_generic_speakers(ctx, found)

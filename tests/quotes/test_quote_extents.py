@@ -1,0 +1,69 @@
+"""Quotation extents (issue 12, fifteenth session; classes counted on quotes-wikinews/train's lost quote
+tokens, tested on invented sentences)."""
+
+from __future__ import annotations
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+_LEAD = "Der Stadtrat tagte am Montag. "
+
+
+def _found(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str]]:
+    """(quote, speaker, rule) of each statement; a quote with its source phrase cut out reads from its
+    first part to its last."""
+    article = pipeline(Article.create(_LEAD + text))
+    return [(s.quote.text, s.speaker.text if s.speaker else None, s.rule) for s in article.statements]
+
+
+def test_a_source_phrase_in_a_relative_clause_reports_that_clause_only(pipeline: Pipeline) -> None:
+    text = "Ein Boot, auf dem sich nach Angaben der Polizei viel Geld befunden haben soll, ist gekentert."
+    assert _found(pipeline, text) == [
+        (
+            "auf dem sich nach Angaben der Polizei viel Geld befunden haben soll",
+            "Angaben der Polizei",
+            "reported.nach",
+        )
+    ]
+
+
+def test_a_laut_phrase_in_a_trailing_subordinate_clause_reports_that_clause(pipeline: Pipeline) -> None:
+    text = "Die Fähre fuhr am Abend nicht, weil laut dem Wetterdienst ein Sturm aufziehen werde."
+    found = _found(pipeline, text)
+    assert (
+        "weil laut dem Wetterdienst ein Sturm aufziehen werde",
+        "dem Wetterdienst",
+        "reported.laut",
+    ) in found
+
+
+def test_a_laut_phrase_in_the_main_clause_still_reports_the_whole_sentence(pipeline: Pipeline) -> None:
+    text = "Laut dem Bürgermeister wird die Brücke, die seit Mai gesperrt ist, im Herbst abgerissen."
+    quotes = [quote for quote, _, rule in _found(pipeline, text) if rule == "reported.laut"]
+    assert quotes == ["wird die Brücke, die seit Mai gesperrt ist, im Herbst abgerissen"]
+
+
+def test_a_zufolge_clause_ends_at_a_quotation_after_a_glued_full_stop(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Die Deiche sind erneuert, zumal das Wasser den Prognosen zufolge nicht so hoch steigt wie 2002. "
+        "„Wir sind gut vorbereitet“, sagte der Landrat."
+    )
+    zufolge = [quote for quote, _, rule in _found(pipeline, text) if rule == "reported.zufolge"]
+    assert zufolge == ["zumal das Wasser den Prognosen zufolge nicht so hoch steigt wie 2002."]
+
+
+def test_a_trailing_source_clause_ends_the_statement_around_it(pipeline: Pipeline) -> None:
+    text = (
+        "Die Stadt legte einen Entwurf vor. Demnach soll die Gebühr nur für große Betriebe gelten, "
+        "was laut dem Ministerium derzeit auf zehn Firmen zutrifft."
+    )
+    found = _found(pipeline, text)
+    assert (
+        "was laut dem Ministerium derzeit auf zehn Firmen zutrifft",
+        "dem Ministerium",
+        "reported.laut",
+    ) in found
+    demnach = [quote for quote, _, rule in found if rule == "indirect.demnach"]
+    assert demnach == ["soll die Gebühr nur für große Betriebe gelten"]
