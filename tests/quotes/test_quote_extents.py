@@ -67,3 +67,25 @@ def test_a_trailing_source_clause_ends_the_statement_around_it(pipeline: Pipelin
     ) in found
     demnach = [quote for quote, _, rule in found if rule == "indirect.demnach"]
     assert demnach == ["soll die Gebühr nur für große Betriebe gelten"]
+
+
+def test_a_laut_phrase_in_a_second_main_clause_reports_that_clause(pipeline: Pipeline) -> None:
+    text = "Der Flughafen ist wieder geöffnet, jedoch ist laut dem Sender noch unklar, wann die Züge fahren."
+    laut = [quote for quote, _, rule in _found(pipeline, text) if rule == "reported.laut"]
+    assert laut == ["jedoch ist laut dem Sender noch unklar, wann die Züge fahren"]
+
+
+def test_a_source_phrase_after_a_speech_verb_stays_in_its_content(pipeline: Pipeline) -> None:
+    text = "Ein Sprecher sagte am Abend, nach neuesten Erkenntnissen habe ein Fremder den Namen benutzt."
+    found = _found(pipeline, text)
+    content = "nach neuesten Erkenntnissen habe ein Fremder den Namen benutzt"
+    assert (content, "Ein Sprecher", "indirect.subjunctive") in found
+    assert not any(quote.startswith("habe") for quote, _, _ in found)
+
+
+def test_a_source_phrase_after_worauf_reports_its_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Der Reporter rief im Ministerium an, worauf dieses nach Angaben des Senders nicht antworten wollte."
+    )
+    nach = [quote for quote, _, rule in _found(pipeline, text) if rule == "reported.nach"]
+    assert nach == ["worauf dieses nach Angaben des Senders nicht antworten wollte"]

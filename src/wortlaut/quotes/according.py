@@ -72,7 +72,7 @@ def _rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> list[Rang
 #: whole sentence was the claim (issue 12, fifteenth session).
 SUBORDINATE_SOURCE = True
 #: Tags that open a subordinate clause after its comma (a preposition may stand before the relative pronoun).
-_SUBORDINATE_OPENERS = frozenset({"PRELS", "PRELAT", "KOUS"})
+_SUBORDINATE_OPENERS = frozenset({"PRELS", "PRELAT", "KOUS", "PWAV"})
 #: Marks that end a subordinate clause (outside quotation marks).
 _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?"})
 
@@ -85,10 +85,48 @@ def _clause_rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> li
         return _rest(ctx, begin, end, cut)
     opener = start + 1 if ctx.tokens[start].pos in {"APPR", "APPRART"} else start
     if opener >= cut[0] or ctx.tokens[opener].pos not in _SUBORDINATE_OPENERS:
+        if COORDINATED_SOURCE and _second_main_clause(ctx, begin, start, end):
+            return _rest(ctx, start, end, cut)
         return _rest(ctx, begin, end, cut)
     after = cut[1] + 1 if cut[1] < end and ctx.tokens[cut[1]].low == "," else cut[1]
     stop = next((other for other in range(after, end) if _ends_clause(ctx, other)), end)
     return _rest(ctx, start, stop, cut)
+
+
+#: A ``laut`` phrase in the second of two main clauses joined by a comma attributes that clause only
+#: (``Der Flughafen ist geöffnet, jedoch ist laut der Polizei fraglich, ob …``).
+COORDINATED_SOURCE = True
+
+
+def _second_main_clause(ctx: Context, begin: int, start: int, end: int) -> bool:
+    """Whether the clause at ``start`` (after a comma) is a main clause of its own: the words before the
+    comma open with no subordinator, hold no speech cue and a finite verb outside their relative clauses,
+    and the clause holds a finite verb."""
+    first = ctx.tokens[begin]
+    if first.pos in {"KOUS", "KOUI", "PWAV", "KOKOM"} or first.low in {"wie", "als", "wenn", "nachdem"}:
+        return False
+    inside = {index for index in range(begin, start) if ctx.quote_of[index] >= 0}
+    if any(True for _ in find_cues(ctx.tokens, begin, start - 1, ctx.lexicon, inside)):
+        return False  # ``X sagte, nach Angaben Y habe …``: the clause is the speech verb's content
+    return _finite_outside_relatives(ctx, begin, start - 1) and any(
+        (tok.pos or "").endswith("FIN") for tok in ctx.tokens[start : ctx.trim_final(start, end)]
+    )
+
+
+def _finite_outside_relatives(ctx: Context, begin: int, stop: int) -> bool:
+    """Whether ``begin:stop`` holds a finite verb that is not in a comma-opened relative clause."""
+    relative = False
+    for index in range(begin, stop):
+        tok = ctx.tokens[index]
+        if tok.low == "," and index + 1 < stop:
+            following = ctx.tokens[index + 1]
+            after = ctx.tokens[index + 2] if index + 2 < stop else following
+            relative = following.pos in _SUBORDINATE_OPENERS or (
+                following.pos in {"APPR", "APPRART"} and after.pos in {"PRELS", "PRELAT"}
+            )
+        elif not relative and (tok.pos or "").endswith("FIN") and ctx.quote_of[index] < 0:
+            return True
+    return False
 
 
 def _ends_clause(ctx: Context, index: int) -> bool:

@@ -108,6 +108,8 @@ def split_own_sources(text: str, found: list[Found]) -> list[Found]:
             stop = item.start
             while stop > other.start and text[stop - 1] in _SEPARATORS:
                 stop -= 1
+            if "," not in text[stop : item.start]:
+                continue  # ``nach Angaben X habe …``: the source opens the other statement's clause
             head = [(start, min(end, stop)) for start, end in other.quote if start < stop]
             if head:
                 other.quote = head
