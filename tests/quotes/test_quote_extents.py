@@ -89,3 +89,11 @@ def test_a_source_phrase_after_worauf_reports_its_clause(pipeline: Pipeline) -> 
     )
     nach = [quote for quote, _, rule in _found(pipeline, text) if rule == "reported.nach"]
     assert nach == ["worauf dieses nach Angaben des Senders nicht antworten wollte"]
+
+
+def test_an_insertion_after_a_sentence_initial_source_stays_out_of_the_claim(pipeline: Pipeline) -> None:
+    text = (
+        "Nach Angaben von Peter Kramer, der vom Sender befragt wurde, würde dies für einen Anschlag sprechen."
+    )
+    nach = [(quote, speaker) for quote, speaker, rule in _found(pipeline, text) if rule == "reported.nach"]
+    assert nach == [("würde dies für einen Anschlag sprechen", "Angaben von Peter Kramer")]

@@ -189,6 +189,27 @@ def _prefield_extent(ctx: Context, speaker: tuple[int, int] | None, end: int) ->
     return speaker
 
 
+#: A sentence-initial ``laut``/``nach`` phrase keeps the comma-enclosed words after it (a relative clause, an
+#: apposition: ``Nach Angaben von X, der … befragt wurde, würde dies …``) out of the claim: the prefield ends
+#: at the finite verb after the last comma (issue 12, fifteenth session).
+PREFIELD_INSERTIONS = True
+#: The most tokens such an insertion may take before the finite verb.
+MAX_PREFIELD_INSERTION = 20
+
+
+def _prefield_end(ctx: Context, stop: int, end: int) -> int:
+    """Where the claim starts after a sentence-initial attribution ending at ``stop``: past a comma-enclosed
+    insertion when a finite verb follows its closing comma (:data:`PREFIELD_INSERTIONS`), else ``stop``."""
+    if not PREFIELD_INSERTIONS or stop >= end or ctx.tokens[stop].low != ",":
+        return stop
+    for index in range(stop + 1, min(end - 1, stop + 1 + MAX_PREFIELD_INSERTION)):
+        if ctx.quote_of[index] >= 0:
+            return stop
+        if ctx.tokens[index].low == "," and (ctx.tokens[index + 1].pos or "").endswith("FIN"):
+            return index + 1
+    return stop
+
+
 def _after_insertion(ctx: Context, index: int, end: int) -> int:
     """The token after a comma-enclosed insertion starting at ``index`` (``, die der Zeitung vorliegen,``),
     else ``index`` itself."""
@@ -231,7 +252,8 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         if speaker is None or _verb_has_own_speaker(ctx, (index, speaker[1]), sentence):
             return None
         rule = "reported.laut" if tok.low != "nach" else "reported.nach"
-        return _make(ctx, index, speaker, _clause_rest(ctx, begin, end, (index, speaker[1])), rule, sentence)
+        cut = (index, _prefield_end(ctx, speaker[1], end) if index == begin else speaker[1])
+        return _make(ctx, index, speaker, _clause_rest(ctx, begin, end, cut), rule, sentence)
     if tok.low in THEREBY and (index == begin or ctx.tokens[index - 1].low == ","):
         return _thereby(ctx, index, sentence)
     if (
