@@ -97,3 +97,17 @@ def test_an_insertion_after_a_sentence_initial_source_stays_out_of_the_claim(pip
     )
     nach = [(quote, speaker) for quote, speaker, rule in _found(pipeline, text) if rule == "reported.nach"]
     assert nach == [("würde dies für einen Anschlag sprechen", "Angaben von Peter Kramer")]
+
+
+def test_an_infinitive_clause_after_a_dative_object_is_no_relative_clause(pipeline: Pipeline) -> None:
+    text = "Die Gutachterin empfahl dem Gericht, der Klage der Stadt stattzugeben."
+    assert _found(pipeline, text) == [
+        ("der Klage der Stadt stattzugeben", "Die Gutachterin", "indirect.infinitive")
+    ]
+
+
+def test_a_pronominal_adverb_before_the_comma_announces_the_clause(pipeline: Pipeline) -> None:
+    text = "Der Bürgermeister kritisierte den Minister offen dafür, gegen das Gesetz gestimmt zu haben."
+    assert _found(pipeline, text) == [
+        ("gegen das Gesetz gestimmt zu haben", "Der Bürgermeister", "indirect.infinitive")
+    ]

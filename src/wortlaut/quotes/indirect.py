@@ -105,6 +105,15 @@ PASSIVE_AGENT = True
 _ADVERBIAL_INFINITIVE = frozenset({"um", "ohne", "statt", "anstatt"})
 
 
+#: A clause after an object that ends in a zu-infinitive is no relative clause on the object, even when it
+#: opens with an article the tagger reads as a relative pronoun (``empfahl dem Gericht, der Klage
+#: stattzugeben``; issue 12, fifteenth session).
+INFINITIVE_NO_RELATIVE = True
+#: A pronominal adverb right before the comma (``kritisierte X dafür, … zu haben``, ``warnte davor, …``)
+#: announces the clause after it as the verb's content, whatever object stands before it.
+CORRELATES = True
+
+
 def _found(ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, sentence: int) -> Found | None:
     if end <= begin:
         return None
@@ -211,9 +220,16 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if RELATIVE_CLAUSE_END and _in_relative(ctx, cue.first, begin):
         stop = _matrix_resumes(ctx, start, stop)
     kind = _clause_kind(ctx, cue, start, stop)
-    if kind is None or (has_object and (kind not in _AFTER_OBJECT or _relative(ctx, start))):
+    relative = _relative(ctx, start) and not (INFINITIVE_NO_RELATIVE and kind == "infinitive")
+    if kind is None or (has_object and (kind not in _AFTER_OBJECT or relative)):
         return None  # an object sits between verb and comma: reported content, not a clause
-    if kind == "infinitive" and "inf" not in cue.verb.frames and object_in_gap(ctx, cue, comma, begin, end):
+    correlate = CORRELATES and ctx.tokens[comma - 1].pos == "PROAV"
+    if (
+        kind == "infinitive"
+        and "inf" not in cue.verb.frames
+        and not correlate
+        and object_in_gap(ctx, cue, comma, begin, end)
+    ):
         return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
 
