@@ -111,3 +111,16 @@ def test_a_pronominal_adverb_before_the_comma_announces_the_clause(pipeline: Pip
     assert _found(pipeline, text) == [
         ("gegen das Gesetz gestimmt zu haben", "Der Bürgermeister", "indirect.infinitive")
     ]
+
+
+def test_a_semicolon_ends_a_reported_clause(pipeline: Pipeline) -> None:
+    text = "Viele Anwohner gaben an, sich nachts unsicher zu fühlen; vor allem Frauen meiden den Platz."
+    assert _found(pipeline, text) == [
+        ("sich nachts unsicher zu fühlen", "Viele Anwohner", "indirect.infinitive")
+    ]
+
+
+def test_a_semicolon_bounds_what_a_laut_phrase_reports(pipeline: Pipeline) -> None:
+    text = "Laut dem Bericht stiegen die Preise um zehn Prozent; die Löhne blieben gleich."
+    laut = [quote for quote, _, rule in _found(pipeline, text) if rule == "reported.laut"]
+    assert laut == ["stiegen die Preise um zehn Prozent"]

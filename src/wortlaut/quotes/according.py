@@ -10,7 +10,7 @@ from __future__ import annotations
 from wortlaut.quotes.context import OPENERS, Context
 from wortlaut.quotes.cues import find_cues
 from wortlaut.quotes.found import Found, Range
-from wortlaut.quotes.indirect import cue_first, reported
+from wortlaut.quotes.indirect import cue_first, reported, semicolon_part
 from wortlaut.quotes.speaker_checks import names_someone
 from wortlaut.quotes.speakers import phrase_after, phrase_ending
 
@@ -80,6 +80,7 @@ _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?"}
 def _clause_rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> list[Range]:
     """What an attribution ``cut`` reports: the subordinate clause holding it when it stands in one
     (:data:`SUBORDINATE_SOURCE`), else the rest of the sentence."""
+    begin, end = semicolon_part(ctx, begin, end, *cut)
     start = ctx.clause_begin(cut[0], begin) if SUBORDINATE_SOURCE else begin
     if start == begin or ctx.tokens[start - 1].low != ",":
         return _rest(ctx, begin, end, cut)

@@ -114,6 +114,11 @@ INFINITIVE_NO_RELATIVE = True
 CORRELATES = True
 
 
+#: A semicolon ends the reported clause after a cue (the sentence reader does not split there; issue 12,
+#: fifteenth session).
+SEMICOLON_ENDS_CLAUSE = True
+
+
 def _found(ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, sentence: int) -> Found | None:
     if end <= begin:
         return None
@@ -168,6 +173,17 @@ def _comma(ctx: Context, start: int, end: int) -> int:
     return end
 
 
+def semicolon_part(ctx: Context, begin: int, end: int, first: int, last: int) -> tuple[int, int]:
+    """The part of sentence ``begin:end`` between the semicolons (outside quotations) around tokens
+    ``first:last`` (the sentence reader does not split at a semicolon; :data:`SEMICOLON_ENDS_CLAUSE`)."""
+    if not SEMICOLON_ENDS_CLAUSE:
+        return begin, end
+    marks = [index for index in range(begin, end) if ctx.tokens[index].low == ";" and ctx.quote_of[index] < 0]
+    before = [index for index in marks if index < first]
+    after = [index for index in marks if index >= last]
+    return (before[-1] + 1 if before else begin), (after[0] if after else end)
+
+
 def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
     """End of a reported clause before "und" + an indicative finite verb: the frame's subject acts again
     ("sagte, sie müssten … aufgeben, und bemühte das Bild vom …")."""
@@ -216,7 +232,9 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         start = _past_appositions(ctx, start, end)
     if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
-    stop = _coordinated_end(ctx, start, ctx.trim_final(start, end))
+    stop = _coordinated_end(
+        ctx, start, ctx.trim_final(start, semicolon_part(ctx, start, end, start, start)[1])
+    )
     if RELATIVE_CLAUSE_END and _in_relative(ctx, cue.first, begin):
         stop = _matrix_resumes(ctx, start, stop)
     kind = _clause_kind(ctx, cue, start, stop)
@@ -485,7 +503,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
         return None
     # The WikiNews annotation marks the whole sentence as the reported content.
-    found = _found(ctx, cue, "reported", begin, end, "reported.object", sentence)
+    first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
+    found = _found(ctx, cue, "reported", first, last, "reported.object", sentence)
     phrase = phrase_after(ctx.tokens, agent + 1, cue.last, ctx.lexicon) if agent is not None else None
     if found is not None and phrase is not None:
         found.speaker = ctx.chars(*phrase)  # the agent speaks, not the passive subject
