@@ -49,7 +49,16 @@ SMALL = 300
 
 @pytest.mark.parametrize(
     "unit",
-    ['"a" ', "»a« ", "„Ja“, sagte er, ", "„Ja, ", "Er sagte, „a“ und „b“ ", "sagte, er habe „x“ "],
+    [
+        '"a" ',
+        "»a« ",
+        "„Ja“, sagte er, ",
+        "„Ja, ",
+        "Er sagte, „a“ und „b“ ",
+        "sagte, er habe „x“ ",
+        "Er kam, jedoch ist laut dem Sender nichts klar, ",
+        "die nach Angaben der Polizei kam; ",
+    ],
 )
 def test_token_reads_grow_linearly_with_quote_dense_text(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
     small, large = _reads(unit, SMALL, monkeypatch), _reads(unit, 4 * SMALL, monkeypatch)

@@ -93,15 +93,17 @@ def split_own_sources(text: str, found: list[Found]) -> list[Found]:
     other one ends before it (:data:`SPLIT_OWN_SOURCES`)."""
     if not SPLIT_OWN_SOURCES:
         return found
+    by_end: dict[int, list[Found]] = {}
+    for other in found:
+        by_end.setdefault(other.end, []).append(other)
     for item in found:
         if item.rule not in OWN_SOURCE_RULES:
             continue
-        for other in found:
+        for other in by_end[item.end]:
             if (
                 other is item
                 or other.rule.startswith("direct.")
                 or other.speaker == item.speaker
-                or other.end != item.end
                 or not other.covers(item.start, item.end)
             ):
                 continue

@@ -72,6 +72,8 @@ class Context:
     starts: list[int] = field(default_factory=list)
     #: Character ranges of the article's time expressions (a time fills the prefield, it is no subject).
     times: list[tuple[int, int]] = field(default_factory=list)
+    #: Indices of the semicolons outside quotation marks (the sentence reader does not split there).
+    semicolons: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Tokens are in text order, so a passage's tokens and a sentence's are one slice each,
@@ -82,6 +84,9 @@ class Context:
             first = bisect_left(starts, quoted.start)
             last = bisect_left(starts, quoted.end, first)
             self.quote_of[first:last] = [number] * (last - first)
+        self.semicolons = [
+            index for index, tok in enumerate(self.tokens) if tok.low == ";" and self.quote_of[index] < 0
+        ]
         self.sentence_of = [0] * len(self.tokens)
         for number, (begin, end) in enumerate(self.sentences):
             self.sentence_of[begin:end] = [number] * (end - begin)

@@ -9,6 +9,8 @@ Three shapes, tried in this order for each cue:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from wortlaut.quotes.context import IMPERSONAL, OPENERS, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
@@ -178,10 +180,11 @@ def semicolon_part(ctx: Context, begin: int, end: int, first: int, last: int) ->
     ``first:last`` (the sentence reader does not split at a semicolon; :data:`SEMICOLON_ENDS_CLAUSE`)."""
     if not SEMICOLON_ENDS_CLAUSE:
         return begin, end
-    marks = [index for index in range(begin, end) if ctx.tokens[index].low == ";" and ctx.quote_of[index] < 0]
-    before = [index for index in marks if index < first]
-    after = [index for index in marks if index >= last]
-    return (before[-1] + 1 if before else begin), (after[0] if after else end)
+    marks = ctx.semicolons
+    before, after = bisect_left(marks, first), bisect_left(marks, last)
+    start = marks[before - 1] + 1 if before > 0 and marks[before - 1] >= begin else begin
+    stop = marks[after] if after < len(marks) and marks[after] < end else end
+    return start, stop
 
 
 def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
