@@ -124,3 +124,12 @@ def test_a_semicolon_bounds_what_a_laut_phrase_reports(pipeline: Pipeline) -> No
     text = "Laut dem Bericht stiegen die Preise um zehn Prozent; die Löhne blieben gleich."
     laut = [quote for quote, _, rule in _found(pipeline, text) if rule == "reported.laut"]
     assert laut == ["stiegen die Preise um zehn Prozent"]
+
+
+def test_a_cue_ending_a_konjunktiv_clause_does_not_frame_the_adverbial_clause_after_it(
+    pipeline: Pipeline,
+) -> None:
+    text = "Die Sprecherin sagte am Montag nichts. Er werde sich erst äußern, wenn der Kandidat feststehe."
+    quotes = [quote for quote, _, _ in _found(pipeline, text)]
+    assert "wenn der Kandidat feststehe" not in quotes
+    assert "Er werde sich erst äußern, wenn der Kandidat feststehe." in quotes

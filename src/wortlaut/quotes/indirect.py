@@ -121,6 +121,11 @@ CORRELATES = True
 SEMICOLON_ENDS_CLAUSE = True
 
 
+#: A non-finite cue at the end of a Konjunktiv clause is part of that report, not the frame of the clause
+#: after it (see ``_inside_reported``; issue 12, fifteenth session).
+INNER_CUES = True
+
+
 def _found(ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, sentence: int) -> Found | None:
     if end <= begin:
         return None
@@ -212,6 +217,8 @@ def _relative(ctx: Context, start: int) -> bool:
 def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
+    if INNER_CUES and _inside_reported(ctx, cue, begin):
+        return None
     comma = cue.last + 1
     while comma < end and ctx.tokens[comma].low not in {",", ":"}:
         if ctx.quote_of[comma] >= 0:
@@ -253,6 +260,24 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     ):
         return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return _found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
+
+
+def _inside_reported(ctx: Context, cue: Cue, begin: int) -> bool:
+    """Whether a non-finite cue closes a clause that is itself reported (``…, er werde sich erst äußern,
+    wenn …``, ``er habe seine Prinzipien verraten, als …``): a Konjunktiv I finite verb in its clause before
+    it and an adverbial clause after its comma, which goes on with the same report, not a new one."""
+    if len(cue.parts) != 1 or ctx.tokens[cue.first].pos not in {"VVINF", "VVPP", "VVIZU"}:
+        return False
+    after = cue.last + 2
+    if cue.last + 1 >= len(ctx.tokens) or ctx.tokens[cue.last + 1].low != ",":
+        return False
+    if after >= len(ctx.tokens) or ctx.tokens[after].low not in _SUBORDINATORS:
+        return False  # ``Es werde geschätzt, dass …``: the Konjunktiv frame's own content
+    start = ctx.clause_begin(cue.first, begin)
+    return any(
+        (tok.pos or "").endswith("FIN") and ctx.is_subjunctive(index, strict=True)
+        for index, tok in enumerate(ctx.tokens[start : cue.first], start=start)
+    )
 
 
 def _past_appositions(ctx: Context, start: int, end: int) -> int:
