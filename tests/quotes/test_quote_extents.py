@@ -133,3 +133,10 @@ def test_a_cue_ending_a_konjunktiv_clause_does_not_frame_the_adverbial_clause_af
     quotes = [quote for quote, _, _ in _found(pipeline, text)]
     assert "wenn der Kandidat feststehe" not in quotes
     assert "Er werde sich erst äußern, wenn der Kandidat feststehe." in quotes
+
+
+def test_a_zu_infinitive_after_a_participle_cue_without_a_comma_is_reported(pipeline: Pipeline) -> None:
+    text = "Der Hersteller hat angekündigt die Preise ab Oktober zu erhöhen."
+    assert _found(pipeline, text) == [
+        ("die Preise ab Oktober zu erhöhen", "Der Hersteller", "indirect.infinitive")
+    ]

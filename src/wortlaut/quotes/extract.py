@@ -30,7 +30,7 @@ from wortlaut.quotes.direct import direct_statements
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import PASSIVE_SPEAKERS, addressee_passive, passive_speaker
 from wortlaut.quotes.free_indirect import free_indirect, subjunctive_clauses
-from wortlaut.quotes.indirect import anaphoric, cue_after, cue_first, reported, wie_clause
+from wortlaut.quotes.indirect import anaphoric, bare_infinitive, cue_after, cue_first, reported, wie_clause
 from wortlaut.quotes.interviews import interviews
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import find_quoted
@@ -47,7 +47,7 @@ from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token
 
 #: Drop direct quotations nested in another statement (see :func:`drop_nested`).
 DROP_NESTED = True
-_VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, reported)
+_VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, bare_infinitive, reported)
 #: Take the person named before a colon-opened frameless quotation (see :func:`named_before`).
 NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see :func:`drop_contained`).

@@ -502,6 +502,30 @@ def _passive(ctx: Context, cue: Cue) -> bool:
     return cue.first != cue.verb_index and ctx.tokens[cue.first].low in _PASSIVE_AUX
 
 
+#: A zu-infinitive after the closing participle or particle of a cue, without a comma (``hat angekündigt
+#: die Preise zu erhöhen``, ``ruft dazu auf Männer zu verbrennen``) is the reported content (issue 12,
+#: fifteenth session).
+BARE_INFINITIVES = True
+
+
+def bare_infinitive(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``Philips hat angekündigt die Preise zu erhöhen``: a comma-less zu-infinitive clause after the
+    right bracket (participle or separated particle) of a verb that takes a clause."""
+    frames = cue.verb.frames
+    if not BARE_INFINITIVES or not ("inf" in frames or (INF_AFTER_SAYING and frames & _SAYING)):
+        return None
+    end = ctx.sentences[sentence][1]
+    start = cue.last + 1
+    if ctx.tokens[cue.last].pos not in {"VVPP", "PTKVZ"} or start >= end:
+        return None
+    stop = ctx.trim_final(start, ctx.clause_end(start, end))
+    if stop - start < 2 or not _zu_infinitive(ctx, start, stop):
+        return None
+    if any((tok.pos or "V").endswith("FIN") for tok in ctx.tokens[start:stop]):
+        return None
+    return _found(ctx, cue, "indirect", start, stop, "indirect.infinitive", sentence)
+
+
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
     if "object" not in cue.verb.frames:
