@@ -140,3 +140,21 @@ def test_a_zu_infinitive_after_a_participle_cue_without_a_comma_is_reported(pipe
     assert _found(pipeline, text) == [
         ("die Preise ab Oktober zu erhöhen", "Der Hersteller", "indirect.infinitive")
     ]
+
+
+def test_soll_with_a_perfect_infinitive_is_an_allegation_far_from_any_statement(pipeline: Pipeline) -> None:
+    text = (
+        "Die Feuerwehr rückte am Abend aus. Die Straße blieb gesperrt. Viele Schaulustige kamen. "
+        "Der Täter soll das Gebäude gestürmt haben."
+    )
+    assert _found(pipeline, text) == [
+        ("Der Täter soll das Gebäude gestürmt haben.", None, "free_indirect.alleged")
+    ]
+
+
+def test_soll_for_a_plan_far_from_any_statement_is_no_allegation(pipeline: Pipeline) -> None:
+    text = (
+        "Die Feuerwehr rückte am Abend aus. Die Straße blieb gesperrt. Viele Schaulustige kamen. "
+        "Die Brücke soll im Mai eröffnet werden."
+    )
+    assert _found(pipeline, text) == []
