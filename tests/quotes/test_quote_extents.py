@@ -158,3 +158,13 @@ def test_soll_for_a_plan_far_from_any_statement_is_no_allegation(pipeline: Pipel
         "Die Brücke soll im Mai eröffnet werden."
     )
     assert _found(pipeline, text) == []
+
+
+def test_a_konjunktiv_clause_reports_from_the_dass_clause_it_continues(pipeline: Pipeline) -> None:
+    text = (
+        "Die Experten zeigten sich erstaunt, dass es keine Beweise dafür gäbe, dass sie ihn je getragen habe."
+    )
+    found = _found(pipeline, text)
+    assert [(quote, rule) for quote, _, rule in found] == [
+        ("dass es keine Beweise dafür gäbe, dass sie ihn je getragen habe", "indirect.konjunktiv")
+    ]

@@ -105,9 +105,10 @@ def subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
             main = finite[0] if finite[0] is not None and finite[0] < comma else None
             if main is None or ctx.tokens[main].mood != "ind":
                 continue
+            first = _report_begin(ctx, comma, main) if REPORT_BEGIN else comma + 1
             statement = Found(
                 mode="indirect",
-                quote=[ctx.chars(comma + 1, ctx.trim_final(comma + 1, end))],
+                quote=[ctx.chars(first, ctx.trim_final(first, end))],
                 rule="indirect.konjunktiv",
                 sentence=sentence,
                 cue=[ctx.chars(main, main + 1)],
@@ -118,6 +119,44 @@ def subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
             extra.append(statement)
             break
     return extra
+
+
+#: The reported clause of a Konjunktiv I clause after a comma begins at an earlier ``dass``/``ob`` clause
+#: or Konjunktiv clause it continues (``…, dass es keine Beweise gäbe, dass sie … habe``; relative clauses
+#: between are passed), not at the comma before the Konjunktiv I verb (issue 12, fifteenth session).
+REPORT_BEGIN = True
+
+
+def _report_begin(ctx: Context, comma: int, main: int) -> int:
+    """The first token of the reported clause that ends with the clause after ``comma``: earlier clauses after
+    the main verb ``main`` are taken while they open with a complementizer (which ends the walk), hold a
+    Konjunktiv verb, or are relative clauses followed by such a clause."""
+    start = probe = comma + 1
+    index = comma - 1
+    while index > main:
+        if ctx.tokens[index].low != "," or ctx.quote_of[index] >= 0:
+            index -= 1
+            continue
+        clause = ctx.tokens[index + 1 : probe - 1]
+        if not clause:
+            return start
+        opener = clause[1] if clause[0].pos in {"APPR", "APPRART"} and len(clause) > 1 else clause[0]
+        if ctx.lexicon.has("complementizer", clause[0].low) and clause[0].low in {"dass", "ob"}:
+            return index + 1
+        if opener.pos in {"PRELS", "PRELAT"}:
+            probe = index + 1
+        elif any(
+            (tok.pos or "").endswith("FIN") and ctx.is_subjunctive(other, strict=False)
+            for other, tok in enumerate(clause, start=index + 1)
+        ):
+            start = probe = index + 1
+        else:
+            return start
+        index -= 1
+    first = ctx.tokens[main + 1 : probe - 1]
+    if first and first[0].low in {"dass", "ob"}:
+        return main + 1
+    return start
 
 
 def _compares(ctx: Context, comma: int, verb: int) -> bool:
