@@ -11,6 +11,7 @@ from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import Quoted
 from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
+    linked_name,
     phrase_after,
     phrase_before,
     skip_adverbs,
@@ -140,7 +141,8 @@ class Context:
             if start - opening > MAX_QUOTED_NAME or opening <= begin:
                 break
             before = self.tokens[opening - 1]
-            if self.quote_of[opening - 1] >= 0 or before.pos not in {"NN", "NE"}:
+            named = before.pos in {"NN", "NE"} or linked_name(self.tokens, opening)  # des „Spiegel“
+            if self.quote_of[opening - 1] >= 0 or not named:
                 break
             start = self.clause_begin(opening - 1, begin)
         return start

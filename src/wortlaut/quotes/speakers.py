@@ -30,6 +30,11 @@ _DATIVE_AFTER_NAME = frozenset({"der", "dem", "einer", "einem"})
 MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
 _MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
+#: A quoted name after a genitive or ``von`` link continues the phrase (``die Online-Ausgabe des „Spiegel“``,
+#: ``Moritz Wohlrab von der „Aktion Deutschland hilft“``; see ``_quoted_link``).
+QUOTED_LINKS = True
+#: Links that may open such a quoted name; ``von``/``vom`` also with an article between (``von der „…“``).
+_QUOTED_LINK_WORDS = frozenset({"des", "der", "eines", "von", "vom"})
 #: A place attribute after the head (``ein Sprecher des LBM in Koblenz``, ``General X vom CDRM``) and a
 #: lower-case abbreviation in brackets (``der Deutschen Presse-Agentur (dpa)``) belong to a speaker phrase
 #: (on quotes-wikinews/train: speaker F1 +0.0015 and +0.0008); addressee phrases are read without them
@@ -161,6 +166,10 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
             seen_head = True
             continue
         if seen_head:
+            quoted = _quoted_link(tokens, other, end) if QUOTED_LINKS else None
+            if quoted is not None:
+                other = quoted  # die Online-Ausgabe des „Spiegel“, Moritz Wohlrab von der „Aktion …“
+                continue
             if tok.low in _DATIVE_AFTER_NAME and tokens[other - 1].pos == "NE":
                 break  # "sagte Müller der Zeitung": a dative addressee, not a genitive of the name
             if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
@@ -210,6 +219,43 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
         seen_head = seen_head or _capital(tok)
         other += 1
     return other
+
+
+def _quoted_link(tokens: list[Tok], index: int, end: int) -> int | None:
+    """One past a quoted name that a link at ``index`` attaches to the phrase (``des „Spiegel“``, ``von
+    „con energy“``, ``von der „Aktion Deutschland hilft“``), else ``None``: the name is short, opens with a
+    capital or a letter and closes inside the clause; a ``der`` after a name stays a dative (``sagte Müller
+    der „Zeitung“``)."""
+    link = tokens[index].low
+    if link not in _QUOTED_LINK_WORDS:
+        return None
+    at = index + 1
+    if link in {"von"} and at < end and tokens[at].low in {"der", "dem", "den"}:
+        at += 1
+    if at + 2 >= end or tokens[at].low not in _MARKS:
+        return None
+    if link in _DATIVE_AFTER_NAME and tokens[index - 1].pos == "NE":
+        return None
+    for close in range(at + 2, min(end, at + MAX_QUOTED_NAME)):
+        if tokens[close].low in _MARKS:
+            return close + 1 if tokens[at + 1].text[:1].isalpha() else None
+    return None
+
+
+def linked_name(tokens: list[Tok], opening: int) -> bool:
+    """Whether the quotation mark at ``opening`` opens a name linked to a noun before it (``des „Spiegel“``,
+    ``von der „Aktion …“``), so a subject reader looking back may go past it."""
+    if not QUOTED_LINKS:
+        return False
+    link = opening - 1
+    if link > 0 and tokens[link].low in {"der", "dem", "den"} and tokens[link - 1].low == "von":
+        link -= 1
+    return (
+        link > 0
+        and tokens[link].low in _QUOTED_LINK_WORDS
+        and tokens[link - 1].pos in {"NN", "NE"}
+        and _quoted_link(tokens, link, len(tokens)) is not None
+    )
 
 
 def _office_for(tokens: list[Tok], index: int, end: int) -> bool:
@@ -306,7 +352,15 @@ def _attribute_follows(tokens: list[Tok], index: int, end: int) -> bool:
 def with_quoted_name(tokens: list[Tok], span: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
     """``meldete die Nachrichtenagentur „Xinhua“, …``: a short quoted name right after a phrase that ended
     at the quotation mark (the clause reader stops at marks) belongs to it."""
-    if span is None or span[1] >= end or tokens[span[1]].low not in _MARKS:
+    if span is None or span[1] >= end:
+        return span
+    opening = span[1]
+    if QUOTED_LINKS and tokens[opening].low in _QUOTED_LINK_WORDS:
+        linked = _quoted_link(tokens, opening, end)  # die Online-Ausgabe des „Spiegel“, …
+        if linked is None or (linked < end and tokens[linked].text[:1].isalnum()):
+            return span
+        return span[0], linked
+    if tokens[opening].low not in _MARKS:
         return span
     for at in range(span[1] + 1, min(end, span[1] + MAX_QUOTED_NAME)):
         if tokens[at].low in _MARKS:

@@ -1,0 +1,40 @@
+"""Speaker and addressee losses counted on quotes-wikinews/train (issue 12, fifteenth session), each checked
+on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.speaking import speaker_texts as _speakers
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _addressees(pipeline: Pipeline, text: str) -> list[str | None]:
+    article = pipeline(Article.create(text))
+    return [s.addressee.text if s.addressee else None for s in article.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Regierung habe gelogen, berichtet die Online-Ausgabe des „Tagesblatt“.",
+            "die Online-Ausgabe des „Tagesblatt“",
+        ),
+        (
+            "Moritz Weber von der „Aktion Hilfe jetzt“ sagte, es sei zu spät.",
+            "Moritz Weber von der „Aktion Hilfe jetzt“",
+        ),
+    ],
+)
+def test_a_quoted_name_after_a_genitive_or_von_stays_in_the_speaker(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_a_quoted_name_after_a_name_and_der_stays_a_dative_addressee(pipeline: Pipeline) -> None:
+    text = "„Wir bleiben“, sagte Müller der „Abendzeitung“."
+    assert _speakers(pipeline, text) == ["Müller"]
+    assert _addressees(pipeline, text) == ["der „Abendzeitung“"]
