@@ -38,3 +38,13 @@ def test_a_quoted_name_after_a_name_and_der_stays_a_dative_addressee(pipeline: P
     text = "„Wir bleiben“, sagte Müller der „Abendzeitung“."
     assert _speakers(pipeline, text) == ["Müller"]
     assert _addressees(pipeline, text) == ["der „Abendzeitung“"]
+
+
+def test_a_quoted_name_after_a_medium_before_a_preposition_stays_in_the_speaker(pipeline: Pipeline) -> None:
+    text = "Die Band trennt sich. Das berichtete die Musikzeitschrift „Klangwelt“ in ihrer jüngsten Ausgabe."
+    assert "die Musikzeitschrift „Klangwelt“" in _speakers(pipeline, text)
+
+
+def test_a_quoted_word_after_a_person_before_a_preposition_is_no_name(pipeline: Pipeline) -> None:
+    text = "Die Lage ist ernst. Das sagte der Minister „Heute“ in Berlin."
+    assert "der Minister „Heute“" not in _speakers(pipeline, text)

@@ -182,7 +182,9 @@ class Context:
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
         if self.opens_object(after):
             after = None  # weist den Vorwurf zurück: an object, not the inverted subject
-        after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
+        media = tuple(self.lexicon.words.get("addressee_media", frozenset()))
+        after = with_quoted_name(self.tokens, after, end, media)
+        after = with_apposition(self.tokens, after, end, self.lexicon)
         if after is None and QUOTED_NAMES:
             after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:

@@ -349,9 +349,13 @@ def _attribute_follows(tokens: list[Tok], index: int, end: int) -> bool:
     return True
 
 
-def with_quoted_name(tokens: list[Tok], span: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+def with_quoted_name(
+    tokens: list[Tok], span: tuple[int, int] | None, end: int, media: tuple[str, ...] = ()
+) -> tuple[int, int] | None:
     """``meldete die Nachrichtenagentur „Xinhua“, …``: a short quoted name right after a phrase that ended
-    at the quotation mark (the clause reader stops at marks) belongs to it."""
+    at the quotation mark (the clause reader stops at marks) belongs to it; after a medium's noun (a word
+    ending in one of ``media``) also before a preposition (``berichtete die Musikzeitschrift „Billboard“ in
+    ihrer Ausgabe``: ``sagte der Minister „Nein“ zu dem Plan`` is no name)."""
     if span is None or span[1] >= end:
         return span
     opening = span[1]
@@ -368,7 +372,15 @@ def with_quoted_name(tokens: list[Tok], span: tuple[int, int] | None, end: int) 
             if (
                 inner
                 and inner[0].text[:1].isupper()
-                and (at + 1 >= end or not tokens[at + 1].text[:1].isalnum())
+                and (
+                    at + 1 >= end
+                    or not tokens[at + 1].text[:1].isalnum()
+                    or (
+                        tokens[at + 1].pos in {"APPR", "APPRART"}
+                        and bool(media)
+                        and tokens[opening - 1].low.endswith(media)
+                    )
+                )
             ):
                 return span[0], at + 1
             return span
