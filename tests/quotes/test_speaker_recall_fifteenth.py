@@ -48,3 +48,26 @@ def test_a_quoted_name_after_a_medium_before_a_preposition_stays_in_the_speaker(
 def test_a_quoted_word_after_a_person_before_a_preposition_is_no_name(pipeline: Pipeline) -> None:
     text = "Die Lage ist ernst. Das sagte der Minister „Heute“ in Berlin."
     assert "der Minister „Heute“" not in _speakers(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Seine Werke werden von Kritikern als „Meilensteine der Musik“ bezeichnet.", "Kritikern"),
+        ("Die Pläne wurden vom Verband scharf kritisiert: „Das ist ein Skandal.“", "Verband"),
+    ],
+)
+def test_the_agent_of_a_passive_frame_speaks_a_direct_quotation(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_the_subject_of_a_passive_frame_does_not_speak_a_direct_quotation(pipeline: Pipeline) -> None:
+    text = "Der Minister wurde im Bericht so beschrieben: „Er ist ein Mann ohne Plan.“"
+    assert _speakers(pipeline, text) == [None]
+
+
+def test_a_quoted_person_stays_the_speaker_of_zitiert(pipeline: Pipeline) -> None:
+    text = "Der Trainer wird mit den Worten zitiert: „Wir haben verdient verloren.“"
+    assert _speakers(pipeline, text) == ["Der Trainer"]

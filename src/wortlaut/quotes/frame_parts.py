@@ -92,14 +92,37 @@ _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 _TOPIC_VON = frozenset({"berichten", "sprechen", "reden", "erzählen", "ausgehen", "hören", "warnen"})
 
 
+#: A cue of a bare participle (``werden von Kritikern als „…“ bezeichnet``: the finder left the auxiliary out)
+#: is passive when a finite ``werden`` stands before it in its clause (issue 12, fifteenth session).
+BARE_PARTICIPLES = True
+
+
+def _aux_before(ctx: Context, participle: int, begin: int) -> int:
+    """The finite ``werden`` before a participle in its clause (quotations skipped), else ``participle``."""
+    if ctx.tokens[participle].pos != "VVPP":
+        return participle
+    for index in range(participle - 1, begin - 1, -1):
+        tok = ctx.tokens[index]
+        if ctx.quote_of[index] >= 0:
+            continue
+        if tok.low in _PASSIVE_AUX and tok.pos == "VAFIN":
+            return index
+        if is_clause_end(tok) or (tok.pos is not None and tok.pos.endswith("FIN")):
+            break
+    return participle
+
+
 def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
     """``Das wurde vom Presseamt des Kremls bekannt gegeben``: the ``von``/``vom``/``durch`` phrase of a
     passive speech verb's clause, before its participle, is the speaker (token range)."""
-    if cue.first == cue.verb_index or ctx.tokens[cue.first].low not in _PASSIVE_AUX:
+    first = cue.first
+    if first == cue.verb_index and BARE_PARTICIPLES:
+        first = _aux_before(ctx, cue.verb_index, begin)
+    if first == cue.verb_index or ctx.tokens[first].low not in _PASSIVE_AUX:
         return None
     if cue.verb.lemma in _TOPIC_VON:
         return None
-    start = ctx.clause_begin(cue.first, begin)
+    start = ctx.clause_begin(first, begin)
     agent = passive_agent(ctx, start, cue.verb_index)
     if agent is None:
         return None
