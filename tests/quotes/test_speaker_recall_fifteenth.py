@@ -71,3 +71,20 @@ def test_the_subject_of_a_passive_frame_does_not_speak_a_direct_quotation(pipeli
 def test_a_quoted_person_stays_the_speaker_of_zitiert(pipeline: Pipeline) -> None:
     text = "Der Trainer wird mit den Worten zitiert: „Wir haben verdient verloren.“"
     assert _speakers(pipeline, text) == ["Der Trainer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In einem Bericht der Zeitung wurde vermutet, dass er müde war.", "einem Bericht der Zeitung"),
+        (
+            "So wird in einer Pressemitteilung der Organisation gefordert, dass die Täter bestraft werden.",
+            "einer Pressemitteilung der Organisation",
+        ),
+        ("In Berlin wurde gefordert, dass die Mieten sinken.", None),
+    ],
+)
+def test_a_passive_without_agent_is_said_by_the_document_it_names(
+    pipeline: Pipeline, text: str, speaker: str | None
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]

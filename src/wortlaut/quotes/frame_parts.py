@@ -125,9 +125,30 @@ def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, 
     start = ctx.clause_begin(first, begin)
     agent = passive_agent(ctx, start, cue.verb_index)
     if agent is None:
-        return None
+        return _document_source(ctx, start, cue.verb_index) if DOCUMENT_SOURCES else None
     phrase = phrase_after(ctx.tokens, agent + 1, ctx.clause_end(agent + 1, end), ctx.lexicon)
     return phrase if phrase is not None and phrase[0] == agent + 1 else None
+
+
+#: A passive speech verb with no agent takes the document its clause names after ``in``/``im`` as its source
+#: (``In einem Bericht der Zeitung wurde vermutet, dass …``, ``So wird in einer Mitteilung des Verbands
+#: gefordert, …``), as ``heißt es in …`` does (issue 12, fifteenth session).
+DOCUMENT_SOURCES = True
+
+
+def _document_source(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
+    """The noun phrase after the first ``in``/``im`` of ``start:stop`` whose words end in an
+    ``impersonal_document`` noun (``einer Pressemitteilung der Organisation``), else ``None``."""
+    documents = tuple(ctx.lexicon.words.get("impersonal_document", frozenset()))
+    for index in range(start, stop - 1):
+        if ctx.tokens[index].low not in {"in", "im"} or ctx.quote_of[index] >= 0:
+            continue
+        phrase = phrase_after(ctx.tokens, index + 1, ctx.clause_end(index + 1, stop), ctx.lexicon)
+        named = phrase is not None and phrase[0] == index + 1
+        if named and any(tok.low.endswith(documents) for tok in ctx.tokens[phrase[0] : phrase[1]]):
+            return phrase
+        return None
+    return None
 
 
 #: The subject of a passive addressee verb (``X wurde aufgefordert``, ``Ihm wird vorgeworfen``) is whom it is
