@@ -64,8 +64,13 @@ def test_the_agent_of_a_passive_frame_speaks_a_direct_quotation(
 
 
 def test_the_subject_of_a_passive_frame_does_not_speak_a_direct_quotation(pipeline: Pipeline) -> None:
-    text = "Der Minister wurde im Bericht so beschrieben: „Er ist ein Mann ohne Plan.“"
+    text = "Der Minister wurde später so beschrieben: „Er ist ein Mann ohne Plan.“"
     assert _speakers(pipeline, text) == [None]
+
+
+def test_the_document_of_a_passive_frame_speaks_a_direct_quotation(pipeline: Pipeline) -> None:
+    text = "Der Minister wurde im Bericht so beschrieben: „Er ist ein Mann ohne Plan.“"
+    assert _speakers(pipeline, text) == ["Bericht"]
 
 
 def test_a_quoted_person_stays_the_speaker_of_zitiert(pipeline: Pipeline) -> None:

@@ -144,8 +144,9 @@ def _document_source(ctx: Context, start: int, stop: int) -> tuple[int, int] | N
         if ctx.tokens[index].low not in {"in", "im"} or ctx.quote_of[index] >= 0:
             continue
         phrase = phrase_after(ctx.tokens, index + 1, ctx.clause_end(index + 1, stop), ctx.lexicon)
-        named = phrase is not None and phrase[0] == index + 1
-        if named and any(tok.low.endswith(documents) for tok in ctx.tokens[phrase[0] : phrase[1]]):
+        if phrase is None or phrase[0] != index + 1:
+            return None
+        if any(tok.low.endswith(documents) for tok in ctx.tokens[phrase[0] : phrase[1]]):
             return phrase
         return None
     return None
