@@ -93,3 +93,11 @@ def test_a_passive_without_agent_is_said_by_the_document_it_names(
     pipeline: Pipeline, text: str, speaker: str | None
 ) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+def test_a_carried_name_keeps_the_phrase_it_is_the_apposition_of_after_an_adverb(pipeline: Pipeline) -> None:
+    text = (
+        "Auch die Fraktionschefin der Grünen, Renate Künast, äußerte sich kritisch gegenüber deutschen "
+        "Automarken. Sie rate zum Kauf japanischer Hybridautos."
+    )
+    assert _speakers(pipeline, text) == ["die Fraktionschefin der Grünen, Renate Künast"]
