@@ -101,3 +101,8 @@ def test_a_carried_name_keeps_the_phrase_it_is_the_apposition_of_after_an_adverb
         "Automarken. Sie rate zum Kauf japanischer Hybridautos."
     )
     assert _speakers(pipeline, text) == ["die Fraktionschefin der Grünen, Renate Künast"]
+
+
+def test_coordinated_adjectives_before_the_noun_stay_in_the_speaker(pipeline: Pipeline) -> None:
+    text = "Die afghanischen und ausländischen Soldaten waren davon ausgegangen, die Männer seien bewaffnet."
+    assert _speakers(pipeline, text) == ["Die afghanischen und ausländischen Soldaten"]

@@ -209,6 +209,9 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
                 continue
             if not _capital(tok) or lexicon.has("stop", tok.low) or _new_phrase(tokens[other - 1], tok):
                 break
+        elif COORDINATED_ADJECTIVES and _adjective_pair(tokens, other, end):
+            other += 1  # die afghanischen und ausländischen Soldaten: the adjectives share the noun
+            continue
         elif not _opens_phrase(tok, lexicon):
             attribute = _attribute_end(tokens, part, other, end)
             if attribute is None:
@@ -219,6 +222,24 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
         seen_head = seen_head or _capital(tok)
         other += 1
     return other
+
+
+#: ``und``/``oder`` between two attributive adjectives before the head stays in the phrase (see
+#: ``_adjective_pair``).
+COORDINATED_ADJECTIVES = True
+
+
+def _adjective_pair(tokens: list[Tok], index: int, end: int) -> bool:
+    """``die afghanischen und ausländischen Soldaten``: a conjunction between an attributive adjective and
+    another one that goes on to a noun joins the two, the phrase does not end there."""
+    return (
+        tokens[index].low in {"und", "oder", "sowie"}
+        and index > 0
+        and index + 2 < end
+        and tokens[index - 1].pos == "ADJA"
+        and tokens[index + 1].pos == "ADJA"
+        and tokens[index + 2].pos in {"NN", "NE", "ADJA"}
+    )
 
 
 def _quoted_link(tokens: list[Tok], index: int, end: int) -> int | None:
