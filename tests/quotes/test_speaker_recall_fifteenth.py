@@ -106,3 +106,25 @@ def test_a_carried_name_keeps_the_phrase_it_is_the_apposition_of_after_an_adverb
 def test_coordinated_adjectives_before_the_noun_stay_in_the_speaker(pipeline: Pipeline) -> None:
     text = "Die afghanischen und ausländischen Soldaten waren davon ausgegangen, die Männer seien bewaffnet."
     assert _speakers(pipeline, text) == ["Die afghanischen und ausländischen Soldaten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Planet sei jung, erklärte Jane Greaves von der University of St. Andrews.",
+            "Jane Greaves von der University of St. Andrews",
+        ),
+        (
+            "Die Oper sei schwach, so Karl Harb von den Salzburger Nachrichten.",
+            "Karl Harb von den Salzburger Nachrichten",
+        ),
+    ],
+)
+def test_a_person_keeps_the_organisation_after_von(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert _speakers(pipeline, text) == [speaker]
+
+
+def test_von_a_topic_after_a_person_is_no_affiliation(pipeline: Pipeline) -> None:
+    speakers = _speakers(pipeline, "Die Lage sei ernst, sagte Karl Harb von der Möglichkeit eines Streiks.")
+    assert "Karl Harb von der Möglichkeit eines Streiks" not in speakers

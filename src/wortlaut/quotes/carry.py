@@ -6,6 +6,7 @@ Split out of :mod:`wortlaut.quotes.extract` (behaviour unchanged).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from wortlaut.article import Mention
@@ -203,3 +204,33 @@ def whole_names(found: list[Found], mentions: Sequence[Mention]) -> None:
         if any(begin < stop and end < finish for begin, finish in statement.quote):
             continue  # the name runs into the statement's own words
         statement.speaker = (start, stop)
+
+
+#: A person speaker followed by ``von``/``vom`` (and an article) and an organisation mention takes it along
+#: (``Jane Greaves von der University of St. Andrews``, ``Karl Harb von den Salzburger Nachrichten``; see
+#: ``affiliations``).
+AFFILIATIONS = True
+#: What may stand between a person's name and the organisation it belongs to.
+_AFFILIATION = re.compile(r"\s+(?:von|vom)(?:\s+(?:der|dem|den))?\s+$")
+
+
+def affiliations(found: list[Found], mentions: Sequence[Mention], text: str) -> None:
+    """Widen a speaker span that ends with a person mention by ``von der X`` when X is an organisation
+    mention of the entities stage (in place): a reader, and the annotation, name the person with the body
+    they speak for.  Only organisation mentions: ``sprach Müller von der Möglichkeit`` names none."""
+    if not AFFILIATIONS:
+        return
+    people = {mention.end for mention in mentions if mention.type == "PER"}
+    bodies = sorted((m.start, m.end) for m in mentions if m.type == "ORG")
+    for statement in found:
+        if statement.speaker is None or statement.speaker[1] not in people:
+            continue
+        start, end = statement.speaker
+        for begin, finish in bodies:
+            if begin <= end or begin - end > 12:
+                continue
+            if _AFFILIATION.fullmatch(text[end:begin]) is None:
+                continue
+            if not any(low < finish and end < high for low, high in statement.quote):
+                statement.speaker = (start, finish)
+            break
