@@ -128,3 +128,15 @@ def test_a_person_keeps_the_organisation_after_von(pipeline: Pipeline, text: str
 def test_von_a_topic_after_a_person_is_no_affiliation(pipeline: Pipeline) -> None:
     speakers = _speakers(pipeline, "Die Lage sei ernst, sagte Karl Harb von der Möglichkeit eines Streiks.")
     assert "Karl Harb von der Möglichkeit eines Streiks" not in speakers
+
+
+def test_a_prepositional_phrase_closed_by_a_comma_stays_in_the_apposition(pipeline: Pipeline) -> None:
+    text = "Nach Meinung von Mike Brown, Professor am California Institute of Technology, sei das ein Planet."
+    assert _speakers(pipeline, text) == [
+        "Meinung von Mike Brown, Professor am California Institute of Technology"
+    ]
+
+
+def test_a_prepositional_phrase_at_the_sentence_end_stays_out_of_the_apposition(pipeline: Pipeline) -> None:
+    text = "Der Einsatz sei beendet, sagte Charles Brun, General und Kommandeur des Einsatzes am Montag."
+    assert _speakers(pipeline, text) == ["Charles Brun, General und Kommandeur des Einsatzes"]

@@ -351,8 +351,31 @@ def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon, places
     if other == stop + 1 or not any(_capital(tok) for tok in tokens[stop + 1 : other]):
         return stop
     if other < end and tokens[other].low not in {",", ".", "!", "?", ")", ":"}:
-        return other if places and _attribute_follows(tokens, other, end) else stop
+        if not (places and _attribute_follows(tokens, other, end)):
+            return stop
+        closing = _closing_comma(tokens, other, end) if CLOSED_ATTRIBUTES else None
+        return closing if closing is not None else other
     return other
+
+
+#: A prepositional phrase after an apposition that a comma closes belongs to it (``Mike Brown, Professor am
+#: California Institute of Technology, sagte``); without the closing comma it may be an adverbial (``sagte
+#: Charles Brun, General des Einsatzes am Montag.``) and stays out.
+CLOSED_ATTRIBUTES = True
+#: Longest such prepositional phrase (tokens).
+MAX_CLOSED_ATTRIBUTE = 8
+
+
+def _closing_comma(tokens: list[Tok], index: int, end: int) -> int | None:
+    """The comma that closes the prepositional phrase starting at ``index`` within a few tokens, when only
+    prepositions, articles, adjectives, names and nouns stand before it; else ``None``."""
+    for other in range(index + 1, min(end, index + MAX_CLOSED_ATTRIBUTE + 1)):
+        tok = tokens[other]
+        if tok.low == ",":
+            return other
+        if tok.pos not in {"APPR", "APPRART", "ART", "ADJA", "NN", "NE", "FM", "CARD", "KON"}:
+            return None
+    return None
 
 
 def _attribute_follows(tokens: list[Tok], index: int, end: int) -> bool:
