@@ -140,3 +140,19 @@ def test_a_prepositional_phrase_closed_by_a_comma_stays_in_the_apposition(pipeli
 def test_a_prepositional_phrase_at_the_sentence_end_stays_out_of_the_apposition(pipeline: Pipeline) -> None:
     text = "Der Einsatz sei beendet, sagte Charles Brun, General und Kommandeur des Einsatzes am Montag."
     assert _speakers(pipeline, text) == ["Charles Brun, General und Kommandeur des Einsatzes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Der Plan war vom Ministerium abgelehnt worden, weil er zu teuer sei.", "Ministerium"),
+        (
+            "Im Bericht der Beauftragten war aber festgestellt worden, dass kein Spiel manipuliert war.",
+            "Bericht der Beauftragten",
+        ),
+    ],
+)
+def test_a_perfect_passive_is_said_by_its_agent_or_document(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]

@@ -112,13 +112,24 @@ def _aux_before(ctx: Context, participle: int, begin: int) -> int:
     return participle
 
 
+#: ``war … festgestellt worden``: a perfect passive (``sein`` + participle + ``worden``) is passive too.
+PERFECT_PASSIVES = True
+
+
+def _perfect_passive(ctx: Context, cue: Cue) -> bool:
+    """Whether the cue holds ``worden`` after its participle (``war festgestellt worden``)."""
+    return PERFECT_PASSIVES and any(
+        ctx.tokens[index].low == "worden" for index in cue.parts if index < len(ctx.tokens)
+    )
+
+
 def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
     """``Das wurde vom Presseamt des Kremls bekannt gegeben``: the ``von``/``vom``/``durch`` phrase of a
     passive speech verb's clause, before its participle, is the speaker (token range)."""
     first = cue.first
     if first == cue.verb_index and BARE_PARTICIPLES:
         first = _aux_before(ctx, cue.verb_index, begin)
-    if first == cue.verb_index or ctx.tokens[first].low not in _PASSIVE_AUX:
+    if first == cue.verb_index or not (ctx.tokens[first].low in _PASSIVE_AUX or _perfect_passive(ctx, cue)):
         return None
     if cue.verb.lemma in _TOPIC_VON:
         return None
