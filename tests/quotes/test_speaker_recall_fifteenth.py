@@ -156,3 +156,8 @@ def test_a_perfect_passive_is_said_by_its_agent_or_document(
     pipeline: Pipeline, text: str, speaker: str
 ) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+def test_the_document_of_a_passive_may_stand_before_a_relative_clause(pipeline: Pipeline) -> None:
+    text = "In einer Erklärung, die heute veröffentlicht wurde, wurde verkündet, dass die Firma schließt."
+    assert _speakers(pipeline, text) == ["einer Erklärung"]
