@@ -161,3 +161,13 @@ def test_a_perfect_passive_is_said_by_its_agent_or_document(
 def test_the_document_of_a_passive_may_stand_before_a_relative_clause(pipeline: Pipeline) -> None:
     text = "In einer Erklärung, die heute veröffentlicht wurde, wurde verkündet, dass die Firma schließt."
     assert _speakers(pipeline, text) == ["einer Erklärung"]
+
+
+def test_an_accusative_object_in_the_midfield_of_a_dative_verb_is_no_addressee(pipeline: Pipeline) -> None:
+    text = "Die Ministerin hat am Montag die Bereitschaft ihres Landes erklärt, in Gespräche einzutreten."
+    assert _addressees(pipeline, text) == [None]
+
+
+def test_a_dative_object_in_the_midfield_of_a_dative_verb_is_the_addressee(pipeline: Pipeline) -> None:
+    text = "Der Sprecher hat dem Ausschuss erklärt, die Zahlen seien falsch."
+    assert _addressees(pipeline, text) == ["dem Ausschuss"]

@@ -153,9 +153,28 @@ def verb_addressee(
     frames = {frame for verb in ctx.lexicon.lemmas.get(lemma, ()) for frame in verb.frames}
     if "midfield" in markers and frames & {"addr", "dat"}:
         phrase = midfield_object(ctx, found, cue)
-        if phrase is not None:
+        if phrase is not None and (not DATIVE_MIDFIELD or "addr" in frames or _dative(ctx, phrase)):
             return phrase
     return None
+
+
+#: A verb whose addressee is a dative only (``erklären``, ``bestätigen``: no ``addr`` frame) takes a
+#: midfield object as addressee only in a dative form (``hat dem Ausschuss erklärt``, not ``hat die
+#: Bereitschaft erklärt``; issue 12, fifteenth session).
+DATIVE_MIDFIELD = True
+#: Words that open a dative noun phrase (or are a dative pronoun) on their own.
+_DATIVE_ARTICLES = {"dem", "einem", "einer", "diesem", "dieser", "allen"}
+_DATIVE_POSSESSIVES = {"seinem", "seiner", "ihrem", "ihrer", "unserem"}
+_DATIVE_OPENERS = frozenset(_DATIVE_ARTICLES | _DATIVE_POSSESSIVES) | _DATIVE_PRONOUNS
+
+
+def _dative(ctx: Context, phrase: TokenRange) -> bool:
+    """Whether a phrase is dative by its first word (``der``/``den`` only before a head in -n: ``den
+    Gewerkschaften``; ``der`` before a feminine head is too rare to read here)."""
+    first = ctx.tokens[phrase[0]].low
+    if first in _DATIVE_OPENERS:
+        return True
+    return first == "den" and ctx.tokens[phrase[1] - 1].low.endswith("n")
 
 
 def _subordinate_passive_subject(ctx: Context, aux: int, cue: list[int]) -> TokenRange | None:
