@@ -171,3 +171,13 @@ def test_an_accusative_object_in_the_midfield_of_a_dative_verb_is_no_addressee(p
 def test_a_dative_object_in_the_midfield_of_a_dative_verb_is_the_addressee(pipeline: Pipeline) -> None:
     text = "Der Sprecher hat dem Ausschuss erklärt, die Zahlen seien falsch."
     assert _addressees(pipeline, text) == ["dem Ausschuss"]
+
+
+def test_zu_a_noun_a_name_depends_on_is_a_topic_not_an_addressee(pipeline: Pipeline) -> None:
+    text = "In einer Erklärung äußerte sich die Fraktion zum Rücktritt Hartmanns, sie nehme das zur Kenntnis."
+    assert "zum Rücktritt Hartmanns" not in _addressees(pipeline, text)
+    assert "Rücktritt Hartmanns" not in _addressees(pipeline, text)
+
+
+def test_zu_a_name_after_a_saying_verb_is_the_addressee(pipeline: Pipeline) -> None:
+    assert _addressees(pipeline, "„Wir sind bereit“, sagte der Trainer zur ARD.") == ["ARD"]
