@@ -181,3 +181,19 @@ def test_zu_a_noun_a_name_depends_on_is_a_topic_not_an_addressee(pipeline: Pipel
 
 def test_zu_a_name_after_a_saying_verb_is_the_addressee(pipeline: Pipeline) -> None:
     assert _addressees(pipeline, "„Wir sind bereit“, sagte der Trainer zur ARD.") == ["ARD"]
+
+
+def test_gegenueber_after_a_noun_is_its_attribute_not_an_addressee(pipeline: Pipeline) -> None:
+    text = "Deren Haltung gegenüber der Partei bezeichnete er als „unverantwortlich“."
+    assert _addressees(pipeline, text) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir bleiben“, sagte der Sprecher gegenüber der Zeitung.",
+        "„Wir bleiben“, sagte der Sprecher am Montag gegenüber der Zeitung.",
+    ],
+)
+def test_gegenueber_after_the_speaker_or_a_time_is_the_addressee(pipeline: Pipeline, text: str) -> None:
+    assert _addressees(pipeline, text) == ["der Zeitung"]

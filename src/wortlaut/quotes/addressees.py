@@ -68,6 +68,21 @@ def _opposite(ctx: Context, index: int, end: int) -> TokenRange | None:
     return _after(ctx, index, end)
 
 
+#: ``gegenüber X`` right after a common noun that is not the speaker's is an attribute of that noun (``Deren
+#: Haltung gegenüber der PKK bezeichnete er als …``, ``warf der LINKEN mangelnde Abgrenzung gegenüber der PKK
+#: vor``), not whom the statement was said to; a time noun is none (``sagte am Montag gegenüber der Presse``;
+#: issue 12, fifteenth session).
+NOUN_ATTRIBUTES = True
+
+
+def noun_attribute(ctx: Context, speaker: tuple[int, int], index: int) -> bool:
+    """Whether the ``gegenüber`` at ``index`` follows a common noun outside the ``speaker`` (character range;
+    ``sagte der Sprecher gegenüber der Zeitung`` keeps its addressee)."""
+    if not NOUN_ATTRIBUTES or index == 0 or ctx.tokens[index - 1].pos != "NN" or ctx.in_time(index - 1):
+        return False
+    return not speaker[0] <= ctx.tokens[index - 1].start < speaker[1]
+
+
 def _before_audience(ctx: Context, index: int, end: int) -> TokenRange | None:
     """``sagte vor der Presse`` / ``vor Journalisten``: only audiences, not ``vor einem Jahr``."""
     if ctx.tokens[index].low != "vor":
@@ -122,6 +137,9 @@ def marked_addressee(
             continue
         for name in active:
             phrase = MARKERS[name](ctx, index, end)
+            speaker = found.speaker if found.speaker is not None else (0, 0)
+            if phrase is not None and name == "opposite" and noun_attribute(ctx, speaker, index):
+                continue  # Deren Haltung gegenüber der PKK: the noun's attribute
             if phrase is not None:
                 return phrase
     return None

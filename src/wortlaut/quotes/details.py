@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wortlaut.quotes.addressees import marked_addressee, verb_addressee
+from wortlaut.quotes.addressees import marked_addressee, noun_attribute, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import past_quoted_name
@@ -85,6 +85,12 @@ def _frame(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int]:
     return first, max(last, cue[-1] + 1)
 
 
+def _speaker_or_none(found: Found) -> tuple[int, int] | None:
+    """The statement's speaker (character range), or ``(0, 0)`` when it has none (a ``gegenüber`` after any
+    common noun is then that noun's attribute)."""
+    return found.speaker if found.speaker is not None else (0, 0)
+
+
 def _channel(ctx: Context, first: int, last: int) -> str | None:
     """The most specific channel noun of the frame: the last one ("Mitteilung in den sozialen Netzwerken")."""
     for index in range(last - 1, first - 1, -1):
@@ -104,7 +110,13 @@ def _channel(ctx: Context, first: int, last: int) -> str | None:
 
 
 def _addressee(
-    ctx: Context, cue: list[int], first: int, last: int, *, addressee_verb: bool
+    ctx: Context,
+    cue: list[int],
+    first: int,
+    last: int,
+    *,
+    addressee_verb: bool,
+    speaker: tuple[int, int] | None = None,
 ) -> tuple[int, int] | None:
     """``gegenüber der Presse``; ``mit dem NATO-Chef`` only for verbs of talking with someone (sprach mit)."""
     directed = _directed_to(ctx, first, last)
@@ -113,6 +125,8 @@ def _addressee(
     for index in range(first, last):
         word = ctx.tokens[index].low
         partner = word == "mit" and addressee_verb and WITH_PARTNERS
+        if word == "gegenüber" and speaker is not None and noun_attribute(ctx, speaker, index):
+            continue  # Deren Haltung gegenüber der PKK: an attribute of the noun
         if word in _ADDRESSEE_PREPOSITIONS and index not in cue and (word != "mit" or partner):
             phrase = phrase_after(ctx.tokens, index + 1, last, ctx.lexicon)
             if phrase is not None and ctx.tokens[phrase[0]].low not in {"er", "sie", "es"}:
@@ -146,7 +160,8 @@ def add_details(
     if found.channel is None:
         found.channel = _channel(ctx, first, last)
     if found.addressee is None:
-        phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb)
+        speaker = _speaker_or_none(found)
+        phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb, speaker=speaker)
         if phrase is None and (addressee_verb or dative_verb):
             phrase = _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
         if phrase is None and ADDRESSEE_MARKERS:
