@@ -197,3 +197,16 @@ def test_gegenueber_after_a_noun_is_its_attribute_not_an_addressee(pipeline: Pip
 )
 def test_gegenueber_after_the_speaker_or_a_time_is_the_addressee(pipeline: Pipeline, text: str) -> None:
     assert _addressees(pipeline, text) == ["der Zeitung"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ihren Widersacher Jeremy Corbyn forderte May auf, über einen Rücktritt nachzudenken.", "May"),
+        ("Seinen Kritikern warf der Minister vor, die Zahlen zu fälschen.", "der Minister"),
+    ],
+)
+def test_a_prefield_opened_by_an_oblique_possessive_is_no_speaker(
+    pipeline: Pipeline, text: str, speaker: str
+) -> None:
+    assert _speakers(pipeline, text) == [speaker]
