@@ -210,3 +210,20 @@ def test_a_prefield_opened_by_an_oblique_possessive_is_no_speaker(
     pipeline: Pipeline, text: str, speaker: str
 ) -> None:
     assert _speakers(pipeline, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        (
+            "Ihren Widersacher Jeremy Corbyn forderte May auf, über einen Rücktritt nachzudenken.",
+            "Ihren Widersacher Jeremy Corbyn",
+        ),
+        ("Den Flüchtlingen sicherte Präsident Gusmão zu, dass sie zurückkehren könnten.", "Den Flüchtlingen"),
+        ("Den Vorschlag lehnte der Minister ab, weil er zu teuer sei.", None),
+    ],
+)
+def test_an_object_in_the_prefield_of_an_addressee_verb_is_addressed(
+    pipeline: Pipeline, text: str, addressee: str | None
+) -> None:
+    assert _addressees(pipeline, text) == [addressee]

@@ -6,7 +6,7 @@ from wortlaut.quotes.addressees import marked_addressee, noun_attribute, verb_ad
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import past_quoted_name
-from wortlaut.quotes.speakers import phrase_after
+from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 #: Addressee markers beyond the cue's clause (:mod:`wortlaut.quotes.addressees`), each kept because it raised
 #: addressee F1 on quotes-wikinews/train without lowering joint F1 (docs/quality.md, third issue-12 session).
@@ -83,6 +83,30 @@ def _frame(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int]:
         if speaker_last > last and speaker_last <= end:
             last = speaker_last
     return first, max(last, cue[-1] + 1)
+
+
+#: An object filling the prefield of a verb that takes an addressee is that addressee (``Den Flüchtlingen
+#: sicherte Präsident Gusmão zu``, ``Ihren Widersacher forderte May auf``); a verb whose addressee is only a
+#: dative needs a dative form (issue 12, fifteenth session).
+PREFIELD_OBJECTS = True
+_DATIVE_OPENERS = (
+    frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "unserem", "keinem"}) | _DATIVE_PRONOUNS
+)
+
+
+def _prefield_object(ctx: Context, cue: list[int], *, dative_only: bool) -> tuple[int, int] | None:
+    """The noun phrase filling the prefield before the finite cue verb when it opens with an object word."""
+    verb = cue[0]
+    begin = ctx.sentences[ctx.sentence_of[verb]][0]
+    start = ctx.clause_begin(verb, begin)
+    if start >= verb or not ctx.lexicon.has("object_opener", ctx.tokens[start].low):
+        return None
+    if dative_only and ctx.tokens[start].low not in _DATIVE_OPENERS:
+        return None
+    phrase = phrase_before(ctx.tokens, start, verb, ctx.lexicon)
+    if phrase is None and verb - start == 1 and ctx.tokens[start].low in _DATIVE_PRONOUNS:
+        return start, verb
+    return phrase if phrase is not None and phrase[0] == start else None
 
 
 def _speaker_or_none(found: Found) -> tuple[int, int] | None:
@@ -164,6 +188,8 @@ def add_details(
         phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb, speaker=speaker)
         if phrase is None and (addressee_verb or dative_verb):
             phrase = _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
+        if phrase is None and (addressee_verb or dative_verb) and PREFIELD_OBJECTS:
+            phrase = _prefield_object(ctx, cue, dative_only=not addressee_verb)
         if phrase is None and ADDRESSEE_MARKERS:
             phrase = more_addressees(ctx, found, cue)
         if phrase is not None:
