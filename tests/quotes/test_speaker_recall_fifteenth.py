@@ -227,3 +227,8 @@ def test_an_object_in_the_prefield_of_an_addressee_verb_is_addressed(
     pipeline: Pipeline, text: str, addressee: str | None
 ) -> None:
     assert _addressees(pipeline, text) == [addressee]
+
+
+def test_a_speaker_phrase_ends_before_a_time(pipeline: Pipeline) -> None:
+    text = "Wie der Verband am Montag mitteilte, wird das Turnier verschoben."
+    assert _speakers(pipeline, text) == ["der Verband"]

@@ -59,6 +59,11 @@ OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
 MARKS = OPENERS | CLOSERS
 
 
+#: A speaker phrase ends before a time expression inside it (``Wie der Verband am Montag mitteilte``; issue
+#: 12, fifteenth session).
+TIMELESS_SPEAKERS = True
+
+
 @dataclass
 class Context:
     """Tokens of one article with their sentences and the quoted passages they fall in."""
@@ -148,7 +153,23 @@ class Context:
         return start
 
     def speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
-        """Token range of the subject that frames a cue: before the verb, or right after it when inverted."""
+        """Token range of the subject that frames a cue: before the verb, or right after it when inverted;
+        a time adverbial the phrase runs into is cut off (see :meth:`before_time`)."""
+        phrase = self._speaker_of(cue, begin, end)
+        return self.before_time(phrase) if TIMELESS_SPEAKERS else phrase
+
+    def before_time(self, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+        """``Wie der Verband am Montag mitteilte``, ``wie Möllring am Dienstag in Hannover erklärte``: a
+        speaker phrase ends before a preposition or article that opens a time expression inside it."""
+        if phrase is None:
+            return None
+        for index in range(phrase[0] + 1, phrase[1]):
+            if self.in_time(index) and not self.in_time(index - 1):
+                stop = index - 1 if self.tokens[index - 1].pos in {"APPR", "APPRART", "ART"} else index
+                return (phrase[0], stop) if stop > phrase[0] else phrase
+        return phrase
+
+    def _speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
         start = self.subject_begin(cue.first, begin)
         if start < cue.first and self.tokens[start].low == "wie":
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
