@@ -160,11 +160,12 @@ class Context:
 
     def before_time(self, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
         """``Wie der Verband am Montag mitteilte``, ``wie Möllring am Dienstag in Hannover erklärte``: a
-        speaker phrase ends before a preposition or article that opens a time expression inside it."""
+        speaker phrase ends before a preposition or article that opens a time expression inside it (not
+        inside a quoted name: ``von der „Aktion Hilfe jetzt“``)."""
         if phrase is None:
             return None
         for index in range(phrase[0] + 1, phrase[1]):
-            if self.in_time(index) and not self.in_time(index - 1):
+            if self.in_time(index) and not self.in_time(index - 1) and self.quote_of[index] < 0:
                 stop = index - 1 if self.tokens[index - 1].pos in {"APPR", "APPRART", "ART"} else index
                 return (phrase[0], stop) if stop > phrase[0] else phrase
         return phrase
