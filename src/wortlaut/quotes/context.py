@@ -162,10 +162,13 @@ class Context:
         """``Wie der Verband am Montag mitteilte``, ``wie Möllring am Dienstag in Hannover erklärte``: a
         speaker phrase ends before a preposition or article that opens a time expression inside it (not
         inside a quoted name: ``von der „Aktion Hilfe jetzt“``)."""
-        if phrase is None:
-            return None
-        for index in range(phrase[0] + 1, phrase[1]):
-            if self.in_time(index) and not self.in_time(index - 1) and self.quote_of[index] < 0:
+        if phrase is None or not self.times:
+            return phrase
+        low, high = self.tokens[phrase[0]].end, self.tokens[phrase[1] - 1].end
+        starts = sorted(start for start, _ in self.times if low <= start < high)  # one pass over the times
+        for start in starts:
+            index = self.token_at(start)
+            if phrase[0] < index < phrase[1] and not self.in_time(index - 1) and self.quote_of[index] < 0:
                 stop = index - 1 if self.tokens[index - 1].pos in {"APPR", "APPRART", "ART"} else index
                 return (phrase[0], stop) if stop > phrase[0] else phrase
         return phrase
