@@ -68,6 +68,21 @@ def _opposite(ctx: Context, index: int, end: int) -> TokenRange | None:
     return _after(ctx, index, end)
 
 
+#: ``gegenüber X`` right after a common noun that is not the speaker's is an attribute of that noun (``Deren
+#: Haltung gegenüber der PKK bezeichnete er als …``, ``warf der LINKEN mangelnde Abgrenzung gegenüber der PKK
+#: vor``), not whom the statement was said to; a time noun is none (``sagte am Montag gegenüber der Presse``;
+#: issue 12, fifteenth session).
+NOUN_ATTRIBUTES = True
+
+
+def noun_attribute(ctx: Context, speaker: tuple[int, int], index: int) -> bool:
+    """Whether the ``gegenüber`` at ``index`` follows a common noun outside the ``speaker`` (character range;
+    ``sagte der Sprecher gegenüber der Zeitung`` keeps its addressee)."""
+    if not NOUN_ATTRIBUTES or index == 0 or ctx.tokens[index - 1].pos != "NN" or ctx.in_time(index - 1):
+        return False
+    return not speaker[0] <= ctx.tokens[index - 1].start < speaker[1]
+
+
 def _before_audience(ctx: Context, index: int, end: int) -> TokenRange | None:
     """``sagte vor der Presse`` / ``vor Journalisten``: only audiences, not ``vor einem Jahr``."""
     if ctx.tokens[index].low != "vor":
@@ -122,6 +137,9 @@ def marked_addressee(
             continue
         for name in active:
             phrase = MARKERS[name](ctx, index, end)
+            speaker = found.speaker if found.speaker is not None else (0, 0)
+            if phrase is not None and name == "opposite" and noun_attribute(ctx, speaker, index):
+                continue  # Deren Haltung gegenüber der PKK: the noun's attribute
             if phrase is not None:
                 return phrase
     return None
@@ -153,9 +171,28 @@ def verb_addressee(
     frames = {frame for verb in ctx.lexicon.lemmas.get(lemma, ()) for frame in verb.frames}
     if "midfield" in markers and frames & {"addr", "dat"}:
         phrase = midfield_object(ctx, found, cue)
-        if phrase is not None:
+        if phrase is not None and (not DATIVE_MIDFIELD or "addr" in frames or _dative(ctx, phrase)):
             return phrase
     return None
+
+
+#: A verb whose addressee is a dative only (``erklären``, ``bestätigen``: no ``addr`` frame) takes a
+#: midfield object as addressee only in a dative form (``hat dem Ausschuss erklärt``, not ``hat die
+#: Bereitschaft erklärt``; issue 12, fifteenth session).
+DATIVE_MIDFIELD = True
+#: Words that open a dative noun phrase (or are a dative pronoun) on their own.
+_DATIVE_ARTICLES = {"dem", "einem", "einer", "diesem", "dieser", "allen"}
+_DATIVE_POSSESSIVES = {"seinem", "seiner", "ihrem", "ihrer", "unserem"}
+_DATIVE_OPENERS = frozenset(_DATIVE_ARTICLES | _DATIVE_POSSESSIVES) | _DATIVE_PRONOUNS
+
+
+def _dative(ctx: Context, phrase: TokenRange) -> bool:
+    """Whether a phrase is dative by its first word (``der``/``den`` only before a head in -n: ``den
+    Gewerkschaften``; ``der`` before a feminine head is too rare to read here)."""
+    first = ctx.tokens[phrase[0]].low
+    if first in _DATIVE_OPENERS:
+        return True
+    return first == "den" and ctx.tokens[phrase[1] - 1].low.endswith("n")
 
 
 def _subordinate_passive_subject(ctx: Context, aux: int, cue: list[int]) -> TokenRange | None:
@@ -201,10 +238,25 @@ def _say_to(ctx: Context, start: int, end: int) -> TokenRange | None:
             return None
         if ctx.tokens[index].low in _TO:
             phrase = _after(ctx, index, end)
-            if phrase is None or not (named(ctx, phrase) or (SAY_TO_ANYWHERE and _medium(ctx, phrase))):
+            if phrase is None or not (_named_head(ctx, phrase) or (SAY_TO_ANYWHERE and _medium(ctx, phrase))):
                 return None
             return phrase
     return None
+
+
+#: ``sagte … zu X`` needs X's head to be a name (``zur ARD``), not a noun a name only depends on (``erklärte
+#: die Fraktion zum Rücktritt Hartmanns``: a topic; issue 12, fifteenth session).
+NAMED_HEAD = True
+
+
+def _named_head(ctx: Context, phrase: TokenRange) -> bool:
+    """Whether the phrase's first noun is a name (see :data:`NAMED_HEAD`; else: any name in it)."""
+    if not NAMED_HEAD:
+        return named(ctx, phrase)
+    head = next((tok for tok in ctx.tokens[phrase[0] : phrase[1]] if tok.pos in {"NN", "NE"}), None)
+    if head is None or all(tok.pos is None for tok in ctx.tokens[phrase[0] : phrase[1]]):
+        return named(ctx, phrase)
+    return head.pos == "NE"
 
 
 def _medium(ctx: Context, phrase: TokenRange) -> bool:

@@ -6,13 +6,14 @@ Split out of :mod:`wortlaut.quotes.extract` (behaviour unchanged).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE
-from wortlaut.quotes.speakers import phrase_ending, with_apposition
+from wortlaut.quotes.speakers import phrase_after, phrase_ending, with_apposition
 
 #: A frameless quotation or Konjunktiv sentence continues the last speaker at most this many sentences on
 #: (2 and 3 compared on the first 350 quotes-wikinews/train documents: 3 is 0.2 points better in joint F1).
@@ -77,12 +78,38 @@ def _with_appositions(ctx: Context, phrase: tuple[int, int], begin: int, end: in
     the annotation (its guidelines, section 5.3) and a reader take a person's appositions with the name:
     the sentence-initial noun phrase the name is the apposition of, and a comma-closed phrase after it."""
     outer = ctx.apposition_of(phrase, begin)
+    if outer is None and FRONTED_APPOSITIONS:
+        outer = _head_before(ctx, phrase, begin)
     first = outer[0] if outer is not None else phrase[0]
     widened = with_apposition(ctx.tokens, phrase, end, ctx.lexicon)
     last = widened[1] if widened is not None else phrase[1]
     if any(ctx.quote_of[i] >= 0 for i in range(first, last)):
         return phrase
     return first, last
+
+
+#: The noun phrase a name is the apposition of also after a sentence-initial adverb or an inverted verb
+#: (``Auch die Fraktionschefin der Grünen, Renate Künast, äußerte sich``, ``nahm jetzt auch der
+#: Ministerpräsident des Landes, Christian Wulff (CDU), Stellung``; see ``_head_before``).
+FRONTED_APPOSITIONS = True
+
+
+def _head_before(ctx: Context, phrase: tuple[int, int], begin: int) -> tuple[int, int] | None:
+    """The noun phrase ending at the comma right before ``phrase``, opened by an article after the sentence
+    start, an adverb or a finite verb (a constituent of its own, so the name after the comma is its
+    apposition), from its start to the end of ``phrase``; else ``None``."""
+    comma = phrase[0] - 1
+    if comma <= begin or ctx.tokens[comma].low != ",":
+        return None
+    start = comma - 1
+    while start > begin and ctx.tokens[start - 1].pos not in {"ADV", "VVFIN", "VAFIN", "VMFIN", "$,", "$."}:
+        start -= 1
+    if ctx.tokens[start].pos != "ART" or (start > begin and ctx.tokens[start - 1].pos == "$,"):
+        return None
+    head = phrase_after(ctx.tokens, start, comma, ctx.lexicon)
+    if head is None or head != (start, comma) or any(ctx.quote_of[i] >= 0 for i in range(start, comma)):
+        return None
+    return start, phrase[1]
 
 
 def _impersonal(statement: Found, text: str) -> bool:
@@ -177,3 +204,33 @@ def whole_names(found: list[Found], mentions: Sequence[Mention]) -> None:
         if any(begin < stop and end < finish for begin, finish in statement.quote):
             continue  # the name runs into the statement's own words
         statement.speaker = (start, stop)
+
+
+#: A person speaker followed by ``von``/``vom`` (and an article) and an organisation mention takes it along
+#: (``Jane Greaves von der University of St. Andrews``, ``Karl Harb von den Salzburger Nachrichten``; see
+#: ``affiliations``).
+AFFILIATIONS = True
+#: What may stand between a person's name and the organisation it belongs to.
+_AFFILIATION = re.compile(r"\s+(?:von|vom)(?:\s+(?:der|dem|den))?\s+$")
+
+
+def affiliations(found: list[Found], mentions: Sequence[Mention], text: str) -> None:
+    """Widen a speaker span that ends with a person mention by ``von der X`` when X is an organisation
+    mention of the entities stage (in place): a reader, and the annotation, name the person with the body
+    they speak for.  Only organisation mentions: ``sprach Müller von der Möglichkeit`` names none."""
+    if not AFFILIATIONS:
+        return
+    people = {mention.end for mention in mentions if mention.type == "PER"}
+    bodies = sorted((m.start, m.end) for m in mentions if m.type == "ORG")
+    for statement in found:
+        if statement.speaker is None or statement.speaker[1] not in people:
+            continue
+        start, end = statement.speaker
+        for begin, finish in bodies:
+            if begin <= end or begin - end > 12:
+                continue
+            if _AFFILIATION.fullmatch(text[end:begin]) is None:
+                continue
+            if not any(low < finish and end < high for low, high in statement.quote):
+                statement.speaker = (start, finish)
+            break

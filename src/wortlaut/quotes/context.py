@@ -11,6 +11,7 @@ from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.marks import Quoted
 from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
+    linked_name,
     phrase_after,
     phrase_before,
     skip_adverbs,
@@ -56,6 +57,11 @@ SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "seitens", "bei", "beim"})
 OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
 #: Any quotation mark as a token (what a quoted name's words are counted without).
 MARKS = OPENERS | CLOSERS
+
+
+#: A speaker phrase ends before a time expression inside it (``Wie der Verband am Montag mitteilte``; issue
+#: 12, fifteenth session).
+TIMELESS_SPEAKERS = True
 
 
 @dataclass
@@ -145,13 +151,34 @@ class Context:
             if start - opening > MAX_QUOTED_NAME or opening <= begin:
                 break
             before = self.tokens[opening - 1]
-            if self.quote_of[opening - 1] >= 0 or before.pos not in {"NN", "NE"}:
+            named = before.pos in {"NN", "NE"} or linked_name(self.tokens, opening)  # des „Spiegel“
+            if self.quote_of[opening - 1] >= 0 or not named:
                 break
             start = self.clause_begin(opening - 1, begin)
         return start
 
     def speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
-        """Token range of the subject that frames a cue: before the verb, or right after it when inverted."""
+        """Token range of the subject that frames a cue: before the verb, or right after it when inverted;
+        a time adverbial the phrase runs into is cut off (see :meth:`before_time`)."""
+        phrase = self._speaker_of(cue, begin, end)
+        return self.before_time(phrase) if TIMELESS_SPEAKERS else phrase
+
+    def before_time(self, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+        """``Wie der Verband am Montag mitteilte``, ``wie Möllring am Dienstag in Hannover erklärte``: a
+        speaker phrase ends before a preposition or article that opens a time expression inside it (not
+        inside a quoted name: ``von der „Aktion Hilfe jetzt“``)."""
+        if phrase is None or not self.times:
+            return phrase
+        low, high = self.tokens[phrase[0]].end, self.tokens[phrase[1] - 1].end
+        starts = sorted(start for start, _ in self.times if low <= start < high)  # one pass over the times
+        for start in starts:
+            index = self.token_at(start)
+            if phrase[0] < index < phrase[1] and not self.in_time(index - 1) and self.quote_of[index] < 0:
+                stop = index - 1 if self.tokens[index - 1].pos in {"APPR", "APPRART", "ART"} else index
+                return (phrase[0], stop) if stop > phrase[0] else phrase
+        return phrase
+
+    def _speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
         start = self.subject_begin(cue.first, begin)
         if start < cue.first and self.tokens[start].low == "wie":
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
@@ -185,7 +212,9 @@ class Context:
         after = phrase_after(self.tokens, after_verb, self.clause_end(after_verb, end), self.lexicon)
         if self.opens_object(after):
             after = None  # weist den Vorwurf zurück: an object, not the inverted subject
-        after = with_apposition(self.tokens, with_quoted_name(self.tokens, after, end), end, self.lexicon)
+        media = tuple(self.lexicon.words.get("addressee_media", frozenset()))
+        after = with_quoted_name(self.tokens, after, end, media)
+        after = with_apposition(self.tokens, after, end, self.lexicon)
         if after is None and QUOTED_NAMES:
             after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:

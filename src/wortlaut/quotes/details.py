@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from wortlaut.quotes.addressees import marked_addressee, verb_addressee
+from wortlaut.quotes.addressees import marked_addressee, noun_attribute, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import past_quoted_name
-from wortlaut.quotes.speakers import phrase_after
+from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 #: Addressee markers beyond the cue's clause (:mod:`wortlaut.quotes.addressees`), each kept because it raised
 #: addressee F1 on quotes-wikinews/train without lowering joint F1 (docs/quality.md, third issue-12 session).
@@ -85,6 +85,36 @@ def _frame(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int]:
     return first, max(last, cue[-1] + 1)
 
 
+#: An object filling the prefield of a verb that takes an addressee is that addressee (``Den Flüchtlingen
+#: sicherte Präsident Gusmão zu``, ``Ihren Widersacher forderte May auf``); a verb whose addressee is only a
+#: dative needs a dative form (issue 12, fifteenth session).
+PREFIELD_OBJECTS = True
+_DATIVE_OPENERS = (
+    frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "unserem", "keinem"}) | _DATIVE_PRONOUNS
+)
+
+
+def _prefield_object(ctx: Context, cue: list[int], *, dative_only: bool) -> tuple[int, int] | None:
+    """The noun phrase filling the prefield before the finite cue verb when it opens with an object word."""
+    verb = cue[0]
+    begin = ctx.sentences[ctx.sentence_of[verb]][0]
+    start = ctx.clause_begin(verb, begin)
+    if start >= verb or not ctx.lexicon.has("object_opener", ctx.tokens[start].low):
+        return None
+    if dative_only and ctx.tokens[start].low not in _DATIVE_OPENERS:
+        return None
+    phrase = phrase_before(ctx.tokens, start, verb, ctx.lexicon)
+    if phrase is None and verb - start == 1 and ctx.tokens[start].low in _DATIVE_PRONOUNS:
+        return start, verb
+    return phrase if phrase is not None and phrase[0] == start else None
+
+
+def _speaker_or_none(found: Found) -> tuple[int, int] | None:
+    """The statement's speaker (character range), or ``(0, 0)`` when it has none (a ``gegenüber`` after any
+    common noun is then that noun's attribute)."""
+    return found.speaker if found.speaker is not None else (0, 0)
+
+
 def _channel(ctx: Context, first: int, last: int) -> str | None:
     """The most specific channel noun of the frame: the last one ("Mitteilung in den sozialen Netzwerken")."""
     for index in range(last - 1, first - 1, -1):
@@ -104,7 +134,13 @@ def _channel(ctx: Context, first: int, last: int) -> str | None:
 
 
 def _addressee(
-    ctx: Context, cue: list[int], first: int, last: int, *, addressee_verb: bool
+    ctx: Context,
+    cue: list[int],
+    first: int,
+    last: int,
+    *,
+    addressee_verb: bool,
+    speaker: tuple[int, int] | None = None,
 ) -> tuple[int, int] | None:
     """``gegenüber der Presse``; ``mit dem NATO-Chef`` only for verbs of talking with someone (sprach mit)."""
     directed = _directed_to(ctx, first, last)
@@ -113,6 +149,8 @@ def _addressee(
     for index in range(first, last):
         word = ctx.tokens[index].low
         partner = word == "mit" and addressee_verb and WITH_PARTNERS
+        if word == "gegenüber" and speaker is not None and noun_attribute(ctx, speaker, index):
+            continue  # Deren Haltung gegenüber der PKK: an attribute of the noun
         if word in _ADDRESSEE_PREPOSITIONS and index not in cue and (word != "mit" or partner):
             phrase = phrase_after(ctx.tokens, index + 1, last, ctx.lexicon)
             if phrase is not None and ctx.tokens[phrase[0]].low not in {"er", "sie", "es"}:
@@ -146,9 +184,12 @@ def add_details(
     if found.channel is None:
         found.channel = _channel(ctx, first, last)
     if found.addressee is None:
-        phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb)
+        speaker = _speaker_or_none(found)
+        phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb, speaker=speaker)
         if phrase is None and (addressee_verb or dative_verb):
             phrase = _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
+        if phrase is None and (addressee_verb or dative_verb) and PREFIELD_OBJECTS:
+            phrase = _prefield_object(ctx, cue, dative_only=not addressee_verb)
         if phrase is None and ADDRESSEE_MARKERS:
             phrase = more_addressees(ctx, found, cue)
         if phrase is not None:

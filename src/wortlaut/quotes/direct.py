@@ -12,6 +12,7 @@ from __future__ import annotations
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue, cue_at, find_cues
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_parts import addressee_passive, passive_speaker
 from wortlaut.quotes.marks import MARKS_AND_SPACE
 from wortlaut.quotes.speakers import phrase_after
 from wortlaut.quotes.text import Tok
@@ -49,6 +50,25 @@ DROP_EMBEDDED = True
 _NO_COMPOUND = frozenset({"aktion", "single", "song", "lied", "stück"})
 
 
+#: The speaker of a passive frame around a direct quotation is its ``von``/``durch`` agent, and its passive
+#: subject is none (``Seine Werke werden von Kritikern als „Meilensteine“ bezeichnet``), as for the
+#: verb-framed rules (``extract._verb_framed``); issue 12, fifteenth session.
+PASSIVE_FRAMES = True
+#: Also drop the passive subject when no agent is named (``Er wurde als „Verräter“ bezeichnet``).
+PASSIVE_SUBJECTS = True
+
+
+def _speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
+    """The speaker of a direct quotation's frame: a passive's agent, else the subject of the cue."""
+    if PASSIVE_FRAMES:
+        agent = passive_speaker(ctx, cue, begin, end)
+        if agent is not None:
+            return agent
+        if PASSIVE_SUBJECTS and addressee_passive(ctx, cue.parts):
+            return None
+    return ctx.speaker_of(cue, begin, end)
+
+
 def _frame_after(
     ctx: Context, number: int
 ) -> tuple[list[int], tuple[int, int] | None, Cue | None, int] | None:
@@ -75,7 +95,7 @@ def _frame_after(
             return None
     if cue is None:
         return None
-    speaker = ctx.speaker_of(cue, begin, end)
+    speaker = _speaker(ctx, cue, begin, end)
     last = max(cue.last, speaker[1] - 1 if speaker else cue.last)
     return list(cue.parts), speaker, cue, last
 
@@ -148,7 +168,7 @@ def _frame_before(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | Non
     bridge = ctx.tokens[previous].low
     if bridge not in {":", ","} and previous != cue.last:
         return None
-    return cue, ctx.speaker_of(cue, begin, end)
+    return cue, _speaker(ctx, cue, begin, end)
 
 
 def _cue_in_sentence(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | None] | None:
@@ -165,7 +185,7 @@ def _cue_in_sentence(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | 
     if not cues:
         return None
     cue = min(cues, key=lambda item: abs(item.verb_index - opening))
-    return cue, ctx.speaker_of(cue, begin, end)
+    return cue, _speaker(ctx, cue, begin, end)
 
 
 def _is_name_word(ctx: Context, opening: int, end: int) -> bool:

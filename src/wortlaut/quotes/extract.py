@@ -11,7 +11,7 @@ from __future__ import annotations
 from wortlaut.article import Article
 from wortlaut.quotes.according import according
 from wortlaut.quotes.addressee_checks import drop_implausible_addressees
-from wortlaut.quotes.carry import carry, named_before, whole_names, with_title
+from wortlaut.quotes.carry import affiliations, carry, named_before, whole_names, with_title
 from wortlaut.quotes.cleanup import (
     dedupe,
     drop_contained,
@@ -196,6 +196,7 @@ def extract(
     if speaker_model is not None:
         rerank_speakers(ctx, found, speaker_model, article.mentions, times)
     whole_names(found, article.mentions)
+    affiliations(found, article.mentions, ctx.text)
     keep_datelines_out(ctx.text, found)
     if NAMED_BEFORE:
         named_before(ctx, found, article.mentions)

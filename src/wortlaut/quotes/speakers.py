@@ -30,6 +30,11 @@ _DATIVE_AFTER_NAME = frozenset({"der", "dem", "einer", "einem"})
 MAX_QUOTED_NAME = 8
 #: Quotation marks that may stand inside a speaker phrase around a name.
 _MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
+#: A quoted name after a genitive or ``von`` link continues the phrase (``die Online-Ausgabe des „Spiegel“``,
+#: ``Moritz Wohlrab von der „Aktion Deutschland hilft“``; see ``_quoted_link``).
+QUOTED_LINKS = True
+#: Links that may open such a quoted name; ``von``/``vom`` also with an article between (``von der „…“``).
+_QUOTED_LINK_WORDS = frozenset({"des", "der", "eines", "von", "vom"})
 #: A place attribute after the head (``ein Sprecher des LBM in Koblenz``, ``General X vom CDRM``) and a
 #: lower-case abbreviation in brackets (``der Deutschen Presse-Agentur (dpa)``) belong to a speaker phrase
 #: (on quotes-wikinews/train: speaker F1 +0.0015 and +0.0008); addressee phrases are read without them
@@ -161,6 +166,10 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
             seen_head = True
             continue
         if seen_head:
+            quoted = _quoted_link(tokens, other, end) if QUOTED_LINKS else None
+            if quoted is not None:
+                other = quoted  # die Online-Ausgabe des „Spiegel“, Moritz Wohlrab von der „Aktion …“
+                continue
             if tok.low in _DATIVE_AFTER_NAME and tokens[other - 1].pos == "NE":
                 break  # "sagte Müller der Zeitung": a dative addressee, not a genitive of the name
             if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
@@ -200,6 +209,9 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
                 continue
             if not _capital(tok) or lexicon.has("stop", tok.low) or _new_phrase(tokens[other - 1], tok):
                 break
+        elif COORDINATED_ADJECTIVES and _adjective_pair(tokens, other, end):
+            other += 1  # die afghanischen und ausländischen Soldaten: the adjectives share the noun
+            continue
         elif not _opens_phrase(tok, lexicon):
             attribute = _attribute_end(tokens, part, other, end)
             if attribute is None:
@@ -210,6 +222,61 @@ def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: b
         seen_head = seen_head or _capital(tok)
         other += 1
     return other
+
+
+#: ``und``/``oder`` between two attributive adjectives before the head stays in the phrase (see
+#: ``_adjective_pair``).
+COORDINATED_ADJECTIVES = True
+
+
+def _adjective_pair(tokens: list[Tok], index: int, end: int) -> bool:
+    """``die afghanischen und ausländischen Soldaten``: a conjunction between an attributive adjective and
+    another one that goes on to a noun joins the two, the phrase does not end there."""
+    return (
+        tokens[index].low in {"und", "oder", "sowie"}
+        and index > 0
+        and index + 2 < end
+        and tokens[index - 1].pos == "ADJA"
+        and tokens[index + 1].pos == "ADJA"
+        and tokens[index + 2].pos in {"NN", "NE", "ADJA"}
+    )
+
+
+def _quoted_link(tokens: list[Tok], index: int, end: int) -> int | None:
+    """One past a quoted name that a link at ``index`` attaches to the phrase (``des „Spiegel“``, ``von
+    „con energy“``, ``von der „Aktion Deutschland hilft“``), else ``None``: the name is short, opens with a
+    capital or a letter and closes inside the clause; a ``der`` after a name stays a dative (``sagte Müller
+    der „Zeitung“``)."""
+    link = tokens[index].low
+    if link not in _QUOTED_LINK_WORDS:
+        return None
+    at = index + 1
+    if link in {"von"} and at < end and tokens[at].low in {"der", "dem", "den"}:
+        at += 1
+    if at + 2 >= end or tokens[at].low not in _MARKS:
+        return None
+    if link in _DATIVE_AFTER_NAME and tokens[index - 1].pos == "NE":
+        return None
+    for close in range(at + 2, min(end, at + MAX_QUOTED_NAME)):
+        if tokens[close].low in _MARKS:
+            return close + 1 if tokens[at + 1].text[:1].isalpha() else None
+    return None
+
+
+def linked_name(tokens: list[Tok], opening: int) -> bool:
+    """Whether the quotation mark at ``opening`` opens a name linked to a noun before it (``des „Spiegel“``,
+    ``von der „Aktion …“``), so a subject reader looking back may go past it."""
+    if not QUOTED_LINKS:
+        return False
+    link = opening - 1
+    if link > 0 and tokens[link].low in {"der", "dem", "den"} and tokens[link - 1].low == "von":
+        link -= 1
+    return (
+        link > 0
+        and tokens[link].low in _QUOTED_LINK_WORDS
+        and tokens[link - 1].pos in {"NN", "NE"}
+        and _quoted_link(tokens, link, len(tokens)) is not None
+    )
 
 
 def _office_for(tokens: list[Tok], index: int, end: int) -> bool:
@@ -284,8 +351,31 @@ def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon, places
     if other == stop + 1 or not any(_capital(tok) for tok in tokens[stop + 1 : other]):
         return stop
     if other < end and tokens[other].low not in {",", ".", "!", "?", ")", ":"}:
-        return other if places and _attribute_follows(tokens, other, end) else stop
+        if not (places and _attribute_follows(tokens, other, end)):
+            return stop
+        closing = _closing_comma(tokens, other, end) if CLOSED_ATTRIBUTES else None
+        return closing if closing is not None else other
     return other
+
+
+#: A prepositional phrase after an apposition that a comma closes belongs to it (``Mike Brown, Professor am
+#: California Institute of Technology, sagte``); without the closing comma it may be an adverbial (``sagte
+#: Charles Brun, General des Einsatzes am Montag.``) and stays out.
+CLOSED_ATTRIBUTES = True
+#: Longest such prepositional phrase (tokens).
+MAX_CLOSED_ATTRIBUTE = 8
+
+
+def _closing_comma(tokens: list[Tok], index: int, end: int) -> int | None:
+    """The comma that closes the prepositional phrase starting at ``index`` within a few tokens, when only
+    prepositions, articles, adjectives, names and nouns stand before it; else ``None``."""
+    for other in range(index + 1, min(end, index + MAX_CLOSED_ATTRIBUTE + 1)):
+        tok = tokens[other]
+        if tok.low == ",":
+            return other
+        if tok.pos not in {"APPR", "APPRART", "ART", "ADJA", "NN", "NE", "FM", "CARD", "KON"}:
+            return None
+    return None
 
 
 def _attribute_follows(tokens: list[Tok], index: int, end: int) -> bool:
@@ -303,10 +393,22 @@ def _attribute_follows(tokens: list[Tok], index: int, end: int) -> bool:
     return True
 
 
-def with_quoted_name(tokens: list[Tok], span: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+def with_quoted_name(
+    tokens: list[Tok], span: tuple[int, int] | None, end: int, media: tuple[str, ...] = ()
+) -> tuple[int, int] | None:
     """``meldete die Nachrichtenagentur „Xinhua“, …``: a short quoted name right after a phrase that ended
-    at the quotation mark (the clause reader stops at marks) belongs to it."""
-    if span is None or span[1] >= end or tokens[span[1]].low not in _MARKS:
+    at the quotation mark (the clause reader stops at marks) belongs to it; after a medium's noun (a word
+    ending in one of ``media``) also before a preposition (``berichtete die Musikzeitschrift „Billboard“ in
+    ihrer Ausgabe``: ``sagte der Minister „Nein“ zu dem Plan`` is no name)."""
+    if span is None or span[1] >= end:
+        return span
+    opening = span[1]
+    if QUOTED_LINKS and tokens[opening].low in _QUOTED_LINK_WORDS:
+        linked = _quoted_link(tokens, opening, end)  # die Online-Ausgabe des „Spiegel“, …
+        if linked is None or (linked < end and tokens[linked].text[:1].isalnum()):
+            return span
+        return span[0], linked
+    if tokens[opening].low not in _MARKS:
         return span
     for at in range(span[1] + 1, min(end, span[1] + MAX_QUOTED_NAME)):
         if tokens[at].low in _MARKS:
@@ -314,7 +416,15 @@ def with_quoted_name(tokens: list[Tok], span: tuple[int, int] | None, end: int) 
             if (
                 inner
                 and inner[0].text[:1].isupper()
-                and (at + 1 >= end or not tokens[at + 1].text[:1].isalnum())
+                and (
+                    at + 1 >= end
+                    or not tokens[at + 1].text[:1].isalnum()
+                    or (
+                        tokens[at + 1].pos in {"APPR", "APPRART"}
+                        and bool(media)
+                        and tokens[opening - 1].low.endswith(media)
+                    )
+                )
             ):
                 return span[0], at + 1
             return span
