@@ -198,7 +198,8 @@ def update(
     its static vector, ``"<static name>:article"``): texts found there are
     cached from them, not encoded again (same vectors, so the same links).
     Under ``("minhash", text)`` they may hold an article text's MinHash
-    signature (:func:`wortlaut.link.duplicates.signature`), computed there too.
+    signature (:func:`wortlaut.link.duplicates.signature`), computed there too, and under
+    ``("text-hash", text)`` its exact hash (:func:`wortlaut.link.duplicates.handed_over`).
     """
     connection = connection_of(store_or_connection)
     wanted = list(dict.fromkeys(article_ids))
@@ -210,7 +211,8 @@ def update(
         joins: dict[str, str] = {}
         for row in rows:
             handed = vectors.get((duplicates.SIGNATURE_KIND, row.text)) if vectors else None
-            found, hashvalues = duplicates.find(connection, row.id, row.text, handed)
+            exact = duplicates.unpack_hash(vectors.get((duplicates.HASH_KIND, row.text)) if vectors else None)
+            found, hashvalues = duplicates.find(connection, row.id, row.text, handed, exact)
             duplicates.index(connection, row.id, row.text, hashvalues)
             if found is not None:
                 duplicates.record(connection, found)
