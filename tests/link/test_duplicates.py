@@ -102,7 +102,7 @@ def test_a_signature_computed_elsewhere_gives_the_same_duplicate_and_index(store
     assert duplicates._exact_hash(copy) == text_hash(copy)  # the hash index() reads next is the text's
 
 
-def test_a_hash_handed_over_with_the_signature_is_the_texts_and_gives_the_same_duplicate(store: Store) -> None:
+def test_a_hash_handed_over_with_the_signature_is_the_texts_and_finds_the_same(store: Store) -> None:
     connection = connection_of(store)
     original = "Die Regierung hat am Montag ein neues Gesetz zum Klimaschutz beschlossen, sagte der Sprecher."
     copy = "„Die Regierung hat am Montag ein neues Gesetz zum Klimaschutz beschlossen“, sagte der Sprecher."

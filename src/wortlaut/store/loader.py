@@ -370,7 +370,8 @@ def ingest(
             elif isinstance(result, Failure):
                 _fail(report, result, on_failure)
             elif isinstance(result, Analysed):
-                writer.push(result.article, result.lead, result.signature, result.exact, prepared=result.prepared)
+                parts = (result.lead, result.signature, result.exact)
+                writer.push(result.article, *parts, prepared=result.prepared)
             else:
                 writer.push(result)
         writer.flush()
