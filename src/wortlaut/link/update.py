@@ -98,7 +98,7 @@ def _texts(
     """The statements to group, their per-speaker plan and every text the linking will encode."""
     pending = capped(statements.load_statements(connection, [row.id for row in rows]))
     speakers = statements.plan(connection, pending)
-    texts = [("article", stories.article_text(row, encoder.family)) for row in rows]
+    texts = [("article", text) for text in stories.article_texts(rows, encoder.family)]
     return pending, speakers, texts + statements.texts_to_encode(speakers, encoder)
 
 
@@ -158,7 +158,7 @@ def _prefetch(
             prefetch(connection, encoder.cheap, leads, write=write, given=vectors)
             cheap = stories.article_vectors(connection, encoder, rows)
             undecided, loaded = stories.undecided_leads(connection, encoder, cheap, rows)
-            texts = [("article", stories.article_text(row, encoder.family)) for row in undecided] + texts
+            texts = [("article", text) for text in stories.article_texts(undecided, encoder.family)] + texts
         encoder = encoder.precise
     prefetch(connection, encoder, texts, write=write, given=vectors)
     return loaded
