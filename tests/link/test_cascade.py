@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from tests.link.test_update_lock import _articles, _ProbingEncoder
 from wortlaut.link import HashingEncoder, add_and_link
@@ -96,3 +97,31 @@ def test_the_precise_encoder_reads_no_statement_its_thresholds_set_apart(tmp_pat
         texts = [text for _, text in precise_texts(store.connection, cascade, [batch])]
     # the pair sharing stems is read; the new statement and the stored group with no shared stem are not
     assert texts == [shared, f"{shared} und bleibt es"]
+
+
+
+def test_the_choice_per_speaker_batch_is_made_once_per_linking_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wortlaut.link import statements
+    from wortlaut.link.statements import Decided, SpeakerBatch, StatementRow, encoder_for_batch
+
+    checks: list[int] = []
+    margins = statements.margins
+    monkeypatch.setattr(statements, "margins", lambda *args: checks.append(1) or margins(*args))
+    rows = tuple(
+        StatementRow(f"s{index}", "a1", "direct", text, "Q1", "2025-02-10", "de")
+        for index, text in enumerate(["Wir senken die Steuern", "Wir senken die Steuern bald"])
+    )
+    for band, expected in (((10.0, 10.0), "precise"), ((-1.0, -1.0), "cheap")):
+        checks.clear()
+        cascade = CascadeEncoder(cheap=HashingEncoder(), precise=_E5Family(), band=band, leads=None)
+        decided: Decided = {}
+        with Store.open(tmp_path / f"{expected}.sqlite") as store:
+            first = encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()), decided)
+            again = encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()), decided)
+            assert len(checks) == 1  # an equal batch (the plan read again under the lock): not checked again
+            encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows[:1], ()), decided)
+            plain = encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()))
+        assert first is again is plain is getattr(cascade, expected)
+        assert len(decided) == 2 and len(checks) == 3

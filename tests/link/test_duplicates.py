@@ -100,3 +100,17 @@ def test_a_signature_computed_elsewhere_gives_the_same_duplicate_and_index(store
     handed = duplicates.find(connection, "a2", copy, duplicates.signature(copy))
     assert computed[0] == handed[0] and np.array_equal(computed[1], handed[1])
     assert duplicates._exact_hash(copy) == text_hash(copy)  # the hash index() reads next is the text's
+
+
+def test_a_hash_handed_over_with_the_signature_is_the_texts_and_finds_the_same(store: Store) -> None:
+    connection = connection_of(store)
+    original = "Die Regierung hat am Montag ein neues Gesetz zum Klimaschutz beschlossen, sagte der Sprecher."
+    copy = "„Die Regierung hat am Montag ein neues Gesetz zum Klimaschutz beschlossen“, sagte der Sprecher."
+    duplicates.index(connection, "a1", original, duplicates.find(connection, "a1", original)[1])
+    signature, packed = duplicates.handed_over(copy)
+    assert np.array_equal(signature, duplicates.signature(copy))
+    assert duplicates.unpack_hash(packed) == text_hash(copy) and duplicates.unpack_hash(None) is None
+    computed = duplicates.find(connection, "a2", copy)
+    handed = duplicates.find(connection, "a2", copy, signature, duplicates.unpack_hash(packed))
+    assert computed[0] == handed[0] and computed[0] is not None and np.array_equal(computed[1], handed[1])
+    assert duplicates._exact_hash(copy) == text_hash(copy)

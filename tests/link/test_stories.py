@@ -85,15 +85,20 @@ def test_store_add_runs_linking_with_an_injected_encoder(store: Store, encoder: 
     assert report.stories_created == 1
 
 
-def test_a_clone_of_the_active_stories_is_untouched_by_clustering_the_original() -> None:
+def test_clustering_a_draft_of_the_active_stories_leaves_them_untouched() -> None:
     active = ActiveStories()
     active.add("st:a", np.ones(4, dtype=np.float32), 10, 12, 2, Counter({"Q1": 2}), "A")
-    copy = active.clone()
-    active.absorb(0, np.full(4, 2.0, dtype=np.float32), 14, frozenset({"Q2"}))
-    active.add("st:b", np.zeros(4, dtype=np.float32), 14, 14, 0, Counter(), "B")
-    assert copy.ids == ["st:a"] and copy.sizes == [2] and copy.last == [12]
-    assert copy.entities[0] == Counter({"Q1": 2}) and not copy.shared_cores(frozenset({"Q2"}))
-    assert np.array_equal(copy.matrix()[0], np.ones((1, 4), dtype=np.float32)) and not copy.touched
+    active.add("st:c", np.ones(4, dtype=np.float32), 10, 10, 1, Counter({"Q2": 1, "Q3": 1}), "C")
+    draft = active.draft()
+    draft.absorb(0, np.full(4, 2.0, dtype=np.float32), 14, frozenset({"Q2"}))
+    draft.absorb(0, np.full(4, 2.0, dtype=np.float32), 14, frozenset({"Q2"}))
+    draft.add("st:b", np.zeros(4, dtype=np.float32), 14, 14, 0, Counter(), "B")
+    assert active.ids == ["st:a", "st:c"] and active.sizes == [2, 1] and active.last == [12, 10]
+    assert active.entities == [Counter({"Q1": 2}), Counter({"Q2": 1, "Q3": 1})] and not active.touched
+    assert active.shared_cores(frozenset({"Q1", "Q2"})) == {0: 1, 1: 1}
+    assert np.array_equal(active.matrix()[0], np.ones((2, 4), dtype=np.float32))
+    assert draft.entities[0] == Counter({"Q1": 2, "Q2": 2}) and draft.entities[1] is active.entities[1]
+    assert draft.shared_cores(frozenset({"Q1", "Q2"})) == {0: 2, 1: 1} and draft.touched == {0}
 
 
 def test_the_dry_runs_stories_are_reused_until_another_connection_commits(tmp_path: Path) -> None:

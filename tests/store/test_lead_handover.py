@@ -16,6 +16,7 @@ from wortlaut.article import Article
 from wortlaut.link import duplicates, stories
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder, HashingEncoder
+from wortlaut.link.text import text_hash
 from wortlaut.store import Store, loader
 from wortlaut.store.embeddings import load_vectors, prefetch, text_key
 from wortlaut.store.loader import Analyzer, ingest, with_lead
@@ -161,3 +162,5 @@ def test_a_worker_hands_over_the_signature_the_duplicate_search_reads() -> None:
     text = stories.article_row(article, "2020-01-01").text
     assert analysed.signature is not None and analysed.signature[0] == (duplicates.SIGNATURE_KIND, text)
     assert np.array_equal(analysed.signature[1], duplicates.signature(text))
+    assert analysed.exact is not None and analysed.exact[0] == (duplicates.HASH_KIND, text)
+    assert duplicates.unpack_hash(analysed.exact[1]) == text_hash(text)

@@ -42,6 +42,10 @@ EXACT_BAND = -1
 #: Cache kind of the signatures in ``embeddings``, and the key kind of a signature ingest's workers
 #: hand over (``(SIGNATURE_KIND, text)``, see :func:`find`).
 SIGNATURE_KIND = "minhash"
+#: Key kind of a text's exact hash handed over beside its signature (``(HASH_KIND, text)``; the
+#: hash's 16 bytes as a uint8 array, :func:`handed_over`): splitting the text into words and hashing
+#: them cost the main process 0.2-0.4 CPU ms an article when only the signature came from a worker.
+HASH_KIND = "text-hash"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,18 @@ def signature(text: str) -> np.ndarray:
     return _signature(words(text))
 
 
+def handed_over(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(:func:`signature`, the exact hash as a uint8 array) of a text, its words split once: what
+    ingest's workers hand over (see :data:`HASH_KIND`; :func:`unpack_hash` reads the hash back)."""
+    tokens = words(text)
+    return _signature(tokens), np.frombuffer(bytes.fromhex(words_hash(tokens)), dtype=np.uint8)
+
+
+def unpack_hash(packed: np.ndarray | None) -> str | None:
+    """The exact hash (:func:`~wortlaut.link.text.text_hash`) :func:`handed_over` packed, or ``None``."""
+    return None if packed is None else packed.tobytes().hex()
+
+
 def _signature(tokens: list[str]) -> np.ndarray:
     minhash = _empty_minhash().copy()  # the same permutations, drawn once instead of per text
     grams = word_shingles(tokens, size=SHINGLE_SIZE)
@@ -85,14 +101,17 @@ def _empty_minhash() -> MinHash:
 _last_seen: tuple[str, str] | None = None
 
 
-def _features(text: str, signature: np.ndarray | None = None) -> tuple[str, np.ndarray]:
-    """(exact hash, MinHash signature) of a text, its words split once; ``signature`` when given."""
+def _features(
+    text: str, signature: np.ndarray | None = None, exact_hash: str | None = None
+) -> tuple[str, np.ndarray]:
+    """(exact hash, MinHash signature) of a text, its words split once; ``signature`` (and
+    ``exact_hash``, read only with it) when given."""
     global _last_seen
     if signature is None:
         tokens = words(text)
         exact_hash, hashvalues = words_hash(tokens), _signature(tokens)
     else:
-        exact_hash, hashvalues = text_hash(text), signature
+        exact_hash, hashvalues = exact_hash or text_hash(text), signature
     _last_seen = (text, exact_hash)
     return exact_hash, hashvalues
 
@@ -124,14 +143,19 @@ def _signatures(connection: Connection, ids: list[str]) -> dict[str, np.ndarray]
 
 
 def find(
-    connection: Connection, article_id: str, text: str, signature: np.ndarray | None = None
+    connection: Connection,
+    article_id: str,
+    text: str,
+    signature: np.ndarray | None = None,
+    exact_hash: str | None = None,
 ) -> tuple[Duplicate | None, np.ndarray]:
     """The earlier article this one copies, if any, and the article's signature.
 
     ``signature`` is the text's :func:`signature` computed elsewhere (ingest's
-    workers compute it beside the analysis, on every core): it is not computed again.
+    workers compute it beside the analysis, on every core): it is not computed again;
+    nor is ``exact_hash``, the text's :func:`~wortlaut.link.text.text_hash`, when given with it.
     """
-    exact_hash, hashvalues = _features(text, signature)
+    exact_hash, hashvalues = _features(text, signature, exact_hash)
     exact = link_tables.exact_copy(connection, EXACT_BAND, exact_hash, article_id)
     if exact:
         return Duplicate(article_id, _root(connection, exact), "exact", 1.0), hashvalues

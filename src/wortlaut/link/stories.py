@@ -311,7 +311,17 @@ def _write(
 
 def article_text(row: ArticleRow, family: str) -> str:
     """What an encoder of ``family`` reads of an article: its title and the first words of its body."""
+    return article_texts([row], family)[0]
+
+
+def article_texts(rows: Sequence[ArticleRow], family: str) -> list[str]:
+    """:func:`article_text` of each row (the settings read once: a batch's linking asks for its
+    leads five times, and each settings look-up reads the environment, ~20 us)."""
     words = get_settings().linking.for_family(family).article_words
+    return [_lead_text(row, words) for row in rows]
+
+
+def _lead_text(row: ArticleRow, words: int) -> str:
     lead = " ".join(row.text.split(maxsplit=words)[:words])  # the first words, without splitting the rest
     return f"{row.title}. {lead}" if row.title else lead
 
@@ -324,7 +334,7 @@ def article_vectors(
     A lead cascade gives its cheap vectors here (the text its precise encoder would read); the
     precise ones for undecided leads come from :func:`precise_vector` while clustering.
     """
-    texts = [(row.id, article_text(row, encoder.family)) for row in rows]
+    texts = list(zip([row.id for row in rows], article_texts(rows, encoder.family), strict=True))
     if isinstance(encoder, CascadeEncoder) and encoder.leads is not None:
         return cached_encode(connection, encoder.cheap, "article", texts)
     return cached_encode(connection, encoder, "article", texts)

@@ -98,7 +98,7 @@ def _texts(
     """The statements to group, their per-speaker plan and every text the linking will encode."""
     pending = capped(statements.load_statements(connection, [row.id for row in rows]))
     speakers = statements.plan(connection, pending)
-    texts = [("article", stories.article_text(row, encoder.family)) for row in rows]
+    texts = [("article", text) for text in stories.article_texts(rows, encoder.family)]
     return pending, speakers, texts + statements.texts_to_encode(speakers, encoder)
 
 
@@ -108,6 +108,7 @@ def _encode_before_lock(
     wanted: Sequence[str],
     given: Mapping[str, Article] | None,
     vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
+    decided: statements.Decided | None = None,
 ) -> tuple[bool, stories.Loaded | None]:
     """Fill the vector cache for these articles without holding the write lock while encoding.
 
@@ -120,8 +121,9 @@ def _encode_before_lock(
     if connection.in_transaction:
         return False, None
     rows, _ = _load(connection, wanted, given)
-    loaded = _prefetch(connection, encoder, rows, write=transaction, vectors=vectors) if rows else None
-    return True, loaded
+    if not rows:
+        return True, None
+    return True, _prefetch(connection, encoder, rows, write=transaction, vectors=vectors, decided=decided)
 
 
 def _prefetch(
@@ -131,13 +133,16 @@ def _prefetch(
     *,
     write: Callable[[Connection], AbstractContextManager[None]] | None = None,
     vectors: Mapping[tuple[str, str], np.ndarray] | None = None,
+    decided: statements.Decided | None = None,
 ) -> stories.Loaded | None:
     """Fill the vector cache with every text this batch's linking reads (before the write lock).
 
     A cascade encoder's cheap statement vectors come first: they decide which
     speakers' statements its precise encoder must read, and those go to it in
     one call with the article leads, so the linking finds every vector cached.
-    ``vectors`` are handed-over vectors by ``(cache kind, text)`` (see :func:`update`).
+    ``vectors`` are handed-over vectors by ``(cache kind, text)`` (see :func:`update`); ``decided``
+    keeps the cascade's choice per speaker batch for the grouping
+    (:func:`~wortlaut.link.statements.encoder_for_batch`).
     Returns the active stories a lead cascade's dry run read, which the
     clustering under the lock reuses when no other writer committed meanwhile.
     """
@@ -146,14 +151,14 @@ def _prefetch(
     if isinstance(encoder, CascadeEncoder):
         prefetch(connection, encoder.cheap, [text for text in texts if text[0] != "article"], write=write)
         leads = [text for text in texts if text[0] == "article"]
-        texts = statements.precise_texts(connection, encoder, speakers)
+        texts = statements.precise_texts(connection, encoder, speakers, decided)
         if encoder.leads is None:
             texts = leads + texts
         else:  # cheap lead vectors (the workers'), then a dry run of the clustering finds the leads e5 reads
             prefetch(connection, encoder.cheap, leads, write=write, given=vectors)
             cheap = stories.article_vectors(connection, encoder, rows)
             undecided, loaded = stories.undecided_leads(connection, encoder, cheap, rows)
-            texts = [("article", stories.article_text(row, encoder.family)) for row in undecided] + texts
+            texts = [("article", text) for text in stories.article_texts(undecided, encoder.family)] + texts
         encoder = encoder.precise
     prefetch(connection, encoder, texts, write=write, given=vectors)
     return loaded
@@ -198,29 +203,32 @@ def update(
     its static vector, ``"<static name>:article"``): texts found there are
     cached from them, not encoded again (same vectors, so the same links).
     Under ``("minhash", text)`` they may hold an article text's MinHash
-    signature (:func:`wortlaut.link.duplicates.signature`), computed there too.
+    signature (:func:`wortlaut.link.duplicates.signature`), computed there too, and under
+    ``("text-hash", text)`` its exact hash (:func:`wortlaut.link.duplicates.handed_over`).
     """
     connection = connection_of(store_or_connection)
     wanted = list(dict.fromkeys(article_ids))
     encoder = encoder or default_encoder()
     given = _by_id(articles) if articles is not None else None
-    ahead, loaded = _encode_before_lock(connection, encoder, wanted, given, vectors)
+    decided: statements.Decided = {}
+    ahead, loaded = _encode_before_lock(connection, encoder, wanted, given, vectors, decided)
     with transaction(connection):
         rows, linked = _load(connection, wanted, given)
         joins: dict[str, str] = {}
         for row in rows:
             handed = vectors.get((duplicates.SIGNATURE_KIND, row.text)) if vectors else None
-            found, hashvalues = duplicates.find(connection, row.id, row.text, handed)
+            exact = duplicates.unpack_hash(vectors.get((duplicates.HASH_KIND, row.text)) if vectors else None)
+            found, hashvalues = duplicates.find(connection, row.id, row.text, handed, exact)
             duplicates.index(connection, row.id, row.text, hashvalues)
             if found is not None:
                 duplicates.record(connection, found)
                 joins[row.id] = found.duplicate_of
         if not ahead:  # inside the caller's transaction: every text in as few encoder calls as before
-            loaded = _prefetch(connection, encoder, rows, vectors=vectors)
+            loaded = _prefetch(connection, encoder, rows, vectors=vectors, decided=decided)
         pending, speakers = _plan_in_lock(connection, encoder, rows, vectors)
         lead_vectors = stories.article_vectors(connection, encoder, rows)
         assigned = stories.cluster(connection, encoder, lead_vectors, rows, joins, loaded)
-        groups_created = statements.group_statements(connection, encoder, speakers)
+        groups_created = statements.group_statements(connection, encoder, speakers, decided)
         touched = {story_id for story_id, _ in assigned.values()}
         digest.refresh(connection, sorted(touched))
         norms = aliases.record(connection, linked)

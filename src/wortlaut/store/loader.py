@@ -113,14 +113,15 @@ VectorKey = tuple[str, str]
 @dataclass(frozen=True, slots=True)
 class Analysed:
     """An article analysed by a worker, with its lead's cache key and vector (``None``: not encoded),
-    the MinHash signature of its text for the duplicate search (``None``: not computed) and what the
-    store writes of it that depends on it alone (:func:`~wortlaut.store.writer.prepare`; ``None``:
-    prepared when stored)."""
+    the MinHash signature and exact hash of its text for the duplicate search (``None``: not
+    computed; :func:`~wortlaut.link.duplicates.handed_over`) and what the store writes of it that
+    depends on it alone (:func:`~wortlaut.store.writer.prepare`; ``None``: prepared when stored)."""
 
     article: Article
     lead: tuple[VectorKey, np.ndarray] | None
     signature: tuple[VectorKey, np.ndarray] | None = None
     prepared: Prepared | None = None
+    exact: tuple[VectorKey, np.ndarray] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,10 +244,16 @@ def with_lead(article: Article, encoder: Encoder, family: str | None = None) -> 
 
 
 def with_signature(analysed: Analysed) -> Analysed:
-    """``analysed`` with the MinHash signature of the text the duplicate search reads (computed here,
-    on the worker's core, instead of in the main process: same function, same values)."""
+    """``analysed`` with the MinHash signature and the exact hash of the text the duplicate search
+    reads (computed here, on the worker's core, instead of in the main process: same functions,
+    same values)."""
     text = stories.article_row(analysed.article, "").text
-    return replace(analysed, signature=((duplicates.SIGNATURE_KIND, text), duplicates.signature(text)))
+    signature, exact = duplicates.handed_over(text)
+    return replace(
+        analysed,
+        signature=((duplicates.SIGNATURE_KIND, text), signature),
+        exact=((duplicates.HASH_KIND, text), exact),
+    )
 
 
 def with_prepared(analysed: Analysed) -> Analysed:
@@ -363,7 +370,8 @@ def ingest(
             elif isinstance(result, Failure):
                 _fail(report, result, on_failure)
             elif isinstance(result, Analysed):
-                writer.push(result.article, result.lead, result.signature, prepared=result.prepared)
+                parts = (result.lead, result.signature, result.exact)
+                writer.push(result.article, *parts, prepared=result.prepared)
             else:
                 writer.push(result)
         writer.flush()
