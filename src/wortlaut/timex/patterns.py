@@ -14,6 +14,8 @@ from wortlaut.timex import cues, daynumber, grammar, phrases, spoken, units
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
+    ARTICLES,
+    BOUNDED_YEAR_BEFORE,
     CLOCK,
     CLOCK_ZONE,
     COUNTED_KINDS,
@@ -25,6 +27,7 @@ from wortlaut.timex.cues import (
     MODERN_YEAR,
     MORNING_BEFORE,
     NOT_ADJECTIVE,
+    NOWADAYS_ATTRIBUTE,
     PARTICULAR_AFTER,
     PARTS,
     QUANTITY_AFTER,
@@ -36,6 +39,7 @@ from wortlaut.timex.cues import (
     TIME_IDIOMS,
     VAGUE_AGO,
     VAGUE_COURSE,
+    VAGUE_GENITIVE,
     YEAR_MAX,
     YEAR_MIN,
     YEAR_PAIR_BEFORE,
@@ -161,7 +165,7 @@ class PatternSet:
             (
                 "duration",
                 re.compile(
-                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+(?:(?P<approx>{APPROX})\s+)?)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
+                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+(?:(?P<approx>{APPROX})\s+)?)?(?:(?P<det>den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
                     rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}(?P<adj>[a-zäöü]+e[nrs]?)\s+)?(?P<unit>{unit})(?!\w)"
                 ),
             ),
@@ -174,7 +178,7 @@ class PatternSet:
             (
                 "vague",
                 re.compile(
-                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber|{VAGUE_AGO})\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
+                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber|{VAGUE_AGO})\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|{VAGUE_GENITIVE}|"
                     rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten|Sekunden)(?!\w)"
                 ),
             ),
@@ -330,7 +334,11 @@ class PatternSet:
         """``heute`` meaning "nowadays": ``heute noch``, ``wie wir heute wissen``, ``heute würde``."""
         after = text[end : end + 20].split()
         following = after[0].strip(",.;") if after else ""
-        return following in self.lex.nowadays_after or previous in self.lex.nowadays_before
+        if following in self.lex.nowadays_after or previous in self.lex.nowadays_before:
+            return True
+        # an attribute between an article and its noun (``die heute übliche Technik``, ``das heute bekannte
+        # LTE``) describes a state of these days, not of the publication day
+        return previous.lower() in ARTICLES and NOWADAYS_ATTRIBUTE.match(text, end) is not None
 
     def _duration_ok(self, groups: dict[str, str], text: str, end: int, before: list[str]) -> bool:
         """Ages (``16 Jahre alt``, ``im Alter von elf Jahren``) and ``eines Tages`` are no durations."""
@@ -365,7 +373,10 @@ class PatternSet:
             return True
         if YEAR_PAIR_BEFORE.search(text, max(0, start - 12), start):
             return True
-        if previous.lower() in self.lex.quantity_cues or (year < MODERN_YEAR and year % 100 == 0):
+        bounded = BOUNDED_YEAR_BEFORE.search(text, max(0, start - 24), start) is not None
+        if (previous.lower() in self.lex.quantity_cues and not bounded) or (
+            year < MODERN_YEAR and year % 100 == 0
+        ):
             return False
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True
