@@ -108,3 +108,19 @@ def test_a_vague_count_in_the_genitive_after_a_span_preposition(
 )
 def test_heute_in_an_attribute_means_these_days(finder: TimeFinder, text: str, value: str) -> None:
     assert value_of(finder, text, "heute") == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Wien – Heute beginnt die Sitzung.", "Heute", ("DATE", "2015-11-18")),
+        ("Wien – Gestern wurde gewählt.", "Gestern", ("DATE", "2015-11-17")),
+        ("Früher schlief man zweimal. Ulm – Heute gilt das nicht.", "Heute", ("DATE", "PRESENT_REF")),
+        # a capitalised word after a dash inside a sentence is no time word
+        ("Er rief – Heute! – und lief davon.", "Heute", None),
+    ],
+)
+def test_a_time_word_after_a_dateline_opens_the_sentence(
+    finder: TimeFinder, text: str, expression: str, expected: tuple[str, str] | None
+) -> None:
+    assert value_of(finder, text, expression) == expected

@@ -82,6 +82,9 @@ ARTICLES = frozenset(
 NOWADAYS_ATTRIBUTE = re.compile(
     r"\s+(?![a-zäöü]\w*(?:t|en)(?:e|en|er|es|em)\s)[a-zäöü]\w*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]"
 )
+#: A news dateline before the first word of the text (``Wien – Heute beginnt …``, ``Blacksburg – Heute gelten
+#: …``): a place name and a dash open the sentence like a full stop.
+DATELINE = re.compile(r"(?:^|[.!?]\s+|\s)[A-ZÄÖÜ][\w./-]*(?:\s+\([^)]*\))?\s+[–-]$")
 #: A bound of a limit before a number (``bis mindestens 2024``, ``ab frühestens 2030``): the number is a year,
 #: though ``mindestens`` alone counts things (``mit mindestens 1790 Toten``).
 BOUNDED_YEAR_BEFORE = re.compile(

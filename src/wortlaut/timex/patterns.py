@@ -19,6 +19,7 @@ from wortlaut.timex.cues import (
     CLOCK,
     CLOCK_ZONE,
     COUNTED_KINDS,
+    DATELINE,
     GENERIC_NOUNS,
     GENERIC_TOMORROW_BEFORE,
     GENERIC_TOMORROW_NOT_AFTER,
@@ -413,4 +414,4 @@ def _generic_tomorrow(text: str, start: int, end: int) -> bool:
 def _sentence_start(text: str, start: int) -> bool:
     """Whether only spaces and quotes separate ``start`` from a sentence end or the text start."""
     head = text[:start].rstrip(" \t„\"'»«(")
-    return not head or head[-1] in ".!?:\n"
+    return not head or head[-1] in ".!?:\n" or DATELINE.search(head) is not None
