@@ -414,4 +414,4 @@ def _generic_tomorrow(text: str, start: int, end: int) -> bool:
 def _sentence_start(text: str, start: int) -> bool:
     """Whether only spaces and quotes separate ``start`` from a sentence end or the text start."""
     head = text[:start].rstrip(" \t„\"'»«(")
-    return not head or head[-1] in ".!?:\n" or DATELINE.search(head) is not None
+    return not head or head[-1] in ".!?:\n" or DATELINE.search(head, max(0, len(head) - 60)) is not None
