@@ -124,3 +124,19 @@ def test_a_time_word_after_a_dateline_opens_the_sentence(
     finder: TimeFinder, text: str, expression: str, expected: tuple[str, str] | None
 ) -> None:
     assert value_of(finder, text, expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Prostituierte zwischen 18 und 21 Jahren müssen sich anmelden.", "21 Jahren", None),
+        ("Gesucht werden Männer im Alter zwischen 15 und 60 Jahren.", "60 Jahren", None),
+        # lengths in words stay durations, both ends
+        ("Sie erhielten Strafen zwischen zwei und zweieinhalb Jahren.", "zwei", ("DURATION", "P2Y")),
+        ("Die Laufzeit liegt zwischen drei und fünf Jahren.", "fünf Jahren", ("DURATION", "P5Y")),
+    ],
+)
+def test_a_range_of_years_in_digits_after_zwischen_is_an_age(
+    finder: TimeFinder, text: str, expression: str, expected: tuple[str, str] | None
+) -> None:
+    assert value_of(finder, text, expression) == expected

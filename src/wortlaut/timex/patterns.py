@@ -352,8 +352,13 @@ class PatternSet:
         rest = RANGE_REST.match(text, end)
         if AGE_AFTER.match(text, rest.end() if rest else end):
             return False
-        if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter", "zwischen"}:
+        if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter"}:
             return False
+        years = groups["unit"].startswith("Jahr")
+        if years and before and before[-1] == "zwischen" and groups["num"].isdigit():
+            return False  # ``Jugendliche zwischen 16 und 21 Jahren``; not ``zwischen drei und fünf Jahren``
+        if years and _age_range_end(groups["num"], before):
+            return False  # ``Prostituierte zwischen 18 und 21 Jahren``: ages, as the range's first end
         if groups["unit"] == "Jahren" and cues.age_with(before) and not cues.NOUN_AFTER.match(text, end):
             return False  # ``mit nur 25 Jahren zur Direktorin berufen``; not ``mit zwei Jahren Verspätung``
         return " ".join(before[-2:]) not in {"Alter von", "Alter vom"}
@@ -409,6 +414,14 @@ def _generic_tomorrow(text: str, start: int, end: int) -> bool:
     """``die Stadt von morgen``: a noun, ``von``, ``morgen``, and no ``an`` / ``ab`` after it."""
     before = GENERIC_TOMORROW_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and not GENERIC_TOMORROW_NOT_AFTER.match(text, end)
+
+
+def _age_range_end(number: str, before: list[str]) -> bool:
+    """The second end of a range of years in digits after ``zwischen`` (``zwischen 18 und 21 Jahren``): an age
+    range, as its first end; a length in words (``zwischen zwei und zweieinhalb Jahren``) stays a duration."""
+    if len(before) < 3 or before[-1] != "und" or before[-3] != "zwischen":
+        return False
+    return number.isdigit() and before[-2].isdigit()
 
 
 def _sentence_start(text: str, start: int) -> bool:
