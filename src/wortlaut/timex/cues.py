@@ -92,11 +92,9 @@ BOUNDED_YEAR_BEFORE = re.compile(
 )
 #: A vague count in the genitive after a preposition of a span (``innerhalb weniger Tage``, ``binnen einiger
 #: Wochen``, ``im Laufe mehrerer Jahre``): TIMEX3 ``PXD`` like ``in wenigen Tagen``; not a comparative
-#: ``weniger Tage als`` (no such preposition before it).
-VAGUE_GENITIVE = (
-    r"(?:(?<=innerhalb\s)|(?<=binnen\s)|(?<=Binnen\s)|(?<=während\s)|(?<=Laufe\s))"
-    r"(?:weniger|einiger|mehrerer)"
-)
+#: ``weniger Tage als`` (no such preposition before it). The preposition is part of the match: a literal start
+#: is cheaper to scan for than look-behinds at every position.
+VAGUE_GENITIVE = r"(?:[Ii]nnerhalb|[Bb]innen|[Ww]ährend|[Ii]m\s+Laufe)\s+(?:weniger|einiger|mehrerer)"
 #: Adjectives of length (``zweitägig``, ``43-minütig``, ``zwölfjährig``); ``-jährig`` only before a noun of a
 #: span of time (``12-jährige Amtszeit``), since it mostly gives an age (``ein 18-jähriger Schüler``).
 SPAN_ADJ_UNITS = r"wöchig|tägig|monatig|stündig|minütig|jährig"
