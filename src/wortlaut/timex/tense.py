@@ -116,6 +116,6 @@ def direction_at(
 def _participle_attribute(sentence: str, start: int, end: int | None) -> bool:
     """Whether the expression at ``start``..``end`` stands in an attribute before a present participle
     (``der am Montag beginnenden``)."""
-    if end is None or ATTRIBUTE_BEFORE.search(sentence, max(0, start - 16), start) is None:
-        return False
-    return PARTICIPLE_I_AFTER.match(sentence, end) is not None
+    if end is None or PARTICIPLE_I_AFTER.match(sentence, end) is None:
+        return False  # the participle first: it is rare, so most expressions stop here
+    return ATTRIBUTE_BEFORE.search(sentence, max(0, start - 16), start) is not None
