@@ -91,8 +91,12 @@ def test_unknown_own_set_is_a_clear_error() -> None:
             {"own-h": (10, 81), "own-i": (10, 96)},
             ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g"),
         ),
+        (
+            {"own-j": (13, 110), "own-k": (8, 90)},
+            ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g", "own-h", "own-i"),
+        ),
     ],
-    ids=["f-and-g", "h-and-i"],
+    ids=["f-and-g", "h-and-i", "j-and-k"],
 )
 def test_later_own_sets_gold_points_into_texts_of_no_other_set(
     sizes: dict[str, tuple[int, int]], earlier_names: tuple[str, ...]
@@ -114,3 +118,12 @@ def test_own_set_h_holds_the_kinds_it_was_chosen_for() -> None:
     docs = timex_sets.own_documents(shared_path("data"), name="own-h")
     types = [gold.type for doc in docs for gold in doc.timexes]
     assert types.count("TIME") == 14 and types.count("SET") == 5 and types.count("DURATION") == 28
+
+
+def test_own_sets_j_and_k_are_10kgnad_articles_of_the_untouched_halfs_genre() -> None:
+    shared = shared_path("data")
+    for name, types in (("own-j", (82, 23, 3, 2)), ("own-k", (61, 16, 5, 8))):
+        docs = timex_sets.own_documents(shared, name=name)
+        assert all(doc.name.startswith("gnad-") for doc in docs)
+        kinds = [gold.type for doc in docs for gold in doc.timexes]
+        assert tuple(kinds.count(kind) for kind in ("DATE", "DURATION", "SET", "TIME")) == types

@@ -189,7 +189,7 @@ def test_more_feasts_of_the_calendar(finder: TimeFinder, text: str, value: str) 
         ("Vor rund zwei Wochen wurde das bekannt.", "Vor rund zwei Wochen", "2015-W45", "P2W", "APPROX"),
         ("Vor über zehn Jahren war das anders.", "Vor über zehn Jahren", "2005", "P10Y", "BEFORE"),
         ("Nach knapp drei Stunden war es vorbei.", "Nach knapp drei Stunden", "PT3H", None, "LESS_THAN"),
-        ("In etwa zwei Wochen wird entschieden.", "In etwa zwei Wochen", "2015-W49", None, "APPROX"),
+        ("In etwa zwei Wochen wird entschieden.", "In etwa zwei Wochen", "2015-W49", "P2W", "APPROX"),
     ],
 )
 def test_approximate_counts_keep_their_preposition_and_get_a_mod(

@@ -46,6 +46,8 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "perfect tense": (tense, "PERFECT", NEVER),
     "clause limits": (tense, "CLAUSE_BREAK", NEVER),
     "clock range end": (finder_module, "CLOCK_RANGE_GAP", NEVER),
+    "participle attribute ahead": (tense, "ATTRIBUTE_BEFORE", NEVER),
+    "heute in an attribute": (patterns, "NOWADAYS_ATTRIBUTE", NEVER),
 }
 Scores = dict[str, float]
 

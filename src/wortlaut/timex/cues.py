@@ -72,6 +72,29 @@ VAGUE_AGO = r"[Vv]or(?=\s+(?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten|Stunden|Min
 #: Vague spans said as "the course of the years" (``im Laufe der Jahre``, ``über die Jahre hinweg``): TIMEX3
 #: vague durations like ``seit Jahren``.
 VAGUE_COURSE = r"(?:[Ii]m\s+Lauf(?:e)?\s+der|[Üü]ber\s+die)\s+"
+#: Articles that open an attribute before ``heute`` (``die heute übliche Technik``).
+ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+)
+#: An inflected adjective or present participle and its capitalised noun after ``heute`` (``übliche Technik``,
+#: ``regierende Partei``); not a past participle in ``-t-`` or ``-en-`` (``die heute vorgestellten Zahlen``,
+#: ``die heute getroffene Entscheidung`` happened on the publication day).
+NOWADAYS_ATTRIBUTE = re.compile(
+    r"\s+(?![a-zäöü]\w*(?:t|en)(?:e|en|er|es|em)\s)[a-zäöü]\w*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]"
+)
+#: A news dateline before the first word of the text (``Wien – Heute beginnt …``, ``Blacksburg – Heute gelten
+#: …``): a place name and a dash open the sentence like a full stop.
+DATELINE = re.compile(r"(?:^|[.!?]\s+|\s)[A-ZÄÖÜ][\w./-]*(?:\s+\([^)]*\))?\s+[–-]$")
+#: A bound of a limit before a number (``bis mindestens 2024``, ``ab frühestens 2030``): the number is a year,
+#: though ``mindestens`` alone counts things (``mit mindestens 1790 Toten``).
+BOUNDED_YEAR_BEFORE = re.compile(
+    r"(?<!\w)(?:[Bb]is|[Ss]eit|[Aa]b)\s+(?:mindestens|höchstens|maximal|spätestens|frühestens)\s+$"
+)
+#: A vague count in the genitive after a preposition of a span (``innerhalb weniger Tage``, ``binnen einiger
+#: Wochen``, ``im Laufe mehrerer Jahre``): TIMEX3 ``PXD`` like ``in wenigen Tagen``; not a comparative
+#: ``weniger Tage als`` (no such preposition before it). The preposition is part of the match: a literal start
+#: is cheaper to scan for than look-behinds at every position.
+VAGUE_GENITIVE = r"(?:[Ii]nnerhalb|[Bb]innen|[Ww]ährend|[Ii]m\s+Laufe)\s+(?:weniger|einiger|mehrerer)"
 #: Adjectives of length (``zweitägig``, ``43-minütig``, ``zwölfjährig``); ``-jährig`` only before a noun of a
 #: span of time (``12-jährige Amtszeit``), since it mostly gives an age (``ein 18-jähriger Schüler``).
 SPAN_ADJ_UNITS = r"wöchig|tägig|monatig|stündig|minütig|jährig"

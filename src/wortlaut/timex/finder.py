@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
 from wortlaut.timex import spoken
+from wortlaut.timex.cues import DATELINE
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
 from wortlaut.timex.patterns import Candidate, PatternSet
@@ -209,8 +210,9 @@ class TimeFinder:
             if day is not None and focus.night and focus.sentence == sentence.start and _evening_clock(cand):
                 day -= timedelta(days=1)  # ``in der Nacht auf Montag gegen 23.30 Uhr``: still Sunday
             local = focus.sentence == sentence.start
-            opens = not chunk[: cand.start].strip(' „"»(')
-            if opens and focus.past_named == focus.previous and CONTRAST_HEUTE.match(chunk):
+            head = chunk[: cand.start].strip(' „"»(')
+            opens = not head or DATELINE.fullmatch(" " + head) is not None  # ``Blacksburg – Heute …``
+            if opens and focus.past_named == focus.previous and CONTRAST_HEUTE.match(chunk, cand.start):
                 cand.groups.setdefault("nowadays", "1")
             given = partners.get(index, year)
             if given is None and (cand.kind in YEARLESS_KINDS or cand.kind == "unit_position"):

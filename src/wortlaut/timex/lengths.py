@@ -8,6 +8,7 @@ Split from :mod:`wortlaut.timex.normalise` (which keeps the dates) so each modul
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.resolved import UNIT_NAMES, Context, Resolved, offset_value, period
@@ -85,11 +86,14 @@ class LengthRules:
             dated = offset_value(UNIT_NAMES[unit], -whole, ctx)
             back = DATE_BACK_MODS.get(mod or "", mod)
             return Resolved(dated.type, dated.value, dated.relative, back, timeml_value=period(number, unit))
-        # ``in zwei Wochen`` is a date ahead; ``in den nächsten zwei Wochen`` (a direction or position word
-        # before the count) is the stretch itself, a duration.
-        ahead = prep == "in" and "mod" not in g and ctx.direction != "past"
+        # ``in zwei Wochen`` is a date ahead; ``in den nächsten zwei Wochen`` or ``in den sechs Monaten bis
+        # …`` (an article, direction or position word before the count) is the stretch itself, a duration.
+        # TimeML corpora annotate the count ahead as the duration (``P2W``), as they do the count back (``vor
+        # zwei Jahren``): its TimeML reading.
+        ahead = prep == "in" and "mod" not in g and "det" not in g and ctx.direction != "past"
         if ahead and whole is not None and unit in {"M", "W", "D"}:
-            return offset_value(UNIT_NAMES[unit], whole, ctx, mod)
+            dated = offset_value(UNIT_NAMES[unit], whole, ctx, mod)
+            return replace(dated, timeml_value=period(number, unit))
         return Resolved("DURATION", period(number, unit), mod=mod)
 
     def span_adj(self, g: dict[str, str], ctx: Context) -> Resolved | None:

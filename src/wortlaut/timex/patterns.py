@@ -14,9 +14,12 @@ from wortlaut.timex import cues, daynumber, grammar, phrases, spoken, units
 from wortlaut.timex.cues import (
     AGE_AFTER,
     APPROX,
+    ARTICLES,
+    BOUNDED_YEAR_BEFORE,
     CLOCK,
     CLOCK_ZONE,
     COUNTED_KINDS,
+    DATELINE,
     GENERIC_NOUNS,
     GENERIC_TOMORROW_BEFORE,
     GENERIC_TOMORROW_NOT_AFTER,
@@ -25,6 +28,7 @@ from wortlaut.timex.cues import (
     MODERN_YEAR,
     MORNING_BEFORE,
     NOT_ADJECTIVE,
+    NOWADAYS_ATTRIBUTE,
     PARTICULAR_AFTER,
     PARTS,
     QUANTITY_AFTER,
@@ -36,6 +40,7 @@ from wortlaut.timex.cues import (
     TIME_IDIOMS,
     VAGUE_AGO,
     VAGUE_COURSE,
+    VAGUE_GENITIVE,
     YEAR_MAX,
     YEAR_MIN,
     YEAR_PAIR_BEFORE,
@@ -161,7 +166,7 @@ class PatternSet:
             (
                 "duration",
                 re.compile(
-                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+(?:(?P<approx>{APPROX})\s+)?)?(?:(?:den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
+                    rf"{b}(?:(?P<prep>[Vv]or|[Ii]n|[Nn]ach)\s+(?:(?P<approx>{APPROX})\s+)?)?(?:(?P<det>den|die|der)\s+)?(?:(?P<mod>{mod}|ersten)\s+)?"
                     rf"(?P<num>{number})\s+(?:{NOT_ADJECTIVE}(?P<adj>[a-zäöü]+e[nrs]?)\s+)?(?P<unit>{unit})(?!\w)"
                 ),
             ),
@@ -174,7 +179,7 @@ class PatternSet:
             (
                 "vague",
                 re.compile(
-                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber|{VAGUE_AGO})\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|"
+                    rf"{b}(?:(?P<seit>[Ss]eit|[Üü]ber|{VAGUE_AGO})\s+|(?P<course>{VAGUE_COURSE})|(?P<q>[Ww]enigen?|[Ee]inigen?|[Mm]ehreren?|[Vv]ielen?|diesen|{VAGUE_GENITIVE}|"
                     rf"(?:den\s+)?(?:vergangenen|letzten))\s+)(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden|Minuten|Sekunden)(?!\w)"
                 ),
             ),
@@ -330,7 +335,11 @@ class PatternSet:
         """``heute`` meaning "nowadays": ``heute noch``, ``wie wir heute wissen``, ``heute würde``."""
         after = text[end : end + 20].split()
         following = after[0].strip(",.;") if after else ""
-        return following in self.lex.nowadays_after or previous in self.lex.nowadays_before
+        if following in self.lex.nowadays_after or previous in self.lex.nowadays_before:
+            return True
+        # an attribute between an article and its noun (``die heute übliche Technik``, ``das heute bekannte
+        # LTE``) describes a state of these days, not of the publication day
+        return previous.lower() in ARTICLES and NOWADAYS_ATTRIBUTE.match(text, end) is not None
 
     def _duration_ok(self, groups: dict[str, str], text: str, end: int, before: list[str]) -> bool:
         """Ages (``16 Jahre alt``, ``im Alter von elf Jahren``) and ``eines Tages`` are no durations."""
@@ -343,8 +352,13 @@ class PatternSet:
         rest = RANGE_REST.match(text, end)
         if AGE_AFTER.match(text, rest.end() if rest else end):
             return False
-        if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter", "zwischen"}:
+        if groups["unit"].startswith("Jahr") and before and before[-1] in {"ab", "unter"}:
             return False
+        years = groups["unit"].startswith("Jahr")
+        if years and before and before[-1] == "zwischen" and groups["num"].isdigit():
+            return False  # ``Jugendliche zwischen 16 und 21 Jahren``; not ``zwischen drei und fünf Jahren``
+        if years and _age_range_end(groups["num"], before):
+            return False  # ``Prostituierte zwischen 18 und 21 Jahren``: ages, as the range's first end
         if groups["unit"] == "Jahren" and cues.age_with(before) and not cues.NOUN_AFTER.match(text, end):
             return False  # ``mit nur 25 Jahren zur Direktorin berufen``; not ``mit zwei Jahren Verspätung``
         return " ".join(before[-2:]) not in {"Alter von", "Alter vom"}
@@ -365,7 +379,10 @@ class PatternSet:
             return True
         if YEAR_PAIR_BEFORE.search(text, max(0, start - 12), start):
             return True
-        if previous.lower() in self.lex.quantity_cues or (year < MODERN_YEAR and year % 100 == 0):
+        bounded = BOUNDED_YEAR_BEFORE.search(text, max(0, start - 24), start) is not None
+        if (previous.lower() in self.lex.quantity_cues and not bounded) or (
+            year < MODERN_YEAR and year % 100 == 0
+        ):
             return False
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True
@@ -399,7 +416,15 @@ def _generic_tomorrow(text: str, start: int, end: int) -> bool:
     return before is not None and not GENERIC_TOMORROW_NOT_AFTER.match(text, end)
 
 
+def _age_range_end(number: str, before: list[str]) -> bool:
+    """The second end of a range of years in digits after ``zwischen`` (``zwischen 18 und 21 Jahren``): an age
+    range, as its first end; a length in words (``zwischen zwei und zweieinhalb Jahren``) stays a duration."""
+    if len(before) < 3 or before[-1] != "und" or before[-3] != "zwischen":
+        return False
+    return number.isdigit() and before[-2].isdigit()
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """Whether only spaces and quotes separate ``start`` from a sentence end or the text start."""
     head = text[:start].rstrip(" \t„\"'»«(")
-    return not head or head[-1] in ".!?:\n"
+    return not head or head[-1] in ".!?:\n" or DATELINE.search(head, max(0, len(head) - 60)) is not None

@@ -30,6 +30,15 @@ PREDICATE = re.compile(r"\w+\s+(?:(?:erst|schon|bereits|nun|jetzt)\s+)?(?:am|an|
 #: whose participle comes last (``ist am Sonntag in den Jemen zurückgekehrt``).
 CLAUSE_END = re.compile(r"\s*(?:(?:um|gegen|ab)\s+\d{1,2}(?:[.:]\d\d)?\s*Uhr)?\s*[.!?)]*\s*")
 
+#: An attribute with a present participle (Partizip I) around the expression: ``der am Montag beginnenden
+#: US Open``, ``das ab Donnerstag stattfindende Treffen``, ``das am Dienstag auslaufende Programm``. The
+#: participle names what is under way at the time of speaking, so without a tensed verb in the clause the
+#: day lies ahead.
+ATTRIBUTE_BEFORE = re.compile(
+    r"(?<!\w)(?:der|die|das|den|dem|des|zum|zur|beim|vom|einer|eine|einen|einem|eines)\s+(?:am|ab|an)\s+$",
+    re.IGNORECASE,
+)
+PARTICIPLE_I_AFTER = re.compile(r"\s+[a-zäöü]\w*end(?:e|en|er|es|em)(?!\w)")
 
 #: Cue strengths: a postponement beats tense, tense beats a bare present.
 STRONG, WEAK = frozenset({"moved"}), frozenset({"present"})
@@ -83,9 +92,10 @@ def direction_at(
     Hochkofler gastiert am 9. Dezember``), so they are ignored.
     """
     found = cues(sentence, offset, cue_words, tokens)
-    if not found:
-        return None
     local = position - offset
+    ahead = _participle_attribute(sentence, local, end - offset if end is not None else None)
+    if not found:
+        return "future" if ahead else None
     left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, local)), default=0)
     right_match = CLAUSE_BREAK.search(sentence, local)
     right = right_match.start() if right_match else len(sentence)
@@ -95,7 +105,17 @@ def direction_at(
     tensed = [cue for cue in in_clause if cue[1] not in WEAK | STRONG]
     if tensed:
         return min(tensed, key=lambda cue: abs(cue[0] - position))[1]
+    if ahead:
+        return "future"
     weak = [cue for cue in in_clause if cue[1] in WEAK]
     final = end is not None and CLAUSE_END.fullmatch(sentence, end - offset, right) is not None
     predicate = any(PREDICATE.fullmatch(sentence, cue[0] - offset, local) for cue in weak)
     return "future" if final and predicate else None
+
+
+def _participle_attribute(sentence: str, start: int, end: int | None) -> bool:
+    """Whether the expression at ``start``..``end`` stands in an attribute before a present participle
+    (``der am Montag beginnenden``)."""
+    if end is None or PARTICIPLE_I_AFTER.match(sentence, end) is None:
+        return False  # the participle first: it is rare, so most expressions stop here
+    return ATTRIBUTE_BEFORE.search(sentence, max(0, start - 16), start) is not None
