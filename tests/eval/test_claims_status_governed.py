@@ -67,3 +67,20 @@ def test_without_morphology_tags_the_scope_is_empty() -> None:
     cues = cues_with(GROUPS_20P)
     assert _rule_status(article, span, sentence, options=DEFAULT_OPTIONS, cues=cues) != HYPOTHETICAL
     assert set(GROUPS_20P) <= set(CANDIDATES)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Regierung warf dem Nachbarland vor, das Abkommen nicht einzuhalten.", "Abkommen", HAPPENED),
+        ("Der Bürgermeister entschied, das Abkommen zur Stadtentwicklung auszusetzen.", "Abkommen", HAPPENED),
+        # the first infinitive brings the agreement about: planned, whatever follows it
+        ("Die Staaten beschlossen, ein Abkommen zu schließen und es rasch umzusetzen.", "Abkommen", PLANNED),
+        ("Die Regierung hat beschlossen, Verhandlungen mit der Opposition aufzunehmen.", "Verhandlungen",
+         PLANNED),
+    ],
+)  # fmt: skip
+def test_an_infinitive_that_presupposes_the_event_leaves_it_a_fact(
+    text: str, trigger: str, status: str
+) -> None:
+    assert _status(text, trigger, ("zu_infinitive_existing",)) == status

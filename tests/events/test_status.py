@@ -290,6 +290,8 @@ def test_wanted_and_scheduled_events_of_issue_20o(text: str, trigger: str, statu
         ("Die Regierung hat versucht, nach dem Gipfel die Steuern zu senken.", "Gipfel", HAPPENED),
         ("Trotz der Forderung, die Steuern zu senken, haben die Verhandlungen begonnen.", "Verhandlungen",
          HAPPENED),
+        ("Die Regierung warf dem Nachbarland vor, das Abkommen nicht einzuhalten.", "Abkommen", HAPPENED),
+        ("Die Staaten beschlossen, ein Abkommen zu schließen und es rasch umzusetzen.", "Abkommen", PLANNED),
     ],
 )  # fmt: skip
 def test_events_governed_by_readiness_or_a_recommendation_of_issue_20p(

@@ -35,5 +35,29 @@ GOVERNED_GROUPS: dict[str, tuple[list[Row], tuple[str, ...]]] = {
     # hypothetical, tried before the plan rows (``zu_infinitive``), which would make the event planned
     "infinitive_governor": ([("hypothetical", "governed", "noun", GOVERNORS, "", SETTING)], ()),
 }
-#: The group compared in the 20p session (one pre-declared run on the shipped rows).
+#: The shipped zu-infinitive plan row (20g, ``zu_infinitive`` of ``eval.claims_status_rows``).
+ZU_INFINITIVE = r"[a-zäöüß]+zu[a-zäöüß]+en|zu\s(?:führen|halten|treffen|beginnen|aufnehmen)"
+#: Infinitives whose object must exist already: an agreement kept, implemented, suspended, terminated,
+#: amended or broken, talks ended (``das Abkommen … einzuhalten``, ``auszusetzen``, ``auszugestalten``).
+#: Continuing (``fortzusetzen``, ``weiterzuführen``) is left out: what is continued lies ahead.
+EXISTING = (
+    r"einzuhalten|umzusetzen|auszusetzen|aufzukündigen|zu\skündigen|zu\skippen|auszugestalten|zu\sbrechen"
+    r"|zu\sverletzen|zu\sratifizieren|nachzuverhandeln|zu\süberarbeiten|aufzuheben|zu\sbeenden|zu\sverlängern"
+    r"|anzufechten|zu\serfüllen|zu\sunterlaufen|zu\sändern"
+)
+
+#: The first zu-infinitive after the trigger presupposes it ("ein Abkommen zu schließen und es umzusetzen"
+#: plans the agreement: its first infinitive brings it about).
+FIRST_EXISTING = rf"^\S+(?:\s(?![a-zäöüß]+zu[a-zäöüß]+en(?!\w)|zu\s)\S+)*\s(?:{EXISTING})"
+
+GOVERNED_GROUPS["zu_infinitive_existing"] = (
+    # the zu-infinitive plan row, except where the infinitive presupposes the event: "warf der Türkei vor, das
+    # Rückführungsabkommen … nicht einzuhalten", "das 2014 … geschlossene Abkommen … auszusetzen" happened
+    [("planned", "after", "noun", ZU_INFINITIVE, "", FIRST_EXISTING)],
+    (ZU_INFINITIVE,),
+)
+#: The groups compared in the 20p session: the first pre-declared run (``infinitive_governor`` alone, on the
+#: 20o rows), and the second (``zu_infinitive_existing``, on the rows with ``infinitive_governor`` shipped),
+#: written after the first row shipped from the happened → planned errors left.
 GROUPS_20P = ("infinitive_governor",)
+GROUPS_20P_SECOND = ("zu_infinitive_existing",)
