@@ -45,3 +45,30 @@ def test_released_event_parts_are_chosen_on_and_the_newest_part_is_held_back() -
     assert {"test-e", "test-g"} <= claims_data.RELEASED_EVENTS
     assert {"tune", "test-e", "test-g"} <= claims_data.TUNE_SPLITS
     assert not {"test", "test-d", "test-f", "test-h"} & claims_data.TUNE_SPLITS
+
+
+def test_a_europeana_source_may_name_a_run_of_sentences_for_relation_rows(tmp_path: Path) -> None:
+    lines = [
+        "# file:\t\tF_SBB_00001_18800101_009_001_0_003",
+        *[f"{token} O" for token in ["Der", "Temps", "meldet", "es", "."]],
+        *[f"{token} O" for token in ["Paris", "dementiert", "das", "."]],
+        *[f"{token} O" for token in ["Schluss", "."]],
+    ]
+    root = _write_bio(tmp_path, "enp_DE.sbb.bio", lines)
+    claims_data.europeana_sentences.cache_clear()
+    run = claims_data.europeana_text(root, "sbb", "0-1")
+    assert run == ("Der Temps meldet es . Paris dementiert das .", "1880-01-01")
+    assert claims_data.europeana_text(root, "sbb", "2") == ("Schluss .", "1880-01-01")
+    article = claims_data.source_article(root, "europeana/sbb/1-2")
+    assert article.text == "Paris dementiert das . Schluss ."
+    claims_data.europeana_sentences.cache_clear()
+
+
+def test_the_relation_part_of_issue_20p_is_held_back_and_each_occurrence_has_one_row() -> None:
+    from wortlaut.eval import claims_relations
+
+    assert "test-i" in claims_relations.HELD_BACK
+    assert "test-i" not in claims_relations.RELEASED
+    rows = claims_relations.gold_relations()
+    assert len({(row.source, row.offset) for row in rows}) == len(rows)
+    assert sum(row.split == "test-i" for row in rows) == 55

@@ -278,6 +278,35 @@ def test_wanted_and_scheduled_events_of_issue_20o(text: str, trigger: str, statu
     assert _status(text, trigger) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Ministerin hat die Bereitschaft erklärt, in direkte Gespräche mit dem Iran einzutreten.",
+         "Gespräche", HYPOTHETICAL),
+        ("Der Kommissar empfahl, Verhandlungen über einen Beitritt einzuleiten.", "Verhandlungen",
+         HYPOTHETICAL),
+        ("Die Regierung hat beschlossen, Verhandlungen mit der Opposition aufzunehmen.", "Verhandlungen",
+         PLANNED),
+        ("Die Regierung hat versucht, nach dem Gipfel die Steuern zu senken.", "Gipfel", HAPPENED),
+        ("Trotz der Forderung, die Steuern zu senken, haben die Verhandlungen begonnen.", "Verhandlungen",
+         HAPPENED),
+        ("Die Regierung warf dem Nachbarland vor, das Abkommen nicht einzuhalten.", "Abkommen", HAPPENED),
+        ("Die Staaten beschlossen, ein Abkommen zu schließen und es rasch umzusetzen.", "Abkommen", PLANNED),
+    ],
+)  # fmt: skip
+def test_events_governed_by_readiness_or_a_recommendation_of_issue_20p(
+    text: str, trigger: str, status: str
+) -> None:
+    """With the morphology layer: an event noun as the object of a zu-infinitive takes the modality of the
+    word governing the infinitive in the clause before (readiness, an attempt, a recommendation:
+    hypothetical; a decision: planned); an event that is the infinitive's time, or stands in another clause,
+    keeps its own."""
+    article = MorphStage()(TokensStage()(Article.create(text, published="2024-12-18")))
+    start = text.index(trigger)
+    span = Span(start=start, end=start + len(trigger), text=trigger)
+    assert event_status(article, span, Span(start=0, end=len(text), text=text)) == status
+
+
 def test_list_subordinators_switch_stops_list_extension_at_a_conjunction() -> None:
     """With ``list_subordinators``, ``…, dass …`` opens a new clause: the plan modal of the ``dass`` clause
     does not reach the agreement that the main clause says exists."""

@@ -36,6 +36,7 @@ from wortlaut.events.status import (
     _relative_text,
     conditioned_text,
     event_status,
+    governed_text,
     load_status_cues,
     unnarrated_text,
 )
@@ -63,6 +64,7 @@ def status_features(article: Article, trigger: Span, sentence: Span) -> dict[str
     tense_scopes = {
         "conditioned": conditioned_text(article, sentence, start, end),
         "unnarrated": unnarrated_text(article, sentence, clause),
+        "governed": governed_text(article, sentence, trigger, start, end),
     }
     features.update(_cue_features(trigger, sentence, clause, article.text[trigger.start : end], tense_scopes))
     features.update(_morph_features(article, trigger, tokens))

@@ -108,7 +108,7 @@ def source_article(data_dir: Path, source: str) -> Article:
         return Article.create(ud_sentences(data_dir, part)[int(number)])
     if kind == "europeana":
         part, _, number = name.partition("/")
-        text, published = europeana_sentences(data_dir, part)[int(number)]
+        text, published = europeana_text(data_dir, part, number)
         return Article.create(text, published=published)
     raise ValueError(f"claims set: unknown source kind in {source!r}")
 
@@ -126,7 +126,8 @@ UD_FILES = {
     "gsd-dev": ("ud-german-gsd", "de_gsd-ud-dev.conllu"),
 }
 #: Europeana Newspapers files by the name a source uses (``europeana/<part>/<n>``: the n-th sentence, 0-based,
-#: as :func:`europeana_sentences` cuts the token stream; issue 20l, the fresh held-back part ``test-f``).
+#: as :func:`europeana_sentences` cuts the token stream; issue 20l, the fresh held-back part ``test-f``;
+#: ``europeana/<part>/<first>-<last>``: a run of sentences, issue 20p, see :func:`europeana_text`).
 EUROPEANA_FILES = {"lft": "enp_DE.lft.bio", "onb": "enp_DE.onb.bio", "sbb": "enp_DE.sbb.bio"}
 #: Tokens that end a sentence in the Europeana token stream (the files mark no sentence breaks).
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -209,6 +210,19 @@ def europeana_sentences(data_dir: Path, part: str) -> tuple[tuple[str, str | Non
     if tokens:
         sentences.append((" ".join(tokens), published))
     return tuple(sentences)
+
+
+def europeana_text(data_dir: Path, part: str, number: str) -> tuple[str, str | None]:
+    """The text of a Europeana source: one sentence (``<n>``, the event rows of issue 20l) or a run of
+    consecutive sentences (``<first>-<last>``, both included; the relation rows of issue 20p, whose answered
+    statement stands in the sentences before the answer), joined by spaces, with the first sentence's
+    issue date."""
+    sentences = europeana_sentences(data_dir, part)
+    first, _, last = number.partition("-")
+    chosen = sentences[int(first) : int(last or first) + 1]
+    if not chosen:
+        raise ValueError(f"claims set: no Europeana sentences {number!r} in {part!r}")
+    return " ".join(text for text, _ in chosen), chosen[0][1]
 
 
 def _ends_sentence(token: str, previous: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 import click
 
 from wortlaut.article import Article
-from wortlaut.claims.answer_gates import Gates, passes
+from wortlaut.claims.answer_gates import DEFAULT_GATES, Gates, passes
 from wortlaut.eval.claims_answers import BETA, FOLDS, folds
 from wortlaut.eval.claims_relations import RELEASED, GoldRelation, Judged, judged_links
 
@@ -148,7 +148,9 @@ def by_mechanism(
 
 def report(data_dir: Path, splits: Sequence[str] = ("tune",)) -> dict[str, Any]:
     """Scores with all gates off, the choice on all rows of ``splits`` (tune, or tune with the released
-    parts), each gate alone, links by mechanism, and the nested estimate."""
+    parts), the shipped gates (:data:`~wortlaut.claims.answer_gates.DEFAULT_GATES`: the choice may have moved
+    since they were chosen, as the statement stage changed), each gate alone, links by mechanism, and the
+    nested estimate."""
     golds, articles, judged = judged_links(data_dir, splits=splits, gates=OFF)
     tune = [g for g in golds if g.split in splits]
     chosen = choose(judged, articles, tune)
@@ -158,7 +160,11 @@ def report(data_dir: Path, splits: Sequence[str] = ("tune",)) -> dict[str, Any]:
         for value in values[1:]
     }
     return {"off": score(OFF, judged, articles, tune), "chosen_on_all_tune": dataclasses.asdict(chosen),
-            "chosen_in_sample": score(chosen, judged, articles, tune), "each_gate_alone": alone,
+            "chosen_in_sample": score(chosen, judged, articles, tune),
+            "chosen_is_shipped": chosen == DEFAULT_GATES,
+            "shipped_in_sample": score(DEFAULT_GATES, judged, articles, tune),
+            "by_mechanism_shipped": by_mechanism(DEFAULT_GATES, judged, articles, tune),
+            "each_gate_alone": alone,
             "by_mechanism_off": by_mechanism(OFF, judged, articles, tune),
             "by_mechanism_chosen": by_mechanism(chosen, judged, articles, tune),
             "nested_cv": nested(judged, articles, tune)}  # fmt: skip

@@ -11,6 +11,7 @@ plans); an event without any cue happened.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -179,9 +180,10 @@ def _rule_status(
     for cue in cues if cues is not None else load_status_cues():
         if ((past or said) and cue.status == PLANNED) or (said and cue.status == CANCELLED):
             continue
-        if cue.scope in ("conditioned", "unnarrated") and cue.scope not in scopes:
+        if cue.scope in ("conditioned", "unnarrated", "governed") and cue.scope not in scopes:
             scopes["conditioned"] = conditioned_text(article, sentence, start, end)
             scopes["unnarrated"] = unnarrated_text(article, sentence, scopes["clause"])
+            scopes["governed"] = governed_text(article, sentence, trigger, start, end)
         if cue.trigger in ("any", kind) and cue.fires(scopes[cue.scope]):
             return cue.status
     if options.present_schedule and kind == "noun" and _scheduled_present(article, start, end):
@@ -219,6 +221,25 @@ def unnarrated_text(article: Article, sentence: Span, clause: str) -> str:
         for t in tokens
     )
     return "" if narrated else clause
+
+
+def governed_text(article: Article, sentence: Span, trigger: Span, start: int, end: int) -> str:
+    """The clause before the trigger's clause and its words before the trigger, when the trigger's clause
+    (``start``–``end``) holds a zu-infinitive after the trigger; else nothing.
+
+    An event named as the object of a zu-infinitive (``…, Gespräche mit dem Iran zu führen``) is as real as
+    the word that governs the infinitive makes it, and that word stands before it: readiness, an attempt, a
+    recommendation (``die Bereitschaft … erklärt, in direkte Gespräche … einzutreten``, ``empfahl …,
+    Verhandlungen … einzuleiten``) leave it hypothetical, where a decision plans it.  The zu-infinitive
+    comes from the morphology tags (``VVIZU``, or ``zu`` + infinitive); without tags nothing counts."""
+    tokens = [t for t in article.tokens if trigger.end <= t.start < end]
+    joined = any(t.pos == "VVIZU" for t in tokens)
+    split = any(a.pos == "PTKZU" and (b.pos or "").endswith("INF") for a, b in itertools.pairwise(tokens))
+    if not (joined or split):
+        return ""
+    local = start - sentence.start
+    before = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.text, 0, max(local - 1, 0))), default=0)
+    return sentence.text[before : trigger.start - sentence.start]
 
 
 #: An article "reports in the past" when at least this share of its finite verbs are past forms (preterite,
