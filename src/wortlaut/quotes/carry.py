@@ -40,7 +40,7 @@ TITLED_PEOPLE = True
 APPOSED_PEOPLE = True
 
 #: A bracketed party or body right after a carried name joins it (``Klaus Wowereit (SPD)``), as it does in
-#: a speaker phrase read by the rules (``speakers._extend``).
+#: a speaker phrase read by the rules (``phrase_extent.extend_phrase``).
 PARTY_TAGS = True
 
 

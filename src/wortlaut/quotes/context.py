@@ -1,14 +1,14 @@
-"""Per-article working state shared by the quotation rules: tokens, sentences, quoted passages."""
+"""Per-article working state shared by the quotation rules: tokens, sentences, quoted passages, and the
+subject finder that reads the speaker of a cue (prefield, inverted subject, appositions, quoted names).
+
+The token and clause indexes it builds on are in :mod:`wortlaut.quotes.indexes`.
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
-
 from wortlaut.quotes.cues import Cue, is_clause_end
-from wortlaut.quotes.found import Range
-from wortlaut.quotes.lexicon import Lexicon
-from wortlaut.quotes.marks import Quoted
+from wortlaut.quotes.indexes import FINAL as FINAL
+from wortlaut.quotes.indexes import Indexes
 from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
     linked_name,
@@ -19,10 +19,7 @@ from wortlaut.quotes.speakers import (
     with_apposition,
     with_quoted_name,
 )
-from wortlaut.quotes.text import Tok
 
-#: Punctuation left out at the end of indirect quotes (the WikiNews annotation stops before it).
-FINAL = frozenset({".", "!", "?", ";", ":", ","})
 #: Most comma-separated segments (noun phrase, appositions, relative clauses) before a verb we look through.
 MAX_SEGMENTS = 4
 #: An apposition in the prefield joins the speaker whole, attributes after its head included, when it has no
@@ -64,82 +61,9 @@ MARKS = OPENERS | CLOSERS
 TIMELESS_SPEAKERS = True
 
 
-@dataclass
-class Context:
-    """Tokens of one article with their sentences and the quoted passages they fall in."""
-
-    text: str
-    tokens: list[Tok]
-    sentences: list[tuple[int, int]]
-    quoted: list[Quoted]
-    lexicon: Lexicon
-    quote_of: list[int] = field(default_factory=list)
-    sentence_of: list[int] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    #: Character ranges of the article's time expressions (a time fills the prefield, it is no subject).
-    times: list[tuple[int, int]] = field(default_factory=list)
-    #: Indices of the semicolons outside quotation marks (the sentence reader does not split there).
-    semicolons: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        # Tokens are in text order, so a passage's tokens and a sentence's are one slice each,
-        # filled at once rather than token by token (issue 17z; the same lists).
-        self.starts = starts = [tok.start for tok in self.tokens]
-        self.quote_of = [-1] * len(self.tokens)
-        for number, quoted in enumerate(self.quoted):
-            first = bisect_left(starts, quoted.start)
-            last = bisect_left(starts, quoted.end, first)
-            self.quote_of[first:last] = [number] * (last - first)
-        self.semicolons = [
-            index for index, tok in enumerate(self.tokens) if tok.low == ";" and self.quote_of[index] < 0
-        ]
-        self.sentence_of = [0] * len(self.tokens)
-        for number, (begin, end) in enumerate(self.sentences):
-            self.sentence_of[begin:end] = [number] * (end - begin)
-
-    def token_at(self, offset: int) -> int:
-        """Index of the first token starting at or after a character offset."""
-        return bisect_left(self.starts, offset)
-
-    def chars(self, begin: int, end: int) -> Range:
-        """Character range of tokens ``begin:end``."""
-        return self.tokens[begin].start, self.tokens[end - 1].end
-
-    def trim_final(self, begin: int, end: int) -> int:
-        """``end`` moved left past final punctuation (and a closing mark left over after it)."""
-        while end > begin and (
-            self.tokens[end - 1].low in FINAL
-            or (self.tokens[end - 1].low in {"“", "”", "«", "»"} and self.quote_of[end - 1] < 0)
-        ):
-            end -= 1
-        return end
-
-    def is_subjunctive(self, index: int, *, strict: bool = False) -> bool:
-        """Konjunktiv from the morphology layer, or from the fallback word list when it is absent."""
-        tok = self.tokens[index]
-        if tok.mood is not None or tok.pos is not None:
-            return tok.mood == "sub1" or (not strict and tok.mood == "sub2")
-        if self.lexicon.has("subjunctive1", tok.low):
-            return True
-        return not strict and self.lexicon.has("subjunctive2", tok.low)
-
-    def clause_begin(self, index: int, begin: int) -> int:
-        """First token of the clause holding ``index``: after the last comma, colon or quotation before it."""
-        position = index
-        while (
-            position > begin
-            and not is_clause_end(self.tokens[position - 1])
-            and self.quote_of[position - 1] < 0
-        ):
-            position -= 1
-        return position
-
-    def clause_end(self, index: int, end: int) -> int:
-        """One past the last token of the clause holding ``index``."""
-        position = index
-        while position < end and not is_clause_end(self.tokens[position]) and self.quote_of[position] < 0:
-            position += 1
-        return position
+class Context(Indexes):
+    """Tokens of one article with their sentences and the quoted passages they fall in, and the subject
+    finder the rules read a cue's speaker with."""
 
     def subject_begin(self, index: int, begin: int) -> int:
         """Like :meth:`clause_begin`, but a short quoted name inside a noun phrase (``Die Zeitung „Yemen
@@ -458,8 +382,3 @@ class Context:
         Samstag, 29. Oktober warnte die Gemeinde``: the date after the comma is no subject)."""
         phrase = phrase_before(self.tokens, start, verb, self.lexicon)
         return None if phrase is not None and self.in_time(phrase[0]) else phrase
-
-    def in_time(self, index: int) -> bool:
-        """Whether token ``index`` starts inside a time expression."""
-        first = self.tokens[index].start
-        return any(begin <= first < end for begin, end in self.times)

@@ -4,42 +4,32 @@ Without a parser, a speaker is the run of determiner, adjective, name and noun
 tokens next to the cue.  German puts the subject either before the finite verb
 (``Rutte sagte``) or right after it (``…, sagte Rutte``); the clause start
 decides which.
+
+This module chooses where a phrase starts and which phrase is the speaker; how far a phrase runs is
+decided in :mod:`wortlaut.quotes.phrase_extent`.
 """
 
 from __future__ import annotations
 
 from wortlaut.quotes.lexicon import Lexicon
+from wortlaut.quotes.phrase_extent import (
+    MAX_PHRASE,
+    NAME_MARKS,
+    PHRASE_LINKS,
+    QUOTED_LINK_WORDS,
+    QUOTED_LINKS,
+    attribute_end,
+    extend_phrase,
+    is_adjective,
+    is_capital,
+    is_determiner,
+    opens_phrase,
+    quoted_link,
+)
+from wortlaut.quotes.phrase_extent import MAX_QUOTED_NAME as MAX_QUOTED_NAME
+from wortlaut.quotes.phrase_extent import linked_name as linked_name
 from wortlaut.quotes.text import Tok
 
-#: Longest speaker phrase (tokens) we accept; longer runs are clause material, not a name.
-MAX_PHRASE = 9
-#: ``zu`` continues a phrase only with a tagged name (``Karl-Theodor zu Guttenberg``), not with a common noun
-#: (``laut Polizei zu Straftaten aufgerufen``).
-NAME_ONLY_ZU = True
-#: Genitive and name links that continue a noun phrase ("der Leiter des Bündnisses", "Peter von Meier").
-_LINKS = frozenset(
-    {"des", "der", "eines", "seines", "ihres", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"}
-) | frozenset({"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"})
-#: Links that continue with any noun phrase (genitive articles); the others only with a name.
-_GENITIVES = frozenset({"des", "der", "eines", "seines", "ihres"}) | frozenset(
-    {"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"}
-)
-#: After a proper name these articles open a dative ("sagte Müller der Zeitung"), not a genitive.
-_DATIVE_AFTER_NAME = frozenset({"der", "dem", "einer", "einem"})
-#: Longest quoted name (tokens, marks included) in a speaker phrase ("der Organisation „Ärzte ohne Grenzen“").
-MAX_QUOTED_NAME = 8
-#: Quotation marks that may stand inside a speaker phrase around a name.
-_MARKS = frozenset({"„", "“", "”", "»", "«", '"'})
-#: A quoted name after a genitive or ``von`` link continues the phrase (``die Online-Ausgabe des „Spiegel“``,
-#: ``Moritz Wohlrab von der „Aktion Deutschland hilft“``; see ``_quoted_link``).
-QUOTED_LINKS = True
-#: Links that may open such a quoted name; ``von``/``vom`` also with an article between (``von der „…“``).
-_QUOTED_LINK_WORDS = frozenset({"des", "der", "eines", "von", "vom"})
-#: A place attribute after the head (``ein Sprecher des LBM in Koblenz``, ``General X vom CDRM``) and a
-#: lower-case abbreviation in brackets (``der Deutschen Presse-Agentur (dpa)``) belong to a speaker phrase
-#: (on quotes-wikinews/train: speaker F1 +0.0015 and +0.0008); addressee phrases are read without them
-#: (they cost 0.002 addressee F1 there): ``places=False``.
-_PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "vom"})
 #: An apposition after a comma may end before a prepositional phrase (see ``_attribute_follows``).
 APPOSITION_BEFORE_PREPOSITION = True
 #: Pronouns that head a partitive phrase (``Einer der Putschisten``, ``eine der Organisatorinnen``).
@@ -52,77 +42,10 @@ _SKIPPED = frozenset(
 MAX_PREFIELD = 14
 #: One-word prefields that are objects or adverbs, not speakers ("Das sagte er", "Dies teilte … mit").
 _NOT_SUBJECTS = frozenset({"das", "dies", "dieses", "dazu", "darauf", "damit", "daher", "deshalb", "so"})
-#: An extended attribute between the article and its noun (``die in New York geborene Sängerin``, ``der für
-#: die Region zuständige Minister``) belongs to the phrase: a run of at most this many tokens without a verb
-#: or comma, ending in an attributive adjective or participle right before the noun.
-MAX_ATTRIBUTE = 8
-EXTENDED_ATTRIBUTES = True
-#: ``für`` + a bare noun continues a phrase after a common noun (see ``_office_for``).
-OFFICE_FOR = True
-#: Article forms that open such a phrase even when tagged as a pronoun.
-_ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
-#: Tags that may stand inside such an attribute (prepositions, their phrases, adverbs, ``als``).
-_ATTRIBUTE_TAGS = frozenset(
-    {
-        "APPR",
-        "APPRART",
-        "ART",
-        "NN",
-        "NE",
-        "ADJA",
-        "ADJD",
-        "ADV",
-        "CARD",
-        "KOKOM",
-        "KON",
-        "PPOSAT",
-        "PIAT",
-        "FM",
-        "PRF",
-        "PTKNEG",
-    }
-)
-#: Adjective endings that let a lower-case word sit inside a noun phrase ("der ukrainische Präsident").
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-
-
-def _capital(tok: Tok) -> bool:
-    if tok.pos is not None:
-        return tok.pos in {"NN", "NE", "FM", "CARD", "TRUNC"} or tok.text[:1] == "@"
-    return tok.text[:1].isupper() or tok.text[:1] == "@" or tok.text[:1].isdigit()
-
-
-def _adjective(tok: Tok, lexicon: Lexicon) -> bool:
-    if tok.pos is not None:
-        return tok.pos == "ADJA"
-    return (
-        tok.text[:1].islower() and tok.low.endswith(_ADJECTIVE_ENDINGS) and not lexicon.has("stop", tok.low)
-    )
-
-
-def _determiner(tok: Tok, lexicon: Lexicon) -> bool:
-    if tok.pos is not None:
-        return tok.pos in {"ART", "PPOSAT", "PDAT", "PIAT", "CARD"}
-    return lexicon.has("determiner", tok.low)
 
 
 def _pronoun(tok: Tok, lexicon: Lexicon) -> bool:
     return lexicon.has("subject_pronoun", tok.low) and (tok.pos is None or tok.pos.startswith("P"))
-
-
-def _opens_phrase(tok: Tok, lexicon: Lexicon) -> bool:
-    if lexicon.has("stop", tok.low):
-        return False
-    return _capital(tok) or _determiner(tok, lexicon) or _adjective(tok, lexicon)
-
-
-def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
-    """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier")."""
-    if link.low in _GENITIVES:
-        return _opens_phrase(following, lexicon)
-    if NAME_ONLY_ZU and link.low == "zu" and following.pos is not None and following.pos != "NE":
-        return False  # laut Polizei zu Straftaten: only a name continues (Karl-Theodor zu Guttenberg)
-    return _capital(following) and not lexicon.has("stop", following.low)
 
 
 def skip_adverbs(tokens: list[Tok], index: int, end: int) -> int:
@@ -138,217 +61,12 @@ def skip_tagged_adverbs(tokens: list[Tok], index: int, end: int) -> int:
     return index
 
 
-def _extend(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: bool = True) -> int:
-    """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives."""
-    other = index
-    seen_head = False
-    budget = index  # the phrase's length is counted from here (an extended attribute does not count)
-    part = index  # where the phrase's last noun phrase (after a genitive link) begins
-    if _attribute_end(tokens, index, index + 1, end) is not None:
-        other = index + 1  # the article before an extended attribute, whatever its tag
-    while other < end and other - budget < MAX_PHRASE:
-        tok = tokens[other]
-        if tok.low in _MARKS and other > index and tokens[index].low in _MARKS:
-            other += 1  # the mark closing a quoted name the phrase opened with: laut „Welt“
-            break
-        if tok.low in _MARKS and other > index:
-            closing = next(
-                (
-                    at
-                    for at in range(other + 1, min(end, other + MAX_QUOTED_NAME))
-                    if tokens[at].low in _MARKS
-                ),
-                None,
-            )
-            if closing is None:
-                break
-            other = closing + 1  # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
-            seen_head = True
-            continue
-        if seen_head:
-            quoted = _quoted_link(tokens, other, end) if QUOTED_LINKS else None
-            if quoted is not None:
-                other = quoted  # die Online-Ausgabe des „Spiegel“, Moritz Wohlrab von der „Aktion …“
-                continue
-            if tok.low in _DATIVE_AFTER_NAME and tokens[other - 1].pos == "NE":
-                break  # "sagte Müller der Zeitung": a dative addressee, not a genitive of the name
-            if tok.low in _LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
-                other += 1
-                part = other - 1 if tok.low in _GENITIVES else other
-                seen_head = False
-                continue
-            if OFFICE_FOR and _office_for(tokens, other, end):
-                other += 1  # der Kommissar für Erweiterung, die Bundesagentur für Arbeit
-                seen_head = False
-                continue
-            if tok.low in _GENITIVES and _attribute_end(tokens, other, other + 1, end) is not None:
-                part = other  # der in der IAEA zusammengeschlossenen Länder: the article opens the attribute
-                other += 1
-                seen_head = False
-                continue
-            if (
-                places
-                and tok.low in _PLACE_PREPOSITIONS
-                and other + 1 < end
-                and tokens[other + 1].pos == "NE"
-                and (other + 2 >= end or tokens[other + 2].pos not in {"NN", "NE"})
-            ):
-                other += 2
-                continue
-            if _bare_genitive(tokens, other, end):
-                other += 1
-                seen_head = False
-                continue
-            if (
-                tok.low == "("
-                and other + 2 < end
-                and tokens[other + 2].low == ")"
-                and (_capital(tokens[other + 1]) or (places and tokens[other + 1].text[:1].isalnum()))
-            ):
-                other += 3
-                continue
-            if not _capital(tok) or lexicon.has("stop", tok.low) or _new_phrase(tokens[other - 1], tok):
-                break
-        elif COORDINATED_ADJECTIVES and _adjective_pair(tokens, other, end):
-            other += 1  # die afghanischen und ausländischen Soldaten: the adjectives share the noun
-            continue
-        elif not _opens_phrase(tok, lexicon):
-            attribute = _attribute_end(tokens, part, other, end)
-            if attribute is None:
-                break
-            budget += attribute - other
-            other = attribute
-            continue
-        seen_head = seen_head or _capital(tok)
-        other += 1
-    return other
-
-
-#: ``und``/``oder`` between two attributive adjectives before the head stays in the phrase (see
-#: ``_adjective_pair``).
-COORDINATED_ADJECTIVES = True
-
-
-def _adjective_pair(tokens: list[Tok], index: int, end: int) -> bool:
-    """``die afghanischen und ausländischen Soldaten``: a conjunction between an attributive adjective and
-    another one that goes on to a noun joins the two, the phrase does not end there."""
-    return (
-        tokens[index].low in {"und", "oder", "sowie"}
-        and index > 0
-        and index + 2 < end
-        and tokens[index - 1].pos == "ADJA"
-        and tokens[index + 1].pos == "ADJA"
-        and tokens[index + 2].pos in {"NN", "NE", "ADJA"}
-    )
-
-
-def _quoted_link(tokens: list[Tok], index: int, end: int) -> int | None:
-    """One past a quoted name that a link at ``index`` attaches to the phrase (``des „Spiegel“``, ``von
-    „con energy“``, ``von der „Aktion Deutschland hilft“``), else ``None``: the name is short, opens with a
-    capital or a letter and closes inside the clause; a ``der`` after a name stays a dative (``sagte Müller
-    der „Zeitung“``)."""
-    link = tokens[index].low
-    if link not in _QUOTED_LINK_WORDS:
-        return None
-    at = index + 1
-    if link in {"von"} and at < end and tokens[at].low in {"der", "dem", "den"}:
-        at += 1
-    if at + 2 >= end or tokens[at].low not in _MARKS:
-        return None
-    if link in _DATIVE_AFTER_NAME and tokens[index - 1].pos == "NE":
-        return None
-    for close in range(at + 2, min(end, at + MAX_QUOTED_NAME)):
-        if tokens[close].low in _MARKS:
-            return close + 1 if tokens[at + 1].text[:1].isalpha() else None
-    return None
-
-
-def linked_name(tokens: list[Tok], opening: int) -> bool:
-    """Whether the quotation mark at ``opening`` opens a name linked to a noun before it (``des „Spiegel“``,
-    ``von der „Aktion …“``), so a subject reader looking back may go past it."""
-    if not QUOTED_LINKS:
-        return False
-    link = opening - 1
-    if link > 0 and tokens[link].low in {"der", "dem", "den"} and tokens[link - 1].low == "von":
-        link -= 1
-    return (
-        link > 0
-        and tokens[link].low in _QUOTED_LINK_WORDS
-        and tokens[link - 1].pos in {"NN", "NE"}
-        and _quoted_link(tokens, link, len(tokens)) is not None
-    )
-
-
-def _office_for(tokens: list[Tok], index: int, end: int) -> bool:
-    """``für`` + a bare noun after a common noun names an office or body's remit (``Koordinator für
-    Naturkatastrophen``, ``Behörde für Zivilluftfahrt``); with an article it is an adverbial (``dankte der
-    Minister für die Hilfe``)."""
-    if tokens[index].low != "für" or index + 1 >= end or tokens[index - 1].pos != "NN":
-        return False
-    following = tokens[index + 1]
-    if following.pos in {"NN", "NE"}:
-        return True
-    return following.pos == "ADJA" and index + 2 < end and tokens[index + 2].pos == "NN"
-
-
-def _attribute_end(tokens: list[Tok], index: int, other: int, end: int) -> int | None:
-    """The adjective that closes an extended attribute starting at ``other`` (``in New York geborene``),
-    when only determiners stand before it in the phrase ``index:other``; else ``None``."""
-    if not EXTENDED_ATTRIBUTES or other == index or not all(_article(tok) for tok in tokens[index:other]):
-        return None
-    for at in range(other, min(end - 1, other + MAX_ATTRIBUTE + 1)):
-        tok = tokens[at]
-        if (
-            tok.pos == "ADJA"
-            and at > other
-            and tokens[at + 1].pos in {"NN", "NE", "ADJA"}
-            and _closes(tokens[at - 1])
-        ):
-            return at
-        if tok.pos not in _ATTRIBUTE_TAGS and tok.low not in _MARKS:
-            return None
-    return None
-
-
-def _article(tok: Tok) -> bool:
-    """A determiner, or an article form the tagger read as a pronoun because no noun follows it at once
-    (``das/PDS zur Universität gehörende Institut``)."""
-    return tok.pos in {"ART", "PDAT", "PPOSAT", "PIAT"} or (
-        tok.pos in {"PDS", "PRELS"} and tok.low in _ARTICLE_FORMS
-    )
-
-
-def _closes(previous: Tok) -> bool:
-    """Whether an adjective after ``previous`` closes an extended attribute (``City geborene``, ``gemäßigt
-    geltende``) rather than opening the noun phrase inside it (``zur kalifornischen``)."""
-    return previous.pos in {"NN", "NE", "ADJD", "ADV", "CARD", "FM"} or previous.low in _MARKS
-
-
-def _bare_genitive(tokens: list[Tok], index: int, end: int) -> bool:
-    """``Angaben libanesischer Sicherheitskreise``: a genitive plural without article opens with a strong
-    adjective in -er right before its noun."""
-    tok = tokens[index]
-    return (
-        tok.pos == "ADJA"
-        and tok.low.endswith("er")
-        and index + 1 < end
-        and tokens[index + 1].pos in {"NN", "NE"}
-    )
-
-
-def _new_phrase(previous: Tok, tok: Tok) -> bool:
-    """After a head noun, a number starts a new phrase ("Behördenangaben 7.000 Menschen")."""
-    if tok.pos is None or previous.pos is None:
-        return False
-    return tok.pos == "CARD" and (previous.pos == "NN" or (previous.pos == "NE" and tok.text.isalpha()))
-
-
 def _apposition(tokens: list[Tok], stop: int, end: int, lexicon: Lexicon, places: bool = True) -> int:
     """``der Direktor der IAEO, Mohammed el-Baradei,``: a name after a comma joins the phrase."""
     if stop + 1 >= end or tokens[stop].low != ",":
         return stop
-    other = _extend(tokens, stop + 1, end, lexicon, places)
-    if other == stop + 1 or not any(_capital(tok) for tok in tokens[stop + 1 : other]):
+    other = extend_phrase(tokens, stop + 1, end, lexicon, places)
+    if other == stop + 1 or not any(is_capital(tok) for tok in tokens[stop + 1 : other]):
         return stop
     if other < end and tokens[other].low not in {",", ".", "!", "?", ")", ":"}:
         if not (places and _attribute_follows(tokens, other, end)):
@@ -403,15 +121,15 @@ def with_quoted_name(
     if span is None or span[1] >= end:
         return span
     opening = span[1]
-    if QUOTED_LINKS and tokens[opening].low in _QUOTED_LINK_WORDS:
-        linked = _quoted_link(tokens, opening, end)  # die Online-Ausgabe des „Spiegel“, …
+    if QUOTED_LINKS and tokens[opening].low in QUOTED_LINK_WORDS:
+        linked = quoted_link(tokens, opening, end)  # die Online-Ausgabe des „Spiegel“, …
         if linked is None or (linked < end and tokens[linked].text[:1].isalnum()):
             return span
         return span[0], linked
-    if tokens[opening].low not in _MARKS:
+    if tokens[opening].low not in NAME_MARKS:
         return span
     for at in range(span[1] + 1, min(end, span[1] + MAX_QUOTED_NAME)):
-        if tokens[at].low in _MARKS:
+        if tokens[at].low in NAME_MARKS:
             inner = tokens[span[1] + 1 : at]
             if (
                 inner
@@ -452,15 +170,15 @@ def phrase_after(
     if _pronoun(first, lexicon):
         return index, index + 1
     if first.low in _ONE_OF and index + 2 < end and tokens[index + 1].low in {"der", "des"}:
-        stop = _extend(tokens, index + 1, end, lexicon, places)  # Einer der beteiligten Feuerwehrmänner
+        stop = extend_phrase(tokens, index + 1, end, lexicon, places)  # Einer der beteiligten Feuerwehrmänner
         return index, _apposition(tokens, stop, end, lexicon, places)
-    attributed = _attribute_end(tokens, index, index + 1, end) is not None
-    if not (_capital(first) or _determiner(first, lexicon) or _adjective(first, lexicon) or attributed) or (
-        lexicon.has("stop", first.low) and not attributed
-    ):
+    attributed = attribute_end(tokens, index, index + 1, end) is not None
+    if not (
+        is_capital(first) or is_determiner(first, lexicon) or is_adjective(first, lexicon) or attributed
+    ) or (lexicon.has("stop", first.low) and not attributed):
         return None
-    stop = _extend(tokens, index, end, lexicon, places)
-    if not any(_capital(tokens[position]) for position in range(index, stop)):
+    stop = extend_phrase(tokens, index, end, lexicon, places)
+    if not any(is_capital(tokens[position]) for position in range(index, stop)):
         return None
     return index, _apposition(tokens, stop, end, lexicon, places)
 
@@ -501,14 +219,16 @@ def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
     while (
         start > begin
         and index - start < MAX_PHRASE
-        and (_opens_phrase(tokens[start - 1], lexicon) or tokens[start - 1].low in _LINKS)
+        and (opens_phrase(tokens[start - 1], lexicon) or tokens[start - 1].low in PHRASE_LINKS)
     ):
         start -= 1
     while start < index and not (
-        _capital(tokens[start]) or _determiner(tokens[start], lexicon) or _leading_adjective(tokens[start])
+        is_capital(tokens[start])
+        or is_determiner(tokens[start], lexicon)
+        or _leading_adjective(tokens[start])
     ):
         start += 1
-    if start >= index or not any(_capital(tokens[position]) for position in range(start, index)):
+    if start >= index or not any(is_capital(tokens[position]) for position in range(start, index)):
         if start < index and lexicon.has("subject_pronoun", tokens[index - 1].low):
             return index - 1, index
         return None

@@ -1,0 +1,62 @@
+"""What the rules for speech framed by a verb share (:mod:`~wortlaut.quotes.indirect`,
+:mod:`~wortlaut.quotes.trailing`, :mod:`~wortlaut.quotes.object_reports`): the record they return, the
+semicolon bounds of a clause and the word lists more than one of them reads.
+
+A module of its own so those three read it without importing each other.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.found import Found
+
+#: Conjunctions that open an adverbial clause (used when the tokens carry no POS).
+SUBORDINATORS = frozenset(
+    {"wenn", "falls", "als", "weil", "obwohl", "nachdem", "während", "da", "sobald", "bevor"}
+)
+#: A semicolon ends the reported clause after a cue (the sentence reader does not split there; issue 12,
+#: fifteenth session).
+SEMICOLON_ENDS_CLAUSE = True
+
+
+def make_found(
+    ctx: Context, cue: Cue, mode: str, begin: int, end: int, rule: str, sentence: int
+) -> Found | None:
+    """The statement for tokens ``begin:end`` framed by ``cue`` (``None`` for an empty range)."""
+    if end <= begin:
+        return None
+    return Found(
+        mode=mode,
+        quote=[ctx.chars(begin, end)],
+        rule=rule,
+        sentence=sentence,
+        cue=[ctx.chars(part, part + 1) for part in cue.parts],
+        medium=cue.verb.medium,
+    )
+
+
+def semicolon_part(ctx: Context, begin: int, end: int, first: int, last: int) -> tuple[int, int]:
+    """The part of sentence ``begin:end`` between the semicolons (outside quotations) around tokens
+    ``first:last`` (the sentence reader does not split at a semicolon; :data:`SEMICOLON_ENDS_CLAUSE`)."""
+    if not SEMICOLON_ENDS_CLAUSE:
+        return begin, end
+    marks = ctx.semicolons
+    before, after = bisect_left(marks, first), bisect_left(marks, last)
+    start = marks[before - 1] + 1 if before > 0 and marks[before - 1] >= begin else begin
+    stop = marks[after] if after < len(marks) and marks[after] < end else end
+    return start, stop
+
+
+def after_comma(ctx: Context, index: int, begin: int) -> bool:
+    """Whether a relative pronoun opens its clause after a comma, a preposition between (``, auf die``)."""
+    before = index - 1
+    if before > begin and ctx.tokens[before].pos in {"APPR", "APPRART"}:
+        before -= 1
+    return before >= begin and ctx.tokens[before].low == ","
+
+
+#: Demonstratives that point back to the previous sentence as what the cue reports ("Dies bestätigte …").
+ANAPHORS = frozenset({"dies", "das", "dieses"})

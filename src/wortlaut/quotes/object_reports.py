@@ -1,0 +1,117 @@
+"""Reports without a clause: the speech verb's object is what was said (``Er betonte die Notwendigkeit …``),
+or a demonstrative points back to the previous sentence (``Dies bestätigte der Sprecher.``).
+
+The third of the three shapes of :mod:`wortlaut.quotes.indirect`; these rules take the whole sentence (or the
+one before) as the report, as the WikiNews annotation does, so they share little with the clause rules.
+"""
+
+from __future__ import annotations
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
+from wortlaut.quotes.frame_parts import passive_agent
+from wortlaut.quotes.speakers import phrase_after
+
+#: Prepositions that introduce reported content after a verb ("sprach von einem Erfolg", "warnte vor …").
+_ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
+#: Passive auxiliaries ("wurde … genannt").
+_PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
+#: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
+MIN_PASSIVE_SENTENCE = 6
+#: The shortest object phrase accepted as reported content ("die Notwendigkeit umfassender Hilfe").
+MIN_REPORTED = 2
+#: A passive speech verb with a ``von``/``durch`` agent reports its subject (``Von der Opposition wurde
+#: … kritisiert``); before, the object had to follow the participle.
+PASSIVE_AGENT = True
+
+
+def _spoken(ctx: Context, number: int) -> bool:
+    """A quotation that is someone's words, not a quoted name of two or more capitalised words."""
+    quoted = ctx.quoted[number]
+    words = [word.strip('„“”"»«‚‘’') for word in ctx.text[quoted.start : quoted.end].split()]
+    words = [word for word in words if word]
+    return len(words) < 2 or any(word[:1].islower() for word in words)
+
+
+def _object_like(ctx: Context, index: int) -> bool:
+    """A token that can open the reported content: an article, a noun, an adjective, ``von``/``über``."""
+    word = ctx.tokens[index]
+    if ctx.lexicon.has("stop", word.low) and word.low not in _ABOUT:
+        return False
+    return (
+        word.low in _ABOUT
+        or ctx.lexicon.has("determiner", word.low)
+        or word.text[:1].isupper()
+        or word.pos == "ADJA"
+    )
+
+
+def _as_prefield(ctx: Context, clause: int, cue: Cue) -> bool:
+    """``Als Grund nannte er …``: "als" + a noun right before the verb is a main clause's prefield."""
+    return (
+        ctx.tokens[clause].low == "als"
+        and cue.first == clause + 2
+        and ctx.tokens[clause + 1].text[:1].isupper()
+    )
+
+
+def _passive(ctx: Context, cue: Cue) -> bool:
+    """A passive cue: a form of "werden" with the speech verb's participle ("wurde bemängelt")."""
+    return cue.first != cue.verb_index and ctx.tokens[cue.first].low in _PASSIVE_AUX
+
+
+def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
+    if "object" not in cue.verb.frames:
+        return None
+    begin, end = ctx.sentences[sentence]
+    if any(ctx.quote_of[index] >= 0 and _spoken(ctx, ctx.quote_of[index]) for index in range(begin, end)):
+        return None  # the quotation is the reported content ("nannte den Bericht eine „Zeitungsente“")
+    clause = ctx.clause_begin(cue.first, begin)
+    if (
+        ctx.tokens[clause].low in {"wie", "dass", "ob", "als", "weil", "nachdem", "die", "der", "das", "was"}
+        and clause < cue.first
+        and not ctx.subject_first(cue, begin)
+        and not _as_prefield(ctx, clause, cue)
+    ):
+        return None
+    subject = ctx.speaker_of(cue, begin, end)
+    if subject is None:
+        if _passive(ctx, cue) and end - begin >= MIN_PASSIVE_SENTENCE:
+            # "Als Todesursache wurde ein Herzinfarkt angegeben": a report with no speaker named.
+            return make_found(ctx, cue, "reported", begin, end, "reported.passive", sentence)
+        return None
+    start = subject[1] if subject[0] > cue.verb_index else cue.verb_index + 1
+    stop = cue.last if cue.last > cue.verb_index else ctx.clause_end(start, end)
+    agent = passive_agent(ctx, begin, cue.last) if PASSIVE_AGENT and _passive(ctx, cue) else None
+    if agent is not None:
+        start, stop = begin, cue.last  # "Von der Opposition wurde die Art des Besuchs kritisiert"
+    if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
+        return None
+    # The WikiNews annotation marks the whole sentence as the reported content.
+    first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
+    found = make_found(ctx, cue, "reported", first, last, "reported.object", sentence)
+    phrase = phrase_after(ctx.tokens, agent + 1, cue.last, ctx.lexicon) if agent is not None else None
+    if found is not None and phrase is not None:
+        found.speaker = ctx.chars(*phrase)  # the agent speaks, not the passive subject
+    return found
+
+
+def anaphoric(ctx: Context, cue: Cue, sentence: int) -> Found | None:
+    """``… . Dies bestätigte der Sprecher.``: the previous sentence is the reported content.
+
+    The WikiNews annotation puts the demonstrative into the quotation (29 times in train).
+    """
+    begin = ctx.sentences[sentence][0]
+    if sentence == 0 or cue.first != begin + 1 or ctx.tokens[begin].low not in ANAPHORS:
+        return None
+    before, stop = ctx.sentences[sentence - 1]
+    stop = ctx.trim_final(before, stop)
+    if stop - before < MIN_REPORTED or any(ctx.quote_of[index] >= 0 for index in (before, stop - 1)):
+        return None
+    found = make_found(ctx, cue, "indirect", before, stop, "indirect.anaphoric", sentence)
+    if found is not None:
+        found.quote.append(ctx.chars(begin, begin + 1))
+    return found
