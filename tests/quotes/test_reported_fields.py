@@ -47,3 +47,8 @@ def test_schaetzen_without_a_number_is_an_appraisal_not_a_report(pipeline: Pipel
 def test_einschaetzen_as_an_assessment_is_reported_content(pipeline: Pipeline) -> None:
     text = "Der Bürgermeister schätzt den Vorgang als schwere Niederlage für die Partei ein."
     assert _found(pipeline, text) == [(text, "Der Bürgermeister", "reported.object")]
+
+
+def test_an_estimate_ending_in_its_number_is_reported(pipeline: Pipeline) -> None:
+    text = "Die Polizei schätzt die Zahl der Demonstranten auf 5.000."
+    assert _found(pipeline, text) == [(text, "Die Polizei", "reported.object")]
