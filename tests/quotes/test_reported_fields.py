@@ -1,5 +1,6 @@
-"""Reported speech after an ``als`` prefield (issue 12, fifteenth session, second round; the construction
-counted on quotes-wikinews/train's never-found Reported quotations, tested on invented sentences)."""
+"""Reported speech: an ``als`` prefield, estimates, a long middle field before a separated particle (issue 12,
+fifteenth session, second round; the constructions counted on quotes-wikinews/train's never-found Reported
+quotations, tested on invented sentences)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,13 @@ def test_einschaetzen_as_an_assessment_is_reported_content(pipeline: Pipeline) -
 def test_an_estimate_ending_in_its_number_is_reported(pipeline: Pipeline) -> None:
     text = "Die Polizei schätzt die Zahl der Demonstranten auf 5.000."
     assert _found(pipeline, text) == [(text, "Die Polizei", "reported.object")]
+
+
+def test_a_separated_particle_after_a_long_middle_field_closes_the_cue(pipeline: Pipeline) -> None:
+    text = (
+        "Bereits im Januar kündigte der amerikanische Autohersteller Nordwind Motors (NWM) den Bau "
+        "des schnellsten Elektroautos der Welt an."
+    )
+    assert _found(pipeline, text) == [
+        (text, "der amerikanische Autohersteller Nordwind Motors (NWM)", "reported.object")
+    ]
