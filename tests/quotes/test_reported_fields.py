@@ -50,11 +50,6 @@ def test_einschaetzen_as_an_assessment_is_reported_content(pipeline: Pipeline) -
     assert _found(pipeline, text) == [(text, "Der Bürgermeister", "reported.object")]
 
 
-def test_an_estimate_ending_in_its_number_is_reported(pipeline: Pipeline) -> None:
-    text = "Die Polizei schätzt die Zahl der Demonstranten auf 5.000."
-    assert _found(pipeline, text) == [(text, "Die Polizei", "reported.object")]
-
-
 def test_a_separated_particle_after_a_long_middle_field_closes_the_cue(pipeline: Pipeline) -> None:
     text = (
         "Bereits im Januar kündigte der amerikanische Autohersteller Nordwind Motors (NWM) den Bau "

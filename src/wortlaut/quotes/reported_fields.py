@@ -98,9 +98,8 @@ def estimate(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 
 
 def _number(ctx: Context, start: int, stop: int) -> bool:
-    """Whether tokens ``start:stop`` hold a number (a cardinal, or digits the tagger read otherwise: a
-    sentence-final ``5.000.`` is one token)."""
-    return any(tok.pos == "CARD" or tok.text[:1].isdigit() for tok in ctx.tokens[start:stop])
+    """Whether tokens ``start:stop`` hold a cardinal number."""
+    return any(tok.pos == "CARD" for tok in ctx.tokens[start:stop])
 
 
 def _whole(ctx: Context, cue: Cue, sentence: int, rule: str) -> Found | None:
