@@ -31,23 +31,8 @@ def test_an_als_clause_that_ends_in_the_verb_is_no_prefield(pipeline: Pipeline) 
     assert _found(pipeline, text) == []
 
 
-def test_an_estimate_with_schaetzen_is_reported_content(pipeline: Pipeline) -> None:
-    text = "Die Veranstalter schätzten die Zahl der Besucher auf rund 5.000."
-    assert _found(pipeline, text) == [(text, "Die Veranstalter", "reported.object")]
-
-
-def test_an_estimate_past_a_relative_clause_on_its_object_is_reported(pipeline: Pipeline) -> None:
-    text = "Der Verband schätzt den Schaden, der durch die Rückrufe entstanden ist, auf zehn Millionen Euro."
-    assert _found(pipeline, text) == [(text, "Der Verband", "reported.object")]
-
-
 def test_schaetzen_without_a_number_is_an_appraisal_not_a_report(pipeline: Pipeline) -> None:
     assert _found(pipeline, "Der Trainer schätzt seine Spieler sehr.") == []
-
-
-def test_einschaetzen_as_an_assessment_is_reported_content(pipeline: Pipeline) -> None:
-    text = "Der Bürgermeister schätzt den Vorgang als schwere Niederlage für die Partei ein."
-    assert _found(pipeline, text) == [(text, "Der Bürgermeister", "reported.object")]
 
 
 def test_a_separated_particle_after_a_long_middle_field_closes_the_cue(pipeline: Pipeline) -> None:

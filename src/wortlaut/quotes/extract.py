@@ -38,7 +38,7 @@ from wortlaut.quotes.nested import looks_like_name
 from wortlaut.quotes.noun_cues import noun_statements
 from wortlaut.quotes.press_frames import press_statements
 from wortlaut.quotes.previous import person_before
-from wortlaut.quotes.reported_fields import estimate, reported_after_als
+from wortlaut.quotes.reported_fields import reported_after_als
 from wortlaut.quotes.rerank import rerank_speakers
 from wortlaut.quotes.sentence_subject import PREVIOUS_SUBJECT, previous_subjects
 from wortlaut.quotes.span_model import SpanMerger
@@ -48,16 +48,7 @@ from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token
 
 #: Drop direct quotations nested in another statement (see :func:`drop_nested`).
 DROP_NESTED = True
-_VERB_RULES = (
-    cue_first,
-    wie_clause,
-    cue_after,
-    anaphoric,
-    bare_infinitive,
-    reported,
-    reported_after_als,
-    estimate,
-)
+_VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, bare_infinitive, reported, reported_after_als)
 #: Take the person named before a colon-opened frameless quotation (see :func:`named_before`).
 NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see :func:`drop_contained`).

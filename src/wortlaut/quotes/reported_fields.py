@@ -1,4 +1,4 @@
-"""Reported speech after an ``als`` prefield, and estimates (issue 12, fifteenth session, second round).
+"""Reported speech after an ``als`` prefield (issue 12, fifteenth session, second round).
 
 :func:`wortlaut.quotes.indirect.reported` reads a speech verb's object after the finite verb of a main clause
 (``Er betonte die Notwendigkeit …``) and takes a clause opened by ``als`` for an adverbial clause, except
@@ -11,14 +11,8 @@ spoke:
   whose speaker must name someone to stay, :data:`wortlaut.quotes.speaker_checks.NAMED_ONLY_RULES`).
 
 An ``als`` clause ends in its finite verb (``Als der Trainer die Absage nannte, …``); a prefield is followed
-by it.
-
-A verb of estimating (frame ``estimate`` in ``speech_verbs.tsv``: ``schätzen``) reports its object only when
-the object holds a number (``Die Veranstalter schätzten die Zahl der Besucher auf 5.000``); without one it is
-an appraisal (``Ich schätze meine Leser``).
-
-Counted on quotes-wikinews/train's never-found Reported quotations; the WikiNews annotation marks the whole
-sentence as the reported content, as for the object rule.
+by it. Counted on quotes-wikinews/train's never-found Reported quotations; the WikiNews annotation marks the
+whole sentence as the reported content, as for the object rule.
 """
 
 from __future__ import annotations
@@ -33,10 +27,6 @@ from wortlaut.quotes.indirect import semicolon_part
 ALS_PREFIELDS = True
 #: ... also before a passive auxiliary (``Als Ursache wurde … genannt``), a report with no speaker named.
 ALS_PASSIVES = True
-#: A verb of estimating reports an object that holds a number (see :func:`estimate`).
-ESTIMATES = True
-#: Words that open a subordinate or relative clause (unless the clause starts with the cue's subject).
-_SUBORDINATE = frozenset({"wie", "dass", "ob", "als", "weil", "nachdem", "die", "der", "das", "was"})
 #: Passive auxiliaries (``wurde … genannt``).
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 #: Prepositions that introduce reported content (``warnte als Vorsitzender vor …``).
@@ -72,34 +62,6 @@ def reported_after_als(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if stop - start < MIN_OBJECT or not any(_object_like(ctx, index) for index in range(start, stop)):
         return None
     return _whole(ctx, cue, sentence, "reported.object")
-
-
-def estimate(ctx: Context, cue: Cue, sentence: int) -> Found | None:
-    """``Die Veranstalter schätzten die Zahl der Besucher auf 5.000``: the sentence of a verb of estimating
-    whose object, after the finite verb of a main clause, holds a number."""
-    if not ESTIMATES or "estimate" not in cue.verb.frames:
-        return None
-    begin, end = ctx.sentences[sentence]
-    if any(ctx.quote_of[index] >= 0 for index in range(begin, end)):
-        return None
-    clause = ctx.clause_begin(cue.first, begin)
-    if ctx.tokens[clause].low in _SUBORDINATE and clause < cue.first and not ctx.subject_first(cue, begin):
-        return None  # "…, die der Verband auf 5.000 schätzt": a relative or adverbial clause
-    if _passive(ctx, cue):
-        return None  # "Der Schaden wird auf 2 Millionen Euro geschätzt": nobody's report in WikiNews
-    subject = ctx.speaker_of(cue, begin, end)
-    if subject is None:
-        return None
-    start = subject[1] if subject[0] > cue.verb_index else cue.verb_index + 1
-    # the number may follow a relative clause on the object ("schätzt den Schaden, der …, auf …")
-    if not _number(ctx, start, cue.last if cue.last > cue.verb_index else end):
-        return None
-    return _whole(ctx, cue, sentence, "reported.object")
-
-
-def _number(ctx: Context, start: int, stop: int) -> bool:
-    """Whether tokens ``start:stop`` hold a cardinal number."""
-    return any(tok.pos == "CARD" for tok in ctx.tokens[start:stop])
 
 
 def _whole(ctx: Context, cue: Cue, sentence: int, rule: str) -> Found | None:
