@@ -23,6 +23,8 @@ def test_german_dictionary_decodes_to_simplemmas_records_in_order() -> None:
     decoded = lemmas.decode_stream(data)
     assert len(decoded) == len(expected) > 1_000_000
     assert list(decoded.items()) == list(expected.items())
+    # the same objects where Python shares them (a lemma equal to its form): the same memory
+    assert sum(k is v for k, v in decoded.items()) == sum(k is v for k, v in expected.items()) > 100_000
 
 
 def test_record_kinds_and_python_slice_semantics_match() -> None:

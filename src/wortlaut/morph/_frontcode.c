@@ -28,12 +28,17 @@ static int varint(const unsigned char *d, Py_ssize_t n, Py_ssize_t *pos, Py_ssiz
     return -1;
 }
 
-/* buf[0:keep] + tail, as a new bytes object. */
-static PyObject *joined(const char *head, Py_ssize_t keep, const unsigned char *tail, Py_ssize_t len) {
+/* head[:keep] + tail as Python builds it: the head itself when nothing is added to all of it, the
+ * tail's bytes (the shared empty and one-byte objects) when nothing is kept, so that the objects
+ * and hence the memory are Python's (a lemma equal to its form is the form's object). */
+static PyObject *joined(PyObject *head, Py_ssize_t keep, const unsigned char *tail, Py_ssize_t len) {
+    if (len == 0 && keep == PyBytes_GET_SIZE(head)) { Py_INCREF(head); return head; }
+    if (keep == 0) return PyBytes_FromStringAndSize((const char *)tail, len);
+    if (len == 0) return PyBytes_FromStringAndSize(PyBytes_AS_STRING(head), keep);
     PyObject *b = PyBytes_FromStringAndSize(NULL, keep + len);
     if (!b) return NULL;
     char *s = PyBytes_AS_STRING(b);
-    memcpy(s, head, keep);
+    memcpy(s, PyBytes_AS_STRING(head), keep);
     memcpy(s + keep, tail, len);
     return b;
 }
@@ -53,7 +58,7 @@ static PyObject *decode(PyObject *Py_UNUSED(self), PyObject *args) {
         if (varint(d, n, &pos, &shared) || varint(d, n, &pos, &suflen)) goto corrupt;
         if (pos + suflen > n) goto corrupt;
         if (shared > PyBytes_GET_SIZE(key)) shared = PyBytes_GET_SIZE(key); /* Python's slice clips */
-        PyObject *k = joined(PyBytes_AS_STRING(key), shared, d + pos, suflen);
+        PyObject *k = joined(key, shared, d + pos, suflen);
         if (!k) goto fail;
         Py_SETREF(key, k);
         pos += suflen;
@@ -63,7 +68,7 @@ static PyObject *decode(PyObject *Py_UNUSED(self), PyObject *args) {
             if (varint(d, n, &pos, &vlen) || pos + vlen > n) goto corrupt;
             Py_ssize_t size = PyBytes_GET_SIZE(key), keep = trim == LITERAL_VALUE ? 0 : size - trim;
             if (keep < 0) keep = keep + size < 0 ? 0 : keep + size; /* Python's key[:negative] */
-            PyObject *v = joined(PyBytes_AS_STRING(key), keep, d + pos, vlen);
+            PyObject *v = joined(key, keep, d + pos, vlen);
             if (!v) goto fail;
             Py_SETREF(value, v);
             pos += vlen;
