@@ -58,3 +58,9 @@ def test_without_the_extension_simplemmas_decoder_runs(monkeypatch: pytest.Monke
     data = _stream([b"\x00\x03abc\xff\x02xy", b"\x02\x01d\x00\x01z"])
     monkeypatch.setattr(lemmas, "_compiled_decode", None)
     assert lemmas.decode_stream(data) == {b"abc": b"xy", b"abd": b"abdz"}
+
+
+def test_compiled_decoder_refuses_a_negative_offset() -> None:
+    compiled = pytest.importorskip("wortlaut.morph._frontcode")
+    with pytest.raises(ValueError):
+        compiled.decode(b"SMFC1\x00\x00", -1)

@@ -49,6 +49,11 @@ static PyObject *decode(PyObject *Py_UNUSED(self), PyObject *args) {
     if (!PyArg_ParseTuple(args, "y*n", &view, &pos)) return NULL;
     const unsigned char *d = view.buf;
     Py_ssize_t n = view.len;
+    if (pos < 0) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "pos must not be negative");
+        return NULL;
+    }
     PyObject *out = PyDict_New();
     PyObject *key = PyBytes_FromStringAndSize(NULL, 0), *value = NULL;
     if (!out || !key) goto fail;
