@@ -20,9 +20,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
-import simplemma
 from HanTa import HanoverTagger as ht
 
+from wortlaut.morph import lemmas
 from wortlaut.morph.forward import FastForward
 from wortlaut.morph.lexicon import WordLexicon, shipped_lexicon
 from wortlaut.morph.viterbi import SentenceViterbi
@@ -84,7 +84,7 @@ class MemoTagger:
         # HanTa's _tag_word calls self.analyze_forward: shadow it on this instance only.
         self.analyses = lru_cache(maxsize=memo_forms)(forward)
         self.tagger.analyze_forward = self.analyses
-        simplemma.lemmatize("Haus", lang="de")  # loads simplemma's German dictionary now, not mid-run
+        lemmas.load()  # decodes simplemma's German dictionary now, not mid-run
         # lru_cache is implemented in C: a hit costs about as much as a dict lookup plus a call.
         self.word_probs = lru_cache(maxsize=memo_forms)(self._word_probs)
         self._lemma = lru_cache(maxsize=memo_forms)(self._find_lemma)
@@ -137,7 +137,7 @@ class MemoTagger:
             return known if known is not None else str(self.tagger._analyze(word, tag, taglevel=1)[0])
         if name in VERBATIM_TAGS or name.startswith("$"):
             return word
-        return str(simplemma.lemmatize(word, lang="de"))
+        return lemmas.lemmatize(word)
 
 
 def _table_first(

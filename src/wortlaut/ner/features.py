@@ -228,12 +228,12 @@ class FeatureExtractor:
 
 def _lemmatizer() -> Any:
     """simplemma's German lemmatiser as a function word -> lower-cased lemma."""
-    import simplemma
+    from wortlaut.morph import lemmas
 
     def lemma(word: str) -> str:
-        return str(simplemma.lemmatize(word, lang="de")).lower()
+        return lemmas.lemmatize(word).lower()
 
-    lemma("Haus")  # simplemma reads its German dictionary on first use: do it while loading
+    lemmas.load()  # simplemma's German dictionary is decoded on first use: do it while loading
     return lemma
 
 
