@@ -48,6 +48,9 @@ _AFTER_NAME = frozenset({"APPR", "APPRART", "ADV"})
 NAME_OPENERS = frozenset({"ART", "ADJA", "PPOSAT"})
 #: The impersonal speech verb (``es heißt``, ``hieß es``): its source stands after a preposition.
 IMPERSONAL = "heißen"
+#: Verbs whose source is the document after ``aus``, not their subject (``Dies geht aus dem Bericht
+#: hervor``; issue 12, sixteenth session).
+SOURCE_VERBS = frozenset({"hervorgehen"})
 #: Prepositions that name the source of an impersonal report (``hieß es aus dem Ministerium``).
 SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "seitens", "bei", "beim"})
 #: Opening quotation marks as tokens.
@@ -103,6 +106,8 @@ class Context(Indexes):
         return phrase
 
     def _speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
+        if cue.verb.lemma in SOURCE_VERBS:
+            return self._source_of(cue, begin, end)
         start = self.subject_begin(cue.first, begin)
         if start < cue.first and self.tokens[start].low == "wie":
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
@@ -146,6 +151,17 @@ class Context(Indexes):
         if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
+
+    def _source_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
+        """``Dies geht aus einer Mitteilung der ISAF hervor``, ``Wie aus dem Bericht hervorgeht``, ``Aus dem
+        Urteil geht hervor, dass …``: the document after ``aus`` in the verb's clause is the source (the
+        subject, ``dies``/``es``, names none)."""
+        first = self.clause_begin(cue.first, begin)
+        last = self.clause_end(cue.last, end)
+        for index in range(first, last - 1):
+            if self.tokens[index].low == "aus" and index not in cue.parts:
+                return phrase_after(self.tokens, index + 1, last, self.lexicon)
+        return None
 
     def _skip_request(self, index: int, end: int) -> int:
         """``erklärt auf Nachfrage Martin Rölen``: ``auf Anfrage``/``auf Nachfrage`` between the inverted verb
