@@ -49,3 +49,25 @@ def test_the_previous_sentence_is_what_the_document_says(pipeline: Pipeline) -> 
 def test_hervorgehen_without_a_reported_clause_is_no_statement(pipeline: Pipeline) -> None:
     text = "Das Programm ging aus einer älteren Version hervor und wird seitdem weiterentwickelt."
     assert _statements(pipeline, text) == []
+
+
+def _addressees(pipeline: Pipeline, text: str) -> list[str | None]:
+    article = pipeline(Article.create(text))
+    return [s.addressee.text if s.addressee else None for s in article.statements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Opposition war empört, indem sie der Regierung vorwarf, die Bürger zu belügen.",
+        "Anwesend war auch Minister Peter Klein, der der Regierung vorwarf, die Bürger zu belügen.",
+    ],
+)
+def test_the_object_of_a_verb_final_clause_is_its_addressee(pipeline: Pipeline, text: str) -> None:
+    assert _addressees(pipeline, text) == ["der Regierung"]
+    assert "der Regierung" not in _speakers(pipeline, text)
+
+
+def test_a_dative_relative_pronoun_opens_no_verb_final_addressee(pipeline: Pipeline) -> None:
+    text = "Es war der Minister Peter Klein, dem die Opposition vorwarf, die Bürger zu belügen."
+    assert "die Opposition" not in _addressees(pipeline, text)

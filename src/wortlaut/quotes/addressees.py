@@ -171,6 +171,8 @@ def verb_addressee(
     frames = {frame for verb in ctx.lexicon.lemmas.get(lemma, ()) for frame in verb.frames}
     if "midfield" in markers and frames & {"addr", "dat"}:
         phrase = midfield_object(ctx, found, cue)
+        if phrase is None and VERB_FINAL_OBJECTS:
+            phrase = verb_final_object(ctx, found, cue)
         if phrase is not None and (not DATIVE_MIDFIELD or "addr" in frames or _dative(ctx, phrase)):
             return phrase
     return None
@@ -276,8 +278,14 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
         if found.speaker is not None
         else None
     )
-    index = cue[0] + 1
-    while index < cue[1]:
+    return _first_object(ctx, cue[0] + 1, cue[1], speaker)
+
+
+def _first_object(
+    ctx: Context, index: int, stop: int, speaker: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The first noun phrase in ``index:stop`` that is no speaker, prepositional phrase or adverb."""
+    while index < stop:
         tok = ctx.tokens[index]
         if speaker is not None and speaker[0] <= index < speaker[1]:
             index = max(index + 1, speaker[1])
@@ -285,14 +293,40 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
         if tok.pos in {"APPR", "APPRART", "ADV", "PAV", "PTKNEG", "ADJD"} or tok.low in {",", "sich"}:
             index += 1
             if tok.pos in {"APPR", "APPRART"}:
-                inner = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon, places=False)
+                inner = phrase_after(ctx.tokens, index, stop, ctx.lexicon, places=False)
                 index = inner[1] if inner is not None else index
             continue
-        phrase = phrase_after(ctx.tokens, index, cue[1], ctx.lexicon, places=False)
+        phrase = phrase_after(ctx.tokens, index, stop, ctx.lexicon, places=False)
         if phrase is None or ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low):
             return None
         return phrase
     return None
+
+
+#: In a verb-final clause (``indem er seinem Arbeitgeber vorwarf``, ``, der der Regierung vorwarf``) the
+#: noun phrase after the subject is the addressee object (issue 12, sixteenth session).
+VERB_FINAL_OBJECTS = True
+#: Relative pronouns that are the subject of their clause (a ``dem``/``den`` one is its object).
+_SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
+def verb_final_object(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int] | None:
+    """The object between the subject and the verb of a subordinate or relative clause the cue ends."""
+    verb = cue[0]
+    start = ctx.clause_begin(verb, ctx.sentences[ctx.sentence_of[verb]][0])
+    if start >= verb:
+        return None
+    opener = ctx.tokens[start]
+    if opener.pos == "PRELS" and opener.low in _SUBJECT_RELATIVES:
+        subject_end = start + 1
+    elif opener.pos == "KOUS":
+        subject = phrase_after(ctx.tokens, start + 1, verb, ctx.lexicon, places=False)
+        if subject is None or subject[0] != start + 1 or ctx.opens_object(subject):
+            return None
+        subject_end = subject[1]
+    else:
+        return None
+    return _first_object(ctx, subject_end, verb, None)
 
 
 def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:
