@@ -8,6 +8,7 @@ import pytest
 from tests.quotes.speaking import speaker_texts as _speakers
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
+from wortlaut.quotes.lexicon import load_lexicon
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
@@ -71,3 +72,23 @@ def test_the_object_of_a_verb_final_clause_is_its_addressee(pipeline: Pipeline, 
 def test_a_dative_relative_pronoun_opens_no_verb_final_addressee(pipeline: Pipeline) -> None:
     text = "Es war der Minister Peter Klein, dem die Opposition vorwarf, die Bürger zu belügen."
     assert "die Opposition" not in _addressees(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("Zu Gast war ein Prediger, der alle Zuschauer aufforderte, nicht mehr zu wählen.", "alle Zuschauer"),
+        ("Es sprach ein Bürgermeister, der die Anwohner aufrief, die Fenster zu schließen.", "die Anwohner"),
+    ],
+)
+def test_a_separable_verb_is_read_in_its_verb_final_form(
+    pipeline: Pipeline, text: str, addressee: str
+) -> None:
+    assert _addressees(pipeline, text) == [addressee]
+
+
+def test_the_verb_final_forms_come_from_the_main_clause_forms() -> None:
+    lexicon = load_lexicon()
+    assert {entry.lemma for entry in lexicon.verbs["aufforderte"]} == {"auffordern"}
+    assert all(entry.particle is None for entry in lexicon.verbs["aufforderte"])
+    assert "zustimmen" not in lexicon.verbs  # after a modal, not a clause end: müsse der Regierung zustimmen

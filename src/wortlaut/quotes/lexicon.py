@@ -61,6 +61,23 @@ def read_speech_verbs(path: Path = SPEECH_VERBS) -> list[tuple[SpeechVerb, tuple
     return verbs
 
 
+#: A separable verb is also read in its verb-final forms, the particle written on (``, der alle Bürger
+#: aufforderte, …``, ``dass er den Vorschlag ablehnt``): ``speech_verbs.tsv`` lists main-clause forms, and 33
+#: of its particle verbs lacked these (issue 12, sixteenth session).
+JOINED_FORMS = True
+
+
+def _verb_final_forms(lemma: str, particle: str, forms: tuple[str, ...]) -> list[str]:
+    """``forderte`` -> ``aufforderte``: the particle before each finite form written without it (a
+    participle ``ge…`` is listed with its particle already: ``aufgefordert``; the infinitive is left out, it
+    follows a modal more often than it ends a clause: ``müsse der Regierung zustimmen``)."""
+    return [
+        (particle + form).lower()
+        for form in forms
+        if not form.startswith(particle) and not form.startswith("ge") and particle + form != lemma
+    ]
+
+
 def load_lexicon(verbs_path: Path = SPEECH_VERBS, words_path: Path = WORDS) -> Lexicon:
     """Build the lookup tables from the two data files."""
     by_form: dict[str, list[SpeechVerb]] = defaultdict(list)
@@ -72,6 +89,11 @@ def load_lexicon(verbs_path: Path = SPEECH_VERBS, words_path: Path = WORDS) -> L
             # A form with the particle written on (mitgeteilt, bekanntgab) needs no separate particle.
             entry = SpeechVerb(verb.lemma, None, verb.medium, verb.frames) if joined else verb
             by_form[form.lower()].append(entry)
+        if JOINED_FORMS and verb.particle is not None:
+            whole = SpeechVerb(verb.lemma, None, verb.medium, verb.frames)
+            for form in _verb_final_forms(verb.lemma, verb.particle, forms):
+                if whole not in by_form[form]:
+                    by_form[form].append(whole)
     words: dict[str, set[str]] = defaultdict(set)
     for category, word, *_ in _rows(words_path):
         words[category].add(word.lower())
