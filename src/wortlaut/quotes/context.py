@@ -56,6 +56,11 @@ OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
 MARKS = OPENERS | CLOSERS
 
 
+#: A speech verb without a subject right after a comma shares the inverted subject of the clause before it
+#: (``„…“, weiß der Präsident, warnt aber: „…“``; issue 12, sixteenth session).
+SHARED_INVERTED_SUBJECTS = True
+
+
 #: A speaker phrase ends before a time expression inside it (``Wie der Verband am Montag mitteilte``; issue
 #: 12, fifteenth session).
 TIMELESS_SPEAKERS = True
@@ -145,7 +150,27 @@ class Context(Indexes):
             after = self._source_after(cue.last + 1, end)
         if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
+        if after is None and SHARED_INVERTED_SUBJECTS and start == cue.first and start - 1 > begin:
+            return self._inverted_before_comma(start - 1, begin)
         return after
+
+    def _inverted_before_comma(self, comma: int, begin: int) -> tuple[int, int] | None:
+        """``„…“, weiß der HSV-Präsident, warnt aber: „…“``: a verb with no subject of its own right after a
+        comma shares the inverted subject of the clause before, when that clause is a finite verb and a noun
+        phrase filling it to the comma."""
+        if self.tokens[comma].low != ",":
+            return None
+        first = comma - 1
+        while first > begin and self.tokens[first - 1].low != "," and self.quote_of[first - 1] < 0:
+            first -= 1
+        verb = self.tokens[first]
+        if self.quote_of[first] >= 0 or verb.pos not in {"VVFIN", "VAFIN", "VMFIN"}:
+            return None
+        start = skip_adverbs(self.tokens, first + 1, comma)
+        phrase = phrase_after(self.tokens, start, comma, self.lexicon)
+        if phrase is None or phrase != (start, comma) or self.opens_object(phrase):
+            return None
+        return phrase
 
     def _skip_request(self, index: int, end: int) -> int:
         """``erklärt auf Nachfrage Martin Rölen``: ``auf Anfrage``/``auf Nachfrage`` between the inverted verb
