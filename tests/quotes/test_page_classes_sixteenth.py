@@ -3,8 +3,10 @@ pipeline (issue 12)."""
 
 from __future__ import annotations
 
-from wortlaut.article import Article
+from wortlaut.article import Article, Entity, EntityRef, Mention, Span, Statement
 from wortlaut.pipeline import Pipeline
+from wortlaut.quotes.lexicon import load_lexicon
+from wortlaut.quotes.link import SpeakerLinker
 
 
 def _found(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
@@ -43,3 +45,64 @@ def test_a_quotation_split_by_one_frame_is_still_one_statement(pipeline: Pipelin
 def test_a_comma_after_a_subject_clause_gives_no_inverted_subject(pipeline: Pipeline) -> None:
     text = "Die Lage ist ernst, warnte der Landrat Peter Sommer am Montag."
     assert [speaker for _, speaker in _found(pipeline, text)] == ["der Landrat Peter Sommer"]
+
+
+def _linked(
+    text: str, entities: tuple[Entity, ...], names: dict[str, str], quote: str, speaker: str
+) -> str | None:
+    """The entity the linker gives the speaker phrase ``speaker`` of a statement quoting ``quote``, when the
+    phrase starts out linked to the entity of the mention it holds (as the statements stage links it)."""
+    mentions = []
+    for surface, entity in names.items():
+        start = text.index(surface)
+        kind = next(e.type for e in entities if e.id == entity)
+        mentions.append(
+            Mention(start=start, end=start + len(surface), text=surface, type=kind, entity=entity)
+        )
+    sentences, start = [], 0
+    for end in [i + 1 for i, char in enumerate(text) if char == "."]:
+        sentences.append(Span(start=start, end=end, text=text[start:end]))
+        start = end + 1
+    article = Article.create(text).with_layers(
+        mentions=tuple(mentions), entities=entities, sentences=tuple(sentences)
+    )
+    q, s = text.index(quote), text.index(speaker)
+    inside = next(
+        (names[surface] for surface in names if text.index(surface) >= s and surface in speaker), None
+    )
+    statement = Statement(
+        id="s",
+        mode="indirect",
+        quote=Span(start=q, end=q + len(quote), text=quote),
+        speaker=EntityRef(start=s, end=s + len(speaker), text=speaker, entity=inside),
+    )
+    linked = SpeakerLinker(load_lexicon()).link(article, (statement,))[0]
+    return linked.speaker.entity if linked.speaker else None
+
+
+def test_a_source_noun_the_tagger_named_with_its_possessor_speaks_as_that_person() -> None:
+    entities = (
+        Entity(id="karl", name="Karl Wendt", type="PER", aliases=("Karl Wendt", "Wendt")),
+        Entity(id="prognose", name="Wendts Prognose", type="PER", aliases=("Wendts Prognose",)),
+    )
+    text = "Der Forscher Karl Wendt schreibt Bücher. Die Zeiten werden hart, so Wendts Prognose."
+    names = {"Karl Wendt": "karl", "Wendts Prognose": "prognose"}
+    assert _linked(text, entities, names, "Die Zeiten werden hart", "Wendts Prognose") == "karl"
+
+
+def test_a_possessor_without_a_person_of_that_name_stays_as_tagged() -> None:
+    entities = (Entity(id="prognose", name="Wendts Prognose", type="PER", aliases=("Wendts Prognose",)),)
+    text = "Die Zeiten werden hart, so Wendts Prognose."
+    names = {"Wendts Prognose": "prognose"}
+    assert _linked(text, entities, names, "Die Zeiten werden hart", "Wendts Prognose") == "prognose"
+
+
+def test_an_organisation_description_with_a_person_in_its_complement_is_the_organisation() -> None:
+    entities = (
+        Entity(id="nordnet", name="Nordnet", type="ORG", aliases=("Nordnet",)),
+        Entity(id="lena", name="Lena Vogt", type="PER", aliases=("Lena Vogt",)),
+    )
+    text = "Nordnet wehrt sich gegen das Gesetz. Das Unternehmen von Lena Vogt kritisiert die Bußgelder."
+    names = {"Nordnet": "nordnet", "Lena Vogt": "lena"}
+    speaker = "Das Unternehmen von Lena Vogt"
+    assert _linked(text, entities, names, "Das Unternehmen von Lena Vogt kritisiert", speaker) == "nordnet"
