@@ -201,16 +201,8 @@ class SpeakerLinker:
         for statement in statements:
             speaker = statement.speaker
             sentence = bisect_right(starts, statement.quote.start)
-            kind: tuple[str, str] | None = None
-            if speaker is not None and speaker.entity is not None and speaker.entity in entities:
-                owner = self._owner(entities[speaker.entity], entities)
-                if owner is not None:
-                    speaker = replace(speaker, entity=owner)
-                    statement = replace(statement, speaker=speaker)
-                elif self._owned_organisation(speaker.text, entities[speaker.entity]):
-                    speaker = replace(speaker, entity=None)
-                    statement = replace(statement, speaker=speaker)
-                    kind = ("organisation", "any")
+            statement, kind = self._relinked(statement, entities)
+            speaker = statement.speaker
             if speaker is not None and speaker.entity is None:
                 kind = kind or classify(speaker.text, self.words, self.lexicon)
                 if kind is not None and kind[0] == "pronoun" and _plural(article, speaker):
@@ -240,6 +232,23 @@ class SpeakerLinker:
             after = max(after, statement.quote.end)
             asked = statement.addressee.entity if statement.addressee is not None else None
         return tuple(linked)
+
+    def _relinked(
+        self, statement: Statement, entities: dict[str, Entity]
+    ) -> tuple[Statement, tuple[str, str] | None]:
+        """A speaker linked to the wrong entity of its phrase: the tagger's ``Prechts Prognose`` becomes the
+        person of that surname; ``Das Unternehmen von X`` loses the person X and points back as an
+        organisation (the kind returned for it)."""
+        speaker = statement.speaker
+        if speaker is None or speaker.entity is None or speaker.entity not in entities:
+            return statement, None
+        entity = entities[speaker.entity]
+        owner = self._owner(entity, entities)
+        if owner is not None:
+            return replace(statement, speaker=replace(speaker, entity=owner)), None
+        if self._owned_organisation(speaker.text, entity):
+            return replace(statement, speaker=replace(speaker, entity=None)), ("organisation", "any")
+        return statement, None
 
     def _owner(self, entity: Entity, entities: dict[str, Entity]) -> str | None:
         """``so Prechts Prognose``: the tagger named the source noun with its genitive possessor as a person;
