@@ -3,6 +3,8 @@ pipeline (issue 12)."""
 
 from __future__ import annotations
 
+import pytest
+
 from wortlaut.article import Article, Entity, EntityRef, Mention, Span, Statement
 from wortlaut.pipeline import Pipeline
 from wortlaut.quotes.lexicon import load_lexicon
@@ -106,3 +108,20 @@ def test_an_organisation_description_with_a_person_in_its_complement_is_the_orga
     names = {"Nordnet": "nordnet", "Lena Vogt": "lena"}
     speaker = "Das Unternehmen von Lena Vogt"
     assert _linked(text, entities, names, "Das Unternehmen von Lena Vogt kritisiert", speaker) == "nordnet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Gedenkstein am Markt trägt die Aufschrift: „Hier wohnte der Maler Otto Lenz, geboren 1890.“",
+        "Das Blatt druckte vor der Wahl Artikel wie: „Wird auch dein Dorf bald leer?“",
+        "Der Verein veröffentlichte 2010 eine Denkschrift: „Gemeinsam leben – für faire Arbeit sorgen“",
+    ],
+)
+def test_a_quotation_after_a_title_noun_and_a_colon_is_a_title(pipeline: Pipeline, text: str) -> None:
+    assert _found(pipeline, text) == []
+
+
+def test_a_speech_verb_before_a_title_noun_and_a_colon_still_frames_the_quotation(pipeline: Pipeline) -> None:
+    text = "Der Minister Paul Kern sagte in der Sendung: „Wir bleiben bei unserem Plan für die Schulen.“"
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Der Minister Paul Kern"]

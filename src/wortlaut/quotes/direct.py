@@ -48,6 +48,10 @@ DROP_TITLED = True
 DROP_EMBEDDED = True
 #: Title nouns that end too many other words to be matched as a compound end ("Reaktion", "Mitglied").
 _NO_COMPOUND = frozenset({"aktion", "single", "song", "lied", "stück"})
+#: ``trägt die Aufschrift: „…“``, ``Artikel wie: „…“``: a title noun right before a colon makes the quotation
+#: after it a name too, unless a speech verb that introduces quotations stands before it (issue 12, sixteenth
+#: session).
+TITLES_AFTER_COLON = True
 
 
 #: The speaker of a passive frame around a direct quotation is its ``von``/``durch`` agent, and its passive
@@ -140,13 +144,30 @@ def after_title_noun(ctx: Context, start: int) -> bool:
     word = ctx.tokens[opening - 1]
     if ctx.quote_of[opening - 1] >= 0:
         return False
-    if ctx.lexicon.has("title_word", word.low) or ctx.lexicon.has("title_noun", word.low):
+    if TITLES_AFTER_COLON and word.low == ":" and opening >= 2:
+        before = opening - 3 if ctx.tokens[opening - 2].low == "wie" and opening >= 3 else opening - 2
+        titled = ctx.quote_of[before] < 0 and _title_noun(ctx, ctx.tokens[before])
+        return titled and not _colon_cue(ctx, before)
+    return ctx.lexicon.has("title_word", word.low) or _title_noun(ctx, word)
+
+
+def _title_noun(ctx: Context, word: Tok) -> bool:
+    """A title noun (``Titel``, ``Motto``), or a compound ending in one (``Buchtitel``)."""
+    if ctx.lexicon.has("title_noun", word.low):
         return True
     return word.text[:1].isupper() and any(
         word.low.endswith(noun) and len(word.low) > len(noun)
         for noun in ctx.lexicon.words.get("title_noun", frozenset())
         if noun not in _NO_COMPOUND
     )
+
+
+def _colon_cue(ctx: Context, index: int) -> bool:
+    """Whether a speech verb that introduces quotations stands in the sentence before token ``index``
+    (``sagte er in der Sendung: „…“`` is speech, ``trägt die Aufschrift: „…“`` a title)."""
+    begin = ctx.sentences[ctx.sentence_of[index]][0]
+    cues = find_cues(ctx.tokens, begin, index, ctx.lexicon, skip=_quoted_tokens(ctx, begin, index))
+    return any(cue.verb.frames & {"colon", "direct"} for cue in cues)
 
 
 def _frame_before(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | None] | None:
