@@ -125,3 +125,18 @@ def test_a_quotation_after_a_title_noun_and_a_colon_is_a_title(pipeline: Pipelin
 def test_a_speech_verb_before_a_title_noun_and_a_colon_still_frames_the_quotation(pipeline: Pipeline) -> None:
     text = "Der Minister Paul Kern sagte in der Sendung: „Wir bleiben bei unserem Plan für die Schulen.“"
     assert [speaker for _, speaker in _found(pipeline, text)] == ["Der Minister Paul Kern"]
+
+
+def test_a_bracketed_aside_between_subject_and_verb_is_no_part_of_the_subject(pipeline: Pipeline) -> None:
+    text = "Der Historiker Peter Korig (»Die Woche« 35/2023) befürchtet, es könne sich manches wiederholen."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Der Historiker Peter Korig"]
+
+
+def test_a_party_in_brackets_stays_with_the_name(pipeline: Pipeline) -> None:
+    text = "Die Abgeordnete Petra Lind (SPD) sagte, sie werde gegen das Gesetz stimmen."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Die Abgeordnete Petra Lind (SPD)"]
+
+
+def test_a_separated_particle_before_a_bracketed_source_closes_its_clause(pipeline: Pipeline) -> None:
+    text = "Udo Wolter wies auf eine Gleichzeitigkeit alter und neuer Momente hin (»Die Woche« 39/2023)."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Udo Wolter"]

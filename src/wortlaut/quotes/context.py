@@ -11,6 +11,7 @@ from wortlaut.quotes.indexes import FINAL as FINAL
 from wortlaut.quotes.indexes import Indexes
 from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
+    before_aside,
     linked_name,
     phrase_after,
     phrase_before,
@@ -108,6 +109,13 @@ class Context(Indexes):
         return phrase
 
     def _speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
+        aside = before_aside(self.tokens, begin, cue.first)
+        if (
+            aside != cue.first
+        ):  # Peter Korig (»Jungle World« 35/2023) befürchtet: the subject before the aside
+            subject = self._prefield_subject(self.subject_begin(aside, begin), aside)
+            if subject is not None and not self.opens_object(subject):
+                return subject
         start = self.subject_begin(cue.first, begin)
         if start < cue.first and self.tokens[start].low == "wie":
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
