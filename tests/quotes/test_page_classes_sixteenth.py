@@ -140,3 +140,11 @@ def test_a_party_in_brackets_stays_with_the_name(pipeline: Pipeline) -> None:
 def test_a_separated_particle_before_a_bracketed_source_closes_its_clause(pipeline: Pipeline) -> None:
     text = "Udo Wolter wies auf eine Gleichzeitigkeit alter und neuer Momente hin (»Die Woche« 39/2023)."
     assert [speaker for _, speaker in _found(pipeline, text)] == ["Udo Wolter"]
+
+
+def test_a_block_quotation_closed_on_its_own_line_takes_the_frame_after_it(pipeline: Pipeline) -> None:
+    text = (
+        "Die Lage ist ernst.\n„\nVor allem die Krise hat dazu beigetragen, dass Menschen sich abwenden\n“ "
+        "sagt Amtschefin Eva Roth."
+    )
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Amtschefin Eva Roth"]

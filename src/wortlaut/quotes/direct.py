@@ -46,6 +46,10 @@ CALLED_WORDS = True
 DROP_TITLED = True
 #: Drop frameless quotations embedded in their clause with no punctuation at the marks (see ``_embedded``).
 DROP_EMBEDDED = True
+#: A frame right after a quotation whose closing mark stands on a line of its own attributes it, even
+#: without a comma or a sentence end before the mark (issue 12, sixteenth session; see
+#: ``_closed_on_own_line``).
+BLOCK_QUOTATIONS = True
 #: Title nouns that end too many other words to be matched as a compound end ("Reaktion", "Mitglied").
 _NO_COMPOUND = frozenset({"aktion", "single", "song", "lied", "stück"})
 #: ``trägt die Aufschrift: „…“``, ``Artikel wie: „…“``: a title noun right before a colon makes the quotation
@@ -80,7 +84,11 @@ def _frame_after(
     first = ctx.token_at(ctx.quoted[number].end)
     quoted_text = ctx.text[ctx.quoted[number].start : ctx.quoted[number].end]
     bridged = first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE
-    if not bridged and quoted_text.rstrip(MARKS_AND_SPACE)[-1:] not in {".", "!", "?", ","}:
+    if (
+        not bridged
+        and quoted_text.rstrip(MARKS_AND_SPACE)[-1:] not in {".", "!", "?", ","}
+        and not _closed_on_own_line(quoted_text)
+    ):
         return None  # „La Gazetta dello Sport“ zitiert …: the quotation is a title in subject position
     while first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE and ctx.quote_of[first] < 0:
         first += 1
@@ -102,6 +110,13 @@ def _frame_after(
     speaker = _speaker(ctx, cue, begin, end)
     last = max(cue.last, speaker[1] - 1 if speaker else cue.last)
     return list(cue.parts), speaker, cue, last
+
+
+def _closed_on_own_line(quoted_text: str) -> bool:
+    """``„⏎Insbesondere … veröffentlichen⏎“ sagt X``: a quotation laid out as a block, its closing mark on a
+    line of its own, ends a statement however its last sentence ends (:data:`BLOCK_QUOTATIONS`)."""
+    body = quoted_text.rstrip(MARKS_AND_SPACE)
+    return BLOCK_QUOTATIONS and quoted_text[len(body) :].strip(" \t").startswith("\n")
 
 
 def _one_word(ctx: Context, number: int) -> bool:
