@@ -148,3 +148,16 @@ def test_a_block_quotation_closed_on_its_own_line_takes_the_frame_after_it(pipel
         "sagt Amtschefin Eva Roth."
     )
     assert [speaker for _, speaker in _found(pipeline, text)] == ["Amtschefin Eva Roth"]
+
+
+@pytest.mark.parametrize(
+    "quotation", ["„Außen knusprig, innen cremig“.", "„Außen knusprig, innen cremig und für alle gedacht.“"]
+)
+def test_a_so_sentence_after_a_quotation_frames_it(pipeline: Pipeline, quotation: str) -> None:
+    text = f"Neu ist ein Keks mit Creme. {quotation} So beschreibt der Hersteller Bahlmann sein Produkt."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["der Hersteller Bahlmann"]
+
+
+def test_a_so_sentence_without_a_quotation_before_it_reports_on_its_own(pipeline: Pipeline) -> None:
+    text = "Neu im Handel ist ein Keks mit Creme. So beschreibt der Hersteller Bahlmann sein neues Produkt."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["der Hersteller Bahlmann"]

@@ -50,6 +50,9 @@ DROP_EMBEDDED = True
 #: without a comma or a sentence end before the mark (issue 12, sixteenth session; see
 #: ``_closed_on_own_line``).
 BLOCK_QUOTATIONS = True
+#: ``„…“. So beschreibt X sein Produkt.``: a sentence opening with ``So`` and a speech verb right after a
+#: quotation frames it (issue 12, sixteenth session; see ``so_sentence_frame``).
+SO_SENTENCES = True
 #: Title nouns that end too many other words to be matched as a compound end ("Reaktion", "Mitglied").
 _NO_COMPOUND = frozenset({"aktion", "single", "song", "lied", "stück"})
 #: ``trägt die Aufschrift: „…“``, ``Artikel wie: „…“``: a title noun right before a colon makes the quotation
@@ -83,6 +86,9 @@ def _frame_after(
     """Cue parts, speaker and the last frame token of a frame following quotation ``number``."""
     first = ctx.token_at(ctx.quoted[number].end)
     quoted_text = ctx.text[ctx.quoted[number].start : ctx.quoted[number].end]
+    so_frame = _so_sentence_after(ctx, first)
+    if so_frame is not None:
+        return so_frame
     bridged = first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE
     if (
         not bridged
@@ -110,6 +116,37 @@ def _frame_after(
     speaker = _speaker(ctx, cue, begin, end)
     last = max(cue.last, speaker[1] - 1 if speaker else cue.last)
     return list(cue.parts), speaker, cue, last
+
+
+def so_sentence_frame(ctx: Context, first: int) -> Cue | None:
+    """The cue of a sentence ``So beschreibt X …`` starting at token ``first`` (or after a full stop there)
+    right after a quotation: the sentence frames that quotation (:data:`SO_SENTENCES`)."""
+    if not SO_SENTENCES or first >= len(ctx.tokens) or ctx.quote_of[first] >= 0:
+        return None
+    if ctx.tokens[first].low == ".":
+        first += 1
+    if first + 1 >= len(ctx.tokens) or ctx.tokens[first].text != "So" or ctx.quote_of[first + 1] >= 0:
+        return None
+    begin, end = ctx.sentences[ctx.sentence_of[first]]
+    if begin != first:
+        return None
+    cue = cue_at(ctx.tokens, first + 1, begin, end, ctx.lexicon)
+    return cue if cue is not None and cue.first == first + 1 and cue.verb_index == first + 1 else None
+
+
+def _so_sentence_after(
+    ctx: Context, first: int
+) -> tuple[list[int], tuple[int, int] | None, Cue | None, int] | None:
+    """``„Außen knusprig, innen cremig“. So beschreibt Leibniz sein Produkt.``: cue parts, speaker and last
+    frame token of a ``So``-sentence framing the quotation before it, when it names its subject."""
+    cue = so_sentence_frame(ctx, first)
+    if cue is None:
+        return None
+    begin, end = ctx.sentences[ctx.sentence_of[cue.first]]
+    speaker = _speaker(ctx, cue, begin, end)
+    if speaker is None:
+        return None
+    return list(cue.parts), speaker, cue, max(cue.last, speaker[1] - 1)
 
 
 def _closed_on_own_line(quoted_text: str) -> bool:

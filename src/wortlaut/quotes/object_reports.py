@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.direct import so_sentence_frame
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
 from wortlaut.quotes.frame_parts import passive_agent
@@ -62,11 +63,25 @@ def _passive(ctx: Context, cue: Cue) -> bool:
     return cue.first != cue.verb_index and ctx.tokens[cue.first].low in _PASSIVE_AUX
 
 
+def _frames_quotation_before(ctx: Context, begin: int, cue: Cue) -> bool:
+    """Whether the sentence at ``begin`` is a ``So``-sentence framing the quotation that ends right before it
+    (see :func:`wortlaut.quotes.direct.so_sentence_frame`)."""
+    before = begin - 1
+    if ctx.tokens[before].low == "." and before > 0 and ctx.quote_of[before] < 0:
+        before -= 1
+    if ctx.quote_of[before] < 0:
+        return False
+    frame = so_sentence_frame(ctx, before + 1)
+    return frame is not None and frame.first == cue.first
+
+
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
     if "object" not in cue.verb.frames:
         return None
     begin, end = ctx.sentences[sentence]
+    if begin > 0 and _frames_quotation_before(ctx, begin, cue):
+        return None  # „…“. So beschreibt X sein Produkt.: the frame of the quotation, no report of its own
     if any(ctx.quote_of[index] >= 0 and _spoken(ctx, ctx.quote_of[index]) for index in range(begin, end)):
         return None  # the quotation is the reported content ("nannte den Bericht eine „Zeitungsente“")
     clause = ctx.clause_begin(cue.first, begin)
