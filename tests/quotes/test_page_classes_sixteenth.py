@@ -161,3 +161,8 @@ def test_a_so_sentence_after_a_quotation_frames_it(pipeline: Pipeline, quotation
 def test_a_so_sentence_without_a_quotation_before_it_reports_on_its_own(pipeline: Pipeline) -> None:
     text = "Neu im Handel ist ein Keks mit Creme. So beschreibt der Hersteller Bahlmann sein neues Produkt."
     assert [speaker for _, speaker in _found(pipeline, text)] == ["der Hersteller Bahlmann"]
+
+
+def test_als_right_before_a_konjunktiv_verb_after_other_words_compares(pipeline: Pipeline) -> None:
+    text = "Die Bühne ist ganz in Blau getaucht, weich und fließend beleuchtet, als blicke man auf das Meer."
+    assert _found(pipeline, text) == []
