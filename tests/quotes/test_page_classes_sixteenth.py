@@ -166,3 +166,13 @@ def test_a_so_sentence_without_a_quotation_before_it_reports_on_its_own(pipeline
 def test_als_right_before_a_konjunktiv_verb_after_other_words_compares(pipeline: Pipeline) -> None:
     text = "Die Bühne ist ganz in Blau getaucht, weich und fließend beleuchtet, als blicke man auf das Meer."
     assert _found(pipeline, text) == []
+
+
+def test_a_coordinated_inverted_subject_is_no_reported_content(pipeline: Pipeline) -> None:
+    text = "Auf der Gedenkfeier im Landtag sprachen die Überlebende Ruth Weiss und der Präsident Paul Abel."
+    assert _found(pipeline, text) == []
+
+
+def test_an_object_after_an_inverted_subject_is_still_reported(pipeline: Pipeline) -> None:
+    text = "Auf der Feier sprach der Präsident Paul Abel von einer Pflicht zur Erinnerung."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["der Präsident Paul Abel"]

@@ -17,6 +17,9 @@ from wortlaut.quotes.speakers import phrase_after
 
 #: Prepositions that introduce reported content after a verb ("sprach von einem Erfolg", "warnte vor …").
 _ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
+#: ``sprachen X und Y``: ``und`` and a noun phrase after an inverted subject continue the subject, they are
+#: no reported content (issue 12, sixteenth session).
+COORDINATED_SUBJECTS = True
 #: Passive auxiliaries ("wurde … genannt").
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 #: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
@@ -56,6 +59,17 @@ def _as_prefield(ctx: Context, clause: int, cue: Cue) -> bool:
         and cue.first == clause + 2
         and ctx.tokens[clause + 1].text[:1].isupper()
     )
+
+
+def _second_subject(ctx: Context, start: int, stop: int) -> bool:
+    """Whether ``start:stop`` after an inverted subject is only ``und`` and another noun phrase (``sprachen
+    die Überlebende Inge A. und der Präsident Mickey L.``): the rest of a coordinated subject, no reported
+    content (:data:`COORDINATED_SUBJECTS`)."""
+    if not COORDINATED_SUBJECTS or ctx.tokens[start].low != "und":
+        return False
+    stop = ctx.trim_final(start, stop)
+    phrase = phrase_after(ctx.tokens, start + 1, stop, ctx.lexicon)
+    return phrase is not None and phrase == (start + 1, stop)
 
 
 def _passive(ctx: Context, cue: Cue) -> bool:
@@ -105,6 +119,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         start, stop = begin, cue.last  # "Von der Opposition wurde die Art des Besuchs kritisiert"
     if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
         return None
+    if subject[0] > cue.verb_index and _second_subject(ctx, start, stop):
+        return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
     # The WikiNews annotation marks the whole sentence as the reported content.
     first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
     found = make_found(ctx, cue, "reported", first, last, "reported.object", sentence)
