@@ -176,3 +176,19 @@ def test_a_coordinated_inverted_subject_is_no_reported_content(pipeline: Pipelin
 def test_an_object_after_an_inverted_subject_is_still_reported(pipeline: Pipeline) -> None:
     text = "Auf der Feier sprach der Präsident Paul Abel von einer Pflicht zur Erinnerung."
     assert [speaker for _, speaker in _found(pipeline, text)] == ["der Präsident Paul Abel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Ganze nimmt inzwischen derart seltsame Züge an, dass man sich fragt, ob das alles echt ist.",
+        "Der Streit nahm so heftige Formen an, dass die Polizei kommen musste.",
+    ],
+)
+def test_a_dass_clause_after_a_degree_word_is_a_result_not_a_report(pipeline: Pipeline, text: str) -> None:
+    assert _found(pipeline, text) == []
+
+
+def test_a_dass_clause_without_a_degree_word_is_still_reported(pipeline: Pipeline) -> None:
+    text = "Die Ministerin Eva Roth nimmt an, dass die Preise im Herbst wieder sinken."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Die Ministerin Eva Roth"]
