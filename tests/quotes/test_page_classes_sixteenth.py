@@ -192,3 +192,17 @@ def test_a_dass_clause_after_a_degree_word_is_a_result_not_a_report(pipeline: Pi
 def test_a_dass_clause_without_a_degree_word_is_still_reported(pipeline: Pipeline) -> None:
     text = "Die Ministerin Eva Roth nimmt an, dass die Preise im Herbst wieder sinken."
     assert [speaker for _, speaker in _found(pipeline, text)] == ["Die Ministerin Eva Roth"]
+
+
+def test_a_quoted_term_does_not_stop_the_object_report_of_a_named_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Die Präsidentin Anna Roth warnte vor neuem Hass und wandte sich gegen „Menschenhass“ in jeder Form."
+    )
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Die Präsidentin Anna Roth"]
+
+
+def test_a_speakerless_passive_with_a_quoted_term_is_no_report(pipeline: Pipeline) -> None:
+    assert (
+        _found(pipeline, "Am Ende wurde das neue „Leitbild“ der Stadt in allen Gremien lange kritisiert.")
+        == []
+    )

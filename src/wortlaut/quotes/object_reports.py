@@ -20,6 +20,10 @@ _ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
 #: ``sprachen X und Y``: ``und`` and a noun phrase after an inverted subject continue the subject, they are
 #: no reported content (issue 12, sixteenth session).
 COORDINATED_SUBJECTS = True
+#: One quoted capitalised word (``gegen „Menschenhass“``) is a term, not someone's words: it does not stop
+#: the object rule when a subject speaks (a speakerless passive sentence with any quotation stays out;
+#: issue 12, sixteenth session).
+SCARE_QUOTED_TERMS = True
 #: Passive auxiliaries ("wurde … genannt").
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 #: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
@@ -36,6 +40,13 @@ def _spoken(ctx: Context, number: int) -> bool:
     quoted = ctx.quoted[number]
     words = [word.strip('„“”"»«‚‘’') for word in ctx.text[quoted.start : quoted.end].split()]
     words = [word for word in words if word]
+    if (
+        SCARE_QUOTED_TERMS
+        and len(words) == 1
+        and words[0][:1].isupper()
+        and words[0][-1:] not in {".", "!", "?"}
+    ):
+        return False  # wandte sich gegen „Menschenhass“: a quoted term, as the direct rules read it
     return len(words) < 2 or any(word[:1].islower() for word in words)
 
 
@@ -108,7 +119,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     subject = ctx.speaker_of(cue, begin, end)
     if subject is None:
-        if _passive(ctx, cue) and end - begin >= MIN_PASSIVE_SENTENCE:
+        quoted = any(ctx.quote_of[index] >= 0 for index in range(begin, end))
+        if _passive(ctx, cue) and end - begin >= MIN_PASSIVE_SENTENCE and not quoted:
             # "Als Todesursache wurde ein Herzinfarkt angegeben": a report with no speaker named.
             return make_found(ctx, cue, "reported", begin, end, "reported.passive", sentence)
         return None
