@@ -40,13 +40,16 @@ def _spoken(ctx: Context, number: int) -> bool:
     quoted = ctx.quoted[number]
     words = [word.strip('„“”"»«‚‘’') for word in ctx.text[quoted.start : quoted.end].split()]
     words = [word for word in words if word]
+    opening = ctx.token_at(quoted.start)
     if (
         SCARE_QUOTED_TERMS
         and len(words) == 1
         and words[0][:1].isupper()
         and words[0][-1:] not in {".", "!", "?"}
+        and opening > 0
+        and ctx.tokens[opening - 1].pos not in {"NN", "NE"}
     ):
-        return False  # wandte sich gegen „Menschenhass“: a quoted term, as the direct rules read it
+        return False  # wandte sich gegen „Menschenhass“: a quoted term (not a name: das Thema „Klimaschutz“)
     return len(words) < 2 or any(word[:1].islower() for word in words)
 
 
