@@ -206,3 +206,15 @@ def test_a_speakerless_passive_with_a_quoted_term_is_no_report(pipeline: Pipelin
         _found(pipeline, "Am Ende wurde das neue „Leitbild“ der Stadt in allen Gremien lange kritisiert.")
         == []
     )
+
+
+def test_a_wie_clause_that_names_the_noun_before_it_is_no_report(pipeline: Pipeline) -> None:
+    text = (
+        "Die Behörde kommentiert das Gesetz zur Rechtsdurchsetzung im Netz, wie der Entwurf offiziell heißt."
+    )
+    assert [quote for quote, _ in _found(pipeline, text) if quote.startswith("wie")] == []
+
+
+def test_a_wie_clause_after_a_speech_verb_still_reports(pipeline: Pipeline) -> None:
+    text = "Die Ministerin Eva Roth erklärte, wie der Entwurf die Kosten der Länder senken soll."
+    assert [speaker for _, speaker in _found(pipeline, text)] == ["Die Ministerin Eva Roth"]
