@@ -218,3 +218,14 @@ def test_a_wie_clause_that_names_the_noun_before_it_is_no_report(pipeline: Pipel
 def test_a_wie_clause_after_a_speech_verb_still_reports(pipeline: Pipeline) -> None:
     text = "Die Ministerin Eva Roth erklärte, wie der Entwurf die Kosten der Länder senken soll."
     assert [speaker for _, speaker in _found(pipeline, text)] == ["Die Ministerin Eva Roth"]
+
+
+def test_a_laut_phrase_ends_its_part_at_a_full_stop_inside_the_readers_sentence(pipeline: Pipeline) -> None:
+    """The closing mark without an opening one keeps the sentence reader from splitting after it."""
+    text = (
+        "„Das prüfen wir“, sagt Eva Roth aus dem Rathaus. Auch die Steine sind Teil des Verfahrens.“ "
+        "Schon vorher gab es Ärger. Das hätte nicht passieren dürfen, laut Aussage der Gemeinde. "
+        "Weil die Stellen wichtig seien, könnten sie nicht repariert werden."
+    )
+    found = _found(pipeline, text)
+    assert ("Das hätte nicht passieren dürfen", "Aussage der Gemeinde") in found
