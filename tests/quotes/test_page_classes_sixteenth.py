@@ -229,3 +229,18 @@ def test_a_laut_phrase_ends_its_part_at_a_full_stop_inside_the_readers_sentence(
     )
     found = _found(pipeline, text)
     assert ("Das hätte nicht passieren dürfen", "Aussage der Gemeinde") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Autorin Lea Brandt bemerkt, manches an dem Film sei schlicht zu lang.",
+            "Die Autorin Lea Brandt",
+        ),
+        ("Der Kritiker Jan Vogt merkte an, dass der zweite Teil schwächer sei.", "Der Kritiker Jan Vogt"),
+        ("Der Regisseur Tom Hahn konstatiert: „Das Publikum hat sich verändert.“", "Der Regisseur Tom Hahn"),
+    ],
+)
+def test_bemerken_anmerken_konstatieren_frame_speech(pipeline: Pipeline, text: str, speaker: str) -> None:
+    assert [who for _, who in _found(pipeline, text)] == [speaker]
