@@ -244,3 +244,16 @@ def test_a_laut_phrase_ends_its_part_at_a_full_stop_inside_the_readers_sentence(
 )
 def test_bemerken_anmerken_konstatieren_frame_speech(pipeline: Pipeline, text: str, speaker: str) -> None:
     assert [who for _, who in _found(pipeline, text)] == [speaker]
+
+
+def test_a_laut_statement_ends_at_a_full_stop_before_a_quotation_in_the_same_sentence(
+    pipeline: Pipeline,
+) -> None:
+    """Mixed marks (an opening ``"`` closed by ``“``) keep the sentence reader from splitting at the stop."""
+    text = (
+        "Die Firma Nordwerk hingegen kommt laut Geschäftsführer Paul Hanke auf eine Quote von 96 Prozent. "
+        '"Wir verbrauchen im Vergleich zu alten Verfahren viel weniger Energie.“\nIm ersten Schritt werden '
+        "die Akkus entladen."
+    )
+    quotes = [quote for quote, _ in _found(pipeline, text)]
+    assert quotes[0].endswith("von 96 Prozent") and len(quotes) == 2

@@ -60,8 +60,8 @@ class Indexes:
 
     def _inner_stop(self, index: int) -> bool:
         """``… laut Aussage der Stadt. Weil …`` in one sentence of the reader (an unbalanced quotation mark
-        before kept it from splitting): a full stop with more of its sentence after it ends a part as a
-        semicolon does (:data:`INNER_STOPS`)."""
+        before kept it from splitting), ``… von 96 Prozent. "Wir …`` (a quotation opening after the stop): a
+        full stop with more of its sentence after it ends a part as a semicolon does (:data:`INNER_STOPS`)."""
         following = index + 1
         return (
             INNER_STOPS
@@ -69,7 +69,7 @@ class Indexes:
             and self.tokens[index].pos == "$."
             and following < len(self.tokens)
             and self.sentence_of[following] == self.sentence_of[index]
-            and self.tokens[following].text[:1].isupper()
+            and (self.tokens[following].text[:1].isupper() or self.quote_of[following] >= 0)
         )
 
     def token_at(self, offset: int) -> int:
