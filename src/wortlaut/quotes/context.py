@@ -109,18 +109,16 @@ class Context(Indexes):
         return phrase
 
     def _speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
-        aside = before_aside(self.tokens, begin, cue.first)
-        if (
-            aside != cue.first
-        ):  # Peter Korig (»Jungle World« 35/2023) befürchtet: the subject before the aside
-            subject = self._prefield_subject(self.subject_begin(aside, begin), aside)
-            if subject is not None and not self.opens_object(subject):
-                return subject
         start = self.subject_begin(cue.first, begin)
         if start < cue.first and self.tokens[start].low == "wie":
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
                 return self._source_in_prefield(start + 2, cue.first) if start + 2 < cue.first else None
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
+        aside = before_aside(self.tokens, begin, cue.first)
+        if aside != cue.first:  # Peter Korig (»Jungle World« 35/2023) befürchtet: the subject is before it
+            subject = self._prefield_subject(self.subject_begin(aside, begin), aside)
+            if subject is not None and not self.opens_object(subject):
+                return subject
         before = self._prefield_subject(start, cue.first)
         if self.opens_object(before):
             before = None  # Den Vorschlag lehnte der Minister ab: the prefield is the object
@@ -156,11 +154,24 @@ class Context(Indexes):
             after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
-        if after is None and start < cue.first and not self.in_time(start):
-            return self._source_in_prefield(start, cue.first)
         if after is None and SHARED_INVERTED_SUBJECTS and start == cue.first and start - 1 > begin:
             return self._inverted_before_comma(start - 1, begin)
+        if after is None and start < cue.first and not self.in_time(start):
+            return self._source_in_prefield(start, cue.first)
         return after
+
+    def _skip_request(self, index: int, end: int) -> int:
+        """``erklärt auf Nachfrage Martin Rölen``: ``auf Anfrage``/``auf Nachfrage`` between the inverted verb
+        and its subject is skipped, unless a genitive or ``von`` names who asked (``auf Anfrage der dpa``)."""
+        if (
+            REQUEST_PHRASES
+            and index + 2 < end
+            and self.tokens[index].low == "auf"
+            and self.lexicon.has("request_noun", self.tokens[index + 1].low)
+            and self.tokens[index + 2].low not in {"der", "des", "von", "vom", ",", "."}
+        ):
+            return index + 2
+        return index
 
     def _inverted_before_comma(self, comma: int, begin: int) -> tuple[int, int] | None:
         """``„…“, weiß der HSV-Präsident, warnt aber: „…“``: a verb with no subject of its own right after a
@@ -179,19 +190,6 @@ class Context(Indexes):
         if phrase is None or phrase != (start, comma) or self.opens_object(phrase):
             return None
         return phrase
-
-    def _skip_request(self, index: int, end: int) -> int:
-        """``erklärt auf Nachfrage Martin Rölen``: ``auf Anfrage``/``auf Nachfrage`` between the inverted verb
-        and its subject is skipped, unless a genitive or ``von`` names who asked (``auf Anfrage der dpa``)."""
-        if (
-            REQUEST_PHRASES
-            and index + 2 < end
-            and self.tokens[index].low == "auf"
-            and self.lexicon.has("request_noun", self.tokens[index + 1].low)
-            and self.tokens[index + 2].low not in {"der", "des", "von", "vom", ",", "."}
-        ):
-            return index + 2
-        return index
 
     def opens_object(self, phrase: tuple[int, int] | None) -> bool:
         """Whether ``phrase`` (token range) opens with an accusative or dative word (``object_opener``), so it
