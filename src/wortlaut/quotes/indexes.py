@@ -55,7 +55,7 @@ class Indexes:
         self.semicolons = [
             index
             for index, tok in enumerate(self.tokens)
-            if self.quote_of[index] < 0 and (tok.low == ";" or self._inner_stop(index))
+            if (tok.low == ";" or (tok.low == "." and self._inner_stop(index))) and self.quote_of[index] < 0
         ]
 
     def _inner_stop(self, index: int) -> bool:
