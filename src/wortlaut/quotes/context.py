@@ -11,6 +11,7 @@ from wortlaut.quotes.indexes import FINAL as FINAL
 from wortlaut.quotes.indexes import Indexes
 from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
+    before_aside,
     linked_name,
     phrase_after,
     phrase_before,
@@ -57,6 +58,11 @@ SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "seitens", "bei", "beim"})
 OPENERS = frozenset({"„", "»", "«", "‚", '"', "“"})
 #: Any quotation mark as a token (what a quoted name's words are counted without).
 MARKS = OPENERS | CLOSERS
+
+
+#: A speech verb without a subject right after a comma shares the inverted subject of the clause before it
+#: (``„…“, weiß der Präsident, warnt aber: „…“``; issue 12, sixteenth session).
+SHARED_INVERTED_SUBJECTS = True
 
 
 #: A speaker phrase ends before a time expression inside it (``Wie der Verband am Montag mitteilte``; issue
@@ -113,6 +119,11 @@ class Context(Indexes):
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
                 return self._source_in_prefield(start + 2, cue.first) if start + 2 < cue.first else None
             return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
+        aside = before_aside(self.tokens, begin, cue.first)
+        if aside != cue.first:  # Peter Korig (»Jungle World« 35/2023) befürchtet: the subject is before it
+            subject = self._prefield_subject(self.subject_begin(aside, begin), aside)
+            if subject is not None and not self.opens_object(subject):
+                return subject
         before = self._prefield_subject(start, cue.first)
         if self.opens_object(before):
             before = None  # Den Vorschlag lehnte der Minister ab: the prefield is the object
@@ -148,6 +159,8 @@ class Context(Indexes):
             after = self.quoted_name_after(skip_adverbs(self.tokens, after_verb, end), end)
         if after is None and cue.verb.lemma == IMPERSONAL:
             after = self._source_after(cue.last + 1, end)
+        if after is None and SHARED_INVERTED_SUBJECTS and start == cue.first and start - 1 > begin:
+            return self._inverted_before_comma(start - 1, begin)
         if after is None and start < cue.first and not self.in_time(start):
             return self._source_in_prefield(start, cue.first)
         return after
@@ -175,6 +188,24 @@ class Context(Indexes):
         ):
             return index + 2
         return index
+
+    def _inverted_before_comma(self, comma: int, begin: int) -> tuple[int, int] | None:
+        """``„…“, weiß der HSV-Präsident, warnt aber: „…“``: a verb with no subject of its own right after a
+        comma shares the inverted subject of the clause before, when that clause is a finite verb and a noun
+        phrase filling it to the comma."""
+        if self.tokens[comma].low != ",":
+            return None
+        first = comma - 1
+        while first > begin and self.tokens[first - 1].low != "," and self.quote_of[first - 1] < 0:
+            first -= 1
+        verb = self.tokens[first]
+        if self.quote_of[first] >= 0 or verb.pos not in {"VVFIN", "VAFIN", "VMFIN"}:
+            return None
+        start = skip_adverbs(self.tokens, first + 1, comma)
+        phrase = phrase_after(self.tokens, start, comma, self.lexicon)
+        if phrase is None or phrase != (start, comma) or self.opens_object(phrase):
+            return None
+        return phrase
 
     def opens_object(self, phrase: tuple[int, int] | None) -> bool:
         """Whether ``phrase`` (token range) opens with an accusative or dative word (``object_opener``), so it

@@ -48,6 +48,7 @@ def _continues(ctx: Context, first: Found, second: Found) -> bool:
     words = [index for index in outside if ctx.tokens[index].text[:1].isalnum()]
     speaker = set(range(ctx.token_at(first.speaker[0]), ctx.token_at(first.speaker[1])))
     cue = {ctx.token_at(start) for start, _ in first.cue}
-    return (
-        len([index for index in words if index not in speaker and index not in cue]) <= MAX_CONTINUATION_GAP
-    )
+    rest = [index for index in words if index not in speaker and index not in cue]
+    if any((ctx.tokens[index].pos or "").endswith("FIN") for index in rest):
+        return False  # „A“, weiß der Präsident, warnt aber: „B“: two clauses, two statements
+    return len(rest) <= MAX_CONTINUATION_GAP

@@ -69,7 +69,7 @@ def _particle(tokens: list[Tok], index: int, end: int, particle: str) -> int | N
         tok = tokens[other]
         if is_clause_end(tok) and not (PARTICLE_OVER_COMMAS and tok.low == ","):
             return None
-        closes = other + 1 >= end or is_clause_end(tokens[other + 1])
+        closes = other + 1 >= end or is_clause_end(tokens[other + 1]) or tokens[other + 1].low == "("
         if tok.low == particle and closes:
             return other
     return None

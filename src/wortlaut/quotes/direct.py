@@ -46,8 +46,19 @@ CALLED_WORDS = True
 DROP_TITLED = True
 #: Drop frameless quotations embedded in their clause with no punctuation at the marks (see ``_embedded``).
 DROP_EMBEDDED = True
+#: A frame right after a quotation whose closing mark stands on a line of its own attributes it, even
+#: without a comma or a sentence end before the mark (issue 12, sixteenth session; see
+#: ``_closed_on_own_line``).
+BLOCK_QUOTATIONS = True
+#: ``„…“. So beschreibt X sein Produkt.``: a sentence opening with ``So`` and a speech verb right after a
+#: quotation frames it (issue 12, sixteenth session; see ``so_sentence_frame``).
+SO_SENTENCES = True
 #: Title nouns that end too many other words to be matched as a compound end ("Reaktion", "Mitglied").
 _NO_COMPOUND = frozenset({"aktion", "single", "song", "lied", "stück"})
+#: ``trägt die Aufschrift: „…“``, ``Artikel wie: „…“``: a title noun right before a colon makes the quotation
+#: after it a name too, unless a speech verb that introduces quotations stands before it (issue 12, sixteenth
+#: session).
+TITLES_AFTER_COLON = True
 
 
 #: The speaker of a passive frame around a direct quotation is its ``von``/``durch`` agent, and its passive
@@ -75,8 +86,15 @@ def _frame_after(
     """Cue parts, speaker and the last frame token of a frame following quotation ``number``."""
     first = ctx.token_at(ctx.quoted[number].end)
     quoted_text = ctx.text[ctx.quoted[number].start : ctx.quoted[number].end]
+    so_frame = _so_sentence_after(ctx, first)
+    if so_frame is not None:
+        return so_frame
     bridged = first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE
-    if not bridged and quoted_text.rstrip(MARKS_AND_SPACE)[-1:] not in {".", "!", "?", ","}:
+    if (
+        not bridged
+        and quoted_text.rstrip(MARKS_AND_SPACE)[-1:] not in {".", "!", "?", ","}
+        and not _closed_on_own_line(quoted_text)
+    ):
         return None  # „La Gazetta dello Sport“ zitiert …: the quotation is a title in subject position
     while first < len(ctx.tokens) and ctx.tokens[first].low in _BRIDGE and ctx.quote_of[first] < 0:
         first += 1
@@ -98,6 +116,44 @@ def _frame_after(
     speaker = _speaker(ctx, cue, begin, end)
     last = max(cue.last, speaker[1] - 1 if speaker else cue.last)
     return list(cue.parts), speaker, cue, last
+
+
+def so_sentence_frame(ctx: Context, first: int) -> Cue | None:
+    """The cue of a sentence ``So beschreibt X …`` starting at token ``first`` (or after a full stop there)
+    right after a quotation: the sentence frames that quotation (:data:`SO_SENTENCES`)."""
+    if not SO_SENTENCES or first >= len(ctx.tokens) or ctx.quote_of[first] >= 0:
+        return None
+    if ctx.tokens[first].low == ".":
+        first += 1
+    if first + 1 >= len(ctx.tokens) or ctx.tokens[first].text != "So" or ctx.quote_of[first + 1] >= 0:
+        return None
+    begin, end = ctx.sentences[ctx.sentence_of[first]]
+    if begin != first:
+        return None
+    cue = cue_at(ctx.tokens, first + 1, begin, end, ctx.lexicon)
+    return cue if cue is not None and cue.first == first + 1 and cue.verb_index == first + 1 else None
+
+
+def _so_sentence_after(
+    ctx: Context, first: int
+) -> tuple[list[int], tuple[int, int] | None, Cue | None, int] | None:
+    """``„Außen knusprig, innen cremig“. So beschreibt Leibniz sein Produkt.``: cue parts, speaker and last
+    frame token of a ``So``-sentence framing the quotation before it, when it names its subject."""
+    cue = so_sentence_frame(ctx, first)
+    if cue is None:
+        return None
+    begin, end = ctx.sentences[ctx.sentence_of[cue.first]]
+    speaker = _speaker(ctx, cue, begin, end)
+    if speaker is None:
+        return None
+    return list(cue.parts), speaker, cue, max(cue.last, speaker[1] - 1)
+
+
+def _closed_on_own_line(quoted_text: str) -> bool:
+    """``„⏎Insbesondere … veröffentlichen⏎“ sagt X``: a quotation laid out as a block, its closing mark on a
+    line of its own, ends a statement however its last sentence ends (:data:`BLOCK_QUOTATIONS`)."""
+    body = quoted_text.rstrip(MARKS_AND_SPACE)
+    return BLOCK_QUOTATIONS and quoted_text[len(body) :].strip(" \t").startswith("\n")
 
 
 def _one_word(ctx: Context, number: int) -> bool:
@@ -140,13 +196,30 @@ def after_title_noun(ctx: Context, start: int) -> bool:
     word = ctx.tokens[opening - 1]
     if ctx.quote_of[opening - 1] >= 0:
         return False
-    if ctx.lexicon.has("title_word", word.low) or ctx.lexicon.has("title_noun", word.low):
+    if TITLES_AFTER_COLON and word.low == ":" and opening >= 2:
+        before = opening - 3 if ctx.tokens[opening - 2].low == "wie" and opening >= 3 else opening - 2
+        titled = ctx.quote_of[before] < 0 and _title_noun(ctx, ctx.tokens[before])
+        return titled and not _colon_cue(ctx, before)
+    return ctx.lexicon.has("title_word", word.low) or _title_noun(ctx, word)
+
+
+def _title_noun(ctx: Context, word: Tok) -> bool:
+    """A title noun (``Titel``, ``Motto``), or a compound ending in one (``Buchtitel``)."""
+    if ctx.lexicon.has("title_noun", word.low):
         return True
     return word.text[:1].isupper() and any(
         word.low.endswith(noun) and len(word.low) > len(noun)
         for noun in ctx.lexicon.words.get("title_noun", frozenset())
         if noun not in _NO_COMPOUND
     )
+
+
+def _colon_cue(ctx: Context, index: int) -> bool:
+    """Whether a speech verb that introduces quotations stands in the sentence before token ``index``
+    (``sagte er in der Sendung: „…“`` is speech, ``trägt die Aufschrift: „…“`` a title)."""
+    begin = ctx.sentences[ctx.sentence_of[index]][0]
+    cues = find_cues(ctx.tokens, begin, index, ctx.lexicon, skip=_quoted_tokens(ctx, begin, index))
+    return any(cue.verb.frames & {"colon", "direct"} for cue in cues)
 
 
 def _frame_before(ctx: Context, number: int) -> tuple[Cue, tuple[int, int] | None] | None:

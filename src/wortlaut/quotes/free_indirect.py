@@ -161,7 +161,10 @@ def _report_begin(ctx: Context, comma: int, main: int) -> int:
 
 def _compares(ctx: Context, comma: int, verb: int) -> bool:
     """``…, als existiere er nicht``, ``…, als ob er nichts wüsste``: ``als`` with the verb right after it,
-    or ``als ob`` / ``als wenn``, opens an unreal comparison."""
+    or ``als ob`` / ``als wenn``, opens an unreal comparison; so does ``als`` right before the verb after
+    other words (``…, grafisch umgesetzt, als schaue man …``)."""
+    if ctx.tokens[verb - 1].low == "als" and verb - 1 > comma:
+        return True
     if ctx.tokens[comma + 1].low != "als":
         return False
     return verb == comma + 2 or ctx.tokens[comma + 2].low in {"ob", "wenn"}

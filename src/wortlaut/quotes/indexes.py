@@ -18,6 +18,9 @@ from wortlaut.quotes.text import Tok
 
 #: Punctuation left out at the end of indirect quotes (the WikiNews annotation stops before it).
 FINAL = frozenset({".", "!", "?", ";", ":", ","})
+#: A full stop inside a sentence of the reader ends a part of it as a semicolon does (see
+#: ``Indexes._inner_stop``; issue 12, sixteenth session).
+INNER_STOPS = True
 
 
 @dataclass
@@ -46,12 +49,28 @@ class Indexes:
             first = bisect_left(starts, quoted.start)
             last = bisect_left(starts, quoted.end, first)
             self.quote_of[first:last] = [number] * (last - first)
-        self.semicolons = [
-            index for index, tok in enumerate(self.tokens) if tok.low == ";" and self.quote_of[index] < 0
-        ]
         self.sentence_of = [0] * len(self.tokens)
         for number, (begin, end) in enumerate(self.sentences):
             self.sentence_of[begin:end] = [number] * (end - begin)
+        self.semicolons = [
+            index
+            for index, tok in enumerate(self.tokens)
+            if (tok.low == ";" or (tok.low == "." and self._inner_stop(index))) and self.quote_of[index] < 0
+        ]
+
+    def _inner_stop(self, index: int) -> bool:
+        """``… laut Aussage der Stadt. Weil …`` in one sentence of the reader (an unbalanced quotation mark
+        before kept it from splitting), ``… von 96 Prozent. "Wir …`` (a quotation opening after the stop): a
+        full stop with more of its sentence after it ends a part as a semicolon does (:data:`INNER_STOPS`)."""
+        following = index + 1
+        return (
+            INNER_STOPS
+            and self.tokens[index].low == "."
+            and self.tokens[index].pos == "$."
+            and following < len(self.tokens)
+            and self.sentence_of[following] == self.sentence_of[index]
+            and (self.tokens[following].text[:1].isupper() or self.quote_of[following] >= 0)
+        )
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""

@@ -179,6 +179,10 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if RELATIVE_CLAUSE_END and _in_relative(ctx, cue.first, begin):
         stop = _matrix_resumes(ctx, start, stop)
     kind = _clause_kind(ctx, cue, start, stop)
+    if kind == "complement" and _consecutive(ctx, cue, start, comma):
+        return None  # "nimmt derart surreale Züge an, dass man sich fragt …": a result, not a report
+    if _naming(ctx, start, stop):
+        return None  # "kommentiert das Gesetz zur …, wie der Entwurf offiziell heißt": what it is called
     relative = _relative(ctx, start) and not (INFINITIVE_NO_RELATIVE and kind == "infinitive")
     if kind is None or (has_object and (kind not in _AFTER_OBJECT or relative)):
         return None  # an object sits between verb and comma: reported content, not a clause
@@ -191,6 +195,29 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     ):
         return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return make_found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
+
+
+def _naming(ctx: Context, start: int, stop: int) -> bool:
+    """Whether the clause at ``start`` is ``wie X heißt`` / ``wie X genannt wird``: it names the noun before
+    it, it reports nothing (:data:`NAMING_CLAUSES`)."""
+    if not NAMING_CLAUSES or ctx.tokens[start].low != "wie":
+        return False
+    return any(ctx.tokens[index].low in _NAMING_WORDS for index in range(start + 1, stop))
+
+
+def _consecutive(ctx: Context, cue: Cue, start: int, comma: int) -> bool:
+    """Whether the ``dass``-clause at ``start`` completes ``derart``, ``dermaßen``, ``solch-`` or ``so`` + an
+    adjective or adverb in the cue's clause before ``comma``: a consecutive clause (what follows from the
+    degree), not what was said (:data:`CONSECUTIVE_CLAUSES`)."""
+    if not CONSECUTIVE_CLAUSES or ctx.tokens[start].low != "dass":
+        return False
+    for index in range(cue.first, comma):
+        word = ctx.tokens[index].low
+        if word in _DEGREE or word.startswith("solch"):
+            return True
+        if word == "so" and ctx.tokens[index + 1].pos in {"ADJD", "ADJA", "ADV"} and index + 1 < comma:
+            return True
+    return False
 
 
 def _inside_reported(ctx: Context, cue: Cue, begin: int) -> bool:
@@ -251,6 +278,18 @@ def _matrix_resumes(ctx: Context, start: int, stop: int) -> int:
         if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0 and (following.pos or "").endswith("FIN"):
             return index
     return stop
+
+
+#: ``derart …, dass``, ``so laut …, dass``: a dass-clause completing a degree word in the cue's clause is a
+#: consecutive clause, not reported content (issue 12, sixteenth session; see ``_consecutive``).
+CONSECUTIVE_CLAUSES = True
+#: ``…, wie der Entwurf offiziell heißt``: a ``wie``-clause with a verb of naming is no reported content
+#: (issue 12, sixteenth session; see ``_naming``).
+NAMING_CLAUSES = True
+#: Verb forms of naming in such a clause.
+_NAMING_WORDS = frozenset({"heißt", "hieß", "heißen", "hießen", "lautet", "lautete", "genannt"})
+#: Degree words that a consecutive ``dass``-clause completes (with ``so`` + adjective and ``solch-``).
+_DEGREE = frozenset({"derart", "dermaßen", "derartig", "derartige", "derartigen"})
 
 
 #: A zu-infinitive after the closing participle or particle of a cue, without a comma (``hat angekündigt

@@ -37,6 +37,12 @@ REPLIES = True
 #: A ``sie`` next to a plural finite verb points to no single person (see :func:`_plural`).
 PLURAL_PRONOUNS = True
 _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+#: A speaker whose entity is the tagger's "person" ``Prechts Prognose`` (a genitive name and a source noun)
+#: links to the person of that surname (issue 12, sixteenth session; see :meth:`SpeakerLinker._owner`).
+SOURCE_OWNERS = True
+#: ``Das Unternehmen von Mark Zuckerberg`` links to the organisation named before, not to the person in its
+#: complement (issue 12, sixteenth session).
+OWNED_ORGANISATIONS = True
 #: Words after which a description continues with its complement ("der Chef des Verbands").
 _GENITIVE = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
@@ -195,8 +201,10 @@ class SpeakerLinker:
         for statement in statements:
             speaker = statement.speaker
             sentence = bisect_right(starts, statement.quote.start)
+            statement, kind = self._relinked(statement, entities)
+            speaker = statement.speaker
             if speaker is not None and speaker.entity is None:
-                kind = classify(speaker.text, self.words, self.lexicon)
+                kind = kind or classify(speaker.text, self.words, self.lexicon)
                 if kind is not None and kind[0] == "pronoun" and _plural(article, speaker):
                     kind = ("pronoun", "plural")
                 if kind is not None:
@@ -224,6 +232,55 @@ class SpeakerLinker:
             after = max(after, statement.quote.end)
             asked = statement.addressee.entity if statement.addressee is not None else None
         return tuple(linked)
+
+    def _relinked(
+        self, statement: Statement, entities: dict[str, Entity]
+    ) -> tuple[Statement, tuple[str, str] | None]:
+        """A speaker linked to the wrong entity of its phrase: the tagger's ``Prechts Prognose`` becomes the
+        person of that surname; ``Das Unternehmen von X`` loses the person X and points back as an
+        organisation (the kind returned for it)."""
+        speaker = statement.speaker
+        if speaker is None or speaker.entity is None or speaker.entity not in entities:
+            return statement, None
+        entity = entities[speaker.entity]
+        owner = self._owner(entity, entities)
+        if owner is not None:
+            return replace(statement, speaker=replace(speaker, entity=owner)), None
+        if self._owned_organisation(speaker.text, entity):
+            return replace(statement, speaker=replace(speaker, entity=None)), ("organisation", "any")
+        return statement, None
+
+    def _owner(self, entity: Entity, entities: dict[str, Entity]) -> str | None:
+        """``so Prechts Prognose``: the tagger named the source noun with its genitive possessor as a person;
+        the speaker is the one person whose name holds that surname (:data:`SOURCE_OWNERS`)."""
+        words = entity.name.split()
+        if not SOURCE_OWNERS or len(words) != 2 or not _source(words[1].casefold(), self.lexicon):
+            return None
+        possessor = words[0]
+        if len(possessor) < 3 or not possessor.endswith("s"):
+            return None
+        stem = possessor[:-1]
+        owners = [
+            other.id
+            for other in entities.values()
+            if other.id != entity.id
+            and other.type == "PER"
+            and any(stem in name.split() for name in (other.name, *other.aliases))
+        ]
+        return owners[0] if len(owners) == 1 else None
+
+    def _owned_organisation(self, text: str, entity: Entity) -> bool:
+        """``Das Unternehmen von Mark Zuckerberg``: an organisation description whose complement names a
+        person speaks as the organisation, not as that person (:data:`OWNED_ORGANISATIONS`)."""
+        tokens = text.split()
+        return (
+            OWNED_ORGANISATIONS
+            and entity.type == "PER"
+            and len(tokens) > 3
+            and tokens[0].casefold() in self.words.definite
+            and tokens[1].casefold() in self.words.organisation
+            and tokens[2].casefold() in _GENITIVE
+        )
 
     def _replier(
         self, kind: tuple[str, str], statement: Statement, asked: str | None, entities: dict[str, Entity]

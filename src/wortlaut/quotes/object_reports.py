@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.direct import so_sentence_frame
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
 from wortlaut.quotes.frame_parts import passive_agent
@@ -16,6 +17,13 @@ from wortlaut.quotes.speakers import phrase_after
 
 #: Prepositions that introduce reported content after a verb ("sprach von einem Erfolg", "warnte vor …").
 _ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
+#: ``sprachen X und Y``: ``und`` and a noun phrase after an inverted subject continue the subject, they are
+#: no reported content (issue 12, sixteenth session).
+COORDINATED_SUBJECTS = True
+#: One quoted capitalised word (``gegen „Menschenhass“``) is a term, not someone's words: it does not stop
+#: the object rule when a subject speaks (a speakerless passive sentence with any quotation stays out;
+#: issue 12, sixteenth session).
+SCARE_QUOTED_TERMS = True
 #: Passive auxiliaries ("wurde … genannt").
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 #: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
@@ -32,6 +40,16 @@ def _spoken(ctx: Context, number: int) -> bool:
     quoted = ctx.quoted[number]
     words = [word.strip('„“”"»«‚‘’') for word in ctx.text[quoted.start : quoted.end].split()]
     words = [word for word in words if word]
+    opening = ctx.token_at(quoted.start)
+    if (
+        SCARE_QUOTED_TERMS
+        and len(words) == 1
+        and words[0][:1].isupper()
+        and words[0][-1:] not in {".", "!", "?"}
+        and opening > 0
+        and ctx.tokens[opening - 1].pos not in {"NN", "NE"}
+    ):
+        return False  # wandte sich gegen „Menschenhass“: a quoted term (not a name: das Thema „Klimaschutz“)
     return len(words) < 2 or any(word[:1].islower() for word in words)
 
 
@@ -57,9 +75,32 @@ def _as_prefield(ctx: Context, clause: int, cue: Cue) -> bool:
     )
 
 
+def _second_subject(ctx: Context, start: int, stop: int) -> bool:
+    """Whether ``start:stop`` after an inverted subject is only ``und`` and another noun phrase (``sprachen
+    die Überlebende Inge A. und der Präsident Mickey L.``): the rest of a coordinated subject, no reported
+    content (:data:`COORDINATED_SUBJECTS`)."""
+    if not COORDINATED_SUBJECTS or ctx.tokens[start].low != "und":
+        return False
+    stop = ctx.trim_final(start, stop)
+    phrase = phrase_after(ctx.tokens, start + 1, stop, ctx.lexicon)
+    return phrase is not None and phrase == (start + 1, stop)
+
+
 def _passive(ctx: Context, cue: Cue) -> bool:
     """A passive cue: a form of "werden" with the speech verb's participle ("wurde bemängelt")."""
     return cue.first != cue.verb_index and ctx.tokens[cue.first].low in _PASSIVE_AUX
+
+
+def _frames_quotation_before(ctx: Context, begin: int, cue: Cue) -> bool:
+    """Whether the sentence at ``begin`` is a ``So``-sentence framing the quotation that ends right before it
+    (see :func:`wortlaut.quotes.direct.so_sentence_frame`)."""
+    before = begin - 1
+    if ctx.tokens[before].low == "." and before > 0 and ctx.quote_of[before] < 0:
+        before -= 1
+    if ctx.quote_of[before] < 0:
+        return False
+    frame = so_sentence_frame(ctx, before + 1)
+    return frame is not None and frame.first == cue.first
 
 
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
@@ -67,6 +108,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if "object" not in cue.verb.frames:
         return None
     begin, end = ctx.sentences[sentence]
+    if begin > 0 and _frames_quotation_before(ctx, begin, cue):
+        return None  # „…“. So beschreibt X sein Produkt.: the frame of the quotation, no report of its own
     if any(ctx.quote_of[index] >= 0 and _spoken(ctx, ctx.quote_of[index]) for index in range(begin, end)):
         return None  # the quotation is the reported content ("nannte den Bericht eine „Zeitungsente“")
     clause = ctx.clause_begin(cue.first, begin)
@@ -79,7 +122,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     subject = ctx.speaker_of(cue, begin, end)
     if subject is None:
-        if _passive(ctx, cue) and end - begin >= MIN_PASSIVE_SENTENCE:
+        quoted = any(ctx.quote_of[index] >= 0 for index in range(begin, end))
+        if _passive(ctx, cue) and end - begin >= MIN_PASSIVE_SENTENCE and not quoted:
             # "Als Todesursache wurde ein Herzinfarkt angegeben": a report with no speaker named.
             return make_found(ctx, cue, "reported", begin, end, "reported.passive", sentence)
         return None
@@ -90,6 +134,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         start, stop = begin, cue.last  # "Von der Opposition wurde die Art des Besuchs kritisiert"
     if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
         return None
+    if subject[0] > cue.verb_index and _second_subject(ctx, start, stop):
+        return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
     # The WikiNews annotation marks the whole sentence as the reported content.
     first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
     found = make_found(ctx, cue, "reported", first, last, "reported.object", sentence)

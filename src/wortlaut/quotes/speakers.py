@@ -40,6 +40,9 @@ _SKIPPED = frozenset(
 )
 #: Longest prefield (tokens before the verb) taken as the subject ("Ein Sprecher der Polizei in Berlin").
 MAX_PREFIELD = 14
+#: A bracketed aside of several words between the subject and its verb is skipped (see ``before_aside``;
+#: issue 12, sixteenth session).
+BRACKETED_ASIDES = True
 #: One-word prefields that are objects or adverbs, not speakers ("Das sagte er", "Dies teilte … mit").
 _NOT_SUBJECTS = frozenset({"das", "dies", "dieses", "dazu", "darauf", "damit", "daher", "deshalb", "so"})
 
@@ -187,6 +190,7 @@ def phrase_before(
     tokens: list[Tok], begin: int, index: int, lexicon: Lexicon, *, places: bool = True
 ) -> tuple[int, int] | None:
     """The subject filling the prefield ``begin:index`` before a finite verb (German verb-second order)."""
+    index = before_aside(tokens, begin, index)
     if begin >= index or index - begin > MAX_PREFIELD:
         return None
     span = phrase_after(tokens, begin, index, lexicon, places=places)
@@ -205,6 +209,18 @@ def phrase_before(
     ):
         stop -= 1
     return span[0], stop
+
+
+def before_aside(tokens: list[Tok], begin: int, index: int) -> int:
+    """``Peter Korig (»Jungle World« 35/2023) befürchtet``: a bracketed aside of more than one word right
+    before the verb is no part of the subject, which ends at its opening bracket (a one-word bracket,
+    ``Klaus Wowereit (SPD)``, stays in the phrase; :data:`BRACKETED_ASIDES`)."""
+    if not BRACKETED_ASIDES or index - 1 <= begin or tokens[index - 1].low != ")":
+        return index
+    opening = next((other for other in range(index - 2, begin, -1) if tokens[other].low == "("), None)
+    if opening is None or index - 1 - opening <= 2:
+        return index
+    return opening
 
 
 def _leading_adjective(tok: Tok) -> bool:
