@@ -106,9 +106,10 @@ class TargetOptions:
     noun_reach_chars: int = 400
     pick: str = NEAREST
     #: For an object naming an owner: characters between the owner's statement and the act's sentence
-    #: (the whole article by default; :attr:`~wortlaut.claims.answer_gates.Gates.owner_chars` limits it).
+    #: (wide: :attr:`~wortlaut.claims.answer_gates.Gates.owner_chars`, chosen by CV, limits it).
     owner_chars: int = 5000
-    #: For an object acts' head noun: characters between the statement naming it and the act's sentence.
+    #: For an object act's head noun: characters between the statement naming it and the act's sentence
+    #: (wide: :attr:`~wortlaut.claims.answer_gates.Gates.topic_chars` limits it).
     topic_chars: int = 1000
 
 
