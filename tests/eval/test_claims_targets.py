@@ -38,3 +38,13 @@ def test_the_table_counts_answerable_right_and_blocked_rows_per_reference() -> N
     result = table(golds, articles, right={("a", golds[0].offset)})
     assert result["by_reference"]["pronoun"] == {"answerable": 2, "right": 1, "blocked": 1}
     assert result["all"] == {"answerable": 2, "right": 1, "blocked": 1}
+
+
+def test_why_names_an_acts_route_from_its_evidence() -> None:
+    from wortlaut.eval.claims_relations import why
+
+    link = {"route": "act:object", "evidence": "act:owner", "type": "denies", "cue": 80, "start": 80,
+            "target_end": 40}  # fmt: skip
+    article = Article.create(TEXT)
+    assert why(link, None, article)["evidence"] == "owner"
+    assert why({**link, "route": "statement", "evidence": "named:Q1"}, None, article)["evidence"] == "named"
