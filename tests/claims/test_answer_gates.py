@@ -59,7 +59,7 @@ def test_a_bare_answer_far_behind_its_target_confirms_its_own_sentence() -> None
 
 
 def test_a_named_target_in_the_same_article_is_told_within_a_few_sentences() -> None:
-    gates = Gates(relative_in_sentence=False, bare_chars=None, named_chars=200)
+    gates = Gates(relative_in_sentence=False, bare_chars=None, named_chars=200, noun_chars=None)
     text = "a" * 1000
     assert passes(gates, "named", target_end=100, answer=250, text=text, statements=[])
     assert not passes(gates, "named", target_end=100, answer=400, text=text, statements=[])

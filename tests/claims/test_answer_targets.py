@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wortlaut.claims.answer_acts import answer_acts
+from wortlaut.claims.answer_gates import Gates
 from wortlaut.claims.answer_targets import OFF, Said, TargetOptions, resolve
 
 
@@ -79,3 +80,54 @@ def test_a_demonstrative_noun_phrase_reaches_past_the_rest_of_the_sentence_befor
     said = [_said(text, claim, "des Militärs", "army")]
     assert _target(text, said) == "army"
     assert _target(text, said, TargetOptions(demonstrative_chars=0)) is None
+
+
+def _said_quote(text: str, part: str, speaker: str, sid: str) -> Said:
+    start = text.index(part)
+    return Said(sid, start, start + len(part), speaker, part, part)
+
+
+def test_an_object_naming_its_owner_answers_the_owners_statement() -> None:
+    other = "Die Ministerin sagte, das Budget reiche aus."
+    claim = "Der Abgeordnete Pilz sagte, das Ministerium übe Druck auf die Behörde aus."
+    text = f"{claim} {other} Ein Sprecher weist Pilz’ Vorwurf zurück."
+    said = [_said_quote(text, claim, "Der Abgeordnete Pilz", "pilz"),
+            _said_quote(text, other, "Die Ministerin", "minister")]  # fmt: skip
+    act = answer_acts(text)[-1]
+    target = resolve(act, text, said, TargetOptions())
+    assert target is not None and (target.id, target.evidence) == ("pilz", "act:owner")
+
+
+def test_an_owner_phrase_is_not_taken_for_the_answerer() -> None:
+    claim = "Gysi sagte, die Partei stagniere in Selbstbeschäftigung."
+    text = f"{claim} Lötzsch hat die Kritik des Fraktionschefs Gregor Gysi am Kurs der Partei zurückgewiesen."
+    said = [_said_quote(text, claim, "Gysi", "gysi")]
+    assert _target(text, said) == "gysi"
+
+
+def test_an_owner_whose_statement_lies_beyond_the_owner_gate_is_not_linked() -> None:
+    claim = "Der Abgeordnete Pilz sagte, das Ministerium übe Druck auf die Behörde aus."
+    filler = "Die Lage im Land blieb den ganzen Tag über sehr angespannt und unübersichtlich. " * 6
+    text = f"{claim} {filler}Ein Sprecher weist Pilz’ Vorwurf zurück."
+    said = [_said_quote(text, claim, "Der Abgeordnete Pilz", "pilz")]
+    act = answer_acts(text)[-1]
+    assert resolve(act, text, said, TargetOptions(), Gates(owner_chars=None)) is not None
+    assert resolve(act, text, said, TargetOptions(), Gates(owner_chars=400)) is None
+
+
+def test_an_object_answers_the_statement_naming_its_head_noun() -> None:
+    claim = "Der Intendant sagte, allein die Fach- und Führungskompetenz sei entscheidend gewesen."
+    other = "Ein Kritiker sagte, die Wahl sei politisch."
+    text = f"{claim} {other} Auch andere Mitarbeiter bestätigten ihre Kompetenzen."
+    said = [_said_quote(text, claim, "Der Intendant", "boss"),
+            _said_quote(text, other, "Ein Kritiker", "critic")]  # fmt: skip
+    act = answer_acts(text)[-1]
+    target = resolve(act, text, said, TargetOptions())
+    assert target is not None and (target.id, target.evidence) == ("boss", "act:topic")
+
+
+def test_a_head_noun_found_only_in_an_earlier_answer_links_nothing() -> None:
+    claim = "Der Verein habe den Zusammenhang bestätigt, meldete die Nachrichtenseite."
+    text = f"{claim} Auch er bestätigte den Zusammenhang."
+    said = [_said_quote(text, claim, "die Nachrichtenseite", "site")]
+    assert _target(text, said) is None  # the earlier sentence is itself a confirmation

@@ -175,11 +175,18 @@ def _infinitive(text: str, start: int, end: int) -> bool:
 
 def _clause(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> str:
     """The clause holding the cue: from the clause break before it to the one after it."""
+    left, right = clause_extent(text, sentence_start, sentence_end, start, end)
+    return text[left:right]
+
+
+def clause_extent(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[int, int]:
+    """The extent of the clause holding the cue at ``start``–``end`` (clause breaks: commas, semicolons,
+    colons, dashes)."""
     left = sentence_start
     for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
         left = match.end()
     after = _CLAUSE_BREAK.search(text, end, sentence_end)
-    return text[left : after.start() if after else sentence_end]
+    return left, after.start() if after else sentence_end
 
 
 def _act(text: str, kind: str, start: int, end: int, sentence_start: int, sentence_end: int) -> AnswerAct:

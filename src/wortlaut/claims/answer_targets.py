@@ -16,6 +16,15 @@ among the article's statements that end before the cue, nearest first:
   shares at least :attr:`TargetOptions.min_shared` content stems with the act's
   sentence: the answer names the matter ("die Steinewürfe", "den Zwischenfall").
 
+Before these, an object that names what it answers (:mod:`wortlaut.claims.answer_objects`, issue 20r):
+
+* an **owner** (``wies die Kritik des Fraktionschefs Gysi zurück``, ``Pilz’ Vorwurf``; object, noun and
+  clause acts): the nearest earlier statement whose speaker the owner names, within
+  :attr:`TargetOptions.owner_chars` (evidence ``act:owner``);
+* the object's **head noun** (``bestätigten ihre Kompetenzen``; object acts): the nearest earlier
+  statement, not itself an answer, whose quotation names the same noun, within
+  :attr:`TargetOptions.topic_chars` (evidence ``act:topic``).
+
 A denial or confirmation answers someone else: a candidate whose speaker is
 named before the cue in the act's sentence (the answerer) is skipped;
 corrections and retractions may answer the speaker's own words.  The options'
@@ -29,8 +38,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wortlaut.claims.answer_acts import BACKGROUND, BARE, NOUN, PRONOUN, RELATIVE, AnswerAct
-from wortlaut.claims.answer_gates import DEFAULT_GATES, Gates, passes
+from wortlaut.claims.answer_acts import (
+    BACKGROUND,
+    BARE,
+    CLAUSE,
+    NOUN,
+    OBJECT,
+    PRONOUN,
+    RELATIVE,
+    AnswerAct,
+    clause_extent,
+)
+from wortlaut.claims.answer_gates import DEFAULT_GATES, OWNER, TOPIC, Gates, passes
+from wortlaut.claims.answer_objects import Owner, head_nouns, noun_roots, owner, owner_matches, same_noun
 from wortlaut.claims.relations import relation_type
 from wortlaut.link.text import dice, stems
 
@@ -39,6 +59,9 @@ _stems = lru_cache(maxsize=4096)(stems)
 
 #: A stem count no two texts share: with it a route makes no links (chosen for object and clause acts).
 OFF = 1000
+
+#: Acts whose object may name an owner (``die Kritik des …``, ``Berichte der …, wonach``).
+_OWNED = frozenset({OBJECT, NOUN, CLAUSE})
 
 #: Pick the nearest statement that passes, or the most similar one within reach.
 NEAREST = "nearest"
@@ -54,6 +77,8 @@ class Said:
     end: int
     speaker: str
     text: str
+    #: The quotation alone (the head-noun route compares it; the frame names the speaker's matter too).
+    quote: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +105,12 @@ class TargetOptions:
     #: For noun acts: characters between the target's end and the act's sentence.
     noun_reach_chars: int = 400
     pick: str = NEAREST
+    #: For an object naming an owner: characters between the owner's statement and the act's sentence
+    #: (wide: :attr:`~wortlaut.claims.answer_gates.Gates.owner_chars`, chosen by CV, limits it).
+    owner_chars: int = 5000
+    #: For an object act's head noun: characters between the statement naming it and the act's sentence
+    #: (wide: :attr:`~wortlaut.claims.answer_gates.Gates.topic_chars` limits it).
+    topic_chars: int = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +130,17 @@ def resolve(
     if act.reference == BACKGROUND:
         return None
     own = next((item for item in said if item.start <= act.cue_start < item.end and item.speaker), None)
-    # The answerer is the act's statement's speaker, else named before the cue (or, before a claim
-    # clause, between cue and clause: "Heute bestätigte X laut Reuters, dass …").
-    answerer = (
-        own.speaker
-        if own
-        else text[
-            act.sentence_start : act.claim[0] if act.claim and act.claim[0] > act.cue_start else act.cue_start
-        ]
-    )
+    named = owner(text, act.sentence_start, act.sentence_end) if act.reference in _OWNED else None
+    answerer = own.speaker if own else _answerer(act, text, named)
+    by_object = _by_object(act, text, said, options, named, answerer)
+    if by_object is not None:
+        chosen, reference = by_object
+        extents = [(item.start, item.end) for item in said]
+        if not passes(gates, reference, target_end=chosen.end, answer=act.cue_start, text=text,
+                      statements=extents):  # fmt: skip
+            return None
+        return Target(chosen.id, round(dice(_stems(_act_words(act, text)), _stems(chosen.text)), 4),
+                      f"act:{reference}")  # fmt: skip
     words = _stems(_act_words(act, text))
     pointing = act.reference in (PRONOUN, RELATIVE, BARE)
     reach = {PRONOUN: options.adjacent_chars, RELATIVE: options.adjacent_chars, BARE: options.adjacent_chars,
@@ -140,6 +173,62 @@ def resolve(
                   statements=extents):  # fmt: skip
         return None
     return Target(chosen.id, round(score, 4), f"act:{act.reference}")
+
+
+def _answerer(act: AnswerAct, text: str, named: Owner | None) -> str:
+    """The words naming the answerer: before the cue (or, before a claim clause, between cue and clause:
+    "Heute bestätigte X laut Reuters, dass …"), without the owner phrase ("Pilz’ Vorwurf")."""
+    end = act.claim[0] if act.claim and act.claim[0] > act.cue_start else act.cue_start
+    if named is None or named.start >= end:
+        return text[act.sentence_start : end]
+    return text[act.sentence_start : named.start] + " " + text[min(named.end, end) : end]
+
+
+def _by_object(
+    act: AnswerAct,
+    text: str,
+    said: Sequence[Said],
+    options: TargetOptions,
+    named: Owner | None,
+    answerer: str,
+) -> tuple[Said, str] | None:
+    """The statement the act's object names (its owner's, else one naming its head noun) and the
+    reference (:data:`~wortlaut.claims.answer_gates.OWNER`, :data:`~wortlaut.claims.answer_gates.TOPIC`),
+    or ``None``: the other routes decide."""
+    earlier = [
+        item
+        for item in said
+        if item.end <= act.cue_start
+        and not _same_speaker(act, item, answerer)
+        and not _answers_alike(act, item)
+    ]
+    if named is not None:
+        owned = [
+            item
+            for item in earlier
+            if act.sentence_start - item.end <= options.owner_chars
+            and owner_matches(named.words, item.speaker)
+        ]
+        if owned:
+            return max(owned, key=lambda item: item.end), OWNER
+    if act.reference != OBJECT:
+        return None
+    heads = head_nouns(text, _clause_of(act, text), (act.cue_start, act.cue_end))
+    if not heads:
+        return None
+    matching = [
+        item
+        for item in earlier
+        if act.sentence_start - item.end <= options.topic_chars
+        and relation_type(None, item.text) is None  # an answer is not where a matter was first told
+        and same_noun(heads, noun_roots(item.quote or item.text))
+    ]
+    return (max(matching, key=lambda item: item.end), TOPIC) if matching else None
+
+
+def _clause_of(act: AnswerAct, text: str) -> tuple[int, int]:
+    """The extent of the act's clause (:func:`wortlaut.claims.answer_acts.clause_extent`)."""
+    return clause_extent(text, act.sentence_start, act.sentence_end, act.cue_start, act.cue_end)
 
 
 def _act_words(act: AnswerAct, text: str) -> str:

@@ -73,7 +73,8 @@ def said_of(article: Article) -> list[Said]:
         words = " ".join(part.text for part in (statement.frame, statement.quote) if part is not None)
         speaker = statement.speaker.text if statement.speaker is not None else ""
         start, end = min(s.start for s in known), max(s.end for s in known)
-        found.append(Said(statement.id, start, end, speaker, words))
+        quote = statement.quote.text if statement.quote is not None else ""
+        found.append(Said(statement.id, start, end, speaker, words, quote))
     return found
 
 

@@ -28,7 +28,7 @@ from typing import Any
 import click
 
 from wortlaut.article import Article
-from wortlaut.claims.answer_gates import DEFAULT_GATES, Gates, passes
+from wortlaut.claims.answer_gates import DEFAULT_GATES, OWNER, TOPIC, Gates, passes
 from wortlaut.eval.claims_answers import BETA, FOLDS, folds
 from wortlaut.eval.claims_relations import RELEASED, GoldRelation, Judged, judged_links
 
@@ -42,12 +42,26 @@ GRID: dict[str, tuple[Any, ...]] = {
     "noun_chars": (None, 400, 300, 200, 100),
     "noun_definite": (False, True),
     "noun_narrated": (False, True),
+    "owner_chars": (None, 1000, 400, 0),
+    "topic_chars": (None, 400, 150, 0),
+}
+#: The gates that can drop a link, by how it refers (:func:`reference_of`); ``earlier`` drops any.
+_RELEVANT: dict[str, tuple[str, ...]] = {
+    "pronoun": ("narration",),
+    "bare": ("narration", "bare_chars"),
+    "relative": ("narration", "relative_in_sentence"),
+    "named": ("named_chars",),
+    "noun": ("noun_chars", "noun_definite", "noun_narrated"),
+    "referred": ("noun_chars", "noun_definite", "noun_narrated"),
+    OWNER: ("owner_chars",),
+    TOPIC: ("topic_chars",),
 }
 
 
 #: Every gate off: the linkers' links before any gate (what the settings are applied to).
 OFF = Gates(narration=False, earlier=False, relative_in_sentence=False, bare_chars=None, named_chars=None,
-            noun_chars=None, noun_definite=False, noun_narrated=False)  # fmt: skip
+            noun_chars=None, noun_definite=False, noun_narrated=False, owner_chars=None,
+            topic_chars=None)  # fmt: skip
 
 
 def settings() -> list[Gates]:
@@ -56,20 +70,41 @@ def settings() -> list[Gates]:
 
 
 def reference_of(link: dict[str, Any]) -> str:
-    """How the answer refers: an act's kind, or the statement route's evidence (``named:Q1`` → ``named``)."""
-    route = str(link["route"])
-    return route.split(":", 1)[1] if route.startswith("act:") else str(link["evidence"] or "").split(":")[0]
+    """How the answer refers: an act's kind (or, for an act linked through its object, the route named
+    by its evidence: ``act:owner``, ``act:topic``), or the statement route's evidence (``named:Q1`` →
+    ``named``)."""
+    route, evidence = str(link["route"]), str(link["evidence"] or "")
+    if route.startswith("act:"):
+        return evidence.split(":", 1)[1] if evidence.startswith("act:") else route.split(":", 1)[1]
+    return evidence.split(":")[0]
+
+
+_EXTENTS: dict[int, list[tuple[int, int]]] = {}
+_KEPT: dict[tuple[int, tuple[Any, ...]], bool] = {}
+
+
+def _extents(article: Article) -> list[tuple[int, int]]:
+    """The article's statement extents (remembered: every setting asks for each link)."""
+    if id(article) not in _EXTENTS:
+        extents = []
+        for statement in article.statements:
+            spans = [s for s in (statement.quote, statement.cue, statement.speaker) if s is not None]
+            extents.append((min(s.start for s in spans), max(s.end for s in spans)))
+        _EXTENTS[id(article)] = extents
+    return _EXTENTS[id(article)]
 
 
 def kept(gates: Gates, link: dict[str, Any], article: Article) -> bool:
-    """Whether the link passes the gates (as the linkers decide it)."""
-    extents = []
-    for statement in article.statements:
-        spans = [s for s in (statement.quote, statement.cue, statement.speaker) if s is not None]
-        extents.append((min(s.start for s in spans), max(s.end for s in spans)))
-    answer = link["cue"] if link["cue"] is not None else link["start"]
-    return passes(gates, reference_of(link), target_end=int(link["target_end"] or 0), answer=int(answer),
-                  text=article.text, statements=extents)  # fmt: skip
+    """Whether the link passes the gates (as the linkers decide it).  Remembered per link and the values
+    of the gates that can drop it (:data:`_RELEVANT`), so that the grid of settings runs in seconds."""
+    reference = reference_of(link)
+    names = ("earlier", *_RELEVANT.get(reference, ()))
+    key = (id(link), reference, *(getattr(gates, name) for name in names))
+    if key not in _KEPT:
+        answer = link["cue"] if link["cue"] is not None else link["start"]
+        _KEPT[key] = passes(gates, reference, target_end=int(link["target_end"] or 0), answer=int(answer),
+                            text=article.text, statements=_extents(article))  # fmt: skip
+    return _KEPT[key]
 
 
 def score(
@@ -141,7 +176,8 @@ def by_mechanism(
         if gold is None or (gold.source, gold.offset) not in rows or verdict == "unjudged":
             continue
         if kept(gates, link, articles[link["article"]]):
-            name = link["route"] if link["route"].startswith("act:") else f"statement:{reference_of(link)}"
+            side = "act" if link["route"].startswith("act:") else "statement"
+            name = f"{side}:{reference_of(link)}"
             table.setdefault(name, Counter())[verdict] += 1
     return {name: dict(counts) for name, counts in sorted(table.items())}
 

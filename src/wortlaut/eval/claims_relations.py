@@ -110,7 +110,10 @@ def why(link: dict[str, Any], gold: GoldRelation | None, article: Article) -> di
         (min(s.start for s in _spans(st)), max(s.end for s in _spans(st))) for st in article.statements
     ]
     narrated = [s for s in between if not any(start < s.end and s.start < end for start, end in extents)]
-    return {"route": link["route"], "evidence": (link["evidence"] or "").split(":")[0], "type": link["type"],
+    evidence = str(link["evidence"] or "")
+    # An act's evidence names its route after "act:" (``act:owner``: 20r), a statement's before ":".
+    evidence = evidence.split(":", 1)[1] if evidence.startswith("act:") else evidence.split(":")[0]
+    return {"route": link["route"], "evidence": evidence, "type": link["type"],
             "gold_type": gold.type if gold else None, "gold_target": bool(gold and gold.anchors()),
             "chars_between": answer - target_end, "sentences_between": len(between),
             "narrated_between": len(narrated)}  # fmt: skip

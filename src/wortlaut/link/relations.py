@@ -351,4 +351,4 @@ def _said(row: Row) -> Said | None:
     if span is None:
         return None
     words = " ".join(part for part in (row["frame_text"], row["quote_text"]) if part)
-    return Said(row["id"], span[0], span[1], row["speaker_text"] or "", words)
+    return Said(row["id"], span[0], span[1], row["speaker_text"] or "", words, row["quote_text"] or "")
