@@ -31,11 +31,11 @@ OWN_E_DIR = DATA / "timex-own-e"
 OWN_F_DIR = DATA / "timex-own-f"
 OWN_G_DIR = DATA / "timex-own-g"
 #: The eighth session's sets dense in clock times, parts of the day, recurrences and durations (the kinds
-#: the tune half barely tests): H for development, I held back (scored once).
+#: the tune half barely tests): H for development, I held back (two looks) and a development set since 15j.
 OWN_H_DIR = DATA / "timex-own-h"
 OWN_I_DIR = DATA / "timex-own-i"
 #: The ninth session's sets in the untouched half's genre (regional, court, police, sport and culture news):
-#: J for development, K held back (scored once).
+#: J for development, K held back (one look) and a development set since 15j.
 OWN_J_DIR = DATA / "timex-own-j"
 OWN_K_DIR = DATA / "timex-own-k"
 #: The tenth session's held-back set of fresh text chosen for what the untouched half holds (weekdays, bare
