@@ -8,11 +8,11 @@ folds (a family is dropped when switching it off raises the other folds' value F
 are scored on the held-out fold. The pooled held-out value F1 is the cross-validated estimate. Per
 family it reports on how many held-out folds the family helps or hurts, so a family that helps one fold
 only shows (``timex_ablation`` gives each family's effect on the own development sets A, B and D and the
-news set). With ``--with-own`` the own development sets (A, B, D, F, H, I, J, K) join the tune half in the folds,
-so a family is also chosen and judged on text nobody tuned the KRAUTS rules for (set H holds the clock
-times, parts of the day and recurrences the tune half barely has; J regional, court, sport and culture
-news like the untouched half). The held-back sets (C, E, G, I, K, the untouched half) are never read
-here. Usage::
+news set). With ``--with-own`` the own development sets (A, B, D, F, H, I, J, K) join the tune half in
+the folds, so a family is also chosen and judged on text nobody tuned the KRAUTS rules for (set H holds
+the clock times, parts of the day and recurrences the tune half barely has; J regional, court, sport and
+culture news like the untouched half; I and K, held back until issue 15j, the same kinds). The held-back
+sets (C, E, G, L, the untouched half) are never read here. Usage::
 
     .venv/bin/python -m wortlaut.eval.timex_cv            # 5 folds (needs ../shared)
     .venv/bin/python -m wortlaut.eval.timex_cv --folds 10

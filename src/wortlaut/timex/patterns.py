@@ -387,6 +387,8 @@ class PatternSet:
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True
         near = cues.year_before_word(text[end : end + 20].split(), self.lex.months)
+        if near and cues.copula_year(text, start, self.lex.singular_copulas, self.lex.subject_pronouns):
+            near = ""  # ``war 1966 Wilhelm Bungert``: a year, not a count, whatever the anchor
         groups["near_only"] = near or ""
         return near is not None
 
