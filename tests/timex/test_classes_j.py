@@ -97,3 +97,26 @@ def test_a_bare_year_after_a_singular_copula_is_a_year(
 )
 def test_a_count_is_no_year(finder: TimeFinder, text: str) -> None:
     assert find(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # present tense, the day opening the clause with ``Am``: an announcement, the day ahead
+        ("Am Montag liegt das alles hinter ihm.", "2015-11-23"),
+        ("Am Donnerstag liest sie im Filmcasino.", "2015-11-19"),
+        ("Die Vorrunde ist vorbei. Am Sonntag wartet das Auswärtsspiel in Graz.", "2015-11-22"),
+        ("Die French Open beginnen am Sonntag.", "2015-11-22"),
+        # past tense, perfect, a strong preterite in ``-t``, an adverb after the day: back
+        ("Am Montag hielt er eine Rede.", "2015-11-16"),
+        ("Am Montag trat der Minister zurück.", "2015-11-16"),
+        ("Am Montag hat die Regierung beschlossen, die Steuer zu senken.", "2015-11-16"),
+        ("Am Montag nicht, sagte er.", "2015-11-16"),
+        ("Die Konferenz begann am Montag.", "2015-11-16"),
+        # future tense: ahead
+        ("Am Montag wird der Rat entscheiden.", "2015-11-23"),
+    ],
+)
+def test_a_day_opening_a_present_tense_clause_lies_ahead(finder: TimeFinder, text: str, value: str) -> None:
+    day = next(word for word in ("Montag", "Donnerstag", "Sonntag") if word in text)
+    assert value_of(finder, text, day) == ("DATE", value)

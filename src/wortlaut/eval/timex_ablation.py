@@ -51,6 +51,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "heute in an attribute": (patterns, "NOWADAYS_ATTRIBUTE", NEVER),
     "year after a singular copula": (cues_module, "COPULA_BEFORE", NEVER),
     "schedule weekdays": (schedule, "BEFORE", NEVER),
+    "present opening ahead": (tense, "PRESENT_OPENING", NEVER),
 }
 Scores = dict[str, float]
 
