@@ -120,3 +120,45 @@ def test_a_count_is_no_year(finder: TimeFinder, text: str) -> None:
 def test_a_day_opening_a_present_tense_clause_lies_ahead(finder: TimeFinder, text: str, value: str) -> None:
     day = next(word for word in ("Montag", "Donnerstag", "Sonntag") if word in text)
     assert value_of(finder, text, day) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er brauchte zwei Stunden und 15 Minuten.", [("zwei Stunden und 15 Minuten", "PT2H15M")]),
+        ("Sie wurde zu 27 Jahren und drei Monaten verurteilt.", [("27 Jahren und drei Monaten", "P27Y3M")]),
+        (
+            "Der Rekord liegt bei einem Tag, 18 Stunden und 23 Minuten.",
+            [("einem Tag, 18 Stunden und 23 Minuten", "P1DT18H23M")],
+        ),
+        # a list, a range, a rising order and a date counted back stay apart
+        (
+            "Es dauerte drei Stunden, vier Stunden, fünf Stunden.",
+            [("drei Stunden", "PT3H"), ("vier Stunden", "PT4H"), ("fünf Stunden", "PT5H")],
+        ),
+        ("Er blieb 15 Minuten und zwei Stunden.", [("15 Minuten", "PT15M"), ("zwei Stunden", "PT2H")]),
+        (
+            "Vor drei Tagen und zwei Stunden kam er an.",
+            [("Vor drei Tagen", "2015-11-15"), ("zwei Stunden", "PT2H")],
+        ),
+    ],
+)
+def test_a_duration_in_descending_units_is_one_expression(
+    finder: TimeFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _values(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Er sagte seinen Start beim zweiten Grand-Slam-Turnier des Jahres ab.", [("des Jahres", "2015")]),
+        ("Es war ihre letzte große Debatte des Jahres.", [("des Jahres", "2015")]),
+        ("Er wurde zum Sportler des Jahres gewählt.", []),  # a title
+        ("Das Wort des Jahres steht fest.", []),
+    ],
+)
+def test_des_jahres_after_a_position_is_the_texts_year(
+    finder: TimeFinder, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _values(finder, text) == found

@@ -21,9 +21,9 @@ from typing import Any
 
 from wortlaut.eval import timex as evaluation
 from wortlaut.eval.timex_sets import SHARED_DATA, own_documents, split_names
+from wortlaut.timex import combined, normalise, patterns, schedule, tense
 from wortlaut.timex import cues as cues_module
 from wortlaut.timex import finder as finder_module
-from wortlaut.timex import normalise, patterns, schedule, tense
 from wortlaut.timex.finder import TimeFinder
 from wortlaut.timex.timeml import TimeMLDocument, read_timeml
 
@@ -52,6 +52,8 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "year after a singular copula": (cues_module, "COPULA_BEFORE", NEVER),
     "schedule weekdays": (schedule, "BEFORE", NEVER),
     "present opening ahead": (tense, "PRESENT_OPENING", NEVER),
+    "position of the year": (cues_module, "POSITION_BEFORE", NEVER),
+    "durations in several units": (combined, "JOIN", NEVER),
 }
 Scores = dict[str, float]
 

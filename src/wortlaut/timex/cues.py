@@ -7,6 +7,7 @@ small; every constant here is grammar (counts, ages, ranges, generic nouns), not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: Words after a four-digit number that show it counts things rather than naming a year; whole words only
 #: (``2012 Euro`` is a sum, ``2012 Europameister`` a year).
@@ -95,6 +96,9 @@ BOUNDED_YEAR_BEFORE = re.compile(
 #: numbers joined by ``und`` (``wurde er 2010 Weltmeister und 2012 Europameister``): the words are checked
 #: against ``time_context.tsv`` (roles ``singular_copula``, ``subject_pronoun``) by :func:`copula_year`.
 COPULA_BEFORE = re.compile(r"(?:\s+\d{4}\s+[A-ZÄÖÜ]\w*\s+(?:und|oder))?\s+$")
+#: The noun right before ``des Jahres`` (``beim letzten Grand-Slam-Turnier des Jahres``); the position word
+#: before it, or before one adjective, is checked against ``time_context.tsv`` (role ``year_position``).
+POSITION_BEFORE = re.compile(r"(?<!\w)[A-ZÄÖÜ][\w-]*\s+$")
 #: A vague count in the genitive after a preposition of a span (``innerhalb weniger Tage``, ``binnen einiger
 #: Wochen``, ``im Laufe mehrerer Jahre``): TIMEX3 ``PXD`` like ``in wenigen Tagen``; not a comparative
 #: ``weniger Tage als`` (no such preposition before it). The preposition is part of the match: a literal start
@@ -165,3 +169,17 @@ def copula_year(text: str, start: int, copulas: frozenset[str], pronouns: frozen
     if words and words[-1] in copulas:
         return True
     return len(words) == 2 and words[0] in copulas and words[1] in pronouns
+
+
+def position_of_year(text: str, start: int, positions: frozenset[str], units: Iterable[str]) -> bool:
+    """Whether ``des Jahres`` at ``start`` follows a position in the year (``beim zweiten Grand-Slam-Turnier
+    des Jahres``): then it is the text's year; ``Sportler des Jahres`` is a title, and a unit before it
+    (``im vorletzten Monat des Jahres``) names a part of the year that the year alone would not give."""
+    window = text[max(0, start - 60) : start]
+    noun = POSITION_BEFORE.search(window)
+    if noun is None or noun.group().strip() in units:
+        return False
+    words = window[: noun.start()].split()[-2:]
+    if words and words[-1] in positions:
+        return True
+    return len(words) == 2 and words[0] in positions and words[1][:1].islower()

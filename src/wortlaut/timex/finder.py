@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
-from wortlaut.timex import schedule, spoken
+from wortlaut.timex import combined, schedule, spoken
 from wortlaut.timex.cues import DATELINE
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
@@ -274,7 +274,7 @@ class TimeFinder:
                     timeml_value=resolved.timeml_value,
                 )
             )
-        return result
+        return combined.join_parts(result, text)
 
     def _needs_anchor(self, cand: Candidate, day: date | None) -> bool:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""

@@ -53,6 +53,7 @@ class TimeLexicon:
     nowadays_before: frozenset[str]
     singular_copulas: frozenset[str]
     subject_pronouns: frozenset[str]
+    year_positions: frozenset[str]
 
 
 @cache
@@ -81,6 +82,7 @@ def load_lexicon() -> TimeLexicon:
         nowadays_before=frozenset(word for word, role in context if role == "nowadays_before"),
         singular_copulas=frozenset(word for word, role in context if role == "singular_copula"),
         subject_pronouns=frozenset(word for word, role in context if role == "subject_pronoun"),
+        year_positions=frozenset(word for word, role in context if role == "year_position"),
     )
 
 

@@ -307,6 +307,8 @@ class PatternSet:
             return groups["month"] not in self.lex.context_months or previous in self.cues
         if kind == "year":
             return self._is_year(groups, text, previous, start, end)
+        if kind == "of_the_year":
+            return cues.position_of_year(text, start, self.lex.year_positions, self.lex.units)
         if kind == "duration":
             return self._duration_ok(groups, text, end, before)
         if kind == "every" and groups.get("per") == "am":
