@@ -95,8 +95,12 @@ def test_unknown_own_set_is_a_clear_error() -> None:
             {"own-j": (13, 110), "own-k": (8, 90)},
             ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g", "own-h", "own-i"),
         ),
+        (
+            {"own-l": (14, 93)},
+            ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g", "own-h", "own-i", "own-j", "own-k"),
+        ),
     ],
-    ids=["f-and-g", "h-and-i", "j-and-k"],
+    ids=["f-and-g", "h-and-i", "j-and-k", "l"],
 )
 def test_later_own_sets_gold_points_into_texts_of_no_other_set(
     sizes: dict[str, tuple[int, int]], earlier_names: tuple[str, ...]
@@ -127,3 +131,13 @@ def test_own_sets_j_and_k_are_10kgnad_articles_of_the_untouched_halfs_genre() ->
         assert all(doc.name.startswith("gnad-") for doc in docs)
         kinds = [gold.type for doc in docs for gold in doc.timexes]
         assert tuple(kinds.count(kind) for kind in ("DATE", "DURATION", "SET", "TIME")) == types
+
+
+def test_own_set_l_holds_the_kinds_it_was_chosen_for() -> None:
+    """L was ranked by weekdays, bare years and past dates: mostly DATEs, from both sources."""
+    docs = timex_sets.own_documents(shared_path("data"), name="own-l")
+    assert sum(doc.name.startswith("gnad-") for doc in docs) == 11
+    kinds = [gold.type for doc in docs for gold in doc.timexes]
+    assert tuple(kinds.count(kind) for kind in ("DATE", "DURATION", "SET", "TIME")) == (84, 6, 1, 2)
+    values = [gold.value for doc in docs for gold in doc.timexes]
+    assert sum(len(value) == 4 and value.isdigit() for value in values) >= 30

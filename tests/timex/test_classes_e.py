@@ -71,8 +71,9 @@ def test_preterites_of_strong_verbs_look_back(
         ("Es war der schlimmste Regen seit 1.000 Jahren.", "1.000 Jahren", "P1000Y"),
         ("Der Tarif enthält 1.000 Minuten Telefonie.", "1.000 Minuten", "PT1000M"),
         ("Das Video dauert 2 min.", "2 min", "PT2M"),
-        ("Die Fahrt dauert 3 Std. und 20 Min. bis Graz.", "3 Std.", "PT3H"),
-        ("Die Fahrt dauert 3 Std. und 20 Min. bis Graz.", "20 Min.", "PT20M"),
+        # the parts of one length join (issue 15j): ``3 Std. und 20 Min.`` is PT3H20M
+        ("Die Fahrt dauert 3 Std. und 20 Min. bis Graz.", "3 Std.", "PT3H20M"),
+        ("Die Fahrt dauert 3 Std. und 20 Min. bis Graz.", "20 Min.", "PT3H20M"),
         ("Er lief die 100 Meter in 9,8 Sek. ins Ziel.", "9,8 Sek.", "PT9.8S"),
         ("Das Treffen dauerte zweieinhalb Minuten.", "zweieinhalb Minuten", "PT2.5M"),
     ],

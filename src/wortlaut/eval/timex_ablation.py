@@ -21,8 +21,9 @@ from typing import Any
 
 from wortlaut.eval import timex as evaluation
 from wortlaut.eval.timex_sets import SHARED_DATA, own_documents, split_names
+from wortlaut.timex import combined, normalise, patterns, schedule, tense
+from wortlaut.timex import cues as cues_module
 from wortlaut.timex import finder as finder_module
-from wortlaut.timex import normalise, patterns, tense
 from wortlaut.timex.finder import TimeFinder
 from wortlaut.timex.timeml import TimeMLDocument, read_timeml
 
@@ -48,6 +49,11 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "clock range end": (finder_module, "CLOCK_RANGE_GAP", NEVER),
     "participle attribute ahead": (tense, "ATTRIBUTE_BEFORE", NEVER),
     "heute in an attribute": (patterns, "NOWADAYS_ATTRIBUTE", NEVER),
+    "year after a singular copula": (cues_module, "COPULA_BEFORE", NEVER),
+    "schedule weekdays": (schedule, "BEFORE", NEVER),
+    "present opening ahead": (tense, "PRESENT_OPENING", NEVER),
+    "position of the year": (cues_module, "POSITION_BEFORE", NEVER),
+    "durations in several units": (combined, "JOIN", NEVER),
 }
 Scores = dict[str, float]
 

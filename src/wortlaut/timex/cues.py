@@ -7,10 +7,12 @@ small; every constant here is grammar (counts, ages, ranges, generic nouns), not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-#: Words after a four-digit number that show it counts things rather than naming a year.
+#: Words after a four-digit number that show it counts things rather than naming a year; whole words only
+#: (``2012 Euro`` is a sum, ``2012 Europameister`` a year).
 QUANTITY_AFTER = re.compile(
-    r"\s*(?:%|Prozent|Euro|Dollar|Franken|Mio|Mrd|Millionen|Milliarden|km|Meter|Tonnen|Grad)"
+    r"\s*(?:%|(?:Prozent|Euro|Dollar|Franken|Mio|Mrd|Millionen|Milliarden|km|Meter|Tonnen|Grad)(?!\w))"
 )
 #: Lower and upper bound for a bare four-digit number to be read as a year; chosen to cover news history
 #: and plans without reading counts (``2500 Soldaten``) as years.
@@ -90,6 +92,13 @@ DATELINE = re.compile(r"(?:^|[.!?]\s+|\s)[A-ZÄÖÜ][\w./-]*(?:\s+\([^)]*\))?\s+
 BOUNDED_YEAR_BEFORE = re.compile(
     r"(?<!\w)(?:[Bb]is|[Ss]eit|[Aa]b)\s+(?:mindestens|höchstens|maximal|spätestens|frühestens)\s+$"
 )
+#: A singular copula (and its pronoun subject) right before a bare number, also before the second of two such
+#: numbers joined by ``und`` (``wurde er 2010 Weltmeister und 2012 Europameister``): the words are checked
+#: against ``time_context.tsv`` (roles ``singular_copula``, ``subject_pronoun``) by :func:`copula_year`.
+COPULA_BEFORE = re.compile(r"(?:\s+\d{4}\s+[A-ZÄÖÜ]\w*\s+(?:und|oder))?\s+$")
+#: The noun right before ``des Jahres`` (``beim letzten Grand-Slam-Turnier des Jahres``); the position word
+#: before it, or before one adjective, is checked against ``time_context.tsv`` (role ``year_position``).
+POSITION_BEFORE = re.compile(r"(?<!\w)[A-ZÄÖÜ][\w-]*\s+$")
 #: A vague count in the genitive after a preposition of a span (``innerhalb weniger Tage``, ``binnen einiger
 #: Wochen``, ``im Laufe mehrerer Jahre``): TIMEX3 ``PXD`` like ``in wenigen Tagen``; not a comparative
 #: ``weniger Tage als`` (no such preposition before it). The preposition is part of the match: a literal start
@@ -146,3 +155,31 @@ def year_before_word(after: list[str], months: dict[str, int]) -> str | None:
     if following[:1].isalpha() and following.isupper():
         return None
     return "1" if following[:1].isupper() and following not in months else ""
+
+
+def copula_year(text: str, start: int, copulas: frozenset[str], pronouns: frozenset[str]) -> bool:
+    """Whether a bare number at ``start`` follows a singular copula (``war 1966 Wilhelm Bungert``, ``wurde er
+    2010 Weltmeister``): a count of things there would disagree with the verb's singular subject, so it is a
+    year even before a capitalised word and far from the anchor's year."""
+    window = text[max(0, start - 60) : start]
+    match = COPULA_BEFORE.search(window)
+    if match is None:
+        return False
+    words = window[: match.start()].split()[-2:]
+    if words and words[-1] in copulas:
+        return True
+    return len(words) == 2 and words[0] in copulas and words[1] in pronouns
+
+
+def position_of_year(text: str, start: int, positions: frozenset[str], units: Iterable[str]) -> bool:
+    """Whether ``des Jahres`` at ``start`` follows a position in the year (``beim zweiten Grand-Slam-Turnier
+    des Jahres``): then it is the text's year; ``Sportler des Jahres`` is a title, and a unit before it
+    (``im vorletzten Monat des Jahres``) names a part of the year that the year alone would not give."""
+    window = text[max(0, start - 60) : start]
+    noun = POSITION_BEFORE.search(window)
+    if noun is None or noun.group().strip() in units:
+        return False
+    words = window[: noun.start()].split()[-2:]
+    if words and words[-1] in positions:
+        return True
+    return len(words) == 2 and words[0] in positions and words[1][:1].islower()

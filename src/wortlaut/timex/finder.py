@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
-from wortlaut.timex import spoken
+from wortlaut.timex import combined, schedule, spoken
 from wortlaut.timex.cues import DATELINE
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
@@ -199,6 +199,9 @@ class TimeFinder:
             if cand.groups.get("near_only") and _far(cand, anchor(start)):
                 continue
             several = several or cand.kind == "daylist"
+            if schedule.is_schedule_day(cands, index, chunk):
+                # ``Montag bis Freitag 13.30 bis 18 Uhr``: every such day, as ``jeden Montag``
+                cand.groups["every"] = schedule.SCHEDULE
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
             if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
                 direction = "past"
@@ -271,7 +274,7 @@ class TimeFinder:
                     timeml_value=resolved.timeml_value,
                 )
             )
-        return result
+        return combined.join_parts(result, text)
 
     def _needs_anchor(self, cand: Candidate, day: date | None) -> bool:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""

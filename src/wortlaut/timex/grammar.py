@@ -63,6 +63,7 @@ ERA_KINDS = frozenset(
         "early_year",
         "era_year",
         "year_pair",
+        "of_the_year",
     }
 )
 #: First years of a slash span read as two years (``1942/43``, ``2010/11``); others are numbers or codes.
@@ -118,6 +119,9 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         # The second year of a span written with a slash (``Saison 2010/11``, ``1942/43``): a year of its own
         # (the first is the ``year`` pattern's), accepted only as the year after (see :func:`accept`).
         ("year_pair", re.compile(r"(?<=(?P<first>\d{4})/)(?P<yy>\d{2})(?![\w.,/:-]?\d|[^\W\d_])")),
+        # ``beim letzten Turnier des Jahres``: the text's year (the position before it is checked by the
+        # pattern set, see :func:`wortlaut.timex.cues.position_of_year`).
+        ("of_the_year", re.compile(rf"{b}des\s+Jahres(?!\w)")),
     ]
 
 
@@ -190,6 +194,8 @@ def resolve_era(kind: str, g: dict[str, str], anchor: date | None) -> tuple[str 
         return f"{anchor.year // 100 + CENTURY_OFFSETS[g['cmod']]:02d}", _mod(g)
     if kind == "year_pair":
         return f"{int(g['first']) + 1:04d}", None
+    if kind == "of_the_year":
+        return (f"{anchor.year:04d}" if anchor is not None else None), None
     year = int(g["year"])
     if year == 0:
         return None, None

@@ -51,6 +51,9 @@ class TimeLexicon:
     quantity_cues: frozenset[str]
     nowadays_after: frozenset[str]
     nowadays_before: frozenset[str]
+    singular_copulas: frozenset[str]
+    subject_pronouns: frozenset[str]
+    year_positions: frozenset[str]
 
 
 @cache
@@ -77,6 +80,9 @@ def load_lexicon() -> TimeLexicon:
         quantity_cues=frozenset(word for word, role in context if role == "quantity"),
         nowadays_after=frozenset(word for word, role in context if role == "nowadays_after"),
         nowadays_before=frozenset(word for word, role in context if role == "nowadays_before"),
+        singular_copulas=frozenset(word for word, role in context if role == "singular_copula"),
+        subject_pronouns=frozenset(word for word, role in context if role == "subject_pronoun"),
+        year_positions=frozenset(word for word, role in context if role == "year_position"),
     )
 
 

@@ -307,6 +307,8 @@ class PatternSet:
             return groups["month"] not in self.lex.context_months or previous in self.cues
         if kind == "year":
             return self._is_year(groups, text, previous, start, end)
+        if kind == "of_the_year":
+            return cues.position_of_year(text, start, self.lex.year_positions, self.lex.units)
         if kind == "duration":
             return self._duration_ok(groups, text, end, before)
         if kind == "every" and groups.get("per") == "am":
@@ -387,6 +389,8 @@ class PatternSet:
         if re.match(r"\s*(?:[.!?;:,)]|$)", text[end : end + 2]):
             return True
         near = cues.year_before_word(text[end : end + 20].split(), self.lex.months)
+        if near and cues.copula_year(text, start, self.lex.singular_copulas, self.lex.subject_pronouns):
+            near = ""  # ``war 1966 Wilhelm Bungert``: a year, not a count, whatever the anchor
         groups["near_only"] = near or ""
         return near is not None
 

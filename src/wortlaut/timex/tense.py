@@ -40,6 +40,19 @@ ATTRIBUTE_BEFORE = re.compile(
 )
 PARTICIPLE_I_AFTER = re.compile(r"\s+[a-zäöü]\w*end(?:e|en|er|es|em)(?!\w)")
 
+#: A day that opens its clause with ``Am`` right before a finite verb in the present tense (``Am Montag liegt
+#: das alles hinter ihm``, ``Am Samstag findet …``, ``Am Sonntag spielt …``): in news the present tense with a
+#: day announces, so the day lies ahead. The verb is a lower-case word in ``-t`` (the third person singular;
+#: plurals in ``-en`` are too often strong preterites, ``kamen``, ``lagen``), no auxiliary of a perfect
+#: (``hat``, ``ist``) and no adverb or preposition of that shape; strong preterites in ``-t`` (``hielt``,
+#: ``trat``) are past cues in ``time_tense_cues.tsv`` and decide before this rule.
+PRESENT_OPENING = re.compile(r"[\s„\"»(]*Am\s+$")
+PRESENT_VERB_AFTER = re.compile(
+    r"\s+(?!(?:hat|haben|ist|sind|nicht|jetzt|erst|zuerst|zuletzt|selbst|sonst|meist|gegen|wegen|eben|neben"
+    r"|zwischen|morgen|abend|nachmittag|vormittag|mittag|binnen|bereits|wieder|dann|nun|noch|dort|hier"
+    r"|unter|hinter|seit|mit|nach|zum|zur|um|auf|aus|bei|in|im|vom)\b)[a-zäöü]\w*t\b"
+)
+
 #: Cue strengths: a postponement beats tense, tense beats a bare present.
 STRONG, WEAK = frozenset({"moved"}), frozenset({"present"})
 
@@ -94,9 +107,10 @@ def direction_at(
     found = cues(sentence, offset, cue_words, tokens)
     local = position - offset
     ahead = _participle_attribute(sentence, local, end - offset if end is not None else None)
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, local)), default=0)
+    ahead = ahead or _present_opening(sentence, left, local, end - offset if end is not None else None)
     if not found:
         return "future" if ahead else None
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, local)), default=0)
     right_match = CLAUSE_BREAK.search(sentence, local)
     right = right_match.start() if right_match else len(sentence)
     in_clause = [cue for cue in found if offset + left <= cue[0] < offset + right]
@@ -119,3 +133,11 @@ def _participle_attribute(sentence: str, start: int, end: int | None) -> bool:
     if end is None or PARTICIPLE_I_AFTER.match(sentence, end) is None:
         return False  # the participle first: it is rare, so most expressions stop here
     return ATTRIBUTE_BEFORE.search(sentence, max(0, start - 16), start) is not None
+
+
+def _present_opening(sentence: str, left: int, start: int, end: int | None) -> bool:
+    """Whether the expression at ``start``..``end`` opens its clause with ``Am`` before a present-tense verb
+    (see :data:`PRESENT_OPENING`)."""
+    if end is None or PRESENT_OPENING.fullmatch(sentence, left, start) is None:
+        return False
+    return PRESENT_VERB_AFTER.match(sentence, end) is not None

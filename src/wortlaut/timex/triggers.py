@@ -72,6 +72,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "early_year": ("Jahr",),
     "era_year": ("Chr",),
     "year_pair": tuple(f"{digit}/" for digit in DIGITS),
+    "of_the_year": ("des Jahres",),
 }
 
 
