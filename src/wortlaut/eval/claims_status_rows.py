@@ -38,6 +38,7 @@ from wortlaut.eval.claims import NONE, EventCase, trigger_sentence
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_data import TUNE_SPLITS
 from wortlaut.eval.claims_status_governed import GOVERNED_GROUPS
+from wortlaut.eval.claims_status_governors import GOVERNOR_GROUPS
 from wortlaut.eval.claims_status_modality import MODALITY_GROUPS
 from wortlaut.eval.claims_status_prospect import GROUPS_20O, PROSPECT_GROUPS
 from wortlaut.eval.claims_status_speech import SPEECH_GROUPS
@@ -173,6 +174,7 @@ CANDIDATES.update(SPEECH_GROUPS)
 CANDIDATES.update(MODALITY_GROUPS)
 CANDIDATES.update(PROSPECT_GROUPS)
 CANDIDATES.update(GOVERNED_GROUPS)
+CANDIDATES.update(GOVERNOR_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 

@@ -1,0 +1,71 @@
+"""Issue-20q candidate status rows: the word that governs an event noun says whether it is real.
+
+The error table of the choosing rows (tune with the released ``test-e``, ``test-g`` and, since 20q,
+``test-h``; docs/quality.md, seventeenth session) reads hypothetical events as happened where no cue row
+names the word that governs the event noun.  The brief names the kinds: events negotiated or discussed
+(``die Verhandlungen über das EU-USA-Abkommen``, ``um über das Freihandelsabkommen zu diskutieren``),
+events argued for (``eine große Mehrheit für ein Abkommen``) and events offered (``biete ich Euch ein
+persönliches Gespräch an``).  An agreement still negotiated or argued for has not been reached; a talk
+offered has not taken place.  Each group is one such governor, written as cue rows in the format of
+``lang/de/event_status.tsv``; ``eval.claims_status_rows`` keeps a group only when document-grouped
+cross-validation on the choosing rows does.
+"""
+
+from __future__ import annotations
+
+#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
+Row = tuple[str, str, str, str, str, str]
+
+#: Nouns and verbs of negotiating or discussing that take the event as their topic (``über``, ``um``,
+#: ``zu``).  ``Streit um`` was taken out after the first runs (one quarrels about agreements in force as
+#: well; an invented sentence, ``Der Streit um das Abkommen hält an``); the runs were repeated, same counts.
+DISCUSSING = (
+    r"Verhandlung\w*|verhandel\w*|verhandelt\w*|Gespräch\w*|Diskussion\w*|diskutier\w*|Debatte\w*"
+    r"|debattier\w*|Beratung\w*|beraten|berät|berieten|Ringen|ringen|ringt|rangen|Tauziehen"
+)
+#: Zu-infinitives of negotiating or discussing with the event as their object (``das Abkommen … zu
+#: verhandeln``, ``über das Freihandelsabkommen zu diskutieren``); participles are left out (``das Abkommen
+#: wurde ausgehandelt`` tells that it was reached), and so are bare infinitives, whose event is mostly the
+#: setting (``dass wir in den weiteren Beratungen diskutieren``).
+DISCUSS_INFINITIVE = r"zu\s(?:diskutieren|verhandeln|debattieren|beraten)|auszuhandeln|nachzuverhandeln"
+#: A finite verb between the event and the infinitive ends the event's phrase (``Das Abkommen war schwer
+#: zu verhandeln`` is about one reached).
+_NO_FINITE = r"(?!(?:war|waren|ist|sind|wurde|wurden|hat|hatte|hatten|haben|sei|seien)\b)"
+#: Words of arguing for an event right before ``für`` (``eine Mehrheit für ein Abkommen``, ``plädiert für
+#: Verhandlungen``); ``stark machen`` and ``werben`` are left out: one lobbies for an agreement already
+#: reached that awaits approval.
+ADVOCATING = r"Mehrheit\w*|Stimme\w*|Votum|votiert\w*|plädiert\w*|plädieren|Plädoyer|Zustimmung|Eintreten"
+_OFFERING = r"(?:biete|bietet|bieten|bot|boten)\s(?:[^,.;:]*\s)?an|angeboten|anbieten|anzubieten"
+_TOPIC = r"(?:geht|ging|gehe|gehen|gingen)\s(?:\w+\s)?um(?:\s\w+)?"
+
+GOVERNOR_GROUPS: dict[str, tuple[list[Row], tuple[str, ...]]] = {
+    # "die Verhandlungen über das EU-USA-Abkommen", "Gespräche zu einer Einigung", "Ringen um eine Einigung"
+    "discussed_object": ([
+        ("hypothetical", "before", "noun", rf"(?:{DISCUSSING})\s(?:über|um|zu|zum|zur)(?:\s\w+)?", "", ""),
+    ], ()),
+    # "um über das Freihandelsabkommen zu diskutieren", "diese Abkommen zu verhandeln"
+    "discussed_infinitive": ([
+        ("hypothetical", "after", "noun", rf"^\S+(?:\s{_NO_FINITE}\S+){{0,3}}\s(?:{DISCUSS_INFINITIVE})",
+         "", ""),
+    ], ()),
+    # "eine große Mehrheit für ein Abkommen", "plädiert für Verhandlungen".  A clause row for "sprach sich
+    # … für eine Einigung … aus" was taken out after the first runs: it fixed no choosing event, and the
+    # sentence it was written from holds a held-back test-j event; the runs were repeated, same counts.
+    "advocacy_object": ([
+        ("hypothetical", "before", "noun", rf"(?:{ADVOCATING})\s(?:\w+\s)?für(?:\s\w+)?", "", ""),
+    ], ()),
+    # "biete ich Euch ein persönliches Gespräch an", "hat Gespräche angeboten"
+    "offered": ([("hypothetical", "clause", "noun", _OFFERING, "", "")], ()),
+    # the event as what something is about: "Es geht Nordkorea um Verhandlungen"
+    "topic_um": ([("hypothetical", "before", "noun", _TOPIC, "", "")], ()),
+}
+#: The groups compared in the 20q session's first run (declared before it ran).
+GROUPS_20Q = ("discussed_object", "discussed_infinitive", "advocacy_object", "offered", "topic_um")
+# Second run, written after the first: each group there fixed one or two events and broke none, so no fold
+# could learn a group from the other folds and the CV of the choice stayed at the start.  The five governors
+# as one class: the event named as what is negotiated, argued for, offered or at stake is not reached.
+GOVERNOR_GROUPS["unrealised_governor"] = (
+    [row for name in GROUPS_20Q for row in GOVERNOR_GROUPS[name][0]],
+    (),
+)
+GROUPS_20Q_SECOND = ("unrealised_governor",)
