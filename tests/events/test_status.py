@@ -348,3 +348,24 @@ def test_events_negotiated_argued_for_or_offered_of_issue_20q(
     same words about another noun, a setting before them, a finite verb before the infinitive and a quarrel
     leave the event a fact."""
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Das Treffen soll am Montag in Wien stattfinden.", "Treffen", PLANNED),
+        ("Das Abkommen soll im Mai unterzeichnet werden.", "Abkommen", PLANNED),
+        ("Beim Gipfel soll der Startschuss für den Fonds gegeben werden.", "Gipfel", PLANNED),
+        ("Bei dem Treffen am Sonntag soll nach einer Lösung gesucht werden.", "Treffen", PLANNED),
+        ("Im Mai soll er einen Gipfel in London leiten.", "Gipfel", PLANNED),
+        ("Zudem sollen Handelsabkommen auf Vorteile durchforstet werden.", "Handelsabkommen", HAPPENED),
+        ("Er soll die Minister am Montag treffen.", "treffen", PLANNED),
+    ],
+)  # fmt: skip
+def test_sollen_plans_an_event_noun_through_its_predicate_of_issue_20q(
+    text: str, trigger: str, status: str
+) -> None:
+    """The 20q rows in place of the plan row of ``sollen``: it plans an event noun whose predicate makes it
+    occur, or that is the setting of the planned action; an agreement only to be examined exists (a fact);
+    a verb trigger keeps the plain row."""
+    assert _status(text, trigger) == status
