@@ -369,3 +369,24 @@ def test_sollen_plans_an_event_noun_through_its_predicate_of_issue_20q(
     occur, or that is the setting of the planned action; an agreement only to be examined exists (a fact);
     a verb trigger keeps the plain row."""
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Opposition stellte Bedingungen für die Aufnahme von Verhandlungen.", "Verhandlungen", HYPOTHETICAL),
+        ("Die Regierung erklärte ihre Bereitschaft zur Wiederaufnahme von Gesprächen.", "Gesprächen",
+         HYPOTHETICAL),
+        ("Der Minister regte die Einberufung eines Gipfels an.", "Gipfels", HYPOTHETICAL),
+        ("Nach der Aufnahme von Verhandlungen im Mai stieg der Kurs.", "Verhandlungen", HAPPENED),
+        ("Die Bereitschaft zur Aufnahme von Gesprächen wuchs, und das Treffen begann im Mai.", "Treffen",
+         HAPPENED),
+    ],
+)  # fmt: skip
+def test_an_event_whose_start_is_wanted_or_suggested_of_issue_20q(
+    text: str, trigger: str, status: str
+) -> None:
+    """The 20q rows of the fifth run: an event named as the complement of a noun of starting it (Aufnahme,
+    Einberufung) takes the modality of what governs that noun (a condition, readiness, a suggestion); a start
+    told as a fact, or an event in another clause, stays happened."""
+    assert _status(text, trigger) == status

@@ -114,3 +114,27 @@ GOVERNOR_GROUPS["talks_ended"] = (
     (),
 )
 GROUPS_20Q_FOURTH = ("talks_ended",)
+
+#: Nouns of starting an event, which pass on to it the modality of what governs them.
+_STARTING = r"(?:Wieder)?(?:[Aa]ufnahme|Einberufung|Einleitung|Beginn|Abhaltung)"
+#: Wanting, conditions, readiness and suggestions (as the 20o groups ``wanting_noun`` and ``recommended``).
+_WANTING = (
+    r"Interesse\w*|Bedingung\w*|Vorbedingung\w*|Bereitschaft|Wunsch|Wünsche\w*|Forderung\w*|Ruf|Rufe|Drängen"
+    r"|Voraussetzung\w*|Vorschlag|Vorschläge\w*|Angebot\w*|Plädoyer|Aufruf|Appell"
+)
+# Fifth run (written after reading the errors left by runs 1–3): the event as the complement of a noun of
+# starting it, which a noun of wanting governs ("eine Bedingung für die Wiederaufnahme von Gesprächen", "die
+# Bereitschaft zur Aufnahme von Verhandlungen"), or which is suggested ("regte … die Einberufung einer
+# Gipfelkonferenz an").
+GOVERNOR_GROUPS["wanted_start"] = (
+    [
+        ("hypothetical", "clause", "noun",
+         rf"(?:{_WANTING})\s(?:an|zu|zur|zum|für|nach|auf)\s(?:(?:der|die|den|dem|einer|eine|einen|einem)\s)?"
+         rf"{_STARTING}\s(?:von|der|des|eines|einer)", "", ""),
+        ("hypothetical", "clause", "noun",
+         rf"(?:regt|regte|regten|angeregt|schlägt|schlug|schlugen|vorgeschlagen|fordert|forderte|forderten)"
+         rf"\s(?:[^,.;:]*\s)?{_STARTING}\s(?:von|der|des|eines|einer)", "", ""),
+    ],
+    (),
+)
+GROUPS_20Q_FIFTH = ("wanted_start",)
