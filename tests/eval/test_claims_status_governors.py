@@ -11,8 +11,8 @@ from wortlaut.article import Article, Span
 from wortlaut.eval.claims_status_governors import (
     GOVERNOR_GROUPS,
     GROUPS_20Q,
-    GROUPS_20Q_SECOND,
     GROUPS_20Q_FIFTH,
+    GROUPS_20Q_SECOND,
     GROUPS_20Q_THIRD,
 )
 from wortlaut.eval.claims_status_rows import _cue, cues_with
