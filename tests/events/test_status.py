@@ -374,7 +374,8 @@ def test_sollen_plans_an_event_noun_through_its_predicate_of_issue_20q(
 @pytest.mark.parametrize(
     ("text", "trigger", "status"),
     [
-        ("Die Opposition stellte Bedingungen für die Aufnahme von Verhandlungen.", "Verhandlungen", HYPOTHETICAL),
+        ("Die Opposition stellte Bedingungen für die Aufnahme von Verhandlungen.", "Verhandlungen",
+         HYPOTHETICAL),
         ("Die Regierung erklärte ihre Bereitschaft zur Wiederaufnahme von Gesprächen.", "Gesprächen",
          HYPOTHETICAL),
         ("Der Minister regte die Einberufung eines Gipfels an.", "Gipfels", HYPOTHETICAL),
