@@ -13,8 +13,8 @@ The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares 
 request and rumour groups; the 20n ones are ``eval.claims_status_modality.GROUPS_20N``, the 20k ones
 ``eval.claims_status_speech.GROUPS_20K``, the 20j ones :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`:
 rows in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`; the issue-20p ones
-``eval.claims_status_governed``, the issue-20q ones ``eval.claims_status_governors``) on top of the shipped rows
-(``--group`` names any, also shipped ones, which then count twice).
+``eval.claims_status_governed``, the issue-20q ones ``eval.claims_status_governors``) on top of the shipped
+rows (``--group`` names any, also shipped ones, which then count twice).
 
 ``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
 """
