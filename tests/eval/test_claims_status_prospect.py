@@ -22,7 +22,6 @@ from wortlaut.events.status import HAPPENED, HYPOTHETICAL, PLANNED
     [
         # 20o's example, "regte die Einberufung einer Gipfelkonferenz an", is hypothetical on the shipped
         # rows since 20q's wanted_start rows; the row is tested here on another suggestion
-
         ("recommended", "Ein Sprecher regte ein Treffen der Außenminister an.", "Treffen", HYPOTHETICAL),
         ("agenda", "Ein Fixpunkt der Tagesordnung ist das Gespräch mit den Ländern.", "Gespräch", PLANNED),
     ],
