@@ -23,7 +23,8 @@ def test_claims_event_rows_are_anchors_with_known_labels() -> None:
         assert row.split in claims.EVENT_SPLITS
         fair = row.batch in data.FAIR_BATCHES and row.split in ("tune", "test-g")
         held_back = (row.batch, row.split) in {
-            ("20i", "test-d"), ("20j", "test-e"), ("20l", "test-f"), ("20o", "test-h")
+            ("20i", "test-d"), ("20j", "test-e"), ("20l", "test-f"), ("20o", "test-h"),
+            ("20q", "test-j"),
         }
         assert row.batch == "-" or fair or held_back, row
         assert len(row.before.split()) <= 5 and len(row.after.split()) <= 5, row

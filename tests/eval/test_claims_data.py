@@ -42,9 +42,9 @@ def test_europeana_sentences_take_the_issue_date_of_the_page_and_start_a_new_sen
 
 
 def test_released_event_parts_are_chosen_on_and_the_newest_part_is_held_back() -> None:
-    assert {"test-e", "test-g"} <= claims_data.RELEASED_EVENTS
-    assert {"tune", "test-e", "test-g"} <= claims_data.TUNE_SPLITS
-    assert not {"test", "test-d", "test-f", "test-h"} & claims_data.TUNE_SPLITS
+    assert {"test-e", "test-g", "test-h"} <= claims_data.RELEASED_EVENTS
+    assert {"tune", "test-e", "test-g", "test-h"} <= claims_data.TUNE_SPLITS
+    assert not {"test", "test-d", "test-f", "test-j"} & claims_data.TUNE_SPLITS
 
 
 def test_a_europeana_source_may_name_a_run_of_sentences_for_relation_rows(tmp_path: Path) -> None:

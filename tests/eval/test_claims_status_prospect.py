@@ -20,8 +20,9 @@ from wortlaut.events.status import HAPPENED, HYPOTHETICAL, PLANNED
 @pytest.mark.parametrize(
     ("group", "text", "trigger", "status"),
     [
-        ("recommended", "Ein Sprecher regte die Einberufung einer Gipfelkonferenz an.", "Gipfelkonferenz",
-         HYPOTHETICAL),
+        # 20o's example, "regte die Einberufung einer Gipfelkonferenz an", is hypothetical on the shipped
+        # rows since 20q's wanted_start rows; the row is tested here on another suggestion
+        ("recommended", "Ein Sprecher regte ein Treffen der Außenminister an.", "Treffen", HYPOTHETICAL),
         ("agenda", "Ein Fixpunkt der Tagesordnung ist das Gespräch mit den Ländern.", "Gespräch", PLANNED),
     ],
 )

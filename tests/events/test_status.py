@@ -146,7 +146,7 @@ def test_an_announcement_is_not_planned_for_the_date_of_what_it_announces() -> N
 @pytest.mark.parametrize(
     ("text", "trigger", "status"),
     [
-        ("Die Staaten verhandeln über ein Abkommen, das bald gelten soll.", "Abkommen", PLANNED),
+        ("Die Staaten loben ein Abkommen, das bald gelten soll.", "Abkommen", PLANNED),
         ("Gegenstand ist eine Vereinbarung, die noch ausgehandelt werden muss.", "Vereinbarung", PLANNED),
         ("Er verwies auf den Gipfel im Herbst, bei dem Geld ein Thema sein werde.", "Gipfel", PLANNED),
         ("Die Minister lobten das Abkommen, das im Mai unterzeichnet worden war.", "Abkommen", HAPPENED),
@@ -319,3 +319,75 @@ def test_list_subordinators_switch_stops_list_extension_at_a_conjunction() -> No
     on = StatusOptions(list_subordinators=True)
     assert event_status(tagged, span, sentence, options=on) == HAPPENED
     assert event_status(tagged, span, sentence, options=StatusOptions()) == PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Verhandlungen über das Abkommen mit Kanada dauern an.", "Abkommen", HYPOTHETICAL),
+        ("Die Parteien ringen um eine Einigung im Haushaltsstreit.", "Einigung", HYPOTHETICAL),
+        ("Die Ministerin kam nach Wien, um über das Abkommen zu diskutieren.", "Abkommen", HYPOTHETICAL),
+        ("Umfragen ergaben eine große Mehrheit für ein Abkommen mit Kanada.", "Abkommen", HYPOTHETICAL),
+        ("Der Präsident bot der Opposition ein Gespräch an.", "Gespräch", HYPOTHETICAL),
+        ("Es geht ihr um Verhandlungen.", "Verhandlungen", HYPOTHETICAL),
+        # was a 20g example of the relative plan row (planned); negotiated, the agreement is not reached yet
+        # (GUIDELINES.md: "an agreement still negotiated … is hypothetical"); hypothetical rows go first
+        ("Die Staaten verhandeln über ein Abkommen, das bald gelten soll.", "Abkommen", HYPOTHETICAL),
+        ("Nach den Verhandlungen über den Etat unterzeichneten sie das Abkommen.", "Abkommen", HAPPENED),
+        ("Nach den Verhandlungen über den Etat unterzeichneten sie das Abkommen.", "Verhandlungen", HAPPENED),
+        ("Das Abkommen war schwer zu verhandeln.", "Abkommen", HAPPENED),
+        ("Beim Gipfel plädierten die Minister für mehr Hilfe.", "Gipfel", HAPPENED),
+        ("Der Streit um das Abkommen hält an.", "Abkommen", HAPPENED),
+    ],
+)  # fmt: skip
+def test_events_negotiated_argued_for_or_offered_of_issue_20q(
+    text: str, trigger: str, status: str
+) -> None:
+    """Rows kept in 20q by grouped CV on the choosing rows with the released test-h: an event noun named as
+    what is negotiated or discussed, argued for, offered or at stake has not been reached (hypothetical); the
+    same words about another noun, a setting before them, a finite verb before the infinitive and a quarrel
+    leave the event a fact."""
+    assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Das Treffen soll am Montag in Wien stattfinden.", "Treffen", PLANNED),
+        ("Das Abkommen soll im Mai unterzeichnet werden.", "Abkommen", PLANNED),
+        ("Beim Gipfel soll der Startschuss für den Fonds gegeben werden.", "Gipfel", PLANNED),
+        ("Bei dem Treffen am Sonntag soll nach einer Lösung gesucht werden.", "Treffen", PLANNED),
+        ("Im Mai soll er einen Gipfel in London leiten.", "Gipfel", PLANNED),
+        ("Zudem sollen Handelsabkommen auf Vorteile durchforstet werden.", "Handelsabkommen", HAPPENED),
+        ("Er soll die Minister am Montag treffen.", "treffen", PLANNED),
+    ],
+)  # fmt: skip
+def test_sollen_plans_an_event_noun_through_its_predicate_of_issue_20q(
+    text: str, trigger: str, status: str
+) -> None:
+    """The 20q rows in place of the plan row of ``sollen``: it plans an event noun whose predicate makes it
+    occur, or that is the setting of the planned action; an agreement only to be examined exists (a fact);
+    a verb trigger keeps the plain row."""
+    assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Opposition stellte Bedingungen für die Aufnahme von Verhandlungen.", "Verhandlungen",
+         HYPOTHETICAL),
+        ("Die Regierung erklärte ihre Bereitschaft zur Wiederaufnahme von Gesprächen.", "Gesprächen",
+         HYPOTHETICAL),
+        ("Der Minister regte die Einberufung eines Gipfels an.", "Gipfels", HYPOTHETICAL),
+        ("Nach der Aufnahme von Verhandlungen im Mai stieg der Kurs.", "Verhandlungen", HAPPENED),
+        ("Die Bereitschaft zur Aufnahme von Gesprächen wuchs, und das Treffen begann im Mai.", "Treffen",
+         HAPPENED),
+    ],
+)  # fmt: skip
+def test_an_event_whose_start_is_wanted_or_suggested_of_issue_20q(
+    text: str, trigger: str, status: str
+) -> None:
+    """The 20q rows of the fifth run: an event named as the complement of a noun of starting it (Aufnahme,
+    Einberufung) takes the modality of what governs that noun (a condition, readiness, a suggestion); a start
+    told as a fact, or an event in another clause, stays happened."""
+    assert _status(text, trigger) == status

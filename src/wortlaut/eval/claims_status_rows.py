@@ -12,7 +12,8 @@ The 20g choice (:data:`SHIPPED`) is in ``event_status.tsv`` now; a run compares 
 (``eval.claims_status_prospect.GROUPS_20O``: wanted, recommended and scheduled events, with the 20n purpose,
 request and rumour groups; the 20n ones are ``eval.claims_status_modality.GROUPS_20N``, the 20k ones
 ``eval.claims_status_speech.GROUPS_20K``, the 20j ones :data:`GROUPS_20J`, the 20i ones :data:`GROUPS_20I`:
-rows in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`) on top of the shipped
+rows in :data:`CANDIDATES` and :data:`EARLY`, switches in :data:`OPTION_CANDIDATES`; the issue-20p ones
+``eval.claims_status_governed``, the issue-20q ones ``eval.claims_status_governors``) on top of the shipped
 rows (``--group`` names any, also shipped ones, which then count twice).
 
 ``python -m wortlaut.eval.claims_status_rows ../shared/data --cache /tmp/tune_cases.pkl``
@@ -38,6 +39,7 @@ from wortlaut.eval.claims import NONE, EventCase, trigger_sentence
 from wortlaut.eval.claims_cases import event_cases
 from wortlaut.eval.claims_data import TUNE_SPLITS
 from wortlaut.eval.claims_status_governed import GOVERNED_GROUPS
+from wortlaut.eval.claims_status_governors import GOVERNOR_GROUPS
 from wortlaut.eval.claims_status_modality import MODALITY_GROUPS
 from wortlaut.eval.claims_status_prospect import GROUPS_20O, PROSPECT_GROUPS
 from wortlaut.eval.claims_status_speech import SPEECH_GROUPS
@@ -173,6 +175,7 @@ CANDIDATES.update(SPEECH_GROUPS)
 CANDIDATES.update(MODALITY_GROUPS)
 CANDIDATES.update(PROSPECT_GROUPS)
 CANDIDATES.update(GOVERNED_GROUPS)
+CANDIDATES.update(GOVERNOR_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 
