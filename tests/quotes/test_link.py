@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.quotes.speaking import linked_article
 from wortlaut.article import Article, Entity, EntityRef, Mention, Span, Statement
 from wortlaut.quotes.lexicon import load_lexicon
 from wortlaut.quotes.link import SpeakerLinker, classify, load_link_words
@@ -23,20 +24,7 @@ def linker() -> SpeakerLinker:
 
 def _article(text: str, names: dict[str, str]) -> Article:
     """``names``: surface string -> entity id, each found at its first occurrence."""
-    mentions = []
-    for surface, entity in names.items():
-        start = text.index(surface)
-        kind = next(e.type for e in PEOPLE if e.id == entity)
-        mentions.append(
-            Mention(start=start, end=start + len(surface), text=surface, type=kind, entity=entity)
-        )
-    sentences, start = [], 0
-    for end in [i + 1 for i, char in enumerate(text) if char == "."]:
-        sentences.append(Span(start=start, end=end, text=text[start:end]))
-        start = end + 1
-    return Article.create(text).with_layers(
-        mentions=tuple(mentions), entities=PEOPLE, sentences=tuple(sentences)
-    )
+    return linked_article(text, PEOPLE, names)
 
 
 def _statement(article: Article, quote: str, speaker: str, entity: str | None = None) -> Statement:

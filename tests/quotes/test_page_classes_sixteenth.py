@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from wortlaut.article import Article, Entity, EntityRef, Mention, Span, Statement
+from tests.quotes.speaking import linked_article
+from wortlaut.article import Article, Entity, EntityRef, Span, Statement
 from wortlaut.pipeline import Pipeline
 from wortlaut.quotes.lexicon import load_lexicon
 from wortlaut.quotes.link import SpeakerLinker
@@ -54,20 +55,7 @@ def _linked(
 ) -> str | None:
     """The entity the linker gives the speaker phrase ``speaker`` of a statement quoting ``quote``, when the
     phrase starts out linked to the entity of the mention it holds (as the statements stage links it)."""
-    mentions = []
-    for surface, entity in names.items():
-        start = text.index(surface)
-        kind = next(e.type for e in entities if e.id == entity)
-        mentions.append(
-            Mention(start=start, end=start + len(surface), text=surface, type=kind, entity=entity)
-        )
-    sentences, start = [], 0
-    for end in [i + 1 for i, char in enumerate(text) if char == "."]:
-        sentences.append(Span(start=start, end=end, text=text[start:end]))
-        start = end + 1
-    article = Article.create(text).with_layers(
-        mentions=tuple(mentions), entities=entities, sentences=tuple(sentences)
-    )
+    article = linked_article(text, entities, names)
     q, s = text.index(quote), text.index(speaker)
     inside = next(
         (names[surface] for surface in names if text.index(surface) >= s and surface in speaker), None
