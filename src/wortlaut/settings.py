@@ -111,11 +111,12 @@ class Ingest:
         ),
     )
     worker_niceness: int = field(
-        default=0,
+        default=5,
         metadata=_key(
-            "Niceness added to forked analysis workers (e.g. 5), so the main process (storing, linking: the"
-            " serial part) is scheduled first; off by default: other work on the machine then takes the"
-            " workers' CPU too (docs/performance.md 17ze).",
+            "Niceness added to forked analysis workers, so the main process (storing, linking: the serial"
+            " part) is scheduled first and a bulk ingest gives way to other work on the machine; 0 turns it"
+            " off. 5 was faster in all six quiet 2,000-article pairs measured (docs/performance.md, 17ze and"
+            " the sixteenth session).",
             "WORTLAUT_INGEST_WORKER_NICENESS",
         ),
     )
