@@ -15,8 +15,7 @@ ships in ``lang/de/event_status.tsv``).
 
 from __future__ import annotations
 
-#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
-Row = tuple[str, str, str, str, str, str]
+from wortlaut.eval.claims_status_row import Row
 
 #: Words that govern a zu-infinitive without making its event real: readiness, attempt, recommendation,
 #: suggestion, offer, demand, appeal, request, effort, hope, importance.

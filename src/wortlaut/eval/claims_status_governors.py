@@ -13,8 +13,7 @@ cross-validation on the choosing rows does.
 
 from __future__ import annotations
 
-#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
-Row = tuple[str, str, str, str, str, str]
+from wortlaut.eval.claims_status_row import Row
 
 #: Nouns and verbs of negotiating or discussing that take the event as their topic (``über``, ``um``,
 #: ``zu``).  ``Streit um`` was taken out after the first runs (one quarrels about agreements in force as

@@ -12,8 +12,8 @@ compares them by document-grouped cross-validation on the choosing rows; only wh
 
 from __future__ import annotations
 
-#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
-Row = tuple[str, str, str, str, str, str]
+from wortlaut.eval.claims_status_row import Row
+
 #: Finite past forms and perfect auxiliaries: a sentence holding one reports, it does not ask or plan.
 _PAST = (
     r"\w+te|\w+ten|war|waren|hatte|hatten|fand|fanden|traf|trafen|kam|kamen|hat|haben|ist|sind|wurde"

@@ -13,8 +13,8 @@ Tagesordnung``). Each group is one such grammatical class, written from the erro
 
 from __future__ import annotations
 
-#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
-Row = tuple[str, str, str, str, str, str]
+from wortlaut.eval.claims_status_row import Row
+
 #: Finite past forms: an agenda told in the past tells what took place ("Auf der Tagesordnung stand …").
 _PAST_AGENDA = r"stand|standen|war|waren|wurde|wurden|hatte|hatten|gestanden|gewesen"
 

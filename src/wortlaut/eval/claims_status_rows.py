@@ -42,6 +42,7 @@ from wortlaut.eval.claims_status_governed import GOVERNED_GROUPS
 from wortlaut.eval.claims_status_governors import GOVERNOR_GROUPS
 from wortlaut.eval.claims_status_modality import MODALITY_GROUPS
 from wortlaut.eval.claims_status_prospect import GROUPS_20O, PROSPECT_GROUPS
+from wortlaut.eval.claims_status_row import Row
 from wortlaut.eval.claims_status_speech import SPEECH_GROUPS
 from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
@@ -59,8 +60,6 @@ from wortlaut.lang.tables import read_records
 #: Folds by article.
 FOLDS = 5
 
-#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
-Row = tuple[str, str, str, str, str, str]
 _DAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
 _PAST = (
     r"\w+te|\w+ten|war|waren|hatte|hatten|fand|fanden|traf|trafen|kam|kamen|hat|haben|ist|sind|wurde"

@@ -10,8 +10,8 @@ The 20l groups (:data:`GROUPS_20L`) were written from the errors on tune with th
 
 from __future__ import annotations
 
-#: A candidate row: status, scope, trigger, pattern, with, unless (``event_status.tsv``'s columns).
-Row = tuple[str, str, str, str, str, str]
+from wortlaut.eval.claims_status_row import Row
+
 #: A perfect or passive after the modal (``müssen … erfüllt haben``, ``soll … worden sein``) is no demand: the
 #: same exception as the shipped ``soll`` row's.
 _SOLL_UNLESS = r"[a-zäöüß]\w*(?:t|en)\s(?:haben|sein)|worden|gewesen"
