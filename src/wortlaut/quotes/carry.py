@@ -19,11 +19,12 @@ from wortlaut.quotes.speakers import phrase_after, phrase_ending, with_appositio
 #: (2 and 3 compared on the first 350 quotes-wikinews/train documents: 3 is 0.2 points better in joint F1).
 CARRY_SENTENCES = 3
 #: Rules whose statements take the previous speaker when they have none of their own.
-_CARRIED = frozenset(
-    {"direct.unframed", "direct.unframed_short", "free_indirect", "indirect.demnach", "indirect.danach"}
-) | {UNFRAMED_RULE, FRAMED_RULE}  # a tagged quotation whose cue gave no speaker is carried too
+_CARRIED = frozenset({"direct.unframed", "free_indirect", "indirect.demnach", "indirect.danach"}) | {
+    UNFRAMED_RULE,
+    FRAMED_RULE,
+}  # a tagged quotation whose cue gave no speaker is carried too
 #: Frameless quotations: a person named before the colon that opens them is their speaker.
-_FRAMELESS = frozenset({"direct.unframed", "direct.unframed_short"})
+_FRAMELESS = frozenset({"direct.unframed"})
 #: Carry the person named between the previous statement and a frameless one rather than that speaker.
 NEAREST_PERSON = True
 #: A frameless quotation after a colon takes the last person named before the colon in its sentence, the

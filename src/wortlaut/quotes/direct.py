@@ -275,11 +275,6 @@ def _tokens_before(ctx: Context, first: int, end: int) -> list[Tok]:
     return ctx.tokens[first : max(first, ctx.token_at(end))]
 
 
-def _has_lower_word(text: str) -> bool:
-    """A quotation with a lower-case word ("ein neues Kapitel", „kaputt“) quotes words, not a name."""
-    return any(word.strip('„“”"»«‚‘’')[:1].islower() for word in text.split())
-
-
 def _is_title(text: str) -> bool:
     """Two or more capitalised words and nothing else („Graf Zeppelin“): a name, even in a speech frame."""
     words = [word.strip('„“”"»«‚‘’') for word in text.split()]
@@ -394,9 +389,6 @@ def direct_statements(ctx: Context, skip: set[int]) -> list[Found]:
             continue
         elif _words(ctx, number) >= MIN_WORDS and _sayable(ctx, number):
             statement.rule = "direct.unframed"
-            found.append(statement)
-        elif _has_lower_word(ctx.text[ctx.quoted[number].start : ctx.quoted[number].end]):
-            statement.rule = "direct.unframed_short"  # kept only when a speaker carries over (extract.py)
             found.append(statement)
         number += 1
     return found

@@ -223,7 +223,6 @@ def extract(
         previous_subjects(ctx, found, article.mentions)
     if NAMED_SPEAKERS:
         drop_unnamed_speakers(ctx, found, article.mentions)
-    found = [item for item in found if item.rule != "direct.unframed_short" or item.speaker is not None]
     found = without_names(found)
     if QUOTED_TERMS:
         found = without_terms(ctx, found)

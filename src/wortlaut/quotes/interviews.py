@@ -49,7 +49,7 @@ LEADING_TEASERS = True
 #: An answer has at least this many words (a shorter rest after a question is a teaser, not an answer).
 MIN_ANSWER_WORDS = 8
 #: Rules of statements without a frame of their own: outside the answers they are the interviewee's.
-FRAMELESS = frozenset({"direct.unframed", "direct.unframed_short"})
+FRAMELESS = frozenset({"direct.unframed"})
 #: Emit each answer as a statement (the own pages' guidelines: optional statements; quotes-wikinews
 #: annotates no interview at all, and its three interviews lose 0.01 joint F1 with them).
 ANSWER_STATEMENTS = False

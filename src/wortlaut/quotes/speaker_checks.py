@@ -1,6 +1,6 @@
 """Carried speakers that name no one, dropped (issue 12, thirteenth session).
 
-A frameless quotation (``direct.unframed``, ``direct.unframed_short``) takes the speaker of the statement
+A frameless quotation (``direct.unframed``) takes the speaker of the statement
 before it, and a speakerless passive report (``reported.passive``) may pick up a phrase of its sentence; when
 that phrase names no person or organisation (``Eine Laboranalyse``, ``die Haltung der Regierung``, ``andere
 Quellen``) it is almost never the annotated speaker: on quotes-wikinews/train 0 of 45 such speaker tokens
@@ -21,7 +21,7 @@ from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 
 #: Rules whose speaker must name someone to stay.
-NAMED_ONLY_RULES = frozenset({"direct.unframed", "direct.unframed_short", "reported.passive"})
+NAMED_ONLY_RULES = frozenset({"direct.unframed", "reported.passive"})
 
 
 @lru_cache(maxsize=1)
