@@ -80,16 +80,36 @@ def _found(text: str, speaker: str, quote: str) -> Found:
 def test_a_speaker_span_that_cuts_a_name_is_widened_to_the_whole_name() -> None:
     text = "Laut Johanna Moser gibt es Veränderungen in der Gesellschaft."
     found = [_found(text, "Johanna", "gibt es Veränderungen in der Gesellschaft")]
-    whole_names(found, [Mention(start=5, end=18, text="Johanna Moser", type="PER")])
+    whole_names(found, [Mention(start=5, end=18, text="Johanna Moser", type="PER")], text)
     assert found[0].speaker is not None
     assert text[found[0].speaker[0] : found[0].speaker[1]] == "Johanna Moser"
 
 
-def test_a_name_running_into_the_statement_words_leaves_the_speaker_alone() -> None:
+def test_a_quote_that_opens_on_the_rest_of_a_cut_name_opens_after_it() -> None:
+    """The tagger's verb ``Moser`` opened the reported words; the name's mention says where it ends."""
     text = "Laut Johanna Moser gibt es Veränderungen."
     found = [_found(text, "Johanna", "Moser gibt es Veränderungen")]
-    whole_names(found, [Mention(start=5, end=18, text="Johanna Moser", type="PER")])
-    assert found[0].speaker == (5, 12)
+    whole_names(found, [Mention(start=5, end=18, text="Johanna Moser", type="PER")], text)
+    assert found[0].speaker == (5, 18)
+    assert [text[start:end] for start, end in found[0].quote] == ["gibt es Veränderungen"]
+
+
+def test_a_cut_name_inside_the_reported_clause_is_widened() -> None:
+    text = "Die Partei hält den Weg laut Peter Lahm für begehbar."
+    found = [_found(text, "Peter", text[:-1])]
+    whole_names(found, [Mention(start=29, end=39, text="Peter Lahm", type="PER")], text)
+    assert found[0].speaker == (29, 39)
+    assert found[0].quote == [(0, len(text) - 1)]
+
+
+def test_a_longer_phrase_ending_in_a_name_leaves_the_statement_words_alone() -> None:
+    """Only a speaker that is the cut name itself is widened into the words: a phrase that ran on into a
+    name (``nach Einschätzung der Ermittler der Mörder des Jungen Rhys``) is no misread name."""
+    text = "Nach Angaben der Freunde von Karl Moser gibt es Streit."
+    found = [_found(text, "Angaben der Freunde von Karl", "Moser gibt es Streit")]
+    whole_names(found, [Mention(start=29, end=39, text="Karl Moser", type="PER")], text)
+    assert found[0].speaker is not None
+    assert text[found[0].speaker[0] : found[0].speaker[1]] == "Angaben der Freunde von Karl"
 
 
 @pytest.mark.parametrize(

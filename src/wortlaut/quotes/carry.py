@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
-from wortlaut.quotes.found import Found
+from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.span_model import FRAMED_RULE, UNFRAMED_RULE
 from wortlaut.quotes.speakers import phrase_after, phrase_ending, with_apposition
 
@@ -188,9 +188,10 @@ def named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention]) 
             statement.speaker = named[-1] if LAST_NAMED else named[0]
 
 
-def whole_names(found: list[Found], mentions: Sequence[Mention]) -> None:
+def whole_names(found: list[Found], mentions: Sequence[Mention], text: str) -> None:
     """``laut Johanna Moser`` read as ``Johanna`` when the tagger took ``Moser`` for a verb: a speaker span
-    that cuts a person or organisation mention of the entities stage is widened to its end (in place)."""
+    that cuts a person or organisation mention of the entities stage is widened to its end, and a quote part
+    that opened on the name's rest opens after it (in place)."""
     if not WHOLE_NAMES:
         return
     named = [mention for mention in mentions if mention.type in {"PER", "ORG"}]
@@ -202,9 +203,24 @@ def whole_names(found: list[Found], mentions: Sequence[Mention]) -> None:
         if not cut:
             continue
         stop = max(m.end for m in cut)
-        if any(begin < stop and end < finish for begin, finish in statement.quote):
+        bare = all(m.start == start for m in cut)  # the speaker is the cut name, not a phrase ending in one
+        parts = [_after_name(part, end, stop, text) if bare else part for part in statement.quote]
+        if any(begin < stop and end < finish and not (bare and begin <= start) for begin, finish in parts):
             continue  # the name runs into the statement's own words
+        statement.quote = [part for part in parts if part[0] < part[1]]
         statement.speaker = (start, stop)
+
+
+def _after_name(part: Range, cut: int, stop: int, text: str) -> Range:
+    """A quote part that opens on the rest of a cut name (``Laut Johanna Moser gibt es …`` read as
+    ``Johanna`` + ``Moser gibt es …``) opens after the name instead."""
+    begin, finish = part
+    if not cut <= begin < stop:
+        return part
+    begin = stop
+    while begin < finish and text[begin].isspace():
+        begin += 1
+    return (begin, finish)
 
 
 #: A person speaker followed by ``von``/``vom`` (and an article) and an organisation mention takes it along

@@ -196,7 +196,7 @@ def extract(
     drop_implausible_addressees(ctx, found, times)
     if speaker_model is not None:
         rerank_speakers(ctx, found, speaker_model, article.mentions, times)
-    whole_names(found, article.mentions)
+    whole_names(found, article.mentions, ctx.text)
     affiliations(found, article.mentions, ctx.text)
     keep_datelines_out(ctx.text, found)
     if NAMED_BEFORE:
