@@ -39,6 +39,9 @@ REPORTED_RELATIVES = True
 #: ``wie``-clauses with a quoted name in them, after a leading conjunction (``Denn wie X berichtete,``)
 #: or closed by an auxiliary (``Wie X bekanntgegeben hat,``); issue 12, twelfth session.
 WIE_VARIANTS = True
+#: A ``wie``-clause right after a colon opens the clause after it as at a sentence start (``Ein Umstand kommt
+#: hinzu: Wie sich aus der Auswertung ergab, hatte …``; the sentence reader does not split at colons).
+WIE_AFTER_COLON = True
 #: Conjunctions that may stand before a sentence-initial ``wie``-clause.
 _LEADING_CONJUNCTIONS = frozenset({"denn", "und", "aber", "doch", "auch"})
 
@@ -154,8 +157,10 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     last = parts[-1]
     follower = ctx.tokens[last + 1].low
     with_wie = Cue((start, *parts), cue.verb_index, cue.verb)
-    opens = start == begin or (
-        WIE_VARIANTS and start == begin + 1 and ctx.tokens[begin].low in _LEADING_CONJUNCTIONS
+    opens = (
+        start == begin
+        or (WIE_VARIANTS and start == begin + 1 and ctx.tokens[begin].low in _LEADING_CONJUNCTIONS)
+        or (WIE_AFTER_COLON and ctx.tokens[start - 1].low == ":" and ctx.quote_of[start] < 0)
     )
     found = None
     if opens and follower == ",":
