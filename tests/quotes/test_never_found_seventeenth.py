@@ -3,6 +3,8 @@ checked on invented sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
 
@@ -52,3 +54,36 @@ def test_a_document_verb_outside_a_wie_clause_frames_nothing(pipeline: Pipeline)
         "Sich mit Fremden zu treffen kann – wie der Fall gezeigt hat – harte Strafen nach sich ziehen.",
     ):
         assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Die Partei reagierte auf die Forderung des Vorsitzenden Max Born, auf die SPD zuzugehen.",
+            "auf die SPD zuzugehen",
+            "des Vorsitzenden Max Born",
+        ),
+        ("Dem Appell der Polizei, sich zu stellen, folgte er nicht.", "sich zu stellen", "der Polizei"),
+        (
+            "Es besteht der Vorwurf der Regierung an den Verein, Terror zu fördern.",
+            "Terror zu fördern",
+            "der Regierung",
+        ),
+        (
+            "Trotz der Ankündigung ihres Trainers, Greg Poss, die Zusammenarbeit zu beenden, blieb das Team.",
+            "die Zusammenarbeit zu beenden",
+            "ihres Trainers, Greg Poss",
+        ),
+    ],
+)
+def test_the_genitive_owner_of_a_speech_noun_speaks(
+    pipeline: Pipeline, text: str, quote: str, speaker: str
+) -> None:
+    assert (quote, speaker) in _statements(pipeline, text)
+
+
+def test_a_relative_clause_after_a_speech_noun_and_its_owner_reports_nothing(pipeline: Pipeline) -> None:
+    assert (
+        _statements(pipeline, "Die Forderung der Gewerkschaft, die am Montag gestellt wurde, ist hoch.") == []
+    )
