@@ -87,3 +87,13 @@ def test_a_relative_clause_after_a_speech_noun_and_its_owner_reports_nothing(pip
     assert (
         _statements(pipeline, "Die Forderung der Gewerkschaft, die am Montag gestellt wurde, ist hoch.") == []
     )
+
+
+def test_an_object_report_in_a_second_main_clause_reports_that_clause(pipeline: Pipeline) -> None:
+    text = "Am Samstag zogen rund 7.000 Menschen durch die Stadt, die Polizei spricht von 4.000 Teilnehmern."
+    assert _statements(pipeline, text) == [("die Polizei spricht von 4.000 Teilnehmern.", "die Polizei")]
+
+
+def test_an_object_report_after_a_subordinate_clause_keeps_its_sentence(pipeline: Pipeline) -> None:
+    text = "Weil der Regen anhielt, sprach der Veranstalter von einem schwierigen Tag."
+    assert _statements(pipeline, text) == [(text, "der Veranstalter")]
