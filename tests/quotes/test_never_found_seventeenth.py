@@ -97,3 +97,24 @@ def test_an_object_report_in_a_second_main_clause_reports_that_clause(pipeline: 
 def test_an_object_report_after_a_subordinate_clause_keeps_its_sentence(pipeline: Pipeline) -> None:
     text = "Weil der Regen anhielt, sprach der Veranstalter von einem schwierigen Tag."
     assert _statements(pipeline, text) == [(text, "der Veranstalter")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Die Ärzte legten Pläne vor. Nach deren Angaben sollten Speisen mit Vitamin E auf den Tisch.",
+            "sollten Speisen mit Vitamin E auf den Tisch",
+            "deren Angaben",
+        ),
+        (
+            "In der Tasche des Mannes, die nach dessen Angaben eine Bombe enthielt, war kein Sprengstoff.",
+            "die nach dessen Angaben eine Bombe enthielt",
+            "dessen Angaben",
+        ),
+    ],
+)
+def test_a_genitive_pronoun_opens_the_source_of_nach(
+    pipeline: Pipeline, text: str, quote: str, speaker: str
+) -> None:
+    assert (quote, speaker) in _statements(pipeline, text)

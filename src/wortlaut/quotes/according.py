@@ -164,7 +164,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
             and (_source_follows(ctx, index, end) or _document_first(ctx, index, begin, end))
         )
     ):
-        speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
+        speaker = _source_phrase(ctx, index + 1, end)
         speaker = _prefield_extent(ctx, speaker, end) if index == begin else speaker
         if speaker is None or _verb_has_own_speaker(ctx, (index, speaker[1]), sentence):
             return None
@@ -207,6 +207,20 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         found.mode = "indirect"
         return found
     return None
+
+
+#: Genitive pronouns that determine the source noun after ``laut``/``nach`` (``nach deren Angaben``, ``die
+#: nach dessen Aussage …``), which the tagger reads as demonstrative or relative pronouns (issue 12,
+#: seventeenth session).
+_GENITIVE_PRONOUNS = frozenset({"deren", "dessen"})
+
+
+def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
+    """The source phrase at ``index`` after ``laut``/``nach``, a genitive pronoun before its noun included."""
+    if ctx.tokens[index].low in _GENITIVE_PRONOUNS and index + 1 < end:
+        phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
+        return (index, phrase[1]) if phrase is not None and phrase[0] == index + 1 else None
+    return phrase_after(ctx.tokens, index, end, ctx.lexicon)
 
 
 def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:
@@ -345,6 +359,7 @@ def _source_follows(ctx: Context, index: int, end: int) -> bool:
         if not (
             ctx.lexicon.has("determiner", tok.low)
             or tok.pos in _SOURCE_MODIFIERS
+            or tok.low in _GENITIVE_PRONOUNS  # "nach deren Angaben": the tagger reads a demonstrative
             or tok.low in {"von", "vom"}
             or (tok.pos == "NE" and tok.low.endswith("s"))  # "nach Grupps Meinung"
         ):
