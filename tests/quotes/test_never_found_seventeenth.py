@@ -118,3 +118,24 @@ def test_a_genitive_pronoun_opens_the_source_of_nach(
     pipeline: Pipeline, text: str, quote: str, speaker: str
 ) -> None:
     assert (quote, speaker) in _statements(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Einer Mitteilung des Verbandes Deutscher Lehrer (VDL) zufolge nahmen tausend Lehrer teil.",
+            "nahmen tausend Lehrer teil",
+            "Einer Mitteilung des Verbandes Deutscher Lehrer (VDL)",
+        ),
+        (
+            "Die Wahlhelfer zählten nach. Ihnen zufolge hat der Kandidat die Mehrheit erhalten.",
+            "hat der Kandidat die Mehrheit erhalten",
+            "Ihnen",
+        ),
+    ],
+)
+def test_the_source_of_zufolge_may_end_in_a_bracket_or_be_a_pronoun(
+    pipeline: Pipeline, text: str, quote: str, speaker: str
+) -> None:
+    assert (quote, speaker) in _statements(pipeline, text)

@@ -143,7 +143,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
     tok = ctx.tokens[index]
     lexicon = ctx.lexicon
     if tok.low == "zufolge":
-        speaker = phrase_ending(ctx.tokens, begin, index, lexicon)
+        speaker = _zufolge_source(ctx, begin, index)
         if speaker is None or _verb_has_own_speaker(ctx, (speaker[0], index + 1), sentence):
             return None
         quote = clause_rest(ctx, begin, end, (speaker[0], index + 1))
@@ -221,6 +221,32 @@ def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None
         phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
         return (index, phrase[1]) if phrase is not None and phrase[0] == index + 1 else None
     return phrase_after(ctx.tokens, index, end, ctx.lexicon)
+
+
+#: The source before ``zufolge`` may end in a short bracketed abbreviation (``Einer Erklärung des Verbandes
+#: Deutscher Realschullehrer (VDR) zufolge``) or be a dative pronoun (``Ihnen zufolge``; issue 12, seventeenth
+#: session).
+ZUFOLGE_EXTENTS = True
+#: Dative pronouns that name the source of ``zufolge``.
+_DATIVE_SOURCES = frozenset({"ihm", "ihr", "ihnen"})
+#: The most words inside such a bracket.
+MAX_BRACKETED = 3
+
+
+def _zufolge_source(ctx: Context, begin: int, index: int) -> tuple[int, int] | None:
+    """The phrase ending before the ``zufolge`` at ``index`` (see :data:`ZUFOLGE_EXTENTS`)."""
+    tokens = ctx.tokens
+    if ZUFOLGE_EXTENTS and index > begin and tokens[index - 1].low in _DATIVE_SOURCES:
+        return index - 1, index
+    if ZUFOLGE_EXTENTS and index - 2 > begin and tokens[index - 1].low == ")":
+        opening = next(
+            (o for o in range(index - 2, max(begin, index - MAX_BRACKETED - 2), -1) if tokens[o].low == "("),
+            None,
+        )
+        if opening is not None:
+            phrase = phrase_ending(tokens, begin, opening, ctx.lexicon)
+            return (phrase[0], index) if phrase is not None else None
+    return phrase_ending(tokens, begin, index, ctx.lexicon)
 
 
 def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:
