@@ -139,3 +139,27 @@ def test_the_source_of_zufolge_may_end_in_a_bracket_or_be_a_pronoun(
     pipeline: Pipeline, text: str, quote: str, speaker: str
 ) -> None:
     assert (quote, speaker) in _statements(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Der Angeklagte hat erklärt, er sei unschuldig, erkannte das Gericht aber nicht an.",
+            "er sei unschuldig",
+        ),
+        (
+            "Sie räumte zwar ein, es könnten Stellen verloren gehen, sprach aber von einem offenen Prozess.",
+            "es könnten Stellen verloren gehen",
+        ),
+    ],
+)
+def test_a_reported_clause_ends_where_the_frame_resumes_after_a_comma(
+    pipeline: Pipeline, text: str, quote: str
+) -> None:
+    assert quote in [found for found, _ in _statements(pipeline, text)]
+
+
+def test_a_speech_verb_with_its_subject_after_the_comma_does_not_end_the_clause(pipeline: Pipeline) -> None:
+    text = "Nun hofft der Trainer, dass der Stürmer bleibt, sagte die Zeitung."
+    assert "dass der Stürmer bleibt" not in [found for found, _ in _statements(pipeline, text)]
