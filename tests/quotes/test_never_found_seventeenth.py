@@ -163,3 +163,29 @@ def test_a_reported_clause_ends_where_the_frame_resumes_after_a_comma(
 def test_a_speech_verb_with_its_subject_after_the_comma_does_not_end_the_clause(pipeline: Pipeline) -> None:
     text = "Nun hofft der Trainer, dass der Stürmer bleibt, sagte die Zeitung."
     assert "dass der Stürmer bleibt" not in [found for found, _ in _statements(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "In zehn Jahren, so schätzen die Forscher, soll die Arbeit abgeschlossen sein.",
+            "In zehn Jahren, so schätzen die Forscher, soll die Arbeit abgeschlossen sein",
+            "die Forscher",
+        ),
+        (
+            "Tatsächlich, so betont auch die Polizei, ist das keine zutreffende Darstellung.",
+            "Tatsächlich, so betont auch die Polizei, ist das keine zutreffende Darstellung",
+            "die Polizei",
+        ),
+        ("Die Lage ist ernst, so sagte der Minister.", "Die Lage ist ernst", "der Minister"),
+    ],
+)
+def test_so_with_a_speech_verb_and_its_subject_frames_the_sentence(
+    pipeline: Pipeline, text: str, quote: str, speaker: str
+) -> None:
+    assert (quote, speaker) in _statements(pipeline, text)
+
+
+def test_so_with_a_passive_auxiliary_frames_nothing(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Der Verkehr war stark behindert, so wurde der Hafen geschlossen.") == []

@@ -8,12 +8,12 @@ preposition alone and ``Angaben der Polizei`` is the speaker phrase.
 from __future__ import annotations
 
 from wortlaut.quotes.context import Context
-from wortlaut.quotes.cues import find_cues
+from wortlaut.quotes.cues import cue_at, find_cues
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.indirect import cue_first, reported
 from wortlaut.quotes.source_clauses import clause_rest, prefield_end, rest
 from wortlaut.quotes.speaker_checks import names_someone
-from wortlaut.quotes.speakers import phrase_after, phrase_ending
+from wortlaut.quotes.speakers import phrase_after, phrase_ending, skip_tagged_adverbs
 
 #: "nach" counts as attribution when a source noun follows within this many tokens
 #: ("nach ersten vorläufigen Angaben"); further away it is mostly a time ("Nach dem Spiel …").
@@ -174,6 +174,15 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
     if tok.low in THEREBY and (index == begin or ctx.tokens[index - 1].low == ","):
         return _thereby(ctx, index, sentence)
     if (
+        SO_VERB_FRAMES
+        and tok.low == "so"
+        and index > begin + 1
+        and ctx.tokens[index - 1].low in _INSERTION_MARKS
+        and ctx.quote_of[index - 2] < 0
+        and (framed := _so_verb_frame(ctx, index, sentence)) is not None
+    ):
+        return framed
+    if (
         tok.low == "so"
         and index > begin + 2
         and ctx.tokens[index - 1].low in _INSERTION_MARKS
@@ -247,6 +256,47 @@ def _zufolge_source(ctx: Context, begin: int, index: int) -> tuple[int, int] | N
             phrase = phrase_ending(tokens, begin, opening, ctx.lexicon)
             return (phrase[0], index) if phrase is not None else None
     return phrase_ending(tokens, begin, index, ctx.lexicon)
+
+
+#: ``…, so betont die Polizei, ist dies …``, ``In zehn Jahren, so schätzen die Forscher, soll …``: ``so`` + a
+#: speech verb + its subject inserted in the reported sentence (or ending it) frames the rest of the sentence,
+#: as the verbless ``so X`` does (issue 12, seventeenth session: 8 of 8 such train frames with a speech verb
+#: and a subject are annotated).
+SO_VERB_FRAMES = True
+
+
+def _so_verb_frame(ctx: Context, index: int, sentence: int) -> Found | None:
+    """The statement of a ``so`` + speech verb + subject frame at ``index`` (see :data:`SO_VERB_FRAMES`)."""
+    begin, end = ctx.sentences[sentence]
+    verb = index + 1
+    if (
+        verb + 1 >= end
+        or ctx.quote_of[verb] >= 0
+        or cue_at(ctx.tokens, verb, begin, end, ctx.lexicon) is None
+    ):
+        return None
+    after = skip_tagged_adverbs(ctx.tokens, verb + 1, end)
+    speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
+    if speaker is None or speaker[0] != after:
+        return None
+    mark = ctx.tokens[index - 1].low
+    close = next(
+        (
+            other
+            for other in range(speaker[1], min(end, speaker[1] + MAX_SO_FRAME))
+            if ctx.tokens[other].low == mark
+        ),
+        None,
+    )
+    if close is not None and close + 1 < ctx.trim_final(close, end):
+        quote = rest(ctx, begin, end, (index - 1, close + 1))  # inserted: the words on both sides
+    elif ctx.trim_final(speaker[1], end) - speaker[1] <= MAX_SO_FRAME and close is None:
+        quote = [ctx.chars(begin, index - 1)]  # trailing: "Die Lage ist ernst, so sagte der Minister."
+    else:
+        return None
+    found = _make(ctx, verb, speaker, quote, "indirect.so_verb", sentence)
+    found.mode = "indirect"
+    return found
 
 
 def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:
