@@ -47,14 +47,19 @@ def noun_statements(ctx: Context, taken: set[int]) -> list[Found]:
         if sentence in taken:
             continue
         for index in range(begin, end - 3):
-            if ctx.quote_of[index] >= 0 or ctx.tokens[index].low in {",", "."}:
+            if ctx.quote_of[index] >= 0:
                 continue
-            owner = _owner(ctx, index, end) if OWNERS else None
+            owner = None
+            if ctx.tokens[index + 1].low == ",":
+                if index == begin or not _speech_noun(ctx, index):
+                    continue
+            elif OWNERS and ctx.tokens[index + 1].low in _GENITIVES and _noun(ctx, index):
+                owner = _owner(ctx, index, end)
+                if owner is None:
+                    continue
+            else:
+                continue
             comma = owner[1] if owner is not None else index + 1
-            if ctx.tokens[comma].low != "," or (index == begin and owner is None):
-                continue
-            if not _speech_noun(ctx, index):
-                continue
             statement = _statement(ctx, index, sentence, comma, owner)
             if statement is not None:
                 found.append(statement)
@@ -63,9 +68,12 @@ def noun_statements(ctx: Context, taken: set[int]) -> list[Found]:
 
 
 def _speech_noun(ctx: Context, index: int) -> bool:
+    return (ATTITUDES and _attitude(ctx, index)) or _noun(ctx, index)
+
+
+def _noun(ctx: Context, index: int) -> bool:
+    """Whether the token at ``index`` is a listed speech noun."""
     tok = ctx.tokens[index]
-    if ATTITUDES and _attitude(ctx, index):
-        return True
     if not tok.text[:1].isupper() or (tok.pos is not None and tok.pos != "NN"):
         return False
     # Whole words only: compound ends (``Anforderung``, ``Warnhinweis``) are no speech (three false
