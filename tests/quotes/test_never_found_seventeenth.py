@@ -189,3 +189,24 @@ def test_so_with_a_speech_verb_and_its_subject_frames_the_sentence(
 
 def test_so_with_a_passive_auxiliary_frames_nothing(pipeline: Pipeline) -> None:
     assert _statements(pipeline, "Der Verkehr war stark behindert, so wurde der Hafen geschlossen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Laut „tagesschau.de“ gehören auch politische Posten zu den Forderungen.",
+            "gehören auch politische Posten zu den Forderungen",
+            "„tagesschau.de“",
+        ),
+        (
+            "Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht.",
+            "veröffentlichte das Ministerium kürzlich einen Bericht",
+            "bildblog.de",
+        ),
+    ],
+)
+def test_a_web_address_after_laut_is_the_source(
+    pipeline: Pipeline, text: str, quote: str, speaker: str
+) -> None:
+    assert (quote, speaker) in _statements(pipeline, text)

@@ -7,7 +7,9 @@ preposition alone and ``Angaben der Polizei`` is the speaker phrase.
 
 from __future__ import annotations
 
-from wortlaut.quotes.context import Context
+import re
+
+from wortlaut.quotes.context import CLOSERS, OPENERS, Context
 from wortlaut.quotes.cues import cue_at, find_cues
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.indirect import cue_first, reported
@@ -224,8 +226,16 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
 _GENITIVE_PRONOUNS = frozenset({"deren", "dessen"})
 
 
+#: A web address is a source name after ``laut`` (``Laut bildblog.de …``, ``laut „tagesschau.de“``), whatever
+#: tag the tagger gives it (issue 12, seventeenth session).
+WEB_SOURCES = True
+_WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|org|net|at|ch|eu|info)$")
+
+
 def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
     """The source phrase at ``index`` after ``laut``/``nach``, a genitive pronoun before its noun included."""
+    if WEB_SOURCES and (web := _web_address(ctx, index, end)) is not None:
+        return web
     if ctx.tokens[index].low in _GENITIVE_PRONOUNS and index + 1 < end:
         phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
         return (index, phrase[1]) if phrase is not None and phrase[0] == index + 1 else None
@@ -297,6 +307,15 @@ def _so_verb_frame(ctx: Context, index: int, sentence: int) -> Found | None:
     found = _make(ctx, verb, speaker, quote, "indirect.so_verb", sentence)
     found.mode = "indirect"
     return found
+
+
+def _web_address(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
+    """A web address at ``index``, bare or in quotation marks (``„tagesschau.de“``), as a token range."""
+    quoted = index + 2 < end and ctx.tokens[index].low in OPENERS and ctx.tokens[index + 2].low in CLOSERS
+    word = ctx.tokens[index + 1 if quoted else index].low
+    if not _WEB_ADDRESS.match(word):
+        return None
+    return (index, index + 3) if quoted else (index, index + 1)
 
 
 def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:
