@@ -7,13 +7,15 @@ preposition alone and ``Angaben der Polizei`` is the speaker phrase.
 
 from __future__ import annotations
 
-from wortlaut.quotes.context import Context
-from wortlaut.quotes.cues import find_cues
+import re
+
+from wortlaut.quotes.context import CLOSERS, OPENERS, Context
+from wortlaut.quotes.cues import cue_at, find_cues
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.indirect import cue_first, reported
 from wortlaut.quotes.source_clauses import clause_rest, prefield_end, rest
 from wortlaut.quotes.speaker_checks import names_someone
-from wortlaut.quotes.speakers import phrase_after, phrase_ending
+from wortlaut.quotes.speakers import phrase_after, phrase_ending, skip_tagged_adverbs
 
 #: "nach" counts as attribution when a source noun follows within this many tokens
 #: ("nach ersten vorläufigen Angaben"); further away it is mostly a time ("Nach dem Spiel …").
@@ -143,7 +145,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
     tok = ctx.tokens[index]
     lexicon = ctx.lexicon
     if tok.low == "zufolge":
-        speaker = phrase_ending(ctx.tokens, begin, index, lexicon)
+        speaker = _zufolge_source(ctx, begin, index)
         if speaker is None or _verb_has_own_speaker(ctx, (speaker[0], index + 1), sentence):
             return None
         quote = clause_rest(ctx, begin, end, (speaker[0], index + 1))
@@ -164,7 +166,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
             and (_source_follows(ctx, index, end) or _document_first(ctx, index, begin, end))
         )
     ):
-        speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
+        speaker = _source_phrase(ctx, index + 1, end)
         speaker = _prefield_extent(ctx, speaker, end) if index == begin else speaker
         if speaker is None or _verb_has_own_speaker(ctx, (index, speaker[1]), sentence):
             return None
@@ -173,6 +175,15 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         return _make(ctx, index, speaker, clause_rest(ctx, begin, end, cut), rule, sentence)
     if tok.low in THEREBY and (index == begin or ctx.tokens[index - 1].low == ","):
         return _thereby(ctx, index, sentence)
+    if (
+        SO_VERB_FRAMES
+        and tok.low == "so"
+        and index > begin + 1
+        and ctx.tokens[index - 1].low in _INSERTION_MARKS
+        and ctx.quote_of[index - 2] < 0
+        and (framed := _so_verb_frame(ctx, index, sentence)) is not None
+    ):
+        return framed
     if (
         tok.low == "so"
         and index > begin + 2
@@ -207,6 +218,104 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         found.mode = "indirect"
         return found
     return None
+
+
+#: Genitive pronouns that determine the source noun after ``laut``/``nach`` (``nach deren Angaben``, ``die
+#: nach dessen Aussage …``), which the tagger reads as demonstrative or relative pronouns (issue 12,
+#: seventeenth session).
+_GENITIVE_PRONOUNS = frozenset({"deren", "dessen"})
+
+
+#: A web address is a source name after ``laut`` (``Laut bildblog.de …``, ``laut „tagesschau.de“``), whatever
+#: tag the tagger gives it (issue 12, seventeenth session).
+WEB_SOURCES = True
+_WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|org|net|at|ch|eu|info)$")
+
+
+def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
+    """The source phrase at ``index`` after ``laut``/``nach``, a genitive pronoun before its noun included."""
+    if WEB_SOURCES and (web := _web_address(ctx, index, end)) is not None:
+        return web
+    if ctx.tokens[index].low in _GENITIVE_PRONOUNS and index + 1 < end:
+        phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
+        return (index, phrase[1]) if phrase is not None and phrase[0] == index + 1 else None
+    return phrase_after(ctx.tokens, index, end, ctx.lexicon)
+
+
+#: The source before ``zufolge`` may end in a short bracketed abbreviation (``Einer Erklärung des Verbandes
+#: Deutscher Realschullehrer (VDR) zufolge``) or be a dative pronoun (``Ihnen zufolge``; issue 12, seventeenth
+#: session).
+ZUFOLGE_EXTENTS = True
+#: Dative pronouns that name the source of ``zufolge``.
+_DATIVE_SOURCES = frozenset({"ihm", "ihr", "ihnen"})
+#: The most words inside such a bracket.
+MAX_BRACKETED = 3
+
+
+def _zufolge_source(ctx: Context, begin: int, index: int) -> tuple[int, int] | None:
+    """The phrase ending before the ``zufolge`` at ``index`` (see :data:`ZUFOLGE_EXTENTS`)."""
+    tokens = ctx.tokens
+    if ZUFOLGE_EXTENTS and index > begin and tokens[index - 1].low in _DATIVE_SOURCES:
+        return index - 1, index
+    if ZUFOLGE_EXTENTS and index - 2 > begin and tokens[index - 1].low == ")":
+        opening = next(
+            (o for o in range(index - 2, max(begin, index - MAX_BRACKETED - 2), -1) if tokens[o].low == "("),
+            None,
+        )
+        if opening is not None:
+            phrase = phrase_ending(tokens, begin, opening, ctx.lexicon)
+            return (phrase[0], index) if phrase is not None else None
+    return phrase_ending(tokens, begin, index, ctx.lexicon)
+
+
+#: ``…, so betont die Polizei, ist dies …``, ``In zehn Jahren, so schätzen die Forscher, soll …``: ``so`` + a
+#: speech verb + its subject inserted in the reported sentence (or ending it) frames the rest of the sentence,
+#: as the verbless ``so X`` does (issue 12, seventeenth session: 8 of 8 such train frames with a speech verb
+#: and a subject are annotated).
+SO_VERB_FRAMES = True
+
+
+def _so_verb_frame(ctx: Context, index: int, sentence: int) -> Found | None:
+    """The statement of a ``so`` + speech verb + subject frame at ``index`` (see :data:`SO_VERB_FRAMES`)."""
+    begin, end = ctx.sentences[sentence]
+    verb = index + 1
+    if (
+        verb + 1 >= end
+        or ctx.quote_of[verb] >= 0
+        or cue_at(ctx.tokens, verb, begin, end, ctx.lexicon) is None
+    ):
+        return None
+    after = skip_tagged_adverbs(ctx.tokens, verb + 1, end)
+    speaker = phrase_after(ctx.tokens, after, end, ctx.lexicon)
+    if speaker is None or speaker[0] != after:
+        return None
+    mark = ctx.tokens[index - 1].low
+    close = next(
+        (
+            other
+            for other in range(speaker[1], min(end, speaker[1] + MAX_SO_FRAME))
+            if ctx.tokens[other].low == mark
+        ),
+        None,
+    )
+    if close is not None and close + 1 < ctx.trim_final(close, end):
+        quote = rest(ctx, begin, end, (index - 1, close + 1))  # inserted: the words on both sides
+    elif ctx.trim_final(speaker[1], end) - speaker[1] <= MAX_SO_FRAME and close is None:
+        quote = [ctx.chars(begin, index - 1)]  # trailing: "Die Lage ist ernst, so sagte der Minister."
+    else:
+        return None
+    found = _make(ctx, verb, speaker, quote, "indirect.so_verb", sentence)
+    found.mode = "indirect"
+    return found
+
+
+def _web_address(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
+    """A web address at ``index``, bare or in quotation marks (``„tagesschau.de“``), as a token range."""
+    quoted = index + 2 < end and ctx.tokens[index].low in OPENERS and ctx.tokens[index + 2].low in CLOSERS
+    word = ctx.tokens[index + 1 if quoted else index].low
+    if not _WEB_ADDRESS.match(word):
+        return None
+    return (index, index + 3) if quoted else (index, index + 1)
 
 
 def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:
@@ -345,6 +454,7 @@ def _source_follows(ctx: Context, index: int, end: int) -> bool:
         if not (
             ctx.lexicon.has("determiner", tok.low)
             or tok.pos in _SOURCE_MODIFIERS
+            or tok.low in _GENITIVE_PRONOUNS  # "nach deren Angaben": the tagger reads a demonstrative
             or tok.low in {"von", "vom"}
             or (tok.pos == "NE" and tok.low.endswith("s"))  # "nach Grupps Meinung"
         ):

@@ -51,7 +51,10 @@ NAME_OPENERS = frozenset({"ART", "ADJA", "PPOSAT"})
 IMPERSONAL = "heißen"
 #: Verbs whose source is the document after ``aus``, not their subject (``Dies geht aus dem Bericht
 #: hervor``; issue 12, sixteenth session).
-SOURCE_VERBS = frozenset({"hervorgehen"})
+SOURCE_VERBS = frozenset({"hervorgehen", "ergeben"})
+#: Source verbs whose subject is the source when no ``aus`` phrase names one (``Wie eine Studie ergab``
+#: against ``Wie sich aus dem Bericht ergab``; issue 12, seventeenth session).
+SUBJECT_SOURCES = frozenset({"ergeben"})
 #: Prepositions that name the source of an impersonal report (``hieß es aus dem Ministerium``).
 SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "seitens", "bei", "beim"})
 #: Opening quotation marks as tokens.
@@ -113,7 +116,9 @@ class Context(Indexes):
 
     def _speaker_of(self, cue: Cue, begin: int, end: int) -> tuple[int, int] | None:
         if cue.verb.lemma in SOURCE_VERBS:
-            return self._source_of(cue, begin, end)
+            source = self._source_of(cue, begin, end)
+            if source is not None or cue.verb.lemma not in SUBJECT_SOURCES:
+                return source
         start = self.subject_begin(cue.first, begin)
         if start < cue.first and self.tokens[start].low == "wie":
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß

@@ -122,6 +122,10 @@ def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon
     for verb in sorted(entries, key=lambda entry: entry.particle is None):
         if "es" in verb.frames and not _next_to_es(tokens, index, begin, end):
             continue
+        if "wie" in verb.frames and (
+            tok.low not in lexicon.verbs or not _ends_wie_clause(tokens, index, begin)
+        ):
+            continue  # only its listed finite forms: "wie der Fall gezeigt hat" argues, it reports nothing
         parts = [index]
         if verb.particle is not None:
             particle = _particle(tokens, index, end, verb.particle)
@@ -164,6 +168,23 @@ def _next_to_es(tokens: list[Tok], index: int, begin: int, end: int) -> bool:
     for other in range(index - 1, begin, -1):
         if is_clause_end(tokens[other - 1]) or tokens[other - 1].low == "wie":
             return tokens[other - 1].low == "wie" and tokens[other].low == "es"
+    return False
+
+
+#: Words a ``wie``-clause may hold before the verb that frames it (``Wie sich aus der Auswertung ergab``)
+#: at most: a document verb's clause is short (issue 12, seventeenth session).
+MAX_WIE_CLAUSE = 14
+
+
+def _ends_wie_clause(tokens: list[Tok], index: int, begin: int) -> bool:
+    """Whether the verb at ``index`` ends a clause opened by ``wie`` (``Wie eine Studie ergab, …``, ``…, wie
+    eine Bekanntmachung zeigt.``): the only place a verb of the ``wie`` frame (a document's ``ergeben``,
+    ``zeigen``) reports (``Die Studie ergab keine Hinweise`` is no report)."""
+    for other in range(index - 1, max(begin - 1, index - MAX_WIE_CLAUSE - 1), -1):
+        if is_clause_end(tokens[other]):
+            return False
+        if tokens[other].low == "wie" and (other == begin or is_clause_end(tokens[other - 1])):
+            return True
     return False
 
 

@@ -56,9 +56,53 @@ def object_in_gap(ctx: Context, cue: Cue, comma: int, begin: int, end: int) -> b
     return False
 
 
+#: ``Wie Peter Kramer, Sprecher der Stadtwerke, in Bonn mitteilte, …``: an apposition between two commas
+#: inside a ``wie``-clause does not end it (issue 12, seventeenth session: 3 never-found train quotations,
+#: one in each fold); the apposition is at most :data:`MAX_WIE_APPOSITION` tokens.
+WIE_APPOSITIONS = True
+MAX_WIE_APPOSITION = 12
+#: POS tags that make the words between two commas a clause, not an apposition.
+_CLAUSE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "PRELS", "PRELAT", "KOUS", "KOUI", "PWAV"})
+
+
 def wie_begin(ctx: Context, index: int, begin: int) -> int:
     """Like :meth:`Context.clause_begin`, but a short closed quotation (a name: ``Wie „heise online“
-    berichtet``) does not end the clause."""
+    berichtet``) and an apposition of the subject (:func:`wie_apposition`) do not end the clause."""
+    position = _clause_start(ctx, index, begin)
+    if WIE_APPOSITIONS and ctx.tokens[position].low != "wie":
+        apposed = wie_apposition(ctx, index, begin)
+        return apposed[0] if apposed is not None else position
+    return position
+
+
+def wie_apposition(ctx: Context, index: int, begin: int) -> tuple[int, int] | None:
+    """``Wie X, <apposition>, … <cue at index>``: the index of ``wie`` and of the apposition's closing
+    comma (the subject with its apposition lies between them), when no finite verb, relative pronoun,
+    subordinator or quotation stands in the apposition, before it or between it and the cue; else ``None``.
+    """
+    closing = _clause_start(ctx, index, begin) - 1
+    if closing <= begin or ctx.tokens[closing].low != "," or _holds_clause(ctx, closing + 1, index):
+        return None
+    opening = closing - 1
+    while opening > max(begin, closing - MAX_WIE_APPOSITION - 1) and ctx.tokens[opening].low != ",":
+        opening -= 1
+    if ctx.tokens[opening].low != "," or opening == closing - 1 or _holds_clause(ctx, opening + 1, closing):
+        return None
+    start = _clause_start(ctx, opening, begin)
+    if ctx.tokens[start].low != "wie" or start + 1 >= opening or _holds_clause(ctx, start + 1, opening):
+        return None
+    return start, closing
+
+
+def _holds_clause(ctx: Context, first: int, stop: int) -> bool:
+    """Whether ``first:stop`` holds a finite verb, a relative pronoun, a subordinator or a quotation."""
+    return any(
+        ctx.tokens[other].pos in _CLAUSE_TAGS or ctx.quote_of[other] >= 0 for other in range(first, stop)
+    )
+
+
+def _clause_start(ctx: Context, index: int, begin: int) -> int:
+    """The first token of the clause of ``index``, a short closed quotation not ending it."""
     position = index
     while position > begin:
         before = position - 1

@@ -123,13 +123,29 @@ def _comma(ctx: Context, start: int, end: int) -> int:
     return end
 
 
+#: A comma right before an indicative finite verb also ends the reported clause: the frame's subject goes on
+#: without ``und`` (``hatte erklärt, er sei unschuldig, erkannte das Gericht nicht an``, ``räumte ein, es
+#: könnten Stellen verloren gehen, sprach aber von …``; issue 12, seventeenth session).
+RESUMED_MATRIX = True
+
+
+def _resumes(ctx: Context, comma: int) -> bool:
+    """Whether the comma at ``comma`` is followed by a finite verb of the frame's subject (see
+    :data:`RESUMED_MATRIX`), not by a trailing frame (``…, sagte der Sprecher``: a speech verb with its
+    subject right after it frames the clause before)."""
+    if ctx.tokens[comma].low != "," or comma + 2 >= len(ctx.tokens):
+        return False
+    verb, after = ctx.tokens[comma + 1], ctx.tokens[comma + 2]
+    return verb.low not in ctx.lexicon.verbs or after.pos not in {"ART", "NE", "NN", "PPER", "PPOSAT"}
+
+
 def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
     """End of a reported clause before "und" + an indicative finite verb: the frame's subject acts again
     ("sagte, sie müssten … aufgeben, und bemühte das Bild vom …")."""
     for index in range(start + 1, min(stop, start + MAX_FRAME_TOKENS) - 1):  # bounded: linear per text
         following = ctx.tokens[index + 1]
         if (
-            ctx.tokens[index].low == "und"
+            (ctx.tokens[index].low == "und" or (RESUMED_MATRIX and _resumes(ctx, index)))
             and ctx.quote_of[index] < 0
             and following.pos is not None
             and following.pos.endswith("FIN")

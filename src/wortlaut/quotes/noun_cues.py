@@ -25,6 +25,18 @@ SUBJUNCTIVE_WINDOW = 12
 #: Also predicative attitude adjectives (``ist zuversichtlich, …``; see ``_attitude``).
 ATTITUDES = True
 _NOUN_CUE = SpeechVerb("", None, "speech", frozenset())
+#: A genitive owner between the noun and its comma names who said it (``die Forderung des Vorsitzenden, …
+#: zuzugehen``, ``Dem Appell der Polizei, sich zu stellen, …``; issue 12, seventeenth session); before, the
+#: noun had to stand right before the comma.
+OWNERS = True
+#: The owner phrase is at most this many tokens.
+MAX_OWNER = 8
+#: A name in apposition to the owner (``ihres Trainers, Greg Poss,``) has at most this many words.
+MAX_APPOSED_NAME = 4
+#: Words that open a genitive owner after a noun.
+_GENITIVES = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "unseres"})
+#: POS tags inside an owner phrase (names, nouns, their articles and adjectives, prepositional attributes).
+_OWNER_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "APPR", "APPRART", "PPOSAT", "CARD", "TRUNC", "FM"})
 _FINITE = ("VVFIN", "VAFIN", "VMFIN")
 
 
@@ -34,10 +46,21 @@ def noun_statements(ctx: Context, taken: set[int]) -> list[Found]:
     for sentence, (begin, end) in enumerate(ctx.sentences):
         if sentence in taken:
             continue
-        for index in range(begin + 1, end - 3):
-            if ctx.tokens[index + 1].low != "," or ctx.quote_of[index] >= 0 or not _speech_noun(ctx, index):
+        for index in range(begin, end - 3):
+            if ctx.quote_of[index] >= 0:
                 continue
-            statement = _statement(ctx, index, sentence)
+            owner = None
+            if ctx.tokens[index + 1].low == ",":
+                if index == begin or not _speech_noun(ctx, index):
+                    continue
+            elif OWNERS and ctx.tokens[index + 1].low in _GENITIVES and _noun(ctx, index):
+                owner = _owner(ctx, index, end)
+                if owner is None:
+                    continue
+            else:
+                continue
+            comma = owner[1] if owner is not None else index + 1
+            statement = _statement(ctx, index, sentence, comma, owner)
             if statement is not None:
                 found.append(statement)
                 break
@@ -45,9 +68,12 @@ def noun_statements(ctx: Context, taken: set[int]) -> list[Found]:
 
 
 def _speech_noun(ctx: Context, index: int) -> bool:
+    return (ATTITUDES and _attitude(ctx, index)) or _noun(ctx, index)
+
+
+def _noun(ctx: Context, index: int) -> bool:
+    """Whether the token at ``index`` is a listed speech noun."""
     tok = ctx.tokens[index]
-    if ATTITUDES and _attitude(ctx, index):
-        return True
     if not tok.text[:1].isupper() or (tok.pos is not None and tok.pos != "NN"):
         return False
     # Whole words only: compound ends (``Anforderung``, ``Warnhinweis``) are no speech (three false
@@ -69,9 +95,47 @@ def _attitude(ctx: Context, index: int) -> bool:
     return any(ctx.tokens[other].pos in _FINITE for other in range(clause, at))
 
 
-def _statement(ctx: Context, noun: int, sentence: int) -> Found | None:
+def _owner(ctx: Context, noun: int, end: int) -> tuple[int, int] | None:
+    """``die Forderung des Vorsitzenden Edmund Stoiber,``, ``der Vorwurf der Regierung an Wikipedia,``: the
+    genitive phrase right after the noun up to its comma (prepositional attributes included), or ``None``."""
+    first = noun + 1
+    if first >= end or ctx.tokens[first].low not in _GENITIVES or ctx.quote_of[first] >= 0:
+        return None
+    for index in range(first + 1, min(end, first + MAX_OWNER + 1)):
+        tok = ctx.tokens[index]
+        if tok.low == ",":
+            return (first, _past_name(ctx, index, end)) if index > first + 1 else None
+        if ctx.quote_of[index] >= 0 or tok.pos not in _OWNER_TAGS:
+            return None
+    return None
+
+
+def _past_name(ctx: Context, comma: int, end: int) -> int:
+    """The comma after a name in apposition to the owner (``ihres Trainers, Greg Poss, die …``), else
+    ``comma``."""
+    for index in range(comma + 1, min(end, comma + MAX_APPOSED_NAME + 2)):
+        if ctx.tokens[index].low == ",":
+            return index if index > comma + 1 else comma
+        if ctx.tokens[index].pos != "NE":
+            return comma
+    return comma
+
+
+def _owner_phrase(ctx: Context, owner: tuple[int, int]) -> tuple[int, int]:
+    """The owner without a prepositional attribute other than ``von`` (``der Regierung an Wikipedia``: the
+    government speaks; ``des Vorstands von PNE Wind`` keeps its ``von``)."""
+    for index in range(owner[0] + 1, owner[1]):
+        tok = ctx.tokens[index]
+        if tok.pos in {"APPR", "APPRART"} and tok.low not in {"von", "vom"}:
+            return owner[0], index
+    return owner
+
+
+def _statement(
+    ctx: Context, noun: int, sentence: int, comma: int, owner: tuple[int, int] | None
+) -> Found | None:
     begin, end = ctx.sentences[sentence]
-    start = noun + 2
+    start = comma + 1
     stop = _clause_end(ctx, start, end)
     if stop - start < 3 or not _reported(ctx, start, stop):
         return None
@@ -83,8 +147,8 @@ def _statement(ctx: Context, noun: int, sentence: int) -> Found | None:
         cue=[ctx.chars(noun, noun + 1)],
         medium="speech",
     )
-    speaker = _speaker(ctx, begin, noun, end)
-    if speaker is not None and speaker[0] <= noun < speaker[1]:
+    speaker = _owner_phrase(ctx, owner) if owner is not None else _speaker(ctx, begin, noun, end)
+    if owner is None and speaker is not None and speaker[0] <= noun < speaker[1]:
         speaker = None  # the noun's own phrase ("die Hypothese") names what is said, not who says it
     statement.speaker = ctx.chars(*speaker) if speaker else None
     return statement

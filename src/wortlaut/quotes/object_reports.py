@@ -13,6 +13,7 @@ from wortlaut.quotes.direct import so_sentence_frame
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
 from wortlaut.quotes.frame_parts import passive_agent
+from wortlaut.quotes.source_clauses import second_main_clause
 from wortlaut.quotes.speakers import phrase_after
 
 #: Prepositions that introduce reported content after a verb ("sprach von einem Erfolg", "warnte vor …").
@@ -33,6 +34,23 @@ MIN_REPORTED = 2
 #: A passive speech verb with a ``von``/``durch`` agent reports its subject (``Von der Opposition wurde
 #: … kritisiert``); before, the object had to follow the participle.
 PASSIVE_AGENT = True
+
+
+#: A speech verb's object in the second of two main clauses joined by a comma reports that clause, not the
+#: whole sentence (``Heute demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die Polizei spricht
+#: von 4.000``; issue 12, seventeenth session; the ``laut`` phrases' rule of the fifteenth session).
+SECOND_CLAUSES = True
+
+
+def _second_clause(ctx: Context, first: int, clause: int, last: int) -> bool:
+    """Whether the cue's ``clause`` is the second of two comma-joined main clauses (see
+    :data:`SECOND_CLAUSES`)."""
+    return (
+        SECOND_CLAUSES
+        and first < clause
+        and ctx.tokens[clause - 1].low == ","
+        and second_main_clause(ctx, first, clause, last)
+    )
 
 
 def _spoken(ctx: Context, number: int) -> bool:
@@ -138,6 +156,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
     # The WikiNews annotation marks the whole sentence as the reported content.
     first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
+    if _second_clause(ctx, first, clause, last):
+        first = clause  # "Heute demonstrierten 7.000 Menschen, die Polizei spricht von 4.000."
     found = make_found(ctx, cue, "reported", first, last, "reported.object", sentence)
     phrase = phrase_after(ctx.tokens, agent + 1, cue.last, ctx.lexicon) if agent is not None else None
     if found is not None and phrase is not None:

@@ -49,7 +49,7 @@ def clause_rest(ctx: Context, begin: int, end: int, cut: tuple[int, int]) -> lis
         return rest(ctx, begin, end, cut)
     opener = start + 1 if ctx.tokens[start].pos in {"APPR", "APPRART"} else start
     if opener >= cut[0] or ctx.tokens[opener].pos not in _SUBORDINATE_OPENERS:
-        if COORDINATED_SOURCE and _second_main_clause(ctx, begin, start, end):
+        if COORDINATED_SOURCE and second_main_clause(ctx, begin, start, end):
             return rest(ctx, start, end, cut)
         return rest(ctx, begin, end, cut)
     after = cut[1] + 1 if cut[1] < end and ctx.tokens[cut[1]].low == "," else cut[1]
@@ -65,7 +65,7 @@ COORDINATED_SOURCE = True
 MAX_MAIN_CLAUSE = 40
 
 
-def _second_main_clause(ctx: Context, begin: int, start: int, end: int) -> bool:
+def second_main_clause(ctx: Context, begin: int, start: int, end: int) -> bool:
     """Whether the clause at ``start`` (after a comma) is a main clause of its own: the words before the
     comma open with no subordinator, hold no speech cue and a finite verb outside their relative clauses,
     and the clause holds a finite verb."""

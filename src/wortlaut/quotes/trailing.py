@@ -11,7 +11,7 @@ from wortlaut.quotes.context import IMPERSONAL, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, SUBORDINATORS, after_comma, make_found
-from wortlaut.quotes.frame_parts import wie_begin
+from wortlaut.quotes.frame_parts import WIE_APPOSITIONS, wie_apposition, wie_begin
 from wortlaut.quotes.speakers import phrase_after, skip_tagged_adverbs
 
 #: A trailing frame ("…, sagte X, der Sprecher der Polizei in Y.") is at most this many tokens after the cue.
@@ -39,6 +39,9 @@ REPORTED_RELATIVES = True
 #: ``wie``-clauses with a quoted name in them, after a leading conjunction (``Denn wie X berichtete,``)
 #: or closed by an auxiliary (``Wie X bekanntgegeben hat,``); issue 12, twelfth session.
 WIE_VARIANTS = True
+#: A ``wie``-clause right after a colon opens the clause after it as at a sentence start (``Ein Umstand kommt
+#: hinzu: Wie sich aus der Auswertung ergab, hatte …``; the sentence reader does not split at colons).
+WIE_AFTER_COLON = True
 #: Conjunctions that may stand before a sentence-initial ``wie``-clause.
 _LEADING_CONJUNCTIONS = frozenset({"denn", "und", "aber", "doch", "auch"})
 
@@ -154,19 +157,25 @@ def wie_clause(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     last = parts[-1]
     follower = ctx.tokens[last + 1].low
     with_wie = Cue((start, *parts), cue.verb_index, cue.verb)
-    opens = start == begin or (
-        WIE_VARIANTS and start == begin + 1 and ctx.tokens[begin].low in _LEADING_CONJUNCTIONS
+    opens = (
+        start == begin
+        or (WIE_VARIANTS and start == begin + 1 and ctx.tokens[begin].low in _LEADING_CONJUNCTIONS)
+        or (WIE_AFTER_COLON and ctx.tokens[start - 1].low == ":" and ctx.quote_of[start] < 0)
     )
+    found = None
     if opens and follower == ",":
         stop = _before_quotation(ctx, last + 2, ctx.trim_final(last + 2, end))
-        return make_found(ctx, with_wie, "indirect", last + 2, stop, "indirect.wie", sentence)
-    if (
+        found = make_found(ctx, with_wie, "indirect", last + 2, stop, "indirect.wie", sentence)
+    elif (
         start > begin + 2
         and ctx.tokens[start - 1].low == ","
         and ctx.trim_final(cue.last + 1, end) == cue.last + 1
     ):
-        return make_found(ctx, with_wie, "indirect", begin, start - 1, "indirect.wie", sentence)
-    return None
+        found = make_found(ctx, with_wie, "indirect", begin, start - 1, "indirect.wie", sentence)
+    apposed = wie_apposition(ctx, cue.first, begin) if WIE_APPOSITIONS else None
+    if found is not None and apposed is not None and apposed[0] == start:
+        found.speaker = ctx.chars(start + 1, apposed[1])  # the subject with its apposition
+    return found
 
 
 def _before_quotation(ctx: Context, start: int, stop: int) -> int:
