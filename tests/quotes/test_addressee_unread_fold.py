@@ -44,3 +44,23 @@ def test_the_participle_geraten_with_haben_or_werden_advises(
 def test_geraten_with_sein_is_no_speech_verb(pipeline: Pipeline, text: str) -> None:
     """With ``sein`` the same participle is ``geraten`` (to get into): no statement is framed by it."""
     assert all(cue is None or "geraten" not in cue for _, cue, _ in _statements(pipeline, text))
+
+
+def test_a_second_speaker_after_doch_frames_his_own_clause(pipeline: Pipeline) -> None:
+    """``, doch`` + a new subject + an indicative speech verb opens another speaker's main clause: the first
+    report ends at the comma, the second verb frames its own clause, and the first speaker's audience (``vor
+    der Presse``) is not the second one's addressee."""
+    text = (
+        "Der Präsident sagte vor der Presse, der Botschafter sei tot, doch ein Sprecher erklärte, "
+        "den Tod nicht bestätigen zu können."
+    )
+    assert _statements(pipeline, text) == [
+        ("der Botschafter sei tot", "sagte", "der Presse"),
+        ("den Tod nicht bestätigen zu können", "erklärte", None),
+    ]
+
+
+def test_a_second_clause_without_a_speech_verb_stays_in_the_report(pipeline: Pipeline) -> None:
+    """``, aber`` + a subject + a verb that does not speak goes on with the report."""
+    statements = _statements(pipeline, "Er sagte, die Lage sei ernst, aber die Regierung handle nicht.")
+    assert [quote for quote, _, _ in statements] == ["die Lage sei ernst, aber die Regierung handle nicht"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from wortlaut.quotes.addressees import marked_addressee, noun_attribute, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_clauses import new_speaker_clause
 from wortlaut.quotes.frame_parts import past_quoted_name
 from wortlaut.quotes.speakers import phrase_after, phrase_before
 
@@ -13,6 +14,9 @@ from wortlaut.quotes.speakers import phrase_after, phrase_before
 #: Farthest a marker may stand from the cue (tokens); keeps the scan linear in run-on text.  Gold addressees
 #: of quotes-wikinews/train: addressee F1 0.428 at 12, 0.439 at 20, 0.436 at 30 (whole sentence 0.439).
 MAX_ADDRESSEE_DISTANCE = 20
+#: The window stops at a comma that opens another speaker's main clause (``, doch der Sprecher erklärte``;
+#: issue 12, seventeenth session, second round).
+COORDINATED_WINDOW = True
 #: ``demand_from`` (``fordert von der Regierung``) came back in the fourteenth issue-12 session once every
 #: reading of the cue word counts (``forderte`` reads as ``auffordern`` first): train addressee 0.5695 ->
 #: 0.5759.
@@ -235,12 +239,28 @@ def _lemma(ctx: Context, cue: list[int]) -> str | None:
 def more_addressees(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int] | None:
     """Preposition markers near the cue, then the addressees that hang on the verb."""
     begin, end = ctx.sentences[ctx.sentence_of[cue[0]]]
-    window = max(begin, cue[0] - MAX_ADDRESSEE_DISTANCE), min(end, cue[-1] + MAX_ADDRESSEE_DISTANCE)
+    window = _own_clauses(
+        ctx, cue, max(begin, cue[0] - MAX_ADDRESSEE_DISTANCE), min(end, cue[-1] + MAX_ADDRESSEE_DISTANCE)
+    )
     phrase = marked_addressee(ctx, found, *window, markers=ADDRESSEE_MARKERS)
     lemma = _lemma(ctx, cue)
     if phrase is None:
         phrase = verb_addressee(ctx, found, cue, lemma, end, markers=ADDRESSEE_MARKERS)
     return phrase
+
+
+def _own_clauses(ctx: Context, cue: list[int], start: int, stop: int) -> tuple[int, int]:
+    """The window ``start:stop`` cut at the commas that open another speaker's main clause (``sagte vor der
+    Presse, …, doch der Sprecher erklärte, …``): ``vor der Presse`` is the first speaker's audience only."""
+    if not COORDINATED_WINDOW:
+        return start, stop
+    for index in range(start, cue[0]):
+        if new_speaker_clause(ctx, index):
+            start = index + 1
+    for index in range(cue[-1] + 1, stop):
+        if new_speaker_clause(ctx, index):
+            return start, index
+    return start, stop
 
 
 def _dative_head(ctx: Context, opener: str, phrase: tuple[int, int]) -> bool:

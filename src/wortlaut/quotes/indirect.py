@@ -17,7 +17,7 @@ from wortlaut.quotes.context import OPENERS, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.frame_clauses import SUBORDINATORS, after_comma, make_found
+from wortlaut.quotes.frame_clauses import SUBORDINATORS, after_comma, make_found, new_speaker_clause
 from wortlaut.quotes.frame_clauses import semicolon_part as semicolon_part
 from wortlaut.quotes.frame_parts import object_in_gap, past_quoted_name
 from wortlaut.quotes.object_reports import anaphoric as anaphoric
@@ -80,6 +80,9 @@ CORRELATES = True
 #: A non-finite cue at the end of a Konjunktiv clause is part of that report, not the frame of the clause
 #: after it (see ``_inside_reported``; issue 12, fifteenth session).
 INNER_CUES = True
+#: A reported clause ends before ``, doch`` / ``, und`` + a new subject + an indicative speech verb: a second
+#: speaker's frame (issue 12, seventeenth session, second round).
+COORDINATED_SPEAKERS = True
 
 
 def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
@@ -135,6 +138,8 @@ def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
             and following.pos.endswith("FIN")
             and following.mood == "ind"
         ):
+            return ctx.trim_final(start, index)
+        if COORDINATED_SPEAKERS and new_speaker_clause(ctx, index):
             return ctx.trim_final(start, index)
     return stop
 
