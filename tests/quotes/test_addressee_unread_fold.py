@@ -64,3 +64,13 @@ def test_a_second_clause_without_a_speech_verb_stays_in_the_report(pipeline: Pip
     """``, aber`` + a subject + a verb that does not speak goes on with the report."""
     statements = _statements(pipeline, "Er sagte, die Lage sei ernst, aber die Regierung handle nicht.")
     assert [quote for quote, _, _ in statements] == ["die Lage sei ernst, aber die Regierung handle nicht"]
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+def test_the_object_of_the_report_is_not_the_addressee(pipeline: Pipeline, comma: str) -> None:
+    """Without the comma before the infinitive (``aufgefordert Türen und Fenster … zu halten``) the noun after
+    the participle belongs to the report; the passive subject is the one asked."""
+    text = f"Wegen des Rauchs wurden Anwohner aufgefordert{comma} Türen und Fenster geschlossen zu halten."
+    assert [(quote, addr) for quote, _, addr in _statements(pipeline, text)] == [
+        ("Türen und Fenster geschlossen zu halten", "Anwohner")
+    ]

@@ -17,6 +17,9 @@ MAX_ADDRESSEE_DISTANCE = 20
 #: The window stops at a comma that opens another speaker's main clause (``, doch der Sprecher erklärte``;
 #: issue 12, seventeenth session, second round).
 COORDINATED_WINDOW = True
+#: An object after the verb that lies inside the statement's words is no addressee (issue 12, seventeenth
+#: session, second round).
+NO_CONTENT_OBJECTS = True
 #: ``demand_from`` (``fordert von der Regierung``) came back in the fourteenth issue-12 session once every
 #: reading of the cue word counts (``forderte`` reads as ``auffordern`` first): train addressee 0.5695 ->
 #: 0.5759.
@@ -162,6 +165,19 @@ def _addressee(
     return None
 
 
+def _not_content(ctx: Context, found: Found, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The object phrase unless it lies in the statement's own words: ``wurden Anwohner aufgefordert Türen
+    und Fenster geschlossen zu halten`` (no comma before the infinitive) has its object inside the report,
+    and the addressee is the passive subject (:data:`NO_CONTENT_OBJECTS`); only a report that opens after
+    the verb counts."""
+    if phrase is None or not NO_CONTENT_OBJECTS:
+        return phrase
+    start, end = ctx.tokens[phrase[0]].start, ctx.tokens[phrase[1] - 1].end
+    after_verb = [part for part in found.quote if part[0] >= found.cue[-1][1]]
+    inside = any(begin <= start and end <= stop for begin, stop in after_verb)
+    return None if inside else phrase  # a whole-sentence report (``reported.object``) holds its cue
+
+
 def _directed_to(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
     """``ein an die Regierung gerichteter Brief``: the phrase between ``an`` and ``gerichtet…``."""
     for index in range(first, last - 2):
@@ -191,7 +207,9 @@ def add_details(
         speaker = _speaker_or_none(found)
         phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb, speaker=speaker)
         if phrase is None and (addressee_verb or dative_verb):
-            phrase = _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
+            phrase = _not_content(
+                ctx, found, _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
+            )
         if phrase is None and (addressee_verb or dative_verb) and PREFIELD_OBJECTS:
             phrase = _prefield_object(ctx, cue, dative_only=not addressee_verb)
         if phrase is None and ADDRESSEE_MARKERS:
