@@ -74,3 +74,26 @@ def test_the_object_of_the_report_is_not_the_addressee(pipeline: Pipeline, comma
     assert [(quote, addr) for quote, _, addr in _statements(pipeline, text)] == [
         ("Türen und Fenster geschlossen zu halten", "Anwohner")
     ]
+
+
+def test_a_quotation_inside_the_clause_before_so_x_is_part_of_its_report(pipeline: Pipeline) -> None:
+    """``handhabe den Konsum „maßvoll“, so X``: the quotation continues the clause, so the ``so X`` frame
+    reports the whole clause and X speaks it."""
+    text = (
+        "Die meisten Nutzer handhabten den Konsum jedoch „maßvoll und nur vorübergehend“, so Anna Berg, "
+        "die Leiterin der Fachstelle."
+    )
+    article = pipeline(Article.create(text))
+    assert [(s.quote.text[:26], s.speaker.text[:9] if s.speaker else None) for s in article.statements] == [
+        ("Die meisten Nutzer handhab", "Anna Berg")
+    ]
+
+
+def test_a_quotation_after_a_comma_before_so_x_opens_no_clause_report(pipeline: Pipeline) -> None:
+    """After a comma the quotation is a clause of its own (``…, „wenn …“, so X``): X speaks the quotation."""
+    text = (
+        "Der Richter ließ sich auf nichts ein: Eine Strafe sei nicht vermittelbar, „wenn jemand betrunken "
+        "fährt“, so Anna Berg."
+    )
+    article = pipeline(Article.create(text))
+    assert [s.quote.text for s in article.statements] == ["„wenn jemand betrunken fährt“"]
