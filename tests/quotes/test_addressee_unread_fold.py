@@ -97,3 +97,16 @@ def test_a_quotation_after_a_comma_before_so_x_opens_no_clause_report(pipeline: 
     )
     article = pipeline(Article.create(text))
     assert [s.quote.text for s in article.statements] == ["„wenn jemand betrunken fährt“"]
+
+
+def test_a_dash_ends_the_infinitive_clause_of_an_appeal(pipeline: Pipeline) -> None:
+    """``aufgefordert, ihre Häuser zu verlassen – die Hälfte davon in …``: the zu-infinitive ends at the
+    dash as at a comma, so the appeal is found and its object is the one asked."""
+    text = (
+        "Die Behörden haben drei Millionen Einwohner aufgefordert, ihre Häuser zu verlassen – "
+        "die Hälfte davon in Kobe."
+    )
+    statements = _statements(pipeline, text)
+    assert [(quote.startswith("ihre Häuser zu verlassen"), addr) for quote, _, addr in statements] == [
+        (True, "drei Millionen Einwohner")
+    ]

@@ -83,6 +83,9 @@ INNER_CUES = True
 #: A reported clause ends before ``, doch`` / ``, und`` + a new subject + an indicative speech verb: a second
 #: speaker's frame (issue 12, seventeenth session, second round).
 COORDINATED_SPEAKERS = True
+#: A dash ends a zu-infinitive clause as a comma does (``aufgefordert, ihre Häuser zu verlassen – die Hälfte
+#: davon in …``; issue 12, seventeenth session, second round).
+DASH_ENDS_INFINITIVE = True
 
 
 def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
@@ -117,11 +120,12 @@ def _zu_infinitive(ctx: Context, start: int, end: int) -> bool:
 
 
 def _comma(ctx: Context, start: int, end: int) -> int:
-    """The first comma outside quotations in ``start:end`` (``end`` when none): a zu-infinitive clause ends
-    there when a relative clause or a second clause follows it (``angekündigt, eine Kommission zu gründen,
-    die …``)."""
+    """The first comma (or dash) outside quotations in ``start:end`` (``end`` when none): a zu-infinitive
+    clause ends there when a relative clause or a second clause follows it (``angekündigt, eine Kommission zu
+    gründen, die …``)."""
+    marks = {",", "–", "—"} if DASH_ENDS_INFINITIVE else {","}
     for index in range(start + 1, end):
-        if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0:
+        if ctx.tokens[index].low in marks and ctx.quote_of[index] < 0:
             return index
     return end
 
