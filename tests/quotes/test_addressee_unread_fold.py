@@ -110,3 +110,12 @@ def test_a_dash_ends_the_infinitive_clause_of_an_appeal(pipeline: Pipeline) -> N
     assert [(quote.startswith("ihre Häuser zu verlassen"), addr) for quote, _, addr in statements] == [
         (True, "drei Millionen Einwohner")
     ]
+
+
+def test_an_indem_clause_is_no_report_of_the_verb_before_it(pipeline: Pipeline) -> None:
+    """``kommentierte dies, indem er seinem Arbeitgeber vorwarf, …``: the ``indem`` clause says how he
+    commented; the verb inside it frames the report and its dative is the addressee."""
+    text = "Williams kommentierte dies, indem er seinem Arbeitgeber vorwarf, ihn loswerden zu wollen."
+    assert [(quote, cue, addr) for quote, cue, addr in _statements(pipeline, text)] == [
+        ("ihn loswerden zu wollen", "vorwarf", "seinem Arbeitgeber")
+    ]

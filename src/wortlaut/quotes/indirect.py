@@ -70,6 +70,10 @@ INF_AFTER_SAYING = True
 _SAYING = frozenset({"dass", "sub"})
 #: Words that open an adverbial zu-infinitive (purpose, manner), never a verb's reported content.
 _ADVERBIAL_INFINITIVE = frozenset({"um", "ohne", "statt", "anstatt"})
+#: A clause of manner or result after the comma (``indem``, ``sodass``) says how or with what effect, never
+#: what was said (issue 12, seventeenth session, second round).
+MANNER_CLAUSES = True
+_MANNER = frozenset({"indem", "sodass"})
 #: A clause after an object that ends in a zu-infinitive is no relative clause on the object, even when it
 #: opens with an article the tagger reads as a relative pronoun (``empfahl dem Gericht, der Klage
 #: stattzugeben``; issue 12, fifteenth session).
@@ -91,6 +95,8 @@ DASH_ENDS_INFINITIVE = True
 def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
     """Why the clause at ``start`` is reported speech: complementizer, Konjunktiv verb or zu-infinitive."""
     first = ctx.tokens[start].low
+    if MANNER_CLAUSES and first in _MANNER:
+        return None  # "kommentierte dies, indem er … vorwarf, …": how, not what; the inner verb reports
     if ctx.lexicon.has("complementizer", first) and first not in {
         "was",
         "wer",
