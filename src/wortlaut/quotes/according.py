@@ -51,6 +51,10 @@ _LIKEWISE = frozenset({"auch", "etwa"})
 MAX_INDICATIVE_SO = 3
 #: The longest trailing "…, so der Minister am Mittwoch." frame (tokens after "so").
 MAX_SO_FRAME = 12
+#: A quotation the sentence's own words lead into may stand right before a ``so X`` frame (``… handhabe den
+#: Konsum „maßvoll“, so X``: before, the frame was read only after words outside quotation marks); a word,
+#: not a comma or a full stop, must lead into it (issue 12, seventeenth session, second round).
+QUOTED_BEFORE_SO = True
 
 
 def _make(
@@ -188,7 +192,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         tok.low == "so"
         and index > begin + 2
         and ctx.tokens[index - 1].low in _INSERTION_MARKS
-        and ctx.quote_of[index - 2] < 0
+        and (ctx.quote_of[index - 2] < 0 or _quoted_within(ctx, ctx.quote_of[index - 2], begin))
     ):
         speaker = phrase_after(ctx.tokens, index + 1, end, lexicon)
         if speaker is None:
@@ -316,6 +320,19 @@ def _web_address(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
     if not _WEB_ADDRESS.match(word):
         return None
     return (index, index + 3) if quoted else (index, index + 1)
+
+
+def _quoted_within(ctx: Context, number: int, begin: int) -> bool:
+    """``Das Gros handhabe den Konsum „maßvoll und vorübergehend“, so X``: a quotation right before the
+    ``so`` frame that the sentence's own words lead into is part of the reported clause, not a direct
+    quotation the frame belongs to alone (that one opens the sentence: ``„…“, so X``)."""
+    if not QUOTED_BEFORE_SO:
+        return False
+    opening = ctx.token_at(ctx.quoted[number].start)
+    if not begin < opening or ctx.quote_of[begin] >= 0:
+        return False
+    before = ctx.tokens[opening - 1].text
+    return before[:1].isalpha() and not before.endswith(".")  # ``wie 1997. „…“``, ``, „wenn …“``: a new one
 
 
 def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:

@@ -137,11 +137,23 @@ def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon
                 continue
             parts.append(particle)
         aux = _auxiliary(tokens, index, begin, lexicon)
+        if _other_verb_with_sein(tokens, index, aux, end, lexicon):
+            return None
         if aux is not None and tokens[index].low not in lexicon.words.get("aux", frozenset()):
             parts.insert(0, aux)
         parts.extend(_attached(tokens, index, end, verb, parts))
         return Cue(tuple(sorted(parts)), index, verb)
     return None
+
+
+def _other_verb_with_sein(tokens: list[Tok], index: int, aux: int | None, end: int, lexicon: Lexicon) -> bool:
+    """A participle that two verbs share is the speech verb's only with ``haben`` or ``werden``: ``hat ihm
+    geraten``, ``wurde geraten`` speak; ``ist unter Druck geraten`` and ``weil er in Not geraten war`` are
+    ``geraten`` (to get into), which takes ``sein``."""
+    if not lexicon.has("sein_homograph", tokens[index].low):
+        return False
+    after = index + 1 < end and lexicon.has("sein_aux", tokens[index + 1].low)
+    return after or (aux is not None and lexicon.has("sein_aux", tokens[aux].low))
 
 
 def _attached(tokens: list[Tok], index: int, end: int, verb: SpeechVerb, parts: list[int]) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from wortlaut.quotes.addressees import marked_addressee, noun_attribute, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_clauses import new_speaker_clause
 from wortlaut.quotes.frame_parts import past_quoted_name
 from wortlaut.quotes.speakers import phrase_after, phrase_before
 
@@ -13,6 +14,12 @@ from wortlaut.quotes.speakers import phrase_after, phrase_before
 #: Farthest a marker may stand from the cue (tokens); keeps the scan linear in run-on text.  Gold addressees
 #: of quotes-wikinews/train: addressee F1 0.428 at 12, 0.439 at 20, 0.436 at 30 (whole sentence 0.439).
 MAX_ADDRESSEE_DISTANCE = 20
+#: The window stops at a comma that opens another speaker's main clause (``, doch der Sprecher erklärte``;
+#: issue 12, seventeenth session, second round).
+COORDINATED_WINDOW = True
+#: An object after the verb that lies inside the statement's words is no addressee (issue 12, seventeenth
+#: session, second round).
+NO_CONTENT_OBJECTS = True
 #: ``demand_from`` (``fordert von der Regierung``) came back in the fourteenth issue-12 session once every
 #: reading of the cue word counts (``forderte`` reads as ``auffordern`` first): train addressee 0.5695 ->
 #: 0.5759.
@@ -158,6 +165,19 @@ def _addressee(
     return None
 
 
+def _not_content(ctx: Context, found: Found, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The object phrase unless it lies in the statement's own words: ``wurden Anwohner aufgefordert Türen
+    und Fenster geschlossen zu halten`` (no comma before the infinitive) has its object inside the report,
+    and the addressee is the passive subject (:data:`NO_CONTENT_OBJECTS`); only a report that opens after
+    the verb counts."""
+    if phrase is None or not NO_CONTENT_OBJECTS:
+        return phrase
+    start, end = ctx.tokens[phrase[0]].start, ctx.tokens[phrase[1] - 1].end
+    after_verb = [part for part in found.quote if part[0] >= found.cue[-1][1]]
+    inside = any(begin <= start and end <= stop for begin, stop in after_verb)
+    return None if inside else phrase  # a whole-sentence report (``reported.object``) holds its cue
+
+
 def _directed_to(ctx: Context, first: int, last: int) -> tuple[int, int] | None:
     """``ein an die Regierung gerichteter Brief``: the phrase between ``an`` and ``gerichtet…``."""
     for index in range(first, last - 2):
@@ -187,7 +207,9 @@ def add_details(
         speaker = _speaker_or_none(found)
         phrase = _addressee(ctx, cue, first, last, addressee_verb=addressee_verb, speaker=speaker)
         if phrase is None and (addressee_verb or dative_verb):
-            phrase = _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
+            phrase = _not_content(
+                ctx, found, _object_addressee(ctx, found, cue, last, dative_only=not addressee_verb)
+            )
         if phrase is None and (addressee_verb or dative_verb) and PREFIELD_OBJECTS:
             phrase = _prefield_object(ctx, cue, dative_only=not addressee_verb)
         if phrase is None and ADDRESSEE_MARKERS:
@@ -235,12 +257,28 @@ def _lemma(ctx: Context, cue: list[int]) -> str | None:
 def more_addressees(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int] | None:
     """Preposition markers near the cue, then the addressees that hang on the verb."""
     begin, end = ctx.sentences[ctx.sentence_of[cue[0]]]
-    window = max(begin, cue[0] - MAX_ADDRESSEE_DISTANCE), min(end, cue[-1] + MAX_ADDRESSEE_DISTANCE)
+    window = _own_clauses(
+        ctx, cue, max(begin, cue[0] - MAX_ADDRESSEE_DISTANCE), min(end, cue[-1] + MAX_ADDRESSEE_DISTANCE)
+    )
     phrase = marked_addressee(ctx, found, *window, markers=ADDRESSEE_MARKERS)
     lemma = _lemma(ctx, cue)
     if phrase is None:
         phrase = verb_addressee(ctx, found, cue, lemma, end, markers=ADDRESSEE_MARKERS)
     return phrase
+
+
+def _own_clauses(ctx: Context, cue: list[int], start: int, stop: int) -> tuple[int, int]:
+    """The window ``start:stop`` cut at the commas that open another speaker's main clause (``sagte vor der
+    Presse, …, doch der Sprecher erklärte, …``): ``vor der Presse`` is the first speaker's audience only."""
+    if not COORDINATED_WINDOW:
+        return start, stop
+    for index in range(start, cue[0]):
+        if new_speaker_clause(ctx, index):
+            start = index + 1
+    for index in range(cue[-1] + 1, stop):
+        if new_speaker_clause(ctx, index):
+            return start, index
+    return start, stop
 
 
 def _dative_head(ctx: Context, opener: str, phrase: tuple[int, int]) -> bool:

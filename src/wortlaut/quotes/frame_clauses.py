@@ -10,8 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from wortlaut.quotes.context import Context
-from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.cues import Cue, is_clause_end
 from wortlaut.quotes.found import Found
+
+#: Conjunctions that join two main clauses after a comma (``…, doch der Sprecher erklärte``).
+_MAIN_CONJUNCTIONS = frozenset({"und", "doch", "aber", "sondern"})
+#: How many words the second clause's subject may have before its verb.
+_SUBJECT_WORDS = 8
 
 #: Conjunctions that open an adverbial clause (used when the tokens carry no POS).
 SUBORDINATORS = frozenset(
@@ -60,3 +65,22 @@ def after_comma(ctx: Context, index: int, begin: int) -> bool:
 
 #: Demonstratives that point back to the previous sentence as what the cue reports ("Dies bestätigte …").
 ANAPHORS = frozenset({"dies", "das", "dieses"})
+
+
+def new_speaker_clause(ctx: Context, comma: int) -> bool:
+    """Whether ``, doch`` / ``, und`` / ``, aber`` / ``, sondern`` at ``comma`` opens a main clause whose
+    subject speaks with a verb of its own (``…, Annabi sei tot, doch der Sprecher erklärte, …``): the report
+    ends at the comma and the second verb frames its own clause (``indirect.COORDINATED_SPEAKERS``;
+    an addressee is not looked for across it either)."""
+    tokens = ctx.tokens
+    if comma + 1 >= len(tokens) or tokens[comma].low != "," or ctx.quote_of[comma] >= 0:
+        return False
+    if tokens[comma + 1].low not in _MAIN_CONJUNCTIONS:
+        return False
+    for index in range(comma + 3, min(len(tokens), comma + 2 + _SUBJECT_WORDS)):
+        tok = tokens[index]
+        if is_clause_end(tok) or ctx.quote_of[index] >= 0:
+            return False
+        if (tok.pos or "").endswith("FIN"):
+            return tok.mood == "ind" and tok.low in ctx.lexicon.verbs
+    return False

@@ -17,7 +17,7 @@ from wortlaut.quotes.context import OPENERS, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.frame_clauses import SUBORDINATORS, after_comma, make_found
+from wortlaut.quotes.frame_clauses import SUBORDINATORS, after_comma, make_found, new_speaker_clause
 from wortlaut.quotes.frame_clauses import semicolon_part as semicolon_part
 from wortlaut.quotes.frame_parts import object_in_gap, past_quoted_name
 from wortlaut.quotes.object_reports import anaphoric as anaphoric
@@ -70,6 +70,10 @@ INF_AFTER_SAYING = True
 _SAYING = frozenset({"dass", "sub"})
 #: Words that open an adverbial zu-infinitive (purpose, manner), never a verb's reported content.
 _ADVERBIAL_INFINITIVE = frozenset({"um", "ohne", "statt", "anstatt"})
+#: A clause of manner or result after the comma (``indem``, ``sodass``) says how or with what effect, never
+#: what was said (issue 12, seventeenth session, second round).
+MANNER_CLAUSES = True
+_MANNER = frozenset({"indem", "sodass"})
 #: A clause after an object that ends in a zu-infinitive is no relative clause on the object, even when it
 #: opens with an article the tagger reads as a relative pronoun (``empfahl dem Gericht, der Klage
 #: stattzugeben``; issue 12, fifteenth session).
@@ -80,11 +84,19 @@ CORRELATES = True
 #: A non-finite cue at the end of a Konjunktiv clause is part of that report, not the frame of the clause
 #: after it (see ``_inside_reported``; issue 12, fifteenth session).
 INNER_CUES = True
+#: A reported clause ends before ``, doch`` / ``, und`` + a new subject + an indicative speech verb: a second
+#: speaker's frame (issue 12, seventeenth session, second round).
+COORDINATED_SPEAKERS = True
+#: A dash ends a zu-infinitive clause as a comma does (``aufgefordert, ihre Häuser zu verlassen – die Hälfte
+#: davon in …``; issue 12, seventeenth session, second round).
+DASH_ENDS_INFINITIVE = True
 
 
 def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
     """Why the clause at ``start`` is reported speech: complementizer, Konjunktiv verb or zu-infinitive."""
     first = ctx.tokens[start].low
+    if MANNER_CLAUSES and first in _MANNER:
+        return None  # "kommentierte dies, indem er … vorwarf, …": how, not what; the inner verb reports
     if ctx.lexicon.has("complementizer", first) and first not in {
         "was",
         "wer",
@@ -114,11 +126,12 @@ def _zu_infinitive(ctx: Context, start: int, end: int) -> bool:
 
 
 def _comma(ctx: Context, start: int, end: int) -> int:
-    """The first comma outside quotations in ``start:end`` (``end`` when none): a zu-infinitive clause ends
-    there when a relative clause or a second clause follows it (``angekündigt, eine Kommission zu gründen,
-    die …``)."""
+    """The first comma (or dash) outside quotations in ``start:end`` (``end`` when none): a zu-infinitive
+    clause ends there when a relative clause or a second clause follows it (``angekündigt, eine Kommission zu
+    gründen, die …``)."""
+    marks = {",", "–", "—"} if DASH_ENDS_INFINITIVE else {","}
     for index in range(start + 1, end):
-        if ctx.tokens[index].low == "," and ctx.quote_of[index] < 0:
+        if ctx.tokens[index].low in marks and ctx.quote_of[index] < 0:
             return index
     return end
 
@@ -151,6 +164,8 @@ def _coordinated_end(ctx: Context, start: int, stop: int) -> int:
             and following.pos.endswith("FIN")
             and following.mood == "ind"
         ):
+            return ctx.trim_final(start, index)
+        if COORDINATED_SPEAKERS and new_speaker_clause(ctx, index):
             return ctx.trim_final(start, index)
     return stop
 
