@@ -101,7 +101,10 @@ def test_unknown_own_set_is_a_clear_error() -> None:
         ),
         (
             {"own-m": (20, 94)},
-            ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g", "own-h", "own-i", "own-j", "own-k", "own-l"),
+            tuple(
+                f"own-{x}" if x else "own"
+                for x in ("", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")
+            ),
         ),
     ],
     ids=["f-and-g", "h-and-i", "j-and-k", "l", "m"],
