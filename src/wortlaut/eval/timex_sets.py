@@ -38,8 +38,8 @@ OWN_I_DIR = DATA / "timex-own-i"
 #: J for development, K held back (one look) and a development set since 15j.
 OWN_J_DIR = DATA / "timex-own-j"
 OWN_K_DIR = DATA / "timex-own-k"
-#: The tenth session's held-back set of fresh text chosen for what the untouched half holds (weekdays, bare
-#: years, past dates, holidays), scored once.
+#: The tenth session's set of fresh text chosen for what the untouched half holds (weekdays, bare years, past
+#: dates, holidays): held back for one look (15j), a development set since 15k.
 OWN_L_DIR = DATA / "timex-own-l"
 #: The eleventh session's held-back set of fresh regional text (police, court, local events, sport: weekdays
 #: without dates, parts of the day, clock times, seasons), scored once.
