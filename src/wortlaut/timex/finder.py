@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
-from wortlaut.timex import combined, schedule, spoken
+from wortlaut.timex import attached, combined, schedule, spoken
 from wortlaut.timex.cues import DATELINE
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
@@ -203,8 +203,10 @@ class TimeFinder:
                 # ``Montag bis Freitag 13.30 bis 18 Uhr``: every such day, as ``jeden Montag``
                 cand.groups["every"] = schedule.SCHEDULE
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
-            if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
-                direction = "past"
+            if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start) or attached.after_result(
+                chunk, cand.start
+            ):
+                direction = "past"  # ``seit Mai``; ``nach dem 0:1 am Sonntag`` (a result lies back)
             direction = _directed(cand, chunk) or direction
             if direction is None and _until(cands, index, chunk):
                 direction = "future"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from wortlaut.article import Token
+from wortlaut.timex import attached
 
 WORD = re.compile(r"\w+")
 #: Words of the participle's shape that are no participles (``ist am Montag gegen 10 Uhr``).
@@ -109,6 +110,7 @@ def direction_at(
     ahead = _participle_attribute(sentence, local, end - offset if end is not None else None)
     left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, local)), default=0)
     ahead = ahead or _present_opening(sentence, left, local, end - offset if end is not None else None)
+    ahead = ahead or attached.next_event(sentence, left, local)
     if not found:
         return "future" if ahead else None
     right_match = CLAUSE_BREAK.search(sentence, local)

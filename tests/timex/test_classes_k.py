@@ -1,0 +1,56 @@
+"""Classes of the eleventh issue-15 session (set L released): days that hang on a noun phrase.
+
+Every sentence is invented (document date: Wednesday 18 November 2015); each class has cases that must be
+resolved one way and cases where the clause's own tense still decides.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.timex.finding import value_of
+from wortlaut.timex.finder import TimeFinder
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a score dates a result: its day lies back, even in a clause that looks ahead
+        (
+            "Ob der Trainer die Kritik nach dem 0:2 gegen Salzburg am Sonntag übersteht, wird sich zeigen.",
+            "Sonntag",
+            "2015-11-15",
+        ),
+        ("Nach der 1:3-Niederlage in Graz am Samstag will der Klub nun reagieren.", "Samstag", "2015-11-14"),
+        ("Die Mannschaft wird sich vom 4:4 gegen Ried am Freitag erholen müssen.", "Freitag", "2015-11-13"),
+        # no score: the future clause decides
+        ("Der Trainer wird das Spiel gegen Salzburg am Sonntag verfolgen.", "Sonntag", "2015-11-22"),
+        # a verb between the score and the day ends the phrase: the clause's tense decides
+        ("Nach dem 0:2 soll es am Sonntag zum Rückspiel kommen.", "Sonntag", "2015-11-22"),
+    ],
+)
+def test_the_day_of_a_match_result_lies_back(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # the next or coming event, no verb (a results line) or a present verb: ahead
+        ("Die nächsten beiden Spiele am Freitag und Sonntag in Linz.", "Freitag", "2015-11-20"),
+        ("Die nächsten beiden Spiele am Freitag und Sonntag in Linz.", "Sonntag", "2015-11-22"),
+        ("Das kommende Heimspiel am Samstag ist ausverkauft.", "Samstag", "2015-11-21"),
+        # weekday direction in past, present and future tense: a tensed verb in the clause still decides
+        ("Das nächste Treffen am Montag hatte der Minister abgesagt.", "Montag", "2015-11-16"),
+        ("Das nächste Treffen am Montag wurde abgesagt.", "Montag", "2015-11-16"),
+        ("Das nächste Treffen am Montag wird länger dauern.", "Montag", "2015-11-23"),
+        # without a direction word the day keeps the default (back)
+        ("Die beiden Spiele am Freitag und Sonntag in Linz.", "Freitag", "2015-11-13"),
+    ],
+)
+def test_the_day_of_the_next_event_lies_ahead(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)
