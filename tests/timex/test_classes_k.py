@@ -54,3 +54,24 @@ def test_the_day_of_the_next_event_lies_ahead(
     finder: TimeFinder, text: str, expression: str, value: str
 ) -> None:
     assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # present tense, the subject first and the verb second: an announcement, ahead
+        ("Das nun bedeutungslose Rückspiel geht am Freitag in Wien über die Bühne.", "Freitag", "2015-11-20"),
+        ("Der Chor gastiert am Sonntag im Dom.", "Sonntag", "2015-11-22"),
+        ("Rapid kämpft am Donnerstag um den Aufstieg.", "Donnerstag", "2015-11-19"),
+        # past: a preterite in -te, a strong preterite, a perfect
+        ("Der Chor gastierte am Sonntag im Dom.", "Sonntag", "2015-11-15"),
+        ("Der Minister hielt am Montag eine Rede.", "Montag", "2015-11-16"),
+        ("Der Minister hat am Montag eine Rede gehalten.", "Montag", "2015-11-16"),
+        # future: the modal or auxiliary decides
+        ("Der Minister wird am Montag eine Rede halten.", "Montag", "2015-11-23"),
+    ],
+)
+def test_a_present_verb_in_second_place_before_the_day_announces(
+    finder: TimeFinder, text: str, expression: str, value: str
+) -> None:
+    assert value_of(finder, text, expression) == ("DATE", value)

@@ -54,6 +54,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "present opening ahead": (tense, "PRESENT_OPENING", NEVER),
     "position of the year": (cues_module, "POSITION_BEFORE", NEVER),
     "durations in several units": (combined, "JOIN", NEVER),
+    "present verb second ahead": (tense, "PRESENT_SECOND", NEVER),
     "a result's day lies back": (attached, "RESULT_BEFORE", NEVER),
     "the next event's day ahead": (attached, "NEXT_EVENT_BEFORE", NEVER),
 }

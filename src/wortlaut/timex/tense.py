@@ -137,9 +137,24 @@ def _participle_attribute(sentence: str, start: int, end: int | None) -> bool:
     return ATTRIBUTE_BEFORE.search(sentence, max(0, start - 16), start) is not None
 
 
+#: The same announcement with the subject first: a main clause whose subject (an article, up to three
+#: lower-case attributes, one or two capitalised words) is followed by a present-tense verb in ``-t`` in
+#: second place and then ``am`` (``Das Rückspiel geht am Mittwoch über die Bühne``, ``Arsenal kämpft am
+#: Dienstag``, ``Der Komponist gastiert am Sonntag``). Not a preterite in ``-te`` (``sagte am Montag``), an
+#: auxiliary or modal (``hat am Montag beschlossen``, ``wird``, ``soll``: their own cues decide) or a strong
+#: preterite in ``-t`` (``hielt``, ``trat``).
+PRESENT_SECOND = re.compile(
+    r"[\s„\"»(]*(?:(?:Der|Die|Das|Ein|Eine|Sein|Ihr)\s+(?:[a-zäöü]\w*\s+){0,3})?(?:[A-ZÄÖÜ][\w-]*\s+){1,2}"
+    r"(?!(?:hat|ist|wird|soll|will|muss|kann|darf|gilt|hält|tritt|bot|riet|tat|bat|hielt|trat)\b)[a-zäöü]\w*[^e\W]t\s+"
+    r"(?:(?:erst|bereits|schon|dann|wieder|nun|noch)\s+)?am\s+$"
+)
+
+
 def _present_opening(sentence: str, left: int, start: int, end: int | None) -> bool:
     """Whether the expression at ``start``..``end`` opens its clause with ``Am`` before a present-tense verb
-    (see :data:`PRESENT_OPENING`)."""
+    (see :data:`PRESENT_OPENING`), or follows one in second place (:data:`PRESENT_SECOND`)."""
+    if end is not None and PRESENT_SECOND.fullmatch(sentence, left, start) is not None:
+        return True
     if end is None or PRESENT_OPENING.fullmatch(sentence, left, start) is None:
         return False
     return PRESENT_VERB_AFTER.match(sentence, end) is not None
