@@ -75,3 +75,17 @@ def test_a_present_verb_in_second_place_before_the_day_announces(
     finder: TimeFinder, text: str, expression: str, value: str
 ) -> None:
     assert value_of(finder, text, expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # ``wenn`` names a single time only ahead; ``als`` one that is past
+        ("Am Montag, wenn die Haft endet, beginnt ein neues Leben.", "2015-11-23"),
+        ("Am Montag, als die Haft endete, begann ein neues Leben.", "2015-11-16"),
+        # a wenn clause that does not follow the day right away gives no direction
+        ("Am Montag war er frei, wenn man den Berichten glaubt.", "2015-11-16"),
+    ],
+)
+def test_a_day_explained_by_a_wenn_clause_lies_ahead(finder: TimeFinder, text: str, value: str) -> None:
+    assert value_of(finder, text, "Montag") == ("DATE", value)

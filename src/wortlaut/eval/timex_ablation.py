@@ -55,6 +55,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "position of the year": (cues_module, "POSITION_BEFORE", NEVER),
     "durations in several units": (combined, "JOIN", NEVER),
     "present verb second ahead": (tense, "PRESENT_SECOND", NEVER),
+    "a wenn clause after the day": (tense, "WHEN_AFTER", NEVER),
     "a result's day lies back": (attached, "RESULT_BEFORE", NEVER),
     "the next event's day ahead": (attached, "NEXT_EVENT_BEFORE", NEVER),
 }

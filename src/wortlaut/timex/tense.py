@@ -54,6 +54,10 @@ PRESENT_VERB_AFTER = re.compile(
     r"|unter|hinter|seit|mit|nach|zum|zur|um|auf|aus|bei|in|im|vom)\b)[a-zäöü]\w*t\b"
 )
 
+#: A day explained by a ``wenn`` clause right after it (``Am Montag, wenn … endet``): ``wenn`` names a single
+#: time only ahead (a past one takes ``als``: ``Am Montag, als …``), so the day lies ahead.
+WHEN_AFTER = re.compile(r"\s*,\s*wenn(?!\w)")
+
 #: Cue strengths: a postponement beats tense, tense beats a bare present.
 STRONG, WEAK = frozenset({"moved"}), frozenset({"present"})
 
@@ -111,6 +115,7 @@ def direction_at(
     left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, local)), default=0)
     ahead = ahead or _present_opening(sentence, left, local, end - offset if end is not None else None)
     ahead = ahead or attached.next_event(sentence, left, local)
+    ahead = ahead or (end is not None and WHEN_AFTER.match(sentence, end - offset) is not None)
     if not found:
         return "future" if ahead else None
     right_match = CLAUSE_BREAK.search(sentence, local)
