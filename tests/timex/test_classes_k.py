@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.timex.finding import value_of
+from tests.timex.finding import find, value_of
 from wortlaut.timex.finder import TimeFinder
 
 
@@ -89,3 +89,23 @@ def test_a_present_verb_in_second_place_before_the_day_announces(
 )
 def test_a_day_explained_by_a_wenn_clause_lies_ahead(finder: TimeFinder, text: str, value: str) -> None:
     assert value_of(finder, text, "Montag") == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first part of a hyphenated compound noun names no day (as ``Samstagsausgabe`` written solid)
+        ("Die Zeitung hatte in ihrer Samstag-Ausgabe davon berichtet.", []),
+        ("Der Trainer denkt an den Mittwoch-Gegner aus Graz.", []),
+        # a part of the day after the hyphen keeps the day
+        ("Am Samstag-Abend war es kalt.", [("Samstag", "2015-11-14")]),
+    ],
+)
+def test_a_weekday_in_a_hyphenated_compound_is_no_day(
+    finder: TimeFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find(finder, text)] == expected
+
+
+def test_a_weekday_before_a_hyphen_and_a_second_weekday_is_still_found(finder: TimeFinder) -> None:
+    assert "Montag" in [t.text for t in find(finder, "Geöffnet von Montag-Freitag.")]

@@ -21,7 +21,7 @@ from typing import Any
 
 from wortlaut.eval import timex as evaluation
 from wortlaut.eval.timex_sets import SHARED_DATA, own_documents, split_names
-from wortlaut.timex import attached, combined, normalise, patterns, schedule, tense
+from wortlaut.timex import attached, combined, grammar, normalise, patterns, schedule, tense
 from wortlaut.timex import cues as cues_module
 from wortlaut.timex import finder as finder_module
 from wortlaut.timex.finder import TimeFinder
@@ -56,6 +56,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "durations in several units": (combined, "JOIN", NEVER),
     "present verb second ahead": (tense, "PRESENT_SECOND", NEVER),
     "a wenn clause after the day": (tense, "WHEN_AFTER", NEVER),
+    "weekday compounds": (grammar, "COMPOUND_AFTER", NEVER),
     "a result's day lies back": (attached, "RESULT_BEFORE", NEVER),
     "the next event's day ahead": (attached, "NEXT_EVENT_BEFORE", NEVER),
 }
