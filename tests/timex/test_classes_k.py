@@ -109,3 +109,19 @@ def test_a_weekday_in_a_hyphenated_compound_is_no_day(
 
 def test_a_weekday_before_a_hyphen_and_a_second_weekday_is_still_found(finder: TimeFinder) -> None:
     assert "Montag" in [t.text for t in find(finder, "Geöffnet von Montag-Freitag.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the coming hours and minutes are TimeML's FUTURE_REF, like the coming days and weeks
+        ("Die Antwort wird in den nächsten Stunden erwartet.", [("nächsten Stunden", "FUTURE_REF")]),
+        ("In den kommenden Minuten beginnt die Sitzung.", [("kommenden Minuten", "FUTURE_REF")]),
+        # with a count they are a length
+        ("In den nächsten 24 Stunden regnet es.", [("In den nächsten 24 Stunden", "PT24H")]),
+    ],
+)
+def test_the_coming_hours_are_the_future(
+    finder: TimeFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find(finder, text)] == expected

@@ -186,7 +186,7 @@ class PatternSet:
             (
                 "future",
                 re.compile(
-                    rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen))(?!\w)"
+                    rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen|Stunden|Minuten))(?!\w)"
                 ),
             ),
             ("recent", re.compile(rf"{b}(?:[Vv]or|[Ss]eit)\s+[Kk]urzem(?!\w)")),

@@ -48,7 +48,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "weekend": ("ochenend",),
     "relunit": (*UNITS, *SEASONS),
     "vague": (*UNITS, "Stunden", "Minuten", "Sekunden"),
-    "future": ("Zukunft", "Jahr", "Monaten", "Wochen", "Tagen"),
+    "future": ("Zukunft", "Jahr", "Monaten", "Wochen", "Tagen", "Stunden", "Minuten"),
     "recent": ("urzem",),
     **dict.fromkeys(("clock_word", "every_n", "prior_period", "near_future"), SPOKEN),
     **dict.fromkeys(("season_part", "course_of", "year_half"), SPOKEN),
