@@ -125,3 +125,46 @@ def test_the_coming_hours_are_the_future(
     finder: TimeFinder, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in find(finder, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # minutes counted from midnight or noon are a clock time of the day in focus, not a length
+        (
+            "26 Minuten nach Mitternacht erreichte er das Ziel.",
+            [("26 Minuten nach Mitternacht", "2015-11-18T00:26")],
+        ),
+        (
+            "Zehn Minuten vor Mitternacht fiel das Tor.",
+            [("Zehn Minuten vor Mitternacht", "2015-11-18T23:50")],
+        ),
+        ("Er kam fünf Minuten vor Mittag.", [("fünf Minuten vor Mittag", "2015-11-18T11:55")]),
+        # not a clock time: minutes after an event, or sixty of them
+        ("Zehn Minuten nach dem Anpfiff fiel das Tor.", [("Zehn Minuten", "PT10M")]),
+    ],
+)
+def test_minutes_from_midnight_are_a_clock_time(
+    finder: TimeFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find(finder, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hours said in words before ``Uhr`` are clock times like digits, with their part of the day
+        ("Er kam gegen acht Uhr.", [("gegen acht Uhr", "2015-11-18T08:00")]),
+        ("Um zehn Uhr abends brannte es.", [("Um zehn Uhr abends", "2015-11-18T22:00")]),
+        ("Ein Uhr nachts war es.", [("Ein Uhr nachts", "2015-11-18T01:00")]),
+        # ``in der Früh`` after a clock time is its part of the day, one expression
+        ("Er stand um fünf Uhr in der Früh auf.", [("um fünf Uhr in der Früh", "2015-11-18T05:00")]),
+        ("Die Sperre endete um 7.00 Uhr in der Früh.", [("um 7.00 Uhr in der Früh", "2015-11-18T07:00")]),
+        # a watch is no clock time
+        ("Er kaufte eine Uhr und zwei Uhren.", []),
+    ],
+)
+def test_hours_in_words_are_clock_times(
+    finder: TimeFinder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find(finder, text)] == expected

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
 from wortlaut.timex import attached, combined, schedule, spoken
-from wortlaut.timex.cues import DATELINE
+from wortlaut.timex.cues import DATELINE, clock_hour
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
 from wortlaut.timex.patterns import Candidate, PatternSet
@@ -326,7 +326,7 @@ def _evening_clock(cand: Candidate) -> bool:
     ends on, such a time falls on the day before."""
     if cand.kind != "clock":
         return False
-    return int(cand.groups["h"]) >= EVENING or cand.groups.get("dpart") == "abends"
+    return clock_hour(cand.groups) >= EVENING or cand.groups.get("dpart") == "abends"
 
 
 def _long_past(cand: Candidate, value: str | None, ref: date | None) -> bool:

@@ -17,6 +17,7 @@ from wortlaut.timex.cues import (
     ARTICLES,
     BOUNDED_YEAR_BEFORE,
     CLOCK,
+    CLOCK_WORDS,
     CLOCK_ZONE,
     COUNTED_KINDS,
     DATELINE,
@@ -205,6 +206,7 @@ class PatternSet:
             ),
             ("daypart", re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?P<part>Abends|Nachmittags|Vormittags)(?!\w)")),
             ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK}")),
+            ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK_WORDS}")),
             (
                 "clock",
                 re.compile(

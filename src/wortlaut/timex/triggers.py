@@ -42,7 +42,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "year": DIGITS,
     "century": DIGITS,
     "decade": DIGITS,
-    "clock": DIGITS,
+    "clock": (*DIGITS, "Uhr"),
     "modyear": ("Anfang", "Mitte", "Ende", "Beginn"),
     "night": ("Nacht",),
     "weekend": ("ochenend",),
