@@ -168,3 +168,20 @@ def test_hours_in_words_are_clock_times(
     finder: TimeFinder, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in find(finder, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # within two weeks of the document date a weekday that does not fit is a slip, not another year
+        # (15 November 2015 was a Sunday; the Saturday reading would be 2014)
+        ("Am Samstag, 15. November, hatte die Gemeinde gewarnt.", "2015-11-15"),
+        # further away the weekday still fixes the year (2 May 2016 was a Monday)
+        ("Die erste Etappe startete am Montag, dem 2. Mai, in Helsinki.", "2016-05-02"),
+    ],
+)
+def test_a_weekday_slip_near_the_document_date_keeps_the_year(
+    finder: TimeFinder, text: str, value: str
+) -> None:
+    expression = "15. November" if "15." in text else "2. Mai"
+    assert value_of(finder, text, expression) == ("DATE", value)
