@@ -206,7 +206,7 @@ class PatternSet:
             ),
             ("daypart", re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?P<part>Abends|Nachmittags|Vormittags)(?!\w)")),
             ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK}")),
-            ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK_WORDS}")),
+            ("clock_words", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK_WORDS}")),
             (
                 "clock",
                 re.compile(
@@ -297,7 +297,7 @@ class PatternSet:
             groups = {key: value for key, value in match.groupdict().items() if value is not None}
             start, end = match.span()
             if self._accept(kind, groups, text, start, end):
-                yield Candidate(start=start, end=end, kind=kind, groups=groups)
+                yield Candidate(start=start, end=end, kind=SAME_AS.get(kind, kind), groups=groups)
 
     def _accept(self, kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
         """Context checks that regexes cannot express (names, counts, nouns)."""
@@ -414,6 +414,11 @@ class PatternSet:
         if lowered == "morgen" and "part" not in groups and _generic_tomorrow(text, start, end):
             groups["generic"] = "FUTURE_REF"
         return not (lowered == "morgen" and previous.lower() in MORNING_BEFORE)
+
+
+#: Kinds with a trigger test of their own that are read as another kind once found: hours in words (``um acht
+#: Uhr``) need ``Uhr`` in the sentence, not a digit, and are clock times like ``um 8 Uhr``.
+SAME_AS = {"clock_words": "clock"}
 
 
 def _generic_tomorrow(text: str, start: int, end: int) -> bool:
