@@ -76,6 +76,6 @@ def test_with_own_the_development_sets_join_the_tune_half_and_no_held_back_set_d
     both = timex_cv.development_documents(with_own=True)
     names = [doc.name for doc in both]
     assert len(tune) == 50 and names[:50] == [doc.name for doc in tune]
-    assert len(names) == len(set(names)) == 50 + 25 + 15 + 13 + 12 + 10 + 10 + 13 + 8
-    development = {"own", "own-b", "own-d", "own-f", "own-h", "own-i", "own-j", "own-k"}
+    assert len(names) == len(set(names)) == 50 + 25 + 15 + 13 + 12 + 10 + 10 + 13 + 8 + 14
+    development = {"own", "own-b", "own-d", "own-f", "own-h", "own-i", "own-j", "own-k", "own-l"}
     assert set(timex_cv.OWN_DEVELOPMENT) == development

@@ -99,8 +99,15 @@ def test_unknown_own_set_is_a_clear_error() -> None:
             {"own-l": (14, 93)},
             ("own", "own-b", "own-c", "own-d", "own-e", "own-f", "own-g", "own-h", "own-i", "own-j", "own-k"),
         ),
+        (
+            {"own-m": (20, 94)},
+            tuple(
+                f"own-{x}" if x else "own"
+                for x in ("", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")
+            ),
+        ),
     ],
-    ids=["f-and-g", "h-and-i", "j-and-k", "l"],
+    ids=["f-and-g", "h-and-i", "j-and-k", "l", "m"],
 )
 def test_later_own_sets_gold_points_into_texts_of_no_other_set(
     sizes: dict[str, tuple[int, int]], earlier_names: tuple[str, ...]
@@ -141,3 +148,15 @@ def test_own_set_l_holds_the_kinds_it_was_chosen_for() -> None:
     assert tuple(kinds.count(kind) for kind in ("DATE", "DURATION", "SET", "TIME")) == (84, 6, 1, 2)
     values = [gold.value for doc in docs for gold in doc.timexes]
     assert sum(len(value) == 4 and value.isdigit() for value in values) >= 30
+
+
+def test_own_set_m_holds_the_regional_kinds_it_was_chosen_for() -> None:
+    """M was ranked by weekdays, parts of the day, clock times and police/court/local words: weekday DATEs
+    and TIMEs of a named day outnumber bare years, from both sources."""
+    docs = timex_sets.own_documents(shared_path("data"), name="own-m")
+    assert sum(doc.name.startswith("gnad-") for doc in docs) == 18
+    kinds = [gold.type for doc in docs for gold in doc.timexes]
+    assert tuple(kinds.count(kind) for kind in ("DATE", "DURATION", "SET", "TIME")) == (63, 13, 2, 16)
+    weekdays = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+    named_days = [gold for doc in docs for gold in doc.timexes if gold.text.startswith(weekdays)]
+    assert len(named_days) >= 35

@@ -191,7 +191,7 @@ def check_case(case: NewsCase, finder: TimeFinder) -> tuple[bool, str | None]:
     default="timeml",
     show_default=True,
     help="Score TimeML files, the project's news expressions, or an own TIMEX3 set (10kGNAD + news-html; "
-    "own-c, own-e, own-g and own-l are held back).",
+    "own-c, own-e, own-g and own-m are held back).",
 )
 @click.option(
     "--half",

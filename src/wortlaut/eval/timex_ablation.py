@@ -21,7 +21,7 @@ from typing import Any
 
 from wortlaut.eval import timex as evaluation
 from wortlaut.eval.timex_sets import SHARED_DATA, own_documents, split_names
-from wortlaut.timex import combined, normalise, patterns, schedule, tense
+from wortlaut.timex import attached, combined, grammar, normalise, patterns, schedule, tense
 from wortlaut.timex import cues as cues_module
 from wortlaut.timex import finder as finder_module
 from wortlaut.timex.finder import TimeFinder
@@ -54,6 +54,11 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "present opening ahead": (tense, "PRESENT_OPENING", NEVER),
     "position of the year": (cues_module, "POSITION_BEFORE", NEVER),
     "durations in several units": (combined, "JOIN", NEVER),
+    "present verb second ahead": (tense, "PRESENT_SECOND", NEVER),
+    "a wenn clause after the day": (tense, "WHEN_AFTER", NEVER),
+    "weekday compounds": (grammar, "COMPOUND_AFTER", NEVER),
+    "a result's day lies back": (attached, "RESULT_BEFORE", NEVER),
+    "the next event's day ahead": (attached, "NEXT_EVENT_BEFORE", NEVER),
 }
 Scores = dict[str, float]
 

@@ -8,15 +8,15 @@ folds (a family is dropped when switching it off raises the other folds' value F
 are scored on the held-out fold. The pooled held-out value F1 is the cross-validated estimate. Per
 family it reports on how many held-out folds the family helps or hurts, so a family that helps one fold
 only shows (``timex_ablation`` gives each family's effect on the own development sets A, B and D and the
-news set). With ``--with-own`` the own development sets (A, B, D, F, H, I, J, K) join the tune half in
+news set). With ``--with-own`` the own development sets (A, B, D, F, H, I, J, K, L) join the tune half in
 the folds, so a family is also chosen and judged on text nobody tuned the KRAUTS rules for (set H holds
 the clock times, parts of the day and recurrences the tune half barely has; J regional, court, sport and
-culture news like the untouched half; I and K, held back until issue 15j, the same kinds). The held-back
-sets (C, E, G, L, the untouched half) are never read here. Usage::
+culture news like the untouched half; I and K, held back until issue 15j, the same kinds; L, fresh text
+held back until issue 15k). The held-back sets (C, E, G, M, the untouched half) are never read here. Usage::
 
     .venv/bin/python -m wortlaut.eval.timex_cv            # 5 folds (needs ../shared)
     .venv/bin/python -m wortlaut.eval.timex_cv --folds 10
-    .venv/bin/python -m wortlaut.eval.timex_cv --with-own # tune half + own sets A, B, D, F, H, I, J, K
+    .venv/bin/python -m wortlaut.eval.timex_cv --with-own # tune half + own sets A, B, D, F, H, I, J, K, L
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ FOLDS = 5
 #: Bootstrap draws for the spread of a half's score; enough for stable 2.5/97.5 percentiles.
 BOOTSTRAP_ROUNDS = 2000
 #: The own sets whose errors are read (development): they may join the folds; the held-back ones never.
-OWN_DEVELOPMENT = ("own", "own-b", "own-d", "own-f", "own-h", "own-i", "own-j", "own-k")
+OWN_DEVELOPMENT = ("own", "own-b", "own-d", "own-f", "own-h", "own-i", "own-j", "own-k", "own-l")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +181,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument(
-        "--with-own", action="store_true", help="add the own development sets A, B, D, F, H, I, J, K"
+        "--with-own", action="store_true", help="add the own development sets A, B, D, F, H, I, J, K, L"
     )
     args = parser.parse_args(argv)
     if not (SHARED_DATA / "time-krauts").is_dir():
         print(f"{SHARED_DATA}: shared data not found")
         return 1
     docs = development_documents(with_own=args.with_own)
-    label = "tune half + own A, B, D, F, H, I, J, K" if args.with_own else "tune half"
+    label = "tune half + own A, B, D, F, H, I, J, K, L" if args.with_own else "tune half"
     pooled, lines, table = cross_validate(docs, args.folds)
     print("\n".join(lines))
     print(f"{label}, all families (in-sample): value F1 {total(table['all'], table['all']).f1:.3f}")

@@ -2,7 +2,7 @@
 
 The halves are fixed in ``eval/data/krauts_dolomiten_split.tsv`` (file names sorted by SHA-1, first 50
 ``tune``, the rest ``untouched``), so the rules can be tuned on one half and judged on the other. The own
-sets (``eval/data/timex-own/`` to ``timex-own-l/``) store no article
+sets (``eval/data/timex-own/`` to ``timex-own-m/``) store no article
 text: 10kGNAD rows give offsets into the article, news-html rows give which occurrence of the expression
 in the text wortlaut's HTML reader extracts.
 Both are read into :class:`~wortlaut.timex.timeml.TimeMLDocument` so one scorer serves all sets.
@@ -38,9 +38,12 @@ OWN_I_DIR = DATA / "timex-own-i"
 #: J for development, K held back (one look) and a development set since 15j.
 OWN_J_DIR = DATA / "timex-own-j"
 OWN_K_DIR = DATA / "timex-own-k"
-#: The tenth session's held-back set of fresh text chosen for what the untouched half holds (weekdays, bare
-#: years, past dates, holidays), scored once.
+#: The tenth session's set of fresh text chosen for what the untouched half holds (weekdays, bare years, past
+#: dates, holidays): held back for one look (15j), a development set since 15k.
 OWN_L_DIR = DATA / "timex-own-l"
+#: The eleventh session's held-back set of fresh regional text (police, court, local events, sport: weekdays
+#: without dates, parts of the day, clock times, seasons), scored once.
+OWN_M_DIR = DATA / "timex-own-m"
 #: ``--set`` name -> folder of an own set.
 OWN_SETS = {
     "own": OWN_DIR,
@@ -55,6 +58,7 @@ OWN_SETS = {
     "own-j": OWN_J_DIR,
     "own-k": OWN_K_DIR,
     "own-l": OWN_L_DIR,
+    "own-m": OWN_M_DIR,
 }
 SHARED_DATA = Path("../shared/data")
 HALVES = ("tune", "untouched")
@@ -141,7 +145,7 @@ def _occurrence(text: str, row: dict[str, str]) -> int:
 def own_documents(shared: Path = SHARED_DATA, *, name: str = "own") -> list[TimeMLDocument]:
     """All documents of an own set (``own``: 25, ``own-b``: 15, ``own-c``: 12, ``own-d``: 13,
     ``own-e``: 13, ``own-f``: 12, ``own-g``: 10, ``own-h``: 10, ``own-i``: 10, ``own-j``: 13,
-    ``own-k``: 8, ``own-l``: 14).
+    ``own-k``: 8, ``own-l``: 14, ``own-m``: 20).
 
     A clear error without ``../shared``."""
     if name not in OWN_SETS:

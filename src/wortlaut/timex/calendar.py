@@ -70,10 +70,21 @@ def year_for_month(anchor: date, month: int, day: int | None, direction: str | N
     return min(years, key=lambda year: (abs(points[year] - here), -year))
 
 
+#: A written date within two weeks of the anchor keeps its year whatever weekday stands before it: any other
+#: year lies about fifty weeks further, and news names the days of its own fortnight far more often than
+#: days a year away, so a weekday that does not fit is a slip of the writer (``Samstag, 29. Oktober`` three
+#: days before Wednesday 1 November 2023, when the 29th was a Sunday), not another year.
+WEEKDAY_SLIP_DAYS = 14
+
+
 def weekday_year(year: int, month: int, day: int, weekday: int, anchor: date) -> int:
     """The year, within one of the anchor's, in which ``day.month.`` falls on the named weekday
     (``Montag, dem 2. Mai``): the weekday fixes the year the tense or the distance chose otherwise; the
-    chosen year stays when it fits or when no year near the anchor fits."""
+    chosen year stays when it fits, when no year near the anchor fits, or when the chosen date lies within
+    :data:`WEEKDAY_SLIP_DAYS` of the anchor."""
+    chosen = safe_date(year, month, day)
+    if chosen is not None and abs((chosen - anchor).days) <= WEEKDAY_SLIP_DAYS:
+        return year
     fits = [
         candidate
         for candidate in (anchor.year - 1, anchor.year, anchor.year + 1)

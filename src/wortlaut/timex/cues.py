@@ -140,8 +140,27 @@ TIME_IDIOMS = re.compile(r"[Vv]on\s+heute\s+auf\s+morgen")
 #: page-extraction seam (``15:30 UhrAm 8. Spieltag``).
 CLOCK = (
     r"(?P<h>\d{1,2})(?:[.:](?P<min>\d{2}))?\s*Uhr(?![a-zäöüß\d_])(?:\s+(?P<min2>[0-5]\d)(?![\d,:]|\.\d|\s+[A-ZÄÖÜ]))?"
-    r"(?:\s+(?P<dpart>abends|nachmittags|nachts|morgens|früh|vormittags)(?!\w))?"
+    r"(?:\s+(?P<dpart>abends|nachmittags|nachts|morgens|früh|vormittags|in\s+der\s+Früh)(?!\w))?"
 )
+#: Hours said in words before ``Uhr`` (``um acht Uhr``, ``gegen zehn Uhr abends``; ``ein Uhr``, not the
+#: watch of ``eine Uhr``).
+HOUR_WORDS = {
+    word: hour
+    for hour, word in enumerate(
+        ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"), 1
+    )
+}
+CLOCK_WORDS = (
+    rf"(?P<hw>(?i:{'|'.join(HOUR_WORDS)}))\s+Uhr(?![a-zäöüß\d_])"
+    r"(?:\s+(?P<dpart>abends|nachmittags|nachts|morgens|früh|vormittags|in\s+der\s+Früh)(?!\w))?"
+)
+
+
+def clock_hour(groups: dict[str, str]) -> int:
+    """The hour of a clock candidate, written in digits (``h``) or in words (``hw``)."""
+    return int(groups["h"]) if "h" in groups else HOUR_WORDS[groups["hw"].lower()]
+
+
 SEASON_NAMES = "Frühling|Frühjahr|Sommer|Herbst|Winter"
 #: Kinds that start with a count of units (``49,5 Std.``, ``10.000 Arbeitsstunden``).
 COUNTED_KINDS = frozenset({"duration", "duration_abbr", "compound_duration"})

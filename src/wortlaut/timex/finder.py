@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
-from wortlaut.timex import combined, schedule, spoken
-from wortlaut.timex.cues import DATELINE
+from wortlaut.timex import attached, combined, schedule, spoken
+from wortlaut.timex.cues import DATELINE, clock_hour
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
 from wortlaut.timex.patterns import Candidate, PatternSet
@@ -203,8 +203,10 @@ class TimeFinder:
                 # ``Montag bis Freitag 13.30 bis 18 Uhr``: every such day, as ``jeden Montag``
                 cand.groups["every"] = schedule.SCHEDULE
             direction = direction_at(start, chunk, sentence.start, self.lexicon.tense_cues, tokens, end=end)
-            if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start):
-                direction = "past"
+            if SINCE_BEFORE.search(chunk, max(0, cand.start - 30), cand.start) or attached.after_result(
+                chunk, cand.start
+            ):
+                direction = "past"  # ``seit Mai``; ``nach dem 0:1 am Sonntag`` (a result lies back)
             direction = _directed(cand, chunk) or direction
             if direction is None and _until(cands, index, chunk):
                 direction = "future"
@@ -324,7 +326,7 @@ def _evening_clock(cand: Candidate) -> bool:
     ends on, such a time falls on the day before."""
     if cand.kind != "clock":
         return False
-    return int(cand.groups["h"]) >= EVENING or cand.groups.get("dpart") == "abends"
+    return clock_hour(cand.groups) >= EVENING or cand.groups.get("dpart") == "abends"
 
 
 def _long_past(cand: Candidate, value: str | None, ref: date | None) -> bool:

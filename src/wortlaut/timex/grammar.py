@@ -125,11 +125,22 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
     ]
 
 
+#: A weekday joined by a hyphen to a noun that is no part of the day (``Samstag-Ausgabe``, ``Montag-Demo``),
+#: the same compound as ``Samstagsausgabe``; ``Samstag-Abend`` is the evening, ``Montag-Freitag`` a range.
+COMPOUND_AFTER = re.compile(
+    r"-(?!(?:Abend|Morgen|Vormittag|Nachmittag|Mittag|Nacht|Früh|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
+    r"|Samstag|Sonnabend|Sonntag|Wochenend)\w*)[A-ZÄÖÜ]"
+)
+
+
 def accept(kind: str, groups: dict[str, str], text: str, start: int) -> bool:
     """Context checks: no other country's holiday (``Frankreichs Nationalfeiertag``); an early year needs
     three digits or an era (``im Jahr 578``, ``9 n. Chr.``, not ``im Jahr 2 nach der Wahl``)."""
     if kind == "holiday":
         return FOREIGN_BEFORE.search(text[max(0, start - 30) : start]) is None
+    if kind == "weekday" and "part" not in groups and "every" not in groups:
+        # ``Samstag-Ausgabe``: the first part of a hyphenated compound noun, no day of its own
+        return COMPOUND_AFTER.match(text, start + len(groups["wd"])) is None
     if "bare" in groups or (kind == "decade_short" and len(groups["num"]) == 2):
         # ``Ende der Neunziger`` (a position, no ``n``) or ``in den Achtzigern`` / ``in den 80ern``
         if "pmod" in groups:

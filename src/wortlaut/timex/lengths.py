@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from wortlaut.timex.cues import clock_hour
 from wortlaut.timex.lexicon import TimeLexicon
 from wortlaut.timex.resolved import UNIT_NAMES, Context, Resolved, offset_value, period
 
@@ -124,7 +125,7 @@ class LengthRules:
         return Resolved("SET", EVERY_VALUES.get(unit, "P1Y"))
 
     def clock(self, g: dict[str, str], ctx: Context) -> Resolved | None:
-        hour, minute = int(g["h"]), int(g.get("min") or g.get("min2") or "0")
+        hour, minute = clock_hour(g), int(g.get("min") or g.get("min2") or "0")
         if hour < 12 and (
             g.get("dpart") in {"abends", "nachmittags"} or (g.get("dpart") == "nachts" and hour >= 7)
         ):

@@ -17,6 +17,7 @@ from wortlaut.timex.cues import (
     ARTICLES,
     BOUNDED_YEAR_BEFORE,
     CLOCK,
+    CLOCK_WORDS,
     CLOCK_ZONE,
     COUNTED_KINDS,
     DATELINE,
@@ -186,7 +187,7 @@ class PatternSet:
             (
                 "future",
                 re.compile(
-                    rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen))(?!\w)"
+                    rf"{b}(?:[Ii]n\s+(?:der\s+)?Zukunft|(?:kommenden|nächsten)\s+(?:Jahren?|Jahrzehnten|Monaten|Wochen|Tagen|Stunden|Minuten))(?!\w)"
                 ),
             ),
             ("recent", re.compile(rf"{b}(?:[Vv]or|[Ss]eit)\s+[Kk]urzem(?!\w)")),
@@ -205,6 +206,7 @@ class PatternSet:
             ),
             ("daypart", re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?P<part>Abends|Nachmittags|Vormittags)(?!\w)")),
             ("clock", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK}")),
+            ("clock_words", re.compile(rf"{b}(?:(?P<prep>[Uu]m|[Gg]egen|[Aa]b|[Bb]is)\s+)?{CLOCK_WORDS}")),
             (
                 "clock",
                 re.compile(
@@ -295,7 +297,7 @@ class PatternSet:
             groups = {key: value for key, value in match.groupdict().items() if value is not None}
             start, end = match.span()
             if self._accept(kind, groups, text, start, end):
-                yield Candidate(start=start, end=end, kind=kind, groups=groups)
+                yield Candidate(start=start, end=end, kind=SAME_AS.get(kind, kind), groups=groups)
 
     def _accept(self, kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
         """Context checks that regexes cannot express (names, counts, nouns)."""
@@ -412,6 +414,11 @@ class PatternSet:
         if lowered == "morgen" and "part" not in groups and _generic_tomorrow(text, start, end):
             groups["generic"] = "FUTURE_REF"
         return not (lowered == "morgen" and previous.lower() in MORNING_BEFORE)
+
+
+#: Kinds with a trigger test of their own that are read as another kind once found: hours in words (``um acht
+#: Uhr``) need ``Uhr`` in the sentence, not a digit, and are clock times like ``um 8 Uhr``.
+SAME_AS = {"clock_words": "clock"}
 
 
 def _generic_tomorrow(text: str, start: int, end: int) -> bool:

@@ -4,8 +4,8 @@ German grammar of clock times and comparisons that the digit patterns miss:
 
 - clock times in words (``um halb neun`` = 08:30, ``Viertel nach zehn`` = 10:15, ``Viertel vor zehn`` =
   09:45, ``drei viertel acht`` = 07:45, ``um Mitternacht`` = 24:00, ``zu Mittag`` = midday, ``in der Früh``
-  = morning): a TIME of the day in focus, as ``um 9 Uhr``; ``halb`` counts towards the named hour, so
-  ``halb neun`` is half past eight;
+  = morning, ``26 Minuten nach Mitternacht`` = 00:26, ``zehn Minuten vor Mittag`` = 11:50): a TIME of the
+  day in focus, as ``um 9 Uhr``; ``halb`` counts towards the named hour, so ``halb neun`` is half past eight;
 - sets with a count (``alle zwei Wochen`` = every two weeks, TIMEX3 SET ``P2W``);
 - the same period a year before (``im gleichen Zeitraum des Vorjahres``, ``Vorjahresmonat``,
   ``Vorjahresquartal``): the period in focus (the last month, quarter or half year named) one year back,
@@ -79,7 +79,8 @@ def extra_patterns(lex: TimeLexicon, boundary: str) -> list[tuple[str, re.Patter
         (
             "clock_word",
             re.compile(
-                rf"{b}(?:(?:[Uu]m|[Gg]egen|[Aa]b|[Bb]is|[Nn]ach|[Vv]or)\s+(?P<name>Mitternacht)"
+                rf"{b}(?:(?P<mins>[1-5]?\d|{_numbers(lex)}|{_numbers(lex).title()})\s+Minuten\s+(?P<mdir>nach|vor)\s+(?P<mname>Mitternacht|Mittag)"
+                rf"|(?:[Uu]m|[Gg]egen|[Aa]b|[Bb]is|[Nn]ach|[Vv]or)\s+(?P<name>Mitternacht)"
                 rf"|(?:[Zz]u|[Gg]egen|[Bb]is)\s+(?P<noon>Mittag)|[Ii]n\s+der\s+(?P<early>Früh))(?!\w)"
             ),
         ),
@@ -132,6 +133,12 @@ def _hour(text: str, lex: TimeLexicon) -> int:
 
 def clock_time(g: dict[str, str], lex: TimeLexicon) -> str:
     """``HH:MM`` of a clock time in words, or a part-of-day code (``MI``, ``MO``)."""
+    if "mins" in g:  # ``26 Minuten nach Mitternacht`` = 00:26, ``zehn Minuten vor Mittag`` = 11:50
+        minutes = int(g["mins"]) if g["mins"].isdigit() else int(lex.numbers[g["mins"].lower()])
+        hour = 0 if g["mname"] == "Mitternacht" else 12
+        if g["mdir"] == "vor":
+            return f"{(hour - 1) % 24:02d}:{60 - minutes:02d}"
+        return f"{hour:02d}:{minutes:02d}"
     for key in ("name", "noon", "early"):
         if key in g:
             return CLOCK_NAMES[g[key]]

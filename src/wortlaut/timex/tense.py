@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from wortlaut.article import Token
+from wortlaut.timex import attached
 
 WORD = re.compile(r"\w+")
 #: Words of the participle's shape that are no participles (``ist am Montag gegen 10 Uhr``).
@@ -52,6 +53,10 @@ PRESENT_VERB_AFTER = re.compile(
     r"|zwischen|morgen|abend|nachmittag|vormittag|mittag|binnen|bereits|wieder|dann|nun|noch|dort|hier"
     r"|unter|hinter|seit|mit|nach|zum|zur|um|auf|aus|bei|in|im|vom)\b)[a-zäöü]\w*t\b"
 )
+
+#: A day explained by a ``wenn`` clause right after it (``Am Montag, wenn … endet``): ``wenn`` names a single
+#: time only ahead (a past one takes ``als``: ``Am Montag, als …``), so the day lies ahead.
+WHEN_AFTER = re.compile(r"\s*,\s*wenn(?!\w)")
 
 #: Cue strengths: a postponement beats tense, tense beats a bare present.
 STRONG, WEAK = frozenset({"moved"}), frozenset({"present"})
@@ -109,6 +114,8 @@ def direction_at(
     ahead = _participle_attribute(sentence, local, end - offset if end is not None else None)
     left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, local)), default=0)
     ahead = ahead or _present_opening(sentence, left, local, end - offset if end is not None else None)
+    ahead = ahead or attached.next_event(sentence, left, local)
+    ahead = ahead or (end is not None and WHEN_AFTER.match(sentence, end - offset) is not None)
     if not found:
         return "future" if ahead else None
     right_match = CLAUSE_BREAK.search(sentence, local)
@@ -135,9 +142,24 @@ def _participle_attribute(sentence: str, start: int, end: int | None) -> bool:
     return ATTRIBUTE_BEFORE.search(sentence, max(0, start - 16), start) is not None
 
 
+#: The same announcement with the subject first: a main clause whose subject (an article, up to three
+#: lower-case attributes, one or two capitalised words) is followed by a present-tense verb in ``-t`` in
+#: second place and then ``am`` (``Das Rückspiel geht am Mittwoch über die Bühne``, ``Arsenal kämpft am
+#: Dienstag``, ``Der Komponist gastiert am Sonntag``). Not a preterite in ``-te`` (``sagte am Montag``), an
+#: auxiliary or modal (``hat am Montag beschlossen``, ``wird``, ``soll``: their own cues decide) or a strong
+#: preterite in ``-t`` (``hielt``, ``trat``).
+PRESENT_SECOND = re.compile(
+    r"[\s„\"»(]*(?:(?:Der|Die|Das|Ein|Eine|Sein|Ihr)\s+(?:[a-zäöü]\w*\s+){0,3})?(?:[A-ZÄÖÜ][\w-]*\s+){1,2}"
+    r"(?!(?:hat|ist|wird|soll|will|muss|kann|darf|gilt|hält|tritt|bot|riet|tat|bat|hielt|trat)\b)[a-zäöü]\w*[^e\W]t\s+"
+    r"(?:(?:erst|bereits|schon|dann|wieder|nun|noch)\s+)?am\s+$"
+)
+
+
 def _present_opening(sentence: str, left: int, start: int, end: int | None) -> bool:
     """Whether the expression at ``start``..``end`` opens its clause with ``Am`` before a present-tense verb
-    (see :data:`PRESENT_OPENING`)."""
+    (see :data:`PRESENT_OPENING`), or follows one in second place (:data:`PRESENT_SECOND`)."""
+    if end is not None and PRESENT_SECOND.fullmatch(sentence, left, start) is not None:
+        return True
     if end is None or PRESENT_OPENING.fullmatch(sentence, left, start) is None:
         return False
     return PRESENT_VERB_AFTER.match(sentence, end) is not None
