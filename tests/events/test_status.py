@@ -414,3 +414,20 @@ def test_events_sought_or_refused_of_issue_20s(text: str, trigger: str, status: 
     hypothetical, not when it is the setting or the search is past; a refusal noun before the event
     (``Nein zu``, ``Veto gegen``) negates it."""
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Mehrheit sprach sich für eine Einigung mit den Gläubigern aus.", "Einigung", HYPOTHETICAL),
+        ("Die Kandidatin trat für ein Abkommen über die Wahlkampfkosten ein.", "Abkommen", HYPOTHETICAL),
+        ("Zwei Staaten hätten sich gegen eine Einigung gestellt.", "Einigung", HYPOTHETICAL),
+        # the event as the setting of the stance
+        ("Beim Gipfel sprach sich die Kanzlerin für mehr Hilfe aus.", "Gipfel", HAPPENED),
+        ("Nach dem Treffen trat er für höhere Renten ein.", "Treffen", HAPPENED),
+    ],
+)  # fmt: skip
+def test_events_argued_for_with_a_verb_of_stance_of_issue_20s(text: str, trigger: str, status: str) -> None:
+    """The 20s second-run row: an event argued for or against with a reflexive or particle verb of stance has
+    not been reached; an event named as the setting of the stance keeps its own status."""
+    assert _status(text, trigger) == status
