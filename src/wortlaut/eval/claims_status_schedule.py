@@ -54,7 +54,9 @@ SCHEDULE_GROUPS: dict[str, tuple[list[Row], tuple[str, ...]]] = {
     "advocacy_stance": ([
         ("hypothetical", "clause", "noun", STANCE, "", STANCE_SETTING),
     ], ()),
-    # a refusal noun before the event: ``Das dritte Nein der Ärztekammer zur neuen Betriebsvereinbarung``
+    # a refusal noun before the event: ``Das dritte Nein der Ärztekammer zur neuen Betriebsvereinbarung``.
+    # Chosen on all rows in runs 1-3, not shipped: its one fix (a test-j sentence) lies in the fold that did
+    # not choose it, so the CV of the choice is the same without it
     "refusal_noun": ([
         ("negated", "clause", "noun", r"(?:Nein|Veto)\s(?:[^,.;:]*\s)?(?:zu|zur|zum|gegen)", "", ""),
     ], ()),
