@@ -391,3 +391,38 @@ def test_an_event_whose_start_is_wanted_or_suggested_of_issue_20q(
     Einberufung) takes the modality of what governs that noun (a condition, readiness, a suggestion); a start
     told as a fact, or an event in another clause, stays happened."""
     assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Ministerin sucht das Gespräch mit den Bauern.", "Gespräch", HYPOTHETICAL),
+        ("Die Regierung solle das Gespräch mit den Gewerkschaften suchen.", "Gespräch", HYPOTHETICAL),
+        ("Nun müsse eine Einigung mit den Ländern gesucht werden.", "Einigung", HYPOTHETICAL),
+        # the event as the setting of a search, and a search told in the past
+        ("Beim Gipfel sucht die EU eine gemeinsame Linie.", "Gipfel", HAPPENED),
+        ("Beim Treffen wird nach einer Lösung gesucht.", "Treffen", HAPPENED),
+        ("Das Gespräch wurde schon im Mai gesucht.", "Gespräch", HAPPENED),
+    ],
+)  # fmt: skip
+def test_events_sought_of_issue_20s(text: str, trigger: str, status: str) -> None:
+    """The 20s rows: an event noun sought (its object, verb second before it or verb final after it) is
+    hypothetical, not when it is the setting or the search is past."""
+    assert _status(text, trigger) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Die Mehrheit sprach sich für eine Einigung mit den Gläubigern aus.", "Einigung", HYPOTHETICAL),
+        ("Die Kandidatin trat für ein Abkommen über die Wahlkampfkosten ein.", "Abkommen", HYPOTHETICAL),
+        ("Zwei Staaten hätten sich gegen eine Einigung gestellt.", "Einigung", HYPOTHETICAL),
+        # the event as the setting of the stance
+        ("Beim Gipfel sprach sich die Kanzlerin für mehr Hilfe aus.", "Gipfel", HAPPENED),
+        ("Nach dem Treffen trat er für höhere Renten ein.", "Treffen", HAPPENED),
+    ],
+)  # fmt: skip
+def test_events_argued_for_with_a_verb_of_stance_of_issue_20s(text: str, trigger: str, status: str) -> None:
+    """The 20s second-run row: an event argued for or against with a reflexive or particle verb of stance has
+    not been reached; an event named as the setting of the stance keeps its own status."""
+    assert _status(text, trigger) == status

@@ -38,8 +38,8 @@ NONE = "none"
 #: The splits of the event rows: ``tune`` (rules chosen on it), ``test``, ``test-d`` (a second held-back
 #: part, issue 20i), ``test-e`` (a third, issue 20j; released to choosing in 20l, ``data.RELEASED_EVENTS``)
 #: ``test-f`` (a fourth, issue 20l), ``test-g`` (issue 20o: a choosing part from the start, released like
-#: ``test-e``), ``test-h`` (issue 20o, held back) and ``test-j`` (issue 20q, held back: the rest of the
-#: candidate pool), each reported alone.
+#: ``test-e``), ``test-h`` (issue 20o, held back; released in 20q) and ``test-j`` (issue 20q, held back: the
+#: rest of the candidate pool; released in 20s), each reported alone.
 EVENT_SPLITS = ("tune", "test", "test-d", "test-e", "test-f", "test-g", "test-h", "test-j")
 #: Folds of the cross-validation on the tune split.
 FOLDS = 5

@@ -43,6 +43,7 @@ from wortlaut.eval.claims_status_governors import GOVERNOR_GROUPS
 from wortlaut.eval.claims_status_modality import MODALITY_GROUPS
 from wortlaut.eval.claims_status_prospect import GROUPS_20O, PROSPECT_GROUPS
 from wortlaut.eval.claims_status_row import Row
+from wortlaut.eval.claims_status_schedule import SCHEDULE_GROUPS
 from wortlaut.eval.claims_status_speech import SPEECH_GROUPS
 from wortlaut.eval.claims_status_stage import options_cv, system_scores
 from wortlaut.events.frames import nearest_time
@@ -175,6 +176,7 @@ CANDIDATES.update(MODALITY_GROUPS)
 CANDIDATES.update(PROSPECT_GROUPS)
 CANDIDATES.update(GOVERNED_GROUPS)
 CANDIDATES.update(GOVERNOR_GROUPS)
+CANDIDATES.update(SCHEDULE_GROUPS)
 #: The groups compared in the 20j session (tune, document-grouped CV; docs/quality.md).
 GROUPS_20J = ("statt_alternative", "sollte_occurrence", "expected_outcome")
 
@@ -195,11 +197,14 @@ EARLY: dict[str, list[Row]] = {
     ],
 }
 #: Issue 20i switches of :class:`StatusOptions` compared beside the rows.
-OPTION_CANDIDATES: dict[str, dict[str, bool]] = {
+OPTION_CANDIDATES: dict[str, dict[str, bool | str]] = {
     "list_subordinators": {"list_subordinators": True},
     "present_schedule": {"present_schedule": True},
     # issue 20k: the morphology layer's Konjunktiv II in the trigger's clause (``StatusOptions.konjunktiv2``)
     "konjunktiv2_morphology": {"konjunktiv2": True},
+    # issue 20s: a day the undated article cannot place, in a sentence without a past cue (events.schedule)
+    "undated_schedule": {"undated_schedule": "sentence"},
+    "undated_schedule_near": {"undated_schedule": "near"},
 }
 #: The groups compared in the 20i session (first run: all six; second run: the three that broke no tune
 #: event alone; docs/quality.md).  ``own_past_attribute`` ships (the only one whose held-out folds gained).

@@ -19,6 +19,7 @@ from functools import cache
 from wortlaut.article import Article, Span, Token
 from wortlaut.events.frames import CLAUSE_BREAK, WORD
 from wortlaut.events.lexicon import load_event_lexicon
+from wortlaut.events.schedule import scheduled_day
 from wortlaut.lang.tables import read_records
 
 HAPPENED = "happened"
@@ -75,6 +76,11 @@ class StatusOptions:
     #: a time the article cannot place (``beim Opec-Treffen am Freitag … kommen verfrüht``) and the article
     #: reports in the past: a present among past reports is a schedule, not the news present.
     present_schedule: bool = False
+    #: Whether a cue-less event in an undated article is planned when its clause holds a day the article
+    #: cannot place and its sentence no past cue (:mod:`wortlaut.events.schedule`): ``sentence`` (any such
+    #: day in the clause), ``near`` (a day near the trigger), or ``""`` (off).  ``sentence`` since issue 20s,
+    #: chosen by document-grouped CV on the choosing rows (docs/quality.md, eighteenth session).
+    undated_schedule: str = "sentence"
     #: Whether the trained classifier (``wortlaut.claims.status_model``, weights in
     #: ``models/claims-status``) decides instead of the rules.  Off by default: decided on tune before
     #: test was scored — its nested CV estimate stayed below the rules on the rows annotated after the
@@ -186,6 +192,10 @@ def _rule_status(
             scopes["governed"] = governed_text(article, sentence, trigger, start, end)
         if cue.trigger in ("any", kind) and cue.fires(scopes[cue.scope]):
             return cue.status
+    if options.undated_schedule and scheduled_day(
+        article, sentence, trigger, start, end, near=options.undated_schedule == "near"
+    ):
+        return PLANNED
     if options.present_schedule and kind == "noun" and _scheduled_present(article, start, end):
         return PLANNED
     if options.konjunktiv2 and _has_konjunktiv2(article, sentence, trigger):
