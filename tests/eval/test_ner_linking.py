@@ -9,6 +9,7 @@ import pytest
 from wortlaut.article import Article, Mention
 from wortlaut.eval.ner_linking import (
     NIL,
+    SETS,
     anchor_span,
     evaluate,
     predicted_entity,
@@ -26,6 +27,26 @@ def test_linking_set_has_enough_mentions_from_both_sources() -> None:
     assert any(m.doc.startswith("10kgnad:") for m in gold)
     assert any(m.doc.endswith(".html") for m in gold)
     assert all(m.occurrence >= 1 and m.gold for m in gold)
+
+
+def test_linking_held_back_set_b_is_read_with_its_classes() -> None:
+    """Set b (held back) has >= 120 mentions from Austrian and Swiss pages and 10kGNAD, and the classes the
+    issue names: full names, surnames, role descriptions, AT parties, names inside longer names."""
+    gold = read_gold(SETS["b"])
+    assert len(gold) >= 120
+    assert all(m.occurrence >= 1 and m.gold and m.type in {"PER", "ORG", "LOC", "MISC"} for m in gold)
+    docs = {m.doc for m in gold}
+    assert any(d.startswith("10kgnad:") for d in docs)
+    assert any(".at" in d for d in docs) and any(".ch" in d for d in docs)
+    notes = " ".join(m.note for m in gold)
+    assert "role description" in notes and "surname only" in notes
+    assert {"spoe", "oevp"} <= {m.gold for m in gold}
+    assert any(m.gold == NIL and m.type == "PER" for m in gold)
+
+
+def test_linking_sets_a_and_b_share_no_document() -> None:
+    """A held-back set must not reuse the development set's texts (GUIDELINES.md, set b's rule)."""
+    assert not {m.doc for m in read_gold(SETS["a"])} & {m.doc for m in read_gold(SETS["b"])}
 
 
 def test_linking_anchor_counts_whole_words_and_hyphen_parts() -> None:
@@ -70,7 +91,7 @@ def test_linking_set_every_anchor_is_in_the_text_as_ingest_extracts_it_today() -
 
     texts: dict[str, str] = {}
     missing = []
-    for mention in read_gold():
+    for mention in read_gold(SETS["a"]) + read_gold(SETS["b"]):
         text = texts.setdefault(mention.doc, load_article(mention.doc, SHARED).text)
         if anchor_span(text, mention.anchor, mention.occurrence) is None:
             missing.append(f"{mention.doc} {mention.anchor} #{mention.occurrence}")
@@ -83,3 +104,13 @@ def test_linking_accuracy_gate_on_the_whole_set() -> None:
     assert len(outcomes) == len(read_gold())
     # measured 0.979 with the dense default (issue 14z, 2026-12-07; 0.985 with the sparse model)
     assert sum(o.correct for o in outcomes) / len(outcomes) >= 0.95
+
+
+def test_linking_command_offers_both_sets_and_rejects_others() -> None:
+    from click.testing import CliRunner
+
+    from wortlaut.eval.ner_linking import command
+
+    assert "[a|b]" in CliRunner().invoke(command, ["--help"]).output
+    result = CliRunner().invoke(command, ["--set", "c"])
+    assert result.exit_code == 2 and "'c' is not one of" in result.output

@@ -39,6 +39,7 @@ def described(article: Article) -> list[str | None]:
         ("https://www.nzz.ch/x", "Das sagte der Außenminister.", "ignazio-cassis"),
         ("https://www.nzz.ch/x", "Das sagte die Verteidigungsministerin.", "viola-amherd"),
         ("https://www.derstandard.at/x", "Das sagte die Verteidigungsministerin.", "klaudia-tanner"),
+        ("https://www.tagesschau.de/x", "Das sagte der Verteidigungsminister.", "boris-pistorius"),
     ],
 )
 def test_coref_shared_role_nouns_resolve_in_the_outlets_country_on_the_day(
@@ -82,3 +83,47 @@ def test_coref_bare_head_of_state_in_a_foreign_story_stays_open(
 ) -> None:
     text = "In Tunesien regiert Kais Saied. Das Staatsoberhaupt sagte, alles sei gut."
     assert described(run(stages, text, url="https://x.de/", published=DAY)) == [None]
+
+
+def test_coref_role_noun_of_an_office_the_kb_lacks_for_the_home_country_stays_open(
+    stages: tuple[EntitiesStage, CorefStage],
+) -> None:
+    """Switzerland has a Bundeskanzler too (a civil servant, not in the KB): a Swiss article's
+    Bundeskanzler is not the German or the Austrian chancellor of the day."""
+    article = run(stages, "Das sagte der Bundeskanzler.", url="https://www.nzz.ch/x", published=DAY)
+    assert described(article) == [None]
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence", "expected"),
+    [
+        ("https://x.de/", "Das sagte der Schweizer Außenminister.", "ignazio-cassis"),
+        ("https://nzz.ch/", "Das sagte der österreichische Bundespräsident.", "alexander-van-der-bellen"),
+        ("https://www.derstandard.at/x", "Das sagte der deutsche Verteidigungsminister.", "boris-pistorius"),
+    ],
+)
+def test_coref_country_adjective_names_another_countrys_office_on_the_day(
+    stages: tuple[EntitiesStage, CorefStage], url: str, sentence: str, expected: str
+) -> None:
+    """A country adjective (also the uninflected `Schweizer`) beats the outlet's country, in all three."""
+    assert described(run(stages, sentence, url=url, published=DAY)) == [expected]
+
+
+@pytest.fixture(scope="module")
+def tagged_stages() -> tuple[EntitiesStage, CorefStage]:
+    """With the shipped tagger: `Bern` is no KB place, so only the tagger makes it a place mention."""
+    return EntitiesStage(), CorefStage()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berlin – Das sagte der Bundespräsident am Montag.", "frank-walter-steinmeier"),
+        ("Wien – Das sagte der Bundespräsident am Montag.", "alexander-van-der-bellen"),
+        ("Bern – Das sagte die Bundespräsidentin am Montag.", "viola-amherd"),
+    ],
+)
+def test_coref_dateline_picks_the_de_at_or_ch_president_of_the_same_day(
+    tagged_stages: tuple[EntitiesStage, CorefStage], text: str, expected: str
+) -> None:
+    assert described(run(tagged_stages, text, published=DAY)) == [expected]
