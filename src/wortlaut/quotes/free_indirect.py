@@ -61,6 +61,17 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
             _reads_as_reported(ctx, begin, end, strict=False) and _opens_run(ctx, sentence + 1, taken)
         ):
             if not _alleged(ctx, begin, end):
+                clause = _alleged_clause(ctx, begin, end) if ALLEGED_CLAUSES else None
+                if clause is not None:
+                    extra.append(
+                        Found(
+                            mode="free_indirect",
+                            quote=[ctx.chars(*clause)],
+                            rule="free_indirect" if near else ALLEGED_RULE,
+                            sentence=sentence,
+                        )
+                    )
+                    last = run_end = sentence
                 continue
             rule = ALLEGED_RULE
         if extra and run_end == sentence - 1 and last == sentence - 1:
@@ -207,6 +218,47 @@ def _alleged(ctx: Context, begin: int, end: int) -> bool:
         None,
     )
     return verb is not None and ctx.tokens[verb].low in _REPORTIVE and _perfect_infinitive(ctx, verb, end)
+
+
+#: ``soll`` with a perfect infinitive in a clause after a comma is an allegation of its own, when the
+#: sentence's first finite verb is an indicative (``…, welcher dann das Kühlwasser entzündet haben soll``,
+#: ``…, er soll den Ausbrechern geholfen haben``, ``Bei einem Schusswechsel, der dann stattfand, soll er
+#: getötet worden sein``): the clause is reported, the rest of the sentence the author's (issue 12,
+#: seventeenth session, third round).
+ALLEGED_CLAUSES = True
+
+
+def _alleged_clause(ctx: Context, begin: int, end: int) -> tuple[int, int] | None:
+    """Token range of the comma-bounded clause of sentence ``begin:end`` whose finite verb is ``soll`` /
+    ``sollen`` with a perfect infinitive in the same clause (see :data:`ALLEGED_CLAUSES`)."""
+    if ctx.tokens[end - 1].low == "?" and ctx.quote_of[end - 1] < 0:
+        return None
+    start = begin
+    for index in range(begin, end + 1):
+        if index < end and (ctx.tokens[index].low != "," or ctx.quote_of[index] >= 0):
+            continue
+        stop = ctx.trim_final(start, index)
+        verbs = [
+            verb
+            for verb in range(start, stop)
+            if ctx.quote_of[verb] < 0 and ctx.tokens[verb].low in _REPORTIVE
+        ]
+        if start > begin and verbs and _perfect_infinitive_before(ctx, start, verbs[0], stop):
+            return start, stop
+        start = index + 1
+    return None
+
+
+def _perfect_infinitive_before(ctx: Context, start: int, verb: int, stop: int) -> bool:
+    """A participle + ``haben``/``sein`` in ``start:stop``: right before a clause-final ``verb`` or after a
+    verb-second one (the clause's own perfect infinitive)."""
+    if verb == stop - 1:  # verb-final: "…, welcher … entzündet haben soll"
+        return (
+            verb - 2 >= start
+            and ctx.tokens[verb - 2].pos in {"VVPP", "VAPP", "VMPP"}
+            and (ctx.tokens[verb - 1].low in _PERFECT_AUX)
+        )
+    return _perfect_infinitive(ctx, verb, stop + 1) if stop < len(ctx.tokens) else False
 
 
 def _perfect_infinitive(ctx: Context, verb: int, end: int) -> bool:

@@ -1,0 +1,40 @@
+"""Reported speech never found on quotes-wikinews/train (issue 12, seventeenth session, third round: the
+read folds only), each construction checked on invented sentences."""
+
+from __future__ import annotations
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str]]:
+    article = pipeline(Article.create(text))
+    return [(s.quote.text, s.speaker.text if s.speaker else None, s.mode) for s in article.statements]
+
+
+def test_an_alleged_relative_clause_is_reported_without_the_rest(pipeline: Pipeline) -> None:
+    text = "Die Feuerwehr fand einen Kurzschluss in der Station, welcher dann das Öl entzündet haben soll."
+    quotes = [quote for quote, _, _ in _statements(pipeline, text)]
+    assert "welcher dann das Öl entzündet haben soll" in quotes
+    assert text.rstrip(".") not in quotes
+
+
+def test_an_alleged_main_clause_after_a_comma_is_reported(pipeline: Pipeline) -> None:
+    text = "Ein Beamter wurde festgenommen, er soll den Ausbrechern zur Flucht verholfen haben."
+    assert _statements(pipeline, text) == [
+        ("er soll den Ausbrechern zur Flucht verholfen haben", None, "free_indirect")
+    ]
+
+
+def test_a_relative_clause_in_the_prefield_does_not_hide_the_allegation(pipeline: Pipeline) -> None:
+    text = "Bei einem Schusswechsel, der dann stattfand, soll der Mann getötet worden sein."
+    assert [quote for quote, _, _ in _statements(pipeline, text)] == ["soll der Mann getötet worden sein"]
+
+
+def test_a_plan_in_a_relative_clause_is_no_allegation(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Toyota zeigt einen Wagen, der 2010 in Serie gehen soll.") == []
+    assert _statements(pipeline, "Der Zug, der im Mai fahren soll, ist fertig.") == []
+
+
+def test_an_author_question_is_no_allegation(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Wer weiß schon, ob er das Geld gestohlen haben soll?") == []
