@@ -38,3 +38,24 @@ def test_a_plan_in_a_relative_clause_is_no_allegation(pipeline: Pipeline) -> Non
 
 def test_an_author_question_is_no_allegation(pipeline: Pipeline) -> None:
     assert _statements(pipeline, "Wer weiß schon, ob er das Geld gestohlen haben soll?") == []
+
+
+def test_a_nominative_pronoun_after_the_verb_makes_the_prefield_the_object(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Die Tat bezeichnete er als sinnlos.") == [
+        ("Die Tat bezeichnete er als sinnlos.", "er", "reported")
+    ]
+
+
+def test_an_accusative_prefield_is_the_reported_object(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Den Vorschlag lehnte der Minister ab.") == [
+        ("Den Vorschlag lehnte der Minister ab.", "der Minister", "reported")
+    ]
+
+
+def test_a_prefield_adverb_is_no_object(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Gestern lehnte er ab.") == []
+
+
+def test_a_passive_dative_prefield_is_no_reported_object(pipeline: Pipeline) -> None:
+    statements = _statements(pipeline, "Dem Politiker werden Betrug und Untreue vorgeworfen.")
+    assert all(quote != "Dem Politiker werden Betrug und Untreue vorgeworfen." for quote, _, _ in statements)
