@@ -59,3 +59,17 @@ def test_a_prefield_adverb_is_no_object(pipeline: Pipeline) -> None:
 def test_a_passive_dative_prefield_is_no_reported_object(pipeline: Pipeline) -> None:
     statements = _statements(pipeline, "Dem Politiker werden Betrug und Untreue vorgeworfen.")
     assert all(quote != "Dem Politiker werden Betrug und Untreue vorgeworfen." for quote, _, _ in statements)
+
+
+def test_sprechen_fuer_is_evidence_not_speech(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Die Zahlen sprechen für den Kandidaten.") == []
+    assert _statements(pipeline, "Der Minister sprach von einem Erfolg.") == [
+        ("Der Minister sprach von einem Erfolg.", "Der Minister", "reported")
+    ]
+
+
+def test_a_disaster_claiming_lives_demands_nothing(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Das Erdbeben forderte mindestens 200 Todesopfer.") == []
+    assert _statements(pipeline, "Die Gewerkschaft forderte mehr Lohn.") == [
+        ("Die Gewerkschaft forderte mehr Lohn.", "Die Gewerkschaft", "reported")
+    ]

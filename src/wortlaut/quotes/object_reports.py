@@ -40,6 +40,10 @@ PASSIVE_AGENT = True
 #: whole sentence (``Heute demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die Polizei spricht
 #: von 4.000``; issue 12, seventeenth session; the ``laut`` phrases' rule of the fifteenth session).
 SECOND_CLAUSES = True
+#: Objects that make a speech verb no speech: ``sprechen für`` (``Die Zahlen sprechen für den Kandidaten``:
+#: evidence argues) and ``fordern`` with a casualty noun (``Der Sturm forderte 92 Menschenleben``); issue 12,
+#: seventeenth session, third round.
+NOT_SAID = True
 #: A noun phrase in the prefield that is the object (an accusative or dative opener, or a nominative pronoun
 #: after the verb) is the reported content: ``Den Vorschlag lehnte der Minister ab`` (issue 12, seventeenth
 #: session, third round). Only with a finite speech verb: the prefield dative of a passive is its addressee
@@ -74,6 +78,18 @@ def _prefield_object(ctx: Context, cue: Cue, clause: int, subject: tuple[int, in
     if phrase != (clause, cue.first):
         return False
     return ctx.opens_object(phrase) or ctx.nominative_after(cue)
+
+
+def _not_said(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
+    """Objects that make the verb no speech (:data:`NOT_SAID`): ``sprechen für`` (the figures argue for),
+    ``fordern`` a casualty noun (``casualty_noun``: the storm claimed lives)."""
+    words = [ctx.tokens[index].low for index in range(start, stop) if ctx.quote_of[index] < 0]
+    if cue.verb.lemma == "sprechen":
+        about = next((word for word in words if word in _ABOUT), None)
+        return about == "für"
+    if cue.verb.lemma == "fordern":
+        return any(ctx.lexicon.has("casualty_noun", word) for word in words)
+    return False
 
 
 def _spoken(ctx: Context, number: int) -> bool:
@@ -176,6 +192,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if _prefield_object(ctx, cue, clause, subject):
         start = clause  # "Die Tat bezeichnete er als sinnlos": the object stands before the verb
     if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
+        return None
+    if NOT_SAID and _not_said(ctx, cue, start, stop):
         return None
     if subject[0] > cue.verb_index and _second_subject(ctx, start, stop):
         return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
