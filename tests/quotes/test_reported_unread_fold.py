@@ -73,3 +73,21 @@ def test_a_disaster_claiming_lives_demands_nothing(pipeline: Pipeline) -> None:
     assert _statements(pipeline, "Die Gewerkschaft forderte mehr Lohn.") == [
         ("Die Gewerkschaft forderte mehr Lohn.", "Die Gewerkschaft", "reported")
     ]
+
+
+def test_a_verb_first_unreal_condition_is_the_authors_hypothesis(pipeline: Pipeline) -> None:
+    text = (
+        "Der Arzt sagte, der Wert sei hoch. "
+        "Hätte er nur Bier getrunken, so müsste er zwölf Liter davon getrunken haben."
+    )
+    assert [quote for quote, _, _ in _statements(pipeline, text)] == ["der Wert sei hoch"]
+
+
+def test_a_falls_condition_in_konjunktiv_two_is_no_free_indirect_speech(pipeline: Pipeline) -> None:
+    text = "Der Minister sagte, die Lage sei ernst. Falls die Regierung stürzte, hätten sie keine Chance."
+    assert [quote for quote, _, _ in _statements(pipeline, text)] == ["die Lage sei ernst"]
+
+
+def test_konjunktiv_two_without_a_condition_still_continues_the_report(pipeline: Pipeline) -> None:
+    text = "Der Minister sagte, die Lage sei ernst. Die Kosten würden steigen."
+    assert ("Die Kosten würden steigen.", "Der Minister", "free_indirect") in _statements(pipeline, text)

@@ -271,6 +271,26 @@ def _perfect_infinitive(ctx: Context, verb: int, end: int) -> bool:
     return False
 
 
+#: Konjunktiv II (or ``soll``) in a sentence with a condition (``falls``, ``sofern`` or a verb-first
+#: clause: ``Hätte er nur Bier getrunken, so müsste er …``) is the author's hypothesis, no free indirect
+#: speech; Konjunktiv I still reports (issue 12, seventeenth session, third round). ``wenn`` is left out: its
+#: Konjunktiv II clauses are reported speech on train as often (``Die Behörden hätten … erteilt, wenn …``).
+NO_CONDITIONALS = True
+_CONDITIONS = frozenset({"falls", "sofern"})
+
+
+def _conditional(ctx: Context, begin: int, end: int) -> bool:
+    """Whether sentence ``begin:end`` holds a conditional clause outside quotation marks (see
+    :data:`NO_CONDITIONALS`)."""
+    if not NO_CONDITIONALS:
+        return False
+    if (ctx.tokens[begin].pos or "").endswith("FIN") and ctx.tokens[begin].mood == "sub2":
+        return True  # verb-first: "Hätte er …, so …"
+    return any(
+        ctx.tokens[index].low in _CONDITIONS and ctx.quote_of[index] < 0 for index in range(begin, end)
+    )
+
+
 def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:
     """Konjunktiv on the sentence's first finite verb (Konjunktiv II only right after a statement)."""
     if NO_QUESTIONS and ctx.tokens[end - 1].low == "?" and ctx.quote_of[end - 1] < 0:
@@ -284,6 +304,8 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
                 return False  # "Als wäre es nicht genug, …", "Ganz so, als könnten sie …": unreal comparison
             if ctx.lexicon.has("wish_modal", tok.low):
                 return False  # "Vor allem möchte das Ehepaar …": a wish in the indicative's sense
+            if not strict and _conditional(ctx, begin, end) and not ctx.is_subjunctive(index, strict=True):
+                return False  # "Hätte er nur Bier getrunken, so müsste er …": the author's hypothesis
             return ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE)
         if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
             return True
