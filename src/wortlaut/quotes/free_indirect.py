@@ -231,8 +231,11 @@ ALLEGED_CLAUSES = True
 def _alleged_clause(ctx: Context, begin: int, end: int) -> tuple[int, int] | None:
     """Token range of the comma-bounded clause of sentence ``begin:end`` whose finite verb is ``soll`` /
     ``sollen`` with a perfect infinitive in the same clause (see :data:`ALLEGED_CLAUSES`)."""
-    if ctx.tokens[end - 1].low == "?" and ctx.quote_of[end - 1] < 0:
-        return None
+    tokens = ctx.tokens[begin:end]
+    if not any(tok.low in _REPORTIVE for tok in tokens) or (
+        tokens[-1].low == "?" and ctx.quote_of[end - 1] < 0
+    ):
+        return None  # most sentences hold no "soll": one cheap scan
     start = begin
     for index in range(begin, end + 1):
         if index < end and (ctx.tokens[index].low != "," or ctx.quote_of[index] >= 0):
