@@ -38,6 +38,9 @@ TAGGED_ADVERBS = True
 #: Vorwurf zurück``) nor in the prefield (``Den Vorschlag lehnte der Minister ab``); train 3-fold CV,
 #: thirteenth issue-12 session: speaker F1 0.6598 -> 0.6606.
 NO_INVERTED_OBJECTS = True
+#: A nominative-only pronoun right after the finite verb (``Die Tat bezeichnete er als sinnlos``) is the
+#: subject, so the prefield is no subject but the object (issue 12, seventeenth session, third round).
+NOMINATIVE_AFTER_VERB = True
 #: ``sagte auf Anfrage ein Sprecher``: skip ``auf Anfrage`` before the inverted subject (issue 12, fourteenth
 #: session; ``request_noun`` in the lexicon).
 REQUEST_PHRASES = True
@@ -130,7 +133,7 @@ class Context(Indexes):
             if subject is not None and not self.opens_object(subject):
                 return subject
         before = self._prefield_subject(start, cue.first)
-        if self.opens_object(before):
+        if self.opens_object(before) or self.nominative_after(cue):
             before = None  # Den Vorschlag lehnte der Minister ab: the prefield is the object
         if before is not None:
             return self.apposition_of(before, begin) or before
@@ -211,6 +214,16 @@ class Context(Indexes):
         if phrase is None or phrase != (start, comma) or self.opens_object(phrase):
             return None
         return phrase
+
+    def nominative_after(self, cue: Cue) -> bool:
+        """Whether a nominative-only pronoun (``nominative_pronoun``) follows the cue's finite verb: the
+        inverted subject (see :data:`NOMINATIVE_AFTER_VERB`)."""
+        after = cue.first + 1
+        return (
+            NOMINATIVE_AFTER_VERB
+            and after < len(self.tokens)
+            and self.lexicon.has("nominative_pronoun", self.tokens[after].low)
+        )
 
     def opens_object(self, phrase: tuple[int, int] | None) -> bool:
         """Whether ``phrase`` (token range) opens with an accusative or dative word (``object_opener``), so it

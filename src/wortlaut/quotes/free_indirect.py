@@ -61,6 +61,17 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
             _reads_as_reported(ctx, begin, end, strict=False) and _opens_run(ctx, sentence + 1, taken)
         ):
             if not _alleged(ctx, begin, end):
+                clause = _alleged_clause(ctx, begin, end) if ALLEGED_CLAUSES else None
+                if clause is not None:
+                    extra.append(
+                        Found(
+                            mode="free_indirect",
+                            quote=[ctx.chars(*clause)],
+                            rule="free_indirect" if near else ALLEGED_RULE,
+                            sentence=sentence,
+                        )
+                    )
+                    last = run_end = sentence
                 continue
             rule = ALLEGED_RULE
         if extra and run_end == sentence - 1 and last == sentence - 1:
@@ -209,6 +220,50 @@ def _alleged(ctx: Context, begin: int, end: int) -> bool:
     return verb is not None and ctx.tokens[verb].low in _REPORTIVE and _perfect_infinitive(ctx, verb, end)
 
 
+#: ``soll`` with a perfect infinitive in a clause after a comma is an allegation of its own, when the
+#: sentence's first finite verb is an indicative (``…, welcher dann das Kühlwasser entzündet haben soll``,
+#: ``…, er soll den Ausbrechern geholfen haben``, ``Bei einem Schusswechsel, der dann stattfand, soll er
+#: getötet worden sein``): the clause is reported, the rest of the sentence the author's (issue 12,
+#: seventeenth session, third round).
+ALLEGED_CLAUSES = True
+
+
+def _alleged_clause(ctx: Context, begin: int, end: int) -> tuple[int, int] | None:
+    """Token range of the comma-bounded clause of sentence ``begin:end`` whose finite verb is ``soll`` /
+    ``sollen`` with a perfect infinitive in the same clause (see :data:`ALLEGED_CLAUSES`)."""
+    tokens = ctx.tokens[begin:end]
+    if not any(tok.low in _REPORTIVE for tok in tokens) or (
+        tokens[-1].low == "?" and ctx.quote_of[end - 1] < 0
+    ):
+        return None  # most sentences hold no "soll": one cheap scan
+    start = begin
+    for index in range(begin, end + 1):
+        if index < end and (ctx.tokens[index].low != "," or ctx.quote_of[index] >= 0):
+            continue
+        stop = ctx.trim_final(start, index)
+        verbs = [
+            verb
+            for verb in range(start, stop)
+            if ctx.quote_of[verb] < 0 and ctx.tokens[verb].low in _REPORTIVE
+        ]
+        if start > begin and verbs and _perfect_infinitive_before(ctx, start, verbs[0], stop):
+            return start, stop
+        start = index + 1
+    return None
+
+
+def _perfect_infinitive_before(ctx: Context, start: int, verb: int, stop: int) -> bool:
+    """A participle + ``haben``/``sein`` in ``start:stop``: right before a clause-final ``verb`` or after a
+    verb-second one (the clause's own perfect infinitive)."""
+    if verb == stop - 1:  # verb-final: "…, welcher … entzündet haben soll"
+        return (
+            verb - 2 >= start
+            and ctx.tokens[verb - 2].pos in {"VVPP", "VAPP", "VMPP"}
+            and (ctx.tokens[verb - 1].low in _PERFECT_AUX)
+        )
+    return _perfect_infinitive(ctx, verb, stop + 1) if stop < len(ctx.tokens) else False
+
+
 def _perfect_infinitive(ctx: Context, verb: int, end: int) -> bool:
     """Whether a participle followed by ``haben``/``sein`` (``worden sein``) stands after ``verb`` in its
     sentence, outside quotation marks."""
@@ -217,6 +272,26 @@ def _perfect_infinitive(ctx: Context, verb: int, end: int) -> bool:
         if ctx.tokens[index].pos in {"VVPP", "VAPP", "VMPP"} and following.low in _PERFECT_AUX:
             return ctx.quote_of[index + 1] < 0
     return False
+
+
+#: Konjunktiv II (or ``soll``) in a sentence with a condition (``falls``, ``sofern`` or a verb-first
+#: clause: ``Hätte er nur Bier getrunken, so müsste er …``) is the author's hypothesis, no free indirect
+#: speech; Konjunktiv I still reports (issue 12, seventeenth session, third round). ``wenn`` is left out: its
+#: Konjunktiv II clauses are reported speech on train as often (``Die Behörden hätten … erteilt, wenn …``).
+NO_CONDITIONALS = True
+_CONDITIONS = frozenset({"falls", "sofern"})
+
+
+def _conditional(ctx: Context, begin: int, end: int) -> bool:
+    """Whether sentence ``begin:end`` holds a conditional clause outside quotation marks (see
+    :data:`NO_CONDITIONALS`)."""
+    if not NO_CONDITIONALS:
+        return False
+    if (ctx.tokens[begin].pos or "").endswith("FIN") and ctx.tokens[begin].mood == "sub2":
+        return True  # verb-first: "Hätte er …, so …"
+    return any(
+        ctx.tokens[index].low in _CONDITIONS and ctx.quote_of[index] < 0 for index in range(begin, end)
+    )
 
 
 def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:
@@ -232,6 +307,8 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
                 return False  # "Als wäre es nicht genug, …", "Ganz so, als könnten sie …": unreal comparison
             if ctx.lexicon.has("wish_modal", tok.low):
                 return False  # "Vor allem möchte das Ehepaar …": a wish in the indicative's sense
+            if not strict and _conditional(ctx, begin, end) and not ctx.is_subjunctive(index, strict=True):
+                return False  # "Hätte er nur Bier getrunken, so müsste er …": the author's hypothesis
             return ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE)
         if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
             return True

@@ -14,7 +14,7 @@ from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
 from wortlaut.quotes.frame_parts import passive_agent
 from wortlaut.quotes.source_clauses import second_main_clause
-from wortlaut.quotes.speakers import phrase_after
+from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 #: Prepositions that introduce reported content after a verb ("sprach von einem Erfolg", "warnte vor …").
 _ABOUT = frozenset({"von", "über", "vor", "auf", "für"})
@@ -40,6 +40,15 @@ PASSIVE_AGENT = True
 #: whole sentence (``Heute demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die Polizei spricht
 #: von 4.000``; issue 12, seventeenth session; the ``laut`` phrases' rule of the fifteenth session).
 SECOND_CLAUSES = True
+#: Objects that make a speech verb no speech: ``sprechen für`` (``Die Zahlen sprechen für den Kandidaten``:
+#: evidence argues) and ``fordern`` with a casualty noun (``Der Sturm forderte 92 Menschenleben``); issue 12,
+#: seventeenth session, third round.
+NOT_SAID = True
+#: A noun phrase in the prefield that is the object (an accusative or dative opener, or a nominative pronoun
+#: after the verb) is the reported content: ``Den Vorschlag lehnte der Minister ab`` (issue 12, seventeenth
+#: session, third round). Only with a finite speech verb: the prefield dative of a passive is its addressee
+#: (``Dem Politiker werden Verbrechen vorgeworfen``) and a pluperfect is background the corpus leaves out.
+PREFIELD_OBJECTS = True
 
 
 def _second_clause(ctx: Context, first: int, clause: int, last: int) -> bool:
@@ -51,6 +60,36 @@ def _second_clause(ctx: Context, first: int, clause: int, last: int) -> bool:
         and ctx.tokens[clause - 1].low == ","
         and second_main_clause(ctx, first, clause, last)
     )
+
+
+def _prefield_object(ctx: Context, cue: Cue, clause: int, subject: tuple[int, int]) -> bool:
+    """Whether the prefield ``clause:cue.first`` is a noun phrase that is the verb's object, its subject
+    standing after the verb (``Den Vorschlag lehnte der Minister ab``, ``Die Tat bezeichnete er als
+    sinnlos``; :data:`PREFIELD_OBJECTS`)."""
+    if not PREFIELD_OBJECTS or subject[0] <= cue.first or clause >= cue.first or ctx.in_time(clause):
+        return False
+    if cue.first != cue.verb_index:
+        return (
+            False  # a perfect is background, a passive's dative is its addressee ("Dem X wird vorgeworfen")
+        )
+    if not ctx.lexicon.has("determiner", ctx.tokens[clause].low):
+        return False
+    phrase = phrase_before(ctx.tokens, clause, cue.first, ctx.lexicon)
+    if phrase != (clause, cue.first):
+        return False
+    return ctx.opens_object(phrase) or ctx.nominative_after(cue)
+
+
+def _not_said(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
+    """Objects that make the verb no speech (:data:`NOT_SAID`): ``sprechen für`` (the figures argue for),
+    ``fordern`` a casualty noun (``casualty_noun``: the storm claimed lives)."""
+    words = [ctx.tokens[index].low for index in range(start, stop) if ctx.quote_of[index] < 0]
+    if cue.verb.lemma == "sprechen":
+        about = next((word for word in words if word in _ABOUT), None)
+        return about == "für"
+    if cue.verb.lemma == "fordern":
+        return any(ctx.lexicon.has("casualty_noun", word) for word in words)
+    return False
 
 
 def _spoken(ctx: Context, number: int) -> bool:
@@ -150,7 +189,11 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     agent = passive_agent(ctx, begin, cue.last) if PASSIVE_AGENT and _passive(ctx, cue) else None
     if agent is not None:
         start, stop = begin, cue.last  # "Von der Opposition wurde die Art des Besuchs kritisiert"
+    if _prefield_object(ctx, cue, clause, subject):
+        start = clause  # "Die Tat bezeichnete er als sinnlos": the object stands before the verb
     if not any(_object_like(ctx, index) for index in range(start, stop)) or stop - start < MIN_REPORTED:
+        return None
+    if NOT_SAID and _not_said(ctx, cue, start, stop):
         return None
     if subject[0] > cue.verb_index and _second_subject(ctx, start, stop):
         return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
