@@ -28,3 +28,13 @@ def test_soft_rows_of_the_wrong_length_are_refused() -> None:
     silver = Sentence(("Die", "NATO"), ("O", "B-ORG"))
     with pytest.raises(ValueError, match="2-word"):
         soft_targets([silver], [np.ones((3, len(LABELS)), dtype=np.float32)])
+
+
+def test_soft_weight_mixes_the_probabilities_with_the_hard_tag() -> None:
+    silver = Sentence(("NATO",), ("B-ORG",))
+    doubt = np.zeros((1, len(LABELS)), dtype=np.float32)
+    doubt[0, [LABELS.index("B-ORG"), LABELS.index("B-LOC")]] = [0.6, 0.4]
+    targets = soft_targets([silver], [doubt], 0.5)
+    assert targets[0, LABELS.index("B-ORG")] == pytest.approx(0.8)
+    assert targets[0, LABELS.index("B-LOC")] == pytest.approx(0.2)
+    assert np.array_equal(soft_targets([silver], [doubt], 1.0), soft_targets([silver], [doubt]))

@@ -78,23 +78,27 @@ def windows(sentences: Sequence[Sentence], index: dict[str, int]) -> tuple[np.nd
     return np.asarray(ids, dtype=np.int64), np.asarray(labels, dtype=np.int64)
 
 
-def soft_targets(sentences: Sequence[Sentence], soft: Sequence[FloatArray | None]) -> np.ndarray:
+def soft_targets(
+    sentences: Sequence[Sentence], soft: Sequence[FloatArray | None], weight: float = 1.0
+) -> np.ndarray:
     """(tokens, labels) training targets: the teacher's probabilities where given, else one-hot tags.
 
     Distillation: a silver word the teacher was unsure of (0.5 ``B-ORG``, 0.4 ``B-LOC``) teaches
-    the scorer that doubt instead of a hard guess; gold words stay one-hot.
+    the scorer that doubt instead of a hard guess; gold words stay one-hot.  With ``weight`` < 1 a
+    silver target is that share of the probabilities plus the rest on its hard tag (Hinton et al.'s
+    mix of the soft and the hard loss, at temperature 1).
     """
     label_id = {label: i for i, label in enumerate(LABELS)}
     rows: list[np.ndarray] = []
     for sentence, probs in zip(sentences, soft, strict=True):
-        if probs is not None:
-            if probs.shape != (len(sentence.words), len(LABELS)):
-                raise ValueError(f"soft rows {probs.shape} for a {len(sentence.words)}-word sentence")
-            rows.append(probs / probs.sum(axis=1, keepdims=True))
-            continue
         hard = np.zeros((len(sentence.words), len(LABELS)), dtype=np.float32)
         hard[np.arange(len(sentence.words)), [label_id.get(t, 0) for t in sentence.tags]] = 1.0
-        rows.append(hard)
+        if probs is None:
+            rows.append(hard)
+            continue
+        if probs.shape != hard.shape:
+            raise ValueError(f"soft rows {probs.shape} for a {len(sentence.words)}-word sentence")
+        rows.append(weight * (probs / probs.sum(axis=1, keepdims=True)) + (1.0 - weight) * hard)
     return np.concatenate(rows).astype(np.float32)
 
 
@@ -188,6 +192,13 @@ def inner_blocks(count: int) -> list[range]:
     type=click.Path(path_type=Path),
     help="Teacher probabilities of each --silver file (silver --soft), in order: the scorers learn them.",
 )
+@click.option(
+    "--soft-weight",
+    type=click.FloatRange(0.0, 1.0),
+    default=1.0,
+    show_default=True,
+    help="With --soft: the probabilities' share of a silver target (the rest: its hard tag).",
+)
 def main(
     fold: int,
     silver_files: tuple[Path, ...],
@@ -196,6 +207,7 @@ def main(
     hidden_size: int,
     scorer_files: tuple[Path, ...],
     soft_files: tuple[Path, ...],
+    soft_weight: float,
 ) -> None:
     """Out-of-fold scorer probabilities for the fold's CRF training side and held-out block."""
     import torch
@@ -210,7 +222,7 @@ def main(
     click.echo(f"{len(index)} forms in {time.perf_counter() - started:.0f} s", err=True)
     gold_blocks, silver_blocks = inner_blocks(len(train)), inner_blocks(len(silver))
     soft = _soft_rows(soft_files, silver_files, len(silver))
-    distil = bool(soft_files)
+    distil = soft_weight if soft_files else None
     gold: list[Taught] = [(s, None) for s in train]
     taught: list[Taught] = list(zip(silver, soft, strict=True))
     sides: list[tuple[list[Taught], list[range]]] = [(gold, gold_blocks), (taught, silver_blocks)]
@@ -255,11 +267,15 @@ def _soft_rows(
     return rows
 
 
-def _inputs(taught: Sequence[Taught], index: dict[str, int], distil: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Window ids and targets: hard label ids, or (with ``distil``) :func:`soft_targets`."""
+def _inputs(
+    taught: Sequence[Taught], index: dict[str, int], distil: float | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Window ids and targets: hard label ids, or (``distil``: the soft share) :func:`soft_targets`."""
     sentences = [sentence for sentence, _ in taught]
     ids, labels = windows(sentences, index)
-    return (ids, soft_targets(sentences, [rows for _, rows in taught])) if distil else (ids, labels)
+    if distil is None:
+        return ids, labels
+    return ids, soft_targets(sentences, [rows for _, rows in taught], distil)
 
 
 if __name__ == "__main__":
