@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from wortlaut.ner.corpus import CorpusError, Sentence, read_germeval
@@ -15,8 +16,10 @@ from wortlaut.ner.teacher.silver import (
     confident,
     parliament_sentences,
     read_silver,
+    read_soft,
     source_sentences,
     write_silver,
+    write_soft,
 )
 
 
@@ -83,3 +86,17 @@ def test_span_counts_pool_across_scorers() -> None:
         pooled.add_counts(scorer.counts())
     assert pooled.micro(("PER", "ORG", "LOC")) == Score(1, 2, 2)
     assert pooled.counts() == {"LOC": [0, 0, 1], "ORG": [0, 1, 0], "PER": [1, 1, 1]}
+
+
+def test_soft_probabilities_read_back_per_sentence_in_order(tmp_path: Path) -> None:
+    rows = [np.full((4, 9), 1 / 9, dtype=np.float32), np.eye(9, dtype=np.float32)[[0, 3, 0]]]
+    write_soft(rows, tmp_path / "soft.npz")
+    read = read_soft(tmp_path / "soft.npz")
+    assert [r.shape for r in read] == [(4, 9), (3, 9)]
+    assert read[1].argmax(axis=1).tolist() == [0, 3, 0]
+    assert np.allclose(read[0], 1 / 9, atol=1e-3)
+
+
+def test_missing_soft_file_is_a_corpus_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError):
+        read_soft(tmp_path / "none.npz")

@@ -19,6 +19,7 @@ from wortlaut.ner.teacher.tagging import (  # noqa: E402
     load_tagger,
     new_tagger,
     predict,
+    predict_probs,
     predict_scored,
     repair_bio,
     save_tagger,
@@ -81,3 +82,17 @@ def test_predict_scored_gives_the_same_tags_and_the_least_sure_words_probability
     assert [tags for tags, _ in scored] == predict(tagger, pieces, sentences)
     # an untrained head spreads its probability: never certain, never below uniform
     assert all(1 / len(LABELS) <= sure < 1.0 for _, sure in scored)
+
+
+def test_predict_probs_gives_each_word_a_distribution_whose_argmax_predict_scored_tags(
+    weights: E5Weights, pieces: Pieces
+) -> None:
+    torch.manual_seed(0)
+    tagger = new_tagger(weights)
+    sentences = [["Olaf", "Scholz", "reist", "nach", "Paris", "."], ["Hallo"]]
+    rows = predict_probs(tagger, pieces, sentences)
+    assert [tuple(r.shape) for r in rows] == [(6, len(LABELS)), (1, len(LABELS))]
+    assert torch.allclose(torch.cat(rows).sum(-1), torch.ones(7), atol=1e-5)
+    scored = predict_scored(tagger, pieces, sentences)
+    assert [sure for _, sure in scored] == pytest.approx([float(r.max(-1).values.min()) for r in rows])
+    assert [repair_bio([LABELS[int(i)] for i in r.argmax(-1)]) for r in rows] == [t for t, _ in scored]

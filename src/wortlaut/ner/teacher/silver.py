@@ -29,8 +29,10 @@ import json
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
+import numpy as np
 
 from wortlaut.ner.corpus import CorpusError, Sentence, sentence_blocks
 
@@ -134,20 +136,45 @@ def confident(silver: Sequence[tuple[Sentence, float]], threshold: float) -> lis
     return [sentence for sentence, sure in silver if sure >= threshold]
 
 
-def label(teacher: Path, sentences: list[tuple[str, ...]], out: Path, threads: int) -> float:
-    """Tag ``sentences`` with the teacher, write them to ``out``; the seconds it took."""
+def write_soft(rows: Sequence[Any], path: Path) -> None:
+    """Write each sentence's (words, labels) teacher probabilities, concatenated, as ``.npz``.
+
+    Float16 (the scorer needs no finer targets) with each sentence's length, in the order
+    of the silver file written from the same sentences (see :func:`read_soft`).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    probs = np.concatenate([np.asarray(r, dtype=np.float16) for r in rows])
+    np.savez_compressed(path, probs=probs, lengths=np.asarray([len(r) for r in rows], dtype=np.int32))
+
+
+def read_soft(path: Path) -> list[np.ndarray]:
+    """The per-sentence (words, labels) float32 probabilities :func:`write_soft` saved."""
+    if not path.is_file():
+        raise CorpusError(f"{path}: no such soft-label file")
+    with np.load(path) as data:
+        probs, lengths = data["probs"].astype(np.float32), data["lengths"]
+    bounds = np.cumsum(np.concatenate([[0], lengths]))
+    return [probs[bounds[i] : bounds[i + 1]] for i in range(len(lengths))]
+
+
+def label(
+    teacher: Path, sentences: list[tuple[str, ...]], out: Path, threads: int, soft: Path | None = None
+) -> float:
+    """Tag ``sentences`` with the teacher, write them to ``out`` (and its probabilities to ``soft``)."""
     import torch
 
     from wortlaut.ner.teacher.pieces import Pieces
-    from wortlaut.ner.teacher.tagging import load_tagger, predict_scored
+    from wortlaut.ner.teacher.tagging import load_tagger, predict_probs, scored
     from wortlaut.ner.teacher.weights import read_weights
 
     torch.set_num_threads(threads)
     weights = read_weights()
     started = time.perf_counter()
-    tagged = predict_scored(load_tagger(weights, teacher), Pieces(weights), sentences)
+    rows = predict_probs(load_tagger(weights, teacher), Pieces(weights), sentences)
     seconds = time.perf_counter() - started
-    write_silver(sentences, tagged, out)
+    write_silver(sentences, [scored(r) for r in rows], out)
+    if soft is not None:
+        write_soft([r.numpy() for r in rows], soft)
     return seconds
 
 
@@ -155,12 +182,13 @@ def label(teacher: Path, sentences: list[tuple[str, ...]], out: Path, threads: i
 @click.option("--source", type=click.Choice(sorted(SOURCES)), required=True)
 @click.option("--teacher", type=click.Path(path_type=Path), required=True, help="Saved fine-tuned teacher.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Silver file to write.")
+@click.option("--soft", type=click.Path(path_type=Path), default=None, help="Also the probabilities (.npz).")
 @click.option("--limit", type=int, default=None, help="Only the first N sentences (timing).")
 @click.option("--threads", type=int, default=1, show_default=True, help="torch CPU threads.")
-def main(source: str, teacher: Path, out: Path, limit: int | None, threads: int) -> None:
+def main(source: str, teacher: Path, out: Path, soft: Path | None, limit: int | None, threads: int) -> None:
     """Tag one source's sentences with one teacher and write the silver file."""
     sentences = source_sentences(source)[:limit] if limit else source_sentences(source)
-    seconds = label(teacher, sentences, out, threads)
+    seconds = label(teacher, sentences, out, threads, soft)
     words = sum(len(s) for s in sentences)
     click.echo(f"{source}: teacher tagged {len(sentences)} sentences ({words} tokens) in {seconds:.0f} s")
 

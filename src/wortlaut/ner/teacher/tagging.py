@@ -104,7 +104,6 @@ def predict(
     return [tags for tags, _ in predict_scored(tagger, pieces, sentences, batch_size=batch_size)]
 
 
-@torch.no_grad()
 def predict_scored(
     tagger: TokenTagger, pieces: Pieces, sentences: Sequence[Sequence[str]], *, batch_size: int = 32
 ) -> list[tuple[list[str], float]]:
@@ -115,20 +114,43 @@ def predict_scored(
     word, which is what a filter for silver training sentences needs (one wrong
     span spoils the sentence for the student).
     """
+    return [scored(rows) for rows in predict_probs(tagger, pieces, sentences, batch_size=batch_size)]
+
+
+def scored(rows: torch.Tensor) -> tuple[list[str], float]:
+    """A sentence's repaired argmax tags and its confidence from its (words, labels) probabilities."""
+    probs, best = rows.max(-1)
+    tags = [LABELS[int(b)] for b in best]
+    return repair_bio(tags), min((float(p) for p in probs), default=1.0)
+
+
+@torch.no_grad()
+def predict_probs(
+    tagger: TokenTagger, pieces: Pieces, sentences: Sequence[Sequence[str]], *, batch_size: int = 32
+) -> list[torch.Tensor]:
+    """The teacher's (words, :data:`LABELS`) probabilities for each sentence.
+
+    A word cut off by the length limit gets a certain ``O`` (as :func:`predict` tags it), so
+    it neither lowers a confidence nor teaches a student anything but ``O``.  These soft rows
+    are what a distilled student learns (``window --soft``), not only their argmax.
+    """
     tagger.eval()
     limit = tagger.encoder.config.max_positions - 2
     encoded = [encode_words(pieces, words, limit) for words in sentences]
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
-    out: list[tuple[list[str], float]] = [([], 1.0) for _ in sentences]
+    out: list[torch.Tensor] = [torch.zeros(0, len(LABELS)) for _ in sentences]
     for start in range(0, len(order), batch_size):
         chunk = order[start : start + batch_size]
         ids, attention = batch_ids([encoded[i].ids for i in chunk], pieces.pad)
-        probs, best = tagger(ids, attention).softmax(-1).max(-1)
+        probs = tagger(ids, attention).softmax(-1)
         for row, index in enumerate(chunk):
-            firsts = [f for f in encoded[index].firsts if f >= 0]
-            tags = [LABELS[int(best[row, f])] if f >= 0 else "O" for f in encoded[index].firsts]
-            sure = min((float(probs[row, f]) for f in firsts), default=1.0)
-            out[index] = (repair_bio(tags), sure)
+            firsts = encoded[index].firsts
+            rows = torch.zeros(len(firsts), len(LABELS))
+            rows[:, 0] = 1.0
+            kept = [i for i, f in enumerate(firsts) if f >= 0]
+            if kept:
+                rows[kept] = probs[row, [firsts[i] for i in kept]]
+            out[index] = rows
     return out
 
 

@@ -27,8 +27,10 @@ import numpy as np
 from wortlaut.ner.corpus import Sentence
 from wortlaut.ner.dense import LABELS, WINDOW, FloatArray, PieceVectors, TablePieces
 from wortlaut.ner.teacher.cv import split
-from wortlaut.ner.teacher.silver import read_silver
+from wortlaut.ner.teacher.silver import read_silver, read_soft
 
+#: A training sentence with the teacher's probabilities of its words (``None``: learn its tags).
+Taught = tuple[Sentence, "FloatArray | None"]
 #: Inner blocks for the out-of-fold scores of the CRF's training side (as the outer CV's 3).
 INNER = 3
 #: Network and optimiser settings, fixed before any score was seen (Collobert-sized, common Adam values).
@@ -76,10 +78,37 @@ def windows(sentences: Sequence[Sentence], index: dict[str, int]) -> tuple[np.nd
     return np.asarray(ids, dtype=np.int64), np.asarray(labels, dtype=np.int64)
 
 
+def soft_targets(
+    sentences: Sequence[Sentence], soft: Sequence[FloatArray | None], weight: float = 1.0
+) -> np.ndarray:
+    """(tokens, labels) training targets: the teacher's probabilities where given, else one-hot tags.
+
+    Distillation: a silver word the teacher was unsure of (0.5 ``B-ORG``, 0.4 ``B-LOC``) teaches
+    the scorer that doubt instead of a hard guess; gold words stay one-hot.  With ``weight`` < 1 a
+    silver target is that share of the probabilities plus the rest on its hard tag (Hinton et al.'s
+    mix of the soft and the hard loss, at temperature 1).
+    """
+    label_id = {label: i for i, label in enumerate(LABELS)}
+    rows: list[np.ndarray] = []
+    for sentence, probs in zip(sentences, soft, strict=True):
+        hard = np.zeros((len(sentence.words), len(LABELS)), dtype=np.float32)
+        hard[np.arange(len(sentence.words)), [label_id.get(t, 0) for t in sentence.tags]] = 1.0
+        if probs is None:
+            rows.append(hard)
+            continue
+        if probs.shape != hard.shape:
+            raise ValueError(f"soft rows {probs.shape} for a {len(sentence.words)}-word sentence")
+        rows.append(weight * (probs / probs.sum(axis=1, keepdims=True)) + (1.0 - weight) * hard)
+    return np.concatenate(rows).astype(np.float32)
+
+
 def train_scorer(
     matrix: FloatArray, ids: np.ndarray, labels: np.ndarray, hidden_size: int = HIDDEN
 ) -> dict[str, np.ndarray]:
-    """Train the window network; return its arrays as :class:`~wortlaut.ner.dense.WindowScorer` reads them."""
+    """Train the window network; return its arrays as :class:`~wortlaut.ner.dense.WindowScorer` reads them.
+
+    ``labels`` are label ids (tokens,) or target probabilities (tokens, labels) (:func:`soft_targets`).
+    """
     import torch
     from torch import nn
 
@@ -156,6 +185,20 @@ def inner_blocks(count: int) -> list[range]:
     type=click.Path(path_type=Path),
     help="Silver only the scorers learn (not the CRF's training side, so no inner split is needed).",
 )
+@click.option(
+    "--soft",
+    "soft_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Teacher probabilities of each --silver file (silver --soft), in order: the scorers learn them.",
+)
+@click.option(
+    "--soft-weight",
+    type=click.FloatRange(0.0, 1.0),
+    default=1.0,
+    show_default=True,
+    help="With --soft: the probabilities' share of a silver target (the rest: its hard tag).",
+)
 def main(
     fold: int,
     silver_files: tuple[Path, ...],
@@ -163,6 +206,8 @@ def main(
     threads: int,
     hidden_size: int,
     scorer_files: tuple[Path, ...],
+    soft_files: tuple[Path, ...],
+    soft_weight: float,
 ) -> None:
     """Out-of-fold scorer probabilities for the fold's CRF training side and held-out block."""
     import torch
@@ -176,19 +221,25 @@ def main(
     index, matrix = form_matrix(train + silver + extra + test, vectors)
     click.echo(f"{len(index)} forms in {time.perf_counter() - started:.0f} s", err=True)
     gold_blocks, silver_blocks = inner_blocks(len(train)), inner_blocks(len(silver))
-    sides = [(train, gold_blocks), (silver, silver_blocks)]
+    soft = _soft_rows(soft_files, silver_files, len(silver))
+    distil = soft_weight if soft_files else None
+    gold: list[Taught] = [(s, None) for s in train]
+    taught: list[Taught] = list(zip(silver, soft, strict=True))
+    sides: list[tuple[list[Taught], list[range]]] = [(gold, gold_blocks), (taught, silver_blocks)]
+    extra_pairs: list[Taught] = [(s, None) for s in extra]
     result: dict[str, np.ndarray] = {}
     for inner in range(INNER):
         fit = [
-            s for part, blocks in sides for j, b in enumerate(blocks) if j != inner for s in _take(part, b)
-        ] + extra
-        held = [s for part, blocks in sides for s in _take(part, blocks[inner])]
-        arrays = train_scorer(matrix, *windows(fit, index), hidden_size)
+            p for part, blocks in sides for j, b in enumerate(blocks) if j != inner for p in _take(part, b)
+        ]
+        held = [s for part, blocks in sides for s, _ in _take(part, blocks[inner])]
+        arrays = train_scorer(matrix, *_inputs(fit + extra_pairs, index, distil), hidden_size)
         result[f"inner{inner}"] = predict(arrays, matrix, windows(held, index)[0])
         click.echo(
             f"inner block {inner + 1}: {len(fit)} -> {len(held)}, {time.perf_counter() - started:.0f} s"
         )
-    arrays = train_scorer(matrix, *windows(train + silver + extra, index), hidden_size)
+    every = [p for part, _ in sides for p in part] + extra_pairs
+    arrays = train_scorer(matrix, *_inputs(every, index, distil), hidden_size)
     test_ids, test_labels = windows(test, index)
     result["test"] = predict(arrays, matrix, test_ids)
     accuracy = float((result["test"].argmax(axis=1) == test_labels).mean())
@@ -198,8 +249,33 @@ def main(
     np.savez_compressed(out, **saved, scorer_scale=np.float32(vectors.scale))
 
 
-def _take(part: Sequence[Sentence], block: range) -> list[Sentence]:
+def _take(part: Sequence[Any], block: range) -> list[Any]:
     return [part[i] for i in block]
+
+
+def _soft_rows(
+    soft_files: Sequence[Path], silver_files: Sequence[Path], count: int
+) -> list[FloatArray | None]:
+    """The silver sentences' teacher probabilities (``None`` each without ``--soft``)."""
+    if not soft_files:
+        return [None] * count
+    if len(soft_files) != len(silver_files):
+        raise click.UsageError(f"{len(soft_files)} --soft files for {len(silver_files)} --silver files")
+    rows: list[FloatArray | None] = [r for path in soft_files for r in read_soft(path)]
+    if len(rows) != count:
+        raise click.UsageError(f"{len(rows)} soft sentences for {count} silver sentences")
+    return rows
+
+
+def _inputs(
+    taught: Sequence[Taught], index: dict[str, int], distil: float | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Window ids and targets: hard label ids, or (``distil``: the soft share) :func:`soft_targets`."""
+    sentences = [sentence for sentence, _ in taught]
+    ids, labels = windows(sentences, index)
+    if distil is None:
+        return ids, labels
+    return ids, soft_targets(sentences, [rows for _, rows in taught], distil)
 
 
 if __name__ == "__main__":
