@@ -24,7 +24,9 @@ DAY_READING = re.compile(r"(?:weekday:|weekend|XXXX-\d\d-\d\d)")
 #: ``near``: the day within this many characters of the trigger (about six words), so that it is the
 #: event's own day (``beim Opec-Treffen am Freitag``), not another predicate's in a long clause.
 NEAR_CHARS = 60
+#: The morphology's past participle tags (full, auxiliary, modal verbs).
 PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
+#: The auxiliaries of a perfect; :mod:`wortlaut.events.status` reads them from here too.
 PERFECT_AUX = frozenset({"haben", "sein"})
 
 

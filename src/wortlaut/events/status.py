@@ -19,7 +19,7 @@ from functools import cache
 from wortlaut.article import Article, Span, Token
 from wortlaut.events.frames import CLAUSE_BREAK, WORD
 from wortlaut.events.lexicon import load_event_lexicon
-from wortlaut.events.schedule import scheduled_day
+from wortlaut.events.schedule import PERFECT_AUX, scheduled_day
 from wortlaut.lang.tables import read_records
 
 HAPPENED = "happened"
@@ -213,7 +213,7 @@ def conditioned_text(article: Article, sentence: Span, start: int, end: int) -> 
     tokens = [t for t in article.tokens if start <= t.start < end]
     finite = [t for t in tokens if (t.pos or "").endswith("FIN")]
     preterite = any(t.tense == "past" and t.mood == "ind" for t in finite)
-    perfect = any(t.pos == "VAFIN" and t.lemma in _PERFECT_AUX for t in finite) and any(
+    perfect = any(t.pos == "VAFIN" and t.lemma in PERFECT_AUX for t in finite) and any(
         (t.pos or "").endswith("PP") for t in tokens
     )
     return "" if preterite or perfect else sentence.text
@@ -255,7 +255,6 @@ def governed_text(article: Article, sentence: Span, trigger: Span, start: int, e
 #: An article "reports in the past" when at least this share of its finite verbs are past forms (preterite,
 #: or the finite ``haben``/``sein`` of a perfect): a plain majority, fixed beforehand, not tuned.
 REPORTING_PAST = 0.5
-_PERFECT_AUX = frozenset({"haben", "sein"})
 
 
 def _scheduled_present(article: Article, start: int, end: int) -> bool:
@@ -273,11 +272,11 @@ def _scheduled_present(article: Article, start: int, end: int) -> bool:
 
 
 def _past_like(token: Token) -> bool:
-    return token.tense == "past" or (token.pos == "VAFIN" and token.lemma in _PERFECT_AUX)
+    return token.tense == "past" or (token.pos == "VAFIN" and token.lemma in PERFECT_AUX)
 
 
 def _has_aux(tokens: list[Token]) -> bool:
-    return any(t.lemma in _PERFECT_AUX for t in tokens)
+    return any(t.lemma in PERFECT_AUX for t in tokens)
 
 
 def dated_status(

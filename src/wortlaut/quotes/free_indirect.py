@@ -197,6 +197,8 @@ def _next_finite(ctx: Context, begin: int, end: int) -> list[int | None]:
 PERFECT_REPORTIVE = True
 #: Auxiliaries of a perfect infinitive.
 _PERFECT_AUX = frozenset({"haben", "sein"})
+#: The morphology's past participle tags (full, auxiliary, modal verbs).
+_PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
 
 
 #: The rule of such a sentence far from any statement: no speaker is carried to it (the statement before
@@ -258,7 +260,7 @@ def _perfect_infinitive_before(ctx: Context, start: int, verb: int, stop: int) -
     if verb == stop - 1:  # verb-final: "…, welcher … entzündet haben soll"
         return (
             verb - 2 >= start
-            and ctx.tokens[verb - 2].pos in {"VVPP", "VAPP", "VMPP"}
+            and ctx.tokens[verb - 2].pos in _PARTICIPLES
             and (ctx.tokens[verb - 1].low in _PERFECT_AUX)
         )
     return _perfect_infinitive(ctx, verb, stop + 1) if stop < len(ctx.tokens) else False
@@ -269,7 +271,7 @@ def _perfect_infinitive(ctx: Context, verb: int, end: int) -> bool:
     sentence, outside quotation marks."""
     for index in range(verb + 1, end - 1):
         following = ctx.tokens[index + 1]
-        if ctx.tokens[index].pos in {"VVPP", "VAPP", "VMPP"} and following.low in _PERFECT_AUX:
+        if ctx.tokens[index].pos in _PARTICIPLES and following.low in _PERFECT_AUX:
             return ctx.quote_of[index + 1] < 0
     return False
 
