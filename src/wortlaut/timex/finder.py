@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from wortlaut.article import Span, TimeExpr, Token
 from wortlaut.sentences import split_sentences
-from wortlaut.timex import attached, combined, schedule, spoken
+from wortlaut.timex import attached, choice, combined, schedule, spoken
 from wortlaut.timex.cues import DATELINE, clock_hour
 from wortlaut.timex.lexicon import TimeLexicon, load_lexicon
 from wortlaut.timex.normalise import FOCUS_RELATIVE, Normaliser
@@ -133,6 +133,8 @@ class _Focus:
         self.current = -1
         self.past_named = -2
         self.previous = -3
+        #: The number of the current sentence in the text (a feature of the learned direction).
+        self.number = 0
 
     def follow(self, cand: Candidate, resolved_relative: bool, ref: date | None) -> None:
         """Track the narrative year: an explicit past or future month starts it, a date counted from
@@ -161,10 +163,13 @@ class _Focus:
 class TimeFinder:
     """Finds and normalises German time expressions; holds only read-only resources."""
 
-    def __init__(self, lexicon: TimeLexicon | None = None) -> None:
+    def __init__(self, lexicon: TimeLexicon | None = None, *, chooser: choice.Chooser | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.patterns = PatternSet(self.lexicon)
         self.normaliser = Normaliser(self.lexicon)
+        #: Decides the direction where the readings differ (a learned model, or evaluation's recorder);
+        #: ``None``: the rules' direction (the default).
+        self.chooser = chooser
 
     def find(
         self,
@@ -178,8 +183,9 @@ class TimeFinder:
         found: list[TimeExpr] = []
         focus = _Focus()
         starts = [tok.start for tok in tokens]
-        for sentence in sentences or split_sentences(text):
+        for number, sentence in enumerate(sentences or split_sentences(text)):
             sentence_tokens = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            focus.number = number
             found.extend(self._in_sentence(text, sentence, anchor, sentence_tokens, focus))
         return found
 
@@ -219,21 +225,24 @@ class TimeFinder:
             opens = not head or DATELINE.fullmatch(" " + head) is not None  # ``Blacksburg – Heute …``
             if opens and focus.past_named == focus.previous and CONTRAST_HEUTE.match(chunk, cand.start):
                 cand.groups.setdefault("nowadays", "1")
+
             given = partners.get(index, year)
-            if given is None and (cand.kind in YEARLESS_KINDS or cand.kind == "unit_position"):
-                given = focus.narrative(ref, direction)
-            resolved = self.normaliser.resolve(
-                cand,
-                Context(
-                    anchor=ref,
-                    direction=direction,
-                    day=day,
-                    year=given,
-                    local_day=local,
-                    several_days=several,
-                    period=focus.period[0] if focus.period and focus.period[1] == ref else None,
-                ),
+            yearless = given is None and (cand.kind in YEARLESS_KINDS or cand.kind == "unit_position")
+            ctx = Context(
+                anchor=ref,
+                direction=direction,
+                day=day,
+                year=focus.narrative(ref, direction) if yearless else given,
+                local_day=local,
+                several_days=several,
+                period=focus.period[0] if focus.period and focus.period[1] == ref else None,
             )
+            if self.chooser is not None:
+                ctx = self._choose(
+                    choice.Where(chunk, sentence.start, cand, focus.number), ctx, yearless, focus, tokens
+                )
+                direction = ctx.direction
+            resolved = self.normaliser.resolve(cand, ctx)
             if resolved is not None and resolved.value is None and ref is not None:
                 continue
             if resolved is None or (direction == "past" and cand.groups.get("word") in SOON_WORDS):
@@ -277,6 +286,29 @@ class TimeFinder:
                 )
             )
         return combined.join_parts(result, text)
+
+    def _choose(
+        self, where: choice.Where, ctx: Context, yearless: bool, focus: _Focus, tokens: Sequence[Token]
+    ) -> Context:
+        """The context of the chooser's direction where the three readings give different values (a yearless
+        date takes the narrative's year only in a reading that is not about the future), else the rules'."""
+        assert self.chooser is not None
+        contexts, options = {}, {}
+        for name in choice.READINGS:
+            direction = choice.direction_of(name)
+            year = focus.narrative(ctx.anchor, direction) if yearless else ctx.year
+            contexts[name] = replace(ctx, direction=direction, year=year)
+            found = self.normaliser.resolve(where.cand, contexts[name])
+            options[name] = found.value if found is not None else None
+        if not choice.differs(options):
+            return ctx
+        feats = choice.features(
+            where, ctx.direction, ctx.anchor, ctx.day, options, self.lexicon.tense_cues, tokens
+        )
+        start, end = where.offset + where.cand.start, where.offset + where.cand.end
+        rules = choice.reading(ctx.direction)
+        point = choice.DecisionPoint(start, end, where.cand.kind, options, rules, feats)
+        return contexts[choice.reading(self.chooser(point))]
 
     def _needs_anchor(self, cand: Candidate, day: date | None) -> bool:
         """Whether the value depends on the anchor date (it does not for ``21. Mai 2025``)."""
