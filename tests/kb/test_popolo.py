@@ -94,7 +94,9 @@ def test_popolo_shipped_swiss_federal_council_has_seven_members_on_every_day_sin
     day = date(2005, 1, 1)
     while day <= date(2025, 6, 30):
         iso = day.isoformat()
-        members = {r["id"] for r in rows if r["start_date"] <= iso and (not r["end_date"] or iso <= r["end_date"])}
+        members = {
+            r["id"] for r in rows if r["start_date"] <= iso and (not r["end_date"] or iso <= r["end_date"])
+        }
         assert len(members) == 7, f"{iso}: {sorted(members)}"
         day += timedelta(days=1)
 
