@@ -111,6 +111,22 @@ def test_kb_shipped_files_use_each_id_once() -> None:
     assert len(ids) == len(set(ids)) > 100
 
 
+def test_kb_bodies_sharing_a_name_belong_to_different_countries() -> None:
+    """``Nationalrat``, ``Bundesrat``, ``Grüne``: a shared name is decided by the article's country, so the
+    entities sharing it must each name one, and a different one (issue 14zc)."""
+    kb = load_kb()
+    for name in ("Nationalrat", "Bundesrat", "Grünen", "FDP", "Bundesregierung", "Innenministerium"):
+        countries = [entity.country for entity in kb.lookup(name)]
+        assert len(countries) > 1 and None not in countries and len(set(countries)) == len(countries), name
+
+
+def test_kb_user_file_sets_an_entitys_country(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    text = "- id: landtag-tirol\n  name: Landtag\n  type: ORG\n  country: austria\n"
+    user.write_text(text, encoding="utf-8")
+    assert load_kb([user]).entities["landtag-tirol"].country == "austria"
+
+
 def test_kb_user_file_extends_an_entity_and_adds_a_new_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -79,11 +79,26 @@ def test_popolo_shipped_base_states_source_and_start_for_every_row() -> None:
 def test_popolo_shipped_base_has_no_two_holders_of_one_office_at_once() -> None:
     spans: dict[str, list[tuple[str, str, str]]] = {}
     for row in shipped_rows():
+        if row["post"].startswith("member:"):
+            continue  # a seat in a body of several members (test below)
         spans.setdefault(row["post"], []).append((row["start_date"], row["end_date"] or "9999", row["id"]))
     for post, held in spans.items():
         held.sort()
         for (_, end, who), (start, _, successor) in pairwise(held):
             assert start >= end, f"{post}: {who} until {end} overlaps {successor} from {start}"
+
+
+def test_popolo_shipped_swiss_federal_council_has_seven_members_on_every_day_since_2005() -> None:
+    """The seven seats of the Swiss Bundesrat: no gap and no overlap in the members' dates."""
+    rows = [row for row in shipped_rows() if row["post"] == "member:bundesrat-switzerland"]
+    day = date(2005, 1, 1)
+    while day <= date(2025, 6, 30):
+        iso = day.isoformat()
+        members = {
+            r["id"] for r in rows if r["start_date"] <= iso and (not r["end_date"] or iso <= r["end_date"])
+        }
+        assert len(members) == 7, f"{iso}: {sorted(members)}"
+        day += timedelta(days=1)
 
 
 def test_popolo_shipped_base_covers_the_dach_offices_on_one_day() -> None:

@@ -127,3 +127,56 @@ def test_coref_dateline_picks_the_de_at_or_ch_president_of_the_same_day(
     tagged_stages: tuple[EntitiesStage, CorefStage], text: str, expected: str
 ) -> None:
     assert described(run(tagged_stages, text, published=DAY)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence", "expected"),
+    [
+        ("https://www.tagesschau.de/x", "Das sagte die Innenministerin.", "nancy-faeser"),
+        ("https://www.derstandard.at/x", "Das sagte der Innenminister.", "gerhard-karner"),
+        ("https://www.tagesschau.de/x", "Das sagte der Finanzminister.", "christian-lindner"),
+        ("https://www.derstandard.at/x", "Das sagte der Vizekanzler.", "werner-kogler"),
+        ("https://www.tagesschau.de/x", "Das sagte der Vizekanzler.", "robert-habeck"),
+        ("https://www.nzz.ch/x", "Das sagte der österreichische Vizekanzler.", "werner-kogler"),
+    ],
+)
+def test_coref_interior_finance_and_vice_chancellor_resolve_by_country_and_day(
+    stages: tuple[EntitiesStage, CorefStage], url: str, sentence: str, expected: str | None
+) -> None:
+    """Issue 14zc's offices: a bare noun goes to the outlet's country on the day, an adjective names it."""
+    assert described(run(stages, sentence, url=url, published=DAY)) == [expected]
+
+
+def test_coref_austrian_finance_minister_on_a_day_of_2015(stages: tuple[EntitiesStage, CorefStage]) -> None:
+    url = "https://www.derstandard.at/x"
+    article = run(stages, "Das sagte der Finanzminister.", url=url, published="2015-06-01")
+    assert described(article) == ["hans-joerg-schelling"]
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence", "expected"),
+    [
+        ("https://www.derstandard.at/x", "Der Nationalrat tagte.", "nationalrat-austria"),
+        ("https://www.nzz.ch/x", "Der Nationalrat tagte.", "nationalrat-switzerland"),
+        ("https://www.tagesschau.de/x", "Der Bundesrat tagte.", "bundesrat"),
+        ("https://www.derstandard.at/x", "Der Bundesrat tagte.", "bundesrat-austria"),
+        ("https://www.nzz.ch/x", "Der Bundesrat tagte.", "bundesrat-switzerland"),
+        ("https://www.tagesschau.de/x", "Die Grünen stimmten zu.", "gruene"),
+        ("https://www.derstandard.at/x", "Die Grünen stimmten zu.", "gruene-austria"),
+        ("https://www.nzz.ch/x", "Die FDP stimmte zu.", "fdp-switzerland"),
+        ("https://www.tagesschau.de/x", "Die FDP stimmte zu.", "fdp"),
+    ],
+)
+def test_names_several_countries_bodies_share_go_to_the_home_country(
+    stages: tuple[EntitiesStage, CorefStage], url: str, sentence: str, expected: str
+) -> None:
+    names = [m.entity for m in run(stages, sentence, url=url, published=DAY).mentions if m.kind == "name"]
+    assert names == [expected]
+
+
+def test_names_shared_by_bodies_stay_open_without_a_home_match(
+    stages: tuple[EntitiesStage, CorefStage],
+) -> None:
+    """A Nationalrat in an article about neither Austria nor Switzerland is not guessed."""
+    article = run(stages, "Der Nationalrat tagte.", url="https://www.tagesschau.de/x", published=DAY)
+    assert [m.entity for m in article.mentions if m.kind == "name"] == [None]

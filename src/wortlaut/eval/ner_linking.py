@@ -1,10 +1,12 @@
 """``wortlaut eval linking``: entity-linking accuracy on the project's own annotated mentions.
 
-Two sets (``eval/data/linking/``, guidelines beside them) name mentions in
+Three sets (``eval/data/linking/``, guidelines beside them) name mentions in
 news-html pages and 10kGNAD articles by anchor string and occurrence, with the
-gold entity: set a (``mentions.tsv``, used for development) and set b
+gold entity: set a (``mentions.tsv``, used for development), set b
 (``mentions-b.tsv``, held back: Austrian and Swiss pages and 10kGNAD politics,
-scored only to confirm).  Each article is read the way ``wortlaut
+scored only to confirm) and set c (``mentions-c.tsv``, held back: German
+ministry pages and Austrian and Swiss 10kGNAD articles, annotated before the
+knowledge base was extended).  Each article is read the way ``wortlaut
 ingest`` reads it, given its outlet's address (and the page's own date), run
 through the default pipeline, and each gold mention is compared with the
 entity of the system mention that overlaps the anchor (name, description or
@@ -29,8 +31,8 @@ from wortlaut.kb import KB, default_kb
 from wortlaut.pipeline import Pipeline, default_pipeline
 
 SETS_DIR = Path(__file__).resolve().parent / "data" / "linking"
-#: The annotated sets by name: ``a`` was used for development, ``b`` is held back (GUIDELINES.md).
-SETS = {"a": SETS_DIR / "mentions.tsv", "b": SETS_DIR / "mentions-b.tsv"}
+#: The annotated sets by name: ``a`` was used for development, ``b`` and ``c`` are held back (GUIDELINES.md).
+SETS = {"a": SETS_DIR / "mentions.tsv", "b": SETS_DIR / "mentions-b.tsv", "c": SETS_DIR / "mentions-c.tsv"}
 DATA = SETS["a"]
 #: The outlet of the 10kGNAD articles (the dataset is from the Austrian paper DER STANDARD).
 TENK_URL = "https://www.derstandard.at/"
@@ -186,7 +188,7 @@ def summary(outcomes: list[Outcome]) -> str:
     type=click.Choice(sorted(SETS)),
     default="a",
     show_default=True,
-    help="a: the development set; b: the held-back set (score it only to confirm).",
+    help="a: the development set; b, c: the held-back sets (score them only to confirm).",
 )
 @click.option("--errors", is_flag=True, help="Also list every wrong answer.")
 def command(shared: Path, set_name: str, errors: bool) -> None:

@@ -78,12 +78,13 @@ class EntityLinker:
         ``tagged``: the NER tagger's names over ``items`` (:func:`wortlaut.ner.words.tag_words`).
         """
         registry = EntityRegistry(self.kb, on=article.published_date)
-        found = self._names(article, items, tagged, registry)
+        home = home_country(article)
+        found = self._names(article, items, tagged, registry, home)
         found += self._surnames(items, found, registry)
         found = join_surnames(items, found, registry)
         found = titled_surnames(items, found, registry, self.office_surnames, self.person_cues)
         found += self._handles(article, found, registry)
-        found += self._appositions(items, found, registry, home_country(article))
+        found += self._appositions(items, found, registry, home)
         moved = registry.merge_genitives()
         if moved:
             found = [replace(f, entity=moved.get(f.entity, f.entity)) if f.entity else f for f in found]
@@ -107,7 +108,7 @@ class EntityLinker:
     # -- names ---------------------------------------------------------------------------------
 
     def _names(
-        self, article: Article, items: list[Word], tagged: list[Span], registry: EntityRegistry
+        self, article: Article, items: list[Word], tagged: list[Span], registry: EntityRegistry, home: str
     ) -> list[Found]:
         found: list[Found] = []
         covered = [False] * len(items)
@@ -124,7 +125,7 @@ class EntityLinker:
             ):
                 index = end  # ``München`` in ``FC Bayern München``: the longer name is meant
                 continue
-            found.append(self._link_kb(items, index, end, entries, registry))
+            found.append(self._link_kb(items, index, end, entries, registry, home))
             covered[index:end] = [True] * (end - index)
             index = end
         spans = org_by_form(tagged, items, self.org_forms) + self._first_name_spans(items)
@@ -180,8 +181,10 @@ class EntityLinker:
         last: int,
         entries: tuple[AliasEntry, ...],
         registry: EntityRegistry,
+        home: str,
     ) -> Found:
-        """Pick the entity for a KB name: metonym first, else unambiguous, else one already seen."""
+        """Pick the entity for a KB name: metonym first, else one already seen, else unambiguous, else
+        the one of the article's home country (``Nationalrat`` in a Swiss article)."""
         entry = next((e for e in entries if e.metonym), None)
         if entry is not None and entry.literal and first > 0 and items[first - 1].key in self.locatives:
             literal = self.kb.entities.get(entry.literal)
@@ -189,7 +192,7 @@ class EntityLinker:
                 entry = AliasEntry(entry.keys, literal.id, literal.type)
         if entry is None:
             seen = [e for e in entries if e.entity in registry]
-            entry = seen[0] if seen else entries[0] if len(entries) == 1 else None
+            entry = seen[0] if seen else entries[0] if len(entries) == 1 else self._home_entry(entries, home)
         start, end = items[first].start, items[last - 1].end
         if entry is None:
             return Found(
@@ -197,6 +200,11 @@ class EntityLinker:
             )
         entity = registry.add_kb(entry.entity, full=last - first > 1)
         return Found(start, end, entry.type, entity, "kb", "name", first, last)
+
+    def _home_entry(self, entries: tuple[AliasEntry, ...], home: str) -> AliasEntry | None:
+        """The one entry whose entity belongs to the article's home country, if exactly one does."""
+        homes = [e for e in entries if self.kb.entities[e.entity].country == home]
+        return homes[0] if len({e.entity for e in homes}) == 1 else None
 
     def _first_name_spans(self, items: list[Word]) -> list[tuple[int, int, str, str]]:
         """``Hans Müller``, ``Hans Peter Müller``: known first names before a capitalised word."""

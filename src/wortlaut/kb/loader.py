@@ -112,6 +112,7 @@ def _entity(raw: Mapping[str, Any], path: Path) -> KBEntity:
             metonyms=tuple(_metonym(item) for item in raw.get("metonyms") or ()),
             weak=tuple(str(name) for name in raw.get("weak") or ()),
             weak_after=tuple(str(word) for word in raw.get("weak_after") or ()),
+            country=str(raw["country"]) if raw.get("country") else None,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise KBError(f"{where}: {error}") from None

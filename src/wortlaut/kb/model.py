@@ -50,7 +50,9 @@ class KBEntity:
     """A canonical entity: stable ``id``, German canonical ``name``, type PER/ORG/LOC/MISC.
 
     ``weak`` names (``X``) are too common as plain words to match alone; they match only right
-    after one of the ``weak_after`` words (``auf X``, ``Plattform X``).
+    after one of the ``weak_after`` words (``auf X``, ``Plattform X``). ``country``: the country id
+    a body or party belongs to, which decides a name several such entities share (``Nationalrat``
+    in Austria and Switzerland) by the article's home country.
     """
 
     id: str
@@ -64,6 +66,7 @@ class KBEntity:
     metonyms: tuple[Metonym, ...] = ()
     weak: tuple[str, ...] = ()
     weak_after: tuple[str, ...] = ()
+    country: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
