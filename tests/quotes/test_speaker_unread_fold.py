@@ -1,0 +1,38 @@
+"""Speakers of frameless quotations (issue 12, eighteenth session: errors read from folds 0 and 1 of
+quotes-wikinews/train only), each construction checked on invented sentences."""
+
+from __future__ import annotations
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    article = pipeline(Article.create(text))
+    return [(s.quote.text, s.speaker.text if s.speaker else None) for s in article.statements]
+
+
+def test_an_accusative_person_before_the_colon_is_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Die Ministerin Anna Roth sprach am Montag vor dem Parlament. "
+        "Dabei griff sie auch den Präsidenten Karl Brenner an: „Wer so redet, hat verloren.“"
+    )
+    assert ("„Wer so redet, hat verloren.“", "sie") in _statements(pipeline, text)
+
+
+def test_a_person_in_a_prepositional_phrase_before_the_colon_is_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Im Landtag ging es hoch her. Bei der Debatte hatte sich Peter Müller während einer Rede der "
+        "Abgeordneten Eva Sommer zu einem Zwischenruf hinreißen lassen: „Sie lügen doch alle in diesem Haus!“"
+    )
+    assert _statements(pipeline, text) == [("„Sie lügen doch alle in diesem Haus!“", "Peter Müller")]
+
+
+def test_the_holder_after_fuer_before_the_colon_still_speaks(pipeline: Pipeline) -> None:
+    text = "Der Verein wächst. Für Jonas Albers steht die Qualität vorn: „Der Preis kommt danach.“"
+    assert _statements(pipeline, text) == [("„Der Preis kommt danach.“", "Jonas Albers")]
+
+
+def test_the_subject_before_the_colon_still_speaks(pipeline: Pipeline) -> None:
+    text = "Der Verein wächst. Der Trainer Olaf Kessler will nur eines: „Wir greifen in jedem Spiel an.“"
+    assert _statements(pipeline, text) == [("„Wir greifen in jedem Spiel an.“", "Der Trainer Olaf Kessler")]
