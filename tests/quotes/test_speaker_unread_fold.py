@@ -36,3 +36,12 @@ def test_the_holder_after_fuer_before_the_colon_still_speaks(pipeline: Pipeline)
 def test_the_subject_before_the_colon_still_speaks(pipeline: Pipeline) -> None:
     text = "Der Verein wächst. Der Trainer Olaf Kessler will nur eines: „Wir greifen in jedem Spiel an.“"
     assert _statements(pipeline, text) == [("„Wir greifen in jedem Spiel an.“", "Der Trainer Olaf Kessler")]
+
+
+def test_a_speech_verb_after_und_shares_the_first_verbs_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Die Sprecherin des Verbands nannte den Entwurf einen „großen Fortschritt“ und forderte die "
+        "Regierung auf, ihn rasch umzusetzen."
+    )
+    speakers = {speaker for _, speaker in _statements(pipeline, text)}
+    assert speakers == {"Die Sprecherin des Verbands"}
