@@ -46,11 +46,6 @@ APPOSED_PEOPLE = True
 #: people named between two statements (``carry``) gained on the read folds and lowered the unread one
 #: (eighteenth issue-12 session): not done.
 GOVERNED_NAMED = True
-#: Prepositions whose object holds or gives the view (``Für Dujakovic steht … fest:``, ``laut X``, a
-#: passive's ``von X``): not ``governed``.
-_HOLDER_PREPOSITIONS = frozenset({"für", "laut", "von", "vom", "seitens", "gemäß"})
-#: Words opening an accusative or dative phrase (never a subject).
-_OBJECT_OPENERS = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "ihm", "ihn", "ihnen"})
 
 #: A bracketed party or body right after a carried name joins it (``Klaus Wowereit (SPD)``), as it does in
 #: a speaker phrase read by the rules (``phrase_extent.extend_phrase``).
@@ -77,16 +72,17 @@ def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def governed(ctx: Context, span: tuple[int, int]) -> bool:
-    """Whether the phrase at ``span`` (characters) is the object of a preposition or opens with an
-    accusative or dative article: then it is no subject and speaks nothing."""
+    """Whether the phrase at ``span`` (characters) is the object of a preposition other than a
+    ``holder_preposition`` (``für``, ``laut``, ``von``) or opens with an ``object_opener`` (``den``, ``dem``,
+    ``seinem``): then it is no subject and speaks nothing."""
     first = ctx.token_at(span[0])
     if first >= len(ctx.tokens):
         return False
     begin = ctx.sentences[ctx.sentence_of[first]][0]
     previous = ctx.tokens[first - 1] if first > begin else None
     if previous is not None and previous.pos in {"APPR", "APPRART"}:
-        return previous.low not in _HOLDER_PREPOSITIONS
-    return ctx.tokens[first].low in _OBJECT_OPENERS
+        return not ctx.lexicon.has("holder_preposition", previous.low)
+    return ctx.lexicon.has("object_opener", ctx.tokens[first].low)
 
 
 def _bracketed_tag(ctx: Context, index: int, end: int) -> bool:
