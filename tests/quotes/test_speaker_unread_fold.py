@@ -45,3 +45,20 @@ def test_a_speech_verb_after_und_shares_the_first_verbs_subject(pipeline: Pipeli
     )
     speakers = {speaker for _, speaker in _statements(pipeline, text)}
     assert speakers == {"Die Sprecherin des Verbands"}
+
+
+def test_nach_with_a_direction_is_no_source_and_lends_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Der Pilot Jan Berger forderte eine bessere Sicht nach vorn. "
+        "Die Fenster seien zu klein und die Scheiben seien zerkratzt."
+    )
+    assert (
+        "Die Fenster seien zu klein und die Scheiben seien zerkratzt.",
+        "Der Pilot Jan Berger",
+    ) in _statements(pipeline, text)
+
+
+def test_a_postposed_nach_after_a_view_noun_still_gives_the_source(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Seiner Sicht nach ist der Plan gescheitert.") == [
+        ("ist der Plan gescheitert", "Seiner Sicht")
+    ]
