@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
+from wortlaut.quotes.extract import build_context
+from wortlaut.quotes.lexicon import load_lexicon
+from wortlaut.quotes.speaker_features import candidates
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
@@ -62,3 +65,12 @@ def test_a_postposed_nach_after_a_view_noun_still_gives_the_source(pipeline: Pip
     assert _statements(pipeline, "Seiner Sicht nach ist der Plan gescheitert.") == [
         ("ist der Plan gescheitert", "Seiner Sicht")
     ]
+
+
+def test_a_paper_in_quotation_marks_after_mit_is_no_candidate(pipeline: Pipeline) -> None:
+    text = "Die Ministerin hat in einem Gespräch mit ''Le Monde'' angeregt, man solle früher wählen."
+    ctx = build_context(pipeline(Article.create(text)), load_lexicon())
+    cue = [next(index for index, tok in enumerate(ctx.tokens) if tok.low == "angeregt")]
+    phrases = {ctx.text[slice(*ctx.chars(item.first, item.last))] for item in candidates(ctx, 0, cue)}
+    assert "Die Ministerin" in phrases
+    assert not any("Monde" in phrase for phrase in phrases)
