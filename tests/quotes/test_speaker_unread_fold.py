@@ -74,3 +74,19 @@ def test_a_paper_in_quotation_marks_after_mit_is_no_candidate(pipeline: Pipeline
     phrases = {ctx.text[slice(*ctx.chars(item.first, item.last))] for item in candidates(ctx, 0, cue)}
     assert "Die Ministerin" in phrases
     assert not any("Monde" in phrase for phrase in phrases)
+
+
+def test_a_named_subject_of_the_sentence_before_outranks_a_carried_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Der Bürgermeister Jan Koch sagte, die Lage sei ruhig. Greenpeace sammelt Unterschriften gegen das "
+        "Projekt. Der Bau sei zu teuer und schade der Umwelt."
+    )
+    assert ("Der Bau sei zu teuer und schade der Umwelt.", "Greenpeace") in _statements(pipeline, text)
+
+
+def test_a_thing_with_a_name_in_its_genitive_does_not_take_over(pipeline: Pipeline) -> None:
+    text = (
+        "Der Bürgermeister Jan Koch sagte, die Lage sei ruhig. Der Verkauf der Stadtwerke an Siemens wurde "
+        "verschoben. Der Preis sei zu niedrig gewesen."
+    )
+    assert ("Der Preis sei zu niedrig gewesen.", "Der Bürgermeister Jan Koch") in _statements(pipeline, text)
