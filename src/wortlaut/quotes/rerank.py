@@ -162,9 +162,7 @@ def _shared_subject(ctx: Context, cue: list[int], sentence: int) -> tuple[int, i
         (
             index
             for index in range(begin + 1, cue[0] - 1)
-            if ctx.tokens[index].pos is not None
-            and ctx.tokens[index].pos.endswith("FIN")
-            and ctx.quote_of[index] < 0
+            if (ctx.tokens[index].pos or "").endswith("FIN") and ctx.quote_of[index] < 0
         ),
         None,
     )
