@@ -26,6 +26,8 @@ _SOURCE_MODIFIERS = frozenset({"ADJA", "PPOSAT", "PRELAT", "PDAT", "ART"})
 THEREBY = frozenset({"wonach", "demnach", "danach"})
 #: ``nach`` after a unit of time or a time adverb (``time_before_nach``) is temporal (``_temporal_nach``).
 TEMPORAL_NACH = True
+#: ``nach`` + a direction word (``nach draußen``, ``nach oben``) is no postposed source (``_direction``).
+DIRECTIONS = True
 #: "…, wonach" needs a clause of at least this many tokens after it.
 MIN_THEREBY_CLAUSE = 3
 #: Leave a prefield ``laut X`` / ``X zufolge`` phrase to a speech verb after it that has a subject of its own
@@ -154,7 +156,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
             return None
         quote = clause_rest(ctx, begin, end, (speaker[0], index + 1))
         return _make(ctx, index, speaker, quote, "reported.zufolge", sentence)
-    if tok.low == "nach" and index > begin and _source(ctx, index - 1):
+    if tok.low == "nach" and index > begin and _source(ctx, index - 1) and not _direction(ctx, index, end):
         speaker = phrase_ending(ctx.tokens, begin, index, lexicon)  # "Seiner Meinung nach"
         if speaker is None:
             return None
@@ -451,6 +453,12 @@ def _document_first(ctx: Context, index: int, begin: int, end: int) -> bool:
     return ctx.lexicon.has("document_noun", head.low) or any(
         head.low.endswith(noun) for noun in ctx.lexicon.words.get("document_noun", frozenset())
     )
+
+
+def _direction(ctx: Context, index: int, end: int) -> bool:
+    """``die freie Sicht nach draußen``: a ``direction_word`` after ``nach`` makes it a preposition of
+    direction, not the postposition of a source (``seiner Sicht nach``)."""
+    return DIRECTIONS and index + 1 < end and ctx.lexicon.has("direction_word", ctx.tokens[index + 1].low)
 
 
 def _temporal_nach(ctx: Context, index: int, begin: int) -> bool:

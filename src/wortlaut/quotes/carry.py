@@ -40,6 +40,13 @@ TITLED_PEOPLE = True
 #: CV, eleventh issue-12 session).
 APPOSED_PEOPLE = True
 
+#: A person named before the colon of a frameless quotation inside a prepositional or object phrase
+#: (``nach dem Abschluss des Falls Demjanjuk``, ``griff den Präsidenten X an:``, ``während einer Rede der
+#: Abgeordneten X``) is not its speaker (``named_before``, ``governed``).  Carrying the same test to the
+#: people named between two statements (``carry``) gained on the read folds and lowered the unread one
+#: (eighteenth issue-12 session): not done.
+GOVERNED_NAMED = True
+
 #: A bracketed party or body right after a carried name joins it (``Klaus Wowereit (SPD)``), as it does in
 #: a speaker phrase read by the rules (``phrase_extent.extend_phrase``).
 PARTY_TAGS = True
@@ -62,6 +69,20 @@ def with_title(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     if APPOSED_PEOPLE:
         first, last = _with_appositions(ctx, (first, last), begin, end)
     return ctx.tokens[first].start, ctx.tokens[last - 1].end
+
+
+def governed(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether the phrase at ``span`` (characters) is the object of a preposition other than a
+    ``holder_preposition`` (``für``, ``laut``, ``von``) or opens with an ``object_opener`` (``den``, ``dem``,
+    ``seinem``): then it is no subject and speaks nothing."""
+    first = ctx.token_at(span[0])
+    if first >= len(ctx.tokens):
+        return False
+    begin = ctx.sentences[ctx.sentence_of[first]][0]
+    previous = ctx.tokens[first - 1] if first > begin else None
+    if previous is not None and previous.pos in {"APPR", "APPRART"}:
+        return not ctx.lexicon.has("holder_preposition", previous.low)
+    return ctx.lexicon.has("object_opener", ctx.tokens[first].low)
 
 
 def _bracketed_tag(ctx: Context, index: int, end: int) -> bool:
@@ -184,6 +205,8 @@ def named_before(ctx: Context, found: list[Found], mentions: Sequence[Mention]) 
             for start, end in people
             if lower <= start and end <= upper and ctx.quote_of[ctx.token_at(start)] < 0
         ]
+        if GOVERNED_NAMED:
+            named = [span for span in named if not governed(ctx, span)]
         if named:  # the last one: ``… von Donald Trump bis Martin Schulz …, so Precht: „…“``
             statement.speaker = named[-1] if LAST_NAMED else named[0]
 

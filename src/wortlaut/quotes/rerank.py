@@ -39,6 +39,11 @@ INVERTED_PRONOUN = True
 #: (see ``_inverted_name``).
 INVERTED_NAME = True
 
+#: A finite cue verb right after ``und`` (``… nannte die Sanktionen … und rief die Armee auf, …``) opens a
+#: conjunct without a prefield: it shares the subject of the first verb, and a phrase after it is its object
+#: (see ``_shared_subject``).
+SHARED_SUBJECTS = True
+
 #: A candidate opening with an accusative or dative article or pronoun (``den Vorwurf``, ``ihm``) is no
 #: subject, unless the rules chose it (a passive's ``von den Behörden``).
 NO_OBJECT_CANDIDATES = True
@@ -143,6 +148,32 @@ def _inverted_name(
     return (lower, max(upper, person.end)) if person is not None else None  # the tagger may cut a name
 
 
+def _shared_subject(ctx: Context, cue: list[int], sentence: int) -> tuple[int, int] | None:
+    """``Der Vertreter Libyens nannte … und rief die Armee auf, …``: a finite cue verb right after ``und``
+    has no subject of its own (German coordination leaves out the shared subject); the noun phrase filling
+    the whole prefield of the sentence's first finite verb is its speaker (token range)."""
+    verb = ctx.tokens[cue[0]]
+    begin = ctx.sentences[sentence][0]
+    if verb.pos is None or not verb.pos.endswith("FIN") or cue[0] - 1 <= begin:
+        return None
+    if ctx.tokens[cue[0] - 1].low != "und" or ctx.quote_of[cue[0] - 1] >= 0:
+        return None
+    first = next(
+        (
+            index
+            for index in range(begin + 1, cue[0] - 1)
+            if (ctx.tokens[index].pos or "").endswith("FIN") and ctx.quote_of[index] < 0
+        ),
+        None,
+    )
+    if first is None or ctx.clause_begin(first, begin) != begin:
+        return None
+    subject = phrase_before(ctx.tokens, begin, first, ctx.lexicon)
+    if subject is None or subject != (begin, first) or ctx.tokens[begin].low in _OBJECT_ARTICLES:
+        return None
+    return subject
+
+
 def _object_prefield(ctx: Context, cue: list[int], sentence: int) -> tuple[int, int] | None:
     """``Der Politik schlug er vor``, ``Die Mitglieder forderte er auf``: with the subject after the verb,
     a noun phrase filling the prefield of a verb that takes an addressee (``addr``, ``dat``) is that
@@ -192,6 +223,9 @@ def rerank_speakers(
             statement.speaker = ctx.chars(*pronoun)
             if statement.addressee is None:
                 statement.addressee = _object_prefield(ctx, cue, sentence)
+            continue
+        if SHARED_SUBJECTS and (shared := _shared_subject(ctx, cue, sentence)) is not None:
+            statement.speaker = ctx.chars(*shared)
             continue
         if INVERTED_NAME and (named := _inverted_name(ctx, cue, sentence, ordered)) is not None:
             statement.speaker = named

@@ -81,7 +81,7 @@ def candidates(
         if phrase is None or phrase[0] != index:
             index += 1
             continue
-        if index == begin or ctx.tokens[index - 1].low not in PREPOSITIONS:
+        if not _after_preposition(ctx, index, begin):
             found[phrase] = Candidate(*phrase)
         index = phrase[1]
     if cue:
@@ -92,6 +92,21 @@ def candidates(
     if rule is not None:
         found.setdefault(rule, Candidate(*rule))
     return sorted(found.values(), key=lambda item: item.first)
+
+
+#: Quotation marks between a preposition and its object (``mit „Le Monde“``, ``mit ''Le Monde''``).
+_MARKS = frozenset({"„", "“", "”", '"', "''", "``", "»", "«", "‚", "‘", "’", "'"})
+#: Look past quotation marks for the preposition before a candidate (``_after_preposition``).
+MARKS_BEFORE_OBJECTS = True
+
+
+def _after_preposition(ctx: Context, index: int, begin: int) -> bool:
+    """Whether the phrase at token ``index`` is the object of a locative preposition, also when a quotation
+    mark stands between them (``in einem Interview mit „Le Monde“``: the paper is no speaker)."""
+    position = index - 1
+    while MARKS_BEFORE_OBJECTS and position > begin and ctx.tokens[position].low in _MARKS:
+        position -= 1
+    return position >= begin and ctx.tokens[position].low in PREPOSITIONS
 
 
 def _agreement(candidate: Candidate, rule: tuple[int, int] | None) -> str:
