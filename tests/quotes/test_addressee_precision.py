@@ -44,3 +44,21 @@ def test_the_partner_of_the_talk_the_statement_is_made_in_stays(
 ) -> None:
     """``in einem Interview mit X`` / ``im Gespräch mit X``: the statement is made in that talk, to X."""
     assert [addr for _, addr in _addressees(pipeline, text)] == [addressee]
+
+
+def test_a_statement_of_another_rule_takes_no_talk_partner(pipeline: Pipeline) -> None:
+    """A statement not framed by a speech verb (a Konjunktiv ``ob`` clause after ``wollte sich … nicht
+    festlegen``) reads no talk partner from the sentence around its cue (``details.LATE_MARKERS``)."""
+    text = (
+        "Der Regierungschef wollte sich in einem Interview mit dem Rundfunk nicht festlegen, ob der Schaden "
+        "vor einem deutschen Gericht eingeklagt werden solle."
+    )
+    statements = _addressees(pipeline, text)
+    assert statements and all(addressee is None for _, addressee in statements)
+
+
+def test_a_statement_of_another_rule_keeps_its_gegenueber(pipeline: Pipeline) -> None:
+    """``so X gegenüber Y`` (the ``according`` rule) keeps its addressee: only ``talk`` is left out."""
+    assert _addressees(pipeline, "Die Lage sei ernst, so der Minister gegenüber der BBC.") == [
+        ("Die Lage sei ernst", "der BBC")
+    ]
