@@ -93,11 +93,32 @@ def _before_audience(ctx: Context, index: int, end: int) -> TokenRange | None:
     return phrase
 
 
+#: A talk noun governed by a preposition of time (``nach einem Treffen mit X``, ``vor dem Gespräch mit X``)
+#: dates the statement; its partner is not whom the statement is said to (issue 12, eighteenth session).
+TIMED_TALKS = True
+#: Most tokens between that preposition and the talk noun (``nach einem längeren vertraulichen Treffen``).
+_TALK_PREPOSITION_GAP = 4
+
+
+def _timed_talk(ctx: Context, noun: int) -> bool:
+    """Whether the talk noun at ``noun`` is governed by a preposition of time (``addressee_talk_time``)."""
+    for index in range(noun - 1, max(-1, noun - _TALK_PREPOSITION_GAP - 1), -1):
+        tok = ctx.tokens[index]
+        if tok.pos in {"APPR", "APPRART"} or ctx.lexicon.has("addressee_talk_time", tok.low):
+            return ctx.lexicon.has("addressee_talk_time", tok.low)
+        if tok.pos not in {"ART", "ADJA", "PPOSAT", "PIAT", "CARD", "ADV"}:
+            return False
+    return False
+
+
 def _talk_partner(ctx: Context, index: int, end: int) -> TokenRange | None:
-    """``in einem Interview mit der New York Times``."""
+    """``in einem Interview mit der New York Times``; not ``nach einem Treffen mit X``
+    (:data:`TIMED_TALKS`)."""
     if ctx.tokens[index].low != "mit" or index == 0:
         return None
     if not ctx.lexicon.has("addressee_talk", ctx.tokens[index - 1].low):
+        return None
+    if TIMED_TALKS and _timed_talk(ctx, index - 1):
         return None
     return _after(ctx, index, end)
 
