@@ -78,7 +78,8 @@ def test_the_python_loops_equal_hanta_without_the_c_extension(
 ) -> None:
     monkeypatch.setattr(forward, "_SEGMENTS", None)
     monkeypatch.setattr(forward, "_extend", forward._extend_python)
-    assert [fast.analyze(word) for word in WORDS] == [_reference(hanta, word) for word in WORDS]
+    monkeypatch.setattr(forward, "_GUESS", None)
+    assert [fast.analyze_python(word) for word in WORDS] == [_reference(hanta, word) for word in WORDS]
 
 
 @pytest.mark.skipif(forward._SEGMENTS is None, reason="the C extension wortlaut.morph._viterbi is not built")
@@ -99,3 +100,23 @@ def test_the_c_guess_equals_the_python_guess(fast: FastForward, monkeypatch: pyt
     compiled = [fast._guess(*key) for key in keys]
     monkeypatch.setattr(forward, "_GUESS", None)
     assert [fast._guess(*key) for key in keys] == compiled
+
+
+@pytest.mark.skipif(forward._FORWARD is None, reason="the C extension wortlaut.morph._viterbi is not built")
+def test_the_native_analysis_equals_the_python_one(hanta: Any, fast: FastForward) -> None:
+    generator = random.Random(29)
+    letters = "eeennrrstiaduhgmlcbofkwzpvüäößEAZ-.'0"
+    junk = ["".join(generator.choice(letters) for _ in range(generator.randint(0, 30))) for _ in range(300)]
+    words = [*WORDS, "Ölpreis-Anstieg", "x" * 40, "zurückgekommen", "😀😀😀😀", *junk]
+    assert fast._native is not None
+    native = [fast.analyze(word) for word in words]
+    assert native == [fast.analyze_python(word) for word in words]
+    assert all(type(lp) is float for ranked in native for _, lp in ranked if ranked != [(forward.UNKNOWN, 0)])
+    assert native[: len(WORDS)] == [_reference(hanta, word) for word in WORDS]
+
+
+def test_without_the_native_analysis_the_python_one_runs(hanta: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forward, "_FORWARD", None)
+    python_only = FastForward(hanta, memo=64)
+    assert python_only._native is None
+    assert [python_only.analyze(word) for word in WORDS] == [_reference(hanta, word) for word in WORDS]

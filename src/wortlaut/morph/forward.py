@@ -21,6 +21,9 @@ row's segment ends, the step after each live state and the guess run in C where 
 extension ``wortlaut.morph._viterbi`` is built (the same sums and orders; the Python loops
 below stay as the reference and the fallback): 180 -> 82 us per form with warm memos, and
 in an ingest worker, whose guess memo mostly misses, ~235 -> ~160 us from the guess alone.
+Since issue 17zj the whole analysis runs in C where built (``_viterbi.Forward``: the table rows,
+their beam, the guess and the ranking on native arrays, the same doubles in the same order, numpy's
+``logaddexp`` repeated with the C library's ``log1p`` and ``exp``); the code below is its reference.
 ``tests/morph/test_forward.py`` checks equality with HanTa on real words.
 HanTa is LGPL; this module only reads the probabilities of its loaded model.
 """
@@ -78,6 +81,7 @@ class FastForward:
             for tag in self._open
         )
         self._suffixes = tuple(tagger.LP_s_t[tag] for tag in self._open)
+        self._native = _native_forward(self) if _FORWARD is not None else None
 
     def _segment(self, morpheme: str, short_word: bool, whole_word: bool) -> Scores:
         """The finite ``lp_m_t`` scores of one segment: a known morpheme's own score wins over the guess."""
@@ -117,7 +121,17 @@ class FastForward:
         return tuple(scores)
 
     def analyze(self, word: str) -> list[tuple[int, float]]:
-        """(final tag, log probability) pairs, best first; ``[(UNKNOWN, 0)]`` when nothing fits."""
+        """(final tag, log probability) pairs, best first; ``[(UNKNOWN, 0)]`` when nothing fits.
+
+        In C where built (``_viterbi.Forward``, issue 17zj): the table, its beam and the ranking on
+        native arrays, the same doubles in the same order; :meth:`analyze_python` is the reference.
+        """
+        if self._native is not None:
+            return self._native.analyze(word) or [(UNKNOWN, 0)]
+        return self.analyze_python(word)
+
+    def analyze_python(self, word: str) -> list[tuple[int, float]]:
+        """:meth:`analyze` through :meth:`_table` (its loops in C where built) and numpy's ``logaddexp``."""
         table = self._table(word)
         results: dict[int, float] = {}
         for state, lp in table[-2].items():
@@ -211,6 +225,25 @@ _extend: Callable[[dict[State, float], list[LiveState], Scores], None] = getattr
 _SEGMENTS: Callable[..., None] | None = getattr(_compiled(), "extend_segments", None)
 #: ``FastForward._guess`` in C, or None.
 _GUESS: Callable[..., Scores] | None = getattr(_compiled(), "guess", None)
+#: ``FastForward.analyze`` in C on native tables (issue 17zj), or None.
+_FORWARD: Callable[..., Any] | None = getattr(_compiled(), "Forward", None)
+
+
+def _native_forward(fast: FastForward) -> Any:
+    """The C analyser over ``fast``'s tables: states with their follower lists (None: not a key)."""
+    assert _FORWARD is not None
+    states = list(dict.fromkeys([*fast._nonfinal, *fast._final]))
+    tags = {tag for state in states for tag in state}
+    for table in (fast._nonfinal, fast._final):
+        tags.update(tag for followers in table.values() for tag, _ in followers)
+    tags.update(tag for pairs in fast._known.values() for tag, _ in pairs)
+    tags.update(fast._open)
+    low = min(tags, default=0)
+    nonfinal = [list(fast._nonfinal[state]) if state in fast._nonfinal else None for state in states]
+    final = [list(fast._final[state]) if state in fast._final else None for state in states]
+    width = max(tags, default=0) - low + 1
+    tables = (fast._known, fast._open, fast._open_base, fast._suffixes, WHOLE_WORD_PENALTY)
+    return _FORWARD(low, width, states, nonfinal, final, *tables)
 
 
 def _live_states(row: dict[State, float]) -> list[tuple[State, float]]:
