@@ -140,17 +140,45 @@ def _impersonal(statement: Found, text: str) -> bool:
     return any(text[start:end].lower() in {"hieß", "heißt"} for start, end in statement.cue)
 
 
+#: A free indirect sentence with no person named since the last statement does not take that statement's
+#: speaker over a paragraph break when the new paragraph opens with a sentence of its own that names an
+#: organisation (``…\n\nDie Regierung brachte eine Darstellung in Umlauf. So hätten Rebellen …``): a new
+#: paragraph about a new actor is a new topic (``paragraph_topic``); the sentence is left to
+#: ``sentence_subject.previous_subjects``.  Eighteenth issue-12 session (12zh), errors read on folds 0/1 only.
+PARAGRAPH_TOPICS = True
+#: The end of a sentence inside a stretch of text: a full stop, question or exclamation mark (and maybe a
+#: closing quotation mark), then white space.
+_SENTENCE_END = re.compile(r"[.!?][\"“”'»«]?\s")
+
+
+def paragraph_topic(text: str, lower: int, upper: int, bodies: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``text[lower:upper]`` (from the last statement to a carried one) crosses a paragraph break
+    after which, before ``upper``, a whole sentence ends and an organisation (``bodies``, character spans)
+    is named.  A carried sentence that opens the paragraph still continues the speaker before it (sources
+    reported at a paragraph's end go on in the next one, ``Nach Angaben von X … .\n\nDort seien …``)."""
+    gap = text[lower:upper]
+    if "\n\n" not in gap:
+        return False
+    brk = lower + gap.rindex("\n\n")
+    if _SENTENCE_END.search(text, brk, upper) is None:
+        return False
+    return any(brk <= start and end <= upper for start, end in bodies)
+
+
 def carry(
     found: list[Found],
     people: Sequence[tuple[int, int]] = (),
     entity_of: Mapping[tuple[int, int], str | None] | None = None,
     text: str = "",
+    bodies: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Give frameless statements the speaker of the statement just before them, or, with
     ``NEAREST_PERSON``, the person named (outside quotations) between that statement and them, unless that
     person is the same entity (``entity_of`` maps ``people`` to entities) as the speaker before: then the
     speaker phrase carries on.  A statement whose speaker is its own ``Demnach`` passes on the speaker it
-    points back to (the one before it)."""
+    points back to (the one before it).  With ``PARAGRAPH_TOPICS``, a free indirect sentence with nobody
+    named since keeps no speaker across a paragraph that names an organisation (``bodies``, character spans
+    outside quotations) first (``paragraph_topic``)."""
     last: Found | None = None
     speaker: tuple[int, int] | None = None
     for statement in sorted(found, key=lambda item: item.start):
@@ -163,6 +191,13 @@ def carry(
             between = [span for span in people if last.end <= span[0] and span[1] <= statement.start]
             if _impersonal(statement, text):
                 between = []  # "…, hieß es": the source reported before, not whoever was named since
+            if (
+                PARAGRAPH_TOPICS
+                and not between
+                and statement.rule == "free_indirect"
+                and paragraph_topic(text, last.end, statement.start, bodies)
+            ):
+                continue
             statement.speaker = between[-1] if NEAREST_PERSON and between else speaker
             if between and entity_of is not None and _same_entity(between[-1], speaker, entity_of):
                 statement.speaker = speaker

@@ -212,11 +212,17 @@ def extract(
     ]
     titled = {with_title(ctx, (mention.start, mention.end)): mention.entity for mention in named}
     people = sorted(titled)
+    bodies = [
+        (mention.start, mention.end)
+        for mention in article.mentions
+        if mention.type == "ORG" and ctx.quote_of[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)] < 0
+    ]
     carry(
         found,
         people,
         {**{(mention.start, mention.end): mention.entity for mention in named}, **titled},
         ctx.text,
+        bodies,
     )
     person_before(ctx, found, people)
     if PREVIOUS_SUBJECT:
