@@ -1,0 +1,39 @@
+"""Quotations never found on quotes-wikinews/train (issue 12, eighteenth session: the read folds only), each
+construction checked on invented sentences."""
+
+from __future__ import annotations
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str]]:
+    article = pipeline(Article.create(text))
+    return [(s.quote.text, s.speaker.text if s.speaker else None, s.mode) for s in article.statements]
+
+
+def test_a_clause_after_an_als_phrase_of_regarding_is_reported(pipeline: Pipeline) -> None:
+    text = "Die Ministerin sieht es als ihre Aufgabe an, die Schulen besser auszustatten."
+    assert _statements(pipeline, text) == [
+        ("die Schulen besser auszustatten", "Die Ministerin", "indirect")
+    ]
+
+
+def test_an_als_prefield_with_a_naming_verb_frames_the_clause_after_the_comma(pipeline: Pipeline) -> None:
+    text = "Als Grund für die Absage nannte der Verband, den Spielern mehr Ruhe zu geben."
+    assert _statements(pipeline, text) == [("den Spielern mehr Ruhe zu geben", "der Verband", "indirect")]
+
+
+def test_a_dass_clause_after_a_comparative_als_phrase_is_reported(pipeline: Pipeline) -> None:
+    text = "Die Gegner des Plans betrachten es als dringender, dass die Stadt zuerst die Brücke repariert."
+    quotes = [(quote, speaker) for quote, speaker, _ in _statements(pipeline, text)]
+    assert quotes == [("dass die Stadt zuerst die Brücke repariert", "Die Gegner des Plans")]
+
+
+def test_an_als_clause_of_time_frames_nothing(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Als er das Haus sah, wollte er sofort umkehren.") == []
+    assert _statements(pipeline, "Er sah aus, als ob er krank wäre.") == []
+
+
+def test_a_regarding_verb_without_als_frames_nothing(pipeline: Pipeline) -> None:
+    assert _statements(pipeline, "Sie sah den Zug, um dann schnell einzusteigen.") == []
