@@ -37,3 +37,15 @@ def test_an_als_clause_of_time_frames_nothing(pipeline: Pipeline) -> None:
 
 def test_a_regarding_verb_without_als_frames_nothing(pipeline: Pipeline) -> None:
     assert _statements(pipeline, "Sie sah den Zug, um dann schnell einzusteigen.") == []
+
+
+def test_a_second_speech_verb_after_und_ends_the_first_report(pipeline: Pipeline) -> None:
+    text = "Sie nannte die Pläne unsozial und forderte die Regierung dazu auf, die Steuer zu senken."
+    statements = _statements(pipeline, text)
+    assert ("Sie nannte die Pläne unsozial", "Sie", "reported") in statements
+    assert ("die Steuer zu senken", "Sie", "indirect") in statements
+
+
+def test_und_before_a_verb_that_says_nothing_keeps_the_whole_report(pipeline: Pipeline) -> None:
+    text = "Der Minister kritisierte die Entscheidung und verließ danach den Saal."
+    assert _statements(pipeline, text) == [(text, "Der Minister", "reported")]

@@ -8,7 +8,7 @@ one before) as the report, as the WikiNews annotation does, so they share little
 from __future__ import annotations
 
 from wortlaut.quotes.context import Context
-from wortlaut.quotes.cues import Cue
+from wortlaut.quotes.cues import Cue, cue_at
 from wortlaut.quotes.direct import so_sentence_frame
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
@@ -49,6 +49,24 @@ NOT_SAID = True
 #: session, third round). Only with a finite speech verb: the prefield dative of a passive is its addressee
 #: (``Dem Politiker werden Verbrechen vorgeworfen``) and a pluperfect is background the corpus leaves out.
 PREFIELD_OBJECTS = True
+
+
+#: ``Er bezeichnete die Proteste als rechtmäßig und forderte … auf, …``: a second finite speech verb joined
+#: by ``und`` (its subject shared) reports on its own; the first verb's report ends before ``und`` (issue 12,
+#: eighteenth session).
+COORDINATED_CUES = True
+
+
+def _before_coordinated_cue(ctx: Context, cue: Cue, last: int, begin: int, end: int) -> int:
+    """Where the whole-sentence report of ``cue`` ends: before ``und`` + a finite speech verb after the cue
+    (:data:`COORDINATED_CUES`), else at ``last``."""
+    for index in range(cue.last + 1, last - 1):
+        if ctx.tokens[index].low != "und" or ctx.quote_of[index] >= 0:
+            continue
+        verb = ctx.tokens[index + 1]
+        if verb.pos == "VVFIN" and cue_at(ctx.tokens, index + 1, begin, end, ctx.lexicon) is not None:
+            return index
+    return last
 
 
 def _second_clause(ctx: Context, first: int, clause: int, last: int) -> bool:
@@ -199,6 +217,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
     # The WikiNews annotation marks the whole sentence as the reported content.
     first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
+    if COORDINATED_CUES:
+        last = _before_coordinated_cue(ctx, cue, last, begin, end)
     if _second_clause(ctx, first, clause, last):
         first = clause  # "Heute demonstrierten 7.000 Menschen, die Polizei spricht von 4.000."
     found = make_found(ctx, cue, "reported", first, last, "reported.object", sentence)
