@@ -14,9 +14,7 @@ def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, st
 
 def test_a_clause_after_an_als_phrase_of_regarding_is_reported(pipeline: Pipeline) -> None:
     text = "Die Ministerin sieht es als ihre Aufgabe an, die Schulen besser auszustatten."
-    assert _statements(pipeline, text) == [
-        ("die Schulen besser auszustatten", "Die Ministerin", "indirect")
-    ]
+    assert _statements(pipeline, text) == [("die Schulen besser auszustatten", "Die Ministerin", "indirect")]
 
 
 def test_an_als_prefield_with_a_naming_verb_frames_the_clause_after_the_comma(pipeline: Pipeline) -> None:
