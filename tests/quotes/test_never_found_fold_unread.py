@@ -47,3 +47,24 @@ def test_a_second_speech_verb_after_und_ends_the_first_report(pipeline: Pipeline
 def test_und_before_a_verb_that_says_nothing_keeps_the_whole_report(pipeline: Pipeline) -> None:
     text = "Der Minister kritisierte die Entscheidung und verließ danach den Saal."
     assert _statements(pipeline, text) == [(text, "Der Minister", "reported")]
+
+
+def test_a_free_indirect_run_ends_where_sollen_gives_way_to_the_konjunktiv(pipeline: Pipeline) -> None:
+    text = (
+        "Die Staatsanwaltschaft hat Anklage gegen einen Händler erhoben. "
+        "Er soll über Jahre Steuern hinterzogen haben. Er habe dafür falsche Rechnungen geschrieben."
+    )
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
+    assert quotes == [
+        "Er soll über Jahre Steuern hinterzogen haben.",
+        "Er habe dafür falsche Rechnungen geschrieben.",
+    ]
+
+
+def test_konjunktiv_sentences_in_a_row_stay_one_free_indirect_quotation(pipeline: Pipeline) -> None:
+    text = (
+        "Der Sprecher der Firma äußerte sich am Montag. "
+        "Der Umsatz sei gestiegen. Die Firma habe neue Kunden gewonnen."
+    )
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
+    assert quotes == ["Der Umsatz sei gestiegen. Die Firma habe neue Kunden gewonnen."]

@@ -74,7 +74,7 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
                     last = run_end = sentence
                 continue
             rule = ALLEGED_RULE
-        if extra and run_end == sentence - 1 and last == sentence - 1:
+        if extra and run_end == sentence - 1 and last == sentence - 1 and _same_marker(ctx, sentence):
             # The annotation marks a run of reported sentences as one free indirect quotation.
             previous = extra[-1]
             previous.quote = [(previous.start, ctx.chars(begin, end)[1])]
@@ -84,6 +84,30 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
             )
         last = run_end = sentence
     return extra
+
+
+#: A free indirect run ends where its marker changes: reportive ``sollen`` (``Er soll … haben.``) and
+#: Konjunktiv (``Er habe …``) sentences are separate quotations in the annotation (issue 12, eighteenth
+#: session).
+SPLIT_MARKERS = True
+
+
+def _same_marker(ctx: Context, sentence: int) -> bool:
+    """Whether ``sentence`` reads as reported by the same marker as the one before it (see
+    :data:`SPLIT_MARKERS`), so that it continues that sentence's free indirect quotation."""
+    if not SPLIT_MARKERS:
+        return True
+    return _reportive(ctx, *ctx.sentences[sentence - 1]) == _reportive(ctx, *ctx.sentences[sentence])
+
+
+def _reportive(ctx: Context, begin: int, end: int) -> bool:
+    """Whether the first finite verb of sentence ``begin:end`` (outside quotations) is reportive
+    ``sollen``."""
+    for index in range(begin, end):
+        tok = ctx.tokens[index]
+        if ctx.quote_of[index] < 0 and tok.mood is not None and tok.mood != "imp":
+            return tok.low in _REPORTIVE
+    return False
 
 
 def _opens_run(ctx: Context, sentence: int, taken: set[int]) -> bool:
