@@ -68,3 +68,26 @@ def test_konjunktiv_sentences_in_a_row_stay_one_free_indirect_quotation(pipeline
     )
     quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
     assert quotes == ["Der Umsatz sei gestiegen. Die Firma habe neue Kunden gewonnen."]
+
+
+def test_an_indicative_relative_clause_in_the_prefield_does_not_end_a_free_indirect_run(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Der Sprecher der Armee äußerte sich am Montag. Der Vormarsch werde behindert. "
+        "Die Brücken, die für den Nachschub gebraucht werden, müssten erst repariert werden."
+    )
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
+    assert quotes == [
+        "Der Vormarsch werde behindert. Die Brücken, die für den Nachschub gebraucht werden, müssten erst "
+        "repariert werden."
+    ]
+
+
+def test_an_indicative_verb_of_the_main_clause_still_decides(pipeline: Pipeline) -> None:
+    text = (
+        "Der Sprecher der Armee äußerte sich am Montag. Der Vormarsch werde behindert. "
+        "Der Minister lobt, dass die Truppe durchhalte."
+    )
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
+    assert quotes == ["Der Vormarsch werde behindert."]

@@ -320,14 +320,43 @@ def _conditional(ctx: Context, begin: int, end: int) -> bool:
     )
 
 
+#: An indicative verb inside a relative or subordinate clause in the prefield (``Die Straßen, die … genutzt
+#: werden sollten, müssten …``, ``Nachdem er sie verfolgt hat, habe er …``) does not decide whether the
+#: sentence reads as reported: the main clause's verb does (issue 12, eighteenth session).
+DEPENDENT_INDICATIVES = True
+#: Relative pronouns and subordinating conjunctions that open a dependent clause.
+_DEPENDENT_OPENERS = frozenset({"PRELS", "PRELAT", "KOUS"})
+
+
+def _opens_dependent(ctx: Context, index: int, begin: int) -> bool:
+    """Whether token ``index`` opens a dependent clause: a relative pronoun or subordinating conjunction at
+    the sentence start or after a comma (a preposition may stand between: ``, von denen``)."""
+    if ctx.tokens[index].pos not in _DEPENDENT_OPENERS:
+        return False
+    before = index - 1
+    if before >= begin and ctx.tokens[before].pos in {"APPR", "APPRART"}:
+        before -= 1
+    return before < begin or ctx.tokens[before].low == ","
+
+
 def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:
     """Konjunktiv on the sentence's first finite verb (Konjunktiv II only right after a statement)."""
     if NO_QUESTIONS and ctx.tokens[end - 1].low == "?" and ctx.quote_of[end - 1] < 0:
         return False  # "Was aber würde Trochowski dazu sagen?": the author asks
+    dependent = False  # inside a relative or subordinate clause in the prefield
+    verb_seen = False  # a verb of the main clause stood before: later clauses are not in the prefield
     for index in range(begin, end):
         tok = ctx.tokens[index]
         if ctx.quote_of[index] >= 0:
             continue
+        if DEPENDENT_INDICATIVES:
+            if tok.low == ",":
+                dependent = False
+            elif not verb_seen and _opens_dependent(ctx, index, begin):
+                dependent = True
+            if dependent and tok.mood == "ind":
+                continue  # "Die Straßen, die genutzt werden sollten, müssten …": the main verb decides
+            verb_seen = verb_seen or (not dependent and (tok.pos or "").startswith("V"))
         if tok.mood is not None and tok.mood != "imp":
             if NO_COMPARISONS and index > begin and ctx.tokens[index - 1].low == "als":
                 return False  # "Als wäre es nicht genug, …", "Ganz so, als könnten sie …": unreal comparison
