@@ -91,3 +91,9 @@ def test_an_indicative_verb_of_the_main_clause_still_decides(pipeline: Pipeline)
     )
     quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
     assert quotes == ["Der Vormarsch werde behindert."]
+
+
+def test_a_capitalised_noun_tagged_as_a_konjunktiv_verb_reports_nothing(pipeline: Pipeline) -> None:
+    text = "Der Kommandant sprach am Montag von einem Erfolg. Die Raumfähre bringt Material zur Station mit."
+    # the tagger reads "Raumfähre" as a Konjunktiv I verb
+    assert [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"] == []

@@ -324,6 +324,17 @@ def _conditional(ctx: Context, begin: int, end: int) -> bool:
 #: werden sollten, müssten …``, ``Nachdem er sie verfolgt hat, habe er …``) does not decide whether the
 #: sentence reads as reported: the main clause's verb does (issue 12, eighteenth session).
 DEPENDENT_INDICATIVES = True
+#: A capitalised word inside a sentence is no finite verb even when the tagger reads one in it (``Die
+#: Raumfähre bringt …`` tagged ``Raumfähre`` as a Konjunktiv I verb; issue 12, eighteenth session).
+CAPITALISED_NOUNS = True
+
+
+def _capitalised_inside(ctx: Context, index: int, begin: int) -> bool:
+    """Whether token ``index`` is capitalised and not the first word of its sentence or of a part after a
+    colon (German writes finite verbs in lower case elsewhere)."""
+    return index > begin and ctx.tokens[index].text[:1].isupper() and ctx.tokens[index - 1].low != ":"
+
+
 #: Relative pronouns and subordinating conjunctions that open a dependent clause.
 _DEPENDENT_OPENERS = frozenset({"PRELS", "PRELAT", "KOUS"})
 
@@ -357,6 +368,8 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
             if dependent and tok.mood == "ind":
                 continue  # "Die Straßen, die genutzt werden sollten, müssten …": the main verb decides
             verb_seen = verb_seen or (not dependent and (tok.pos or "").startswith("V"))
+        if CAPITALISED_NOUNS and _capitalised_inside(ctx, index, begin):
+            continue  # "Die Raumfähre bringt …": a noun, whatever its tag
         if tok.mood is not None and tok.mood != "imp":
             if NO_COMPARISONS and index > begin and ctx.tokens[index - 1].low == "als":
                 return False  # "Als wäre es nicht genug, …", "Ganz so, als könnten sie …": unreal comparison
