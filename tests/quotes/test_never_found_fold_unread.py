@@ -97,3 +97,20 @@ def test_a_capitalised_noun_tagged_as_a_konjunktiv_verb_reports_nothing(pipeline
     text = "Der Kommandant sprach am Montag von einem Erfolg. Die Raumfähre bringt Material zur Station mit."
     # the tagger reads "Raumfähre" as a Konjunktiv I verb
     assert [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"] == []
+
+
+def test_konjunktiv_two_in_a_clause_before_the_main_verb_reports_nothing(pipeline: Pipeline) -> None:
+    text = (
+        "Der Bürgermeister sprach am Montag von einem Neubeginn. "
+        "Dass die Stadt die Halle verkaufen würde, hatte sich schon abgezeichnet."
+    )
+    assert [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"] == []
+
+
+def test_a_konjunktiv_one_in_a_clause_before_the_main_verb_still_reports(pipeline: Pipeline) -> None:
+    text = (
+        "Der Bürgermeister sprach am Montag von einem Neubeginn. "
+        "Weil die Halle zu teuer sei, werde die Stadt sie verkaufen."
+    )
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
+    assert quotes == ["Weil die Halle zu teuer sei, werde die Stadt sie verkaufen."]

@@ -339,6 +339,20 @@ def _capitalised_inside(ctx: Context, index: int, begin: int) -> bool:
 _DEPENDENT_OPENERS = frozenset({"PRELS", "PRELAT", "KOUS"})
 
 
+#: ... nor does Konjunktiv II or ``sollen`` there (``Dass er brechen würde, hatte sich angekündigt``,
+#: ``Wann es stattfinden soll, haben sie nicht gesagt``); a Konjunktiv I does (issue 12, eighteenth session).
+DEPENDENT_WEAK_MARKERS = True
+
+
+def _weak_marker(ctx: Context, index: int) -> bool:
+    """A finite verb that reads as reported only near a statement (Konjunktiv II, reportive ``sollen``), not
+    a Konjunktiv I, and not an unreal comparison after ``als``."""
+    tok = ctx.tokens[index]
+    if tok.mood is None or (tok.mood in {"imp", "ind"} and tok.low not in _REPORTIVE):
+        return False
+    return not ctx.is_subjunctive(index, strict=True) and ctx.tokens[index - 1].low != "als"
+
+
 def _opens_dependent(ctx: Context, index: int, begin: int) -> bool:
     """Whether token ``index`` opens a dependent clause: a relative pronoun or subordinating conjunction at
     the sentence start or after a comma (a preposition may stand between: ``, von denen``)."""
@@ -367,6 +381,8 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
                 dependent = True
             if dependent and tok.mood == "ind":
                 continue  # "Die Straßen, die genutzt werden sollten, müssten …": the main verb decides
+            if DEPENDENT_WEAK_MARKERS and dependent and _weak_marker(ctx, index):
+                continue  # "Wann er kommen soll, hat sie nicht gesagt.": only a Konjunktiv I reports there
             verb_seen = verb_seen or (not dependent and (tok.pos or "").startswith("V"))
         if CAPITALISED_NOUNS and _capitalised_inside(ctx, index, begin):
             continue  # "Die Raumfähre bringt …": a noun, whatever its tag
