@@ -114,3 +114,15 @@ def test_a_konjunktiv_one_in_a_clause_before_the_main_verb_still_reports(pipelin
     )
     quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
     assert quotes == ["Weil die Halle zu teuer sei, werde die Stadt sie verkaufen."]
+
+
+def test_a_konjunktiv_verb_after_und_continues_a_free_indirect_run(pipeline: Pipeline) -> None:
+    text = (
+        "Die Feuerwehr berichtete am Abend von dem Brand. Sie habe zwanzig Wagen im Einsatz. "
+        "Die Polizei brachte die Anwohner in Sicherheit und habe die Straße gesperrt."
+    )
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
+    assert quotes == [
+        "Sie habe zwanzig Wagen im Einsatz. "
+        "Die Polizei brachte die Anwohner in Sicherheit und habe die Straße gesperrt."
+    ]

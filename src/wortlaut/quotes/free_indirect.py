@@ -364,6 +364,22 @@ def _opens_dependent(ctx: Context, index: int, begin: int) -> bool:
     return before < begin or ctx.tokens[before].low == ","
 
 
+#: Near a statement, an indicative first verb does not keep a sentence out when a Konjunktiv I verb joined by
+#: ``und`` follows (``Die Polizei brachte Anwohner in Sicherheit und habe den Bereich abgesperrt``; issue 12,
+#: eighteenth session).
+COORDINATED_KONJUNKTIV = True
+
+
+def _coordinated_konjunktiv(ctx: Context, verb: int, end: int) -> bool:
+    """Whether ``und`` + a Konjunktiv I finite verb follows the finite ``verb`` in its sentence."""
+    return any(
+        ctx.tokens[index].low == "und"
+        and ctx.quote_of[index] < 0
+        and ctx.is_subjunctive(index + 1, strict=True)
+        for index in range(verb + 1, end - 1)
+    )
+
+
 def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:
     """Konjunktiv on the sentence's first finite verb (Konjunktiv II only right after a statement)."""
     if NO_QUESTIONS and ctx.tokens[end - 1].low == "?" and ctx.quote_of[end - 1] < 0:
@@ -393,7 +409,9 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
                 return False  # "Vor allem möchte das Ehepaar …": a wish in the indicative's sense
             if not strict and _conditional(ctx, begin, end) and not ctx.is_subjunctive(index, strict=True):
                 return False  # "Hätte er nur Bier getrunken, so müsste er …": the author's hypothesis
-            return ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE)
+            if ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE):
+                return True
+            return COORDINATED_KONJUNKTIV and not strict and _coordinated_konjunktiv(ctx, index, end)
         if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
             return True
     return False
