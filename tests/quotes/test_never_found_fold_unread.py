@@ -126,3 +126,12 @@ def test_a_konjunktiv_verb_after_und_continues_a_free_indirect_run(pipeline: Pip
         "Sie habe zwanzig Wagen im Einsatz. "
         "Die Polizei brachte die Anwohner in Sicherheit und habe die Straße gesperrt."
     ]
+
+
+def test_the_part_after_a_semicolon_reads_as_free_indirect_on_its_own(pipeline: Pipeline) -> None:
+    text = (
+        "Die Polizei berichtete am Abend von dem Fall. "
+        "Der Mann ist inzwischen wieder frei; die Anklage wegen Drohung bleibe aber bestehen."
+    )
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
+    assert quotes == ["die Anklage wegen Drohung bleibe aber bestehen."]

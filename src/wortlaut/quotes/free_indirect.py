@@ -72,6 +72,16 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
                         )
                     )
                     last = run_end = sentence
+                elif SEMICOLON_PARTS and (part := _reported_part(ctx, begin, end, strict=not near)):
+                    extra.append(
+                        Found(
+                            mode="free_indirect",
+                            quote=[ctx.chars(*part)],
+                            rule="free_indirect",
+                            sentence=sentence,
+                        )
+                    )
+                    last = run_end = sentence
                 continue
             rule = ALLEGED_RULE
         if extra and run_end == sentence - 1 and last == sentence - 1 and _same_marker(ctx, sentence):
@@ -84,6 +94,21 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
             )
         last = run_end = sentence
     return extra
+
+
+#: The part after a sentence's last semicolon reads as free indirect speech on its own (``Der Mann ist frei;
+#: die Anklage bleibe aber bestehen.``): the sentence reader does not split there, the annotation does
+#: (issue 12, eighteenth session).
+SEMICOLON_PARTS = True
+
+
+def _reported_part(ctx: Context, begin: int, end: int, *, strict: bool) -> tuple[int, int] | None:
+    """The tokens after the last semicolon of sentence ``begin:end`` when they read as reported."""
+    marks = [index for index in ctx.semicolons if begin <= index < end]
+    if not marks or end - marks[-1] - 1 < 3:
+        return None
+    first = marks[-1] + 1
+    return (first, end) if _reads_as_reported(ctx, first, end, strict=strict) else None
 
 
 #: A free indirect run ends where its marker changes: reportive ``sollen`` (``Er soll … haben.``) and
