@@ -6,6 +6,8 @@ verb-framed and direct rules left, so they run last among the statement finders.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.speakers import phrase_before
@@ -104,10 +106,10 @@ SEMICOLON_PARTS = True
 
 def _reported_part(ctx: Context, begin: int, end: int, *, strict: bool) -> tuple[int, int] | None:
     """The tokens after the last semicolon of sentence ``begin:end`` when they read as reported."""
-    marks = [index for index in ctx.semicolons if begin <= index < end]
-    if not marks or end - marks[-1] - 1 < 3:
+    after = bisect_left(ctx.semicolons, end)  # the sentence's last mark is the one before its end
+    if after == 0 or ctx.semicolons[after - 1] < begin or end - ctx.semicolons[after - 1] - 1 < 3:
         return None
-    first = marks[-1] + 1
+    first = ctx.semicolons[after - 1] + 1
     return (first, end) if _reads_as_reported(ctx, first, end, strict=strict) else None
 
 
