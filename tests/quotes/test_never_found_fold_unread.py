@@ -135,3 +135,9 @@ def test_the_part_after_a_semicolon_reads_as_free_indirect_on_its_own(pipeline: 
     )
     quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "free_indirect"]
     assert quotes == ["die Anklage wegen Drohung bleibe aber bestehen."]
+
+
+def test_a_capitalised_noun_tagged_as_a_verb_opens_no_konjunktiv_clause(pipeline: Pipeline) -> None:
+    text = "Die NASA prüfte die Kacheln, die an der Raumfähre als Hitzeschild dienen."
+    # the tagger reads "Raumfähre" as a Konjunktiv I verb
+    assert [quote for quote, _, _ in _statements(pipeline, text)] == []

@@ -238,6 +238,8 @@ def _next_finite(ctx: Context, begin: int, end: int) -> list[int | None]:
     for index in range(end - 1, begin - 1, -1):
         tok = ctx.tokens[index]
         finite = ctx.quote_of[index] < 0 and tok.pos is not None and tok.pos.endswith("FIN")
+        if finite and CAPITALISED_CLAUSE_VERBS and _capitalised_inside(ctx, index, begin):
+            finite = False  # "…, die bei der Raumfähre als Hitzeschild fungieren": a noun, whatever its tag
         following[index - begin] = index if finite else following[index - begin + 1]
     return following
 
@@ -354,6 +356,10 @@ DEPENDENT_INDICATIVES = True
 #: A capitalised word inside a sentence is no finite verb even when the tagger reads one in it (``Die
 #: Raumfähre bringt …`` tagged ``Raumfähre`` as a Konjunktiv I verb; issue 12, eighteenth session).
 CAPITALISED_NOUNS = True
+
+
+#: ... nor for the Konjunktiv clause after a comma (``subjunctive_clauses``; issue 12, eighteenth session).
+CAPITALISED_CLAUSE_VERBS = True
 
 
 def _capitalised_inside(ctx: Context, index: int, begin: int) -> bool:
