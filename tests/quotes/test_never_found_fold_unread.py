@@ -141,3 +141,13 @@ def test_a_capitalised_noun_tagged_as_a_verb_opens_no_konjunktiv_clause(pipeline
     text = "Die NASA prüfte die Kacheln, die an der Raumfähre als Hitzeschild dienen."
     # the tagger reads "Raumfähre" as a Konjunktiv I verb
     assert [quote for quote, _, _ in _statements(pipeline, text)] == []
+
+
+def test_a_parenthesis_between_dashes_does_not_hide_the_particle(pipeline: Pipeline) -> None:
+    text = (
+        "Beim Bau wurde ein falscher Mörtel verwendet. "
+        "Dies gab heute – nach langen Untersuchungen – die Gutachterin Anna Berg bekannt."
+    )
+    statements = _statements(pipeline, text)
+    assert [(speaker, mode) for _, speaker, mode in statements] == [("die Gutachterin Anna Berg", "indirect")]
+    assert statements[0][0].startswith("Beim Bau wurde ein falscher Mörtel verwendet")
