@@ -151,3 +151,16 @@ def test_a_parenthesis_between_dashes_does_not_hide_the_particle(pipeline: Pipel
     statements = _statements(pipeline, text)
     assert [(speaker, mode) for _, speaker, mode in statements] == [("die Gutachterin Anna Berg", "indirect")]
     assert statements[0][0].startswith("Beim Bau wurde ein falscher Mörtel verwendet")
+
+
+def test_a_reported_clause_ends_before_a_colon_that_opens_a_quotation(pipeline: Pipeline) -> None:
+    text = "Die Trainerin glaubt, dass die Mannschaft stärker geworden sei: „Wir haben viel gelernt.“"
+    statements = _statements(pipeline, text)
+    assert ("dass die Mannschaft stärker geworden sei", "Die Trainerin", "indirect") in statements
+    assert ("„Wir haben viel gelernt.“", "Die Trainerin", "direct") in statements
+
+
+def test_a_colon_inside_the_clause_before_more_words_does_not_cut_it(pipeline: Pipeline) -> None:
+    text = "Der Sprecher sagte, man habe zwei Ziele: mehr Züge und „bessere Anschlüsse“ in der Region."
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "indirect"]
+    assert quotes == ["man habe zwei Ziele: mehr Züge und „bessere Anschlüsse“ in der Region"]
