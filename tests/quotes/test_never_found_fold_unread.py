@@ -164,3 +164,8 @@ def test_a_colon_inside_the_clause_before_more_words_does_not_cut_it(pipeline: P
     text = "Der Sprecher sagte, man habe zwei Ziele: mehr Züge und „bessere Anschlüsse“ in der Region."
     quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "indirect"]
     assert quotes == ["man habe zwei Ziele: mehr Züge und „bessere Anschlüsse“ in der Region"]
+
+
+def test_a_called_word_is_a_direct_statement_not_a_whole_sentence_report(pipeline: Pipeline) -> None:
+    text = "Die Trainerin nannte die Absage des Spielers einen „Vertrauensbruch“."
+    assert _statements(pipeline, text) == [("„Vertrauensbruch“", "Die Trainerin", "direct")]

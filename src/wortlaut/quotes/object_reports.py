@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue, cue_at
-from wortlaut.quotes.direct import so_sentence_frame
+from wortlaut.quotes.direct import called_word, so_sentence_frame
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
 from wortlaut.quotes.frame_parts import passive_agent
@@ -25,6 +25,11 @@ COORDINATED_SUBJECTS = True
 #: the object rule when a subject speaks (a speakerless passive sentence with any quotation stays out;
 #: issue 12, sixteenth session).
 SCARE_QUOTED_TERMS = True
+#: A one-word quotation after ``als``/``einen`` with a naming verb (``nannte die Absage einen
+#: „Vertrauensbruch“``, ``bezeichnete X als „Schatten-CIA“``) is what someone called it, a direct statement of
+#: its own (``direct.CALLED_WORDS``), not a scare-quoted term inside a whole-sentence report (issue 12,
+#: eighteenth session).
+CALLED_QUOTES = True
 #: Passive auxiliaries ("wurde … genannt").
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 #: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
@@ -116,6 +121,8 @@ def _spoken(ctx: Context, number: int) -> bool:
     words = [word.strip('„“”"»«‚‘’') for word in ctx.text[quoted.start : quoted.end].split()]
     words = [word for word in words if word]
     opening = ctx.token_at(quoted.start)
+    if CALLED_QUOTES and called_word(ctx, opening):
+        return True  # nannte die Absage einen „Vertrauensbruch“: the quotation is what was said
     if (
         SCARE_QUOTED_TERMS
         and len(words) == 1
