@@ -169,3 +169,13 @@ def test_a_colon_inside_the_clause_before_more_words_does_not_cut_it(pipeline: P
 def test_a_called_word_is_a_direct_statement_not_a_whole_sentence_report(pipeline: Pipeline) -> None:
     text = "Die Trainerin nannte die Absage des Spielers einen „Vertrauensbruch“."
     assert _statements(pipeline, text) == [("„Vertrauensbruch“", "Die Trainerin", "direct")]
+
+
+def test_a_contrasting_waehrend_clause_is_no_part_of_the_object_report(pipeline: Pipeline) -> None:
+    after = "Die Regierung lehnte den Vorschlag zunächst ab, während die Opposition ihn begrüßte."
+    assert ("Die Regierung lehnte den Vorschlag zunächst ab", "Die Regierung", "reported") in _statements(
+        pipeline, after
+    )
+    before = "Während die Stadt nichts ändern wollte, forderte der Verband eine neue Brücke."
+    quotes = [quote for quote, _, mode in _statements(pipeline, before) if mode == "reported"]
+    assert quotes == ["forderte der Verband eine neue Brücke."]

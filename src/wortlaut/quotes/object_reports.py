@@ -74,6 +74,27 @@ def _before_coordinated_cue(ctx: Context, cue: Cue, last: int, begin: int, end: 
     return last
 
 
+#: A contrasting ``während`` clause is another party's part of the sentence, not the report: ``Die USA
+#: lehnten den Satz ab, während die EU-Staaten ihn begrüßten`` ends before the comma, ``Während X nichts
+#: ändern wollte, plädierte Y für …`` begins after it (issue 12, eighteenth session).
+CONTRAST_CLAUSES = True
+_CONTRASTS = frozenset({"während", "wohingegen"})
+
+
+def _without_contrast(ctx: Context, cue: Cue, first: int, last: int) -> tuple[int, int]:
+    """The report ``first:last`` without a contrasting clause before or after the cue (see
+    :data:`CONTRAST_CLAUSES`)."""
+    if ctx.tokens[first].low in _CONTRASTS:
+        comma = ctx.clause_end(first, cue.first)
+        if comma < cue.first and ctx.tokens[comma].low == ",":
+            first = comma + 1
+    for index in range(cue.last + 1, last - 1):
+        tok, following = ctx.tokens[index], ctx.tokens[index + 1]
+        if tok.low == "," and following.low in _CONTRASTS and ctx.quote_of[index] < 0:
+            return first, index
+    return first, last
+
+
 def _second_clause(ctx: Context, first: int, clause: int, last: int) -> bool:
     """Whether the cue's ``clause`` is the second of two comma-joined main clauses (see
     :data:`SECOND_CLAUSES`)."""
@@ -226,6 +247,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
     if COORDINATED_CUES:
         last = _before_coordinated_cue(ctx, cue, last, begin, end)
+    if CONTRAST_CLAUSES:
+        first, last = _without_contrast(ctx, cue, first, last)
     if _second_clause(ctx, first, clause, last):
         first = clause  # "Heute demonstrierten 7.000 Menschen, die Polizei spricht von 4.000."
     found = make_found(ctx, cue, "reported", first, last, "reported.object", sentence)
