@@ -65,14 +65,35 @@ def is_clause_end(tok: Tok) -> bool:
 
 def _particle(tokens: list[Tok], index: int, end: int, particle: str) -> int | None:
     """Index of the separated ``particle`` that closes the clause of the verb at ``index``."""
-    for other in range(index + 1, min(end, index + 1 + MAX_PARTICLE_GAP)):
+    limit = min(end, index + 1 + MAX_PARTICLE_GAP)
+    dashes = 0  # an open pair of parenthetical dashes ("gab heute – nach Prüfung – bekannt")
+    for other in range(index + 1, limit):
         tok = tokens[other]
-        if is_clause_end(tok) and not (PARTICLE_OVER_COMMAS and tok.low == ","):
+        if PARTICLE_OVER_DASHES and tok.low in _DASHES and (dashes or _closing_dash(tokens, other, limit)):
+            dashes ^= 1
+            continue
+        if is_clause_end(tok) and not (PARTICLE_OVER_COMMAS and tok.low == ",") and not dashes:
             return None
         closes = other + 1 >= end or is_clause_end(tokens[other + 1]) or tokens[other + 1].low == "("
         if tok.low == particle and closes:
             return other
     return None
+
+
+#: A pair of dashes around a parenthesis between a verb and its particle does not end the clause (``Dies gab
+#: heute – nach eingehenden Untersuchungen – Professor X bekannt``; issue 12, eighteenth session).
+PARTICLE_OVER_DASHES = True
+_DASHES = frozenset({"–", "—"})
+
+
+def _closing_dash(tokens: list[Tok], index: int, limit: int) -> bool:
+    """Whether a second dash follows the dash at ``index`` before ``limit`` with no sentence end between."""
+    for other in range(index + 1, limit):
+        if tokens[other].low in _DASHES:
+            return True
+        if tokens[other].low in {".", ";", ":", "!", "?"}:
+            return False
+    return False
 
 
 def _auxiliary(tokens: list[Tok], index: int, begin: int, lexicon: Lexicon) -> int | None:

@@ -39,7 +39,7 @@ MAX_FRAME_TOKENS = 150
 #: annotation keeps them, joint F1 -0.0003 and addressee F1 +0.003; issue 12 lists them as an error class).
 DROP_SINGLE_WORDS = True
 #: Keep a one-word quotation after ``als``/``einen`` with a naming verb (``nannte den Bericht eine
-#: „Zeitungsente“``; see ``_called``).
+#: „Zeitungsente“``; see ``called_word``).
 CALLED_WORDS = True
 #: Drop quotations right after a title noun or ``namens`` / ``sogenannte`` (see ``after_title_noun``; issue
 #: 12's class "quoted names, titles and slogans"; chosen on quotes-wikinews/train, see docs/quality.md).
@@ -162,7 +162,7 @@ def _one_word(ctx: Context, number: int) -> bool:
     one is what someone called something (``nennt den Vorfall „besorgniserregend“``) and stays."""
     quoted = ctx.quoted[number]
     inner = ctx.text[quoted.start : quoted.end].strip(MARKS_AND_SPACE)
-    if CALLED_WORDS and _called(ctx, ctx.token_at(quoted.start)):
+    if CALLED_WORDS and called_word(ctx, ctx.token_at(quoted.start)):
         return False  # bezeichnete die Pläne als „Wortbruch“: what someone called something
     return (
         DROP_SINGLE_WORDS
@@ -172,7 +172,7 @@ def _one_word(ctx: Context, number: int) -> bool:
     )
 
 
-def _called(ctx: Context, opening: int) -> bool:
+def called_word(ctx: Context, opening: int) -> bool:
     """``nannte den Bericht eine „Zeitungsente“``, ``bezeichnete die Pläne als „Wortbruch“``: a quotation
     after ``als``/``eine(n)`` in a clause whose verb is a naming verb (``naming_verb``)."""
     if not 0 < opening < len(ctx.tokens) or ctx.tokens[opening - 1].low not in _CALLS - {"von", "vom"}:

@@ -21,6 +21,7 @@ from wortlaut.quotes.cleanup import (
     without_names,
     without_terms,
 )
+from wortlaut.quotes.colon_quotes import before_colon_quotations
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.continued import join_continued
 from wortlaut.quotes.cues import find_cues
@@ -174,6 +175,7 @@ def rule_statements(ctx: Context) -> list[Found]:
         )
     found += subjunctive_clauses(ctx, found)
     found += free_indirect(ctx, found)
+    before_colon_quotations(ctx, found)
     return found
 
 

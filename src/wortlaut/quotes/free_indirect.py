@@ -6,6 +6,8 @@ verb-framed and direct rules left, so they run last among the statement finders.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.speakers import phrase_before
@@ -72,9 +74,19 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
                         )
                     )
                     last = run_end = sentence
+                elif SEMICOLON_PARTS and (part := _reported_part(ctx, begin, end, strict=not near)):
+                    extra.append(
+                        Found(
+                            mode="free_indirect",
+                            quote=[ctx.chars(*part)],
+                            rule="free_indirect",
+                            sentence=sentence,
+                        )
+                    )
+                    last = run_end = sentence
                 continue
             rule = ALLEGED_RULE
-        if extra and run_end == sentence - 1 and last == sentence - 1:
+        if extra and run_end == sentence - 1 and last == sentence - 1 and _same_marker(ctx, sentence):
             # The annotation marks a run of reported sentences as one free indirect quotation.
             previous = extra[-1]
             previous.quote = [(previous.start, ctx.chars(begin, end)[1])]
@@ -84,6 +96,45 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
             )
         last = run_end = sentence
     return extra
+
+
+#: The part after a sentence's last semicolon reads as free indirect speech on its own (``Der Mann ist frei;
+#: die Anklage bleibe aber bestehen.``): the sentence reader does not split there, the annotation does
+#: (issue 12, eighteenth session).
+SEMICOLON_PARTS = True
+
+
+def _reported_part(ctx: Context, begin: int, end: int, *, strict: bool) -> tuple[int, int] | None:
+    """The tokens after the last semicolon of sentence ``begin:end`` when they read as reported."""
+    after = bisect_left(ctx.semicolons, end)  # the sentence's last mark is the one before its end
+    if after == 0 or ctx.semicolons[after - 1] < begin or end - ctx.semicolons[after - 1] - 1 < 3:
+        return None
+    first = ctx.semicolons[after - 1] + 1
+    return (first, end) if _reads_as_reported(ctx, first, end, strict=strict) else None
+
+
+#: A free indirect run ends where its marker changes: reportive ``sollen`` (``Er soll … haben.``) and
+#: Konjunktiv (``Er habe …``) sentences are separate quotations in the annotation (issue 12, eighteenth
+#: session).
+SPLIT_MARKERS = True
+
+
+def _same_marker(ctx: Context, sentence: int) -> bool:
+    """Whether ``sentence`` reads as reported by the same marker as the one before it (see
+    :data:`SPLIT_MARKERS`), so that it continues that sentence's free indirect quotation."""
+    if not SPLIT_MARKERS:
+        return True
+    return _reportive(ctx, *ctx.sentences[sentence - 1]) == _reportive(ctx, *ctx.sentences[sentence])
+
+
+def _reportive(ctx: Context, begin: int, end: int) -> bool:
+    """Whether the first finite verb of sentence ``begin:end`` (outside quotations) is reportive
+    ``sollen``."""
+    for index in range(begin, end):
+        tok = ctx.tokens[index]
+        if ctx.quote_of[index] < 0 and tok.mood is not None and tok.mood != "imp":
+            return tok.low in _REPORTIVE
+    return False
 
 
 def _opens_run(ctx: Context, sentence: int, taken: set[int]) -> bool:
@@ -187,6 +238,8 @@ def _next_finite(ctx: Context, begin: int, end: int) -> list[int | None]:
     for index in range(end - 1, begin - 1, -1):
         tok = ctx.tokens[index]
         finite = ctx.quote_of[index] < 0 and tok.pos is not None and tok.pos.endswith("FIN")
+        if finite and CAPITALISED_CLAUSE_VERBS and _capitalised_inside(ctx, index, begin):
+            finite = False  # "…, die bei der Raumfähre als Hitzeschild fungieren": a noun, whatever its tag
         following[index - begin] = index if finite else following[index - begin + 1]
     return following
 
@@ -296,14 +349,92 @@ def _conditional(ctx: Context, begin: int, end: int) -> bool:
     )
 
 
+#: An indicative verb inside a relative or subordinate clause in the prefield (``Die Straßen, die … genutzt
+#: werden sollten, müssten …``, ``Nachdem er sie verfolgt hat, habe er …``) does not decide whether the
+#: sentence reads as reported: the main clause's verb does (issue 12, eighteenth session).
+DEPENDENT_INDICATIVES = True
+#: A capitalised word inside a sentence is no finite verb even when the tagger reads one in it (``Die
+#: Raumfähre bringt …`` tagged ``Raumfähre`` as a Konjunktiv I verb; issue 12, eighteenth session).
+CAPITALISED_NOUNS = True
+
+
+#: ... nor for the Konjunktiv clause after a comma (``subjunctive_clauses``; issue 12, eighteenth session).
+CAPITALISED_CLAUSE_VERBS = True
+
+
+def _capitalised_inside(ctx: Context, index: int, begin: int) -> bool:
+    """Whether token ``index`` is capitalised and not the first word of its sentence or of a part after a
+    colon (German writes finite verbs in lower case elsewhere)."""
+    return index > begin and ctx.tokens[index].text[:1].isupper() and ctx.tokens[index - 1].low != ":"
+
+
+#: Relative pronouns and subordinating conjunctions that open a dependent clause.
+_DEPENDENT_OPENERS = frozenset({"PRELS", "PRELAT", "KOUS"})
+
+
+#: ... nor does Konjunktiv II or ``sollen`` there (``Dass er brechen würde, hatte sich angekündigt``,
+#: ``Wann es stattfinden soll, haben sie nicht gesagt``); a Konjunktiv I does (issue 12, eighteenth session).
+DEPENDENT_WEAK_MARKERS = True
+
+
+def _weak_marker(ctx: Context, index: int) -> bool:
+    """A finite verb that reads as reported only near a statement (Konjunktiv II, reportive ``sollen``), not
+    a Konjunktiv I, and not an unreal comparison after ``als``."""
+    tok = ctx.tokens[index]
+    if tok.mood is None or (tok.mood in {"imp", "ind"} and tok.low not in _REPORTIVE):
+        return False
+    return not ctx.is_subjunctive(index, strict=True) and ctx.tokens[index - 1].low != "als"
+
+
+def _opens_dependent(ctx: Context, index: int, begin: int) -> bool:
+    """Whether token ``index`` opens a dependent clause: a relative pronoun or subordinating conjunction at
+    the sentence start or after a comma (a preposition may stand between: ``, von denen``)."""
+    if ctx.tokens[index].pos not in _DEPENDENT_OPENERS:
+        return False
+    before = index - 1
+    if before >= begin and ctx.tokens[before].pos in {"APPR", "APPRART"}:
+        before -= 1
+    return before < begin or ctx.tokens[before].low == ","
+
+
+#: Near a statement, an indicative first verb does not keep a sentence out when a Konjunktiv I verb joined by
+#: ``und`` follows (``Die Polizei brachte Anwohner in Sicherheit und habe den Bereich abgesperrt``; issue 12,
+#: eighteenth session).
+COORDINATED_KONJUNKTIV = True
+
+
+def _coordinated_konjunktiv(ctx: Context, verb: int, end: int) -> bool:
+    """Whether ``und`` + a Konjunktiv I finite verb follows the finite ``verb`` in its sentence."""
+    return any(
+        ctx.tokens[index].low == "und"
+        and ctx.quote_of[index] < 0
+        and ctx.is_subjunctive(index + 1, strict=True)
+        for index in range(verb + 1, end - 1)
+    )
+
+
 def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> bool:
     """Konjunktiv on the sentence's first finite verb (Konjunktiv II only right after a statement)."""
     if NO_QUESTIONS and ctx.tokens[end - 1].low == "?" and ctx.quote_of[end - 1] < 0:
         return False  # "Was aber würde Trochowski dazu sagen?": the author asks
+    dependent = False  # inside a relative or subordinate clause in the prefield
+    verb_seen = False  # a verb of the main clause stood before: later clauses are not in the prefield
     for index in range(begin, end):
         tok = ctx.tokens[index]
         if ctx.quote_of[index] >= 0:
             continue
+        if DEPENDENT_INDICATIVES:
+            if tok.low == ",":
+                dependent = False
+            elif not verb_seen and _opens_dependent(ctx, index, begin):
+                dependent = True
+            if dependent and tok.mood == "ind":
+                continue  # "Die Straßen, die genutzt werden sollten, müssten …": the main verb decides
+            if DEPENDENT_WEAK_MARKERS and dependent and _weak_marker(ctx, index):
+                continue  # "Wann er kommen soll, hat sie nicht gesagt.": only a Konjunktiv I reports there
+            verb_seen = verb_seen or (not dependent and (tok.pos or "").startswith("V"))
+        if CAPITALISED_NOUNS and _capitalised_inside(ctx, index, begin):
+            continue  # "Die Raumfähre bringt …": a noun, whatever its tag
         if tok.mood is not None and tok.mood != "imp":
             if NO_COMPARISONS and index > begin and ctx.tokens[index - 1].low == "als":
                 return False  # "Als wäre es nicht genug, …", "Ganz so, als könnten sie …": unreal comparison
@@ -311,7 +442,9 @@ def _reads_as_reported(ctx: Context, begin: int, end: int, *, strict: bool) -> b
                 return False  # "Vor allem möchte das Ehepaar …": a wish in the indicative's sense
             if not strict and _conditional(ctx, begin, end) and not ctx.is_subjunctive(index, strict=True):
                 return False  # "Hätte er nur Bier getrunken, so müsste er …": the author's hypothesis
-            return ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE)
+            if ctx.is_subjunctive(index, strict=strict) or (not strict and tok.low in _REPORTIVE):
+                return True
+            return COORDINATED_KONJUNKTIV and not strict and _coordinated_konjunktiv(ctx, index, end)
         if tok.mood is None and tok.pos is None and ctx.is_subjunctive(index, strict=strict):
             return True
     return False

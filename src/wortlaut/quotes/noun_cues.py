@@ -24,6 +24,9 @@ from wortlaut.quotes.speakers import phrase_before
 SUBJUNCTIVE_WINDOW = 12
 #: Also predicative attitude adjectives (``ist zuversichtlich, …``; see ``_attitude``).
 ATTITUDES = True
+#: Also a clause after an ``als`` phrase of a verb of regarding or naming (``sieht es als seine Aufgabe an, …
+#: zu …``, ``Als Grund nannte die NASA, …``; see ``_regarded``; issue 12, eighteenth session).
+REGARDED = True
 _NOUN_CUE = SpeechVerb("", None, "speech", frozenset())
 #: A genitive owner between the noun and its comma names who said it (``die Forderung des Vorsitzenden, …
 #: zuzugehen``, ``Dem Appell der Polizei, sich zu stellen, …``; issue 12, seventeenth session); before, the
@@ -68,7 +71,23 @@ def noun_statements(ctx: Context, taken: set[int]) -> list[Found]:
 
 
 def _speech_noun(ctx: Context, index: int) -> bool:
-    return (ATTITUDES and _attitude(ctx, index)) or _noun(ctx, index)
+    return (ATTITUDES and _attitude(ctx, index)) or _noun(ctx, index) or (REGARDED and _regarded(ctx, index))
+
+
+def _regarded(ctx: Context, index: int) -> bool:
+    """``sah es als seine Aufgabe an,``, ``nannte als Grund,``, ``Als wichtige Aufgabe sah es X an,``: the
+    clause before the comma holds a finite verb of regarding or naming (``regard_verb``) and an ``als``
+    phrase, so the clause after the comma is what the subject names (:data:`REGARDED`)."""
+    clause = ctx.clause_begin(index, ctx.sentences[ctx.sentence_of[index]][0])
+    tokens = ctx.tokens
+    verb = any(
+        tokens[other].pos == "VVFIN" and ctx.lexicon.has("regard_verb", tokens[other].lemma or "")
+        for other in range(clause, index)
+    )
+    return verb and any(
+        tokens[other].low == "als" and tokens[other + 1].low not in {"ob", "wenn"}
+        for other in range(clause, index)
+    )
 
 
 def _noun(ctx: Context, index: int) -> bool:
@@ -142,16 +161,25 @@ def _statement(
     statement = Found(
         mode="indirect",
         quote=[ctx.chars(start, stop)],
-        rule="indirect.attitude" if ATTITUDES and _attitude(ctx, noun) else "indirect.noun",
+        rule=_rule(ctx, noun),
         sentence=sentence,
         cue=[ctx.chars(noun, noun + 1)],
         medium="speech",
     )
     speaker = _owner_phrase(ctx, owner) if owner is not None else _speaker(ctx, begin, noun, end)
-    if owner is None and speaker is not None and speaker[0] <= noun < speaker[1]:
-        speaker = None  # the noun's own phrase ("die Hypothese") names what is said, not who says it
+    if owner is None and speaker is not None and speaker[0] <= noun < speaker[1] and _noun(ctx, noun):
+        # the noun's own phrase ("die Hypothese") names what is said, not who says it; the word before the
+        # comma of an ``als`` phrase may end the subject ("Als Grund nannte die NASA, …")
+        speaker = None
     statement.speaker = ctx.chars(*speaker) if speaker else None
     return statement
+
+
+def _rule(ctx: Context, noun: int) -> str:
+    """The rule name of a statement cued at ``noun``: an attitude, a listed noun, or an ``als`` phrase."""
+    if ATTITUDES and _attitude(ctx, noun):
+        return "indirect.attitude"
+    return "indirect.noun" if _noun(ctx, noun) else "indirect.regarded"
 
 
 def _reported(ctx: Context, start: int, stop: int) -> bool:

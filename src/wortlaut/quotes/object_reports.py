@@ -8,8 +8,8 @@ one before) as the report, as the WikiNews annotation does, so they share little
 from __future__ import annotations
 
 from wortlaut.quotes.context import Context
-from wortlaut.quotes.cues import Cue
-from wortlaut.quotes.direct import so_sentence_frame
+from wortlaut.quotes.cues import Cue, cue_at
+from wortlaut.quotes.direct import called_word, so_sentence_frame
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import ANAPHORS, make_found, semicolon_part
 from wortlaut.quotes.frame_parts import passive_agent
@@ -25,6 +25,11 @@ COORDINATED_SUBJECTS = True
 #: the object rule when a subject speaks (a speakerless passive sentence with any quotation stays out;
 #: issue 12, sixteenth session).
 SCARE_QUOTED_TERMS = True
+#: A one-word quotation after ``als``/``einen`` with a naming verb (``nannte die Absage einen
+#: „Vertrauensbruch“``, ``bezeichnete X als „Schatten-CIA“``) is what someone called it, a direct statement of
+#: its own (``direct.CALLED_WORDS``), not a scare-quoted term inside a whole-sentence report (issue 12,
+#: eighteenth session).
+CALLED_QUOTES = True
 #: Passive auxiliaries ("wurde … genannt").
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 #: A speakerless passive report needs a sentence this long (tokens); shorter ones are asides.
@@ -49,6 +54,45 @@ NOT_SAID = True
 #: session, third round). Only with a finite speech verb: the prefield dative of a passive is its addressee
 #: (``Dem Politiker werden Verbrechen vorgeworfen``) and a pluperfect is background the corpus leaves out.
 PREFIELD_OBJECTS = True
+
+
+#: ``Er bezeichnete die Proteste als rechtmäßig und forderte … auf, …``: a second finite speech verb joined
+#: by ``und`` (its subject shared) reports on its own; the first verb's report ends before ``und`` (issue 12,
+#: eighteenth session).
+COORDINATED_CUES = True
+
+
+def _before_coordinated_cue(ctx: Context, cue: Cue, last: int, begin: int, end: int) -> int:
+    """Where the whole-sentence report of ``cue`` ends: before ``und`` + a finite speech verb after the cue
+    (:data:`COORDINATED_CUES`), else at ``last``."""
+    for index in range(cue.last + 1, last - 1):
+        if ctx.tokens[index].low != "und" or ctx.quote_of[index] >= 0:
+            continue
+        verb = ctx.tokens[index + 1]
+        if verb.pos == "VVFIN" and cue_at(ctx.tokens, index + 1, begin, end, ctx.lexicon) is not None:
+            return index
+    return last
+
+
+#: A contrasting ``während`` clause is another party's part of the sentence, not the report: ``Die USA
+#: lehnten den Satz ab, während die EU-Staaten ihn begrüßten`` ends before the comma, ``Während X nichts
+#: ändern wollte, plädierte Y für …`` begins after it (issue 12, eighteenth session).
+CONTRAST_CLAUSES = True
+_CONTRASTS = frozenset({"während", "wohingegen"})
+
+
+def _without_contrast(ctx: Context, cue: Cue, first: int, last: int) -> tuple[int, int]:
+    """The report ``first:last`` without a contrasting clause before or after the cue (see
+    :data:`CONTRAST_CLAUSES`)."""
+    if ctx.tokens[first].low in _CONTRASTS:
+        comma = ctx.clause_end(first, cue.first)
+        if comma < cue.first and ctx.tokens[comma].low == ",":
+            first = comma + 1
+    for index in range(cue.last + 1, last - 1):
+        tok, following = ctx.tokens[index], ctx.tokens[index + 1]
+        if tok.low == "," and following.low in _CONTRASTS and ctx.quote_of[index] < 0:
+            return first, index
+    return first, last
 
 
 def _second_clause(ctx: Context, first: int, clause: int, last: int) -> bool:
@@ -98,6 +142,8 @@ def _spoken(ctx: Context, number: int) -> bool:
     words = [word.strip('„“”"»«‚‘’') for word in ctx.text[quoted.start : quoted.end].split()]
     words = [word for word in words if word]
     opening = ctx.token_at(quoted.start)
+    if CALLED_QUOTES and called_word(ctx, opening):
+        return True  # nannte die Absage einen „Vertrauensbruch“: the quotation is what was said
     if (
         SCARE_QUOTED_TERMS
         and len(words) == 1
@@ -199,6 +245,10 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
     # The WikiNews annotation marks the whole sentence as the reported content.
     first, last = semicolon_part(ctx, begin, end, cue.first, cue.last + 1)
+    if COORDINATED_CUES:
+        last = _before_coordinated_cue(ctx, cue, last, begin, end)
+    if CONTRAST_CLAUSES:
+        first, last = _without_contrast(ctx, cue, first, last)
     if _second_clause(ctx, first, clause, last):
         first = clause  # "Heute demonstrierten 7.000 Menschen, die Polizei spricht von 4.000."
     found = make_found(ctx, cue, "reported", first, last, "reported.object", sentence)
