@@ -34,12 +34,10 @@ def test_clear_static_margins_send_only_the_article_leads_to_the_precise_encoder
     assert outcome.link is not None and outcome.link.groups_created == outcome.link.statements_grouped - 1  # type: ignore[attr-defined]
 
 
-def test_undecided_looks_only_at_considered_pairs_inside_the_band() -> None:
+def test_the_band_holds_the_margins_from_below_to_above_the_threshold() -> None:
     cascade = CascadeEncoder(cheap=HashingEncoder(), precise=HashingEncoder(), band=(0.2, 0.1))
-    margin = np.array([[0.5, -0.15, 0.05]])
-    assert cascade.undecided(margin, np.array([[True, True, False]]))
-    assert cascade.undecided(margin, np.array([[False, False, True]]))
-    assert not cascade.undecided(margin, np.array([[True, False, False]]))
+    margin = np.array([[0.5, -0.15, 0.05, -0.25, 0.1]])
+    assert cascade.in_band(margin).tolist() == [[False, True, True, False, True]]
     assert cascade.family == "hashing" and cascade.name == HashingEncoder().name  # the precise one's
 
 

@@ -63,9 +63,8 @@ def undecided_pairs(
     margin = margins(cheap, items, count, limits[0])
     considered = ~_too_far(items, count)
     considered[np.arange(count), np.arange(count)] = False
-    below, above = cascade.band
     blank = np.asarray(~cheap.any(axis=1))
-    unsure = ((margin >= -below) & (margin <= above)) | blank[:count, None] | blank[None, :]
+    unsure = cascade.in_band(margin) | blank[:count, None] | blank[None, :]
     undecided = np.asarray(considered & unsure)
     if min(limits[0][0], limits[1][0]) >= 1.0:
         stem_sets = [_stems(item.text, item.language) for item in items]
