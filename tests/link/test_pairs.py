@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from wortlaut.link.cascade import CascadeEncoder
-from wortlaut.link.pairs import Choice, mixed_margins, undecided_pairs
+from wortlaut.link.pairs import Choice, closure, mixed_margins, precise_pairs
 from wortlaut.link.statement_merge import _Item, margins
 from wortlaut.store import Store
 
@@ -51,25 +51,41 @@ def _cascade(precise: _Table) -> CascadeEncoder:
 
 def test_only_the_pair_inside_the_band_is_undecided() -> None:
     cascade = _cascade(_Table("precise", "e5", CHEAP))
-    undecided = undecided_pairs(cascade, _items(), 3, CHEAP, LIMITS)
-    assert [tuple(pair) for pair in np.argwhere(undecided).tolist()] == [(2, 3)]
+    undecided = precise_pairs(cascade, _items(), 3, CHEAP, LIMITS)
+    assert [tuple(pair) for pair in np.argwhere(undecided).tolist()] == [
+        (2, 2),
+        (2, 3),
+    ]  # (2, 2) is never read
     assert Choice(cascade, undecided).precise_items() == [2, 3]
+
+
+def test_the_closure_adds_clear_partners_above_the_threshold_and_group_siblings() -> None:
+    items = [
+        *_items()[:3],
+        _Item("m1", TEXTS[3], "de", "g:1", None),
+        _Item("m3", "Steuern", "de", "g:1", None),
+    ]
+    undecided = np.zeros((3, 5), dtype=bool)
+    undecided[0, 3] = True  # new 0 and stored m1 (group g:1)
+    above = np.zeros((3, 5), dtype=bool)
+    above[1, 0] = True  # new 1 clear above with new 0
+    assert closure(items, 3, undecided, above).tolist() == [True, True, False, True, True]
 
 
 def test_disjoint_stems_stay_decided_only_when_both_thresholds_are_at_least_one() -> None:
     cascade = _cascade(_Table("precise", "e5", CHEAP))
     low = ((0.99, 0.8), LIMITS[1])  # a cheap threshold below 1: the disjoint pair (2, 4) may merge there
-    undecided = undecided_pairs(cascade, _items(), 3, CHEAP, low)
-    assert undecided[2, 4] and not undecided_pairs(cascade, _items(), 3, CHEAP, LIMITS)[2, 4]
+    undecided = precise_pairs(cascade, _items(), 3, CHEAP, low)
+    assert undecided[2, 4] and not precise_pairs(cascade, _items(), 3, CHEAP, LIMITS)[2, 4]
 
 
 def test_a_text_without_static_vector_makes_its_pairs_undecided() -> None:
     cascade = _cascade(_Table("precise", "e5", CHEAP))
     blank = CHEAP.copy()
     blank[1] = 0.0
-    undecided = undecided_pairs(cascade, _items(), 3, blank, LIMITS)
+    undecided = precise_pairs(cascade, _items(), 3, blank, LIMITS)
     assert undecided[0, 1] and undecided[1, 0] and undecided[2, 1]  # each pair with it that shares a stem
-    assert not undecided[1, 4]  # no shared stem: below 0 whatever the vectors
+    assert not undecided[1, 4]  # no shared stem: below 0 whatever the vectors, and m2 is nobody's partner
 
 
 def test_mixed_margins_take_the_precise_margin_on_undecided_pairs_only() -> None:

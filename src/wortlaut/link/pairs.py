@@ -33,17 +33,41 @@ from wortlaut.link.statement_merge import _Item, _may_merge, _stems, _too_far, m
 @dataclass(frozen=True, slots=True, eq=False)
 class Choice:
     """How one speaker batch is grouped: by ``encoder`` alone, or (``undecided`` given) by a
-    cascade's cheap margins with its precise margins on the ``undecided`` pairs (new x items)."""
+    cascade's cheap margins with its precise margins on the ``undecided`` pairs (new x items,
+    :func:`precise_pairs`)."""
 
     encoder: Encoder
     undecided: np.ndarray | None = None
 
     def precise_items(self) -> list[int]:
-        """Indexes of the items (new statements, then stored members) in any undecided pair."""
+        """Indexes of the items (new statements, then stored members) the precise encoder reads."""
         if self.undecided is None:
             return []
         rows, columns = np.nonzero(self.undecided)
         return sorted(set(rows.tolist()) | set(columns.tolist()))
+
+
+def precise_pairs(
+    cascade: CascadeEncoder,
+    items: Sequence[_Item],
+    count: int,
+    cheap: np.ndarray,
+    limits: tuple[tuple[float, float], tuple[float, float]],
+) -> np.ndarray:
+    """The pairs (new x items) the precise encoder judges: both ends in :func:`closure` of the
+    undecided pairs (empty when every static margin is clear).
+
+    ``cheap`` holds the items' static vectors, ``limits`` the (same, cross)
+    thresholds of the cheap and of the precise encoder.
+    """
+    margin = margins(cheap, items, count, limits[0])
+    considered = ~_too_far(items, count)
+    considered[np.arange(count), np.arange(count)] = False
+    undecided = undecided_pairs(cascade, items, count, cheap, margin, considered, limits)
+    if not undecided.any():
+        return undecided
+    chosen = closure(items, count, undecided, considered & (margin > cascade.band[1]))
+    return np.asarray(chosen[:count, None] & chosen[None, :])
 
 
 def undecided_pairs(
@@ -51,18 +75,12 @@ def undecided_pairs(
     items: Sequence[_Item],
     count: int,
     cheap: np.ndarray,
+    margin: np.ndarray,
+    considered: np.ndarray,
     limits: tuple[tuple[float, float], tuple[float, float]],
 ) -> np.ndarray:
-    """The considered pairs (new x items) whose static margin cannot be trusted.
-
-    ``cheap`` holds the items' static vectors, ``limits`` the (same, cross)
-    thresholds of the cheap and of the precise encoder.  A pair is undecided when
-    its static margin lies inside the cascade's band or either text has no static
-    vector (no word in the table), unless it cannot merge under either encoder.
-    """
-    margin = margins(cheap, items, count, limits[0])
-    considered = ~_too_far(items, count)
-    considered[np.arange(count), np.arange(count)] = False
+    """The considered pairs whose static ``margin`` cannot be trusted: inside the cascade's band, or
+    a text without static vector (no word in the table), unless it cannot merge under either encoder."""
     blank = np.asarray(~cheap.any(axis=1))
     unsure = cascade.in_band(margin) | blank[:count, None] | blank[None, :]
     undecided = np.asarray(considered & unsure)
@@ -71,6 +89,32 @@ def undecided_pairs(
         for row, column in zip(*np.nonzero(undecided), strict=True):
             undecided[row, column] = _may_merge(items, stem_sets, int(row), int(column))
     return undecided
+
+
+def closure(items: Sequence[_Item], count: int, undecided: np.ndarray, above: np.ndarray) -> np.ndarray:
+    """The items e5 reads: those of the undecided pairs, with every item joined to them by a pair
+    clear above the threshold (``above``) or by membership of one stored group, until none is added.
+
+    Outside this set every pair with an item inside is clear below the threshold
+    (or cannot merge), so no cluster of the set merges with one outside it, under
+    the mixed margins as under e5's alone (the band's assumption: e5 keeps such
+    pairs apart); inside it every pair is e5's, so the set is grouped as e5
+    alone groups it.  Without the closure a statement joined to an e5-read one
+    by a clear static pair would enter e5's averages with its static margin.
+    """
+    linked = undecided | above
+    chosen = np.zeros(len(items), dtype=bool)
+    rows, columns = np.nonzero(undecided)
+    chosen[rows] = chosen[columns] = True
+    while True:
+        grown = chosen.copy()
+        grown[:count] |= (linked & chosen[None, :]).any(axis=1)
+        grown |= (linked & chosen[:count, None]).any(axis=0)
+        groups = {items[int(index)].group for index in np.flatnonzero(grown)} - {None}
+        grown |= np.array([item.group in groups for item in items])
+        if np.array_equal(grown, chosen):
+            return chosen
+        chosen = grown
 
 
 def mixed_margins(

@@ -33,7 +33,7 @@ import numpy as np
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.group_writes import _create, _join
-from wortlaut.link.pairs import Choice, mixed_margins, undecided_pairs
+from wortlaut.link.pairs import Choice, mixed_margins, precise_pairs
 from wortlaut.link.statement_merge import (
     LEXICAL_WEIGHT,
     WINDOW_DAYS,
@@ -260,7 +260,7 @@ def choice_for_batch(
         return chosen
     items, count = _items(batch), len(batch.rows)
     limits = (thresholds(encoder.cheap.family), thresholds(encoder.precise.family))
-    undecided = undecided_pairs(encoder, items, count, _cheap_matrix(connection, encoder, items), limits)
+    undecided = precise_pairs(encoder, items, count, _cheap_matrix(connection, encoder, items), limits)
     return Choice(encoder, undecided) if undecided.any() else Choice(encoder.cheap)
 
 
