@@ -75,11 +75,11 @@ class CachedE5:
 
 
 def _record_pairs(source: str, pairs: list[Pair]) -> Callable[..., Any]:
-    """A wrapper of ``statements.encoder_for_batch`` that records each batch's pairs once."""
-    choose, seen = statements.encoder_for_batch, set()
+    """A wrapper of ``statements.choice_for_batch`` that records each batch's pairs once."""
+    choose, seen = statements.choice_for_batch, set()
 
-    def recording(connection: Any, encoder: Any, batch: statements.SpeakerBatch) -> Any:
-        chosen = choose(connection, encoder, batch)
+    def recording(connection: Any, encoder: Any, batch: statements.SpeakerBatch, *decided: Any) -> Any:
+        chosen = choose(connection, encoder, batch, *decided)
         key = tuple(row.id for row in batch.rows)
         if isinstance(encoder, CascadeEncoder) and key not in seen:
             seen.add(key)
@@ -131,15 +131,15 @@ def replay(store: Path, pairs: list[Pair], leads: dict[str, Lead], bands: dict[s
         records = [json.loads(row[0]) for row in db.execute("SELECT json FROM articles ORDER BY rid")]
     articles = [Article.from_json(record) for record in records]
     encoder = CascadeEncoder(precise=CachedE5(store), **bands)
-    saved = statements.encoder_for_batch, stories._choose
-    statements.encoder_for_batch = _record_pairs(source, pairs)
+    saved = statements.choice_for_batch, stories._choose
+    statements.choice_for_batch = _record_pairs(source, pairs)
     stories._choose = _record_leads(source, leads, encoder)
     try:
         with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "replay.sqlite") as target:
             for start in range(0, len(articles), 32):
                 add_and_link(target, articles[start : start + 32], encoder=encoder)
     finally:
-        statements.encoder_for_batch, stories._choose = saved
+        statements.choice_for_batch, stories._choose = saved
 
 
 def cross_validate(

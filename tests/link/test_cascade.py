@@ -34,12 +34,10 @@ def test_clear_static_margins_send_only_the_article_leads_to_the_precise_encoder
     assert outcome.link is not None and outcome.link.groups_created == outcome.link.statements_grouped - 1  # type: ignore[attr-defined]
 
 
-def test_undecided_looks_only_at_considered_pairs_inside_the_band() -> None:
+def test_the_band_holds_the_margins_from_below_to_above_the_threshold() -> None:
     cascade = CascadeEncoder(cheap=HashingEncoder(), precise=HashingEncoder(), band=(0.2, 0.1))
-    margin = np.array([[0.5, -0.15, 0.05]])
-    assert cascade.undecided(margin, np.array([[True, True, False]]))
-    assert cascade.undecided(margin, np.array([[False, False, True]]))
-    assert not cascade.undecided(margin, np.array([[True, False, False]]))
+    margin = np.array([[0.5, -0.15, 0.05, -0.25, 0.1]])
+    assert cascade.in_band(margin).tolist() == [[False, True, True, False, True]]
     assert cascade.family == "hashing" and cascade.name == HashingEncoder().name  # the precise one's
 
 
@@ -80,6 +78,13 @@ class _E5Family(HashingEncoder):
     name = "e5-family-stand-in"
 
 
+class _StaticFamily(HashingEncoder):
+    """A stand-in cheap encoder with the static encoder's thresholds (same-language 1.05)."""
+
+    family = "static"
+    name = "static-family-stand-in"
+
+
 def test_the_precise_encoder_reads_no_statement_its_thresholds_set_apart(tmp_path: Path) -> None:
     from wortlaut.link.statements import SpeakerBatch, StatementRow, precise_texts
 
@@ -92,10 +97,11 @@ def test_the_precise_encoder_reads_no_statement_its_thresholds_set_apart(tmp_pat
         (row("s1", shared), row("s2", "Wir senken die Steuern für Familien")),
         (("g:1", "m1", f"{shared} und bleibt es", "de"), ("g:2", "m2", "Der Haushalt wächst kräftig", "de")),
     )
-    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=_E5Family(), band=(10.0, 10.0), leads=None)
+    cascade = CascadeEncoder(cheap=_StaticFamily(), precise=_E5Family(), band=(10.0, 10.0), leads=None)
     with Store.open(tmp_path / "s.sqlite") as store:
         texts = [text for _, text in precise_texts(store.connection, cascade, [batch])]
     # the pair sharing stems is read; the new statement and the stored group with no shared stem are not
+    # (both thresholds are at least 1: such pairs stay below 0 under either encoder)
     assert texts == [shared, f"{shared} und bleibt es"]
 
 
@@ -103,25 +109,27 @@ def test_the_precise_encoder_reads_no_statement_its_thresholds_set_apart(tmp_pat
 def test_the_choice_per_speaker_batch_is_made_once_per_linking_call(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wortlaut.link import statements
-    from wortlaut.link.statements import Decided, SpeakerBatch, StatementRow, encoder_for_batch
+    from wortlaut.link import pairs
+    from wortlaut.link.statements import Decided, SpeakerBatch, StatementRow, choice_for_batch
 
     checks: list[int] = []
-    margins = statements.margins
-    monkeypatch.setattr(statements, "margins", lambda *args: checks.append(1) or margins(*args))
+    margins = pairs.margins
+    monkeypatch.setattr(pairs, "margins", lambda *args: checks.append(1) or margins(*args))
     rows = tuple(
         StatementRow(f"s{index}", "a1", "direct", text, "Q1", "2025-02-10", "de")
         for index, text in enumerate(["Wir senken die Steuern", "Wir senken die Steuern bald"])
     )
-    for band, expected in (((10.0, 10.0), "precise"), ((-1.0, -1.0), "cheap")):
+    for band, mixed in (((10.0, 10.0), True), ((-1.0, -1.0), False)):
         checks.clear()
         cascade = CascadeEncoder(cheap=HashingEncoder(), precise=_E5Family(), band=band, leads=None)
         decided: Decided = {}
-        with Store.open(tmp_path / f"{expected}.sqlite") as store:
-            first = encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()), decided)
-            again = encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()), decided)
+        with Store.open(tmp_path / f"{mixed}.sqlite") as store:
+            first = choice_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()), decided)
+            again = choice_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()), decided)
             assert len(checks) == 1  # an equal batch (the plan read again under the lock): not checked again
-            encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows[:1], ()), decided)
-            plain = encoder_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()))
-        assert first is again is plain is getattr(cascade, expected)
+            choice_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows[:1], ()), decided)
+            plain = choice_for_batch(store.connection, cascade, SpeakerBatch("Q1", rows, ()))
+        assert first is again and plain.encoder is first.encoder
+        assert first.encoder is (cascade if mixed else cascade.cheap)
+        assert first.precise_items() == ([0, 1] if mixed else [])
         assert len(decided) == 2 and len(checks) == 3

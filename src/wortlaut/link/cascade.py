@@ -7,11 +7,14 @@ collection's stories together at any threshold (best dev BCubed F1 0.91 with
 docs/quality.md).  Statement grouping is where most of the texts are, and most
 pairs are clear: every statement of a speaker's batch is first encoded by
 :class:`~wortlaut.link.static.StaticEncoder` (a table lookup) and compared with
-the static thresholds; when any pair's static margin falls within
-:data:`BAND_BELOW` under or :data:`BAND_ABOVE` over the static threshold,
-that speaker's statements are encoded by e5 and grouped with e5's thresholds
-instead.  The article leads and the undecided statements of a batch go to e5
-in one call, before the write lock is taken (:mod:`wortlaut.link.update`).
+the static thresholds; a pair whose static margin falls within
+:data:`BAND_BELOW` under or :data:`BAND_ABOVE` over the static threshold is
+undecided, and only the texts of undecided pairs are encoded by e5, whose
+margins (against e5's thresholds) replace the static ones for those pairs
+(:mod:`wortlaut.link.pairs`; until issue 17zi one undecided pair sent the
+speaker's whole batch to e5).  The article leads and the undecided statements
+of a batch go to e5 in one call, before the write lock is taken
+(:mod:`wortlaut.link.update`).
 
 The cascade reports its precise encoder's name, family and vectors: stories,
 their thresholds and the cached lead vectors are e5's.
@@ -102,7 +105,7 @@ class CascadeEncoder:
         below, above = self.leads
         return threshold - below <= best <= threshold + above
 
-    def undecided(self, margin: np.ndarray, considered: np.ndarray) -> bool:
-        """Whether any considered static margin lies inside the band around the threshold."""
+    def in_band(self, margin: np.ndarray) -> np.ndarray:
+        """Which static margins lie inside the band around the threshold (the pairs e5 must judge)."""
         below, above = self.band
-        return bool(np.any(considered & (margin >= -below) & (margin <= above)))
+        return np.asarray((margin >= -below) & (margin <= above))

@@ -24,7 +24,7 @@ writes in :mod:`wortlaut.link.group_writes`; their names stay importable from he
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +33,7 @@ import numpy as np
 from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder
 from wortlaut.link.group_writes import _create, _join
+from wortlaut.link.pairs import Choice, mixed_margins, precise_pairs
 from wortlaut.link.statement_merge import (
     LEXICAL_WEIGHT,
     WINDOW_DAYS,
@@ -60,6 +61,7 @@ __all__ = [
     "STATIC_CROSS_LANGUAGE_THRESHOLD",
     "STATIC_SAME_LANGUAGE_THRESHOLD",
     "WINDOW_DAYS",
+    "Choice",
     "Decided",
     "SpeakerBatch",
     "StatementRow",
@@ -68,8 +70,8 @@ __all__ = [
     "_stems",
     "_too_far",
     "apart",
+    "choice_for_batch",
     "compares",
-    "encoder_for_batch",
     "group_statements",
     "load_statements",
     "margins",
@@ -232,15 +234,16 @@ def _unneeded_items(items: Sequence[_Item], count: int, encoder: Encoder) -> set
     return unneeded(items, count, thresholds(encoder.family)[0])
 
 
-#: A cascade's choice per speaker batch within one linking call, by batch (see :func:`encoder_for_batch`).
-Decided = dict[SpeakerBatch, Encoder]
+#: A cascade's choice per speaker batch within one linking call, by batch (see :func:`choice_for_batch`).
+Decided = dict[SpeakerBatch, Choice]
 
 
-def encoder_for_batch(
+def choice_for_batch(
     connection: Connection, encoder: Encoder, batch: SpeakerBatch, decided: Decided | None = None
-) -> Encoder:
-    """The encoder that groups this speaker's batch: ``encoder`` itself, or for a cascade its cheap
-    encoder when every static margin is clear of the band around the threshold, else the precise one.
+) -> Choice:
+    """How this speaker's batch is grouped: by ``encoder`` itself, or for a cascade by its cheap
+    encoder, with its precise encoder's margins on the pairs whose static margin is unsure
+    (:mod:`wortlaut.link.pairs`); a batch without such pairs is the cheap encoder's alone.
 
     ``decided`` remembers the choice by batch for one linking call: the plan read again under the
     write lock holds equal batches (unless another writer changed a speaker's groups), and the
@@ -249,41 +252,42 @@ def encoder_for_batch(
     10kGNAD articles).
     """
     if not isinstance(encoder, CascadeEncoder):
-        return encoder
+        return Choice(encoder)
     if decided is not None:
         chosen = decided.get(batch)
         if chosen is None:
-            chosen = decided[batch] = encoder_for_batch(connection, encoder, batch)
+            chosen = decided[batch] = choice_for_batch(connection, encoder, batch)
         return chosen
     items, count = _items(batch), len(batch.rows)
+    limits = (thresholds(encoder.cheap.family), thresholds(encoder.precise.family))
+    undecided = precise_pairs(encoder, items, count, _cheap_matrix(connection, encoder, items), limits)
+    return Choice(encoder, undecided) if undecided.any() else Choice(encoder.cheap)
+
+
+def _cheap_matrix(connection: Connection, encoder: CascadeEncoder, items: Sequence[_Item]) -> np.ndarray:
+    """The items' static vectors (cached), one row each."""
     vectors = cached_encode(connection, encoder.cheap, "statement", [(item.id, item.text) for item in items])
-    matrix = np.stack([vectors[item.id] for item in items])
-    if not np.all(matrix.any(axis=1)):  # a text with no word in the static table: static cannot judge it
-        return encoder.precise
-    margin = margins(matrix, items, count, thresholds(encoder.cheap.family))
-    considered = ~_too_far(items, count)
-    considered[np.arange(count), np.arange(count)] = False
-    return encoder.precise if encoder.undecided(margin, considered) else encoder.cheap
+    return np.stack([vectors[item.id] for item in items])
 
 
 def precise_texts(
     connection: Connection, encoder: Encoder, batches: Sequence[SpeakerBatch], decided: Decided | None = None
 ) -> list[tuple[str, str]]:
-    """For a cascade: the statement texts its precise encoder will read (the undecided batches).
+    """For a cascade: the statement texts its precise encoder will read (those of undecided pairs).
 
-    Pruned as :func:`_group_speaker` prunes them under the precise encoder's
-    thresholds: the texts it would set apart are never read, so encoding them
-    here only cost time (e5 read 306 statement texts against 210 without the
-    cascade on 200 fresh 10kGNAD articles before this pruning).
+    Before the pairs were decided one by one, every text of a batch with one
+    undecided pair was read (pruned by :func:`unneeded` since the lead's fix;
+    306 texts against 210 for e5 alone on 200 fresh 10kGNAD articles before it).
     """
     if not isinstance(encoder, CascadeEncoder):
         return []
-    undecided = [
-        batch
-        for batch in batches
-        if batch.needs_vectors and encoder_for_batch(connection, encoder, batch, decided) is not encoder.cheap
-    ]
-    return texts_to_encode(undecided, encoder.precise)
+    texts = []
+    for batch in batches:
+        if batch.needs_vectors:
+            items = _items(batch)
+            choice = choice_for_batch(connection, encoder, batch, decided)
+            texts += [items[index].text for index in choice.precise_items()]
+    return [("statement", text) for text in texts]
 
 
 def group_statements(
@@ -292,12 +296,12 @@ def group_statements(
     """Put each statement into a group (existing or new); returns how many new groups were made.
 
     ``decided``: the cascade's choices :func:`precise_texts` made for these batches (see
-    :func:`encoder_for_batch`)."""
+    :func:`choice_for_batch`)."""
     created = 0
     for batch in batches:
         if compares(batch, encoder):
-            chosen = encoder_for_batch(connection, encoder, batch, decided)
-            created += _group_speaker(connection, chosen, batch, thresholds(chosen.family))
+            chosen = choice_for_batch(connection, encoder, batch, decided)
+            created += _group_speaker(connection, chosen, batch)
         else:
             for row in batch.rows:
                 _create(connection, row)
@@ -311,17 +315,59 @@ def _items(batch: SpeakerBatch) -> list[_Item]:
     return items + [_Item(m[1], m[2] or "", m[3], m[0], None) for m in batch.members]
 
 
-def _group_speaker(
-    connection: Connection, encoder: Encoder, batch: SpeakerBatch, limits: tuple[float, float]
-) -> int:
-    rows = batch.rows
+def _group_speaker(connection: Connection, choice: Choice, batch: SpeakerBatch) -> int:
     items = _items(batch)
-    skipped = unneeded(items, len(rows), limits[0])
+    if isinstance(choice.encoder, CascadeEncoder) and choice.undecided is not None:
+        margin, cosines = _mixed(connection, choice.encoder, items, choice.undecided)
+
+        def similar(index: int, mates: list[int]) -> float:
+            return float(np.max(cosines[index, mates]))
+
+    else:
+        margin, matrix = _plain(connection, choice.encoder, items, len(batch.rows))
+
+        def similar(index: int, mates: list[int]) -> float:
+            return float(np.max(matrix[mates] @ matrix[index], initial=0.0))
+
+    return _write_groups(connection, batch, items, margin, similar)
+
+
+def _plain(
+    connection: Connection, encoder: Encoder, items: Sequence[_Item], count: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(margins, vectors) under one encoder; the items :func:`unneeded` finds get zero rows."""
+    limits = thresholds(encoder.family)
+    skipped = unneeded(items, count, limits[0])
     wanted = [(item.id, item.text) for index, item in enumerate(items) if index not in skipped]
     vectors = cached_encode(connection, encoder, "statement", wanted)
     zero = np.zeros(encoder.dim, dtype=np.float32)
     matrix = np.stack([vectors.get(item.id, zero) for item in items])
-    margin = margins(matrix, items, len(rows), limits)
+    return margins(matrix, items, count, limits), matrix
+
+
+def _mixed(
+    connection: Connection, encoder: CascadeEncoder, items: Sequence[_Item], undecided: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(margins, cosines) of a cascade's batch: precise on the undecided pairs, cheap elsewhere."""
+    wanted = [(items[index].id, items[index].text) for index in Choice(encoder, undecided).precise_items()]
+    found = cached_encode(connection, encoder.precise, "statement", wanted)
+    zero = np.zeros(encoder.precise.dim, dtype=np.float32)
+    precise = np.stack([found.get(item.id, zero) for item in items])
+    limits = (thresholds(encoder.cheap.family), thresholds(encoder.precise.family))
+    cheap = _cheap_matrix(connection, encoder, items)
+    return mixed_margins(items, undecided.shape[0], (cheap, precise), limits, undecided)
+
+
+def _write_groups(
+    connection: Connection,
+    batch: SpeakerBatch,
+    items: Sequence[_Item],
+    margin: np.ndarray,
+    similar: Callable[[int, list[int]], float],
+) -> int:
+    """Merge the batch by ``margin`` and store it; ``similar`` gives a new statement's best cosine
+    to its mates (the member's stored similarity)."""
+    rows = batch.rows
     cluster_of = merge(items, len(rows), margin, _too_far(items, len(rows)))
     stored = {cluster_of[index]: item.group for index, item in enumerate(items) if item.group is not None}
     created = 0
@@ -329,7 +375,7 @@ def _group_speaker(
     for index, row in enumerate(rows):
         cluster = cluster_of[index]
         mates = [column for column, value in enumerate(cluster_of) if value == cluster and column != index]
-        similarity = float(np.max(matrix[mates] @ matrix[index], initial=0.0)) if mates else 1.0
+        similarity = similar(index, mates) if mates else 1.0
         group_id = stored.get(cluster) or opened.get(cluster)
         if group_id is None:
             opened[cluster] = _create(connection, row)

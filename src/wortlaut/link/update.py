@@ -142,7 +142,7 @@ def _prefetch(
     one call with the article leads, so the linking finds every vector cached.
     ``vectors`` are handed-over vectors by ``(cache kind, text)`` (see :func:`update`); ``decided``
     keeps the cascade's choice per speaker batch for the grouping
-    (:func:`~wortlaut.link.statements.encoder_for_batch`).
+    (:func:`~wortlaut.link.statements.choice_for_batch`).
     Returns the active stories a lead cascade's dry run read, which the
     clustering under the lock reuses when no other writer committed meanwhile.
     """
