@@ -23,6 +23,7 @@ import numpy as np
 
 from wortlaut.article import Article, Span
 from wortlaut.claims.status_features import select, status_features
+from wortlaut.softmax import fit, vectorise
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims-status"
 WEIGHTS_FILE = "weights.json"
@@ -73,17 +74,6 @@ class StatusModel:
         )
 
 
-def vectorise(rows: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:
-    """A dense matrix of the rows over the named features (unknown names dropped)."""
-    index = {name: i for i, name in enumerate(names)}
-    matrix = np.zeros((len(rows), len(names)))
-    for r, row in enumerate(rows):
-        for name, value in row.items():
-            if name in index:
-                matrix[r, index[name]] = value
-    return matrix
-
-
 def train(
     rows: Sequence[dict[str, float]],
     gold: Sequence[str],
@@ -96,18 +86,9 @@ def train(
     selected = [select(row, groups) for row in rows]
     names = tuple(sorted({name for row in selected for name in row}))
     labels = tuple(sorted(set(gold)))
-    x = vectorise(selected, names)
     y = np.zeros((len(gold), len(labels)))
     y[np.arange(len(gold)), [labels.index(g) for g in gold]] = 1.0
-    penalty = np.array([0.0 if name == "bias" else 1.0 for name in names])[:, None]
-    weights = np.zeros((len(names), len(labels)))
-    for _ in range(STEPS):
-        scores = x @ weights
-        scores -= scores.max(axis=1, keepdims=True)
-        probs = np.exp(scores)
-        probs /= probs.sum(axis=1, keepdims=True)
-        gradient = x.T @ (probs - y) / len(gold) + l2 * penalty * weights
-        weights -= STEP_SIZE * gradient
+    weights = fit(vectorise(selected, names), y, names, l2=l2, steps=STEPS, step_size=STEP_SIZE)
     return StatusModel(features=names, labels=labels, weights=weights, groups=groups, keep=keep, l2=l2)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from wortlaut.softmax import fit, vectorise
 from wortlaut.timex.choice import READINGS, DecisionPoint, direction_of
 
 #: Full-batch gradient steps and step size; a few hundred points converge well within this (the loss
@@ -69,17 +70,6 @@ class DirectionModel:
         )
 
 
-def vectorise(rows: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:
-    """A dense matrix of the rows over the named features (unknown names dropped)."""
-    index = {name: i for i, name in enumerate(names)}
-    matrix = np.zeros((len(rows), len(names)))
-    for r, row in enumerate(rows):
-        for name, value in row.items():
-            if name in index:
-                matrix[r, index[name]] = value
-    return matrix
-
-
 def targets(right: Sequence[frozenset[str]]) -> np.ndarray:
     """Soft labels: each point's right readings share its weight evenly."""
     y = np.zeros((len(right), len(READINGS)))
@@ -94,16 +84,7 @@ def train(
 ) -> DirectionModel:
     """Softmax regression by full-batch gradient descent, L2 on all weights but the bias."""
     names = tuple(sorted({name for row in rows for name in row}))
-    x = vectorise(rows, names)
-    y = targets(right)
-    penalty = np.array([0.0 if name == "bias" else 1.0 for name in names])[:, None]
-    weights = np.zeros((len(names), len(READINGS)))
-    for _ in range(STEPS):
-        scores = x @ weights
-        scores -= scores.max(axis=1, keepdims=True)
-        probs = np.exp(scores)
-        probs /= probs.sum(axis=1, keepdims=True)
-        weights -= STEP_SIZE * (x.T @ (probs - y) / max(1, len(rows)) + l2 * penalty * weights)
+    weights = fit(vectorise(rows, names), targets(right), names, l2=l2, steps=STEPS, step_size=STEP_SIZE)
     return DirectionModel(features=names, weights=weights, l2=l2)
 
 
