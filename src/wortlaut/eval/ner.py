@@ -185,6 +185,8 @@ def _cross_validate_students(
     click.echo(report(pooled))
     folds = ", ".join(f"{fold.micro(('PER', 'ORG', 'LOC')).f1:.4f}" for fold in per_fold)
     click.echo(f"per-fold PER+ORG+LOC F1: {folds}")
+    for name in ("PER", "ORG", "LOC"):
+        click.echo(f"per-fold {name} F1: " + ", ".join(f"{fold.micro((name,)).f1:.4f}" for fold in per_fold))
 
 
 def _cross_validate(

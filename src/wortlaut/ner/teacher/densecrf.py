@@ -172,6 +172,7 @@ def cross_validate_dense(
 @click.option("--record", type=click.Path(path_type=Path), default=None)
 @click.option("--prune", "prunes", type=float, multiple=True, help="Also score the model pruned at this cut.")
 @click.option("--save", type=click.Path(path_type=Path), default=None, help="Keep the fold model here.")
+@click.option("--groups", default=",".join(GROUPS), show_default=True, help="Lexical feature groups.")
 def main(
     fold: int,
     silver_files: tuple[Path, ...],
@@ -182,6 +183,7 @@ def main(
     record: Path | None,
     prunes: tuple[float, ...],
     save: Path | None,
+    groups: str,
 ) -> None:
     """Train and score the fold's CRF with (``--dense``) or without the scorer's features.
 
@@ -198,7 +200,8 @@ def main(
         train_probs = list(training_probabilities(arrays, train, silver))
         scorer = scorer_of(arrays)
     started = time.perf_counter()
-    model = train_dense_crf(train + silver, train_probs, c1=c1, iterations=iterations)
+    named = tuple(group for group in groups.split(",") if group)
+    model = train_dense_crf(train + silver, train_probs, c1=c1, iterations=iterations, groups=named)
     seconds = time.perf_counter() - started
     click.echo(f"{name} fold {fold}: {len(train)} gold + {len(silver)} silver, {seconds:.0f} s")
     if save is not None:
