@@ -121,7 +121,7 @@ def command(
 ) -> None:
     """Score the NER tagger (or the entity stage) on GermEval 2014 files (default: test-a's held-out part)."""
     if cv is not None and (silver or dense):
-        _cross_validate_students(cv, silver, dense, c1, iterations, prune, jobs)
+        _cross_validate_students(cv, silver, dense, c1, iterations, prune, jobs, groups)
         return
     if cv is not None:
         shipped = CvOptions()
@@ -153,10 +153,12 @@ def _cross_validate_students(
     iterations: int | None,
     prune: float,
     jobs: int,
+    groups: str,
 ) -> None:
-    """``--cv 3 --silver ... [--dense ...]``: the teacher-student CRF (with the dense scorer's
-    features) per fold of :mod:`wortlaut.ner.teacher.cv`, pooled.  Needs the ``train`` extra's
-    files written beforehand (silver, scorer probabilities); only 3 folds have fold teachers."""
+    """``--cv 3 --silver ... [--dense ...]``: the teacher-student CRF (lexical features of
+    ``groups``, with the dense scorer's) per fold of :mod:`wortlaut.ner.teacher.cv`, pooled.
+    Needs the ``train`` extra's files written beforehand (silver, scorer probabilities); only 3
+    folds have fold teachers."""
     from wortlaut.ner.spans import SpanScorer
     from wortlaut.ner.teacher.densecrf import CRF_ITERATIONS, cross_validate_dense
 
@@ -166,7 +168,10 @@ def _cross_validate_students(
     c1 = 0.03 if c1 is None else c1
     iterations = iterations or CRF_ITERATIONS
     try:
-        per_fold = cross_validate_dense(silver, dense, c1=c1, iterations=iterations, prune=prune, jobs=jobs)
+        named = tuple(group for group in groups.split(",") if group)
+        per_fold = cross_validate_dense(
+            silver, dense, c1=c1, iterations=iterations, prune=prune, jobs=jobs, groups=named
+        )
     except (CorpusError, OSError, ValueError, KeyError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
@@ -175,11 +180,13 @@ def _cross_validate_students(
         pooled.add_counts(fold.counts())
     click.echo(
         f"3-fold CV (contiguous blocks of dev + test-a), strict outer spans; teacher-student CRF "
-        f"c1={c1} iterations={iterations} prune={prune} silver={silver} dense={dense}"
+        f"c1={c1} iterations={iterations} prune={prune} silver={silver} dense={dense} groups={groups}"
     )
     click.echo(report(pooled))
     folds = ", ".join(f"{fold.micro(('PER', 'ORG', 'LOC')).f1:.4f}" for fold in per_fold)
     click.echo(f"per-fold PER+ORG+LOC F1: {folds}")
+    for name in ("PER", "ORG", "LOC"):
+        click.echo(f"per-fold {name} F1: " + ", ".join(f"{fold.micro((name,)).f1:.4f}" for fold in per_fold))
 
 
 def _cross_validate(

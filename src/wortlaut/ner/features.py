@@ -23,8 +23,10 @@ from wortlaut.ner.clusters import WordClusters
 from wortlaut.ner.gazetteer import Gazetteer
 from wortlaut.ner.kbnames import KbNames
 from wortlaut.ner.lexicon import TypeLexicon
+from wortlaut.ner.orglist import OrgList
 
-#: The feature groups of the shipped model (the default for training); a model names its groups.
+#: The feature groups of training's default; a model names its groups.  The shipped model (issue 14zd) has
+#: these plus ``orglist`` and ``dense`` (its card gives the training command).
 #: ``window3`` (neighbours at ±3) was dropped by 3-fold cross-validation: 0.6750 without it
 #: against 0.6651 with it, better in every fold (docs/quality.md, "Names you can trust").
 GROUPS: tuple[str, ...] = (
@@ -33,10 +35,11 @@ GROUPS: tuple[str, ...] = (
 #: Groups a model may use that the shipped model does not: ``window3`` (lost in CV); ``etype`` reads a
 #: type lexicon built by ``python -m wortlaut.ner.lexicon_build`` (a tie; see the model card);
 #: ``cluster`` reads an e5 word-cluster table built by ``python -m wortlaut.ner.clusters_build``
-#: (lost in CV); ``kb`` flags words of the knowledge base's names (a tie in CV).
+#: (lost in CV); ``kb`` flags words of the knowledge base's names (a tie in CV); ``orglist`` flags words
+#: of the larger organisation list (:mod:`wortlaut.ner.orglist`, issue 14zd).
 #: ``dense`` adds the window scorer's label probabilities (:mod:`wortlaut.ner.dense`); they are not
 #: strings of this extractor: the trainer (:mod:`wortlaut.ner.teacher.densecrf`) and the tagger add them.
-OPTIONAL_GROUPS: tuple[str, ...] = ("window3", "etype", "cluster", "kb", "dense")
+OPTIONAL_GROUPS: tuple[str, ...] = ("window3", "etype", "cluster", "kb", "dense", "orglist")
 
 #: Window offsets whose word and shape are features of the current token.
 NEAR = (-1, 1)
@@ -112,6 +115,7 @@ class FeatureExtractor:
         self._types = (lexicon or TypeLexicon.load()) if "etype" in self.groups else None
         self._clusters = (clusters or WordClusters.load()) if "cluster" in self.groups else None
         self._kb = KbNames.load() if "kb" in self.groups else None
+        self._orglist = OrgList.load() if "orglist" in self.groups else None
         self._affix, self._affix5 = "affix" in self.groups, "affix5" in self.groups
         self._hyphen, self._trigger = "hyphen" in self.groups, "trigger" in self.groups
         self._offsets: tuple[int, ...] = NEAR + FAR if "window2" in self.groups else NEAR
@@ -222,6 +226,10 @@ class FeatureExtractor:
             context += found[:2]
         if self._kb is not None:
             names = self._kb.flags(word)
+            own += names
+            context += names
+        if self._orglist is not None:
+            names = self._orglist.flags(word)
             own += names
             context += names
 

@@ -76,10 +76,16 @@ def items(extractor: FeatureExtractor, words: Sequence[str], probabilities: Floa
 
 
 def train_dense_crf(
-    train: Sequence[Sentence], train_probs: Sequence[FloatArray | None], *, c1: float, iterations: int
+    train: Sequence[Sentence],
+    train_probs: Sequence[FloatArray | None],
+    *,
+    c1: float,
+    iterations: int,
+    groups: tuple[str, ...] = GROUPS,
 ) -> CrfModel:
-    """Train crfsuite on ``train`` (lexical + dense features) and export it (groups + ``dense``)."""
-    extractor = FeatureExtractor(GROUPS)
+    """Train crfsuite on ``train`` (lexical features of ``groups`` + dense ones) and export it
+    (``groups`` + ``dense``)."""
+    extractor = FeatureExtractor(groups)
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence, probs in zip(train, train_probs, strict=True):
         trainer.append(items(extractor, sentence.words, probs), list(sentence.tags))
@@ -93,11 +99,11 @@ def train_dense_crf(
         }
     )
     dense = any(probs is not None for probs in train_probs)
-    groups = tuple(sorted(GROUPS + (("dense",) if dense else ())))
+    named = tuple(sorted(groups + (("dense",) if dense else ())))
     with tempfile.TemporaryDirectory() as scratch:
         model = Path(scratch) / "model.crfsuite"
         trainer.train(str(model))
-        return CrfModel.from_crfsuite(model, groups)
+        return CrfModel.from_crfsuite(model, named)
 
 
 def scorer_of(arrays: dict[str, np.ndarray]) -> WindowScorer:
@@ -108,7 +114,13 @@ def scorer_of(arrays: dict[str, np.ndarray]) -> WindowScorer:
 
 
 def fold_run(
-    fold: int, silver_pattern: str | None, dense_pattern: str | None, c1: float, iterations: int, prune: float
+    fold: int,
+    silver_pattern: str | None,
+    dense_pattern: str | None,
+    c1: float,
+    iterations: int,
+    prune: float,
+    groups: tuple[str, ...] = GROUPS,
 ) -> SpanScorer:
     """Train fold ``fold``'s CRF (gold + the fold's silver, with the fold's dense scores when
     ``dense_pattern`` is given; ``{fold}`` in a pattern names the fold), prune it at ``prune``
@@ -123,7 +135,8 @@ def fold_run(
             arrays = {key: data[key] for key in data.files}
         probabilities = list(training_probabilities(arrays, train, sentences))
         scorer = scorer_of(arrays)
-    model = train_dense_crf(train + sentences, probabilities, c1=c1, iterations=iterations).pruned(prune)
+    model = train_dense_crf(train + sentences, probabilities, c1=c1, iterations=iterations, groups=groups)
+    model = model.pruned(prune)
     return tagger_score(NerTagger(model, scorer=scorer), test)
 
 
@@ -135,10 +148,12 @@ def cross_validate_dense(
     iterations: int,
     prune: float,
     jobs: int = 1,
+    groups: tuple[str, ...] = GROUPS,
 ) -> list[SpanScorer]:
     """:func:`fold_run` for the three folds of ``wortlaut eval ner --cv 3`` (the fold teachers'
-    folds), ``jobs`` at a time; the held-out counts of each fold, in fold order."""
-    args = [(fold, silver_pattern, dense_pattern, c1, iterations, prune) for fold in (1, 2, 3)]
+    folds), ``jobs`` at a time, lexical features of ``groups``; the held-out counts of each fold,
+    in fold order."""
+    args = [(fold, silver_pattern, dense_pattern, c1, iterations, prune, groups) for fold in (1, 2, 3)]
     if jobs <= 1:
         return [fold_run(*arg) for arg in args]
     from concurrent.futures import ProcessPoolExecutor
@@ -157,6 +172,7 @@ def cross_validate_dense(
 @click.option("--record", type=click.Path(path_type=Path), default=None)
 @click.option("--prune", "prunes", type=float, multiple=True, help="Also score the model pruned at this cut.")
 @click.option("--save", type=click.Path(path_type=Path), default=None, help="Keep the fold model here.")
+@click.option("--groups", default=",".join(GROUPS), show_default=True, help="Lexical feature groups.")
 def main(
     fold: int,
     silver_files: tuple[Path, ...],
@@ -167,6 +183,7 @@ def main(
     record: Path | None,
     prunes: tuple[float, ...],
     save: Path | None,
+    groups: str,
 ) -> None:
     """Train and score the fold's CRF with (``--dense``) or without the scorer's features.
 
@@ -183,7 +200,8 @@ def main(
         train_probs = list(training_probabilities(arrays, train, silver))
         scorer = scorer_of(arrays)
     started = time.perf_counter()
-    model = train_dense_crf(train + silver, train_probs, c1=c1, iterations=iterations)
+    named = tuple(group for group in groups.split(",") if group)
+    model = train_dense_crf(train + silver, train_probs, c1=c1, iterations=iterations, groups=named)
     seconds = time.perf_counter() - started
     click.echo(f"{name} fold {fold}: {len(train)} gold + {len(silver)} silver, {seconds:.0f} s")
     if save is not None:
