@@ -25,8 +25,8 @@ from wortlaut.ner.kbnames import KbNames
 from wortlaut.ner.lexicon import TypeLexicon
 from wortlaut.ner.orglist import OrgList
 
-#: The feature groups of training's default; a model names its groups.  The shipped model (issue 14zd) has
-#: these plus ``orglist`` and ``dense`` (its card gives the training command).
+#: The feature groups of training's default; a model names its groups.  The shipped model has these plus
+#: ``dense``; the opt-in ``model-orglist.npz`` (issue 14zd) adds ``orglist`` (the card gives both recipes).
 #: ``window3`` (neighbours at ±3) was dropped by 3-fold cross-validation: 0.6750 without it
 #: against 0.6651 with it, better in every fold (docs/quality.md, "Names you can trust").
 GROUPS: tuple[str, ...] = (

@@ -13,12 +13,11 @@ look-up per word form, so the tagger's per-form cache keeps its cost.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from wortlaut.ner.gazetteer import _lang_dir, read_list
-from wortlaut.ner.kbnames import _position
+from wortlaut.ner.kbnames import NameFlags, position_flags
 
 #: The list file in ``lang/de``.
 ORG_LIST_FILE = "ner_org_list.txt"
@@ -28,31 +27,20 @@ ORG_LIST_FILE = "ner_org_list.txt"
 _FUNCTION_WORDS = frozenset({"der", "die", "das", "des", "dem", "den", "the", "of", "de", "la", "le"})
 
 
-@dataclass(frozen=True, slots=True)
-class OrgList:
-    """Word form -> its organisation-list flags."""
+def _flagged(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
 
-    table: dict[str, tuple[str, ...]]
+
+@dataclass(frozen=True, slots=True)
+class OrgList(NameFlags):
+    """Word form -> its organisation-list flags."""
 
     @classmethod
     def from_names(cls, names: list[str]) -> OrgList:
         """Build from names: each capitalised word of a name gets ``ol`` plus its position."""
-        flags: defaultdict[str, set[str]] = defaultdict(set)
-        for name in names:
-            words = name.split()
-            for index, word in enumerate(words):
-                if word[:1].isupper() and word.lower() not in _FUNCTION_WORDS:
-                    flags[word].add("ol" + _position(index, len(words)))
-        return cls({word: tuple(sorted(found)) for word, found in flags.items()})
+        return cls(position_flags(((name, "ol") for name in names), _flagged))
 
     @classmethod
     def load(cls, path: Path | None = None) -> OrgList:
         """The shipped list (or ``path``)."""
         return cls.from_names(read_list(path or _lang_dir() / ORG_LIST_FILE))
-
-    def flags(self, word: str) -> list[str]:
-        """The form's flags; a genitive ``-s`` form (``Bundestags``) gets its base form's flags."""
-        found = self.table.get(word)
-        if found is None and word.endswith("s"):
-            found = self.table.get(word[:-1])
-        return list(found) if found else []
