@@ -24,9 +24,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from wortlaut.eval import timex as evaluation
 from wortlaut.eval.timex_ablation import RULES, switched_off
@@ -62,6 +63,8 @@ class Counts:
 
 #: Family (or ``all``) -> document name -> value counts with that family switched off.
 Table = dict[str, dict[str, Counts]]
+#: A time finder or a subclass of it (see :func:`made_without`).
+Finder = TypeVar("Finder", bound=TimeFinder)
 
 
 def folds(names: Sequence[str], k: int = FOLDS) -> dict[str, int]:
@@ -79,12 +82,20 @@ def families(finder: TimeFinder | None = None) -> list[str]:
 @contextmanager
 def finder_without(off: Iterable[str]) -> Iterator[TimeFinder]:
     """A fresh finder with the families in ``off`` switched off while the block runs."""
+    with made_without(off, TimeFinder) as finder:
+        yield finder
+
+
+@contextmanager
+def made_without(off: Iterable[str], make: Callable[[], Finder]) -> Iterator[Finder]:
+    """A fresh finder made by ``make`` (a :class:`TimeFinder` or a subclass that records more) with the
+    families in ``off`` switched off while the block runs."""
     off = set(off)
     kinds = {name.removeprefix("kind ") for name in off if name.startswith("kind ")}
     with ExitStack() as stack:
         for rule in sorted(off & set(RULES)):
             stack.enter_context(switched_off(rule))
-        finder = TimeFinder()
+        finder = make()
         finder.patterns.groups = [
             (test, [member for member in members if member[1] not in kinds])
             for test, members in finder.patterns.groups
