@@ -1,0 +1,43 @@
+"""False and partial quotations on quotes-wikinews/train (issue 12, nineteenth session: read folds only), each
+construction checked on invented sentences."""
+
+from __future__ import annotations
+
+from wortlaut.article import Article, Statement
+from wortlaut.pipeline import Pipeline
+from wortlaut.quotes.nested import foreign_name, verbatim_parts
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str]]:
+    article = pipeline(Article.create(text))
+    return [(s.quote.text, s.speaker.text if s.speaker else None, s.mode) for s in article.statements]
+
+
+def test_a_foreign_name_with_its_function_words_is_no_quotation(pipeline: Pipeline) -> None:
+    text = "Die Forscherin berichtete im Fachmagazin „Journal of Applied Ecology“ über ihre Messungen."
+    assert all(mode != "direct" for _, _, mode in _statements(pipeline, text))
+
+
+def test_a_german_phrase_with_function_words_stays_what_someone_called_something(pipeline: Pipeline) -> None:
+    text = "Der Minister bezeichnete den Streik als „Gefahr für Leib und Leben“."
+    assert ("„Gefahr für Leib und Leben“", "Der Minister", "direct") in _statements(pipeline, text)
+
+
+def test_foreign_name_needs_capitalised_words_and_foreign_joiners_only() -> None:
+    assert foreign_name(["Médecins", "du", "Monde"])
+    assert foreign_name(["La", "Repubblica", "della", "Sera"])
+    assert not foreign_name(["Gefahr", "für", "Leib", "und", "Leben"])
+    assert not foreign_name(["Stoppt", "den", "Wahnsinn"])
+    assert not foreign_name(["of", "Science"])
+
+
+def test_a_foreign_name_inside_a_paraphrase_is_no_verbatim_part(pipeline: Pipeline) -> None:
+    text = (
+        "Der Trainer sagte, die „Gazzetta dello Sport“ habe falsch berichtet, "
+        "ihre Zahlen seien „völlig aus der Luft gegriffen“."
+    )
+    article = pipeline(Article.create(text))
+    statement: Statement = next(s for s in article.statements if s.mode == "indirect")
+    assert "„Gazzetta dello Sport“" in statement.quote.text
+    parts = [text[start:end] for start, end in verbatim_parts(text, statement)]
+    assert parts == ["„völlig aus der Luft gegriffen“"]
