@@ -41,3 +41,24 @@ def test_a_foreign_name_inside_a_paraphrase_is_no_verbatim_part(pipeline: Pipeli
     assert "„Gazzetta dello Sport“" in statement.quote.text
     parts = [text[start:end] for start, end in verbatim_parts(text, statement)]
     assert parts == ["„völlig aus der Luft gegriffen“"]
+
+
+def test_a_cue_in_an_opening_conditional_clause_frames_no_main_clause(pipeline: Pipeline) -> None:
+    for text in (
+        "Sollte der Antrag angenommen werden, könnte die Seite wieder online gehen.",
+        "Falls die Bären als bedroht eingestuft werden, wäre es die erste Art.",
+    ):
+        assert _statements(pipeline, text) == []
+
+
+def test_a_cue_in_an_opening_clause_keeps_a_reported_clause_that_opens_with_a_subject(
+    pipeline: Pipeline,
+) -> None:
+    text = "Nachdem der Sprecher erklärt hatte, die Lage sei ruhig, kehrten die Anwohner zurück."
+    quotes = [quote for quote, _, mode in _statements(pipeline, text) if mode == "indirect"]
+    assert quotes and quotes[0].startswith("die Lage sei ruhig")
+
+
+def test_a_cue_after_a_comma_keeps_its_clause_after_an_opening_clause(pipeline: Pipeline) -> None:
+    text = "Nachdem er aufgewacht war, sagte er, er habe nichts gehört."
+    assert ("er habe nichts gehört", "er", "indirect") in _statements(pipeline, text)

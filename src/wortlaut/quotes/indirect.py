@@ -204,6 +204,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         start = _past_appositions(ctx, start, end)
     if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
+    if PREFIELD_CLAUSE_CUES and _main_after_prefield_clause(ctx, cue, begin, start):
+        return None  # "Sollte der Antrag angenommen werden, könnte …": the main clause, not what was said
     stop = _coordinated_end(
         ctx, start, ctx.trim_final(start, semicolon_part(ctx, start, end, start, start)[1])
     )
@@ -226,6 +228,27 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     ):
         return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return make_found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
+
+
+#: A cue in a subordinate clause that opens the sentence (``Sollte der Antrag angenommen werden, …``, ``Falls
+#: die Art als bedroht eingestuft wird, …``, ``Dass X das Gesetz für ungültig erklärt, …``) does not frame the
+#: clause after its comma when that clause opens with a finite verb: it is the sentence's main clause, the
+#: subordinate clause its prefield (issue 12, nineteenth session).
+PREFIELD_CLAUSE_CUES = True
+
+
+def _main_after_prefield_clause(ctx: Context, cue: Cue, begin: int, start: int) -> bool:
+    """Whether the clause at ``start`` opens with a finite verb and the cue stands in the sentence's first
+    clause, opened by a subordinator or by a finite verb (a verb-first conditional): see
+    :data:`PREFIELD_CLAUSE_CUES`."""
+    first, opener = ctx.tokens[start], ctx.tokens[begin]
+    if ctx.quote_of[start] >= 0 or first.pos is None or not first.pos.endswith("FIN"):
+        return False
+    if opener.pos != "KOUS" and not (opener.pos is not None and opener.pos.endswith("FIN")):
+        return False
+    return not any(
+        ctx.tokens[index].low == "," and ctx.quote_of[index] < 0 for index in range(begin, cue.first)
+    )
 
 
 def _naming(ctx: Context, start: int, stop: int) -> bool:
