@@ -62,3 +62,20 @@ def test_a_cue_in_an_opening_clause_keeps_a_reported_clause_that_opens_with_a_su
 def test_a_cue_after_a_comma_keeps_its_clause_after_an_opening_clause(pipeline: Pipeline) -> None:
     text = "Nachdem er aufgewacht war, sagte er, er habe nichts gehört."
     assert ("er habe nichts gehört", "er", "indirect") in _statements(pipeline, text)
+
+
+def test_a_speech_verb_negated_before_its_comma_reports_nothing(pipeline: Pipeline) -> None:
+    for text in (
+        "Ein Sprecher der Armee wollte nicht bestätigen, dass alle Insassen Soldaten waren.",
+        "Der Minister wollte sich nicht festlegen, ob die Steuer erhöht werden solle.",
+        "Die Minister haben sich nicht darauf geeinigt, Soldaten in das Land zu schicken.",
+    ):
+        assert _statements(pipeline, text) == []
+
+
+def test_a_negation_elsewhere_keeps_the_reported_clause(pipeline: Pipeline) -> None:
+    text = "Der Minister bestätigte, dass die Steuer nicht erhöht wird."
+    assert ("dass die Steuer nicht erhöht wird", "Der Minister", "indirect") in _statements(pipeline, text)
+    text = "Die Sprecherin wollte nicht bestreiten, dass die Firma Fehler gemacht habe."
+    quotes = [quote for quote, _, _ in _statements(pipeline, text)]
+    assert "dass die Firma Fehler gemacht habe" in quotes

@@ -17,7 +17,13 @@ from wortlaut.quotes.context import OPENERS, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.frame_clauses import SUBORDINATORS, after_comma, make_found, new_speaker_clause
+from wortlaut.quotes.frame_clauses import (
+    SUBORDINATORS,
+    after_comma,
+    make_found,
+    negated_before,
+    new_speaker_clause,
+)
 from wortlaut.quotes.frame_clauses import semicolon_part as semicolon_part
 from wortlaut.quotes.frame_parts import object_in_gap, past_quoted_name
 from wortlaut.quotes.object_reports import anaphoric as anaphoric
@@ -192,6 +198,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         comma += 1
     if comma >= end - 1 or ctx.tokens[comma].low != "," or comma - cue.last - 1 > MAX_GAP:
         return None
+    if negated_before(ctx, comma, cue.verb.lemma):
+        return None  # "wollte nicht bestätigen, dass …": what was not said
     has_object = False
     if comma > cue.last + 1 and ctx.subject_first(cue, begin):
         gap = cue.last + 1
