@@ -79,3 +79,22 @@ def test_a_negation_elsewhere_keeps_the_reported_clause(pipeline: Pipeline) -> N
     text = "Die Sprecherin wollte nicht bestreiten, dass die Firma Fehler gemacht habe."
     quotes = [quote for quote, _, _ in _statements(pipeline, text)]
     assert "dass die Firma Fehler gemacht habe" in quotes
+
+
+def test_the_object_of_a_verb_of_judging_is_its_target_not_what_was_said(pipeline: Pipeline) -> None:
+    for text in (
+        "Der Sprecher der Firma wies den Vorwurf der Ermittler zurück.",
+        "Vertreter der Kirchen verurteilten den Einsatz der Polizei.",
+        "Der Angeklagte wurde zu einer Bewährungsstrafe verurteilt.",
+    ):
+        assert _statements(pipeline, text) == []
+
+
+def test_a_verb_of_judging_with_an_als_predicate_still_reports(pipeline: Pipeline) -> None:
+    text = "Das Ministerium verurteilte den Anschlag als barbarische Tat."
+    assert _statements(pipeline, text) == [(text, "Das Ministerium", "reported")]
+
+
+def test_criticism_of_an_object_stays_a_report(pipeline: Pipeline) -> None:
+    text = "Die Opposition kritisierte die Pläne der Regierung."
+    assert _statements(pipeline, text) == [(text, "Die Opposition", "reported")]
