@@ -98,3 +98,15 @@ def test_a_verb_of_judging_with_an_als_predicate_still_reports(pipeline: Pipelin
 def test_criticism_of_an_object_stays_a_report(pipeline: Pipeline) -> None:
     text = "Die Opposition kritisierte die Pläne der Regierung."
     assert _statements(pipeline, text) == [(text, "Die Opposition", "reported")]
+
+
+def test_a_second_finite_verb_after_the_comma_opens_no_reported_clause(pipeline: Pipeline) -> None:
+    text = "Die Behörden bestätigten den Unfall, teilten jedoch mit, es sei unklar, wer ihn verursacht habe."
+    quotes = [quote for quote, _, _ in _statements(pipeline, text)]
+    assert quotes == ["es sei unklar, wer ihn verursacht habe"]
+
+
+def test_a_verb_first_conditional_with_sollte_stays_in_the_report(pipeline: Pipeline) -> None:
+    text = "Die Regierung drohte, sollte der Putschist die Macht übernehmen, alle Hilfen sofort auszusetzen."
+    quotes = [quote for quote, _, _ in _statements(pipeline, text)]
+    assert quotes == ["sollte der Putschist die Macht übernehmen, alle Hilfen sofort auszusetzen"]

@@ -243,6 +243,12 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 #: clause after its comma when that clause opens with a finite verb: it is the sentence's main clause, the
 #: subordinate clause its prefield (issue 12, nineteenth session).
 PREFIELD_CLAUSE_CUES = True
+#: Also after a cue anywhere: an indicative finite verb right after the comma goes on with the cue's subject
+#: (``bestätigten den Zwischenfall, teilten jedoch mit, es sei …``), it opens no reported clause; ``sollte``
+#: opens a verb-first conditional inside the report (``forderte, sollte X die Macht übernehmen, …
+#: auszusetzen``).
+SECOND_VERBS = True
+_CONDITIONAL_OPENERS = frozenset({"sollte", "sollten"})
 
 
 def _main_after_prefield_clause(ctx: Context, cue: Cue, begin: int, start: int) -> bool:
@@ -252,6 +258,8 @@ def _main_after_prefield_clause(ctx: Context, cue: Cue, begin: int, start: int) 
     first, opener = ctx.tokens[start], ctx.tokens[begin]
     if ctx.quote_of[start] >= 0 or first.pos is None or not first.pos.endswith("FIN"):
         return False
+    if SECOND_VERBS and first.mood == "ind" and first.low not in _CONDITIONAL_OPENERS:
+        return True
     if opener.pos != "KOUS" and not (opener.pos is not None and opener.pos.endswith("FIN")):
         return False
     return not any(
