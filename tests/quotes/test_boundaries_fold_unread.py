@@ -110,3 +110,15 @@ def test_a_verb_first_conditional_with_sollte_stays_in_the_report(pipeline: Pipe
     text = "Die Regierung drohte, sollte der Putschist die Macht übernehmen, alle Hilfen sofort auszusetzen."
     quotes = [quote for quote, _, _ in _statements(pipeline, text)]
     assert quotes == ["sollte der Putschist die Macht übernehmen, alle Hilfen sofort auszusetzen"]
+
+
+def test_the_pluperfect_of_davon_ausgehen_frames_its_clause(pipeline: Pipeline) -> None:
+    text = "Die Forscher waren bisher davon ausgegangen, dass die Menschen vor allem Fleisch aßen."
+    assert _statements(pipeline, text) == [
+        ("dass die Menschen vor allem Fleisch aßen", "Die Forscher", "indirect")
+    ]
+
+
+def test_ausgegangen_without_its_correlate_is_no_cue(pipeline: Pipeline) -> None:
+    text = "Der Streit war von der Firma ausgegangen, die damals den Konzern übernehmen wollte."
+    assert _statements(pipeline, text) == []
