@@ -47,11 +47,12 @@ def test_the_partner_of_the_talk_the_statement_is_made_in_stays(
 
 
 def test_a_statement_of_another_rule_takes_no_talk_partner(pipeline: Pipeline) -> None:
-    """A statement not framed by a speech verb (a Konjunktiv ``ob`` clause after ``wollte sich … nicht
-    festlegen``) reads no talk partner from the sentence around its cue (``details.LATE_MARKERS``)."""
+    """A statement not framed by a speech verb (a Konjunktiv ``ob`` clause after ``wollte sich … erst später
+    festlegen``) reads no talk partner from the sentence around its cue (``details.LATE_MARKERS``); negated
+    (``nicht festlegen``) it is no statement at all (``frame_clauses.NEGATED_CUES``)."""
     text = (
-        "Der Regierungschef wollte sich in einem Interview mit dem Rundfunk nicht festlegen, ob der Schaden "
-        "vor einem deutschen Gericht eingeklagt werden solle."
+        "Der Regierungschef wollte sich in einem Interview mit dem Rundfunk erst später festlegen, ob der "
+        "Schaden vor einem deutschen Gericht eingeklagt werden solle."
     )
     statements = _addressees(pipeline, text)
     assert statements and all(addressee is None for _, addressee in statements)

@@ -130,6 +130,38 @@ def _quoted_name_start(tokens: list[Tok], index: int, begin: int) -> int | None:
     return None
 
 
+#: A verb with a ``corr:WORD`` frame (``bestehen``: ``corr:darauf``) is a cue only with that pronominal adverb
+#: in its clause (``bestehen darauf, dass``, ``davon ausgegangen, dass``; issue 12, nineteenth session).
+CORRELATE_FRAMES = True
+#: Tokens searched on either side of such a verb for its correlate (bounded: a scan per cue stays short).
+MAX_CORRELATE_GAP = 12
+
+
+def correlates(verb: SpeechVerb) -> frozenset[str]:
+    """The pronominal adverbs a ``corr:WORD`` frame asks for (empty: the verb needs none)."""
+    return frozenset(frame[5:] for frame in verb.frames if frame.startswith("corr:"))
+
+
+def _correlate_in_clause(tokens: list[Tok], index: int, begin: int, end: int, verb: SpeechVerb) -> bool:
+    """Whether the verb at ``index`` needs no correlate or has one of its ``corr:WORD`` words in its clause
+    (between the clause ends around it, at most :data:`MAX_CORRELATE_GAP` tokens away); never as a
+    zu-infinitive."""
+    wanted = correlates(verb)
+    if not wanted:
+        return True
+    if index > begin and tokens[index - 1].low == "zu":
+        return False  # "Es wäre geboten, darüber zu diskutieren, wie …": a topic named, nothing said
+    for step in (-1, 1):
+        other = index + step
+        while begin <= other < end and abs(other - index) <= MAX_CORRELATE_GAP:
+            if is_clause_end(tokens[other]):
+                break
+            if tokens[other].low in wanted:
+                return True
+            other += step
+    return False
+
+
 def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon) -> Cue | None:
     """The cue whose verb is the token at ``index`` (within sentence tokens ``begin:end``), if any."""
     tok = tokens[index]
@@ -143,6 +175,8 @@ def cue_at(tokens: list[Tok], index: int, begin: int, end: int, lexicon: Lexicon
     for verb in sorted(entries, key=lambda entry: entry.particle is None):
         if "es" in verb.frames and not _next_to_es(tokens, index, begin, end):
             continue
+        if CORRELATE_FRAMES and not _correlate_in_clause(tokens, index, begin, end, verb):
+            continue  # "besteht darin, dass": no cue of "bestehen darauf"
         if "wie" in verb.frames and (
             tok.low not in lexicon.verbs or not _ends_wie_clause(tokens, index, begin)
         ):

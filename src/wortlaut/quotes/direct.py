@@ -14,6 +14,7 @@ from wortlaut.quotes.cues import Cue, cue_at, find_cues
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import addressee_passive, passive_speaker
 from wortlaut.quotes.marks import MARKS_AND_SPACE
+from wortlaut.quotes.nested import foreign_name
 from wortlaut.quotes.speakers import phrase_after
 from wortlaut.quotes.text import Tok
 
@@ -279,6 +280,8 @@ def _is_title(text: str) -> bool:
     """Two or more capitalised words and nothing else („Graf Zeppelin“): a name, even in a speech frame."""
     words = [word.strip('„“”"»«‚‘’') for word in text.split()]
     words = [word for word in words if word]
+    if foreign_name(words):
+        return True  # „Public Library of Science“: a foreign name (nested.FOREIGN_NAMES)
     return len(words) >= 2 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 

@@ -24,7 +24,7 @@ from wortlaut.quotes.cleanup import (
 from wortlaut.quotes.colon_quotes import before_colon_quotations
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.continued import join_continued
-from wortlaut.quotes.cues import find_cues
+from wortlaut.quotes.cues import correlates, find_cues
 from wortlaut.quotes.datelines import keep_datelines_out
 from wortlaut.quotes.details import add_addressees, add_details
 from wortlaut.quotes.direct import direct_statements
@@ -50,6 +50,9 @@ from wortlaut.quotes.text import sentence_ranges, split_before_quotations, token
 #: Drop direct quotations nested in another statement (see :func:`drop_nested`).
 DROP_NESTED = True
 _VERB_RULES = (cue_first, wie_clause, cue_after, anaphoric, bare_infinitive, reported, reported_after_als)
+#: A verb that reports only with a correlate (frame ``corr:WORD``: ``denken darüber nach, … zu``, ``bestehen
+#: darauf, dass``) frames only the clause after its comma (issue 12, nineteenth session).
+_CORRELATE_RULES = (cue_first,)
 #: Take the person named before a colon-opened frameless quotation (see :func:`named_before`).
 NAMED_BEFORE = True
 #: Drop a reported statement that lies inside another one (see :func:`drop_contained`).
@@ -89,7 +92,7 @@ def _verb_framed(ctx: Context) -> list[Found]:
     for sentence, (begin, end) in enumerate(ctx.sentences):
         inside = {index for index in range(begin, end) if ctx.quote_of[index] >= 0}
         for cue in find_cues(ctx.tokens, begin, end, ctx.lexicon, inside):
-            for rule in _VERB_RULES:
+            for rule in _CORRELATE_RULES if correlates(cue.verb) else _VERB_RULES:
                 statement = rule(ctx, cue, sentence)
                 if statement is None:
                     continue

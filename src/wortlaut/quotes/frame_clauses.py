@@ -84,3 +84,24 @@ def new_speaker_clause(ctx: Context, comma: int) -> bool:
         if (tok.pos or "").endswith("FIN"):
             return tok.mood == "ind" and tok.low in ctx.lexicon.verbs
     return False
+
+
+#: A speech verb negated right before the comma of its clause (``wollte nicht bestätigen, dass …``, ``haben
+#: den Verdacht nicht bestätigt, dass …``, ``wollte sich nicht festlegen, ob …``) reports nothing: the clause
+#: after the comma is what was not said; verbs whose negation asserts (``schloss nicht aus, dass``;
+#: ``negation_asserts`` in ``quotes_words.tsv``) still report (issue 12, nineteenth session).
+NEGATED_CUES = True
+#: Tags skipped between ``nicht`` and the comma: the verb chain, a separated particle, a pronominal adverb
+#: (``nicht darauf geeinigt, … zu``).
+_VERB_CHAIN = ("V", "PTKVZ", "PROAV")
+
+
+def negated_before(ctx: Context, comma: int, lemma: str | None) -> bool:
+    """Whether ``nicht`` stands right before the verb chain that ends before ``comma`` (see
+    :data:`NEGATED_CUES`), the verb ``lemma`` not one whose negation asserts."""
+    if not NEGATED_CUES or (lemma is not None and ctx.lexicon.has("negation_asserts", lemma)):
+        return False
+    index = comma - 1
+    while index >= 0 and (tag := ctx.tokens[index].pos) is not None and tag.startswith(_VERB_CHAIN):
+        index -= 1
+    return index >= 0 and index < comma - 1 and ctx.tokens[index].low == "nicht" and ctx.quote_of[index] < 0

@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_clauses import negated_before
 from wortlaut.quotes.speakers import phrase_before
 
 #: Right after a statement (this many sentences) Konjunktiv II and reportive "soll" also mark free indirect
@@ -167,6 +168,8 @@ def subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
             main = finite[0] if finite[0] is not None and finite[0] < comma else None
             if main is None or ctx.tokens[main].mood != "ind":
                 continue
+            if negated_before(ctx, comma, None):
+                continue  # "wollte sich nicht festlegen, ob … solle": what was not said
             first = _report_begin(ctx, comma, main) if REPORT_BEGIN else comma + 1
             statement = Found(
                 mode="indirect",

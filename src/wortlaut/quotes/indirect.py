@@ -17,7 +17,13 @@ from wortlaut.quotes.context import OPENERS, Context
 from wortlaut.quotes.cues import Cue
 from wortlaut.quotes.direct import MAX_FRAME_TOKENS
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.frame_clauses import SUBORDINATORS, after_comma, make_found, new_speaker_clause
+from wortlaut.quotes.frame_clauses import (
+    SUBORDINATORS,
+    after_comma,
+    make_found,
+    negated_before,
+    new_speaker_clause,
+)
 from wortlaut.quotes.frame_clauses import semicolon_part as semicolon_part
 from wortlaut.quotes.frame_parts import object_in_gap, past_quoted_name
 from wortlaut.quotes.object_reports import anaphoric as anaphoric
@@ -192,6 +198,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         comma += 1
     if comma >= end - 1 or ctx.tokens[comma].low != "," or comma - cue.last - 1 > MAX_GAP:
         return None
+    if negated_before(ctx, comma, cue.verb.lemma):
+        return None  # "wollte nicht bestätigen, dass …": what was not said
     has_object = False
     if comma > cue.last + 1 and ctx.subject_first(cue, begin):
         gap = cue.last + 1
@@ -204,6 +212,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         start = _past_appositions(ctx, start, end)
     if ctx.tokens[start].low in OPENERS or (ctx.quote_of[start] >= 0 and ctx.tokens[start].low in OPENERS):
         return None
+    if PREFIELD_CLAUSE_CUES and _main_after_prefield_clause(ctx, cue, begin, start):
+        return None  # "Sollte der Antrag angenommen werden, könnte …": the main clause, not what was said
     stop = _coordinated_end(
         ctx, start, ctx.trim_final(start, semicolon_part(ctx, start, end, start, start)[1])
     )
@@ -226,6 +236,35 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     ):
         return None  # "erzählt X ihre Geschichte, (um) … bewusst zu machen": no infinitive complement
     return make_found(ctx, cue, "indirect", start, stop, f"indirect.{kind}", sentence)
+
+
+#: A cue in a subordinate clause that opens the sentence (``Sollte der Antrag angenommen werden, …``, ``Falls
+#: die Art als bedroht eingestuft wird, …``, ``Dass X das Gesetz für ungültig erklärt, …``) does not frame the
+#: clause after its comma when that clause opens with a finite verb: it is the sentence's main clause, the
+#: subordinate clause its prefield (issue 12, nineteenth session).
+PREFIELD_CLAUSE_CUES = True
+#: Also after a cue anywhere: an indicative finite verb right after the comma goes on with the cue's subject
+#: (``bestätigten den Zwischenfall, teilten jedoch mit, es sei …``), it opens no reported clause; ``sollte``
+#: opens a verb-first conditional inside the report (``forderte, sollte X die Macht übernehmen, …
+#: auszusetzen``).
+SECOND_VERBS = True
+_CONDITIONAL_OPENERS = frozenset({"sollte", "sollten"})
+
+
+def _main_after_prefield_clause(ctx: Context, cue: Cue, begin: int, start: int) -> bool:
+    """Whether the clause at ``start`` opens with a finite verb and the cue stands in the sentence's first
+    clause, opened by a subordinator or by a finite verb (a verb-first conditional): see
+    :data:`PREFIELD_CLAUSE_CUES`."""
+    first, opener = ctx.tokens[start], ctx.tokens[begin]
+    if ctx.quote_of[start] >= 0 or first.pos is None or not first.pos.endswith("FIN"):
+        return False
+    if SECOND_VERBS and first.mood == "ind" and first.low not in _CONDITIONAL_OPENERS:
+        return True
+    if opener.pos != "KOUS" and not (opener.pos is not None and opener.pos.endswith("FIN")):
+        return False
+    return not any(
+        ctx.tokens[index].low == "," and ctx.quote_of[index] < 0 for index in range(begin, cue.first)
+    )
 
 
 def _naming(ctx: Context, start: int, stop: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -39,6 +40,13 @@ class Lexicon:
     def has(self, category: str, word: str) -> bool:
         """Whether a lower-cased word belongs to a closed class of ``quotes_words.tsv``."""
         return word in self.words.get(category, frozenset())
+
+
+@cache
+def word_class(category: str, path: Path = WORDS) -> frozenset[str]:
+    """One closed word class of ``quotes_words.tsv``, read once: for helpers that get no :class:`Lexicon`
+    (the evaluation's nested-quotation filter)."""
+    return frozenset(word.lower() for row_category, word, *_ in _rows(path) if row_category == category)
 
 
 def _rows(path: Path) -> list[list[str]]:

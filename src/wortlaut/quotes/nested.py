@@ -12,6 +12,7 @@ and any consumer can tell which words were quoted verbatim.
 from __future__ import annotations
 
 from wortlaut.article import Statement
+from wortlaut.quotes.lexicon import word_class
 from wortlaut.quotes.marks import Quoted, find_quoted
 
 #: Statement modes whose quotations are nested verbatim parts (a direct statement's inner quotation is
@@ -21,13 +22,30 @@ PARAPHRASE_MODES = frozenset({"indirect", "reported", "free_indirect"})
 #: false positives of the direct rules, which use the same filter).
 MAX_NAME_WORDS = 4
 _MARKS = '„“”"»«‚‘’'
+#: A quotation of capitalised words joined by function words of another language („Public Library of
+#: Science“, „La Gazetta dello Sport“) is a name of any length, not speech (issue 12, nineteenth session).
+FOREIGN_NAMES = True
 
 
 def looks_like_name(text: str, start: int, end: int) -> bool:
     """A short quotation of capitalised words only („Graf Zeppelin“, „GTA“) is a title, not words."""
     words = [word.strip(_MARKS) for word in text[start:end].split()]
     words = [word for word in words if word]
+    if foreign_name(words):
+        return True
     return len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+
+
+def foreign_name(words: list[str]) -> bool:
+    """``Public Library of Science``, ``L’Alliance pour la Planète``: two or more capitalised words, the
+    first among them, and lower-case words only from ``foreign_name_word`` (at least one): a foreign name
+    or title (:data:`FOREIGN_NAMES`).  German function words do not count, so ``Gefahr für Leib und Leben``
+    stays words."""
+    if not FOREIGN_NAMES or len(words) < 2 or not words[0][:1].isupper():
+        return False
+    joiners = word_class("foreign_name_word")
+    lower = [word for word in words if not (word[:1].isupper() or word[:1].isdigit())]
+    return bool(lower) and len(words) - len(lower) >= 2 and all(word in joiners for word in lower)
 
 
 def verbatim_parts(
