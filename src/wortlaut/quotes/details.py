@@ -225,6 +225,17 @@ def add_details(
                 found.speaker = None
 
 
+def readdress(ctx: Context, found: Found) -> None:
+    """Read the addressee of a verb-framed statement again once its speaker has changed (in place): the
+    rules read the object with the speaker they had (``… und rief die Armee auf``: ``die Armee`` as the
+    subject), and a phrase that was the speaker then is the verb's object now."""
+    cue = _cue_tokens(ctx, found)
+    if found.addressee is not None or not cue:
+        return
+    frames = {frame for verb in ctx.lexicon.lemmas.get(_lemma(ctx, cue) or "", ()) for frame in verb.frames}
+    add_details(ctx, found, addressee_verb="addr" in frames, dative_verb="dat" in frames)
+
+
 def add_addressees(ctx: Context, found: list[Found]) -> None:
     """Addressees for statements whose cue came from another rule than the verb frames (``so X gegenüber
     der BBC``, a Konjunktiv clause after ``sagte … gegenüber …``)."""

@@ -1,0 +1,46 @@
+"""Addressee recall chosen on two folds of quotes-wikinews/train and confirmed on the third, unread one
+(issue 12, nineteenth session), each checked on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    article = pipeline(Article.create(text))
+    return [
+        (
+            s.quote.text,
+            s.speaker.text if s.speaker else None,
+            s.addressee.text if s.addressee else None,
+        )
+        for s in article.statements
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "addressee"),
+    [
+        (
+            "Der Botschafter nannte die Strafen eine Hilfe gegen das „Regime“ in der Hauptstadt und rief "
+            "die Armee auf, das Volk zu schützen.",
+            "Der Botschafter",
+            "die Armee",
+        ),
+        (
+            "Die Ministerin bezeichnete das Urteil als „Skandal“ und rief die Richter auf, es zu überprüfen.",
+            "Die Ministerin",
+            "die Richter",
+        ),
+    ],
+)
+def test_the_object_of_a_conjunct_with_a_shared_subject_is_its_addressee(
+    pipeline: Pipeline, text: str, speaker: str, addressee: str
+) -> None:
+    """``… und rief die Armee auf, …``: the conjunct shares the first verb's subject, so the phrase after its
+    verb, which the rules first read as its subject, is the object the appeal is addressed to."""
+    statements = _statements(pipeline, text)
+    assert (statements[-1][1], statements[-1][2]) == (speaker, addressee)
