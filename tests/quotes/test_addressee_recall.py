@@ -44,3 +44,23 @@ def test_the_object_of_a_conjunct_with_a_shared_subject_is_its_addressee(
     verb, which the rules first read as its subject, is the object the appeal is addressed to."""
     statements = _statements(pipeline, text)
     assert (statements[-1][1], statements[-1][2]) == (speaker, addressee)
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("Der Minister sagte am Montag der Zeitung, er sei müde.", "der Zeitung"),
+        ("Er sei müde, sagte der Minister am Montag der Zeitung.", "der Zeitung"),
+        (
+            "Die Botschaft empfahl in einer Warnung am 3. Januar Reisenden, das Land zu verlassen.",
+            "Reisenden",
+        ),
+    ],
+)
+def test_a_time_adverbial_before_the_dative_ends_with_its_time_expression(
+    pipeline: Pipeline, text: str, addressee: str
+) -> None:
+    """``am Montag der Zeitung``: the time adverbial ends with its time expression, so the dative after it is
+    the addressee, not a genitive attribute of ``Montag``."""
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert [addr for _, _, addr in statements] == [addressee]

@@ -302,6 +302,23 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
     return _first_object(ctx, cue[0] + 1, cue[1], speaker)
 
 
+#: A prepositional time adverbial (``am 3. Januar``, ``am Montag``) ends where its time expression ends, not
+#: where the tagger's noun phrase runs on into the object after it (``sagte am Montag der Zeitung``,
+#: ``empfahl … am 3. Januar US-Bürgern``; issue 12, nineteenth session).
+TIME_ADVERBIALS = True
+
+
+def time_after(ctx: Context, start: int, stop: int) -> TokenRange | None:
+    """The tokens from ``start`` on inside one of the article's time expressions, when that expression ends
+    before ``stop`` (see :data:`TIME_ADVERBIALS`); else ``None``."""
+    if not TIME_ADVERBIALS:
+        return None
+    end = start
+    while end < stop and ctx.in_time(end):
+        end += 1
+    return (start, end) if start < end < stop else None
+
+
 def _first_object(
     ctx: Context, index: int, stop: int, speaker: tuple[int, int] | None
 ) -> tuple[int, int] | None:
@@ -314,7 +331,9 @@ def _first_object(
         if tok.pos in {"APPR", "APPRART", "ADV", "PAV", "PTKNEG", "ADJD"} or tok.low in {",", "sich"}:
             index += 1
             if tok.pos in {"APPR", "APPRART"}:
-                inner = phrase_after(ctx.tokens, index, stop, ctx.lexicon, places=False)
+                inner = time_after(ctx, index, stop) or phrase_after(
+                    ctx.tokens, index, stop, ctx.lexicon, places=False
+                )
                 index = inner[1] if inner is not None else index
             continue
         phrase = phrase_after(ctx.tokens, index, stop, ctx.lexicon, places=False)

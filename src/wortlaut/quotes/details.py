@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wortlaut.quotes.addressees import marked_addressee, noun_attribute, verb_addressee
+from wortlaut.quotes.addressees import marked_addressee, noun_attribute, time_after, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import new_speaker_clause
@@ -356,7 +356,9 @@ def _object_start(ctx: Context, found: Found, start: int, last: int) -> int:
         elif skip and tok.pos in {"ADV", "PAV"} and ctx.quote_of[start] < 0:
             start += 1
         elif skip and tok.pos in {"APPR", "APPRART"} and tok.low not in _ADDRESSEE_PREPOSITIONS:
-            inner = phrase_after(ctx.tokens, start + 1, last, ctx.lexicon, places=False)
+            inner = time_after(ctx, start + 1, last) or phrase_after(
+                ctx.tokens, start + 1, last, ctx.lexicon, places=False
+            )
             if inner is None:
                 break
             start = inner[1]
