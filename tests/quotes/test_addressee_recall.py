@@ -64,3 +64,20 @@ def test_a_time_adverbial_before_the_dative_ends_with_its_time_expression(
     the addressee, not a genitive attribute of ``Montag``."""
     statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
     assert [addr for _, _, addr in statements] == [addressee]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Rat verabschiedete einen Beschluss, der die Lage mit „großer Sorge“ zur Kenntnis nimmt und die "
+        "Regierung auffordert, das Gesetz zurückzunehmen.",
+        "Der Rat verabschiedete einen Beschluss, welcher die Lage bedauert und die Regierung auffordert, das "
+        "Gesetz zurückzunehmen.",
+    ],
+)
+def test_the_object_of_a_second_verb_final_conjunct_is_its_addressee(pipeline: Pipeline, text: str) -> None:
+    """``…, der X zur Kenntnis nimmt und die Regierung auffordert, …``: the relative clause coordinates two
+    verbs; the appeal's object follows the ``und``, and a short quoted term inside the clause ends no
+    clause."""
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert statements and statements[-1][2] == "die Regierung"
