@@ -81,3 +81,18 @@ def test_the_object_of_a_second_verb_final_conjunct_is_its_addressee(pipeline: P
     clause."""
     statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
     assert statements and statements[-1][2] == "die Regierung"
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("Er forderte Müller und dessen Anhänger dazu auf, Ruhe zu bewahren.", "Müller und dessen Anhänger"),
+        ("Sie sagte Journalisten und Diplomaten, sie sei müde.", "Journalisten und Diplomaten"),
+        ("Er forderte die Regierung auf, Ruhe zu bewahren und die Opposition zu schonen.", "die Regierung"),
+    ],
+)
+def test_coordinated_objects_are_one_addressee(pipeline: Pipeline, text: str, addressee: str) -> None:
+    """``forderte X und dessen Anhänger dazu auf``: objects coordinated up to the end of the object field are
+    one addressee; an ``und`` inside the reported clause joins nothing to it."""
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert [addr for _, _, addr in statements] == [addressee]
