@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after, phrase_before
+from wortlaut.quotes.object_phrases import second_conjunct, time_after, verb_final_clause
+from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 TokenRange = tuple[int, int]
 #: Dative pronouns that can stand before a postposed ``gegenüber`` (``Ihr gegenüber hat er angegeben``).
@@ -302,23 +303,6 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
     return _first_object(ctx, cue[0] + 1, cue[1], speaker)
 
 
-#: A prepositional time adverbial (``am 3. Januar``, ``am Montag``) ends where its time expression ends, not
-#: where the tagger's noun phrase runs on into the object after it (``sagte am Montag der Zeitung``,
-#: ``empfahl … am 3. Januar US-Bürgern``; issue 12, nineteenth session).
-TIME_ADVERBIALS = True
-
-
-def time_after(ctx: Context, start: int, stop: int) -> TokenRange | None:
-    """The tokens from ``start`` on inside one of the article's time expressions, when that expression ends
-    before ``stop`` (see :data:`TIME_ADVERBIALS`); else ``None``."""
-    if not TIME_ADVERBIALS:
-        return None
-    end = start
-    while end < stop and ctx.in_time(end):
-        end += 1
-    return (start, end) if start < end < stop else None
-
-
 def _first_object(
     ctx: Context, index: int, stop: int, speaker: tuple[int, int] | None
 ) -> tuple[int, int] | None:
@@ -353,7 +337,7 @@ _SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welch
 def verb_final_object(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int] | None:
     """The object between the subject and the verb of a subordinate or relative clause the cue ends."""
     verb = cue[0]
-    start = _verb_final_clause(ctx, verb)
+    start = verb_final_clause(ctx, verb)
     if start >= verb:
         return None
     opener = ctx.tokens[start]
@@ -366,44 +350,7 @@ def verb_final_object(ctx: Context, found: Found, cue: list[int]) -> tuple[int, 
         subject_end = subject[1]
     else:
         return None
-    return _first_object(ctx, _second_conjunct(ctx, subject_end, verb), verb, None)
-
-
-def _verb_final_clause(ctx: Context, verb: int) -> int:
-    """The first token of the verb-final clause ending at ``verb``, past short quoted terms inside it
-    (``welche die Lage mit „tiefer Besorgnis“ zur Kenntnis nimmt und …``: the quotation marks end no
-    clause; :data:`VERB_FINAL_CONJUNCTS`)."""
-    begin = ctx.sentences[ctx.sentence_of[verb]][0]
-    start = ctx.clause_begin(verb, begin)
-    while VERB_FINAL_CONJUNCTS and start > begin + 1 and ctx.quote_of[start - 1] >= 0:
-        opening = ctx.token_at(ctx.quoted[ctx.quote_of[start - 1]].start)
-        if start - opening > MAX_QUOTED_NAME or opening <= begin or ctx.quote_of[opening - 1] >= 0:
-            break
-        start = ctx.clause_begin(opening - 1, begin)
-    return start
-
-
-#: In a verb-final clause of two coordinated verbs (``welche die Lage zur Kenntnis nimmt und die Regierung
-#: auffordert``) the cue verb's object follows the ``und``, not the subject (issue 12, nineteenth session).
-VERB_FINAL_CONJUNCTS = True
-
-
-def _second_conjunct(ctx: Context, start: int, verb: int) -> int:
-    """Where the verb's own conjunct begins in ``start:verb``: after the last ``und``/``oder`` that follows a
-    finite verb (a coordinated clause, not coordinated objects); ``start`` when there is none."""
-    if not VERB_FINAL_CONJUNCTS:
-        return start
-    finite = False
-    begin = start
-    for index in range(start, verb):
-        tok = ctx.tokens[index]
-        if ctx.quote_of[index] >= 0:
-            continue
-        if (tok.pos or "").endswith("FIN"):
-            finite = True
-        elif finite and tok.low in {"und", "oder"}:
-            begin = index + 1
-    return begin
+    return _first_object(ctx, second_conjunct(ctx, subject_end, verb), verb, None)
 
 
 def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from wortlaut.quotes.addressees import marked_addressee, noun_attribute, time_after, verb_addressee
+from wortlaut.quotes.addressees import marked_addressee, noun_attribute, verb_addressee
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import new_speaker_clause
 from wortlaut.quotes.frame_parts import past_quoted_name
+from wortlaut.quotes.object_phrases import coordinated, time_after
 from wortlaut.quotes.speakers import phrase_after, phrase_before
-from wortlaut.quotes.text import Tok
 
 #: Addressee markers beyond the cue's clause (:mod:`wortlaut.quotes.addressees`), each kept because it raised
 #: addressee F1 on quotes-wikinews/train without lowering joint F1 (docs/quality.md, third issue-12 session).
@@ -329,7 +329,7 @@ def _object_addressee(
         phrase = (start, start + 1)
     if phrase is None or (found.speaker is not None and ctx.chars(*phrase) == found.speaker):
         return None
-    phrase = _coordinated(ctx, phrase, last)
+    phrase = coordinated(ctx, phrase, last)
     if (
         ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low)
         and phrase[1] - phrase[0] == 1
@@ -337,35 +337,6 @@ def _object_addressee(
     ):
         return None
     return phrase
-
-
-#: Coordinated objects are one addressee (``forderte Mussawi und dessen Anhänger dazu auf``): the phrase
-#: runs on over ``und``/``sowie``/``oder`` + a noun phrase that ends the object field (issue 12, nineteenth
-#: session).
-COORDINATED_OBJECTS = True
-_COORDINATORS = frozenset({"und", "sowie", "oder"})
-#: ``und dessen Anhänger``: a possessor pronoun opens the coordinated phrase.
-_POSSESSOR_RELATIVES = frozenset({"dessen", "deren"})
-
-
-def _coordinated(ctx: Context, phrase: tuple[int, int], last: int) -> tuple[int, int]:
-    """``phrase`` with a coordinated noun phrase after it, when that one reaches the end of the object field:
-    the frame's end, a comma, a verb particle, a pronominal adverb (``dazu``) or a verb."""
-    link = phrase[1]
-    if not COORDINATED_OBJECTS or link + 1 >= last or ctx.tokens[link].low not in _COORDINATORS:
-        return phrase
-    first = link + 2 if ctx.tokens[link + 1].low in _POSSESSOR_RELATIVES else link + 1
-    other = phrase_after(ctx.tokens, first, last, ctx.lexicon, places=False)
-    if other is None or other[0] != first:
-        return phrase
-    if other[1] < last and not _ends_objects(ctx.tokens[other[1]]):
-        return phrase
-    return phrase[0], other[1]
-
-
-def _ends_objects(tok: Tok) -> bool:
-    """Whether a token ends the object field: a comma, a verb particle, ``dazu``, a verb."""
-    return tok.low == "," or tok.pos in {"PTKVZ", "PAV", "PROAV"} or (tok.pos or "").startswith("V")
 
 
 def _object_start(ctx: Context, found: Found, start: int, last: int) -> int:

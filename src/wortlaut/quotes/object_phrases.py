@@ -1,0 +1,94 @@
+"""Where an addressee object phrase starts and ends: past a time adverbial before it, over objects
+coordinated with it, and in the second of two coordinated verb-final clauses (issue 12, nineteenth session,
+each chosen on two folds of quotes-wikinews/train and confirmed on the third, unread one)."""
+
+from __future__ import annotations
+
+from wortlaut.quotes.context import Context
+from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after
+from wortlaut.quotes.text import Tok
+
+TokenRange = tuple[int, int]
+
+
+#: A prepositional time adverbial (``am 3. Januar``, ``am Montag``) ends where its time expression ends, not
+#: where the tagger's noun phrase runs on into the object after it (``sagte am Montag der Zeitung``,
+#: ``empfahl … am 3. Januar US-Bürgern``; issue 12, nineteenth session).
+TIME_ADVERBIALS = True
+
+
+def time_after(ctx: Context, start: int, stop: int) -> TokenRange | None:
+    """The tokens from ``start`` on inside one of the article's time expressions, when that expression ends
+    before ``stop`` (see :data:`TIME_ADVERBIALS`); else ``None``."""
+    if not TIME_ADVERBIALS:
+        return None
+    end = start
+    while end < stop and ctx.in_time(end):
+        end += 1
+    return (start, end) if start < end < stop else None
+
+
+#: Coordinated objects are one addressee (``forderte Mussawi und dessen Anhänger dazu auf``): the phrase
+#: runs on over ``und``/``sowie``/``oder`` + a noun phrase that ends the object field (issue 12, nineteenth
+#: session).
+COORDINATED_OBJECTS = True
+_COORDINATORS = frozenset({"und", "sowie", "oder"})
+#: ``und dessen Anhänger``: a possessor pronoun opens the coordinated phrase.
+_POSSESSOR_RELATIVES = frozenset({"dessen", "deren"})
+
+
+def coordinated(ctx: Context, phrase: TokenRange, last: int) -> TokenRange:
+    """``phrase`` with a coordinated noun phrase after it, when that one reaches the end of the object field:
+    the frame's end, a comma, a verb particle, a pronominal adverb (``dazu``) or a verb."""
+    link = phrase[1]
+    if not COORDINATED_OBJECTS or link + 1 >= last or ctx.tokens[link].low not in _COORDINATORS:
+        return phrase
+    first = link + 2 if ctx.tokens[link + 1].low in _POSSESSOR_RELATIVES else link + 1
+    other = phrase_after(ctx.tokens, first, last, ctx.lexicon, places=False)
+    if other is None or other[0] != first:
+        return phrase
+    if other[1] < last and not _ends_objects(ctx.tokens[other[1]]):
+        return phrase
+    return phrase[0], other[1]
+
+
+def _ends_objects(tok: Tok) -> bool:
+    """Whether a token ends the object field: a comma, a verb particle, ``dazu``, a verb."""
+    return tok.low == "," or tok.pos in {"PTKVZ", "PAV", "PROAV"} or (tok.pos or "").startswith("V")
+
+
+#: In a verb-final clause of two coordinated verbs (``welche die Lage zur Kenntnis nimmt und die Regierung
+#: auffordert``) the cue verb's object follows the ``und``, not the subject (issue 12, nineteenth session).
+VERB_FINAL_CONJUNCTS = True
+
+
+def verb_final_clause(ctx: Context, verb: int) -> int:
+    """The first token of the verb-final clause ending at ``verb``, past short quoted terms inside it
+    (``welche die Lage mit „tiefer Besorgnis“ zur Kenntnis nimmt und …``: the quotation marks end no
+    clause; :data:`VERB_FINAL_CONJUNCTS`)."""
+    begin = ctx.sentences[ctx.sentence_of[verb]][0]
+    start = ctx.clause_begin(verb, begin)
+    while VERB_FINAL_CONJUNCTS and start > begin + 1 and ctx.quote_of[start - 1] >= 0:
+        opening = ctx.token_at(ctx.quoted[ctx.quote_of[start - 1]].start)
+        if start - opening > MAX_QUOTED_NAME or opening <= begin or ctx.quote_of[opening - 1] >= 0:
+            break
+        start = ctx.clause_begin(opening - 1, begin)
+    return start
+
+
+def second_conjunct(ctx: Context, start: int, verb: int) -> int:
+    """Where the verb's own conjunct begins in ``start:verb``: after the last ``und``/``oder`` that follows a
+    finite verb (a coordinated clause, not coordinated objects); ``start`` when there is none."""
+    if not VERB_FINAL_CONJUNCTS:
+        return start
+    finite = False
+    begin = start
+    for index in range(start, verb):
+        tok = ctx.tokens[index]
+        if ctx.quote_of[index] >= 0:
+            continue
+        if (tok.pos or "").endswith("FIN"):
+            finite = True
+        elif finite and tok.low in {"und", "oder"}:
+            begin = index + 1
+    return begin
