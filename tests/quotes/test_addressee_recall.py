@@ -96,3 +96,26 @@ def test_coordinated_objects_are_one_addressee(pipeline: Pipeline, text: str, ad
     one addressee; an ``und`` inside the reported clause joins nothing to it."""
     statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
     assert [addr for _, _, addr in statements] == [addressee]
+
+
+def test_the_midfield_object_of_a_perfect_with_a_far_auxiliary(pipeline: Pipeline) -> None:
+    """``hat am Samstag in ihrer wöchentlichen Videobotschaft die Autohersteller dazu aufgefordert``: the
+    auxiliary stands too far back to join the cue, but the object between them is still the one
+    addressed."""
+    text = (
+        "Die Kanzlerin hat am Samstag in ihrer wöchentlichen Internet-Videobotschaft die einheimischen "
+        "Autohersteller dazu aufgefordert, sich auf sparsame Modelle zu konzentrieren."
+    )
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert [addr for _, _, addr in statements] == ["die einheimischen Autohersteller"]
+
+
+def test_no_far_midfield_object_when_the_subject_is_in_the_midfield(pipeline: Pipeline) -> None:
+    """``Zuletzt hatte im Mai der Präsident … gebeten``: with an adverb in the prefield, the first phrase
+    after the auxiliary is the subject, not whom the request went to."""
+    text = (
+        "Zuletzt hatte im Mai 2005 der mexikanische Präsident Vicente Fox mit einem langen Schreiben "
+        "höflich gebeten, den Schmuck herauszugeben."
+    )
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert all(addr != "der mexikanische Präsident Vicente Fox" for _, _, addr in statements)

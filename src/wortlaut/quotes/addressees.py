@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.object_phrases import second_conjunct, time_after, verb_final_clause
+from wortlaut.quotes.object_phrases import far_auxiliary, second_conjunct, time_after, verb_final_clause
 from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 TokenRange = tuple[int, int]
@@ -293,14 +293,26 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
     """``hat die Mitgliedsstaaten dazu aufgefordert``, ``hatte Lenz gestern aufgefordert``: in a perfect, the
     first noun phrase between auxiliary and participle that is not the speaker nor inside a prepositional
     phrase."""
-    if len(cue) < 2 or not ctx.lexicon.has("aux", ctx.tokens[cue[0]].low):
+    if len(cue) >= 2 and ctx.lexicon.has("aux", ctx.tokens[cue[0]].low):
+        aux, participle = cue[0], cue[1]
+    elif (far := far_auxiliary(ctx, cue)) is not None and _subject_before(ctx, far):
+        aux, participle = far, cue[0]
+    else:
         return None
     speaker = (
         (ctx.token_at(found.speaker[0]), ctx.token_at(found.speaker[1]))
         if found.speaker is not None
         else None
     )
-    return _first_object(ctx, cue[0] + 1, cue[1], speaker)
+    return _first_object(ctx, aux + 1, participle, speaker)
+
+
+def _subject_before(ctx: Context, aux: int) -> bool:
+    """Whether a noun phrase that can be the subject fills the prefield before the auxiliary ``aux`` (so the
+    midfield after it holds no subject: ``Zuletzt hatte im Mai der Präsident … gebeten`` has one there)."""
+    start = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
+    subject = phrase_before(ctx.tokens, start, aux, ctx.lexicon)
+    return subject is not None and not ctx.opens_object(subject) and not ctx.in_time(subject[0])
 
 
 def _first_object(

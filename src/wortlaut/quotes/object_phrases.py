@@ -92,3 +92,22 @@ def second_conjunct(ctx: Context, start: int, verb: int) -> int:
         elif finite and tok.low in {"und", "oder"}:
             begin = index + 1
     return begin
+
+
+#: A participle cue whose perfect auxiliary stands farther back than the cue finder reaches
+#: (``hat am Samstag in ihrer wöchentlichen Videobotschaft die Autohersteller dazu aufgefordert``) still has
+#: its midfield object between them (issue 12, nineteenth session).
+FAR_AUXILIARIES = True
+
+
+def far_auxiliary(ctx: Context, cue: list[int]) -> int | None:
+    """The perfect auxiliary (``hat``, ``hatte`` …; not the passive ``wurde``) before a lone participle cue
+    in its clause, past short quoted terms; ``None`` when there is none."""
+    if not FAR_AUXILIARIES or len(cue) != 1 or ctx.tokens[cue[0]].pos != "VVPP":
+        return None
+    start = verb_final_clause(ctx, cue[0])
+    for index in range(cue[0] - 1, start - 1, -1):
+        word = ctx.tokens[index].low
+        if ctx.quote_of[index] < 0 and ctx.lexicon.has("aux", word):
+            return None if ctx.lexicon.has("passive_aux", word) or word.startswith("w") else index
+    return None
