@@ -119,3 +119,11 @@ def test_no_far_midfield_object_when_the_subject_is_in_the_midfield(pipeline: Pi
     )
     statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
     assert all(addr != "der mexikanische Präsident Vicente Fox" for _, _, addr in statements)
+
+
+def test_an_appeal_verb_governs_an_x_later_in_its_clause(pipeline: Pipeline) -> None:
+    """``wandte sich am heutigen Dienstag im Fernsehen an die Anhänger``: the verb's ``an`` phrase may stand
+    after several adverbials; it names whom the statement is addressed to."""
+    text = "Der Politiker wandte sich am Dienstag im Fernsehen an die Anhänger, er habe nichts verraten."
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert [addr for _, _, addr in statements] == ["die Anhänger"]

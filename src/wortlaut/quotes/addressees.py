@@ -15,7 +15,14 @@ from collections.abc import Callable
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
-from wortlaut.quotes.object_phrases import far_auxiliary, second_conjunct, time_after, verb_final_clause
+from wortlaut.quotes.object_phrases import (
+    clause_verbs,
+    far_auxiliary,
+    second_conjunct,
+    subject_before,
+    time_after,
+    verb_final_clause,
+)
 from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 TokenRange = tuple[int, int]
@@ -135,7 +142,7 @@ def _appeal(ctx: Context, index: int, end: int) -> TokenRange | None:
         return None
     if phrase[1] < end:
         window.append(ctx.tokens[phrase[1]])
-    if not any(ctx.lexicon.has("addressee_appeal", tok.low) for tok in window):
+    if not any(ctx.lexicon.has("addressee_appeal", tok.low) for tok in window + clause_verbs(ctx, index)):
         return None
     return phrase
 
@@ -295,7 +302,7 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
     phrase."""
     if len(cue) >= 2 and ctx.lexicon.has("aux", ctx.tokens[cue[0]].low):
         aux, participle = cue[0], cue[1]
-    elif (far := far_auxiliary(ctx, cue)) is not None and _subject_before(ctx, far):
+    elif (far := far_auxiliary(ctx, cue)) is not None and subject_before(ctx, far):
         aux, participle = far, cue[0]
     else:
         return None
@@ -305,14 +312,6 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
         else None
     )
     return _first_object(ctx, aux + 1, participle, speaker)
-
-
-def _subject_before(ctx: Context, aux: int) -> bool:
-    """Whether a noun phrase that can be the subject fills the prefield before the auxiliary ``aux`` (so the
-    midfield after it holds no subject: ``Zuletzt hatte im Mai der Präsident … gebeten`` has one there)."""
-    start = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
-    subject = phrase_before(ctx.tokens, start, aux, ctx.lexicon)
-    return subject is not None and not ctx.opens_object(subject) and not ctx.in_time(subject[0])
 
 
 def _first_object(

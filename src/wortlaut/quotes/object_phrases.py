@@ -1,11 +1,12 @@
 """Where an addressee object phrase starts and ends: past a time adverbial before it, over objects
-coordinated with it, and in the second of two coordinated verb-final clauses (issue 12, nineteenth session,
+coordinated with it, in the second of two coordinated verb-final clauses, after a far perfect auxiliary,
+and which appeal verbs govern an ``an`` phrase later in their clause (issue 12, nineteenth session,
 each chosen on two folds of quotes-wikinews/train and confirmed on the third, unread one)."""
 
 from __future__ import annotations
 
 from wortlaut.quotes.context import Context
-from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after
+from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after, phrase_before
 from wortlaut.quotes.text import Tok
 
 TokenRange = tuple[int, int]
@@ -111,3 +112,25 @@ def far_auxiliary(ctx: Context, cue: list[int]) -> int | None:
         if ctx.quote_of[index] < 0 and ctx.lexicon.has("aux", word):
             return None if ctx.lexicon.has("passive_aux", word) or word.startswith("w") else index
     return None
+
+
+def subject_before(ctx: Context, aux: int) -> bool:
+    """Whether a noun phrase that can be the subject fills the prefield before the auxiliary ``aux`` (so the
+    midfield after it holds no subject: ``Zuletzt hatte im Mai der Präsident … gebeten`` has one there)."""
+    start = ctx.clause_begin(aux, ctx.sentences[ctx.sentence_of[aux]][0])
+    subject = phrase_before(ctx.tokens, start, aux, ctx.lexicon)
+    return subject is not None and not ctx.opens_object(subject) and not ctx.in_time(subject[0])
+
+
+#: An appeal verb (``wandte sich``, ``appellierte``) governs ``an X`` anywhere later in its clause (``wandte
+#: sich am Dienstag im Fernsehen an die Anhänger``); nouns (``ein Brief an``) only right before it (issue 12,
+#: nineteenth session).
+APPEAL_VERBS_IN_CLAUSE = True
+
+
+def clause_verbs(ctx: Context, index: int) -> list[Tok]:
+    """The finite verbs of the clause before ``index`` (for :data:`APPEAL_VERBS_IN_CLAUSE`)."""
+    if not APPEAL_VERBS_IN_CLAUSE:
+        return []
+    start = ctx.clause_begin(index, ctx.sentences[ctx.sentence_of[index]][0])
+    return [tok for tok in ctx.tokens[start:index] if (tok.pos or "").endswith("FIN")]
