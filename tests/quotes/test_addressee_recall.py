@@ -127,3 +127,14 @@ def test_an_appeal_verb_governs_an_x_later_in_its_clause(pipeline: Pipeline) -> 
     text = "Der Politiker wandte sich am Dienstag im Fernsehen an die Anhänger, er habe nichts verraten."
     statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
     assert [addr for _, _, addr in statements] == ["die Anhänger"]
+
+
+def test_a_frameless_quotation_goes_on_to_the_same_addressee(pipeline: Pipeline) -> None:
+    """``„…“, sagte er gegenüber dem Deutschlandradio. „…“``: the frameless quotation in the next sentence
+    goes on with the same speaker and is said to the same addressee."""
+    text = (
+        "„Wir befürchten das Schlimmste“, sagte er gegenüber dem Deutschlandradio. "
+        "„Es sind massive Polizeikräfte in der Stadt.“"
+    )
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert [addr for _, _, addr in statements] == ["dem Deutschlandradio", "dem Deutschlandradio"]
