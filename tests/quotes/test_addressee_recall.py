@@ -138,3 +138,11 @@ def test_a_frameless_quotation_goes_on_to_the_same_addressee(pipeline: Pipeline)
     )
     statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
     assert [addr for _, _, addr in statements] == ["dem Deutschlandradio", "dem Deutschlandradio"]
+
+
+def test_the_passive_subject_of_a_prepositional_relative_clause(pipeline: Pipeline) -> None:
+    """``ein Schreiben, in dem er darüber informiert wird, dass …``: the relative clause opened by ``in dem``
+    is verb-final; its passive subject is the one informed."""
+    text = "Er las ein Schreiben, in dem er darüber informiert wird, dass die Daten gelöscht worden seien."
+    statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
+    assert [addr for _, _, addr in statements] == ["er"]

@@ -18,6 +18,7 @@ from wortlaut.quotes.found import Found
 from wortlaut.quotes.object_phrases import (
     clause_verbs,
     far_auxiliary,
+    prepositional_relative,
     second_conjunct,
     subject_before,
     time_after,
@@ -240,10 +241,14 @@ def _subordinate_passive_subject(ctx: Context, aux: int, cue: list[int]) -> Toke
     if participle is None:
         return None
     start = ctx.clause_begin(participle, ctx.sentences[ctx.sentence_of[participle]][0])
-    if not ctx.lexicon.has("complementizer", ctx.tokens[start].low):
+    if ctx.lexicon.has("complementizer", ctx.tokens[start].low):
+        start += 1
+    elif prepositional_relative(ctx, start):
+        start += 2  # ein Schreiben, in dem er darüber informiert wird
+    else:
         return None
-    phrase = phrase_after(ctx.tokens, start + 1, participle, ctx.lexicon, places=False)
-    if phrase is None or phrase[0] != start + 1 or ctx.opens_object(phrase):
+    phrase = phrase_after(ctx.tokens, start, participle, ctx.lexicon, places=False)
+    if phrase is None or phrase[0] != start or ctx.opens_object(phrase):
         return None
     return phrase
 

@@ -1,7 +1,8 @@
 """Where an addressee object phrase starts and ends: past a time adverbial before it, over objects
 coordinated with it, in the second of two coordinated verb-final clauses, after a far perfect auxiliary,
-and which appeal verbs govern an ``an`` phrase later in their clause (issue 12, nineteenth session,
-each chosen on two folds of quotes-wikinews/train and confirmed on the third, unread one)."""
+which appeal verbs govern an ``an`` phrase later in their clause, and where a prepositional relative
+clause's subject starts (issue 12, nineteenth session, each chosen on two folds of quotes-wikinews/train and
+confirmed on the third, unread one)."""
 
 from __future__ import annotations
 
@@ -134,3 +135,18 @@ def clause_verbs(ctx: Context, index: int) -> list[Tok]:
         return []
     start = ctx.clause_begin(index, ctx.sentences[ctx.sentence_of[index]][0])
     return [tok for tok in ctx.tokens[start:index] if (tok.pos or "").endswith("FIN")]
+
+
+#: A relative clause opened by a preposition (``in dem``, ``mit der``) is verb-final too: its passive subject
+#: stands right after the relative pronoun (issue 12, nineteenth session).
+PREPOSITIONAL_RELATIVES = True
+
+
+def prepositional_relative(ctx: Context, start: int) -> bool:
+    """Whether the clause at ``start`` opens with a preposition and a relative pronoun."""
+    return (
+        PREPOSITIONAL_RELATIVES
+        and start + 1 < len(ctx.tokens)
+        and ctx.tokens[start].pos in {"APPR", "APPRART"}
+        and ctx.tokens[start + 1].pos in {"PRELS", "PRELAT", "PWAV"}
+    )
