@@ -62,6 +62,9 @@ def _ends_objects(tok: Tok) -> bool:
 #: In a verb-final clause of two coordinated verbs (``welche die Lage zur Kenntnis nimmt und die Regierung
 #: auffordert``) the cue verb's object follows the ``und``, not the subject (issue 12, nineteenth session).
 VERB_FINAL_CONJUNCTS = True
+#: Most quoted terms passed in one clause: keeps the walk back bounded in a run of quotations with no full
+#: stop (``Er sagte, „a“ und „b“ …``; ``tests/quotes/test_linear_scan.py``).
+MAX_QUOTED_TERMS = 2
 
 
 def verb_final_clause(ctx: Context, verb: int) -> int:
@@ -70,7 +73,9 @@ def verb_final_clause(ctx: Context, verb: int) -> int:
     clause; :data:`VERB_FINAL_CONJUNCTS`)."""
     begin = ctx.sentences[ctx.sentence_of[verb]][0]
     start = ctx.clause_begin(verb, begin)
-    while VERB_FINAL_CONJUNCTS and start > begin + 1 and ctx.quote_of[start - 1] >= 0:
+    for _ in range(MAX_QUOTED_TERMS if VERB_FINAL_CONJUNCTS else 0):
+        if start <= begin + 1 or ctx.quote_of[start - 1] < 0:
+            break
         opening = ctx.token_at(ctx.quoted[ctx.quote_of[start - 1]].start)
         if start - opening > MAX_QUOTED_NAME or opening <= begin or ctx.quote_of[opening - 1] >= 0:
             break
@@ -100,6 +105,8 @@ def second_conjunct(ctx: Context, start: int, verb: int) -> int:
 #: (``hat am Samstag in ihrer wöchentlichen Videobotschaft die Autohersteller dazu aufgefordert``) still has
 #: its midfield object between them (issue 12, nineteenth session).
 FAR_AUXILIARIES = True
+#: Farthest such an auxiliary may stand (tokens): keeps the look-back bounded in run-on text.
+MAX_FAR_AUX_GAP = 30
 
 
 def far_auxiliary(ctx: Context, cue: list[int]) -> int | None:
@@ -107,7 +114,7 @@ def far_auxiliary(ctx: Context, cue: list[int]) -> int | None:
     in its clause, past short quoted terms; ``None`` when there is none."""
     if not FAR_AUXILIARIES or len(cue) != 1 or ctx.tokens[cue[0]].pos != "VVPP":
         return None
-    start = verb_final_clause(ctx, cue[0])
+    start = max(verb_final_clause(ctx, cue[0]), cue[0] - MAX_FAR_AUX_GAP)
     for index in range(cue[0] - 1, start - 1, -1):
         word = ctx.tokens[index].low
         if ctx.quote_of[index] < 0 and ctx.lexicon.has("aux", word):
