@@ -15,6 +15,15 @@ from collections.abc import Callable
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.object_phrases import (
+    clause_verbs,
+    far_auxiliary,
+    prepositional_relative,
+    second_conjunct,
+    subject_before,
+    time_after,
+    verb_final_clause,
+)
 from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 TokenRange = tuple[int, int]
@@ -134,7 +143,7 @@ def _appeal(ctx: Context, index: int, end: int) -> TokenRange | None:
         return None
     if phrase[1] < end:
         window.append(ctx.tokens[phrase[1]])
-    if not any(ctx.lexicon.has("addressee_appeal", tok.low) for tok in window):
+    if not any(ctx.lexicon.has("addressee_appeal", tok.low) for tok in window + clause_verbs(ctx, index)):
         return None
     return phrase
 
@@ -232,10 +241,14 @@ def _subordinate_passive_subject(ctx: Context, aux: int, cue: list[int]) -> Toke
     if participle is None:
         return None
     start = ctx.clause_begin(participle, ctx.sentences[ctx.sentence_of[participle]][0])
-    if not ctx.lexicon.has("complementizer", ctx.tokens[start].low):
+    if ctx.lexicon.has("complementizer", ctx.tokens[start].low):
+        start += 1
+    elif prepositional_relative(ctx, start):
+        start += 2  # ein Schreiben, in dem er darüber informiert wird
+    else:
         return None
-    phrase = phrase_after(ctx.tokens, start + 1, participle, ctx.lexicon, places=False)
-    if phrase is None or phrase[0] != start + 1 or ctx.opens_object(phrase):
+    phrase = phrase_after(ctx.tokens, start, participle, ctx.lexicon, places=False)
+    if phrase is None or phrase[0] != start or ctx.opens_object(phrase):
         return None
     return phrase
 
@@ -292,14 +305,18 @@ def midfield_object(ctx: Context, found: Found, cue: list[int]) -> TokenRange | 
     """``hat die Mitgliedsstaaten dazu aufgefordert``, ``hatte Lenz gestern aufgefordert``: in a perfect, the
     first noun phrase between auxiliary and participle that is not the speaker nor inside a prepositional
     phrase."""
-    if len(cue) < 2 or not ctx.lexicon.has("aux", ctx.tokens[cue[0]].low):
+    if len(cue) >= 2 and ctx.lexicon.has("aux", ctx.tokens[cue[0]].low):
+        aux, participle = cue[0], cue[1]
+    elif (far := far_auxiliary(ctx, cue)) is not None and subject_before(ctx, far):
+        aux, participle = far, cue[0]
+    else:
         return None
     speaker = (
         (ctx.token_at(found.speaker[0]), ctx.token_at(found.speaker[1]))
         if found.speaker is not None
         else None
     )
-    return _first_object(ctx, cue[0] + 1, cue[1], speaker)
+    return _first_object(ctx, aux + 1, participle, speaker)
 
 
 def _first_object(
@@ -314,7 +331,9 @@ def _first_object(
         if tok.pos in {"APPR", "APPRART", "ADV", "PAV", "PTKNEG", "ADJD"} or tok.low in {",", "sich"}:
             index += 1
             if tok.pos in {"APPR", "APPRART"}:
-                inner = phrase_after(ctx.tokens, index, stop, ctx.lexicon, places=False)
+                inner = time_after(ctx, index, stop) or phrase_after(
+                    ctx.tokens, index, stop, ctx.lexicon, places=False
+                )
                 index = inner[1] if inner is not None else index
             continue
         phrase = phrase_after(ctx.tokens, index, stop, ctx.lexicon, places=False)
@@ -334,7 +353,7 @@ _SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welch
 def verb_final_object(ctx: Context, found: Found, cue: list[int]) -> tuple[int, int] | None:
     """The object between the subject and the verb of a subordinate or relative clause the cue ends."""
     verb = cue[0]
-    start = ctx.clause_begin(verb, ctx.sentences[ctx.sentence_of[verb]][0])
+    start = verb_final_clause(ctx, verb)
     if start >= verb:
         return None
     opener = ctx.tokens[start]
@@ -347,7 +366,7 @@ def verb_final_object(ctx: Context, found: Found, cue: list[int]) -> tuple[int, 
         subject_end = subject[1]
     else:
         return None
-    return _first_object(ctx, subject_end, verb, None)
+    return _first_object(ctx, second_conjunct(ctx, subject_end, verb), verb, None)
 
 
 def passive_addressee(ctx: Context, cue: list[int]) -> TokenRange | None:

@@ -202,10 +202,33 @@ def carry(
             if between and entity_of is not None and _same_entity(between[-1], speaker, entity_of):
                 statement.speaker = speaker
             statement.medium = last.medium
+            if continues_addressee(statement, last, carried=statement.speaker == speaker):
+                statement.addressee = last.addressee
         if statement.speaker is not None:
             if not (PASS_ON_ANAPHORS and statement.speaker in statement.cue and speaker is not None):
                 speaker = statement.speaker
             last = statement
+
+
+#: A frameless quotation that goes on from the direct one in the sentence before, said by the same speaker
+#: (nobody named between), was said to the same addressee (``„…“, sagte er gegenüber Deutschlandradio.
+#: „…“``); free indirect sentences take none (the annotation never repeats it there; issue 12, nineteenth
+#: session).
+CARRY_ADDRESSEES = True
+
+
+def continues_addressee(statement: Found, last: Found, *, carried: bool) -> bool:
+    """Whether the frameless ``statement`` takes the addressee of ``last``: it carries ``last``'s speaker,
+    has no addressee of its own, and follows the direct quotation ``last`` in the next sentence."""
+    return (
+        CARRY_ADDRESSEES
+        and carried
+        and statement.rule in _FRAMELESS
+        and last.rule.startswith("direct.")
+        and statement.addressee is None
+        and last.addressee is not None
+        and statement.sentence - last.sentence <= 1
+    )
 
 
 def _same_entity(

@@ -7,6 +7,7 @@ from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_clauses import new_speaker_clause
 from wortlaut.quotes.frame_parts import past_quoted_name
+from wortlaut.quotes.object_phrases import coordinated, time_after
 from wortlaut.quotes.speakers import phrase_after, phrase_before
 
 #: Addressee markers beyond the cue's clause (:mod:`wortlaut.quotes.addressees`), each kept because it raised
@@ -225,6 +226,17 @@ def add_details(
                 found.speaker = None
 
 
+def readdress(ctx: Context, found: Found) -> None:
+    """Read the addressee of a verb-framed statement again once its speaker has changed (in place): the
+    rules read the object with the speaker they had (``… und rief die Armee auf``: ``die Armee`` as the
+    subject), and a phrase that was the speaker then is the verb's object now."""
+    cue = _cue_tokens(ctx, found)
+    if found.addressee is not None or not cue:
+        return
+    frames = {frame for verb in ctx.lexicon.lemmas.get(_lemma(ctx, cue) or "", ()) for frame in verb.frames}
+    add_details(ctx, found, addressee_verb="addr" in frames, dative_verb="dat" in frames)
+
+
 def add_addressees(ctx: Context, found: list[Found]) -> None:
     """Addressees for statements whose cue came from another rule than the verb frames (``so X gegenüber
     der BBC``, a Konjunktiv clause after ``sagte … gegenüber …``)."""
@@ -317,6 +329,7 @@ def _object_addressee(
         phrase = (start, start + 1)
     if phrase is None or (found.speaker is not None and ctx.chars(*phrase) == found.speaker):
         return None
+    phrase = coordinated(ctx, phrase, last)
     if (
         ctx.lexicon.has("subject_pronoun", ctx.tokens[phrase[0]].low)
         and phrase[1] - phrase[0] == 1
@@ -345,7 +358,9 @@ def _object_start(ctx: Context, found: Found, start: int, last: int) -> int:
         elif skip and tok.pos in {"ADV", "PAV"} and ctx.quote_of[start] < 0:
             start += 1
         elif skip and tok.pos in {"APPR", "APPRART"} and tok.low not in _ADDRESSEE_PREPOSITIONS:
-            inner = phrase_after(ctx.tokens, start + 1, last, ctx.lexicon, places=False)
+            inner = time_after(ctx, start + 1, last) or phrase_after(
+                ctx.tokens, start + 1, last, ctx.lexicon, places=False
+            )
             if inner is None:
                 break
             start = inner[1]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
+from wortlaut.quotes.details import readdress
 from wortlaut.quotes.found import Found
 from wortlaut.quotes.frame_parts import addressee_passive
 from wortlaut.quotes.lexicon import Lexicon
@@ -43,6 +44,11 @@ INVERTED_NAME = True
 #: conjunct without a prefield: it shares the subject of the first verb, and a phrase after it is its object
 #: (see ``_shared_subject``).
 SHARED_SUBJECTS = True
+
+#: The object after such a conjunct's verb, which the rules had read as its subject, is read again as the
+#: verb's addressee once the shared subject is the speaker (``… und rief die Armee auf``; issue 12,
+#: nineteenth session).
+SHARED_SUBJECT_OBJECTS = True
 
 #: A candidate opening with an accusative or dative article or pronoun (``den Vorwurf``, ``ihm``) is no
 #: subject, unless the rules chose it (a passive's ``von den Behörden``).
@@ -226,6 +232,8 @@ def rerank_speakers(
             continue
         if SHARED_SUBJECTS and (shared := _shared_subject(ctx, cue, sentence)) is not None:
             statement.speaker = ctx.chars(*shared)
+            if SHARED_SUBJECT_OBJECTS:
+                readdress(ctx, statement)
             continue
         if INVERTED_NAME and (named := _inverted_name(ctx, cue, sentence, ordered)) is not None:
             statement.speaker = named
