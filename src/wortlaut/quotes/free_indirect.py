@@ -85,7 +85,7 @@ def free_indirect(ctx: Context, found: list[Found]) -> list[Found]:
                     )
                     last = run_end = sentence
                 continue
-            rule = ALLEGED_RULE
+            rule = "free_indirect" if near and NEAR_ALLEGED else ALLEGED_RULE
         if extra and run_end == sentence - 1 and last == sentence - 1 and _same_marker(ctx, sentence):
             # The annotation marks a run of reported sentences as one free indirect quotation.
             previous = extra[-1]
@@ -257,6 +257,11 @@ _PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
 #: The rule of such a sentence far from any statement: no speaker is carried to it (the statement before
 #: is too far to be its source; carrying one lowered speaker F1 on quotes-wikinews/train).
 ALLEGED_RULE = "free_indirect.alleged"
+#: Such a sentence within ``NEAR_SENTENCES`` of a statement is free indirect speech of that statement's
+#: speaker, as an alleged clause there already is (``Der Landrat teilte mit, dass … . Während des Brandes
+#: sollen Gasflaschen explodiert sein.``: the prepositional ``Während`` hid the modal from the Konjunktiv
+#: reader, and the sentence got no speaker; issue 12, nineteenth session).
+NEAR_ALLEGED = True
 
 
 def _alleged(ctx: Context, begin: int, end: int) -> bool:

@@ -1,0 +1,49 @@
+"""Speakers of paired statements (issue 12, nineteenth session: errors read from folds 0 and 1 of
+quotes-wikinews/train only, fold 2 unread), each construction checked on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from wortlaut.article import Article
+from wortlaut.pipeline import Pipeline
+from wortlaut.quotes import free_indirect, phrase_extent
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    article = pipeline(Article.create(text))
+    return [(s.quote.text, s.speaker.text if s.speaker else None) for s in article.statements]
+
+
+def _speaker_of(pipeline: Pipeline, text: str, words: str) -> str | None:
+    """The speaker of the statement whose quotation holds ``words``."""
+    found = [speaker for quote, speaker in _statements(pipeline, text) if words in quote]
+    assert found, _statements(pipeline, text)
+    return found[0]
+
+
+ALLEGED_NEAR = (
+    "Der Landrat Uwe Brandt teilte mit, dass der Brand in der Nacht ausgebrochen war. "
+    "Während des Brandes sollen auch Gasflaschen explodiert sein."
+)
+
+
+def test_an_allegation_right_after_a_statement_continues_its_speaker(pipeline: Pipeline) -> None:
+    assert _speaker_of(pipeline, ALLEGED_NEAR, "Gasflaschen") == "Der Landrat Uwe Brandt"
+
+
+def test_an_allegation_right_after_a_statement_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(free_indirect, "NEAR_ALLEGED", False)
+    assert _speaker_of(pipeline, ALLEGED_NEAR, "Gasflaschen") is None
+
+
+def test_an_allegation_far_from_any_statement_has_no_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Der Landrat Uwe Brandt teilte mit, dass der Brand in der Nacht ausgebrochen war. "
+        "Die Feuerwehr kam mit vier Wagen. Die Straße war bis zum Morgen gesperrt. "
+        "Die Anwohner konnten erst am Mittag zurück. "
+        "Während des Brandes sollen auch Gasflaschen explodiert sein."
+    )
+    assert _speaker_of(pipeline, text, "Gasflaschen") is None
