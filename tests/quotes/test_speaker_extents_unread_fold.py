@@ -8,6 +8,8 @@ import pytest
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
 from wortlaut.quotes import free_indirect, phrase_extent
+from wortlaut.quotes.lexicon import load_lexicon
+from wortlaut.quotes.text import Tok
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
@@ -20,6 +22,12 @@ def _speaker_of(pipeline: Pipeline, text: str, words: str) -> str | None:
     found = [speaker for quote, speaker in _statements(pipeline, text) if words in quote]
     assert found, _statements(pipeline, text)
     return found[0]
+
+
+def _tokens(*pairs: str) -> list[Tok]:
+    """Tagged tokens from word, tag pairs."""
+    words, tags = pairs[::2], pairs[1::2]
+    return [Tok(0, 0, word, word.casefold(), 0, pos=tag) for word, tag in zip(words, tags, strict=True)]
 
 
 ALLEGED_NEAR = (
@@ -47,3 +55,21 @@ def test_an_allegation_far_from_any_statement_has_no_speaker(pipeline: Pipeline)
         "Während des Brandes sollen auch Gasflaschen explodiert sein."
     )
     assert _speaker_of(pipeline, text, "Gasflaschen") is None
+
+
+def test_a_number_counting_a_noun_after_a_source_name_is_no_part_of_it(pipeline: Pipeline) -> None:
+    text = "Bei dem Sturm kamen laut der Nachrichtenagentur Reuters 120 Menschen ums Leben."
+    assert _speaker_of(pipeline, text, "Menschen") == "der Nachrichtenagentur Reuters"
+
+
+def test_a_number_counting_a_noun_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(phrase_extent, "COUNTED_NOUNS", False)
+    text = "Bei dem Sturm kamen laut der Nachrichtenagentur Reuters 120 Menschen ums Leben."
+    assert _speaker_of(pipeline, text, "ums Leben") == "der Nachrichtenagentur Reuters 120 Menschen"
+
+
+def test_a_names_own_number_stays_in_the_phrase() -> None:
+    tokens = _tokens("laut", "APPR", "Apollo", "NE", "11", "CARD", ",", "$,")
+    assert phrase_extent.extend_phrase(tokens, 1, len(tokens), load_lexicon()) == 3

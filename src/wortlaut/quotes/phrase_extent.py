@@ -179,7 +179,12 @@ def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, pla
             ):
                 other += 3
                 continue
-            if not is_capital(tok) or lexicon.has("stop", tok.low) or _new_phrase(tokens[other - 1], tok):
+            following = tokens[other + 1] if other + 1 < end else None
+            if (
+                not is_capital(tok)
+                or lexicon.has("stop", tok.low)
+                or _new_phrase(tokens[other - 1], tok, following)
+            ):
                 break
         elif COORDINATED_ADJECTIVES and _adjective_pair(tokens, other, end):
             other += 1  # die afghanischen und ausländischen Soldaten: the adjectives share the noun
@@ -308,8 +313,24 @@ def _bare_genitive(tokens: list[Tok], index: int, end: int) -> bool:
     )
 
 
-def _new_phrase(previous: Tok, tok: Tok) -> bool:
-    """After a head noun, a number starts a new phrase ("Behördenangaben 7.000 Menschen")."""
-    if tok.pos is None or previous.pos is None:
+def _new_phrase(previous: Tok, tok: Tok, following: Tok | None = None) -> bool:
+    """After a head noun, a number starts a new phrase ("Behördenangaben 7.000 Menschen"); after a name only
+    a number word, or a number that counts the noun after it (``laut Reuters 900 Menschen``; ``Apollo 11``
+    stays a name: :data:`COUNTED_NOUNS`)."""
+    if tok.pos is None or previous.pos is None or tok.pos != "CARD":
         return False
-    return tok.pos == "CARD" and (previous.pos == "NN" or (previous.pos == "NE" and tok.text.isalpha()))
+    if previous.pos == "NN" or (previous.pos == "NE" and tok.text.isalpha()):
+        return True
+    return (
+        COUNTED_NOUNS
+        and previous.pos == "NE"
+        and following is not None
+        and following.pos in {"NN", "ADJA"}
+        and following.text[:1].isupper() == (following.pos == "NN")
+    )
+
+
+#: After a name, a number followed by a noun or adjective starts the next phrase (``laut einem Artikel der
+#: Agentur Reuters 900 Menschen``, ``nach Angaben des Piratenchefs Mohamed Said 300.000 US-Dollar``): a name's
+#: own number (``Apollo 11``, ``Windows 7``) has no noun after it (issue 12, nineteenth session).
+COUNTED_NOUNS = True
