@@ -73,3 +73,14 @@ def test_a_number_counting_a_noun_without_the_rule(
 def test_a_names_own_number_stays_in_the_phrase() -> None:
     tokens = _tokens("laut", "APPR", "Apollo", "NE", "11", "CARD", ",", "$,")
     assert phrase_extent.extend_phrase(tokens, 1, len(tokens), load_lexicon()) == 3
+
+
+def test_quoted_words_of_the_statement_are_no_name_of_the_source(pipeline: Pipeline) -> None:
+    text = "„Das Problem ist nicht gelöst“, werde laut Bauer „auch im nächsten Jahr bleiben“."
+    speakers = {speaker for _, speaker in _statements(pipeline, text)}
+    assert "Bauer" in speakers and not any("bleiben" in (speaker or "") for speaker in speakers)
+
+
+def test_a_quoted_name_after_a_source_noun_stays_in_the_phrase(pipeline: Pipeline) -> None:
+    text = "Die Preise steigen laut der Zeitschrift „Neue Wirtschaft“ auch im nächsten Jahr."
+    assert _speaker_of(pipeline, text, "Preise") == "der Zeitschrift „Neue Wirtschaft“"

@@ -132,7 +132,7 @@ def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, pla
                 ),
                 None,
             )
-            if closing is None:
+            if closing is None or (QUOTED_CLAUSES and _quoted_clause(tokens[other + 1 : closing])):
                 break
             other = closing + 1  # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
             seen_head = True
@@ -334,3 +334,16 @@ def _new_phrase(previous: Tok, tok: Tok, following: Tok | None = None) -> bool:
 #: Agentur Reuters 900 Menschen``, ``nach Angaben des Piratenchefs Mohamed Said 300.000 US-Dollar``): a name's
 #: own number (``Apollo 11``, ``Windows 7``) has no noun after it (issue 12, nineteenth session).
 COUNTED_NOUNS = True
+#: Quoted words after a phrase's head are a name only when they do not read as a clause: words opening in
+#: lower case with a verb among them (``laut Gall „auch in Zukunft bestehen“``) are the quoted part of the
+#: statement (issue 12, nineteenth session).
+QUOTED_CLAUSES = True
+
+
+def _quoted_clause(inner: list[Tok]) -> bool:
+    """Whether the quoted tokens ``inner`` open in lower case and hold a verb (see :data:`QUOTED_CLAUSES`)."""
+    return (
+        bool(inner)
+        and inner[0].text[:1].islower()
+        and any(tok.pos is not None and tok.pos[:1] == "V" for tok in inner)
+    )
