@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-from wortlaut.quotes import free_indirect, phrase_extent
+from wortlaut.quotes import context, free_indirect, phrase_extent
 from wortlaut.quotes.lexicon import load_lexicon
 from wortlaut.quotes.text import Tok
 
@@ -84,3 +84,21 @@ def test_quoted_words_of_the_statement_are_no_name_of_the_source(pipeline: Pipel
 def test_a_quoted_name_after_a_source_noun_stays_in_the_phrase(pipeline: Pipeline) -> None:
     text = "Die Preise steigen laut der Zeitschrift „Neue Wirtschaft“ auch im nächsten Jahr."
     assert _speaker_of(pipeline, text, "Preise") == "der Zeitschrift „Neue Wirtschaft“"
+
+
+def test_a_web_address_after_wie_is_the_subject(pipeline: Pipeline) -> None:
+    text = "Wie spiegel.de berichtet, ist die Brücke seit Montag gesperrt."
+    assert _speaker_of(pipeline, text, "Brücke") == "spiegel.de"
+
+
+def test_a_quoted_name_after_wie_is_the_subject(pipeline: Pipeline) -> None:
+    text = "Wie „netz online“ berichtet, ist die Brücke seit Montag gesperrt."
+    assert _speaker_of(pipeline, text, "Brücke") == "„netz online“"
+
+
+def test_a_web_address_after_wie_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "NAMED_WIE_SUBJECTS", False)
+    text = "Wie spiegel.de berichtet, ist die Brücke seit Montag gesperrt."
+    assert _speaker_of(pipeline, text, "Brücke") is None

@@ -7,15 +7,13 @@ preposition alone and ``Angaben der Polizei`` is the speaker phrase.
 
 from __future__ import annotations
 
-import re
-
 from wortlaut.quotes.context import CLOSERS, OPENERS, Context
 from wortlaut.quotes.cues import cue_at, find_cues
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.indirect import cue_first, reported
 from wortlaut.quotes.source_clauses import clause_rest, prefield_end, rest
 from wortlaut.quotes.speaker_checks import names_someone
-from wortlaut.quotes.speakers import phrase_after, phrase_ending, skip_tagged_adverbs
+from wortlaut.quotes.speakers import WEB_ADDRESS, phrase_after, phrase_ending, skip_tagged_adverbs
 
 #: "nach" counts as attribution when a source noun follows within this many tokens
 #: ("nach ersten vorläufigen Angaben"); further away it is mostly a time ("Nach dem Spiel …").
@@ -235,7 +233,6 @@ _GENITIVE_PRONOUNS = frozenset({"deren", "dessen"})
 #: A web address is a source name after ``laut`` (``Laut bildblog.de …``, ``laut „tagesschau.de“``), whatever
 #: tag the tagger gives it (issue 12, seventeenth session).
 WEB_SOURCES = True
-_WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|org|net|at|ch|eu|info)$")
 
 
 def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
@@ -319,7 +316,7 @@ def _web_address(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
     """A web address at ``index``, bare or in quotation marks (``„tagesschau.de“``), as a token range."""
     quoted = index + 2 < end and ctx.tokens[index].low in OPENERS and ctx.tokens[index + 2].low in CLOSERS
     word = ctx.tokens[index + 1 if quoted else index].low
-    if not _WEB_ADDRESS.match(word):
+    if not WEB_ADDRESS.match(word):
         return None
     return (index, index + 3) if quoted else (index, index + 1)
 

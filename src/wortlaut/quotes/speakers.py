@@ -11,6 +11,8 @@ decided in :mod:`wortlaut.quotes.phrase_extent`.
 
 from __future__ import annotations
 
+import re
+
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.phrase_extent import (
     MAX_PHRASE,
@@ -249,3 +251,22 @@ def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
             return index - 1, index
         return None
     return start, index
+
+
+#: A web address as one token (``t-online.de``, ``bildblog.de``): a source's name whatever its tag.
+WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|org|net|at|ch|eu|info)$")
+
+
+def name_at(tokens: list[Tok], index: int, end: int) -> tuple[int, int] | None:
+    """The web address or short quoted name (marks included) at ``index`` (token range), else ``None``."""
+    if index >= end:
+        return None
+    if WEB_ADDRESS.match(tokens[index].low):
+        return index, index + 1
+    if tokens[index].low not in NAME_MARKS or index + 1 >= end or not tokens[index + 1].text[:1].isalnum():
+        return None
+    closing = next(
+        (at for at in range(index + 2, min(end, index + MAX_QUOTED_NAME)) if tokens[at].low in NAME_MARKS),
+        None,
+    )
+    return (index, closing + 1) if closing is not None else None
