@@ -102,3 +102,20 @@ def test_a_web_address_after_wie_without_the_rule(
     monkeypatch.setattr(context, "NAMED_WIE_SUBJECTS", False)
     text = "Wie spiegel.de berichtet, ist die Brücke seit Montag gesperrt."
     assert _speaker_of(pipeline, text, "Brücke") is None
+
+
+def test_gegenueber_ends_a_prefield_source(pipeline: Pipeline) -> None:
+    text = (
+        "Nach Angaben der Sprecherin Eva Klein gegenüber dem Stadtanzeiger ist der Hafen der größte im Land."
+    )
+    assert _speaker_of(pipeline, text, "Hafen") == "Angaben der Sprecherin Eva Klein"
+
+
+def test_unter_berufung_auf_ends_a_prefield_source(pipeline: Pipeline) -> None:
+    text = "Laut Radio Nord unter Berufung auf die Polizei wurde der Mann am Morgen festgenommen."
+    assert _speaker_of(pipeline, text, "festgenommen") == "Radio Nord"
+
+
+def test_a_place_after_a_prefield_source_stays_in_it(pipeline: Pipeline) -> None:
+    text = "Nach Angaben des Kraftfahrt-Bundesamtes in Flensburg fahren immer mehr Autos mit Strom."
+    assert _speaker_of(pipeline, text, "Strom") == "Angaben des Kraftfahrt-Bundesamtes in Flensburg"

@@ -36,6 +36,9 @@ YIELD_TO_VERB = True
 #: Most tokens between a sentence-initial ``laut``/``nach`` phrase and the finite verb taken into the phrase
 #: (prefield rule: quotes-wikinews/train speaker F1 0.5718 -> 0.5745, joint 0.7310 -> 0.7316).
 MAX_PREFIELD_TAIL = 6
+#: A ``source_tail_stop`` preposition (``gegenüber``, ``unter``) ends that prefield phrase: the words after
+#: it name whom the source told or the source it relays (issue 12, nineteenth session).
+SOURCE_TAIL_STOPS = True
 #: Marks that enclose an inserted ``…, so X, …`` frame.
 _INSERTION_MARKS = frozenset({",", "–", "—", "-"})
 #: Read ``…, so X, …`` inside a sentence as its frame (see ``_inserted``); before, only a trailing one.
@@ -118,7 +121,9 @@ def _bare_source(ctx: Context, phrase: tuple[int, int]) -> bool:
 _OWNER_WORDS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
 
-def _prefield_extent(ctx: Context, speaker: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+def _prefield_extent(
+    ctx: Context, speaker: tuple[int, int] | None, end: int, *, stops: bool = True
+) -> tuple[int, int] | None:
     """``Nach Angaben des Kraftfahrt-Bundesamtes in Flensburg fahren …``: a ``laut``/``nach`` phrase that
     opens its sentence fills the prefield, so everything up to the finite verb belongs to it (German
     verb-second order), also attributes the noun-phrase reader stops before (``in Flensburg``)."""
@@ -130,6 +135,8 @@ def _prefield_extent(ctx: Context, speaker: tuple[int, int] | None, end: int) ->
             return speaker[0], other
         if tok.pos is None or tok.pos[:1] in {"V", "$"} or ctx.quote_of[other] >= 0:
             return speaker
+        if stops and SOURCE_TAIL_STOPS and ctx.lexicon.has("source_tail_stop", tok.low):
+            return speaker  # … gegenüber dem Kurier: whom the source told, not the source
     return speaker
 
 
@@ -171,11 +178,12 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         )
     ):
         speaker = _source_phrase(ctx, index + 1, end)
+        whole = _prefield_extent(ctx, speaker, end, stops=False) if index == begin else speaker
         speaker = _prefield_extent(ctx, speaker, end) if index == begin else speaker
-        if speaker is None or _verb_has_own_speaker(ctx, (index, speaker[1]), sentence):
+        if speaker is None or whole is None or _verb_has_own_speaker(ctx, (index, whole[1]), sentence):
             return None
         rule = "reported.laut" if tok.low != "nach" else "reported.nach"
-        cut = (index, prefield_end(ctx, speaker[1], end) if index == begin else speaker[1])
+        cut = (index, prefield_end(ctx, whole[1], end) if index == begin else speaker[1])
         return _make(ctx, index, speaker, clause_rest(ctx, begin, end, cut), rule, sentence)
     if tok.low in THEREBY and (index == begin or ctx.tokens[index - 1].low == ","):
         return _thereby(ctx, index, sentence)
