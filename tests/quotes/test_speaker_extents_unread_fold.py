@@ -119,3 +119,23 @@ def test_unter_berufung_auf_ends_a_prefield_source(pipeline: Pipeline) -> None:
 def test_a_place_after_a_prefield_source_stays_in_it(pipeline: Pipeline) -> None:
     text = "Nach Angaben des Kraftfahrt-Bundesamtes in Flensburg fahren immer mehr Autos mit Strom."
     assert _speaker_of(pipeline, text, "Strom") == "Angaben des Kraftfahrt-Bundesamtes in Flensburg"
+
+
+def test_a_report_with_an_author_in_a_passive_speaks(pipeline: Pipeline) -> None:
+    text = (
+        "In einem Bericht von netz.de werden die Vorkehrungen zum Gipfel als „völlig überzogen“ bezeichnet."
+    )
+    assert _speaker_of(pipeline, text, "überzogen") == "einem Bericht von netz.de"
+
+
+def test_a_quoted_paper_after_im_in_a_passive_speaks(pipeline: Pipeline) -> None:
+    text = "Die Stadtwerke wurden gestern im „Kurier“ als „ein Staat im Staate“ bezeichnet."
+    assert _speaker_of(pipeline, text, "Staat") == "„Kurier“"
+
+
+def test_the_report_of_a_passive_keeps_its_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Der Zugang zu den Lagern des Nordens, wo die Helfer seit Wochen arbeiten, wird im Bericht als "
+        "sehr schwierig bezeichnet."
+    )
+    assert _speaker_of(pipeline, text, "schwierig") == "Bericht"
