@@ -139,3 +139,11 @@ def test_the_report_of_a_passive_keeps_its_speaker(pipeline: Pipeline) -> None:
         "sehr schwierig bezeichnet."
     )
     assert _speaker_of(pipeline, text, "schwierig") == "Bericht"
+
+
+def test_an_issue_of_a_magazine_in_a_passive_speaks(pipeline: Pipeline) -> None:
+    text = (
+        "In der aktuellen Ausgabe des Magazins Nordblick werden die Stadtwerke und ihre Geschäfte thematisiert "
+        "und erwogen, ob die Preise zu hoch seien."
+    )
+    assert _speaker_of(pipeline, text, "Preise") == "der aktuellen Ausgabe des Magazins Nordblick"
