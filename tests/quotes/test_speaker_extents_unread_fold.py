@@ -143,7 +143,23 @@ def test_the_report_of_a_passive_keeps_its_speaker(pipeline: Pipeline) -> None:
 
 def test_an_issue_of_a_magazine_in_a_passive_speaks(pipeline: Pipeline) -> None:
     text = (
-        "In der aktuellen Ausgabe des Magazins Nordblick werden die Stadtwerke und ihre Geschäfte thematisiert "
+        "In der aktuellen Ausgabe des Magazins Nordblick werden die Stadtwerke und ihre Geschäfte "
+        "thematisiert "
         "und erwogen, ob die Preise zu hoch seien."
     )
     assert _speaker_of(pipeline, text, "Preise") == "der aktuellen Ausgabe des Magazins Nordblick"
+
+
+def test_a_subject_before_a_dative_source_of_zufolge_is_no_part_of_it(pipeline: Pipeline) -> None:
+    text = "Zudem lobte Berger dem „Kurier“ zufolge in einem Interview die Arbeit der Polizei."
+    assert _speaker_of(pipeline, text, "Polizei") == "dem „Kurier“"
+
+
+def test_an_article_before_a_possessive_source_of_nach_is_no_part_of_it(pipeline: Pipeline) -> None:
+    text = "Die seiner Ansicht nach falsche Politik der Regierung führte zu hohen Preisen."
+    assert _speaker_of(pipeline, text, "Preisen") == "seiner Ansicht"
+
+
+def test_a_genitive_chain_before_zufolge_stays_whole(pipeline: Pipeline) -> None:
+    text = "Den Angaben der Polizei von Hamburg zufolge wurden zwei Menschen verletzt."
+    assert _speaker_of(pipeline, text, "verletzt") == "Den Angaben der Polizei von Hamburg"

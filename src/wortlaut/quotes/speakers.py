@@ -231,6 +231,26 @@ def _leading_adjective(tok: Tok) -> bool:
     return tok.pos == "ADJA"
 
 
+#: Reading back from ``zufolge`` or a postposed ``nach``, a phrase opens at an article that cannot be a
+#: genitive (``dem``, ``den``, ``die``, ``das``, ``ein`` …) unless ``von``/``vom``/``zu`` stands before it,
+#: and at a determiner right after another one: ``Sarkozy dem „Figaro“ zufolge`` (the subject before the
+#: dative), ``Die seiner Ansicht nach fragwürdige Rolle`` (the article of the noun after it); issue 12,
+#: nineteenth session.
+OPENING_ARTICLES = True
+#: Article forms that are never genitive.
+_NON_GENITIVE = frozenset({"dem", "den", "die", "das", "ein", "einem", "einen", "eine"})
+
+
+def _opens_here(tokens: list[Tok], start: int) -> bool:
+    """Whether the phrase read backwards opens at ``start`` (see :data:`OPENING_ARTICLES`)."""
+    first, before = tokens[start], tokens[start - 1]
+    if first.pos not in {"ART", "PPOSAT", "PDAT", "PIAT"}:
+        return False
+    if first.low in _NON_GENITIVE and before.low not in {"von", "vom", "zu"}:
+        return True
+    return before.pos in {"ART", "PPOSAT", "PDAT", "PIAT"}
+
+
 def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The noun phrase ending just before ``index`` ("Dem Bericht zufolge", "wie der Sprecher mitteilte")."""
     start = index
@@ -238,6 +258,7 @@ def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
         start > begin
         and index - start < MAX_PHRASE
         and (opens_phrase(tokens[start - 1], lexicon) or tokens[start - 1].low in PHRASE_LINKS)
+        and not (OPENING_ARTICLES and start < index and _opens_here(tokens, start))
     ):
         start -= 1
     while start < index and not (
