@@ -163,3 +163,25 @@ def test_an_article_before_a_possessive_source_of_nach_is_no_part_of_it(pipeline
 def test_a_genitive_chain_before_zufolge_stays_whole(pipeline: Pipeline) -> None:
     text = "Den Angaben der Polizei von Hamburg zufolge wurden zwei Menschen verletzt."
     assert _speaker_of(pipeline, text, "verletzt") == "Den Angaben der Polizei von Hamburg"
+
+
+PASSIVE_MAIN = (
+    "Bei dem Unfall sind laut den Angaben der Polizei zwei Fahrer gestorben. "
+    "Vier Mitfahrer wurden verletzt, die Verletzten seien alle aus Bremen."
+)
+
+
+def test_the_patient_of_a_passive_main_clause_is_no_speaker(pipeline: Pipeline) -> None:
+    assert _speaker_of(pipeline, PASSIVE_MAIN, "Bremen") is None
+
+
+def test_the_patient_of_a_passive_main_clause_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(free_indirect, "PASSIVE_MAINS", False)
+    assert _speaker_of(pipeline, PASSIVE_MAIN, "Bremen") == "Vier Mitfahrer"
+
+
+def test_the_subject_of_an_active_main_clause_still_speaks(pipeline: Pipeline) -> None:
+    text = "Der Minister zeigte sich bestürzt, es gebe keine einfache Lösung."
+    assert _speaker_of(pipeline, text, "Lösung") == "Der Minister"

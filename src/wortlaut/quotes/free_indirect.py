@@ -176,11 +176,35 @@ def subjunctive_clauses(ctx: Context, found: list[Found]) -> list[Found]:
                 cue=[ctx.chars(main, main + 1)],
                 medium="speech",
             )
-            subject = phrase_before(ctx.tokens, begin, main, ctx.lexicon)
-            statement.speaker = ctx.chars(*subject) if subject else None
+            participle = _passive_participle(ctx, main, comma) if PASSIVE_MAINS else None
+            if participle is not None:  # Zwölf Mitglieder wurden verletzt, die Verletzten seien …: a patient
+                statement.cue.append(ctx.chars(participle, participle + 1))
+            else:
+                subject = phrase_before(ctx.tokens, begin, main, ctx.lexicon)
+                statement.speaker = ctx.chars(*subject) if subject else None
             extra.append(statement)
             break
     return extra
+
+
+#: A passive main clause before the Konjunktiv clause (``Zwölf Mitglieder der Gruppe wurden verletzt, die
+#: Verletzten seien …``) has a patient for its subject, no speaker: the statement gets none from it (its
+#: participle joins the cue, so the ranker leaves it too; issue 12, nineteenth session).
+PASSIVE_MAINS = True
+
+
+def _passive_participle(ctx: Context, main: int, comma: int) -> int | None:
+    """The past participle after a finite passive auxiliary ``main`` before ``comma``, else ``None``."""
+    if not ctx.lexicon.has("passive_aux", ctx.tokens[main].low):
+        return None
+    return next(
+        (
+            index
+            for index in range(main + 1, comma)
+            if ctx.tokens[index].pos == "VVPP" and ctx.quote_of[index] < 0
+        ),
+        None,
+    )
 
 
 #: The reported clause of a Konjunktiv I clause after a comma begins at an earlier ``dass``/``ob`` clause
