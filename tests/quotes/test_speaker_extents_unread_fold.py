@@ -185,3 +185,14 @@ def test_the_patient_of_a_passive_main_clause_without_the_rule(
 def test_the_subject_of_an_active_main_clause_still_speaks(pipeline: Pipeline) -> None:
     text = "Der Minister zeigte sich bestürzt, es gebe keine einfache Lösung."
     assert _speaker_of(pipeline, text, "Lösung") == "Der Minister"
+
+
+def test_von_with_an_article_continues_a_source_phrase(pipeline: Pipeline) -> None:
+    text = "Ein Sprengsatz ist nach Angaben von der Agentur „Nordpress“ in einem Zug explodiert."
+    assert _speaker_of(pipeline, text, "explodiert") == "Angaben von der Agentur „Nordpress“"
+
+
+def test_von_with_an_article_after_a_subject_stays_out(pipeline: Pipeline) -> None:
+    text = "In einem Interview sprach die Ministerin Eva Roth von der Möglichkeit einer großen Koalition."
+    speakers = {speaker for _, speaker in _statements(pipeline, text)}
+    assert not any("Möglichkeit" in (speaker or "") for speaker in speakers)

@@ -248,9 +248,9 @@ def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None
     if WEB_SOURCES and (web := _web_address(ctx, index, end)) is not None:
         return web
     if ctx.tokens[index].low in _GENITIVE_PRONOUNS and index + 1 < end:
-        phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
+        phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon, sources=True)
         return (index, phrase[1]) if phrase is not None and phrase[0] == index + 1 else None
-    return phrase_after(ctx.tokens, index, end, ctx.lexicon)
+    return phrase_after(ctx.tokens, index, end, ctx.lexicon, sources=True)
 
 
 #: The source before ``zufolge`` may end in a short bracketed abbreviation (``Einer Erklärung des Verbandes

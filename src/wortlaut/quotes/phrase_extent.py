@@ -21,6 +21,12 @@ NAME_ONLY_ZU = True
 PHRASE_LINKS = frozenset(
     {"des", "der", "eines", "seines", "ihres", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"}
 ) | frozenset({"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"})
+#: In the source phrase after ``laut``/``nach``, ``von`` + an article continues it (``nach Angaben von der
+#: Agentur „Interfax“``, ``laut Hauptmann X von der US-Marineinfanterie``): the source's origin, where after a
+#: subject or object the ``von`` phrase is often the verb's (``sprach Merkel von der Möglichkeit``; issue 12,
+#: nineteenth session).
+SOURCE_VON_ARTICLES = True
+_VON_ARTICLES = frozenset({"der", "dem", "den"})
 #: Links that continue with any noun phrase (genitive articles); the others only with a name.
 _GENITIVES = frozenset({"des", "der", "eines", "seines", "ihres"}) | frozenset(
     {"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"}
@@ -101,17 +107,23 @@ def opens_phrase(tok: Tok, lexicon: Lexicon) -> bool:
     return is_capital(tok) or is_determiner(tok, lexicon) or is_adjective(tok, lexicon)
 
 
-def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
-    """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier")."""
+def _links_to(link: Tok, following: Tok, lexicon: Lexicon, sources: bool = False) -> bool:
+    """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier"),
+    in a source phrase ``von`` also with an article (:data:`SOURCE_VON_ARTICLES`)."""
     if link.low in _GENITIVES:
         return opens_phrase(following, lexicon)
     if NAME_ONLY_ZU and link.low == "zu" and following.pos is not None and following.pos != "NE":
         return False  # laut Polizei zu Straftaten: only a name continues (Karl-Theodor zu Guttenberg)
+    if sources and SOURCE_VON_ARTICLES and link.low == "von" and following.low in _VON_ARTICLES:
+        return True  # nach Angaben von der Agentur „Interfax“
     return is_capital(following) and not lexicon.has("stop", following.low)
 
 
-def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: bool = True) -> int:
-    """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives."""
+def extend_phrase(
+    tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: bool = True, sources: bool = False
+) -> int:
+    """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives
+    (``sources``: the phrase after ``laut``/``nach``, see :data:`SOURCE_VON_ARTICLES`)."""
     other = index
     seen_head = False
     budget = index  # the phrase's length is counted from here (an extended attribute does not count)
@@ -144,7 +156,11 @@ def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, pla
                 continue
             if tok.low in _DATIVE_AFTER_NAME and tokens[other - 1].pos == "NE":
                 break  # "sagte Müller der Zeitung": a dative addressee, not a genitive of the name
-            if tok.low in PHRASE_LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
+            if (
+                tok.low in PHRASE_LINKS
+                and other + 1 < end
+                and _links_to(tok, tokens[other + 1], lexicon, sources)
+            ):
                 other += 1
                 part = other - 1 if tok.low in _GENITIVES else other
                 seen_head = False

@@ -165,9 +165,10 @@ def with_apposition(
 
 
 def phrase_after(
-    tokens: list[Tok], index: int, end: int, lexicon: Lexicon, *, places: bool = True
+    tokens: list[Tok], index: int, end: int, lexicon: Lexicon, *, places: bool = True, sources: bool = False
 ) -> tuple[int, int] | None:
-    """The noun phrase starting at ``index`` (token range), e.g. the subject after an inverted verb."""
+    """The noun phrase starting at ``index`` (token range), e.g. the subject after an inverted verb
+    (``sources``: a source after ``laut``/``nach``)."""
     index = skip_adverbs(tokens, index, end)
     if index >= end:
         return None
@@ -182,7 +183,7 @@ def phrase_after(
         is_capital(first) or is_determiner(first, lexicon) or is_adjective(first, lexicon) or attributed
     ) or (lexicon.has("stop", first.low) and not attributed):
         return None
-    stop = extend_phrase(tokens, index, end, lexicon, places)
+    stop = extend_phrase(tokens, index, end, lexicon, places, sources)
     if not any(is_capital(tokens[position]) for position in range(index, stop)):
         return None
     return index, _apposition(tokens, stop, end, lexicon, places)
