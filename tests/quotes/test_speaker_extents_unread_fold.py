@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-from wortlaut.quotes import context, free_indirect, phrase_extent
+from wortlaut.quotes import context, free_indirect, phrase_extent, sentence_subject
 from wortlaut.quotes.lexicon import load_lexicon
 from wortlaut.quotes.text import Tok
 
@@ -196,3 +196,21 @@ def test_von_with_an_article_after_a_subject_stays_out(pipeline: Pipeline) -> No
     text = "In einem Interview sprach die Ministerin Eva Roth von der Möglichkeit einer großen Koalition."
     speakers = {speaker for _, speaker in _statements(pipeline, text)}
     assert not any("Möglichkeit" in (speaker or "") for speaker in speakers)
+
+
+DOCUMENT_BEFORE = (
+    "Im weiteren Verlauf der Pressemitteilung der Behörde wird deutlich, dass der Start nicht der einzige "
+    "Grund war. Auch weitere Untersuchungen am Tank seien nötig."
+)
+
+
+def test_a_document_in_the_sentence_before_speaks(pipeline: Pipeline) -> None:
+    speaker = _speaker_of(pipeline, DOCUMENT_BEFORE, "Untersuchungen")
+    assert speaker is not None and "Pressemitteilung der Behörde" in speaker
+
+
+def test_a_document_in_the_sentence_before_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sentence_subject, "DOCUMENT_SENTENCES", False)
+    assert _speaker_of(pipeline, DOCUMENT_BEFORE, "Untersuchungen") is None

@@ -180,9 +180,9 @@ def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, 
     start = ctx.clause_begin(first, begin)
     agent = passive_agent(ctx, start, cue.verb_index)
     if agent is None:
-        return _document_source(ctx, begin, cue.verb_index) if DOCUMENT_SOURCES else None
+        return document_source(ctx, begin, cue.verb_index) if DOCUMENT_SOURCES else None
     if DOCUMENT_SOURCES and DOCUMENT_AGENTS:
-        document = _document_source(ctx, begin, cue.verb_index)
+        document = document_source(ctx, begin, cue.verb_index)
         if document is not None and document[0] < agent < document[1]:
             return document  # In einem Bericht von ndr.de werden …: the von names the report's author
     phrase = phrase_after(ctx.tokens, agent + 1, ctx.clause_end(agent + 1, end), ctx.lexicon)
@@ -203,7 +203,7 @@ DOCUMENT_AGENTS = True
 QUOTED_MEDIA = True
 
 
-def _document_source(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
+def document_source(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
     """The noun phrase after the first ``in``/``im`` of ``start:stop`` whose words end in an
     ``impersonal_document`` noun (``einer Pressemitteilung der Organisation``), else ``None``."""
     documents = tuple(ctx.lexicon.words.get("impersonal_document", frozenset()))
