@@ -214,3 +214,11 @@ def test_a_document_in_the_sentence_before_without_the_rule(
 ) -> None:
     monkeypatch.setattr(sentence_subject, "DOCUMENT_SENTENCES", False)
     assert _speaker_of(pipeline, DOCUMENT_BEFORE, "Untersuchungen") is None
+
+
+def test_an_analysis_in_the_sentence_before_speaks(pipeline: Pipeline) -> None:
+    text = (
+        "In einer Analyse des Senders wird die Wahl als Reaktion auf die Krise gesehen. "
+        "So vertrage sich der Präsident nicht mit seinem Nachbarn."
+    )
+    assert _speaker_of(pipeline, text, "Nachbarn") == "einer Analyse des Senders"
