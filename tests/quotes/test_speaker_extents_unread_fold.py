@@ -222,3 +222,9 @@ def test_an_analysis_in_the_sentence_before_speaks(pipeline: Pipeline) -> None:
         "So vertrage sich der Präsident nicht mit seinem Nachbarn."
     )
     assert _speaker_of(pipeline, text, "Nachbarn") == "einer Analyse des Senders"
+
+
+def test_quoted_words_after_a_source_noun_are_no_name(pipeline: Pipeline) -> None:
+    text = "Der Täter rief bei dem Angriff laut Zeugenaussagen „Freiheit für alle“ und floh dann."
+    speakers = {speaker for _, speaker in _statements(pipeline, text)}
+    assert "Zeugenaussagen" in speakers and not any("Freiheit" in (speaker or "") for speaker in speakers)

@@ -146,6 +146,8 @@ def extend_phrase(
             )
             if closing is None or (QUOTED_CLAUSES and _quoted_clause(tokens[other + 1 : closing])):
                 break
+            if SOURCE_NOUN_QUOTES and lexicon.has("source_noun", tokens[other - 1].low):
+                break  # laut Zeugenaussagen „…“: what the witnesses said, not a name
             other = closing + 1  # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
             seen_head = True
             continue
@@ -354,6 +356,10 @@ COUNTED_NOUNS = True
 #: lower case with a verb among them (``laut Gall „auch in Zukunft bestehen“``) are the quoted part of the
 #: statement (issue 12, nineteenth session).
 QUOTED_CLAUSES = True
+#: Quoted words right after a ``source_noun`` head (``laut Zeugenaussagen „Britain First“``) are what the
+#: source said, never its name: a name follows a medium's or body's noun or a link (``der Zeitung „…“``,
+#: ``des „…“``; issue 12, nineteenth session).
+SOURCE_NOUN_QUOTES = True
 
 
 def _quoted_clause(inner: list[Tok]) -> bool:
