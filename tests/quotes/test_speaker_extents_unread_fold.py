@@ -228,3 +228,13 @@ def test_quoted_words_after_a_source_noun_are_no_name(pipeline: Pipeline) -> Non
     text = "Der Täter rief bei dem Angriff laut Zeugenaussagen „Freiheit für alle“ und floh dann."
     speakers = {speaker for _, speaker in _statements(pipeline, text)}
     assert "Zeugenaussagen" in speakers and not any("Freiheit" in (speaker or "") for speaker in speakers)
+
+
+def test_a_place_after_a_full_name_is_where_the_person_spoke(pipeline: Pipeline) -> None:
+    text = "Das bestätigte der Minister Peter Meier in Wien, der Preis werde bald sinken."
+    assert _speaker_of(pipeline, text, "Preis") == "der Minister Peter Meier"
+
+
+def test_a_place_after_a_body_stays_in_the_phrase(pipeline: Pipeline) -> None:
+    text = "Das bestätigte ein Sprecher des LBM in Koblenz, der Preis werde bald sinken."
+    assert _speaker_of(pipeline, text, "Preis") == "ein Sprecher des LBM in Koblenz"

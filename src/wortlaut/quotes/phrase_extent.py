@@ -182,6 +182,9 @@ def extend_phrase(
                 and other + 1 < end
                 and tokens[other + 1].pos == "NE"
                 and (other + 2 >= end or tokens[other + 2].pos not in {"NN", "NE"})
+                and not (
+                    PERSON_PLACES and tok.low in {"in", "im"} and _full_name_before(tokens, other, index)
+                )
             ):
                 other += 2
                 continue
@@ -356,6 +359,21 @@ COUNTED_NOUNS = True
 #: lower case with a verb among them (``laut Gall „auch in Zukunft bestehen“``) are the quoted part of the
 #: statement (issue 12, nineteenth session).
 QUOTED_CLAUSES = True
+#: ``in`` + a place right after a person's full name (two name tokens: ``bestätigte Ali al-Omair in Wien``,
+#: ``gab Manfred Stolpe in Berlin bekannt``) is where the person spoke, an adverbial; after a body's name or
+#: noun (``ein Sprecher des LBM in Koblenz``) it stays an attribute (issue 12, nineteenth session).
+PERSON_PLACES = True
+
+
+def _full_name_before(tokens: list[Tok], preposition: int, index: int) -> bool:
+    """Whether the two tokens before ``preposition`` (inside the phrase from ``index``) are both names."""
+    return (
+        preposition - 2 >= index
+        and tokens[preposition - 1].pos == "NE"
+        and tokens[preposition - 2].pos == "NE"
+    )
+
+
 #: Quoted words right after a ``source_noun`` head (``laut Zeugenaussagen „Britain First“``) are what the
 #: source said, never its name: a name follows a medium's or body's noun or a link (``der Zeitung „…“``,
 #: ``des „…“``; issue 12, nineteenth session).
