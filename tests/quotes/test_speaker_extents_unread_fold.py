@@ -238,8 +238,3 @@ def test_a_place_after_a_full_name_is_where_the_person_spoke(pipeline: Pipeline)
 def test_a_place_after_a_body_stays_in_the_phrase(pipeline: Pipeline) -> None:
     text = "Das bestätigte ein Sprecher des LBM in Koblenz, der Preis werde bald sinken."
     assert _speaker_of(pipeline, text, "Preis") == "ein Sprecher des LBM in Koblenz"
-
-
-def test_a_von_after_a_noun_is_no_passive_agent(pipeline: Pipeline) -> None:
-    text = "Im Norden wird die Gefahr von Bränden vom Wetterdienst als „sehr hoch“ eingestuft."
-    assert _speaker_of(pipeline, text, "hoch") == "Wetterdienst"

@@ -120,21 +120,11 @@ def _clause_start(ctx: Context, index: int, begin: int) -> int:
 
 
 def passive_agent(ctx: Context, begin: int, stop: int) -> int | None:
-    """Index of the ``von``/``vom``/``durch`` that opens a passive's agent before ``stop``; with
-    :data:`ATTRIBUTE_VON`, one right after a noun is that noun's attribute when another one follows."""
-    found = [
-        index
-        for index in range(begin, stop)
-        if ctx.tokens[index].low in {"von", "vom", "durch"} and ctx.quote_of[index] < 0
-    ]
-    if ATTRIBUTE_VON and len(found) > 1:
-        return next((index for index in found if ctx.tokens[index - 1].pos != "NN"), found[-1])
-    return found[0] if found else None
-
-
-#: ``wird die Gefahr von Waldbränden vom Wetterdienst als hoch eingestuft``: a ``von`` right after a noun
-#: belongs to it; the passive's agent is a later ``von``/``vom``/``durch`` (issue 12, nineteenth session).
-ATTRIBUTE_VON = True
+    """Index of the ``von``/``vom``/``durch`` that opens a passive's agent before ``stop``."""
+    for index in range(begin, stop):
+        if ctx.tokens[index].low in {"von", "vom", "durch"} and ctx.quote_of[index] < 0:
+            return index
+    return None
 
 
 #: The agent of any passive speech verb speaks (``Das wurde vom Presseamt bekannt gegeben``), not only in
