@@ -7,15 +7,13 @@ preposition alone and ``Angaben der Polizei`` is the speaker phrase.
 
 from __future__ import annotations
 
-import re
-
 from wortlaut.quotes.context import CLOSERS, OPENERS, Context
 from wortlaut.quotes.cues import cue_at, find_cues
 from wortlaut.quotes.found import Found, Range
 from wortlaut.quotes.indirect import cue_first, reported
 from wortlaut.quotes.source_clauses import clause_rest, prefield_end, rest
 from wortlaut.quotes.speaker_checks import names_someone
-from wortlaut.quotes.speakers import phrase_after, phrase_ending, skip_tagged_adverbs
+from wortlaut.quotes.speakers import WEB_ADDRESS, phrase_after, phrase_ending, skip_tagged_adverbs
 
 #: "nach" counts as attribution when a source noun follows within this many tokens
 #: ("nach ersten vorläufigen Angaben"); further away it is mostly a time ("Nach dem Spiel …").
@@ -38,6 +36,9 @@ YIELD_TO_VERB = True
 #: Most tokens between a sentence-initial ``laut``/``nach`` phrase and the finite verb taken into the phrase
 #: (prefield rule: quotes-wikinews/train speaker F1 0.5718 -> 0.5745, joint 0.7310 -> 0.7316).
 MAX_PREFIELD_TAIL = 6
+#: A ``source_tail_stop`` preposition (``gegenüber``, ``unter``) ends that prefield phrase: the words after
+#: it name whom the source told or the source it relays (issue 12, nineteenth session).
+SOURCE_TAIL_STOPS = True
 #: Marks that enclose an inserted ``…, so X, …`` frame.
 _INSERTION_MARKS = frozenset({",", "–", "—", "-"})
 #: Read ``…, so X, …`` inside a sentence as its frame (see ``_inserted``); before, only a trailing one.
@@ -120,7 +121,9 @@ def _bare_source(ctx: Context, phrase: tuple[int, int]) -> bool:
 _OWNER_WORDS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 
 
-def _prefield_extent(ctx: Context, speaker: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+def _prefield_extent(
+    ctx: Context, speaker: tuple[int, int] | None, end: int, *, stops: bool = True
+) -> tuple[int, int] | None:
     """``Nach Angaben des Kraftfahrt-Bundesamtes in Flensburg fahren …``: a ``laut``/``nach`` phrase that
     opens its sentence fills the prefield, so everything up to the finite verb belongs to it (German
     verb-second order), also attributes the noun-phrase reader stops before (``in Flensburg``)."""
@@ -132,6 +135,8 @@ def _prefield_extent(ctx: Context, speaker: tuple[int, int] | None, end: int) ->
             return speaker[0], other
         if tok.pos is None or tok.pos[:1] in {"V", "$"} or ctx.quote_of[other] >= 0:
             return speaker
+        if stops and SOURCE_TAIL_STOPS and ctx.lexicon.has("source_tail_stop", tok.low):
+            return speaker  # … gegenüber dem Kurier: whom the source told, not the source
     return speaker
 
 
@@ -173,11 +178,12 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         )
     ):
         speaker = _source_phrase(ctx, index + 1, end)
+        whole = _prefield_extent(ctx, speaker, end, stops=False) if index == begin else speaker
         speaker = _prefield_extent(ctx, speaker, end) if index == begin else speaker
-        if speaker is None or _verb_has_own_speaker(ctx, (index, speaker[1]), sentence):
+        if speaker is None or whole is None or _verb_has_own_speaker(ctx, (index, whole[1]), sentence):
             return None
         rule = "reported.laut" if tok.low != "nach" else "reported.nach"
-        cut = (index, prefield_end(ctx, speaker[1], end) if index == begin else speaker[1])
+        cut = (index, prefield_end(ctx, whole[1], end) if index == begin else speaker[1])
         return _make(ctx, index, speaker, clause_rest(ctx, begin, end, cut), rule, sentence)
     if tok.low in THEREBY and (index == begin or ctx.tokens[index - 1].low == ","):
         return _thereby(ctx, index, sentence)
@@ -235,7 +241,6 @@ _GENITIVE_PRONOUNS = frozenset({"deren", "dessen"})
 #: A web address is a source name after ``laut`` (``Laut bildblog.de …``, ``laut „tagesschau.de“``), whatever
 #: tag the tagger gives it (issue 12, seventeenth session).
 WEB_SOURCES = True
-_WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|org|net|at|ch|eu|info)$")
 
 
 def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
@@ -243,9 +248,9 @@ def _source_phrase(ctx: Context, index: int, end: int) -> tuple[int, int] | None
     if WEB_SOURCES and (web := _web_address(ctx, index, end)) is not None:
         return web
     if ctx.tokens[index].low in _GENITIVE_PRONOUNS and index + 1 < end:
-        phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon)
+        phrase = phrase_after(ctx.tokens, index + 1, end, ctx.lexicon, sources=True)
         return (index, phrase[1]) if phrase is not None and phrase[0] == index + 1 else None
-    return phrase_after(ctx.tokens, index, end, ctx.lexicon)
+    return phrase_after(ctx.tokens, index, end, ctx.lexicon, sources=True)
 
 
 #: The source before ``zufolge`` may end in a short bracketed abbreviation (``Einer Erklärung des Verbandes
@@ -319,7 +324,7 @@ def _web_address(ctx: Context, index: int, end: int) -> tuple[int, int] | None:
     """A web address at ``index``, bare or in quotation marks (``„tagesschau.de“``), as a token range."""
     quoted = index + 2 < end and ctx.tokens[index].low in OPENERS and ctx.tokens[index + 2].low in CLOSERS
     word = ctx.tokens[index + 1 if quoted else index].low
-    if not _WEB_ADDRESS.match(word):
+    if not WEB_ADDRESS.match(word):
         return None
     return (index, index + 3) if quoted else (index, index + 1)
 

@@ -11,8 +11,10 @@ from wortlaut.quotes.indexes import FINAL as FINAL
 from wortlaut.quotes.indexes import Indexes
 from wortlaut.quotes.speakers import (
     MAX_QUOTED_NAME,
+    NAME_MARKS,
     before_aside,
     linked_name,
+    name_at,
     phrase_after,
     phrase_before,
     skip_adverbs,
@@ -21,6 +23,10 @@ from wortlaut.quotes.speakers import (
     with_quoted_name,
 )
 
+#: ``Wie t-online.de berichtet``, ``Wie „heise online“ meldete``: a web address or a quoted name right after
+#: ``wie`` is the clause's subject, though the phrase reader starts only at a capital, an article or an
+#: adjective (:func:`~wortlaut.quotes.speakers.name_at`; issue 12, nineteenth session).
+NAMED_WIE_SUBJECTS = True
 #: Most comma-separated segments (noun phrase, appositions, relative clauses) before a verb we look through.
 MAX_SEGMENTS = 4
 #: An apposition in the prefield joins the speaker whole, attributes after its head included, when it has no
@@ -123,10 +129,15 @@ class Context(Indexes):
             if source is not None or cue.verb.lemma not in SUBJECT_SOURCES:
                 return source
         start = self.subject_begin(cue.first, begin)
+        if NAMED_WIE_SUBJECTS and (quoted := self._quoted_wie_subject(cue.first, begin)) is not None:
+            return quoted
         if start < cue.first and self.tokens[start].low == "wie":
             if cue.verb.lemma == IMPERSONAL and self.tokens[start + 1].low == "es":  # wie es aus … hieß
                 return self._source_in_prefield(start + 2, cue.first) if start + 2 < cue.first else None
-            return phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
+            phrase = phrase_before(self.tokens, start + 1, cue.first, self.lexicon)
+            if phrase is None and NAMED_WIE_SUBJECTS:
+                return name_at(self.tokens, start + 1, cue.first)
+            return phrase
         aside = before_aside(self.tokens, begin, cue.first)
         if aside != cue.first:  # Peter Korig (»Jungle World« 35/2023) befürchtet: the subject is before it
             subject = self._prefield_subject(self.subject_begin(aside, begin), aside)
@@ -224,6 +235,23 @@ class Context(Indexes):
             and after < len(self.tokens)
             and self.lexicon.has("nominative_pronoun", self.tokens[after].low)
         )
+
+    def _quoted_wie_subject(self, verb: int, begin: int) -> tuple[int, int] | None:
+        """``Wie „heise online“ berichtet``: a quoted name between ``wie`` and the verb (token range)."""
+        close = verb - 1
+        if close - 2 < begin or self.tokens[close].low not in NAME_MARKS:
+            return None
+        opening = next(
+            (
+                at
+                for at in range(close - 1, max(begin, close - MAX_QUOTED_NAME), -1)
+                if self.tokens[at].low in NAME_MARKS
+            ),
+            None,
+        )
+        if opening is None or opening == begin or self.tokens[opening - 1].low != "wie":
+            return None
+        return name_at(self.tokens, opening, verb)
 
     def opens_object(self, phrase: tuple[int, int] | None) -> bool:
         """Whether ``phrase`` (token range) opens with an accusative or dative word (``object_opener``), so it

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.cues import Cue, is_clause_end
-from wortlaut.quotes.speakers import MAX_QUOTED_NAME, phrase_after
+from wortlaut.quotes.speakers import MAX_QUOTED_NAME, name_at, phrase_after
 
 #: Step over a short quoted name between a speech verb and the comma of its clause (see
 #: ``past_quoted_name``); before, any quotation there ended the search.
@@ -180,7 +180,11 @@ def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, 
     start = ctx.clause_begin(first, begin)
     agent = passive_agent(ctx, start, cue.verb_index)
     if agent is None:
-        return _document_source(ctx, begin, cue.verb_index) if DOCUMENT_SOURCES else None
+        return document_source(ctx, begin, cue.verb_index) if DOCUMENT_SOURCES else None
+    if DOCUMENT_SOURCES and DOCUMENT_AGENTS:
+        document = document_source(ctx, begin, cue.verb_index)
+        if document is not None and document[0] < agent < document[1]:
+            return document  # In einem Bericht von ndr.de werden …: the von names the report's author
     phrase = phrase_after(ctx.tokens, agent + 1, ctx.clause_end(agent + 1, end), ctx.lexicon)
     return phrase if phrase is not None and phrase[0] == agent + 1 else None
 
@@ -191,15 +195,23 @@ def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, 
 #: the sentence start, so a relative clause may stand between (``In einer Erklärung, die … veröffentlicht
 #: wurde, wurde verkündet``; train 3-fold CV speaker 0.6866 -> 0.6868 against the clause start).
 DOCUMENT_SOURCES = True
+#: A ``von`` inside that document phrase (``In einem Bericht von ndr.de werden … bezeichnet``) names the
+#: document's author, not the passive's agent: the document phrase speaks (issue 12, nineteenth session).
+DOCUMENT_AGENTS = True
+#: A quoted name right after that ``in``/``im`` (``wurden im „Standard“ als … bezeichnet``) is a paper's
+#: title, the source (issue 12, nineteenth session).
+QUOTED_MEDIA = True
 
 
-def _document_source(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
+def document_source(ctx: Context, start: int, stop: int) -> tuple[int, int] | None:
     """The noun phrase after the first ``in``/``im`` of ``start:stop`` whose words end in an
     ``impersonal_document`` noun (``einer Pressemitteilung der Organisation``), else ``None``."""
     documents = tuple(ctx.lexicon.words.get("impersonal_document", frozenset()))
     for index in range(start, stop - 1):
         if ctx.tokens[index].low not in {"in", "im"} or ctx.quote_of[index] >= 0:
             continue
+        if QUOTED_MEDIA and (quoted := name_at(ctx.tokens, index + 1, stop)) is not None:
+            return quoted  # wurden im „Standard“ als „…“ bezeichnet: a paper's name
         phrase = phrase_after(ctx.tokens, index + 1, ctx.clause_end(index + 1, stop), ctx.lexicon)
         if phrase is None or phrase[0] != index + 1:
             return None

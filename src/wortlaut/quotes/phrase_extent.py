@@ -21,6 +21,12 @@ NAME_ONLY_ZU = True
 PHRASE_LINKS = frozenset(
     {"des", "der", "eines", "seines", "ihres", "von", "vom", "zu", "van", "de", "la", "dos", "al", "und"}
 ) | frozenset({"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"})
+#: In the source phrase after ``laut``/``nach``, ``von`` + an article continues it (``nach Angaben von der
+#: Agentur „Interfax“``, ``laut Hauptmann X von der US-Marineinfanterie``): the source's origin, where after a
+#: subject or object the ``von`` phrase is often the verb's (``sprach Merkel von der Möglichkeit``; issue 12,
+#: nineteenth session).
+SOURCE_VON_ARTICLES = True
+_VON_ARTICLES = frozenset({"der", "dem", "den"})
 #: Links that continue with any noun phrase (genitive articles); the others only with a name.
 _GENITIVES = frozenset({"des", "der", "eines", "seines", "ihres"}) | frozenset(
     {"einer", "vieler", "mehrerer", "einiger", "zahlreicher", "anderer"}
@@ -101,17 +107,23 @@ def opens_phrase(tok: Tok, lexicon: Lexicon) -> bool:
     return is_capital(tok) or is_determiner(tok, lexicon) or is_adjective(tok, lexicon)
 
 
-def _links_to(link: Tok, following: Tok, lexicon: Lexicon) -> bool:
-    """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier")."""
+def _links_to(link: Tok, following: Tok, lexicon: Lexicon, sources: bool = False) -> bool:
+    """A genitive article continues with any phrase; ``von``/``und`` only with a name ("Peter von Meier"),
+    in a source phrase ``von`` also with an article (:data:`SOURCE_VON_ARTICLES`)."""
     if link.low in _GENITIVES:
         return opens_phrase(following, lexicon)
     if NAME_ONLY_ZU and link.low == "zu" and following.pos is not None and following.pos != "NE":
         return False  # laut Polizei zu Straftaten: only a name continues (Karl-Theodor zu Guttenberg)
+    if sources and SOURCE_VON_ARTICLES and link.low == "von" and following.low in _VON_ARTICLES:
+        return True  # nach Angaben von der Agentur „Interfax“
     return is_capital(following) and not lexicon.has("stop", following.low)
 
 
-def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: bool = True) -> int:
-    """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives."""
+def extend_phrase(
+    tokens: list[Tok], index: int, end: int, lexicon: Lexicon, places: bool = True, sources: bool = False
+) -> int:
+    """One past the last token of the noun phrase starting at ``index``: modifiers, head, names, genitives
+    (``sources``: the phrase after ``laut``/``nach``, see :data:`SOURCE_VON_ARTICLES`)."""
     other = index
     seen_head = False
     budget = index  # the phrase's length is counted from here (an extended attribute does not count)
@@ -132,8 +144,10 @@ def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, pla
                 ),
                 None,
             )
-            if closing is None:
+            if closing is None or (QUOTED_CLAUSES and _quoted_clause(tokens[other + 1 : closing])):
                 break
+            if SOURCE_NOUN_QUOTES and lexicon.has("source_noun", tokens[other - 1].low):
+                break  # laut Zeugenaussagen „…“: what the witnesses said, not a name
             other = closing + 1  # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
             seen_head = True
             continue
@@ -144,7 +158,11 @@ def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, pla
                 continue
             if tok.low in _DATIVE_AFTER_NAME and tokens[other - 1].pos == "NE":
                 break  # "sagte Müller der Zeitung": a dative addressee, not a genitive of the name
-            if tok.low in PHRASE_LINKS and other + 1 < end and _links_to(tok, tokens[other + 1], lexicon):
+            if (
+                tok.low in PHRASE_LINKS
+                and other + 1 < end
+                and _links_to(tok, tokens[other + 1], lexicon, sources)
+            ):
                 other += 1
                 part = other - 1 if tok.low in _GENITIVES else other
                 seen_head = False
@@ -164,6 +182,9 @@ def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, pla
                 and other + 1 < end
                 and tokens[other + 1].pos == "NE"
                 and (other + 2 >= end or tokens[other + 2].pos not in {"NN", "NE"})
+                and not (
+                    PERSON_PLACES and tok.low in {"in", "im"} and _full_name_before(tokens, other, index)
+                )
             ):
                 other += 2
                 continue
@@ -179,7 +200,12 @@ def extend_phrase(tokens: list[Tok], index: int, end: int, lexicon: Lexicon, pla
             ):
                 other += 3
                 continue
-            if not is_capital(tok) or lexicon.has("stop", tok.low) or _new_phrase(tokens[other - 1], tok):
+            following = tokens[other + 1] if other + 1 < end else None
+            if (
+                not is_capital(tok)
+                or lexicon.has("stop", tok.low)
+                or _new_phrase(tokens[other - 1], tok, following)
+            ):
                 break
         elif COORDINATED_ADJECTIVES and _adjective_pair(tokens, other, end):
             other += 1  # die afghanischen und ausländischen Soldaten: the adjectives share the noun
@@ -308,8 +334,56 @@ def _bare_genitive(tokens: list[Tok], index: int, end: int) -> bool:
     )
 
 
-def _new_phrase(previous: Tok, tok: Tok) -> bool:
-    """After a head noun, a number starts a new phrase ("Behördenangaben 7.000 Menschen")."""
-    if tok.pos is None or previous.pos is None:
+def _new_phrase(previous: Tok, tok: Tok, following: Tok | None = None) -> bool:
+    """After a head noun, a number starts a new phrase ("Behördenangaben 7.000 Menschen"); after a name only
+    a number word, or a number that counts the noun after it (``laut Reuters 900 Menschen``; ``Apollo 11``
+    stays a name: :data:`COUNTED_NOUNS`)."""
+    if tok.pos is None or previous.pos is None or tok.pos != "CARD":
         return False
-    return tok.pos == "CARD" and (previous.pos == "NN" or (previous.pos == "NE" and tok.text.isalpha()))
+    if previous.pos == "NN" or (previous.pos == "NE" and tok.text.isalpha()):
+        return True
+    return (
+        COUNTED_NOUNS
+        and previous.pos == "NE"
+        and following is not None
+        and following.pos in {"NN", "ADJA"}
+        and following.text[:1].isupper() == (following.pos == "NN")
+    )
+
+
+#: After a name, a number followed by a noun or adjective starts the next phrase (``laut einem Artikel der
+#: Agentur Reuters 900 Menschen``, ``nach Angaben des Piratenchefs Mohamed Said 300.000 US-Dollar``): a name's
+#: own number (``Apollo 11``, ``Windows 7``) has no noun after it (issue 12, nineteenth session).
+COUNTED_NOUNS = True
+#: Quoted words after a phrase's head are a name only when they do not read as a clause: words opening in
+#: lower case with a verb among them (``laut Gall „auch in Zukunft bestehen“``) are the quoted part of the
+#: statement (issue 12, nineteenth session).
+QUOTED_CLAUSES = True
+#: ``in`` + a place right after a person's full name (two name tokens: ``bestätigte Ali al-Omair in Wien``,
+#: ``gab Manfred Stolpe in Berlin bekannt``) is where the person spoke, an adverbial; after a body's name or
+#: noun (``ein Sprecher des LBM in Koblenz``) it stays an attribute (issue 12, nineteenth session).
+PERSON_PLACES = True
+
+
+def _full_name_before(tokens: list[Tok], preposition: int, index: int) -> bool:
+    """Whether the two tokens before ``preposition`` (inside the phrase from ``index``) are both names."""
+    return (
+        preposition - 2 >= index
+        and tokens[preposition - 1].pos == "NE"
+        and tokens[preposition - 2].pos == "NE"
+    )
+
+
+#: Quoted words right after a ``source_noun`` head (``laut Zeugenaussagen „Britain First“``) are what the
+#: source said, never its name: a name follows a medium's or body's noun or a link (``der Zeitung „…“``,
+#: ``des „…“``; issue 12, nineteenth session).
+SOURCE_NOUN_QUOTES = True
+
+
+def _quoted_clause(inner: list[Tok]) -> bool:
+    """Whether the quoted tokens ``inner`` open in lower case and hold a verb (see :data:`QUOTED_CLAUSES`)."""
+    return (
+        bool(inner)
+        and inner[0].text[:1].islower()
+        and any(tok.pos is not None and tok.pos[:1] == "V" for tok in inner)
+    )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
 from wortlaut.quotes.found import Found
+from wortlaut.quotes.frame_parts import document_source
 from wortlaut.quotes.speaker_checks import names_someone
 from wortlaut.quotes.speakers import phrase_before
 
@@ -26,6 +27,10 @@ PREVIOUS_SUBJECT = True
 #: its subject is headed by a name (``Die Kriminalpolizei bittet um Mithilfe. Der Mann sei 18 bis 25 Jahre
 #: alt.``): that subject is nearer (``_named_head``).
 OVER_CARRIED = True
+#: With no subject naming someone there, the document the sentence before names after its first ``in``/``im``
+#: speaks (``In einer Analyse der BBC wird die Lage als … gesehen. So vertrage sich …``; the verb there is no
+#: speech verb the rules know; issue 12, nineteenth session).
+DOCUMENT_SENTENCES = True
 #: A person or organisation mention must start within this many tokens of the subject's start to head it
 #: (``Das Robert-Koch-Institut``, not ``Der Verkauf der Woba``).
 HEAD_TOKENS = 2
@@ -63,6 +68,9 @@ def previous_subjects(ctx: Context, found: Sequence[Found], mentions: Sequence[M
             continue
         subject = prefield_subject(ctx, ctx.sentence_of[first] - 1)
         if subject is None or not names_someone(ctx, ctx.chars(*subject), mentions):
+            if DOCUMENT_SENTENCES and not carried:
+                source = document_source(ctx, *ctx.sentences[ctx.sentence_of[first] - 1])
+                item.speaker = ctx.chars(*source) if source is not None else None
             continue
         if not carried or (
             _named_head(ctx, subject, mentions)

@@ -54,5 +54,19 @@ def drop_unnamed_speakers(ctx: Context, found: Sequence[Found], mentions: Sequen
             item.rule in NAMED_ONLY_RULES
             and speaker is not None
             and not names_someone(ctx, speaker, mentions)
+            and not (DOCUMENTS_SPEAK and item.rule == "reported.passive" and _document(ctx, speaker))
         ):
             item.speaker = None
+
+
+#: A passive report's document source stays (``wird im Bericht als problematisch bezeichnet``: the report
+#: speaks, as the annotation marks it; issue 12, nineteenth session): its head ends in an
+#: ``impersonal_document`` noun.
+DOCUMENTS_SPEAK = True
+
+
+def _document(ctx: Context, speaker: tuple[int, int]) -> bool:
+    """Whether the speaker phrase (characters) holds an ``impersonal_document`` noun."""
+    documents = tuple(ctx.lexicon.words.get("impersonal_document", frozenset()))
+    first, last = ctx.token_at(speaker[0]), min(ctx.token_at(speaker[1]), len(ctx.tokens))
+    return any(tok.pos == "NN" and tok.low.endswith(documents) for tok in ctx.tokens[first:last])

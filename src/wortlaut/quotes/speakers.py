@@ -11,6 +11,8 @@ decided in :mod:`wortlaut.quotes.phrase_extent`.
 
 from __future__ import annotations
 
+import re
+
 from wortlaut.quotes.lexicon import Lexicon
 from wortlaut.quotes.phrase_extent import (
     MAX_PHRASE,
@@ -163,9 +165,10 @@ def with_apposition(
 
 
 def phrase_after(
-    tokens: list[Tok], index: int, end: int, lexicon: Lexicon, *, places: bool = True
+    tokens: list[Tok], index: int, end: int, lexicon: Lexicon, *, places: bool = True, sources: bool = False
 ) -> tuple[int, int] | None:
-    """The noun phrase starting at ``index`` (token range), e.g. the subject after an inverted verb."""
+    """The noun phrase starting at ``index`` (token range), e.g. the subject after an inverted verb
+    (``sources``: a source after ``laut``/``nach``)."""
     index = skip_adverbs(tokens, index, end)
     if index >= end:
         return None
@@ -180,7 +183,7 @@ def phrase_after(
         is_capital(first) or is_determiner(first, lexicon) or is_adjective(first, lexicon) or attributed
     ) or (lexicon.has("stop", first.low) and not attributed):
         return None
-    stop = extend_phrase(tokens, index, end, lexicon, places)
+    stop = extend_phrase(tokens, index, end, lexicon, places, sources)
     if not any(is_capital(tokens[position]) for position in range(index, stop)):
         return None
     return index, _apposition(tokens, stop, end, lexicon, places)
@@ -229,6 +232,26 @@ def _leading_adjective(tok: Tok) -> bool:
     return tok.pos == "ADJA"
 
 
+#: Reading back from ``zufolge`` or a postposed ``nach``, a phrase opens at an article that cannot be a
+#: genitive (``dem``, ``den``, ``die``, ``das``, ``ein`` …) unless ``von``/``vom``/``zu`` stands before it,
+#: and at a determiner right after another one: ``Sarkozy dem „Figaro“ zufolge`` (the subject before the
+#: dative), ``Die seiner Ansicht nach fragwürdige Rolle`` (the article of the noun after it); issue 12,
+#: nineteenth session.
+OPENING_ARTICLES = True
+#: Article forms that are never genitive.
+_NON_GENITIVE = frozenset({"dem", "den", "die", "das", "ein", "einem", "einen", "eine"})
+
+
+def _opens_here(tokens: list[Tok], start: int) -> bool:
+    """Whether the phrase read backwards opens at ``start`` (see :data:`OPENING_ARTICLES`)."""
+    first, before = tokens[start], tokens[start - 1]
+    if first.pos not in {"ART", "PPOSAT", "PDAT", "PIAT"}:
+        return False
+    if first.low in _NON_GENITIVE and before.low not in {"von", "vom", "zu"}:
+        return True
+    return before.pos in {"ART", "PPOSAT", "PDAT", "PIAT"}
+
+
 def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The noun phrase ending just before ``index`` ("Dem Bericht zufolge", "wie der Sprecher mitteilte")."""
     start = index
@@ -236,6 +259,7 @@ def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
         start > begin
         and index - start < MAX_PHRASE
         and (opens_phrase(tokens[start - 1], lexicon) or tokens[start - 1].low in PHRASE_LINKS)
+        and not (OPENING_ARTICLES and start < index and _opens_here(tokens, start))
     ):
         start -= 1
     while start < index and not (
@@ -249,3 +273,22 @@ def phrase_ending(tokens: list[Tok], begin: int, index: int, lexicon: Lexicon) -
             return index - 1, index
         return None
     return start, index
+
+
+#: A web address as one token (``t-online.de``, ``bildblog.de``): a source's name whatever its tag.
+WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|org|net|at|ch|eu|info)$")
+
+
+def name_at(tokens: list[Tok], index: int, end: int) -> tuple[int, int] | None:
+    """The web address or short quoted name (marks included) at ``index`` (token range), else ``None``."""
+    if index >= end:
+        return None
+    if WEB_ADDRESS.match(tokens[index].low):
+        return index, index + 1
+    if tokens[index].low not in NAME_MARKS or index + 1 >= end or not tokens[index + 1].text[:1].isalnum():
+        return None
+    closing = next(
+        (at for at in range(index + 2, min(end, index + MAX_QUOTED_NAME)) if tokens[at].low in NAME_MARKS),
+        None,
+    )
+    return (index, closing + 1) if closing is not None else None
