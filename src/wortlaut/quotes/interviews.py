@@ -59,6 +59,10 @@ MIN_TURNS = 4
 #: Keep a statement inside a question when its speaker is the interviewee or a named third party (the own
 #: pages' guidelines count such reports as needed; before, every statement in a question was dropped).
 QUESTION_REPORTS = True
+#: The interviewee named before the first question is the first person named there with a full name (two words
+#: or more: a page introduces its guest by first and last name), else the first person named; a lone word the
+#: tagger read as a person in a headline (``Pädophilie als politisches Machtinstrument``) is no guest.
+FULL_NAME_GUEST = True
 #: Entity types whose name in a question's speaker phrase is a third party the interviewer reports (any noun
 #: phrase instead: one more false statement on the 68 development pages, a conference's call in a question).
 _NAMED = frozenset({"PER", "ORG"})
@@ -180,7 +184,9 @@ def _interviewee(ctx: Context, mentions: Sequence[Mention], first: int, label: s
         named = next((m for m in people if ctx.text[m.start : m.end].split()[-1] == label), None)
         if named is not None:
             return named.start, named.end
-    return next(((m.start, m.end) for m in people if m.end <= first), None)
+    before = [m for m in people if m.end <= first]
+    full = [m for m in before if FULL_NAME_GUEST and len(ctx.text[m.start : m.end].split()) > 1]
+    return next(((m.start, m.end) for m in full or before), None)
 
 
 def _reports(ctx: Context, item: Found, mentions: Sequence[Mention], person: Range) -> bool:
