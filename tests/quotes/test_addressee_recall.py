@@ -146,3 +146,18 @@ def test_the_passive_subject_of_a_prepositional_relative_clause(pipeline: Pipeli
     text = "Er las ein Schreiben, in dem er darüber informiert wird, dass die Daten gelöscht worden seien."
     statements = _statements(pipeline, "Neue Reform in Berlin\n\n" + text)
     assert [addr for _, _, addr in statements] == ["er"]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("Der Minister sagte der Zeitung, die Reform sei nötig.", "der Zeitung"),
+        ("Die Sprecherin sagte dem Sender, das Treffen finde statt.", "dem Sender"),
+    ],
+)
+def test_an_article_after_the_comma_opens_the_reported_clause_when_the_tagger_says_so(
+    pipeline: Pipeline, text: str, addressee: str
+) -> None:
+    """With POS tags only a word tagged as a relative pronoun opens a relative clause (TAGGED_RELATIVES)."""
+    statements = _statements(pipeline, text)
+    assert [s[2] for s in statements] == [addressee]
