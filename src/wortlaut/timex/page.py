@@ -9,6 +9,7 @@ and their finds are kept.  Plain text without a structure is read as before.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from wortlaut.article import Article, Span, Structure, TimeExpr
@@ -41,14 +42,17 @@ def reading_units(sentences: Sequence[Span], structure: Structure | None) -> tup
     so the finder splits the whole text itself)."""
     if not sentences:
         return ()
-    extra = [
-        line
-        for line in own_lines(structure)
-        if not any(s.start < line.end and line.start < s.end for s in sentences)
-    ]
+    starts = [sentence.start for sentence in sentences]
+    extra = [line for line in own_lines(structure) if not _covered(line, sentences, starts)]
     if not extra:
         return tuple(sentences)
     return tuple(sorted([*sentences, *extra], key=lambda span: span.start))
+
+
+def _covered(line: Span, sentences: Sequence[Span], starts: list[int]) -> bool:
+    """Whether a sentence overlaps the line (sentences in text order, not overlapping each other)."""
+    index = bisect_left(starts, line.end)  # the sentences from here on start at or after the line's end
+    return index > 0 and sentences[index - 1].end > line.start
 
 
 def unseen(structure: Structure | None, offset: int) -> bool:
