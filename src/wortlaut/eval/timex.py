@@ -10,7 +10,7 @@ expression most must carry exactly the expected value (``NONE``: nothing may ove
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +20,7 @@ import click
 from wortlaut.article import Article, TimeExpr
 from wortlaut.eval.spans import Score
 from wortlaut.eval.timex_sets import HALVES, OWN_SETS, own_documents, split_names
-from wortlaut.pipeline import Pipeline, build_pipeline
+from wortlaut.pipeline import build_pipeline
 from wortlaut.timex.anchors import parse_day
 from wortlaut.timex.finder import AnchorFn, TimeFinder
 from wortlaut.timex.page import find_on_page
@@ -100,8 +100,12 @@ def score_document(doc: TimeMLDocument, predicted: Sequence[TimeExpr], scores: T
     ]
 
 
+#: What gives the finder the pipeline's layers: a :class:`Pipeline`, or a function that caches its articles.
+Layers = Callable[[Article], Article]
+
+
 def evaluate_timeml(
-    files: Sequence[Path], finder: TimeFinder, *, layers: Pipeline | None = None
+    files: Sequence[Path], finder: TimeFinder, *, layers: Layers | None = None
 ) -> TimexScores:
     """Run the finder over TimeML files with the DCT as publication date.
 
@@ -113,7 +117,7 @@ def evaluate_timeml(
 
 
 def evaluate_documents(
-    docs: Sequence[TimeMLDocument], finder: TimeFinder, *, layers: Pipeline | None = None
+    docs: Sequence[TimeMLDocument], finder: TimeFinder, *, layers: Layers | None = None
 ) -> TimexScores:
     """Score the finder on documents already read (TimeML files or the own set)."""
     scores = TimexScores()
