@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from tests.conftest import shared_path
+from wortlaut.article import Article
 from wortlaut.eval import timex_cv
 from wortlaut.eval.timex_cv import Counts
+from wortlaut.pipeline import build_pipeline
 from wortlaut.timex import finder as finder_module
 from wortlaut.timex.timeml import GoldTimex, TimeMLDocument
+
+STRUCTURE, TOKENS = "wortlaut.stages.structure", "wortlaut.stages.tokens"
 
 DAY = date(2015, 11, 18)
 
@@ -61,6 +65,20 @@ def test_cross_validation_pools_the_held_out_folds() -> None:
     pooled, lines, table = timex_cv.cross_validate(docs, 2)
     assert pooled == Counts(4, 4, 4) and len(lines) == 2
     assert timex_cv.total(table["kind year"], ["d0", "d1"]).correct < 2
+
+
+def test_with_layers_the_folds_read_a_page_as_the_times_stage_does() -> None:
+    text = "Neue Radwege in Kassel\n\n10.11.2021\n\nDer Stadtrat hat am Dienstag neue Regeln beschlossen.\n"
+    gold = (
+        GoldTimex(start=24, end=34, text="10.11.2021", type="DATE", value="2021-11-10"),
+        GoldTimex(start=56, end=64, text="Dienstag", type="DATE", value="2021-11-09"),
+    )
+    docs = [TimeMLDocument(name=f"p{index}", dct="2021-11-10", text=text, timexes=gold) for index in range(2)]
+    layers = build_pipeline((("structure.rules.v1", STRUCTURE), ("tokens.spacy.v1", TOKENS)))
+    pooled, _, _ = timex_cv.cross_validate(docs, 2, layers)
+    assert pooled == Counts(4, 4, 4)  # the dateline stamp lies outside the sentences; the finder reads it
+    cached = timex_cv.cached_layers()
+    assert cached(Article.create(text)) is cached(Article.create(text))
 
 
 def test_bootstrap_interval_is_ordered_and_repeatable() -> None:

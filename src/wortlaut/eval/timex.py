@@ -10,7 +10,7 @@ expression most must carry exactly the expected value (``NONE``: nothing may ove
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,9 +20,10 @@ import click
 from wortlaut.article import Article, TimeExpr
 from wortlaut.eval.spans import Score
 from wortlaut.eval.timex_sets import HALVES, OWN_SETS, own_documents, split_names
-from wortlaut.pipeline import Pipeline, build_pipeline
+from wortlaut.pipeline import build_pipeline
 from wortlaut.timex.anchors import parse_day
 from wortlaut.timex.finder import AnchorFn, TimeFinder
+from wortlaut.timex.page import find_on_page
 from wortlaut.timex.timeml import GoldTimex, TimeMLDocument, TimeMLError, read_timeml, timeml_files
 
 DEFAULT_PATHS = (Path("../shared/data/time-krauts/dolomiten-100"),)
@@ -99,31 +100,33 @@ def score_document(doc: TimeMLDocument, predicted: Sequence[TimeExpr], scores: T
     ]
 
 
+#: What gives the finder the pipeline's layers: a :class:`Pipeline`, or a function that caches its articles.
+Layers = Callable[[Article], Article]
+
+
 def evaluate_timeml(
-    files: Sequence[Path], finder: TimeFinder, *, layers: Pipeline | None = None
+    files: Sequence[Path], finder: TimeFinder, *, layers: Layers | None = None
 ) -> TimexScores:
     """Run the finder over TimeML files with the DCT as publication date.
 
-    With ``layers`` (a pipeline providing sentences and tokens) the finder also uses the
-    morph stage's tenses, as the ``times`` stage does in the full pipeline.
+    With ``layers`` (a pipeline providing structure, sentences and tokens) the finder reads the page
+    as the ``times`` stage does in the full pipeline: the morph stage's tenses, the sentences and
+    the page's own stamp lines, no other boilerplate.
     """
     return evaluate_documents([read_timeml(path) for path in files], finder, layers=layers)
 
 
 def evaluate_documents(
-    docs: Sequence[TimeMLDocument], finder: TimeFinder, *, layers: Pipeline | None = None
+    docs: Sequence[TimeMLDocument], finder: TimeFinder, *, layers: Layers | None = None
 ) -> TimexScores:
     """Score the finder on documents already read (TimeML files or the own set)."""
     scores = TimexScores()
     for doc in docs:
         published = parse_day(doc.dct)
-        article = layers(Article.create(doc.text)) if layers is not None else None
-        predicted = finder.find(
-            doc.text,
-            anchor=_constant(published),
-            sentences=article.sentences if article else (),
-            tokens=article.tokens if article else (),
-        )
+        if layers is not None:  # as the times stage reads a page: sentences, tenses, own stamp lines
+            predicted = find_on_page(finder, layers(Article.create(doc.text)), _constant(published))
+        else:
+            predicted = finder.find(doc.text, anchor=_constant(published))
         score_document(doc, predicted, scores)
     return scores
 

@@ -17,6 +17,7 @@ held back until issue 15k). The held-back sets (C, E, G, M, the untouched half) 
     .venv/bin/python -m wortlaut.eval.timex_cv            # 5 folds (needs ../shared)
     .venv/bin/python -m wortlaut.eval.timex_cv --folds 10
     .venv/bin/python -m wortlaut.eval.timex_cv --with-own # tune half + own sets A, B, D, F, H, I, J, K, L
+    .venv/bin/python -m wortlaut.eval.timex_cv --with-own --with-morph  # as the times stage reads pages
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
+from wortlaut.article import Article
 from wortlaut.eval import timex as evaluation
 from wortlaut.eval.timex_ablation import RULES, switched_off
 from wortlaut.eval.timex_sets import SHARED_DATA, own_documents, split_names
+from wortlaut.pipeline import build_pipeline
 from wortlaut.timex.finder import TimeFinder
 from wortlaut.timex.timeml import TimeMLDocument, read_timeml
 
@@ -103,11 +106,13 @@ def made_without(off: Iterable[str], make: Callable[[], Finder]) -> Iterator[Fin
         yield finder
 
 
-def per_document(docs: Sequence[TimeMLDocument], finder: TimeFinder) -> dict[str, Counts]:
-    """Value counts of each document on its own."""
+def per_document(
+    docs: Sequence[TimeMLDocument], finder: TimeFinder, layers: evaluation.Layers | None = None
+) -> dict[str, Counts]:
+    """Value counts of each document on its own (with ``layers``, read as the times stage reads a page)."""
     counts = {}
     for doc in docs:
-        scores = evaluation.evaluate_documents([doc], finder)
+        scores = evaluation.evaluate_documents([doc], finder, layers=layers)
         counts[doc.name] = Counts(scores.value_correct, scores.predicted, scores.gold)
     return counts
 
@@ -126,19 +131,21 @@ def chosen_off(table: Table, train: set[str]) -> set[str]:
     return {family for family, counts in table.items() if family != "all" and total(counts, train).f1 > base}
 
 
-def cross_validate(docs: Sequence[TimeMLDocument], k: int = FOLDS) -> tuple[Counts, list[str], Table]:
+def cross_validate(
+    docs: Sequence[TimeMLDocument], k: int = FOLDS, layers: evaluation.Layers | None = None
+) -> tuple[Counts, list[str], Table]:
     """Pooled held-out counts, one line per fold, and the per-family table (family -> document counts)."""
     fold = folds([doc.name for doc in docs], k)
     table: Table = {}
     for family in ["all", *families()]:
         with finder_without([] if family == "all" else [family]) as finder:
-            table[family] = per_document(docs, finder)
+            table[family] = per_document(docs, finder, layers)
     pooled, lines = Counts(), []
     for index in range(k):
         held = [name for name, number in fold.items() if number == index]
         off = chosen_off(table, set(fold) - set(held))
         with finder_without(off) as finder:
-            counts = total(per_document([doc for doc in docs if doc.name in held], finder), held)
+            counts = total(per_document([doc for doc in docs if doc.name in held], finder, layers), held)
         pooled = pooled + counts
         full = total(table["all"], held)
         lines.append(
@@ -178,6 +185,20 @@ def bootstrap(
     return scores[int(0.025 * rounds)], scores[int(0.975 * rounds) - 1]
 
 
+def cached_layers() -> evaluation.Layers:
+    """The stages before the times stage, run once per text: every family and fold reads the same
+    analysed article (the stages do not depend on the time rules)."""
+    pipeline = build_pipeline(evaluation.TOKEN_STAGES)
+    done: dict[str, Article] = {}
+
+    def layers(article: Article) -> Article:
+        if article.text not in done:
+            done[article.text] = pipeline(article)
+        return done[article.text]
+
+    return layers
+
+
 def development_documents(*, with_own: bool = False) -> list[TimeMLDocument]:
     """The tune half's documents, and with ``with_own`` those of the own development sets after them
     (their names, ``gnad-893`` or a page's file name, never repeat across sets or the tune half)."""
@@ -194,13 +215,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--with-own", action="store_true", help="add the own development sets A, B, D, F, H, I, J, K, L"
     )
+    parser.add_argument(
+        "--with-morph",
+        action="store_true",
+        help="read each document as the times stage reads a page (structure, tokens and morph stages, once)",
+    )
     args = parser.parse_args(argv)
     if not (SHARED_DATA / "time-krauts").is_dir():
         print(f"{SHARED_DATA}: shared data not found")
         return 1
     docs = development_documents(with_own=args.with_own)
     label = "tune half + own A, B, D, F, H, I, J, K, L" if args.with_own else "tune half"
-    pooled, lines, table = cross_validate(docs, args.folds)
+    layers = cached_layers() if args.with_morph else None
+    pooled, lines, table = cross_validate(docs, args.folds, layers)
     print("\n".join(lines))
     print(f"{label}, all families (in-sample): value F1 {total(table['all'], table['all']).f1:.3f}")
     print(f"{label}, {args.folds}-fold document-grouped CV: value F1 {pooled.f1:.3f}")

@@ -2,16 +2,18 @@
 
 Relative expressions are resolved against the publication date, or inside an embedded
 post against the post's date; without either they keep a ``relative`` description and
-no value.  Boilerplate is skipped.  The rules live in :mod:`wortlaut.timex`, the words in
+no value.  Boilerplate is skipped, except the page's own stamp lines and bylines
+(:mod:`wortlaut.timex.page`).  The rules live in :mod:`wortlaut.timex`, the words in
 ``lang/de/time_*.tsv``.
 """
 
 from __future__ import annotations
 
-from wortlaut.article import Article, Span
+from wortlaut.article import Article
 from wortlaut.pipeline import Stage, register_stage
 from wortlaut.timex.anchors import anchor_function
 from wortlaut.timex.finder import TimeFinder
+from wortlaut.timex.page import find_on_page
 
 
 @register_stage("times.rules.v1")
@@ -25,9 +27,5 @@ class TimesStage(Stage):
         self.finder = TimeFinder()
 
     def __call__(self, article: Article) -> Article:
-        sentences: tuple[Span, ...] = article.sentences
-        found = self.finder.find(
-            article.text, anchor=anchor_function(article), sentences=sentences, tokens=article.tokens
-        )
-        times = tuple(expr for expr in found if not article.is_boilerplate(expr.start))
+        times = tuple(find_on_page(self.finder, article, anchor_function(article)))
         return article.with_layers(times=times)
