@@ -59,8 +59,13 @@ class Cue:
         return self.parts[-1]
 
 
+#: What ends a clause for :func:`is_clause_end`: the punctuation and the quotation marks, one set (one test
+#: instead of two for the ~800 tokens an article it reads; issue 17zl).
+_CLAUSE_ENDS = CLAUSE_END | {"„", "“", "»", "«", '"'}
+
+
 def is_clause_end(tok: Tok) -> bool:
-    return tok.low in CLAUSE_END or tok.low in {"„", "“", "»", "«", '"'}
+    return tok.low in _CLAUSE_ENDS
 
 
 def _particle(tokens: list[Tok], index: int, end: int, particle: str) -> int | None:
