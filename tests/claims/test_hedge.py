@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from wortlaut.article import Article, Span, Statement
@@ -104,3 +106,13 @@ def test_one_search_rules_out_exactly_the_texts_without_a_cue(kinds: frozenset[s
 def test_the_shipped_rows_join_into_one_screen() -> None:
     assert _any_cue(frozenset(KINDS)) is not None
     assert _any_cue(frozenset()) is None
+
+
+def test_with_hedges_copies_only_the_statements_it_changes() -> None:
+    text = "Er soll zugestimmt haben. Merz sagte, das stimme."
+    article = Article.create(text)
+    first = Statement(id="s1", mode="reported", quote=Span(start=0, end=25, text=text[:25]))
+    second = Statement(id="s2", mode="indirect", quote=Span(start=38, end=len(text) - 1, text=text[38:-1]))
+    hedged, asserted = with_hedges(article, (first, second))
+    assert hedged == replace(first, attribution_certainty=HEDGED) and hedged is not first
+    assert asserted is second

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 
 from wortlaut.article import Article, Statement
 from wortlaut.lang.tables import read_records
@@ -118,8 +118,13 @@ def attribution_certainty(
 
 
 def with_hedges(article: Article, statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
-    """The statements with their ``attribution_certainty`` filled in."""
-    return tuple(
-        replace(statement, attribution_certainty=attribution_certainty(article, statement))
-        for statement in statements
-    )
+    """The statements with their ``attribution_certainty`` filled in (a statement that has it already is
+    kept, not copied: an equal record, without ``replace``'s ~5 us for the ~94 % asserted; issue 17zl)."""
+    return tuple(map(partial(_with_hedge, article), statements))
+
+
+def _with_hedge(article: Article, statement: Statement) -> Statement:
+    certainty = attribution_certainty(article, statement)
+    if certainty == statement.attribution_certainty:
+        return statement
+    return replace(statement, attribution_certainty=certainty)
