@@ -49,8 +49,10 @@ def find_statements(
     ]
     found = _with_structure(article, found, lexicon)
     found.sort(key=lambda item: (item.start, item.end))
+    standing: dict[Range, Mention | None] = {}  # half the speaker phrases repeat (carried speakers)
     statements = tuple(
-        _statement(article, item, f"{article.id}:s{number}") for number, item in enumerate(found, start=1)
+        _statement(article, item, f"{article.id}:s{number}", standing)
+        for number, item in enumerate(found, start=1)
     )
     return with_hedges(article, linker.link(article, statements))
 
@@ -132,19 +134,28 @@ def _best_mention(mentions: tuple[Mention, ...], start: int, end: int) -> Mentio
     return best
 
 
-def _entity_ref(article: Article, part: Range | None) -> EntityRef | None:
+def _entity_ref(
+    article: Article, part: Range | None, standing: dict[Range, Mention | None]
+) -> EntityRef | None:
+    """The phrase with the entity of the mention standing for it (``standing``: the article's mentions
+    found so far, by phrase: ``_best_mention`` reads every mention of the article; issue 17zl)."""
     if part is None:
         return None
     span = article.span(*part)
     if span is None:
         return None
-    mention = _best_mention(article.mentions, span.start, span.end)
+    key = (span.start, span.end)
+    if key not in standing:
+        standing[key] = _best_mention(article.mentions, span.start, span.end)
+    mention = standing[key]
     return EntityRef(
         start=span.start, end=span.end, text=span.text, entity=mention.entity if mention else None
     )
 
 
-def _statement(article: Article, item: Found, statement_id: str) -> Statement:
+def _statement(
+    article: Article, item: Found, statement_id: str, standing: dict[Range, Mention | None]
+) -> Statement:
     quote = _span(article, item.quote)
     assert quote is not None  # rules build ranges from tokens of this text
     date = None
@@ -161,8 +172,8 @@ def _statement(article: Article, item: Found, statement_id: str) -> Statement:
         mode=item.mode,
         quote=quote,
         cue=_span(article, item.cue),
-        speaker=_entity_ref(article, item.speaker),
-        addressee=_entity_ref(article, item.addressee),
+        speaker=_entity_ref(article, item.speaker, standing),
+        addressee=_entity_ref(article, item.addressee, standing),
         frame=_span(article, [item.frame]) if item.frame else None,
         medium=item.medium,
         channel=item.channel,
