@@ -97,6 +97,12 @@ def _any_cue(kinds: frozenset[str]) -> re.Pattern[str] | None:
         return None
 
 
+def load_hedge_patterns() -> None:
+    """Read and compile the hedge cues now (the statements stage's build, issue 17zl; see
+    :func:`wortlaut.quotes.datelines.load_dateline_tables`)."""
+    _any_cue(DEFAULT_KINDS)
+
+
 def hedge_cue(text: str, *, kinds: frozenset[str] = DEFAULT_KINDS) -> HedgeCue | None:
     """The first enabled hedge cue that fires in a text, or ``None``."""
     screen = _any_cue(kinds)
