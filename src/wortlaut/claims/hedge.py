@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 
 from wortlaut.article import Article, Statement
 from wortlaut.lang.tables import read_records
@@ -37,8 +37,14 @@ class HedgeCue:
     unless: re.Pattern[str] | None
 
 
+#: What :func:`_word_pattern` puts around a row's expression: no word character on either side.
+_BEFORE, _AFTER = r"(?<!\w)(?:", r")(?!\w)"
+#: A backreference: its group number would change inside a joined pattern (:func:`_any_cue`).
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
 def _word_pattern(expression: str) -> re.Pattern[str] | None:
-    return re.compile(rf"(?<!\w)(?:{expression})(?!\w)") if expression else None
+    return re.compile(f"{_BEFORE}{expression}{_AFTER}") if expression else None
 
 
 @cache
@@ -73,8 +79,35 @@ def hedge_text(article: Article, start: int, end: int) -> str:
     return QUOTED.sub(lambda match: " " * len(match.group()), text)
 
 
+@cache
+def _any_cue(kinds: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern that matches wherever an enabled cue's pattern does: the rows' expressions as one
+    alternation between one pair of word boundaries, or ``None`` when they cannot be joined (a
+    backreference, differing flags).  This pattern misses about 92 % of the statements' texts (~190
+    characters) in one search of ~19 us, where the rows' own searches take ~43 us (issue 17zl): the
+    alternation tests the look-behind once per position, the rows once each."""
+    cues = [cue for cue in load_hedge_cues() if cue.kind in kinds]
+    expressions = [cue.pattern.pattern[len(_BEFORE) : -len(_AFTER)] for cue in cues]
+    one_flag_set = len({cue.pattern.flags for cue in cues}) == 1  # also false without rows
+    if not one_flag_set or any(map(_BACKREFERENCE.search, expressions)):
+        return None
+    try:
+        return re.compile(_BEFORE + "|".join(f"(?:{expression})" for expression in expressions) + _AFTER)
+    except re.error:  # e.g. a row's own inline flag, allowed only at the start of a pattern
+        return None
+
+
+def load_hedge_patterns() -> None:
+    """Read and compile the hedge cues now (the statements stage's build, issue 17zl; see
+    :func:`wortlaut.quotes.datelines.load_dateline_tables`)."""
+    _any_cue(DEFAULT_KINDS)
+
+
 def hedge_cue(text: str, *, kinds: frozenset[str] = DEFAULT_KINDS) -> HedgeCue | None:
     """The first enabled hedge cue that fires in a text, or ``None``."""
+    screen = _any_cue(kinds)
+    if screen is not None and screen.search(text) is None:
+        return None  # no row's pattern matches either (exact: the screen is their alternation)
     for cue in load_hedge_cues():
         fires = cue.kind in kinds and cue.pattern.search(text) is not None
         if fires and (cue.unless is None or cue.unless.search(text) is None):
@@ -91,8 +124,13 @@ def attribution_certainty(
 
 
 def with_hedges(article: Article, statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
-    """The statements with their ``attribution_certainty`` filled in."""
-    return tuple(
-        replace(statement, attribution_certainty=attribution_certainty(article, statement))
-        for statement in statements
-    )
+    """The statements with their ``attribution_certainty`` filled in (a statement that has it already is
+    kept, not copied: an equal record, without ``replace``'s ~5 us for the ~94 % asserted; issue 17zl)."""
+    return tuple(map(partial(_with_hedge, article), statements))
+
+
+def _with_hedge(article: Article, statement: Statement) -> Statement:
+    certainty = attribution_certainty(article, statement)
+    if certainty == statement.attribution_certainty:
+        return statement
+    return replace(statement, attribution_certainty=certainty)

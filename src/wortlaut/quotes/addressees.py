@@ -155,6 +155,9 @@ MARKERS: dict[str, Callable[[Context, int, int], TokenRange | None]] = {
     "talk": _talk_partner,
     "appeal": _appeal,
 }
+#: The word each marker fires at (its first test): ``marked_addressee`` calls a marker only there; a marker
+#: missing here is called at every token (issue 17zl: ~4 calls a token, almost all returning at once).
+MARKER_WORDS: dict[str, str] = {"opposite": "gegenüber", "audience": "vor", "talk": "mit", "appeal": "an"}
 
 
 def marked_addressee(
@@ -162,9 +165,12 @@ def marked_addressee(
 ) -> TokenRange | None:
     """The first addressee that a preposition marker opens in the sentence ``begin:end``."""
     active = [name for name in markers if name in MARKERS]
+    if not active:
+        return None
+    words = {MARKER_WORDS.get(name) for name in active}
     for index in range(begin, end):
-        if not active or not _outside(ctx, found, index):
-            continue
+        if (None not in words and ctx.tokens[index].low not in words) or not _outside(ctx, found, index):
+            continue  # no marker fires at this word
         for name in active:
             phrase = MARKERS[name](ctx, index, end)
             speaker = found.speaker if found.speaker is not None else (0, 0)

@@ -90,7 +90,8 @@ def build_context(article: Article, lexicon: Lexicon) -> Context:
 def _verb_framed(ctx: Context) -> list[Found]:
     found: list[Found] = []
     for sentence, (begin, end) in enumerate(ctx.sentences):
-        inside = {index for index in range(begin, end) if ctx.quote_of[index] >= 0}
+        quoted = max(ctx.quote_of[begin:end], default=-1) >= 0  # most sentences hold no quotation
+        inside = {index for index in range(begin, end) if ctx.quote_of[index] >= 0} if quoted else set()
         for cue in find_cues(ctx.tokens, begin, end, ctx.lexicon, inside):
             for rule in _CORRELATE_RULES if correlates(cue.verb) else _VERB_RULES:
                 statement = rule(ctx, cue, sentence)

@@ -72,11 +72,14 @@ def candidates(
     cue_set = set(cue)
     found: dict[tuple[int, int], Candidate] = {}
     index = begin
+    stop = -1  # the clause end found last: the same for every token up to it (one scan a clause, issue 17zl)
     while index < end:
         if ctx.quote_of[index] >= 0 or index in cue_set:
             index += 1
             continue
-        phrase = phrase_after(ctx.tokens, index, ctx.clause_end(index, end), ctx.lexicon)
+        if index > stop:
+            stop = ctx.clause_end(index, end)
+        phrase = phrase_after(ctx.tokens, index, stop, ctx.lexicon)
         phrase = with_apposition(ctx.tokens, phrase, end, ctx.lexicon)
         if phrase is None or phrase[0] != index:
             index += 1

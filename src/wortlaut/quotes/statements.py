@@ -8,6 +8,7 @@ and addressee the entity of the mention (or coreference) that covers it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Final
 
 from wortlaut.article import Article, DateInfo, EntityRef, Mention, Span, Statement
@@ -49,8 +50,10 @@ def find_statements(
     ]
     found = _with_structure(article, found, lexicon)
     found.sort(key=lambda item: (item.start, item.end))
+    standing = _Standing(article.mentions)
     statements = tuple(
-        _statement(article, item, f"{article.id}:s{number}") for number, item in enumerate(found, start=1)
+        _statement(article, item, f"{article.id}:s{number}", standing)
+        for number, item in enumerate(found, start=1)
     )
     return with_hedges(article, linker.link(article, statements))
 
@@ -132,19 +135,46 @@ def _best_mention(mentions: tuple[Mention, ...], start: int, end: int) -> Mentio
     return best
 
 
-def _entity_ref(article: Article, part: Range | None) -> EntityRef | None:
+class _Standing:
+    """The mention standing for each speaker or addressee phrase of one article (issue 17zl): looked up
+    once a phrase (half of them repeat: carried speakers), and among only the mentions that can overlap
+    it, in their order (a long article has hundreds; ``_best_mention`` keeps the first of equal ones)."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = mentions
+        self.found: dict[Range, Mention | None] = {}
+        self.order = sorted(range(len(mentions)), key=lambda number: mentions[number].start)
+        self.starts = [mentions[number].start for number in self.order]
+        self.longest = max((mention.end - mention.start for mention in mentions), default=0)
+
+    def mention(self, start: int, end: int) -> Mention | None:
+        key = (start, end)
+        if key not in self.found:
+            self.found[key] = _best_mention(self._overlapping(start, end), start, end)
+        return self.found[key]
+
+    def _overlapping(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The mentions that may overlap ``start:end`` (a superset, in the article's order): one overlaps
+        only if it starts before ``end`` and after ``start`` minus the longest mention's length."""
+        low = bisect_right(self.starts, start - self.longest)
+        high = bisect_left(self.starts, end)
+        return tuple(self.mentions[number] for number in sorted(self.order[low:high]))
+
+
+def _entity_ref(article: Article, part: Range | None, standing: _Standing) -> EntityRef | None:
+    """The phrase with the entity of the mention standing for it."""
     if part is None:
         return None
     span = article.span(*part)
     if span is None:
         return None
-    mention = _best_mention(article.mentions, span.start, span.end)
+    mention = standing.mention(span.start, span.end)
     return EntityRef(
         start=span.start, end=span.end, text=span.text, entity=mention.entity if mention else None
     )
 
 
-def _statement(article: Article, item: Found, statement_id: str) -> Statement:
+def _statement(article: Article, item: Found, statement_id: str, standing: _Standing) -> Statement:
     quote = _span(article, item.quote)
     assert quote is not None  # rules build ranges from tokens of this text
     date = None
@@ -161,8 +191,8 @@ def _statement(article: Article, item: Found, statement_id: str) -> Statement:
         mode=item.mode,
         quote=quote,
         cue=_span(article, item.cue),
-        speaker=_entity_ref(article, item.speaker),
-        addressee=_entity_ref(article, item.addressee),
+        speaker=_entity_ref(article, item.speaker, standing),
+        addressee=_entity_ref(article, item.addressee, standing),
         frame=_span(article, [item.frame]) if item.frame else None,
         medium=item.medium,
         channel=item.channel,

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from wortlaut.article import Article
+from wortlaut.claims.hedge import load_hedge_patterns
 from wortlaut.pipeline import Stage, register_stage
+from wortlaut.quotes.datelines import load_dateline_tables
 from wortlaut.quotes.lexicon import Lexicon, load_lexicon
 from wortlaut.quotes.link import SpeakerLinker
 from wortlaut.quotes.span_model import DEFAULT_POLICY, SpanTagger
@@ -46,6 +48,8 @@ class StatementsStage(Stage):
         self.span_tagger: SpanTagger | None = None
         if span_model:
             self.span_tagger = SpanTagger(Path(span_model), policy=DEFAULT_POLICY)
+        load_dateline_tables()  # tables the rules read lazily: loaded with the stage, before any fork
+        load_hedge_patterns()
 
     def __call__(self, article: Article) -> Article:
         statements = find_statements(article, self.lexicon, self.speaker_model, self.linker, self.span_tagger)
