@@ -106,8 +106,8 @@ class Ingest:
         default=True,
         metadata=_key(
             "Read HTML pages on the analysis workers instead of the main process (less serial CPU, ~75 ms a"
-            " page; +25-58 MB peak PSS on 144 pages with 2 workers in 17zc, none measured in 17zk:"
-            " docs/performance.md); false reads them on input.",
+            " page; more peak PSS: +25-58 MB on 144 pages first with 2 workers in 17zc, +28 MB first and none"
+            " last in 17zk, docs/performance.md); false reads them on input.",
             "WORTLAUT_INGEST_PAGES_ON_WORKERS",
         ),
     )
