@@ -103,10 +103,11 @@ class Ingest:
         ),
     )
     pages_on_workers: bool = field(
-        default=False,
+        default=True,
         metadata=_key(
-            "Read HTML pages on the analysis workers instead of the main process (less serial CPU, ~72 ms a"
-            " page; more peak memory: +25-58 MB PSS on 144 pages with 2 workers, docs/performance.md 17zc).",
+            "Read HTML pages on the analysis workers instead of the main process (less serial CPU, ~75 ms a"
+            " page; more peak PSS: +25-58 MB on 144 pages first with 2 workers in 17zc, +28 MB first and none"
+            " last in 17zk, docs/performance.md); false reads them on input.",
             "WORTLAUT_INGEST_PAGES_ON_WORKERS",
         ),
     )

@@ -156,3 +156,49 @@ def filler_article(number: int) -> Article:
     return Article.create(
         text, url=f"https://example.org/filler/{number}", published="2024-01-01", statements=(statement,)
     )
+
+
+#: The quotes of :func:`tax_article`.
+TAX_QUOTES = (
+    "Wir senken die Steuern für Familien im kommenden Jahr",
+    "Wir senken die Steuern für alle Familien im Jahr",
+    "Die Renten steigen im kommenden Jahr deutlich",
+    "Der Haushalt bleibt ausgeglichen",
+    "Die Steuern für Familien sinken im kommenden Jahr",
+    "Niemand zahlt mehr Steuern",
+)
+
+
+def _tax_statement(text: str, local_id: str, quote: str, entity: str | None, date: str | None) -> Statement:
+    start = text.index(quote)
+    return Statement(
+        id=local_id,
+        mode="indirect",
+        quote=Span(start=start, end=start + len(quote), text=quote),
+        speaker=EntityRef(start=0, end=6, text="Scholz", entity=entity),
+        date=DateInfo(value=date, source="text") if date else None,
+    )
+
+
+def tax_article(*, language: str | None = "de", published: str | None = "2024-12-18") -> Article:
+    """Six statements: four of Q1 (one dated months earlier), one of Q2, one without speaker entity."""
+    text = "Scholz sagte: " + ". ".join(TAX_QUOTES) + "."
+    owners = (
+        ("Q1", None),
+        ("Q1", "2024-12-17"),
+        ("Q2", None),
+        (None, None),
+        ("Q1", None),
+        ("Q1", "2024-03-01"),
+    )
+    found = tuple(
+        _tax_statement(text, f"s{index}", quote, entity, date)
+        for index, (quote, (entity, date)) in enumerate(zip(TAX_QUOTES, owners, strict=True))
+    )
+    entities = (
+        Entity(id="Q1", name="Olaf Scholz", type="PER"),
+        Entity(id="Q2", name="Anna Muster", type="PER"),
+    )
+    return Article.create(
+        text, title="Steuern", published=published, language=language, entities=entities, statements=found
+    )

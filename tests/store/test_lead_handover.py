@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.store.samples import filler_article, rutte_article
+from tests.store.samples import TAX_QUOTES, filler_article, rutte_article, tax_article
 from wortlaut.article import Article
 from wortlaut.link import duplicates, stories
 from wortlaut.link.cascade import CascadeEncoder
@@ -124,7 +124,7 @@ def test_a_lead_cascades_workers_hand_over_its_cheap_lead_vectors(monkeypatch: p
     monkeypatch.setattr(loader, "default_encoder", lambda: cascade)
     leads = loader.lead_encoder()
     assert leads is not None and leads.encoder is cascade.cheap and leads.family == cascade.family
-    analysed = with_lead(rutte_article(), *leads)
+    analysed = with_lead(rutte_article(), leads.encoder, leads.family)
     expected = stories.article_text(stories.article_row(rutte_article(), ""), cascade.family)
     assert analysed.lead is not None and analysed.lead[0] == (f"{cascade.cheap.name}:article", expected)
 
@@ -164,3 +164,56 @@ def test_a_worker_hands_over_the_signature_the_duplicate_search_reads() -> None:
     assert np.array_equal(analysed.signature[1], duplicates.signature(text))
     assert analysed.exact is not None and analysed.exact[0] == (duplicates.HASH_KIND, text)
     assert duplicates.unpack_hash(analysed.exact[1]) == text_hash(text)
+
+
+def _ingest_statements(path: str, monkeypatch: pytest.MonkeyPatch, *, hand_over: bool) -> list[str]:
+    """Ingest the tax article and two others with a lead cascade whose band sends three of its
+    statements to the precise encoder; returns the texts the main process's precise encoder read."""
+    cheap, precise = CountingEncoder(), CountingEncoder()
+    precise.name = "precise-hashing"
+    cascade = CascadeEncoder(cheap=cheap, precise=precise, band=(0.0, 0.4), leads=(0.05, 0.05))
+    theirs = HashingEncoder()
+    theirs.name = precise.name  # the workers' own copy of the same precise encoder
+    ahead = CascadeEncoder(cheap=HashingEncoder(), precise=theirs, band=cascade.band, leads=cascade.leads)
+    leads = loader.Leads(HashingEncoder(), cascade.family, ahead if hand_over else None)
+    monkeypatch.setattr(link_update, "default_encoder", lambda: cascade)
+    monkeypatch.setattr(loader, "lead_encoder", lambda: leads)
+    monkeypatch.setattr(loader, "split_linking", lambda context: nullcontext(None))
+    with Store.open(path) as store:
+        articles = [tax_article(), filler_article(1), filler_article(2)]
+        report = ingest(store, articles, analyzer_factory=_identity, workers=2, batch_size=2)
+    assert (report.added, report.failures) == (3, [])
+    return precise.seen
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the hand-over needs forked workers")
+def test_handed_over_statement_vectors_are_not_encoded_again_and_give_the_same_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_path, without_path = str(tmp_path / "with.sqlite"), str(tmp_path / "without.sqlite")
+    read_with = _ingest_statements(with_path, monkeypatch, hand_over=True)
+    read_without = _ingest_statements(without_path, monkeypatch, hand_over=False)
+    ahead = {TAX_QUOTES[0], TAX_QUOTES[1], TAX_QUOTES[4]}
+    assert ahead <= set(read_without)
+    assert not ahead & set(read_with)
+    assert _cache(with_path) == _cache(without_path)
+    assert any(kind == "precise-hashing:statement" for kind, _ in _cache(with_path))
+    assert _groups(with_path) == _groups(without_path)
+
+
+def _groups(path: str) -> list[tuple[str, ...]]:
+    with sqlite3.connect(path) as connection:
+        return sorted(connection.execute("SELECT * FROM statement_group_members"))
+
+
+def test_a_lead_cascade_with_one_thread_e5_hands_its_workers_the_statement_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cascade = CascadeEncoder(cheap=HashingEncoder(), precise=HashingEncoder(), leads=(0.05, 0.05))
+    monkeypatch.setattr(loader, "default_encoder", lambda: cascade)
+    monkeypatch.setattr(loader, "one_thread_e5", lambda encoder: encoder is cascade.precise)
+    leads = loader.lead_encoder()
+    assert leads is not None and leads.statements is cascade
+    monkeypatch.setattr(loader, "one_thread_e5", lambda encoder: False)
+    leads = loader.lead_encoder()
+    assert leads is not None and leads.statements is None

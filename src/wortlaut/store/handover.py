@@ -14,6 +14,9 @@ linking itself needs (statements, undecided leads) are split between the main
 process and one forked helper (:class:`wortlaut.link.split.SplitEncoder`).
 Workers hand articles over without their token layer (:func:`for_store`),
 which neither the store nor linking reads and which made up most of the pickling.
+A cascade's worker also encodes the e5 statement texts that the article's own
+statement pairs decide (:mod:`wortlaut.link.ahead`, :func:`with_statements`),
+most of the e5 statement texts linking reads.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from typing import Any
 import numpy as np
 
 from wortlaut.article import Article
-from wortlaut.link import duplicates, stories
+from wortlaut.link import ahead, duplicates, stories
+from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder
 from wortlaut.store.writer import Prepared, prepare
 
@@ -48,14 +52,16 @@ VectorKey = tuple[str, str]
 class Analysed:
     """An article analysed by a worker, with its lead's cache key and vector (``None``: not encoded),
     the MinHash signature and exact hash of its text for the duplicate search (``None``: not
-    computed; :func:`~wortlaut.link.duplicates.handed_over`) and what the store writes of it that
-    depends on it alone (:func:`~wortlaut.store.writer.prepare`; ``None``: prepared when stored)."""
+    computed; :func:`~wortlaut.link.duplicates.handed_over`), what the store writes of it that
+    depends on it alone (:func:`~wortlaut.store.writer.prepare`; ``None``: prepared when stored)
+    and the precise vectors of the statement texts its own pairs decide (:func:`with_statements`)."""
 
     article: Article
     lead: tuple[VectorKey, np.ndarray] | None
     signature: tuple[VectorKey, np.ndarray] | None = None
     prepared: Prepared | None = None
     exact: tuple[VectorKey, np.ndarray] | None = None
+    statements: tuple[tuple[VectorKey, np.ndarray], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +126,19 @@ def with_prepared(analysed: Analysed) -> Analysed:
     and hash: 0.45 CPU ms an article, here on the worker's core instead of the writing process);
     same function, same rows."""
     return replace(analysed, prepared=prepare(analysed.article))
+
+
+def with_statements(analysed: Analysed, cascade: CascadeEncoder) -> Analysed:
+    """``analysed`` with ``cascade``'s precise vectors of the statement texts that the article's own
+    pairs send to it (:func:`wortlaut.link.ahead.own_precise_texts`), keyed as linking caches them
+    (``<precise name>:statement``), encoded here in one call instead of in the main process and its
+    helper.  An encoder error hands nothing over: linking encodes them as without workers."""
+    texts = ahead.own_precise_texts(cascade, ahead.article_rows(analysed.article))
+    if not texts:
+        return analysed
+    try:
+        vectors = cascade.precise.encode(texts)
+    except Exception:  # the main process encodes them instead
+        return analysed
+    kind = f"{cascade.precise.name}:statement"
+    return replace(analysed, statements=tuple(((kind, text), vectors[row]) for row, text in enumerate(texts)))

@@ -101,6 +101,8 @@ def lead_encoder() -> Leads | None:
     lead with its static encoder (the per-article part of its story choice;
     the main process then reads e5 only for the undecided leads), a cascade
     without lead band with e5.  Other encoders cost next to nothing there.
+    A lead cascade's workers also encode the e5 statement texts that each
+    article's own statement pairs send to e5 (:mod:`wortlaut.link.ahead`).
     Only e5 on one OpenMP thread (:data:`wortlaut.link.encoder.E5_THREADS`)
     is forked: no thread pool exists that a fork could leave broken; with
     more, the main process encodes as before.
@@ -111,7 +113,8 @@ def lead_encoder() -> Leads | None:
         return None
     if isinstance(encoder, CascadeEncoder):
         if encoder.leads is not None:
-            return Leads(encoder.cheap, encoder.family)
+            ahead = encoder if one_thread_e5(encoder.precise) else None
+            return Leads(encoder.cheap, encoder.family, ahead)
         encoder = encoder.precise
     return Leads(encoder, encoder.family) if one_thread_e5(encoder) else None
 
@@ -193,7 +196,7 @@ def ingest(
             elif isinstance(result, Failure):
                 _fail(report, result, on_failure)
             elif isinstance(result, Analysed):
-                parts = (result.lead, result.signature, result.exact)
+                parts = (result.lead, result.signature, result.exact, *result.statements)
                 writer.push(result.article, *parts, prepared=result.prepared)
             else:
                 writer.push(result)

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from wortlaut.article import Article
 from wortlaut.ingest.pagedates import override_published
 from wortlaut.ingest.reader import UnreadPage
+from wortlaut.link.cascade import CascadeEncoder
 from wortlaut.link.encoder import Encoder
 from wortlaut.store.handover import (
     Analysed,
@@ -31,6 +32,7 @@ from wortlaut.store.handover import (
     with_lead,
     with_prepared,
     with_signature,
+    with_statements,
 )
 
 logger = logging.getLogger(__name__)
@@ -46,10 +48,13 @@ class Pages(NamedTuple):
 
 
 class Leads(NamedTuple):
-    """How forked workers encode leads: with ``encoder``, the text an encoder of ``family`` reads."""
+    """How forked workers encode leads: with ``encoder``, the text an encoder of ``family`` reads;
+    ``statements``: a cascade whose precise encoder also reads the statement texts the article's own
+    pairs decide (:func:`~wortlaut.store.handover.with_statements`)."""
 
     encoder: Encoder
     family: str
+    statements: CascadeEncoder | None = None
 
 
 _worker_analyzer: Analyzer | None = None
@@ -115,7 +120,9 @@ def _analysis(article: Article) -> Article | Failure | Analysed:
     result = for_store(result)
     if _worker_leads is None:
         return result
-    return with_prepared(with_signature(with_lead(result, *_worker_leads)))
+    analysed = with_prepared(with_signature(with_lead(result, _worker_leads.encoder, _worker_leads.family)))
+    cascade = _worker_leads.statements
+    return analysed if cascade is None else with_statements(analysed, cascade)
 
 
 def _safe(analyzer: Analyzer, article: Article) -> Article | Failure:
