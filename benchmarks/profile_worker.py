@@ -103,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: {missing}")
         return 0
     from wortlaut.pipeline import default_pipeline
+    from wortlaut.store.handover import with_statements
     from wortlaut.store.loader import for_store, lead_encoder, with_lead
 
     leads = lead_encoder()
@@ -111,7 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def hand_over(analysed: Article) -> None:
         stored = for_store(analysed)
         if leads is not None:
-            with_lead(stored, *leads)
+            lead = with_lead(stored, leads.encoder, leads.family)
+            if leads.statements is not None:  # a lead cascade's workers also encode these (issue 17zk)
+                with_statements(lead, leads.statements)
 
     print(f"load average before: {os.getloadavg()[0]:.1f}; lead encoder: {leads and leads.encoder.name}")
     if args.by_stage:
