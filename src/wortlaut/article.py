@@ -287,11 +287,16 @@ class Article:
         except ValueError:
             return None
 
-    def is_boilerplate(self, offset: int) -> bool:
-        """Whether a character offset lies inside a boilerplate block."""
+    def is_boilerplate(self, offset: int, *, own: frozenset[str] = frozenset()) -> bool:
+        """Whether a character offset lies inside a boilerplate block.
+
+        ``own``: labels of blocks that count as the article's own text here (the times stage reads
+        stamp lines and bylines): an offset inside one of them is not boilerplate.
+        """
         if self.structure is None:
             return False
-        return any(part.start <= offset < part.end for part in self.structure.boilerplate)
+        inside = [part for part in self.structure.boilerplate if part.start <= offset < part.end]
+        return bool(inside) and not any(part.label in own for part in inside)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity record with this id, if the article has it."""

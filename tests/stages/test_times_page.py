@@ -10,7 +10,7 @@ import pytest
 from wortlaut.article import Article, Span, Structure
 from wortlaut.pipeline import Pipeline, build_pipeline
 from wortlaut.timex.finder import TimeFinder
-from wortlaut.timex.page import find_on_page, own_lines, reading_units, unseen
+from wortlaut.timex.page import OWN_LABELS, find_on_page, own_lines, reading_units
 
 STAGES = (
     ("structure.rules.v1", "wortlaut.stages.structure"),
@@ -72,7 +72,9 @@ def test_only_own_labels_are_read_and_never_inside_a_sentence() -> None:
     sentence = Span(start=0, end=12, text=text[:12])
     assert [line.text for line in own_lines(structure)] == ["10.11.2021"]
     assert [unit.text for unit in reading_units((sentence,), structure)] == ["Wahl im Mai.", "10.11.2021"]
-    assert unseen(structure, 27) and not unseen(structure, 14) and not unseen(structure, 3)
+    page = Article.create(text).with_layers(structure=structure)
+    unseen = [offset for offset in (3, 14, 27) if page.is_boilerplate(offset, own=OWN_LABELS)]
+    assert unseen == [27] and page.is_boilerplate(14)
     covering = Span(start=0, end=23, text=text[:23])
     assert reading_units((covering,), structure) == (covering,)
 

@@ -55,16 +55,8 @@ def _covered(line: Span, sentences: Sequence[Span], starts: list[int]) -> bool:
     return index > 0 and sentences[index - 1].end > line.start
 
 
-def unseen(structure: Structure | None, offset: int) -> bool:
-    """Whether a find at ``offset`` lies in boilerplate a reader does not take as the article's text."""
-    if structure is None:
-        return False
-    inside = [part for part in structure.boilerplate if part.start <= offset < part.end]
-    return bool(inside) and not any(part.label in OWN_LABELS for part in inside)
-
-
 def find_on_page(finder: TimeFinder, article: Article, anchor: AnchorFn) -> list[TimeExpr]:
     """The time expressions of an analysed article, as the ``times`` stage gives them."""
     units = reading_units(article.sentences, article.structure)
     found = finder.find(article.text, anchor=anchor, sentences=units, tokens=article.tokens)
-    return [expr for expr in found if not unseen(article.structure, expr.start)]
+    return [expr for expr in found if not article.is_boilerplate(expr.start, own=OWN_LABELS)]
