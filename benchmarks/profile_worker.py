@@ -103,23 +103,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: {missing}")
         return 0
     from wortlaut.pipeline import default_pipeline
-    from wortlaut.store.handover import with_statements
-    from wortlaut.store.loader import for_store, lead_encoder, with_lead
+    from wortlaut.store.loader import lead_encoder
+    from wortlaut.store.worker import hand_over
 
     leads = lead_encoder()
     pipeline = default_pipeline()
 
-    def hand_over(analysed: Article) -> None:
-        stored = for_store(analysed)
-        if leads is not None:
-            lead = with_lead(stored, leads.encoder, leads.family)
-            if leads.statements is not None:  # a lead cascade's workers also encode these (issue 17zk)
-                with_statements(lead, leads.statements)
+    def hand_over_one(analysed: Article) -> None:
+        hand_over(analysed, leads)
 
     print(f"load average before: {os.getloadavg()[0]:.1f}; lead encoder: {leads and leads.encoder.name}")
     if args.by_stage:
         started = time.process_time()
-        profilers = _by_stage(articles, pipeline, hand_over)
+        profilers = _by_stage(articles, pipeline, hand_over_one)
         seconds = time.process_time() - started
         for name, profiler in profilers.items():
             _print_stage(name, profiler, len(articles), args.by_stage)
@@ -127,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         mode = "profiled per stage"
     else:
         profile = not args.no_profile
-        seconds = _whole_path(articles, lambda article: hand_over(pipeline(article)), args.out, profile)
+        seconds = _whole_path(articles, lambda article: hand_over_one(pipeline(article)), args.out, profile)
         mode = "no profiler" if args.no_profile else "profiled"
     per_article = 1000 * seconds / max(1, len(articles))
     print(f"{len(articles)} articles: {per_article:.1f} CPU ms/article ({mode})")

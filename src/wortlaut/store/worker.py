@@ -117,12 +117,17 @@ def _analysis(article: Article) -> Article | Failure | Analysed:
     result = _safe(_worker_analyzer, article)
     if isinstance(result, Failure):
         return result
-    result = for_store(result)
-    if _worker_leads is None:
-        return result
-    analysed = with_prepared(with_signature(with_lead(result, _worker_leads.encoder, _worker_leads.family)))
-    cascade = _worker_leads.statements
-    return analysed if cascade is None else with_statements(analysed, cascade)
+    return hand_over(result, _worker_leads)
+
+
+def hand_over(article: Article, leads: Leads | None) -> Article | Analysed:
+    """An analysed article as a worker hands it to the main process: without its token layer and,
+    with ``leads``, with the encodings and prepared rows the worker computes for it."""
+    stored = for_store(article)
+    if leads is None:
+        return stored
+    analysed = with_prepared(with_signature(with_lead(stored, leads.encoder, leads.family)))
+    return analysed if leads.statements is None else with_statements(analysed, leads.statements)
 
 
 def _safe(analyzer: Analyzer, article: Article) -> Article | Failure:
