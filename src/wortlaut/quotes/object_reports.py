@@ -225,6 +225,36 @@ def _target_only(ctx: Context, cue: Cue, end: int) -> bool:
     )
 
 
+#: A **negated** speech verb reports nothing: ``Die Identität des Kindes gab die Behörde nicht bekannt``,
+#: ``Startflughafen und Ziel wurden nicht genannt``, ``Bis zum Abend wurden keine Schäden berichtet`` (what
+#: was not said is no statement).  ``nicht``, ``nie`` or ``kein…`` within the verb's bracket, or after a
+#: one-word verb up to the end of its clause or a coordinating conjunction; ``nicht nur`` and ``nicht
+#: zuletzt`` negate nothing, and verbs whose negation asserts keep their object (``negation_asserts``).  The
+#: clause rules' twin is :data:`wortlaut.quotes.frame_clauses.NEGATED_CUES` (issue 12, twentieth session:
+#: read folds 3 false whole-sentence reports, 0 right).
+NEGATED_OBJECTS = True
+_NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines"})
+_NOT_NEGATING = frozenset({"nur", "zuletzt", "allein", "bloß", "minder", "selten", "wenige", "weniger"})
+_COORDINATORS = frozenset({"und", "oder", "sondern", "aber", "doch", "jedoch"})
+
+
+def _negated(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
+    """Whether the verb of ``cue`` is negated in its own clause (see :data:`NEGATED_OBJECTS`); ``start:stop``
+    is the object span after the subject or verb."""
+    if ctx.lexicon.has("negation_asserts", cue.verb.lemma):
+        return False
+    first = min(cue.first, start)
+    last = cue.last if cue.last > cue.verb_index else stop
+    for index in range(first, min(last, len(ctx.tokens) - 1)):
+        tok = ctx.tokens[index]
+        if cue.last == cue.verb_index and index > cue.verb_index and tok.low in _COORDINATORS:
+            return False
+        negates = tok.low != "nicht" or ctx.tokens[index + 1].low not in _NOT_NEGATING
+        if tok.low in _NEGATIONS and ctx.quote_of[index] < 0 and negates:
+            return True
+    return False
+
+
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
     if "object" not in cue.verb.frames:
@@ -262,6 +292,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     if NOT_SAID and _not_said(ctx, cue, start, stop):
         return None
+    if NEGATED_OBJECTS and _negated(ctx, cue, start, stop):
+        return None  # "Die Identität gab die Behörde nicht bekannt": nothing was said
     if subject[0] > cue.verb_index and _second_subject(ctx, start, stop):
         return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
     # The WikiNews annotation marks the whole sentence as the reported content.

@@ -1,0 +1,30 @@
+"""Reported speech on quotes-wikinews/train (issue 12, twentieth session: read folds 0 and 1 only):
+whole-sentence reports that say nothing, and constructions the rules never opened, each checked on invented
+sentences."""
+
+from __future__ import annotations
+
+from tests.quotes.statements_of import statements_of
+from wortlaut.pipeline import Pipeline
+
+
+def test_a_negated_speech_verb_reports_no_object(pipeline: Pipeline) -> None:
+    for text in (
+        "Die Herkunft des Geldes gab die Firma nicht bekannt.",
+        "Die Ursache des Brandes wurde von der Feuerwehr nicht genannt.",
+        "Der Verband kündigte keine weiteren Streiks an.",
+    ):
+        assert statements_of(pipeline, text) == []
+
+
+def test_the_same_verb_unnegated_still_reports_its_object(pipeline: Pipeline) -> None:
+    text = "Der Verband kündigte weitere Streiks an."
+    assert statements_of(pipeline, text) == [(text, "Der Verband", "reported")]
+
+
+def test_nicht_nur_and_a_negation_in_a_coordinated_clause_leave_the_report(pipeline: Pipeline) -> None:
+    for text in (
+        "Der Verband forderte nicht nur höhere Löhne, sondern auch kürzere Arbeitszeiten.",
+        "Der Sprecher verwies auf das schlechte Wetter und wollte keine Ursache ausschließen.",
+    ):
+        assert [mode for _, _, mode in statements_of(pipeline, text)] == ["reported"]
