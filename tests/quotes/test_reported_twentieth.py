@@ -28,3 +28,13 @@ def test_nicht_nur_and_a_negation_in_a_coordinated_clause_leave_the_report(pipel
         "Der Sprecher verwies auf das schlechte Wetter und wollte keine Ursache ausschließen.",
     ):
         assert [mode for _, _, mode in statements_of(pipeline, text)] == ["reported"]
+
+
+def test_a_konjunktiv_ii_clause_after_a_speech_noun_is_its_content(pipeline: Pipeline) -> None:
+    text = "Einige Forscher vertreten die Auffassung, die Erde befände sich in einer Krise."
+    expected = ("die Erde befände sich in einer Krise", "Einige Forscher", "indirect")
+    assert statements_of(pipeline, text) == [expected]
+
+
+def test_a_relative_clause_in_konjunktiv_ii_after_a_speech_noun_is_no_content(pipeline: Pipeline) -> None:
+    assert statements_of(pipeline, "Die Forderung, die er stellen würde, ist nicht neu.") == []
