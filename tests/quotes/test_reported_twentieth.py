@@ -38,3 +38,15 @@ def test_a_konjunktiv_ii_clause_after_a_speech_noun_is_its_content(pipeline: Pip
 
 def test_a_relative_clause_in_konjunktiv_ii_after_a_speech_noun_is_no_content(pipeline: Pipeline) -> None:
     assert statements_of(pipeline, "Die Forderung, die er stellen würde, ist nicht neu.") == []
+
+
+def test_a_clause_after_errechnen_or_abstreiten_is_reported(pipeline: Pipeline) -> None:
+    text = "Die Wahlhelfer errechneten, dass beide Kandidaten gleich viele Stimmen erhielten."
+    expected = ("dass beide Kandidaten gleich viele Stimmen erhielten", "Die Wahlhelfer", "indirect")
+    assert statements_of(pipeline, text) == [expected]
+    text = "Die Stadt hat monatelang abgestritten, dass es ein Problem gebe."
+    assert statements_of(pipeline, text) == [("dass es ein Problem gebe", "Die Stadt", "indirect")]
+
+
+def test_streiten_without_its_particle_is_no_cue(pipeline: Pipeline) -> None:
+    assert statements_of(pipeline, "Der Bürgermeister stritt mit dem Rat über den Haushalt.") == []
