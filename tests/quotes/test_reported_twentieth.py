@@ -50,3 +50,8 @@ def test_a_clause_after_errechnen_or_abstreiten_is_reported(pipeline: Pipeline) 
 
 def test_streiten_without_its_particle_is_no_cue(pipeline: Pipeline) -> None:
     assert statements_of(pipeline, "Der Bürgermeister stritt mit dem Rat über den Haushalt.") == []
+
+
+def test_kein_in_an_als_predicate_is_what_was_said(pipeline: Pipeline) -> None:
+    text = "Der Minister bezeichnete die Lage als keine Krise."
+    assert statements_of(pipeline, text) == [(text, "Der Minister", "reported")]

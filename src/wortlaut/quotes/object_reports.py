@@ -229,7 +229,8 @@ def _target_only(ctx: Context, cue: Cue, end: int) -> bool:
 #: ``Startflughafen und Ziel wurden nicht genannt``, ``Bis zum Abend wurden keine Schäden berichtet`` (what
 #: was not said is no statement).  ``nicht``, ``nie`` or ``kein…`` within the verb's bracket, or after a
 #: one-word verb up to the end of its clause or a coordinating conjunction; ``nicht nur`` and ``nicht
-#: zuletzt`` negate nothing, and verbs whose negation asserts keep their object (``negation_asserts``).  The
+#: zuletzt`` negate nothing, nor does ``kein`` in an ``als`` predicate (``bezeichnete die Lage als keine
+#: Krise``), and verbs whose negation asserts keep their object (``negation_asserts``).  The
 #: clause rules' twin is :data:`wortlaut.quotes.frame_clauses.NEGATED_CUES` (issue 12, twentieth session:
 #: read folds 3 false whole-sentence reports, 0 right).
 NEGATED_OBJECTS = True
@@ -247,8 +248,9 @@ def _negated(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
     last = cue.last if cue.last > cue.verb_index else stop
     for index in range(first, min(last, len(ctx.tokens) - 1)):
         tok = ctx.tokens[index]
-        if cue.last == cue.verb_index and index > cue.verb_index and tok.low in _COORDINATORS:
-            return False
+        coordinated = cue.last == cue.verb_index and index > cue.verb_index and tok.low in _COORDINATORS
+        if coordinated or tok.low == "als":
+            return False  # "bezeichnete es als keine Lösung": the predicate is what was said
         negates = tok.low != "nicht" or ctx.tokens[index + 1].low not in _NOT_NEGATING
         if tok.low in _NEGATIONS and ctx.quote_of[index] < 0 and negates:
             return True
