@@ -55,3 +55,16 @@ def test_streiten_without_its_particle_is_no_cue(pipeline: Pipeline) -> None:
 def test_kein_in_an_als_predicate_is_what_was_said(pipeline: Pipeline) -> None:
     text = "Der Minister bezeichnete die Lage als keine Krise."
     assert statements_of(pipeline, text) == [(text, "Der Minister", "reported")]
+
+
+def test_erklaeren_fuer_a_predicative_sets_a_status_and_reports_nothing(pipeline: Pipeline) -> None:
+    for text in (
+        "Der Schiedsrichter erklärte das Tor dennoch für gültig.",
+        "Der Veranstalter erklärte die Demonstration am Nachmittag für beendet.",
+    ):
+        assert statements_of(pipeline, text) == []
+
+
+def test_erklaeren_with_a_fuer_attribute_still_reports(pipeline: Pipeline) -> None:
+    text = "Der Minister erklärte die Gründe für den Rückzug."
+    assert statements_of(pipeline, text) == [(text, "Der Minister", "reported")]

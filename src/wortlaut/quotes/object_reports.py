@@ -124,6 +124,23 @@ def _prefield_object(ctx: Context, cue: Cue, clause: int, subject: tuple[int, in
     return ctx.opens_object(phrase) or ctx.nominative_after(cue)
 
 
+#: A verb of declaring (``declaring_verb``: ``erklären``) with ``für`` + a predicative adjective or participle
+#: closing its clause sets a status, it reports nothing: ``Der Schiedsrichter erklärte das Tor für gültig``,
+#: ``erklärte die Demonstration für beendet`` (issue 12, twentieth session: read folds 2 false whole-sentence
+#: reports, one a fold, 0 right).
+DECLARED_STATUS = True
+_PREDICATIVES = frozenset({"ADJD", "VVPP", "ADJA"})
+
+
+def _declared(ctx: Context, cue: Cue, stop: int) -> bool:
+    """Whether ``cue`` declares a status: ``für`` + a predicative word right before ``stop`` (see
+    :data:`DECLARED_STATUS`)."""
+    if not ctx.lexicon.has("declaring_verb", cue.verb.lemma) or stop < 2:
+        return False
+    last = ctx.trim_final(cue.verb_index, stop) - 1
+    return ctx.tokens[last - 1].low == "für" and ctx.tokens[last].pos in _PREDICATIVES
+
+
 def _not_said(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
     """Objects that make the verb no speech (:data:`NOT_SAID`): ``sprechen für`` (the figures argue for),
     ``fordern`` a casualty noun (``casualty_noun``: the storm claimed lives)."""
@@ -294,6 +311,8 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     if NOT_SAID and _not_said(ctx, cue, start, stop):
         return None
+    if DECLARED_STATUS and _declared(ctx, cue, stop):
+        return None  # "erklärte das Tor für gültig": a status set, nothing said
     if NEGATED_OBJECTS and _negated(ctx, cue, start, stop):
         return None  # "Die Identität gab die Behörde nicht bekannt": nothing was said
     if subject[0] > cue.verb_index and _second_subject(ctx, start, stop):
