@@ -68,3 +68,18 @@ def test_erklaeren_fuer_a_predicative_sets_a_status_and_reports_nothing(pipeline
 def test_erklaeren_with_a_fuer_attribute_still_reports(pipeline: Pipeline) -> None:
     text = "Der Minister erklärte die Gründe für den Rückzug."
     assert statements_of(pipeline, text) == [(text, "Der Minister", "reported")]
+
+
+def test_a_speech_verb_whose_object_names_its_act_reports_nothing(pipeline: Pipeline) -> None:
+    for text in (
+        "Das Urteil sprechen die Richter erst im Mai.",
+        "Das Gericht verkündete heute das Urteil gegen die Angeklagten.",
+        "Der Präsident sprach den Angehörigen sein Beileid aus.",
+        "Der Vorstand erklärte am Montag seinen Rücktritt.",
+    ):
+        assert statements_of(pipeline, text) == []
+
+
+def test_demanding_the_same_act_is_still_a_report(pipeline: Pipeline) -> None:
+    text = "Die Opposition forderte den Rücktritt des Ministers."
+    assert statements_of(pipeline, text) == [(text, "Die Opposition", "reported")]
