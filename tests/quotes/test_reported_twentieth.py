@@ -83,3 +83,17 @@ def test_a_speech_verb_whose_object_names_its_act_reports_nothing(pipeline: Pipe
 def test_demanding_the_same_act_is_still_a_report(pipeline: Pipeline) -> None:
     text = "Die Opposition forderte den Rücktritt des Ministers."
     assert statements_of(pipeline, text) == [(text, "Die Opposition", "reported")]
+
+
+def test_deciding_whether_is_an_open_question_not_a_statement(pipeline: Pipeline) -> None:
+    for text in (
+        "Sie wird dem Richter vorgeführt, der entscheidet, ob Haft angeordnet wird.",
+        "Nun liegt es an dem Ministerrat, darüber zu entscheiden, ob die Verhandlungen aufgenommen werden.",
+    ):
+        assert statements_of(pipeline, text) == []
+
+
+def test_what_was_decided_is_still_reported(pipeline: Pipeline) -> None:
+    text = "Das Gericht hat entschieden, dass die Anlage stillgelegt werden muss."
+    expected = ("dass die Anlage stillgelegt werden muss", "Das Gericht", "indirect")
+    assert expected in statements_of(pipeline, text)

@@ -98,11 +98,26 @@ COORDINATED_SPEAKERS = True
 DASH_ENDS_INFINITIVE = True
 
 
+#: A verb of deciding (``open_decision``: ``entscheiden``) with an ``ob`` or w-clause names an open question,
+#: nothing decided or said: ``Der Ermittlungsrichter entscheidet, ob Haft angeordnet wird``, ``darüber zu
+#: entscheiden, ob und wann …``; ``hat entschieden, dass …`` stays (issue 12, twentieth session: read folds 2
+#: false, 0 right).
+OPEN_DECISIONS = True
+
+
+def _open_decision(ctx: Context, cue: Cue, first: str) -> bool:
+    """Whether ``cue`` decides and ``first`` opens an ob- or w-clause (see :data:`OPEN_DECISIONS`)."""
+    question = first not in {"dass", "daß"} and ctx.lexicon.has("complementizer", first)
+    return question and ctx.lexicon.has("open_decision", cue.verb.lemma)
+
+
 def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
     """Why the clause at ``start`` is reported speech: complementizer, Konjunktiv verb or zu-infinitive."""
     first = ctx.tokens[start].low
     if MANNER_CLAUSES and first in _MANNER:
         return None  # "kommentierte dies, indem er … vorwarf, …": how, not what; the inner verb reports
+    if OPEN_DECISIONS and _open_decision(ctx, cue, first):
+        return None  # "der Richter entscheidet, ob Haft angeordnet wird": nothing decided yet
     if ctx.lexicon.has("complementizer", first) and first not in {
         "was",
         "wer",
