@@ -97,3 +97,8 @@ def test_what_was_decided_is_still_reported(pipeline: Pipeline) -> None:
     text = "Das Gericht hat entschieden, dass die Anlage stillgelegt werden muss."
     expected = ("dass die Anlage stillgelegt werden muss", "Das Gericht", "indirect")
     assert expected in statements_of(pipeline, text)
+
+
+def test_a_speech_verb_in_parentheses_frames_no_clause_after_them(pipeline: Pipeline) -> None:
+    text = "Auf dem Parteitag (die Zeitung berichtete) gab es keine Einigung darüber, ob die Partei antritt."
+    assert statements_of(pipeline, text) == []

@@ -205,6 +205,22 @@ def _relative(ctx: Context, start: int) -> bool:
     return first.pos in {"PRELS", "PRELAT"} or first.low in _RELATIVES
 
 
+#: A speech verb inside parentheses frames no clause after the closing parenthesis: ``Bei der Tagung (Wikinews
+#: berichtete) hat es keine Entscheidung darüber gegeben, ob …`` (issue 12, twentieth session: read folds 1
+#: false, 0 right).
+PARENTHESISED_CUES = True
+
+
+def _opened_before(ctx: Context, cue: Cue, begin: int) -> bool:
+    """Whether a parenthesis opened before ``cue`` in its sentence is still open at the cue."""
+    for index in range(cue.first - 1, begin - 1, -1):
+        if ctx.tokens[index].low == ")":
+            return False
+        if ctx.tokens[index].low == "(":
+            return True
+    return False
+
+
 def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
@@ -212,6 +228,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     comma = cue.last + 1
     while comma < end and ctx.tokens[comma].low not in {",", ":"}:
+        if PARENTHESISED_CUES and ctx.tokens[comma].low == ")" and _opened_before(ctx, cue, begin):
+            return None  # "(Wikinews berichtete) hat es keine Entscheidung gegeben, ob …": an aside
         if ctx.quote_of[comma] >= 0:
             past = past_quoted_name(ctx, comma)
             if past is None:
