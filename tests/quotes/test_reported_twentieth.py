@@ -102,3 +102,17 @@ def test_what_was_decided_is_still_reported(pipeline: Pipeline) -> None:
 def test_a_speech_verb_in_parentheses_frames_no_clause_after_them(pipeline: Pipeline) -> None:
     text = "Auf dem Parteitag (die Zeitung berichtete) gab es keine Einigung darüber, ob die Partei antritt."
     assert statements_of(pipeline, text) == []
+
+
+def test_danach_with_a_pronoun_subject_goes_on_with_the_story(pipeline: Pipeline) -> None:
+    text = "Die Studie wurde in Berlin vorgestellt. Danach schuf er eine neue Figur für die Bühne."
+    assert statements_of(pipeline, text) == []
+
+
+def test_danach_with_a_noun_subject_or_a_konjunktiv_still_reports_the_source(pipeline: Pipeline) -> None:
+    before = "Die Studie wurde in Berlin vorgestellt. "
+    for sentence, quote in (
+        ("Danach bestimmen viele Gewaltformen den Alltag.", "bestimmen viele Gewaltformen den Alltag"),
+        ("Danach habe er eine Figur geschaffen.", "habe er eine Figur geschaffen"),
+    ):
+        assert [q for q, _, _ in statements_of(pipeline, before + sentence)] == [quote]
