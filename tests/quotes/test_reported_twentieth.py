@@ -116,3 +116,10 @@ def test_danach_with_a_noun_subject_or_a_konjunktiv_still_reports_the_source(pip
         ("Danach habe er eine Figur geschaffen.", "habe er eine Figur geschaffen"),
     ):
         assert [q for q, _, _ in statements_of(pipeline, before + sentence)] == [quote]
+
+
+def test_erst_nach_is_temporal_not_a_source(pipeline: Pipeline) -> None:
+    text = "Erst nach umfangreichen Ermittlungen der Anwältin war genug Material beisammen."
+    assert statements_of(pipeline, text) == []
+    text = "Nach Angaben der Polizei war genug Material beisammen."
+    assert [mode for _, _, mode in statements_of(pipeline, text)] == ["reported"]
