@@ -23,6 +23,8 @@ from wortlaut.quotes.frame_clauses import (
     make_found,
     negated_before,
     new_speaker_clause,
+    open_decision,
+    opened_before,
 )
 from wortlaut.quotes.frame_clauses import semicolon_part as semicolon_part
 from wortlaut.quotes.frame_parts import object_in_gap, past_quoted_name
@@ -98,25 +100,12 @@ COORDINATED_SPEAKERS = True
 DASH_ENDS_INFINITIVE = True
 
 
-#: A verb of deciding (``open_decision``: ``entscheiden``) with an ``ob`` or w-clause names an open question,
-#: nothing decided or said: ``Der Ermittlungsrichter entscheidet, ob Haft angeordnet wird``, ``darüber zu
-#: entscheiden, ob und wann …``; ``hat entschieden, dass …`` stays (issue 12, twentieth session: read folds 2
-#: false, 0 right).
-OPEN_DECISIONS = True
-
-
-def _open_decision(ctx: Context, cue: Cue, first: str) -> bool:
-    """Whether ``cue`` decides and ``first`` opens an ob- or w-clause (see :data:`OPEN_DECISIONS`)."""
-    question = first not in {"dass", "daß"} and ctx.lexicon.has("complementizer", first)
-    return question and ctx.lexicon.has("open_decision", cue.verb.lemma)
-
-
 def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
     """Why the clause at ``start`` is reported speech: complementizer, Konjunktiv verb or zu-infinitive."""
     first = ctx.tokens[start].low
     if MANNER_CLAUSES and first in _MANNER:
         return None  # "kommentierte dies, indem er … vorwarf, …": how, not what; the inner verb reports
-    if OPEN_DECISIONS and _open_decision(ctx, cue, first):
+    if open_decision(ctx, cue, first):
         return None  # "der Richter entscheidet, ob Haft angeordnet wird": nothing decided yet
     if ctx.lexicon.has("complementizer", first) and first not in {
         "was",
@@ -205,22 +194,6 @@ def _relative(ctx: Context, start: int) -> bool:
     return first.pos in {"PRELS", "PRELAT"} or first.low in _RELATIVES
 
 
-#: A speech verb inside parentheses frames no clause after the closing parenthesis: ``Bei der Tagung (Wikinews
-#: berichtete) hat es keine Entscheidung darüber gegeben, ob …`` (issue 12, twentieth session: read folds 1
-#: false, 0 right).
-PARENTHESISED_CUES = True
-
-
-def _opened_before(ctx: Context, cue: Cue, begin: int) -> bool:
-    """Whether a parenthesis opened before ``cue`` in its sentence is still open at the cue."""
-    for index in range(cue.first - 1, begin - 1, -1):
-        if ctx.tokens[index].low == ")":
-            return False
-        if ctx.tokens[index].low == "(":
-            return True
-    return False
-
-
 def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``X sagte, er wolle …`` / ``X betonte, dass …``: the clause after the cue's comma."""
     begin, end = ctx.sentences[sentence]
@@ -228,7 +201,7 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     comma = cue.last + 1
     while comma < end and ctx.tokens[comma].low not in {",", ":"}:
-        if PARENTHESISED_CUES and ctx.tokens[comma].low == ")" and _opened_before(ctx, cue, begin):
+        if ctx.tokens[comma].low == ")" and opened_before(ctx, cue, begin):
             return None  # "(Wikinews berichtete) hat es keine Entscheidung gegeben, ob …": an aside
         if ctx.quote_of[comma] >= 0:
             past = past_quoted_name(ctx, comma)
