@@ -407,6 +407,8 @@ def _thereby(ctx: Context, index: int, sentence: int) -> Found | None:
         return None
     if SOURCED_DANACH and ctx.tokens[index].low == "danach" and not _sourced(ctx, sentence, index, stop):
         return None  # Danach setzten sie … in Brand: "afterwards", not "according to it"
+    if NARRATED_DANACH and ctx.tokens[index].low == "danach" and _narrated(ctx, index, stop):
+        return None  # "Danach schuf er eine Figur …": the story goes on
     found = Found(
         mode="indirect",
         quote=[ctx.chars(index + 1, stop)],
@@ -421,6 +423,22 @@ def _thereby(ctx: Context, index: int, sentence: int) -> Found | None:
     elif ANAPHORIC_THEREBY:
         found.speaker = ctx.chars(index, index + 1)
     return found
+
+
+#: ``Danach`` + an indicative finite verb (no Konjunktiv I or II) + a personal pronoun goes on with a story
+#: (``Danach fingen sie an, …``, ``Danach schuf er eine Figur …``), even after a sentence naming a source; a
+#: document's content has a noun subject (``Danach bestimmen verschiedene Formen von Gewalt den Alltag``) or a
+#: Konjunktiv (issue 12, twentieth session: read folds 2 false, one a fold, 0 right).
+NARRATED_DANACH = True
+
+
+def _narrated(ctx: Context, index: int, stop: int) -> bool:
+    """Whether ``Danach`` at ``index`` opens a narrated sentence (see :data:`NARRATED_DANACH`)."""
+    if index + 2 >= stop:
+        return False
+    verb, subject = ctx.tokens[index + 1], ctx.tokens[index + 2]
+    finite = (verb.pos or "").endswith("FIN") and not ctx.is_subjunctive(index + 1)
+    return finite and subject.pos == "PPER"
 
 
 def _sourced(ctx: Context, sentence: int, index: int, stop: int) -> bool:

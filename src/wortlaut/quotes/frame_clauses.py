@@ -105,3 +105,35 @@ def negated_before(ctx: Context, comma: int, lemma: str | None) -> bool:
     while index >= 0 and (tag := ctx.tokens[index].pos) is not None and tag.startswith(_VERB_CHAIN):
         index -= 1
     return index >= 0 and index < comma - 1 and ctx.tokens[index].low == "nicht" and ctx.quote_of[index] < 0
+
+
+#: A verb of deciding (``open_decision``: ``entscheiden``) with an ``ob`` or w-clause names an open question,
+#: nothing decided or said: ``Der Ermittlungsrichter entscheidet, ob Haft angeordnet wird``, ``darüber zu
+#: entscheiden, ob und wann …``; ``hat entschieden, dass …`` stays (issue 12, twentieth session: read folds 2
+#: false, 0 right).
+OPEN_DECISIONS = True
+
+
+def open_decision(ctx: Context, cue: Cue, first: str) -> bool:
+    """Whether ``cue`` decides and ``first`` opens an ob- or w-clause (see :data:`OPEN_DECISIONS`)."""
+    question = first not in {"dass", "daß"} and ctx.lexicon.has("complementizer", first)
+    return OPEN_DECISIONS and question and ctx.lexicon.has("open_decision", cue.verb.lemma)
+
+
+#: A speech verb inside parentheses frames no clause after the closing parenthesis: ``Bei der Tagung (Wikinews
+#: berichtete) hat es keine Entscheidung darüber gegeben, ob …`` (issue 12, twentieth session: read folds 1
+#: false, 0 right).
+PARENTHESISED_CUES = True
+
+
+def opened_before(ctx: Context, cue: Cue, begin: int) -> bool:
+    """Whether a parenthesis opened before ``cue`` in its sentence is still open at the cue (see
+    :data:`PARENTHESISED_CUES`)."""
+    if not PARENTHESISED_CUES:
+        return False
+    for index in range(cue.first - 1, begin - 1, -1):
+        if ctx.tokens[index].low == ")":
+            return False
+        if ctx.tokens[index].low == "(":
+            return True
+    return False

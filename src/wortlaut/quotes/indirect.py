@@ -23,6 +23,8 @@ from wortlaut.quotes.frame_clauses import (
     make_found,
     negated_before,
     new_speaker_clause,
+    open_decision,
+    opened_before,
 )
 from wortlaut.quotes.frame_clauses import semicolon_part as semicolon_part
 from wortlaut.quotes.frame_parts import object_in_gap, past_quoted_name
@@ -103,6 +105,8 @@ def _clause_kind(ctx: Context, cue: Cue, start: int, end: int) -> str | None:
     first = ctx.tokens[start].low
     if MANNER_CLAUSES and first in _MANNER:
         return None  # "kommentierte dies, indem er … vorwarf, …": how, not what; the inner verb reports
+    if open_decision(ctx, cue, first):
+        return None  # "der Richter entscheidet, ob Haft angeordnet wird": nothing decided yet
     if ctx.lexicon.has("complementizer", first) and first not in {
         "was",
         "wer",
@@ -197,6 +201,8 @@ def cue_first(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     comma = cue.last + 1
     while comma < end and ctx.tokens[comma].low not in {",", ":"}:
+        if ctx.tokens[comma].low == ")" and opened_before(ctx, cue, begin):
+            return None  # "(Wikinews berichtete) hat es keine Entscheidung gegeben, ob …": an aside
         if ctx.quote_of[comma] >= 0:
             past = past_quoted_name(ctx, comma)
             if past is None:

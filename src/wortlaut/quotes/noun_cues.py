@@ -182,6 +182,28 @@ def _rule(ctx: Context, noun: int) -> str:
     return "indirect.noun" if _noun(ctx, noun) else "indirect.regarded"
 
 
+#: A main clause in Konjunktiv II after a speech noun's comma is its content too (``vertreten die Auffassung,
+#: die Welt befände sich in der Endzeit``, ``stehen Vorwürfe im Raum, sie könnte profitiert haben``): German
+#: reports in Konjunktiv II where the Konjunktiv I looks like the indicative.  Only a clause opened by a
+#: subject or adverb, not by a relative pronoun or a subordinator (``die Forderung, die er stellen würde``);
+#: issue 12, twentieth session.
+SECOND_SUBJUNCTIVES = True
+#: Tags that open a clause whose Konjunktiv II is no report (relative, interrogative, subordinate clauses).
+_DEPENDENT_OPENERS = frozenset({"PRELS", "PRELAT", "PWS", "PWAV", "PWAT", "KOUS", "KOUI", "KOKOM", "APPR"})
+
+
+def _second_subjunctive(ctx: Context, start: int, stop: int) -> bool:
+    """Whether ``start:stop`` is a verb-second clause whose finite verb is a Konjunktiv II (see
+    :data:`SECOND_SUBJUNCTIVES`)."""
+    if ctx.tokens[start].pos in _DEPENDENT_OPENERS:
+        return False
+    for index in range(start + 1, min(stop, start + SUBJUNCTIVE_WINDOW)):
+        tok = ctx.tokens[index]
+        if tok.pos in _FINITE and ctx.quote_of[index] < 0:
+            return tok.mood == "sub2"
+    return False
+
+
 def _reported(ctx: Context, start: int, stop: int) -> bool:
     first = ctx.tokens[start].low
     if first in {"dass", "daß", "ob"}:
@@ -190,6 +212,8 @@ def _reported(ctx: Context, start: int, stop: int) -> bool:
         ctx.is_subjunctive(index, strict=True)
         for index in range(start, min(stop, start + SUBJUNCTIVE_WINDOW))
     ):
+        return True
+    if SECOND_SUBJUNCTIVES and _second_subjunctive(ctx, start, stop):
         return True
     last, before = ctx.tokens[stop - 1].low, ctx.tokens[stop - 2].low
     return first not in {"um", "ohne", "statt", "anstatt"} and (

@@ -124,6 +124,40 @@ def _prefield_object(ctx: Context, cue: Cue, clause: int, subject: tuple[int, in
     return ctx.opens_object(phrase) or ctx.nominative_after(cue)
 
 
+#: A verb of declaring (``declaring_verb``: ``erklären``) with ``für`` + a predicative adjective or participle
+#: closing its clause sets a status, it reports nothing: ``Der Schiedsrichter erklärte das Tor für gültig``,
+#: ``erklärte die Demonstration für beendet`` (issue 12, twentieth session: read folds 2 false whole-sentence
+#: reports, one a fold, 0 right).
+DECLARED_STATUS = True
+_PREDICATIVES = frozenset({"ADJD", "VVPP", "ADJA"})
+
+
+def _declared(ctx: Context, cue: Cue, stop: int) -> bool:
+    """Whether ``cue`` declares a status: ``für`` + a predicative word right before ``stop`` (see
+    :data:`DECLARED_STATUS`)."""
+    if not ctx.lexicon.has("declaring_verb", cue.verb.lemma) or stop < 2:
+        return False
+    last = ctx.trim_final(cue.verb_index, stop) - 1
+    return ctx.tokens[last - 1].low == "für" and ctx.tokens[last].pos in _PREDICATIVES
+
+
+#: A speech verb whose object names the act it performs says nothing more (a light-verb construction; lexicon
+#: ``act_object``, ``lemma:noun``): ``das Urteil sprechen die Richter später``, ``verkündete heute das Urteil
+#: gegen …``, ``sprach sein Beileid aus``, ``erklärte seinen Rücktritt``; ``forderte den Rücktritt`` and
+#: ``gab den Rücktritt bekannt`` stay reports (issue 12, twentieth session: read folds 2 + 2 false
+#: whole-sentence reports, 0 right).
+ACT_OBJECTS = True
+
+
+def _act_object(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
+    """Whether a noun in ``start:stop`` is the act ``cue`` performs (see :data:`ACT_OBJECTS`)."""
+    return any(
+        ctx.tokens[index].pos == "NN"
+        and ctx.lexicon.has("act_object", f"{cue.verb.lemma}:{ctx.tokens[index].low}")
+        for index in range(start, stop)
+    )
+
+
 def _not_said(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
     """Objects that make the verb no speech (:data:`NOT_SAID`): ``sprechen für`` (the figures argue for),
     ``fordern`` a casualty noun (``casualty_noun``: the storm claimed lives)."""
@@ -225,6 +259,38 @@ def _target_only(ctx: Context, cue: Cue, end: int) -> bool:
     )
 
 
+#: A **negated** speech verb reports nothing: ``Die Identität des Kindes gab die Behörde nicht bekannt``,
+#: ``Startflughafen und Ziel wurden nicht genannt``, ``Bis zum Abend wurden keine Schäden berichtet`` (what
+#: was not said is no statement).  ``nicht``, ``nie`` or ``kein…`` within the verb's bracket, or after a
+#: one-word verb up to the end of its clause or a coordinating conjunction; ``nicht nur`` and ``nicht
+#: zuletzt`` negate nothing, nor does ``kein`` in an ``als`` predicate (``bezeichnete die Lage als keine
+#: Krise``), and verbs whose negation asserts keep their object (``negation_asserts``).  The
+#: clause rules' twin is :data:`wortlaut.quotes.frame_clauses.NEGATED_CUES` (issue 12, twentieth session:
+#: read folds 3 false whole-sentence reports, 0 right).
+NEGATED_OBJECTS = True
+_NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines"})
+_NOT_NEGATING = frozenset({"nur", "zuletzt", "allein", "bloß", "minder", "selten", "wenige", "weniger"})
+_COORDINATORS = frozenset({"und", "oder", "sondern", "aber", "doch", "jedoch"})
+
+
+def _negated(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
+    """Whether the verb of ``cue`` is negated in its own clause (see :data:`NEGATED_OBJECTS`); ``start:stop``
+    is the object span after the subject or verb."""
+    if ctx.lexicon.has("negation_asserts", cue.verb.lemma):
+        return False
+    first = min(cue.first, start)
+    last = cue.last if cue.last > cue.verb_index else stop
+    for index in range(first, min(last, len(ctx.tokens) - 1)):
+        tok = ctx.tokens[index]
+        coordinated = cue.last == cue.verb_index and index > cue.verb_index and tok.low in _COORDINATORS
+        if coordinated or tok.low == "als":
+            return False  # "bezeichnete es als keine Lösung": the predicate is what was said
+        negates = tok.low != "nicht" or ctx.tokens[index + 1].low not in _NOT_NEGATING
+        if tok.low in _NEGATIONS and ctx.quote_of[index] < 0 and negates:
+            return True
+    return False
+
+
 def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     """``Er betonte die Notwendigkeit …``: the object of a speech verb, when the verb takes one."""
     if "object" not in cue.verb.frames:
@@ -262,6 +328,12 @@ def reported(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     if NOT_SAID and _not_said(ctx, cue, start, stop):
         return None
+    if ACT_OBJECTS and _act_object(ctx, cue, min(start, clause), stop):
+        return None  # "verkündete das Urteil": the act itself, nothing said
+    if DECLARED_STATUS and _declared(ctx, cue, stop):
+        return None  # "erklärte das Tor für gültig": a status set, nothing said
+    if NEGATED_OBJECTS and _negated(ctx, cue, start, stop):
+        return None  # "Die Identität gab die Behörde nicht bekannt": nothing was said
     if subject[0] > cue.verb_index and _second_subject(ctx, start, stop):
         return None  # "Auf der Feier sprachen X und Y.": a coordinated subject, nothing said
     # The WikiNews annotation marks the whole sentence as the reported content.
