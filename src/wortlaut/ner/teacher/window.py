@@ -113,7 +113,12 @@ def reach(second_units: int) -> int:
 
 
 def train_scorer(
-    matrix: FloatArray, ids: np.ndarray, labels: np.ndarray, hidden_size: int = HIDDEN, second_units: int = 0
+    matrix: FloatArray,
+    ids: np.ndarray,
+    labels: np.ndarray,
+    hidden_size: int = HIDDEN,
+    second_units: int = 0,
+    seed: int = SEED,
 ) -> dict[str, np.ndarray]:
     """Train the window network; return its arrays as :class:`~wortlaut.ner.dense.WindowScorer` reads them.
 
@@ -124,7 +129,7 @@ def train_scorer(
     import torch
     from torch import nn
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     width = matrix.shape[1]
     vectors = torch.from_numpy(matrix)
     first = nn.Parameter(torch.randn(len(WINDOW), width, hidden_size) / width**0.5 / len(WINDOW) ** 0.5)
@@ -142,7 +147,7 @@ def train_scorer(
     optimiser = torch.optim.Adam([*layers, *out.parameters()], lr=LEARNING_RATE)
     drop = nn.Dropout(DROPOUT)
     all_ids, all_labels = torch.from_numpy(ids), torch.from_numpy(labels)
-    generator = torch.Generator().manual_seed(SEED)
+    generator = torch.Generator().manual_seed(seed)
     for _ in range(EPOCHS):
         order = torch.randperm(len(all_ids), generator=generator)
         for start in range(0, len(order), BATCH):
@@ -226,6 +231,7 @@ def inner_blocks(count: int) -> list[range]:
     show_default=True,
     help="Units of a second window layer over the first's (0: none; issue 14zf).",
 )
+@click.option("--seed", type=int, default=SEED, show_default=True, help="Initialisation and batch order.")
 @click.option(
     "--scorer-silver",
     "scorer_files",
@@ -257,6 +263,7 @@ def main(
     soft_files: tuple[Path, ...],
     soft_weight: float,
     second_units: int,
+    seed: int,
 ) -> None:
     """Out-of-fold scorer probabilities for the fold's CRF training side and held-out block."""
     import torch
@@ -283,14 +290,14 @@ def main(
         ]
         held = [s for part, blocks in sides for s, _ in _take(part, blocks[inner])]
         inputs = _inputs(fit + extra_pairs, index, distil, reach(second_units))
-        arrays = train_scorer(matrix, *inputs, hidden_size, second_units)
+        arrays = train_scorer(matrix, *inputs, hidden_size, second_units, seed)
         result[f"inner{inner}"] = predict(arrays, matrix, held, index)
         click.echo(
             f"inner block {inner + 1}: {len(fit)} -> {len(held)}, {time.perf_counter() - started:.0f} s"
         )
     every = [p for part, _ in sides for p in part] + extra_pairs
     inputs = _inputs(every, index, distil, reach(second_units))
-    arrays = train_scorer(matrix, *inputs, hidden_size, second_units)
+    arrays = train_scorer(matrix, *inputs, hidden_size, second_units, seed)
     test_labels = windows(test, index)[1]
     result["test"] = predict(arrays, matrix, test, index)
     accuracy = float((result["test"].argmax(axis=1) == test_labels).mean())
