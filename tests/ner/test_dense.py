@@ -18,6 +18,7 @@ from wortlaut.ner.dense import (
     dense_features,
     shape_bits,
 )
+from wortlaut.ner.stacked import SECOND_WINDOW, SecondWindow
 from wortlaut.ner.teacher.weights import BLOCK, Q4Rows, dequantize_q4
 
 WIDTH = 4
@@ -34,16 +35,25 @@ def _vectors() -> PieceVectors:
     return PieceVectors(_source(), scale=1.0)
 
 
-def _scorer(seed: int = 0) -> WindowScorer:
+def _scorer(seed: int = 0, second_units: int = 0) -> WindowScorer:
+    """Random weights; with ``second_units`` a second window layer of that many units."""
     rng = np.random.default_rng(seed)
     width = WIDTH + SHAPE_BITS
+    second = None
+    if second_units:
+        second = SecondWindow(
+            rng.normal(size=(len(SECOND_WINDOW), HIDDEN, second_units)).astype(np.float32),
+            rng.normal(size=(len(SECOND_WINDOW), second_units)).astype(np.float32),
+            rng.normal(size=second_units).astype(np.float32),
+        )
     return WindowScorer(
         _vectors(),
         rng.normal(size=(len(WINDOW), width, HIDDEN)).astype(np.float32),
         rng.normal(size=(len(WINDOW), HIDDEN)).astype(np.float32),
         rng.normal(size=HIDDEN).astype(np.float32),
-        rng.normal(size=(HIDDEN, len(LABELS))).astype(np.float32),
+        rng.normal(size=(HIDDEN + second_units, len(LABELS))).astype(np.float32),
         rng.normal(size=len(LABELS)).astype(np.float32),
+        second,
     )
 
 
@@ -63,37 +73,64 @@ def test_a_word_vector_is_the_mean_of_its_pieces_and_its_shape_bits() -> None:
 
 
 def _direct(scorer: WindowScorer, words: list[str]) -> np.ndarray:
-    """The window network computed without the per-form cache: concatenated window, one product."""
+    """The window network computed without the per-form cache, token by token, loop by loop."""
     vectors = [scorer._vectors.vector(word) for word in words]
-    rows = []
+    units = []
     for index in range(len(words)):
         hidden = scorer._bias.copy()
         for place, offset in enumerate(WINDOW):
             other = index + offset
             inside = 0 <= other < len(words)
             hidden += vectors[other] @ scorer._first[place] if inside else scorer._pad[place]
-        logits = np.tanh(hidden) @ scorer._out + scorer._out_bias
+        units.append(np.tanh(hidden))
+    second = scorer._second
+    if second is not None:  # each token's second layer reads its neighbours' first-layer units
+        wide = []
+        for index in range(len(words)):
+            summed = second.bias.copy()
+            for place, offset in enumerate(SECOND_WINDOW):
+                other = index + offset
+                inside = 0 <= other < len(words)
+                summed += units[other] @ second.weights[place] if inside else second.pad[place]
+            wide.append(np.concatenate([units[index], np.tanh(summed)]))
+        units = wide
+    rows = []
+    for row in units:
+        logits = row @ scorer._out + scorer._out_bias
         rows.append(np.exp(logits) / np.exp(logits).sum())
     return np.asarray(rows)
 
 
+@pytest.mark.parametrize("second_units", [0, 2])
 @pytest.mark.parametrize(
     "words", [["Angela"], ["Angela", "Merkel"], ["Die", "NATO", "tagt", "in", "Brüssel", "."]]
 )
-def test_the_precomputed_forward_pass_equals_the_direct_one(words: list[str]) -> None:
-    scorer = _scorer()
+def test_the_precomputed_forward_pass_equals_the_direct_one(words: list[str], second_units: int) -> None:
+    scorer = _scorer(second_units=second_units)
     found = scorer.probabilities(words)
     assert found.shape == (len(words), len(LABELS))
     assert np.allclose(found, _direct(scorer, words), atol=1e-5)
     assert np.allclose(found.sum(axis=1), 1.0, atol=1e-5)
 
 
-def test_a_saved_scorer_reads_back_the_same(tmp_path: Path) -> None:
-    scorer = _scorer(3)
+@pytest.mark.parametrize("second_units", [0, 2])
+def test_a_saved_scorer_reads_back_the_same(tmp_path: Path, second_units: int) -> None:
+    scorer = _scorer(3, second_units)
     scorer.save(tmp_path / "scorer.npz")
     again = WindowScorer.load(tmp_path / "scorer.npz", _source())
-    words = ["Olaf", "Scholz", "sagte"]
+    assert (again._second is None) == (second_units == 0)
+    words = ["Olaf", "Scholz", "sagte", "am", "Montag", "in", "Berlin"]
     assert np.allclose(again.probabilities(words), scorer.probabilities(words))
+
+
+def test_the_second_window_lets_a_word_four_places_away_change_a_tokens_scores() -> None:
+    """The first layer alone sees two words each side; stacked, the scores reach four."""
+    words = ["Herr", "Rutte", "reist", "nach", "Wien"]
+    changed = ["x", *words[1:]]  # four places before "Wien"
+    for second_units, moves in ((0, False), (2, True)):
+        scorer = _scorer(6, second_units)
+        last = scorer.probabilities(words)[-1], scorer.probabilities(changed)[-1]
+        assert (not np.array_equal(*last)) == moves
 
 
 def test_dense_features_give_each_label_a_value_and_the_neighbours_best_labels() -> None:
@@ -136,8 +173,9 @@ def test_dense_emissions_equal_the_weights_of_the_dense_feature_strings() -> Non
         assert np.allclose(scores, _string_route(scorer, words, rows, weights), atol=1e-5)
 
 
-def test_batched_probabilities_equal_one_sentence_at_a_time() -> None:
-    scorer = _scorer(2)
+@pytest.mark.parametrize("second_units", [0, 2])
+def test_batched_probabilities_equal_one_sentence_at_a_time(second_units: int) -> None:
+    scorer = _scorer(2, second_units)
     sentences = [["A"], ["Die", "NATO", "tagt"], ["in", "Brüssel"]]
     batch = scorer.batch_probabilities(sentences)
     assert np.allclose(batch, np.concatenate([_direct(scorer, words) for words in sentences]), atol=1e-5)

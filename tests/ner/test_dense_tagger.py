@@ -22,33 +22,42 @@ PROBES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[str, ...]]]:
-    """A tiny crfsuite model with the lexical and the dense features, and the probe sentences."""
+#: The scorers tried: one window layer (the shipped kind), and a second window over it (opt-in).
+SECOND_UNITS = (0, 2)
+
+
+@pytest.fixture(scope="module", params=SECOND_UNITS)
+def trained(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[tuple[str, ...]], int]:
+    """A tiny crfsuite model with the lexical and the dense features, the probe sentences and
+    the scorer's second-layer units."""
     import pycrfsuite
 
     folder = tmp_path_factory.mktemp("dense")
     sentences = read_germeval(FIXTURE)
-    extractor, scorer = FeatureExtractor(GROUPS), _scorer(3)
+    extractor, scorer = FeatureExtractor(GROUPS), _scorer(3, request.param)
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence in sentences:
         found = items(extractor, sentence.words, scorer.probabilities(sentence.words))
         trainer.append(found, list(sentence.tags))
     trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 30})
     trainer.train(str(folder / "tiny.crfsuite"))
-    return folder / "tiny.crfsuite", [tuple(s.words) for s in sentences] + PROBES
+    return folder / "tiny.crfsuite", [tuple(s.words) for s in sentences] + PROBES, request.param
 
 
-def _ours(path: Path) -> NerTagger:
+def _ours(path: Path, second_units: int) -> NerTagger:
     model = CrfModel.from_crfsuite(path, tuple(sorted((*GROUPS, "dense"))))
-    return NerTagger(model, scorer=_scorer(3))
+    return NerTagger(model, scorer=_scorer(3, second_units))
 
 
-def test_tagger_with_dense_scorer_agrees_with_crfsuite(trained: tuple[Path, list[tuple[str, ...]]]) -> None:
+def test_tagger_with_dense_scorer_agrees_with_crfsuite(
+    trained: tuple[Path, list[tuple[str, ...]], int],
+) -> None:
     import pycrfsuite
 
-    path, probes = trained
-    ours, extractor, scorer = _ours(path), FeatureExtractor(GROUPS), _scorer(3)
+    path, probes, units = trained
+    ours, extractor, scorer = _ours(path, units), FeatureExtractor(GROUPS), _scorer(3, units)
     theirs = pycrfsuite.Tagger()
     theirs.open(str(path))
     for words in probes:
@@ -56,12 +65,12 @@ def test_tagger_with_dense_scorer_agrees_with_crfsuite(trained: tuple[Path, list
 
 
 def test_dense_batches_equal_single_sentences_across_cache_clearing(
-    trained: tuple[Path, list[tuple[str, ...]]], monkeypatch: pytest.MonkeyPatch
+    trained: tuple[Path, list[tuple[str, ...]], int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path, probes = trained
-    alone = [_ours(path).tag(words) for words in probes]
+    path, probes, units = trained
+    alone = [_ours(path, units).tag(words) for words in probes]
     monkeypatch.setattr("wortlaut.ner.tagger.FORM_CACHE_BYTES", 1)  # one form: every batch clears it
-    small = _ours(path)
+    small = _ours(path, units)
     assert small.tag_sentences(probes * 3) == alone * 3  # one batch: its forms all stay
     small.tag(["Ganz", "neue", "Wörter"])  # new forms: the full table is emptied first
     assert set(small._cache) == {"Ganz", "neue", "Wörter"}

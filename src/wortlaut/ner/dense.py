@@ -23,6 +23,8 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from wortlaut.ner.stacked import SECOND_ARRAYS, SecondWindow
+
 FloatArray = npt.NDArray[np.float32]
 
 #: The BIO labels the scorer predicts, in its output order.
@@ -133,7 +135,9 @@ class WindowScorer:
     """The trained window network: per-position first-layer weights, hidden bias, output layer.
 
     ``first`` is (positions, input width, hidden); ``pad`` (positions, hidden) is the first
-    layer's contribution of a position outside the sentence.
+    layer's contribution of a position outside the sentence.  With ``second`` (opt-in, issue
+    14zf) a second window over the first layer's units widens what a token sees
+    (:mod:`wortlaut.ner.stacked`); ``out`` then reads both layers' units.
     """
 
     def __init__(
@@ -144,8 +148,10 @@ class WindowScorer:
         bias: FloatArray,
         out: FloatArray,
         out_bias: FloatArray,
+        second: SecondWindow | None = None,
     ) -> None:
         self._vectors = vectors
+        self._second = second
         self._first = first
         self._pad = pad
         self._bias = bias
@@ -184,14 +190,16 @@ class WindowScorer:
     def load(cls, path: Path, source: PieceSource) -> WindowScorer:
         """Read the arrays written by :meth:`save`; word vectors come from ``source``."""
         with np.load(path, allow_pickle=False) as data:
-            arrays = [data[name].astype(np.float32) for name in ARRAYS]
-            scale = float(data["scale"])
-        return cls(PieceVectors(source, scale), *arrays)
+            arrays = {name: data[name] for name in data.files}
+        return scorer_from(arrays, PieceVectors(source, float(arrays["scale"])))
 
     def save(self, path: Path) -> None:
         """Write the scorer's arrays and the vectors' scale (the piece table is not part of it)."""
         values = (self._first, self._pad, self._bias, self._out, self._out_bias)
         arrays: dict[str, Any] = dict(zip(ARRAYS, values, strict=True))
+        if self._second is not None:
+            second = (self._second.weights, self._second.pad, self._second.bias)
+            arrays.update(zip(SECOND_ARRAYS, second, strict=True))
         np.savez_compressed(path, scale=np.float32(self._vectors.scale), **arrays)
 
     def form_rows(self, words: Sequence[str]) -> FloatArray:
@@ -218,9 +226,13 @@ class WindowScorer:
         means = np.asarray(sums / counts[:, None].astype(np.float32) + shapes, dtype=np.float32)
         return means.reshape(len(words), *self._pad.shape)
 
-    def from_window_sums(self, summed: FloatArray) -> FloatArray:
-        """(tokens, labels) probabilities from each token's summed first-layer rows (no bias yet)."""
-        logits = np.tanh(summed + self._bias) @ self._out + self._out_bias
+    def from_window_sums(self, summed: FloatArray, position: np.ndarray, length: np.ndarray) -> FloatArray:
+        """(tokens, labels) probabilities from each token's summed first-layer rows (no bias yet);
+        ``position`` and ``length`` (:func:`positions`) place the tokens for a second window."""
+        units = np.tanh(summed + self._bias)
+        if self._second is not None:
+            units = self._second.units(units, position, length)
+        logits = units @ self._out + self._out_bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float32)
@@ -251,7 +263,18 @@ class WindowScorer:
                 inside = ((position + offset >= 0) & (position + offset < length))[:, None]
                 source = np.clip(np.arange(len(words)) + offset, 0, len(words) - 1)
                 hidden += np.where(inside, forms[source, place], self._pad[place])
-        return self.from_window_sums(hidden)
+        return self.from_window_sums(hidden, position, length)
+
+
+def scorer_from(arrays: dict[str, np.ndarray], vectors: PieceVectors, prefix: str = "") -> WindowScorer:
+    """A scorer from arrays named ``prefix`` + :data:`ARRAYS` (and :data:`SECOND_ARRAYS` when
+    there: the opt-in second window layer)."""
+    first, pad, bias, out, out_bias = (arrays[prefix + name].astype(np.float32) for name in ARRAYS)
+    second = None
+    if prefix + SECOND_ARRAYS[0] in arrays:
+        weights, second_pad, second_bias = (arrays[prefix + n].astype(np.float32) for n in SECOND_ARRAYS)
+        second = SecondWindow(weights, second_pad, second_bias)
+    return WindowScorer(vectors, first, pad, bias, out, out_bias, second)
 
 
 def blocked_product(left: FloatArray, right: FloatArray) -> FloatArray:

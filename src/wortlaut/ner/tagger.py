@@ -239,7 +239,7 @@ class NerTagger:
         if weight_rows:
             np.add.at(scores, targets, self._weights[weight_rows])
         if self._dense is not None:
-            probabilities = self._dense.scorer.from_window_sums(summed[:, labels:])
+            probabilities = self._dense.scorer.from_window_sums(summed[:, labels:], position, length)
             scores += self._dense.emissions(probabilities, position, length)
         return scores
 

@@ -38,3 +38,38 @@ def test_soft_weight_mixes_the_probabilities_with_the_hard_tag() -> None:
     assert targets[0, LABELS.index("B-ORG")] == pytest.approx(0.8)
     assert targets[0, LABELS.index("B-LOC")] == pytest.approx(0.2)
     assert np.array_equal(soft_targets([silver], [doubt], 1.0), soft_targets([silver], [doubt]))
+
+
+def test_wider_windows_reach_four_words_for_a_second_layer() -> None:
+    from wortlaut.ner.teacher.window import reach, windows
+
+    sentence = Sentence(("a", "b", "c"), ("O", "B-PER", "O"))
+    index = {"a": 0, "b": 1, "c": 2}
+    assert reach(0) == 2 and reach(32) == 4
+    ids, labels = windows([sentence], index, reach(32))
+    assert ids.shape == (3, 9)
+    assert ids[1].tolist() == [-1, -1, -1, 0, 1, 2, -1, -1, -1]
+    assert np.array_equal(windows([sentence], index)[0], ids[:, 2:7])
+    assert labels.tolist() == [0, LABELS.index("B-PER"), 0]
+
+
+@pytest.mark.parametrize("second_units", [0, 3])
+def test_the_trained_scorer_predicts_at_run_time_what_it_predicted_in_training(second_units: int) -> None:
+    """Training's numpy forward pass and the numpy-only run-time scorer give the same probabilities."""
+    pytest.importorskip("torch", reason="torch (the train extra) is not installed")
+    from wortlaut.ner.dense import PieceVectors, TablePieces, scorer_from
+    from wortlaut.ner.teacher.window import form_matrix, predict, reach, train_scorer, windows
+
+    table = np.random.default_rng(0).normal(size=(5, 4)).astype(np.float32)
+    vectors = PieceVectors(TablePieces(table, lambda word: [ord(char) % 5 for char in word]), 1.0)
+    sentences = [
+        Sentence(("Olaf", "Scholz", "reist", "nach", "Wien"), ("B-PER", "I-PER", "O", "O", "B-LOC")),
+        Sentence(("Die", "NATO", "tagt"), ("O", "B-ORG", "O")),
+    ]
+    index, matrix = form_matrix(sentences, vectors)
+    arrays = train_scorer(matrix, *windows(sentences, index, reach(second_units)), 4, second_units)
+    assert ("second" in arrays) == bool(second_units)
+    expected = predict(arrays, matrix, sentences, index)
+    scorer = scorer_from(arrays, vectors)
+    found = np.concatenate([scorer.probabilities(s.words) for s in sentences])
+    assert np.allclose(found, expected, atol=1e-5)

@@ -23,11 +23,11 @@ import pycrfsuite
 
 from wortlaut.ner.corpus import Sentence
 from wortlaut.ner.dense import (
-    ARRAYS,
     FloatArray,
     PieceVectors,
     WindowScorer,
     dense_features,
+    scorer_from,
     scorer_path,
 )
 from wortlaut.ner.e5pieces import E5Pieces, shipped_whole_words
@@ -110,7 +110,7 @@ def scorer_of(arrays: dict[str, np.ndarray]) -> WindowScorer:
     """The fold's final window scorer (trained on the whole training side) from window.py's file."""
     scale = float(arrays["scorer_scale"])
     vectors = PieceVectors(E5Pieces(shipped_whole_words()), scale)
-    return WindowScorer(vectors, *(arrays[f"scorer_{name}"] for name in ARRAYS))
+    return scorer_from(arrays, vectors, "scorer_")
 
 
 def fold_run(

@@ -25,7 +25,8 @@ import click
 import numpy as np
 
 from wortlaut.ner.corpus import Sentence
-from wortlaut.ner.dense import LABELS, WINDOW, FloatArray, PieceVectors, TablePieces
+from wortlaut.ner.dense import LABELS, WINDOW, FloatArray, PieceVectors, TablePieces, positions
+from wortlaut.ner.stacked import SECOND_WINDOW, SecondWindow
 from wortlaut.ner.teacher.cv import split
 from wortlaut.ner.teacher.silver import read_silver, read_soft
 
@@ -65,15 +66,19 @@ def form_matrix(sentences: Sequence[Sentence], vectors: PieceVectors) -> tuple[d
     return index, np.stack(rows)
 
 
-def windows(sentences: Sequence[Sentence], index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """(tokens, 5) form rows of each token's window (-1 outside the sentence) and gold label ids."""
+def windows(
+    sentences: Sequence[Sentence], index: dict[str, int], reach: int = max(WINDOW)
+) -> tuple[np.ndarray, np.ndarray]:
+    """(tokens, 2 x ``reach`` + 1) form rows of each token's window (-1 outside the sentence;
+    five words unless a second window layer needs its neighbours' windows too) and gold label ids."""
     label_id = {label: i for i, label in enumerate(LABELS)}
     ids: list[list[int]] = []
     labels: list[int] = []
+    offsets = range(-reach, reach + 1)
     for sentence in sentences:
         rows = [index[word] for word in sentence.words]
         for position, tag in enumerate(sentence.tags):
-            ids.append([rows[position + o] if 0 <= position + o < len(rows) else -1 for o in WINDOW])
+            ids.append([rows[position + o] if 0 <= position + o < len(rows) else -1 for o in offsets])
             labels.append(label_id.get(tag, 0))
     return np.asarray(ids, dtype=np.int64), np.asarray(labels, dtype=np.int64)
 
@@ -102,44 +107,76 @@ def soft_targets(
     return np.concatenate(rows).astype(np.float32)
 
 
+def reach(second_units: int) -> int:
+    """Words each side that a token's scores depend on (two, four with a second window layer)."""
+    return max(WINDOW) + (max(SECOND_WINDOW) if second_units else 0)
+
+
 def train_scorer(
-    matrix: FloatArray, ids: np.ndarray, labels: np.ndarray, hidden_size: int = HIDDEN
+    matrix: FloatArray,
+    ids: np.ndarray,
+    labels: np.ndarray,
+    hidden_size: int = HIDDEN,
+    second_units: int = 0,
+    seed: int = SEED,
 ) -> dict[str, np.ndarray]:
     """Train the window network; return its arrays as :class:`~wortlaut.ner.dense.WindowScorer` reads them.
 
     ``labels`` are label ids (tokens,) or target probabilities (tokens, labels) (:func:`soft_targets`).
+    With ``second_units`` a second window layer (:mod:`wortlaut.ner.stacked`) of that many units
+    is trained with it; ``ids`` are then the wider windows of :func:`windows` (``reach``).
     """
     import torch
     from torch import nn
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     width = matrix.shape[1]
     vectors = torch.from_numpy(matrix)
     first = nn.Parameter(torch.randn(len(WINDOW), width, hidden_size) / width**0.5 / len(WINDOW) ** 0.5)
     pad = nn.Parameter(torch.zeros(len(WINDOW), hidden_size))
     bias = nn.Parameter(torch.zeros(hidden_size))
-    out = nn.Linear(hidden_size, len(LABELS))
-    params = [first, pad, bias, *out.parameters()]
-    optimiser = torch.optim.Adam(params, lr=LEARNING_RATE)
+    layers = [first, pad, bias]
+    if second_units:
+        scale = (hidden_size * len(SECOND_WINDOW)) ** 0.5
+        layers += [
+            nn.Parameter(torch.randn(len(SECOND_WINDOW), hidden_size, second_units) / scale),
+            nn.Parameter(torch.zeros(len(SECOND_WINDOW), second_units)),
+            nn.Parameter(torch.zeros(second_units)),
+        ]
+    out = nn.Linear(hidden_size + second_units, len(LABELS))
+    optimiser = torch.optim.Adam([*layers, *out.parameters()], lr=LEARNING_RATE)
     drop = nn.Dropout(DROPOUT)
     all_ids, all_labels = torch.from_numpy(ids), torch.from_numpy(labels)
-    generator = torch.Generator().manual_seed(SEED)
+    generator = torch.Generator().manual_seed(seed)
     for _ in range(EPOCHS):
         order = torch.randperm(len(all_ids), generator=generator)
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH]
-            hidden = _hidden(vectors, all_ids[batch], first, pad, bias)
-            loss = nn.functional.cross_entropy(out(drop(torch.tanh(hidden))), all_labels[batch])
+            units = _units(vectors, all_ids[batch], layers, drop)
+            loss = nn.functional.cross_entropy(out(drop(units)), all_labels[batch])
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
-    return {
-        "first": first.detach().numpy(),
-        "pad": pad.detach().numpy(),
-        "bias": bias.detach().numpy(),
-        "out": out.weight.detach().numpy().T.copy(),
-        "out_bias": out.bias.detach().numpy(),
-    }
+    names = ("first", "pad", "bias", "second", "second_pad", "second_bias")[: len(layers)]
+    arrays = {name: layer.detach().numpy() for name, layer in zip(names, layers, strict=True)}
+    return {**arrays, "out": out.weight.detach().numpy().T.copy(), "out_bias": out.bias.detach().numpy()}
+
+
+def _units(vectors: Any, ids: Any, layers: Sequence[Any], drop: Any) -> Any:
+    """The units the output layer reads: the first layer's, and the second window's over them."""
+    import torch
+
+    first, pad, bias = layers[:3]
+    if len(layers) == 3:
+        return torch.tanh(_hidden(vectors, ids, first, pad, bias))
+    second, second_pad, second_bias = layers[3:]
+    size, places = len(WINDOW), range(len(SECOND_WINDOW))
+    own = [torch.tanh(_hidden(vectors, ids[:, j : j + size], first, pad, bias)) for j in places]
+    summed = second_bias
+    for j, units in enumerate(own):
+        inside = ids[:, j + size // 2] >= 0  # the neighbour at this offset is in the sentence
+        summed = summed + torch.where(inside[:, None], drop(units) @ second[j], second_pad[j])
+    return torch.cat([own[len(SECOND_WINDOW) // 2], torch.tanh(summed)], dim=1)
 
 
 def _hidden(vectors: Any, ids: Any, first: Any, pad: Any, bias: Any) -> Any:
@@ -153,14 +190,22 @@ def _hidden(vectors: Any, ids: Any, first: Any, pad: Any, bias: Any) -> Any:
     return contrib.sum(dim=1) + bias
 
 
-def predict(arrays: dict[str, np.ndarray], matrix: FloatArray, ids: np.ndarray) -> FloatArray:
-    """(tokens, labels) probabilities of the windows ``ids`` under the trained arrays (numpy)."""
+def predict(
+    arrays: dict[str, np.ndarray], matrix: FloatArray, sentences: Sequence[Sentence], index: dict[str, int]
+) -> FloatArray:
+    """(tokens, labels) probabilities of the sentences' tokens under the trained arrays (numpy)."""
+    ids = windows(sentences, index)[0]
     projected = np.einsum("nd,pdh->nph", matrix, arrays["first"])  # every form at every position
     hidden = np.tile(arrays["bias"], (len(ids), 1))
     for place in range(len(WINDOW)):
         column = ids[:, place]
         hidden += np.where((column >= 0)[:, None], projected[column.clip(min=0), place], arrays["pad"][place])
-    logits = np.tanh(hidden) @ arrays["out"] + arrays["out_bias"]
+    units = np.tanh(hidden)
+    if "second" in arrays:
+        position, length = positions([sentence.words for sentence in sentences])
+        second = SecondWindow(arrays["second"], arrays["second_pad"], arrays["second_bias"])
+        units = second.units(units.astype(np.float32), position, length)
+    logits = units @ arrays["out"] + arrays["out_bias"]
     logits -= logits.max(axis=1, keepdims=True)
     exp = np.exp(logits)
     return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
@@ -178,6 +223,15 @@ def inner_blocks(count: int) -> list[range]:
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Probabilities (.npz).")
 @click.option("--threads", type=int, default=1, show_default=True)
 @click.option("--hidden", "hidden_size", type=int, default=HIDDEN, show_default=True, help="Hidden units.")
+@click.option(
+    "--second",
+    "second_units",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Units of a second window layer over the first's (0: none; issue 14zf).",
+)
+@click.option("--seed", type=int, default=SEED, show_default=True, help="Initialisation and batch order.")
 @click.option(
     "--scorer-silver",
     "scorer_files",
@@ -208,6 +262,8 @@ def main(
     scorer_files: tuple[Path, ...],
     soft_files: tuple[Path, ...],
     soft_weight: float,
+    second_units: int,
+    seed: int,
 ) -> None:
     """Out-of-fold scorer probabilities for the fold's CRF training side and held-out block."""
     import torch
@@ -233,15 +289,17 @@ def main(
             p for part, blocks in sides for j, b in enumerate(blocks) if j != inner for p in _take(part, b)
         ]
         held = [s for part, blocks in sides for s, _ in _take(part, blocks[inner])]
-        arrays = train_scorer(matrix, *_inputs(fit + extra_pairs, index, distil), hidden_size)
-        result[f"inner{inner}"] = predict(arrays, matrix, windows(held, index)[0])
+        inputs = _inputs(fit + extra_pairs, index, distil, reach(second_units))
+        arrays = train_scorer(matrix, *inputs, hidden_size, second_units, seed)
+        result[f"inner{inner}"] = predict(arrays, matrix, held, index)
         click.echo(
             f"inner block {inner + 1}: {len(fit)} -> {len(held)}, {time.perf_counter() - started:.0f} s"
         )
     every = [p for part, _ in sides for p in part] + extra_pairs
-    arrays = train_scorer(matrix, *_inputs(every, index, distil), hidden_size)
-    test_ids, test_labels = windows(test, index)
-    result["test"] = predict(arrays, matrix, test_ids)
+    inputs = _inputs(every, index, distil, reach(second_units))
+    arrays = train_scorer(matrix, *inputs, hidden_size, second_units, seed)
+    test_labels = windows(test, index)[1]
+    result["test"] = predict(arrays, matrix, test, index)
     accuracy = float((result["test"].argmax(axis=1) == test_labels).mean())
     click.echo(f"fold {fold}: held-out token accuracy {accuracy:.4f}, {time.perf_counter() - started:.0f} s")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -268,11 +326,12 @@ def _soft_rows(
 
 
 def _inputs(
-    taught: Sequence[Taught], index: dict[str, int], distil: float | None
+    taught: Sequence[Taught], index: dict[str, int], distil: float | None, words: int = max(WINDOW)
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Window ids and targets: hard label ids, or (``distil``: the soft share) :func:`soft_targets`."""
+    """Window ids (``words`` each side) and targets: hard label ids, or (``distil``: the soft
+    share) :func:`soft_targets`."""
     sentences = [sentence for sentence, _ in taught]
-    ids, labels = windows(sentences, index)
+    ids, labels = windows(sentences, index, words)
     if distil is None:
         return ids, labels
     return ids, soft_targets(sentences, [rows for _, rows in taught], distil)
