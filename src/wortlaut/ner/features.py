@@ -259,9 +259,9 @@ def _pos_lookup() -> Any:
     tags for capitalised unknown forms gave +1.9 F1 on the held-out slice but
     made tagging text with many new forms 6.6 times slower; see the model card.)
     """
-    from HanTa import HanoverTagger
+    from wortlaut.morph.tagger import hanta_model
 
-    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger = hanta_model()  # the morphology tagger's model, loaded once (it reads the same tables)
     lexicon: dict[str, list[tuple[int, float]]] = tagger.cache
     names: dict[int, str] = tagger.int2tag
     upcase_bonus = tagger.LP_case_t
