@@ -296,12 +296,9 @@ def _frequencies() -> Any:
     capitalised unknown form whose tail is a common word (``Bundestagsabgeordnete``
     -> ``abgeordnete``) is most likely a compound common noun, not a name.
     """
-    import wordfreq
+    from wortlaut.ner.wordfreq_list import frequency_dict
 
-    zipf = {
-        word: min(int(math.log10(value) + 9), 7)
-        for word, value in wordfreq.get_frequency_dict("de", wordlist="small").items()
-    }
+    zipf = {word: min(int(math.log10(value) + 9), 7) for word, value in frequency_dict("de", "small").items()}
 
     def features(word: str) -> list[str]:
         lower = word.lower()
