@@ -131,6 +131,9 @@ def test_cached_index_is_mapped_and_answers_the_same(tmp_path: Path, monkeypatch
     assert read_lexicon(source, cache=True).verb_lemma("sagte", 36) == "sagen"
     assert read_lexicon(source, cache=True).verb_lemma("sagte", 36) == "sagen"
     assert [path.name for path in (tmp_path / "cache").iterdir()] == [index.name]
+    index.write_bytes(b"WLMORPH")  # shorter than the header
+    assert read_lexicon(source, cache=True).verb_lemma("sagte", 36) == "sagen"
+    assert read_lexicon(source, cache=True).analysis("isterium") == [(20, -11.5), (12, -13.25)]
     changed = read_lexicon(_write(tmp_path / "m.tsv.gz", text.replace("sagen", "sägen")), cache=True)
     assert changed.verb_lemma("sagte", 36) == "sägen"
     assert len(list((tmp_path / "cache").iterdir())) == 2

@@ -96,6 +96,8 @@ class WordLexicon:
         workers share its pages through the page cache.  A damaged file is a ``ValueError``."""
         with path.open("rb") as handle:
             data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        if len(data) < INDEX_HEADER.size:
+            raise ValueError(f"{path}: not a complete lexicon index")
         magic, count, size = INDEX_HEADER.unpack_from(data, 0)
         if magic != INDEX_MAGIC or len(data) != INDEX_HEADER.size + 20 * count + size:
             raise ValueError(f"{path}: not a complete lexicon index")
