@@ -67,8 +67,8 @@ class Paths:
         default=None,
         metadata=_key(
             "Folder for files derived from shipped models so that a process starts faster (the morphology"
-            " lexicon's index, rebuilt when the model changes; never downloaded); unset: the user cache"
-            " directory.",
+            " lexicon's index, the static encoder's word rows; rebuilt when the model changes, never"
+            " downloaded); unset: the user cache directory.",
             "WORTLAUT_CACHE",
         ),
     )
