@@ -63,6 +63,15 @@ class Paths:
             "WORTLAUT_KB",
         ),
     )
+    cache: Path | None = field(
+        default=None,
+        metadata=_key(
+            "Folder for files derived from shipped models so that a process starts faster (the morphology"
+            " lexicon's index, the static encoder's word rows; rebuilt when the model changes, never"
+            " downloaded); unset: the user cache directory.",
+            "WORTLAUT_CACHE",
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)

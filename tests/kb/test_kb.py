@@ -111,6 +111,16 @@ def test_kb_shipped_files_use_each_id_once() -> None:
     assert len(ids) == len(set(ids)) > 100
 
 
+def test_kb_shipped_files_read_the_same_with_libyaml() -> None:
+    """The loader takes libyaml's safe loader where PyYAML has it (faster); the shipped files must
+    give the same data as PyYAML's own safe loader."""
+    from wortlaut.kb.loader import SAFE_LOADER
+
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=SAFE_LOADER) == yaml.safe_load(text), path.name
+
+
 def test_kb_bodies_sharing_a_name_belong_to_different_countries() -> None:
     """``Nationalrat``, ``Bundesrat``, ``Grüne``: a shared name is decided by the article's country, so the
     entities sharing it must each name one, and a different one (issue 14zc)."""

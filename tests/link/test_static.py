@@ -102,3 +102,30 @@ def test_a_trained_table_imitates_e5_in_its_own_space(tmp_path: Path) -> None:
     # a longer text is not pulled towards the centre: its centred part keeps the radius
     centred = both / both[2]
     assert np.isclose(np.hypot(centred[0], centred[1]), 0.5, atol=1e-3)
+
+
+def test_word_rows_are_cached_mapped_and_bit_for_bit_the_computed_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dequantised rows go to the cache folder on the first load and are mapped after; a damaged
+    file is computed and written again."""
+    from wortlaut.link import static
+
+    monkeypatch.setenv("WORTLAUT_CACHE", str(tmp_path))
+    cached = tmp_path / "rows.bin"
+    with np.load(static.TABLE) as data:
+        expected = data["vectors"].astype(np.float32) * data["scales"][:, None]
+        count = len(data["words"])
+        first = static._rows(data, cached, count)
+        again = static._rows(data, cached, count)
+        assert first.tobytes() == again.tobytes() == expected.tobytes()
+        assert first.flags.writeable and not again.flags.writeable  # computed, then mapped
+        cached.write_bytes(cached.read_bytes()[:1000])
+        assert static._rows(data, cached, count).tobytes() == expected.tobytes()
+        assert not static._rows(data, cached, count).flags.writeable
+    copy = tmp_path / "elsewhere" / "table.npz"  # a table outside the package (training, tests): not cached
+    copy.parent.mkdir()
+    copy.write_bytes(static.TABLE.read_bytes())
+    before = sorted(tmp_path.iterdir())
+    assert static._table(copy).vectors.tobytes() == expected.tobytes()
+    assert sorted(tmp_path.iterdir()) == before

@@ -46,3 +46,22 @@ def test_word_memos_stay_bounded_and_keep_results(analyser: MorphAnalyser) -> No
     assert small.memo_sizes()["word_probs"] == 8
     assert all(0 < size <= MEMO_FORMS for size in analyser.tagger.memo_sizes().values())
     assert analyser.tagger.word_probs.cache_info().maxsize == MEMO_FORMS
+
+
+def test_taggers_share_hantas_tables_but_not_their_instance(analyser: MorphAnalyser) -> None:
+    """HanTa's model loads once per process (the NER features read it too); each tagger shadows
+    ``analyze_forward`` on its own shallow copy, so a second tagger (no table, small memo) neither
+    replaces the first one's nor changes what the shared model answers."""
+    from wortlaut.morph.tagger import hanta_model
+    from wortlaut.ner.features import _pos_lookup
+
+    model = hanta_model()
+    other = MemoTagger(memo_forms=8, lexicon=None)
+    assert other.tagger is not model and analyser.tagger.tagger is not model
+    assert other.tagger.LP_trans is model.LP_trans is analyser.tagger.tagger.LP_trans
+    assert analyser.tagger.tagger.analyze_forward is analyser.tagger.analyses
+    assert other.tagger.analyze_forward is other.analyses
+    assert "analyze_forward" not in vars(model)
+    words = ["Die", "Ministerin", "sagte", ",", "sie", "wolle", "helfen", "."]
+    assert other.tag(words) == analyser.tagger.tag(words)
+    assert _pos_lookup()("Ministerin") == ["t=NN"]

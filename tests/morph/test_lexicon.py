@@ -110,3 +110,40 @@ def test_written_lexicon_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
     write_lexicon(tmp_path / "two.tsv.gz", lines)
     assert (tmp_path / "one.tsv.gz").read_bytes() == (tmp_path / "two.tsv.gz").read_bytes()
     assert read_lexicon(tmp_path / "one.tsv.gz").verb_lemma("sagte", 36) == "sagen"
+
+
+def test_cached_index_is_mapped_and_answers_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first read writes the index to the cache folder, the next maps it; a damaged index file is
+    written again; a changed file gets its own."""
+    monkeypatch.setenv("WORTLAUT_CACHE", str(tmp_path / "cache"))
+    text = "a\tisterium\t20 -11.5 12 -13.25\nl\tsagte\t36 sagen\nl\tsagten\t36 sagen 38 sagen\n"
+    source = _write(tmp_path / "l.tsv.gz", text)
+    first = read_lexicon(source, cache=True)
+    [index] = (tmp_path / "cache").iterdir()
+    again = read_lexicon(source, cache=True)
+    assert isinstance(first._blob, bytes) and not isinstance(again._blob, bytes)  # mapped
+    for lexicon in (first, again):
+        assert lexicon.analysis("isterium") == [(20, -11.5), (12, -13.25)]
+        assert lexicon.analysis("sagte") is None and lexicon.analysis("isteriu") is None
+        assert [lexicon.verb_lemma("sagten", tag) for tag in (36, 37, 38)] == ["sagen", None, "sagen"]
+        assert len(lexicon) == 3
+    index.write_bytes(index.read_bytes()[:-5])  # cut short: read as damaged, written again
+    assert read_lexicon(source, cache=True).verb_lemma("sagte", 36) == "sagen"
+    assert read_lexicon(source, cache=True).verb_lemma("sagte", 36) == "sagen"
+    assert [path.name for path in (tmp_path / "cache").iterdir()] == [index.name]
+    index.write_bytes(b"WLMORPH")  # shorter than the header
+    assert read_lexicon(source, cache=True).verb_lemma("sagte", 36) == "sagen"
+    assert read_lexicon(source, cache=True).analysis("isterium") == [(20, -11.5), (12, -13.25)]
+    changed = read_lexicon(_write(tmp_path / "m.tsv.gz", text.replace("sagen", "sägen")), cache=True)
+    assert changed.verb_lemma("sagte", 36) == "sägen"
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_lexicon_without_a_writable_cache_folder_is_built_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("WORTLAUT_CACHE", str(blocked / "cache"))
+    lexicon = read_lexicon(_write(tmp_path / "l.tsv.gz", "l\tsagte\t36 sagen\n"), cache=True)
+    assert isinstance(lexicon._blob, bytes) and lexicon.verb_lemma("sagte", 36) == "sagen"

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
+from wortlaut.link.minhash import hash_values
 from wortlaut.link.text import text_hash, word_shingles, words, words_hash
 from wortlaut.store import embeddings, link_tables
 from wortlaut.store.rows import Connection
@@ -37,6 +36,10 @@ NEAR_DUPLICATE_JACCARD = 0.6
 #: one of the two copies in the collection was missed that way); a pair at 0.2 is a candidate with
 #: probability 0.05 and is then rejected on the signatures.
 LSH_THRESHOLD = 0.4
+#: (bands, rows per band): what datasketch's ``MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)``
+#: finds optimal (a test asks it again).  Kept here because datasketch's LSH imports scipy, 0.47 CPU s
+#: of every ingest's start before the workers fork (docs/performance.md, 17zm).
+BANDS = (32, 4)
 #: Band used in ``link_lsh`` for the exact (normalised text) hash.
 EXACT_BAND = -1
 #: Cache kind of the signatures in ``embeddings``, and the key kind of a signature ingest's workers
@@ -58,11 +61,9 @@ class Duplicate:
     similarity: float
 
 
-@cache
 def bands() -> tuple[int, int]:
-    """(bands, rows per band) that datasketch finds optimal for the threshold."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
+    """(bands, rows per band) that datasketch finds optimal for the threshold (:data:`BANDS`)."""
+    return BANDS
 
 
 def signature(text: str) -> np.ndarray:
@@ -83,17 +84,9 @@ def unpack_hash(packed: np.ndarray | None) -> str | None:
 
 
 def _signature(tokens: list[str]) -> np.ndarray:
-    minhash = _empty_minhash().copy()  # the same permutations, drawn once instead of per text
-    grams = word_shingles(tokens, size=SHINGLE_SIZE)
-    if grams:
-        minhash.update_batch([gram.encode("utf-8") for gram in grams])
-    return np.asarray(minhash.hashvalues, dtype=np.uint64)
-
-
-@cache
-def _empty_minhash() -> MinHash:
-    """A MinHash with no values yet: its permutations (128 seeded draws) are shared by every copy."""
-    return MinHash(num_perm=NUM_PERM, seed=1)
+    """datasketch's ``MinHash(num_perm=NUM_PERM, seed=1)`` of the shingles (:mod:`wortlaut.link.minhash`)."""
+    grams = [gram.encode("utf-8") for gram in word_shingles(tokens, size=SHINGLE_SIZE)]
+    return np.asarray(hash_values(grams, num_perm=NUM_PERM, seed=1), dtype=np.uint64)
 
 
 #: The last text :func:`find` read, with its exact hash: :func:`index` follows with the
@@ -180,9 +173,7 @@ def index(connection: Connection, article_id: str, text: str, hashvalues: np.nda
     link_tables.index_buckets(
         connection, article_id, [(EXACT_BAND, _exact_hash(text)), *_buckets(hashvalues)]
     )
-    embeddings.store_blobs(
-        connection, SIGNATURE_KIND, [(article_id, hashvalues.astype(np.uint64).tobytes())]
-    )
+    embeddings.store_blobs(connection, SIGNATURE_KIND, [(article_id, hashvalues.astype(np.uint64).tobytes())])
 
 
 def record(connection: Connection, duplicate: Duplicate) -> None:

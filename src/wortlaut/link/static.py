@@ -22,9 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from wortlaut.filecache import derived_path, write_atomically
 from wortlaut.link.encoder import normalise
 
 #: The first table: e5 of each word alone, PCA-256 (wortlaut.link.distil); kept as the trained table's prior.
@@ -33,6 +35,8 @@ FIRST_TABLE = Path(__file__).resolve().parents[1] / "models" / "static-e5" / "ta
 #: sentences, in e5's own space (wortlaut.link.fit_static, issue 17w; docs/quality.md): on held-out
 #: text its pair cosines follow e5's with Spearman 0.45 against 0.19 for the first table.
 TABLE = Path(__file__).resolve().parents[1] / "models" / "static-e5-tl" / "table.npz"
+#: Version of the cached word rows' format (:func:`_rows`: one ``.npy``); a new one is a new file.
+ROWS_VERSION = 1
 #: Shortest compound part looked up when a word is not in the table (shorter suffixes such as
 #: ``-ung`` or ``-en`` are inflection, not a head noun).
 MIN_PART = 4
@@ -78,14 +82,17 @@ class Table:
 
 @cache
 def _table(path: Path) -> Table:
-    """The table at ``path``, loaded once per process."""
+    """The table at ``path``, loaded once per process (a shipped table's word rows mapped from the
+    cache folder, :func:`_rows`)."""
     if not path.is_file():
         raise RuntimeError(
             f"{path}: the static encoder's table is missing; build it with wortlaut.link.distil"
         )
+    shipped = path.resolve().is_relative_to(TABLE.parents[1])  # other tables (training, tests): not cached
+    cached = derived_path("static-rows", path.read_bytes(), ROWS_VERSION) if shipped else None
     with np.load(path) as data:
         words = [str(word) for word in data["words"]]
-        vectors = data["vectors"].astype(np.float32) * data["scales"][:, None]
+        vectors = _rows(data, cached, len(words))
         weights = data["weights"].astype(np.float32)
         background = data["background"] if "background" in data else np.zeros(vectors.shape[1])
         components = data["components"].astype(np.float32) if "components" in data else None
@@ -94,6 +101,28 @@ def _table(path: Path) -> Table:
     index = {word: row for row, word in enumerate(words)}
     background = np.asarray(background, dtype=np.float32)
     return Table(index, vectors, weights, background, components, centre, radius)
+
+
+def _rows(data: Any, cached: Path | None, count: int) -> np.ndarray:
+    """The dequantised word rows (``vectors`` as float32 times ``scales``), mapped from the cache folder.
+
+    Unpacking and dequantising them cost 0.1-0.17 CPU s in every ingest's main process before the
+    workers fork; the cached file holds the same float32 bits, and mapped, the forked processes share
+    its pages through the page cache (:mod:`wortlaut.filecache`).  Computed here when the file is
+    missing, damaged or cannot be written, and always for ``cached=None``.
+    """
+    scales = data["scales"]
+    if cached is not None and cached.is_file():
+        try:
+            mapped = np.load(cached, mmap_mode="r", allow_pickle=False)
+            if mapped.dtype == np.result_type(np.float32, scales.dtype) and mapped.shape[:1] == (count,):
+                return np.asarray(mapped)
+        except (OSError, ValueError):
+            pass  # damaged: computed and written again
+    rows = data["vectors"].astype(np.float32) * scales[:, None]
+    if cached is not None:
+        write_atomically(cached, lambda out: np.save(out, rows, allow_pickle=False))
+    return np.asarray(rows)
 
 
 class StaticEncoder:

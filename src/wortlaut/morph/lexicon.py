@@ -16,22 +16,43 @@ File format (gzip, UTF-8, one entry a line, tab-separated):
 - ``l<TAB>form<TAB>tag lemma tag lemma ...``: HanTa's lemma of the lower-cased verb form under
   each verb tag its analysis allows.
 
-Lines are split only when a form is looked up (see :class:`WordLexicon` for the index).
+Lines are split only when a form is looked up (see :class:`WordLexicon` for the index).  The
+shipped table's index, with the unpacked lines, is kept in the cache folder
+(:mod:`wortlaut.filecache`), so a process maps that file instead of unpacking and indexing the
+table (~0.6 CPU s, spent before every ingest forks its workers: docs/performance.md, 17zm).
 """
 
 from __future__ import annotations
 
 import gzip
+import logging
+import mmap
+import struct
+import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
+
+from wortlaut.filecache import derived_path, write_atomically
+
+logger = logging.getLogger(__name__)
 
 #: The shipped table (see its MODEL_CARD.md for what produced it).
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "models" / "morph-lexicon" / "lexicon.tsv.gz"
 
 #: Lines hashed per step while the index is built (bounds the temporary lists).
 HASH_CHUNK = 20_000
+#: Version of the cached index's layout (:meth:`WordLexicon.write_index`); a new one is a new file.
+INDEX_VERSION = 1
+#: The cached index's header: magic, entries, bytes of lines; then the hashes (int64), the lines'
+#: starts, value starts and ends (int32, offsets into the file), then the lines.
+INDEX_HEADER = struct.Struct("<8sQQ")
+INDEX_MAGIC = b"WLMORPH1"
+#: The key hash: the same in every process (Python's ``hash`` of bytes is salted per process, so an
+#: index of it could not be kept in a file); a collision only costs one more comparison.
+_key_hash = zlib.crc32
 
 Analysis = list[tuple[int, float]]
 
@@ -50,7 +71,7 @@ class WordLexicon:
     """
 
     def __init__(self, blob: bytes) -> None:
-        self._blob = blob
+        self._blob: bytes | mmap.mmap = blob
         buffer = np.frombuffer(blob, dtype=np.uint8)
         ends = np.flatnonzero(buffer == ord("\n"))
         starts = np.concatenate(([0], ends[:-1] + 1))[: len(ends)].astype(np.int64)
@@ -62,19 +83,50 @@ class WordLexicon:
             pairs = zip(
                 starts[at : at + HASH_CHUNK].tolist(), second[at : at + HASH_CHUNK].tolist(), strict=True
             )
-            hashes[at : at + HASH_CHUNK] = [hash(blob[a:b]) for a, b in pairs]
+            hashes[at : at + HASH_CHUNK] = [_key_hash(blob[a:b]) for a, b in pairs]
         order = np.argsort(hashes, kind="stable")
         self._hashes = hashes[order]
         self._starts = starts[order].astype(np.int32)  # the blob stays far below 2 GB
         self._values = second[order].astype(np.int32)  # the second tab: the value follows it
         self._ends = ends[order].astype(np.int32)
 
+    @classmethod
+    def mapped(cls, path: Path) -> WordLexicon:
+        """The lexicon whose index :meth:`write_index` wrote to ``path``, mapped, not read: forked
+        workers share its pages through the page cache.  A damaged file is a ``ValueError``."""
+        with path.open("rb") as handle:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        if len(data) < INDEX_HEADER.size:
+            raise ValueError(f"{path}: not a complete lexicon index")
+        magic, count, size = INDEX_HEADER.unpack_from(data, 0)
+        if magic != INDEX_MAGIC or len(data) != INDEX_HEADER.size + 20 * count + size:
+            raise ValueError(f"{path}: not a complete lexicon index")
+        lexicon = cls.__new__(cls)
+        lexicon._blob = data
+        at = INDEX_HEADER.size
+        lexicon._hashes = np.frombuffer(data, dtype=np.int64, count=count, offset=at)
+        at += 8 * count
+        lexicon._starts, lexicon._values, lexicon._ends = (
+            np.frombuffer(data, dtype=np.int32, count=count, offset=at + 4 * count * i) for i in range(3)
+        )
+        return lexicon
+
+    def write_index(self, out: BinaryIO) -> None:
+        """The index and the lines as one file that :meth:`mapped` reads (offsets into the file)."""
+        count, size = len(self._starts), len(self._blob)
+        out.write(INDEX_HEADER.pack(INDEX_MAGIC, count, size))
+        base = INDEX_HEADER.size + 20 * count  # where the lines start in the file
+        out.write(self._hashes.astype("<i8").tobytes())
+        for offsets in (self._starts, self._values, self._ends):
+            out.write((offsets.astype(np.int64) + base).astype("<i4").tobytes())
+        out.write(self._blob)
+
     def __len__(self) -> int:
         return len(self._starts)
 
     def _find(self, kind: str, form: str) -> str | None:
         key = f"{kind}\t{form}".encode()
-        hashed = hash(key)
+        hashed = _key_hash(key)
         i = int(np.searchsorted(self._hashes, hashed))
         size = len(key)
         while i < len(self._starts) and self._hashes[i] == hashed:
@@ -123,15 +175,30 @@ def _validate(buffer: np.ndarray, starts: np.ndarray, ends: np.ndarray, tabs: np
         raise LexiconError(f"line {int(np.argmax(bad)) + 1}: expected 'a|l<TAB>form<TAB>pairs'")
 
 
-def read_lexicon(path: Path = LEXICON_PATH) -> WordLexicon:
-    """Read a lexicon file; a malformed line is an error naming the file and line."""
+def read_lexicon(path: Path = LEXICON_PATH, *, cache: bool = False) -> WordLexicon:
+    """Read a lexicon file; a malformed line is an error naming the file and line.
+
+    ``cache``: map the index kept in the cache folder for this file's bytes, written there first
+    when it is not (or cannot be read), instead of unpacking and indexing the lines (same answers).
+    """
+    packed = path.read_bytes()
+    cached = derived_path("morph-lexicon", packed, INDEX_VERSION) if cache else None
+    if cached is not None and cached.is_file():
+        try:
+            return WordLexicon.mapped(cached)
+        except (OSError, ValueError) as error:  # damaged: built again and replaced
+            logger.warning("rebuilding the lexicon index %s (%s)", cached, error)
     try:
-        return WordLexicon(gzip.decompress(path.read_bytes()))
+        lexicon = WordLexicon(gzip.decompress(packed))
     except LexiconError as error:
         raise LexiconError(f"{path}:{str(error).removeprefix('line ')}") from None
+    if cached is not None:
+        write_atomically(cached, lexicon.write_index)
+    return lexicon
 
 
 @lru_cache(maxsize=1)
 def shipped_lexicon() -> WordLexicon | None:
-    """The shipped table, read once per process; ``None`` when the file is absent (HanTa alone)."""
-    return read_lexicon() if LEXICON_PATH.is_file() else None
+    """The shipped table, read once per process (its index cached); ``None`` when the file is absent
+    (HanTa alone)."""
+    return read_lexicon(cache=True) if LEXICON_PATH.is_file() else None

@@ -259,9 +259,9 @@ def _pos_lookup() -> Any:
     tags for capitalised unknown forms gave +1.9 F1 on the held-out slice but
     made tagging text with many new forms 6.6 times slower; see the model card.)
     """
-    from HanTa import HanoverTagger
+    from wortlaut.morph.tagger import hanta_model
 
-    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger = hanta_model()  # the morphology tagger's model, loaded once (it reads the same tables)
     lexicon: dict[str, list[tuple[int, float]]] = tagger.cache
     names: dict[int, str] = tagger.int2tag
     upcase_bonus = tagger.LP_case_t
@@ -296,12 +296,9 @@ def _frequencies() -> Any:
     capitalised unknown form whose tail is a common word (``Bundestagsabgeordnete``
     -> ``abgeordnete``) is most likely a compound common noun, not a name.
     """
-    import wordfreq
+    from wortlaut.ner.wordfreq_list import frequency_dict
 
-    zipf = {
-        word: min(int(math.log10(value) + 9), 7)
-        for word, value in wordfreq.get_frequency_dict("de", wordlist="small").items()
-    }
+    zipf = {word: min(int(math.log10(value) + 9), 7) for word, value in frequency_dict("de", "small").items()}
 
     def features(word: str) -> list[str]:
         lower = word.lower()

@@ -297,8 +297,10 @@ def _forked_pool(
     frozen until the pool is done (:func:`_analysed` unfreezes): they live as
     long as it, and each full collection of the parent's own went through all
     of them again (0.76 of 8.6 CPU s of the main process on 300 articles, nine
-    collections).  (Under fork the initializer's arguments are inherited, not pickled.)
+    collections).  (Under fork the initializer's arguments are inherited, not pickled.)  No
+    collection before the freeze (the recipe of ``gc.freeze``'s documentation): the build runs with
+    the collector off (:func:`_built`) and leaves next to no garbage (10 unreachable objects of
+    345,864 tracked, 2026-12-08), and the full collection cost 0.09-0.10 CPU s with the other core idle.
     """
-    gc.collect()
     gc.freeze()
     return context.Pool(workers, initializer=_adopt_worker, initargs=(analyzer, leads, pages, niceness))
