@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-from wortlaut.quotes import frame_parts
+from wortlaut.quotes import frame_parts, trailing
 
 
 def _speaker_of(pipeline: Pipeline, text: str, words: str) -> str | None:
@@ -39,3 +39,30 @@ def test_the_subject_of_a_quoting_passive_without_the_rule(
 def test_the_agent_of_another_passive_speech_verb_still_speaks(pipeline: Pipeline) -> None:
     text = "Der Plan wurde vom Presseamt der Stadt bekannt gegeben, die Straße werde gesperrt."
     assert _speaker_of(pipeline, text, "gesperrt") == "Presseamt der Stadt"
+
+
+PARTIAL_BEFORE_FRAME = (
+    "Der Verband begrüßte die Entscheidung. Nach einer Wahl könne die Politik die Bedingungen schaffen, "
+    "„dass mehr Wachstum in unserem Land entsteht“, erklärte der Verbandspräsident Jan Roth."
+)
+
+
+def test_a_clause_ending_in_a_partial_quotation_is_reported_by_the_trailing_frame(pipeline: Pipeline) -> None:
+    assert _speaker_of(pipeline, PARTIAL_BEFORE_FRAME, "Nach einer Wahl") == "der Verbandspräsident Jan Roth"
+
+
+def test_a_clause_ending_in_a_partial_quotation_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(trailing, "PARTIAL_QUOTES", False)
+    assert _speaker_of(pipeline, PARTIAL_BEFORE_FRAME, "Nach einer Wahl") != "der Verbandspräsident Jan Roth"
+
+
+def test_a_quotation_after_a_colon_stays_a_direct_statement_of_the_frame(pipeline: Pipeline) -> None:
+    text = (
+        "Der Trainer war nach dem Spiel froh: „Wir haben gut gekämpft“, sagte Jan Roth. "
+        "Das nächste Spiel ist am Samstag."
+    )
+    article = pipeline(Article.create(text))
+    quotes = [(s.quote.text, s.rule) for s in article.statements]
+    assert ("„Wir haben gut gekämpft“", "direct.frame_after") in quotes, quotes
