@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-from wortlaut.quotes import frame_parts, trailing
+from wortlaut.quotes import according, frame_parts, trailing
 
 
 def _speaker_of(pipeline: Pipeline, text: str, words: str) -> str | None:
@@ -66,3 +66,21 @@ def test_a_quotation_after_a_colon_stays_a_direct_statement_of_the_frame(pipelin
     article = pipeline(Article.create(text))
     quotes = [(s.quote.text, s.rule) for s in article.statements]
     assert ("„Wir haben gut gekämpft“", "direct.frame_after") in quotes, quotes
+
+
+SO_FURTHER = (
+    "Der Minister Jan Roth lobte die Firma. Er hält es für möglich, dass der Chef nichts wusste. "
+    "Auch diese Praxis habe Methode, so Elshorst weiter: „Das ist in anderen Firmen üblich, dass die Spitze "
+    "keine Ahnung hat, was läuft.“"
+)
+
+
+def test_a_so_frame_with_a_particle_before_its_colon_frames_the_clause(pipeline: Pipeline) -> None:
+    assert _speaker_of(pipeline, SO_FURTHER, "Methode") == "Elshorst"
+
+
+def test_a_so_frame_with_a_particle_before_its_colon_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(according, "SO_PARTICLES", False)
+    assert _speaker_of(pipeline, SO_FURTHER, "Methode") == "Er"

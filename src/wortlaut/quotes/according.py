@@ -46,6 +46,9 @@ INSERTED_SO = True
 #: ``…, so Precht: „…“``: a ``so X`` frame ending in a colon that opens the next words frames the clause
 #: before it, however long the rest (issue 12, fourteenth session).
 SO_BEFORE_COLON = True
+#: One particle or adverb may stand between such a frame's speaker and its colon (``…, so Elshorst weiter:
+#: „…“``, ``so X abschließend:``; issue 12zl).
+SO_PARTICLES = True
 #: An inserted ``…, so der Autor, …`` frame around an indicative sentence (see ``_short_person``).
 INDICATIVE_SO = True
 #: ``so auch X``, ``so etwa X``: an example, not a frame.
@@ -219,7 +222,10 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
             if _unsourced(ctx, speaker):
                 found.speaker = None  # Die Linke, so der Vorwurf, tabuisiere …: nobody is named
             return found
-        colon = SO_BEFORE_COLON and speaker[1] < end and ctx.tokens[speaker[1]].low == ":"
+        after = speaker[1]
+        if SO_PARTICLES and after + 1 < end and ctx.tokens[after].pos in {"PTKVZ", "ADV"}:
+            after += 1  # "…, so Elshorst weiter: „…“": the particle belongs to the frame
+        colon = SO_BEFORE_COLON and after < end and ctx.tokens[after].low == ":"
         if ctx.tokens[index - 1].low != "," or (
             not colon and ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME
         ):
