@@ -84,3 +84,17 @@ def test_a_so_frame_with_a_particle_before_its_colon_without_the_rule(
 ) -> None:
     monkeypatch.setattr(according, "SO_PARTICLES", False)
     assert _speaker_of(pipeline, SO_FURTHER, "Methode") == "Er"
+
+
+ADVERB_SO = "Der Minister Jan Roth lobte die Firma. Dennoch, so Anna Elshorst, habe die Firma zu wenig getan."
+
+
+def test_an_inserted_so_frame_after_a_one_word_adverb_prefield_names_the_speaker(pipeline: Pipeline) -> None:
+    assert _speaker_of(pipeline, ADVERB_SO, "zu wenig") == "Anna Elshorst"
+
+
+def test_an_inserted_so_frame_after_an_adverb_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(according, "ADVERB_BEFORE_SO", False)
+    assert _speaker_of(pipeline, ADVERB_SO, "zu wenig") == "Der Minister Jan Roth"
