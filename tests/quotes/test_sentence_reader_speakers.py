@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-from wortlaut.quotes import according, frame_parts, trailing
+from wortlaut.quotes import according, carry, frame_parts, trailing
 
 
 def _speaker_of(pipeline: Pipeline, text: str, words: str) -> str | None:
@@ -98,3 +98,27 @@ def test_an_inserted_so_frame_after_an_adverb_without_the_rule(
 ) -> None:
     monkeypatch.setattr(according, "ADVERB_BEFORE_SO", False)
     assert _speaker_of(pipeline, ADVERB_SO, "zu wenig") == "Der Minister Jan Roth"
+
+
+FRAME_NEXT = "Die Firma wächst. Das könne zum Problem werden. „Die Regeln machen andere“, so Anna Barth."
+
+
+def test_a_speakerless_free_indirect_sentence_takes_the_frame_after_the_next_quotation(
+    pipeline: Pipeline,
+) -> None:
+    assert _speaker_of(pipeline, FRAME_NEXT, "zum Problem") == "Anna Barth"
+
+
+def test_a_speakerless_free_indirect_sentence_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(carry, "FRAMES_AFTER", False)
+    assert _speaker_of(pipeline, FRAME_NEXT, "zum Problem") is None
+
+
+def test_a_carried_speaker_is_not_replaced_by_the_frame_after(pipeline: Pipeline) -> None:
+    text = (
+        "Der Minister Jan Roth sagte, die Firma wachse. Das könne zum Problem werden. "
+        "„Die Regeln machen andere“, so Anna Barth."
+    )
+    assert _speaker_of(pipeline, text, "zum Problem") == "Der Minister Jan Roth"
