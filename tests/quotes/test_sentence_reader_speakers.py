@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-from wortlaut.quotes import according, carry, frame_parts, trailing
+from wortlaut.quotes import according, carry, direct, frame_parts, trailing
 
 
 def _speaker_of(pipeline: Pipeline, text: str, words: str) -> str | None:
@@ -122,3 +122,31 @@ def test_a_carried_speaker_is_not_replaced_by_the_frame_after(pipeline: Pipeline
         "„Die Regeln machen andere“, so Anna Barth."
     )
     assert _speaker_of(pipeline, text, "zum Problem") == "Der Minister Jan Roth"
+
+
+CONCEDED = "Die Debatte begann am Morgen. „Ja, es gibt Zumutungen.“ Das musste Minister Peer Roth einräumen."
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Das musste Minister Peer Roth einräumen.",
+        "Das hat Minister Peer Roth eingeräumt.",
+        "Das sagte Minister Peer Roth.",
+    ],
+)
+def test_a_demonstrative_sentence_after_a_quotation_frames_it(pipeline: Pipeline, frame: str) -> None:
+    text = f"Die Debatte begann am Morgen. „Ja, es gibt Zumutungen.“ {frame}"
+    assert _speaker_of(pipeline, text, "Zumutungen") == "Minister Peer Roth"
+
+
+def test_a_demonstrative_sentence_after_a_quotation_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(direct, "DEMONSTRATIVE_SENTENCES", False)
+    assert _speaker_of(pipeline, CONCEDED, "Zumutungen") is None
+
+
+def test_a_quotation_framed_before_its_colon_keeps_that_frame(pipeline: Pipeline) -> None:
+    text = "Weiter sagte Anna Roth: „Wir werden offen sein.“ Das betonte der Chef der Firma vor Kunden."
+    assert _speaker_of(pipeline, text, "offen sein") == "Anna Roth"
