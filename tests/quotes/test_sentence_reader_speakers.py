@@ -7,7 +7,7 @@ import pytest
 
 from wortlaut.article import Article
 from wortlaut.pipeline import Pipeline
-from wortlaut.quotes import according, carry, direct, frame_parts, trailing
+from wortlaut.quotes import according, carry, direct, frame_parts, phrase_extent, trailing
 
 
 def _speaker_of(pipeline: Pipeline, text: str, words: str) -> str | None:
@@ -150,3 +150,18 @@ def test_a_demonstrative_sentence_after_a_quotation_without_the_rule(
 def test_a_quotation_framed_before_its_colon_keeps_that_frame(pipeline: Pipeline) -> None:
     text = "Weiter sagte Anna Roth: „Wir werden offen sein.“ Das betonte der Chef der Firma vor Kunden."
     assert _speaker_of(pipeline, text, "offen sein") == "Anna Roth"
+
+
+SO_CALLED = "Sie seien außer Lebensgefahr, sagte Mark Keefe, der Sprecher der so genannten „EVAC-Ambulanz“."
+
+
+def test_an_extended_attribute_may_close_before_a_quoted_name(pipeline: Pipeline) -> None:
+    speaker = _speaker_of(pipeline, SO_CALLED, "Lebensgefahr")
+    assert speaker == "Mark Keefe, der Sprecher der so genannten „EVAC-Ambulanz“"
+
+
+def test_an_extended_attribute_before_a_quoted_name_without_the_rule(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(phrase_extent, "ATTRIBUTE_QUOTED_NAMES", False)
+    assert _speaker_of(pipeline, SO_CALLED, "Lebensgefahr") == "Mark Keefe"

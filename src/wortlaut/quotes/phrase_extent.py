@@ -52,6 +52,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "vom"})
 #: or comma, ending in an attributive adjective or participle right before the noun.
 MAX_ATTRIBUTE = 8
 EXTENDED_ATTRIBUTES = True
+#: Such an attribute may close before a quoted name (``der so genannten „EVAC-Ambulanz“``; issue 12zl).
+ATTRIBUTE_QUOTED_NAMES = True
 #: ``für`` + a bare noun continues a phrase after a common noun (see ``_office_for``).
 OFFICE_FOR = True
 #: Article forms that open such a phrase even when tagged as a pronoun.
@@ -299,7 +301,10 @@ def attribute_end(tokens: list[Tok], index: int, other: int, end: int) -> int | 
         if (
             tok.pos == "ADJA"
             and at > other
-            and tokens[at + 1].pos in {"NN", "NE", "ADJA"}
+            and (
+                tokens[at + 1].pos in {"NN", "NE", "ADJA"}
+                or (ATTRIBUTE_QUOTED_NAMES and tokens[at + 1].low in NAME_MARKS)
+            )
             and _closes(tokens[at - 1])
         ):
             return at
