@@ -165,3 +165,16 @@ def test_an_extended_attribute_before_a_quoted_name_without_the_rule(
 ) -> None:
     monkeypatch.setattr(phrase_extent, "ATTRIBUTE_QUOTED_NAMES", False)
     assert _speaker_of(pipeline, SO_CALLED, "Lebensgefahr") == "Mark Keefe"
+
+
+TWO_WORD_PLACE = "Das sei ein Symbol, meint Rick Homans vom Sekretariat für Entwicklung in New Mexico."
+
+
+def test_a_place_of_two_names_belongs_to_the_speaker_phrase(pipeline: Pipeline) -> None:
+    speaker = _speaker_of(pipeline, TWO_WORD_PLACE, "Symbol")
+    assert speaker == "Rick Homans vom Sekretariat für Entwicklung in New Mexico"
+
+
+def test_a_place_of_two_names_without_the_rule(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(phrase_extent, "TWO_WORD_PLACES", False)
+    assert _speaker_of(pipeline, TWO_WORD_PLACE, "Symbol") == "Rick Homans vom Sekretariat für Entwicklung"

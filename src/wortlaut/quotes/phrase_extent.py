@@ -183,12 +183,16 @@ def extend_phrase(
                 and tok.low in _PLACE_PREPOSITIONS
                 and other + 1 < end
                 and tokens[other + 1].pos == "NE"
-                and (other + 2 >= end or tokens[other + 2].pos not in {"NN", "NE"})
+                and (
+                    other + 2 >= end
+                    or tokens[other + 2].pos not in {"NN", "NE"}
+                    or _two_word_place(tokens, other, end)
+                )
                 and not (
                     PERSON_PLACES and tok.low in {"in", "im"} and _full_name_before(tokens, other, index)
                 )
             ):
-                other += 2
+                other += 3 if _two_word_place(tokens, other, end) else 2
                 continue
             if _bare_genitive(tokens, other, end):
                 other += 1
@@ -368,6 +372,22 @@ QUOTED_CLAUSES = True
 #: ``gab Manfred Stolpe in Berlin bekannt``) is where the person spoke, an adverbial; after a body's name or
 #: noun (``ein Sprecher des LBM in Koblenz``) it stays an attribute (issue 12, nineteenth session).
 PERSON_PLACES = True
+
+
+#: A place of two name tokens after the place preposition (``in New Mexico``, ``in Den Haag``) belongs to the
+#: phrase as a one-word place does, when no noun or name follows it (issue 12zl).
+TWO_WORD_PLACES = True
+
+
+def _two_word_place(tokens: list[Tok], preposition: int, end: int) -> bool:
+    """Whether two name tokens follow the place preposition at ``preposition``, then no noun or name."""
+    return (
+        TWO_WORD_PLACES
+        and preposition + 2 < end
+        and tokens[preposition + 1].pos == "NE"
+        and tokens[preposition + 2].pos == "NE"
+        and (preposition + 3 >= end or tokens[preposition + 3].pos not in {"NN", "NE"})
+    )
 
 
 def _full_name_before(tokens: list[Tok], preposition: int, index: int) -> bool:
