@@ -96,10 +96,7 @@ def _partial_quote(ctx: Context, index: int, begin: int) -> bool:
     opening = ctx.token_at(ctx.quoted[ctx.quote_of[index]].start)
     if opening <= begin or ctx.tokens[opening - 1].low == ":":
         return False  # „…“ opening its sentence or after a colon is a direct quotation of its own
-    return any(
-        tok.pos is not None and tok.pos.endswith("FIN") and ctx.quote_of[at] < 0
-        for at, tok in enumerate(ctx.tokens[begin:opening], start=begin)
-    )
+    return ctx.first_finite(begin) < opening
 
 
 def _reported(ctx: Context, begin: int, stop: int) -> bool:
