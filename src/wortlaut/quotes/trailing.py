@@ -92,10 +92,12 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
 
 def _partial_quote(ctx: Context, index: int, begin: int) -> bool:
     """Whether the quotation holding token ``index`` opens after a finite verb of the clause from ``begin``
-    (outside any quotation), not after a colon, so that it is a part of a longer reported clause."""
+    (outside any quotation), not after a colon or a sentence end the reader left (``wie 2002. „…“``), so that
+    it is a part of a longer reported clause."""
     opening = ctx.token_at(ctx.quoted[ctx.quote_of[index]].start)
-    if opening <= begin or ctx.tokens[opening - 1].low == ":":
-        return False  # „…“ opening its sentence or after a colon is a direct quotation of its own
+    before = ctx.tokens[opening - 1].text if opening > begin else ""
+    if opening <= begin or before == ":" or before[-1:] in {".", "!", "?"}:
+        return False  # „…“ opening its sentence, after a colon or a full stop: a direct quotation of its own
     return ctx.first_finite(begin) < opening
 
 
