@@ -72,6 +72,10 @@ def test_glued_sentence_is_split_into_two_sentences_and_tokens(stage: TokensStag
         "„Warum?“ fragte er.",
         "Er sagte: „Wir kämpfen. Wir geben nicht auf.“",
         "Der 25. Geburtstag war schön.",
+        "Am 3. Mai 1960 und im Mai 1960. April war es kalt.",
+        "Der 2. Weltkrieg endete, die 1960er Jahre kamen.",
+        "Sie feierte den 1000. Besucher und zum 2000. Mal Jubiläum.",
+        "Er bestritt seinem 1500. Spiel Rekord.",
     ],
 )
 def test_no_sentence_end_inside(stage: TokensStage, text: str) -> None:
@@ -85,6 +89,15 @@ def test_no_sentence_end_inside(stage: TokensStage, text: str) -> None:
         ("„Wir kämpfen.“ Dann ging er.", ["„Wir kämpfen.“", "Dann ging er."]),
         ("Er ist 25. Das war 1999.", ["Er ist 25.", "Das war 1999."]),
         ("Es kostet usw. Dann kam er.", ["Es kostet usw.", "Dann kam er."]),
+        (
+            "Es war die erste Wahl seit dem Jahr 1960. Günther Platter wird zitiert.",
+            ["Es war die erste Wahl seit dem Jahr 1960.", "Günther Platter wird zitiert."],
+        ),
+        (
+            "Das Fest dauert bis 2008. Offiziell eröffnet hat es Anna.",
+            ["Das Fest dauert bis 2008.", "Offiziell eröffnet hat es Anna."],
+        ),
+        ("Er lebte 1931 – 2005. Seine Tochter erbte.", ["Er lebte 1931 – 2005.", "Seine Tochter erbte."]),
         ("Erste Zeile ohne Punkt\nZweite Zeile", ["Erste Zeile ohne Punkt", "Zweite Zeile"]),
     ],
 )

@@ -46,6 +46,12 @@ INSERTED_SO = True
 #: ``…, so Precht: „…“``: a ``so X`` frame ending in a colon that opens the next words frames the clause
 #: before it, however long the rest (issue 12, fourteenth session).
 SO_BEFORE_COLON = True
+#: One particle or adverb may stand between such a frame's speaker and its colon (``…, so Elshorst weiter:
+#: „…“``, ``so X abschließend:``; issue 12zl).
+SO_PARTICLES = True
+#: A one-word adverb prefield may stand before an inserted ``so X`` frame (``Dennoch, so Nacke, habe …``;
+#: issue 12zl).
+ADVERB_BEFORE_SO = True
 #: An inserted ``…, so der Autor, …`` frame around an indicative sentence (see ``_short_person``).
 INDICATIVE_SO = True
 #: ``so auch X``, ``so etwa X``: an example, not a frame.
@@ -198,7 +204,7 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
         return framed
     if (
         tok.low == "so"
-        and index > begin + 2
+        and (index > begin + 2 or _adverb_before(ctx, index, begin))
         and ctx.tokens[index - 1].low in _INSERTION_MARKS
         and (ctx.quote_of[index - 2] < 0 or _quoted_within(ctx, ctx.quote_of[index - 2], begin))
     ):
@@ -219,7 +225,10 @@ def _according_at(ctx: Context, index: int, sentence: int) -> Found | None:
             if _unsourced(ctx, speaker):
                 found.speaker = None  # Die Linke, so der Vorwurf, tabuisiere …: nobody is named
             return found
-        colon = SO_BEFORE_COLON and speaker[1] < end and ctx.tokens[speaker[1]].low == ":"
+        after = speaker[1]
+        if SO_PARTICLES and after + 1 < end and ctx.tokens[after].pos in {"PTKVZ", "ADV"}:
+            after += 1  # "…, so Elshorst weiter: „…“": the particle belongs to the frame
+        colon = SO_BEFORE_COLON and after < end and ctx.tokens[after].low == ":"
         if ctx.tokens[index - 1].low != "," or (
             not colon and ctx.trim_final(speaker[1], end) - speaker[1] > MAX_SO_FRAME
         ):
@@ -340,6 +349,11 @@ def _quoted_within(ctx: Context, number: int, begin: int) -> bool:
         return False
     before = ctx.tokens[opening - 1].text
     return before[:1].isalpha() and not before.endswith(".")  # ``wie 1997. „…“``, ``, „wenn …“``: a new one
+
+
+def _adverb_before(ctx: Context, index: int, begin: int) -> bool:
+    """``Dennoch, so Nacke, …``: one adverb and a comma before ``so`` (:data:`ADVERB_BEFORE_SO`)."""
+    return ADVERB_BEFORE_SO and index == begin + 2 and ctx.tokens[begin].pos == "ADV"
 
 
 def _inserted(ctx: Context, index: int, speaker: tuple[int, int], end: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from wortlaut.article import Mention
 from wortlaut.quotes.context import Context
@@ -208,6 +209,31 @@ def carry(
             if not (PASS_ON_ANAPHORS and statement.speaker in statement.cue and speaker is not None):
                 speaker = statement.speaker
             last = statement
+
+
+#: A free indirect sentence left without a speaker takes the speaker of a frame that follows its content in
+#: the very next sentence (``Das könne zum Problem werden. „…“, so Barth.``): the frame after the quotation
+#: reports the run of sentences before it (issue 12zl).
+FRAMES_AFTER = True
+#: Rules whose frame follows what it reports.
+_FRAME_AFTER_RULES = frozenset({"direct.frame_after", "indirect.so", "indirect.trailing"})
+
+
+def framed_after(found: list[Found]) -> None:
+    """Give a speakerless ``free_indirect`` statement the speaker of the next statement when that one is in
+    the next sentence and its frame comes after its words (:data:`FRAMES_AFTER`)."""
+    if not FRAMES_AFTER:
+        return
+    ordered = sorted(found, key=lambda item: item.start)
+    for statement, following in pairwise(ordered):
+        if (
+            statement.speaker is None
+            and statement.rule == "free_indirect"
+            and following.rule in _FRAME_AFTER_RULES
+            and following.speaker is not None
+            and following.sentence == statement.sentence + 1
+        ):
+            statement.speaker = following.speaker
 
 
 #: A frameless quotation that goes on from the direct one in the sentence before, said by the same speaker

@@ -124,15 +124,53 @@ def so_sentence_frame(ctx: Context, first: int) -> Cue | None:
     right after a quotation: the sentence frames that quotation (:data:`SO_SENTENCES`)."""
     if not SO_SENTENCES or first >= len(ctx.tokens) or ctx.quote_of[first] >= 0:
         return None
+    closing = first - 1  # the quotation's last token
     if ctx.tokens[first].low == ".":
         first += 1
-    if first + 1 >= len(ctx.tokens) or ctx.tokens[first].text != "So" or ctx.quote_of[first + 1] >= 0:
+    if first + 1 >= len(ctx.tokens) or ctx.quote_of[first + 1] >= 0:
+        return None
+    demonstrative = DEMONSTRATIVE_SENTENCES and ctx.tokens[first].text in _DEMONSTRATIVES
+    if ctx.tokens[first].text != "So" and not demonstrative:
         return None
     begin, end = ctx.sentences[ctx.sentence_of[first]]
     if begin != first:
         return None
+    if demonstrative and not _opens_own_sentence(ctx, closing):
+        return None  # sagte X: „…“ Das …, … der Regierung „assistieren“. Das …: not a quotation on its own
+    if demonstrative and ctx.tokens[first + 1].pos in {"VMFIN", "VAFIN"}:
+        return _modal_frame(ctx, first + 1, end)
     cue = cue_at(ctx.tokens, first + 1, begin, end, ctx.lexicon)
     return cue if cue is not None and cue.first == first + 1 and cue.verb_index == first + 1 else None
+
+
+#: ``„…“. Das sagte X.``, ``Das musste X einräumen.``: a sentence opening with a demonstrative and a speech
+#: verb (or a modal verb whose infinitive is one) right after a quotation frames it, as a ``So``-sentence
+#: does (issue 12zl).
+DEMONSTRATIVE_SENTENCES = True
+_DEMONSTRATIVES = frozenset({"Das", "Dies"})
+
+
+def _opens_own_sentence(ctx: Context, index: int) -> bool:
+    """Whether the quotation holding token ``index`` (if any) opens its sentence: a direct quotation on its
+    own, not one after a colon frame or a part of a longer sentence."""
+    number = ctx.quote_of[index] if 0 <= index < len(ctx.tokens) else -1
+    if number < 0:
+        return False
+    opening = ctx.token_at(ctx.quoted[number].start)
+    return ctx.sentences[ctx.sentence_of[opening]][0] == opening
+
+
+def _modal_frame(ctx: Context, modal: int, end: int) -> Cue | None:
+    """The cue of ``Das musste X … einräumen``, ``Das hat X eingeräumt``: the speech verb closing the clause
+    after the modal or auxiliary at ``modal``, which becomes the cue's first part (the subject follows it)."""
+    last = ctx.trim_final(modal, end) - 1
+    if last <= modal + 1 or ctx.tokens[last].pos not in {"VVINF", "VVPP"}:
+        return None
+    cue = cue_at(ctx.tokens, last, modal, end, ctx.lexicon)
+    if cue is None:
+        return None
+    parts = tuple(sorted({modal, *cue.parts}))
+    return Cue(parts, cue.verb_index, cue.verb)
 
 
 def _so_sentence_after(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from wortlaut.article import Article
 from wortlaut.quotes.according import according
 from wortlaut.quotes.addressee_checks import drop_implausible_addressees
-from wortlaut.quotes.carry import affiliations, carry, named_before, whole_names, with_title
+from wortlaut.quotes.carry import affiliations, carry, framed_after, named_before, whole_names, with_title
 from wortlaut.quotes.cleanup import (
     dedupe,
     drop_contained,
@@ -233,6 +233,7 @@ def extract(
     person_before(ctx, found, people)
     if PREVIOUS_SUBJECT:
         previous_subjects(ctx, found, article.mentions)
+    framed_after(found)
     if NAMED_SPEAKERS:
         drop_unnamed_speakers(ctx, found, article.mentions)
     found = without_names(found)

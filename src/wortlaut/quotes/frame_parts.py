@@ -136,6 +136,11 @@ _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden"})
 _TOPIC_VON = frozenset({"berichten", "sprechen", "reden", "erzählen", "ausgehen", "hören", "warnen"})
 
 
+#: The ``von`` agent of a ``speaker_passive`` verb quotes, its passive subject speaks (``Platter wird von der
+#: Nachrichtenagentur Reuters mit den Worten zitiert``): the agent is no speaker there (issue 12zl).
+QUOTING_AGENTS = True
+
+
 #: A cue of a bare participle (``werden von Kritikern als „…“ bezeichnet``: the finder left the auxiliary out)
 #: is passive when a finite ``werden`` stands before it in its clause (issue 12, fifteenth session).
 BARE_PARTICIPLES = True
@@ -176,6 +181,8 @@ def passive_speaker(ctx: Context, cue: Cue, begin: int, end: int) -> tuple[int, 
     if first == cue.verb_index or not (ctx.tokens[first].low in _PASSIVE_AUX or _perfect_passive(ctx, cue)):
         return None
     if cue.verb.lemma in _TOPIC_VON:
+        return None
+    if QUOTING_AGENTS and any(ctx.lexicon.has("speaker_passive", ctx.tokens[i].low) for i in cue.parts):
         return None
     start = ctx.clause_begin(first, begin)
     agent = passive_agent(ctx, start, cue.verb_index)

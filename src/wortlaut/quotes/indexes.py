@@ -39,6 +39,8 @@ class Indexes:
     times: list[tuple[int, int]] = field(default_factory=list)
     #: Indices of the semicolons outside quotation marks (the sentence reader does not split there).
     semicolons: list[int] = field(default_factory=list)
+    #: The first finite verb outside quotation marks from a token to its sentence's end (``first_finite``).
+    _finite: dict[int, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Tokens are in text order, so a passage's tokens and a sentence's are one slice each,
@@ -71,6 +73,21 @@ class Indexes:
             and self.sentence_of[following] == self.sentence_of[index]
             and (self.tokens[following].text[:1].isupper() or self.quote_of[following] >= 0)
         )
+
+    def first_finite(self, begin: int) -> int:
+        """Index of the first finite verb outside quotation marks from ``begin`` to the end of its sentence,
+        else that end; computed once per ``begin``, so rules asking it per cue stay linear."""
+        if begin not in self._finite:
+            end = self.sentences[self.sentence_of[begin]][1] if self.tokens else 0
+            self._finite[begin] = next(
+                (
+                    at
+                    for at in range(begin, end)
+                    if self.quote_of[at] < 0 and (self.tokens[at].pos or "").endswith("FIN")
+                ),
+                end,
+            )
+        return self._finite[begin]
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""

@@ -52,6 +52,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "vom"})
 #: or comma, ending in an attributive adjective or participle right before the noun.
 MAX_ATTRIBUTE = 8
 EXTENDED_ATTRIBUTES = True
+#: Such an attribute may close before a quoted name (``der so genannten „EVAC-Ambulanz“``; issue 12zl).
+ATTRIBUTE_QUOTED_NAMES = True
 #: ``für`` + a bare noun continues a phrase after a common noun (see ``_office_for``).
 OFFICE_FOR = True
 #: Article forms that open such a phrase even when tagged as a pronoun.
@@ -181,12 +183,16 @@ def extend_phrase(
                 and tok.low in _PLACE_PREPOSITIONS
                 and other + 1 < end
                 and tokens[other + 1].pos == "NE"
-                and (other + 2 >= end or tokens[other + 2].pos not in {"NN", "NE"})
+                and (
+                    other + 2 >= end
+                    or tokens[other + 2].pos not in {"NN", "NE"}
+                    or _two_word_place(tokens, other, end)
+                )
                 and not (
                     PERSON_PLACES and tok.low in {"in", "im"} and _full_name_before(tokens, other, index)
                 )
             ):
-                other += 2
+                other += 3 if _two_word_place(tokens, other, end) else 2
                 continue
             if _bare_genitive(tokens, other, end):
                 other += 1
@@ -299,7 +305,10 @@ def attribute_end(tokens: list[Tok], index: int, other: int, end: int) -> int | 
         if (
             tok.pos == "ADJA"
             and at > other
-            and tokens[at + 1].pos in {"NN", "NE", "ADJA"}
+            and (
+                tokens[at + 1].pos in {"NN", "NE", "ADJA"}
+                or (ATTRIBUTE_QUOTED_NAMES and tokens[at + 1].low in NAME_MARKS)
+            )
             and _closes(tokens[at - 1])
         ):
             return at
@@ -363,6 +372,22 @@ QUOTED_CLAUSES = True
 #: ``gab Manfred Stolpe in Berlin bekannt``) is where the person spoke, an adverbial; after a body's name or
 #: noun (``ein Sprecher des LBM in Koblenz``) it stays an attribute (issue 12, nineteenth session).
 PERSON_PLACES = True
+
+
+#: A place of two name tokens after the place preposition (``in New Mexico``, ``in Den Haag``) belongs to the
+#: phrase as a one-word place does, when no noun or name follows it (issue 12zl).
+TWO_WORD_PLACES = True
+
+
+def _two_word_place(tokens: list[Tok], preposition: int, end: int) -> bool:
+    """Whether two name tokens follow the place preposition at ``preposition``, then no noun or name."""
+    return (
+        TWO_WORD_PLACES
+        and preposition + 2 < end
+        and tokens[preposition + 1].pos == "NE"
+        and tokens[preposition + 2].pos == "NE"
+        and (preposition + 3 >= end or tokens[preposition + 3].pos not in {"NN", "NE"})
+    )
 
 
 def _full_name_before(tokens: list[Tok], preposition: int, index: int) -> bool:

@@ -42,6 +42,10 @@ WIE_VARIANTS = True
 #: A ``wie``-clause right after a colon opens the clause after it as at a sentence start (``Ein Umstand kommt
 #: hinzu: Wie sich aus der Auswertung ergab, hatte …``; the sentence reader does not split at colons).
 WIE_AFTER_COLON = True
+#: A quotation right before the frame's comma that does not open the clause, after words with a finite verb
+#: of their own, is a quoted part of the reported clause (``Nach einer Wahl könne die Politik …, „dass mehr
+#: Wachstum entsteht“, erklärte X.``): the clause is reported speech of the frame's subject (issue 12zl).
+PARTIAL_QUOTES = True
 #: Conjunctions that may stand before a sentence-initial ``wie``-clause.
 _LEADING_CONJUNCTIONS = frozenset({"denn", "und", "aber", "doch", "auch"})
 
@@ -55,7 +59,7 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
         return None
     if ctx.tokens[comma].low != "," and comma == cue.first - 1:
         return None  # a dash alone before the verb opens no frame; "– das meint X" does
-    if ctx.quote_of[comma - 1] >= 0:
+    if ctx.quote_of[comma - 1] >= 0 and not (PARTIAL_QUOTES and _partial_quote(ctx, comma - 1, begin)):
         return None  # a direct quotation: handled with the quotation
     if end - cue.last > MAX_TRAILING_FRAME:
         return None
@@ -84,6 +88,17 @@ def cue_after(ctx: Context, cue: Cue, sentence: int) -> Found | None:
     if found is not None and speaker is not None and relative:
         found.speaker = ctx.chars(*speaker)  # not the head noun before the relative clause
     return found
+
+
+def _partial_quote(ctx: Context, index: int, begin: int) -> bool:
+    """Whether the quotation holding token ``index`` opens after a finite verb of the clause from ``begin``
+    (outside any quotation), not after a colon or a sentence end the reader left (``wie 2002. „…“``), so that
+    it is a part of a longer reported clause."""
+    opening = ctx.token_at(ctx.quoted[ctx.quote_of[index]].start)
+    before = ctx.tokens[opening - 1].text if opening > begin else ""
+    if opening <= begin or before == ":" or before[-1:] in {".", "!", "?"}:
+        return False  # „…“ opening its sentence, after a colon or a full stop: a direct quotation of its own
+    return ctx.first_finite(begin) < opening
 
 
 def _reported(ctx: Context, begin: int, stop: int) -> bool:

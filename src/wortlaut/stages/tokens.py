@@ -27,6 +27,7 @@ class TokensStage(Stage):
             final_abbreviations=read_column("tokens_sentence_final_abbreviations.tsv"),
             months=read_column("tokens_months.tsv"),
             starters=read_column("tokens_sentence_starters.tsv"),
+            ordinal_determiners=read_column("tokens_ordinal_determiners.tsv"),
         )
         self._tokenizer = NewsTokenizer(read_column("tokens_abbreviations.tsv"), rules)
 

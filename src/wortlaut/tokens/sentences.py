@@ -54,6 +54,8 @@ class SentenceRules:
     final_abbreviations: frozenset[str]
     months: frozenset[str]
     starters: frozenset[str]
+    #: Words before ``<number>.`` that make it an ordinal (``der 1000. Besucher``), lower case.
+    ordinal_determiners: frozenset[str]
 
 
 class _Cursor:

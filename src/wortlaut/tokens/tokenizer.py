@@ -24,6 +24,8 @@ from wortlaut.tokens.sentences import CLOSERS, RawToken, SentenceRules, split_se
 GLUED_QUOTE = re.compile(r"([„“”»«‚])")
 URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 ORDINAL = re.compile(r"^\d+\.$")
+#: A year with its full stop: four digits from 1000 to 2099.
+YEAR = re.compile(r"^(?:1\d{3}|20\d{2})\.$")
 #: What :meth:`NewsTokenizer.tokenize` reads of each spaCy token: offset, length, whitespace or not.
 TOKEN_COLUMNS = [IDX, LENGTH, IS_SPACE]
 
@@ -108,7 +110,9 @@ def _repair(tokens: list[RawToken], rules: SentenceRules) -> list[RawToken]:
         elif (
             text.endswith(".")
             and ORDINAL.match(text)
-            and _number_ends_sentence(tokens[i + 1] if i < last else None, rules)
+            and _number_ends_sentence(
+                tokens[i + 1] if i < last else None, rules, _year_alone(tokens, i, rules)
+            )
         ):
             out.append(RawToken(token.start, token.end - 1, text[:-1]))
             out.append(RawToken(token.end - 1, token.end, "."))
@@ -117,10 +121,23 @@ def _repair(tokens: list[RawToken], rules: SentenceRules) -> list[RawToken]:
     return out
 
 
-def _number_ends_sentence(following: RawToken | None, rules: SentenceRules) -> bool:
-    """Whether ``25.`` ends a sentence: nothing or a closing mark or a capitalised function word follows."""
+def _number_ends_sentence(following: RawToken | None, rules: SentenceRules, year: bool) -> bool:
+    """Whether ``25.`` ends a sentence: nothing or a closing mark or a capitalised function word follows.
+
+    A year (``year``) also ends it before any other capitalised word that is no month:
+    ``im Jahr 1960. Günther Platter wird ... zitiert``.  German writes no ordinal of a year
+    without a determiner (``der 1000. Besucher``), and a name or noun after a bare year
+    opens the next sentence (census of train, 10kGNAD and the own pages, issue 12zl).
+    """
     if following is None or following.text in CLOSERS:
         return True
     if following.text in rules.months or not following.text[0].isupper():
         return False
-    return following.text.lower() in rules.starters
+    return year or following.text.lower() in rules.starters
+
+
+def _year_alone(tokens: list[RawToken], i: int, rules: SentenceRules) -> bool:
+    """Whether ``tokens[i]`` is a year with its full stop (``1960.``) and no determiner before it."""
+    if not YEAR.match(tokens[i].text):
+        return False
+    return i == 0 or tokens[i - 1].text.lower() not in rules.ordinal_determiners
