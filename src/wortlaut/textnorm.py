@@ -35,7 +35,10 @@ _MATCH_WORD = re.compile(r"\w+", re.UNICODE)
 def strip_marks(text: str) -> str:
     """``text`` decomposed (NFKD) without its combining marks (``é`` → ``e``, ``ﬁ`` → ``fi``)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    if decomposed.isascii():  # no combining mark is ASCII: most words of German news (85 % of new forms)
+        return decomposed
+    combining = unicodedata.combining
+    return "".join([char for char in decomposed if not combining(char)])
 
 
 def name_key(word: str) -> str:
