@@ -43,7 +43,7 @@ def _encoder_for(cls: type) -> Callable[[Any], JSONValue]:
     if dataclasses.is_dataclass(cls):
         custom = getattr(cls, "__json__", None)
         if custom is not None:
-            return custom  # type: ignore[no-any-return]
+            return custom
         names = tuple(f.name for f in dataclasses.fields(cls))
         return lambda value: {name: _item(getattr(value, name)) for name in names}
     if issubclass(cls, (list, tuple)):
