@@ -9,7 +9,7 @@ import numpy as np
 from tests.link.conftest import make_article
 from wortlaut.link import HashingEncoder, duplicates, update
 from wortlaut.link.text import text_hash
-from wortlaut.store import Store
+from wortlaut.store import Store, link_tables
 from wortlaut.store.rows import connection_of
 
 REPORT = (
@@ -114,3 +114,15 @@ def test_a_hash_handed_over_with_the_signature_is_the_texts_and_finds_the_same(s
     handed = duplicates.find(connection, "a2", copy, signature, duplicates.unpack_hash(packed))
     assert computed[0] == handed[0] and computed[0] is not None and np.array_equal(computed[1], handed[1])
     assert duplicates._exact_hash(copy) == text_hash(copy)
+
+
+def test_bucket_members_reads_every_band_in_one_query_without_the_article_itself(store: Store) -> None:
+    connection = connection_of(store)
+    link_tables.index_buckets(connection, "a", [(0, "x"), (1, "y")])
+    link_tables.index_buckets(connection, "b", [(0, "x"), (1, "z")])
+    link_tables.index_buckets(connection, "c", [(0, "w"), (1, "y")])
+    link_tables.index_buckets(connection, "d", [(0, "y"), (1, "x")])  # same buckets, other bands
+    # "b" shares both buckets: listed once per bucket (find takes the set)
+    assert sorted(link_tables.bucket_members(connection, [(0, "x"), (1, "y")], "a")) == ["b", "c"]
+    assert sorted(link_tables.bucket_members(connection, [(0, "x"), (1, "z")], "a")) == ["b", "b"]
+    assert link_tables.bucket_members(connection, [], "a") == []

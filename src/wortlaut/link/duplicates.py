@@ -152,9 +152,7 @@ def find(
     exact = link_tables.exact_copy(connection, EXACT_BAND, exact_hash, article_id)
     if exact:
         return Duplicate(article_id, _root(connection, exact), "exact", 1.0), hashvalues
-    candidates: set[str] = set()
-    for band, bucket in _buckets(hashvalues):
-        candidates.update(link_tables.bucket_members(connection, band, bucket, article_id))
+    candidates = set(link_tables.bucket_members(connection, _buckets(hashvalues), article_id))
     if not candidates:
         return None, hashvalues
     scored = [
