@@ -14,7 +14,6 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
-	$(BIN)/python -m compileall -q src  # bytecode written once: an editable install leaves it to the first import, which PYTHONDONTWRITEBYTECODE=1 turns off (~0.3 CPU s a start)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

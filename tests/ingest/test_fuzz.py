@@ -14,7 +14,7 @@ from wortlaut.ingest import IngestError, read_bytes, read_path
 from .helpers import SAMPLES
 
 SUFFIXES = [".txt", ".html", ".xml", ".jsonl", ".json", ".warc", ".warc.gz", ".jsonl.gz", ".dat"]
-SEEDS = [path.read_bytes() for path in sorted(SAMPLES.iterdir()) if path.suffix != ".py"]
+SEEDS = [path.read_bytes() for path in sorted(SAMPLES.iterdir()) if path.is_file() and path.suffix != ".py"]
 
 
 @st.composite
