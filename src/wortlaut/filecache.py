@@ -16,13 +16,15 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import platformdirs
 
 from wortlaut.settings import get_settings
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -54,3 +56,25 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> bool:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
         return False
+
+
+def read_or_build(
+    cached: Path | None,
+    read: Callable[[Path], T],
+    build: Callable[[], T],
+    write: Callable[[T, BinaryIO], None],
+) -> T:
+    """``read(cached)`` when that file is there and sound, else ``build()``, kept at ``cached`` by ``write``.
+
+    ``read`` raises ``OSError`` or ``ValueError`` for a damaged file, which is then built and written
+    again; ``cached=None`` (a source that is not the package's) always builds and keeps nothing.
+    """
+    if cached is not None and cached.is_file():
+        try:
+            return read(cached)
+        except (OSError, ValueError) as error:
+            logger.warning("rebuilding the cache file %s (%s)", cached, error)
+    value = build()
+    if cached is not None:
+        write_atomically(cached, lambda out: write(value, out))
+    return value

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from wortlaut.filecache import derived_path, write_atomically
+from wortlaut.filecache import derived_path, read_or_build
 from wortlaut.link.encoder import normalise
 
 #: The first table: e5 of each word alone, PCA-256 (wortlaut.link.distil); kept as the trained table's prior.
@@ -112,17 +112,17 @@ def _rows(data: Any, cached: Path | None, count: int) -> np.ndarray:
     missing, damaged or cannot be written, and always for ``cached=None``.
     """
     scales = data["scales"]
-    if cached is not None and cached.is_file():
-        try:
-            mapped = np.load(cached, mmap_mode="r", allow_pickle=False)
-            if mapped.dtype == np.result_type(np.float32, scales.dtype) and mapped.shape[:1] == (count,):
-                return np.asarray(mapped)
-        except (OSError, ValueError):
-            pass  # damaged: computed and written again
-    rows = data["vectors"].astype(np.float32) * scales[:, None]
-    if cached is not None:
-        write_atomically(cached, lambda out: np.save(out, rows, allow_pickle=False))
-    return np.asarray(rows)
+
+    def mapped(path: Path) -> np.ndarray:
+        rows = np.load(path, mmap_mode="r", allow_pickle=False)
+        if rows.dtype != np.result_type(np.float32, scales.dtype) or rows.shape[:1] != (count,):
+            raise ValueError(f"{path}: {rows.dtype} rows of shape {rows.shape}, not the table's")
+        return np.asarray(rows)
+
+    def computed() -> np.ndarray:
+        return np.asarray(data["vectors"].astype(np.float32) * scales[:, None])
+
+    return read_or_build(cached, mapped, computed, lambda rows, out: np.save(out, rows, allow_pickle=False))
 
 
 class StaticEncoder:

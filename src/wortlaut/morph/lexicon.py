@@ -25,7 +25,6 @@ table (~0.6 CPU s, spent before every ingest forks its workers: docs/performance
 from __future__ import annotations
 
 import gzip
-import logging
 import mmap
 import struct
 import zlib
@@ -35,9 +34,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from wortlaut.filecache import derived_path, write_atomically
-
-logger = logging.getLogger(__name__)
+from wortlaut.filecache import derived_path, read_or_build
 
 #: The shipped table (see its MODEL_CARD.md for what produced it).
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "models" / "morph-lexicon" / "lexicon.tsv.gz"
@@ -183,18 +180,15 @@ def read_lexicon(path: Path = LEXICON_PATH, *, cache: bool = False) -> WordLexic
     """
     packed = path.read_bytes()
     cached = derived_path("morph-lexicon", packed, INDEX_VERSION) if cache else None
-    if cached is not None and cached.is_file():
-        try:
-            return WordLexicon.mapped(cached)
-        except (OSError, ValueError) as error:  # damaged: built again and replaced
-            logger.warning("rebuilding the lexicon index %s (%s)", cached, error)
+    return read_or_build(cached, WordLexicon.mapped, lambda: _unpacked(path, packed), WordLexicon.write_index)
+
+
+def _unpacked(path: Path, packed: bytes) -> WordLexicon:
+    """The lexicon indexed from the gzipped file ``path`` holds (``packed``: its bytes)."""
     try:
-        lexicon = WordLexicon(gzip.decompress(packed))
+        return WordLexicon(gzip.decompress(packed))
     except LexiconError as error:
         raise LexiconError(f"{path}:{str(error).removeprefix('line ')}") from None
-    if cached is not None:
-        write_atomically(cached, lexicon.write_index)
-    return lexicon
 
 
 @lru_cache(maxsize=1)
