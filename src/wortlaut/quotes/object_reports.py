@@ -264,13 +264,11 @@ def _target_only(ctx: Context, cue: Cue, end: int) -> bool:
 #: was not said is no statement).  ``nicht``, ``nie`` or ``kein…`` within the verb's bracket, or after a
 #: one-word verb up to the end of its clause or a coordinating conjunction; ``nicht nur`` and ``nicht
 #: zuletzt`` negate nothing, nor does ``kein`` in an ``als`` predicate (``bezeichnete die Lage als keine
-#: Krise``), and verbs whose negation asserts keep their object (``negation_asserts``).  The
-#: clause rules' twin is :data:`wortlaut.quotes.frame_clauses.NEGATED_CUES` (issue 12, twentieth session:
-#: read folds 3 false whole-sentence reports, 0 right).
+#: Krise``), and verbs whose negation asserts keep their object (``negation_asserts``; the word classes
+#: are lexicon rows: ``negation``, ``not_negating``, ``clause_coordinator``).  The clause rules' twin is
+#: :data:`wortlaut.quotes.frame_clauses.NEGATED_CUES` (issue 12, twentieth session: read folds 3 false
+#: whole-sentence reports, 0 right).
 NEGATED_OBJECTS = True
-_NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines"})
-_NOT_NEGATING = frozenset({"nur", "zuletzt", "allein", "bloß", "minder", "selten", "wenige", "weniger"})
-_COORDINATORS = frozenset({"und", "oder", "sondern", "aber", "doch", "jedoch"})
 
 
 def _negated(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
@@ -282,11 +280,15 @@ def _negated(ctx: Context, cue: Cue, start: int, stop: int) -> bool:
     last = cue.last if cue.last > cue.verb_index else stop
     for index in range(first, min(last, len(ctx.tokens) - 1)):
         tok = ctx.tokens[index]
-        coordinated = cue.last == cue.verb_index and index > cue.verb_index and tok.low in _COORDINATORS
+        coordinated = (
+            cue.last == cue.verb_index
+            and index > cue.verb_index
+            and ctx.lexicon.has("clause_coordinator", tok.low)
+        )
         if coordinated or tok.low == "als":
             return False  # "bezeichnete es als keine Lösung": the predicate is what was said
-        negates = tok.low != "nicht" or ctx.tokens[index + 1].low not in _NOT_NEGATING
-        if tok.low in _NEGATIONS and ctx.quote_of[index] < 0 and negates:
+        negates = tok.low != "nicht" or not ctx.lexicon.has("not_negating", ctx.tokens[index + 1].low)
+        if ctx.lexicon.has("negation", tok.low) and ctx.quote_of[index] < 0 and negates:
             return True
     return False
 
